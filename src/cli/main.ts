@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import pc from 'picocolors';
+import { ConfigError, defaultConfigName, loadConfig, type Config } from '../config/load-config.js';
+import { scan } from '../engine/scan.js';
+import { exitCode, type FailOn, type Report } from '../engine/report.js';
+import { formatJson } from '../formats/json.js';
+import { formatText } from '../formats/text.js';
+import { NoSuchTargetError } from '../loaders/discover-files.js';
+import { toolVersion } from '../package-files.js';
+import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
+import { ruleCatalogue } from '../rules/catalogue.js';
+import { chooseRoot, readStdin, stdinPath } from './inputs.js';
+
+interface ScanFlags {
+  format: 'text' | 'json';
+  output?: string;
+  failOn: FailOn;
+  config?: string;
+  clusterVersion?: string;
+  platformVersion?: string;
+  region?: string;
+  rule: string[];
+  skipRule: string[];
+  root?: string;
+  quiet?: boolean;
+  color: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function pattern(name: string, test: (value: string) => boolean, expected: string): (value: string) => string {
+  return (value) => {
+    if (!test(value)) throw new InvalidArgumentError(`${name} must be ${expected}, not '${value}'.`);
+    return value;
+  };
+}
+
+function knownRule(value: string): string {
+  const id = value.toUpperCase();
+  if (!ruleCatalogue().has(id)) throw new InvalidArgumentError(`no rule '${value}' (run \`sts-audit rules\` for the list).`);
+  return id;
+}
+
+/** Writes the report where it was asked for; stdout carries the report and nothing else. */
+function emit(text: string, output: string | undefined): void {
+  if (output === undefined) process.stdout.write(text);
+  else writeFileSync(output, text);
+}
+
+function useColor(flags: ScanFlags): boolean {
+  return flags.color && flags.output === undefined && pc.isColorSupported && process.stdout.isTTY === true;
+}
+
+function configFor(flags: ScanFlags): Config | undefined {
+  if (flags.config !== undefined) return loadConfig(flags.config);
+  return existsSync(defaultConfigName) ? loadConfig(defaultConfigName) : undefined;
+}
+
+async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
+  const config = configFor(flags);
+  const readsStdin = targets.includes('-');
+  const fileTargets = targets.filter((target) => target !== '-');
+  if (fileTargets.length === 0 && !readsStdin) fileTargets.push('.');
+  const root = chooseRoot(fileTargets, flags.root);
+  const report = await scan({
+    targets: fileTargets.map((target) => path.relative(root, path.resolve(target)) || '.'),
+    root,
+    extraSources: readsStdin ? [{ path: stdinPath, text: await readStdin() }] : [],
+    flags: {
+      ...(flags.clusterVersion ? { clusterVersion: flags.clusterVersion } : {}),
+      ...(flags.platformVersion ? { platformVersion: flags.platformVersion } : {}),
+      ...(flags.region ? { region: flags.region } : {}),
+    },
+    clusters: config?.clusters ?? [],
+    configFolder: config ? path.relative(root, config.folder).split(path.sep).join('/') || '.' : '.',
+    ignorePaths: config?.ignorePaths ?? [],
+    ruleLevels: config?.rules ?? {},
+    onlyRules: flags.rule,
+    skipRules: flags.skipRule,
+  });
+  emit(flags.format === 'json' ? formatJson(report) : formatText(report, { color: useColor(flags) }), flags.output);
+  if (!flags.quiet && (flags.format !== 'text' || flags.output !== undefined)) process.stderr.write(summaryLine(report));
+  return exitCode(report, flags.failOn);
+}
+
+function summaryLine(report: Report): string {
+  const { error, warning, note, complete } = report.summary;
+  const incomplete = complete ? '' : `; incomplete scan: ${report.inputs.errors.length} input(s) could not be read or parsed`;
+  return `sts-audit: ${error} error(s), ${warning} warning(s), ${note} note(s)${incomplete}\n`;
+}
+
+function listRules(format: 'text' | 'json'): void {
+  const catalogue = [...ruleCatalogue().values()];
+  if (format === 'json') {
+    const rules = catalogue.map(({ id, name, level, shortDescription, tags }) => ({ id, name, level, shortDescription, tags }));
+    process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+    return;
+  }
+  const width = Math.max(...catalogue.map((rule) => rule.name.length));
+  for (const rule of catalogue) {
+    process.stdout.write(`${rule.id}  ${rule.name.padEnd(width)}  ${rule.level.padEnd(7)}  ${rule.shortDescription}\n`);
+  }
+}
+
+function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('sts-audit')
+    .description('Audit EKS manifests for AWS STS endpoint misconfiguration under IAM roles for service accounts.')
+    .version(toolVersion)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('scan')
+    .description('scan Kubernetes manifests in files, folders and globs (default: .); - reads stdin')
+    .argument('[targets...]', 'files, folders or globs', [])
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <level>', 'lowest level that fails the run').choices(['error', 'warning', 'note', 'none']).default('warning'))
+    .option('--config <file>', `config file (default: ${defaultConfigName} in the working directory, if present)`)
+    .option('--cluster-version <version>', 'Kubernetes version of the target cluster, e.g. 1.24', pattern('--cluster-version', (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'))
+    .option('--platform-version <version>', 'EKS platform version, e.g. eks.2', pattern('--platform-version', (v) => platformNumber(v) !== undefined, 'a version like eks.2'))
+    .option('--region <region>', 'AWS Region of the cluster, e.g. us-west-2', pattern('--region', (v) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), 'a Region like us-west-2'))
+    .option('--rule <id>', 'run only this rule (repeatable)', (v: string, p: string[]) => collect(knownRule(v), p), [])
+    .option('--skip-rule <id>', 'do not run this rule (repeatable)', (v: string, p: string[]) => collect(knownRule(v), p), [])
+    .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory)')
+    .option('--quiet', 'print nothing on stderr but fatal errors')
+    .option('--no-color', 'plain text even on a terminal (NO_COLOR is honoured too)')
+    .action(async (targets: string[], flags: ScanFlags) => setExitCode(await runScan(targets, flags)));
+
+  program
+    .command('rules')
+    .description('list the rules with their level and description')
+    .addOption(new Option('--format <format>', 'list format').choices(['text', 'json']).default('text'))
+    .action((flags: { format: 'text' | 'json' }) => listRules(flags.format));
+
+  return program;
+}
+
+async function main(): Promise<void> {
+  let code = 0;
+  const program = buildProgram((value) => (code = value));
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other parse failure is a usage error.
+      code = error.exitCode === 0 ? 0 : 2;
+    } else if (error instanceof ConfigError || error instanceof NoSuchTargetError) {
+      process.stderr.write(`sts-audit: ${error.message}\n`);
+      code = 2;
+    } else {
+      process.stderr.write(`sts-audit: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (process.env.STS_AUDIT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+      code = 2;
+    }
+  }
+  process.exitCode = code;
+}
+
+await main();

@@ -1,0 +1,79 @@
+import type { Level } from '../rules/catalogue.js';
+import type { ClusterProfile, ObjectIdentity, Range } from '../model/resource.js';
+
+export type { Level };
+
+/** Where a finding is in a file. */
+export interface FindingLocation extends Range {
+  /** Relative to the scan root, POSIX separators. */
+  path: string;
+  /** The text of the finding's first line, for display. */
+  snippet: string;
+}
+
+/** Why a finding does not count. */
+export interface Suppression {
+  kind: 'annotation' | 'inline' | 'config' | 'baseline';
+  reason: string;
+}
+
+/** One problem found. */
+export interface Finding {
+  ruleId: string;
+  ruleName: string;
+  level: Level;
+  message: string;
+  remediation: string;
+  location?: FindingLocation;
+  object?: ObjectIdentity & { cluster: string };
+  /** Stable across unrelated edits: rule, object or path, offending field and text; no line numbers. */
+  fingerprint: string;
+  suppressed: Suppression | null;
+}
+
+/** A profile as the report shows it. */
+export type ReportProfile = Omit<ClusterProfile, 'assumptions'> & { assumptions: string[] };
+
+/** An input that was not scanned, and why. */
+export interface SkippedInput {
+  path: string;
+  reason: string;
+}
+
+/** An input that could not be read or parsed. */
+export interface InputError {
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** The whole result of a scan (`interface.md`, JSON report). */
+export interface Report {
+  schemaVersion: '1';
+  tool: { name: 'sts-audit'; version: string };
+  profiles: ReportProfile[];
+  findings: Finding[];
+  inputs: {
+    files: number;
+    documents: number;
+    objects: number;
+    skipped: SkippedInput[];
+    errors: InputError[];
+  };
+  summary: { error: number; warning: number; note: number; suppressed: number; complete: boolean };
+}
+
+/** The `--fail-on` threshold. */
+export type FailOn = Level | 'none';
+
+const rank: Record<Level, number> = { note: 1, warning: 2, error: 3 };
+
+/** The exit code of a finished scan (`interface.md`): 1 for findings at the threshold, else 3 if incomplete, else 0. */
+export function exitCode(report: Report, failOn: FailOn): 0 | 1 | 3 {
+  if (failOn !== 'none') {
+    const threshold = rank[failOn];
+    if (report.findings.some((finding) => finding.suppressed === null && rank[finding.level] >= threshold)) return 1;
+  }
+  return report.summary.complete ? 0 : 3;
+}

@@ -1,0 +1,51 @@
+import { readPackageJson } from './package-files.js';
+
+/** The endpoint type a cluster's webhook defaults to, or `unsupported` where only the global endpoint exists. */
+export type DefaultEndpoint = 'regional' | 'global' | 'unsupported';
+
+/** `data/eks-versions.json`: when each EKS version gained the setting and its default. */
+export interface EksVersionTable {
+  oldestWithSetting: string;
+  alwaysRegionalFrom: string;
+  rows: Array<{
+    kubernetes: string;
+    platforms: Array<{ from: number; default: 'regional' | 'global'; note?: string }>;
+  }>;
+}
+
+/** `data/webhook.json`: what the pod identity webhook reads and injects. */
+export interface WebhookFacts {
+  annotations: {
+    roleArn: string;
+    audience: string;
+    stsRegionalEndpoints: string;
+    tokenExpiration: string;
+    skipContainers: string;
+  };
+  parseBool: { true: string[]; false: string[] };
+  env: {
+    stsRegionalEndpoints: string;
+    roleArn: string;
+    webIdentityTokenFile: string;
+    region: string;
+    defaultRegion: string;
+  };
+  injectedStsValue: string;
+}
+
+/** `data/endpoints.json`: how texts name STS endpoints and settings. */
+export interface EndpointFacts {
+  globalHost: string;
+  globalRegion: string;
+  sdkSettingValues: string[];
+  legacyValue: string;
+  settingNames: string[];
+  regionalHostPattern: string;
+  audienceKeyPattern: string;
+  regionKeyPattern: string;
+  commentLinePattern: string;
+}
+
+export const eksVersions = readPackageJson<EksVersionTable>('data', 'eks-versions.json');
+export const webhook = readPackageJson<WebhookFacts>('data', 'webhook.json');
+export const endpoints = readPackageJson<EndpointFacts>('data', 'endpoints.json');

@@ -1,0 +1,82 @@
+import pc from 'picocolors';
+import { describeProfile } from '../profiles/describe-profile.js';
+import type { Finding, Level, Report } from '../engine/report.js';
+
+/** Options of {@link formatText}. */
+export interface TextOptions {
+  color: boolean;
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Tabs would misalign the caret line under the snippet. */
+const untab = (text: string): string => text.replace(/\t/g, ' ');
+
+/**
+ * The human report, in the style of ESLint's: findings grouped by file, each with its position,
+ * level, message, rule id, the offending line with a caret under the range, and the fix; then the
+ * totals, the clusters assumed, and what was not scanned.
+ */
+export function formatText(report: Report, options: TextOptions): string {
+  const c = pc.createColors(options.color);
+  const levelColor: Record<Level, (text: string) => string> = { error: c.red, warning: c.yellow, note: c.cyan };
+  const lines: string[] = [];
+  const shown = report.findings.filter((finding) => finding.suppressed === null);
+
+  const groups = new Map<string, Finding[]>();
+  for (const finding of shown) {
+    const key = finding.location?.path ?? `cluster ${finding.object?.cluster ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  for (const [heading, findings] of groups) {
+    lines.push(c.underline(heading));
+    for (const finding of findings) {
+      const where = finding.location ? `${finding.location.startLine}:${finding.location.startColumn}` : finding.object ? `${finding.object.kind} ${finding.object.namespace ?? ''}/${finding.object.name}` : '';
+      lines.push(`  ${c.dim(where.padEnd(7))} ${levelColor[finding.level](finding.level.padEnd(7))}  ${finding.message}  ${c.dim(finding.ruleId)}`);
+      if (finding.location) lines.push(...snippet(finding, c.dim, levelColor[finding.level]));
+      lines.push(`  ${' '.repeat(7)}  ${c.green('fix:')} ${finding.remediation}`);
+    }
+    lines.push('');
+  }
+
+  const { error, warning, note, suppressed } = report.summary;
+  const total = error + warning + note;
+  const counts = `${plural(total, 'problem')} (${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(note, 'note')})`;
+  const suppressedText = suppressed > 0 ? `, ${suppressed} suppressed` : '';
+  if (total === 0) lines.push(c.green(`✔ no problems${suppressedText}`));
+  else lines.push(c.bold((error > 0 ? c.red : c.yellow)(`✖ ${counts}${suppressedText}`)));
+  const { files, documents, objects, skipped, errors } = report.inputs;
+  lines.push(c.dim(`  scanned ${plural(files, 'file')}, ${plural(documents, 'document')}, ${plural(objects, 'object')}`));
+
+  if (report.profiles.length > 0) {
+    lines.push('', 'Clusters:');
+    for (const profile of report.profiles) {
+      lines.push(`  ${describeProfile(profile)} ${c.dim(`from ${profile.source}`)}`);
+      for (const assumption of profile.assumptions) lines.push(`    ${c.dim(`assumed: ${assumption}`)}`);
+    }
+  }
+  if (skipped.length > 0) {
+    lines.push('', `Skipped ${plural(skipped.length, 'input')}:`);
+    for (const item of skipped) lines.push(`  ${item.path}  ${c.dim(item.reason)}`);
+  }
+  if (errors.length > 0) {
+    lines.push('', c.red(`Could not scan ${plural(errors.length, 'input')}:`));
+    for (const item of errors) {
+      const at = item.line === undefined ? '' : `:${item.line}${item.column === undefined ? '' : `:${item.column}`}`;
+      lines.push(`  ${item.path}${at}  ${item.message}`);
+    }
+    lines.push(c.red('Incomplete scan: the inputs above were not checked.'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function snippet(finding: Finding, dim: (text: string) => string, mark: (text: string) => string): string[] {
+  const location = finding.location!;
+  const gutter = String(location.startLine);
+  const text = untab(location.snippet);
+  const width = location.endLine === location.startLine ? Math.max(1, location.endColumn - location.startColumn) : Math.max(1, text.length - location.startColumn + 1);
+  return [
+    `  ${' '.repeat(7)}  ${dim(`${gutter} |`)} ${text}`,
+    `  ${' '.repeat(7)}  ${dim(`${' '.repeat(gutter.length)} |`)} ${' '.repeat(location.startColumn - 1)}${mark('^'.repeat(width))}`,
+  ];
+}

@@ -1,0 +1,11 @@
+/**
+ * sts-audit as a library: scan manifests for AWS STS endpoint misconfiguration under IRSA and
+ * format the report. The command line is a thin adapter over these.
+ */
+export { scan, scanTexts, type ScanOptions, type ScanSettings, type SourceText } from './engine/scan.js';
+export { exitCode, type FailOn, type Finding, type Report } from './engine/report.js';
+export { formatJson } from './formats/json.js';
+export { formatText } from './formats/text.js';
+export { loadConfig, ConfigError, type Config } from './config/load-config.js';
+export { ruleCatalogue, type RuleMetadata, type Level } from './rules/catalogue.js';
+export { defaultEndpointFor } from './profiles/eks-versions.js';

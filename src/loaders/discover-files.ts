@@ -1,0 +1,198 @@
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { glob, hasMagic } from 'glob';
+import ignore, { type Ignore } from 'ignore';
+import { compareText } from '../compare.js';
+import type { SkippedInput } from '../engine/report.js';
+
+/** A file to scan. */
+export interface InputFile {
+  /** Relative to the scan root, POSIX separators. */
+  path: string;
+  absolutePath: string;
+}
+
+/** The files found, and those passed over with a reason. */
+export interface Discovery {
+  files: InputFile[];
+  skipped: SkippedInput[];
+}
+
+/** A target that names nothing: a usage error, not an incomplete scan. */
+export class NoSuchTargetError extends Error {}
+
+/** Folders that hold other people's code or tool state, never the repository's manifests. */
+const excludedFolders = new Set(['.git', '.hg', '.svn', 'node_modules', 'bower_components', 'vendor', 'third_party', '.terraform', '.venv']);
+
+/** The file endings read as Kubernetes manifests; `.tpl` is listed to be reported as skipped. */
+export const manifestExtensions = new Set(['.yaml', '.yml', '.json', '.tpl']);
+
+const toPosix = (relative: string): string => relative.split(path.sep).join('/');
+
+/**
+ * `.gitignore` rules of the root and of every folder below it, read on first need, plus the
+ * config file's extra ignore patterns. Later (deeper) files can re-include what earlier ones left out.
+ */
+class IgnoreRules {
+  private readonly perFolder = new Map<string, Ignore | null>();
+  private readonly extra: Ignore;
+
+  constructor(
+    private readonly root: string,
+    extraPatterns: readonly string[],
+    private readonly extraFolder: string,
+  ) {
+    this.extra = ignore().add([...extraPatterns]);
+  }
+
+  ignores(relative: string, isFolder: boolean): boolean {
+    const underExtra = path.posix.relative(this.extraFolder, relative);
+    if (underExtra !== '' && !underExtra.startsWith('../') && this.extra.ignores(isFolder ? `${underExtra}/` : underExtra)) return true;
+    let ignored = false;
+    const parts = relative.split('/');
+    for (let depth = 0; depth < parts.length; depth++) {
+      const folder = parts.slice(0, depth).join('/');
+      const rules = this.rulesOf(folder);
+      if (!rules) continue;
+      const below = parts.slice(depth).join('/') + (isFolder ? '/' : '');
+      const verdict = rules.test(below);
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return ignored;
+  }
+
+  private rulesOf(folder: string): Ignore | null {
+    let rules = this.perFolder.get(folder);
+    if (rules === undefined) {
+      const file = path.join(this.root, folder, '.gitignore');
+      rules = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null;
+      this.perFolder.set(folder, rules);
+    }
+    return rules;
+  }
+}
+
+/** Options of {@link discoverFiles}. */
+export interface DiscoverOptions {
+  /** Absolute scan root: nothing outside it is read. */
+  root: string;
+  ignorePaths: readonly string[];
+  /** The folder, relative to the root, that `ignorePaths` are relative to (the config file's). */
+  ignoreFolder: string;
+  extensions: ReadonlySet<string>;
+}
+
+/**
+ * Expands paths, folders and globs into the files to scan, honouring `.gitignore`, the default
+ * excludes and the config's ignore patterns. A file named on the command line is scanned even if
+ * ignored. Symbolic links that leave the root, and broken ones, are skipped with a reason.
+ */
+export async function discoverFiles(targets: readonly string[], options: DiscoverOptions): Promise<Discovery> {
+  const realRoot = realpathSync(options.root);
+  const rules = new IgnoreRules(options.root, options.ignorePaths, options.ignoreFolder);
+  const found = new Map<string, InputFile>();
+  const skipped: SkippedInput[] = [];
+  const visitedFolders = new Set<string>();
+
+  const relativeOf = (absolute: string): string => toPosix(path.relative(options.root, absolute));
+  const inside = (real: string): boolean => real === realRoot || real.startsWith(realRoot + path.sep);
+  const wanted = (file: string): boolean => options.extensions.has(path.extname(file).toLowerCase());
+
+  /** Checks a link's target; returns its real path, or undefined after recording why it is skipped. */
+  const followLink = (absolute: string): string | undefined => {
+    let real: string;
+    try {
+      real = realpathSync(absolute);
+    } catch {
+      skipped.push({ path: relativeOf(absolute), reason: 'broken symbolic link' });
+      return undefined;
+    }
+    if (!inside(real)) {
+      skipped.push({ path: relativeOf(absolute), reason: 'symbolic link to a place outside the scan root' });
+      return undefined;
+    }
+    return real;
+  };
+
+  const addFile = (absolute: string): void => {
+    const relative = relativeOf(absolute);
+    if (!found.has(relative)) found.set(relative, { path: relative, absolutePath: absolute });
+  };
+
+  const walk = (folder: string): void => {
+    const real = realpathSync(folder);
+    if (visitedFolders.has(real)) return;
+    visitedFolders.add(real);
+    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
+    for (const entry of entries) {
+      const absolute = path.join(folder, entry.name);
+      const relative = relativeOf(absolute);
+      let isFolder = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const linksToFolder = isFolderLink(absolute);
+        if ((!linksToFolder && !wanted(entry.name)) || rules.ignores(relative, linksToFolder)) continue;
+        if (followLink(absolute) === undefined) continue;
+        isFolder = linksToFolder;
+      }
+      if (isFolder) {
+        if (excludedFolders.has(entry.name) || rules.ignores(relative, true)) continue;
+        walk(absolute);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted(entry.name) && !rules.ignores(relative, false)) {
+        addFile(absolute);
+      }
+    }
+  };
+
+  const addTarget = (absolute: string, explicit: boolean): void => {
+    const stats = lstatSync(absolute);
+    let isFolder = stats.isDirectory();
+    if (stats.isSymbolicLink()) {
+      const target = followLink(absolute);
+      if (target === undefined) return;
+      isFolder = statSync(target).isDirectory();
+    } else if (!inside(realpathSync(absolute))) {
+      skipped.push({ path: relativeOf(absolute), reason: 'outside the scan root' });
+      return;
+    }
+    if (isFolder) walk(absolute);
+    else if (explicit || (wanted(absolute) && !rules.ignores(relativeOf(absolute), false))) addFile(absolute);
+  };
+
+  for (const target of targets) {
+    const absolute = path.resolve(options.root, target);
+    if (existsSync(absolute) || isBrokenLink(absolute)) {
+      addTarget(absolute, true);
+      continue;
+    }
+    const matches = hasMagic(target, { windowsPathsNoEscape: false })
+      ? await glob(target, { cwd: options.root, absolute: true, dot: true, nodir: false, follow: false })
+      : [];
+    if (matches.length === 0) throw new NoSuchTargetError(`no such file, folder or glob match: ${target}`);
+    for (const match of matches.sort()) {
+      const relative = relativeOf(match);
+      if (relative.split('/').some((part) => excludedFolders.has(part))) continue;
+      addTarget(match, false);
+    }
+  }
+  return {
+    files: [...found.values()].sort((a, b) => compareText(a.path, b.path)),
+    skipped,
+  };
+}
+
+function isFolderLink(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isBrokenLink(absolute: string): boolean {
+  try {
+    return lstatSync(absolute).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,135 @@
+import {
+  EVENT_ID,
+  Schema,
+  YAMLException,
+  boolYaml11Tag,
+  constructFromEvents,
+  floatYaml11Tag,
+  intYaml11Tag,
+  mapTag,
+  mergeTag,
+  nullYaml11Tag,
+  parseEvents,
+  seqTag,
+  strTag,
+  type Event,
+} from 'js-yaml';
+import { YamlLocator, YamlSource } from './yaml-locator.js';
+import type { ObjectIdentity, PathSegment } from '../model/resource.js';
+import { isRecord } from '../model/values.js';
+
+/**
+ * Scalars resolve as kubectl's YAML decoder (go-yaml v2, YAML 1.1) reads them, so an unquoted
+ * `yes` or `on` is a boolean as the API server will see it. Timestamps stay strings: decoded into
+ * untyped maps, go-yaml v2 keeps them as text. Merge keys (`<<`) are honoured as kubectl does.
+ */
+const kubernetesSchema = new Schema([
+  strTag,
+  seqTag,
+  mapTag,
+  nullYaml11Tag,
+  boolYaml11Tag,
+  intYaml11Tag,
+  floatYaml11Tag,
+  mergeTag,
+]);
+
+/** Collections nested deeper than this are refused; Kubernetes objects come nowhere near it. */
+const maxDepth = 256;
+
+/** A Kubernetes object found in a file, before its cluster profile is known. */
+export interface ParsedObject {
+  identity: ObjectIdentity;
+  data: Record<string, unknown>;
+  locator: YamlLocator;
+}
+
+/** What one file held. */
+export type ParsedFile =
+  | { outcome: 'parsed'; documents: number; objects: ParsedObject[] }
+  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'error'; message: string; line?: number; column?: number };
+
+const templateHint = 'render it first (for example `helm template`) and scan the output';
+
+/**
+ * Reads the Kubernetes objects of a YAML stream or JSON file: every document, `kind: List`
+ * expanded. Templates are skipped with a reason; text that does not parse is an error when it
+ * looks like a manifest, and skipped otherwise.
+ */
+export function parseManifests(path: string, rawText: string, options: { json?: boolean } = {}): ParsedFile {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  if (path.endsWith('.tpl')) return { outcome: 'skipped', reason: `Helm template helper; ${templateHint}` };
+  let events: Event[];
+  let values: unknown[];
+  try {
+    events = parseEvents(text, { filename: path, maxDepth });
+    values = constructFromEvents(events, { source: text, schema: kubernetesSchema, json: options.json === true });
+  } catch (error) {
+    return unparsable(path, text, error);
+  }
+  if (text.includes('{{') && hasTemplateActions(text, events)) {
+    return { outcome: 'skipped', reason: `Go/Helm template ({{ … }}); ${templateHint}` };
+  }
+  const source = new YamlSource(path, text, events);
+  const objects: ParsedObject[] = [];
+  let documents = 0;
+  let documentIndex = 0;
+  for (let i = 0; i < events.length; i++) {
+    if ((events[i] as Event).type !== EVENT_ID.DOCUMENT) continue;
+    const value = values[documentIndex++];
+    if (value === null || value === undefined) continue;
+    documents++;
+    collectObjects(value, new YamlLocator(source, i + 1), [], objects);
+  }
+  return { outcome: 'parsed', documents, objects };
+}
+
+function unparsable(path: string, text: string, error: unknown): ParsedFile {
+  if (/\{\{|\{%|%\{/.test(text)) {
+    return { outcome: 'skipped', reason: `template directives ({{ … }}, %{ … }) make it invalid YAML; ${templateHint}` };
+  }
+  const message = error instanceof YAMLException ? error.reason : String(error);
+  if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
+    return { outcome: 'skipped', reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest` };
+  }
+  if (error instanceof YAMLException && error.mark) {
+    return { outcome: 'error', message: `invalid YAML: ${message}`, line: error.mark.line + 1, column: error.mark.column + 1 };
+  }
+  return { outcome: 'error', message: `invalid YAML: ${message}` };
+}
+
+/**
+ * True when a `{{` stands outside every scalar and comment: the file is a template, and what it
+ * renders to is not what it says. `{{` inside a string value (a helm-unittest suite, an
+ * annotation that carries a template) is ordinary text.
+ */
+function hasTemplateActions(text: string, events: Event[]): boolean {
+  const spans: Array<[number, number]> = [];
+  for (const event of events) {
+    if (event.type === EVENT_ID.SCALAR && event.valueStart >= 0) spans.push([event.valueStart, event.valueEnd]);
+  }
+  for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) {
+    if (spans.some(([start, end]) => at >= start && at < end)) continue;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (text.slice(lineStart, at).includes('#')) continue;
+    return true;
+  }
+  return false;
+}
+
+function collectObjects(value: unknown, locator: YamlLocator, path: PathSegment[], into: ParsedObject[]): void {
+  if (!isRecord(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') return;
+  if (value.kind === 'List' && Array.isArray(value.items)) {
+    value.items.forEach((item, index) => collectObjects(item, locator, [...path, 'items', index], into));
+    return;
+  }
+  const metadata = isRecord(value.metadata) ? value.metadata : {};
+  const identity: ObjectIdentity = {
+    apiVersion: value.apiVersion,
+    kind: value.kind,
+    name: typeof metadata.name === 'string' ? metadata.name : '',
+  };
+  if (typeof metadata.namespace === 'string' && metadata.namespace !== '') identity.namespace = metadata.namespace;
+  into.push({ identity, data: value, locator: path.length === 0 ? locator : locator.child(path) });
+}

@@ -1,0 +1,65 @@
+import { findEndpointUses, type EndpointUse } from '../endpoints/find-endpoint-uses.js';
+import { listAt, recordAt } from './values.js';
+import { podOf } from './workload.js';
+import type { PathSegment, Resource } from './resource.js';
+
+/** A string a workload or ConfigMap hands to an application, with what names it. */
+export interface ManifestString {
+  path: PathSegment[];
+  value: string;
+  /** The env var name, ConfigMap key, or the flag that precedes a command argument. */
+  key?: string;
+}
+
+/**
+ * The strings an application reads from its manifest: container env values, args and command
+ * (init containers too), and ConfigMap data.
+ */
+export function manifestStrings(resource: Resource): ManifestString[] {
+  if (resource.identity.kind === 'ConfigMap') {
+    return Object.entries(recordAt(resource.data, 'data')).flatMap(([key, value]) =>
+      typeof value === 'string' ? [{ path: ['data', key], value, key }] : [],
+    );
+  }
+  const pod = podOf(resource);
+  if (!pod) return [];
+  const strings: ManifestString[] = [];
+  for (const container of pod.containers) {
+    for (const entry of container.env) {
+      if (typeof entry.value === 'string') strings.push({ path: [...entry.path, 'value'], value: entry.value, key: entry.name });
+    }
+    for (const field of ['command', 'args']) {
+      const items = listAt(container.data, field);
+      items.forEach((item, index) => {
+        if (typeof item !== 'string') return;
+        const previous = items[index - 1];
+        const flag = typeof previous === 'string' && /^--?[A-Za-z][\w-]*$/.test(previous) ? previous : undefined;
+        strings.push({ path: [...container.path, field, index], value: item, ...(flag ? { key: flag } : {}) });
+      });
+    }
+  }
+  return strings;
+}
+
+
+/** An endpoint use in one of an object's manifest strings, counted among equal texts of that string. */
+export interface ManifestEndpointUse {
+  string: ManifestString;
+  use: EndpointUse;
+  /** How many equal texts precede this one in the same string: locates it in the source. */
+  occurrence: number;
+}
+
+/** Every STS endpoint use in the strings an object hands to applications. */
+export function manifestEndpointUses(resource: Resource): ManifestEndpointUse[] {
+  const found: ManifestEndpointUse[] = [];
+  for (const string of manifestStrings(resource)) {
+    const seen = new Map<string, number>();
+    for (const use of findEndpointUses(string.value, string.key === undefined ? {} : { key: string.key })) {
+      const occurrence = seen.get(use.text) ?? 0;
+      seen.set(use.text, occurrence + 1);
+      found.push({ string, use, occurrence });
+    }
+  }
+  return found;
+}

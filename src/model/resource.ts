@@ -1,0 +1,70 @@
+import type { DefaultEndpoint } from '../facts.js';
+
+/** One step into a document: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+
+/** A 1-based range in a file; the end column is exclusive and counts UTF-16 code units. */
+export interface Range {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Where to point inside the node a path leads to. */
+export interface LocateOptions {
+  /** `key` points at the mapping key of the last step instead of its value. */
+  target?: 'key' | 'value';
+  /** Point at this text inside the scalar (its n-th occurrence, counted from 0). */
+  text?: { value: string; occurrence: number };
+}
+
+/** A resolved position: the range and the full text of its first line, for display. */
+export interface SourcePosition extends Range {
+  lineText: string;
+}
+
+/** A document in a file that can turn a path inside an object into a position. */
+export interface DocumentLocator {
+  /** The file's path relative to the scan root, POSIX separators. */
+  readonly path: string;
+  /**
+   * Resolves a path into the object. A step that does not exist falls back to its nearest
+   * existing parent.
+   */
+  locate(path: readonly PathSegment[], options?: LocateOptions): SourcePosition;
+}
+
+/** Identifies a Kubernetes object. */
+export interface ObjectIdentity {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+/** Where a cluster profile came from (`rules.md`, "The cluster profile"). */
+export type ProfileSource = 'flag' | 'config' | 'eksctl' | 'api' | 'assumed';
+
+/** The cluster an object belongs to, as far as the version-dependent rules need it. */
+export interface ClusterProfile {
+  name: string;
+  /** `1.24`; null when unknown and assumed current. */
+  kubernetesVersion: string | null;
+  /** `eks.2`; null when unknown (the newest for its version is assumed). */
+  platformVersion: string | null;
+  region: string | null;
+  defaultEndpoint: DefaultEndpoint;
+  source: ProfileSource;
+  /** What was assumed to build this profile. */
+  assumptions: string[];
+}
+
+/** A Kubernetes object from a file or a live cluster: what every rule reads. */
+export interface Resource {
+  readonly identity: ObjectIdentity;
+  readonly data: Record<string, unknown>;
+  /** Present for objects read from files. */
+  readonly document?: DocumentLocator;
+  profile: ClusterProfile;
+}

@@ -1,0 +1,82 @@
+import { isRecord, listAt, own, recordAt } from './values.js';
+import type { PathSegment, Resource } from './resource.js';
+
+/** Where each workload kind keeps its pod spec and pod template metadata. */
+const podSpecPaths: Record<string, readonly string[]> = {
+  Pod: ['spec'],
+  PodTemplate: ['template', 'spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+/** An `env` entry of a container. */
+export interface EnvEntry {
+  name: string;
+  /** The literal `value`, when there is one (it may be of any YAML type). */
+  value: unknown;
+  hasValue: boolean;
+  path: PathSegment[];
+}
+
+/** A container or init container of a pod spec. */
+export interface ContainerView {
+  name: string;
+  init: boolean;
+  path: PathSegment[];
+  data: Record<string, unknown>;
+  env: EnvEntry[];
+}
+
+/** The pod a workload runs, whatever its kind. */
+export interface PodView {
+  specPath: PathSegment[];
+  spec: Record<string, unknown>;
+  /** Metadata of the pods this workload creates: the object's own for a Pod, else its template's. */
+  templateMetadataPath: PathSegment[];
+  templateMetadata: Record<string, unknown>;
+  serviceAccountName: string;
+  containers: ContainerView[];
+}
+
+/** True for the kinds that run pods. */
+export function isWorkload(resource: Resource): boolean {
+  return Object.hasOwn(podSpecPaths, resource.identity.kind);
+}
+
+/** The pod spec of a workload, with its containers and init containers; undefined for other kinds. */
+export function podOf(resource: Resource): PodView | undefined {
+  const specPath = podSpecPaths[resource.identity.kind];
+  if (!specPath) return undefined;
+  let spec: unknown = resource.data;
+  for (const key of specPath) spec = recordAt(spec, key);
+  const podSpec = spec as Record<string, unknown>;
+  const templateMetadataPath = resource.identity.kind === 'Pod' ? ['metadata'] : [...specPath.slice(0, -1), 'metadata'];
+  let templateMetadata: unknown = resource.data;
+  for (const key of templateMetadataPath) templateMetadata = recordAt(templateMetadata, key);
+  const name = own(podSpec, 'serviceAccountName') ?? own(podSpec, 'serviceAccount');
+  return {
+    specPath: [...specPath],
+    spec: podSpec,
+    templateMetadataPath,
+    templateMetadata: templateMetadata as Record<string, unknown>,
+    serviceAccountName: typeof name === 'string' && name !== '' ? name : 'default',
+    containers: [...containersOf(podSpec, specPath, 'initContainers', true), ...containersOf(podSpec, specPath, 'containers', false)],
+  };
+}
+
+function containersOf(spec: Record<string, unknown>, specPath: readonly string[], key: string, init: boolean): ContainerView[] {
+  return listAt(spec, key).flatMap((container, index) => {
+    if (!isRecord(container)) return [];
+    const path = [...specPath, key, index];
+    const env = listAt(container, 'env').flatMap((entry, envIndex): EnvEntry[] => {
+      if (!isRecord(entry) || typeof entry.name !== 'string') return [];
+      return [{ name: entry.name, value: entry.value, hasValue: Object.hasOwn(entry, 'value'), path: [...path, 'env', envIndex] }];
+    });
+    return [{ name: typeof container.name === 'string' ? container.name : '', init, path, data: container, env }];
+  });
+}

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/**
+ * The package's root folder. Source files sit in `src/` and built files in `dist/`
+ * at the same depth, so one relative step serves both.
+ */
+export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Absolute path of a file shipped in the package (`data/…`, `rules/…`, `schemas/…`). */
+export function packageFile(...segments: string[]): string {
+  return path.join(packageRoot, ...segments);
+}
+
+/** Reads and parses a JSON file shipped in the package. */
+export function readPackageJson<T>(...segments: string[]): T {
+  return JSON.parse(readFileSync(packageFile(...segments), 'utf8')) as T;
+}
+
+/** The package's own version, from package.json. */
+export const toolVersion: string = readPackageJson<{ version: string }>('package.json').version;

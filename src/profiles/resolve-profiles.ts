@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { minimatch } from 'minimatch';
+import { defaultEndpointFor, kubernetesMinor } from './eks-versions.js';
+import { recordAt } from '../model/values.js';
+import { compareText } from '../compare.js';
+import type { ClusterProfile, ObjectIdentity, ProfileSource } from '../model/resource.js';
+
+/** An eksctl ClusterConfig found among the scanned files. */
+export interface EksctlConfigFile {
+  identity: ObjectIdentity;
+  data: Record<string, unknown>;
+  /** Its file, relative to the scan root. */
+  path: string;
+}
+
+/** A cluster of the config file's `clusters:` list. */
+export interface ConfiguredCluster {
+  name: string;
+  kubernetesVersion?: string;
+  platformVersion?: string;
+  region?: string;
+  paths: string[];
+}
+
+/** Cluster settings given on the command line. */
+export interface ProfileFlags {
+  clusterVersion?: string;
+  platformVersion?: string;
+  region?: string;
+}
+
+/** Builds a profile, deriving its default endpoint from the version table. */
+export function makeProfile(
+  name: string,
+  source: ProfileSource,
+  kubernetesVersion: string | null,
+  platformVersion: string | null,
+  region: string | null,
+  assumptions: string[] = [],
+): ClusterProfile {
+  const derived = defaultEndpointFor(kubernetesVersion, platformVersion);
+  return {
+    name,
+    kubernetesVersion,
+    platformVersion,
+    region,
+    defaultEndpoint: derived.defaultEndpoint,
+    source,
+    assumptions: [...assumptions, ...derived.assumptions],
+  };
+}
+
+/** eksctl writes `version: "1.24"`, but an unquoted 1.30 reads as the number 1.3. */
+function eksctlVersion(value: unknown): { version: string | null; assumption?: string } {
+  if (typeof value === 'number') {
+    // A one-digit minor read as a number lost its trailing zero: EKS has no 1.1 to 1.9.
+    const minor = String(value).split('.')[1] ?? '';
+    return { version: `1.${minor.length === 1 ? `${minor}0` : minor}` };
+  }
+  if (typeof value === 'string' && kubernetesMinor(value) !== undefined) {
+    return { version: `1.${kubernetesMinor(value) as number}` };
+  }
+  if (value === undefined) return { version: null };
+  return { version: null, assumption: `metadata.version ${JSON.stringify(value)} is not a Kubernetes version` };
+}
+
+/** The profile that an eksctl ClusterConfig describes. */
+function eksctlProfile(config: EksctlConfigFile): ClusterProfile {
+  const metadata = recordAt(config.data, 'metadata');
+  const { version, assumption } = eksctlVersion(metadata.version);
+  const region = typeof metadata.region === 'string' && metadata.region !== '' ? metadata.region : null;
+  return makeProfile(config.identity.name || 'eksctl', 'eksctl', version, null, region, assumption ? [assumption] : []);
+}
+
+/** True for an eksctl ClusterConfig. */
+export function isEksctlConfig(identity: ObjectIdentity): boolean {
+  return identity.kind === 'ClusterConfig' && identity.apiVersion.startsWith('eksctl.io/');
+}
+
+/**
+ * Chooses each file's cluster profile (`rules.md`, "The cluster profile"): the command-line
+ * flags, else the first config cluster whose globs match, else the nearest eksctl ClusterConfig
+ * in the file's folder or above, else an assumed current cluster.
+ */
+export class ProfileResolver {
+  private readonly flagProfile: ClusterProfile | undefined;
+  private readonly configured: Array<{ globs: string[]; profile: ClusterProfile }>;
+  private readonly eksctl: Array<{ folder: string; profile: ClusterProfile }>;
+  private readonly assumed = makeProfile('assumed', 'assumed', null, null, null);
+  private readonly used = new Set<ClusterProfile>();
+
+  /**
+   * @param configFolder the config file's folder relative to the scan root: cluster globs are
+   *   relative to it.
+   */
+  constructor(
+    flags: ProfileFlags,
+    clusters: readonly ConfiguredCluster[],
+    eksctlConfigs: readonly EksctlConfigFile[],
+    private readonly configFolder = '.',
+  ) {
+    if (flags.clusterVersion !== undefined || flags.platformVersion !== undefined || flags.region !== undefined) {
+      this.flagProfile = makeProfile('command-line', 'flag', flags.clusterVersion ?? null, flags.platformVersion ?? null, flags.region ?? null);
+    }
+    this.configured = clusters.map((cluster) => ({
+      globs: cluster.paths,
+      profile: makeProfile(cluster.name, 'config', cluster.kubernetesVersion ?? null, cluster.platformVersion ?? null, cluster.region ?? null),
+    }));
+    this.eksctl = eksctlConfigs
+      .map((config) => ({ folder: path.posix.dirname(config.path), profile: eksctlProfile(config) }))
+      // The deepest folder is the nearest; among equals, the first file in path order.
+      .sort((a, b) => b.folder.length - a.folder.length);
+  }
+
+  /** The profile for a file (relative POSIX path), or for objects with no file. */
+  forPath(file: string | undefined): ClusterProfile {
+    const profile = this.choose(file);
+    this.used.add(profile);
+    return profile;
+  }
+
+  /** The profiles handed out so far, by name. */
+  profilesUsed(): ClusterProfile[] {
+    return [...this.used].sort((a, b) => compareText(a.name, b.name) || compareText(a.source, b.source));
+  }
+
+  private choose(file: string | undefined): ClusterProfile {
+    if (this.flagProfile) return this.flagProfile;
+    if (file === undefined) return this.assumed;
+    const underConfig = path.posix.relative(this.configFolder, file);
+    const configured = underConfig.startsWith('../')
+      ? undefined
+      : this.configured.find(({ globs }) => globs.some((glob) => minimatch(underConfig, glob, { dot: true })));
+    if (configured) return configured.profile;
+    const nearest = this.eksctl.find(({ folder }) => folder === '.' || file.startsWith(`${folder}/`));
+    return nearest ? nearest.profile : this.assumed;
+  }
+}

@@ -1,0 +1,18 @@
+import { webhook } from '../facts.js';
+import { annotationPath, irsaSettings, isServiceAccount } from '../model/irsa.js';
+import type { Rule } from './rule.js';
+
+/** sa-disables-regional-default: an IRSA ServiceAccount turns the Regional default off. */
+export const STS001: Rule = {
+  id: 'STS001',
+  check(resource, context) {
+    if (!isServiceAccount(resource) || context.profile.defaultEndpoint !== 'regional') return;
+    const settings = irsaSettings(resource);
+    if (settings.roleArn === undefined || settings.stsRegionalEndpoints.parsed !== false) return;
+    context.report({
+      path: annotationPath(webhook.annotations.stsRegionalEndpoints),
+      messageId: 'disabled',
+      data: { value: String(settings.stsRegionalEndpoints.value) },
+    });
+  },
+};

@@ -1,0 +1,35 @@
+import { endpoints, webhook } from '../facts.js';
+import { injectedStsSetting, irsaSettings, skippedContainers } from '../model/irsa.js';
+import { podOf } from '../model/workload.js';
+import type { Rule } from './rule.js';
+
+const validValues = new Set(endpoints.sdkSettingValues);
+
+/** container-endpoint-env-override: a container sets AWS_STS_REGIONAL_ENDPOINTS itself. */
+export const STS006: Rule = {
+  id: 'STS006',
+  check(resource, context) {
+    const pod = podOf(resource);
+    if (!pod) return;
+    const serviceAccount = context.serviceAccountFor(resource, pod);
+    const settings = serviceAccount ? irsaSettings(serviceAccount) : undefined;
+    const skipped = skippedContainers(pod.templateMetadata);
+    for (const container of pod.containers) {
+      for (const entry of container.env) {
+        if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue) continue;
+        const path = [...entry.path, 'value'];
+        const data = { container: container.name, value: JSON.stringify(entry.value) };
+        if (typeof entry.value !== 'string' || !validValues.has(entry.value)) {
+          context.report({ path, messageId: 'invalid', data });
+        } else if (entry.value === endpoints.legacyValue) {
+          context.report({ path, messageId: 'legacy', data });
+        } else if (settings?.roleArn !== undefined && !skipped.has(container.name)) {
+          const injected = injectedStsSetting(settings, context.profile);
+          if (injected !== entry.value) {
+            context.report({ path, messageId: 'differs', data: { ...data, account: pod.serviceAccountName } });
+          }
+        }
+      }
+    }
+  },
+};

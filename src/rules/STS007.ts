@@ -1,0 +1,22 @@
+import { manifestEndpointUses } from '../model/manifest-strings.js';
+import type { Rule } from './rule.js';
+
+const messageIds = { 'global-host': 'globalHost', 'global-region': 'globalRegion', 'legacy-setting': 'legacySetting' } as const;
+
+/** hardcoded-global-endpoint-manifest: a workload or ConfigMap string pins the global endpoint. */
+export const STS007: Rule = {
+  id: 'STS007',
+  check(resource, context) {
+    const level = context.profile.defaultEndpoint === 'regional' ? 'error' : 'warning';
+    for (const { string, use, occurrence } of manifestEndpointUses(resource)) {
+      if (use.kind === 'regional-host') continue;
+      context.report({
+        path: string.path,
+        text: { value: use.text, occurrence },
+        messageId: messageIds[use.kind],
+        data: { text: use.text },
+        level,
+      });
+    }
+  },
+};

@@ -1,0 +1,54 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { load } from 'js-yaml';
+import { packageFile } from '../package-files.js';
+import { schemaValidator } from '../schema-validation.js';
+
+/** A finding's level; maps 1:1 to SARIF `level`. */
+export type Level = 'error' | 'warning' | 'note';
+
+/** A rule's metadata, from `rules/ID.yaml` (validated by `schemas/rule.schema.json`). */
+export interface RuleMetadata {
+  id: string;
+  name: string;
+  level: Level;
+  shortDescription: string;
+  fullDescription: string;
+  messages: Record<string, { text: string; level?: Level }>;
+  remediation: string;
+  help: string;
+  tags: string[];
+  cwe?: string;
+  precision: 'very-high' | 'high' | 'medium' | 'low';
+  securitySeverity: string;
+  appliesTo?: string[];
+}
+
+/** The folder of rule metadata files. */
+export const rulesFolder = packageFile('rules');
+
+let cached: Map<string, RuleMetadata> | undefined;
+
+/**
+ * Every rule's metadata by id, read from `rules/*.yaml` and validated once. A broken file is a
+ * defect of the package, so it throws.
+ */
+export function ruleCatalogue(): Map<string, RuleMetadata> {
+  if (cached) return cached;
+  const validate = schemaValidator('rule.schema.json');
+  const catalogue = new Map<string, RuleMetadata>();
+  for (const file of readdirSync(rulesFolder).filter((name) => name.endsWith('.yaml')).sort()) {
+    const metadata = load(readFileSync(`${rulesFolder}/${file}`, 'utf8'));
+    const problems = validate(metadata);
+    if (problems.length > 0) throw new Error(`rules/${file}: ${problems.join('; ')}`);
+    const rule = metadata as RuleMetadata;
+    if (`${rule.id}.yaml` !== file) throw new Error(`rules/${file}: id ${rule.id} does not match the file name`);
+    catalogue.set(rule.id, rule);
+  }
+  cached = catalogue;
+  return catalogue;
+}
+
+/** Fills `{{name}}` placeholders from `data`; an unknown name is left as written. */
+export function interpolate(template: string, data: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(data, key) ? (data[key] as string) : whole));
+}

@@ -1,0 +1,34 @@
+import type { ClusterProfile, LocateOptions, PathSegment, Resource } from '../model/resource.js';
+import type { PodView } from '../model/workload.js';
+import type { Level } from './catalogue.js';
+
+/** What a rule reports: a path into the object and a message id with its data. */
+export interface Problem {
+  /** Path into the object's data of the node a person must edit. */
+  path: readonly PathSegment[];
+  /** A key of the rule's `messages`. */
+  messageId: string;
+  /** Values for the message's and the remediation's placeholders. */
+  data?: Readonly<Record<string, string>>;
+  /** Point at the key of the last step instead of its value. */
+  target?: LocateOptions['target'];
+  /** Point at this text inside the scalar. */
+  text?: LocateOptions['text'];
+  /** Overrides the message's level where the rule's level depends on the cluster. */
+  level?: Level;
+}
+
+/** What a rule sees besides the object. */
+export interface RuleContext {
+  /** The profile of the cluster the object belongs to. */
+  readonly profile: ClusterProfile;
+  /** The ServiceAccount a workload's pods run as, when it is among the scanned objects. */
+  serviceAccountFor(resource: Resource, pod: PodView): Resource | undefined;
+  report(problem: Problem): void;
+}
+
+/** A rule's check. Its metadata lives in `rules/ID.yaml`. */
+export interface Rule {
+  readonly id: string;
+  check(resource: Resource, context: RuleContext): void;
+}

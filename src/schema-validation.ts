@@ -1,0 +1,40 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { readPackageJson } from './package-files.js';
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+
+/** A validator for one of the package's JSON Schemas: returns readable problems, empty when valid. */
+export type Validator = (value: unknown) => string[];
+
+/** Compiles `schemas/NAME` once and returns a validator that names each bad key. */
+export function schemaValidator(name: string): Validator {
+  const validate: ValidateFunction = ajv.compile(readPackageJson<object>('schemas', name));
+  return (value) => (validate(value) ? [] : (validate.errors ?? []).map(describeError));
+}
+
+/** `/clusters/0/region` → `clusters[0].region`. */
+function keyPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '');
+}
+
+function describeError(error: ErrorObject): string {
+  const at = keyPath(error.instancePath);
+  const where = at === '' ? 'top level' : `\`${at}\``;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `${where}: unknown key \`${String(params.additionalProperty)}\``;
+    case 'required':
+      return `${where}: missing key \`${String(params.missingProperty)}\``;
+    case 'enum':
+      return `${where}: must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}`;
+    case 'propertyNames':
+      return `${where}: key \`${String(params.propertyName)}\` is not allowed`;
+    default:
+      return `${where}: ${error.message ?? 'is invalid'}`;
+  }
+}

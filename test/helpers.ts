@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scanTexts, type ScanSettings } from '../src/engine/scan.js';
+import { schemaValidator } from '../src/schema-validation.js';
+import type { Report } from '../src/engine/report.js';
+
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const cliPath = path.join(repoRoot, 'dist', 'cli', 'main.js');
+export const sharedFolder = path.resolve(repoRoot, '..', 'shared');
+
+/** Validates a JSON report against the schema the package ships; throws with the problems. */
+const validateReport = schemaValidator('report.schema.json');
+export function assertValidReport(report: unknown): void {
+  const problems = validateReport(report);
+  if (problems.length > 0) throw new Error(`report does not match schemas/report.schema.json:\n${problems.join('\n')}`);
+}
+
+/** Scans in-memory files and checks the report against the schema. */
+export function scanFiles(files: Record<string, string>, settings: ScanSettings = {}): Report {
+  const report = scanTexts(
+    Object.entries(files).map(([file, text]) => ({ path: file, text })),
+    settings,
+  );
+  assertValidReport(JSON.parse(JSON.stringify(report)));
+  return report;
+}
+
+/** `STS001 sa.yaml:8:47-54`: a finding's rule and exact range, for table-driven assertions. */
+export function where(report: Report, ruleId?: string): string[] {
+  return report.findings
+    .filter((finding) => ruleId === undefined || finding.ruleId === ruleId)
+    .map((finding) => {
+      const l = finding.location;
+      if (!l) return `${finding.ruleId} ${finding.object?.kind}/${finding.object?.name}`;
+      const end = l.endLine === l.startLine ? `${l.endColumn}` : `${l.endLine}:${l.endColumn}`;
+      return `${finding.ruleId} ${l.path}:${l.startLine}:${l.startColumn}-${end}`;
+    });
+}
+
+/** Writes a tree of files into a fresh temporary folder and returns its path. */
+export function makeTree(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'sts-audit-'));
+  for (const [file, text] of Object.entries(files)) {
+    const absolute = path.join(root, file);
+    mkdirSync(path.dirname(absolute), { recursive: true });
+    writeFileSync(absolute, text);
+  }
+  return root;
+}
+
+/** Runs the built command line as a user would. */
+export function runCli(args: string[], options: { cwd: string; input?: string; env?: Record<string, string> }) {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: options.cwd,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Joins lines into a YAML text with a final newline. */
+export const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;

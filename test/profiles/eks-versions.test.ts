@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { defaultEndpointFor } from '../../src/profiles/eks-versions.js';
+
+// Below, at and above every boundary of domain.md §2, written out by hand so that the data file
+// is checked against the documented table rather than against itself.
+const cases: Array<[string, string, 'regional' | 'global' | 'unsupported']> = [
+  ['1.16', 'eks.20', 'unsupported'],
+  ['1.17', 'eks.9', 'unsupported'],
+  ['1.18', 'eks.8', 'unsupported'],
+  ['1.18', 'eks.9', 'global'],
+  ['1.18', 'eks.10', 'regional'],
+  ['1.18', 'eks.11', 'global'],
+  ['1.18', 'eks.12', 'global'],
+  ['1.19', 'eks.6', 'unsupported'],
+  ['1.19', 'eks.7', 'global'],
+  ['1.19', 'eks.8', 'regional'],
+  ['1.19', 'eks.9', 'global'],
+  ['1.19', 'eks.10', 'global'],
+  ['1.20', 'eks.2', 'unsupported'],
+  ['1.20', 'eks.3', 'global'],
+  ['1.20', 'eks.4', 'regional'],
+  ['1.20', 'eks.5', 'global'],
+  ['1.20', 'eks.6', 'global'],
+  ['1.21', 'eks.2', 'unsupported'],
+  ['1.21', 'eks.3', 'global'],
+  ['1.21', 'eks.4', 'global'],
+  ['1.21', 'eks.5', 'regional'],
+  ['1.21', 'eks.6', 'global'],
+  ['1.21', 'eks.7', 'global'],
+  ['1.22', 'eks.0', 'unsupported'],
+  ['1.22', 'eks.1', 'regional'],
+  ['1.22', 'eks.2', 'regional'],
+  ['1.23', 'eks.0', 'unsupported'],
+  ['1.23', 'eks.1', 'regional'],
+  ['1.23', 'eks.2', 'regional'],
+  ['1.24', 'eks.1', 'unsupported'],
+  ['1.24', 'eks.2', 'regional'],
+  ['1.24', 'eks.3', 'regional'],
+  ...['1.25', '1.26', '1.27', '1.28', '1.29'].flatMap((v): Array<[string, string, 'regional' | 'unsupported']> => [
+    [v, 'eks.0', 'unsupported'],
+    [v, 'eks.1', 'regional'],
+    [v, 'eks.2', 'regional'],
+  ]),
+  ['1.30', 'eks.1', 'unsupported'],
+  ['1.30', 'eks.2', 'regional'],
+  ['1.30', 'eks.3', 'regional'],
+  ['1.31', 'eks.3', 'unsupported'],
+  ['1.31', 'eks.4', 'regional'],
+  ['1.31', 'eks.5', 'regional'],
+  ['1.32', 'eks.1', 'regional'],
+  ['1.33', 'eks.1', 'regional'],
+  ['1.40', 'eks.9', 'regional'],
+];
+
+describe('EKS version table', () => {
+  it.each(cases)('Kubernetes %s platform %s defaults to %s', (kubernetes, platform, expected) => {
+    const result = defaultEndpointFor(kubernetes, platform);
+    expect(result.defaultEndpoint).toBe(expected);
+    expect(result.assumptions).toEqual([]);
+  });
+
+  it.each([
+    ['1.17', 'unsupported'],
+    ['1.18', 'global'],
+    ['1.19', 'global'],
+    ['1.20', 'global'],
+    ['1.21', 'global'],
+    ['1.22', 'regional'],
+    ['1.24', 'regional'],
+    ['1.31', 'regional'],
+  ])('an unknown platform version of %s is taken as the newest: %s', (kubernetes, expected) => {
+    const result = defaultEndpointFor(kubernetes, null);
+    expect(result.defaultEndpoint).toBe(expected);
+    if (expected !== 'unsupported') expect(result.assumptions.join()).toMatch(/platform version unknown/);
+  });
+
+  it('at and above 1.32 every platform version has the setting, so none is assumed', () => {
+    expect(defaultEndpointFor('1.32', null)).toEqual({ defaultEndpoint: 'regional', assumptions: [] });
+  });
+
+  it('an unknown Kubernetes version is taken as a current cluster, and says so', () => {
+    const result = defaultEndpointFor(null, null);
+    expect(result.defaultEndpoint).toBe('regional');
+    expect(result.assumptions).toEqual([expect.stringMatching(/Kubernetes version unknown/)]);
+  });
+
+  it('accepts the API server’s gitVersion form', () => {
+    expect(defaultEndpointFor('v1.24.17-eks-5e0fdde', 'eks.2').defaultEndpoint).toBe('regional');
+  });
+
+  it('refuses versions that are not versions', () => {
+    expect(() => defaultEndpointFor('latest', null)).toThrow(/not a Kubernetes version/);
+    expect(() => defaultEndpointFor('1.24', 'two')).toThrow(/not an EKS platform version/);
+  });
+});
