@@ -37,6 +37,8 @@ const audienceKey = new RegExp(endpoints.audienceKeyPattern);
 const regionKey = new RegExp(endpoints.regionKeyPattern);
 const commentLine = new RegExp(endpoints.commentLinePattern);
 const settingNames = new Set(endpoints.settingNames);
+/** Every pattern above contains one of these: a text without them needs no closer look. */
+const candidate = new RegExp(['sts', 'STS', endpoints.globalRegion].map(escape).join('|'));
 
 /** How many previous lines may name the key of a value that stands alone on its line. */
 const keyLookBehindLines = 2;
@@ -56,6 +58,7 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
   if (context.key !== undefined && trimmed === endpoints.globalRegion && regionKey.test(context.key)) {
     return [{ kind: 'global-region', index: text.indexOf(trimmed), text: trimmed }];
   }
+  if (!candidate.test(text)) return uses;
   const lines = text.split('\n');
   let offset = 0;
   lines.forEach((line, lineNumber) => {

@@ -9,6 +9,7 @@ import { compareText } from '../compare.js';
 import { runRules } from './run-rules.js';
 import type { Finding, InputError, Report, SkippedInput } from './report.js';
 import type { Resource } from '../model/resource.js';
+import type { Rule } from '../rules/rule.js';
 
 /** What decides a scan besides its inputs. */
 export interface ScanSettings {
@@ -47,13 +48,59 @@ const defaultMaxFileBytes = 16 * 1024 * 1024;
 const sampleBytes = 8000;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The scan's working state: what was read so far. */
-interface Inputs {
-  files: number;
-  documents: number;
-  objects: ParsedObject[];
-  skipped: SkippedInput[];
-  errors: InputError[];
+/** One scan in progress: the rules chosen, and what was read so far. */
+class ScanRun {
+  private readonly rules: readonly Rule[];
+  private readonly catalogue = ruleCatalogue();
+  /** Kinds some chosen rule reads, and ServiceAccounts, which workloads are joined to. */
+  private readonly keptKinds: ReadonlySet<string>;
+  files = 0;
+  documents = 0;
+  objectCount = 0;
+  readonly objects: ParsedObject[] = [];
+  readonly skipped: SkippedInput[] = [];
+  readonly errors: InputError[] = [];
+
+  constructor(private readonly settings: ScanSettings) {
+    this.rules = selectRules(settings);
+    this.keptKinds = new Set(['ServiceAccount', ...this.rules.flatMap((rule) => this.catalogue.get(rule.id)?.appliesTo ?? [])]);
+  }
+
+  add(source: SourceText): void {
+    this.files++;
+    const parsed = parseManifests(source.path, source.text, {
+      json: source.path.endsWith('.json'),
+      keep: (identity) => this.keptKinds.has(identity.kind) || isEksctlConfig(identity),
+    });
+    if (parsed.outcome === 'skipped') this.skipped.push({ path: source.path, reason: parsed.reason });
+    else if (parsed.outcome === 'error') {
+      const { outcome: _, ...error } = parsed;
+      this.errors.push({ path: source.path, ...error });
+    } else {
+      this.documents += parsed.documents;
+      this.objectCount += parsed.objectCount;
+      this.objects.push(...parsed.objects);
+    }
+  }
+
+  finish(): Report {
+    const resolver = new ProfileResolver(
+      this.settings.flags ?? {},
+      this.settings.clusters ?? [],
+      this.objects.filter((object) => isEksctlConfig(object.identity)).map((object) => ({ ...object, path: object.locator.path })),
+      this.settings.configFolder,
+    );
+    const resources: Resource[] = this.objects.map((object) => ({
+      identity: object.identity,
+      data: object.data,
+      document: object.locator,
+      profile: resolver.forPath(object.locator.path),
+    }));
+    const levels = new Map<string, Level>();
+    for (const [id, level] of Object.entries(this.settings.ruleLevels ?? {})) if (level !== 'off') levels.set(id, level);
+    const { findings, errors } = runRules(resources, { rules: this.rules, catalogue: this.catalogue, levels });
+    return buildReport(resolver, findings, this, [...this.errors, ...errors]);
+  }
 }
 
 /** Scans files, folders and globs under a root. */
@@ -64,23 +111,24 @@ export async function scan(options: ScanOptions): Promise<Report> {
     ignoreFolder: options.configFolder ?? '.',
     extensions: manifestExtensions,
   });
-  const inputs: Inputs = { files: 0, documents: 0, objects: [], skipped: [...discovery.skipped], errors: [] };
+  const run = new ScanRun(options);
+  run.skipped.push(...discovery.skipped);
   for (const file of discovery.files) {
-    const text = readText(file, options.maxFileBytes ?? defaultMaxFileBytes, inputs);
-    if (text !== undefined) addText(inputs, { path: file.path, text });
+    const text = readText(file, options.maxFileBytes ?? defaultMaxFileBytes, run);
+    if (text !== undefined) run.add({ path: file.path, text });
   }
-  for (const source of options.extraSources ?? []) addText(inputs, source);
-  return finish(inputs, options);
+  for (const source of options.extraSources ?? []) run.add(source);
+  return run.finish();
 }
 
 /** Scans texts held in memory, as if they were files. */
 export function scanTexts(sources: readonly SourceText[], settings: ScanSettings = {}): Report {
-  const inputs: Inputs = { files: 0, documents: 0, objects: [], skipped: [], errors: [] };
-  for (const source of sources) addText(inputs, source);
-  return finish(inputs, settings);
+  const run = new ScanRun(settings);
+  for (const source of sources) run.add(source);
+  return run.finish();
 }
 
-function readText(file: InputFile, maxBytes: number, inputs: Inputs): string | undefined {
+function readText(file: InputFile, maxBytes: number, inputs: ScanRun): string | undefined {
   let bytes: Buffer;
   try {
     const size = statSync(file.absolutePath).size;
@@ -105,44 +153,12 @@ function readText(file: InputFile, maxBytes: number, inputs: Inputs): string | u
   }
 }
 
-function addText(inputs: Inputs, source: SourceText): void {
-  inputs.files++;
-  const parsed = parseManifests(source.path, source.text, { json: source.path.endsWith('.json') });
-  if (parsed.outcome === 'skipped') inputs.skipped.push({ path: source.path, reason: parsed.reason });
-  else if (parsed.outcome === 'error') {
-    const { outcome: _, ...error } = parsed;
-    inputs.errors.push({ path: source.path, ...error });
-  } else {
-    inputs.documents += parsed.documents;
-    inputs.objects.push(...parsed.objects);
-  }
-}
-
-function selectRules(settings: ScanSettings): typeof allRules {
+function selectRules(settings: ScanSettings): readonly Rule[] {
   const only = settings.onlyRules && settings.onlyRules.length > 0 ? new Set(settings.onlyRules) : undefined;
   const skip = new Set(settings.skipRules ?? []);
   return allRules.filter(
     (rule) => (only === undefined || only.has(rule.id)) && !skip.has(rule.id) && settings.ruleLevels?.[rule.id] !== 'off',
   );
-}
-
-function finish(inputs: Inputs, settings: ScanSettings): Report {
-  const resolver = new ProfileResolver(
-    settings.flags ?? {},
-    settings.clusters ?? [],
-    inputs.objects.filter((object) => isEksctlConfig(object.identity)).map((object) => ({ ...object, path: object.locator.path })),
-    settings.configFolder,
-  );
-  const resources: Resource[] = inputs.objects.map((object) => ({
-    identity: object.identity,
-    data: object.data,
-    document: object.locator,
-    profile: resolver.forPath(object.locator.path),
-  }));
-  const levels = new Map<string, Level>();
-  for (const [id, level] of Object.entries(settings.ruleLevels ?? {})) if (level !== 'off') levels.set(id, level);
-  const { findings, errors } = runRules(resources, { rules: selectRules(settings), catalogue: ruleCatalogue(), levels });
-  return buildReport(resolver, findings, inputs, [...inputs.errors, ...errors]);
 }
 
 const byPath = <T extends { path: string }>(a: T, b: T): number => compareText(a.path, b.path);
@@ -160,7 +176,7 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function buildReport(resolver: ProfileResolver, findings: Finding[], inputs: Inputs, errors: InputError[]): Report {
+function buildReport(resolver: ProfileResolver, findings: Finding[], inputs: ScanRun, errors: InputError[]): Report {
   findings.sort(compareFindings);
   const summary = { error: 0, warning: 0, note: 0, suppressed: 0, complete: errors.length === 0 };
   for (const finding of findings) {
@@ -175,7 +191,7 @@ function buildReport(resolver: ProfileResolver, findings: Finding[], inputs: Inp
     inputs: {
       files: inputs.files,
       documents: inputs.documents,
-      objects: inputs.objects.length,
+      objects: inputs.objectCount,
       skipped: [...inputs.skipped].sort(byPath),
       errors: [...errors].sort(byPath),
     },

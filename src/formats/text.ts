@@ -51,7 +51,7 @@ export function formatText(report: Report, options: TextOptions): string {
   if (report.profiles.length > 0) {
     lines.push('', 'Clusters:');
     for (const profile of report.profiles) {
-      lines.push(`  ${describeProfile(profile)} ${c.dim(`from ${profile.source}`)}`);
+      lines.push(`  ${describeProfile(profile)} ${c.dim(`(source: ${profile.source})`)}`);
       for (const assumption of profile.assumptions) lines.push(`    ${c.dim(`assumed: ${assumption}`)}`);
     }
   }

@@ -45,12 +45,18 @@ class IgnoreRules {
     this.extra = ignore().add([...extraPatterns]);
   }
 
-  ignores(relative: string, isFolder: boolean): boolean {
+  /**
+   * @param fromDepth consult only `.gitignore` files this many folders down or deeper: a folder
+   *   named on the command line is scanned even when the rules above it leave it out.
+   */
+  ignores(relative: string, isFolder: boolean, fromDepth = 0): boolean {
     const underExtra = path.posix.relative(this.extraFolder, relative);
-    if (underExtra !== '' && !underExtra.startsWith('../') && this.extra.ignores(isFolder ? `${underExtra}/` : underExtra)) return true;
+    if (fromDepth === 0 && underExtra !== '' && !underExtra.startsWith('../') && this.extra.ignores(isFolder ? `${underExtra}/` : underExtra)) {
+      return true;
+    }
     let ignored = false;
     const parts = relative.split('/');
-    for (let depth = 0; depth < parts.length; depth++) {
+    for (let depth = fromDepth; depth < parts.length; depth++) {
       const folder = parts.slice(0, depth).join('/');
       const rules = this.rulesOf(folder);
       if (!rules) continue;
@@ -120,7 +126,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
     if (!found.has(relative)) found.set(relative, { path: relative, absolutePath: absolute });
   };
 
-  const walk = (folder: string): void => {
+  const walk = (folder: string, fromDepth: number): void => {
     const real = realpathSync(folder);
     if (visitedFolders.has(real)) return;
     visitedFolders.add(real);
@@ -131,14 +137,14 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       let isFolder = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         const linksToFolder = isFolderLink(absolute);
-        if ((!linksToFolder && !wanted(entry.name)) || rules.ignores(relative, linksToFolder)) continue;
+        if ((!linksToFolder && !wanted(entry.name)) || rules.ignores(relative, linksToFolder, fromDepth)) continue;
         if (followLink(absolute) === undefined) continue;
         isFolder = linksToFolder;
       }
       if (isFolder) {
-        if (excludedFolders.has(entry.name) || rules.ignores(relative, true)) continue;
-        walk(absolute);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted(entry.name) && !rules.ignores(relative, false)) {
+        if (excludedFolders.has(entry.name) || rules.ignores(relative, true, fromDepth)) continue;
+        walk(absolute, fromDepth);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted(entry.name) && !rules.ignores(relative, false, fromDepth)) {
         addFile(absolute);
       }
     }
@@ -155,8 +161,11 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       skipped.push({ path: relativeOf(absolute), reason: 'outside the scan root' });
       return;
     }
-    if (isFolder) walk(absolute);
-    else if (explicit || (wanted(absolute) && !rules.ignores(relativeOf(absolute), false))) addFile(absolute);
+    if (isFolder) {
+      const relative = relativeOf(absolute);
+      const named = explicit && relative !== '' && rules.ignores(relative, true);
+      walk(absolute, named ? relative.split('/').length : 0);
+    } else if (explicit || (wanted(absolute) && !rules.ignores(relativeOf(absolute), false))) addFile(absolute);
   };
 
   for (const target of targets) {

@@ -46,7 +46,14 @@ export interface ParsedObject {
 
 /** What one file held. */
 export type ParsedFile =
-  | { outcome: 'parsed'; documents: number; objects: ParsedObject[] }
+  | {
+      outcome: 'parsed';
+      documents: number;
+      /** Every Kubernetes object in the file. */
+      objectCount: number;
+      /** The objects that `keep` accepted. */
+      objects: ParsedObject[];
+    }
   | { outcome: 'skipped'; reason: string }
   | { outcome: 'error'; message: string; line?: number; column?: number };
 
@@ -57,7 +64,11 @@ const templateHint = 'render it first (for example `helm template`) and scan the
  * expanded. Templates are skipped with a reason; text that does not parse is an error when it
  * looks like a manifest, and skipped otherwise.
  */
-export function parseManifests(path: string, rawText: string, options: { json?: boolean } = {}): ParsedFile {
+export function parseManifests(
+  path: string,
+  rawText: string,
+  options: { json?: boolean; keep?: (identity: ObjectIdentity) => boolean } = {},
+): ParsedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   if (path.endsWith('.tpl')) return { outcome: 'skipped', reason: `Helm template helper; ${templateHint}` };
   let events: Event[];
@@ -71,8 +82,7 @@ export function parseManifests(path: string, rawText: string, options: { json?: 
   if (text.includes('{{') && hasTemplateActions(text, events)) {
     return { outcome: 'skipped', reason: `Go/Helm template ({{ … }}); ${templateHint}` };
   }
-  const source = new YamlSource(path, text, events);
-  const objects: ParsedObject[] = [];
+  const found: Array<{ value: Record<string, unknown>; identity: ObjectIdentity; rootEvent: number; path: PathSegment[] }> = [];
   let documents = 0;
   let documentIndex = 0;
   for (let i = 0; i < events.length; i++) {
@@ -80,9 +90,17 @@ export function parseManifests(path: string, rawText: string, options: { json?: 
     const value = values[documentIndex++];
     if (value === null || value === undefined) continue;
     documents++;
-    collectObjects(value, new YamlLocator(source, i + 1), [], objects);
+    collectObjects(value, [], (object, identity, path) => found.push({ value: object, identity, rootEvent: i + 1, path }));
   }
-  return { outcome: 'parsed', documents, objects };
+  const kept = options.keep ? found.filter((object) => options.keep!(object.identity)) : found;
+  // Positions are only ever asked of kept objects: a file without any needs no event table.
+  const source = kept.length > 0 ? new YamlSource(path, text, events) : undefined;
+  const objects = kept.map(({ value, identity, rootEvent, path: objectPath }) => ({
+    identity,
+    data: value,
+    locator: new YamlLocator(source!, rootEvent, objectPath),
+  }));
+  return { outcome: 'parsed', documents, objectCount: found.length, objects };
 }
 
 function unparsable(path: string, text: string, error: unknown): ParsedFile {
@@ -118,10 +136,12 @@ function hasTemplateActions(text: string, events: Event[]): boolean {
   return false;
 }
 
-function collectObjects(value: unknown, locator: YamlLocator, path: PathSegment[], into: ParsedObject[]): void {
+type ObjectSink = (value: Record<string, unknown>, identity: ObjectIdentity, path: PathSegment[]) => void;
+
+function collectObjects(value: unknown, path: PathSegment[], sink: ObjectSink): void {
   if (!isRecord(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') return;
   if (value.kind === 'List' && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectObjects(item, locator, [...path, 'items', index], into));
+    value.items.forEach((item, index) => collectObjects(item, [...path, 'items', index], sink));
     return;
   }
   const metadata = isRecord(value.metadata) ? value.metadata : {};
@@ -131,5 +151,5 @@ function collectObjects(value: unknown, locator: YamlLocator, path: PathSegment[
     name: typeof metadata.name === 'string' ? metadata.name : '',
   };
   if (typeof metadata.namespace === 'string' && metadata.namespace !== '') identity.namespace = metadata.namespace;
-  into.push({ identity, data: value, locator: path.length === 0 ? locator : locator.child(path) });
+  sink(value, identity, path);
 }

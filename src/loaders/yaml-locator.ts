@@ -2,20 +2,116 @@ import { EVENT_ID, SCALAR_STYLE, getScalarValue, type Event, type ScalarEvent } 
 import { LineIndex } from './line-index.js';
 import type { DocumentLocator, LocateOptions, PathSegment, SourcePosition } from '../model/resource.js';
 
-/** One parsed YAML or JSON file: its text and the parser's event stream with source offsets. */
+/** Fields of one packed event; see {@link YamlSource}. */
+const TYPE = 0;
+const START = 1;
+const END = 2;
+const ANCHOR_START = 3;
+const ANCHOR_END = 4;
+const STYLE = 5;
+const CHOMPING = 6;
+const INDENT = 7;
+const FAST = 8;
+const STRIDE = 9;
+
+/**
+ * One parsed YAML or JSON file: its text and the parser's events with source offsets, packed
+ * into one typed array. Kept for every file until the rules have run, the parser's event
+ * objects would cost the garbage collector more than the parse itself.
+ */
 export class YamlSource {
   private lines: LineIndex | undefined;
+  private readonly table: Int32Array;
+  readonly length: number;
 
   constructor(
     readonly path: string,
     readonly text: string,
-    readonly events: Event[],
-  ) {}
+    events: readonly Event[],
+  ) {
+    this.length = events.length;
+    const table = new Int32Array(events.length * STRIDE);
+    events.forEach((event, index) => {
+      const at = index * STRIDE;
+      table[at + TYPE] = event.type;
+      table[at + ANCHOR_START] = -1;
+      switch (event.type) {
+        case EVENT_ID.SCALAR:
+          table[at + START] = event.valueStart;
+          table[at + END] = event.valueEnd;
+          table[at + STYLE] = event.style;
+          table[at + CHOMPING] = event.chomping;
+          table[at + INDENT] = event.indent;
+          table[at + FAST] = event.fast ? 1 : 0;
+          break;
+        case EVENT_ID.MAPPING:
+        case EVENT_ID.SEQUENCE:
+          table[at + START] = event.start;
+          break;
+        default:
+          break;
+      }
+      if (event.type !== EVENT_ID.DOCUMENT && event.type !== EVENT_ID.POP) {
+        table[at + ANCHOR_START] = event.anchorStart;
+        table[at + ANCHOR_END] = event.anchorEnd;
+      }
+    });
+    this.table = table;
+  }
 
   /** Built on first use: most files never need a position. */
   get lineIndex(): LineIndex {
     this.lines ??= new LineIndex(this.text);
     return this.lines;
+  }
+
+  type(index: number): number {
+    return index < this.length ? (this.table[index * STRIDE + TYPE] as number) : EVENT_ID.POP;
+  }
+
+  /** A scalar's value offsets, or a collection's start (then `end` is unused). */
+  start(index: number): number {
+    return this.table[index * STRIDE + START] as number;
+  }
+
+  end(index: number): number {
+    return this.table[index * STRIDE + END] as number;
+  }
+
+  style(index: number): number {
+    return this.table[index * STRIDE + STYLE] as number;
+  }
+
+  /** The anchor (`&name`) or alias (`*name`) name of an event, if any. */
+  anchor(index: number): string | undefined {
+    const start = this.table[index * STRIDE + ANCHOR_START] as number;
+    return start < 0 ? undefined : this.text.slice(start, this.table[index * STRIDE + ANCHOR_END]);
+  }
+
+  /** Offsets of an alias event's name. */
+  anchorSpan(index: number): [number, number] {
+    return [this.table[index * STRIDE + ANCHOR_START] as number, this.table[index * STRIDE + ANCHOR_END] as number];
+  }
+
+  /** The decoded text of a scalar event. */
+  scalarValue(index: number): string {
+    const at = index * STRIDE;
+    const table = this.table;
+    if (table[at + FAST] === 1 && table[at + STYLE] === SCALAR_STYLE.PLAIN) return this.text.slice(table[at + START], table[at + END]);
+    const event: ScalarEvent = {
+      type: EVENT_ID.SCALAR,
+      valueStart: table[at + START] as number,
+      valueEnd: table[at + END] as number,
+      anchorStart: -1,
+      anchorEnd: -1,
+      tagStart: -1,
+      tagEnd: -1,
+      style: table[at + STYLE] as ScalarEvent['style'],
+      chomping: table[at + CHOMPING] as ScalarEvent['chomping'],
+      indent: table[at + INDENT] as number,
+      fast: table[at + FAST] === 1,
+    };
+    return getScalarValue(this.text, event);
   }
 }
 
@@ -44,11 +140,6 @@ export class YamlLocator implements DocumentLocator {
 
   get path(): string {
     return this.source.path;
-  }
-
-  /** A locator for an object nested in this one, such as an item of a `kind: List`. */
-  child(path: readonly PathSegment[]): YamlLocator {
-    return new YamlLocator(this.source, this.rootEvent, [...this.basePath, ...path]);
   }
 
   locate(path: readonly PathSegment[], options: LocateOptions = {}): SourcePosition {
@@ -87,74 +178,65 @@ export class YamlLocator implements DocumentLocator {
     };
   }
 
-  private event(index: number): Event {
-    return this.source.events[index] as Event;
-  }
-
   /** Follows an alias to the node that carries its anchor. */
   private deref(index: number): number {
-    const event = this.event(index);
-    if (event.type !== EVENT_ID.ALIAS) return index;
-    const text = this.source.text;
-    const name = text.slice(event.anchorStart, event.anchorEnd);
+    const source = this.source;
+    if (source.type(index) !== EVENT_ID.ALIAS) return index;
+    const name = source.anchor(index);
     for (let i = index - 1; i >= 0; i--) {
-      const candidate = this.event(i);
-      if (candidate.type === EVENT_ID.DOCUMENT) break;
-      if ('anchorStart' in candidate && candidate.anchorStart >= 0 && candidate.type !== EVENT_ID.ALIAS) {
-        if (text.slice(candidate.anchorStart, candidate.anchorEnd) === name) return i;
-      }
+      const type = source.type(i);
+      if (type === EVENT_ID.DOCUMENT) break;
+      if (type !== EVENT_ID.ALIAS && type !== EVENT_ID.POP && source.anchor(i) === name) return i;
     }
     return index;
   }
 
   /** The index just past the subtree that starts at `index`. */
   private skip(index: number): number {
-    const type = this.event(index).type;
+    const source = this.source;
+    const type = source.type(index);
     if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return index + 1;
     let depth = 0;
-    for (let i = index; i < this.source.events.length; i++) {
-      const t = this.event(i).type;
+    for (let i = index; i < source.length; i++) {
+      const t = source.type(i);
       if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) depth++;
       else if (t === EVENT_ID.POP && --depth === 0) return i + 1;
     }
-    return this.source.events.length;
-  }
-
-  private scalarText(index: number): string | undefined {
-    const event = this.event(index);
-    return event.type === EVENT_ID.SCALAR ? getScalarValue(this.source.text, event) : undefined;
+    return source.length;
   }
 
   private findChild(parent: number, segment: PathSegment, seen = new Set<number>()): Step | undefined {
+    const source = this.source;
     const node = this.deref(parent);
     if (seen.has(node)) return undefined;
     seen.add(node);
-    const event = this.event(node);
-    if (event.type === EVENT_ID.SEQUENCE && typeof segment === 'number') {
+    const type = source.type(node);
+    if (type === EVENT_ID.SEQUENCE && typeof segment === 'number') {
       let i = node + 1;
-      for (let n = 0; this.event(i).type !== EVENT_ID.POP; n++) {
+      for (let n = 0; source.type(i) !== EVENT_ID.POP; n++) {
         if (n === segment) return { key: -1, value: i };
         i = this.skip(i);
       }
       return undefined;
     }
-    if (event.type !== EVENT_ID.MAPPING) return undefined;
+    if (type !== EVENT_ID.MAPPING) return undefined;
+    const wanted = String(segment);
     const merges: number[] = [];
     let i = node + 1;
-    while (this.event(i).type !== EVENT_ID.POP) {
+    while (source.type(i) !== EVENT_ID.POP) {
       const key = i;
       const value = this.skip(key);
-      const name = this.scalarText(key);
-      if (name === String(segment)) return { key, value };
+      const name = source.type(key) === EVENT_ID.SCALAR ? source.scalarValue(key) : undefined;
+      if (name === wanted) return { key, value };
       if (name === '<<') merges.push(value);
       i = this.skip(value);
     }
     // Merge keys (`<<: *base`) bring in the keys of other mappings.
     for (const merge of merges) {
       const target = this.deref(merge);
-      const sources = this.event(target).type === EVENT_ID.SEQUENCE ? this.children(target) : [target];
-      for (const source of sources) {
-        const found = this.findChild(source, segment, seen);
+      const sources = source.type(target) === EVENT_ID.SEQUENCE ? this.children(target) : [target];
+      for (const from of sources) {
+        const found = this.findChild(from, segment, seen);
         if (found) return found;
       }
     }
@@ -163,47 +245,53 @@ export class YamlLocator implements DocumentLocator {
 
   private children(collection: number): number[] {
     const result: number[] = [];
-    for (let i = collection + 1; this.event(i).type !== EVENT_ID.POP; i = this.skip(i)) result.push(i);
+    for (let i = collection + 1; this.source.type(i) !== EVENT_ID.POP; i = this.skip(i)) result.push(i);
     return result;
   }
 
   private nodeSpan(index: number): Span | undefined {
-    const event = this.event(index);
-    const text = this.source.text;
-    if (event.type === EVENT_ID.SCALAR) return scalarSpan(text, event);
-    if (event.type === EVENT_ID.ALIAS) return { start: event.anchorStart - 1, end: event.anchorEnd };
-    if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+    const source = this.source;
+    const text = source.text;
+    const type = source.type(index);
+    if (type === EVENT_ID.SCALAR) return scalarSpan(text, source.start(index), source.end(index), source.style(index));
+    if (type === EVENT_ID.ALIAS) {
+      const [start, end] = source.anchorSpan(index);
+      return { start: start - 1, end };
+    }
+    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
       // A collection is shown by its first line: the whole block would hide where to look.
-      let end = event.start;
+      const start = source.start(index);
+      let end = start;
       while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-      while (end > event.start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-      return { start: event.start, end };
+      while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+      return { start, end };
     }
     return undefined;
   }
 
   /** The n-th occurrence of `value` inside a scalar's source, where it is written as is. */
   private textSpan(index: number, value: string, occurrence: number): Span | undefined {
-    const event = this.event(this.deref(index));
-    if (event.type !== EVENT_ID.SCALAR || event.valueStart < 0 || value === '') return undefined;
-    const raw = this.source.text.slice(event.valueStart, event.valueEnd);
+    const source = this.source;
+    const node = this.deref(index);
+    const start = source.start(node);
+    if (source.type(node) !== EVENT_ID.SCALAR || start < 0 || value === '') return undefined;
+    const raw = source.text.slice(start, source.end(node));
     let at = -1;
     for (let n = 0; n <= occurrence; n++) {
       at = raw.indexOf(value, at + 1);
       if (at < 0) return undefined;
     }
-    return { start: event.valueStart + at, end: event.valueStart + at + value.length };
+    return { start: start + at, end: start + at + value.length };
   }
 }
 
 /** A scalar's span: quotes included, a block scalar from its first character to its last. */
-function scalarSpan(text: string, event: ScalarEvent): Span | undefined {
-  if (event.valueStart < 0) return undefined;
-  let { valueStart: start, valueEnd: end } = event;
-  if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED) {
-    return { start: start - 1, end: end + 1 };
-  }
-  if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) {
+function scalarSpan(text: string, valueStart: number, valueEnd: number, style: number): Span | undefined {
+  if (valueStart < 0) return undefined;
+  let start = valueStart;
+  let end = valueEnd;
+  if (style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED) return { start: start - 1, end: end + 1 };
+  if (style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK) {
     while (start < end && /\s/.test(text[start] as string)) start++;
     while (end > start && /\s/.test(text[end - 1] as string)) end--;
   }

@@ -9,6 +9,8 @@ export interface ManifestString {
   value: string;
   /** The env var name, ConfigMap key, or the flag that precedes a command argument. */
   key?: string;
+  /** Where the string comes from. */
+  field: 'env' | 'command' | 'args' | 'data';
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ManifestString {
 export function manifestStrings(resource: Resource): ManifestString[] {
   if (resource.identity.kind === 'ConfigMap') {
     return Object.entries(recordAt(resource.data, 'data')).flatMap(([key, value]) =>
-      typeof value === 'string' ? [{ path: ['data', key], value, key }] : [],
+      typeof value === 'string' ? [{ path: ['data', key], value, key, field: 'data' as const }] : [],
     );
   }
   const pod = podOf(resource);
@@ -26,15 +28,15 @@ export function manifestStrings(resource: Resource): ManifestString[] {
   const strings: ManifestString[] = [];
   for (const container of pod.containers) {
     for (const entry of container.env) {
-      if (typeof entry.value === 'string') strings.push({ path: [...entry.path, 'value'], value: entry.value, key: entry.name });
+      if (typeof entry.value === 'string') strings.push({ path: [...entry.path, 'value'], value: entry.value, key: entry.name, field: 'env' });
     }
-    for (const field of ['command', 'args']) {
+    for (const field of ['command', 'args'] as const) {
       const items = listAt(container.data, field);
       items.forEach((item, index) => {
         if (typeof item !== 'string') return;
         const previous = items[index - 1];
         const flag = typeof previous === 'string' && /^--?[A-Za-z][\w-]*$/.test(previous) ? previous : undefined;
-        strings.push({ path: [...container.path, field, index], value: item, ...(flag ? { key: flag } : {}) });
+        strings.push({ path: [...container.path, field, index], value: item, field, ...(flag ? { key: flag } : {}) });
       });
     }
   }
@@ -46,20 +48,28 @@ export function manifestStrings(resource: Resource): ManifestString[] {
 export interface ManifestEndpointUse {
   string: ManifestString;
   use: EndpointUse;
-  /** How many equal texts precede this one in the same string: locates it in the source. */
+  /** How many equal texts precede this one in the same string, found or not: locates it in the source. */
   occurrence: number;
 }
 
-/** Every STS endpoint use in the strings an object hands to applications. */
+const endpointUses = new WeakMap<Resource, ManifestEndpointUse[]>();
+
+/** Every STS endpoint use in the strings an object hands to applications; found once per object. */
 export function manifestEndpointUses(resource: Resource): ManifestEndpointUse[] {
+  const cached = endpointUses.get(resource);
+  if (cached) return cached;
   const found: ManifestEndpointUse[] = [];
   for (const string of manifestStrings(resource)) {
-    const seen = new Map<string, number>();
     for (const use of findEndpointUses(string.value, string.key === undefined ? {} : { key: string.key })) {
-      const occurrence = seen.get(use.text) ?? 0;
-      seen.set(use.text, occurrence + 1);
-      found.push({ string, use, occurrence });
+      found.push({ string, use, occurrence: occurrencesBefore(string.value, use.text, use.index) });
     }
   }
+  endpointUses.set(resource, found);
   return found;
+}
+
+function occurrencesBefore(text: string, value: string, index: number): number {
+  let count = 0;
+  for (let at = text.indexOf(value); at >= 0 && at < index; at = text.indexOf(value, at + 1)) count++;
+  return count;
 }

@@ -88,6 +88,7 @@ export class ProfileResolver {
   private readonly eksctl: Array<{ folder: string; profile: ClusterProfile }>;
   private readonly assumed = makeProfile('assumed', 'assumed', null, null, null);
   private readonly used = new Set<ClusterProfile>();
+  private readonly byPath = new Map<string, ClusterProfile>();
 
   /**
    * @param configFolder the config file's folder relative to the scan root: cluster globs are
@@ -114,7 +115,11 @@ export class ProfileResolver {
 
   /** The profile for a file (relative POSIX path), or for objects with no file. */
   forPath(file: string | undefined): ClusterProfile {
-    const profile = this.choose(file);
+    let profile = file === undefined ? undefined : this.byPath.get(file);
+    if (!profile) {
+      profile = this.choose(file);
+      if (file !== undefined) this.byPath.set(file, profile);
+    }
     this.used.add(profile);
     return profile;
   }

@@ -1,3 +1,4 @@
+import { webhook } from '../facts.js';
 import { manifestEndpointUses } from '../model/manifest-strings.js';
 import type { Rule } from './rule.js';
 
@@ -10,6 +11,8 @@ export const STS007: Rule = {
     const level = context.profile.defaultEndpoint === 'regional' ? 'error' : 'warning';
     for (const { string, use, occurrence } of manifestEndpointUses(resource)) {
       if (use.kind === 'regional-host') continue;
+      // A container's own AWS_STS_REGIONAL_ENDPOINTS entry is STS006's to judge.
+      if (string.field === 'env' && string.key === webhook.env.stsRegionalEndpoints) continue;
       context.report({
         path: string.path,
         text: { value: use.text, occurrence },

@@ -20,7 +20,7 @@ export interface RuleMetadata {
   cwe?: string;
   precision: 'very-high' | 'high' | 'medium' | 'low';
   securitySeverity: string;
-  appliesTo?: string[];
+  appliesTo: string[];
 }
 
 /** The folder of rule metadata files. */

@@ -1,0 +1,80 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NoSuchTargetError, discoverFiles, manifestExtensions } from '../../src/loaders/discover-files.js';
+import { makeTree } from '../helpers.js';
+
+const options = (root: string, ignorePaths: string[] = []) => ({ root, ignorePaths, ignoreFolder: '.', extensions: manifestExtensions });
+const paths = (discovery: { files: Array<{ path: string }> }) => discovery.files.map((file) => file.path);
+
+describe('discoverFiles', () => {
+  it('walks folders for manifest files, honouring .gitignore at every level and the default excludes', async () => {
+    const root = makeTree({
+      '.gitignore': 'build/\n*.generated.yaml\n',
+      'deploy/app.yaml': 'a: 1',
+      'deploy/app.generated.yaml': 'a: 1',
+      'deploy/notes.md': '# no',
+      'deploy/.gitignore': 'secret*.yaml\n!secret-ok.yaml\n',
+      'deploy/secret-1.yaml': 'a: 1',
+      'deploy/secret-ok.yaml': 'a: 1',
+      'build/out.yaml': 'a: 1',
+      'node_modules/pkg/x.yaml': 'a: 1',
+      'vendor/y.yml': 'a: 1',
+      '.git/config.json': '{}',
+      'config.json': '{}',
+    });
+    expect(paths(await discoverFiles(['.'], options(root)))).toEqual(['config.json', 'deploy/app.yaml', 'deploy/secret-ok.yaml']);
+  });
+
+  it('applies the config’s extra ignore patterns', async () => {
+    const root = makeTree({ 'a/x.yaml': '', 'b/y.yaml': '' });
+    expect(paths(await discoverFiles(['.'], options(root, ['b/'])))).toEqual(['a/x.yaml']);
+  });
+
+  it('expands globs, and scans a file named on the command line even when ignored', async () => {
+    const root = makeTree({ '.gitignore': 'x.yaml\n', 'k8s/a.yaml': '', 'k8s/b.yml': '', 'k8s/deep/c.yaml': '', 'x.yaml': '' });
+    expect(paths(await discoverFiles(['k8s/*.yaml'], options(root)))).toEqual(['k8s/a.yaml']);
+    expect(paths(await discoverFiles(['k8s/**/*.{yaml,yml}'], options(root)))).toEqual(['k8s/a.yaml', 'k8s/b.yml', 'k8s/deep/c.yaml']);
+    expect(paths(await discoverFiles(['x.yaml'], options(root)))).toEqual(['x.yaml']);
+  });
+
+  it('scans a folder named on the command line even when the rules above it leave it out', async () => {
+    const root = makeTree({ '.gitignore': 'generated/\n', 'generated/a.yaml': '', 'generated/.gitignore': 'b.yaml\n', 'generated/b.yaml': '' });
+    expect(paths(await discoverFiles(['.'], options(root)))).toEqual([]);
+    expect(paths(await discoverFiles(['generated'], options(root)))).toEqual(['generated/a.yaml']);
+  });
+
+  it('refuses a target that names nothing', async () => {
+    const root = makeTree({ 'a.yaml': '' });
+    await expect(discoverFiles(['missing/'], options(root))).rejects.toBeInstanceOf(NoSuchTargetError);
+    await expect(discoverFiles(['nothing/**/*.yaml'], options(root))).rejects.toThrow(/no such file, folder or glob match/);
+  });
+
+  it('skips symbolic links that leave the root or are broken, and survives link loops', async () => {
+    const outside = makeTree({ 'secret.yaml': 'a: 1', 'dir/other.yaml': 'a: 1' });
+    const root = makeTree({ 'in/a.yaml': 'a: 1' });
+    symlinkSync(path.join(outside, 'secret.yaml'), path.join(root, 'in', 'leak.yaml'));
+    symlinkSync(path.join(outside, 'dir'), path.join(root, 'in', 'leakdir'));
+    symlinkSync(path.join(root, 'nowhere.yaml'), path.join(root, 'in', 'broken.yaml'));
+    symlinkSync(path.join(root, 'in'), path.join(root, 'in', 'loop'));
+    symlinkSync(path.join(root, 'in', 'a.yaml'), path.join(root, 'in', 'alias.yaml'));
+    const discovery = await discoverFiles(['.'], options(root));
+    expect(paths(discovery)).toEqual(['in/a.yaml', 'in/alias.yaml']);
+    expect(discovery.skipped).toEqual([
+      { path: 'in/broken.yaml', reason: 'broken symbolic link' },
+      { path: 'in/leak.yaml', reason: 'symbolic link to a place outside the scan root' },
+      { path: 'in/leakdir', reason: 'symbolic link to a place outside the scan root' },
+    ]);
+  });
+
+  it('does not read a target outside the root', async () => {
+    const outside = path.join(tmpdir(), `sts-audit-outside-${process.pid}.yaml`);
+    writeFileSync(outside, 'a: 1');
+    const root = makeTree({ 'a.yaml': '' });
+    mkdirSync(path.join(root, 'sub'));
+    const discovery = await discoverFiles([outside], options(root));
+    expect(discovery.files).toEqual([]);
+    expect(discovery.skipped).toEqual([{ path: path.relative(root, outside).split(path.sep).join('/'), reason: 'outside the scan root' }]);
+  });
+});
