@@ -25,29 +25,62 @@ function objectLabel(resource: Resource): string {
 }
 
 /**
- * Runs every rule on every object and turns what they report into findings. A rule that throws
- * on an object is reported as an error of that object, and the run goes on.
+ * Runs the rules on objects as they are read and turns what the rules report into findings.
+ * Workloads are joined to ServiceAccounts by cluster, namespace and name: an object that asked
+ * for an account not known yet is checked again by `finish`, once every account is, so objects
+ * need not be kept until the end. A rule that throws is reported as an error of that object, and
+ * the run goes on.
  */
-export function runRules(resources: readonly Resource[], settings: RuleSettings): { findings: Finding[]; errors: InputError[] } {
-  const accounts = new Map<string, Resource>();
-  for (const resource of resources) {
-    if (resource.identity.kind !== 'ServiceAccount') continue;
-    const key = accountKey(resource.profile.name, resource.identity.namespace, resource.identity.name);
-    if (!accounts.has(key)) accounts.set(key, resource);
-  }
-  const serviceAccountFor = (resource: Resource, pod: PodView): Resource | undefined =>
-    accounts.get(accountKey(resource.profile.name, resource.identity.namespace, pod.serviceAccountName));
+export class RuleRunner {
+  private readonly accounts = new Map<string, Resource>();
+  private readonly deferred: Resource[] = [];
+  private readonly findings: Finding[] = [];
+  private readonly errors: InputError[] = [];
 
-  const findings: Finding[] = [];
-  const errors: InputError[] = [];
-  for (const resource of resources) {
-    for (const rule of settings.rules) {
-      const metadata = settings.catalogue.get(rule.id);
+  constructor(private readonly settings: RuleSettings) {}
+
+  /** Makes ServiceAccounts known to the objects checked from now on; the first of a name wins. */
+  addServiceAccounts(resources: Iterable<Resource>): void {
+    for (const resource of resources) {
+      if (resource.identity.kind !== 'ServiceAccount') continue;
+      const key = accountKey(resource.profile.name, resource.identity.namespace, resource.identity.name);
+      if (!this.accounts.has(key)) this.accounts.set(key, resource);
+    }
+  }
+
+  check(resource: Resource): void {
+    const outcome = this.checkOne(resource);
+    if (outcome.missedAccount) this.deferred.push(resource);
+    else this.keep(outcome);
+  }
+
+  /** Checks the deferred objects and returns everything found. */
+  finish(): { findings: Finding[]; errors: InputError[] } {
+    for (const resource of this.deferred.splice(0)) this.keep(this.checkOne(resource));
+    return { findings: this.findings, errors: this.errors };
+  }
+
+  private keep(outcome: { findings: Finding[]; errors: InputError[] }): void {
+    this.findings.push(...outcome.findings);
+    this.errors.push(...outcome.errors);
+  }
+
+  private checkOne(resource: Resource): { findings: Finding[]; errors: InputError[]; missedAccount: boolean } {
+    const findings: Finding[] = [];
+    const errors: InputError[] = [];
+    let missedAccount = false;
+    const serviceAccountFor = (workload: Resource, pod: PodView): Resource | undefined => {
+      const account = this.accounts.get(accountKey(workload.profile.name, workload.identity.namespace, pod.serviceAccountName));
+      if (!account) missedAccount = true;
+      return account;
+    };
+    for (const rule of this.settings.rules) {
+      const metadata = this.settings.catalogue.get(rule.id);
       if (!metadata) throw new Error(`rule ${rule.id} has no metadata in rules/`);
       const context: RuleContext = {
         profile: resource.profile,
         serviceAccountFor,
-        report: (problem) => findings.push(toFinding(resource, metadata, problem, settings.levels.get(rule.id))),
+        report: (problem) => findings.push(toFinding(resource, metadata, problem, this.settings.levels.get(rule.id))),
       };
       try {
         rule.check(resource, context);
@@ -58,8 +91,8 @@ export function runRules(resources: readonly Resource[], settings: RuleSettings)
         });
       }
     }
+    return { findings, errors, missedAccount };
   }
-  return { findings, errors };
 }
 
 function toFinding(resource: Resource, metadata: RuleMetadata, problem: Problem, configuredLevel: Level | undefined): Finding {

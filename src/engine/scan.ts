@@ -1,12 +1,13 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { discoverFiles, manifestExtensions, type InputFile } from '../loaders/discover-files.js';
 import { parseManifests, type ParsedObject } from '../loaders/parse-manifests.js';
+import { toolVersion } from '../package-files.js';
+import { compareText } from '../compare.js';
 import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
 import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { rules as allRules } from '../rules/index.js';
-import { toolVersion } from '../package-files.js';
-import { compareText } from '../compare.js';
-import { runRules } from './run-rules.js';
+import { RuleRunner } from './run-rules.js';
 import type { Finding, InputError, Report, SkippedInput } from './report.js';
 import type { Resource } from '../model/resource.js';
 import type { Rule } from '../rules/rule.js';
@@ -44,64 +45,19 @@ export interface ScanOptions extends ScanSettings {
   extraSources?: readonly SourceText[];
 }
 
+/** What was read, and what was passed over or could not be. */
+interface Inputs {
+  files: number;
+  documents: number;
+  objects: number;
+  skipped: SkippedInput[];
+  errors: InputError[];
+}
+
 const defaultMaxFileBytes = 16 * 1024 * 1024;
 const sampleBytes = 8000;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** One scan in progress: the rules chosen, and what was read so far. */
-class ScanRun {
-  private readonly rules: readonly Rule[];
-  private readonly catalogue = ruleCatalogue();
-  /** Kinds some chosen rule reads, and ServiceAccounts, which workloads are joined to. */
-  private readonly keptKinds: ReadonlySet<string>;
-  files = 0;
-  documents = 0;
-  objectCount = 0;
-  readonly objects: ParsedObject[] = [];
-  readonly skipped: SkippedInput[] = [];
-  readonly errors: InputError[] = [];
-
-  constructor(private readonly settings: ScanSettings) {
-    this.rules = selectRules(settings);
-    this.keptKinds = new Set(['ServiceAccount', ...this.rules.flatMap((rule) => this.catalogue.get(rule.id)?.appliesTo ?? [])]);
-  }
-
-  add(source: SourceText): void {
-    this.files++;
-    const parsed = parseManifests(source.path, source.text, {
-      json: source.path.endsWith('.json'),
-      keep: (identity) => this.keptKinds.has(identity.kind) || isEksctlConfig(identity),
-    });
-    if (parsed.outcome === 'skipped') this.skipped.push({ path: source.path, reason: parsed.reason });
-    else if (parsed.outcome === 'error') {
-      const { outcome: _, ...error } = parsed;
-      this.errors.push({ path: source.path, ...error });
-    } else {
-      this.documents += parsed.documents;
-      this.objectCount += parsed.objectCount;
-      this.objects.push(...parsed.objects);
-    }
-  }
-
-  finish(): Report {
-    const resolver = new ProfileResolver(
-      this.settings.flags ?? {},
-      this.settings.clusters ?? [],
-      this.objects.filter((object) => isEksctlConfig(object.identity)).map((object) => ({ ...object, path: object.locator.path })),
-      this.settings.configFolder,
-    );
-    const resources: Resource[] = this.objects.map((object) => ({
-      identity: object.identity,
-      data: object.data,
-      document: object.locator,
-      profile: resolver.forPath(object.locator.path),
-    }));
-    const levels = new Map<string, Level>();
-    for (const [id, level] of Object.entries(this.settings.ruleLevels ?? {})) if (level !== 'off') levels.set(id, level);
-    const { findings, errors } = runRules(resources, { rules: this.rules, catalogue: this.catalogue, levels });
-    return buildReport(resolver, findings, this, [...this.errors, ...errors]);
-  }
-}
+/** Text every eksctl ClusterConfig contains: such files are read first, as they set other files' profiles. */
+const eksctlMarker = 'eksctl.io/';
 
 /** Scans files, folders and globs under a root. */
 export async function scan(options: ScanOptions): Promise<Report> {
@@ -111,24 +67,21 @@ export async function scan(options: ScanOptions): Promise<Report> {
     ignoreFolder: options.configFolder ?? '.',
     extensions: manifestExtensions,
   });
-  const run = new ScanRun(options);
-  run.skipped.push(...discovery.skipped);
+  const inputs: Inputs = { files: 0, documents: 0, objects: 0, skipped: [...discovery.skipped], errors: [] };
+  const sources: SourceText[] = [];
   for (const file of discovery.files) {
-    const text = readText(file, options.maxFileBytes ?? defaultMaxFileBytes, run);
-    if (text !== undefined) run.add({ path: file.path, text });
+    const text = readText(file, options.maxFileBytes ?? defaultMaxFileBytes, inputs);
+    if (text !== undefined) sources.push({ path: file.path, text });
   }
-  for (const source of options.extraSources ?? []) run.add(source);
-  return run.finish();
+  return scanSources([...sources, ...(options.extraSources ?? [])], options, inputs);
 }
 
 /** Scans texts held in memory, as if they were files. */
 export function scanTexts(sources: readonly SourceText[], settings: ScanSettings = {}): Report {
-  const run = new ScanRun(settings);
-  for (const source of sources) run.add(source);
-  return run.finish();
+  return scanSources(sources, settings, { files: 0, documents: 0, objects: 0, skipped: [], errors: [] });
 }
 
-function readText(file: InputFile, maxBytes: number, inputs: ScanRun): string | undefined {
+function readText(file: InputFile, maxBytes: number, inputs: Inputs): string | undefined {
   let bytes: Buffer;
   try {
     const size = statSync(file.absolutePath).size;
@@ -145,12 +98,11 @@ function readText(file: InputFile, maxBytes: number, inputs: ScanRun): string | 
     inputs.skipped.push({ path: file.path, reason: 'binary file' });
     return undefined;
   }
-  try {
-    return utf8.decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     inputs.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
     return undefined;
   }
+  return bytes.toString('utf8');
 }
 
 function selectRules(settings: ScanSettings): readonly Rule[] {
@@ -159,6 +111,62 @@ function selectRules(settings: ScanSettings): readonly Rule[] {
   return allRules.filter(
     (rule) => (only === undefined || only.has(rule.id)) && !skip.has(rule.id) && settings.ruleLevels?.[rule.id] !== 'off',
   );
+}
+
+/**
+ * The scan loop. Files that may hold an eksctl ClusterConfig are parsed first, so every file's
+ * profile is known before its objects are checked; after that each file is parsed, checked and
+ * let go, and only findings (and objects waiting for a ServiceAccount) are kept.
+ */
+function scanSources(sources: readonly SourceText[], settings: ScanSettings, inputs: Inputs): Report {
+  const catalogue = ruleCatalogue();
+  const rules = selectRules(settings);
+  // Objects of kinds no chosen rule reads are not kept; ServiceAccounts are, for the join.
+  const keptKinds = new Set(['ServiceAccount', ...rules.flatMap((rule) => catalogue.get(rule.id)?.appliesTo ?? [])]);
+  const parse = (source: SourceText): ParsedObject[] => {
+    inputs.files++;
+    const parsed = parseManifests(source.path, source.text, {
+      json: source.path.endsWith('.json'),
+      keep: (identity) => keptKinds.has(identity.kind) || isEksctlConfig(identity),
+    });
+    if (parsed.outcome === 'skipped') inputs.skipped.push({ path: source.path, reason: parsed.reason });
+    else if (parsed.outcome === 'error') {
+      const { outcome: _, ...error } = parsed;
+      inputs.errors.push({ path: source.path, ...error });
+    } else {
+      inputs.documents += parsed.documents;
+      inputs.objects += parsed.objectCount;
+      return parsed.objects;
+    }
+    return [];
+  };
+
+  const early = sources.filter((source) => source.text.includes(eksctlMarker));
+  const earlyObjects = early.map(parse);
+  const eksctlConfigs = earlyObjects.flat().filter((object) => isEksctlConfig(object.identity));
+  const resolver = new ProfileResolver(
+    settings.flags ?? {},
+    settings.clusters ?? [],
+    eksctlConfigs.map((object) => ({ ...object, path: object.locator.path })),
+    settings.configFolder,
+  );
+  const levels = new Map<string, Level>();
+  for (const [id, level] of Object.entries(settings.ruleLevels ?? {})) if (level !== 'off') levels.set(id, level);
+  const runner = new RuleRunner({ rules, catalogue, levels });
+  const check = (objects: readonly ParsedObject[]): void => {
+    const resources: Resource[] = objects.map((object) => ({
+      identity: object.identity,
+      data: object.data,
+      document: object.locator,
+      profile: resolver.forPath(object.locator.path),
+    }));
+    runner.addServiceAccounts(resources);
+    for (const resource of resources) runner.check(resource);
+  };
+  for (const objects of earlyObjects) check(objects);
+  for (const source of sources) if (!source.text.includes(eksctlMarker)) check(parse(source));
+  const { findings, errors } = runner.finish();
+  return buildReport(resolver, findings, inputs, [...inputs.errors, ...errors]);
 }
 
 const byPath = <T extends { path: string }>(a: T, b: T): number => compareText(a.path, b.path);
@@ -176,7 +184,7 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function buildReport(resolver: ProfileResolver, findings: Finding[], inputs: ScanRun, errors: InputError[]): Report {
+function buildReport(resolver: ProfileResolver, findings: Finding[], inputs: Inputs, errors: InputError[]): Report {
   findings.sort(compareFindings);
   const summary = { error: 0, warning: 0, note: 0, suppressed: 0, complete: errors.length === 0 };
   for (const finding of findings) {
@@ -191,7 +199,7 @@ function buildReport(resolver: ProfileResolver, findings: Finding[], inputs: Sca
     inputs: {
       files: inputs.files,
       documents: inputs.documents,
-      objects: inputs.objectCount,
+      objects: inputs.objects,
       skipped: [...inputs.skipped].sort(byPath),
       errors: [...errors].sort(byPath),
     },

@@ -1,20 +1,18 @@
 /**
  * Turns string offsets into 1-based lines and columns. Columns count UTF-16 code units, as
- * SARIF's default `columnKind` does. LF, CRLF and a lone CR each end a line, as in YAML.
+ * SARIF's default `columnKind` does. LF, CRLF and a lone CR each end a line, as in YAML. Line
+ * starts are found only as far as the offsets asked for.
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** How far the text has been searched for line ends. */
+  private scanned = 0;
 
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-    }
-  }
+  constructor(private readonly text: string) {}
 
   /** 1-based line and column of a 0-based offset. */
   position(offset: number): { line: number; column: number } {
+    this.scanTo(offset);
     const starts = this.starts;
     let low = 0;
     let high = starts.length - 1;
@@ -28,10 +26,27 @@ export class LineIndex {
 
   /** The text of a 1-based line without its line break. */
   lineText(line: number): string {
+    while (this.starts.length <= line && this.scanned < this.text.length) this.scanTo(this.scanned);
     const start = this.starts[line - 1] ?? this.text.length;
-    const next = this.starts[line];
-    let end = next ?? this.text.length;
+    let end = this.starts[line] ?? this.text.length;
     while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
     return this.text.slice(start, end);
+  }
+
+  /** Records the line starts up to and including the first line end at or after `offset`. */
+  private scanTo(offset: number): void {
+    const text = this.text;
+    let i = this.scanned;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        this.starts.push(i + 1);
+        if (i >= offset) {
+          i++;
+          break;
+        }
+      }
+    }
+    this.scanned = i;
   }
 }

@@ -29,33 +29,33 @@ export class YamlSource {
     readonly text: string,
     events: readonly Event[],
   ) {
-    this.length = events.length;
-    const table = new Int32Array(events.length * STRIDE);
-    events.forEach((event, index) => {
-      const at = index * STRIDE;
-      table[at + TYPE] = event.type;
-      table[at + ANCHOR_START] = -1;
-      switch (event.type) {
-        case EVENT_ID.SCALAR:
-          table[at + START] = event.valueStart;
-          table[at + END] = event.valueEnd;
-          table[at + STYLE] = event.style;
-          table[at + CHOMPING] = event.chomping;
-          table[at + INDENT] = event.indent;
-          table[at + FAST] = event.fast ? 1 : 0;
-          break;
-        case EVENT_ID.MAPPING:
-        case EVENT_ID.SEQUENCE:
-          table[at + START] = event.start;
-          break;
-        default:
-          break;
-      }
-      if (event.type !== EVENT_ID.DOCUMENT && event.type !== EVENT_ID.POP) {
+    const length = events.length;
+    this.length = length;
+    const table = new Int32Array(length * STRIDE);
+    for (let index = 0, at = 0; index < length; index++, at += STRIDE) {
+      const event = events[index] as Event;
+      const type = event.type;
+      table[at + TYPE] = type;
+      if (type === EVENT_ID.SCALAR) {
+        table[at + START] = event.valueStart;
+        table[at + END] = event.valueEnd;
+        table[at + STYLE] = event.style;
+        table[at + CHOMPING] = event.chomping;
+        table[at + INDENT] = event.indent;
+        table[at + FAST] = event.fast ? 1 : 0;
         table[at + ANCHOR_START] = event.anchorStart;
         table[at + ANCHOR_END] = event.anchorEnd;
+      } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
+        table[at + START] = event.start;
+        table[at + ANCHOR_START] = event.anchorStart;
+        table[at + ANCHOR_END] = event.anchorEnd;
+      } else if (type === EVENT_ID.ALIAS) {
+        table[at + ANCHOR_START] = event.anchorStart;
+        table[at + ANCHOR_END] = event.anchorEnd;
+      } else {
+        table[at + ANCHOR_START] = -1;
       }
-    });
+    }
     this.table = table;
   }
 

@@ -52,19 +52,17 @@ export interface ManifestEndpointUse {
   occurrence: number;
 }
 
-const endpointUses = new WeakMap<Resource, ManifestEndpointUse[]>();
-
 /** Every STS endpoint use in the strings an object hands to applications; found once per object. */
 export function manifestEndpointUses(resource: Resource): ManifestEndpointUse[] {
-  const cached = endpointUses.get(resource);
-  if (cached) return cached;
+  const derived = (resource.derived ??= {});
+  if (derived.endpointUses) return derived.endpointUses;
   const found: ManifestEndpointUse[] = [];
   for (const string of manifestStrings(resource)) {
     for (const use of findEndpointUses(string.value, string.key === undefined ? {} : { key: string.key })) {
       found.push({ string, use, occurrence: occurrencesBefore(string.value, use.text, use.index) });
     }
   }
-  endpointUses.set(resource, found);
+  derived.endpointUses = found;
   return found;
 }
 

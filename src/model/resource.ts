@@ -1,4 +1,6 @@
 import type { DefaultEndpoint } from '../facts.js';
+import type { ManifestEndpointUse } from './manifest-strings.js';
+import type { PodView } from './workload.js';
 
 /** One step into a document: a mapping key or a sequence index. */
 export type PathSegment = string | number;
@@ -67,4 +69,9 @@ export interface Resource {
   /** Present for objects read from files. */
   readonly document?: DocumentLocator;
   profile: ClusterProfile;
+  /**
+   * Views of `data` that several rules read, computed once by the model's readers. Kept on the
+   * object itself: a WeakMap holding one entry per object slows every garbage collection.
+   */
+  derived?: { pod?: PodView | null; endpointUses?: ManifestEndpointUse[] };
 }

@@ -48,19 +48,14 @@ export function isWorkload(resource: Resource): boolean {
   return Object.hasOwn(podSpecPaths, resource.identity.kind);
 }
 
-const pods = new WeakMap<Resource, PodView | null>();
-
 /**
  * The pod spec of a workload, with its containers and init containers; undefined for other kinds.
  * Read once per object: several rules ask for it.
  */
 export function podOf(resource: Resource): PodView | undefined {
-  let pod = pods.get(resource);
-  if (pod === undefined) {
-    pod = readPod(resource) ?? null;
-    pods.set(resource, pod);
-  }
-  return pod ?? undefined;
+  const derived = (resource.derived ??= {});
+  if (derived.pod === undefined) derived.pod = readPod(resource) ?? null;
+  return derived.pod ?? undefined;
 }
 
 function readPod(resource: Resource): PodView | undefined {
