@@ -130,7 +130,7 @@ function time(args) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 generate();
-const scanArgs = ['dist/cli/main.js', 'scan', path.relative(root, corpus), '--format', 'json', '--quiet'];
+const scanArgs = ['dist/sts-audit.mjs', 'scan', path.relative(root, corpus), '--format', 'json', '--quiet'];
 const floorArgs = ['bench/floor.mjs', corpus];
 // One warm-up of each, so the file cache treats both alike.
 const warm = time(scanArgs);

@@ -1,17 +1,30 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { readPackageJson } from './package-files.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+const require = createRequire(import.meta.url);
 
 /** A validator for one of the package's JSON Schemas: returns readable problems, empty when valid. */
 export type Validator = (value: unknown) => string[];
 
-/** Compiles `schemas/NAME` once and returns a validator that names each bad key. */
-export function schemaValidator(name: string): Validator {
-  const validate: ValidateFunction = ajv.compile(readPackageJson<object>('schemas', name));
-  return (value) => (validate(value) ? [] : (validate.errors ?? []).map(describeError));
+/**
+ * The validation function of `schemas/NAME`: the one `npm run build` compiled into
+ * `dist/validators/`, or, when running from sources, one compiled now with ajv.
+ */
+function validationFunction(name: string): ValidateFunction {
+  const compiled = fileURLToPath(new URL(`./validators/${name.replace(/\.json$/, '.cjs')}`, import.meta.url));
+  if (existsSync(compiled)) return require(compiled) as ValidateFunction;
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  return new Ajv({ allErrors: true, strict: true }).compile(readPackageJson<object>('schemas', name));
 }
 
+/** A validator for `schemas/NAME` that names each bad key. */
+export function schemaValidator(name: string): Validator {
+  const validate = validationFunction(name);
+  return (value) => (validate(value) ? [] : (validate.errors ?? []).map(describeError));
+}
 /** `/clusters/0/region` → `clusters[0].region`. */
 function keyPath(pointer: string): string {
   return pointer

@@ -8,7 +8,7 @@ import { schemaValidator } from '../src/schema-validation.js';
 import type { Report } from '../src/engine/report.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-export const cliPath = path.join(repoRoot, 'dist', 'cli', 'main.js');
+export const cliPath = path.join(repoRoot, 'dist', 'sts-audit.mjs');
 export const sharedFolder = path.resolve(repoRoot, '..', 'shared');
 
 /** Validates a JSON report against the schema the package ships; throws with the problems. */

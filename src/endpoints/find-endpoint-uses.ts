@@ -44,6 +44,19 @@ const audienceKey = new RegExp(endpoints.audienceKeyPattern);
 const regionKey = new RegExp(endpoints.regionKeyPattern);
 const commentLine = new RegExp(endpoints.commentLinePattern);
 const settingNames = new Set(endpoints.settingNames);
+/**
+ * Every alternative of `usePattern` contains one of these. Testing for them first is much faster
+ * than running the pattern, whose alternatives start with look-behinds, over every text.
+ */
+const candidate = new RegExp(['sts', 'STS', endpoints.globalRegion].map(escape).join('|'));
+
+/**
+ * False when a text, named by `key`, cannot hold any use: the cheap test to run before
+ * {@link findEndpointUses}.
+ */
+export function mayNameEndpoint(text: string, key?: string): boolean {
+  return candidate.test(text) || (key !== undefined && candidate.test(key));
+}
 
 /** How many previous lines may name the key of a value that stands alone on its line. */
 const keyLookBehindLines = 2;
@@ -63,6 +76,7 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
     return [{ kind: 'global-region', index: text.indexOf(trimmed), text: trimmed }];
   }
   const uses: EndpointUse[] = [];
+  if (!candidate.test(text)) return uses;
   for (const match of text.matchAll(usePattern)) {
     const groups = match.groups as Record<string, string | undefined>;
     const lineStart = text.lastIndexOf('\n', match.index) + 1;

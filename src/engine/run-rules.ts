@@ -44,7 +44,9 @@ export class RuleRunner {
     for (const resource of resources) {
       if (resource.identity.kind !== 'ServiceAccount') continue;
       const key = accountKey(resource.profile.name, resource.identity.namespace, resource.identity.name);
-      if (!this.accounts.has(key)) this.accounts.set(key, resource);
+      // Only what the join needs is kept: holding the document would hold its whole file.
+      const { identity, data, profile } = resource;
+      if (!this.accounts.has(key)) this.accounts.set(key, { identity, data, profile });
     }
   }
 

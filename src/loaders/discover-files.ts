@@ -1,6 +1,5 @@
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { glob, hasMagic } from 'glob';
 import ignore, { type Ignore } from 'ignore';
 import { compareText } from '../compare.js';
 import type { SkippedInput } from '../engine/report.js';
@@ -174,8 +173,9 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       addTarget(absolute, true);
       continue;
     }
-    const matches = hasMagic(target, { windowsPathsNoEscape: false })
-      ? await glob(target, { cwd: options.root, absolute: true, dot: true, nodir: false, follow: false })
+    // glob is loaded only when a target is a pattern: most runs name folders.
+    const matches = /[*?[\]{}]/.test(target)
+      ? await (await import('glob')).glob(target, { cwd: options.root, absolute: true, dot: true, nodir: false, follow: false })
       : [];
     if (matches.length === 0) throw new NoSuchTargetError(`no such file, folder or glob match: ${target}`);
     for (const match of matches.sort()) {

@@ -82,23 +82,20 @@ export function parseManifests(
   if (text.includes('{{') && hasTemplateActions(text, events)) {
     return { outcome: 'skipped', reason: `Go/Helm template ({{ … }}); ${templateHint}` };
   }
-  const found: Array<{ value: Record<string, unknown>; identity: ObjectIdentity; rootEvent: number; path: PathSegment[] }> = [];
+  const found: Array<{ value: Record<string, unknown>; identity: ObjectIdentity; document: number; path: PathSegment[] }> = [];
   let documents = 0;
-  let documentIndex = 0;
-  for (let i = 0; i < events.length; i++) {
-    if ((events[i] as Event).type !== EVENT_ID.DOCUMENT) continue;
-    const value = values[documentIndex++];
-    if (value === null || value === undefined) continue;
+  values.forEach((value, document) => {
+    if (value === null || value === undefined) return;
     documents++;
-    collectObjects(value, [], (object, identity, path) => found.push({ value: object, identity, rootEvent: i + 1, path }));
-  }
+    collectObjects(value, [], (object, identity, path) => found.push({ value: object, identity, document, path }));
+  });
   const kept = options.keep ? found.filter((object) => options.keep!(object.identity)) : found;
   // Positions are only ever asked of kept objects: a file without any needs no event table.
   const source = kept.length > 0 ? new YamlSource(path, text, events) : undefined;
-  const objects = kept.map(({ value, identity, rootEvent, path: objectPath }) => ({
+  const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
-    locator: new YamlLocator(source!, rootEvent, objectPath),
+    locator: new YamlLocator(source!, source!.documentRoot(document), objectPath),
   }));
   return { outcome: 'parsed', documents, objectCount: found.length, objects };
 }

@@ -22,6 +22,8 @@ const STRIDE = 9;
 export class YamlSource {
   private lines: LineIndex | undefined;
   private readonly table: Int32Array;
+  /** Index of each document's root event. */
+  private readonly documentRoots: number[] = [];
   readonly length: number;
 
   constructor(
@@ -53,10 +55,16 @@ export class YamlSource {
         table[at + ANCHOR_START] = event.anchorStart;
         table[at + ANCHOR_END] = event.anchorEnd;
       } else {
+        if (type === EVENT_ID.DOCUMENT) this.documentRoots.push(index + 1);
         table[at + ANCHOR_START] = -1;
       }
     }
     this.table = table;
+  }
+
+  /** The root event of the n-th document (0-based), empty ones included. */
+  documentRoot(document: number): number {
+    return this.documentRoots[document] ?? this.length;
   }
 
   /** Built on first use: most files never need a position. */

@@ -1,6 +1,6 @@
-import { findEndpointUses, type EndpointUse } from '../endpoints/find-endpoint-uses.js';
+import { findEndpointUses, mayNameEndpoint, type EndpointUse } from '../endpoints/find-endpoint-uses.js';
 import { listAt, recordAt } from './values.js';
-import { podOf } from './workload.js';
+import { envPath, podOf } from './workload.js';
 import type { PathSegment, Resource } from './resource.js';
 
 /** A string a workload or ConfigMap hands to an application, with what names it. */
@@ -15,12 +15,12 @@ export interface ManifestString {
 
 /**
  * The strings an application reads from its manifest: container env values, args and command
- * (init containers too), and ConfigMap data.
+ * (init containers too), and ConfigMap data. Only those `wanted` accepts are built.
  */
-export function manifestStrings(resource: Resource): ManifestString[] {
+export function manifestStrings(resource: Resource, wanted: (value: string, key: string | undefined) => boolean = () => true): ManifestString[] {
   if (resource.identity.kind === 'ConfigMap') {
     return Object.entries(recordAt(resource.data, 'data')).flatMap(([key, value]) =>
-      typeof value === 'string' ? [{ path: ['data', key], value, key, field: 'data' as const }] : [],
+      typeof value === 'string' && wanted(value, key) ? [{ path: ['data', key], value, key, field: 'data' as const }] : [],
     );
   }
   const pod = podOf(resource);
@@ -28,7 +28,8 @@ export function manifestStrings(resource: Resource): ManifestString[] {
   const strings: ManifestString[] = [];
   for (const container of pod.containers) {
     for (const entry of container.env) {
-      if (typeof entry.value === 'string') strings.push({ path: [...entry.path, 'value'], value: entry.value, key: entry.name, field: 'env' });
+      if (typeof entry.value !== 'string' || !wanted(entry.value, entry.name)) continue;
+      strings.push({ path: envPath(container, entry, 'value'), value: entry.value, key: entry.name, field: 'env' });
     }
     for (const field of ['command', 'args'] as const) {
       const items = listAt(container.data, field);
@@ -36,13 +37,13 @@ export function manifestStrings(resource: Resource): ManifestString[] {
         if (typeof item !== 'string') return;
         const previous = items[index - 1];
         const flag = typeof previous === 'string' && /^--?[A-Za-z][\w-]*$/.test(previous) ? previous : undefined;
+        if (!wanted(item, flag)) return;
         strings.push({ path: [...container.path, field, index], value: item, field, ...(flag ? { key: flag } : {}) });
       });
     }
   }
   return strings;
 }
-
 
 /** An endpoint use in one of an object's manifest strings, counted among equal texts of that string. */
 export interface ManifestEndpointUse {
@@ -57,7 +58,7 @@ export function manifestEndpointUses(resource: Resource): ManifestEndpointUse[] 
   const derived = (resource.derived ??= {});
   if (derived.endpointUses) return derived.endpointUses;
   const found: ManifestEndpointUse[] = [];
-  for (const string of manifestStrings(resource)) {
+  for (const string of manifestStrings(resource, mayNameEndpoint)) {
     for (const use of findEndpointUses(string.value, string.key === undefined ? {} : { key: string.key })) {
       found.push({ string, use, occurrence: occurrencesBefore(string.value, use.text, use.index) });
     }

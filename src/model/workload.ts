@@ -20,7 +20,8 @@ export interface EnvEntry {
   /** The literal `value`, when there is one (it may be of any YAML type). */
   value: unknown;
   hasValue: boolean;
-  path: PathSegment[];
+  /** Its index in the container's `env`. */
+  index: number;
 }
 
 /** A container or init container of a pod spec. */
@@ -41,6 +42,11 @@ export interface PodView {
   templateMetadata: Record<string, unknown>;
   serviceAccountName: string;
   containers: ContainerView[];
+}
+
+/** Path of a field of an env entry, such as its `value`. */
+export function envPath(container: ContainerView, entry: EnvEntry, field: 'name' | 'value'): PathSegment[] {
+  return [...container.path, 'env', entry.index, field];
 }
 
 /** True for the kinds that run pods. */
@@ -84,7 +90,7 @@ function containersOf(spec: Record<string, unknown>, specPath: readonly string[]
     const path = [...specPath, key, index];
     const env = listAt(container, 'env').flatMap((entry, envIndex): EnvEntry[] => {
       if (!isRecord(entry) || typeof entry.name !== 'string') return [];
-      return [{ name: entry.name, value: entry.value, hasValue: Object.hasOwn(entry, 'value'), path: [...path, 'env', envIndex] }];
+      return [{ name: entry.name, value: entry.value, hasValue: Object.hasOwn(entry, 'value'), index: envIndex }];
     });
     return [{ name: typeof container.name === 'string' ? container.name : '', init, path, data: container, env }];
   });

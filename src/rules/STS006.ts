@@ -1,6 +1,6 @@
 import { endpoints, webhook } from '../facts.js';
 import { injectedStsSetting, irsaSettings, skippedContainers } from '../model/irsa.js';
-import { podOf } from '../model/workload.js';
+import { envPath, podOf } from '../model/workload.js';
 import type { Rule } from './rule.js';
 
 const validValues = new Set(endpoints.sdkSettingValues);
@@ -17,7 +17,7 @@ export const STS006: Rule = {
     for (const container of pod.containers) {
       for (const entry of container.env) {
         if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue) continue;
-        const path = [...entry.path, 'value'];
+        const path = envPath(container, entry, 'value');
         const data = { container: container.name, value: JSON.stringify(entry.value) };
         if (typeof entry.value !== 'string' || !validValues.has(entry.value)) {
           context.report({ path, messageId: 'invalid', data });

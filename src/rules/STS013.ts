@@ -1,6 +1,6 @@
 import { webhook } from '../facts.js';
 import { irsaSettings, skippedContainers } from '../model/irsa.js';
-import { podOf } from '../model/workload.js';
+import { envPath, podOf } from '../model/workload.js';
 import type { Rule } from './rule.js';
 
 /** region-env-pair-incomplete: one region variable set, so the webhook injects neither. */
@@ -20,7 +20,7 @@ export const STS013: Rule = {
       const entry = regionVariables[0];
       if (names.size !== 1 || !entry) continue;
       context.report({
-        path: [...entry.path, 'name'],
+        path: envPath(container, entry, 'name'),
         messageId: entry.name === region ? 'onlyRegion' : 'onlyDefaultRegion',
         data: { container: container.name, name: entry.name, missing: entry.name === region ? defaultRegion : region },
       });
