@@ -2,7 +2,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import pc from 'picocolors';
 import { ConfigError, defaultConfigName, loadConfig, type Config } from '../config/load-config.js';
 import { scan } from '../engine/scan.js';
 import { exitCode, type FailOn, type Report } from '../engine/report.js';
@@ -29,8 +28,6 @@ interface ScanFlags {
   color: boolean;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
 function pattern(name: string, test: (value: string) => boolean, expected: string): (value: string) => string {
   return (value) => {
     if (!test(value)) throw new InvalidArgumentError(`${name} must be ${expected}, not '${value}'.`);
@@ -38,10 +35,10 @@ function pattern(name: string, test: (value: string) => boolean, expected: strin
   };
 }
 
-function knownRule(value: string): string {
+function collectRule(value: string, previous: string[]): string[] {
   const id = value.toUpperCase();
   if (!ruleCatalogue().has(id)) throw new InvalidArgumentError(`no rule '${value}' (run \`sts-audit rules\` for the list).`);
-  return id;
+  return [...previous, id];
 }
 
 /** Writes the report where it was asked for; stdout carries the report and nothing else. */
@@ -50,8 +47,15 @@ function emit(text: string, output: string | undefined): void {
   else writeFileSync(output, text);
 }
 
+/**
+ * Colour only for a person at a terminal: never into a file or a pipe unless FORCE_COLOR asks,
+ * and never with --no-color or a non-empty NO_COLOR (no-color.org).
+ */
 function useColor(flags: ScanFlags): boolean {
-  return flags.color && flags.output === undefined && pc.isColorSupported && process.stdout.isTTY === true;
+  const { NO_COLOR: noColor, FORCE_COLOR: forceColor } = process.env;
+  if (!flags.color || flags.output !== undefined || (noColor !== undefined && noColor !== '')) return false;
+  if (forceColor !== undefined && forceColor !== '' && forceColor !== '0') return true;
+  return process.stdout.isTTY === true && process.env.TERM !== 'dumb';
 }
 
 function configFor(flags: ScanFlags): Config | undefined {
@@ -115,7 +119,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command('scan')
     .description('scan Kubernetes manifests in files, folders and globs (default: .); - reads stdin')
-    .argument('[targets...]', 'files, folders or globs', [])
+    .argument('[targets...]', 'files, folders or globs (default: .)')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <level>', 'lowest level that fails the run').choices(['error', 'warning', 'note', 'none']).default('warning'))
@@ -123,8 +127,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--cluster-version <version>', 'Kubernetes version of the target cluster, e.g. 1.24', pattern('--cluster-version', (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'))
     .option('--platform-version <version>', 'EKS platform version, e.g. eks.2', pattern('--platform-version', (v) => platformNumber(v) !== undefined, 'a version like eks.2'))
     .option('--region <region>', 'AWS Region of the cluster, e.g. us-west-2', pattern('--region', (v) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), 'a Region like us-west-2'))
-    .option('--rule <id>', 'run only this rule (repeatable)', (v: string, p: string[]) => collect(knownRule(v), p), [])
-    .option('--skip-rule <id>', 'do not run this rule (repeatable)', (v: string, p: string[]) => collect(knownRule(v), p), [])
+    .addOption(new Option('--rule <id>', 'run only this rule (repeatable)').argParser(collectRule).default([], 'every rule'))
+    .addOption(new Option('--skip-rule <id>', 'do not run this rule (repeatable)').argParser(collectRule).default([], 'none'))
     .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory)')
     .option('--quiet', 'print nothing on stderr but fatal errors')
     .option('--no-color', 'plain text even on a terminal (NO_COLOR is honoured too)')

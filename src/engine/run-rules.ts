@@ -114,7 +114,7 @@ function toFinding(resource: Resource, metadata: RuleMetadata, problem: Problem,
     ruleName: metadata.name,
     level: configuredLevel ?? problem.level ?? message.level ?? metadata.level,
     message: interpolate(message.text, data),
-    remediation: interpolate(metadata.remediation, data),
+    remediation: interpolate(message.remediation ?? metadata.remediation, data),
     object: { ...identity, cluster: profile.name },
     fingerprint: fingerprint([
       metadata.id,

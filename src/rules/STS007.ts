@@ -2,13 +2,16 @@ import { webhook } from '../facts.js';
 import { manifestEndpointUses } from '../model/manifest-strings.js';
 import type { Rule } from './rule.js';
 
-const messageIds = { 'global-host': 'globalHost', 'global-region': 'globalRegion', 'legacy-setting': 'legacySetting' } as const;
-
 /** hardcoded-global-endpoint-manifest: a workload or ConfigMap string pins the global endpoint. */
 export const STS007: Rule = {
   id: 'STS007',
   check(resource, context) {
-    const level = context.profile.defaultEndpoint === 'regional' ? 'error' : 'warning';
+    const regional = context.profile.defaultEndpoint === 'regional';
+    const messageIds = {
+      'global-host': regional ? 'globalHost' : 'globalHostOffRegional',
+      'global-region': 'globalRegion',
+      'legacy-setting': 'legacySetting',
+    } as const;
     for (const { string, use, occurrence } of manifestEndpointUses(resource)) {
       if (use.kind === 'regional-host') continue;
       // A container's own AWS_STS_REGIONAL_ENDPOINTS entry is STS006's to judge.
@@ -18,7 +21,7 @@ export const STS007: Rule = {
         text: { value: use.text, occurrence },
         messageId: messageIds[use.kind],
         data: { text: use.text },
-        level,
+        level: regional ? 'error' : 'warning',
       });
     }
   },

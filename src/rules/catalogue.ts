@@ -13,7 +13,7 @@ export interface RuleMetadata {
   level: Level;
   shortDescription: string;
   fullDescription: string;
-  messages: Record<string, { text: string; level?: Level }>;
+  messages: Record<string, { text: string; level?: Level; remediation?: string }>;
   remediation: string;
   help: string;
   tags: string[];

@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertValidReport, makeTree, runCli, yaml } from './helpers.js';
+import type { Report } from '../src/engine/report.js';
+
+const irsa = (setting: string) =>
+  yaml(
+    'apiVersion: v1',
+    'kind: ServiceAccount',
+    'metadata:',
+    '  name: app',
+    '  annotations:',
+    '    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/app',
+    `    eks.amazonaws.com/sts-regional-endpoints: ${setting}`,
+  );
+const warningOnly = { 'k8s/sa.yaml': irsa('"false"') };
+const noteOnly = { 'k8s/sa.yaml': yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  name: x', '  annotations:', '    eks.amazonaws.com/sts-regional-endpoints: "true"') };
+const brokenManifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [oops\n';
+const json = (stdout: string): Report => {
+  const report = JSON.parse(stdout) as Report;
+  assertValidReport(report);
+  return report;
+};
+
+describe('exit codes and --fail-on', () => {
+  it.each([
+    ['warning', warningOnly, 1],
+    ['error', warningOnly, 0],
+    ['note', noteOnly, 1],
+    ['warning', noteOnly, 0],
+    ['none', warningOnly, 0],
+  ] as const)('--fail-on %s', (failOn, files, code) => {
+    expect(runCli(['scan', '--fail-on', failOn], { cwd: makeTree(files) }).code).toBe(code);
+  });
+
+  it('exits 0 on a clean, complete scan, and says so', () => {
+    const run = runCli(['scan'], { cwd: makeTree({ 'sa.yaml': irsa('"true"') }) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('✔ no problems');
+  });
+
+  it('exits 3 when an input could not be parsed, and never 0', () => {
+    const run = runCli(['scan', '--format', 'json'], { cwd: makeTree({ 'ok.yaml': irsa('"true"'), 'bad.yaml': brokenManifest }) });
+    expect(run.code).toBe(3);
+    const report = json(run.stdout);
+    expect(report.summary.complete).toBe(false);
+    expect(report.inputs.errors).toEqual([{ path: 'bad.yaml', message: expect.stringMatching(/^invalid YAML/), line: 5, column: 1 }]);
+    expect(run.stderr).toMatch(/incomplete scan/);
+  });
+
+  it('lets findings at the threshold decide over an incomplete scan', () => {
+    const run = runCli(['scan'], { cwd: makeTree({ ...warningOnly, 'bad.yaml': brokenManifest }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Incomplete scan');
+  });
+
+  it.each([
+    [['scan', '--format', 'xml'], /argument 'xml' is invalid/],
+    [['scan', '--fail-on', 'sometimes'], /invalid/],
+    [['scan', '--cluster-version', '24'], /--cluster-version must be a version like 1.24/],
+    [['scan', '--platform-version', '2'], /--platform-version must be a version like eks.2/],
+    [['scan', '--region', 'mars'], /--region must be a Region like us-west-2/],
+    [['scan', '--rule', 'STS999'], /no rule 'STS999'/],
+    [['scan', 'no/such/folder'], /no such file, folder or glob match: no\/such\/folder/],
+    [['scan', '--bogus'], /unknown option '--bogus'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('exits 2 on a usage error: %j', (args, message) => {
+    const run = runCli(args, { cwd: makeTree(warningOnly) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the config file', () => {
+  it.each([
+    ['clusters: [{name: a, paths: "x/**"}]', /`clusters\[0\]\.paths`: must be array/],
+    ['clusters: [{name: a, kubernetesVersion: 1.24, paths: [x]}]', /`clusters\[0\]\.kubernetesVersion`: must be string/],
+    ['clusters: [{name: a, kubernetesVersion: "1.x", paths: [x]}]', /`clusters\[0\]\.kubernetesVersion`: must match pattern/],
+    ['rules: {STS001: loud}', /`rules\.STS001`: must be one of off, error, warning, note/],
+    ['rules: {STS099: off}', /`rules\.STS099`: no such rule/],
+    ['colour: blue', /top level: unknown key `colour`/],
+    ['clusters: [oops', /invalid YAML/],
+  ])('refuses %s with exit 2 and names the key', (config, message) => {
+    const run = runCli(['scan'], { cwd: makeTree({ ...warningOnly, '.sts-audit.yaml': config }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('.sts-audit.yaml');
+  });
+
+  it('refuses a --config file that does not exist', () => {
+    const run = runCli(['scan', '--config', 'missing.yaml'], { cwd: makeTree(warningOnly) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot read config file missing.yaml: ENOENT/);
+  });
+
+  it('sets clusters by path globs relative to its folder, turns rules off or changes their level, and ignores paths', () => {
+    const root = makeTree({
+      'deploy/old/sa.yaml': irsa('"false"'),
+      'deploy/new/sa.yaml': irsa('"false"'),
+      'deploy/skip/sa.yaml': irsa('"false"'),
+      'deploy/.sts-audit.yaml': yaml(
+        'clusters:',
+        '  - {name: old, kubernetesVersion: "1.21", platformVersion: eks.3, paths: ["old/**"]}',
+        '  - {name: new, kubernetesVersion: "1.29", region: eu-west-1, paths: ["new/**"]}',
+        'rules: {STS001: error, STS003: off}',
+        'ignorePaths: ["skip/"]',
+      ),
+    });
+    const report = json(runCli(['scan', '--format', 'json', '--config', 'deploy/.sts-audit.yaml'], { cwd: root }).stdout);
+    expect(report.findings.map((f) => `${f.ruleId} ${f.level} ${f.location!.path} ${f.object!.cluster}`)).toEqual(['STS001 error deploy/new/sa.yaml new']);
+    expect(report.profiles.map((p) => `${p.name}:${p.source}:${p.defaultEndpoint}`)).toEqual(['new:config:regional', 'old:config:global']);
+  });
+});
+
+describe('inputs and outputs', () => {
+  it('reads stdin with -, naming it <stdin>', () => {
+    const run = runCli(['scan', '-', '--format', 'json'], { cwd: makeTree({}), input: irsa('"false"') });
+    expect(json(run.stdout).findings.map((f) => `${f.ruleId} ${f.location!.path}:${f.location!.startLine}:${f.location!.startColumn}`)).toEqual([
+      'STS001 <stdin>:7:47',
+    ]);
+  });
+
+  it('writes the report to --output and nothing to stdout', () => {
+    const root = makeTree(warningOnly);
+    const run = runCli(['scan', '--format', 'json', '--output', 'report.json', '--quiet'], { cwd: root });
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('');
+    expect(json(readFileSync(path.join(root, 'report.json'), 'utf8')).findings).toHaveLength(1);
+  });
+
+  it('gives byte-identical reports for the same input', () => {
+    const root = makeTree({ ...warningOnly, 'b.yaml': irsa('"yes"'), 'c.yaml': brokenManifest });
+    const first = runCli(['scan', '--format', 'json'], { cwd: root }).stdout;
+    expect(runCli(['scan', '--format', 'json'], { cwd: root }).stdout).toBe(first);
+  });
+
+  it('prints text like ESLint: grouped by file, the line with a caret, the fix, a summary; no colour off a terminal', () => {
+    const run = runCli(['scan', '--cluster-version', '1.24', '--platform-version', 'eks.2'], { cwd: makeTree(warningOnly) });
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+    expect(run.stdout).toContain(
+      [
+        'k8s/sa.yaml',
+        '  7:47    warning  ServiceAccount app sets eks.amazonaws.com/sts-regional-endpoints to "false" on the cluster given on the command line (EKS 1.24 eks.2, Regional default),',
+      ].join('\n'),
+    );
+    expect(run.stdout).toContain(
+      [
+        '           7 |     eks.amazonaws.com/sts-regional-endpoints: "false"',
+        '             |                                               ^^^^^^^',
+      ].join('\n'),
+    );
+    expect(run.stdout).toMatch(/\n           fix: Remove the eks.amazonaws.com\/sts-regional-endpoints annotation/);
+    expect(run.stdout).toContain('✖ 1 problem (0 errors, 1 warning, 0 notes)');
+    expect(run.stdout).toContain('the cluster given on the command line (EKS 1.24 eks.2, Regional default) (source: flag)');
+  });
+
+  it('colours text when asked to, and --no-color wins', () => {
+    const coloured = runCli(['scan'], { cwd: makeTree(warningOnly), env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toMatch(/\u001b\[/);
+    const plain = runCli(['scan', '--no-color'], { cwd: makeTree(warningOnly), env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('runs only the rules asked for', () => {
+    const root = makeTree({ 'a.yaml': irsa('"false"'), 'b.yaml': irsa('"yes"') });
+    const ids = (args: string[]) => json(runCli(['scan', '--format', 'json', ...args], { cwd: root }).stdout).findings.map((f) => f.ruleId);
+    expect(ids([])).toEqual(['STS001', 'STS004']);
+    expect(ids(['--rule', 'sts004'])).toEqual(['STS004']);
+    expect(ids(['--skip-rule', 'STS004'])).toEqual(['STS001']);
+  });
+
+  it('reports paths relative to the root, and takes the common folder as root for targets outside the working directory', () => {
+    const root = makeTree({ 'repo/deploy/sa.yaml': irsa('"false"'), 'elsewhere/x': '' });
+    const inside = json(runCli(['scan', '--format', 'json', 'deploy'], { cwd: path.join(root, 'repo') }).stdout);
+    expect(inside.findings[0]!.location!.path).toBe('deploy/sa.yaml');
+    const outside = json(runCli(['scan', '--format', 'json', '../repo/deploy'], { cwd: path.join(root, 'elsewhere') }).stdout);
+    expect(outside.findings[0]!.location!.path).toBe('sa.yaml');
+    const rooted = json(runCli(['scan', '--format', 'json', '--root', '..', '../repo/deploy'], { cwd: path.join(root, 'elsewhere') }).stdout);
+    expect(rooted.findings[0]!.location!.path).toBe('repo/deploy/sa.yaml');
+  });
+
+  it('lists the rules', () => {
+    const text = runCli(['rules'], { cwd: makeTree({}) });
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toMatch(/^STS001 {2}sa-disables-regional-default +warning {2}An IRSA ServiceAccount/);
+    const list = JSON.parse(runCli(['rules', '--format', 'json'], { cwd: makeTree({}) }).stdout) as Array<{ id: string }>;
+    expect(list.map((rule) => rule.id)).toEqual(['STS001', 'STS002', 'STS003', 'STS004', 'STS005', 'STS006', 'STS007', 'STS011', 'STS013', 'STS015']);
+  });
+
+  it('prints its version and help, exiting 0', () => {
+    const version = runCli(['--version'], { cwd: makeTree({}) });
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = runCli(['scan', '--help'], { cwd: makeTree({}) });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--fail-on <level>');
+  });
+});
