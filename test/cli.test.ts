@@ -2,18 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertValidReport, makeTree, runCli, yaml } from './helpers.js';
+import { roleArn, serviceAccount } from './rules/fixtures.js';
 import type { Report } from '../src/engine/report.js';
 
-const irsa = (setting: string) =>
-  yaml(
-    'apiVersion: v1',
-    'kind: ServiceAccount',
-    'metadata:',
-    '  name: app',
-    '  annotations:',
-    '    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/app',
-    `    eks.amazonaws.com/sts-regional-endpoints: ${setting}`,
-  );
+const irsa = (setting: string) => serviceAccount([roleArn, `eks.amazonaws.com/sts-regional-endpoints: ${setting}`]);
 const warningOnly = { 'k8s/sa.yaml': irsa('"false"') };
 const noteOnly = { 'k8s/sa.yaml': yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  name: x', '  annotations:', '    eks.amazonaws.com/sts-regional-endpoints: "true"') };
 const brokenManifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [oops\n';
@@ -119,7 +111,7 @@ describe('inputs and outputs', () => {
   it('reads stdin with -, naming it <stdin>', () => {
     const run = runCli(['scan', '-', '--format', 'json'], { cwd: makeTree({}), input: irsa('"false"') });
     expect(json(run.stdout).findings.map((f) => `${f.ruleId} ${f.location!.path}:${f.location!.startLine}:${f.location!.startColumn}`)).toEqual([
-      'STS001 <stdin>:7:47',
+      'STS001 <stdin>:8:47',
     ]);
   });
 
@@ -143,12 +135,12 @@ describe('inputs and outputs', () => {
     expect(run.stdout).toContain(
       [
         'k8s/sa.yaml',
-        '  7:47    warning  ServiceAccount app sets eks.amazonaws.com/sts-regional-endpoints to "false" on the cluster given on the command line (EKS 1.24 eks.2, Regional default),',
+        '  8:47    warning  ServiceAccount team/app sets eks.amazonaws.com/sts-regional-endpoints to "false" on the cluster given on the command line (EKS 1.24 eks.2, Regional default),',
       ].join('\n'),
     );
     expect(run.stdout).toContain(
       [
-        '           7 |     eks.amazonaws.com/sts-regional-endpoints: "false"',
+        '           8 |     eks.amazonaws.com/sts-regional-endpoints: "false"',
         '             |                                               ^^^^^^^',
       ].join('\n'),
     );

@@ -77,7 +77,7 @@ export function parseManifests(
     events = parseEvents(text, { filename: path, maxDepth });
     values = constructFromEvents(events, { source: text, schema: kubernetesSchema, json: options.json === true });
   } catch (error) {
-    return unparsable(path, text, error);
+    return unparsable(text, error);
   }
   if (text.includes('{{') && hasTemplateActions(text, events)) {
     return { outcome: 'skipped', reason: `Go/Helm template ({{ … }}); ${templateHint}` };
@@ -100,7 +100,7 @@ export function parseManifests(
   return { outcome: 'parsed', documents, objectCount: found.length, objects };
 }
 
-function unparsable(path: string, text: string, error: unknown): ParsedFile {
+function unparsable(text: string, error: unknown): ParsedFile {
   if (/\{\{|\{%|%\{/.test(text)) {
     return { outcome: 'skipped', reason: `template directives ({{ … }}, %{ … }) make it invalid YAML; ${templateHint}` };
   }

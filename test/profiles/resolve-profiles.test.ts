@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { scanFiles, yaml } from '../helpers.js';
+import { roleArn, serviceAccount } from '../rules/fixtures.js';
 
 const eksctl = (name: string, version: string, region = 'eu-west-1') =>
   yaml('apiVersion: eksctl.io/v1alpha5', 'kind: ClusterConfig', 'metadata:', `  name: ${name}`, `  region: ${region}`, `  version: ${version}`);
-const account = yaml(
-  'apiVersion: v1',
-  'kind: ServiceAccount',
-  'metadata:',
-  '  name: app',
-  '  annotations:',
-  '    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/app',
-  '    eks.amazonaws.com/sts-regional-endpoints: "true"',
-);
+const account = serviceAccount([roleArn, 'eks.amazonaws.com/sts-regional-endpoints: "true"']);
 const clusterOf = (report: ReturnType<typeof scanFiles>, file: string) => report.findings.find((f) => f.location?.path === file)?.object?.cluster;
 
 describe('cluster profiles', () => {
@@ -61,7 +54,7 @@ describe('cluster profiles', () => {
     const deployment = yaml(
       'apiVersion: apps/v1',
       'kind: Deployment',
-      'metadata: {name: web}',
+      'metadata: {name: web, namespace: team}',
       'spec:',
       '  template:',
       '    spec:',

@@ -28,7 +28,7 @@ export const roleArn = 'eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:ro
  * `- name: main` (line 13), so its first body line is line 14, indented by 10 spaces (without
  * template annotations).
  */
-export function deployment(containerLines: string[], options: { serviceAccount?: string; templateAnnotations?: string[]; extraContainers?: string[] } = {}): string {
+export function deployment(containerLines: string[], options: { serviceAccount?: string; templateAnnotations?: readonly string[]; extraContainers?: readonly string[] } = {}): string {
   return yaml(
     'apiVersion: apps/v1',
     'kind: Deployment',
