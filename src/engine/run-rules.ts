@@ -76,14 +76,16 @@ export class RuleRunner {
       if (!account) missedAccount = true;
       return account;
     };
-    for (const rule of this.settings.rules) {
-      const metadata = this.settings.catalogue.get(rule.id);
+    let rule: Rule | undefined;
+    let metadata: RuleMetadata | undefined;
+    const context: RuleContext = {
+      profile: resource.profile,
+      serviceAccountFor,
+      report: (problem) => findings.push(toFinding(resource, metadata!, problem, this.settings.levels.get(rule!.id))),
+    };
+    for (rule of this.settings.rules) {
+      metadata = this.settings.catalogue.get(rule.id);
       if (!metadata) throw new Error(`rule ${rule.id} has no metadata in rules/`);
-      const context: RuleContext = {
-        profile: resource.profile,
-        serviceAccountFor,
-        report: (problem) => findings.push(toFinding(resource, metadata, problem, this.settings.levels.get(rule.id))),
-      };
       try {
         rule.check(resource, context);
       } catch (error) {

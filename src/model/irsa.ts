@@ -34,8 +34,14 @@ export function annotationPath(key: string): string[] {
   return ['metadata', 'annotations', key];
 }
 
-/** Reads the IRSA annotations of a ServiceAccount. */
+/** Reads the IRSA annotations of a ServiceAccount, once per object: every ServiceAccount rule asks. */
 export function irsaSettings(serviceAccount: Resource): IrsaSettings {
+  const derived = (serviceAccount.derived ??= {});
+  derived.irsa ??= readIrsaSettings(serviceAccount);
+  return derived.irsa;
+}
+
+function readIrsaSettings(serviceAccount: Resource): IrsaSettings {
   const annotations = recordAt(recordAt(serviceAccount.data, 'metadata'), 'annotations');
   const roleArn = own(annotations, webhook.annotations.roleArn);
   const present = Object.hasOwn(annotations, webhook.annotations.stsRegionalEndpoints);

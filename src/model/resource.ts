@@ -1,6 +1,7 @@
 import type { DefaultEndpoint } from '../facts.js';
 import type { ManifestEndpointUse } from './manifest-strings.js';
 import type { PodView } from './workload.js';
+import type { IrsaSettings } from './irsa.js';
 
 /** One step into a document: a mapping key or a sequence index. */
 export type PathSegment = string | number;
@@ -73,5 +74,5 @@ export interface Resource {
    * Views of `data` that several rules read, computed once by the model's readers. Kept on the
    * object itself: a WeakMap holding one entry per object slows every garbage collection.
    */
-  derived?: { pod?: PodView | null; endpointUses?: ManifestEndpointUse[] };
+  derived?: { pod?: PodView | null; endpointUses?: ManifestEndpointUse[]; irsa?: IrsaSettings };
 }

@@ -85,13 +85,16 @@ function readPod(resource: Resource): PodView | undefined {
 }
 
 function containersOf(spec: Record<string, unknown>, specPath: readonly string[], key: string, init: boolean): ContainerView[] {
-  return listAt(spec, key).flatMap((container, index) => {
-    if (!isRecord(container)) return [];
-    const path = [...specPath, key, index];
-    const env = listAt(container, 'env').flatMap((entry, envIndex): EnvEntry[] => {
-      if (!isRecord(entry) || typeof entry.name !== 'string') return [];
-      return [{ name: entry.name, value: entry.value, hasValue: Object.hasOwn(entry, 'value'), index: envIndex }];
+  const containers: ContainerView[] = [];
+  listAt(spec, key).forEach((container, index) => {
+    if (!isRecord(container)) return;
+    const env: EnvEntry[] = [];
+    listAt(container, 'env').forEach((entry, envIndex) => {
+      if (isRecord(entry) && typeof entry.name === 'string') {
+        env.push({ name: entry.name, value: entry.value, hasValue: Object.hasOwn(entry, 'value'), index: envIndex });
+      }
     });
-    return [{ name: typeof container.name === 'string' ? container.name : '', init, path, data: container, env }];
+    containers.push({ name: typeof container.name === 'string' ? container.name : '', init, path: [...specPath, key, index], data: container, env });
   });
+  return containers;
 }

@@ -11,9 +11,6 @@ export const STS006: Rule = {
   check(resource, context) {
     const pod = podOf(resource);
     if (!pod) return;
-    const serviceAccount = context.serviceAccountFor(resource, pod);
-    const settings = serviceAccount ? irsaSettings(serviceAccount) : undefined;
-    const skipped = skippedContainers(pod.templateMetadata);
     for (const container of pod.containers) {
       for (const entry of container.env) {
         if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue) continue;
@@ -23,9 +20,12 @@ export const STS006: Rule = {
           context.report({ path, messageId: 'invalid', data });
         } else if (entry.value === endpoints.legacyValue) {
           context.report({ path, messageId: 'legacy', data });
-        } else if (settings?.roleArn !== undefined && !skipped.has(container.name)) {
-          const injected = injectedStsSetting(settings, context.profile);
-          if (injected !== entry.value) {
+        } else {
+          // Looked up only here: a workload that needs no account need not wait for one.
+          const serviceAccount = context.serviceAccountFor(resource, pod);
+          const settings = serviceAccount ? irsaSettings(serviceAccount) : undefined;
+          if (settings?.roleArn === undefined || skippedContainers(pod.templateMetadata).has(container.name)) continue;
+          if (injectedStsSetting(settings, context.profile) !== entry.value) {
             context.report({ path, messageId: 'differs', data: { ...data, account: pod.serviceAccountName } });
           }
         }
