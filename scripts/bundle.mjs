@@ -12,5 +12,7 @@ await build({
   target: 'node22',
   // CommonJS dependencies (commander, ajv) call require: give the bundle one.
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
+  // glob (and the streams it loads) is imported only for glob targets: keep it out of the start-up path.
+  external: ['glob'],
   logLevel: 'warning',
 });

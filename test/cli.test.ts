@@ -191,3 +191,21 @@ describe('inputs and outputs', () => {
     expect(help.stdout).toContain('--fail-on <level>');
   });
 });
+
+describe('long lines', () => {
+  it('shows only the part of a long line around the finding, caret in place', () => {
+    const padding = 'x'.repeat(400);
+    const text = `{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c", "annotations": {"note": "${padding}"}}, "data": {"url": "https://sts.amazonaws.com/", "after": "${padding}"}}`;
+    const root = makeTree({ 'cm.json': text });
+    const report = json(runCli(['scan', '--format', 'json'], { cwd: root }).stdout);
+    const location = report.findings[0]!.location!;
+    const column = text.indexOf('sts.amazonaws.com') + 1;
+    expect(location).toMatchObject({ startLine: 1, startColumn: column, endColumn: column + 17, snippetColumn: column - 80 });
+    expect(location.snippet).toHaveLength(240);
+    expect(location.snippet.slice(80, 97)).toBe('sts.amazonaws.com');
+    const lines = runCli(['scan'], { cwd: root }).stdout.split('\n');
+    const shown = lines.findIndex((line) => line.includes('1 | …'));
+    expect(lines[shown + 1]!.indexOf('^')).toBe(lines[shown]!.indexOf('sts.amazonaws.com'));
+    expect(lines[shown + 1]).toMatch(/\^{17}$/);
+  });
+});

@@ -7,8 +7,10 @@ export type { Level };
 export interface FindingLocation extends Range {
   /** Relative to the scan root, POSIX separators. */
   path: string;
-  /** The text of the finding's first line, for display. */
+  /** The text of the finding's first line, for display; of a long line, only a part around the finding. */
   snippet: string;
+  /** Where a part of a long line starts: the 1-based column of the snippet's first character. */
+  snippetColumn?: number;
 }
 
 /** Why a finding does not count. */

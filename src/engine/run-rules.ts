@@ -138,7 +138,17 @@ function toFinding(resource: Resource, metadata: RuleMetadata, problem: Problem,
       ...(problem.target ? { target: problem.target } : {}),
       ...(problem.text ? { text: problem.text } : {}),
     });
-    finding.location = { path: resource.document.path, ...range, snippet: lineText };
+    finding.location = { path: resource.document.path, ...range, ...snippetOf(lineText, range.startColumn) };
   }
   return finding;
+}
+
+/** Lines longer than this (minified JSON, long commands) are shown only around the finding. */
+const maxSnippet = 240;
+const snippetLeadIn = 80;
+
+function snippetOf(line: string, startColumn: number): { snippet: string; snippetColumn?: number } {
+  if (line.length <= maxSnippet) return { snippet: line };
+  const start = Math.max(0, Math.min(startColumn - 1 - snippetLeadIn, line.length - maxSnippet));
+  return { snippet: line.slice(start, start + maxSnippet), snippetColumn: start + 1 };
 }

@@ -73,10 +73,17 @@ export function formatText(report: Report, options: TextOptions): string {
 function snippet(finding: Finding, dim: (text: string) => string, mark: (text: string) => string): string[] {
   const location = finding.location!;
   const gutter = String(location.startLine);
-  const text = untab(location.snippet);
-  const width = location.endLine === location.startLine ? Math.max(1, location.endColumn - location.startColumn) : Math.max(1, text.length - location.startColumn + 1);
+  const offset = (location.snippetColumn ?? 1) - 1;
+  const lead = location.snippetColumn !== undefined && offset > 0 ? '…' : '';
+  const text = `${lead}${untab(location.snippet)}${location.snippetColumn !== undefined ? '…' : ''}`;
+  const caretStart = location.startColumn - 1 - offset + lead.length;
+  const lineEnd = lead.length + location.snippet.length;
+  const width =
+    location.endLine === location.startLine
+      ? Math.min(location.endColumn - location.startColumn, lineEnd - caretStart)
+      : lineEnd - caretStart;
   return [
     `  ${' '.repeat(7)}  ${dim(`${gutter} |`)} ${text}`,
-    `  ${' '.repeat(7)}  ${dim(`${' '.repeat(gutter.length)} |`)} ${' '.repeat(location.startColumn - 1)}${mark('^'.repeat(width))}`,
+    `  ${' '.repeat(7)}  ${dim(`${' '.repeat(gutter.length)} |`)} ${' '.repeat(caretStart)}${mark('^'.repeat(Math.max(1, width)))}`,
   ];
 }
