@@ -18,5 +18,10 @@ export function readPackageJson<T>(...segments: string[]): T {
   return JSON.parse(readFileSync(packageFile(...segments), 'utf8')) as T;
 }
 
+const packageJson = readPackageJson<{ version: string; homepage: string }>('package.json');
+
 /** The package's own version, from package.json. */
-export const toolVersion: string = readPackageJson<{ version: string }>('package.json').version;
+export const toolVersion: string = packageJson.version;
+
+/** Where the project lives, from package.json: rule docs are under it. */
+export const toolHomepage: string = packageJson.homepage;

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,3 +65,32 @@ export function runCli(args: string[], options: { cwd: string; input?: string; e
 
 /** Joins lines into a YAML text with a final newline. */
 export const yaml = (...lines: string[]): string => `${lines.join('\n')}\n`;
+
+/** What Microsoft's SARIF Multitool says of a SARIF file, by level: `CODE: message` lines. */
+export interface MultitoolVerdict {
+  errors: string[];
+  warnings: string[];
+  notes: string[];
+}
+
+const requireFromTests = createRequire(import.meta.url);
+
+/**
+ * Validates SARIF with Microsoft's SARIF Multitool against the OASIS schema and GitHub's
+ * ingestion rules (`--rule-kind "Sarif;Gh"`).
+ */
+export function multitool(sarifText: string): MultitoolVerdict {
+  const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-sarif-'));
+  const file = path.join(folder, 'report.sarif');
+  writeFileSync(file, sarifText);
+  const binary = requireFromTests('@microsoft/sarif-multitool') as string;
+  const run = spawnSync(binary, ['validate', '--rule-kind', 'Sarif;Gh', '--level', 'Error;Warning;Note', file], { encoding: 'utf8' });
+  if (run.status !== 0 || !run.stdout.includes('Analysis completed successfully')) {
+    throw new Error(`SARIF Multitool failed (${run.status}): ${run.stdout}${run.stderr}`);
+  }
+  const verdict: MultitoolVerdict = { errors: [], warnings: [], notes: [] };
+  for (const match of run.stdout.matchAll(/: (error|warning|note) ([A-Z]+[0-9]+: .*)$/gm)) {
+    verdict[`${match[1] as 'error' | 'warning' | 'note'}s`].push(match[2] as string);
+  }
+  return verdict;
+}

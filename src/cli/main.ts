@@ -7,6 +7,7 @@ import { scan } from '../engine/scan.js';
 import { exitCode, type FailOn, type Report } from '../engine/report.js';
 import { formatJson } from '../formats/json.js';
 import { formatText } from '../formats/text.js';
+import { formatSarif } from '../formats/sarif.js';
 import { NoSuchTargetError } from '../loaders/discover-files.js';
 import { toolVersion } from '../package-files.js';
 import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
@@ -14,7 +15,8 @@ import { ruleCatalogue } from '../rules/catalogue.js';
 import { chooseRoot, readStdin, stdinPath } from './inputs.js';
 
 interface ScanFlags {
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
+  category?: string;
   output?: string;
   failOn: FailOn;
   config?: string;
@@ -84,10 +86,25 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
     ruleLevels: config?.rules ?? {},
     onlyRules: flags.rule,
     skipRules: flags.skipRule,
+    lineHashes: flags.format === 'sarif',
   });
-  emit(flags.format === 'json' ? formatJson(report) : formatText(report, { color: useColor(flags) }), flags.output);
+  emit(render(report, flags), flags.output);
   if (!flags.quiet && (flags.format !== 'text' || flags.output !== undefined)) process.stderr.write(summaryLine(report));
   return exitCode(report, flags.failOn);
+}
+
+function render(report: Report, flags: ScanFlags): string {
+  switch (flags.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif': {
+      const { text, warnings } = formatSarif(report, [...ruleCatalogue().values()], flags.category ? { category: flags.category } : {});
+      for (const warning of warnings) process.stderr.write(`sts-audit: warning: ${warning}\n`);
+      return text;
+    }
+    default:
+      return formatText(report, { color: useColor(flags) });
+  }
 }
 
 function summaryLine(report: Report): string {
@@ -120,8 +137,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('scan')
     .description('scan Kubernetes manifests in files, folders and globs (default: .); - reads stdin')
     .argument('[targets...]', 'files, folders or globs (default: .)')
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--category <name>', 'SARIF automationDetails.id, to tell apart analyses of one repository')
     .addOption(new Option('--fail-on <level>', 'lowest level that fails the run').choices(['error', 'warning', 'note', 'none']).default('warning'))
     .option('--config <file>', `config file (default: ${defaultConfigName} in the working directory, if present)`)
     .option('--cluster-version <version>', 'Kubernetes version of the target cluster, e.g. 1.24', pattern('--cluster-version', (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'))

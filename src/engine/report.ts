@@ -11,6 +11,8 @@ export interface FindingLocation extends Range {
   snippet: string;
   /** Where a part of a long line starts: the 1-based column of the snippet's first character. */
   snippetColumn?: number;
+  /** GitHub code scanning's `primaryLocationLineHash` of the start line, when asked for. */
+  lineHash?: string;
 }
 
 /** Why a finding does not count. */

@@ -8,6 +8,7 @@ import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFl
 import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { rules as allRules } from '../rules/index.js';
 import { RuleRunner } from './run-rules.js';
+import { lineHashes } from './line-hash.js';
 import type { Finding, InputError, Report, SkippedInput } from './report.js';
 import type { Resource } from '../model/resource.js';
 import type { Rule } from '../rules/rule.js';
@@ -26,6 +27,8 @@ export interface ScanSettings {
   skipRules?: readonly string[];
   /** Files larger than this many bytes are skipped with a reason. */
   maxFileBytes?: number;
+  /** Give each finding GitHub's line hash (for SARIF); it costs a pass over each file with findings. */
+  lineHashes?: boolean;
 }
 
 /** A text to scan, already in memory (stdin, tests). */
@@ -171,7 +174,28 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   for (const objects of earlyObjects) check(objects);
   for (const source of late) check(parse(source));
   const { findings, errors } = runner.finish();
+  if (settings.lineHashes) addLineHashes(findings, sources);
   return buildReport(resolver, findings, inputs, [...inputs.errors, ...errors]);
+}
+
+/** Sets `lineHash` on every finding, hashing each file with findings up to its last finding's line. */
+function addLineHashes(findings: readonly Finding[], sources: readonly SourceText[]): void {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (!finding.location) continue;
+    const inFile = byFile.get(finding.location.path);
+    if (inFile) inFile.push(finding);
+    else byFile.set(finding.location.path, [finding]);
+  }
+  for (const source of sources) {
+    const inFile = byFile.get(source.path);
+    if (!inFile) continue;
+    const hashes = lineHashes(source.text, Math.max(...inFile.map((finding) => finding.location!.startLine)));
+    for (const finding of inFile) {
+      const hash = hashes[finding.location!.startLine];
+      if (hash) finding.location!.lineHash = hash;
+    }
+  }
 }
 
 const byPath = <T extends { path: string }>(a: T, b: T): number => compareText(a.path, b.path);

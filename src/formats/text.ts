@@ -26,7 +26,9 @@ export function formatText(report: Report, options: TextOptions): string {
   const groups = new Map<string, Finding[]>();
   for (const finding of shown) {
     const key = finding.location?.path ?? `cluster ${finding.object?.cluster ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
   }
   for (const [heading, findings] of groups) {
     lines.push(c.underline(heading));
