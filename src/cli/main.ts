@@ -8,6 +8,7 @@ import { exitCode, type FailOn, type Report } from '../engine/report.js';
 import { formatJson } from '../formats/json.js';
 import { formatText } from '../formats/text.js';
 import { formatSarif } from '../formats/sarif.js';
+import { formatMarkdown } from '../formats/markdown.js';
 import { NoSuchTargetError } from '../loaders/discover-files.js';
 import { toolVersion } from '../package-files.js';
 import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
@@ -15,7 +16,7 @@ import { ruleCatalogue } from '../rules/catalogue.js';
 import { chooseRoot, readStdin, stdinPath } from './inputs.js';
 
 interface ScanFlags {
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'markdown';
   category?: string;
   output?: string;
   failOn: FailOn;
@@ -97,6 +98,8 @@ function render(report: Report, flags: ScanFlags): string {
   switch (flags.format) {
     case 'json':
       return formatJson(report);
+    case 'markdown':
+      return formatMarkdown(report);
     case 'sarif': {
       const { text, warnings } = formatSarif(report, [...ruleCatalogue().values()], flags.category ? { category: flags.category } : {});
       for (const warning of warnings) process.stderr.write(`sts-audit: warning: ${warning}\n`);
@@ -137,7 +140,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('scan')
     .description('scan Kubernetes manifests in files, folders and globs (default: .); - reads stdin')
     .argument('[targets...]', 'files, folders or globs (default: .)')
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--category <name>', 'SARIF automationDetails.id, to tell apart analyses of one repository')
     .addOption(new Option('--fail-on <level>', 'lowest level that fails the run').choices(['error', 'warning', 'note', 'none']).default('warning'))

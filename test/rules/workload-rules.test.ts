@@ -100,7 +100,7 @@ describe('STS007 hardcoded-global-endpoint-manifest', () => {
   it.each([globalCluster, unsupportedCluster])('is a warning where the default is not Regional', (cluster) => {
     const report = scanFiles({ 'deploy.yaml': deployment(env('STS_HOST', 'sts.amazonaws.com')) }, cluster);
     expect(report.findings.map((f) => `${f.ruleId} ${f.level}`)).toEqual(['STS007 warning']);
-    expect(report.findings[0]!.message).toMatch(/uses the global endpoint today, but the hardcoded one stays/);
+    expect(report.findings[0]!.message).toMatch(/the global endpoint is in use\s+today, but the hardcoded one stays/);
   });
 
   it('fires on args and commands, with the flag before a separate argument as context', () => {
