@@ -10,6 +10,7 @@ import { formatText } from '../formats/text.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatMarkdown } from '../formats/markdown.js';
 import { NoSuchTargetError } from '../loaders/discover-files.js';
+import { BaselineError, readBaseline } from '../engine/baseline.js';
 import { toolVersion } from '../package-files.js';
 import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
@@ -29,6 +30,10 @@ interface ScanFlags {
   root?: string;
   quiet?: boolean;
   color: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  reportUnusedSuppressions?: boolean;
+  inlineSuppressions: boolean;
 }
 
 function pattern(name: string, test: (value: string) => boolean, expected: string): (value: string) => string {
@@ -82,16 +87,31 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
       ...(flags.region ? { region: flags.region } : {}),
     },
     clusters: config?.clusters ?? [],
-    configFolder: config ? path.relative(root, config.folder).split(path.sep).join('/') || '.' : '.',
+    configFolder: config ? relativeTo(root, config.folder) : '.',
     ignorePaths: config?.ignorePaths ?? [],
     ruleLevels: config?.rules ?? {},
     onlyRules: flags.rule,
     skipRules: flags.skipRule,
     lineHashes: flags.format === 'sarif',
+    suppressions: {
+      inline: flags.inlineSuppressions,
+      reportUnused: flags.reportUnusedSuppressions === true,
+      today: new Date().toISOString().slice(0, 10),
+      ...(config && config.ignore.length > 0
+        ? { config: { entries: config.ignore, file: relativeTo(root, config.file), folder: relativeTo(root, config.folder), locate: config.locate } }
+        : {}),
+      ...(flags.baseline ? { baseline: { file: flags.baseline, fingerprints: readBaseline(flags.baseline) } } : {}),
+    },
   });
   emit(render(report, flags), flags.output);
+  if (flags.writeBaseline) writeFileSync(flags.writeBaseline, formatJson(report));
   if (!flags.quiet && (flags.format !== 'text' || flags.output !== undefined)) process.stderr.write(summaryLine(report));
   return exitCode(report, flags.failOn);
+}
+
+/** A path relative to the scan root, POSIX separators; `.` for the root itself. */
+function relativeTo(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/') || '.';
 }
 
 function render(report: Report, flags: ScanFlags): string {
@@ -113,7 +133,9 @@ function render(report: Report, flags: ScanFlags): string {
 function summaryLine(report: Report): string {
   const { error, warning, note, complete } = report.summary;
   const incomplete = complete ? '' : `; incomplete scan: ${report.inputs.errors.length} input(s) could not be read or parsed`;
-  return `sts-audit: ${error} error(s), ${warning} warning(s), ${note} note(s)${incomplete}\n`;
+  const baseline = report.summary.baseline;
+  const compared = baseline ? `; against the baseline: ${baseline.new} new, ${baseline.baselined} baselined, ${baseline.fixed} fixed` : '';
+  return `sts-audit: ${error} error(s), ${warning} warning(s), ${note} note(s)${compared}${incomplete}\n`;
 }
 
 function listRules(format: 'text' | 'json'): void {
@@ -151,6 +173,10 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--rule <id>', 'run only this rule (repeatable)').argParser(collectRule).default([], 'every rule'))
     .addOption(new Option('--skip-rule <id>', 'do not run this rule (repeatable)').argParser(collectRule).default([], 'none'))
     .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory)')
+    .option('--baseline <file>', 'a previous JSON or SARIF report: findings it holds are not new and do not fail the run')
+    .option('--write-baseline <file>', 'also write this run as a JSON report to use as --baseline later')
+    .option('--report-unused-suppressions', 'report suppressions that matched no finding (STS903)')
+    .option('--no-inline-suppressions', 'ignore sts-audit.io/ignore annotations and sts-audit-ignore comments in the scanned files')
     .option('--quiet', 'print nothing on stderr but fatal errors')
     .option('--no-color', 'plain text even on a terminal (NO_COLOR is honoured too)')
     .action(async (targets: string[], flags: ScanFlags) => setExitCode(await runScan(targets, flags)));
@@ -173,7 +199,7 @@ async function main(): Promise<void> {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other parse failure is a usage error.
       code = error.exitCode === 0 ? 0 : 2;
-    } else if (error instanceof ConfigError || error instanceof NoSuchTargetError) {
+    } else if (error instanceof ConfigError || error instanceof NoSuchTargetError || error instanceof BaselineError) {
       process.stderr.write(`sts-audit: ${error.message}\n`);
       code = 2;
     } else {

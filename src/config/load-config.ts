@@ -1,17 +1,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { YAMLException, load } from 'js-yaml';
+import { CORE_SCHEMA, YAMLException, constructFromEvents, parseEvents } from 'js-yaml';
+import { YamlLocator, YamlSource } from '../loaders/yaml-locator.js';
 import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { schemaValidator } from '../schema-validation.js';
 import type { ConfiguredCluster } from '../profiles/resolve-profiles.js';
+import type { IgnoreEntry } from '../engine/suppressions.js';
+import type { PathSegment, SourcePosition } from '../model/resource.js';
 
 /** The config file `.sts-audit.yaml` (`schemas/config.schema.json`). */
 export interface Config {
   clusters: ConfiguredCluster[];
   rules: Record<string, Level | 'off'>;
   ignorePaths: string[];
+  ignore: IgnoreEntry[];
+  /** Absolute path of the config file. */
+  file: string;
   /** Absolute folder of the config file: its globs are relative to it. */
   folder: string;
+  /** Where a key of the file is written, for findings about its `ignore:` entries. */
+  locate(path: readonly PathSegment[]): SourcePosition;
 }
 
 /** A config file that cannot be used: exit 2, nothing scanned. */
@@ -31,8 +39,13 @@ export function loadConfig(file: string): Config {
     throw new ConfigError(`cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   let value: unknown;
+  let locator: YamlLocator;
   try {
-    value = load(text, { filename: file }) ?? {};
+    // YAML 1.2: `off` is text (a rule level), and so is a date such as `expires: 2026-12-31`.
+    const events = parseEvents(text, { filename: file });
+    value = constructFromEvents(events, { source: text, schema: CORE_SCHEMA })[0] ?? {};
+    const source = new YamlSource(file, text, events);
+    locator = new YamlLocator(source, source.documentRoot(0));
   } catch (error) {
     if (error instanceof YAMLException) {
       const at = error.mark ? `:${error.mark.line + 1}:${error.mark.column + 1}` : '';
@@ -42,18 +55,26 @@ export function loadConfig(file: string): Config {
   }
   validateConfig ??= schemaValidator('config.schema.json');
   const problems = validateConfig(value);
-  const parsed = value as Partial<Omit<Config, 'folder'>>;
+  const parsed = value as Partial<Pick<Config, 'clusters' | 'rules' | 'ignorePaths' | 'ignore'>>;
   if (problems.length === 0) {
     const catalogue = ruleCatalogue();
     for (const id of Object.keys(parsed.rules ?? {})) {
       if (!catalogue.has(id)) problems.push(`\`rules.${id}\`: no such rule (run \`sts-audit rules\` for the list)`);
     }
+    (parsed.ignore ?? []).forEach((entry, index) => {
+      for (const id of [entry.rule ?? []].flat()) {
+        if (!catalogue.has(id)) problems.push(`\`ignore[${index}].rule\`: no such rule ${id} (run \`sts-audit rules\` for the list)`);
+      }
+    });
   }
   if (problems.length > 0) throw new ConfigError(`${file}: invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     clusters: parsed.clusters ?? [],
     rules: parsed.rules ?? {},
     ignorePaths: parsed.ignorePaths ?? [],
+    ignore: parsed.ignore ?? [],
+    file: path.resolve(file),
     folder: path.dirname(path.resolve(file)),
+    locate: (keyPath) => locator.locate(keyPath),
   };
 }

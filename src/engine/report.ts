@@ -19,6 +19,8 @@ export interface FindingLocation extends Range {
 export interface Suppression {
   kind: 'annotation' | 'inline' | 'config' | 'baseline';
   reason: string;
+  /** The last day a config entry suppresses. */
+  expires?: string;
 }
 
 /** One problem found. */
@@ -65,7 +67,15 @@ export interface Report {
     skipped: SkippedInput[];
     errors: InputError[];
   };
-  summary: { error: number; warning: number; note: number; suppressed: number; complete: boolean };
+  summary: {
+    error: number;
+    warning: number;
+    note: number;
+    suppressed: number;
+    complete: boolean;
+    /** With `--baseline`: findings not in it, findings in it, and its findings no longer found. */
+    baseline?: { new: number; baselined: number; fixed: number };
+  };
 }
 
 /** The `--fail-on` threshold. */

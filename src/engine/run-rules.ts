@@ -1,17 +1,18 @@
-import { fingerprint } from './fingerprint.js';
+import { buildFinding } from './findings.js';
 import { describeProfile } from '../profiles/describe-profile.js';
-import { interpolate, type Level, type RuleMetadata } from '../rules/catalogue.js';
+import { parseSuppression, reasonOf, suppress, suppressionAnnotation, type MetaRules, type SuppressionSettings } from './suppressions.js';
+import { own, recordAt } from '../model/values.js';
+import { podOf } from '../model/workload.js';
+import type { Level, RuleMetadata } from '../rules/catalogue.js';
 import type { Finding, InputError } from './report.js';
-import type { Resource } from '../model/resource.js';
+import type { PathSegment, Resource } from '../model/resource.js';
 import type { PodView } from '../model/workload.js';
 import type { Problem, Rule, RuleContext } from '../rules/rule.js';
 
 /** Which rules run, and at which level. */
-export interface RuleSettings {
+export interface RuleSettings extends MetaRules {
   rules: readonly Rule[];
-  catalogue: ReadonlyMap<string, RuleMetadata>;
-  /** Levels set by the config file, overriding each message's own. */
-  levels: ReadonlyMap<string, Level>;
+  suppressions: SuppressionSettings;
 }
 
 /** Key that joins a workload to its ServiceAccount: same cluster, same namespace (or both none), same name. */
@@ -95,32 +96,69 @@ export class RuleRunner {
         });
       }
     }
+    if (this.settings.suppressions.inline !== false) findings.push(...this.applyAnnotations(resource, findings));
     return { findings, errors, missedAccount };
+  }
+
+  /**
+   * Applies the object's `sts-audit.io/ignore` annotations (on the object and on its pod
+   * template) and returns the engine's findings about them.
+   */
+  private applyAnnotations(resource: Resource, findings: readonly Finding[]): Finding[] {
+    const places: PathSegment[][] = [['metadata']];
+    const pod = podOf(resource);
+    if (pod && resource.identity.kind !== 'Pod') places.push(pod.templateMetadataPath);
+    const metaFindings: Finding[] = [];
+    for (const place of places) {
+      let metadata: unknown = resource.data;
+      for (const key of place) metadata = recordAt(metadata, key as string);
+      const value = own(recordAt(metadata, 'annotations'), suppressionAnnotation);
+      const parsed = typeof value === 'string' ? parseSuppression(value) : undefined;
+      if (!parsed) continue;
+      const used = suppress(findings, (finding) => parsed.rules.includes(finding.ruleId), { kind: 'annotation', reason: reasonOf(parsed.reason) });
+      const problem = { path: [...place, 'annotations', suppressionAnnotation], target: 'key' as const, data: { rules: parsed.rules.join(',') } };
+      if (parsed.reason === '') metaFindings.push(...this.metaProblem(resource, 'STS901', { ...problem, messageId: 'annotation' }));
+      if (!used && this.settings.suppressions.reportUnused) metaFindings.push(...this.metaProblem(resource, 'STS903', { ...problem, messageId: 'annotation' }));
+    }
+    return metaFindings;
+  }
+
+  private metaProblem(resource: Resource, id: string, problem: Problem): Finding[] {
+    const metadata = this.settings.catalogue.get(id);
+    if (!metadata || !this.settings.enabled(id)) return [];
+    return [toFinding(resource, metadata, problem, this.settings.levels.get(id))];
   }
 }
 
 function toFinding(resource: Resource, metadata: RuleMetadata, problem: Problem, configuredLevel: Level | undefined): Finding {
-  const message = metadata.messages[problem.messageId];
-  if (!message) throw new Error(`${metadata.id} has no message '${problem.messageId}'`);
-  const { identity, profile } = resource;
-  const data = {
-    object: objectLabel(resource),
-    kind: identity.kind,
-    name: identity.name,
-    namespace: identity.namespace ?? '(none)',
-    cluster: describeProfile(profile),
-    ...problem.data,
-  };
-  const finding: Finding = {
-    ruleId: metadata.id,
-    ruleName: metadata.name,
-    level: configuredLevel ?? problem.level ?? message.level ?? metadata.level,
-    message: interpolate(message.text, data),
-    remediation: interpolate(message.remediation ?? metadata.remediation, data),
+  const { identity, profile, document } = resource;
+  return buildFinding({
+    metadata,
+    messageId: problem.messageId,
+    data: {
+      object: objectLabel(resource),
+      kind: identity.kind,
+      name: identity.name,
+      namespace: identity.namespace ?? '(none)',
+      cluster: describeProfile(profile),
+      ...problem.data,
+    },
+    ...(problem.level ? { level: problem.level } : {}),
+    ...(configuredLevel ? { configuredLevel } : {}),
+    ...(document
+      ? {
+          location: {
+            path: document.path,
+            position: document.locate(problem.path, {
+              ...(problem.target ? { target: problem.target } : {}),
+              ...(problem.text ? { text: problem.text } : {}),
+            }),
+          },
+        }
+      : {}),
     object: { ...identity, cluster: profile.name },
-    fingerprint: fingerprint([
-      metadata.id,
-      resource.document?.path ?? '',
+    identity: [
+      document?.path ?? '',
       identity.apiVersion,
       identity.kind,
       identity.namespace ?? '',
@@ -130,25 +168,6 @@ function toFinding(resource: Resource, metadata: RuleMetadata, problem: Problem,
       problem.target ?? 'value',
       problem.text?.value ?? '',
       String(problem.text?.occurrence ?? 0),
-    ]),
-    suppressed: null,
-  };
-  if (resource.document) {
-    const { lineText, ...range } = resource.document.locate(problem.path, {
-      ...(problem.target ? { target: problem.target } : {}),
-      ...(problem.text ? { text: problem.text } : {}),
-    });
-    finding.location = { path: resource.document.path, ...range, ...snippetOf(lineText, range.startColumn) };
-  }
-  return finding;
-}
-
-/** Lines longer than this (minified JSON, long commands) are shown only around the finding. */
-const maxSnippet = 240;
-const snippetLeadIn = 80;
-
-function snippetOf(line: string, startColumn: number): { snippet: string; snippetColumn?: number } {
-  if (line.length <= maxSnippet) return { snippet: line };
-  const start = Math.max(0, Math.min(startColumn - 1 - snippetLeadIn, line.length - maxSnippet));
-  return { snippet: line.slice(start, start + maxSnippet), snippetColumn: start + 1 };
+    ],
+  });
 }

@@ -8,10 +8,10 @@ import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFl
 import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { rules as allRules } from '../rules/index.js';
 import { RuleRunner } from './run-rules.js';
+import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type BaselineCounts, type SuppressionSettings } from './suppressions.js';
 import { lineHashes } from './line-hash.js';
 import type { Finding, InputError, Report, SkippedInput } from './report.js';
 import type { Resource } from '../model/resource.js';
-import type { Rule } from '../rules/rule.js';
 
 /** What decides a scan besides its inputs. */
 export interface ScanSettings {
@@ -29,6 +29,8 @@ export interface ScanSettings {
   maxFileBytes?: number;
   /** Give each finding GitHub's line hash (for SARIF); it costs a pass over each file with findings. */
   lineHashes?: boolean;
+  /** Suppressions (annotations, comments, the config's `ignore:` list) and the baseline. */
+  suppressions?: SuppressionSettings;
 }
 
 /** A text to scan, already in memory (stdin, tests). */
@@ -111,12 +113,11 @@ function readText(file: InputFile, maxBytes: number, inputs: Inputs): string | u
   return text;
 }
 
-function selectRules(settings: ScanSettings): readonly Rule[] {
+/** Whether a rule runs: `--rule`, `--skip-rule` and the config's `off` decide. */
+function ruleFilter(settings: ScanSettings): (id: string) => boolean {
   const only = settings.onlyRules && settings.onlyRules.length > 0 ? new Set(settings.onlyRules) : undefined;
   const skip = new Set(settings.skipRules ?? []);
-  return allRules.filter(
-    (rule) => (only === undefined || only.has(rule.id)) && !skip.has(rule.id) && settings.ruleLevels?.[rule.id] !== 'off',
-  );
+  return (id) => (only === undefined || only.has(id)) && !skip.has(id) && settings.ruleLevels?.[id] !== 'off';
 }
 
 /**
@@ -126,7 +127,9 @@ function selectRules(settings: ScanSettings): readonly Rule[] {
  */
 function scanSources(sources: readonly SourceText[], settings: ScanSettings, inputs: Inputs): Report {
   const catalogue = ruleCatalogue();
-  const rules = selectRules(settings);
+  const enabled = ruleFilter(settings);
+  const rules = allRules.filter((rule) => enabled(rule.id));
+  const suppressions = settings.suppressions ?? {};
   // Objects of kinds no chosen rule reads are not kept; ServiceAccounts are, for the join.
   const keptKinds = new Set(['ServiceAccount', ...rules.flatMap((rule) => catalogue.get(rule.id)?.appliesTo ?? [])]);
   const parse = (source: SourceText): ParsedObject[] => {
@@ -160,7 +163,8 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   );
   const levels = new Map<string, Level>();
   for (const [id, level] of Object.entries(settings.ruleLevels ?? {})) if (level !== 'off') levels.set(id, level);
-  const runner = new RuleRunner({ rules, catalogue, levels });
+  const meta = { catalogue, enabled, levels };
+  const runner = new RuleRunner({ ...meta, rules, suppressions });
   const check = (objects: readonly ParsedObject[]): void => {
     const resources: Resource[] = objects.map((object) => ({
       identity: object.identity,
@@ -173,9 +177,15 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   };
   for (const objects of earlyObjects) check(objects);
   for (const source of late) check(parse(source));
-  const { findings, errors } = runner.finish();
+  const { findings: checked, errors } = runner.finish();
+  const findings = [
+    ...checked,
+    ...applyInlineSuppressions(checked, sources, suppressions, meta),
+    ...applyConfigSuppressions(checked, suppressions, meta),
+  ];
+  const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : undefined;
   if (settings.lineHashes) addLineHashes(findings, sources);
-  return buildReport(resolver, findings, inputs, [...inputs.errors, ...errors]);
+  return buildReport(resolver, findings, inputs, [...inputs.errors, ...errors], baseline);
 }
 
 /** Sets `lineHash` on every finding, hashing each file with findings up to its last finding's line. */
@@ -213,9 +223,9 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function buildReport(resolver: ProfileResolver, findings: Finding[], inputs: Inputs, errors: InputError[]): Report {
+function buildReport(resolver: ProfileResolver, findings: Finding[], inputs: Inputs, errors: InputError[], baseline?: BaselineCounts): Report {
   findings.sort(compareFindings);
-  const summary = { error: 0, warning: 0, note: 0, suppressed: 0, complete: errors.length === 0 };
+  const summary: Report['summary'] = { error: 0, warning: 0, note: 0, suppressed: 0, complete: errors.length === 0, ...(baseline ? { baseline } : {}) };
   for (const finding of findings) {
     if (finding.suppressed) summary.suppressed++;
     else summary[finding.level]++;

@@ -64,6 +64,8 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     `| ${error} | ${warning} | ${note} | ${suppressed} | ${report.inputs.files} | ${report.inputs.objects} |`,
     '',
   );
+  const baseline = report.summary.baseline;
+  if (baseline) head.push(`Against the baseline: **${baseline.new} new**, ${baseline.baselined} baselined, ${baseline.fixed} fixed.`, '');
   const tail: string[] = [];
   if (report.inputs.errors.length > 0) {
     tail.push('### Could not be scanned', '', '| input | problem |', '| --- | --- |');

@@ -49,6 +49,8 @@ export function formatText(report: Report, options: TextOptions): string {
   else lines.push(c.bold((error > 0 ? c.red : c.yellow)(`✖ ${counts}${suppressedText}`)));
   const { files, documents, objects, skipped, errors } = report.inputs;
   lines.push(c.dim(`  scanned ${plural(files, 'file')}, ${plural(documents, 'document')}, ${plural(objects, 'object')}`));
+  const baseline = report.summary.baseline;
+  if (baseline) lines.push(`  against the baseline: ${baseline.new} new, ${baseline.baselined} baselined, ${baseline.fixed} fixed`);
 
   if (report.profiles.length > 0) {
     lines.push('', 'Clusters:');
