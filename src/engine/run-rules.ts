@@ -105,13 +105,11 @@ export class RuleRunner {
    * template) and returns the engine's findings about them.
    */
   private applyAnnotations(resource: Resource, findings: readonly Finding[]): Finding[] {
-    const places: PathSegment[][] = [['metadata']];
-    const pod = podOf(resource);
-    if (pod && resource.identity.kind !== 'Pod') places.push(pod.templateMetadataPath);
     const metaFindings: Finding[] = [];
-    for (const place of places) {
-      let metadata: unknown = resource.data;
-      for (const key of place) metadata = recordAt(metadata, key as string);
+    const pod = podOf(resource);
+    const places: Array<[PathSegment[], unknown]> = [[['metadata'], resource.data.metadata]];
+    if (pod && resource.identity.kind !== 'Pod') places.push([pod.templateMetadataPath, pod.templateMetadata]);
+    for (const [place, metadata] of places) {
       const value = own(recordAt(metadata, 'annotations'), suppressionAnnotation);
       const parsed = typeof value === 'string' ? parseSuppression(value) : undefined;
       if (!parsed) continue;
