@@ -44,6 +44,12 @@ export interface EndpointFacts {
   audienceKeyPattern: string;
   regionKeyPattern: string;
   commentLinePattern: string;
+  globalRegionConstants: string[];
+  legacyConstants: string[];
+  /** Texts of which a file must hold one for the code rules to read it. */
+  codeMarkers: string[];
+  presignedGlobalPattern: string;
+  endpointKeyPattern: string;
 }
 
 export const eksVersions = readPackageJson<EksVersionTable>('data', 'eks-versions.json');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../src/rules/index.js';
+import { fileRules, rules } from '../src/rules/index.js';
 import { ruleCatalogue } from '../src/rules/catalogue.js';
 import type { ProfileFlags } from '../src/profiles/resolve-profiles.js';
 import { repoRoot, scanFiles } from './helpers.js';
@@ -28,20 +28,27 @@ function exampleFlags(help: string): ProfileFlags {
   return flags;
 }
 
-/** The YAML block that follows a `### Bad` or `### Good` heading of a help text. */
-function example(help: string, heading: 'Bad' | 'Good'): string {
+/**
+ * The example that follows a `### Bad` or `### Good` heading of a help text, as a file: a YAML
+ * manifest, Python code, or the file its first comment names (`# requirements.txt`).
+ */
+function example(help: string, heading: 'Bad' | 'Good'): Record<string, string> {
   const section = help.split(`### ${heading}`)[1] ?? '';
-  const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
-  if (block === undefined) throw new Error(`no yaml block under ### ${heading}`);
-  return block;
+  const match = /```(\w+)\n([\s\S]*?)```/.exec(section);
+  if (!match) throw new Error(`no code block under ### ${heading}`);
+  const [, language, text] = match as unknown as [string, string, string];
+  const named = /^# ([\w.-]+)\n/.exec(text)?.[1];
+  const file = named ?? { yaml: `${heading.toLowerCase()}.yaml`, python: `${heading.toLowerCase()}.py` }[language];
+  if (!file) throw new Error(`cannot tell the file of a ${language} example`);
+  return { [file]: text };
 }
 
 describe('the rule catalogue', () => {
   it('has one implementation per metadata file, and the other way round', () => {
-    expect([...rules.map((rule) => rule.id), ...engineRules].sort()).toEqual([...catalogue.keys()]);
+    expect([...rules.map((rule) => rule.id), ...fileRules.map((rule) => rule.id), ...engineRules].sort()).toEqual([...catalogue.keys()]);
   });
 
-  it.each([...rules.map((rule) => rule.id), ...engineRules])('%s has its implementation, metadata, messages, docs and tests', (id) => {
+  it.each([...rules.map((rule) => rule.id), ...fileRules.map((rule) => rule.id), ...engineRules])('%s has its implementation, metadata, messages, docs and tests', (id) => {
     const module = engineRules.includes(id) ? path.join(repoRoot, 'src', 'engine', 'suppressions.ts') : path.join(repoRoot, 'src', 'rules', `${id}.ts`);
     expect(existsSync(module)).toBe(true);
     expect(existsSync(path.join(repoRoot, 'rules', `${id}.yaml`))).toBe(true);
@@ -54,16 +61,16 @@ describe('the rule catalogue', () => {
     if (!engineRules.includes(id)) for (const messageId of used) expect(Object.keys(metadata.messages)).toContain(messageId);
     // And every message of the metadata is one the check can report.
     for (const messageId of Object.keys(metadata.messages)) expect(source).toContain(`'${messageId}'`);
-    expect(metadata.help).toMatch(/### Why[\s\S]*### How to fix[\s\S]*### Bad[\s\S]*```yaml[\s\S]*### Good[\s\S]*```yaml/);
+    expect(metadata.help).toMatch(/### Why[\s\S]*### How to fix[\s\S]*### Bad[\s\S]*```\w+\n[\s\S]*### Good[\s\S]*```\w+\n/);
     expect(readFileSync(path.join(repoRoot, 'docs', 'rules.md'), 'utf8')).toContain(`## ${id}`);
     expect(testText).toContain(`'${id} `);
   });
 
-  it.each(rules.map((rule) => rule.id))('%s fires on its bad example and not on its good one', (id) => {
+  it.each([...rules, ...fileRules].map((rule) => rule.id))('%s fires on its bad example and not on its good one', (id) => {
     const help = catalogue.get(id)!.help;
     const flags = exampleFlags(help);
-    expect(scanFiles({ 'bad.yaml': example(help, 'Bad') }, { flags }).findings.map((f) => f.ruleId)).toContain(id);
-    expect(scanFiles({ 'good.yaml': example(help, 'Good') }, { flags }).findings).toEqual([]);
+    expect(scanFiles(example(help, 'Bad'), { flags }).findings.map((f) => f.ruleId)).toContain(id);
+    expect(scanFiles(example(help, 'Good'), { flags }).findings).toEqual([]);
   });
 
   it('docs/rules.md is generated from the metadata and up to date', () => {

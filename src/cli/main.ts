@@ -80,7 +80,7 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
   const report = await scan({
     targets: fileTargets.map((target) => path.relative(root, path.resolve(target)) || '.'),
     root,
-    extraSources: readsStdin ? [{ path: stdinPath, text: await readStdin() }] : [],
+    extraSources: readsStdin ? [{ path: stdinPath, text: await readStdin(), manifest: true }] : [],
     flags: {
       ...(flags.clusterVersion ? { clusterVersion: flags.clusterVersion } : {}),
       ...(flags.platformVersion ? { platformVersion: flags.platformVersion } : {}),

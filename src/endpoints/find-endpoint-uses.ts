@@ -23,6 +23,11 @@ export interface EndpointUse {
 /** What names the text: an env var name, a ConfigMap key, or the flag before a command argument. */
 export interface TextContext {
   key?: string;
+  /**
+   * The text is source code: a value alone in a list (`values = ["sts.amazonaws.com"]`) is an
+   * audience when the enclosing `{ … }` block names one (a trust policy's `:aud` condition).
+   */
+  code?: boolean;
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -35,7 +40,9 @@ const usePattern = new RegExp(
   [
     `(?<globalHost>(?<![A-Za-z0-9.-])${escape(endpoints.globalHost)}(?![A-Za-z0-9-]|\\.[A-Za-z0-9]))`,
     `(?<globalRegion>(?<![A-Za-z0-9-])${escape(endpoints.globalRegion)}(?![A-Za-z0-9-]))`,
-    `(?:${endpoints.settingNames.map(escape).join('|')})["']?[ \\t]*[:=][ \\t]*["']?(?<legacy>${escape(endpoints.legacyValue)})(?![A-Za-z0-9_-])`,
+    `(?:${endpoints.settingNames.map(escape).join('|')})["']?(?:[ \\t]*[:=][ \\t]*|[ \\t]+)["']?(?<legacy>${escape(endpoints.legacyValue)})(?![A-Za-z0-9_-])`,
+    `(?<legacyConstant>(?<![A-Za-z0-9_])(?:${endpoints.legacyConstants.map(escape).join('|')})(?![A-Za-z0-9_]))`,
+    `(?<globalRegionConstant>(?<![A-Za-z0-9_])(?:${endpoints.globalRegionConstants.map(escape).join('|')})(?![A-Za-z0-9_]))`,
     `(?<regionalHost>(?<![A-Za-z0-9.-])${endpoints.regionalHostPattern}(?![A-Za-z0-9-]))`,
   ].join('|'),
   'g',
@@ -48,7 +55,12 @@ const settingNames = new Set(endpoints.settingNames);
  * Every alternative of `usePattern` contains one of these. Testing for them first is much faster
  * than running the pattern, whose alternatives start with look-behinds, over every text.
  */
-const candidate = new RegExp(['sts', 'STS', endpoints.globalRegion].map(escape).join('|'));
+const candidate = new RegExp(['sts', 'STS', endpoints.globalRegion, ...endpoints.globalRegionConstants].map(escape).join('|'));
+const endpointKey = new RegExp(endpoints.endpointKeyPattern);
+/** How far back a statement that creates a client is looked for. */
+const statementLookBehind = 300;
+/** How far back the enclosing block of a value in code is looked for. */
+const blockLookBehind = 2000;
 
 /**
  * False when a text, named by `key`, cannot hold any use: the cheap test to run before
@@ -84,12 +96,17 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
     if (commentLine.test(before)) continue;
     if (groups.globalHost !== undefined) {
       if (before.endsWith('/') && !before.endsWith('://')) continue;
-      if (audienceKey.test(keyBefore(text, lineStart, before))) continue;
+      const key = keyBefore(text, lineStart, before);
+      if (audienceKey.test(key)) continue;
+      if (context.code && !endpointKey.test(key) && audienceKey.test(enclosingBlock(text, match.index))) continue;
       uses.push({ kind: 'global-host', index: match.index, text: match[0] });
     } else if (groups.globalRegion !== undefined) {
-      if (regionKey.test(keyBefore(text, lineStart, before)) || (context.key !== undefined && regionKey.test(context.key))) {
-        uses.push({ kind: 'global-region', index: match.index, text: match[0] });
-      }
+      const named = regionKey.test(keyBefore(text, lineStart, before)) || (context.key !== undefined && regionKey.test(context.key));
+      if (named && (!context.code || forSts(text, match.index))) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
+    } else if (groups.globalRegionConstant !== undefined) {
+      if (!context.code || forSts(text, match.index)) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
+    } else if (groups.legacyConstant !== undefined) {
+      uses.push({ kind: 'legacy-setting', index: match.index, text: match[0] });
     } else if (groups.legacy !== undefined) {
       uses.push({ kind: 'legacy-setting', index: match.index + match[0].length - groups.legacy.length, text: groups.legacy });
     } else {
@@ -109,4 +126,28 @@ function keyBefore(text: string, lineStart: number, before: string): string {
   let start = lineStart;
   for (let n = 0; n < keyLookBehindLines && start > 0; n++) start = text.lastIndexOf('\n', start - 2) + 1;
   return text.slice(start, lineStart);
+}
+
+/**
+ * In code, `aws-global` is an STS mistake only for an STS client: IAM and other global services
+ * are rightly created in it. True when the statement before the region names STS.
+ */
+function forSts(text: string, index: number): boolean {
+  const start = Math.max(0, text.lastIndexOf(';', index), text.lastIndexOf('\n\n', index), index - statementLookBehind);
+  return /sts|STS|Sts/.test(text.slice(start, index));
+}
+
+/** The text from the `{` that encloses `index` (within a bounded distance) up to `index`. */
+function enclosingBlock(text: string, index: number): string {
+  let depth = 0;
+  const floor = Math.max(0, index - blockLookBehind);
+  for (let i = index - 1; i >= floor; i--) {
+    const char = text[i];
+    if (char === '}') depth++;
+    else if (char === '{') {
+      if (depth === 0) return text.slice(i, index);
+      depth--;
+    }
+  }
+  return '';
 }

@@ -5,13 +5,16 @@ import { own, recordAt } from '../model/values.js';
 import { podOf } from '../model/workload.js';
 import type { Level, RuleMetadata } from '../rules/catalogue.js';
 import type { Finding, InputError } from './report.js';
-import type { PathSegment, Resource } from '../model/resource.js';
+import type { ClusterProfile, PathSegment, Resource } from '../model/resource.js';
 import type { PodView } from '../model/workload.js';
-import type { Problem, Rule, RuleContext } from '../rules/rule.js';
+import { LineIndex } from '../loaders/line-index.js';
+import { occurrencesBefore } from '../text.js';
+import type { FileContext, FileRule, Problem, Rule, RuleContext, SourceFile } from '../rules/rule.js';
 
 /** Which rules run, and at which level. */
 export interface RuleSettings extends MetaRules {
   rules: readonly Rule[];
+  fileRules: readonly FileRule[];
   suppressions: SuppressionSettings;
 }
 
@@ -121,6 +124,53 @@ export class RuleRunner {
     return metaFindings;
   }
 
+  /**
+   * Runs the file rules on a source or config file that is not a manifest. The profile is
+   * looked up only when a rule asks for it, so that files with no finding name no cluster.
+   */
+  checkFile(file: SourceFile, profileOf: () => ClusterProfile): void {
+    let profile: ClusterProfile | undefined;
+    let lines: LineIndex | undefined;
+    let rule: FileRule | undefined;
+    let metadata: RuleMetadata | undefined;
+    const context: FileContext = {
+      get profile() {
+        profile ??= profileOf();
+        return profile;
+      },
+      report: (problem) => {
+        lines ??= new LineIndex(file.text);
+        const start = lines.position(problem.index);
+        const end = lines.position(problem.index + problem.length);
+        const text = file.text.slice(problem.index, problem.index + problem.length);
+        const configuredLevel = this.settings.levels.get(rule!.id);
+        this.findings.push(
+          buildFinding({
+            metadata: metadata!,
+            messageId: problem.messageId,
+            data: { file: file.path, cluster: describeProfile(context.profile), ...problem.data },
+            ...(problem.level ? { level: problem.level } : {}),
+            ...(configuredLevel ? { configuredLevel } : {}),
+            location: {
+              path: file.path,
+              position: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column, lineText: lines.lineText(start.line) },
+            },
+            identity: [file.path, problem.messageId, text, String(occurrencesBefore(file.text, text, problem.index))],
+          }),
+        );
+      },
+    };
+    for (rule of this.settings.fileRules) {
+      metadata = this.settings.catalogue.get(rule.id);
+      if (!metadata) throw new Error(`rule ${rule.id} has no metadata in rules/`);
+      try {
+        rule.checkFile(file, context);
+      } catch (error) {
+        this.errors.push({ path: file.path, message: `${rule.id} could not check it: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+  }
+
   private metaProblem(resource: Resource, id: string, problem: Problem): Finding[] {
     const metadata = this.settings.catalogue.get(id);
     if (!metadata || !this.settings.enabled(id)) return [];
@@ -169,3 +219,4 @@ function toFinding(resource: Resource, metadata: RuleMetadata, problem: Problem,
     ],
   });
 }
+

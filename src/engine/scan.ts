@@ -1,12 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import { discoverFiles, manifestExtensions, type InputFile } from '../loaders/discover-files.js';
+import { discoverFiles, isManifestFile, type InputFile } from '../loaders/discover-files.js';
+import { isCodeFile, isDependencyManifest, languageOf } from '../code/languages.js';
+import { maskComments } from '../code/mask-comments.js';
+import { endpoints } from '../facts.js';
 import { parseManifests, type ParsedObject } from '../loaders/parse-manifests.js';
 import { toolVersion } from '../package-files.js';
 import { compareText } from '../compare.js';
 import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
 import { ruleCatalogue, type Level } from '../rules/catalogue.js';
-import { rules as allRules } from '../rules/index.js';
+import { fileRules as allFileRules, rules as allRules } from '../rules/index.js';
 import { RuleRunner } from './run-rules.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type BaselineCounts, type SuppressionSettings } from './suppressions.js';
 import { lineHashes } from './line-hash.js';
@@ -37,6 +40,8 @@ export interface ScanSettings {
 export interface SourceText {
   path: string;
   text: string;
+  /** Read it as manifests whatever its name says (stdin has none). */
+  manifest?: boolean;
 }
 
 /** Options of {@link scan}. */
@@ -71,15 +76,53 @@ export async function scan(options: ScanOptions): Promise<Report> {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
     ignoreFolder: options.configFolder ?? '.',
-    extensions: manifestExtensions,
+    wanted: (file) => isManifestFile(file) || isCodeFile(file),
   });
   const inputs: Inputs = { files: 0, documents: 0, objects: 0, skipped: [...discovery.skipped], errors: [] };
   const sources: SourceText[] = [];
   for (const file of discovery.files) {
-    const text = readText(file, options.maxFileBytes ?? defaultMaxFileBytes, inputs);
+    const text = isManifestFile(file.path)
+      ? readText(file, options.maxFileBytes ?? defaultMaxFileBytes, inputs)
+      : readCode(file, options.maxFileBytes ?? defaultMaxFileBytes, inputs);
     if (text !== undefined) sources.push({ path: file.path, text });
   }
   return scanSources([...sources, ...(options.extraSources ?? [])], options, inputs);
+}
+
+/** Texts of which a file must hold one for the code rules to read it. */
+const codeMarkers = endpoints.codeMarkers;
+const codeMarkerBytes = codeMarkers.map((marker) => Buffer.from(marker));
+
+/**
+ * Reads a source or config file. Most hold no STS text at all: those are searched as bytes
+ * (native and fast), counted as scanned, and never decoded.
+ */
+function readCode(file: InputFile, maxBytes: number, inputs: Inputs): string | undefined {
+  let bytes: Buffer;
+  try {
+    const size = statSync(file.absolutePath).size;
+    if (size > maxBytes) {
+      inputs.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
+      return undefined;
+    }
+    bytes = readFileSync(file.absolutePath);
+  } catch (error) {
+    inputs.errors.push({ path: file.path, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    return undefined;
+  }
+  if (bytes.subarray(0, binarySample).includes(0)) {
+    inputs.skipped.push({ path: file.path, reason: 'binary file' });
+    return undefined;
+  }
+  if (!isDependencyManifest(file.path) && !codeMarkerBytes.some((marker) => bytes.includes(marker))) {
+    inputs.files++;
+    return undefined;
+  }
+  if (!isUtf8(bytes)) {
+    inputs.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
+    return undefined;
+  }
+  return bytes.toString('utf8');
 }
 
 /** Scans texts held in memory, as if they were files. */
@@ -129,32 +172,62 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   const catalogue = ruleCatalogue();
   const enabled = ruleFilter(settings);
   const rules = allRules.filter((rule) => enabled(rule.id));
+  const fileRules = allFileRules.filter((rule) => enabled(rule.id));
   const suppressions = settings.suppressions ?? {};
   // Objects of kinds no chosen rule reads are not kept; ServiceAccounts are, for the join.
   const keptKinds = new Set(['ServiceAccount', ...rules.flatMap((rule) => catalogue.get(rule.id)?.appliesTo ?? [])]);
-  const parse = (source: SourceText): ParsedObject[] => {
+  /**
+   * Parses a manifest. Source and config files, and YAML or JSON that holds no Kubernetes
+   * object, are for the file rules instead (`asCode`).
+   */
+  const parse = (source: SourceText): { objects: ParsedObject[]; asCode: boolean } => {
     inputs.files++;
+    if (!source.manifest && !isManifestFile(source.path)) return { objects: [], asCode: true };
     const parsed = parseManifests(source.path, source.text, {
       json: source.path.endsWith('.json'),
       keep: (identity) => keptKinds.has(identity.kind) || isEksctlConfig(identity),
     });
-    if (parsed.outcome === 'skipped') inputs.skipped.push({ path: source.path, reason: parsed.reason });
-    else if (parsed.outcome === 'error') {
+    if (parsed.outcome === 'skipped') {
+      if (parsed.notManifest) return { objects: [], asCode: true };
+      inputs.skipped.push({ path: source.path, reason: parsed.reason });
+    } else if (parsed.outcome === 'error') {
       const { outcome: _, ...error } = parsed;
       inputs.errors.push({ path: source.path, ...error });
     } else {
       inputs.documents += parsed.documents;
       inputs.objects += parsed.objectCount;
-      return parsed.objects;
+      return { objects: parsed.objects, asCode: parsed.objectCount === 0 };
     }
-    return [];
+    return { objects: [], asCode: false };
+  };
+  /** Runs the file rules on a source or config file that holds an STS text or names dependencies. */
+  const checkCode = (source: SourceText): void => {
+    if (fileRules.length === 0) return;
+    if (isOwnReport(source)) {
+      inputs.skipped.push({ path: source.path, reason: 'an sts-audit report (a baseline, for example): its messages quote what it found' });
+      return;
+    }
+    const language = languageOf(source.path);
+    const dependencies = isDependencyManifest(source.path);
+    if (!language && !dependencies) return;
+    if (!dependencies && !codeMarkers.some((marker) => source.text.includes(marker))) return;
+    let code: string | undefined;
+    const file = {
+      path: source.path,
+      text: source.text,
+      get code(): string {
+        code ??= language ? maskComments(source.text, language) : source.text;
+        return code;
+      },
+    };
+    runner.checkFile(file, () => resolver.forPath(source.path));
   };
 
   const early: SourceText[] = [];
   const late: SourceText[] = [];
-  for (const source of sources) (source.text.includes(eksctlMarker) ? early : late).push(source);
-  const earlyObjects = early.map(parse);
-  const eksctlConfigs = earlyObjects.flat().filter((object) => isEksctlConfig(object.identity));
+  for (const source of sources) ((source.manifest || isManifestFile(source.path)) && source.text.includes(eksctlMarker) ? early : late).push(source);
+  const earlyParsed = early.map((source) => ({ source, ...parse(source) }));
+  const eksctlConfigs = earlyParsed.flatMap(({ objects }) => objects).filter((object) => isEksctlConfig(object.identity));
   const resolver = new ProfileResolver(
     settings.flags ?? {},
     settings.clusters ?? [],
@@ -164,7 +237,7 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   const levels = new Map<string, Level>();
   for (const [id, level] of Object.entries(settings.ruleLevels ?? {})) if (level !== 'off') levels.set(id, level);
   const meta = { catalogue, enabled, levels };
-  const runner = new RuleRunner({ ...meta, rules, suppressions });
+  const runner = new RuleRunner({ ...meta, rules, fileRules, suppressions });
   const check = (objects: readonly ParsedObject[]): void => {
     const resources: Resource[] = objects.map((object) => ({
       identity: object.identity,
@@ -175,8 +248,12 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
     runner.addServiceAccounts(resources);
     for (const resource of resources) runner.check(resource);
   };
-  for (const objects of earlyObjects) check(objects);
-  for (const source of late) check(parse(source));
+  const checkParsed = (source: SourceText, parsed: { objects: ParsedObject[]; asCode: boolean }): void => {
+    if (parsed.asCode) checkCode(source);
+    else check(parsed.objects);
+  };
+  for (const { source, ...parsed } of earlyParsed) checkParsed(source, parsed);
+  for (const source of late) checkParsed(source, parse(source));
   const { findings: checked, errors } = runner.finish();
   const findings = [
     ...checked,
@@ -186,6 +263,17 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : undefined;
   if (settings.lineHashes) addLineHashes(findings, sources);
   return buildReport(resolver, findings, inputs, [...inputs.errors, ...errors], baseline);
+}
+
+/** True for a JSON report or SARIF log this tool wrote, which quotes endpoints in its messages. */
+function isOwnReport(source: SourceText): boolean {
+  if (!source.path.endsWith('.json') || !source.text.includes('"sts-audit"')) return false;
+  try {
+    const value = JSON.parse(source.text) as { tool?: { name?: unknown }; runs?: Array<{ tool?: { driver?: { name?: unknown } } }> };
+    return value.tool?.name === 'sts-audit' || value.runs?.[0]?.tool?.driver?.name === 'sts-audit';
+  } catch {
+    return false;
+  }
 }
 
 /** Sets `lineHash` on every finding, hashing each file with findings up to its last finding's line. */

@@ -26,6 +26,11 @@ const excludedFolders = new Set(['.git', '.hg', '.svn', 'node_modules', 'bower_c
 /** The file endings read as Kubernetes manifests; `.tpl` is listed to be reported as skipped. */
 export const manifestExtensions = new Set(['.yaml', '.yml', '.json', '.tpl']);
 
+/** True for a file read as a possible Kubernetes manifest. */
+export function isManifestFile(file: string): boolean {
+  return manifestExtensions.has(path.extname(file).toLowerCase());
+}
+
 const toPosix = (relative: string): string => relative.split(path.sep).join('/');
 
 /**
@@ -85,7 +90,8 @@ export interface DiscoverOptions {
   ignorePaths: readonly string[];
   /** The folder, relative to the root, that `ignorePaths` are relative to (the config file's). */
   ignoreFolder: string;
-  extensions: ReadonlySet<string>;
+  /** Whether a file, by its path relative to the root, is one the scan reads. */
+  wanted: (relative: string) => boolean;
 }
 
 /**
@@ -102,7 +108,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
 
   const relativeOf = (absolute: string): string => toPosix(path.relative(options.root, absolute));
   const inside = (real: string): boolean => real === realRoot || real.startsWith(realRoot + path.sep);
-  const wanted = (file: string): boolean => options.extensions.has(path.extname(file).toLowerCase());
+  const wanted = options.wanted;
 
   /** Checks a link's target; returns its real path, or undefined after recording why it is skipped. */
   const followLink = (absolute: string): string | undefined => {
@@ -136,14 +142,14 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       let isFolder = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         const linksToFolder = isFolderLink(absolute);
-        if ((!linksToFolder && !wanted(entry.name)) || rules.ignores(relative, linksToFolder, fromDepth)) continue;
+        if ((!linksToFolder && !wanted(relative)) || rules.ignores(relative, linksToFolder, fromDepth)) continue;
         if (followLink(absolute) === undefined) continue;
         isFolder = linksToFolder;
       }
       if (isFolder) {
         if (excludedFolders.has(entry.name) || rules.ignores(relative, true, fromDepth)) continue;
         walk(absolute, fromDepth);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted(entry.name) && !rules.ignores(relative, false, fromDepth)) {
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted(relative) && !rules.ignores(relative, false, fromDepth)) {
         addFile(absolute);
       }
     }
@@ -164,7 +170,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       const relative = relativeOf(absolute);
       const named = explicit && relative !== '' && rules.ignores(relative, true);
       walk(absolute, named ? relative.split('/').length : 0);
-    } else if (explicit || (wanted(absolute) && !rules.ignores(relativeOf(absolute), false))) addFile(absolute);
+    } else if (explicit || (wanted(relativeOf(absolute)) && !rules.ignores(relativeOf(absolute), false))) addFile(absolute);
   };
 
   for (const target of targets) {

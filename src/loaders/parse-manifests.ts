@@ -54,7 +54,7 @@ export type ParsedFile =
       /** The objects that `keep` accepted. */
       objects: ParsedObject[];
     }
-  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'skipped'; reason: string; /** The text is not a manifest at all (it is read as text instead). */ notManifest?: true }
   | { outcome: 'error'; message: string; line?: number; column?: number };
 
 const templateHint = 'render it first (for example `helm template`) and scan the output';
@@ -106,7 +106,7 @@ function unparsable(text: string, error: unknown): ParsedFile {
   }
   const message = error instanceof YAMLException ? error.reason : String(error);
   if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
-    return { outcome: 'skipped', reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest` };
+    return { outcome: 'skipped', reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest`, notManifest: true };
   }
   if (error instanceof YAMLException && error.mark) {
     return { outcome: 'error', message: `invalid YAML: ${message}`, line: error.mark.line + 1, column: error.mark.column + 1 };

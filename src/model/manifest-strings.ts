@@ -1,6 +1,7 @@
 import { findEndpointUses, mayNameEndpoint, type EndpointUse } from '../endpoints/find-endpoint-uses.js';
 import { listAt, recordAt } from './values.js';
 import { envPath, podOf } from './workload.js';
+import { occurrencesBefore } from '../text.js';
 import type { PathSegment, Resource } from './resource.js';
 
 /** A string a workload or ConfigMap hands to an application, with what names it. */
@@ -67,8 +68,3 @@ export function manifestEndpointUses(resource: Resource): ManifestEndpointUse[] 
   return found;
 }
 
-function occurrencesBefore(text: string, value: string, index: number): number {
-  let count = 0;
-  for (let at = text.indexOf(value); at >= 0 && at < index; at = text.indexOf(value, at + 1)) count++;
-  return count;
-}

@@ -32,3 +32,34 @@ export interface Rule {
   readonly id: string;
   check(resource: Resource, context: RuleContext): void;
 }
+
+/** A source or config file that is not a Kubernetes manifest, as the file rules read it. */
+export interface SourceFile {
+  /** Relative to the scan root, POSIX separators. */
+  readonly path: string;
+  readonly text: string;
+  /** The text with every comment blanked: same length, same lines and columns. */
+  readonly code: string;
+}
+
+/** What a file rule reports: a range of the file's text. */
+export interface FileProblem {
+  index: number;
+  length: number;
+  messageId: string;
+  data?: Readonly<Record<string, string>>;
+  level?: Level;
+}
+
+/** What a file rule sees besides the file. */
+export interface FileContext {
+  /** The profile of the cluster the file deploys to, as for manifests; read it only to report. */
+  readonly profile: ClusterProfile;
+  report(problem: FileProblem): void;
+}
+
+/** A rule on application code, config and dependency manifests. Its metadata lives in `rules/ID.yaml`. */
+export interface FileRule {
+  readonly id: string;
+  checkFile(file: SourceFile, context: FileContext): void;
+}

@@ -95,7 +95,7 @@ describe('SARIF', () => {
 
   const corpus = path.join(sharedFolder, 'corpus', 'realworld');
   it.runIf(existsSync(corpus))('of the real-world corpus is valid', () => {
-    expect(sarifOf(corpus).log.runs[0]!.results).toEqual([]);
+    expect(sarifOf(corpus).log.runs[0]!.results!.map((result) => result.ruleId)).toEqual(Array(20).fill('STS008'));
   });
 
   it('marks an incomplete scan, with each unreadable input as a notification at its line', () => {

@@ -2,10 +2,10 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NoSuchTargetError, discoverFiles, manifestExtensions } from '../../src/loaders/discover-files.js';
+import { NoSuchTargetError, discoverFiles, isManifestFile } from '../../src/loaders/discover-files.js';
 import { makeTree } from '../helpers.js';
 
-const options = (root: string, ignorePaths: string[] = []) => ({ root, ignorePaths, ignoreFolder: '.', extensions: manifestExtensions });
+const options = (root: string, ignorePaths: string[] = []) => ({ root, ignorePaths, ignoreFolder: '.', wanted: isManifestFile });
 const paths = (discovery: { files: Array<{ path: string }> }) => discovery.files.map((file) => file.path);
 
 describe('discoverFiles', () => {

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { readPackageJson } from '../package-files.js';
+
+/** How a kind of file writes comments and strings (`data/languages.json`). */
+export interface Language {
+  name: string;
+  extensions: string[];
+  names?: string[];
+  namePrefixes?: string[];
+  /** Patterns of whole file names, for files without an ending such as `mock_shared_config`. */
+  namePatterns?: string[];
+  lineComments: string[];
+  /** Line comments count only where nothing but blanks precedes them on the line. */
+  lineCommentsAtStartOnly?: boolean;
+  /** Line comments count only at the start of a word (shell: `$#` and `a#b` are not comments). */
+  lineCommentsAfterSpaceOnly?: boolean;
+  blockComments: Array<[string, string]>;
+  quotes: string[];
+  /** Quotes inside which a backslash escapes nothing. */
+  rawQuotes?: string[];
+}
+
+interface LanguageTable {
+  languages: Language[];
+  dependencyManifests: string[];
+  dependencyManifestPatterns: string[];
+}
+
+const table = readPackageJson<LanguageTable>('data', 'languages.json');
+const byExtension = new Map<string, Language>();
+const byName = new Map<string, Language>();
+for (const language of table.languages) {
+  for (const extension of language.extensions) byExtension.set(extension, language);
+  for (const name of language.names ?? []) byName.set(name, language);
+}
+const patterns = new Map(table.languages.map((language) => [language, (language.namePatterns ?? []).map((pattern) => new RegExp(pattern))]));
+const dependencyNames = new Set(table.dependencyManifests);
+const dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
+
+/** The language of a file, by its name; undefined for files the code scanner does not read. */
+export function languageOf(file: string): Language | undefined {
+  const base = path.posix.basename(file);
+  const named = byName.get(base);
+  if (named) return named;
+  for (const language of table.languages) {
+    if (language.namePrefixes?.some((prefix) => base.startsWith(prefix))) return language;
+    if (patterns.get(language)?.some((pattern) => pattern.test(base))) return language;
+  }
+  return byExtension.get(path.posix.extname(base).toLowerCase());
+}
+
+/** True for the files STS014 reads: package.json, requirements*.txt, go.mod, pom.xml … */
+export function isDependencyManifest(file: string): boolean {
+  const base = path.posix.basename(file);
+  return dependencyNames.has(base) || dependencyPatterns.some((pattern) => pattern.test(base));
+}
+
+/** Every file ending the scanner reads, for discovery. */
+export const codeExtensions: ReadonlySet<string> = new Set(byExtension.keys());
+
+/** True for a file the scanner reads for code or dependencies, whatever its ending. */
+export function isCodeFile(file: string): boolean {
+  return languageOf(file) !== undefined || isDependencyManifest(file);
+}

@@ -1,0 +1,21 @@
+import { findEndpointUses } from '../endpoints/find-endpoint-uses.js';
+import type { FileRule } from './rule.js';
+
+const messageIds = { 'global-host': 'globalHost', 'global-region': 'globalRegion', 'legacy-setting': 'legacySetting' } as const;
+
+/** hardcoded-global-endpoint-code: source or config pins the global STS endpoint. */
+export const STS008: FileRule = {
+  id: 'STS008',
+  checkFile(file, context) {
+    for (const use of findEndpointUses(file.code, { code: true })) {
+      if (use.kind === 'regional-host') continue;
+      context.report({
+        index: use.index,
+        length: use.text.length,
+        messageId: messageIds[use.kind],
+        data: { text: use.text },
+        level: context.profile.defaultEndpoint === 'regional' ? 'error' : 'warning',
+      });
+    }
+  },
+};

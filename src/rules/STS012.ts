@@ -1,0 +1,15 @@
+import { endpoints } from '../facts.js';
+import type { FileRule } from './rule.js';
+
+const presignedGlobal = new RegExp(endpoints.presignedGlobalPattern, 'g');
+
+/** presigned-url-global-format: code builds or matches S3 URLs of the global form `<bucket>.s3.amazonaws.com`. */
+export const STS012: FileRule = {
+  id: 'STS012',
+  checkFile(file, context) {
+    for (const match of file.code.matchAll(presignedGlobal)) {
+      const host = match.groups?.host as string;
+      context.report({ index: match.index + match[0].length - host.length, length: host.length, messageId: 'globalFormat', data: { text: host } });
+    }
+  },
+};

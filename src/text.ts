@@ -1,0 +1,6 @@
+/** How many times `text` occurs in `haystack` before `index`: tells equal texts apart. */
+export function occurrencesBefore(haystack: string, text: string, index: number): number {
+  let count = 0;
+  for (let at = haystack.indexOf(text); at >= 0 && at < index; at = haystack.indexOf(text, at + 1)) count++;
+  return count;
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { scanFiles, where } from '../helpers.js';
+import { globalCluster, regionalCluster } from './fixtures.js';
+
+/**
+ * A case: a file's lines, and the findings expected in it, each by line and by the exact text it
+ * must point at (its column is where that text stands on the line; the end is exclusive).
+ */
+interface Case {
+  file: string;
+  lines: string[];
+  findings: Array<[rule: string, line: number, text: string, occurrence?: number]>;
+}
+
+function expected(testCase: Case): string[] {
+  return testCase.findings.map(([rule, line, text, occurrence = 0]) => {
+    const lineText = testCase.lines[line - 1]!;
+    let column = -1;
+    for (let n = 0; n <= occurrence; n++) column = lineText.indexOf(text, column + 1);
+    if (column < 0) throw new Error(`"${text}" is not on line ${line} of ${testCase.file}`);
+    return `${rule} ${testCase.file}:${line}:${column + 1}-${column + 1 + text.length}`;
+  });
+}
+
+const run = (testCase: Case) => where(scanFiles({ [testCase.file]: `${testCase.lines.join('\n')}\n` }, regionalCluster));
+
+const host = 'sts.amazonaws.com';
+
+const positives: Case[] = [
+  { file: 'app/client.py', lines: ['import boto3', 'sts = boto3.client("sts", endpoint_url="https://sts.amazonaws.com")'], findings: [['STS008', 2, host]] },
+  { file: 'app/client.py', lines: ["sts = boto3.client('sts', region_name='aws-global')"], findings: [['STS008', 1, 'aws-global']] },
+  { file: 'src/sts.ts', lines: ["const sts = new STSClient({ endpoint: 'https://sts.amazonaws.com' });"], findings: [['STS008', 1, host]] },
+  { file: 'src/legacy.js', lines: ["const sts = new AWS.STS({ stsRegionalEndpoints: 'legacy' });"], findings: [['STS008', 1, 'legacy']] },
+  { file: 'main.go', lines: ['cfg, _ := config.LoadDefaultConfig(ctx, config.WithEndpointResolver(aws.EndpointResolverFunc(func(s, r string) (aws.Endpoint, error) {', '\treturn aws.Endpoint{URL: "https://sts.amazonaws.com"}, nil', '})))'], findings: [['STS008', 2, host]] },
+  { file: 'session.go', lines: ['sess := session.Must(session.NewSession(&aws.Config{STSRegionalEndpoint: endpoints.LegacySTSEndpoint}))'], findings: [['STS008', 1, 'LegacySTSEndpoint']] },
+  { file: 'Sts.java', lines: ['StsClient sts = StsClient.builder().endpointOverride(URI.create("https://sts.amazonaws.com")).build();'], findings: [['STS008', 1, host]] },
+  { file: 'Global.java', lines: ['StsClient sts = StsClient.builder().region(Region.AWS_GLOBAL).build();'], findings: [['STS008', 1, 'Region.AWS_GLOBAL']] },
+  { file: 'Client.kt', lines: ['val sts = StsClient { endpointUrl = Url.parse("https://sts.amazonaws.com") }'], findings: [['STS008', 1, host]] },
+  { file: 'Client.cs', lines: ['var sts = new AmazonSecurityTokenServiceClient(new AmazonSecurityTokenServiceConfig { ServiceURL = "https://sts.amazonaws.com" });'], findings: [['STS008', 1, host]] },
+  { file: 'client.rb', lines: ["sts = Aws::STS::Client.new(endpoint: 'https://sts.amazonaws.com')"], findings: [['STS008', 1, host]] },
+  { file: 'client.php', lines: ['<?php', "$sts = new StsClient(['endpoint' => 'https://sts.amazonaws.com', 'version' => 'latest']);"], findings: [['STS008', 2, host]] },
+  { file: 'run.sh', lines: ['#!/bin/sh', 'export AWS_STS_REGIONAL_ENDPOINTS=legacy', 'aws sts get-caller-identity --endpoint-url https://sts.amazonaws.com'], findings: [['STS008', 2, 'legacy'], ['STS008', 3, host]] },
+  { file: 'Dockerfile', lines: ['FROM python:3.12', 'ENV AWS_STS_REGIONAL_ENDPOINTS legacy', 'ENV AWS_ENDPOINT_URL_STS=https://sts.amazonaws.com'], findings: [['STS008', 2, 'legacy'], ['STS008', 3, host]] },
+  { file: 'providers.tf', lines: ['provider "aws" {', '  region = "us-east-1"', '  endpoints {', '    sts = "https://sts.amazonaws.com"', '  }', '}'], findings: [['STS008', 4, host]] },
+  { file: '.env', lines: ['AWS_STS_REGIONAL_ENDPOINTS=legacy', 'AWS_ENDPOINT_URL_STS=https://sts.amazonaws.com'], findings: [['STS008', 1, 'legacy'], ['STS008', 2, host]] },
+  { file: 'home/.aws/config', lines: ['[default]', 'region = us-east-1', 'sts_regional_endpoints = legacy'], findings: [['STS008', 3, 'legacy']] },
+  { file: 'src/main/resources/application.properties', lines: ['aws.sts.endpoint=https://sts.amazonaws.com'], findings: [['STS008', 1, host]] },
+  { file: 'conf/app.yaml', lines: ['storage:', '  sts_endpoint: "https://sts.amazonaws.com"', '  region: us-west-2'], findings: [['STS008', 2, host]] },
+  { file: 'conf/app.json', lines: ['{"sts": {"endpoint": "https://sts.amazonaws.com"}}'], findings: [['STS008', 1, host]] },
+  { file: 'upload.py', lines: ['url = f"https://{bucket}.s3.amazonaws.com/{key}"'], findings: [['STS012', 1, 's3.amazonaws.com']] },
+  { file: 'check.ts', lines: ['const pattern = /^https:\\/\\/[^.]+\\.s3\\.amazonaws\\.com\\//;'], findings: [['STS012', 1, 's3\\.amazonaws\\.com']] },
+];
+
+const negatives: Case[] = [
+  { file: 'oidc.tf', lines: ['resource "aws_iam_openid_connect_provider" "this" {', '  client_id_list = ["sts.amazonaws.com"]', '}'], findings: [] },
+  { file: 'trust.tf', lines: ['data "aws_iam_policy_document" "assume" {', '  condition {', '    test     = "StringEquals"', '    variable = "${var.oidc}:aud"', '    values   = ["sts.amazonaws.com"]', '  }', '}'], findings: [] },
+  { file: 'trust.py', lines: ['condition = {"StringEquals": {f"{issuer}:aud": "sts.amazonaws.com"}}'], findings: [] },
+  { file: 'Oidc.java', lines: ['CfnOIDCProvider.Builder.create(this, "oidc").clientIdList(List.of("sts.amazonaws.com")).build();'], findings: [] },
+  { file: 'oidc.go', lines: ['provider := iam.CreateOpenIDConnectProviderInput{ClientIDList: []*string{aws.String("sts.amazonaws.com")}}'], findings: [] },
+  { file: 'token.ts', lines: ["const token = await getToken({ audience: 'sts.amazonaws.com' });"], findings: [] },
+  { file: 'comments.py', lines: ['# endpoint_url="https://sts.amazonaws.com"', 'x = 1  # sts_regional_endpoints = legacy', '"""The docstring is a string: https://sts.us-east-1.amazonaws.com"""'], findings: [] },
+  { file: 'comments.go', lines: ['// URL: "https://sts.amazonaws.com"', '/* AWS_STS_REGIONAL_ENDPOINTS=legacy', '   sts.amazonaws.com */', 'var u = "https://sts.eu-west-1.amazonaws.com" // sts.amazonaws.com'], findings: [] },
+  { file: 'comments.sh', lines: ['# export AWS_STS_REGIONAL_ENDPOINTS=legacy', 'echo "${#ARGS}" # aws-global'], findings: [] },
+  { file: 'Dockerfile', lines: ['# ENV AWS_STS_REGIONAL_ENDPOINTS=legacy', 'ENV AWS_STS_REGIONAL_ENDPOINTS=regional'], findings: [] },
+  { file: 'home/.aws/config', lines: ['[profile legacy]', '; sts_regional_endpoints = legacy', 'sts_regional_endpoints = regional', 's3_us_east_1_regional_endpoint = legacy', 'retry_mode = legacy'], findings: [] },
+  { file: 'regions.tf', lines: ['provider "aws" {', '  endpoints {', '    sts = "https://sts.us-gov-west-1.amazonaws.com"', '    iam = "https://sts-fips.us-east-1.amazonaws.com"', '  }', '}', 'locals { cn = "https://sts.cn-north-1.amazonaws.com.cn", ds = "https://sts.eu-west-1.api.aws" }'], findings: [] },
+  { file: 'wasabi.tf', lines: ['provider "aws" {', '  endpoints {', '    sts = "https://sts.wasabisys.com"', '  }', '}'], findings: [] },
+  { file: 'iam.java', lines: ['IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).build();'], findings: [] },
+  { file: 'paths.py', lines: ['TOKEN = "/var/run/secrets/sts.amazonaws.com/serviceaccount/token"', 'ACTION = "sts:AssumeRoleWithWebIdentity"'], findings: [] },
+  { file: 'empty.yaml', lines: ['stsEndpoint: ""', 'sts_endpoint:', 'serviceAccount:', '  annotations: {}'], findings: [] },
+  { file: 'README.md', lines: ['Set `endpoint_url="https://sts.amazonaws.com"` to use the global endpoint.'], findings: [] },
+  { file: 'regional-s3.py', lines: ['url = f"https://{bucket}.s3.{region}.amazonaws.com/{key}"', 'path = "https://s3.amazonaws.com/bucket/key"'], findings: [] },
+];
+
+describe('STS008 hardcoded-global-endpoint-code and STS012 presigned-url-global-format', () => {
+  it.each(positives.map((testCase) => [testCase.file, testCase] as const))('find the literal in %s', (_, testCase) => {
+    expect(run(testCase)).toEqual(expected(testCase));
+  });
+
+  it.each(negatives.map((testCase) => [testCase.file, testCase] as const))('stay silent on %s', (_, testCase) => {
+    expect(run(testCase)).toEqual([]);
+  });
+
+  it('is an error on Regional clusters and a warning elsewhere', () => {
+    const files = { 'a.py': 'boto3.client("sts", endpoint_url="https://sts.amazonaws.com")\n' };
+    expect(scanFiles(files, regionalCluster).findings.map((f) => f.level)).toEqual(['error']);
+    expect(scanFiles(files, globalCluster).findings.map((f) => f.level)).toEqual(['warning']);
+  });
+
+  it('tells equal literals of a file apart in their fingerprints, and keeps them across edits', () => {
+    const text = 'a = "https://sts.amazonaws.com"\nb = "https://sts.amazonaws.com"\n';
+    const first = scanFiles({ 'a.py': text }).findings.map((f) => f.fingerprint);
+    expect(new Set(first).size).toBe(2);
+    expect(scanFiles({ 'a.py': `import os\n\n${text}` }).findings.map((f) => f.fingerprint)).toEqual(first);
+  });
+});
+
+describe('STS014 sdk-defaults-to-global', () => {
+  const cases: Case[] = [
+    { file: 'package.json', lines: ['{', '  "dependencies": {', '    "aws-sdk": "^2.1500.0",', '    "@aws-sdk/client-sts": "^3.600.0"', '  }', '}'], findings: [['STS014', 3, 'aws-sdk']] },
+    { file: 'package-lock.json', lines: ['{', '  "lockfileVersion": 3,', '  "packages": {', '    "": {"name": "app"},', '    "node_modules/aws-sdk": {"version": "2.1692.0"}', '  }', '}'], findings: [['STS014', 5, 'node_modules/aws-sdk']] },
+    { file: 'requirements.txt', lines: ['boto3==1.26.0', 'botocore>=1.20,<1.40', 'awscli~=1.41.0', 'requests==2.31.0', '# boto3==1.20.0'], findings: [['STS014', 1, 'boto3'], ['STS014', 2, 'botocore'], ['STS014', 3, 'awscli']] },
+    { file: 'requirements-dev.txt', lines: ['boto3>=1.26', 'botocore==1.40.0', 'awscli<=1.42.0'], findings: [] },
+    { file: 'Pipfile.lock', lines: ['{"default": {"boto3": {"version": "==1.34.0"}}, "develop": {}}'], findings: [['STS014', 1, 'boto3']] },
+    { file: 'poetry.lock', lines: ['[[package]]', 'name = "botocore"', 'version = "1.39.9"', '', '[[package]]', 'name = "boto3"', 'version = "1.40.2"'], findings: [['STS014', 2, 'botocore']] },
+    { file: 'pyproject.toml', lines: ['[project]', 'dependencies = [', '  "boto3==1.28.0",', '  "requests>=2",', ']', '', '[tool.poetry.dependencies]', 'botocore = "~1.31"', 'awscli = "^1.30"'], findings: [['STS014', 3, 'boto3'], ['STS014', 8, 'botocore']] },
+    { file: 'go.mod', lines: ['module example.com/app', '', 'require (', '\tgithub.com/aws/aws-sdk-go v1.55.5', '\tgithub.com/aws/aws-sdk-go-v2 v1.30.0', ')'], findings: [['STS014', 4, 'github.com/aws/aws-sdk-go']] },
+    { file: 'pom.xml', lines: ['<project><dependencies>', '  <dependency>', '    <groupId>com.amazonaws</groupId>', '    <artifactId>aws-java-sdk-sts</artifactId>', '    <version>1.12.700</version>', '  </dependency>', '  <dependency><groupId>software.amazon.awssdk</groupId><artifactId>sts</artifactId></dependency>', '</dependencies></project>'], findings: [['STS014', 4, 'aws-java-sdk-sts']] },
+    { file: 'build.gradle.kts', lines: ['dependencies {', '    implementation("com.amazonaws:aws-java-sdk-core:1.12.700")', '    implementation("software.amazon.awssdk:sts:2.25.0")', '}'], findings: [['STS014', 2, 'com.amazonaws:aws-java-sdk-core:1.12.700']] },
+    { file: 'App.csproj', lines: ['<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>', '  <PackageReference Include="AWSSDK.SecurityToken" Version="3.7.300" />', '  <PackageReference Include="AWSSDK.Core" Version="4.0.0" />', '</ItemGroup></Project>'], findings: [['STS014', 2, 'AWSSDK.SecurityToken']] },
+    { file: 'Gemfile.lock', lines: ['GEM', '  specs:', '    aws-sdk-core (3.91.1)', '    aws-sdk-s3 (1.100.0)'], findings: [['STS014', 3, 'aws-sdk-core']] },
+    { file: 'composer.lock', lines: ['{"packages": [{"name": "aws/aws-sdk-php", "version": "3.300.0"}, {"name": "guzzlehttp/guzzle", "version": "7.8.0"}]}'], findings: [['STS014', 1, 'aws/aws-sdk-php']] },
+    { file: 'composer.lock', lines: ['{"packages": [{"name": "aws/aws-sdk-php", "version": "3.351.12"}]}'], findings: [] },
+  ];
+
+  it.each(cases.map((testCase, index) => [`${testCase.file} (${index})`, testCase] as const))('reads %s', (_, testCase) => {
+    expect(run(testCase)).toEqual(expected(testCase));
+  });
+
+  it('says which SDK and why', () => {
+    const report = scanFiles({ 'requirements.txt': 'boto3==1.26.0\n' });
+    expect(report.findings[0]!.message).toBe(
+      'boto3 ==1.26.0 allows only versions of boto3 before 1.40.0, which default to the legacy STS endpoint setting: unless AWS_STS_REGIONAL_ENDPOINTS=regional reaches them, they call the global endpoint sts.amazonaws.com.',
+    );
+  });
+});
+
+describe('patterns against hostile lines', () => {
+  it('scan a 1 MB line built to hurt in well under a second', () => {
+    const lines = [
+      'x = "' + 'sts.'.repeat(250_000) + '"',
+      'y = "' + 'a'.repeat(1_000_000) + '"',
+      'z = "' + 'sts.amazonaws.co'.repeat(60_000) + '"',
+      'w = "' + '.s3\\.amazonaws\\.co'.repeat(50_000) + '"',
+      'v = "' + 'AWS_STS_REGIONAL_ENDPOINTS '.repeat(35_000) + '"',
+    ];
+    const started = performance.now();
+    const report = scanFiles({ 'big.py': `${lines.join('\n')}\n` });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(report.findings).toEqual([]);
+  });
+});
