@@ -48,6 +48,8 @@ export interface EndpointFacts {
   legacyConstants: string[];
   /** Texts of which a file must hold one for the code rules to read it. */
   codeMarkers: string[];
+  /** Byte-level screening: fragments found fast, each with the texts that must then be present. */
+  codeMarkerFragments: Record<string, string[]>;
   presignedGlobalPattern: string;
   endpointKeyPattern: string;
 }

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { discoverFiles, isManifestFile, type InputFile } from '../loaders/discover-files.js';
 import { isCodeFile, isDependencyManifest, languageOf } from '../code/languages.js';
 import { maskComments } from '../code/mask-comments.js';
@@ -42,6 +42,8 @@ export interface SourceText {
   text: string;
   /** Read it as manifests whatever its name says (stdin has none). */
   manifest?: boolean;
+  /** Already known to hold an STS text (searched as bytes when read). */
+  screened?: boolean;
 }
 
 /** Options of {@link scan}. */
@@ -81,17 +83,54 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const inputs: Inputs = { files: 0, documents: 0, objects: 0, skipped: [...discovery.skipped], errors: [] };
   const sources: SourceText[] = [];
   for (const file of discovery.files) {
-    const text = isManifestFile(file.path)
-      ? readText(file, options.maxFileBytes ?? defaultMaxFileBytes, inputs)
-      : readCode(file, options.maxFileBytes ?? defaultMaxFileBytes, inputs);
-    if (text !== undefined) sources.push({ path: file.path, text });
+    if (isManifestFile(file.path)) {
+      const text = readText(file, options.maxFileBytes ?? defaultMaxFileBytes, inputs);
+      if (text !== undefined) sources.push({ path: file.path, text });
+    } else {
+      const text = readCode(file, options.maxFileBytes ?? defaultMaxFileBytes, inputs);
+      if (text !== undefined) sources.push({ path: file.path, text, screened: true });
+    }
   }
   return scanSources([...sources, ...(options.extraSources ?? [])], options, inputs);
 }
 
 /** Texts of which a file must hold one for the code rules to read it. */
 const codeMarkers = endpoints.codeMarkers;
-const codeMarkerBytes = codeMarkers.map((marker) => Buffer.from(marker));
+/**
+ * Each fragment is one Buffer search (native, and fast since its bytes are rare in code); only a
+ * file that holds one is searched for the texts behind it. Most files are dropped after four
+ * searches: far cheaper than looking for every marker in every file.
+ */
+const screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
+  fragment: Buffer.from(fragment),
+  texts: texts.map((text) => Buffer.from(text)),
+}));
+
+function holdsCodeMarker(bytes: Buffer): boolean {
+  return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
+}
+
+/** One buffer reused for every source file: most are read, searched and dropped, never decoded. */
+let readBuffer = Buffer.allocUnsafe(1 << 20);
+
+/** Reads a whole file into the shared buffer; undefined when it is larger than `maxBytes`. */
+function readShared(absolute: string, maxBytes: number): { bytes: Buffer; size: number } {
+  const fd = openSync(absolute, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
+    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
+    let read = 0;
+    while (read < size) {
+      const count = readSync(fd, readBuffer, read, size - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    return { bytes: readBuffer.subarray(0, read), size };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Reads a source or config file. Most hold no STS text at all: those are searched as bytes
@@ -100,12 +139,12 @@ const codeMarkerBytes = codeMarkers.map((marker) => Buffer.from(marker));
 function readCode(file: InputFile, maxBytes: number, inputs: Inputs): string | undefined {
   let bytes: Buffer;
   try {
-    const size = statSync(file.absolutePath).size;
-    if (size > maxBytes) {
-      inputs.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
+    const read = readShared(file.absolutePath, maxBytes);
+    if (read.size > maxBytes) {
+      inputs.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
       return undefined;
     }
-    bytes = readFileSync(file.absolutePath);
+    bytes = read.bytes;
   } catch (error) {
     inputs.errors.push({ path: file.path, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
     return undefined;
@@ -114,7 +153,7 @@ function readCode(file: InputFile, maxBytes: number, inputs: Inputs): string | u
     inputs.skipped.push({ path: file.path, reason: 'binary file' });
     return undefined;
   }
-  if (!isDependencyManifest(file.path) && !codeMarkerBytes.some((marker) => bytes.includes(marker))) {
+  if (!isDependencyManifest(file.path) && !holdsCodeMarker(bytes)) {
     inputs.files++;
     return undefined;
   }
@@ -210,7 +249,7 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
     const language = languageOf(source.path);
     const dependencies = isDependencyManifest(source.path);
     if (!language && !dependencies) return;
-    if (!dependencies && !codeMarkers.some((marker) => source.text.includes(marker))) return;
+    if (!dependencies && !source.screened && !codeMarkers.some((marker) => source.text.includes(marker))) return;
     let code: string | undefined;
     const file = {
       path: source.path,

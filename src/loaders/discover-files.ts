@@ -100,7 +100,7 @@ export interface DiscoverOptions {
  * ignored. Symbolic links that leave the root, and broken ones, are skipped with a reason.
  */
 export async function discoverFiles(targets: readonly string[], options: DiscoverOptions): Promise<Discovery> {
-  const realRoot = realpathSync(options.root);
+  const realRoot = realpathSync.native(options.root);
   const rules = new IgnoreRules(options.root, options.ignorePaths, options.ignoreFolder);
   const found = new Map<string, InputFile>();
   const skipped: SkippedInput[] = [];
@@ -114,7 +114,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
   const followLink = (absolute: string): string | undefined => {
     let real: string;
     try {
-      real = realpathSync(absolute);
+      real = realpathSync.native(absolute);
     } catch {
       skipped.push({ path: relativeOf(absolute), reason: 'broken symbolic link' });
       return undefined;
@@ -132,7 +132,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
   };
 
   const walk = (folder: string, fromDepth: number): void => {
-    const real = realpathSync(folder);
+    const real = realpathSync.native(folder);
     if (visitedFolders.has(real)) return;
     visitedFolders.add(real);
     const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
@@ -162,7 +162,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       const target = followLink(absolute);
       if (target === undefined) return;
       isFolder = statSync(target).isDirectory();
-    } else if (!inside(realpathSync(absolute))) {
+    } else if (!inside(realpathSync.native(absolute))) {
       skipped.push({ path: relativeOf(absolute), reason: 'outside the scan root' });
       return;
     }
