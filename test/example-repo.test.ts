@@ -7,6 +7,10 @@ const exampleRepo = path.join(repoRoot, 'fixtures', 'example-repo');
 
 // fixtures/example-repo/EXPECTED.md lists these, each position worked out independently of the scanner.
 const expected = [
+  'STS012 note apps/image-resizer/src/urls.ts:3:29',
+  'STS008 error apps/orders-api/Dockerfile:7:32',
+  'STS008 error apps/orders-api/app/aws.py:10:49',
+  'STS014 note apps/orders-api/requirements.txt:1:1',
   'STS002 warning clusters/legacy-eu/fluent-bit.yaml:8:5',
   'STS007 warning clusters/legacy-eu/fluent-bit.yaml:28:35',
   'STS007 warning clusters/legacy-eu/image-resizer.yaml:17:15',
@@ -25,6 +29,7 @@ const expected = [
   'STS003 note clusters/staging-us/payments-worker.yaml:7:5',
   'STS004 error clusters/staging-us/payments-worker.yaml:8:47',
   'STS006 warning clusters/staging-us/payments-worker.yaml:31:22',
+  'STS008 error infra/oidc.tf:27:20',
 ];
 
 describe('the bundled example repository', () => {
@@ -39,6 +44,7 @@ describe('the bundled example repository', () => {
 
   it('takes each cluster from the config file or the eksctl ClusterConfig beside the manifests', () => {
     expect(report.profiles.map((p) => [p.name, p.source, p.kubernetesVersion, p.platformVersion, p.region, p.defaultEndpoint])).toEqual([
+      ['assumed', 'assumed', null, null, null, 'regional'],
       ['legacy-eu', 'eksctl', '1.17', null, 'eu-west-1', 'unsupported'],
       ['prod-us', 'config', '1.29', null, 'us-west-2', 'regional'],
       ['staging-us', 'config', '1.21', 'eks.3', 'us-east-1', 'global'],
@@ -49,6 +55,6 @@ describe('the bundled example repository', () => {
     expect(report.inputs.skipped).toEqual([{ path: 'charts/orders/templates/deployment.yaml', reason: expect.stringMatching(/template/) }]);
     expect(report.findings.some((f) => f.location!.path.startsWith('scratch/'))).toBe(false);
     expect(report.inputs.errors).toEqual([]);
-    expect(report.summary).toEqual({ error: 4, warning: 8, note: 6, suppressed: 0, complete: true });
+    expect(report.summary).toEqual({ error: 7, warning: 8, note: 8, suppressed: 0, complete: true });
   });
 });

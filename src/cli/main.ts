@@ -34,6 +34,7 @@ interface ScanFlags {
   writeBaseline?: string;
   reportUnusedSuppressions?: boolean;
   inlineSuppressions: boolean;
+  maxFileSize?: number;
 }
 
 function pattern(name: string, test: (value: string) => boolean, expected: string): (value: string) => string {
@@ -41,6 +42,12 @@ function pattern(name: string, test: (value: string) => boolean, expected: strin
     if (!test(value)) throw new InvalidArgumentError(`${name} must be ${expected}, not '${value}'.`);
     return value;
   };
+}
+
+function fileSize(value: string): number {
+  const match = /^(\d+)([kmg]?)b?$/i.exec(value.trim());
+  if (!match) throw new InvalidArgumentError(`--max-file-size must be a size such as 500k or 16m, not '${value}'.`);
+  return Number(match[1]) * 1024 ** ['', 'k', 'm', 'g'].indexOf((match[2] as string).toLowerCase());
 }
 
 function collectRule(value: string, previous: string[]): string[] {
@@ -92,6 +99,7 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
     ruleLevels: config?.rules ?? {},
     onlyRules: flags.rule,
     skipRules: flags.skipRule,
+    ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
     lineHashes: flags.format === 'sarif',
     suppressions: {
       inline: flags.inlineSuppressions,
@@ -172,6 +180,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--region <region>', 'AWS Region of the cluster, e.g. us-west-2', pattern('--region', (v) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), 'a Region like us-west-2'))
     .addOption(new Option('--rule <id>', 'run only this rule (repeatable)').argParser(collectRule).default([], 'every rule'))
     .addOption(new Option('--skip-rule <id>', 'do not run this rule (repeatable)').argParser(collectRule).default([], 'none'))
+    .option('--max-file-size <size>', 'skip larger files, with a reason: bytes, or with k, m or g (default: 16m)', fileSize)
     .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory)')
     .option('--baseline <file>', 'a previous JSON or SARIF report: findings it holds are not new and do not fail the run')
     .option('--write-baseline <file>', 'also write this run as a JSON report to use as --baseline later')

@@ -70,7 +70,7 @@ describe('Markdown report', () => {
   it('comes from the command line for the example repository', () => {
     const run = runCli(['scan', '--format', 'markdown'], { cwd: path.join(repoRoot, 'fixtures', 'example-repo') });
     expect(run.code).toBe(1);
-    expect(run.stdout.split('\n')[0]).toBe('## sts-audit: ❌ 18 findings');
+    expect(run.stdout.split('\n')[0]).toBe('## sts-audit: ❌ 23 findings');
     expect(run.stdout).toContain('<details><summary>Clusters</summary>');
     expect(run.stdout).toContain('<details><summary>Skipped (1)</summary>');
     const clean = runCli(['scan', '--format', 'markdown'], { cwd: makeTree({ 'a.yaml': yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: a}') }) });
