@@ -69,6 +69,17 @@ const negatives: Case[] = [
   { file: 'paths.py', lines: ['TOKEN = "/var/run/secrets/sts.amazonaws.com/serviceaccount/token"', 'ACTION = "sts:AssumeRoleWithWebIdentity"'], findings: [] },
   { file: 'empty.yaml', lines: ['stsEndpoint: ""', 'sts_endpoint:', 'serviceAccount:', '  annotations: {}'], findings: [] },
   { file: 'README.md', lines: ['Set `endpoint_url="https://sts.amazonaws.com"` to use the global endpoint.'], findings: [] },
+  { file: 'Comments.java', lines: ['/* endpointOverride(URI.create("https://sts.amazonaws.com")) */', '// Region.AWS_GLOBAL for StsClient'], findings: [] },
+  { file: 'Comments.kt', lines: ['// val sts = StsClient { endpointUrl = Url.parse("https://sts.amazonaws.com") }', '/* stsRegionalEndpoints = "legacy" */'], findings: [] },
+  { file: 'Comments.cs', lines: ['// ServiceURL = "https://sts.amazonaws.com"', '/* AWS_STS_REGIONAL_ENDPOINTS=legacy */'], findings: [] },
+  { file: 'comments.rb', lines: ["# Aws::STS::Client.new(endpoint: 'https://sts.amazonaws.com')", '=begin', 'sts_regional_endpoints = legacy', '=end'], findings: [] },
+  { file: 'comments.php', lines: ['<?php', "# 'endpoint' => 'https://sts.amazonaws.com'", "// 'sts_regional_endpoints' => 'legacy'", "/* 'endpoint' => 'https://sts.amazonaws.com' */"], findings: [] },
+  { file: 'comments.ts', lines: ["// new STSClient({ endpoint: 'https://sts.amazonaws.com' })", "/** stsRegionalEndpoints: 'legacy' */", "const audience = 'sts.amazonaws.com';", "const opts = { audience: ['sts.amazonaws.com'] };"], findings: [] },
+  { file: 'comments.tf', lines: ['# sts = "https://sts.amazonaws.com"', '// sts = "https://sts.amazonaws.com"', '/* sts_regional_endpoints = legacy */'], findings: [] },
+  { file: '.env.production', lines: ['# AWS_STS_REGIONAL_ENDPOINTS=legacy', 'AWS_STS_REGIONAL_ENDPOINTS=regional'], findings: [] },
+  { file: 'app.properties', lines: ['! aws.sts.endpoint=https://sts.amazonaws.com', '# aws.sts.endpoint=https://sts.amazonaws.com'], findings: [] },
+  { file: 'settings.yaml', lines: ['# sts_endpoint: https://sts.amazonaws.com', 'oidc:', '  audiences:', '    - sts.amazonaws.com'], findings: [] },
+  { file: 'policy.json', lines: ['{"Condition": {"StringEquals": {"oidc.eks.us-west-2.amazonaws.com/id/X:aud": "sts.amazonaws.com"}}}'], findings: [] },
   { file: 'regional-s3.py', lines: ['url = f"https://{bucket}.s3.{region}.amazonaws.com/{key}"', 'path = "https://s3.amazonaws.com/bucket/key"'], findings: [] },
 ];
 
@@ -122,6 +133,17 @@ describe('STS014 sdk-defaults-to-global', () => {
     expect(report.findings[0]!.message).toBe(
       'boto3 ==1.26.0 allows only versions of boto3 before 1.40.0, which default to the legacy STS endpoint setting: unless AWS_STS_REGIONAL_ENDPOINTS=regional reaches them, they call the global endpoint sts.amazonaws.com.',
     );
+  });
+});
+
+describe('inline suppressions in code', () => {
+  it('silence a finding with the language’s own comment, on its line or the line above', () => {
+    const python = scanFiles({ 'a.py': '# sts-audit-ignore STS008 -- the partner proxy\nsts = boto3.client("sts", endpoint_url="https://sts.amazonaws.com")\n' });
+    expect(python.findings.map((f) => f.suppressed)).toEqual([{ kind: 'inline', reason: 'the partner proxy' }]);
+    const script = scanFiles({ 'a.ts': "const u = 'https://sts.amazonaws.com'; // sts-audit-ignore STS008 test fixture\n" });
+    expect(script.findings.map((f) => f.suppressed)).toEqual([{ kind: 'inline', reason: 'test fixture' }]);
+    const docker = scanFiles({ Dockerfile: 'FROM x\n# sts-audit-ignore STS008 -- old SDK\nENV AWS_STS_REGIONAL_ENDPOINTS=legacy\n' });
+    expect(docker.findings.map((f) => f.suppressed?.kind)).toEqual(['inline']);
   });
 });
 
