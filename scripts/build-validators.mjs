@@ -1,17 +1,24 @@
-// Compiles each JSON Schema in schemas/ into a standalone validator module in dist/validators/
-// (CommonJS: ajv's standalone code requires its runtime helpers),
-// so the command line validates its data at load without compiling schemas at every start.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+// Compiles each JSON Schema in schemas/ into a standalone validator in dist/validators/, so that
+// data is validated at load without compiling schemas at every start. Each is bundled with the
+// few ajv helpers it calls, so it also runs where node_modules is absent (the GitHub Action).
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = path.join(root, 'dist', 'validators');
-mkdirSync(out, { recursive: true });
-for (const file of readdirSync(path.join(root, 'schemas')).filter((name) => name.endsWith('.schema.json'))) {
-  const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true } });
-  const validate = ajv.compile(JSON.parse(readFileSync(path.join(root, 'schemas', file), 'utf8')));
-  writeFileSync(path.join(out, file.replace(/\.json$/, '.cjs')), standaloneCode.default(ajv, validate));
+const scratch = mkdtempSync(path.join(root, 'node_modules', '.validators-'));
+try {
+  for (const file of readdirSync(path.join(root, 'schemas')).filter((name) => name.endsWith('.schema.json'))) {
+    const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true } });
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(root, 'schemas', file), 'utf8')));
+    const source = path.join(scratch, file.replace(/\.json$/, '.cjs'));
+    writeFileSync(source, standaloneCode.default(ajv, validate));
+    await build({ entryPoints: [source], outfile: path.join(root, 'dist', 'validators', path.basename(source)), bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,18 +1,33 @@
-// Bundles the command line into one file, dist/sts-audit.mjs: one module to load instead of
-// dozens makes every run start sooner. It sits in dist/ like the modules it replaces, so the
-// data, rules and schemas it reads resolve the same way.
+// Bundles an entry point into one ES module in dist/, where the modules it replaces sit, so that
+// the data, rules and schemas it reads resolve the same way.
+//   node scripts/bundle.mjs cli      dist/sts-audit.mjs: one module to load, a faster start.
+//   node scripts/bundle.mjs action   dist/action.mjs: the GitHub Action, self-contained (it runs
+//                                    without node_modules) and committed.
+//   node scripts/bundle.mjs action FILE   the same, written elsewhere (the staleness test).
 import { build } from 'esbuild';
 
+const [target = 'cli', outfile] = process.argv.slice(2);
+const targets = {
+  cli: {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/sts-audit.mjs',
+    // glob (and the streams it loads) is imported only for glob targets: keep it out of the start-up path.
+    external: ['glob'],
+  },
+  action: { entryPoints: ['src/action/main.ts'], outfile: 'dist/action.mjs', external: [] },
+};
+const chosen = targets[target];
+if (!chosen) throw new Error(`unknown bundle ${target}: cli or action`);
+
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/sts-audit.mjs',
+  ...chosen,
+  outfile: outfile ?? chosen.outfile,
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node22',
-  // CommonJS dependencies (commander, ajv) call require: give the bundle one.
+  // CommonJS dependencies (commander, ajv, @actions/core's) call require: give the bundle one.
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
-  // glob (and the streams it loads) is imported only for glob targets: keep it out of the start-up path.
-  external: ['glob'],
+  legalComments: 'none',
   logLevel: 'warning',
 });

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import type * as Sarif from 'sarif';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -94,3 +96,36 @@ export function multitool(sarifText: string): MultitoolVerdict {
   }
   return verdict;
 }
+
+const { default: AjvDraft04 } = requireFromTests('ajv-draft-04') as typeof import('ajv-draft-04');
+const { default: addFormats } = requireFromTests('ajv-formats') as typeof import('ajv-formats');
+
+/** The OASIS schema: ../shared/schemas, or the copy the Multitool package ships. */
+const oasisSchemaFile = [
+  path.join(sharedFolder, 'schemas', 'sarif-schema-2.1.0.json'),
+  path.join(path.dirname(requireFromTests.resolve('@microsoft/sarif-multitool-linux')), 'sarif-2.1.0.json'),
+].find((file) => existsSync(file))!;
+const ajv = new AjvDraft04({ allErrors: true, strict: false });
+addFormats(ajv);
+const validateOasis = ajv.compile(JSON.parse(readFileSync(oasisSchemaFile, 'utf8')));
+
+/**
+ * Both validators, with the Multitool's notes that we accept on purpose:
+ * - SARIF2002: messages are plain text, not message ids with arguments; each finding's message is
+ *   complete by itself, which is what dashboards that do not read `messageStrings` show.
+ * - SARIF2003: no versionControlProvenance; the scanner does not read the repository's VCS state
+ *   (the upload action adds commit and ref).
+ * - SARIF2006: the rules' help URIs are not reachable from the test machine, which has no network.
+ * - SARIF2011: a long line's result has no context region; its snippet is cut around the finding.
+ * The Multitool reports no warning or error at all.
+ */
+export function assertValidSarif(text: string): Sarif.Log {
+  const log = JSON.parse(text) as Sarif.Log;
+  expect(validateOasis(log) ? [] : validateOasis.errors).toEqual([]);
+  const verdict = multitool(text);
+  expect(verdict.errors).toEqual([]);
+  expect(verdict.warnings).toEqual([]);
+  expect(verdict.notes.filter((note) => !/^SARIF(2002|2003|2006|2011):/.test(note))).toEqual([]);
+  return log;
+}
+

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, defaultConfigName, loadConfig, type Config } from '../config/load-config.js';
-import { scan } from '../engine/scan.js';
+import { ConfigError, defaultConfigName } from '../config/load-config.js';
+import { runScanRequest } from '../engine/scan-request.js';
 import { exitCode, type FailOn, type Report } from '../engine/report.js';
 import { formatJson } from '../formats/json.js';
 import { formatText } from '../formats/text.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatMarkdown } from '../formats/markdown.js';
 import { NoSuchTargetError } from '../loaders/discover-files.js';
-import { BaselineError, readBaseline } from '../engine/baseline.js';
+import { BaselineError } from '../engine/baseline.js';
 import { toolVersion } from '../package-files.js';
 import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
@@ -73,53 +73,34 @@ function useColor(flags: ScanFlags): boolean {
   return process.stdout.isTTY === true && process.env.TERM !== 'dumb';
 }
 
-function configFor(flags: ScanFlags): Config | undefined {
-  if (flags.config !== undefined) return loadConfig(flags.config);
-  return existsSync(defaultConfigName) ? loadConfig(defaultConfigName) : undefined;
-}
-
 async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
-  const config = configFor(flags);
   const readsStdin = targets.includes('-');
   const fileTargets = targets.filter((target) => target !== '-');
   if (fileTargets.length === 0 && !readsStdin) fileTargets.push('.');
   const root = chooseRoot(fileTargets, flags.root);
-  const report = await scan({
+  const report = await runScanRequest({
     targets: fileTargets.map((target) => path.relative(root, path.resolve(target)) || '.'),
     root,
+    ...(flags.config !== undefined ? { configFile: flags.config } : {}),
+    configDefaultFolder: process.cwd(),
     extraSources: readsStdin ? [{ path: stdinPath, text: await readStdin(), manifest: true }] : [],
     flags: {
       ...(flags.clusterVersion ? { clusterVersion: flags.clusterVersion } : {}),
       ...(flags.platformVersion ? { platformVersion: flags.platformVersion } : {}),
       ...(flags.region ? { region: flags.region } : {}),
     },
-    clusters: config?.clusters ?? [],
-    configFolder: config ? relativeTo(root, config.folder) : '.',
-    ignorePaths: config?.ignorePaths ?? [],
-    ruleLevels: config?.rules ?? {},
     onlyRules: flags.rule,
     skipRules: flags.skipRule,
     ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
     lineHashes: flags.format === 'sarif',
-    suppressions: {
-      inline: flags.inlineSuppressions,
-      reportUnused: flags.reportUnusedSuppressions === true,
-      today: new Date().toISOString().slice(0, 10),
-      ...(config && config.ignore.length > 0
-        ? { config: { entries: config.ignore, file: relativeTo(root, config.file), folder: relativeTo(root, config.folder), locate: config.locate } }
-        : {}),
-      ...(flags.baseline ? { baseline: { file: flags.baseline, fingerprints: readBaseline(flags.baseline) } } : {}),
-    },
+    inlineSuppressions: flags.inlineSuppressions,
+    reportUnusedSuppressions: flags.reportUnusedSuppressions === true,
+    ...(flags.baseline ? { baselineFile: flags.baseline } : {}),
   });
   emit(render(report, flags), flags.output);
   if (flags.writeBaseline) writeFileSync(flags.writeBaseline, formatJson(report));
   if (!flags.quiet && (flags.format !== 'text' || flags.output !== undefined)) process.stderr.write(summaryLine(report));
   return exitCode(report, flags.failOn);
-}
-
-/** A path relative to the scan root, POSIX separators; `.` for the root itself. */
-function relativeTo(root: string, absolute: string): string {
-  return path.relative(root, absolute).split(path.sep).join('/') || '.';
 }
 
 function render(report: Report, flags: ScanFlags): string {

@@ -1,0 +1,165 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { runScanRequest } from '../engine/scan-request.js';
+import { exitCode, type FailOn, type Finding, type Report } from '../engine/report.js';
+import { formatMarkdown } from '../formats/markdown.js';
+import { formatSarif } from '../formats/sarif.js';
+import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
+import { ruleCatalogue } from '../rules/catalogue.js';
+import { changedLines, type ChangedLines } from './changed-lines.js';
+
+/** A bad input: the step fails with this message, and nothing is scanned. */
+class InputError extends Error {}
+
+/** GitHub shows at most this many annotations of each level per step. */
+const annotationsShown = 10;
+
+function choice<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new InputError(`input ${name} must be one of ${allowed.join(', ')}, not '${value}'`);
+  return value as T;
+}
+
+function optional(name: string, test: (value: string) => boolean, expected: string): string | undefined {
+  const value = core.getInput(name);
+  if (value === '') return undefined;
+  if (!test(value)) throw new InputError(`input ${name} must be ${expected}, not '${value}'`);
+  return value;
+}
+
+/** Inputs, validated: every input reaches the scanner as a value, never through a shell. */
+function readInputs(eventName: string) {
+  const failOn = choice<FailOn>('fail-on', core.getInput('fail-on') || 'warning', ['error', 'warning', 'note', 'none']);
+  const annotations = choice('annotations', core.getInput('annotations') || (eventName.startsWith('pull_request') ? 'changed' : 'all'), ['all', 'changed', 'none'] as const);
+  const summaryInput = core.getInput('summary') || 'true';
+  const summary = choice('summary', summaryInput, ['true', 'false'] as const) === 'true';
+  const paths = core
+    .getInput('paths')
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return {
+    paths: paths.length > 0 ? paths : ['.'],
+    config: core.getInput('config') || undefined,
+    failOn,
+    clusterVersion: optional('cluster-version', (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'),
+    platformVersion: optional('platform-version', (v) => platformNumber(v) !== undefined, 'a version like eks.2'),
+    region: optional('region', (v) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), 'a Region like us-west-2'),
+    sarifFile: core.getInput('sarif-file') || 'sts-audit.sarif',
+    category: core.getInput('category') || undefined,
+    annotations,
+    summary,
+    baseline: core.getInput('baseline') || undefined,
+    token: core.getInput('token'),
+  };
+}
+
+const rank: Record<Finding['level'], number> = { error: 0, warning: 1, note: 2 };
+
+/** Annotates findings on the lines that count, at most ten of each level; returns how many were left out. */
+function annotate(findings: readonly Finding[], changed: ChangedLines | undefined): { shown: number; hidden: number; outsideChanges: number } {
+  const open = findings.filter((finding) => finding.suppressed === null && finding.location);
+  const relevant = open.filter((finding) => {
+    if (!changed) return true;
+    const lines = changed.get(finding.location!.path);
+    return lines === 'all' || (lines !== undefined && lines.has(finding.location!.startLine));
+  });
+  const shownPerLevel = { error: 0, warning: 0, note: 0 };
+  let hidden = 0;
+  for (const finding of [...relevant].sort((a, b) => rank[a.level] - rank[b.level])) {
+    if (shownPerLevel[finding.level] >= annotationsShown) {
+      hidden++;
+      continue;
+    }
+    shownPerLevel[finding.level]++;
+    const { path: file, startLine, endLine, startColumn, endColumn } = finding.location!;
+    const properties: core.AnnotationProperties = {
+      title: `${finding.ruleId} ${finding.ruleName}`,
+      file,
+      startLine,
+      endLine,
+      ...(startLine === endLine ? { startColumn, endColumn } : {}),
+    };
+    // core escapes the message and properties, so text quoted from scanned files cannot act as a workflow command.
+    const message = `${finding.message}\n\nFix: ${finding.remediation}`;
+    if (finding.level === 'error') core.error(message, properties);
+    else if (finding.level === 'warning') core.warning(message, properties);
+    else core.notice(message, properties);
+  }
+  return { shown: relevant.length - hidden, hidden, outsideChanges: open.length - relevant.length };
+}
+
+function pullRequestNumber(): number | undefined {
+  const eventPath = process.env.GITHUB_EVENT_PATH;
+  if (!eventPath) return undefined;
+  const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { pull_request?: { number?: number }; number?: number };
+  return event.pull_request?.number ?? undefined;
+}
+
+async function run(): Promise<void> {
+  const eventName = process.env.GITHUB_EVENT_NAME ?? '';
+  const inputs = readInputs(eventName);
+  const workspace = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const report: Report = await runScanRequest({
+    targets: inputs.paths,
+    root: workspace,
+    ...(inputs.config ? { configFile: path.resolve(workspace, inputs.config) } : {}),
+    configDefaultFolder: workspace,
+    flags: {
+      ...(inputs.clusterVersion ? { clusterVersion: inputs.clusterVersion } : {}),
+      ...(inputs.platformVersion ? { platformVersion: inputs.platformVersion } : {}),
+      ...(inputs.region ? { region: inputs.region } : {}),
+    },
+    lineHashes: true,
+    ...(inputs.baseline ? { baselineFile: path.resolve(workspace, inputs.baseline) } : {}),
+  });
+
+  const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
+  for (const warning of sarif.warnings) core.warning(warning);
+  const sarifPath = path.resolve(workspace, inputs.sarifFile);
+  writeFileSync(sarifPath, sarif.text);
+
+  const notes: string[] = [];
+  let changed: ChangedLines | undefined;
+  const number = pullRequestNumber();
+  if (inputs.annotations === 'changed' && number !== undefined) {
+    try {
+      const result = await changedLines({
+        apiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
+        repository: process.env.GITHUB_REPOSITORY ?? '',
+        number,
+        token: inputs.token,
+      });
+      if (result.complete) changed = result.lines;
+      else notes.push('The pull request changes more files than the API lists (3,000): every finding is annotated.');
+    } catch (error) {
+      notes.push(`The changed lines could not be read (${error instanceof Error ? error.message : String(error)}): every finding is annotated.`);
+    }
+  }
+  const annotated = inputs.annotations === 'none' ? undefined : annotate(report.findings, changed);
+  if (annotated && annotated.hidden > 0) notes.push(`${annotated.hidden} findings are not annotated: GitHub shows at most ${annotationsShown} annotations of each level per step. SARIF and the table below have them all.`);
+  if (annotated && changed && annotated.outsideChanges > 0) notes.push(`${annotated.outsideChanges} findings are on lines this pull request did not change: they are in the table and in SARIF, not annotated.`);
+
+  if (inputs.summary) {
+    const notesText = notes.map((note) => `> [!NOTE]\n> ${note}\n`).join('\n');
+    const budget = 1024 * 1024 - Buffer.byteLength(notesText) - 64;
+    await core.summary.addRaw(formatMarkdown(report, { maxBytes: budget })).addRaw(notesText ? `\n${notesText}` : '').write();
+  }
+  for (const note of notes) core.info(note);
+
+  const findings = report.findings.filter((finding) => finding.suppressed === null).length;
+  const code = exitCode(report, inputs.failOn);
+  core.setOutput('sarif-file', path.relative(workspace, sarifPath) || sarifPath);
+  core.setOutput('findings-count', String(findings));
+  core.setOutput('new-findings-count', String(report.summary.baseline ? report.summary.baseline.new : findings));
+  core.setOutput('exit-code', String(code));
+  if (code === 1) core.setFailed(`sts-audit: findings at or above ${inputs.failOn}`);
+  else if (code === 3) core.setFailed(`sts-audit: incomplete scan: ${report.inputs.errors.length} input(s) could not be read or parsed`);
+}
+
+try {
+  await run();
+} catch (error) {
+  core.setOutput('exit-code', '2');
+  core.setFailed(`sts-audit: ${error instanceof Error ? error.message : String(error)}`);
+}
