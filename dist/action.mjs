@@ -31096,6 +31096,16 @@ function buildFinding(parts) {
   if (parts.object) finding.object = parts.object;
   return finding;
 }
+function findingsByFile(findings) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (!finding.location) continue;
+    const inFile = byFile.get(finding.location.path);
+    if (inFile) inFile.push(finding);
+    else byFile.set(finding.location.path, [finding]);
+  }
+  return byFile;
+}
 
 // src/profiles/describe-profile.ts
 var defaults2 = { regional: "Regional default", global: "Global default", unsupported: "global endpoint only" };
@@ -31151,13 +31161,7 @@ function inlineSuppressions(text) {
 }
 function applyInlineSuppressions(findings, sources, settings, meta) {
   if (settings.inline === false) return [];
-  const byFile = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    if (!finding.location) continue;
-    const inFile = byFile.get(finding.location.path);
-    if (inFile) inFile.push(finding);
-    else byFile.set(finding.location.path, [finding]);
-  }
+  const byFile = findingsByFile(findings);
   const metaFindings = [];
   for (const source of sources) {
     if (!source.text.includes(inlineMarker)) continue;
@@ -31707,13 +31711,7 @@ function isOwnReport(source) {
   }
 }
 function addLineHashes(findings, sources) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    if (!finding.location) continue;
-    const inFile = byFile.get(finding.location.path);
-    if (inFile) inFile.push(finding);
-    else byFile.set(finding.location.path, [finding]);
-  }
+  const byFile = findingsByFile(findings);
   for (const source of sources) {
     const inFile = byFile.get(source.path);
     if (!inFile) continue;

@@ -50,3 +50,15 @@ export function buildFinding(parts: FindingParts): Finding {
   if (parts.object) finding.object = parts.object;
   return finding;
 }
+
+/** Findings with a location, by file. */
+export function findingsByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (!finding.location) continue;
+    const inFile = byFile.get(finding.location.path);
+    if (inFile) inFile.push(finding);
+    else byFile.set(finding.location.path, [finding]);
+  }
+  return byFile;
+}

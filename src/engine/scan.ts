@@ -11,6 +11,7 @@ import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFl
 import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { fileRules as allFileRules, rules as allRules } from '../rules/index.js';
 import { RuleRunner } from './run-rules.js';
+import { findingsByFile } from './findings.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type BaselineCounts, type SuppressionSettings } from './suppressions.js';
 import { lineHashes } from './line-hash.js';
 import type { Finding, InputError, Report, SkippedInput } from './report.js';
@@ -317,13 +318,7 @@ function isOwnReport(source: SourceText): boolean {
 
 /** Sets `lineHash` on every finding, hashing each file with findings up to its last finding's line. */
 function addLineHashes(findings: readonly Finding[], sources: readonly SourceText[]): void {
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    if (!finding.location) continue;
-    const inFile = byFile.get(finding.location.path);
-    if (inFile) inFile.push(finding);
-    else byFile.set(finding.location.path, [finding]);
-  }
+  const byFile = findingsByFile(findings);
   for (const source of sources) {
     const inFile = byFile.get(source.path);
     if (!inFile) continue;

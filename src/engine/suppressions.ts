@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { minimatch } from 'minimatch';
-import { buildFinding } from './findings.js';
+import { buildFinding, findingsByFile } from './findings.js';
 import { LineIndex } from '../loaders/line-index.js';
 import type { Finding } from './report.js';
 import type { Level, RuleMetadata } from '../rules/catalogue.js';
@@ -126,13 +126,7 @@ function inlineSuppressions(text: string): InlineSuppression[] {
  */
 export function applyInlineSuppressions(findings: readonly Finding[], sources: ReadonlyArray<{ path: string; text: string }>, settings: SuppressionSettings, meta: MetaRules): Finding[] {
   if (settings.inline === false) return [];
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    if (!finding.location) continue;
-    const inFile = byFile.get(finding.location.path);
-    if (inFile) inFile.push(finding);
-    else byFile.set(finding.location.path, [finding]);
-  }
+  const byFile = findingsByFile(findings);
   const metaFindings: Finding[] = [];
   for (const source of sources) {
     if (!source.text.includes(inlineMarker)) continue;
