@@ -30750,28 +30750,72 @@ var STS012 = {
   }
 };
 
+// src/model/webhook-model.ts
+var defaultMountPath = "/var/run/secrets/eks.amazonaws.com/serviceaccount";
+var windowsMountPath = "C:\\var\\run\\secrets\\eks.amazonaws.com\\serviceaccount";
+function webhookInjection(pod, account, settings) {
+  if (account.roleArn === void 0 && account.podIdentity === void 0) return void 0;
+  const { env } = webhook;
+  const regional = account.stsRegionalEndpoints ?? settings.regionalDefault ?? false;
+  const mountPath = settings.mountPath ?? (pod.windows ? windowsMountPath : defaultMountPath);
+  const tokenFile = pod.windows && settings.mountPath === void 0 ? `${mountPath}\\token` : `${mountPath}/token`;
+  const inject = (container, init) => {
+    const skipped = pod.skipContainers.has(container.name);
+    const has = new Set(container.env.map((entry) => entry.name));
+    const added = [];
+    if (!skipped) {
+      if (regional && !has.has(env.stsRegionalEndpoints)) added.push({ name: env.stsRegionalEndpoints, value: webhook.injectedStsValue });
+      if (settings.region !== void 0 && !has.has(env.region) && !has.has(env.defaultRegion)) {
+        added.push({ name: env.defaultRegion, value: settings.region }, { name: env.region, value: settings.region });
+      }
+      if (account.podIdentity) {
+        if (!has.has(env.containerCredentialsUri) && !has.has(env.containerTokenFile)) {
+          added.push({ name: env.containerCredentialsUri, value: account.podIdentity.uri }, { name: env.containerTokenFile, value: account.podIdentity.tokenFile });
+        }
+      } else if (!has.has(env.roleArn) && !has.has(env.webIdentityTokenFile)) {
+        added.push({ name: env.roleArn, value: account.roleArn }, { name: env.webIdentityTokenFile, value: tokenFile });
+      }
+    }
+    return { name: container.name, init, skipped, added };
+  };
+  return [...pod.initContainers.map((container) => inject(container, true)), ...pod.containers.map((container) => inject(container, false))];
+}
+function podShape(pod) {
+  const nodeSelector = recordAt(pod.spec, "nodeSelector");
+  const os6 = nodeSelector["kubernetes.io/os"] ?? nodeSelector["beta.kubernetes.io/os"];
+  return {
+    containers: pod.containers.filter((container) => !container.init),
+    initContainers: pod.containers.filter((container) => container.init),
+    skipContainers: skippedContainers(pod.templateMetadata),
+    windows: os6 === "windows"
+  };
+}
+
 // src/rules/STS013.ts
+var regionVariables = /* @__PURE__ */ new Set([webhook.env.region, webhook.env.defaultRegion]);
 var STS013 = {
   id: "STS013",
   check(resource, context) {
     const pod = podOf(resource);
     if (!pod) return;
-    const { region, defaultRegion } = webhook.env;
-    for (const container of pod.containers) {
-      let regionEntry;
-      let defaultRegionEntry;
-      for (const entry2 of container.env) {
-        if (entry2.name === region) regionEntry ??= entry2;
-        else if (entry2.name === defaultRegion) defaultRegionEntry ??= entry2;
-      }
-      const entry = regionEntry && !defaultRegionEntry ? regionEntry : defaultRegionEntry && !regionEntry ? defaultRegionEntry : void 0;
-      if (!entry || skippedContainers(pod.templateMetadata).has(container.name)) continue;
-      const serviceAccount = context.serviceAccountFor(resource, pod);
-      if (!serviceAccount || irsaSettings(serviceAccount).roleArn === void 0) return;
+    const candidates = pod.containers.filter((container) => container.env.filter((entry) => regionVariables.has(entry.name)).length > 0);
+    if (candidates.length === 0) return;
+    const serviceAccount = context.serviceAccountFor(resource, pod);
+    const roleArn = serviceAccount ? irsaSettings(serviceAccount).roleArn : void 0;
+    if (roleArn === void 0) return;
+    const injection = webhookInjection(podShape(pod), { roleArn }, { region: context.profile.region ?? "cluster-region" });
+    for (const container of candidates) {
+      const injected = injection?.find((entry2) => entry2.init === container.init && entry2.name === container.name);
+      if (!injected || injected.skipped) continue;
+      const own2 = container.env.filter((entry2) => regionVariables.has(entry2.name));
+      const names = new Set(own2.map((entry2) => entry2.name));
+      if (names.size !== 1 || injected.added.some((entry2) => regionVariables.has(entry2.name))) continue;
+      const entry = own2[0];
+      const missing = entry.name === webhook.env.region ? webhook.env.defaultRegion : webhook.env.region;
       context.report({
         path: envPath(container, entry, "name"),
-        messageId: entry === regionEntry ? "onlyRegion" : "onlyDefaultRegion",
-        data: { container: container.name, name: entry.name, missing: entry === regionEntry ? defaultRegion : region }
+        messageId: entry.name === webhook.env.region ? "onlyRegion" : "onlyDefaultRegion",
+        data: { container: container.name, name: entry.name, missing }
       });
     }
   }

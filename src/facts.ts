@@ -29,6 +29,8 @@ export interface WebhookFacts {
     webIdentityTokenFile: string;
     region: string;
     defaultRegion: string;
+    containerCredentialsUri: string;
+    containerTokenFile: string;
   };
   injectedStsValue: string;
 }
