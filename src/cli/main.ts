@@ -1,20 +1,31 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dump } from 'js-yaml';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, defaultConfigName } from '../config/load-config.js';
+import { ConfigError, defaultConfigName, loadConfig } from '../config/load-config.js';
+import { audit, type AuditedObject } from '../cluster/audit.js';
+import { ClusterUsageError } from '../cluster/kubeconfig.js';
 import { runScanRequest } from '../engine/scan-request.js';
-import { exitCode, type FailOn, type Report } from '../engine/report.js';
+import { exitCode, objectPath, type FailOn, type Report } from '../engine/report.js';
 import { formatJson } from '../formats/json.js';
 import { formatText } from '../formats/text.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatMarkdown } from '../formats/markdown.js';
 import { NoSuchTargetError } from '../loaders/discover-files.js';
-import { BaselineError } from '../engine/baseline.js';
+import { BaselineError, readBaseline } from '../engine/baseline.js';
 import { toolVersion } from '../package-files.js';
 import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
 import { chooseRoot, readStdin, stdinPath } from './inputs.js';
+
+interface ClusterFlags extends ScanFlags {
+  kubeconfig?: string;
+  context: string[];
+  namespace: string[];
+  requestTimeout: number;
+  dumpObjects?: string;
+}
 
 interface ScanFlags {
   format: 'text' | 'json' | 'sarif' | 'markdown';
@@ -42,6 +53,14 @@ function pattern(name: string, test: (value: string) => boolean, expected: strin
     if (!test(value)) throw new InvalidArgumentError(`${name} must be ${expected}, not '${value}'.`);
     return value;
   };
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function seconds(value: string): number {
+  const number = Number(value.replace(/s$/, ''));
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError(`--request-timeout must be a number of seconds, not '${value}'.`);
+  return number * 1000;
 }
 
 function fileSize(value: string): number {
@@ -97,10 +116,53 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
     reportUnusedSuppressions: flags.reportUnusedSuppressions === true,
     ...(flags.baseline ? { baselineFile: flags.baseline } : {}),
   });
+  return finish(report, flags);
+}
+
+/** Writes the report (and the baseline) and returns the exit code: the same for scans and audits. */
+function finish(report: Report, flags: ScanFlags): number {
   emit(render(report, flags), flags.output);
   if (flags.writeBaseline) writeFileSync(flags.writeBaseline, formatJson(report));
   if (!flags.quiet && (flags.format !== 'text' || flags.output !== undefined)) process.stderr.write(summaryLine(report));
   return exitCode(report, flags.failOn);
+}
+
+async function runCluster(flags: ClusterFlags): Promise<number> {
+  const config = flags.config !== undefined ? loadConfig(flags.config) : existsSync(defaultConfigName) ? loadConfig(defaultConfigName) : undefined;
+  const progress = !flags.quiet && process.stderr.isTTY === true;
+  const { report, audited } = await audit({
+    ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+    contexts: flags.context,
+    namespaces: flags.namespace,
+    requestTimeoutMs: flags.requestTimeout,
+    ...(flags.platformVersion ? { platformVersion: flags.platformVersion } : {}),
+    ...(flags.region ? { region: flags.region } : {}),
+    ruleLevels: config?.rules ?? {},
+    onlyRules: flags.rule,
+    skipRules: flags.skipRule,
+    suppressions: {
+      inline: flags.inlineSuppressions,
+      reportUnused: flags.reportUnusedSuppressions === true,
+      today: new Date().toISOString().slice(0, 10),
+      ...(config && config.ignore.length > 0
+        ? { config: { entries: config.ignore, file: path.relative(process.cwd(), config.file) || config.file, folder: '.', locate: config.locate } }
+        : {}),
+      ...(flags.baseline ? { baseline: { file: flags.baseline, fingerprints: readBaseline(flags.baseline) } } : {}),
+    },
+    ...(progress ? { progress: (cluster: string, resource: string, count: number) => process.stderr.write(`\r${cluster}: ${resource} ${count}\u001b[K`) } : {}),
+  });
+  if (progress) process.stderr.write('\r\u001b[K');
+  if (flags.dumpObjects) dumpObjects(flags.dumpObjects, audited);
+  return finish(report, flags);
+}
+
+/** Writes each object with findings as YAML under the path SARIF gives it, to publish beside the report. */
+function dumpObjects(folder: string, audited: readonly AuditedObject[]): void {
+  for (const { cluster, resource } of audited) {
+    const file = path.join(folder, ...objectPath({ ...resource.identity, cluster }).split('/'));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, dump(resource.data, { noRefs: true }));
+  }
 }
 
 function render(report: Report, flags: ScanFlags): string {
@@ -147,28 +209,45 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
-  program
-    .command('scan')
-    .description('scan Kubernetes manifests in files, folders and globs (default: .); - reads stdin')
-    .argument('[targets...]', 'files, folders or globs (default: .)')
-    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
-    .option('--category <name>', 'SARIF automationDetails.id, to tell apart analyses of one repository')
-    .addOption(new Option('--fail-on <level>', 'lowest level that fails the run').choices(['error', 'warning', 'note', 'none']).default('warning'))
-    .option('--config <file>', `config file (default: ${defaultConfigName} in the working directory, if present)`)
+  const reportOptions = (command: Command): Command =>
+    command
+      .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'sarif', 'markdown']).default('text'))
+      .option('--output <file>', 'write the report to a file instead of stdout')
+      .option('--category <name>', 'SARIF automationDetails.id, to tell apart analyses of one repository')
+      .addOption(new Option('--fail-on <level>', 'lowest level that fails the run').choices(['error', 'warning', 'note', 'none']).default('warning'))
+      .option('--config <file>', `config file (default: ${defaultConfigName} in the working directory, if present)`)
+      .option('--platform-version <version>', 'EKS platform version, e.g. eks.2', pattern('--platform-version', (v) => platformNumber(v) !== undefined, 'a version like eks.2'))
+      .option('--region <region>', 'AWS Region of the cluster, e.g. us-west-2', pattern('--region', (v) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), 'a Region like us-west-2'))
+      .addOption(new Option('--rule <id>', 'run only this rule (repeatable)').argParser(collectRule).default([], 'every rule'))
+      .addOption(new Option('--skip-rule <id>', 'do not run this rule (repeatable)').argParser(collectRule).default([], 'none'))
+      .option('--baseline <file>', 'a previous JSON or SARIF report: findings it holds are not new and do not fail the run')
+      .option('--write-baseline <file>', 'also write this run as a JSON report to use as --baseline later')
+      .option('--report-unused-suppressions', 'report suppressions that matched no finding (STS903)')
+      .option('--no-inline-suppressions', 'ignore sts-audit.io/ignore annotations and sts-audit-ignore comments in what is scanned')
+      .option('--quiet', 'print nothing on stderr but fatal errors')
+      .option('--no-color', 'plain text even on a terminal (NO_COLOR is honoured too)');
+
+  reportOptions(
+    program
+      .command('cluster')
+      .description('audit live clusters: the kubeconfig\'s contexts, or the pod\'s own service account inside a cluster'),
+  )
+    .option('--kubeconfig <file>', 'kubeconfig (default: KUBECONFIG, else ~/.kube/config)')
+    .addOption(new Option('--context <name>', 'audit this context (repeatable: several clusters, audited concurrently)').argParser(collect).default([], 'the current context'))
+    .addOption(new Option('--namespace <name>', 'read only this namespace (repeatable)').argParser(collect).default([], 'all'))
+    .addOption(new Option('--request-timeout <seconds>', 'bound every API call').argParser(seconds).default(30_000, '30'))
+    .option('--dump-objects <dir>', 'write the objects with findings as YAML under the paths SARIF names them by')
+    .action(async (flags: ClusterFlags) => setExitCode(await runCluster(flags)));
+
+  reportOptions(
+    program
+      .command('scan')
+      .description('scan Kubernetes manifests, code and config in files, folders and globs (default: .); - reads stdin')
+      .argument('[targets...]', 'files, folders or globs (default: .)'),
+  )
     .option('--cluster-version <version>', 'Kubernetes version of the target cluster, e.g. 1.24', pattern('--cluster-version', (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'))
-    .option('--platform-version <version>', 'EKS platform version, e.g. eks.2', pattern('--platform-version', (v) => platformNumber(v) !== undefined, 'a version like eks.2'))
-    .option('--region <region>', 'AWS Region of the cluster, e.g. us-west-2', pattern('--region', (v) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), 'a Region like us-west-2'))
-    .addOption(new Option('--rule <id>', 'run only this rule (repeatable)').argParser(collectRule).default([], 'every rule'))
-    .addOption(new Option('--skip-rule <id>', 'do not run this rule (repeatable)').argParser(collectRule).default([], 'none'))
     .option('--max-file-size <size>', 'skip larger files, with a reason: bytes, or with k, m or g (default: 16m)', fileSize)
     .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory)')
-    .option('--baseline <file>', 'a previous JSON or SARIF report: findings it holds are not new and do not fail the run')
-    .option('--write-baseline <file>', 'also write this run as a JSON report to use as --baseline later')
-    .option('--report-unused-suppressions', 'report suppressions that matched no finding (STS903)')
-    .option('--no-inline-suppressions', 'ignore sts-audit.io/ignore annotations and sts-audit-ignore comments in the scanned files')
-    .option('--quiet', 'print nothing on stderr but fatal errors')
-    .option('--no-color', 'plain text even on a terminal (NO_COLOR is honoured too)')
     .action(async (targets: string[], flags: ScanFlags) => setExitCode(await runScan(targets, flags)));
 
   program
@@ -189,7 +268,7 @@ async function main(): Promise<void> {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other parse failure is a usage error.
       code = error.exitCode === 0 ? 0 : 2;
-    } else if (error instanceof ConfigError || error instanceof NoSuchTargetError || error instanceof BaselineError) {
+    } else if (error instanceof ConfigError || error instanceof NoSuchTargetError || error instanceof BaselineError || error instanceof ClusterUsageError) {
       process.stderr.write(`sts-audit: ${error.message}\n`);
       code = 2;
     } else {

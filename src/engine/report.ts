@@ -91,3 +91,12 @@ export function exitCode(report: Report, failOn: FailOn): 0 | 1 | 3 {
   }
   return report.summary.complete ? 0 : 3;
 }
+
+/**
+ * The stable path that names a live object where a file path is needed (SARIF, `--dump-objects`):
+ * `k8s/<cluster>/<namespace or _cluster>/<Kind>/<name>.yaml`.
+ */
+export function objectPath(object: { cluster: string; namespace?: string; kind: string; name: string }): string {
+  const part = (text: string): string => text.replace(/[/\\]/g, '_') || '_';
+  return ['k8s', part(object.cluster), part(object.namespace ?? '_cluster'), part(object.kind), `${part(object.name)}.yaml`].join('/');
+}

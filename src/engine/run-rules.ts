@@ -1,7 +1,7 @@
 import { buildFinding } from './findings.js';
 import { describeProfile } from '../profiles/describe-profile.js';
 import { parseSuppression, reasonOf, suppress, suppressionAnnotation, type MetaRules, type SuppressionSettings } from './suppressions.js';
-import { own, recordAt } from '../model/values.js';
+import { isRecord, listAt, own, recordAt } from '../model/values.js';
 import { podOf } from '../model/workload.js';
 import type { Level, RuleMetadata } from '../rules/catalogue.js';
 import type { Finding, InputError } from './report.js';
@@ -37,6 +37,7 @@ function objectLabel(resource: Resource): string {
  */
 export class RuleRunner {
   private readonly accounts = new Map<string, Resource>();
+  private readonly owners = new Map<string, Resource>();
   private readonly deferred: Resource[] = [];
   private readonly findings: Finding[] = [];
   private readonly errors: InputError[] = [];
@@ -52,6 +53,25 @@ export class RuleRunner {
       const { identity, data, profile } = resource;
       if (!this.accounts.has(key)) this.accounts.set(key, { identity, data, profile });
     }
+  }
+
+  /** Makes workloads known as owners (by uid) to the objects checked from now on. */
+  addOwners(resources: Iterable<Resource>): void {
+    for (const resource of resources) {
+      const uid = recordAt(resource.data, 'metadata').uid;
+      if (typeof uid === 'string') this.owners.set(`${resource.profile.name}\u0000${uid}`, resource);
+    }
+  }
+
+  private ownerOf(resource: Resource): { controller: Resource; top: Resource } | undefined {
+    const controllerOf = (child: Resource): Resource | undefined => {
+      const references = listAt(recordAt(child.data, 'metadata'), 'ownerReferences').filter(isRecord);
+      const reference = references.find((owner) => owner.controller === true) ?? references[0];
+      return typeof reference?.uid === 'string' ? this.owners.get(`${child.profile.name}\u0000${reference.uid}`) : undefined;
+    };
+    const controller = controllerOf(resource);
+    if (!controller) return undefined;
+    return { controller, top: controllerOf(controller) ?? controller };
   }
 
   check(resource: Resource): void {
@@ -85,6 +105,7 @@ export class RuleRunner {
     const context: RuleContext = {
       profile: resource.profile,
       serviceAccountFor,
+      ownerOf: (child) => this.ownerOf(child),
       report: (problem) => findings.push(toFinding(resource, metadata!, problem, this.settings.levels.get(rule!.id))),
     };
     for (rule of this.settings.rules) {

@@ -5,16 +5,15 @@ import { isCodeFile, isDependencyManifest, languageOf } from '../code/languages.
 import { maskComments } from '../code/mask-comments.js';
 import { endpoints } from '../facts.js';
 import { parseManifests, type ParsedObject } from '../loaders/parse-manifests.js';
-import { toolVersion } from '../package-files.js';
-import { compareText } from '../compare.js';
 import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
 import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { fileRules as allFileRules, rules as allRules } from '../rules/index.js';
 import { RuleRunner } from './run-rules.js';
+import { buildReport } from './build-report.js';
 import { findingsByFile } from './findings.js';
-import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type BaselineCounts, type SuppressionSettings } from './suppressions.js';
+import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
 import { lineHashes } from './line-hash.js';
-import type { Finding, InputError, Report, SkippedInput } from './report.js';
+import type { Finding, Report } from './report.js';
 import type { Resource } from '../model/resource.js';
 
 /** What decides a scan besides its inputs. */
@@ -59,13 +58,7 @@ export interface ScanOptions extends ScanSettings {
 }
 
 /** What was read, and what was passed over or could not be. */
-interface Inputs {
-  files: number;
-  documents: number;
-  objects: number;
-  skipped: SkippedInput[];
-  errors: InputError[];
-}
+type Inputs = Report['inputs'];
 
 const defaultMaxFileBytes = 16 * 1024 * 1024;
 /** A NUL among the first this many characters marks a binary file. */
@@ -302,7 +295,7 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   ];
   const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : undefined;
   if (settings.lineHashes) addLineHashes(findings, sources);
-  return buildReport(resolver, findings, inputs, [...inputs.errors, ...errors], baseline);
+  return buildReport(resolver.profilesUsed(), findings, { ...inputs, errors: [...inputs.errors, ...errors] }, baseline);
 }
 
 /** True for a JSON report or SARIF log this tool wrote, which quotes endpoints in its messages. */
@@ -330,40 +323,3 @@ function addLineHashes(findings: readonly Finding[], sources: readonly SourceTex
   }
 }
 
-const byPath = <T extends { path: string }>(a: T, b: T): number => compareText(a.path, b.path);
-
-function compareFindings(a: Finding, b: Finding): number {
-  const left = a.location;
-  const right = b.location;
-  return (
-    compareText(left?.path ?? '', right?.path ?? '') ||
-    (left?.startLine ?? 0) - (right?.startLine ?? 0) ||
-    (left?.startColumn ?? 0) - (right?.startColumn ?? 0) ||
-    compareText(a.ruleId, b.ruleId) ||
-    compareText(a.message, b.message) ||
-    compareText(a.fingerprint, b.fingerprint)
-  );
-}
-
-function buildReport(resolver: ProfileResolver, findings: Finding[], inputs: Inputs, errors: InputError[], baseline?: BaselineCounts): Report {
-  findings.sort(compareFindings);
-  const summary: Report['summary'] = { error: 0, warning: 0, note: 0, suppressed: 0, complete: errors.length === 0, ...(baseline ? { baseline } : {}) };
-  for (const finding of findings) {
-    if (finding.suppressed) summary.suppressed++;
-    else summary[finding.level]++;
-  }
-  return {
-    schemaVersion: '1',
-    tool: { name: 'sts-audit', version: toolVersion },
-    profiles: resolver.profilesUsed(),
-    findings,
-    inputs: {
-      files: inputs.files,
-      documents: inputs.documents,
-      objects: inputs.objects,
-      skipped: [...inputs.skipped].sort(byPath),
-      errors: [...errors].sort(byPath),
-    },
-    summary,
-  };
-}

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { toolHomepage } from '../package-files.js';
 import type * as Sarif from 'sarif';
-import type { Finding, Report } from '../engine/report.js';
+import { objectPath, type Finding, type Report } from '../engine/report.js';
 import type { RuleMetadata } from '../rules/catalogue.js';
 
 /** Options of {@link formatSarif}. */
@@ -76,6 +76,10 @@ function result(finding: Finding, ruleIndex: number, sameLine: number): Sarif.Re
       ...(snippetColumn === undefined ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}),
     };
     if (lineHash) sarifResult.partialFingerprints!.primaryLocationLineHash = lineHash;
+  }
+  if (!finding.location && finding.object) {
+    // A live object has no file: GitHub still needs one, so it gets a stable path of its own.
+    location.physicalLocation = { artifactLocation: { uri: pathToUri(objectPath(finding.object)), uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } };
   }
   if (finding.object) {
     const { kind, namespace, name, cluster } = finding.object;

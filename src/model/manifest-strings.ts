@@ -1,6 +1,6 @@
 import { findEndpointUses, mayNameEndpoint, type EndpointUse } from '../endpoints/find-endpoint-uses.js';
 import { listAt, recordAt } from './values.js';
-import { envPath, podOf } from './workload.js';
+import { authoredPod, envPath } from './workload.js';
 import { occurrencesBefore } from '../text.js';
 import type { PathSegment, Resource } from './resource.js';
 
@@ -24,7 +24,7 @@ export function manifestStrings(resource: Resource, wanted: (value: string, key:
       typeof value === 'string' && wanted(value, key) ? [{ path: ['data', key], value, key, field: 'data' as const }] : [],
     );
   }
-  const pod = podOf(resource);
+  const pod = authoredPod(resource);
   if (!pod) return [];
   const strings: ManifestString[] = [];
   for (const container of pod.containers) {

@@ -44,6 +44,19 @@ export interface PodView {
   containers: ContainerView[];
 }
 
+/**
+ * The pod spec as its author wrote it, for the rules on what manifests set: undefined for objects
+ * a controller manages (a Deployment's ReplicaSets, a CronJob's Jobs, their pods: the
+ * controller's template is judged instead) and for running pods, whose env the webhook has
+ * already changed (the rules on stale pods judge those).
+ */
+export function authoredPod(resource: Resource): PodView | undefined {
+  const metadata = recordAt(resource.data, 'metadata');
+  if (listAt(metadata, 'ownerReferences').some((owner) => isRecord(owner) && owner.controller === true)) return undefined;
+  if (resource.identity.kind === 'Pod' && recordAt(resource.data, 'status').phase !== undefined) return undefined;
+  return podOf(resource);
+}
+
 /** Path of a field of an env entry, such as its `value`. */
 export function envPath(container: ContainerView, entry: EnvEntry, field: 'name' | 'value'): PathSegment[] {
   return [...container.path, 'env', entry.index, field];

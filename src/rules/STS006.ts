@@ -1,6 +1,6 @@
 import { endpoints, webhook } from '../facts.js';
 import { injectedStsSetting, irsaSettings, skippedContainers } from '../model/irsa.js';
-import { envPath, podOf } from '../model/workload.js';
+import { authoredPod, envPath } from '../model/workload.js';
 import type { Rule } from './rule.js';
 
 const validValues = new Set(endpoints.sdkSettingValues);
@@ -9,7 +9,7 @@ const validValues = new Set(endpoints.sdkSettingValues);
 export const STS006: Rule = {
   id: 'STS006',
   check(resource, context) {
-    const pod = podOf(resource);
+    const pod = authoredPod(resource);
     if (!pod) return;
     for (const container of pod.containers) {
       for (const entry of container.env) {

@@ -1,7 +1,7 @@
 import { webhook } from '../facts.js';
 import { irsaSettings } from '../model/irsa.js';
 import { podShape, webhookInjection } from '../model/webhook-model.js';
-import { envPath, podOf } from '../model/workload.js';
+import { authoredPod, envPath } from '../model/workload.js';
 import type { Rule } from './rule.js';
 
 const regionVariables = new Set([webhook.env.region, webhook.env.defaultRegion]);
@@ -10,7 +10,7 @@ const regionVariables = new Set([webhook.env.region, webhook.env.defaultRegion])
 export const STS013: Rule = {
   id: 'STS013',
   check(resource, context) {
-    const pod = podOf(resource);
+    const pod = authoredPod(resource);
     if (!pod) return;
     const candidates = pod.containers.filter((container) => container.env.filter((entry) => regionVariables.has(entry.name)).length > 0);
     if (candidates.length === 0) return;

@@ -1,6 +1,6 @@
 import { webhook } from '../facts.js';
 import { recordAt } from '../model/values.js';
-import { podOf } from '../model/workload.js';
+import { authoredPod } from '../model/workload.js';
 import type { PathSegment } from '../model/resource.js';
 import type { Rule } from './rule.js';
 
@@ -10,7 +10,7 @@ const serviceAccountAnnotations = [webhook.annotations.stsRegionalEndpoints, web
 export const STS015: Rule = {
   id: 'STS015',
   check(resource, context) {
-    const pod = podOf(resource);
+    const pod = authoredPod(resource);
     if (!pod) return;
     const places: Array<[PathSegment[], Record<string, unknown>]> = [[['metadata'], recordAt(resource.data, 'metadata')]];
     if (resource.identity.kind !== 'Pod') places.push([pod.templateMetadataPath, pod.templateMetadata]);

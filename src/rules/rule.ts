@@ -24,6 +24,11 @@ export interface RuleContext {
   readonly profile: ClusterProfile;
   /** The ServiceAccount a workload's pods run as, when it is among the scanned objects. */
   serviceAccountFor(resource: Resource, pod: PodView): Resource | undefined;
+  /**
+   * The controller of an object (a pod's ReplicaSet, Job, DaemonSet or StatefulSet) and the top of
+   * its chain (the Deployment or CronJob above), when they were read (live clusters).
+   */
+  ownerOf(resource: Resource): { controller: Resource; top: Resource } | undefined;
   report(problem: Problem): void;
 }
 

@@ -1,0 +1,147 @@
+import { readCluster, resourceTypes, type ReadFailure } from './read-cluster.js';
+import { clusterTargets } from './kubeconfig.js';
+import { slimObject } from './slim.js';
+import { buildReport } from '../engine/build-report.js';
+import { RuleRunner } from '../engine/run-rules.js';
+import { applyBaseline, applyConfigSuppressions, type SuppressionSettings } from '../engine/suppressions.js';
+import { kubernetesMinor } from '../profiles/eks-versions.js';
+import { makeProfile } from '../profiles/resolve-profiles.js';
+import { ruleCatalogue, type Level } from '../rules/catalogue.js';
+import { rules as allRules } from '../rules/index.js';
+import { recordAt } from '../model/values.js';
+import type { ClusterProfile, Resource } from '../model/resource.js';
+import type { InputError, Report } from '../engine/report.js';
+
+/** Options of {@link audit}. */
+export interface AuditOptions {
+  kubeconfig?: string;
+  contexts: readonly string[];
+  namespaces: readonly string[];
+  requestTimeoutMs: number;
+  platformVersion?: string;
+  region?: string;
+  ruleLevels?: Readonly<Record<string, Level | 'off'>>;
+  onlyRules?: readonly string[];
+  skipRules?: readonly string[];
+  suppressions?: SuppressionSettings;
+  pageSize?: number;
+  progress?: (cluster: string, resource: string, count: number) => void;
+}
+
+/** An audited object, as the report's synthetic path names it, for `--dump-objects`. */
+export interface AuditedObject {
+  cluster: string;
+  resource: Resource;
+}
+
+const regionLabels = ['topology.kubernetes.io/region', 'failure-domain.beta.kubernetes.io/region'];
+
+/** The region of a cluster's nodes, when they all agree: labels first, then EC2 node names. */
+function nodeRegion(nodes: readonly Record<string, unknown>[]): string | null {
+  const regions = new Set<string>();
+  for (const node of nodes) {
+    const metadata = recordAt(node, 'metadata');
+    const labels = recordAt(metadata, 'labels');
+    const label = regionLabels.map((key) => labels[key]).find((value): value is string => typeof value === 'string');
+    const name = String(metadata.name ?? '');
+    const fromName = /\.ec2\.internal$/.test(name) ? 'us-east-1' : /\.([a-z]{2}(?:-[a-z]+)+-\d+)\.compute\.internal$/.exec(name)?.[1];
+    const region = label ?? fromName;
+    if (region) regions.add(region);
+  }
+  return regions.size === 1 ? [...regions][0]! : null;
+}
+
+/** What a resource type being unreadable leaves unchecked. */
+function uncheckedBy(failure: ReadFailure, kindsOfRules: Map<string, string[]>): string {
+  const kind = resourceTypes.find((type) => type.resource === failure.resource)?.kind ?? failure.resource;
+  const rules = kindsOfRules.get(kind) ?? [];
+  return rules.length > 0 ? `; left unchecked: ${rules.join(', ')}` : '';
+}
+
+/**
+ * Audits live clusters, concurrently: reads each one's version and objects, runs every rule on
+ * them, and reports. A resource type that cannot be read makes the audit incomplete, not failed.
+ */
+export async function audit(options: AuditOptions): Promise<{ report: Report; audited: AuditedObject[] }> {
+  const targets = clusterTargets({ ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), contexts: options.contexts });
+  const catalogue = ruleCatalogue();
+  const only = options.onlyRules && options.onlyRules.length > 0 ? new Set(options.onlyRules) : undefined;
+  const skip = new Set(options.skipRules ?? []);
+  const enabled = (id: string): boolean => (only === undefined || only.has(id)) && !skip.has(id) && options.ruleLevels?.[id] !== 'off';
+  const rules = allRules.filter((rule) => enabled(rule.id));
+  const levels = new Map<string, Level>();
+  for (const [id, level] of Object.entries(options.ruleLevels ?? {})) if (level !== 'off') levels.set(id, level);
+  const suppressions = options.suppressions ?? {};
+  const meta = { catalogue, enabled, levels };
+  const runner = new RuleRunner({ ...meta, rules, fileRules: [], suppressions });
+  const kindsOfRules = new Map<string, string[]>();
+  for (const rule of rules) for (const kind of catalogue.get(rule.id)?.appliesTo ?? []) kindsOfRules.set(kind, [...(kindsOfRules.get(kind) ?? []), rule.id]);
+
+  const read = await Promise.all(
+    targets.map(async (target) => ({
+      target,
+      cluster: await readCluster(
+        target.kubeConfig,
+        {
+          namespaces: options.namespaces,
+          requestTimeoutMs: options.requestTimeoutMs,
+          ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+          ...(options.progress ? { progress: (resource, count) => options.progress!(target.name, resource, count) } : {}),
+        },
+        slimObject,
+      ),
+    })),
+  );
+
+  const profiles: ClusterProfile[] = [];
+  const errors: InputError[] = [];
+  const audited: AuditedObject[] = [];
+  let objects = 0;
+  for (const { target, cluster } of read) {
+    const minor = kubernetesMinor(cluster.version.gitVersion);
+    const nodes = cluster.objects.filter(({ resourceType }) => resourceType.kind === 'Node').map(({ item }) => item);
+    const profile = makeProfile(
+      target.name,
+      'api',
+      minor === undefined ? null : `1.${minor}`,
+      options.platformVersion ?? null,
+      options.region ?? nodeRegion(nodes),
+      minor === undefined ? [`the API server's version ${cluster.version.gitVersion} is not a Kubernetes version`] : [],
+    );
+    profiles.push(profile);
+    for (const failure of cluster.failures) {
+      errors.push({ path: `cluster ${target.name}: ${failure.resource}`, message: `cannot list ${failure.resource}: ${failure.message}${uncheckedBy(failure, kindsOfRules)}` });
+    }
+    const resources: Resource[] = cluster.objects.map(({ resourceType, item }) => {
+      const metadata = recordAt(item, 'metadata');
+      const identity = {
+        apiVersion: resourceType.apiVersion,
+        kind: resourceType.kind,
+        name: String(metadata.name ?? ''),
+        ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
+      };
+      return { identity, data: { apiVersion: resourceType.apiVersion, kind: resourceType.kind, ...item }, profile };
+    });
+    objects += resources.length;
+    runner.addServiceAccounts(resources);
+    runner.addOwners(resources);
+    for (const resource of resources) {
+      runner.check(resource);
+      audited.push({ cluster: target.name, resource });
+    }
+  }
+  const { findings: checked, errors: ruleErrors } = runner.finish();
+  const findings = [...checked, ...applyConfigSuppressions(checked, suppressions, meta)];
+  const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : undefined;
+  const withFindings = new Set(findings.map((finding) => finding.object && `${finding.object.cluster}/${finding.object.kind}/${finding.object.namespace ?? ''}/${finding.object.name}`));
+  const report = buildReport(
+    profiles.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    findings,
+    { files: 0, documents: 0, objects, skipped: [], errors: [...errors, ...ruleErrors] },
+    baseline,
+  );
+  return {
+    report,
+    audited: audited.filter(({ cluster, resource }) => withFindings.has(`${cluster}/${resource.identity.kind}/${resource.identity.namespace ?? ''}/${resource.identity.name}`)),
+  };
+}

@@ -1,0 +1,177 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiException, AppsV1Api, BatchV1Api, CoreV1Api, Observable, VersionApi, type ConfigurationOptions, type KubeConfig, type RequestContext, type ResponseContext } from '@kubernetes/client-node';
+import { ClusterUsageError } from './kubeconfig.js';
+import { isRecord } from '../model/values.js';
+
+/** A page of a list, as the API returns it. */
+interface Page {
+  items: unknown[];
+  metadata?: { _continue?: string };
+}
+
+/** How to list one resource type, cluster-wide or in one namespace. */
+interface ResourceType {
+  resource: string;
+  apiVersion: string;
+  kind: string;
+  namespaced: boolean;
+  list(apis: Apis, request: { limit: number; _continue?: string; namespace?: string }, options: ConfigurationOptions): Promise<Page>;
+}
+
+interface Apis {
+  core: CoreV1Api;
+  apps: AppsV1Api;
+  batch: BatchV1Api;
+}
+
+/** What the audit reads, and nothing else: never Secrets. */
+export const resourceTypes: readonly ResourceType[] = [
+  { resource: 'serviceaccounts', apiVersion: 'v1', kind: 'ServiceAccount', namespaced: true, list: (a, r, o) => (r.namespace ? a.core.listNamespacedServiceAccount({ ...r, namespace: r.namespace }, o) : a.core.listServiceAccountForAllNamespaces(r, o)) },
+  { resource: 'nodes', apiVersion: 'v1', kind: 'Node', namespaced: false, list: (a, r, o) => a.core.listNode({ limit: r.limit, ...(r._continue ? { _continue: r._continue } : {}) }, o) },
+  { resource: 'configmaps', apiVersion: 'v1', kind: 'ConfigMap', namespaced: true, list: (a, r, o) => (r.namespace ? a.core.listNamespacedConfigMap({ ...r, namespace: r.namespace }, o) : a.core.listConfigMapForAllNamespaces(r, o)) },
+  { resource: 'deployments', apiVersion: 'apps/v1', kind: 'Deployment', namespaced: true, list: (a, r, o) => (r.namespace ? a.apps.listNamespacedDeployment({ ...r, namespace: r.namespace }, o) : a.apps.listDeploymentForAllNamespaces(r, o)) },
+  { resource: 'replicasets', apiVersion: 'apps/v1', kind: 'ReplicaSet', namespaced: true, list: (a, r, o) => (r.namespace ? a.apps.listNamespacedReplicaSet({ ...r, namespace: r.namespace }, o) : a.apps.listReplicaSetForAllNamespaces(r, o)) },
+  { resource: 'daemonsets', apiVersion: 'apps/v1', kind: 'DaemonSet', namespaced: true, list: (a, r, o) => (r.namespace ? a.apps.listNamespacedDaemonSet({ ...r, namespace: r.namespace }, o) : a.apps.listDaemonSetForAllNamespaces(r, o)) },
+  { resource: 'statefulsets', apiVersion: 'apps/v1', kind: 'StatefulSet', namespaced: true, list: (a, r, o) => (r.namespace ? a.apps.listNamespacedStatefulSet({ ...r, namespace: r.namespace }, o) : a.apps.listStatefulSetForAllNamespaces(r, o)) },
+  { resource: 'jobs', apiVersion: 'batch/v1', kind: 'Job', namespaced: true, list: (a, r, o) => (r.namespace ? a.batch.listNamespacedJob({ ...r, namespace: r.namespace }, o) : a.batch.listJobForAllNamespaces(r, o)) },
+  { resource: 'cronjobs', apiVersion: 'batch/v1', kind: 'CronJob', namespaced: true, list: (a, r, o) => (r.namespace ? a.batch.listNamespacedCronJob({ ...r, namespace: r.namespace }, o) : a.batch.listCronJobForAllNamespaces(r, o)) },
+  { resource: 'pods', apiVersion: 'v1', kind: 'Pod', namespaced: true, list: (a, r, o) => (r.namespace ? a.core.listNamespacedPod({ ...r, namespace: r.namespace }, o) : a.core.listPodForAllNamespaces(r, o)) },
+];
+
+/** How reading behaves: page size, per-call timeout, retries. */
+export interface ReadSettings {
+  namespaces: readonly string[];
+  requestTimeoutMs: number;
+  pageSize?: number;
+  /** Attempts per call, the first included, for 429, 5xx, timeouts and dropped connections. */
+  attempts?: number;
+  /** Called with each resource type's running count (progress on a terminal). */
+  progress?: (resource: string, count: number) => void;
+}
+
+/** A resource type that could not be read, and why. */
+export interface ReadFailure {
+  resource: string;
+  message: string;
+}
+
+const maxBackoffMs = 4000;
+const maxRetryAfterMs = 10_000;
+/** Continue tokens expire (410) on busy clusters: the list starts over, this many times at most. */
+const maxRestarts = 3;
+
+/** An API call refused for a reason that retrying does not change. */
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+function describe(error: unknown): { code: number; message: string } {
+  if (error instanceof ApiException) {
+    const body = isRecord(error.body) ? error.body : typeof error.body === 'string' ? safeJson(error.body) : undefined;
+    const message = typeof body?.message === 'string' ? body.message : `HTTP ${error.code}`;
+    return { code: error.code, message };
+  }
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { code: 0, message: 'the request timed out' };
+  const cause = error instanceof Error && isRecord(error.cause) && typeof error.cause.code === 'string' ? ` (${error.cause.code})` : '';
+  return { code: 0, message: `${error instanceof Error ? error.message : String(error)}${cause}` };
+}
+
+function safeJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Retries 429 (after Retry-After), 5xx, timeouts and dropped connections with bounded backoff. */
+async function withRetries<T>(call: () => Promise<T>, attempts: number): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const { code, message } = describe(error);
+      if (code === 401) throw new ClusterUsageError(`authentication refused (401): ${message}; check the kubeconfig's credentials (for EKS, aws eks get-token)`);
+      if (code === 410) throw new Refused(message, code);
+      const retryable = code === 0 || code === 429 || code >= 500;
+      if (!retryable || attempt >= attempts) throw new Refused(code ? `${message} (HTTP ${code})` : message, code);
+      const retryAfter = error instanceof ApiException ? Number(error.headers?.['retry-after']) : Number.NaN;
+      const wait = code === 429 && Number.isFinite(retryAfter) ? Math.min(retryAfter * 1000, maxRetryAfterMs) : Math.min(100 * 2 ** (attempt - 1), maxBackoffMs);
+      await sleep(wait);
+    }
+  }
+}
+
+/** What one cluster holds of what the audit reads. */
+export interface ClusterObjects {
+  version: { gitVersion: string };
+  objects: Array<{ resourceType: ResourceType; item: Record<string, unknown> }>;
+  failures: ReadFailure[];
+}
+
+/** Reads the cluster's version and every resource type, page by page; a type that fails is reported and skipped. */
+export async function readCluster(kubeConfig: KubeConfig, settings: ReadSettings, slim: (kind: string, item: Record<string, unknown>) => Record<string, unknown>): Promise<ClusterObjects> {
+  const apis: Apis = { core: kubeConfig.makeApiClient(CoreV1Api), apps: kubeConfig.makeApiClient(AppsV1Api), batch: kubeConfig.makeApiClient(BatchV1Api) };
+  const attempts = settings.attempts ?? 4;
+  // Every call gets its own deadline (--request-timeout), through the client's middleware.
+  const timeout = (): ConfigurationOptions => ({
+    middleware: [
+      {
+        pre: (context: RequestContext) => {
+          context.setSignal(AbortSignal.timeout(settings.requestTimeoutMs));
+          return new Observable(Promise.resolve(context));
+        },
+        post: (response: ResponseContext) => new Observable(Promise.resolve(response)),
+      },
+    ],
+    middlewareMergeStrategy: 'append',
+  });
+  let gitVersion: string;
+  try {
+    const info = await withRetries(() => kubeConfig.makeApiClient(VersionApi).getCode(undefined, timeout()), attempts);
+    gitVersion = info.gitVersion;
+  } catch (error) {
+    if (error instanceof ClusterUsageError) throw error;
+    throw new ClusterUsageError(`cannot reach the API server: ${describe(error).message}`);
+  }
+  const objects: ClusterObjects['objects'] = [];
+  const failures: ReadFailure[] = [];
+  const namespaces = settings.namespaces.length > 0 ? settings.namespaces : [undefined];
+  for (const resourceType of resourceTypes) {
+    const scopes = resourceType.namespaced ? namespaces : [undefined];
+    try {
+      let count = 0;
+      for (const namespace of scopes) {
+        for (let restart = 0; ; restart++) {
+          const items: Record<string, unknown>[] = [];
+          let token: string | undefined;
+          try {
+            do {
+              const request = { limit: settings.pageSize ?? 500, ...(token ? { _continue: token } : {}), ...(namespace ? { namespace } : {}) };
+              const page = await withRetries(() => resourceType.list(apis, request, timeout()), attempts);
+              for (const item of page.items) if (isRecord(item)) items.push(slim(resourceType.kind, item));
+              token = page.metadata?._continue || undefined;
+              settings.progress?.(resourceType.resource, count + items.length);
+            } while (token);
+          } catch (error) {
+            if (error instanceof Refused && error.code === 410 && restart < maxRestarts) continue;
+            throw error;
+          }
+          for (const item of items) objects.push({ resourceType, item });
+          count += items.length;
+          break;
+        }
+      }
+    } catch (error) {
+      if (error instanceof ClusterUsageError) throw error;
+      failures.push({ resource: resourceType.resource, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { version: { gitVersion }, objects, failures };
+}

@@ -1,0 +1,64 @@
+import { isRecord, listAt, recordAt } from '../model/values.js';
+
+/**
+ * Keeps, of each object read from a cluster, only what the rules read: names, annotations,
+ * labels of nodes, owners, containers' names, env, args and command, ConfigMap data, the pod's
+ * phase. Large clusters stay small in memory.
+ */
+export function slimObject(kind: string, item: Record<string, unknown>): Record<string, unknown> {
+  const metadata = recordAt(item, 'metadata');
+  const slimMetadata = pick(metadata, ['name', 'namespace', 'uid', 'annotations', ...(kind === 'Node' ? ['labels'] : [])]);
+  const owners = listAt(metadata, 'ownerReferences').filter(isRecord).map((owner) => pick(owner, ['kind', 'name', 'uid', 'controller']));
+  if (owners.length > 0) slimMetadata.ownerReferences = owners;
+  const slim: Record<string, unknown> = { metadata: slimMetadata };
+  const spec = recordAt(item, 'spec');
+  switch (kind) {
+    case 'ConfigMap':
+      if (isRecord(item.data)) slim.data = item.data;
+      break;
+    case 'Pod':
+      slim.spec = podSpec(spec);
+      slim.status = pick(recordAt(item, 'status'), ['phase']);
+      break;
+    case 'CronJob': {
+      const template = recordAt(recordAt(recordAt(spec, 'jobTemplate'), 'spec'), 'template');
+      slim.spec = { jobTemplate: { spec: { template: podTemplate(template) } } };
+      break;
+    }
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'DaemonSet':
+    case 'StatefulSet':
+    case 'Job':
+      slim.spec = { template: podTemplate(recordAt(spec, 'template')) };
+      break;
+    default:
+      break;
+  }
+  return slim;
+}
+
+function pick(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) if (record[key] !== undefined && record[key] !== null) picked[key] = record[key];
+  return picked;
+}
+
+function podTemplate(template: Record<string, unknown>): Record<string, unknown> {
+  return { metadata: pick(recordAt(template, 'metadata'), ['annotations']), spec: podSpec(recordAt(template, 'spec')) };
+}
+
+function podSpec(spec: Record<string, unknown>): Record<string, unknown> {
+  const containers = (key: string) =>
+    listAt(spec, key)
+      .filter(isRecord)
+      .map((container) => {
+        const slim = pick(container, ['name', 'args', 'command']);
+        const env = listAt(container, 'env')
+          .filter(isRecord)
+          .map((entry) => ({ name: entry.name, ...(entry.value !== undefined && entry.value !== null ? { value: entry.value } : {}), ...(entry.valueFrom ? { valueFrom: {} } : {}) }));
+        if (env.length > 0) slim.env = env;
+        return slim;
+      });
+  return { ...pick(spec, ['serviceAccountName', 'nodeName', 'nodeSelector']), containers: containers('containers'), initContainers: containers('initContainers') };
+}
