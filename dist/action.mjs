@@ -27076,6 +27076,25 @@ import { readFileSync as readFileSync4 } from "node:fs";
 
 // src/formats/sarif.ts
 import { gzipSync } from "node:zlib";
+
+// src/engine/report.ts
+var rank = { note: 1, warning: 2, error: 3 };
+function exitCode(report, failOn) {
+  if (failOn !== "none") {
+    const threshold = rank[failOn];
+    if (report.findings.some((finding) => finding.suppressed === null && rank[finding.level] >= threshold)) return 1;
+  }
+  return report.summary.complete ? 0 : 3;
+}
+function objectPath(object) {
+  const part = (text) => text.replace(/[/\\]/g, "_") || "_";
+  return ["k8s", part(object.cluster), part(object.namespace ?? "_cluster"), part(object.kind), `${part(object.name)}.yaml`].join("/");
+}
+function objectHeader(object) {
+  return `# ${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name} in cluster ${object.cluster}`;
+}
+
+// src/formats/sarif.ts
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var fingerprintKey = "stsAuditFingerprint/v1";
 var rulesDocs = `${toolHomepage}/blob/main/docs/rules.md`;
@@ -27125,6 +27144,13 @@ function result(finding, ruleIndex, sameLine) {
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
     };
     if (lineHash) sarifResult.partialFingerprints.primaryLocationLineHash = lineHash;
+  }
+  if (!finding.location && finding.object) {
+    const header = objectHeader(finding.object);
+    location.physicalLocation = {
+      artifactLocation: { uri: pathToUri(objectPath(finding.object)), uriBaseId: "%SRCROOT%" },
+      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: header.length + 1, snippet: { text: header } }
+    };
   }
   if (finding.object) {
     const { kind, namespace, name, cluster } = finding.object;
@@ -27549,10 +27575,10 @@ function parseManifests(path11, rawText, options = {}) {
   });
   const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
   const source = kept.length > 0 ? new YamlSource(path11, text, events) : void 0;
-  const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
+  const objects = kept.map(({ value, identity, document, path: objectPath2 }) => ({
     identity,
     data: value,
-    locator: new YamlLocator(source, source.documentRoot(document), objectPath)
+    locator: new YamlLocator(source, source.documentRoot(document), objectPath2)
   }));
   return { outcome: "parsed", documents, objectCount: found.length, objects };
 }
@@ -30376,11 +30402,11 @@ function irsaSettings(serviceAccount) {
 }
 function readIrsaSettings(serviceAccount) {
   const annotations = recordAt(recordAt(serviceAccount.data, "metadata"), "annotations");
-  const roleArn = own(annotations, webhook.annotations.roleArn);
+  const roleArn3 = own(annotations, webhook.annotations.roleArn);
   const present = Object.hasOwn(annotations, webhook.annotations.stsRegionalEndpoints);
   const value = own(annotations, webhook.annotations.stsRegionalEndpoints);
   return {
-    roleArn: typeof roleArn === "string" && roleArn !== "" ? roleArn : void 0,
+    roleArn: typeof roleArn3 === "string" && roleArn3 !== "" ? roleArn3 : void 0,
     stsRegionalEndpoints: { present, value, parsed: present ? parseBool(value) : void 0 }
   };
 }
@@ -30472,6 +30498,12 @@ var podSpecPaths = {
   Job: ["spec", "template", "spec"],
   CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
 };
+function authoredPod(resource) {
+  const metadata = recordAt(resource.data, "metadata");
+  if (listAt(metadata, "ownerReferences").some((owner) => isRecord(owner) && owner.controller === true)) return void 0;
+  if (resource.identity.kind === "Pod" && recordAt(resource.data, "status").phase !== void 0) return void 0;
+  return podOf(resource);
+}
 function envPath(container, entry, field) {
   return [...container.path, "env", entry.index, field];
 }
@@ -30519,7 +30551,7 @@ var validValues = new Set(endpoints.sdkSettingValues);
 var STS006 = {
   id: "STS006",
   check(resource, context) {
-    const pod = podOf(resource);
+    const pod = authoredPod(resource);
     if (!pod) return;
     for (const container of pod.containers) {
       for (const entry of container.env) {
@@ -30644,7 +30676,7 @@ function manifestStrings(resource, wanted = () => true) {
       ([key, value]) => typeof value === "string" && wanted(value, key) ? [{ path: ["data", key], value, key, field: "data" }] : []
     );
   }
-  const pod = podOf(resource);
+  const pod = authoredPod(resource);
   if (!pod) return [];
   const strings = [];
   for (const container of pod.containers) {
@@ -30720,35 +30752,15 @@ var STS008 = {
   }
 };
 
-// src/rules/STS011.ts
-var STS011 = {
-  id: "STS011",
-  check(resource, context) {
-    const region = context.profile.region;
-    if (region === null) return;
-    for (const { string, use, occurrence } of manifestEndpointUses(resource)) {
-      if (use.kind !== "regional-host" || use.region === void 0 || use.region === region) continue;
-      context.report({
-        path: string.path,
-        text: { value: use.text, occurrence },
-        messageId: "otherRegion",
-        data: { text: use.text, endpointRegion: use.region, region }
-      });
-    }
+// src/model/restart.ts
+var restartable = /* @__PURE__ */ new Set(["Deployment", "DaemonSet", "StatefulSet"]);
+function restartCommand(pod, owner) {
+  const namespace = pod.identity.namespace ?? "default";
+  if (owner && restartable.has(owner.top.identity.kind)) {
+    return `kubectl rollout restart ${owner.top.identity.kind.toLowerCase()}/${owner.top.identity.name} -n ${namespace}`;
   }
-};
-
-// src/rules/STS012.ts
-var presignedGlobal = new RegExp(endpoints.presignedGlobalPattern, "g");
-var STS012 = {
-  id: "STS012",
-  checkFile(file, context) {
-    for (const match2 of file.code.matchAll(presignedGlobal)) {
-      const host = match2.groups?.host;
-      context.report({ index: match2.index + match2[0].length - host.length, length: host.length, messageId: "globalFormat", data: { text: host } });
-    }
-  }
-};
+  return `kubectl delete pod ${pod.identity.name} -n ${namespace}`;
+}
 
 // src/model/webhook-model.ts
 var defaultMountPath = "/var/run/secrets/eks.amazonaws.com/serviceaccount";
@@ -30791,19 +30803,133 @@ function podShape(pod) {
   };
 }
 
+// src/model/running-pod.ts
+var liveStates = /* @__PURE__ */ new Set(["Running", "Pending"]);
+function runningPod(resource, context) {
+  if (resource.identity.kind !== "Pod" || !liveStates.has(String(recordAt(resource.data, "status").phase))) return void 0;
+  const pod = podOf(resource);
+  if (!pod) return void 0;
+  const serviceAccount = context.serviceAccountFor(resource, pod);
+  const settings = serviceAccount ? irsaSettings(serviceAccount) : void 0;
+  if (settings?.roleArn === void 0) return void 0;
+  const owner = context.ownerOf(resource);
+  const templatePod = owner ? podOf(owner.controller) : void 0;
+  const templateOf = (container) => templatePod ? templatePod.containers.find((candidate2) => candidate2.init === container.init && candidate2.name === container.name) : void 0;
+  const shape = podShape(pod);
+  const written = (container) => templateOf(container) ?? { ...container, env: container.env.filter((entry) => entry.name !== webhook.env.stsRegionalEndpoints) };
+  const injection = webhookInjection(
+    {
+      ...shape,
+      containers: pod.containers.filter((container) => !container.init).map(written),
+      initContainers: pod.containers.filter((container) => container.init).map(written),
+      skipContainers: skippedContainers(pod.templateMetadata)
+    },
+    { roleArn: settings.roleArn, stsRegionalEndpoints: effectiveRegional(settings, resource.profile) },
+    {}
+  ) ?? [];
+  return {
+    pod,
+    account: { ...settings, roleArn: settings.roleArn },
+    owner,
+    containers: pod.containers.map((container) => ({
+      container,
+      template: templateOf(container),
+      injection: injection.find((entry) => entry.init === container.init && entry.name === container.name)
+    }))
+  };
+}
+
+// src/rules/STS009.ts
+var { stsRegionalEndpoints, roleArn, webIdentityTokenFile } = webhook.env;
+var STS009 = {
+  id: "STS009",
+  check(resource, context) {
+    const running = runningPod(resource, context);
+    if (!running) return;
+    for (const { container, template, injection } of running.containers) {
+      if (injection.skipped || template?.env.some((entry) => entry.name === stsRegionalEndpoints)) continue;
+      const names = new Set(container.env.map((entry) => entry.name));
+      if (!names.has(roleArn) && !names.has(webIdentityTokenFile)) continue;
+      const expected = injection.added.find((entry) => entry.name === stsRegionalEndpoints)?.value;
+      const actualValue = container.env.find((entry) => entry.name === stsRegionalEndpoints)?.value;
+      const actual = typeof actualValue === "string" ? actualValue : void 0;
+      if (expected === actual) continue;
+      context.report({
+        path: ["metadata", "name"],
+        messageId: expected === void 0 ? "unexpected" : "missing",
+        data: { container: container.name, account: running.pod.serviceAccountName, command: restartCommand(resource, running.owner) }
+      });
+    }
+  }
+};
+
+// src/rules/STS010.ts
+var { roleArn: roleArn2, webIdentityTokenFile: webIdentityTokenFile2, containerCredentialsUri } = webhook.env;
+var STS010 = {
+  id: "STS010",
+  check(resource, context) {
+    const running = runningPod(resource, context);
+    if (!running) return;
+    for (const { container, template, injection } of running.containers) {
+      if (injection.skipped) continue;
+      const names = new Set(container.env.map((entry) => entry.name));
+      const data = { container: container.name, account: running.pod.serviceAccountName, role: running.account.roleArn, command: restartCommand(resource, running.owner) };
+      if (!names.has(roleArn2) && !names.has(webIdentityTokenFile2) && !names.has(containerCredentialsUri)) {
+        context.report({ path: ["metadata", "name"], messageId: "noCredentials", data });
+        continue;
+      }
+      const value = container.env.find((entry) => entry.name === roleArn2)?.value;
+      const setByTemplate = template?.env.some((entry) => entry.name === roleArn2);
+      if (typeof value === "string" && value !== running.account.roleArn && !setByTemplate) {
+        context.report({ path: ["metadata", "name"], messageId: "otherRole", data: { ...data, podRole: value } });
+      }
+    }
+  }
+};
+
+// src/rules/STS011.ts
+var STS011 = {
+  id: "STS011",
+  check(resource, context) {
+    const region = context.profile.region;
+    if (region === null) return;
+    for (const { string, use, occurrence } of manifestEndpointUses(resource)) {
+      if (use.kind !== "regional-host" || use.region === void 0 || use.region === region) continue;
+      context.report({
+        path: string.path,
+        text: { value: use.text, occurrence },
+        messageId: "otherRegion",
+        data: { text: use.text, endpointRegion: use.region, region }
+      });
+    }
+  }
+};
+
+// src/rules/STS012.ts
+var presignedGlobal = new RegExp(endpoints.presignedGlobalPattern, "g");
+var STS012 = {
+  id: "STS012",
+  checkFile(file, context) {
+    for (const match2 of file.code.matchAll(presignedGlobal)) {
+      const host = match2.groups?.host;
+      context.report({ index: match2.index + match2[0].length - host.length, length: host.length, messageId: "globalFormat", data: { text: host } });
+    }
+  }
+};
+
 // src/rules/STS013.ts
 var regionVariables = /* @__PURE__ */ new Set([webhook.env.region, webhook.env.defaultRegion]);
 var STS013 = {
   id: "STS013",
   check(resource, context) {
-    const pod = podOf(resource);
+    const pod = authoredPod(resource);
     if (!pod) return;
     const candidates = pod.containers.filter((container) => container.env.filter((entry) => regionVariables.has(entry.name)).length > 0);
     if (candidates.length === 0) return;
     const serviceAccount = context.serviceAccountFor(resource, pod);
-    const roleArn = serviceAccount ? irsaSettings(serviceAccount).roleArn : void 0;
-    if (roleArn === void 0) return;
-    const injection = webhookInjection(podShape(pod), { roleArn }, { region: context.profile.region ?? "cluster-region" });
+    const roleArn3 = serviceAccount ? irsaSettings(serviceAccount).roleArn : void 0;
+    if (roleArn3 === void 0) return;
+    const injection = webhookInjection(podShape(pod), { roleArn: roleArn3 }, { region: context.profile.region ?? "cluster-region" });
     for (const container of candidates) {
       const injected = injection?.find((entry2) => entry2.init === container.init && entry2.name === container.name);
       if (!injected || injected.skipped) continue;
@@ -31082,7 +31208,7 @@ var serviceAccountAnnotations = [webhook.annotations.stsRegionalEndpoints, webho
 var STS015 = {
   id: "STS015",
   check(resource, context) {
-    const pod = podOf(resource);
+    const pod = authoredPod(resource);
     if (!pod) return;
     const places = [[["metadata"], recordAt(resource.data, "metadata")]];
     if (resource.identity.kind !== "Pod") places.push([pod.templateMetadataPath, pod.templateMetadata]);
@@ -31102,7 +31228,7 @@ var STS015 = {
 };
 
 // src/rules/index.ts
-var rules = [STS001, STS002, STS003, STS004, STS005, STS006, STS007, STS011, STS013, STS015];
+var rules = [STS001, STS002, STS003, STS004, STS005, STS006, STS007, STS009, STS010, STS011, STS013, STS015];
 var fileRules = [STS008, STS012, STS014];
 
 // src/engine/fingerprint.ts
@@ -31307,6 +31433,7 @@ var RuleRunner = class {
   }
   settings;
   accounts = /* @__PURE__ */ new Map();
+  owners = /* @__PURE__ */ new Map();
   deferred = [];
   findings = [];
   errors = [];
@@ -31318,6 +31445,23 @@ var RuleRunner = class {
       const { identity, data, profile } = resource;
       if (!this.accounts.has(key)) this.accounts.set(key, { identity, data, profile });
     }
+  }
+  /** Makes workloads known as owners (by uid) to the objects checked from now on. */
+  addOwners(resources) {
+    for (const resource of resources) {
+      const uid = recordAt(resource.data, "metadata").uid;
+      if (typeof uid === "string") this.owners.set(`${resource.profile.name}\0${uid}`, resource);
+    }
+  }
+  ownerOf(resource) {
+    const controllerOf = (child) => {
+      const references = listAt(recordAt(child.data, "metadata"), "ownerReferences").filter(isRecord);
+      const reference = references.find((owner) => owner.controller === true) ?? references[0];
+      return typeof reference?.uid === "string" ? this.owners.get(`${child.profile.name}\0${reference.uid}`) : void 0;
+    };
+    const controller = controllerOf(resource);
+    if (!controller) return void 0;
+    return { controller, top: controllerOf(controller) ?? controller };
   }
   check(resource) {
     const outcome = this.checkOne(resource);
@@ -31347,6 +31491,7 @@ var RuleRunner = class {
     const context = {
       profile: resource.profile,
       serviceAccountFor,
+      ownerOf: (child) => this.ownerOf(child),
       report: (problem) => findings.push(toFinding(resource, metadata, problem, this.settings.levels.get(rule.id)))
     };
     for (rule of this.settings.rules) {
@@ -31474,6 +31619,31 @@ function toFinding(resource, metadata, problem, configuredLevel) {
       String(problem.text?.occurrence ?? 0)
     ]
   });
+}
+
+// src/engine/build-report.ts
+var byPath = (a, b) => compareText(a.path, b.path);
+function compareFindings(a, b) {
+  const left = a.location;
+  const right = b.location;
+  const objectKey = (finding) => finding.object ? `${finding.object.cluster}\0${finding.object.namespace ?? ""}\0${finding.object.kind}\0${finding.object.name}` : "";
+  return compareText(left?.path ?? "", right?.path ?? "") || compareText(left ? "" : objectKey(a), right ? "" : objectKey(b)) || (left?.startLine ?? 0) - (right?.startLine ?? 0) || (left?.startColumn ?? 0) - (right?.startColumn ?? 0) || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(a.fingerprint, b.fingerprint);
+}
+function buildReport(profiles, findings, inputs, baseline) {
+  findings.sort(compareFindings);
+  const summary2 = { error: 0, warning: 0, note: 0, suppressed: 0, complete: inputs.errors.length === 0, ...baseline ? { baseline } : {} };
+  for (const finding of findings) {
+    if (finding.suppressed) summary2.suppressed++;
+    else summary2[finding.level]++;
+  }
+  return {
+    schemaVersion: "1",
+    tool: { name: "sts-audit", version: toolVersion },
+    profiles,
+    findings,
+    inputs: { ...inputs, skipped: [...inputs.skipped].sort(byPath), errors: [...inputs.errors].sort(byPath) },
+    summary: summary2
+  };
 }
 
 // src/engine/line-hash.ts
@@ -31743,7 +31913,7 @@ function scanSources(sources, settings, inputs) {
   ];
   const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : void 0;
   if (settings.lineHashes) addLineHashes(findings, sources);
-  return buildReport(resolver, findings, inputs, [...inputs.errors, ...errors], baseline);
+  return buildReport(resolver.profilesUsed(), findings, { ...inputs, errors: [...inputs.errors, ...errors] }, baseline);
 }
 function isOwnReport(source) {
   if (!source.path.endsWith(".json") || !source.text.includes('"sts-audit"')) return false;
@@ -31765,34 +31935,6 @@ function addLineHashes(findings, sources) {
       if (hash) finding.location.lineHash = hash;
     }
   }
-}
-var byPath = (a, b) => compareText(a.path, b.path);
-function compareFindings(a, b) {
-  const left = a.location;
-  const right = b.location;
-  return compareText(left?.path ?? "", right?.path ?? "") || (left?.startLine ?? 0) - (right?.startLine ?? 0) || (left?.startColumn ?? 0) - (right?.startColumn ?? 0) || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(a.fingerprint, b.fingerprint);
-}
-function buildReport(resolver, findings, inputs, errors, baseline) {
-  findings.sort(compareFindings);
-  const summary2 = { error: 0, warning: 0, note: 0, suppressed: 0, complete: errors.length === 0, ...baseline ? { baseline } : {} };
-  for (const finding of findings) {
-    if (finding.suppressed) summary2.suppressed++;
-    else summary2[finding.level]++;
-  }
-  return {
-    schemaVersion: "1",
-    tool: { name: "sts-audit", version: toolVersion },
-    profiles: resolver.profilesUsed(),
-    findings,
-    inputs: {
-      files: inputs.files,
-      documents: inputs.documents,
-      objects: inputs.objects,
-      skipped: [...inputs.skipped].sort(byPath),
-      errors: [...errors].sort(byPath)
-    },
-    summary: summary2
-  };
 }
 
 // src/engine/scan-request.ts
@@ -31824,16 +31966,6 @@ async function runScanRequest(request) {
       ...request.baselineFile ? { baseline: { file: request.baselineFile, fingerprints: readBaseline(request.baselineFile) } } : {}
     }
   });
-}
-
-// src/engine/report.ts
-var rank = { note: 1, warning: 2, error: 3 };
-function exitCode(report, failOn) {
-  if (failOn !== "none") {
-    const threshold = rank[failOn];
-    if (report.findings.some((finding) => finding.suppressed === null && rank[finding.level] >= threshold)) return 1;
-  }
-  return report.summary.complete ? 0 : 3;
 }
 
 // src/formats/markdown.ts

@@ -7,7 +7,7 @@ import { ConfigError, defaultConfigName, loadConfig } from '../config/load-confi
 import { audit, type AuditedObject } from '../cluster/audit.js';
 import { ClusterUsageError } from '../cluster/kubeconfig.js';
 import { runScanRequest } from '../engine/scan-request.js';
-import { exitCode, objectPath, type FailOn, type Report } from '../engine/report.js';
+import { exitCode, objectHeader, objectPath, type FailOn, type Report } from '../engine/report.js';
 import { formatJson } from '../formats/json.js';
 import { formatText } from '../formats/text.js';
 import { formatSarif } from '../formats/sarif.js';
@@ -159,9 +159,10 @@ async function runCluster(flags: ClusterFlags): Promise<number> {
 /** Writes each object with findings as YAML under the path SARIF gives it, to publish beside the report. */
 function dumpObjects(folder: string, audited: readonly AuditedObject[]): void {
   for (const { cluster, resource } of audited) {
-    const file = path.join(folder, ...objectPath({ ...resource.identity, cluster }).split('/'));
+    const object = { ...resource.identity, cluster };
+    const file = path.join(folder, ...objectPath(object).split('/'));
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, dump(resource.data, { noRefs: true }));
+    writeFileSync(file, `${objectHeader(object)}\n${dump(resource.data, { noRefs: true })}`);
   }
 }
 

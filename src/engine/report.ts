@@ -100,3 +100,8 @@ export function objectPath(object: { cluster: string; namespace?: string; kind: 
   const part = (text: string): string => text.replace(/[/\\]/g, '_') || '_';
   return ['k8s', part(object.cluster), part(object.namespace ?? '_cluster'), part(object.kind), `${part(object.name)}.yaml`].join('/');
 }
+
+/** The first line of a live object's file at {@link objectPath}: what SARIF shows as its snippet. */
+export function objectHeader(object: { cluster: string; namespace?: string; kind: string; name: string }): string {
+  return `# ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name} in cluster ${object.cluster}`;
+}

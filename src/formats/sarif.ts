@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { toolHomepage } from '../package-files.js';
 import type * as Sarif from 'sarif';
-import { objectPath, type Finding, type Report } from '../engine/report.js';
+import { objectHeader, objectPath, type Finding, type Report } from '../engine/report.js';
 import type { RuleMetadata } from '../rules/catalogue.js';
 
 /** Options of {@link formatSarif}. */
@@ -79,7 +79,11 @@ function result(finding: Finding, ruleIndex: number, sameLine: number): Sarif.Re
   }
   if (!finding.location && finding.object) {
     // A live object has no file: GitHub still needs one, so it gets a stable path of its own.
-    location.physicalLocation = { artifactLocation: { uri: pathToUri(objectPath(finding.object)), uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } };
+    const header = objectHeader(finding.object);
+    location.physicalLocation = {
+      artifactLocation: { uri: pathToUri(objectPath(finding.object)), uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: header.length + 1, snippet: { text: header } },
+    };
   }
   if (finding.object) {
     const { kind, namespace, name, cluster } = finding.object;
