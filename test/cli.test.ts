@@ -180,7 +180,7 @@ describe('inputs and outputs', () => {
     expect(text.stdout.split('\n')[0]).toMatch(/^STS001 {2}sa-disables-regional-default +warning {2}An IRSA ServiceAccount/);
     const list = JSON.parse(runCli(['rules', '--format', 'json'], { cwd: makeTree({}) }).stdout) as Array<{ id: string }>;
     expect(list.map((rule) => rule.id)).toEqual([
-      ...['STS001', 'STS002', 'STS003', 'STS004', 'STS005', 'STS006', 'STS007', 'STS008'],
+      ...['STS001', 'STS002', 'STS003', 'STS004', 'STS005', 'STS006', 'STS007', 'STS008', 'STS009', 'STS010'],
       ...['STS011', 'STS012', 'STS013', 'STS014', 'STS015', 'STS901', 'STS902', 'STS903'],
     ]);
   });
