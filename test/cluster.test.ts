@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { load } from 'js-yaml';
@@ -191,6 +191,16 @@ describe('connecting', () => {
     expect([...new Set(report.findings.map((f) => f.object!.cluster))].sort()).toEqual(['legacy', 'prod']);
     expect(report.profiles.map((p) => `${p.name} ${p.kubernetesVersion} ${p.defaultEndpoint}`)).toEqual(['legacy 1.21 global', 'prod 1.29 regional']);
     expect(report.findings.filter((f) => f.object!.cluster === 'legacy').map((f) => f.ruleId)).toEqual(['STS004', 'STS005']);
+  });
+
+  it('takes its token from an exec credential plugin, as aws eks get-token provides it', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-exec-'));
+    const plugin = path.join(folder, 'get-token.mjs');
+    writeFileSync(plugin, `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: ${JSON.stringify(api.token)} } }));\n`);
+    const kubeconfig = writeKubeconfig(folder, [{ name: 'prod', api, ca: api.ca, exec: { command: process.execPath, args: [plugin] } }]);
+    const { report } = await audit({ kubeconfig, contexts: [], namespaces: [], requestTimeoutMs: 5000 });
+    expect(report.inputs.errors).toEqual([]);
+    expect(report.findings).toHaveLength(5);
   });
 
   it.each([

@@ -38,7 +38,10 @@ function certificate(folder: string): { cert: string; key: string } {
 }
 
 /** Kubeconfig contexts for one or more servers (one context each, named as given). */
-export function writeKubeconfig(folder: string, servers: ReadonlyArray<{ name: string; api: Pick<KubeApi, 'url' | 'token'>; ca: string; token?: string }>): string {
+export function writeKubeconfig(
+  folder: string,
+  servers: ReadonlyArray<{ name: string; api: Pick<KubeApi, 'url' | 'token'>; ca: string; token?: string; exec?: { command: string; args: string[] } }>,
+): string {
   const file = path.join(folder, `kubeconfig-${servers.map((server) => server.name).join('-')}`);
   const yaml = [
     'apiVersion: v1',
@@ -46,7 +49,11 @@ export function writeKubeconfig(folder: string, servers: ReadonlyArray<{ name: s
     'clusters:',
     ...servers.flatMap(({ name, api, ca }) => [`- name: ${name}`, '  cluster:', `    server: ${api.url}`, `    certificate-authority: ${ca}`]),
     'users:',
-    ...servers.flatMap(({ name, api, token }) => [`- name: ${name}`, '  user:', `    token: ${token ?? api.token}`]),
+    ...servers.flatMap(({ name, api, token, exec }) =>
+      exec
+        ? [`- name: ${name}`, '  user:', '    exec:', '      apiVersion: client.authentication.k8s.io/v1beta1', `      command: ${JSON.stringify(exec.command)}`, `      args: ${JSON.stringify(exec.args)}`, '      interactiveMode: Never']
+        : [`- name: ${name}`, '  user:', `    token: ${token ?? api.token}`],
+    ),
     'contexts:',
     ...servers.flatMap(({ name }) => [`- name: ${name}`, '  context:', `    cluster: ${name}`, `    user: ${name}`]),
     `current-context: ${servers[0]?.name ?? ''}`,
