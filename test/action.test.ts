@@ -18,7 +18,7 @@ const changedFiles = [
   { filename: 'apps/orders-api/app/aws.py', status: 'added' },
 ];
 // The patch above adds line 7, not 8: point it at line 8.
-changedFiles[99]!.patch = '@@ -7,2 +7,2 @@\n   annotations:\n-    old\n+    changed\n';
+(changedFiles[99] as { patch?: string }).patch = '@@ -7,2 +7,2 @@\n   annotations:\n-    old\n+    changed\n';
 
 let server: Server;
 let apiUrl = '';

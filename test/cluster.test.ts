@@ -53,7 +53,7 @@ const fixture = (): ClusterState => ({
         spec: {
           serviceAccountName: 'api',
           initContainers: [container('init', irsaEnv)],
-          containers: [container('shell', [{ name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' }, { name: 'AWS_ROLE_ARN', value: 'arn:aws:iam::111122223333:role/old' }, irsaEnv[1]])],
+          containers: [container('shell', [{ name: 'AWS_STS_REGIONAL_ENDPOINTS', value: 'regional' }, { name: 'AWS_ROLE_ARN', value: 'arn:aws:iam::111122223333:role/old' }, irsaEnv[1]!])],
         },
         status: { phase: 'Running' },
       },

@@ -34,7 +34,7 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/.validators-0OreSK/report.schema.cjs
+// node_modules/.validators/report.schema.cjs
 module.exports = validate10;
 module.exports.default = validate10;
 var schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "kubernetesVersion", "platformVersion", "region", "defaultEndpoint", "source", "assumptions"], "properties": { "name": { "type": "string" }, "kubernetesVersion": { "type": ["string", "null"], "pattern": "^1\\.[0-9]+$", "description": "null: unknown, a current cluster assumed." }, "platformVersion": { "type": ["string", "null"], "pattern": "^eks\\.[0-9]+$", "description": "null: unknown, the newest for the Kubernetes version assumed." }, "region": { "type": ["string", "null"] }, "defaultEndpoint": { "enum": ["regional", "global", "unsupported"] }, "source": { "enum": ["flag", "config", "eksctl", "api", "assumed"] }, "assumptions": { "type": "array", "items": { "type": "string" } } } };
