@@ -6,7 +6,7 @@ import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../src/cluster/audit.js';
 import { ClusterUsageError } from '../src/cluster/kubeconfig.js';
-import { assertValidReport, assertValidSarif, makeTree, runCli } from './helpers.js';
+import { assertValidReport, assertValidSarif, cliPath, makeTree, runCli } from './helpers.js';
 import { startKubeApi, writeKubeconfig, type ClusterState, type KubeApi } from './support/kube-api.js';
 import type { Report } from '../src/engine/report.js';
 
@@ -221,6 +221,37 @@ describe('connecting', () => {
     const run = runCli(['cluster'], { cwd: home, env: { HOME: home, KUBECONFIG: '', KUBERNETES_SERVICE_HOST: '' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/no kubeconfig: give --kubeconfig FILE, set KUBECONFIG/);
+  });
+
+  // The pod's service account lives at fixed paths under /var/run/secrets: the command runs in a
+  // mount namespace of its own (util-linux unshare), where a fresh /run holds the files.
+  it('uses the pod\'s own service account inside a cluster, with no kubeconfig', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-in-cluster-'));
+    writeFileSync(path.join(folder, 'token'), api.token);
+    const home = mkdtempSync(path.join(tmpdir(), 'sts-audit-home-'));
+    const account = '/var/run/secrets/kubernetes.io/serviceaccount';
+    const script = [
+      'set -e',
+      'mount -t tmpfs tmpfs "$(readlink -f /var/run)"',
+      `mkdir -p ${account}`,
+      `cp "$CA" ${account}/ca.crt`,
+      `cp "$FOLDER/token" ${account}/token`,
+      `echo sts-audit > ${account}/namespace`,
+      'exec "$NODE" "$CLI" cluster --format json',
+    ].join('\n');
+    const port = new URL(api.url).port;
+    const run = spawnSync('unshare', [...(process.getuid?.() === 0 ? [] : ['--user', '--map-root-user']), '--mount', 'sh', '-c', script], {
+      encoding: 'utf8',
+      cwd: home,
+      env: { ...process.env, HOME: home, KUBECONFIG: '', KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: port, CA: api.ca, FOLDER: folder, NODE: process.execPath, CLI: cliPath },
+    });
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.status, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.inputs.errors).toEqual([]);
+    expect(report.findings).toHaveLength(5);
+    expect(report.profiles.map((profile) => profile.name)).toEqual(['in-cluster']);
+    expect(report.findings.every((finding) => finding.object!.cluster === 'in-cluster')).toBe(true);
   });
 
   it('is a usage error in the library too', async () => {
