@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../src/cluster/audit.js';
 import { ClusterUsageError } from '../src/cluster/kubeconfig.js';
 import { assertValidReport, assertValidSarif, cliPath, makeTree, runCli } from './helpers.js';
-import { startKubeApi, writeKubeconfig, type ClusterState, type KubeApi } from './support/kube-api.js';
+import { certificate, startKubeApi, writeKubeconfig, type ClusterState, type KubeApi } from './support/kube-api.js';
 import type { Report } from '../src/engine/report.js';
 
 const role = 'arn:aws:iam::111122223333:role/api';
@@ -221,6 +221,26 @@ describe('connecting', () => {
     const run = runCli(['cluster'], { cwd: home, env: { HOME: home, KUBECONFIG: '', KUBERNETES_SERVICE_HOST: '' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/no kubeconfig: give --kubeconfig FILE, set KUBECONFIG/);
+  });
+
+  it('authenticates with a client certificate, and is refused one the server does not trust', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-client-cert-'));
+    const trusted = certificate(folder, 'client');
+    const strangerFolder = mkdtempSync(path.join(tmpdir(), 'sts-audit-client-cert-'));
+    const stranger = certificate(strangerFolder, 'client');
+    const withCa = await startKubeApi({ ...fixture(), clientCa: trusted.cert }, 'prod');
+    try {
+      const kubeconfig = writeKubeconfig(folder, [{ name: 'prod', api: withCa, ca: withCa.ca, client: trusted }]);
+      expect(readFileSync(kubeconfig, 'utf8')).not.toMatch(/token/);
+      const { report } = await audit({ kubeconfig, contexts: [], namespaces: [], requestTimeoutMs: 5000 });
+      expect(report.inputs.errors).toEqual([]);
+      expect(report.findings).toHaveLength(5);
+      const refused = runCli(['cluster', '--kubeconfig', writeKubeconfig(strangerFolder, [{ name: 'prod', api: withCa, ca: withCa.ca, client: stranger }])], { cwd: makeTree({}) });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/authentication refused \(401\)/);
+    } finally {
+      await withCa.stop();
+    }
   });
 
   // The pod's service account lives at fixed paths under /var/run/secrets: the command runs in a

@@ -4,7 +4,8 @@
 //
 //   node kube-api-server.mjs STATE.json
 //
-// STATE.json: { cert, key (PEM file paths), token, version: {...}, objects: { pods: [...], ... },
+// STATE.json: { cert, key (PEM file paths), token, clientCa (optional PEM path), version: {...},
+//   objects: { pods: [...], ... },
 //   faults: { forbidden: [resource], failOnce: [resource], tooManyOnce: [resource],
 //             expireContinueOnce: [resource], slow: { resource: ms }, dropOnce: [resource] } }
 // It prints `listening <port>` on stdout once it accepts connections.
@@ -69,9 +70,13 @@ function discovery(path) {
   };
 }
 
-const server = createServer({ cert: readFileSync(state.cert), key: readFileSync(state.key) }, (request, response) => {
+// With clientCa, a client certificate that it signed authenticates too, as with kube-apiserver's
+// --client-ca-file.
+const tls = state.clientCa ? { ca: readFileSync(state.clientCa), requestCert: true, rejectUnauthorized: false } : {};
+const server = createServer({ cert: readFileSync(state.cert), key: readFileSync(state.key), ...tls }, (request, response) => {
   const url = new URL(request.url ?? '/', 'https://localhost');
-  if (request.headers.authorization !== `Bearer ${state.token}`) {
+  const byCertificate = state.clientCa !== undefined && request.socket.authorized === true;
+  if (!byCertificate && request.headers.authorization !== `Bearer ${state.token}`) {
     status(response, 401, 'Unauthorized', 'Unauthorized');
     return;
   }

@@ -8,6 +8,8 @@ const serverScript = fileURLToPath(new URL('./kube-api-server.mjs', import.meta.
 
 /** What the stand-in API server serves. */
 export interface ClusterState {
+  /** A CA (PEM file) whose client certificates authenticate, besides the bearer token. */
+  clientCa?: string;
   version?: { gitVersion: string; major?: string; minor?: string };
   objects: Record<string, object[]>;
   faults?: {
@@ -28,11 +30,15 @@ export interface KubeApi {
   stop(): Promise<void>;
 }
 
-/** A self-signed certificate for 127.0.0.1, made for this test run (none is kept in the repository). */
-function certificate(folder: string): { cert: string; key: string } {
-  const cert = path.join(folder, 'server.crt');
-  const key = path.join(folder, 'server.key');
-  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=sts-audit-test-api', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
+/**
+ * A self-signed certificate made for this test run (none is kept in the repository): the server's
+ * for 127.0.0.1, or a client's.
+ */
+export function certificate(folder: string, role: 'server' | 'client' = 'server'): { cert: string; key: string } {
+  const cert = path.join(folder, `${role}.crt`);
+  const key = path.join(folder, `${role}.key`);
+  const identity = role === 'server' ? ['-subj', '/CN=sts-audit-test-api', '-addext', 'subjectAltName=IP:127.0.0.1'] : ['-subj', '/CN=sts-audit-auditor', '-addext', 'extendedKeyUsage=clientAuth'];
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', ...identity], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr}`);
   return { cert, key };
 }
@@ -40,7 +46,7 @@ function certificate(folder: string): { cert: string; key: string } {
 /** Kubeconfig contexts for one or more servers (one context each, named as given). */
 export function writeKubeconfig(
   folder: string,
-  servers: ReadonlyArray<{ name: string; api: Pick<KubeApi, 'url' | 'token'>; ca: string; token?: string; exec?: { command: string; args: string[] } }>,
+  servers: ReadonlyArray<{ name: string; api: Pick<KubeApi, 'url' | 'token'>; ca: string; token?: string; exec?: { command: string; args: string[] }; client?: { cert: string; key: string } }>,
 ): string {
   const file = path.join(folder, `kubeconfig-${servers.map((server) => server.name).join('-')}`);
   const yaml = [
@@ -49,8 +55,10 @@ export function writeKubeconfig(
     'clusters:',
     ...servers.flatMap(({ name, api, ca }) => [`- name: ${name}`, '  cluster:', `    server: ${api.url}`, `    certificate-authority: ${ca}`]),
     'users:',
-    ...servers.flatMap(({ name, api, token, exec }) =>
-      exec
+    ...servers.flatMap(({ name, api, token, exec, client }) =>
+      client
+        ? [`- name: ${name}`, '  user:', `    client-certificate: ${client.cert}`, `    client-key: ${client.key}`]
+        : exec
         ? [`- name: ${name}`, '  user:', '    exec:', '      apiVersion: client.authentication.k8s.io/v1beta1', `      command: ${JSON.stringify(exec.command)}`, `      args: ${JSON.stringify(exec.args)}`, '      interactiveMode: Never']
         : [`- name: ${name}`, '  user:', `    token: ${token ?? api.token}`],
     ),
