@@ -150,12 +150,32 @@ describe('faults', () => {
     ['a 429 with Retry-After', { tooManyOnce: ['pods'] }],
     ['a dropped connection', { dropOnce: ['pods'] }],
     ['an expired continue token (410)', { expireContinueOnce: ['pods'] }],
+    ['a connection reset halfway through a page', { cutOnce: ['pods'] }],
   ])('retries %s and reads everything', async (_, faults) => {
     await withFaults(faults, async (api) => {
       const { report } = await audit({ kubeconfig: api.kubeconfig, contexts: [], namespaces: [], requestTimeoutMs: 5000, pageSize: 2 });
       expect(report.inputs.errors).toEqual([]);
       expect(report.inputs.objects).toBe(12);
       expect(report.findings).toHaveLength(5);
+    });
+  });
+
+  it.each([
+    ['a run of 500s longer than the retry budget', { failAlways: ['pods'] }, /^cannot list pods: an error on the server .*\(HTTP 500\); left unchecked: .*STS009, STS010/],
+    ['a storm of 429s', { tooManyAlways: ['pods'] }, /^cannot list pods: too many requests, please try again later \(HTTP 429\); left unchecked: /],
+    ['a body that is not JSON', { invalidJson: ['pods'] }, /^cannot list pods: the answer was not a Kubernetes JSON object \(a proxy in the way, or a body cut short\); left unchecked: /],
+    ['continue tokens that keep expiring', { expireContinueAlways: ['pods'] }, /^cannot list pods: .*too old.*; left unchecked: /],
+  ])('gives up on %s after bounded retries, reads the rest, and ends with a report', async (_, faults, message) => {
+    await withFaults(faults, async (api) => {
+      const started = Date.now();
+      const { report } = await audit({ kubeconfig: api.kubeconfig, contexts: [], namespaces: [], requestTimeoutMs: 5000, pageSize: 2 });
+      expect(Date.now() - started).toBeLessThan(15_000);
+      assertValidReport(report);
+      expect(report.inputs.errors).toEqual([{ path: 'cluster prod: pods', message: expect.stringMatching(message) }]);
+      // Everything else was read and checked.
+      expect(report.inputs.objects).toBe(6);
+      expect(report.findings.map((finding) => finding.ruleId).sort()).toEqual(['STS007']);
+      expect(report.summary.complete).toBe(false);
     });
   });
 

@@ -77,8 +77,15 @@ function describe(error: unknown): { code: number; message: string } {
     return { code: error.code, message };
   }
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { code: 0, message: 'the request timed out' };
+  // A proxy's error page, or a body cut short: the server's text is not repeated into the report.
+  if (error instanceof SyntaxError) return { code: 0, message: 'the answer was not a Kubernetes JSON object (a proxy in the way, or a body cut short)' };
   const cause = error instanceof Error && isRecord(error.cause) && typeof error.cause.code === 'string' ? ` (${error.cause.code})` : '';
   return { code: 0, message: `${error instanceof Error ? error.message : String(error)}${cause}` };
+}
+
+/** A failure to connect, or a request that timed out, as fetch reports them. */
+function isNetworkError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || (error instanceof TypeError && error.message === 'fetch failed'));
 }
 
 function safeJson(text: string): Record<string, unknown> | undefined {
@@ -138,6 +145,11 @@ export async function readCluster(kubeConfig: KubeConfig, settings: ReadSettings
     gitVersion = info.gitVersion;
   } catch (error) {
     if (error instanceof ClusterUsageError) throw error;
+    const plugin = kubeConfig.getCurrentUser()?.exec as { command?: string } | undefined;
+    if (plugin && !(error instanceof ApiException) && !isNetworkError(error)) {
+      // Its output may hold a token: it is not repeated.
+      throw new ClusterUsageError(`the kubeconfig's exec credential plugin (${String(plugin.command)}) failed or gave no credential; run it yourself to see why`);
+    }
     throw new ClusterUsageError(`cannot reach the API server: ${describe(error).message}`);
   }
   const objects: ClusterObjects['objects'] = [];

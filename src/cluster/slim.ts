@@ -1,9 +1,11 @@
+import { isCredentialName, maskCredentials, redacted } from '../model/credentials.js';
 import { isRecord, listAt, recordAt } from '../model/values.js';
 
 /**
  * Keeps, of each object read from a cluster, only what the rules read: names, annotations,
  * labels of nodes, owners, containers' names, env, args and command, ConfigMap data, the pod's
- * phase. Large clusters stay small in memory.
+ * phase. Large clusters stay small in memory. Credentials in env values, ConfigMap data and
+ * container arguments are masked: they may be written out with --dump-objects.
  */
 export function slimObject(kind: string, item: Record<string, unknown>): Record<string, unknown> {
   const metadata = recordAt(item, 'metadata');
@@ -14,7 +16,7 @@ export function slimObject(kind: string, item: Record<string, unknown>): Record<
   const spec = recordAt(item, 'spec');
   switch (kind) {
     case 'ConfigMap':
-      if (isRecord(item.data)) slim.data = item.data;
+      if (isRecord(item.data)) slim.data = Object.fromEntries(Object.entries(item.data).map(([key, value]) => [key, isCredentialName(key) ? redacted : typeof value === 'string' ? value.split('\n').map(maskCredentials).join('\n') : value]));
       break;
     case 'Pod':
       slim.spec = podSpec(spec);
@@ -53,10 +55,17 @@ function podSpec(spec: Record<string, unknown>): Record<string, unknown> {
     listAt(spec, key)
       .filter(isRecord)
       .map((container) => {
-        const slim = pick(container, ['name', 'args', 'command']);
+        const slim = pick(container, ['name']);
+        for (const key of ['args', 'command']) {
+          const list = listAt(container, key);
+          if (list.length > 0) slim[key] = list.map((part) => (typeof part === 'string' ? maskCredentials(part) : part));
+        }
         const env = listAt(container, 'env')
           .filter(isRecord)
-          .map((entry) => ({ name: entry.name, ...(entry.value !== undefined && entry.value !== null ? { value: entry.value } : {}), ...(entry.valueFrom ? { valueFrom: {} } : {}) }));
+          .map((entry) => {
+            const value = entry.value !== undefined && entry.value !== null ? (typeof entry.name === 'string' && isCredentialName(entry.name) ? redacted : entry.value) : undefined;
+            return { name: entry.name, ...(value !== undefined ? { value } : {}), ...(entry.valueFrom ? { valueFrom: {} } : {}) };
+          });
         if (env.length > 0) slim.env = env;
         return slim;
       });

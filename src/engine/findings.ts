@@ -2,6 +2,7 @@ import { fingerprint } from './fingerprint.js';
 import { interpolate, type Level, type RuleMetadata } from '../rules/catalogue.js';
 import type { Finding, FindingLocation } from './report.js';
 import type { ObjectIdentity, SourcePosition } from '../model/resource.js';
+import { maskCredentials } from '../model/credentials.js';
 
 /** Everything a finding is made of, before wording and hashing. */
 export interface FindingParts {
@@ -44,7 +45,7 @@ export function buildFinding(parts: FindingParts): Finding {
   };
   if (parts.location) {
     const { lineText, ...range } = parts.location.position;
-    const location: FindingLocation = { path: parts.location.path, ...range, ...snippetOf(lineText, range.startColumn) };
+    const location: FindingLocation = { path: parts.location.path, ...range, ...snippetOf(maskCredentials(lineText), range.startColumn) };
     finding.location = location;
   }
   if (parts.object) finding.object = parts.object;

@@ -7,13 +7,17 @@
 // STATE.json: { cert, key (PEM file paths), token, clientCa (optional PEM path), version: {...},
 //   objects: { pods: [...], ... },
 //   faults: { forbidden: [resource], failOnce: [resource], tooManyOnce: [resource],
-//             expireContinueOnce: [resource], slow: { resource: ms }, dropOnce: [resource] } }
+//             expireContinueOnce: [resource], slow: { resource: ms }, dropOnce: [resource],
+//             failAlways: [resource], tooManyAlways: [resource], cutOnce: [resource],
+//             invalidJson: [resource], expireContinueAlways: [resource] } }
+//   cutOnce sends half of a page's body, then resets the connection; invalidJson answers 200 with
+//   a body that is not JSON.
 // It prints `listening <port>` on stdout once it accepts connections.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 
 const state = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const faults = { forbidden: [], failOnce: [], tooManyOnce: [], expireContinueOnce: [], dropOnce: [], slow: {}, ...state.faults };
+const faults = { forbidden: [], failOnce: [], tooManyOnce: [], expireContinueOnce: [], dropOnce: [], failAlways: [], tooManyAlways: [], cutOnce: [], invalidJson: [], expireContinueAlways: [], slow: {}, ...state.faults };
 const spent = new Set();
 const once = (kind, resource) => {
   const key = `${kind}/${resource}`;
@@ -100,11 +104,11 @@ const server = createServer({ cert: readFileSync(state.cert), key: readFileSync(
     status(response, 403, 'Forbidden', `${resource} is forbidden: User "system:serviceaccount:audit:sts-audit" cannot list resource "${resource}" in API group "${info.group}" at the cluster scope`);
     return;
   }
-  if (once('failOnce', resource)) {
+  if (once('failOnce', resource) || faults.failAlways.includes(resource)) {
     status(response, 500, 'InternalError', 'an error on the server ("etcdserver: leader changed") has prevented the request from succeeding');
     return;
   }
-  if (once('tooManyOnce', resource)) {
+  if (once('tooManyOnce', resource) || faults.tooManyAlways.includes(resource)) {
     status(response, 429, 'TooManyRequests', 'too many requests, please try again later', { 'retry-after': '1' });
     return;
   }
@@ -116,7 +120,12 @@ const server = createServer({ cert: readFileSync(state.cert), key: readFileSync(
   const all = (state.objects[resource] ?? []).filter((object) => namespace === undefined || object.metadata?.namespace === namespace);
   const limit = Number(url.searchParams.get('limit') ?? '0') || all.length || 1;
   const token = url.searchParams.get('continue');
-  if (token && once('expireContinueOnce', resource)) {
+  if (faults.invalidJson.includes(resource)) {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('<html><body>502 Bad Gateway</body></html>');
+    return;
+  }
+  if (token && (once('expireContinueOnce', resource) || faults.expireContinueAlways.includes(resource))) {
     status(response, 410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
     return;
   }
@@ -129,6 +138,12 @@ const server = createServer({ cert: readFileSync(state.cert), key: readFileSync(
     metadata: { resourceVersion: '1000', ...(next ? { continue: next, remainingItemCount: all.length - start - limit } : {}) },
     items,
   };
+  if (once('cutOnce', resource)) {
+    const text = JSON.stringify(body);
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    response.write(text.slice(0, Math.floor(text.length / 2)), () => setTimeout(() => request.socket.destroy(), 20));
+    return;
+  }
   const delay = faults.slow[resource] ?? 0;
   setTimeout(() => send(response, 200, body), delay);
 });

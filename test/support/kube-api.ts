@@ -19,6 +19,11 @@ export interface ClusterState {
     expireContinueOnce?: string[];
     dropOnce?: string[];
     slow?: Record<string, number>;
+    failAlways?: string[];
+    tooManyAlways?: string[];
+    cutOnce?: string[];
+    invalidJson?: string[];
+    expireContinueAlways?: string[];
   };
 }
 
