@@ -1,14 +1,17 @@
-// npm run bench: two corpora, each timed against its baseline in the same run, alternating, with
-// the ratio of medians printed.
+// npm run bench: two corpora and a cluster, each timed against its baseline in the same run,
+// alternating, with the ratio of medians printed. BENCH=manifests|code|cluster runs one of them.
 // 1. Manifests: 20,000 documents in 2,000 files; the scanner's command line against the floor of
 //    any JavaScript YAML scanner (bench/floor.mjs: read every file and parse it with js-yaml).
 // 2. Source code: copies of this project's own node_modules JavaScript (at least 50 MB) with
 //    global endpoints planted at known lines; the scanner against ripgrep searching the same tree.
+// 3. Cluster (bench/cluster.mjs): 20,000 pods served by the stand-in API server; `sts-audit
+//    cluster` against `kubectl get ... -A -o json`, with peak RSS; BENCH_SCALE=1 adds a growth table.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchCluster } from './cluster.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpus = path.join(root, '.bench', 'manifests');
@@ -176,6 +179,7 @@ console.log(`ratio scan/floor: ${(scanMedian / floorMedian).toFixed(2)}x (target
 }
 
 if (which === 'all' || which === 'code') benchCode();
+if (which === 'all' || which === 'cluster') await benchCluster();
 
 /** Copies every .js/.mjs/.cjs/.ts file of node_modules, as often as it takes to pass 50 MB. */
 function generateCode(target) {

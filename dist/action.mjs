@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -27267,7 +27267,7 @@ function readBaseline(file) {
 
 // src/engine/scan.ts
 import { isUtf8 } from "node:buffer";
-import { closeSync, fstatSync, openSync, readFileSync as readFileSync6, readSync, statSync as statSync2 } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync6, readSync } from "node:fs";
 
 // src/loaders/discover-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -27343,8 +27343,9 @@ async function discoverFiles(targets, options) {
     let real;
     try {
       real = realpathSync.native(absolute);
-    } catch {
-      skipped.push({ path: relativeOf(absolute), reason: "broken symbolic link" });
+    } catch (error2) {
+      const loop = error2.code === "ELOOP";
+      skipped.push({ path: relativeOf(absolute), reason: loop ? "symbolic link loop" : "broken symbolic link" });
       return void 0;
     }
     if (!inside(real)) {
@@ -27375,8 +27376,9 @@ async function discoverFiles(targets, options) {
       if (isFolder) {
         if (excludedFolders.has(entry.name) || rules2.ignores(relative, true, fromDepth)) continue;
         walk(absolute, fromDepth);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted(relative) && !rules2.ignores(relative, false, fromDepth)) {
-        addFile(absolute);
+      } else if (wanted(relative) && !rules2.ignores(relative, false, fromDepth)) {
+        if (entry.isFile() || entry.isSymbolicLink()) addFile(absolute);
+        else skipped.push({ path: relative, reason: "not a regular file (a FIFO, socket or device)" });
       }
     }
   };
@@ -27550,18 +27552,27 @@ var kubernetesSchema = new Schema([
   floatYaml11Tag,
   mergeTag
 ]);
-var maxDepth = 256;
+var defaultManifestLimits = { maxDocuments: 1e5, maxDepth: 256, maxAliasNodes: 1e5 };
+var NotReadError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
 var templateHint = "render it first (for example `helm template`) and scan the output";
 function parseManifests(path11, rawText, options = {}) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
   if (path11.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  const limits = { ...defaultManifestLimits, ...options.limits };
   let events;
   let values;
   try {
-    events = parseEvents(text, { filename: path11, maxDepth });
+    events = parseEvents(text, { filename: path11, maxDepth: limits.maxDepth + 2 });
+    checkEvents(text, events, limits);
     values = constructFromEvents(events, { source: text, schema: kubernetesSchema, json: options.json === true });
   } catch (error2) {
-    return unparsable(text, error2);
+    return unparsable(text, error2, limits);
   }
   if (text.includes("{{") && hasTemplateActions(text, events)) {
     return { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}); ${templateHint}` };
@@ -27582,18 +27593,86 @@ function parseManifests(path11, rawText, options = {}) {
   }));
   return { outcome: "parsed", documents, objectCount: found.length, objects };
 }
-function unparsable(text, error2) {
-  if (/\{\{|\{%|%\{/.test(text)) {
+function unparsable(text, rawError, limits) {
+  const error2 = rawError instanceof YAMLException && rawError.reason.startsWith("nesting exceeded maxDepth") ? depthError(rawError, limits) : rawError;
+  if (!(error2 instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
     return { outcome: "skipped", reason: `template directives ({{ \u2026 }}, %{ \u2026 }) make it invalid YAML; ${templateHint}` };
   }
-  const message = error2 instanceof YAMLException ? error2.reason : String(error2);
+  const message = error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2);
   if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
     return { outcome: "skipped", reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest`, notManifest: true };
+  }
+  if (error2 instanceof NotReadError) {
+    return { outcome: "error", message: `not read: ${message}`, ...new LineIndex(text).position(error2.offset) };
   }
   if (error2 instanceof YAMLException && error2.mark) {
     return { outcome: "error", message: `invalid YAML: ${message}`, line: error2.mark.line + 1, column: error2.mark.column + 1 };
   }
   return { outcome: "error", message: `invalid YAML: ${message}` };
+}
+function depthError(error2, limits) {
+  return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, error2.mark?.position ?? 0);
+}
+function checkEvents(text, events, limits) {
+  const open2 = [];
+  let anchors = /* @__PURE__ */ new Map();
+  let documents = 0;
+  let aliasNodes = 0;
+  const add = (nodes, height) => {
+    const parent = open2.at(-1);
+    if (parent) {
+      parent.nodes += nodes;
+      parent.height = Math.max(parent.height, height);
+    }
+  };
+  const name = (start, end) => start < 0 ? void 0 : text.slice(start, end);
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (++documents > limits.maxDocuments) throw new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
+        anchors = /* @__PURE__ */ new Map();
+        open2.push({ anchor: void 0, nodes: 0, height: 0 });
+        break;
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING: {
+        if (open2.length > limits.maxDepth) throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, event.start);
+        const anchor = name(event.anchorStart, event.anchorEnd);
+        if (anchor !== void 0) anchors.set(anchor, "open");
+        open2.push({ anchor, nodes: 1, height: 0 });
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        if (event.style === SCALAR_STYLE.PLAIN && text.charCodeAt(event.valueStart) === 65279) {
+          throw new NotReadError("a byte-order mark (U+FEFF) inside a document, where it becomes part of a key or value; remove it", event.valueStart);
+        }
+        const anchor = name(event.anchorStart, event.anchorEnd);
+        if (anchor !== void 0) anchors.set(anchor, { nodes: 1, height: 0 });
+        add(1, 0);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const alias = text.slice(event.anchorStart, event.anchorEnd);
+        const target = anchors.get(alias);
+        if (target === "open") throw new NotReadError(`alias *${alias} inside its own anchor's node (a cycle)`, event.anchorStart);
+        if (!target) break;
+        aliasNodes += target.nodes;
+        if (aliasNodes > limits.maxAliasNodes) {
+          throw new NotReadError(`aliases stand for more than ${limits.maxAliasNodes} nodes (--max-alias-nodes)`, event.anchorStart);
+        }
+        if (open2.length - 1 + target.height > limits.maxDepth) {
+          throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels through aliases (--max-depth)`, event.anchorStart);
+        }
+        add(target.nodes, target.height);
+        break;
+      }
+      case EVENT_ID.POP: {
+        const node = open2.pop();
+        if (node.anchor !== void 0) anchors.set(node.anchor, { nodes: node.nodes, height: node.height + 1 });
+        add(node.nodes, node.height + 1);
+        break;
+      }
+    }
+  }
 }
 function hasTemplateActions(text, events) {
   const spans = [];
@@ -27792,13 +27871,13 @@ function expand(str, options = {}) {
   }
   const max = bound(options.max, EXPANSION_MAX);
   const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth2 = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
   const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
   const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
   if (str.slice(0, 2) === "{}") {
     str = "\\{\\}" + str.slice(2);
   }
-  return expand_(escapeBraces(str), max, maxLength, maxDepth2, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
 }
 function embrace(str) {
   return "{" + str + "}";
@@ -27888,9 +27967,9 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
   }
   return N2;
 }
-function expand_(str, max, maxLength, maxDepth2, depth, maxRewrites, budget, isTop) {
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
   budget.remaining -= CALL_STEPS;
-  if (depth > maxDepth2) {
+  if (depth > maxDepth) {
     return [str];
   }
   let acc = [""];
@@ -27947,7 +28026,7 @@ function expand_(str, max, maxLength, maxDepth2, depth, maxRewrites, budget, isT
         return literal2();
       }
       if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength, maxDepth2, depth + 1, maxRewrites, budget, false).map(embrace);
+        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
         if (budget.remaining < 0) {
           return literal2();
         }
@@ -27973,7 +28052,7 @@ function expand_(str, max, maxLength, maxDepth2, depth, maxRewrites, budget, isT
       values = [];
       let valuesLength = 0;
       outer: for (let j2 = 0; j2 < n.length; j2++) {
-        const expanded = expand_(n[j2], max, maxLength, maxDepth2, depth + 1, maxRewrites, budget, false);
+        const expanded = expand_(n[j2], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
         if (budget.remaining < 0) {
           return literal2();
         }
@@ -29882,7 +29961,7 @@ var Minimatch = class {
       keys.add(key);
       return true;
     });
-    const stars = /* @__PURE__ */ new Map();
+    const stars2 = /* @__PURE__ */ new Map();
     for (const parts of rows) {
       const s = [];
       for (let i = 0; i < parts.length; i++) {
@@ -29890,13 +29969,13 @@ var Minimatch = class {
           s.push(i);
       }
       if (s.length)
-        stars.set(s.join(","), s);
+        stars2.set(s.join(","), s);
     }
-    if (!stars.size || rows.length * stars.size > 1e5)
+    if (!stars2.size || rows.length * stars2.size > 1e5)
       return rows;
     const { dot } = this.options;
     return rows.filter((parts) => {
-      for (const s of stars.values()) {
+      for (const s of stars2.values()) {
         if (s[s.length - 1] >= parts.length)
           continue;
         const c = [...parts];
@@ -30314,8 +30393,9 @@ function makeProfile(name, source, kubernetesVersion, platformVersion, region, a
 }
 function eksctlVersion(value) {
   if (typeof value === "number") {
-    const minor = String(value).split(".")[1] ?? "";
-    return { version: `1.${minor.length === 1 ? `${minor}0` : minor}` };
+    const [major, minor = ""] = String(value).split(".");
+    const version = `1.${minor.length === 1 ? `${minor}0` : minor}`;
+    if (major === "1" && kubernetesMinor(version) !== void 0) return { version };
   }
   if (typeof value === "string" && kubernetesMinor(value) !== void 0) {
     return { version: `1.${kubernetesMinor(value)}` };
@@ -30346,7 +30426,7 @@ var ProfileResolver = class {
       globs: cluster.paths,
       profile: makeProfile(cluster.name, "config", cluster.kubernetesVersion ?? null, cluster.platformVersion ?? null, cluster.region ?? null)
     }));
-    this.eksctl = eksctlConfigs.map((config) => ({ folder: path6.posix.dirname(config.path), profile: eksctlProfile(config) })).sort((a, b) => b.folder.length - a.folder.length);
+    this.eksctl = eksctlConfigs.map((config) => ({ file: config.path, folder: path6.posix.dirname(config.path), profile: eksctlProfile(config) })).sort((a, b) => b.folder.length - a.folder.length || compareText(a.file, b.file));
   }
   configFolder;
   flagProfile;
@@ -30367,7 +30447,7 @@ var ProfileResolver = class {
   }
   /** The profiles handed out so far, by name. */
   profilesUsed() {
-    return [...this.used].sort((a, b) => compareText(a.name, b.name) || compareText(a.source, b.source));
+    return [...this.used].sort((a, b) => compareText(a.name, b.name) || compareText(a.source, b.source) || compareText(JSON.stringify(a), JSON.stringify(b)));
   }
   choose(file) {
     if (this.flagProfile) return this.flagProfile;
@@ -31237,6 +31317,23 @@ function fingerprint(parts) {
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 
+// src/model/credentials.ts
+var credentialWord = /secret|passw(?:or)?d|token|private[_-]?key|api[_-]?key|access[_-]?key|credential|session/i;
+var locationSuffix = /[_-](?:file|path|dir|url|uri|endpoint|audience|expiration|arn)$/i;
+function isCredentialName(name) {
+  return credentialWord.test(name) && !locationSuffix.test(name);
+}
+var nameChars = "[A-Za-z0-9_.-]";
+var assignment = new RegExp(`(${nameChars}+)(["']?\\s*[:=]\\s*["']?)([^\\s"',;}\\]]+)`, "g");
+var envEntry = new RegExp(`(["']?name["']?\\s*:\\s*["']?)(${nameChars}+)(["']?\\s*,\\s*["']?value["']?\\s*:\\s*["']?)([^\\s"',}]+)`, "g");
+var shaped = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*|-----BEGIN [A-Z ]*PRIVATE KEY-----/g;
+var notSecret = /^(?:https?:\/\/|\/)|amazonaws\.com/;
+var stars = (text) => "*".repeat(text.length);
+function maskCredentials(line) {
+  if (!credentialWord.test(line) && !/AKIA|ASIA|eyJ|PRIVATE KEY/.test(line)) return line;
+  return line.replace(envEntry, (whole, lead, name, between, value) => isCredentialName(name) && !notSecret.test(value) ? `${lead}${name}${between}${stars(value)}` : whole).replace(assignment, (whole, name, between, value) => isCredentialName(name) && !notSecret.test(value) ? `${name}${between}${stars(value)}` : whole).replace(shaped, stars);
+}
+
 // src/engine/findings.ts
 var maxSnippet = 240;
 var snippetLeadIn = 80;
@@ -31260,7 +31357,7 @@ function buildFinding(parts) {
   };
   if (parts.location) {
     const { lineText, ...range2 } = parts.location.position;
-    const location = { path: parts.location.path, ...range2, ...snippetOf(lineText, range2.startColumn) };
+    const location = { path: parts.location.path, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
     finding.location = location;
   }
   if (parts.object) finding.object = parts.object;
@@ -31754,10 +31851,25 @@ function holdsCodeMarker(bytes) {
   return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
 }
 var readBuffer = Buffer.allocUnsafe(1 << 20);
+var NotRegularFile = class extends Error {
+};
+function openRegular(absolute) {
+  const fd = openSync(absolute, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) {
+    closeSync(fd);
+    throw new NotRegularFile();
+  }
+  return { fd, size: stats.size };
+}
+function unreadable(file, error2, inputs) {
+  if (error2 instanceof NotRegularFile) inputs.skipped.push({ path: file.path, reason: "not a regular file (a FIFO, socket or device)" });
+  else inputs.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
+  return void 0;
+}
 function readShared(absolute, maxBytes) {
-  const fd = openSync(absolute, "r");
+  const { fd, size } = openRegular(absolute);
   try {
-    const size = fstatSync(fd).size;
     if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
     if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
     let read = 0;
@@ -31781,8 +31893,7 @@ function readCode(file, maxBytes, inputs) {
     }
     bytes = read.bytes;
   } catch (error2) {
-    inputs.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
-    return void 0;
+    return unreadable(file, error2, inputs);
   }
   if (bytes.subarray(0, binarySample).includes(0)) {
     inputs.skipped.push({ path: file.path, reason: "binary file" });
@@ -31801,23 +31912,26 @@ function readCode(file, maxBytes, inputs) {
 function readText(file, maxBytes, inputs) {
   let text;
   try {
-    const size = statSync2(file.absolutePath).size;
-    if (size > maxBytes) {
-      inputs.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
+    const { fd, size } = openRegular(file.absolutePath);
+    try {
+      if (size > maxBytes) {
+        inputs.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
+        return void 0;
+      }
+      text = readFileSync6(fd, "utf8");
+    } finally {
+      closeSync(fd);
+    }
+    if (text.slice(0, binarySample).includes("\0")) {
+      inputs.skipped.push({ path: file.path, reason: "binary file" });
       return void 0;
     }
-    text = readFileSync6(file.absolutePath, "utf8");
-    if (text.includes("\uFFFD") && !isUtf8(readFileSync6(file.absolutePath))) {
+    if (text.includes("\uFFFD") && !isUtf8(readShared(file.absolutePath, maxBytes).bytes)) {
       inputs.errors.push({ path: file.path, message: "not valid UTF-8 text" });
       return void 0;
     }
   } catch (error2) {
-    inputs.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
-    return void 0;
-  }
-  if (text.slice(0, binarySample).includes("\0")) {
-    inputs.skipped.push({ path: file.path, reason: "binary file" });
-    return void 0;
+    return unreadable(file, error2, inputs);
   }
   return text;
 }
@@ -31838,7 +31952,8 @@ function scanSources(sources, settings, inputs) {
     if (!source.manifest && !isManifestFile(source.path)) return { objects: [], asCode: true };
     const parsed = parseManifests(source.path, source.text, {
       json: source.path.endsWith(".json"),
-      keep: (identity) => keptKinds.has(identity.kind) || isEksctlConfig(identity)
+      keep: (identity) => keptKinds.has(identity.kind) || isEksctlConfig(identity),
+      ...settings.manifestLimits ? { limits: settings.manifestLimits } : {}
     });
     if (parsed.outcome === "skipped") {
       if (parsed.notManifest) return { objects: [], asCode: true };
@@ -31957,6 +32072,7 @@ async function runScanRequest(request) {
     onlyRules: request.onlyRules ?? [],
     skipRules: request.skipRules ?? [],
     ...request.maxFileBytes !== void 0 ? { maxFileBytes: request.maxFileBytes } : {},
+    ...request.manifestLimits ? { manifestLimits: request.manifestLimits } : {},
     lineHashes: request.lineHashes === true,
     suppressions: {
       inline: request.inlineSuppressions !== false,

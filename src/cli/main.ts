@@ -13,6 +13,7 @@ import { formatText } from '../formats/text.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatMarkdown } from '../formats/markdown.js';
 import { NoSuchTargetError } from '../loaders/discover-files.js';
+import { defaultManifestLimits } from '../loaders/parse-manifests.js';
 import { BaselineError, readBaseline } from '../engine/baseline.js';
 import { toolVersion } from '../package-files.js';
 import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
@@ -46,6 +47,9 @@ interface ScanFlags {
   reportUnusedSuppressions?: boolean;
   inlineSuppressions: boolean;
   maxFileSize?: number;
+  maxDocuments: number;
+  maxDepth: number;
+  maxAliasNodes: number;
 }
 
 function pattern(name: string, test: (value: string) => boolean, expected: string): (value: string) => string {
@@ -67,6 +71,14 @@ function fileSize(value: string): number {
   const match = /^(\d+)([kmg]?)b?$/i.exec(value.trim());
   if (!match) throw new InvalidArgumentError(`--max-file-size must be a size such as 500k or 16m, not '${value}'.`);
   return Number(match[1]) * 1024 ** ['', 'k', 'm', 'g'].indexOf((match[2] as string).toLowerCase());
+}
+
+function count(flag: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value.trim()) || number < 1) throw new InvalidArgumentError(`${flag} must be a whole number of at least 1, not '${value}'.`);
+    return number;
+  };
 }
 
 function collectRule(value: string, previous: string[]): string[] {
@@ -111,6 +123,7 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
     onlyRules: flags.rule,
     skipRules: flags.skipRule,
     ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
+    manifestLimits: { maxDocuments: flags.maxDocuments, maxDepth: flags.maxDepth, maxAliasNodes: flags.maxAliasNodes },
     lineHashes: flags.format === 'sarif',
     inlineSuppressions: flags.inlineSuppressions,
     reportUnusedSuppressions: flags.reportUnusedSuppressions === true,
@@ -248,6 +261,11 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   )
     .option('--cluster-version <version>', 'Kubernetes version of the target cluster, e.g. 1.24', pattern('--cluster-version', (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'))
     .option('--max-file-size <size>', 'skip larger files, with a reason: bytes, or with k, m or g (default: 16m)', fileSize)
+    .addOption(new Option('--max-documents <n>', 'refuse, as an error, a manifest file with more documents').argParser(count('--max-documents')).default(defaultManifestLimits.maxDocuments))
+    .addOption(new Option('--max-depth <n>', 'refuse, as an error, a manifest nested deeper, aliases expanded').argParser(count('--max-depth')).default(defaultManifestLimits.maxDepth))
+    .addOption(
+      new Option('--max-alias-nodes <n>', 'refuse, as an error, a manifest whose YAML aliases stand for more nodes in all').argParser(count('--max-alias-nodes')).default(defaultManifestLimits.maxAliasNodes),
+    )
     .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory)')
     .action(async (targets: string[], flags: ScanFlags) => setExitCode(await runScan(targets, flags)));
 

@@ -5,6 +5,7 @@ import { readBaseline } from './baseline.js';
 import { scan, type SourceText } from './scan.js';
 import type { Report } from './report.js';
 import type { ProfileFlags } from '../profiles/resolve-profiles.js';
+import type { ManifestLimits } from '../loaders/parse-manifests.js';
 
 /** What the command line and the GitHub Action ask of a scan, before config and baseline are read. */
 export interface ScanRequest {
@@ -22,6 +23,7 @@ export interface ScanRequest {
   reportUnusedSuppressions?: boolean;
   inlineSuppressions?: boolean;
   maxFileBytes?: number;
+  manifestLimits?: Partial<ManifestLimits>;
   lineHashes?: boolean;
   extraSources?: SourceText[];
   /** Today, `YYYY-MM-DD`; default: the current UTC date. */
@@ -53,6 +55,7 @@ export async function runScanRequest(request: ScanRequest): Promise<Report> {
     onlyRules: request.onlyRules ?? [],
     skipRules: request.skipRules ?? [],
     ...(request.maxFileBytes !== undefined ? { maxFileBytes: request.maxFileBytes } : {}),
+    ...(request.manifestLimits ? { manifestLimits: request.manifestLimits } : {}),
     lineHashes: request.lineHashes === true,
     suppressions: {
       inline: request.inlineSuppressions !== false,

@@ -1,10 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { discoverFiles, isManifestFile, type InputFile } from '../loaders/discover-files.js';
 import { isCodeFile, isDependencyManifest, languageOf } from '../code/languages.js';
 import { maskComments } from '../code/mask-comments.js';
 import { endpoints } from '../facts.js';
-import { parseManifests, type ParsedObject } from '../loaders/parse-manifests.js';
+import { parseManifests, type ManifestLimits, type ParsedObject } from '../loaders/parse-manifests.js';
 import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
 import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { fileRules as allFileRules, rules as allRules } from '../rules/index.js';
@@ -30,6 +30,8 @@ export interface ScanSettings {
   skipRules?: readonly string[];
   /** Files larger than this many bytes are skipped with a reason. */
   maxFileBytes?: number;
+  /** Documents, nesting and alias expansion per manifest file; a file beyond them is an error. */
+  manifestLimits?: Partial<ManifestLimits>;
   /** Give each finding GitHub's line hash (for SARIF); it costs a pass over each file with findings. */
   lineHashes?: boolean;
   /** Suppressions (annotations, comments, the config's `ignore:` list) and the baseline. */
@@ -107,11 +109,34 @@ function holdsCodeMarker(bytes: Buffer): boolean {
 /** One buffer reused for every source file: most are read, searched and dropped, never decoded. */
 let readBuffer = Buffer.allocUnsafe(1 << 20);
 
+/** Not a regular file (a FIFO, socket or device, perhaps swapped in after discovery): never read, it may not end. */
+class NotRegularFile extends Error {}
+
+/**
+ * Opens a file to read without blocking: opening a FIFO would wait for a writer, and reading a
+ * device might never end. Throws NotRegularFile for anything but a regular file.
+ */
+function openRegular(absolute: string): { fd: number; size: number } {
+  const fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) {
+    closeSync(fd);
+    throw new NotRegularFile();
+  }
+  return { fd, size: stats.size };
+}
+
+/** Records why a file could not be read: skipped when it is not a regular file, else an error. */
+function unreadable(file: InputFile, error: unknown, inputs: Inputs): undefined {
+  if (error instanceof NotRegularFile) inputs.skipped.push({ path: file.path, reason: 'not a regular file (a FIFO, socket or device)' });
+  else inputs.errors.push({ path: file.path, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+  return undefined;
+}
+
 /** Reads a whole file into the shared buffer; undefined when it is larger than `maxBytes`. */
 function readShared(absolute: string, maxBytes: number): { bytes: Buffer; size: number } {
-  const fd = openSync(absolute, 'r');
+  const { fd, size } = openRegular(absolute);
   try {
-    const size = fstatSync(fd).size;
     if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
     if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
     let read = 0;
@@ -140,8 +165,7 @@ function readCode(file: InputFile, maxBytes: number, inputs: Inputs): string | u
     }
     bytes = read.bytes;
   } catch (error) {
-    inputs.errors.push({ path: file.path, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-    return undefined;
+    return unreadable(file, error, inputs);
   }
   if (bytes.subarray(0, binarySample).includes(0)) {
     inputs.skipped.push({ path: file.path, reason: 'binary file' });
@@ -166,25 +190,29 @@ export function scanTexts(sources: readonly SourceText[], settings: ScanSettings
 function readText(file: InputFile, maxBytes: number, inputs: Inputs): string | undefined {
   let text: string;
   try {
-    const size = statSync(file.absolutePath).size;
-    if (size > maxBytes) {
-      inputs.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
+    const { fd, size } = openRegular(file.absolutePath);
+    try {
+      if (size > maxBytes) {
+        inputs.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
+        return undefined;
+      }
+      // Decoding while reading is Node's fastest path; the rare text with a replacement character
+      // is read again as bytes to tell a real one from invalid UTF-8.
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+    // A binary file is skipped as such, whether or not its bytes happen to be valid UTF-8.
+    if (text.slice(0, binarySample).includes('\0')) {
+      inputs.skipped.push({ path: file.path, reason: 'binary file' });
       return undefined;
     }
-    // Decoding while reading is Node's fastest path; the rare text with a replacement character
-    // is read again as bytes to tell a real one from invalid UTF-8.
-    text = readFileSync(file.absolutePath, 'utf8');
-    if (text.includes('\uFFFD') && !isUtf8(readFileSync(file.absolutePath))) {
+    if (text.includes('\uFFFD') && !isUtf8(readShared(file.absolutePath, maxBytes).bytes)) {
       inputs.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
       return undefined;
     }
   } catch (error) {
-    inputs.errors.push({ path: file.path, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-    return undefined;
-  }
-  if (text.slice(0, binarySample).includes('\0')) {
-    inputs.skipped.push({ path: file.path, reason: 'binary file' });
-    return undefined;
+    return unreadable(file, error, inputs);
   }
   return text;
 }
@@ -219,6 +247,7 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
     const parsed = parseManifests(source.path, source.text, {
       json: source.path.endsWith('.json'),
       keep: (identity) => keptKinds.has(identity.kind) || isEksctlConfig(identity),
+      ...(settings.manifestLimits ? { limits: settings.manifestLimits } : {}),
     });
     if (parsed.outcome === 'skipped') {
       if (parsed.notManifest) return { objects: [], asCode: true };

@@ -115,8 +115,9 @@ export async function discoverFiles(targets: readonly string[], options: Discove
     let real: string;
     try {
       real = realpathSync.native(absolute);
-    } catch {
-      skipped.push({ path: relativeOf(absolute), reason: 'broken symbolic link' });
+    } catch (error) {
+      const loop = (error as NodeJS.ErrnoException).code === 'ELOOP';
+      skipped.push({ path: relativeOf(absolute), reason: loop ? 'symbolic link loop' : 'broken symbolic link' });
       return undefined;
     }
     if (!inside(real)) {
@@ -149,8 +150,10 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       if (isFolder) {
         if (excludedFolders.has(entry.name) || rules.ignores(relative, true, fromDepth)) continue;
         walk(absolute, fromDepth);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted(relative) && !rules.ignores(relative, false, fromDepth)) {
-        addFile(absolute);
+      } else if (wanted(relative) && !rules.ignores(relative, false, fromDepth)) {
+        // A FIFO, socket or device is never read (it may not end), but it is not passed over in silence.
+        if (entry.isFile() || entry.isSymbolicLink()) addFile(absolute);
+        else skipped.push({ path: relative, reason: 'not a regular file (a FIFO, socket or device)' });
       }
     }
   };

@@ -1,5 +1,6 @@
 import {
   EVENT_ID,
+  SCALAR_STYLE,
   Schema,
   YAMLException,
   boolYaml11Tag,
@@ -14,6 +15,7 @@ import {
   strTag,
   type Event,
 } from 'js-yaml';
+import { LineIndex } from './line-index.js';
 import { YamlLocator, YamlSource } from './yaml-locator.js';
 import type { ObjectIdentity, PathSegment } from '../model/resource.js';
 import { isRecord } from '../model/values.js';
@@ -34,8 +36,30 @@ const kubernetesSchema = new Schema([
   mergeTag,
 ]);
 
-/** Collections nested deeper than this are refused; Kubernetes objects come nowhere near it. */
-const maxDepth = 256;
+/**
+ * Bounds on what one file may make the scanner build; a file beyond one is reported as an error.
+ * Kubernetes objects come nowhere near them.
+ */
+export interface ManifestLimits {
+  /** Documents in one file. */
+  maxDocuments: number;
+  /** Nesting of collections, counting what aliases stand for. */
+  maxDepth: number;
+  /** Nodes that aliases stand for, in all, in one file: nine levels of ten aliases make a billion. */
+  maxAliasNodes: number;
+}
+
+export const defaultManifestLimits: ManifestLimits = { maxDocuments: 100_000, maxDepth: 256, maxAliasNodes: 100_000 };
+
+/** Why a file that parses is not read: beyond one of the {@link ManifestLimits}, say. At an offset of its text. */
+class NotReadError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
 
 /** A Kubernetes object found in a file, before its cluster profile is known. */
 export interface ParsedObject {
@@ -67,17 +91,21 @@ const templateHint = 'render it first (for example `helm template`) and scan the
 export function parseManifests(
   path: string,
   rawText: string,
-  options: { json?: boolean; keep?: (identity: ObjectIdentity) => boolean } = {},
+  options: { json?: boolean; keep?: (identity: ObjectIdentity) => boolean; limits?: Partial<ManifestLimits> } = {},
 ): ParsedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   if (path.endsWith('.tpl')) return { outcome: 'skipped', reason: `Helm template helper; ${templateHint}` };
+  const limits = { ...defaultManifestLimits, ...options.limits };
   let events: Event[];
   let values: unknown[];
   try {
-    events = parseEvents(text, { filename: path, maxDepth });
+    // The parser's own bound keeps its stack safe; it counts levels its own way (the document,
+    // sometimes the innermost scalar), so the exact bound is checked on its events.
+    events = parseEvents(text, { filename: path, maxDepth: limits.maxDepth + 2 });
+    checkEvents(text, events, limits);
     values = constructFromEvents(events, { source: text, schema: kubernetesSchema, json: options.json === true });
   } catch (error) {
-    return unparsable(text, error);
+    return unparsable(text, error, limits);
   }
   if (text.includes('{{') && hasTemplateActions(text, events)) {
     return { outcome: 'skipped', reason: `Go/Helm template ({{ … }}); ${templateHint}` };
@@ -100,18 +128,99 @@ export function parseManifests(
   return { outcome: 'parsed', documents, objectCount: found.length, objects };
 }
 
-function unparsable(text: string, error: unknown): ParsedFile {
-  if (/\{\{|\{%|%\{/.test(text)) {
+function unparsable(text: string, rawError: unknown, limits: ManifestLimits): ParsedFile {
+  const error = rawError instanceof YAMLException && rawError.reason.startsWith('nesting exceeded maxDepth') ? depthError(rawError, limits) : rawError;
+  if (!(error instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
     return { outcome: 'skipped', reason: `template directives ({{ … }}, %{ … }) make it invalid YAML; ${templateHint}` };
   }
-  const message = error instanceof YAMLException ? error.reason : String(error);
+  const message = error instanceof YAMLException ? error.reason : error instanceof Error ? error.message : String(error);
   if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
     return { outcome: 'skipped', reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest`, notManifest: true };
+  }
+  if (error instanceof NotReadError) {
+    return { outcome: 'error', message: `not read: ${message}`, ...new LineIndex(text).position(error.offset) };
   }
   if (error instanceof YAMLException && error.mark) {
     return { outcome: 'error', message: `invalid YAML: ${message}`, line: error.mark.line + 1, column: error.mark.column + 1 };
   }
   return { outcome: 'error', message: `invalid YAML: ${message}` };
+}
+
+function depthError(error: YAMLException, limits: ManifestLimits): NotReadError {
+  return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, error.mark?.position ?? 0);
+}
+
+/**
+ * Refuses, before anything is built, a file beyond the limits. Each alias stands for its
+ * anchor's whole node, so a few lines of aliases of aliases can stand for a billion nodes ("billion
+ * laughs"), and rules that read a value would expand them: the nodes aliases stand for are
+ * counted, with the nesting they reach. An alias inside its own anchor's node (a cycle, which
+ * kubectl refuses) is refused, and so is a plain scalar that starts with a byte-order mark: the
+ * mark of a file pasted into a stream, which kubectl drops but would hide the key it precedes.
+ */
+function checkEvents(text: string, events: readonly Event[], limits: ManifestLimits): void {
+  /** Open documents and collections: their nodes so far, and how deep their children reach. */
+  const open: Array<{ anchor: string | undefined; nodes: number; height: number }> = [];
+  /** What each anchor stands for; `open` while its own node is being read, as the constructor does. */
+  let anchors = new Map<string, { nodes: number; height: number } | 'open'>();
+  let documents = 0;
+  let aliasNodes = 0;
+  const add = (nodes: number, height: number): void => {
+    const parent = open.at(-1);
+    if (parent) {
+      parent.nodes += nodes;
+      parent.height = Math.max(parent.height, height);
+    }
+  };
+  const name = (start: number, end: number): string | undefined => (start < 0 ? undefined : text.slice(start, end));
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (++documents > limits.maxDocuments) throw new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
+        anchors = new Map();
+        open.push({ anchor: undefined, nodes: 0, height: 0 });
+        break;
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING:
+      {
+        if (open.length > limits.maxDepth) throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, event.start);
+        const anchor = name(event.anchorStart, event.anchorEnd);
+        if (anchor !== undefined) anchors.set(anchor, 'open');
+        open.push({ anchor, nodes: 1, height: 0 });
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        if (event.style === SCALAR_STYLE.PLAIN && text.charCodeAt(event.valueStart) === 0xfeff) {
+          throw new NotReadError('a byte-order mark (U+FEFF) inside a document, where it becomes part of a key or value; remove it', event.valueStart);
+        }
+        const anchor = name(event.anchorStart, event.anchorEnd);
+        if (anchor !== undefined) anchors.set(anchor, { nodes: 1, height: 0 });
+        add(1, 0);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const alias = text.slice(event.anchorStart, event.anchorEnd);
+        const target = anchors.get(alias);
+        if (target === 'open') throw new NotReadError(`alias *${alias} inside its own anchor's node (a cycle)`, event.anchorStart);
+        if (!target) break; // the constructor reports the unknown alias
+        aliasNodes += target.nodes;
+        if (aliasNodes > limits.maxAliasNodes) {
+          throw new NotReadError(`aliases stand for more than ${limits.maxAliasNodes} nodes (--max-alias-nodes)`, event.anchorStart);
+        }
+        if (open.length - 1 + target.height > limits.maxDepth) {
+          throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels through aliases (--max-depth)`, event.anchorStart);
+        }
+        add(target.nodes, target.height);
+        break;
+      }
+      case EVENT_ID.POP: {
+        const node = open.pop()!;
+        if (node.anchor !== undefined) anchors.set(node.anchor, { nodes: node.nodes, height: node.height + 1 });
+        add(node.nodes, node.height + 1);
+        break;
+      }
+    }
+  }
 }
 
 /**

@@ -54,8 +54,9 @@ export function makeProfile(
 function eksctlVersion(value: unknown): { version: string | null; assumption?: string } {
   if (typeof value === 'number') {
     // A one-digit minor read as a number lost its trailing zero: EKS has no 1.1 to 1.9.
-    const minor = String(value).split('.')[1] ?? '';
-    return { version: `1.${minor.length === 1 ? `${minor}0` : minor}` };
+    const [major, minor = ''] = String(value).split('.');
+    const version = `1.${minor.length === 1 ? `${minor}0` : minor}`;
+    if (major === '1' && kubernetesMinor(version) !== undefined) return { version };
   }
   if (typeof value === 'string' && kubernetesMinor(value) !== undefined) {
     return { version: `1.${kubernetesMinor(value) as number}` };
@@ -85,7 +86,7 @@ export function isEksctlConfig(identity: ObjectIdentity): boolean {
 export class ProfileResolver {
   private readonly flagProfile: ClusterProfile | undefined;
   private readonly configured: Array<{ globs: string[]; profile: ClusterProfile }>;
-  private readonly eksctl: Array<{ folder: string; profile: ClusterProfile }>;
+  private readonly eksctl: Array<{ file: string; folder: string; profile: ClusterProfile }>;
   private readonly assumed = makeProfile('assumed', 'assumed', null, null, null);
   private readonly used = new Set<ClusterProfile>();
   private readonly byPath = new Map<string, ClusterProfile>();
@@ -108,9 +109,9 @@ export class ProfileResolver {
       profile: makeProfile(cluster.name, 'config', cluster.kubernetesVersion ?? null, cluster.platformVersion ?? null, cluster.region ?? null),
     }));
     this.eksctl = eksctlConfigs
-      .map((config) => ({ folder: path.posix.dirname(config.path), profile: eksctlProfile(config) }))
+      .map((config) => ({ file: config.path, folder: path.posix.dirname(config.path), profile: eksctlProfile(config) }))
       // The deepest folder is the nearest; among equals, the first file in path order.
-      .sort((a, b) => b.folder.length - a.folder.length);
+      .sort((a, b) => b.folder.length - a.folder.length || compareText(a.file, b.file));
   }
 
   /** The profile for a file (relative POSIX path), or for objects with no file. */
@@ -126,7 +127,8 @@ export class ProfileResolver {
 
   /** The profiles handed out so far, by name. */
   profilesUsed(): ClusterProfile[] {
-    return [...this.used].sort((a, b) => compareText(a.name, b.name) || compareText(a.source, b.source));
+    // Two eksctl files may name the same cluster: the whole profile breaks the tie, whatever the input order.
+    return [...this.used].sort((a, b) => compareText(a.name, b.name) || compareText(a.source, b.source) || compareText(JSON.stringify(a), JSON.stringify(b)));
   }
 
   private choose(file: string | undefined): ClusterProfile {

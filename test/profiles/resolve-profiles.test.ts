@@ -32,6 +32,24 @@ describe('cluster profiles', () => {
     expect(report.profiles[0]).toMatchObject({ name: 'c', kubernetesVersion: '1.30', defaultEndpoint: 'regional' });
   });
 
+  it.each(['1', '1.0', '2', '.nan'])('takes eksctl version %s for no version, and says so', (version) => {
+    const report = scanFiles({ 'cluster.yaml': eksctl('c', version), 'sa.yaml': account });
+    expect(report.profiles[0]).toMatchObject({ name: 'c', kubernetesVersion: null, assumptions: [expect.stringMatching(/^metadata\.version .* is not a Kubernetes version$/), 'Kubernetes version unknown: assumed a current EKS cluster (Regional default)'] });
+  });
+
+  it('gives files the same profiles whatever order they come in', () => {
+    // Two ClusterConfigs in one folder: the first in path order wins.
+    const files = { 'c/a-cluster.yaml': eksctl('legacy', '"1.17"'), 'c/b-cluster.yaml': eksctl('current', '"1.32"'), 'c/sa.yaml': serviceAccount([roleArn, 'eks.amazonaws.com/sts-regional-endpoints: "false"']) };
+    // Two ClusterConfigs of one name in different folders.
+    const twins = { 'x/cluster.yaml': eksctl('twin', '"1.29"'), 'y/cluster.yaml': eksctl('twin', '"1.21"', 'us-east-1'), 'x/sa.yaml': account, 'y/sa.yaml': account };
+    for (const set of [files, twins]) {
+      const forward = scanFiles(set);
+      const backward = scanFiles(Object.fromEntries(Object.entries(set).reverse()));
+      expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
+    }
+    expect(scanFiles(files).findings.map((f) => `${f.ruleId} ${f.object!.cluster}`)).toEqual(['STS002 legacy']);
+  });
+
   it('lets config clusters win over eksctl, and flags over both', () => {
     const files = { 'old/cluster.yaml': eksctl('old', '"1.29"'), 'old/sa.yaml': account };
     const configured = scanFiles(files, { clusters: [{ name: 'cfg', kubernetesVersion: '1.17', paths: ['old/**'] }] });
