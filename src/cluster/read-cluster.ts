@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiException, AppsV1Api, BatchV1Api, CoreV1Api, Observable, VersionApi, type ConfigurationOptions, type KubeConfig, type RequestContext, type ResponseContext } from '@kubernetes/client-node';
+import { ApiException, AppsV1Api, BatchV1Api, CoreV1Api, Observable, ResponseContext, VersionApi, type ConfigurationOptions, type KubeConfig, type RequestContext } from '@kubernetes/client-node';
 import { ClusterUsageError } from './kubeconfig.js';
 import { isRecord } from '../model/values.js';
 
@@ -115,6 +115,15 @@ async function withRetries<T>(call: () => Promise<T>, attempts: number): Promise
   }
 }
 
+/** Takes a list page's items, slimmed, and hands the client the page without them. */
+async function takeItems(response: ResponseContext, page: { kind: string; items: Record<string, unknown>[] }, slim: (kind: string, item: Record<string, unknown>) => Record<string, unknown>): Promise<ResponseContext> {
+  const list: unknown = JSON.parse(await response.body.text());
+  if (!isRecord(list) || !Array.isArray(list.items)) throw new SyntaxError('the answer to a list has no items');
+  for (const item of list.items) if (isRecord(item)) page.items.push(slim(page.kind, item));
+  const text = JSON.stringify({ ...list, items: [] });
+  return new ResponseContext(response.httpStatusCode, response.headers, { text: () => Promise.resolve(text), binary: () => Promise.resolve(Buffer.from(text)), stream: () => null });
+}
+
 /** What one cluster holds of what the audit reads. */
 export interface ClusterObjects {
   version: { gitVersion: string };
@@ -126,15 +135,18 @@ export interface ClusterObjects {
 export async function readCluster(kubeConfig: KubeConfig, settings: ReadSettings, slim: (kind: string, item: Record<string, unknown>) => Record<string, unknown>): Promise<ClusterObjects> {
   const apis: Apis = { core: kubeConfig.makeApiClient(CoreV1Api), apps: kubeConfig.makeApiClient(AppsV1Api), batch: kubeConfig.makeApiClient(BatchV1Api) };
   const attempts = settings.attempts ?? 4;
-  // Every call gets its own deadline (--request-timeout), through the client's middleware.
-  const timeout = (): ConfigurationOptions => ({
+  // Every call gets its own deadline (--request-timeout), through the client's middleware. The
+  // items of a list page are taken there, slimmed, into `page.items`, and the client reads only
+  // the list's metadata (the continue token): most of each object (managed fields, status) is
+  // never built twice, and memory stays bounded on large clusters.
+  const timeout = (page?: { kind: string; items: Record<string, unknown>[] }): ConfigurationOptions => ({
     middleware: [
       {
         pre: (context: RequestContext) => {
           context.setSignal(AbortSignal.timeout(settings.requestTimeoutMs));
           return new Observable(Promise.resolve(context));
         },
-        post: (response: ResponseContext) => new Observable(Promise.resolve(response)),
+        post: (response: ResponseContext) => new Observable(page && response.httpStatusCode === 200 ? takeItems(response, page, slim) : Promise.resolve(response)),
       },
     ],
     middlewareMergeStrategy: 'append',
@@ -166,8 +178,12 @@ export async function readCluster(kubeConfig: KubeConfig, settings: ReadSettings
           try {
             do {
               const request = { limit: settings.pageSize ?? 500, ...(token ? { _continue: token } : {}), ...(namespace ? { namespace } : {}) };
-              const page = await withRetries(() => resourceType.list(apis, request, timeout()), attempts);
-              for (const item of page.items) if (isRecord(item)) items.push(slim(resourceType.kind, item));
+              const taken = { kind: resourceType.kind, items: [] as Record<string, unknown>[] };
+              const page = await withRetries(() => {
+                taken.items = [];
+                return resourceType.list(apis, request, timeout(taken));
+              }, attempts);
+              items.push(...taken.items);
               token = page.metadata?._continue || undefined;
               settings.progress?.(resourceType.resource, count + items.length);
             } while (token);
