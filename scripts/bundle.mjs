@@ -1,16 +1,23 @@
 // Bundles an entry point into one ES module in dist/, where the modules it replaces sit, so that
 // the data, rules and schemas it reads resolve the same way.
-//   node scripts/bundle.mjs cli      dist/sts-audit.mjs: one module to load, a faster start.
+//   node scripts/bundle.mjs cli      dist/sts-audit.mjs: one module to load, a faster start; what
+//                                    only some commands need (the Kubernetes client, for
+//                                    `cluster`) is split into dist/sts-audit-*.mjs beside it (the
+//                                    same depth, so that data paths resolve alike) and loaded by them.
 //   node scripts/bundle.mjs action   dist/action.mjs: the GitHub Action, self-contained (it runs
 //                                    without node_modules) and committed.
 //   node scripts/bundle.mjs action FILE   the same, written elsewhere (the staleness test).
+import { readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const [target = 'cli', outfile] = process.argv.slice(2);
 const targets = {
   cli: {
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/sts-audit.mjs',
+    entryPoints: { 'sts-audit': 'src/cli/main.ts' },
+    outdir: 'dist',
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'sts-audit-[name]-[hash]',
     // glob (and the streams it loads) is imported only for glob targets: keep it out of the start-up path.
     external: ['glob'],
   },
@@ -19,9 +26,12 @@ const targets = {
 const chosen = targets[target];
 if (!chosen) throw new Error(`unknown bundle ${target}: cli or action`);
 
+// Chunks of earlier builds.
+if (target === 'cli') for (const name of readdirSync('dist')) if (/^sts-audit-.+\.mjs$/.test(name)) rmSync(`dist/${name}`);
+
 await build({
   ...chosen,
-  outfile: outfile ?? chosen.outfile,
+  ...(chosen.outfile ? { outfile: outfile ?? chosen.outfile } : {}),
   bundle: true,
   platform: 'node',
   format: 'esm',

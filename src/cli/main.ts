@@ -4,8 +4,8 @@ import { dump } from 'js-yaml';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, defaultConfigName, loadConfig } from '../config/load-config.js';
-import { audit, type AuditedObject } from '../cluster/audit.js';
-import { ClusterUsageError } from '../cluster/kubeconfig.js';
+import type { AuditedObject } from '../cluster/audit.js';
+import { ClusterUsageError } from '../cluster/usage-error.js';
 import { runScanRequest } from '../engine/scan-request.js';
 import { exitCode, objectHeader, objectPath, type FailOn, type Report } from '../engine/report.js';
 import { formatJson } from '../formats/json.js';
@@ -143,6 +143,8 @@ function finish(report: Report, flags: ScanFlags): number {
 async function runCluster(flags: ClusterFlags): Promise<number> {
   const config = flags.config !== undefined ? loadConfig(flags.config) : existsSync(defaultConfigName) ? loadConfig(defaultConfigName) : undefined;
   const progress = !flags.quiet && process.stderr.isTTY === true;
+  // The Kubernetes client is loaded for this command only: `scan` starts without it.
+  const { audit } = await import('../cluster/audit.js');
   const { report, audited } = await audit({
     ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
     contexts: flags.context,

@@ -3,8 +3,9 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 
-/** A cluster that cannot be reached as asked: exit 2, with what to do. */
-export class ClusterUsageError extends Error {}
+import { ClusterUsageError } from './usage-error.js';
+
+export { ClusterUsageError };
 
 /** One cluster to audit: a kubeconfig whose current context is it. */
 export interface ClusterTarget {
