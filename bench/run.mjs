@@ -203,7 +203,7 @@ function generateCode(target) {
       const file = path.join(target, `copy-${copy}`, path.relative(path.join(root, 'node_modules'), source));
       mkdirSync(path.dirname(file), { recursive: true });
       // Not in folders the scanner leaves out by default (vendored code).
-      if (index % 97 === copy && !/[\\/](?:vendor|third_party)[\\/]/.test(file)) {
+      if (index % 97 === copy && !/[\\/](?:vendor|third_party|node_modules)[\\/]/.test(path.relative(target, file))) {
         // On the first line: nothing there can be inside a comment or a string.
         writeFileSync(file, `const stsEndpoint = "https://sts.amazonaws.com";\n${readFileSync(source, 'utf8')}`);
         planted.push(`${path.relative(target, file).split(path.sep).join('/')}:1`);
