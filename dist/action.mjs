@@ -27614,6 +27614,10 @@ function depthError(error2, limits) {
   return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, error2.mark?.position ?? 0);
 }
 function checkEvents(text, events, limits) {
+  if (!text.includes("&") && !text.includes("\uFEFF")) {
+    checkShape(events, limits);
+    return;
+  }
   const open2 = [];
   let anchors = /* @__PURE__ */ new Map();
   let documents = 0;
@@ -27671,6 +27675,22 @@ function checkEvents(text, events, limits) {
         add(node.nodes, node.height + 1);
         break;
       }
+    }
+  }
+}
+function checkShape(events, limits) {
+  let documents = 0;
+  let depth = 0;
+  for (const event of events) {
+    const type = event.type;
+    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
+      if (depth > limits.maxDepth) throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, event.start);
+      depth++;
+    } else if (type === EVENT_ID.POP) {
+      depth--;
+    } else if (type === EVENT_ID.DOCUMENT) {
+      if (++documents > limits.maxDocuments) throw new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
+      depth++;
     }
   }
 }

@@ -159,6 +159,12 @@ function depthError(error: YAMLException, limits: ManifestLimits): NotReadError 
  * mark of a file pasted into a stream, which kubectl drops but would hide the key it precedes.
  */
 function checkEvents(text: string, events: readonly Event[], limits: ManifestLimits): void {
+  // Without an anchor no alias stands for anything, and without U+FEFF no mark hides a key: only
+  // documents and nesting are left to count, in a tighter loop (most files).
+  if (!text.includes('&') && !text.includes('\uFEFF')) {
+    checkShape(events, limits);
+    return;
+  }
   /** Open documents and collections: their nodes so far, and how deep their children reach. */
   const open: Array<{ anchor: string | undefined; nodes: number; height: number }> = [];
   /** What each anchor stands for; `open` while its own node is being read, as the constructor does. */
@@ -219,6 +225,24 @@ function checkEvents(text: string, events: readonly Event[], limits: ManifestLim
         add(node.nodes, node.height + 1);
         break;
       }
+    }
+  }
+}
+
+/** Documents and nesting only, as {@link checkEvents} counts them (a document is a level too). */
+function checkShape(events: readonly Event[], limits: ManifestLimits): void {
+  let documents = 0;
+  let depth = 0;
+  for (const event of events) {
+    const type = event.type;
+    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
+      if (depth > limits.maxDepth) throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, event.start);
+      depth++;
+    } else if (type === EVENT_ID.POP) {
+      depth--;
+    } else if (type === EVENT_ID.DOCUMENT) {
+      if (++documents > limits.maxDocuments) throw new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
+      depth++;
     }
   }
 }
