@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-
 import { ClusterUsageError } from './usage-error.js';
 
+/** Re-exported for callers that already hold the Kubernetes client. */
 export { ClusterUsageError };
 
 /** One cluster to audit: a kubeconfig whose current context is it. */
