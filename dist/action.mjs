@@ -31580,10 +31580,12 @@ var RuleRunner = class {
     if (!controller) return void 0;
     return { controller, top: controllerOf(controller) ?? controller };
   }
+  /** Checks an object; true when it has findings, or may have them once its ServiceAccount is known. */
   check(resource) {
     const outcome = this.checkOne(resource);
     if (outcome.missedAccount) this.deferred.push(resource);
     else this.keep(outcome);
+    return outcome.missedAccount || outcome.findings.length > 0;
   }
   /** Checks the deferred objects and returns everything found. */
   finish() {

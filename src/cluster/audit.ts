@@ -1,4 +1,4 @@
-import { readCluster, resourceTypes, type ReadFailure } from './read-cluster.js';
+import { readCluster, resourceTypes, type ClusterObjects, type ReadFailure, type ResourceType } from './read-cluster.js';
 import { clusterTargets } from './kubeconfig.js';
 import { slimObject } from './slim.js';
 import { buildReport } from '../engine/build-report.js';
@@ -51,6 +51,18 @@ function nodeRegion(nodes: readonly Record<string, unknown>[]): string | null {
   return regions.size === 1 ? [...regions][0]! : null;
 }
 
+/** A listed object as the rules see it. */
+function asResource(resourceType: ResourceType, item: Record<string, unknown>, profile: ClusterProfile): Resource {
+  const metadata = recordAt(item, 'metadata');
+  const identity = {
+    apiVersion: resourceType.apiVersion,
+    kind: resourceType.kind,
+    name: String(metadata.name ?? ''),
+    ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
+  };
+  return { identity, data: { apiVersion: resourceType.apiVersion, kind: resourceType.kind, ...item }, profile };
+}
+
 /** What a resource type being unreadable leaves unchecked. */
 function uncheckedBy(failure: ReadFailure, kindsOfRules: Map<string, string[]>): string {
   const kind = resourceTypes.find((type) => type.resource === failure.resource)?.kind ?? failure.resource;
@@ -77,57 +89,68 @@ export async function audit(options: AuditOptions): Promise<{ report: Report; au
   const kindsOfRules = new Map<string, string[]>();
   for (const rule of rules) for (const kind of catalogue.get(rule.id)?.appliesTo ?? []) kindsOfRules.set(kind, [...(kindsOfRules.get(kind) ?? []), rule.id]);
 
+  const profiles: ClusterProfile[] = [];
+  const errors: InputError[] = [];
+  const audited: AuditedObject[] = [];
+  let objects = 0;
+  /** Checks one object; keeps it for --dump-objects when it has, or may yet have, findings. */
+  const check = (cluster: string, resource: Resource): void => {
+    objects++;
+    if (runner.check(resource)) audited.push({ cluster, resource });
+  };
+
   const read = await Promise.all(
-    targets.map(async (target) => ({
-      target,
-      cluster: await readCluster(
+    targets.map(async (target) => {
+      // The profile needs the version and the nodes; ServiceAccounts and owners must be known
+      // before pods are checked. All are read before pods, which are then checked page by page.
+      let profile: ClusterProfile | undefined;
+      const seenPods = new Set<unknown>();
+      const prepare = (read: Pick<ClusterObjects, 'version' | 'objects'>): ClusterProfile => {
+        if (profile) return profile;
+        const minor = kubernetesMinor(read.version.gitVersion);
+        const nodes = read.objects.filter(({ resourceType }) => resourceType.kind === 'Node').map(({ item }) => item);
+        profile = makeProfile(
+          target.name,
+          'api',
+          minor === undefined ? null : `1.${minor}`,
+          options.platformVersion ?? null,
+          options.region ?? nodeRegion(nodes),
+          minor === undefined ? [`the API server's version ${read.version.gitVersion} is not a Kubernetes version`] : [],
+        );
+        const resources = read.objects.map(({ resourceType, item }) => asResource(resourceType, item, profile!));
+        runner.addServiceAccounts(resources);
+        runner.addOwners(resources);
+        for (const resource of resources) check(target.name, resource);
+        return profile;
+      };
+      const podType = resourceTypes.find((type) => type.kind === 'Pod')!;
+      const cluster = await readCluster(
         target.kubeConfig,
         {
           namespaces: options.namespaces,
           requestTimeoutMs: options.requestTimeoutMs,
           ...(options.pageSize ? { pageSize: options.pageSize } : {}),
           ...(options.progress ? { progress: (resource, count) => options.progress!(target.name, resource, count) } : {}),
+          onPods: (page, before) => {
+            const podProfile = prepare(before);
+            for (const item of page) {
+              // A list that restarted hands pods over again: each is checked once.
+              const uid = recordAt(item, 'metadata').uid;
+              if (uid !== undefined && seenPods.has(uid)) continue;
+              seenPods.add(uid);
+              check(target.name, asResource(podType, item, podProfile));
+            }
+          },
         },
         slimObject,
-      ),
-    })),
+      );
+      return { target, profile: prepare(cluster), failures: cluster.failures };
+    }),
   );
-
-  const profiles: ClusterProfile[] = [];
-  const errors: InputError[] = [];
-  const audited: AuditedObject[] = [];
-  let objects = 0;
-  for (const { target, cluster } of read) {
-    const minor = kubernetesMinor(cluster.version.gitVersion);
-    const nodes = cluster.objects.filter(({ resourceType }) => resourceType.kind === 'Node').map(({ item }) => item);
-    const profile = makeProfile(
-      target.name,
-      'api',
-      minor === undefined ? null : `1.${minor}`,
-      options.platformVersion ?? null,
-      options.region ?? nodeRegion(nodes),
-      minor === undefined ? [`the API server's version ${cluster.version.gitVersion} is not a Kubernetes version`] : [],
-    );
+  for (const { target, profile, failures } of read) {
     profiles.push(profile);
-    for (const failure of cluster.failures) {
+    for (const failure of failures) {
       errors.push({ path: `cluster ${target.name}: ${failure.resource}`, message: `cannot list ${failure.resource}: ${failure.message}${uncheckedBy(failure, kindsOfRules)}` });
-    }
-    const resources: Resource[] = cluster.objects.map(({ resourceType, item }) => {
-      const metadata = recordAt(item, 'metadata');
-      const identity = {
-        apiVersion: resourceType.apiVersion,
-        kind: resourceType.kind,
-        name: String(metadata.name ?? ''),
-        ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
-      };
-      return { identity, data: { apiVersion: resourceType.apiVersion, kind: resourceType.kind, ...item }, profile };
-    });
-    objects += resources.length;
-    runner.addServiceAccounts(resources);
-    runner.addOwners(resources);
-    for (const resource of resources) {
-      runner.check(resource);
-      audited.push({ cluster: target.name, resource });
     }
   }
   const { findings: checked, errors: ruleErrors } = runner.finish();

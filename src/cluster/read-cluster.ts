@@ -10,7 +10,7 @@ interface Page {
 }
 
 /** How to list one resource type, cluster-wide or in one namespace. */
-interface ResourceType {
+export interface ResourceType {
   resource: string;
   apiVersion: string;
   kind: string;
@@ -47,6 +47,12 @@ export interface ReadSettings {
   attempts?: number;
   /** Called with each resource type's running count (progress on a terminal). */
   progress?: (resource: string, count: number) => void;
+  /**
+   * Takes pods page by page instead of keeping them, with what was read before them (pods are
+   * read last): the largest resource type never stands whole in memory. A list that restarts
+   * (410) hands the same pods over again.
+   */
+  onPods?: (page: Record<string, unknown>[], before: Pick<ClusterObjects, 'version' | 'objects'>) => void;
 }
 
 /** A resource type that could not be read, and why. */
@@ -169,11 +175,14 @@ export async function readCluster(kubeConfig: KubeConfig, settings: ReadSettings
   const namespaces = settings.namespaces.length > 0 ? settings.namespaces : [undefined];
   for (const resourceType of resourceTypes) {
     const scopes = resourceType.namespaced ? namespaces : [undefined];
+    const streamed = resourceType.kind === 'Pod' ? settings.onPods : undefined;
+    let handedOver = 0;
     try {
       let count = 0;
       for (const namespace of scopes) {
         for (let restart = 0; ; restart++) {
           const items: Record<string, unknown>[] = [];
+          let listed = 0;
           let token: string | undefined;
           try {
             do {
@@ -183,22 +192,29 @@ export async function readCluster(kubeConfig: KubeConfig, settings: ReadSettings
                 taken.items = [];
                 return resourceType.list(apis, request, timeout(taken));
               }, attempts);
-              items.push(...taken.items);
+              if (streamed) {
+                streamed(taken.items, { version: { gitVersion }, objects });
+                handedOver += taken.items.length;
+              } else {
+                items.push(...taken.items);
+              }
+              listed += taken.items.length;
               token = page.metadata?._continue || undefined;
-              settings.progress?.(resourceType.resource, count + items.length);
+              settings.progress?.(resourceType.resource, count + listed);
             } while (token);
           } catch (error) {
             if (error instanceof Refused && error.code === 410 && restart < maxRestarts) continue;
             throw error;
           }
           for (const item of items) objects.push({ resourceType, item });
-          count += items.length;
+          count += listed;
           break;
         }
       }
     } catch (error) {
       if (error instanceof ClusterUsageError) throw error;
-      failures.push({ resource: resourceType.resource, message: error instanceof Error ? error.message : String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push({ resource: resourceType.resource, message: handedOver > 0 ? `${message} (the ${resourceType.resource} listed before that were checked)` : message });
     }
   }
   return { version: { gitVersion }, objects, failures };

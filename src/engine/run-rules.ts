@@ -74,10 +74,12 @@ export class RuleRunner {
     return { controller, top: controllerOf(controller) ?? controller };
   }
 
-  check(resource: Resource): void {
+  /** Checks an object; true when it has findings, or may have them once its ServiceAccount is known. */
+  check(resource: Resource): boolean {
     const outcome = this.checkOne(resource);
     if (outcome.missedAccount) this.deferred.push(resource);
     else this.keep(outcome);
+    return outcome.missedAccount || outcome.findings.length > 0;
   }
 
   /** Checks the deferred objects and returns everything found. */
