@@ -27594,7 +27594,7 @@ function parseManifests(path11, rawText, options = {}) {
   return { outcome: "parsed", documents, objectCount: found.length, objects };
 }
 function unparsable(text, rawError, limits) {
-  const error2 = rawError instanceof YAMLException && rawError.reason.startsWith("nesting exceeded maxDepth") ? depthError(rawError, limits) : rawError;
+  const error2 = rawError instanceof YAMLException && rawError.reason.startsWith("nesting exceeded maxDepth") ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;
   if (!(error2 instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
     return { outcome: "skipped", reason: `template directives ({{ \u2026 }}, %{ \u2026 }) make it invalid YAML; ${templateHint}` };
   }
@@ -27610,8 +27610,11 @@ function unparsable(text, rawError, limits) {
   }
   return { outcome: "error", message: `invalid YAML: ${message}` };
 }
-function depthError(error2, limits) {
-  return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, error2.mark?.position ?? 0);
+function tooDeep(limits, offset) {
+  return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, offset);
+}
+function tooManyDocuments(limits) {
+  return new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
 }
 function checkEvents(text, events, limits) {
   if (!text.includes("&") && !text.includes("\uFEFF")) {
@@ -27633,13 +27636,13 @@ function checkEvents(text, events, limits) {
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
-        if (++documents > limits.maxDocuments) throw new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
+        if (++documents > limits.maxDocuments) throw tooManyDocuments(limits);
         anchors = /* @__PURE__ */ new Map();
         open2.push({ anchor: void 0, nodes: 0, height: 0 });
         break;
       case EVENT_ID.SEQUENCE:
       case EVENT_ID.MAPPING: {
-        if (open2.length > limits.maxDepth) throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, event.start);
+        if (open2.length > limits.maxDepth) throw tooDeep(limits, event.start);
         const anchor = name(event.anchorStart, event.anchorEnd);
         if (anchor !== void 0) anchors.set(anchor, "open");
         open2.push({ anchor, nodes: 1, height: 0 });
@@ -27684,12 +27687,12 @@ function checkShape(events, limits) {
   for (const event of events) {
     const type = event.type;
     if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-      if (depth > limits.maxDepth) throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, event.start);
+      if (depth > limits.maxDepth) throw tooDeep(limits, event.start);
       depth++;
     } else if (type === EVENT_ID.POP) {
       depth--;
     } else if (type === EVENT_ID.DOCUMENT) {
-      if (++documents > limits.maxDocuments) throw new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
+      if (++documents > limits.maxDocuments) throw tooManyDocuments(limits);
       depth++;
     }
   }

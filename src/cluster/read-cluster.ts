@@ -82,7 +82,7 @@ function describe(error: unknown): { code: number; message: string } {
     const message = typeof body?.message === 'string' ? body.message : `HTTP ${error.code}`;
     return { code: error.code, message };
   }
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { code: 0, message: 'the request timed out' };
+  if (isTimeout(error)) return { code: 0, message: 'the request timed out' };
   // A proxy's error page, or a body cut short: the server's text is not repeated into the report.
   if (error instanceof SyntaxError) return { code: 0, message: 'the answer was not a Kubernetes JSON object (a proxy in the way, or a body cut short)' };
   const cause = error instanceof Error && isRecord(error.cause) && typeof error.cause.code === 'string' ? ` (${error.cause.code})` : '';
@@ -91,7 +91,12 @@ function describe(error: unknown): { code: number; message: string } {
 
 /** A failure to connect, or a request that timed out, as fetch reports them. */
 function isNetworkError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || (error instanceof TypeError && error.message === 'fetch failed'));
+  return isTimeout(error) || (error instanceof TypeError && error.message === 'fetch failed');
+}
+
+/** A call that ran past its deadline (--request-timeout). */
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
 function safeJson(text: string): Record<string, unknown> | undefined {

@@ -129,7 +129,7 @@ export function parseManifests(
 }
 
 function unparsable(text: string, rawError: unknown, limits: ManifestLimits): ParsedFile {
-  const error = rawError instanceof YAMLException && rawError.reason.startsWith('nesting exceeded maxDepth') ? depthError(rawError, limits) : rawError;
+  const error = rawError instanceof YAMLException && rawError.reason.startsWith('nesting exceeded maxDepth') ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;
   if (!(error instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
     return { outcome: 'skipped', reason: `template directives ({{ … }}, %{ … }) make it invalid YAML; ${templateHint}` };
   }
@@ -146,8 +146,12 @@ function unparsable(text: string, rawError: unknown, limits: ManifestLimits): Pa
   return { outcome: 'error', message: `invalid YAML: ${message}` };
 }
 
-function depthError(error: YAMLException, limits: ManifestLimits): NotReadError {
-  return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, error.mark?.position ?? 0);
+function tooDeep(limits: ManifestLimits, offset: number): NotReadError {
+  return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, offset);
+}
+
+function tooManyDocuments(limits: ManifestLimits): NotReadError {
+  return new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
 }
 
 /**
@@ -182,14 +186,14 @@ function checkEvents(text: string, events: readonly Event[], limits: ManifestLim
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
-        if (++documents > limits.maxDocuments) throw new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
+        if (++documents > limits.maxDocuments) throw tooManyDocuments(limits);
         anchors = new Map();
         open.push({ anchor: undefined, nodes: 0, height: 0 });
         break;
       case EVENT_ID.SEQUENCE:
       case EVENT_ID.MAPPING:
       {
-        if (open.length > limits.maxDepth) throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, event.start);
+        if (open.length > limits.maxDepth) throw tooDeep(limits, event.start);
         const anchor = name(event.anchorStart, event.anchorEnd);
         if (anchor !== undefined) anchors.set(anchor, 'open');
         open.push({ anchor, nodes: 1, height: 0 });
@@ -236,12 +240,12 @@ function checkShape(events: readonly Event[], limits: ManifestLimits): void {
   for (const event of events) {
     const type = event.type;
     if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-      if (depth > limits.maxDepth) throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, event.start);
+      if (depth > limits.maxDepth) throw tooDeep(limits, event.start);
       depth++;
     } else if (type === EVENT_ID.POP) {
       depth--;
     } else if (type === EVENT_ID.DOCUMENT) {
-      if (++documents > limits.maxDocuments) throw new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
+      if (++documents > limits.maxDocuments) throw tooManyDocuments(limits);
       depth++;
     }
   }
