@@ -14,6 +14,21 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const cliPath = path.join(repoRoot, 'dist', 'sts-audit.mjs');
 export const sharedFolder = path.resolve(repoRoot, '..', 'shared');
 
+/**
+ * A corpus of public files in `../shared/corpus`, beside the repository where the team keeps it and
+ * absent from a user's clone. Tests over it are extras: where it is absent they are skipped, and
+ * their name says why.
+ */
+export function sharedCorpus(name: string): { folder: string; present: boolean; title: (what: string) => string } {
+  const folder = path.join(sharedFolder, 'corpus', name);
+  const present = existsSync(folder);
+  return {
+    folder,
+    present,
+    title: (what) => (present ? what : `${what} (skipped: the optional corpus ../shared/corpus/${name} is not beside this clone)`),
+  };
+}
+
 /** Validates a JSON report against the schema the package ships; throws with the problems. */
 const validateReport = schemaValidator('report.schema.json');
 export function assertValidReport(report: unknown): void {
@@ -100,11 +115,8 @@ export function multitool(sarifText: string): MultitoolVerdict {
 const { default: AjvDraft04 } = requireFromTests('ajv-draft-04') as typeof import('ajv-draft-04');
 const { default: addFormats } = requireFromTests('ajv-formats') as typeof import('ajv-formats');
 
-/** The OASIS schema: ../shared/schemas, or the copy the Multitool package ships. */
-const oasisSchemaFile = [
-  path.join(sharedFolder, 'schemas', 'sarif-schema-2.1.0.json'),
-  path.join(path.dirname(requireFromTests.resolve('@microsoft/sarif-multitool-linux')), 'sarif-2.1.0.json'),
-].find((file) => existsSync(file))!;
+/** The OASIS schema, carried in the repository (see test/data/sarif/NOTICE.md). */
+const oasisSchemaFile = path.join(repoRoot, 'test', 'data', 'sarif', 'sarif-schema-2.1.0.json');
 const ajv = new AjvDraft04({ allErrors: true, strict: false });
 addFormats(ajv);
 const validateOasis = ajv.compile(JSON.parse(readFileSync(oasisSchemaFile, 'utf8')));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import type * as Sarif from 'sarif';
 import { formatSarif, pathToUri } from '../../src/formats/sarif.js';
 import { lineHashes } from '../../src/engine/line-hash.js';
 import { ruleCatalogue } from '../../src/rules/catalogue.js';
-import { assertValidSarif, makeTree, repoRoot, runCli, sharedFolder, yaml } from '../helpers.js';
+import { assertValidSarif, makeTree, repoRoot, runCli, sharedCorpus, yaml } from '../helpers.js';
 import type { Finding, Report } from '../../src/engine/report.js';
 
 const rules = [...ruleCatalogue().values()];
@@ -60,9 +60,9 @@ describe('SARIF', () => {
     expect(log.runs[0]!.invocations).toEqual([{ executionSuccessful: true }]);
   });
 
-  const corpus = path.join(sharedFolder, 'corpus', 'realworld');
-  it.runIf(existsSync(corpus))('of the real-world corpus is valid', () => {
-    expect(sarifOf(corpus).log.runs[0]!.results!.map((result) => result.ruleId)).toEqual(Array(20).fill('STS008'));
+  const corpus = sharedCorpus('realworld');
+  it.runIf(corpus.present)(corpus.title('of the real-world corpus is valid'), () => {
+    expect(sarifOf(corpus.folder).log.runs[0]!.results!.map((result) => result.ruleId)).toEqual(Array(20).fill('STS008'));
   });
 
   it('marks an incomplete scan, with each unreadable input as a notification at its line', () => {
