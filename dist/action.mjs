@@ -32249,8 +32249,7 @@ function choice(name, value, allowed) {
   if (!allowed.includes(value)) throw new InputError(`input ${name} must be one of ${allowed.join(", ")}, not '${value}'`);
   return value;
 }
-function optional(name, test, expected) {
-  const value = getInput(name);
+function optional(name, value, test, expected) {
   if (value === "") return void 0;
   if (!test(value)) throw new InputError(`input ${name} must be ${expected}, not '${value}'`);
   return value;
@@ -32265,9 +32264,9 @@ function readInputs(eventName) {
     paths: paths.length > 0 ? paths : ["."],
     config: getInput("config") || void 0,
     failOn,
-    clusterVersion: optional("cluster-version", (v2) => /^1\.\d+$/.test(v2) && kubernetesMinor(v2) !== void 0, "a version like 1.24"),
-    platformVersion: optional("platform-version", (v2) => platformNumber(v2) !== void 0, "a version like eks.2"),
-    region: optional("region", (v2) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v2), "a Region like us-west-2"),
+    clusterVersion: optional("cluster-version", getInput("cluster-version"), (v2) => /^1\.\d+$/.test(v2) && kubernetesMinor(v2) !== void 0, "a version like 1.24"),
+    platformVersion: optional("platform-version", getInput("platform-version"), (v2) => platformNumber(v2) !== void 0, "a version like eks.2"),
+    region: optional("region", getInput("region"), (v2) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v2), "a Region like us-west-2"),
     sarifFile: getInput("sarif-file") || "sts-audit.sarif",
     category: getInput("category") || void 0,
     annotations,

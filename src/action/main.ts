@@ -20,8 +20,7 @@ function choice<T extends string>(name: string, value: string, allowed: readonly
   return value as T;
 }
 
-function optional(name: string, test: (value: string) => boolean, expected: string): string | undefined {
-  const value = core.getInput(name);
+function optional(name: string, value: string, test: (value: string) => boolean, expected: string): string | undefined {
   if (value === '') return undefined;
   if (!test(value)) throw new InputError(`input ${name} must be ${expected}, not '${value}'`);
   return value;
@@ -42,9 +41,9 @@ function readInputs(eventName: string) {
     paths: paths.length > 0 ? paths : ['.'],
     config: core.getInput('config') || undefined,
     failOn,
-    clusterVersion: optional('cluster-version', (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'),
-    platformVersion: optional('platform-version', (v) => platformNumber(v) !== undefined, 'a version like eks.2'),
-    region: optional('region', (v) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), 'a Region like us-west-2'),
+    clusterVersion: optional('cluster-version', core.getInput('cluster-version'), (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'),
+    platformVersion: optional('platform-version', core.getInput('platform-version'), (v) => platformNumber(v) !== undefined, 'a version like eks.2'),
+    region: optional('region', core.getInput('region'), (v) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), 'a Region like us-west-2'),
     sarifFile: core.getInput('sarif-file') || 'sts-audit.sarif',
     category: core.getInput('category') || undefined,
     annotations,
