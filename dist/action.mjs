@@ -32985,8 +32985,16 @@ function readInputs(eventName) {
     baseline: getInput("baseline") || void 0,
     token: getInput("token")
   };
-  const misplaced = command === "cluster" ? [inputs.clusterVersion && "cluster-version"].filter(Boolean) : [cluster.kubeconfig && "kubeconfig", cluster.kubeconfigFile && "kubeconfig-file", cluster.contexts.length > 0 && "context", cluster.namespaces.length > 0 && "namespace", cluster.dumpObjects && "dump-objects"].filter(Boolean);
-  if (misplaced.length > 0) throw new InputError(`input ${misplaced.join(", ")} does not apply to command ${command}${command === "cluster" ? ": a cluster audit reads the version from the API server" : ": set command to cluster"}`);
+  const onlyFor = {
+    scan: { inputs: { "cluster-version": inputs.clusterVersion }, why: "a cluster audit reads the version from the API server" },
+    cluster: {
+      inputs: { kubeconfig: cluster.kubeconfig, "kubeconfig-file": cluster.kubeconfigFile, context: cluster.contexts.join(), namespace: cluster.namespaces.join(), "dump-objects": cluster.dumpObjects },
+      why: "set command to cluster"
+    }
+  };
+  const other = onlyFor[command === "scan" ? "cluster" : "scan"];
+  const misplaced = Object.entries(other.inputs).filter(([, value]) => value);
+  if (misplaced.length > 0) throw new InputError(`input ${misplaced.map(([name]) => name).join(", ")} does not apply to command ${command}: ${other.why}`);
   if (cluster.kubeconfig && cluster.kubeconfigFile) throw new InputError("give input kubeconfig or kubeconfig-file, not both");
   return inputs;
 }
