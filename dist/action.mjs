@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path12 && path12[0] !== "/") {
+          path12 = `/${path12}`;
         }
-        return new URL(`${origin}${path11}`);
+        return new URL(`${origin}${path12}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path11);
+        debuglog("sending request to %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path11,
+          path12,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path11);
+        debuglog("trailers received from %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path11,
+          path12,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin }
+            request: { method, path: path12, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path11);
+          debuglog("sending request to %s %s/%s", method, origin, path12);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path11 !== "string") {
+        if (typeof path12 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path12)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path12, query) : path12;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4868,8 +4868,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request;
+      const { method, path: path12, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path12} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path12;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search ? `${pathname}${search}` : pathname;
+        const path12 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path11;
+        this.opts.path = path12;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path11 = "/",
+          path: path12 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path11;
+        opts.path = origin + path12;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path12) {
+      if (typeof path12 !== "string") {
+        return path12;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path12.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path12;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path12);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body, headers, query } = opts;
+      const { path: path12, method, body, headers, query } = opts;
       return {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path11,
+            Path: path12,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12281,9 +12281,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12323,8 +12323,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13292,13 +13292,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i = 0; i < path11.length; ++i) {
-        const code2 = path11.charCodeAt(i);
+    function validateCookiePath(path12) {
+      for (let i = 0; i < path12.length; ++i) {
+        const code2 = path12.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path12 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path12 = `/${path12}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path11);
+          url = new URL(util.parseOrigin(url).origin + path12);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19664,26 +19664,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path11) => {
-      const end = path11.length - 1;
-      const index = path11.lastIndexOf(
+    var basenameOf = (path12) => {
+      const end = path12.length - 1;
+      const index = path12.lastIndexOf(
         SLASH,
-        path11[end] === SLASH ? end - 1 : end
+        path12[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path11 : path11.slice(index + 1);
+      return index < 0 ? path12 : path12.slice(index + 1);
     };
-    var parentOf = (path11) => {
-      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path11.split(SLASH).filter(Boolean);
+    var parentOf = (path12) => {
+      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path12.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path11.length - 1;
-      const cut = path11.lastIndexOf(
+      const end = path12.length - 1;
+      const cut = path12.lastIndexOf(
         SLASH,
-        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -19833,7 +19833,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path11) {
+      testLiteral(path12) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -19842,7 +19842,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path11)) {
+          if (rule.checkRegex.test(path12)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -19862,15 +19862,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path11, mode) {
+      test(path12, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path11) : path11;
+        const basename = shortcut ? basenameOf(path12) : path12;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path11
+            shortcut && rule._basenameOnly ? basename : path12
           )) {
             const { negative } = rule;
             const ret = {
@@ -19892,17 +19892,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path11, originalPath, doThrow) => {
-      if (!isString(path11)) {
+    var checkPath = (path12, originalPath, doThrow) => {
+      if (!isString(path12)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path11) {
+      if (!path12) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path11)) {
+      if (checkPath.isNotRelative(path12)) {
         const r7 = "`path.relative()`d";
         return doThrow(
           `path should be a ${r7} string, but got "${originalPath}"`,
@@ -19911,25 +19911,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path11) => {
-      const first = path11.charCodeAt(0);
+    var isNotRelative = (path12) => {
+      const first = path12.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path11.length === 1) {
+      if (path12.length === 1) {
         return true;
       }
-      const second = path11.charCodeAt(1);
+      const second = path12.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -19960,59 +19960,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path11) {
+      _test(originalPath, cache2, path12) {
         checkPath(
-          path11,
+          path12,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path11 ? this._t(path11, cache2) : {
+        return path12 ? this._t(path12, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path11 = convertPath(target);
-        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path11);
+        const path12 = convertPath(target);
+        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path12);
         }
-        const dir = this._t(path11, this._testCache);
+        const dir = this._t(path12, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path11);
+        const literal2 = this._rules.testLiteral(path12);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path11, cache2) {
-        const cached2 = cache2[path11];
+      _t(path12, cache2) {
+        const cached2 = cache2[path12];
         if (cached2) {
           return cached2;
         }
-        const parentPath = parentOf(path11);
+        const parentPath = parentOf(path12);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+        return cache2[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
       }
-      ignores(path11) {
-        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      ignores(path12) {
+        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
       }
       createFilter() {
-        return (path11) => !this.ignores(path11);
+        return (path12) => !this.ignores(path12);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path11) {
-        return this._test(path11, this._testCache, convertPath(path11));
+      test(path12) {
+        return this._test(path12, this._testCache, convertPath(path12));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
+    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -23610,8 +23610,9 @@ var init_index_min = __esm({
 });
 
 // src/action/main.ts
-import { readFileSync as readFileSync7, writeFileSync } from "node:fs";
-import path10 from "node:path";
+import { existsSync as existsSync5, mkdtempSync, readFileSync as readFileSync7, realpathSync as realpathSync2, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import path11 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -25330,6 +25331,27 @@ var DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
 });
 var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
 var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
+var HEX = "0123456789ABCDEF";
+function percentByte(byte) {
+  return "%" + HEX[byte >> 4] + HEX[byte & 15];
+}
+function tagPercentEncode(source, isSuffix) {
+  const allowed = isSuffix ? TAG_SUFFIX_CHARS : TAG_URI_CHARS;
+  let result2 = "";
+  for (let index = 0; index < source.length; index++) {
+    let ch = source.charCodeAt(index);
+    if (ch >= 48 && ch <= 57 || ch >= 65 && ch <= 90 || ch >= 97 && ch <= 122 || allowed.includes(source[index])) {
+      result2 += source[index];
+      continue;
+    }
+    if (ch >= 55296 && ch <= 56319) ch = 65536 + ((ch & 1023) << 10) + (source.charCodeAt(++index) & 1023);
+    if (ch < 128) result2 += percentByte(ch);
+    else if (ch < 2048) result2 += percentByte(192 | ch >> 6) + percentByte(128 | ch & 63);
+    else if (ch < 65536) result2 += percentByte(224 | ch >> 12) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+    else result2 += percentByte(240 | ch >> 18) + percentByte(128 | ch >> 12 & 63) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
+  }
+  return result2;
+}
 function tagPercentDecode(source) {
   let result2 = "";
   let index = 0;
@@ -25361,6 +25383,15 @@ function tagNameFull(rawTag, tagHandlers) {
   const handleEnd = rawTag.indexOf("!", 1);
   const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
   return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
+}
+function tagNameShort(fullTag) {
+  let tag = fullTag;
+  if (tag.charCodeAt(0) === 33) {
+    tag = tag.slice(1);
+    return `!${tagPercentEncode(tag, true)}`;
+  }
+  if (tag.slice(0, 18) === "tag:yaml.org,2002:") return `!!${tagPercentEncode(tag.slice(18), true)}`;
+  return `!<${tagPercentEncode(tag, false)}>`;
 }
 var NO_RANGE$2 = -1;
 var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
@@ -26476,6 +26507,163 @@ function load(input, options) {
   if (documents.length === 1) return documents[0];
   throw new YAMLException("expected a single document in the stream, but found more");
 }
+var INVALID = /* @__PURE__ */ Symbol("INVALID");
+function buildRepresentTypes(schema) {
+  const defaultTags = new Set([
+    schema.defaultScalarTag,
+    schema.defaultSequenceTag,
+    schema.defaultMappingTag
+  ].filter((t) => t !== void 0));
+  const implicitScalars = schema.implicitScalarTags;
+  const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
+  const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
+  return [
+    ...implicitScalars.map((tag) => ({
+      tag,
+      implicitTag: true
+    })),
+    ...explicitTags.map((tag) => ({
+      tag,
+      implicitTag: false
+    })),
+    ...defaultTagsLast.map((tag) => ({
+      tag,
+      implicitTag: true
+    }))
+  ];
+}
+function matchTag(state, object) {
+  for (let index = 0, length = state.representTypes.length; index < length; index += 1) {
+    const { tag, implicitTag } = state.representTypes[index];
+    if (tag.identify(object)) {
+      let tagName;
+      if (tag.matchByTagPrefix) tagName = tag.representTagName(object);
+      else tagName = tag.tagName;
+      return {
+        tag,
+        tagName,
+        implicitTag
+      };
+    }
+  }
+  return null;
+}
+function build(state, object) {
+  if (!state.noRefs && object !== null && typeof object === "object") {
+    const existing = state.refs.get(object);
+    if (existing) {
+      if (existing.anchor === void 0) existing.anchor = `ref_${state.refCounter++}`;
+      return {
+        kind: "alias",
+        anchor: existing.anchor
+      };
+    }
+  }
+  const matched = matchTag(state, object);
+  if (!matched) {
+    if (object === void 0) return INVALID;
+    if (state.skipInvalid) return INVALID;
+    throw new YAMLException(`unacceptable kind of an object to dump ${Object.prototype.toString.call(object)}`);
+  }
+  const { tag, tagName, implicitTag } = matched;
+  const nodeTagName = implicitTag ? tagName : tagNameShort(tagName);
+  if (tag.nodeKind === "scalar") return {
+    kind: "scalar",
+    tag: nodeTagName,
+    tagged: !implicitTag,
+    style: SCALAR_STYLE.PLAIN,
+    value: tag.represent(object)
+  };
+  if (tag.nodeKind === "sequence") {
+    const container = tag.represent(object);
+    const node2 = {
+      kind: "sequence",
+      tag: nodeTagName,
+      tagged: !implicitTag,
+      style: COLLECTION_STYLE.BLOCK,
+      items: []
+    };
+    if (!state.noRefs) state.refs.set(object, node2);
+    for (let index = 0, length = container.length; index < length; index += 1) {
+      let item = build(state, container[index]);
+      if (item === INVALID && container[index] === void 0) item = build(state, null);
+      if (item === INVALID) continue;
+      node2.items.push(item);
+    }
+    return node2;
+  }
+  const map = tag.represent(object);
+  const node = {
+    kind: "mapping",
+    tag: nodeTagName,
+    tagged: !implicitTag,
+    style: COLLECTION_STYLE.BLOCK,
+    items: []
+  };
+  if (!state.noRefs) state.refs.set(object, node);
+  for (const [objectKey, objectValue] of map) {
+    const key = build(state, objectKey);
+    if (key === INVALID) continue;
+    const value = build(state, objectValue);
+    if (value === INVALID) continue;
+    node.items.push({
+      key,
+      value
+    });
+  }
+  return node;
+}
+function jsToAst(input, schema, options = {}) {
+  const root = build({
+    representTypes: buildRepresentTypes(schema),
+    noRefs: options.noRefs ?? false,
+    skipInvalid: options.skipInvalid ?? false,
+    refs: /* @__PURE__ */ new Map(),
+    refCounter: 0
+  }, input);
+  return [{
+    contents: root === INVALID ? null : root,
+    directives: []
+  }];
+}
+var VISIT_BREAK = /* @__PURE__ */ Symbol("visit:break");
+var VISIT_SKIP = /* @__PURE__ */ Symbol("visit:skip");
+function visitNode(node, visitor, ctx) {
+  const control = visitor(node, ctx);
+  if (control === VISIT_BREAK) return true;
+  if (control === VISIT_SKIP) return false;
+  const depth = ctx.depth + 1;
+  switch (node.kind) {
+    case "sequence":
+      for (const item of node.items) if (visitNode(item, visitor, {
+        depth,
+        parent: node,
+        isKey: false
+      })) return true;
+      break;
+    case "mapping":
+      for (const { key, value } of node.items) {
+        if (visitNode(key, visitor, {
+          depth,
+          parent: node,
+          isKey: true
+        })) return true;
+        if (visitNode(value, visitor, {
+          depth,
+          parent: node,
+          isKey: false
+        })) return true;
+      }
+  }
+  return false;
+}
+function visit(documents, visitor) {
+  for (const doc of documents) if (doc.contents && visitNode(doc.contents, visitor, {
+    depth: 0,
+    parent: null,
+    isKey: false
+  })) return;
+}
 function hasBit(mask, bit) {
   return (mask & 1 << bit) !== 0;
 }
@@ -26543,6 +26731,9 @@ function quoteInvalidPlain(layout) {
 function fallbackToDoubleQuoted(layout) {
   if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
 }
+function setBit(mask, bit) {
+  return mask | 1 << bit;
+}
 var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
 var SRC_B_CHAR = "[\\n\\r]";
 var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
@@ -26575,6 +26766,221 @@ var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u
 var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
 var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
 var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
+var C_FORBIDDEN_FIRST_LINE = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/;
+var C_FORBIDDEN_CONTENT = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/m;
+function canUsePlain(layout) {
+  const str = layout.node.value;
+  if (str !== "") {
+    if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
+    if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
+    if (layout.shiftOfContent === 0) {
+      const firstLineBreak = str.indexOf("\n");
+      if (firstLineBreak !== -1) {
+        const content = str.slice(firstLineBreak + 1);
+        if (C_FORBIDDEN_CONTENT.test(content)) return false;
+      }
+    }
+  }
+  const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
+  if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
+  if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
+  return true;
+}
+function canUseSingleQuoted(layout) {
+  const str = layout.node.value;
+  if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
+  if (/[ \t]\n|\n[ \t]/.test(str)) return false;
+  if (!layout.isKey && layout.shiftOfContent === 0) {
+    const firstLineBreak = str.indexOf("\n");
+    if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
+  }
+  return true;
+}
+function canUseBlock(layout) {
+  if (layout.flowOnly || !BLOCK_SCALAR_CONTENT.test(layout.node.value)) return false;
+  const contentIndent = layout.shiftOfContent - layout.shiftOfParent;
+  if (contentIndent < 1) return false;
+  if (contentIndent > 9 && /^\n* /.test(layout.node.value)) return false;
+  if (layout.shiftOfContent === 0 && C_FORBIDDEN_CONTENT.test(layout.node.value)) return false;
+  return true;
+}
+function detectAllowedStyles(layout) {
+  let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
+  if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
+  if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
+  if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
+  layout.allowedStylesMask = mask;
+}
+function renderScalar(layout) {
+  switch (layout.style) {
+    case SCALAR_STYLE.PLAIN:
+      return renderPlain(layout);
+    case SCALAR_STYLE.SINGLE_QUOTED:
+      return renderSingleQuoted(layout);
+    case SCALAR_STYLE.LITERAL_BLOCK:
+      return renderLiteralBlock(layout);
+    case SCALAR_STYLE.FOLDED_BLOCK:
+      return renderFoldedBlock(layout);
+    case SCALAR_STYLE.DOUBLE_QUOTED:
+      return renderDoubleQuoted(layout);
+  }
+}
+function renderPlain(layout) {
+  return encodeFlowBreaks(layout.node.value, layout.shiftOfContent);
+}
+function renderSingleQuoted(layout) {
+  return `'${encodeFlowBreaks(layout.node.value, layout.shiftOfContent).replace(/'/g, "''")}'`;
+}
+function renderLiteralBlock(layout) {
+  const value = layout.node.value;
+  return "|" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(value, layout.shiftOfContent));
+}
+function renderFoldedBlock(layout) {
+  const value = layout.node.value;
+  const w = layout.presenterOptions.lineWidth;
+  let availableWidth = Infinity;
+  if (w !== -1) availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+  return ">" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(foldBlockScalar(value, availableWidth), layout.shiftOfContent));
+}
+function renderDoubleQuoted(layout) {
+  return `"${escapeString(layout.node.value)}"`;
+}
+function encodeFlowBreaks(string, shiftOfContent) {
+  let nextLF = string.indexOf("\n");
+  if (nextLF === -1) return string;
+  const pad = " ".repeat(shiftOfContent);
+  let result2 = string.slice(0, nextLF);
+  const lineRe = /(\n+)([^\n]*)/g;
+  lineRe.lastIndex = nextLF;
+  let match2;
+  while (match2 = lineRe.exec(string)) {
+    const breaks = match2[1].length;
+    const line = match2[2];
+    result2 += "\n".repeat(breaks + 1) + pad + line;
+  }
+  return result2;
+}
+function indentString(string, spaces) {
+  const indent = " ".repeat(spaces);
+  let position = 0;
+  let result2 = "";
+  const length = string.length;
+  while (position < length) {
+    let line;
+    const next = string.indexOf("\n", position);
+    if (next === -1) {
+      line = string.slice(position);
+      position = length;
+    } else {
+      line = string.slice(position, next + 1);
+      position = next + 1;
+    }
+    if (line.length && line !== "\n") result2 += indent;
+    result2 += line;
+  }
+  return result2;
+}
+function needIndentIndicator(string) {
+  return /^\n* /.test(string);
+}
+function blockHeader(string, shiftOfParent, shiftOfContent) {
+  const indentIndicator = needIndentIndicator(string) ? String(shiftOfContent - shiftOfParent) : "";
+  const clip = string[string.length - 1] === "\n";
+  return `${indentIndicator}${clip && (string[string.length - 2] === "\n" || string === "\n") ? "+" : clip ? "" : "-"}
+`;
+}
+function dropEndingNewline(string) {
+  return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
+}
+function isMoreIndented(char) {
+  return char === " " || char === "	";
+}
+function foldLine(line, width) {
+  if (line === "" || isMoreIndented(line[0])) return line;
+  const breakRe = / [^ \t]/g;
+  let match2;
+  let start = 0;
+  let end;
+  let curr = 0;
+  let next = 0;
+  let result2 = "";
+  while (match2 = breakRe.exec(line)) {
+    next = match2.index;
+    if (next - start > width) {
+      end = curr > start ? curr : next;
+      result2 += `
+${line.slice(start, end)}`;
+      start = end + 1;
+    }
+    curr = next;
+  }
+  result2 += "\n";
+  if (line.length - start > width && curr > start) result2 += `${line.slice(start, curr)}
+${line.slice(curr + 1)}`;
+  else result2 += line.slice(start);
+  return result2.slice(1);
+}
+function foldBlockScalar(string, width) {
+  const lineRe = /(\n+)([^\n]*)/g;
+  let nextLF = string.indexOf("\n");
+  if (nextLF === -1) nextLF = string.length;
+  lineRe.lastIndex = nextLF;
+  let result2 = foldLine(string.slice(0, nextLF), width);
+  let prevMoreIndented = string[0] === "\n" || isMoreIndented(string[0]);
+  let moreIndented;
+  let match2;
+  while (match2 = lineRe.exec(string)) {
+    const prefix2 = match2[1];
+    const line = match2[2];
+    moreIndented = line !== "" && isMoreIndented(line[0]);
+    result2 += prefix2 + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+    prevMoreIndented = moreIndented;
+  }
+  return result2;
+}
+var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
+function escapeCharacter(character) {
+  switch (character) {
+    case "\0":
+      return "\\0";
+    case "\x07":
+      return "\\a";
+    case "\b":
+      return "\\b";
+    case "	":
+      return "\\t";
+    case "\n":
+      return "\\n";
+    case "\v":
+      return "\\v";
+    case "\f":
+      return "\\f";
+    case "\r":
+      return "\\r";
+    case "\x1B":
+      return "\\e";
+    case '"':
+      return '\\"';
+    case "\\":
+      return "\\\\";
+    case "\x85":
+      return "\\N";
+    case "\xA0":
+      return "\\_";
+    case "\u2028":
+      return "\\L";
+    case "\u2029":
+      return "\\P";
+  }
+  const code2 = character.charCodeAt(0);
+  const hex2 = code2.toString(16).toUpperCase();
+  if (code2 <= 255) return `\\x${"0".repeat(2 - hex2.length)}${hex2}`;
+  return `\\u${"0".repeat(4 - hex2.length)}${hex2}`;
+}
+function escapeString(string) {
+  return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
+}
+var CHAR_LINE_FEED = 10;
 var DEFAULT_PRESENTER_OPTIONS = {
   indent: 2,
   seqNoIndent: false,
@@ -26589,6 +26995,227 @@ var DEFAULT_PRESENTER_OPTIONS = {
   scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
   tagBeforeAnchor: false
 };
+function nodeTagShort(node) {
+  return node.tagged ? node.tag : tagNameShort(node.tag);
+}
+function createPresenterState(options) {
+  const opts = {
+    ...DEFAULT_PRESENTER_OPTIONS,
+    ...options
+  };
+  if (opts.flowSkipColonSpace) opts.quoteFlowKeys = true;
+  return {
+    ...opts,
+    defaultScalarTagName: opts.schema.defaultScalarTag.tagName,
+    openEnded: false
+  };
+}
+function generateNextLine(state, level) {
+  return `
+${" ".repeat(state.indent * level)}`;
+}
+function scalarLayout(state, node, parent, level, isKey, flowOnly) {
+  return {
+    node,
+    parent,
+    level,
+    isKey,
+    flowOnly,
+    shiftOfParent: level === 0 ? -1 : state.indent * (level - 1),
+    shiftOfContent: state.indent * Math.max(1, level),
+    shiftOfFirstLine: level === 0 ? 0 : state.indent * level,
+    presenterOptions: state,
+    allowedStylesMask: 0,
+    style: node.style
+  };
+}
+function writeFlowSequence(state, level, node) {
+  let result2 = "";
+  for (let index = 0, length = node.items.length; index < length; index += 1) {
+    const item = writeNode(state, level, node.items[index], node, {}).text;
+    if (index > 0) result2 += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+    result2 += item;
+  }
+  const pad = state.flowBracketPadding && node.items.length > 0 ? " " : "";
+  return `[${pad}${result2}${pad}]`;
+}
+function writeBlockSequence(state, level, node, compact) {
+  let result2 = "";
+  for (let index = 0, length = node.items.length; index < length; index += 1) {
+    const item = writeNode(state, level + 1, node.items[index], node, {
+      block: true,
+      compact: state.seqInlineFirst,
+      isblockseq: true
+    }).text;
+    if (!compact || result2 !== "") result2 += generateNextLine(state, level);
+    if (item === "" || CHAR_LINE_FEED === item.charCodeAt(0)) result2 += "-";
+    else result2 += "- ";
+    result2 += item;
+  }
+  return result2;
+}
+function writeFlowMapping(state, level, node) {
+  let result2 = "";
+  for (const { key, value } of node.items) {
+    let pairBuffer = "";
+    if (result2 !== "") pairBuffer += `,${!state.flowSkipCommaSpace ? " " : ""}`;
+    const keyRender = writeNode(state, level, key, node, { iskey: true });
+    const keyText = keyRender.text;
+    const valueText = writeNode(state, level, value, node, {}).text;
+    const sep2 = state.flowSkipColonSpace || valueText === "" ? "" : " ";
+    const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+    const keyColonSep = key.kind === "alias" || keyIsBareProps ? " " : "";
+    pairBuffer += `${keyText}${keyColonSep}:${sep2}${valueText}`;
+    result2 += pairBuffer;
+  }
+  const pad = state.flowBracketPadding && result2 !== "" ? " " : "";
+  return `{${pad}${result2}${pad}}`;
+}
+function writeBlockMapping(state, level, node, compact) {
+  let result2 = "";
+  for (let index = 0, length = node.items.length; index < length; index += 1) {
+    let pairBuffer = "";
+    if (!compact || result2 !== "") pairBuffer += generateNextLine(state, level);
+    const { key, value } = node.items[index];
+    const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
+    const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
+      block: true,
+      compact: true,
+      isblockseq: !cannotBeCompact(state, key, level + 1)
+    }) : writeNode(state, level + 1, key, node, {
+      block: true,
+      compact: true,
+      iskey: true
+    });
+    const keyText = keyRender.text;
+    const keyHasLineBreak = key.kind === "scalar" && key.value.indexOf("\n") !== -1;
+    const keyIsTooLong = keyText.length > 1024 && /^[\s\S]{1025}/u.test(keyText);
+    const explicitPair = keyIsBlock || keyHasLineBreak || keyIsTooLong;
+    if (explicitPair) {
+      if (keyText && CHAR_LINE_FEED === keyText.charCodeAt(0)) pairBuffer += "?";
+      else pairBuffer += "? ";
+    }
+    pairBuffer += keyText;
+    if (explicitPair) pairBuffer += generateNextLine(state, level);
+    const valueText = writeNode(state, level + 1, value, node, {
+      block: true,
+      compact: explicitPair,
+      isblockseq: explicitPair && !cannotBeCompact(state, value, level + 1)
+    }).text;
+    const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
+    const keyColonSep = !explicitPair && (key.kind === "alias" || keyIsBareProps) ? " " : "";
+    if (valueText === "" || CHAR_LINE_FEED === valueText.charCodeAt(0)) pairBuffer += `${keyColonSep}:`;
+    else pairBuffer += `${keyColonSep}: `;
+    pairBuffer += valueText;
+    result2 += pairBuffer;
+  }
+  return result2;
+}
+function cannotBeCompact(state, node, level) {
+  if (node.kind === "alias") return true;
+  return node.tagged || node.anchor !== void 0 || state.indent < 2 && level > 0;
+}
+function writeNode(state, level, node, parent, ctx) {
+  if (node.kind === "alias") {
+    state.openEnded = false;
+    return {
+      text: `*${node.anchor}`,
+      noBody: false
+    };
+  }
+  const { block = false, iskey = false, isblockseq = false } = ctx;
+  let compact = ctx.compact ?? false;
+  const hasAnchor = node.anchor !== void 0;
+  if (cannotBeCompact(state, node, level)) compact = false;
+  let body;
+  let shouldPrintTag = node.tagged;
+  const useBlockCollection = block && (node.kind === "mapping" || node.kind === "sequence") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0;
+  if (node.kind === "mapping") {
+    if (useBlockCollection) body = writeBlockMapping(state, level, node, compact);
+    else body = writeFlowMapping(state, level, node);
+  } else if (node.kind === "sequence") {
+    if (useBlockCollection) {
+      if (state.seqNoIndent && !isblockseq && level > 0) body = writeBlockSequence(state, level - 1, node, compact);
+      else body = writeBlockSequence(state, level, node, compact);
+    } else body = writeFlowSequence(state, level, node);
+  } else {
+    const layout = scalarLayout(state, node, parent, level, iskey, !block);
+    detectAllowedStyles(layout);
+    for (const rule of state.scalarStyleRules) rule(layout);
+    body = renderScalar(layout);
+    state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
+    shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
+  }
+  if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
+  if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
+  const noBody = body === "";
+  let text = body;
+  if (shouldPrintTag || hasAnchor) {
+    const props = [];
+    const tag = shouldPrintTag ? nodeTagShort(node) : null;
+    const anchor = hasAnchor ? `&${node.anchor}` : null;
+    if (state.tagBeforeAnchor) {
+      if (tag !== null) props.push(tag);
+      if (anchor !== null) props.push(anchor);
+    } else {
+      if (anchor !== null) props.push(anchor);
+      if (tag !== null) props.push(tag);
+    }
+    const sep2 = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
+    text = `${props.join(" ")}${sep2}${body}`;
+  }
+  return {
+    text,
+    noBody
+  };
+}
+function rootStartsOwnLine(node) {
+  return (node.kind === "sequence" || node.kind === "mapping") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0 && !node.tagged && node.anchor === void 0;
+}
+function writeDocumentDirectives(doc) {
+  let result2 = "";
+  for (const directive of doc.directives) {
+    if (directive.kind === "yaml") {
+      result2 += `%YAML ${directive.version}
+`;
+      continue;
+    }
+    const { handle, prefix: prefix2 } = directive;
+    result2 += `%TAG ${handle} ${prefix2}
+`;
+  }
+  return result2;
+}
+function present(documents, options) {
+  const state = createPresenterState(options);
+  let result2 = "";
+  let previousEnded = false;
+  for (let index = 0; index < documents.length; index += 1) {
+    const doc = documents[index];
+    state.openEnded = false;
+    const directives = writeDocumentDirectives(doc);
+    const hasDirectives = directives !== "";
+    const marker = doc.explicitStart || hasDirectives || index > 0 && !previousEnded;
+    result2 += directives;
+    if (doc.contents === null) {
+      if (marker) result2 += "---\n";
+    } else if (marker) {
+      const body = writeNode(state, 0, doc.contents, null, {
+        block: true,
+        compact: true
+      }).text;
+      const sep2 = body === "" ? "" : hasDirectives || rootStartsOwnLine(doc.contents) ? "\n" : " ";
+      result2 += `---${sep2}${body}
+`;
+    } else result2 += writeNode(state, 0, doc.contents, null, {
+      block: true,
+      compact: true
+    }).text + "\n";
+    previousEnded = doc.explicitEnd || state.openEnded;
+    if (previousEnded) result2 += "...\n";
+  }
+  return result2;
+}
 var DEFAULT_DUMP_OPTIONS = {
   ...DEFAULT_PRESENTER_OPTIONS,
   schema: DUMP_SCHEMA,
@@ -26599,6 +27226,40 @@ var DEFAULT_DUMP_OPTIONS = {
   transform: () => {
   }
 };
+function defaultCompareFn(a, b) {
+  const x = String(a);
+  const y = String(b);
+  if (x < y) return -1;
+  if (x > y) return 1;
+  return 0;
+}
+function dump(input, options = {}) {
+  const opts = {
+    ...DEFAULT_DUMP_OPTIONS,
+    ...options
+  };
+  const documents = jsToAst(input, opts.schema, {
+    noRefs: opts.noRefs,
+    skipInvalid: opts.skipInvalid
+  });
+  if (opts.flowLevel >= 0) visit(documents, (node, ctx) => {
+    if (ctx.depth < opts.flowLevel) return;
+    if (node.kind === "sequence" || node.kind === "mapping") node.style = COLLECTION_STYLE.FLOW;
+    return VISIT_SKIP;
+  });
+  if (opts.sortKeys) {
+    const compareFn = opts.sortKeys === true ? defaultCompareFn : opts.sortKeys;
+    visit(documents, (node) => {
+      if (node.kind !== "mapping") return;
+      node.items.sort((a, b) => compareFn(a.key.kind === "scalar" ? a.key.value : "", b.key.kind === "scalar" ? b.key.value : ""));
+    });
+  }
+  opts.transform(documents);
+  return present(documents, {
+    ...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
+    schema: opts.schema
+  });
+}
 var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
 var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
 var EVENT_MAPPING = EVENT_ID.MAPPING;
@@ -26694,8 +27355,8 @@ var INDENT = 7;
 var FAST = 8;
 var STRIDE = 9;
 var YamlSource = class {
-  constructor(path11, text, events) {
-    this.path = path11;
+  constructor(path12, text, events) {
+    this.path = path12;
     this.text = text;
     const length = events.length;
     this.length = length;
@@ -26798,8 +27459,8 @@ var YamlLocator = class {
   get path() {
     return this.source.path;
   }
-  locate(path11, options = {}) {
-    const full = [...this.basePath, ...path11];
+  locate(path12, options = {}) {
+    const full = [...this.basePath, ...path12];
     let node = this.rootEvent;
     let lastKey = -1;
     let complete = true;
@@ -26976,7 +27637,7 @@ function schemaValidator(name) {
   return (value) => validate(value) ? [] : (validate.errors ?? []).map(describeError);
 }
 function keyPath(pointer) {
-  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path11, part) => /^\d+$/.test(part) ? `${path11}[${part}]` : path11 === "" ? part : `${path11}.${part}`, "");
+  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path12, part) => /^\d+$/.test(part) ? `${path12}[${part}]` : path12 === "" ? part : `${path12}.${part}`, "");
 }
 function describeError(error2) {
   const at2 = keyPath(error2.instancePath);
@@ -27098,8 +27759,8 @@ function objectHeader(object) {
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var fingerprintKey = "stsAuditFingerprint/v1";
 var rulesDocs = `${toolHomepage}/blob/main/docs/rules.md`;
-function pathToUri(path11) {
-  return path11.split("/").map(encodeURIComponent).join("/");
+function pathToUri(path12) {
+  return path12.split("/").map(encodeURIComponent).join("/");
 }
 var severityRank = { error: 0, warning: 1, note: 2, none: 3 };
 function mostSevereFirst(results) {
@@ -27134,11 +27795,11 @@ function result(finding, ruleIndex, sameLine) {
   };
   const location = {};
   if (finding.location) {
-    const { path: path11, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = finding.location;
+    const { path: path12, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = finding.location;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
     location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(path11), uriBaseId: "%SRCROOT%" },
+      artifactLocation: { uri: pathToUri(path12), uriBaseId: "%SRCROOT%" },
       region: { startLine, startColumn, endLine, endColumn, ...regionText ? { snippet: { text: regionText } } : {} },
       // The whole start line, so that a reader without the repository sees the finding in place.
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
@@ -27561,14 +28222,14 @@ var NotReadError = class extends Error {
   offset;
 };
 var templateHint = "render it first (for example `helm template`) and scan the output";
-function parseManifests(path11, rawText, options = {}) {
+function parseManifests(path12, rawText, options = {}) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  if (path11.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  if (path12.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
   const limits = { ...defaultManifestLimits, ...options.limits };
   let events;
   let values;
   try {
-    events = parseEvents(text, { filename: path11, maxDepth: limits.maxDepth + 2 });
+    events = parseEvents(text, { filename: path12, maxDepth: limits.maxDepth + 2 });
     checkEvents(text, events, limits);
     values = constructFromEvents(events, { source: text, schema: kubernetesSchema, json: options.json === true });
   } catch (error2) {
@@ -27582,10 +28243,10 @@ function parseManifests(path11, rawText, options = {}) {
   values.forEach((value, document) => {
     if (value === null || value === void 0) return;
     documents++;
-    collectObjects(value, [], (object, identity, path12) => found.push({ value: object, identity, document, path: path12 }));
+    collectObjects(value, [], (object, identity, path13) => found.push({ value: object, identity, document, path: path13 }));
   });
   const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
-  const source = kept.length > 0 ? new YamlSource(path11, text, events) : void 0;
+  const source = kept.length > 0 ? new YamlSource(path12, text, events) : void 0;
   const objects = kept.map(({ value, identity, document, path: objectPath2 }) => ({
     identity,
     data: value,
@@ -27710,10 +28371,10 @@ function hasTemplateActions(text, events) {
   }
   return false;
 }
-function collectObjects(value, path11, sink) {
+function collectObjects(value, path12, sink) {
   if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return;
   if (value.kind === "List" && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectObjects(item, [...path11, "items", index], sink));
+    value.items.forEach((item, index) => collectObjects(item, [...path12, "items", index], sink));
     return;
   }
   const metadata = isRecord(value.metadata) ? value.metadata : {};
@@ -27723,7 +28384,7 @@ function collectObjects(value, path11, sink) {
     name: typeof metadata.name === "string" ? metadata.name : ""
   };
   if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
-  sink(value, identity, path11);
+  sink(value, identity, path12);
 }
 
 // src/profiles/resolve-profiles.ts
@@ -28349,14 +29010,14 @@ var pair = (toks) => {
   });
   return pairs;
 };
-var build = (toks, pairs, start, end, top) => {
+var build2 = (toks, pairs, start, end, top) => {
   let seq = [];
   const alts = [seq];
   for (let i = start; i < end; i++) {
     const tok = toks[i];
     const close = pairs.get(i);
     if (tok.t === "open" && close !== void 0) {
-      const sub = build(toks, pairs, i + 1, close, false);
+      const sub = build2(toks, pairs, i + 1, close, false);
       seq.push({ t: "ext", type: tok.type, alts: sub });
       i = close;
     } else if (tok.t === "bar" && !top) {
@@ -28808,7 +29469,7 @@ var Matcher = class {
     this.#form = n === true ? "NFC" : n || void 0;
     const literal2 = /^[?*+@]\(\)$/.test(pattern);
     const toks = tokenize(pattern, nocase, noext || literal2, this.#form, options.rangeMark);
-    let [items] = build(toks, pair(toks), 0, toks.length, true);
+    let [items] = build2(toks, pair(toks), 0, toks.length, true);
     if (this.#form)
       items = normalize(items, this.#form);
     const [start, size] = compile(items, nocase);
@@ -29138,7 +29799,7 @@ var defaults = (def) => {
     filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
     defaults: (options) => orig.defaults(ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+    match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -29176,13 +29837,13 @@ var inRepeatOrNegExt = (portion, mark) => {
   }
   return false;
 };
-var match = (list, pattern, options = {}) => {
+var match = (list2, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list = list.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list.length) {
-    list.push(pattern);
+  list2 = list2.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list2.length) {
+    list2.push(pattern);
   }
-  return list;
+  return list2;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -30506,11 +31167,11 @@ function irsaSettings(serviceAccount) {
 function readIrsaSettings(serviceAccount) {
   const annotations = recordAt(recordAt(serviceAccount.data, "metadata"), "annotations");
   const roleArn3 = own(annotations, webhook.annotations.roleArn);
-  const present = Object.hasOwn(annotations, webhook.annotations.stsRegionalEndpoints);
+  const present2 = Object.hasOwn(annotations, webhook.annotations.stsRegionalEndpoints);
   const value = own(annotations, webhook.annotations.stsRegionalEndpoints);
   return {
     roleArn: typeof roleArn3 === "string" && roleArn3 !== "" ? roleArn3 : void 0,
-    stsRegionalEndpoints: { present, value, parsed: present ? parseBool(value) : void 0 }
+    stsRegionalEndpoints: { present: present2, value, parsed: present2 ? parseBool(value) : void 0 }
   };
 }
 function effectiveRegional(settings, profile) {
@@ -30567,13 +31228,13 @@ var STS004 = {
   id: "STS004",
   check(resource, context) {
     if (!isServiceAccount(resource)) return;
-    const { present, value, parsed } = irsaSettings(resource).stsRegionalEndpoints;
-    if (!present || parsed !== void 0) return;
-    const path11 = annotationPath(webhook.annotations.stsRegionalEndpoints);
+    const { present: present2, value, parsed } = irsaSettings(resource).stsRegionalEndpoints;
+    if (!present2 || parsed !== void 0) return;
+    const path12 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
-      context.report({ path: path11, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
+      context.report({ path: path12, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
     } else {
-      context.report({ path: path11, messageId: "invalid", data: { value: JSON.stringify(value) } });
+      context.report({ path: path12, messageId: "invalid", data: { value: JSON.stringify(value) } });
     }
   }
 };
@@ -30659,18 +31320,18 @@ var STS006 = {
     for (const container of pod.containers) {
       for (const entry of container.env) {
         if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue) continue;
-        const path11 = envPath(container, entry, "value");
+        const path12 = envPath(container, entry, "value");
         const data = { container: container.name, value: JSON.stringify(entry.value) };
         if (typeof entry.value !== "string" || !validValues.has(entry.value)) {
-          context.report({ path: path11, messageId: "invalid", data });
+          context.report({ path: path12, messageId: "invalid", data });
         } else if (entry.value === endpoints.legacyValue) {
-          context.report({ path: path11, messageId: "legacy", data });
+          context.report({ path: path12, messageId: "legacy", data });
         } else {
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : void 0;
           if (settings?.roleArn === void 0 || skippedContainers(pod.templateMetadata).has(container.name)) continue;
           if (injectedStsSetting(settings, context.profile) !== entry.value) {
-            context.report({ path: path11, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
+            context.report({ path: path12, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
           }
         }
       }
@@ -32081,10 +32742,21 @@ function addLineHashes(findings, sources) {
 function relativeTo(root, absolute) {
   return path9.relative(root, absolute).split(path9.sep).join("/") || ".";
 }
-async function runScanRequest(request) {
+function readSuppressionRequest(request, root) {
   const defaultConfig = path9.join(request.configDefaultFolder, defaultConfigName);
   const config = request.configFile !== void 0 ? loadConfig(request.configFile) : existsSync4(defaultConfig) ? loadConfig(defaultConfig) : void 0;
+  const suppressions = {
+    inline: request.inlineSuppressions !== false,
+    reportUnused: request.reportUnusedSuppressions === true,
+    today: request.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+    ...config && config.ignore.length > 0 ? { config: { entries: config.ignore, file: relativeTo(root, config.file), folder: relativeTo(root, config.folder), locate: config.locate } } : {},
+    ...request.baselineFile ? { baseline: { file: request.baselineFile, fingerprints: readBaseline(request.baselineFile) } } : {}
+  };
+  return { config, suppressions };
+}
+async function runScanRequest(request) {
   const { root } = request;
+  const { config, suppressions } = readSuppressionRequest(request, root);
   return scan({
     targets: request.targets,
     root,
@@ -32099,14 +32771,34 @@ async function runScanRequest(request) {
     ...request.maxFileBytes !== void 0 ? { maxFileBytes: request.maxFileBytes } : {},
     ...request.manifestLimits ? { manifestLimits: request.manifestLimits } : {},
     lineHashes: request.lineHashes === true,
-    suppressions: {
-      inline: request.inlineSuppressions !== false,
-      reportUnused: request.reportUnusedSuppressions === true,
-      today: request.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
-      ...config && config.ignore.length > 0 ? { config: { entries: config.ignore, file: relativeTo(root, config.file), folder: relativeTo(root, config.folder), locate: config.locate } } : {},
-      ...request.baselineFile ? { baseline: { file: request.baselineFile, fingerprints: readBaseline(request.baselineFile) } } : {}
-    }
+    suppressions
   });
+}
+
+// src/cluster/audit-request.ts
+async function runClusterRequest(request) {
+  const { config, suppressions } = readSuppressionRequest(request, request.configDefaultFolder);
+  const { audit } = await import("./action-cluster.mjs");
+  return audit({ ...request.audit, ruleLevels: config?.rules ?? {}, suppressions });
+}
+
+// src/cluster/dump-objects.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import path10 from "node:path";
+function dumpObjects(folder, audited) {
+  for (const { cluster, resource } of audited) {
+    const object = { ...resource.identity, cluster };
+    const file = path10.join(folder, ...objectPath(object).split("/"));
+    mkdirSync(path10.dirname(file), { recursive: true });
+    writeFileSync(file, `${objectHeader(object)}
+${dump(resource.data, { noRefs: true })}`);
+  }
+}
+
+// src/cli/inputs.ts
+function secondsInMs(value) {
+  const number = Number(value.trim().replace(/s$/, ""));
+  return Number.isFinite(number) && number > 0 ? number * 1e3 : void 0;
 }
 
 // src/formats/markdown.ts
@@ -32249,25 +32941,43 @@ function choice(name, value, allowed) {
   if (!allowed.includes(value)) throw new InputError(`input ${name} must be one of ${allowed.join(", ")}, not '${value}'`);
   return value;
 }
-function optional(name, test, expected) {
-  const value = getInput(name);
+function optional(name, value, test, expected) {
   if (value === "") return void 0;
   if (!test(value)) throw new InputError(`input ${name} must be ${expected}, not '${value}'`);
   return value;
 }
+function list(value) {
+  return value.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
+}
 function readInputs(eventName) {
+  const command = choice("command", getInput("command") || "scan", ["scan", "cluster"]);
   const failOn = choice("fail-on", getInput("fail-on") || "warning", ["error", "warning", "note", "none"]);
-  const annotations = choice("annotations", getInput("annotations") || (eventName.startsWith("pull_request") ? "changed" : "all"), ["all", "changed", "none"]);
+  const defaultAnnotations = command === "cluster" ? "none" : eventName.startsWith("pull_request") ? "changed" : "all";
+  const annotations = choice("annotations", getInput("annotations") || defaultAnnotations, ["all", "changed", "none"]);
+  if (command === "cluster" && annotations === "changed") throw new InputError("input annotations cannot be changed for command cluster: live objects are not lines a pull request changes (all or none)");
   const summaryInput = getInput("summary") || "true";
   const summary2 = choice("summary", summaryInput, ["true", "false"]) === "true";
-  const paths = getInput("paths").split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
-  return {
+  const paths = list(getInput("paths"));
+  const timeout = getInput("request-timeout") || "30";
+  const requestTimeoutMs = secondsInMs(timeout);
+  if (requestTimeoutMs === void 0) throw new InputError(`input request-timeout must be a number of seconds, not '${timeout}'`);
+  const cluster = {
+    kubeconfig: getInput("kubeconfig") || void 0,
+    kubeconfigFile: getInput("kubeconfig-file") || void 0,
+    contexts: list(getInput("context")),
+    namespaces: list(getInput("namespace")),
+    requestTimeoutMs,
+    dumpObjects: getInput("dump-objects") || void 0
+  };
+  const inputs = {
+    command,
     paths: paths.length > 0 ? paths : ["."],
     config: getInput("config") || void 0,
     failOn,
-    clusterVersion: optional("cluster-version", (v2) => /^1\.\d+$/.test(v2) && kubernetesMinor(v2) !== void 0, "a version like 1.24"),
-    platformVersion: optional("platform-version", (v2) => platformNumber(v2) !== void 0, "a version like eks.2"),
-    region: optional("region", (v2) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v2), "a Region like us-west-2"),
+    clusterVersion: optional("cluster-version", getInput("cluster-version"), (v2) => /^1\.\d+$/.test(v2) && kubernetesMinor(v2) !== void 0, "a version like 1.24"),
+    platformVersion: optional("platform-version", getInput("platform-version"), (v2) => platformNumber(v2) !== void 0, "a version like eks.2"),
+    region: optional("region", getInput("region"), (v2) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v2), "a Region like us-west-2"),
+    cluster,
     sarifFile: getInput("sarif-file") || "sts-audit.sarif",
     category: getInput("category") || void 0,
     annotations,
@@ -32275,13 +32985,25 @@ function readInputs(eventName) {
     baseline: getInput("baseline") || void 0,
     token: getInput("token")
   };
+  const onlyFor = {
+    scan: { inputs: { "cluster-version": inputs.clusterVersion }, why: "a cluster audit reads the version from the API server" },
+    cluster: {
+      inputs: { kubeconfig: cluster.kubeconfig, "kubeconfig-file": cluster.kubeconfigFile, context: cluster.contexts.join(), namespace: cluster.namespaces.join(), "dump-objects": cluster.dumpObjects },
+      why: "set command to cluster"
+    }
+  };
+  const other = onlyFor[command === "scan" ? "cluster" : "scan"];
+  const misplaced = Object.entries(other.inputs).filter(([, value]) => value);
+  if (misplaced.length > 0) throw new InputError(`input ${misplaced.map(([name]) => name).join(", ")} does not apply to command ${command}: ${other.why}`);
+  if (cluster.kubeconfig && cluster.kubeconfigFile) throw new InputError("give input kubeconfig or kubeconfig-file, not both");
+  return inputs;
 }
 var rank2 = { error: 0, warning: 1, note: 2 };
 function annotate(findings, changed) {
-  const open2 = findings.filter((finding) => finding.suppressed === null && finding.location);
+  const open2 = findings.filter((finding) => finding.suppressed === null && (finding.location || finding.object));
   const relevant = open2.filter((finding) => {
     if (!changed) return true;
-    const lines = changed.get(finding.location.path);
+    const lines = finding.location && changed.get(finding.location.path);
     return lines === "all" || lines !== void 0 && lines.has(finding.location.startLine);
   });
   const shownPerLevel = { error: 0, warning: 0, note: 0 };
@@ -32292,14 +33014,14 @@ function annotate(findings, changed) {
       continue;
     }
     shownPerLevel[finding.level]++;
-    const { path: file, startLine, endLine, startColumn, endColumn } = finding.location;
-    const properties = {
-      title: `${finding.ruleId} ${finding.ruleName}`,
-      file,
-      startLine,
-      endLine,
-      ...startLine === endLine ? { startColumn, endColumn } : {}
-    };
+    const title = `${finding.ruleId} ${finding.ruleName}`;
+    const properties = finding.location ? {
+      title,
+      file: finding.location.path,
+      startLine: finding.location.startLine,
+      endLine: finding.location.endLine,
+      ...finding.location.startLine === finding.location.endLine ? { startColumn: finding.location.startColumn, endColumn: finding.location.endColumn } : {}
+    } : { title: `${title} in cluster ${finding.object.cluster}` };
     const message = `${finding.message}
 
 Fix: ${finding.remediation}`;
@@ -32315,14 +33037,51 @@ function pullRequestNumber() {
   const event = JSON.parse(readFileSync7(eventPath, "utf8"));
   return event.pull_request?.number ?? void 0;
 }
-async function run() {
-  const eventName = process.env.GITHUB_EVENT_NAME ?? "";
-  const inputs = readInputs(eventName);
-  const workspace = path10.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
-  const report = await runScanRequest({
+async function auditClusters(inputs, workspace) {
+  const { cluster } = inputs;
+  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync(path11.join(process.env.RUNNER_TEMP || tmpdir(), "sts-audit-")) : void 0;
+  try {
+    let kubeconfig;
+    if (privateFolder !== void 0) {
+      const file = path11.join(privateFolder, "kubeconfig");
+      writeFileSync2(file, cluster.kubeconfig, { mode: 384 });
+      kubeconfig = { kubeconfig: file, kubeconfigName: "the kubeconfig input" };
+    } else if (cluster.kubeconfigFile !== void 0) {
+      const file = cluster.kubeconfigFile.replace(/^~(?=$|\/)/, homedir());
+      kubeconfig = { kubeconfig: outsideWorkspace(path11.resolve(workspace, file), workspace) };
+    }
+    const { report, audited } = await runClusterRequest({
+      ...inputs.config ? { configFile: path11.resolve(workspace, inputs.config) } : {},
+      configDefaultFolder: workspace,
+      ...inputs.baseline ? { baselineFile: path11.resolve(workspace, inputs.baseline) } : {},
+      audit: {
+        ...kubeconfig,
+        contexts: cluster.contexts,
+        namespaces: cluster.namespaces,
+        requestTimeoutMs: cluster.requestTimeoutMs,
+        ...inputs.platformVersion ? { platformVersion: inputs.platformVersion } : {},
+        ...inputs.region ? { region: inputs.region } : {}
+      }
+    });
+    if (cluster.dumpObjects) dumpObjects(path11.resolve(workspace, cluster.dumpObjects), audited);
+    return report;
+  } finally {
+    if (privateFolder) rmSync(privateFolder, { recursive: true, force: true });
+  }
+}
+function outsideWorkspace(file, workspace) {
+  const real = (target) => existsSync5(target) ? realpathSync2(target) : target;
+  const relative = path11.relative(real(workspace), real(file));
+  if (!relative.startsWith("..") && !path11.isAbsolute(relative)) {
+    throw new InputError(`input kubeconfig-file ${file} is in the workspace, where the repository can change it and its exec plugins would run: keep it outside, such as in $RUNNER_TEMP or ~/.kube/config, or pass its text in input kubeconfig from a secret`);
+  }
+  return file;
+}
+function scanWorkspace(inputs, workspace) {
+  return runScanRequest({
     targets: inputs.paths,
     root: workspace,
-    ...inputs.config ? { configFile: path10.resolve(workspace, inputs.config) } : {},
+    ...inputs.config ? { configFile: path11.resolve(workspace, inputs.config) } : {},
     configDefaultFolder: workspace,
     flags: {
       ...inputs.clusterVersion ? { clusterVersion: inputs.clusterVersion } : {},
@@ -32330,12 +33089,18 @@ async function run() {
       ...inputs.region ? { region: inputs.region } : {}
     },
     lineHashes: true,
-    ...inputs.baseline ? { baselineFile: path10.resolve(workspace, inputs.baseline) } : {}
+    ...inputs.baseline ? { baselineFile: path11.resolve(workspace, inputs.baseline) } : {}
   });
+}
+async function run() {
+  const eventName = process.env.GITHUB_EVENT_NAME ?? "";
+  const inputs = readInputs(eventName);
+  const workspace = path11.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const report = inputs.command === "cluster" ? await auditClusters(inputs, workspace) : await scanWorkspace(inputs, workspace);
   const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
   for (const warning2 of sarif.warnings) warning(warning2);
-  const sarifPath = path10.resolve(workspace, inputs.sarifFile);
-  writeFileSync(sarifPath, sarif.text);
+  const sarifPath = path11.resolve(workspace, inputs.sarifFile);
+  writeFileSync2(sarifPath, sarif.text);
   const notes = [];
   let changed;
   const number = pullRequestNumber();
@@ -32367,12 +33132,12 @@ ${notesText}` : "").write();
   for (const note of notes) info(note);
   const findings = report.findings.filter((finding) => finding.suppressed === null).length;
   const code2 = exitCode(report, inputs.failOn);
-  setOutput("sarif-file", path10.relative(workspace, sarifPath) || sarifPath);
+  setOutput("sarif-file", path11.relative(workspace, sarifPath) || sarifPath);
   setOutput("findings-count", String(findings));
   setOutput("new-findings-count", String(report.summary.baseline ? report.summary.baseline.new : findings));
   setOutput("exit-code", String(code2));
   if (code2 === 1) setFailed(`sts-audit: findings at or above ${inputs.failOn}`);
-  else if (code2 === 3) setFailed(`sts-audit: incomplete scan: ${report.inputs.errors.length} input(s) could not be read or parsed`);
+  else if (code2 === 3) setFailed(`sts-audit: incomplete ${inputs.command === "cluster" ? "audit" : "scan"}: ${report.inputs.errors.length} input(s) could not be read or parsed`);
 }
 try {
   await run();

@@ -227,6 +227,7 @@ describe('connecting', () => {
   it.each([
     ['refused credentials', (folder: string) => ['--kubeconfig', writeKubeconfig(folder, [{ name: 'prod', api, ca: api.ca, token: 'wrong' }])], /authentication refused \(401\)/],
     ['a missing kubeconfig', (folder: string) => ['--kubeconfig', path.join(folder, 'none')], /no kubeconfig at /],
+    ['a kubeconfig that is not YAML', (folder: string) => (writeFileSync(path.join(folder, 'bad'), 'users:\n- token: abc: def\n'), ['--kubeconfig', path.join(folder, 'bad')]), /^sts-audit: cannot read the kubeconfig .*\/bad: bad indentation of a mapping entry \(2:13\)\n$/],
     ['an unknown context', () => ['--kubeconfig', api.kubeconfig, '--context', 'staging'], /unknown context staging: the kubeconfig has prod/],
     ['an unreachable server', (folder: string) => ['--kubeconfig', writeKubeconfig(folder, [{ name: 'prod', api: { url: 'https://127.0.0.1:9', token: 'x' }, ca: api.ca }]), '--request-timeout', '2'], /cannot reach the API server/],
   ])('exits 2 on %s, saying what to do, without a stack trace', (_, args, message) => {

@@ -33,3 +33,9 @@ function staticPrefix(target: string): string {
   if (wildcard < 0) return target;
   return path.dirname(target.slice(0, wildcard + 1));
 }
+
+/** A duration in seconds, as `30` or `30s`, in milliseconds; undefined unless it is a positive number. */
+export function secondsInMs(value: string): number | undefined {
+  const number = Number(value.trim().replace(/s$/, ''));
+  return Number.isFinite(number) && number > 0 ? number * 1000 : undefined;
+}

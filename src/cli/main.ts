@@ -1,24 +1,24 @@
 #!/usr/bin/env node
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dump } from 'js-yaml';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, defaultConfigName, loadConfig } from '../config/load-config.js';
-import type { AuditedObject } from '../cluster/audit.js';
+import { ConfigError, defaultConfigName } from '../config/load-config.js';
+import { runClusterRequest } from '../cluster/audit-request.js';
+import { dumpObjects } from '../cluster/dump-objects.js';
 import { ClusterUsageError } from '../cluster/usage-error.js';
 import { runScanRequest } from '../engine/scan-request.js';
-import { exitCode, objectHeader, objectPath, type FailOn, type Report } from '../engine/report.js';
+import { exitCode, type FailOn, type Report } from '../engine/report.js';
 import { formatJson } from '../formats/json.js';
 import { formatText } from '../formats/text.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatMarkdown } from '../formats/markdown.js';
 import { NoSuchTargetError } from '../loaders/discover-files.js';
 import { defaultManifestLimits } from '../loaders/parse-manifests.js';
-import { BaselineError, readBaseline } from '../engine/baseline.js';
+import { BaselineError } from '../engine/baseline.js';
 import { toolVersion } from '../package-files.js';
 import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
-import { chooseRoot, readStdin, stdinPath } from './inputs.js';
+import { chooseRoot, readStdin, secondsInMs, stdinPath } from './inputs.js';
 
 interface ClusterFlags extends ScanFlags {
   kubeconfig?: string;
@@ -62,9 +62,9 @@ function pattern(name: string, test: (value: string) => boolean, expected: strin
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 function seconds(value: string): number {
-  const number = Number(value.replace(/s$/, ''));
-  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError(`--request-timeout must be a number of seconds, not '${value}'.`);
-  return number * 1000;
+  const milliseconds = secondsInMs(value);
+  if (milliseconds === undefined) throw new InvalidArgumentError(`--request-timeout must be a number of seconds, not '${value}'.`);
+  return milliseconds;
 }
 
 function fileSize(value: string): number {
@@ -141,44 +141,28 @@ function finish(report: Report, flags: ScanFlags): number {
 }
 
 async function runCluster(flags: ClusterFlags): Promise<number> {
-  const config = flags.config !== undefined ? loadConfig(flags.config) : existsSync(defaultConfigName) ? loadConfig(defaultConfigName) : undefined;
   const progress = !flags.quiet && process.stderr.isTTY === true;
-  // The Kubernetes client is loaded for this command only: `scan` starts without it.
-  const { audit } = await import('../cluster/audit.js');
-  const { report, audited } = await audit({
-    ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
-    contexts: flags.context,
-    namespaces: flags.namespace,
-    requestTimeoutMs: flags.requestTimeout,
-    ...(flags.platformVersion ? { platformVersion: flags.platformVersion } : {}),
-    ...(flags.region ? { region: flags.region } : {}),
-    ruleLevels: config?.rules ?? {},
-    onlyRules: flags.rule,
-    skipRules: flags.skipRule,
-    suppressions: {
-      inline: flags.inlineSuppressions,
-      reportUnused: flags.reportUnusedSuppressions === true,
-      today: new Date().toISOString().slice(0, 10),
-      ...(config && config.ignore.length > 0
-        ? { config: { entries: config.ignore, file: path.relative(process.cwd(), config.file) || config.file, folder: '.', locate: config.locate } }
-        : {}),
-      ...(flags.baseline ? { baseline: { file: flags.baseline, fingerprints: readBaseline(flags.baseline) } } : {}),
+  const { report, audited } = await runClusterRequest({
+    ...(flags.config !== undefined ? { configFile: flags.config } : {}),
+    configDefaultFolder: process.cwd(),
+    inlineSuppressions: flags.inlineSuppressions,
+    reportUnusedSuppressions: flags.reportUnusedSuppressions === true,
+    ...(flags.baseline ? { baselineFile: flags.baseline } : {}),
+    audit: {
+      ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+      contexts: flags.context,
+      namespaces: flags.namespace,
+      requestTimeoutMs: flags.requestTimeout,
+      ...(flags.platformVersion ? { platformVersion: flags.platformVersion } : {}),
+      ...(flags.region ? { region: flags.region } : {}),
+      onlyRules: flags.rule,
+      skipRules: flags.skipRule,
+      ...(progress ? { progress: (cluster: string, resource: string, count: number) => process.stderr.write(`\r${cluster}: ${resource} ${count}\u001b[K`) } : {}),
     },
-    ...(progress ? { progress: (cluster: string, resource: string, count: number) => process.stderr.write(`\r${cluster}: ${resource} ${count}\u001b[K`) } : {}),
   });
   if (progress) process.stderr.write('\r\u001b[K');
   if (flags.dumpObjects) dumpObjects(flags.dumpObjects, audited);
   return finish(report, flags);
-}
-
-/** Writes each object with findings as YAML under the path SARIF gives it, to publish beside the report. */
-function dumpObjects(folder: string, audited: readonly AuditedObject[]): void {
-  for (const { cluster, resource } of audited) {
-    const object = { ...resource.identity, cluster };
-    const file = path.join(folder, ...objectPath(object).split('/'));
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `${objectHeader(object)}\n${dump(resource.data, { noRefs: true })}`);
-  }
 }
 
 function render(report: Report, flags: ScanFlags): string {

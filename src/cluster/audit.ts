@@ -15,6 +15,8 @@ import type { InputError, Report } from '../engine/report.js';
 /** Options of {@link audit}. */
 export interface AuditOptions {
   kubeconfig?: string;
+  /** How messages name `kubeconfig`: default `the kubeconfig <path>`. */
+  kubeconfigName?: string;
   contexts: readonly string[];
   namespaces: readonly string[];
   requestTimeoutMs: number;
@@ -75,7 +77,7 @@ function uncheckedBy(failure: ReadFailure, kindsOfRules: Map<string, string[]>):
  * them, and reports. A resource type that cannot be read makes the audit incomplete, not failed.
  */
 export async function audit(options: AuditOptions): Promise<{ report: Report; audited: AuditedObject[] }> {
-  const targets = clusterTargets({ ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), contexts: options.contexts });
+  const targets = clusterTargets({ ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), ...(options.kubeconfigName ? { kubeconfigName: options.kubeconfigName } : {}), contexts: options.contexts });
   const catalogue = ruleCatalogue();
   const only = options.onlyRules && options.onlyRules.length > 0 ? new Set(options.onlyRules) : undefined;
   const skip = new Set(options.skipRules ?? []);

@@ -21,16 +21,16 @@ const inClusterToken = '/var/run/secrets/kubernetes.io/serviceaccount/token';
  * else `~/.kube/config`), or its current context; inside a pod with no kubeconfig, the pod's own
  * service account.
  */
-export function clusterTargets(options: { kubeconfig?: string; contexts: readonly string[] }): ClusterTarget[] {
+export function clusterTargets(options: { kubeconfig?: string; kubeconfigName?: string; contexts: readonly string[] }): ClusterTarget[] {
   const explicit = options.kubeconfig;
   const fromEnvironment = process.env.KUBECONFIG;
   const home = path.join(homedir(), '.kube', 'config');
   const base = new KubeConfig();
   if (explicit !== undefined) {
     if (!existsSync(explicit)) throw new ClusterUsageError(`no kubeconfig at ${explicit}`);
-    base.loadFromFile(explicit);
+    load(() => base.loadFromFile(explicit), options.kubeconfigName ?? `the kubeconfig ${explicit}`);
   } else if ((fromEnvironment && fromEnvironment.split(path.delimiter).some((file) => existsSync(file))) || existsSync(home)) {
-    base.loadFromDefault();
+    load(() => base.loadFromDefault(), `the kubeconfig ${fromEnvironment || home}`);
   } else if (process.env.KUBERNETES_SERVICE_HOST && existsSync(inClusterToken)) {
     base.loadFromCluster();
     if (options.contexts.length > 0) throw new ClusterUsageError('--context needs a kubeconfig; inside a pod, the audit uses the pod\'s own service account');
@@ -39,6 +39,7 @@ export function clusterTargets(options: { kubeconfig?: string; contexts: readonl
     throw new ClusterUsageError('no kubeconfig: give --kubeconfig FILE, set KUBECONFIG, create ~/.kube/config (for EKS: aws eks update-kubeconfig --name CLUSTER), or run inside a pod');
   }
   const known = base.getContexts().map((context) => context.name);
+  if (known.length === 0) throw new ClusterUsageError(`${options.kubeconfigName ?? 'the kubeconfig'} has no contexts: is it a kubeconfig?`);
   const wanted = options.contexts.length > 0 ? [...new Set(options.contexts)] : [base.getCurrentContext()].filter(Boolean);
   if (wanted.length === 0) throw new ClusterUsageError(`the kubeconfig has no current context: give --context (one of ${known.join(', ') || 'none'})`);
   return wanted.map((name) => {
@@ -47,4 +48,17 @@ export function clusterTargets(options: { kubeconfig?: string; contexts: readonl
     kubeConfig.loadFromOptions({ clusters: base.clusters, users: base.users, contexts: base.contexts, currentContext: name });
     return { name, kubeConfig };
   });
+}
+
+/**
+ * Runs a kubeconfig loader, turning what it throws into a usage error. Only the first line of
+ * the reason is kept: YAML errors go on with an excerpt of the file, which may hold credentials.
+ */
+function load(read: () => void, name: string): void {
+  try {
+    read();
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new ClusterUsageError(`cannot read ${name}: ${reason}`);
+  }
 }

@@ -1,33 +1,38 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { defaultConfigName, loadConfig } from '../config/load-config.js';
+import { defaultConfigName, loadConfig, type Config } from '../config/load-config.js';
 import { readBaseline } from './baseline.js';
 import { scan, type SourceText } from './scan.js';
 import type { Report } from './report.js';
+import type { SuppressionSettings } from './suppressions.js';
 import type { ProfileFlags } from '../profiles/resolve-profiles.js';
 import type { ManifestLimits } from '../loaders/parse-manifests.js';
 
+/** What scans and cluster audits alike ask of the config file, suppressions and the baseline. */
+export interface SuppressionRequest {
+  /** The config file; default: `.sts-audit.yaml` in `configDefaultFolder`, when present. */
+  configFile?: string;
+  configDefaultFolder: string;
+  baselineFile?: string;
+  reportUnusedSuppressions?: boolean;
+  inlineSuppressions?: boolean;
+  /** Today, `YYYY-MM-DD`; default: the current UTC date. */
+  today?: string;
+}
+
 /** What the command line and the GitHub Action ask of a scan, before config and baseline are read. */
-export interface ScanRequest {
+export interface ScanRequest extends SuppressionRequest {
   /** Files, folders and globs relative to `root`. */
   targets: string[];
   /** Absolute scan root. */
   root: string;
-  /** The config file; default: `.sts-audit.yaml` in `configDefaultFolder`, when present. */
-  configFile?: string;
-  configDefaultFolder: string;
   flags: ProfileFlags;
   onlyRules?: string[];
   skipRules?: string[];
-  baselineFile?: string;
-  reportUnusedSuppressions?: boolean;
-  inlineSuppressions?: boolean;
   maxFileBytes?: number;
   manifestLimits?: Partial<ManifestLimits>;
   lineHashes?: boolean;
   extraSources?: SourceText[];
-  /** Today, `YYYY-MM-DD`; default: the current UTC date. */
-  today?: string;
 }
 
 /** A path relative to the scan root, POSIX separators; `.` for the root itself. */
@@ -36,13 +41,29 @@ function relativeTo(root: string, absolute: string): string {
 }
 
 /**
- * Reads the config file and the baseline, and runs the scan. Throws ConfigError or
- * BaselineError for inputs that cannot be used: both are usage errors (exit 2).
+ * Reads the config file and the baseline a request names; the suppression settings name the
+ * config file relative to `root`. Throws ConfigError or BaselineError for inputs that cannot be
+ * used: both are usage errors (exit 2).
  */
-export async function runScanRequest(request: ScanRequest): Promise<Report> {
+export function readSuppressionRequest(request: SuppressionRequest, root: string): { config: Config | undefined; suppressions: SuppressionSettings } {
   const defaultConfig = path.join(request.configDefaultFolder, defaultConfigName);
   const config = request.configFile !== undefined ? loadConfig(request.configFile) : existsSync(defaultConfig) ? loadConfig(defaultConfig) : undefined;
+  const suppressions: SuppressionSettings = {
+    inline: request.inlineSuppressions !== false,
+    reportUnused: request.reportUnusedSuppressions === true,
+    today: request.today ?? new Date().toISOString().slice(0, 10),
+    ...(config && config.ignore.length > 0
+      ? { config: { entries: config.ignore, file: relativeTo(root, config.file), folder: relativeTo(root, config.folder), locate: config.locate } }
+      : {}),
+    ...(request.baselineFile ? { baseline: { file: request.baselineFile, fingerprints: readBaseline(request.baselineFile) } } : {}),
+  };
+  return { config, suppressions };
+}
+
+/** Reads the config file and the baseline, and runs the scan; throws as {@link readSuppressionRequest}. */
+export async function runScanRequest(request: ScanRequest): Promise<Report> {
   const { root } = request;
+  const { config, suppressions } = readSuppressionRequest(request, root);
   return scan({
     targets: request.targets,
     root,
@@ -57,14 +78,6 @@ export async function runScanRequest(request: ScanRequest): Promise<Report> {
     ...(request.maxFileBytes !== undefined ? { maxFileBytes: request.maxFileBytes } : {}),
     ...(request.manifestLimits ? { manifestLimits: request.manifestLimits } : {}),
     lineHashes: request.lineHashes === true,
-    suppressions: {
-      inline: request.inlineSuppressions !== false,
-      reportUnused: request.reportUnusedSuppressions === true,
-      today: request.today ?? new Date().toISOString().slice(0, 10),
-      ...(config && config.ignore.length > 0
-        ? { config: { entries: config.ignore, file: relativeTo(root, config.file), folder: relativeTo(root, config.folder), locate: config.locate } }
-        : {}),
-      ...(request.baselineFile ? { baseline: { file: request.baselineFile, fingerprints: readBaseline(request.baselineFile) } } : {}),
-    },
+    suppressions,
   });
 }
