@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertValidReport, makeTree, runCli, yaml } from './helpers.js';
+import { assertValidReport, cliPath, makeTree, runCli, yaml } from './helpers.js';
 import { roleArn, serviceAccount } from './rules/fixtures.js';
 import type { Report } from '../src/engine/report.js';
 
@@ -210,5 +211,30 @@ describe('long lines', () => {
     const shown = lines.findIndex((line) => line.includes('1 | …'));
     expect(lines[shown + 1]!.indexOf('^')).toBe(lines[shown]!.indexOf('sts.amazonaws.com'));
     expect(lines[shown + 1]).toMatch(/\^{17}$/);
+  });
+});
+
+describe('a reader that closes the pipe early', () => {
+  const cli = `"${process.execPath}" "${cliPath}"`;
+  const pipeline = (command: string, cwd: string) => spawnSync('bash', ['-c', command], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it('ends `rules` quietly, exit 0', () => {
+    // The reader is gone before the first write, so the write is sure to meet a closed pipe.
+    const run = pipeline(`{ sleep 0.3; ${cli} rules; echo "exit $?" >&2; } | true`, makeTree({}));
+    expect(run.stderr).toBe('exit 0\n');
+  });
+
+  it('ends a large report quietly, with the exit code of the scan', () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [`c${i}.yaml`, yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', `  name: c${i}`, 'data:', '  url: https://sts.amazonaws.com/')]),
+    );
+    const root = makeTree(files);
+    // Far more than a pipe holds: head exits after the first line while the report is still being written.
+    const json = pipeline(`${cli} scan --format json | head -1; echo "exit \${PIPESTATUS[0]}" >&2`, root);
+    expect(json.stdout).toBe('{\n');
+    expect(json.stderr).toBe('sts-audit: 300 error(s), 0 warning(s), 0 note(s)\nexit 1\n');
+    const text = pipeline(`${cli} scan 2>&1 | head -1; echo "exit \${PIPESTATUS[0]}" >&2`, root);
+    expect(text.stdout).toBe('c0.yaml\n');
+    expect(text.stderr).toBe('exit 1\n');
   });
 });

@@ -279,7 +279,20 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * A reader that stops early (`sts-audit rules | head -1`) closes the pipe: what is left to write is
+ * dropped without a word, and the run ends with its own exit code.
+ */
+function dropOutputOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}
+
 async function main(): Promise<void> {
+  dropOutputOnClosedPipe();
   let code = 0;
   const program = buildProgram((value) => (code = value));
   try {
