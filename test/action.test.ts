@@ -144,6 +144,13 @@ describe('the GitHub Action', () => {
     expect(assertValidSarif(readFileSync(path.join(run.workspace, 'report.sarif'), 'utf8')).runs[0]!.results).toHaveLength(23);
   });
 
+  it('writes sarif-file into folders it creates', async () => {
+    const run = await runAction({ 'fail-on': 'none', annotations: 'none', summary: 'false', 'sarif-file': 'reports/code-scanning/sts-audit.sarif' }, pushEvent);
+    expect(run.code).toBe(0);
+    expect(run.outputs['sarif-file']).toBe('reports/code-scanning/sts-audit.sarif');
+    expect(assertValidSarif(readFileSync(path.join(run.workspace, 'reports/code-scanning/sts-audit.sarif'), 'utf8')).runs[0]!.results).toHaveLength(23);
+  });
+
   it('refuses bad inputs with a clear message and exit code 2', async () => {
     const run = await runAction({ 'fail-on': 'sometimes' }, pushEvent);
     expect(run.code).not.toBe(0);

@@ -124,6 +124,19 @@ describe('inputs and outputs', () => {
     expect(json(readFileSync(path.join(root, 'report.json'), 'utf8')).findings).toHaveLength(1);
   });
 
+  it('creates the folders --output and --write-baseline name, and refuses a path it cannot write with exit 2', () => {
+    const root = makeTree({ ...warningOnly, 'taken': '' });
+    const run = runCli(['scan', 'k8s', '--format', 'sarif', '--output', 'reports/ci/sts-audit.sarif', '--write-baseline', 'base/line.json', '--quiet'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect((JSON.parse(readFileSync(path.join(root, 'reports/ci/sts-audit.sarif'), 'utf8')) as { runs: Array<{ results: unknown[] }> }).runs[0]!.results).toHaveLength(1);
+    expect(json(readFileSync(path.join(root, 'base/line.json'), 'utf8')).findings).toHaveLength(1);
+    const blocked = runCli(['scan', 'k8s', '--output', 'taken/report.txt'], { cwd: root });
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toBe('sts-audit: cannot write taken/report.txt: a part of taken is a file, not a folder\n');
+    expect(blocked.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
   it('gives byte-identical reports for the same input', () => {
     const root = makeTree({ ...warningOnly, 'b.yaml': irsa('"yes"'), 'c.yaml': brokenManifest });
     const first = runCli(['scan', '--format', 'json'], { cwd: root }).stdout;

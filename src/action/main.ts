@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { runScanRequest } from '../engine/scan-request.js';
@@ -7,6 +7,7 @@ import { formatMarkdown } from '../formats/markdown.js';
 import { formatSarif } from '../formats/sarif.js';
 import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
+import { writeOutputFile } from '../output-file.js';
 import { changedLines, type ChangedLines } from './changed-lines.js';
 
 /** A bad input: the step fails with this message, and nothing is scanned. */
@@ -117,7 +118,7 @@ async function run(): Promise<void> {
   const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
   for (const warning of sarif.warnings) core.warning(warning);
   const sarifPath = path.resolve(workspace, inputs.sarifFile);
-  writeFileSync(sarifPath, sarif.text);
+  writeOutputFile(sarifPath, sarif.text);
 
   const notes: string[] = [];
   let changed: ChangedLines | undefined;

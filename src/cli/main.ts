@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dump } from 'js-yaml';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -15,6 +15,7 @@ import { NoSuchTargetError } from '../loaders/discover-files.js';
 import { defaultManifestLimits } from '../loaders/parse-manifests.js';
 import { BaselineError, readBaseline } from '../engine/baseline.js';
 import { toolVersion } from '../package-files.js';
+import { OutputError, writeOutputFile } from '../output-file.js';
 import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
 import { chooseRoot, readStdin, stdinPath } from './inputs.js';
@@ -89,7 +90,7 @@ function collectRule(value: string, previous: string[]): string[] {
 /** Writes the report where it was asked for; stdout carries the report and nothing else. */
 function emit(text: string, output: string | undefined): void {
   if (output === undefined) process.stdout.write(text);
-  else writeFileSync(output, text);
+  else writeOutputFile(output, text);
 }
 
 /**
@@ -134,7 +135,7 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
 /** Writes the report (and the baseline) and returns the exit code: the same for scans and audits. */
 function finish(report: Report, flags: ScanFlags): number {
   emit(render(report, flags), flags.output);
-  if (flags.writeBaseline) writeFileSync(flags.writeBaseline, formatJson(report));
+  if (flags.writeBaseline) writeOutputFile(flags.writeBaseline, formatJson(report));
   if (!flags.quiet && (flags.format !== 'text' || flags.output !== undefined)) process.stderr.write(summaryLine(report));
   return exitCode(report, flags.failOn);
 }
@@ -175,8 +176,7 @@ function dumpObjects(folder: string, audited: readonly AuditedObject[]): void {
   for (const { cluster, resource } of audited) {
     const object = { ...resource.identity, cluster };
     const file = path.join(folder, ...objectPath(object).split('/'));
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `${objectHeader(object)}\n${dump(resource.data, { noRefs: true })}`);
+    writeOutputFile(file, `${objectHeader(object)}\n${dump(resource.data, { noRefs: true })}`);
   }
 }
 
@@ -301,7 +301,7 @@ async function main(): Promise<void> {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other parse failure is a usage error.
       code = error.exitCode === 0 ? 0 : 2;
-    } else if (error instanceof ConfigError || error instanceof NoSuchTargetError || error instanceof BaselineError || error instanceof ClusterUsageError) {
+    } else if (error instanceof ConfigError || error instanceof NoSuchTargetError || error instanceof BaselineError || error instanceof ClusterUsageError || error instanceof OutputError) {
       process.stderr.write(`sts-audit: ${error.message}\n`);
       code = 2;
     } else {
