@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertValidReport, cliPath, makeTree, runCli, yaml } from './helpers.js';
+import { wantsColor } from '../src/cli/color.js';
 import { roleArn, serviceAccount } from './rules/fixtures.js';
 import type { Report } from '../src/engine/report.js';
 
@@ -168,6 +169,38 @@ describe('inputs and outputs', () => {
     expect(coloured.stdout).toMatch(/\u001b\[/);
     const plain = runCli(['scan', '--no-color'], { cwd: makeTree(warningOnly), env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(plain.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it.each([
+    [{}, true, true],
+    [{}, false, false],
+    [{ TERM: 'dumb' }, true, false],
+    [{ FORCE_COLOR: '0' }, true, false],
+    [{ FORCE_COLOR: 'false' }, true, false],
+    [{ FORCE_COLOR: '' }, false, true],
+    [{ FORCE_COLOR: '1' }, false, true],
+    [{ FORCE_COLOR: '2' }, false, true],
+    [{ FORCE_COLOR: '3' }, false, true],
+    [{ FORCE_COLOR: 'true' }, false, true],
+    [{ NO_COLOR: '1' }, true, false],
+    [{ NO_COLOR: '1', FORCE_COLOR: '1' }, true, false],
+    [{ NO_COLOR: '' }, true, true],
+  ])('colour with %j, on a terminal: %s → %s', (env, isTTY, coloured) => {
+    expect(wantsColor({ flag: true, toFile: false, isTTY, env })).toBe(coloured);
+    expect(wantsColor({ flag: false, toFile: false, isTTY, env })).toBe(false);
+    expect(wantsColor({ flag: true, toFile: true, isTTY, env })).toBe(false);
+  });
+
+  const hasScript = spawnSync('script', ['--version']).error === undefined;
+  it.skipIf(!hasScript)(`leaves colour out on a terminal with FORCE_COLOR=0 (run in a pseudo-terminal by script${hasScript ? '' : ', which is not installed'})`, () => {
+    const root = makeTree(warningOnly);
+    const onTerminal = (forceColor: string | undefined) => {
+      const env: Record<string, string | undefined> = { ...process.env, TERM: 'xterm', NO_COLOR: undefined, FORCE_COLOR: forceColor };
+      return spawnSync('script', ['-qec', `"${process.execPath}" "${cliPath}" scan`, '/dev/null'], { cwd: root, encoding: 'utf8', env, input: '' }).stdout;
+    };
+    expect(onTerminal(undefined)).toMatch(/\u001b\[/);
+    expect(onTerminal('0')).toContain('k8s/sa.yaml');
+    expect(onTerminal('0')).not.toMatch(/\u001b\[/);
   });
 
   it('runs only the rules asked for', () => {

@@ -19,6 +19,7 @@ import { OutputError, writeOutputFile } from '../output-file.js';
 import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
 import { chooseRoot, readStdin, stdinPath } from './inputs.js';
+import { wantsColor } from './color.js';
 
 interface ClusterFlags extends ScanFlags {
   kubeconfig?: string;
@@ -91,17 +92,6 @@ function collectRule(value: string, previous: string[]): string[] {
 function emit(text: string, output: string | undefined): void {
   if (output === undefined) process.stdout.write(text);
   else writeOutputFile(output, text);
-}
-
-/**
- * Colour only for a person at a terminal: never into a file or a pipe unless FORCE_COLOR asks,
- * and never with --no-color or a non-empty NO_COLOR (no-color.org).
- */
-function useColor(flags: ScanFlags): boolean {
-  const { NO_COLOR: noColor, FORCE_COLOR: forceColor } = process.env;
-  if (!flags.color || flags.output !== undefined || (noColor !== undefined && noColor !== '')) return false;
-  if (forceColor !== undefined && forceColor !== '' && forceColor !== '0') return true;
-  return process.stdout.isTTY === true && process.env.TERM !== 'dumb';
 }
 
 async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
@@ -192,7 +182,9 @@ function render(report: Report, flags: ScanFlags): string {
       return text;
     }
     default:
-      return formatText(report, { color: useColor(flags) });
+      return formatText(report, {
+        color: wantsColor({ flag: flags.color, toFile: flags.output !== undefined, isTTY: process.stdout.isTTY === true, env: process.env }),
+      });
   }
 }
 
