@@ -219,6 +219,8 @@ describe('inputs and outputs', () => {
     expect(outside.findings[0]!.location!.path).toBe('sa.yaml');
     const rooted = json(runCli(['scan', '--format', 'json', '--root', '..', '../repo/deploy'], { cwd: path.join(root, 'elsewhere') }).stdout);
     expect(rooted.findings[0]!.location!.path).toBe('repo/deploy/sa.yaml');
+    const help = runCli(['scan', '--help'], { cwd: root }).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--root <dir> report paths relative to this folder and read nothing outside it (default: the working directory; for targets outside it, the deepest folder that holds them all)');
   });
 
   it('lists the rules', () => {

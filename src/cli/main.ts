@@ -259,7 +259,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(
       new Option('--max-alias-nodes <n>', 'refuse, as an error, a manifest whose YAML aliases stand for more nodes in all').argParser(count('--max-alias-nodes')).default(defaultManifestLimits.maxAliasNodes),
     )
-    .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory)')
+    .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory; for targets outside it, the deepest folder that holds them all)')
     .action(async (targets: string[], flags: ScanFlags) => setExitCode(await runScan(targets, flags)));
 
   program
