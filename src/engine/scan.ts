@@ -242,6 +242,10 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
    * object, are for the file rules instead (`asCode`).
    */
   const parse = (source: SourceText): { objects: ParsedObject[]; asCode: boolean } => {
+    if (isOwnReport(source)) {
+      inputs.skipped.push({ path: source.path, reason: 'an sts-audit report (a baseline, for example): its messages quote what it found' });
+      return { objects: [], asCode: false };
+    }
     inputs.files++;
     if (!source.manifest && !isManifestFile(source.path)) return { objects: [], asCode: true };
     const parsed = parseManifests(source.path, source.text, {
@@ -265,10 +269,6 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   /** Runs the file rules on a source or config file that holds an STS text or names dependencies. */
   const checkCode = (source: SourceText): void => {
     if (fileRules.length === 0) return;
-    if (isOwnReport(source)) {
-      inputs.skipped.push({ path: source.path, reason: 'an sts-audit report (a baseline, for example): its messages quote what it found' });
-      return;
-    }
     const language = languageOf(source.path);
     const dependencies = isDependencyManifest(source.path);
     if (!language && !dependencies) return;
