@@ -27086,6 +27086,12 @@ function exitCode(report, failOn) {
   }
   return report.summary.complete ? 0 : 3;
 }
+var nothingScanned = "every input was skipped, nothing was scanned";
+function incompleteReason(report) {
+  if (report.summary.complete) return void 0;
+  const errors = report.inputs.errors.length;
+  return errors > 0 ? `${errors} input(s) could not be read or parsed` : nothingScanned;
+}
 function objectPath(object) {
   const part = (text) => text.replace(/[/\\]/g, "_") || "_";
   return ["k8s", part(object.cluster), part(object.namespace ?? "_cluster"), part(object.kind), `${part(object.name)}.yaml`].join("/");
@@ -27354,7 +27360,9 @@ async function discoverFiles(targets, options) {
     }
     return real;
   };
+  let matched = 0;
   const addFile = (absolute) => {
+    matched++;
     const relative = relativeOf(absolute);
     if (!found.has(relative)) found.set(relative, { path: relative, absolutePath: absolute });
   };
@@ -27399,19 +27407,32 @@ async function discoverFiles(targets, options) {
       walk(absolute, named ? relative.split("/").length : 0);
     } else if (explicit || wanted(relativeOf(absolute)) && !rules2.ignores(relativeOf(absolute), false)) addFile(absolute);
   };
-  for (const target of targets) {
+  const expand2 = async (target) => {
     const absolute = path3.resolve(options.root, target);
     if (existsSync3(absolute) || isBrokenLink(absolute)) {
       addTarget(absolute, true);
-      continue;
+      return "no file in it is one sts-audit reads (manifests, code, dependency manifests), or every one is ignored";
     }
     const matches = /[*?[\]{}]/.test(target) ? await (await Promise.resolve().then(() => (init_index_min(), index_min_exports))).glob(target, { cwd: options.root, absolute: true, dot: true, nodir: false, follow: false }) : [];
-    if (matches.length === 0) throw new NoSuchTargetError(`no such file, folder or glob match: ${target}`);
+    if (matches.length === 0) return "no such file, folder or glob match";
     for (const match2 of matches.sort()) {
       const relative = relativeOf(match2);
       if (relative.split("/").some((part) => excludedFolders.has(part))) continue;
       addTarget(match2, false);
     }
+    return "no file it matches is one sts-audit reads, or every one is ignored";
+  };
+  for (const target of targets) {
+    matched = 0;
+    const skippedBefore = skipped.length;
+    const unmatched = await expand2(target);
+    if (matched > 0) continue;
+    const reasons = [...new Set(skipped.slice(skippedBefore).map((item) => item.reason))];
+    if (reasons.length > 0) {
+      const root = reasons.some((reason2) => reason2.includes("scan root")) ? ` (the scan root is ${options.root})` : "";
+      throw new NoSuchTargetError(`nothing to scan in ${target}: ${reasons.join("; ")}${root}`);
+    }
+    if (!options.allowUnmatched) throw new NoSuchTargetError(`nothing to scan in ${target}: ${unmatched}`);
   }
   return {
     files: [...found.values()].sort((a, b) => compareText(a.path, b.path)),
@@ -31753,7 +31774,8 @@ function compareFindings(a, b) {
 }
 function buildReport(profiles, findings, inputs, baseline) {
   findings.sort(compareFindings);
-  const summary2 = { error: 0, warning: 0, note: 0, suppressed: 0, complete: inputs.errors.length === 0, ...baseline ? { baseline } : {} };
+  const complete = inputs.errors.length === 0 && !(inputs.files === 0 && inputs.skipped.length > 0);
+  const summary2 = { error: 0, warning: 0, note: 0, suppressed: 0, complete, ...baseline ? { baseline } : {} };
   for (const finding of findings) {
     if (finding.suppressed) summary2.suppressed++;
     else summary2[finding.level]++;
@@ -31852,7 +31874,8 @@ async function scan(options) {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
     ignoreFolder: options.configFolder ?? ".",
-    wanted: (file) => isManifestFile(file) || isCodeFile(file)
+    wanted: (file) => isManifestFile(file) || isCodeFile(file),
+    allowUnmatched: options.allowUnmatched === true
   });
   const inputs = { files: 0, documents: 0, objects: 0, skipped: [...discovery.skipped], errors: [] };
   const sources = [];
@@ -31973,32 +31996,34 @@ function scanSources(sources, settings, inputs) {
   const suppressions = settings.suppressions ?? {};
   const keptKinds = /* @__PURE__ */ new Set(["ServiceAccount", ...rules2.flatMap((rule) => catalogue.get(rule.id)?.appliesTo ?? [])]);
   const parse = (source) => {
-    inputs.files++;
-    if (!source.manifest && !isManifestFile(source.path)) return { objects: [], asCode: true };
+    const skip = (reason2) => {
+      inputs.skipped.push({ path: source.path, reason: reason2 });
+      return { objects: [], asCode: false };
+    };
+    if (isOwnReport(source)) return skip("an sts-audit report (a baseline, for example): its messages quote what it found");
+    if (!source.manifest && !isManifestFile(source.path)) {
+      inputs.files++;
+      return { objects: [], asCode: true };
+    }
     const parsed = parseManifests(source.path, source.text, {
       json: source.path.endsWith(".json"),
       keep: (identity) => keptKinds.has(identity.kind) || isEksctlConfig(identity),
       ...settings.manifestLimits ? { limits: settings.manifestLimits } : {}
     });
-    if (parsed.outcome === "skipped") {
-      if (parsed.notManifest) return { objects: [], asCode: true };
-      inputs.skipped.push({ path: source.path, reason: parsed.reason });
-    } else if (parsed.outcome === "error") {
+    if (parsed.outcome === "skipped" && !parsed.notManifest) return skip(parsed.reason);
+    inputs.files++;
+    if (parsed.outcome === "skipped") return { objects: [], asCode: true };
+    if (parsed.outcome === "error") {
       const { outcome: _2, ...error2 } = parsed;
       inputs.errors.push({ path: source.path, ...error2 });
-    } else {
-      inputs.documents += parsed.documents;
-      inputs.objects += parsed.objectCount;
-      return { objects: parsed.objects, asCode: parsed.objectCount === 0 };
+      return { objects: [], asCode: false };
     }
-    return { objects: [], asCode: false };
+    inputs.documents += parsed.documents;
+    inputs.objects += parsed.objectCount;
+    return { objects: parsed.objects, asCode: parsed.objectCount === 0 };
   };
   const checkCode = (source) => {
     if (fileRules2.length === 0) return;
-    if (isOwnReport(source)) {
-      inputs.skipped.push({ path: source.path, reason: "an sts-audit report (a baseline, for example): its messages quote what it found" });
-      return;
-    }
     const language = languageOf(source.path);
     const dependencies = isDependencyManifest(source.path);
     if (!language && !dependencies) return;
@@ -32088,6 +32113,7 @@ async function runScanRequest(request) {
   return scan({
     targets: request.targets,
     root,
+    allowUnmatched: request.allowUnmatched === true,
     extraSources: request.extraSources ?? [],
     flags: request.flags,
     clusters: config?.clusters ?? [],
@@ -32144,7 +32170,8 @@ function formatMarkdown(report, options = {}) {
   const verdict = shown.length === 0 ? complete ? "\u2705 No findings" : "\u26A0\uFE0F No findings, but the scan is incomplete" : `${error2 > 0 ? "\u274C" : "\u26A0\uFE0F"} ${plural(shown.length, "finding")}`;
   head.push(`## sts-audit: ${verdict}`, "");
   if (!complete) {
-    head.push(`> [!WARNING]`, `> Incomplete scan: ${plural(report.inputs.errors.length, "input")} could not be read or parsed, so their findings are missing. This is not a clean result.`, "");
+    const why = report.inputs.errors.length > 0 ? `${plural(report.inputs.errors.length, "input")} could not be read or parsed, so their findings are missing` : nothingScanned;
+    head.push(`> [!WARNING]`, `> Incomplete scan: ${why}. This is not a clean result.`, "");
   }
   head.push(
     "| \u{1F534} errors | \u{1F7E0} warnings | \u{1F535} notes | suppressed | files | objects |",
@@ -32394,7 +32421,7 @@ ${notesText}` : "").write();
   setOutput("new-findings-count", String(report.summary.baseline ? report.summary.baseline.new : findings));
   setOutput("exit-code", String(code2));
   if (code2 === 1) setFailed(`sts-audit: findings at or above ${inputs.failOn}`);
-  else if (code2 === 3) setFailed(`sts-audit: incomplete scan: ${report.inputs.errors.length} input(s) could not be read or parsed`);
+  else if (code2 === 3) setFailed(`sts-audit: incomplete scan: ${incompleteReason(report)}`);
 }
 try {
   await run();

@@ -151,6 +151,14 @@ describe('the GitHub Action', () => {
     expect(assertValidSarif(readFileSync(path.join(run.workspace, 'reports/code-scanning/sts-audit.sarif'), 'utf8')).runs[0]!.results).toHaveLength(23);
   });
 
+  it('fails, exit code 2, when paths name nothing inside the workspace', async () => {
+    const run = await runAction({ paths: '../' }, pushEvent);
+    expect(run.code).not.toBe(0);
+    expect(run.outputs['exit-code']).toBe('2');
+    expect(run.stdout).toContain(`::error::sts-audit: nothing to scan in ../: outside the scan root (the scan root is ${run.workspace})`);
+    expect(run.stdout).not.toMatch(/\n\s+at /);
+  });
+
   it('refuses bad inputs with a clear message and exit code 2', async () => {
     const run = await runAction({ 'fail-on': 'sometimes' }, pushEvent);
     expect(run.code).not.toBe(0);

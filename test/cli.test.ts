@@ -56,7 +56,7 @@ describe('exit codes and --fail-on', () => {
     [['scan', '--platform-version', '2'], /--platform-version must be a version like eks.2/],
     [['scan', '--region', 'mars'], /--region must be a Region like us-west-2/],
     [['scan', '--rule', 'STS999'], /no rule 'STS999'/],
-    [['scan', 'no/such/folder'], /no such file, folder or glob match: no\/such\/folder/],
+    [['scan', 'no/such/folder'], /nothing to scan in no\/such\/folder: no such file, folder or glob match/],
     [['scan', '--bogus'], /unknown option '--bogus'/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ])('exits 2 on a usage error: %j', (args, message) => {
@@ -65,6 +65,40 @@ describe('exit codes and --fail-on', () => {
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('scans that read nothing', () => {
+  it('refuses a target outside --root with exit 2, naming it and the root', () => {
+    const root = makeTree({ 'repo/.keep': '', 'other/sa.yaml': irsa('"false"') });
+    const run = runCli(['scan', '--root', '.', '../other'], { cwd: path.join(root, 'repo') });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`sts-audit: nothing to scan in ../other: outside the scan root (the scan root is ${path.join(root, 'repo')})\n`);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses a folder with nothing to scan with exit 2, as ESLint does, unless --no-error-on-unmatched-pattern', () => {
+    const root = makeTree({ 'empty/.keep': '', 'k8s/sa.yaml': irsa('"true"') });
+    const run = runCli(['scan', 'empty'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('sts-audit: nothing to scan in empty: no file in it is one sts-audit reads (manifests, code, dependency manifests), or every one is ignored\n');
+    const allowed = runCli(['scan', 'empty', 'missing/*.yaml', '--no-error-on-unmatched-pattern'], { cwd: root });
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toContain('✔ no problems\n  scanned 0 files, 0 documents, 0 objects');
+  });
+
+  it('never calls a scan clean when every file it found was skipped: exit 3, complete false, nothing counted twice', () => {
+    const root = makeTree({ 'chart/templates/_helpers.tpl': '{{- define "x" -}}{{- end -}}\n', 'chart/templates/sa.yaml': 'metadata:\n  name: {{ .Values.name }}\n' });
+    const run = runCli(['scan', 'chart', '--format', 'json'], { cwd: root });
+    expect(run.code).toBe(3);
+    const report = json(run.stdout);
+    expect(report.inputs).toMatchObject({ files: 0, documents: 0, objects: 0, errors: [] });
+    expect(report.inputs.skipped.map((item) => item.path)).toEqual(['chart/templates/_helpers.tpl', 'chart/templates/sa.yaml']);
+    expect(report.summary.complete).toBe(false);
+    expect(run.stderr).toBe('sts-audit: 0 error(s), 0 warning(s), 0 note(s); incomplete scan: every input was skipped, nothing was scanned\n');
+    const text = runCli(['scan', 'chart'], { cwd: root });
+    expect(text.code).toBe(3);
+    expect(text.stdout).toMatch(/Incomplete scan: every input was skipped, nothing was scanned\.\n$/);
   });
 });
 

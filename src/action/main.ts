@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { runScanRequest } from '../engine/scan-request.js';
-import { exitCode, type FailOn, type Finding, type Report } from '../engine/report.js';
+import { exitCode, incompleteReason, type FailOn, type Finding, type Report } from '../engine/report.js';
 import { formatMarkdown } from '../formats/markdown.js';
 import { formatSarif } from '../formats/sarif.js';
 import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
@@ -155,7 +155,7 @@ async function run(): Promise<void> {
   core.setOutput('new-findings-count', String(report.summary.baseline ? report.summary.baseline.new : findings));
   core.setOutput('exit-code', String(code));
   if (code === 1) core.setFailed(`sts-audit: findings at or above ${inputs.failOn}`);
-  else if (code === 3) core.setFailed(`sts-audit: incomplete scan: ${report.inputs.errors.length} input(s) could not be read or parsed`);
+  else if (code === 3) core.setFailed(`sts-audit: incomplete scan: ${incompleteReason(report)}`);
 }
 
 try {

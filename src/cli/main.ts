@@ -6,7 +6,7 @@ import { ConfigError, defaultConfigName, loadConfig } from '../config/load-confi
 import type { AuditedObject } from '../cluster/audit.js';
 import { ClusterUsageError } from '../cluster/usage-error.js';
 import { runScanRequest } from '../engine/scan-request.js';
-import { exitCode, objectHeader, objectPath, type FailOn, type Report } from '../engine/report.js';
+import { exitCode, incompleteReason, objectHeader, objectPath, type FailOn, type Report } from '../engine/report.js';
 import { formatJson } from '../formats/json.js';
 import { formatText } from '../formats/text.js';
 import { formatSarif } from '../formats/sarif.js';
@@ -51,6 +51,7 @@ interface ScanFlags {
   maxDocuments: number;
   maxDepth: number;
   maxAliasNodes: number;
+  errorOnUnmatchedPattern?: boolean;
 }
 
 function pattern(name: string, test: (value: string) => boolean, expected: string): (value: string) => string {
@@ -102,6 +103,7 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
   const report = await runScanRequest({
     targets: fileTargets.map((target) => path.relative(root, path.resolve(target)) || '.'),
     root,
+    allowUnmatched: flags.errorOnUnmatchedPattern === false,
     ...(flags.config !== undefined ? { configFile: flags.config } : {}),
     configDefaultFolder: process.cwd(),
     extraSources: readsStdin ? [{ path: stdinPath, text: await readStdin(), manifest: true }] : [],
@@ -190,7 +192,7 @@ function render(report: Report, flags: ScanFlags): string {
 
 function summaryLine(report: Report): string {
   const { error, warning, note, complete } = report.summary;
-  const incomplete = complete ? '' : `; incomplete scan: ${report.inputs.errors.length} input(s) could not be read or parsed`;
+  const incomplete = complete ? '' : `; incomplete scan: ${incompleteReason(report)}`;
   const baseline = report.summary.baseline;
   const compared = baseline ? `; against the baseline: ${baseline.new} new, ${baseline.baselined} baselined, ${baseline.fixed} fixed` : '';
   return `sts-audit: ${error} error(s), ${warning} warning(s), ${note} note(s)${compared}${incomplete}\n`;
@@ -259,6 +261,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(
       new Option('--max-alias-nodes <n>', 'refuse, as an error, a manifest whose YAML aliases stand for more nodes in all').argParser(count('--max-alias-nodes')).default(defaultManifestLimits.maxAliasNodes),
     )
+    .option('--no-error-on-unmatched-pattern', 'a target that matches no file to scan is passed over, not a usage error')
     .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory; for targets outside it, the deepest folder that holds them all)')
     .action(async (targets: string[], flags: ScanFlags) => setExitCode(await runScan(targets, flags)));
 

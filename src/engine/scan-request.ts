@@ -13,6 +13,8 @@ export interface ScanRequest {
   targets: string[];
   /** Absolute scan root. */
   root: string;
+  /** Pass over a target that matches no file instead of refusing it. */
+  allowUnmatched?: boolean;
   /** The config file; default: `.sts-audit.yaml` in `configDefaultFolder`, when present. */
   configFile?: string;
   configDefaultFolder: string;
@@ -46,6 +48,7 @@ export async function runScanRequest(request: ScanRequest): Promise<Report> {
   return scan({
     targets: request.targets,
     root,
+    allowUnmatched: request.allowUnmatched === true,
     extraSources: request.extraSources ?? [],
     flags: request.flags,
     clusters: config?.clusters ?? [],
