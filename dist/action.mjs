@@ -27018,11 +27018,87 @@ function interpolate(template, data) {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
 }
 
+// src/facts.ts
+var eksVersions = readPackageJson("data", "eks-versions.json");
+var webhook = readPackageJson("data", "webhook.json");
+var endpoints = readPackageJson("data", "endpoints.json");
+
+// src/profiles/eks-versions.ts
+function kubernetesMinor(version) {
+  const match2 = /^v?1\.(\d+)(?:\.\d+)?(?:[-+].*)?$/.exec(version.trim());
+  return match2 ? Number(match2[1]) : void 0;
+}
+function platformNumber(version) {
+  const match2 = /^eks\.(\d+)$/.exec(version.trim());
+  return match2 ? Number(match2[1]) : void 0;
+}
+var oldestEksMinor = kubernetesMinor(eksVersions.oldestEks);
+var newestKnownMinor = kubernetesMinor(eksVersions.newestKnown);
+var oldestMinor = kubernetesMinor(eksVersions.oldestWithSetting);
+var alwaysRegionalMinor = kubernetesMinor(eksVersions.alwaysRegionalFrom);
+function readKubernetesVersion(text) {
+  const minor = kubernetesMinor(text);
+  if (minor === void 0) return { problem: `'${text}' is not a Kubernetes version such as 1.29 (or v1.29.3, as kubectl prints it)` };
+  if (minor >= oldestEksMinor) return { version: `1.${minor}` };
+  const trap = minor < 10 ? `; did you mean 1.${minor}0? In YAML an unquoted 1.${minor}0 is the number 1.${minor}: quote it, "1.${minor}0"` : "";
+  return { problem: `EKS has no Kubernetes 1.${minor}, its oldest is ${eksVersions.oldestEks}${trap}` };
+}
+var rowsByMinor = new Map(eksVersions.rows.map((row) => [kubernetesMinor(row.kubernetes), row.platforms]));
+function defaultEndpointFor(kubernetesVersion, platformVersion) {
+  if (kubernetesVersion === null) {
+    const unused = platformVersion === null ? [] : [`platform version ${platformVersion} not used: it means something only with a Kubernetes version`];
+    return { defaultEndpoint: "regional", assumptions: ["Kubernetes version unknown: assumed a current EKS cluster (Regional default)", ...unused] };
+  }
+  const minor = kubernetesMinor(kubernetesVersion);
+  if (minor === void 0) throw new RangeError(`not a Kubernetes version: ${kubernetesVersion}`);
+  if (minor < oldestMinor) return { defaultEndpoint: "unsupported", assumptions: [] };
+  if (minor > newestKnownMinor) {
+    return {
+      defaultEndpoint: "regional",
+      assumptions: [`Kubernetes 1.${minor} is newer than the version table knows (${eksVersions.newestKnown}): assumed the default of ${eksVersions.alwaysRegionalFrom} and later (Regional)`]
+    };
+  }
+  if (minor >= alwaysRegionalMinor) return { defaultEndpoint: "regional", assumptions: [] };
+  const platforms = rowsByMinor.get(minor);
+  if (!platforms || platforms.length === 0) throw new RangeError(`no row for Kubernetes 1.${minor} in data/eks-versions.json`);
+  if (platformVersion === null) {
+    const newest = platforms[platforms.length - 1];
+    return {
+      defaultEndpoint: newest.default,
+      assumptions: [`platform version unknown: assumed the newest for Kubernetes 1.${minor}`]
+    };
+  }
+  const platform2 = platformNumber(platformVersion);
+  if (platform2 === void 0) throw new RangeError(`not an EKS platform version: ${platformVersion}`);
+  let defaultEndpoint = "unsupported";
+  for (const entry of platforms) if (platform2 >= entry.from) defaultEndpoint = entry.default;
+  const last = platforms[platforms.length - 1].from;
+  const assumptions = platform2 > last ? [`platform version eks.${platform2} is newer than the table's last for Kubernetes 1.${minor} (eks.${last}): assumed it keeps that one's default`] : [];
+  return { defaultEndpoint, assumptions };
+}
+
 // src/config/load-config.ts
 var ConfigError = class extends Error {
 };
 var defaultConfigName = ".sts-audit.yaml";
 var validateConfig;
+function withVersionProblems(problems, clusters) {
+  if (!Array.isArray(clusters)) return problems;
+  const result2 = [...problems];
+  clusters.forEach((cluster, index) => {
+    const version = cluster?.kubernetesVersion;
+    const key = `\`clusters[${index}].kubernetesVersion\``;
+    if (typeof version === "number") {
+      const problem = readKubernetesVersion(String(version)).problem ?? `quote it, "${String(version)}"`;
+      const at2 = result2.findIndex((text) => text.startsWith(`${key}:`));
+      result2.splice(at2 < 0 ? result2.length : at2, at2 < 0 ? 0 : 1, `${key}: ${version} is a YAML number, not text: ${problem}`);
+    } else if (typeof version === "string" && /^1\.\d+$/.test(version)) {
+      const { problem } = readKubernetesVersion(version);
+      if (problem !== void 0) result2.push(`${key}: ${problem}`);
+    }
+  });
+  return result2;
+}
 function loadConfig(file) {
   let text;
   try {
@@ -27045,8 +27121,8 @@ function loadConfig(file) {
     throw error2;
   }
   validateConfig ??= schemaValidator("config.schema.json");
-  const problems = validateConfig(value);
   const parsed = value;
+  const problems = withVersionProblems(validateConfig(value), parsed.clusters);
   if (problems.length === 0) {
     const catalogue = ruleCatalogue();
     for (const id of Object.keys(parsed.rules ?? {})) {
@@ -27556,11 +27632,6 @@ function endOfString(text, from, quote, raw) {
   }
   return i;
 }
-
-// src/facts.ts
-var eksVersions = readPackageJson("data", "eks-versions.json");
-var webhook = readPackageJson("data", "webhook.json");
-var endpoints = readPackageJson("data", "endpoints.json");
 
 // src/loaders/parse-manifests.ts
 var kubernetesSchema = new Schema([
@@ -30386,42 +30457,6 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
-// src/profiles/eks-versions.ts
-function kubernetesMinor(version) {
-  const match2 = /^v?1\.(\d+)(?:\.\d+)?(?:[-+].*)?$/.exec(version.trim());
-  return match2 ? Number(match2[1]) : void 0;
-}
-function platformNumber(version) {
-  const match2 = /^eks\.(\d+)$/.exec(version.trim());
-  return match2 ? Number(match2[1]) : void 0;
-}
-var oldestMinor = kubernetesMinor(eksVersions.oldestWithSetting);
-var alwaysRegionalMinor = kubernetesMinor(eksVersions.alwaysRegionalFrom);
-var rowsByMinor = new Map(eksVersions.rows.map((row) => [kubernetesMinor(row.kubernetes), row.platforms]));
-function defaultEndpointFor(kubernetesVersion, platformVersion) {
-  if (kubernetesVersion === null) {
-    return { defaultEndpoint: "regional", assumptions: ["Kubernetes version unknown: assumed a current EKS cluster (Regional default)"] };
-  }
-  const minor = kubernetesMinor(kubernetesVersion);
-  if (minor === void 0) throw new RangeError(`not a Kubernetes version: ${kubernetesVersion}`);
-  if (minor < oldestMinor) return { defaultEndpoint: "unsupported", assumptions: [] };
-  if (minor >= alwaysRegionalMinor) return { defaultEndpoint: "regional", assumptions: [] };
-  const platforms = rowsByMinor.get(minor);
-  if (!platforms || platforms.length === 0) throw new RangeError(`no row for Kubernetes 1.${minor} in data/eks-versions.json`);
-  if (platformVersion === null) {
-    const newest = platforms[platforms.length - 1];
-    return {
-      defaultEndpoint: newest.default,
-      assumptions: [`platform version unknown: assumed the newest for Kubernetes 1.${minor}`]
-    };
-  }
-  const platform2 = platformNumber(platformVersion);
-  if (platform2 === void 0) throw new RangeError(`not an EKS platform version: ${platformVersion}`);
-  let defaultEndpoint = "unsupported";
-  for (const entry of platforms) if (platform2 >= entry.from) defaultEndpoint = entry.default;
-  return { defaultEndpoint, assumptions: [] };
-}
-
 // src/profiles/resolve-profiles.ts
 function makeProfile(name, source, kubernetesVersion, platformVersion, region, assumptions = []) {
   const derived = defaultEndpointFor(kubernetesVersion, platformVersion);
@@ -32304,6 +32339,12 @@ function optional(name, test, expected) {
   if (!test(value)) throw new InputError(`input ${name} must be ${expected}, not '${value}'`);
   return value;
 }
+function clusterVersion(value) {
+  if (value === "") return void 0;
+  const { version, problem } = readKubernetesVersion(value);
+  if (problem !== void 0) throw new InputError(`input cluster-version: ${problem}`);
+  return version;
+}
 function readInputs(eventName) {
   const failOn = choice("fail-on", getInput("fail-on") || "warning", ["error", "warning", "note", "none"]);
   const annotations = choice("annotations", getInput("annotations") || (eventName.startsWith("pull_request") ? "changed" : "all"), ["all", "changed", "none"]);
@@ -32314,7 +32355,7 @@ function readInputs(eventName) {
     paths: paths.length > 0 ? paths : ["."],
     config: getInput("config") || void 0,
     failOn,
-    clusterVersion: optional("cluster-version", (v2) => /^1\.\d+$/.test(v2) && kubernetesMinor(v2) !== void 0, "a version like 1.24"),
+    clusterVersion: clusterVersion(getInput("cluster-version")),
     platformVersion: optional("platform-version", (v2) => platformNumber(v2) !== void 0, "a version like eks.2"),
     region: optional("region", (v2) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v2), "a Region like us-west-2"),
     sarifFile: getInput("sarif-file") || "sts-audit.sarif",

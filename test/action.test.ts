@@ -159,6 +159,12 @@ describe('the GitHub Action', () => {
     expect(run.stdout).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses a cluster-version EKS never had, naming the YAML-number trap', async () => {
+    const run = await runAction({ 'cluster-version': '1.3' }, pushEvent);
+    expect(run.outputs['exit-code']).toBe('2');
+    expect(run.stdout).toContain('::error::sts-audit: input cluster-version: EKS has no Kubernetes 1.3, its oldest is 1.10; did you mean 1.30? In YAML an unquoted 1.30 is the number 1.3: quote it, "1.30"');
+  });
+
   it('refuses bad inputs with a clear message and exit code 2', async () => {
     const run = await runAction({ 'fail-on': 'sometimes' }, pushEvent);
     expect(run.code).not.toBe(0);

@@ -52,7 +52,8 @@ describe('exit codes and --fail-on', () => {
   it.each([
     [['scan', '--format', 'xml'], /argument 'xml' is invalid/],
     [['scan', '--fail-on', 'sometimes'], /invalid/],
-    [['scan', '--cluster-version', '24'], /--cluster-version must be a version like 1.24/],
+    [['scan', '--cluster-version', '24'], /--cluster-version: '24' is not a Kubernetes version such as 1\.29 \(or v1\.29\.3, as kubectl prints it\)/],
+    [['scan', '--cluster-version', '1.3'], /--cluster-version: EKS has no Kubernetes 1\.3, its oldest is 1\.10; did you mean 1\.30\? In YAML an unquoted 1\.30 is the number 1\.3: quote it, "1\.30"/],
     [['scan', '--platform-version', '2'], /--platform-version must be a version like eks.2/],
     [['scan', '--region', 'mars'], /--region must be a Region like us-west-2/],
     [['scan', '--rule', 'STS999'], /no rule 'STS999'/],
@@ -102,10 +103,37 @@ describe('scans that read nothing', () => {
   });
 });
 
+describe('cluster versions', () => {
+  const profiles = (args: string[]) => json(runCli(['scan', '--format', 'json', ...args], { cwd: makeTree(warningOnly) }).stdout).profiles;
+
+  it.each(['v1.29', '1.29.3', 'v1.29.3-eks-abcdef'])('reads %s, as kubectl prints versions, as 1.29', (version) => {
+    expect(profiles(['--cluster-version', version, '--platform-version', 'eks.1'])).toEqual([
+      { name: 'command-line', kubernetesVersion: '1.29', platformVersion: 'eks.1', region: null, defaultEndpoint: 'regional', source: 'flag', assumptions: [] },
+    ]);
+  });
+
+  it('says what it assumed of a version newer than the table, of a platform version past it, and of a platform version alone', () => {
+    expect(profiles(['--cluster-version', '1.99']).map((p) => [p.defaultEndpoint, p.assumptions])).toEqual([
+      ['regional', ['Kubernetes 1.99 is newer than the version table knows (1.33): assumed the default of 1.32 and later (Regional)']],
+    ]);
+    expect(profiles(['--cluster-version', '1.24', '--platform-version', 'eks.99']).map((p) => [p.defaultEndpoint, p.assumptions])).toEqual([
+      ['regional', ["platform version eks.99 is newer than the table's last for Kubernetes 1.24 (eks.2): assumed it keeps that one's default"]],
+    ]);
+    expect(profiles(['--platform-version', 'eks.99']).map((p) => p.assumptions)).toEqual([
+      ['Kubernetes version unknown: assumed a current EKS cluster (Regional default)', 'platform version eks.99 not used: it means something only with a Kubernetes version'],
+    ]);
+  });
+});
+
 describe('the config file', () => {
   it.each([
     ['clusters: [{name: a, paths: "x/**"}]', /`clusters\[0\]\.paths`: must be array/],
-    ['clusters: [{name: a, kubernetesVersion: 1.24, paths: [x]}]', /`clusters\[0\]\.kubernetesVersion`: must be string/],
+    ['clusters: [{name: a, kubernetesVersion: 1.24, paths: [x]}]', /`clusters\[0\]\.kubernetesVersion`: 1\.24 is a YAML number, not text: quote it, "1\.24"$/m],
+    [
+      'clusters: [{name: a, kubernetesVersion: 1.30, paths: [x]}]',
+      /`clusters\[0\]\.kubernetesVersion`: 1\.3 is a YAML number, not text: EKS has no Kubernetes 1\.3, its oldest is 1\.10; did you mean 1\.30\? In YAML an unquoted 1\.30 is the number 1\.3: quote it, "1\.30"$/m,
+    ],
+    ['clusters: [{name: a, kubernetesVersion: "1.2", paths: [x]}]', /`clusters\[0\]\.kubernetesVersion`: EKS has no Kubernetes 1\.2, its oldest is 1\.10/],
     ['clusters: [{name: a, kubernetesVersion: "1.x", paths: [x]}]', /`clusters\[0\]\.kubernetesVersion`: must match pattern/],
     ['rules: {STS001: loud}', /`rules\.STS001`: must be one of off, error, warning, note/],
     ['rules: {STS099: off}', /`rules\.STS099`: no such rule/],

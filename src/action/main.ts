@@ -5,7 +5,7 @@ import { runScanRequest } from '../engine/scan-request.js';
 import { exitCode, incompleteReason, type FailOn, type Finding, type Report } from '../engine/report.js';
 import { formatMarkdown } from '../formats/markdown.js';
 import { formatSarif } from '../formats/sarif.js';
-import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
+import { platformNumber, readKubernetesVersion } from '../profiles/eks-versions.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
 import { writeOutputFile } from '../output-file.js';
 import { changedLines, type ChangedLines } from './changed-lines.js';
@@ -28,6 +28,13 @@ function optional(name: string, test: (value: string) => boolean, expected: stri
   return value;
 }
 
+function clusterVersion(value: string): string | undefined {
+  if (value === '') return undefined;
+  const { version, problem } = readKubernetesVersion(value);
+  if (problem !== undefined) throw new InputError(`input cluster-version: ${problem}`);
+  return version;
+}
+
 /** Inputs, validated: every input reaches the scanner as a value, never through a shell. */
 function readInputs(eventName: string) {
   const failOn = choice<FailOn>('fail-on', core.getInput('fail-on') || 'warning', ['error', 'warning', 'note', 'none']);
@@ -43,7 +50,7 @@ function readInputs(eventName: string) {
     paths: paths.length > 0 ? paths : ['.'],
     config: core.getInput('config') || undefined,
     failOn,
-    clusterVersion: optional('cluster-version', (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'),
+    clusterVersion: clusterVersion(core.getInput('cluster-version')),
     platformVersion: optional('platform-version', (v) => platformNumber(v) !== undefined, 'a version like eks.2'),
     region: optional('region', (v) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), 'a Region like us-west-2'),
     sarifFile: core.getInput('sarif-file') || 'sts-audit.sarif',

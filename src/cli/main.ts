@@ -16,7 +16,7 @@ import { defaultManifestLimits } from '../loaders/parse-manifests.js';
 import { BaselineError, readBaseline } from '../engine/baseline.js';
 import { toolVersion } from '../package-files.js';
 import { OutputError, writeOutputFile } from '../output-file.js';
-import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
+import { platformNumber, readKubernetesVersion } from '../profiles/eks-versions.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
 import { chooseRoot, readStdin, stdinPath } from './inputs.js';
 import { wantsColor } from './color.js';
@@ -62,6 +62,12 @@ function pattern(name: string, test: (value: string) => boolean, expected: strin
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function clusterVersion(value: string): string {
+  const { version, problem } = readKubernetesVersion(value);
+  if (problem !== undefined) throw new InvalidArgumentError(`--cluster-version: ${problem}.`);
+  return version;
+}
 
 function seconds(value: string): number {
   const number = Number(value.replace(/s$/, ''));
@@ -254,7 +260,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       .description('scan Kubernetes manifests, code and config in files, folders and globs (default: .); - reads stdin')
       .argument('[targets...]', 'files, folders or globs (default: .)'),
   )
-    .option('--cluster-version <version>', 'Kubernetes version of the target cluster, e.g. 1.24', pattern('--cluster-version', (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'))
+    .option('--cluster-version <version>', 'Kubernetes version of the target cluster, e.g. 1.24 (or v1.24.17-eks-…, as kubectl prints it)', clusterVersion)
     .option('--max-file-size <size>', 'skip larger files, with a reason: bytes, or with k, m or g (default: 16m)', fileSize)
     .addOption(new Option('--max-documents <n>', 'refuse, as an error, a manifest file with more documents').argParser(count('--max-documents')).default(defaultManifestLimits.maxDocuments))
     .addOption(new Option('--max-depth <n>', 'refuse, as an error, a manifest nested deeper, aliases expanded').argParser(count('--max-depth')).default(defaultManifestLimits.maxDepth))
