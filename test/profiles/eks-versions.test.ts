@@ -83,23 +83,18 @@ describe('EKS version table', () => {
   });
 
   it.each([
-    ['1.29', '1.29'],
-    ['v1.29', '1.29'],
-    ['1.29.3', '1.29'],
-    ['v1.29.3-eks-abcdef', '1.29'],
-    ['1.10', '1.10'],
-    ['1.99', '1.99'],
-  ])('reads %s as Kubernetes %s', (text, version) => {
-    expect(readKubernetesVersion(text)).toEqual({ version });
-  });
-
-  it.each([
-    ['1.3', 'EKS has no Kubernetes 1.3, its oldest is 1.10; did you mean 1.30? In YAML an unquoted 1.30 is the number 1.3: quote it, "1.30"'],
-    ['1.1', 'EKS has no Kubernetes 1.1, its oldest is 1.10; did you mean 1.10? In YAML an unquoted 1.10 is the number 1.1: quote it, "1.10"'],
-    ['24', "'24' is not a Kubernetes version such as 1.29 (or v1.29.3, as kubectl prints it)"],
-    ['2.1', "'2.1' is not a Kubernetes version such as 1.29 (or v1.29.3, as kubectl prints it)"],
-  ])('refuses %s', (text, problem) => {
-    expect(readKubernetesVersion(text)).toEqual({ problem });
+    ['1.29', { version: '1.29' }],
+    ['v1.29', { version: '1.29' }],
+    ['1.29.3', { version: '1.29' }],
+    ['v1.29.3-eks-abcdef', { version: '1.29' }],
+    ['1.10', { version: '1.10' }],
+    ['1.99', { version: '1.99' }],
+    ['1.3', { problem: 'EKS has no Kubernetes 1.3, its oldest is 1.10; did you mean 1.30? In YAML an unquoted 1.30 is the number 1.3: quote it, "1.30"' }],
+    ['1.1', { problem: 'EKS has no Kubernetes 1.1, its oldest is 1.10; did you mean 1.10? In YAML an unquoted 1.10 is the number 1.1: quote it, "1.10"' }],
+    ['24', { problem: "'24' is not a Kubernetes version such as 1.29 (or v1.29.3, as kubectl prints it)" }],
+    ['2.1', { problem: "'2.1' is not a Kubernetes version such as 1.29 (or v1.29.3, as kubectl prints it)" }],
+  ])('reads the version a user gives, %s, as %j', (text, reading) => {
+    expect(readKubernetesVersion(text)).toEqual(reading);
   });
 
   it.each([
