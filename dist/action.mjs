@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path13 && path13[0] !== "/") {
+          path13 = `/${path13}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path13}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1310,7 +1310,7 @@ var require_util = __commonJS({
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator.return();
           },
           type: "bytes"
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path13,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path13, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path13);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path13, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path13,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path13, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path13);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1638,12 +1638,12 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code2, reason } = evt;
+        const { websocket, code: code2, reason: reason2 } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
           code2,
-          reason
+          reason2
         );
       });
       diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path12 !== "string") {
+        if (typeof path13 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path13)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path13, query) : path13;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5601,7 +5601,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator.return();
           },
           type: "bytes"
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request;
+      const { method, path: path13, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path13} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path13;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path13 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path13;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path13 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path13;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9158,12 +9158,12 @@ var require_retry_handler = __commonJS({
         this.etag = null;
         this.resume = null;
         this.headersSent = false;
-        this.handler.onConnect((reason) => {
+        this.handler.onConnect((reason2) => {
           this.aborted = true;
           if (this.abort) {
-            this.abort(reason);
+            this.abort(reason2);
           } else {
-            this.reason = reason;
+            this.reason = reason2;
           }
         });
       }
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path13) {
+      if (typeof path13 !== "string") {
+        return path13;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path13.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path13;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path13);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path13, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path13,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path13,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11578,9 +11578,9 @@ var require_dump = __commonJS({
         this.#abort = abort;
         this.#handler.onConnect(this.#customAbort.bind(this));
       }
-      #customAbort(reason) {
+      #customAbort(reason2) {
         this.#aborted = true;
-        this.#reason = reason;
+        this.#reason = reason2;
       }
       // TODO: will require adjustment after new hooks are out
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
@@ -12607,13 +12607,13 @@ var require_response = __commonJS({
         urlList: init?.urlList ? [...init.urlList] : []
       };
     }
-    function makeNetworkError(reason) {
-      const isError = isErrorLike(reason);
+    function makeNetworkError(reason2) {
+      const isError = isErrorLike(reason2);
       return makeResponse({
         type: "error",
         status: 0,
-        error: isError ? reason : new Error(reason ? String(reason) : reason),
-        aborted: reason && reason.name === "AbortError"
+        error: isError ? reason2 : new Error(reason2 ? String(reason2) : reason2),
+        aborted: reason2 && reason2.name === "AbortError"
       });
     }
     function isNetworkError(response) {
@@ -13595,13 +13595,13 @@ var require_fetch = __commonJS({
         this.dump = false;
         this.state = "ongoing";
       }
-      terminate(reason) {
+      terminate(reason2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "terminated";
-        this.connection?.destroy(reason);
-        this.emit("terminated", reason);
+        this.connection?.destroy(reason2);
+        this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
       abort(error2) {
@@ -13880,7 +13880,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.dump = true;
       }
       if (request.integrity) {
-        const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
+        const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
         if (request.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
@@ -14358,9 +14358,9 @@ var require_fetch = __commonJS({
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
       };
-      const cancelAlgorithm = (reason) => {
+      const cancelAlgorithm = (reason2) => {
         if (!isCancelled(fetchParams)) {
-          fetchParams.controller.abort(reason);
+          fetchParams.controller.abort(reason2);
         }
       };
       const stream = new ReadableStream(
@@ -14371,8 +14371,8 @@ var require_fetch = __commonJS({
           async pull(controller) {
             await pullAlgorithm(controller);
           },
-          async cancel(reason) {
-            await cancelAlgorithm(reason);
+          async cancel(reason2) {
+            await cancelAlgorithm(reason2);
           },
           type: "bytes"
         }
@@ -14422,7 +14422,7 @@ var require_fetch = __commonJS({
           }
         }
       };
-      function onAborted(reason) {
+      function onAborted(reason2) {
         if (isAborted(fetchParams)) {
           response.aborted = true;
           if (isReadable(stream)) {
@@ -14433,7 +14433,7 @@ var require_fetch = __commonJS({
         } else {
           if (isReadable(stream)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
-              cause: isErrorLike(reason) ? reason : void 0
+              cause: isErrorLike(reason2) ? reason2 : void 0
             }));
           }
         }
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code2 = path12.charCodeAt(i);
+    function validateCookiePath(path13) {
+      for (let i = 0; i < path13.length; ++i) {
+        const code2 = path13.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -17009,16 +17009,16 @@ var require_util7 = __commonJS({
       }
       return code2 >= 3e3 && code2 <= 4999;
     }
-    function failWebsocketConnection(ws2, reason) {
+    function failWebsocketConnection(ws2, reason2) {
       const { [kController]: controller, [kResponse]: response } = ws2;
       controller.abort();
       if (response?.socket && !response.socket.destroyed) {
         response.socket.destroy();
       }
-      if (reason) {
+      if (reason2) {
         fireEvent("error", ws2, (type, init) => new ErrorEvent(type, init), {
-          error: new Error(reason),
-          message: reason
+          error: new Error(reason2),
+          message: reason2
         });
       }
     }
@@ -17276,7 +17276,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws2, code2, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws2, code2, reason2, reasonByteLength) {
       if (isClosing(ws2) || isClosed(ws2)) {
       } else if (!isEstablished(ws2)) {
         failWebsocketConnection(ws2, "Connection was closed before it was established.");
@@ -17284,13 +17284,13 @@ var require_connection = __commonJS({
       } else if (ws2[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws2[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code2 !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason2 === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
           frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== void 0 && reason !== void 0) {
+        } else if (code2 !== void 0 && reason2 !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
           frame.frameData.writeUInt16BE(code2, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
         }
@@ -17315,11 +17315,11 @@ var require_connection = __commonJS({
       response.socket.off("error", onSocketError);
       const wasClean = ws2[kSentClose] === sentCloseFrameState.SENT && ws2[kReceivedClose];
       let code2 = 1005;
-      let reason = "";
+      let reason2 = "";
       const result2 = ws2[kByteParser].closingInfo;
       if (result2 && !result2.error) {
         code2 = result2.code ?? 1005;
-        reason = result2.reason;
+        reason2 = result2.reason;
       } else if (!ws2[kReceivedClose]) {
         code2 = 1006;
       }
@@ -17327,13 +17327,13 @@ var require_connection = __commonJS({
       fireEvent("close", ws2, (type, init) => new CloseEvent(type, init), {
         wasClean,
         code: code2,
-        reason
+        reason: reason2
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws2,
           code: code2,
-          reason
+          reason: reason2
         });
       }
     }
@@ -17457,9 +17457,9 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws2, code2, reason) {
-      closeWebSocketConnection(ws2, code2, reason, Buffer.byteLength(reason));
-      failWebsocketConnection(ws2, reason);
+    function failWebsocketConnectionWithCode(ws2, code2, reason2) {
+      closeWebSocketConnection(ws2, code2, reason2, Buffer.byteLength(reason2));
+      failWebsocketConnection(ws2, reason2);
     }
     var ByteParser = class extends Writable {
       #buffers = [];
@@ -17739,16 +17739,16 @@ var require_receiver = __commonJS({
         if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
-        if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
-          reason = reason.subarray(3);
+        let reason2 = data.subarray(2);
+        if (reason2[0] === 239 && reason2[1] === 187 && reason2[2] === 191) {
+          reason2 = reason2.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason2 = utf8Decode(reason2);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code2, reason, error: false };
+        return { code: code2, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
@@ -17763,9 +17763,9 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code2, reason, reason.length);
-            failWebsocketConnection(this.ws, reason);
+            const { code: code2, reason: reason2 } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason2, reason2.length);
+            failWebsocketConnection(this.ws, reason2);
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
@@ -18002,14 +18002,14 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code2 = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix2 = "WebSocket.close";
         if (code2 !== void 0) {
           code2 = webidl.converters["unsigned short"](code2, prefix2, "code", { clamp: true });
         }
-        if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix2, "reason");
+        if (reason2 !== void 0) {
+          reason2 = webidl.converters.USVString(reason2, prefix2, "reason");
         }
         if (code2 !== void 0) {
           if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
@@ -18017,8 +18017,8 @@ var require_websocket = __commonJS({
           }
         }
         let reasonByteLength = 0;
-        if (reason !== void 0) {
-          reasonByteLength = Buffer.byteLength(reason);
+        if (reason2 !== void 0) {
+          reasonByteLength = Buffer.byteLength(reason2);
           if (reasonByteLength > 123) {
             throw new DOMException(
               `Reason must be less than 123 bytes; received ${reasonByteLength}`,
@@ -18026,7 +18026,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code2, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason2, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path13 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path13 = `/${path13}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path12);
+          url = new URL(util.parseOrigin(url).origin + path13);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19664,26 +19664,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
+    var basenameOf = (path13) => {
+      const end = path13.length - 1;
+      const index = path13.lastIndexOf(
         SLASH,
-        path12[end] === SLASH ? end - 1 : end
+        path13[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path12 : path12.slice(index + 1);
+      return index < 0 ? path13 : path13.slice(index + 1);
     };
-    var parentOf = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
+    var parentOf = (path13) => {
+      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path13.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
+      const end = path13.length - 1;
+      const cut = path13.lastIndexOf(
         SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -19833,7 +19833,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
+      testLiteral(path13) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -19842,7 +19842,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path12)) {
+          if (rule.checkRegex.test(path13)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -19862,15 +19862,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path12, mode) {
+      test(path13, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path12) : path12;
+        const basename = shortcut ? basenameOf(path13) : path13;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path12
+            shortcut && rule._basenameOnly ? basename : path13
           )) {
             const { negative } = rule;
             const ret = {
@@ -19892,17 +19892,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path12, originalPath, doThrow) => {
-      if (!isString(path12)) {
+    var checkPath = (path13, originalPath, doThrow) => {
+      if (!isString(path13)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path12) {
+      if (!path13) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path12)) {
+      if (checkPath.isNotRelative(path13)) {
         const r7 = "`path.relative()`d";
         return doThrow(
           `path should be a ${r7} string, but got "${originalPath}"`,
@@ -19911,25 +19911,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path12) => {
-      const first = path12.charCodeAt(0);
+    var isNotRelative = (path13) => {
+      const first = path13.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path12.length === 1) {
+      if (path13.length === 1) {
         return true;
       }
-      const second = path12.charCodeAt(1);
+      const second = path13.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
+      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -19960,59 +19960,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path12) {
+      _test(originalPath, cache2, path13) {
         checkPath(
-          path12,
+          path13,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path12 ? this._t(path12, cache2) : {
+        return path13 ? this._t(path13, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
+        const path13 = convertPath(target);
+        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path13);
         }
-        const dir = this._t(path12, this._testCache);
+        const dir = this._t(path13, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path12);
+        const literal2 = this._rules.testLiteral(path13);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path12, cache2) {
-        const cached2 = cache2[path12];
+      _t(path13, cache2) {
+        const cached2 = cache2[path13];
         if (cached2) {
           return cached2;
         }
-        const parentPath = parentOf(path12);
+        const parentPath = parentOf(path13);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
+        return cache2[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
       }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
+      ignores(path13) {
+        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
       }
       createFilter() {
-        return (path12) => !this.ignores(path12);
+        return (path13) => !this.ignores(path13);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
+      test(path13) {
+        return this._test(path13, this._testCache, convertPath(path13));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
+    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
+      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -23612,7 +23612,7 @@ var init_index_min = __esm({
 // src/action/main.ts
 import { existsSync as existsSync5, mkdtempSync, readFileSync as readFileSync7, realpathSync as realpathSync2, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { homedir, tmpdir } from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -25037,10 +25037,10 @@ var YAMLException = class YAMLException2 extends Error {
   * Optional `mark` contains source snippet data. Usually, use
   * {@link YAMLException.throwAt} instead of passing it directly.
   */
-  constructor(reason, mark) {
+  constructor(reason2, mark) {
     super();
     this.name = "YAMLException";
-    this.reason = reason;
+    this.reason = reason2;
     this.mark = mark;
     this.message = formatError(this, false);
     if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
@@ -27355,8 +27355,8 @@ var INDENT = 7;
 var FAST = 8;
 var STRIDE = 9;
 var YamlSource = class {
-  constructor(path12, text, events) {
-    this.path = path12;
+  constructor(path13, text, events) {
+    this.path = path13;
     this.text = text;
     const length = events.length;
     this.length = length;
@@ -27459,8 +27459,8 @@ var YamlLocator = class {
   get path() {
     return this.source.path;
   }
-  locate(path12, options = {}) {
-    const full = [...this.basePath, ...path12];
+  locate(path13, options = {}) {
+    const full = [...this.basePath, ...path13];
     let node = this.rootEvent;
     let lastKey = -1;
     let complete = true;
@@ -27637,7 +27637,7 @@ function schemaValidator(name) {
   return (value) => validate(value) ? [] : (validate.errors ?? []).map(describeError);
 }
 function keyPath(pointer) {
-  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path12, part) => /^\d+$/.test(part) ? `${path12}[${part}]` : path12 === "" ? part : `${path12}.${part}`, "");
+  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path13, part) => /^\d+$/.test(part) ? `${path13}[${part}]` : path13 === "" ? part : `${path13}.${part}`, "");
 }
 function describeError(error2) {
   const at2 = keyPath(error2.instancePath);
@@ -27679,11 +27679,87 @@ function interpolate(template, data) {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
 }
 
+// src/facts.ts
+var eksVersions = readPackageJson("data", "eks-versions.json");
+var webhook = readPackageJson("data", "webhook.json");
+var endpoints = readPackageJson("data", "endpoints.json");
+
+// src/profiles/eks-versions.ts
+function kubernetesMinor(version) {
+  const match2 = /^v?1\.(\d+)(?:\.\d+)?(?:[-+].*)?$/.exec(version.trim());
+  return match2 ? Number(match2[1]) : void 0;
+}
+function platformNumber(version) {
+  const match2 = /^eks\.(\d+)$/.exec(version.trim());
+  return match2 ? Number(match2[1]) : void 0;
+}
+var oldestEksMinor = kubernetesMinor(eksVersions.oldestEks);
+var newestKnownMinor = kubernetesMinor(eksVersions.newestKnown);
+var oldestMinor = kubernetesMinor(eksVersions.oldestWithSetting);
+var alwaysRegionalMinor = kubernetesMinor(eksVersions.alwaysRegionalFrom);
+function readKubernetesVersion(text) {
+  const minor = kubernetesMinor(text);
+  if (minor === void 0) return { problem: `'${text}' is not a Kubernetes version such as 1.29 (or v1.29.3, as kubectl prints it)` };
+  if (minor >= oldestEksMinor) return { version: `1.${minor}` };
+  const trap = minor < 10 ? `; did you mean 1.${minor}0? In YAML an unquoted 1.${minor}0 is the number 1.${minor}: quote it, "1.${minor}0"` : "";
+  return { problem: `EKS has no Kubernetes 1.${minor}, its oldest is ${eksVersions.oldestEks}${trap}` };
+}
+var rowsByMinor = new Map(eksVersions.rows.map((row) => [kubernetesMinor(row.kubernetes), row.platforms]));
+function defaultEndpointFor(kubernetesVersion, platformVersion) {
+  if (kubernetesVersion === null) {
+    const unused = platformVersion === null ? [] : [`platform version ${platformVersion} not used: it means something only with a Kubernetes version`];
+    return { defaultEndpoint: "regional", assumptions: ["Kubernetes version unknown: assumed a current EKS cluster (Regional default)", ...unused] };
+  }
+  const minor = kubernetesMinor(kubernetesVersion);
+  if (minor === void 0) throw new RangeError(`not a Kubernetes version: ${kubernetesVersion}`);
+  if (minor < oldestMinor) return { defaultEndpoint: "unsupported", assumptions: [] };
+  if (minor > newestKnownMinor) {
+    return {
+      defaultEndpoint: "regional",
+      assumptions: [`Kubernetes 1.${minor} is newer than the version table knows (${eksVersions.newestKnown}): assumed the default of ${eksVersions.alwaysRegionalFrom} and later (Regional)`]
+    };
+  }
+  if (minor >= alwaysRegionalMinor) return { defaultEndpoint: "regional", assumptions: [] };
+  const platforms = rowsByMinor.get(minor);
+  if (!platforms || platforms.length === 0) throw new RangeError(`no row for Kubernetes 1.${minor} in data/eks-versions.json`);
+  if (platformVersion === null) {
+    const newest = platforms[platforms.length - 1];
+    return {
+      defaultEndpoint: newest.default,
+      assumptions: [`platform version unknown: assumed the newest for Kubernetes 1.${minor}`]
+    };
+  }
+  const platform2 = platformNumber(platformVersion);
+  if (platform2 === void 0) throw new RangeError(`not an EKS platform version: ${platformVersion}`);
+  let defaultEndpoint = "unsupported";
+  for (const entry of platforms) if (platform2 >= entry.from) defaultEndpoint = entry.default;
+  const last = platforms[platforms.length - 1].from;
+  const assumptions = platform2 > last ? [`platform version eks.${platform2} is newer than the table's last for Kubernetes 1.${minor} (eks.${last}): assumed it keeps that one's default`] : [];
+  return { defaultEndpoint, assumptions };
+}
+
 // src/config/load-config.ts
 var ConfigError = class extends Error {
 };
 var defaultConfigName = ".sts-audit.yaml";
 var validateConfig;
+function withVersionProblems(problems, clusters) {
+  if (!Array.isArray(clusters)) return problems;
+  const result2 = [...problems];
+  clusters.forEach((cluster, index) => {
+    const version = cluster?.kubernetesVersion;
+    const key = `\`clusters[${index}].kubernetesVersion\``;
+    if (typeof version === "number") {
+      const problem = readKubernetesVersion(String(version)).problem ?? `quote it, "${String(version)}"`;
+      const at2 = result2.findIndex((text) => text.startsWith(`${key}:`));
+      result2.splice(at2 < 0 ? result2.length : at2, at2 < 0 ? 0 : 1, `${key}: ${version} is a YAML number, not text: ${problem}`);
+    } else if (typeof version === "string" && /^1\.\d+$/.test(version)) {
+      const { problem } = readKubernetesVersion(version);
+      if (problem !== void 0) result2.push(`${key}: ${problem}`);
+    }
+  });
+  return result2;
+}
 function loadConfig(file) {
   let text;
   try {
@@ -27706,8 +27782,8 @@ function loadConfig(file) {
     throw error2;
   }
   validateConfig ??= schemaValidator("config.schema.json");
-  const problems = validateConfig(value);
   const parsed = value;
+  const problems = withVersionProblems(validateConfig(value), parsed.clusters);
   if (problems.length === 0) {
     const catalogue = ruleCatalogue();
     for (const id of Object.keys(parsed.rules ?? {})) {
@@ -27747,6 +27823,12 @@ function exitCode(report, failOn) {
   }
   return report.summary.complete ? 0 : 3;
 }
+var nothingScanned = "every input was skipped, nothing was scanned";
+function incompleteReason(report) {
+  if (report.summary.complete) return void 0;
+  const errors = report.inputs.errors.length;
+  return errors > 0 ? `${errors} input(s) could not be read or parsed` : nothingScanned;
+}
 function objectPath(object) {
   const part = (text) => text.replace(/[/\\]/g, "_") || "_";
   return ["k8s", part(object.cluster), part(object.namespace ?? "_cluster"), part(object.kind), `${part(object.name)}.yaml`].join("/");
@@ -27759,8 +27841,8 @@ function objectHeader(object) {
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var fingerprintKey = "stsAuditFingerprint/v1";
 var rulesDocs = `${toolHomepage}/blob/main/docs/rules.md`;
-function pathToUri(path12) {
-  return path12.split("/").map(encodeURIComponent).join("/");
+function pathToUri(path13) {
+  return path13.split("/").map(encodeURIComponent).join("/");
 }
 var severityRank = { error: 0, warning: 1, note: 2, none: 3 };
 function mostSevereFirst(results) {
@@ -27795,11 +27877,11 @@ function result(finding, ruleIndex, sameLine) {
   };
   const location = {};
   if (finding.location) {
-    const { path: path12, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = finding.location;
+    const { path: path13, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = finding.location;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
     location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(path12), uriBaseId: "%SRCROOT%" },
+      artifactLocation: { uri: pathToUri(path13), uriBaseId: "%SRCROOT%" },
       region: { startLine, startColumn, endLine, endColumn, ...regionText ? { snippet: { text: regionText } } : {} },
       // The whole start line, so that a reader without the repository sees the finding in place.
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
@@ -27906,8 +27988,8 @@ function readBaseline(file) {
   try {
     value = JSON.parse(readFileSync4(file, "utf8"));
   } catch (error2) {
-    const reason = error2 instanceof SyntaxError ? `not JSON (${error2.message})` : `cannot read it: ${error2.code ?? String(error2)}`;
-    throw new BaselineError(`baseline ${file}: ${reason}`);
+    const reason2 = error2 instanceof SyntaxError ? `not JSON (${error2.message})` : `cannot read it: ${error2.code ?? String(error2)}`;
+    throw new BaselineError(`baseline ${file}: ${reason2}`);
   }
   const fingerprints = /* @__PURE__ */ new Set();
   if (isRecord(value) && Array.isArray(value.findings)) {
@@ -28015,7 +28097,9 @@ async function discoverFiles(targets, options) {
     }
     return real;
   };
+  let matched = 0;
   const addFile = (absolute) => {
+    matched++;
     const relative = relativeOf(absolute);
     if (!found.has(relative)) found.set(relative, { path: relative, absolutePath: absolute });
   };
@@ -28060,19 +28144,32 @@ async function discoverFiles(targets, options) {
       walk(absolute, named ? relative.split("/").length : 0);
     } else if (explicit || wanted(relativeOf(absolute)) && !rules2.ignores(relativeOf(absolute), false)) addFile(absolute);
   };
-  for (const target of targets) {
+  const expand2 = async (target) => {
     const absolute = path3.resolve(options.root, target);
     if (existsSync3(absolute) || isBrokenLink(absolute)) {
       addTarget(absolute, true);
-      continue;
+      return "no file in it is one sts-audit reads (manifests, code, dependency manifests), or every one is ignored";
     }
     const matches = /[*?[\]{}]/.test(target) ? await (await Promise.resolve().then(() => (init_index_min(), index_min_exports))).glob(target, { cwd: options.root, absolute: true, dot: true, nodir: false, follow: false }) : [];
-    if (matches.length === 0) throw new NoSuchTargetError(`no such file, folder or glob match: ${target}`);
+    if (matches.length === 0) return "no such file, folder or glob match";
     for (const match2 of matches.sort()) {
       const relative = relativeOf(match2);
       if (relative.split("/").some((part) => excludedFolders.has(part))) continue;
       addTarget(match2, false);
     }
+    return "no file it matches is one sts-audit reads, or every one is ignored";
+  };
+  for (const target of targets) {
+    matched = 0;
+    const skippedBefore = skipped.length;
+    const unmatched = await expand2(target);
+    if (matched > 0) continue;
+    const reasons = [...new Set(skipped.slice(skippedBefore).map((item) => item.reason))];
+    if (reasons.length > 0) {
+      const root = reasons.some((reason2) => reason2.includes("scan root")) ? ` (the scan root is ${options.root})` : "";
+      throw new NoSuchTargetError(`nothing to scan in ${target}: ${reasons.join("; ")}${root}`);
+    }
+    if (!options.allowUnmatched) throw new NoSuchTargetError(`nothing to scan in ${target}: ${unmatched}`);
   }
   return {
     files: [...found.values()].sort((a, b) => compareText(a.path, b.path)),
@@ -28197,11 +28294,6 @@ function endOfString(text, from, quote, raw) {
   return i;
 }
 
-// src/facts.ts
-var eksVersions = readPackageJson("data", "eks-versions.json");
-var webhook = readPackageJson("data", "webhook.json");
-var endpoints = readPackageJson("data", "endpoints.json");
-
 // src/loaders/parse-manifests.ts
 var kubernetesSchema = new Schema([
   strTag,
@@ -28222,14 +28314,14 @@ var NotReadError = class extends Error {
   offset;
 };
 var templateHint = "render it first (for example `helm template`) and scan the output";
-function parseManifests(path12, rawText, options = {}) {
+function parseManifests(path13, rawText, options = {}) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  if (path12.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  if (path13.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
   const limits = { ...defaultManifestLimits, ...options.limits };
   let events;
   let values;
   try {
-    events = parseEvents(text, { filename: path12, maxDepth: limits.maxDepth + 2 });
+    events = parseEvents(text, { filename: path13, maxDepth: limits.maxDepth + 2 });
     checkEvents(text, events, limits);
     values = constructFromEvents(events, { source: text, schema: kubernetesSchema, json: options.json === true });
   } catch (error2) {
@@ -28243,10 +28335,10 @@ function parseManifests(path12, rawText, options = {}) {
   values.forEach((value, document) => {
     if (value === null || value === void 0) return;
     documents++;
-    collectObjects(value, [], (object, identity, path13) => found.push({ value: object, identity, document, path: path13 }));
+    collectObjects(value, [], (object, identity, path14) => found.push({ value: object, identity, document, path: path14 }));
   });
   const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
-  const source = kept.length > 0 ? new YamlSource(path12, text, events) : void 0;
+  const source = kept.length > 0 ? new YamlSource(path13, text, events) : void 0;
   const objects = kept.map(({ value, identity, document, path: objectPath2 }) => ({
     identity,
     data: value,
@@ -28371,10 +28463,10 @@ function hasTemplateActions(text, events) {
   }
   return false;
 }
-function collectObjects(value, path12, sink) {
+function collectObjects(value, path13, sink) {
   if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return;
   if (value.kind === "List" && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectObjects(item, [...path12, "items", index], sink));
+    value.items.forEach((item, index) => collectObjects(item, [...path13, "items", index], sink));
     return;
   }
   const metadata = isRecord(value.metadata) ? value.metadata : {};
@@ -28384,7 +28476,7 @@ function collectObjects(value, path12, sink) {
     name: typeof metadata.name === "string" ? metadata.name : ""
   };
   if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
-  sink(value, identity, path12);
+  sink(value, identity, path13);
 }
 
 // src/profiles/resolve-profiles.ts
@@ -31026,42 +31118,6 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
-// src/profiles/eks-versions.ts
-function kubernetesMinor(version) {
-  const match2 = /^v?1\.(\d+)(?:\.\d+)?(?:[-+].*)?$/.exec(version.trim());
-  return match2 ? Number(match2[1]) : void 0;
-}
-function platformNumber(version) {
-  const match2 = /^eks\.(\d+)$/.exec(version.trim());
-  return match2 ? Number(match2[1]) : void 0;
-}
-var oldestMinor = kubernetesMinor(eksVersions.oldestWithSetting);
-var alwaysRegionalMinor = kubernetesMinor(eksVersions.alwaysRegionalFrom);
-var rowsByMinor = new Map(eksVersions.rows.map((row) => [kubernetesMinor(row.kubernetes), row.platforms]));
-function defaultEndpointFor(kubernetesVersion, platformVersion) {
-  if (kubernetesVersion === null) {
-    return { defaultEndpoint: "regional", assumptions: ["Kubernetes version unknown: assumed a current EKS cluster (Regional default)"] };
-  }
-  const minor = kubernetesMinor(kubernetesVersion);
-  if (minor === void 0) throw new RangeError(`not a Kubernetes version: ${kubernetesVersion}`);
-  if (minor < oldestMinor) return { defaultEndpoint: "unsupported", assumptions: [] };
-  if (minor >= alwaysRegionalMinor) return { defaultEndpoint: "regional", assumptions: [] };
-  const platforms = rowsByMinor.get(minor);
-  if (!platforms || platforms.length === 0) throw new RangeError(`no row for Kubernetes 1.${minor} in data/eks-versions.json`);
-  if (platformVersion === null) {
-    const newest = platforms[platforms.length - 1];
-    return {
-      defaultEndpoint: newest.default,
-      assumptions: [`platform version unknown: assumed the newest for Kubernetes 1.${minor}`]
-    };
-  }
-  const platform2 = platformNumber(platformVersion);
-  if (platform2 === void 0) throw new RangeError(`not an EKS platform version: ${platformVersion}`);
-  let defaultEndpoint = "unsupported";
-  for (const entry of platforms) if (platform2 >= entry.from) defaultEndpoint = entry.default;
-  return { defaultEndpoint, assumptions: [] };
-}
-
 // src/profiles/resolve-profiles.ts
 function makeProfile(name, source, kubernetesVersion, platformVersion, region, assumptions = []) {
   const derived = defaultEndpointFor(kubernetesVersion, platformVersion);
@@ -31230,11 +31286,11 @@ var STS004 = {
     if (!isServiceAccount(resource)) return;
     const { present: present2, value, parsed } = irsaSettings(resource).stsRegionalEndpoints;
     if (!present2 || parsed !== void 0) return;
-    const path12 = annotationPath(webhook.annotations.stsRegionalEndpoints);
+    const path13 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
-      context.report({ path: path12, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
+      context.report({ path: path13, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
     } else {
-      context.report({ path: path12, messageId: "invalid", data: { value: JSON.stringify(value) } });
+      context.report({ path: path13, messageId: "invalid", data: { value: JSON.stringify(value) } });
     }
   }
 };
@@ -31320,18 +31376,18 @@ var STS006 = {
     for (const container of pod.containers) {
       for (const entry of container.env) {
         if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue) continue;
-        const path12 = envPath(container, entry, "value");
+        const path13 = envPath(container, entry, "value");
         const data = { container: container.name, value: JSON.stringify(entry.value) };
         if (typeof entry.value !== "string" || !validValues.has(entry.value)) {
-          context.report({ path: path12, messageId: "invalid", data });
+          context.report({ path: path13, messageId: "invalid", data });
         } else if (entry.value === endpoints.legacyValue) {
-          context.report({ path: path12, messageId: "legacy", data });
+          context.report({ path: path13, messageId: "legacy", data });
         } else {
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : void 0;
           if (settings?.roleArn === void 0 || skippedContainers(pod.templateMetadata).has(container.name)) continue;
           if (injectedStsSetting(settings, context.profile) !== entry.value) {
-            context.report({ path: path12, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
+            context.report({ path: path13, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
           }
         }
       }
@@ -32093,7 +32149,7 @@ function suppress(findings, covers, suppression) {
   }
   return used;
 }
-var reasonOf = (reason) => reason === "" ? "(no reason given)" : reason;
+var reasonOf = (reason2) => reason2 === "" ? "(no reason given)" : reason2;
 var commentStart = /(?:#|\/\/|\/\*|<!--|--|;|\*)\s*sts-audit-ignore\b/g;
 function inlineSuppressions(text) {
   const found = [];
@@ -32414,7 +32470,8 @@ function compareFindings(a, b) {
 }
 function buildReport(profiles, findings, inputs, baseline) {
   findings.sort(compareFindings);
-  const summary2 = { error: 0, warning: 0, note: 0, suppressed: 0, complete: inputs.errors.length === 0, ...baseline ? { baseline } : {} };
+  const complete = inputs.errors.length === 0 && !(inputs.files === 0 && inputs.skipped.length > 0);
+  const summary2 = { error: 0, warning: 0, note: 0, suppressed: 0, complete, ...baseline ? { baseline } : {} };
   for (const finding of findings) {
     if (finding.suppressed) summary2.suppressed++;
     else summary2[finding.level]++;
@@ -32513,7 +32570,8 @@ async function scan(options) {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
     ignoreFolder: options.configFolder ?? ".",
-    wanted: (file) => isManifestFile(file) || isCodeFile(file)
+    wanted: (file) => isManifestFile(file) || isCodeFile(file),
+    allowUnmatched: options.allowUnmatched === true
   });
   const inputs = { files: 0, documents: 0, objects: 0, skipped: [...discovery.skipped], errors: [] };
   const sources = [];
@@ -32634,32 +32692,34 @@ function scanSources(sources, settings, inputs) {
   const suppressions = settings.suppressions ?? {};
   const keptKinds = /* @__PURE__ */ new Set(["ServiceAccount", ...rules2.flatMap((rule) => catalogue.get(rule.id)?.appliesTo ?? [])]);
   const parse = (source) => {
-    inputs.files++;
-    if (!source.manifest && !isManifestFile(source.path)) return { objects: [], asCode: true };
+    const skip = (reason2) => {
+      inputs.skipped.push({ path: source.path, reason: reason2 });
+      return { objects: [], asCode: false };
+    };
+    if (isOwnReport(source)) return skip("an sts-audit report (a baseline, for example): its messages quote what it found");
+    if (!source.manifest && !isManifestFile(source.path)) {
+      inputs.files++;
+      return { objects: [], asCode: true };
+    }
     const parsed = parseManifests(source.path, source.text, {
       json: source.path.endsWith(".json"),
       keep: (identity) => keptKinds.has(identity.kind) || isEksctlConfig(identity),
       ...settings.manifestLimits ? { limits: settings.manifestLimits } : {}
     });
-    if (parsed.outcome === "skipped") {
-      if (parsed.notManifest) return { objects: [], asCode: true };
-      inputs.skipped.push({ path: source.path, reason: parsed.reason });
-    } else if (parsed.outcome === "error") {
+    if (parsed.outcome === "skipped" && !parsed.notManifest) return skip(parsed.reason);
+    inputs.files++;
+    if (parsed.outcome === "skipped") return { objects: [], asCode: true };
+    if (parsed.outcome === "error") {
       const { outcome: _2, ...error2 } = parsed;
       inputs.errors.push({ path: source.path, ...error2 });
-    } else {
-      inputs.documents += parsed.documents;
-      inputs.objects += parsed.objectCount;
-      return { objects: parsed.objects, asCode: parsed.objectCount === 0 };
+      return { objects: [], asCode: false };
     }
-    return { objects: [], asCode: false };
+    inputs.documents += parsed.documents;
+    inputs.objects += parsed.objectCount;
+    return { objects: parsed.objects, asCode: parsed.objectCount === 0 };
   };
   const checkCode = (source) => {
     if (fileRules2.length === 0) return;
-    if (isOwnReport(source)) {
-      inputs.skipped.push({ path: source.path, reason: "an sts-audit report (a baseline, for example): its messages quote what it found" });
-      return;
-    }
     const language = languageOf(source.path);
     const dependencies = isDependencyManifest(source.path);
     if (!language && !dependencies) return;
@@ -32760,6 +32820,7 @@ async function runScanRequest(request) {
   return scan({
     targets: request.targets,
     root,
+    allowUnmatched: request.allowUnmatched === true,
     extraSources: request.extraSources ?? [],
     flags: request.flags,
     clusters: config?.clusters ?? [],
@@ -32783,14 +32844,36 @@ async function runClusterRequest(request) {
 }
 
 // src/cluster/dump-objects.ts
+import path11 from "node:path";
+
+// src/output-file.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import path10 from "node:path";
+var OutputError = class extends Error {
+};
+var reason = (error2) => error2 instanceof Error ? error2.message : String(error2);
+function writeOutputFile(file, text) {
+  const folder = path10.dirname(file);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error2) {
+    const code2 = error2.code;
+    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${folder} is a file, not a folder` : reason(error2);
+    throw new OutputError(`cannot write ${file}: ${why}`);
+  }
+  try {
+    writeFileSync(file, text);
+  } catch (error2) {
+    throw new OutputError(`cannot write ${file}: ${reason(error2)}`);
+  }
+}
+
+// src/cluster/dump-objects.ts
 function dumpObjects(folder, audited) {
   for (const { cluster, resource } of audited) {
     const object = { ...resource.identity, cluster };
-    const file = path10.join(folder, ...objectPath(object).split("/"));
-    mkdirSync(path10.dirname(file), { recursive: true });
-    writeFileSync(file, `${objectHeader(object)}
+    const file = path11.join(folder, ...objectPath(object).split("/"));
+    writeOutputFile(file, `${objectHeader(object)}
 ${dump(resource.data, { noRefs: true })}`);
   }
 }
@@ -32836,7 +32919,8 @@ function formatMarkdown(report, options = {}) {
   const verdict = shown.length === 0 ? complete ? "\u2705 No findings" : "\u26A0\uFE0F No findings, but the scan is incomplete" : `${error2 > 0 ? "\u274C" : "\u26A0\uFE0F"} ${plural(shown.length, "finding")}`;
   head.push(`## sts-audit: ${verdict}`, "");
   if (!complete) {
-    head.push(`> [!WARNING]`, `> Incomplete scan: ${plural(report.inputs.errors.length, "input")} could not be read or parsed, so their findings are missing. This is not a clean result.`, "");
+    const why = report.inputs.errors.length > 0 ? `${plural(report.inputs.errors.length, "input")} could not be read or parsed, so their findings are missing` : nothingScanned;
+    head.push(`> [!WARNING]`, `> Incomplete scan: ${why}. This is not a clean result.`, "");
   }
   head.push(
     "| \u{1F534} errors | \u{1F7E0} warnings | \u{1F535} notes | suppressed | files | objects |",
@@ -32946,6 +33030,12 @@ function optional(name, value, test, expected) {
   if (!test(value)) throw new InputError(`input ${name} must be ${expected}, not '${value}'`);
   return value;
 }
+function clusterVersion(value) {
+  if (value === "") return void 0;
+  const { version, problem } = readKubernetesVersion(value);
+  if (problem !== void 0) throw new InputError(`input cluster-version: ${problem}`);
+  return version;
+}
 function list(value) {
   return value.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
 }
@@ -32974,7 +33064,7 @@ function readInputs(eventName) {
     paths: paths.length > 0 ? paths : ["."],
     config: getInput("config") || void 0,
     failOn,
-    clusterVersion: optional("cluster-version", getInput("cluster-version"), (v2) => /^1\.\d+$/.test(v2) && kubernetesMinor(v2) !== void 0, "a version like 1.24"),
+    clusterVersion: clusterVersion(getInput("cluster-version")),
     platformVersion: optional("platform-version", getInput("platform-version"), (v2) => platformNumber(v2) !== void 0, "a version like eks.2"),
     region: optional("region", getInput("region"), (v2) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v2), "a Region like us-west-2"),
     cluster,
@@ -33039,21 +33129,21 @@ function pullRequestNumber() {
 }
 async function auditClusters(inputs, workspace) {
   const { cluster } = inputs;
-  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync(path11.join(process.env.RUNNER_TEMP || tmpdir(), "sts-audit-")) : void 0;
+  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync(path12.join(process.env.RUNNER_TEMP || tmpdir(), "sts-audit-")) : void 0;
   try {
     let kubeconfig;
     if (privateFolder !== void 0) {
-      const file = path11.join(privateFolder, "kubeconfig");
+      const file = path12.join(privateFolder, "kubeconfig");
       writeFileSync2(file, cluster.kubeconfig, { mode: 384 });
       kubeconfig = { kubeconfig: file, kubeconfigName: "the kubeconfig input" };
     } else if (cluster.kubeconfigFile !== void 0) {
       const file = cluster.kubeconfigFile.replace(/^~(?=$|\/)/, homedir());
-      kubeconfig = { kubeconfig: outsideWorkspace(path11.resolve(workspace, file), workspace) };
+      kubeconfig = { kubeconfig: outsideWorkspace(path12.resolve(workspace, file), workspace) };
     }
     const { report, audited } = await runClusterRequest({
-      ...inputs.config ? { configFile: path11.resolve(workspace, inputs.config) } : {},
+      ...inputs.config ? { configFile: path12.resolve(workspace, inputs.config) } : {},
       configDefaultFolder: workspace,
-      ...inputs.baseline ? { baselineFile: path11.resolve(workspace, inputs.baseline) } : {},
+      ...inputs.baseline ? { baselineFile: path12.resolve(workspace, inputs.baseline) } : {},
       audit: {
         ...kubeconfig,
         contexts: cluster.contexts,
@@ -33063,7 +33153,7 @@ async function auditClusters(inputs, workspace) {
         ...inputs.region ? { region: inputs.region } : {}
       }
     });
-    if (cluster.dumpObjects) dumpObjects(path11.resolve(workspace, cluster.dumpObjects), audited);
+    if (cluster.dumpObjects) dumpObjects(path12.resolve(workspace, cluster.dumpObjects), audited);
     return report;
   } finally {
     if (privateFolder) rmSync(privateFolder, { recursive: true, force: true });
@@ -33071,8 +33161,8 @@ async function auditClusters(inputs, workspace) {
 }
 function outsideWorkspace(file, workspace) {
   const real = (target) => existsSync5(target) ? realpathSync2(target) : target;
-  const relative = path11.relative(real(workspace), real(file));
-  if (!relative.startsWith("..") && !path11.isAbsolute(relative)) {
+  const relative = path12.relative(real(workspace), real(file));
+  if (!relative.startsWith("..") && !path12.isAbsolute(relative)) {
     throw new InputError(`input kubeconfig-file ${file} is in the workspace, where the repository can change it and its exec plugins would run: keep it outside, such as in $RUNNER_TEMP or ~/.kube/config, or pass its text in input kubeconfig from a secret`);
   }
   return file;
@@ -33081,7 +33171,7 @@ function scanWorkspace(inputs, workspace) {
   return runScanRequest({
     targets: inputs.paths,
     root: workspace,
-    ...inputs.config ? { configFile: path11.resolve(workspace, inputs.config) } : {},
+    ...inputs.config ? { configFile: path12.resolve(workspace, inputs.config) } : {},
     configDefaultFolder: workspace,
     flags: {
       ...inputs.clusterVersion ? { clusterVersion: inputs.clusterVersion } : {},
@@ -33089,18 +33179,18 @@ function scanWorkspace(inputs, workspace) {
       ...inputs.region ? { region: inputs.region } : {}
     },
     lineHashes: true,
-    ...inputs.baseline ? { baselineFile: path11.resolve(workspace, inputs.baseline) } : {}
+    ...inputs.baseline ? { baselineFile: path12.resolve(workspace, inputs.baseline) } : {}
   });
 }
 async function run() {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const inputs = readInputs(eventName);
-  const workspace = path11.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const workspace = path12.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
   const report = inputs.command === "cluster" ? await auditClusters(inputs, workspace) : await scanWorkspace(inputs, workspace);
   const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
   for (const warning2 of sarif.warnings) warning(warning2);
-  const sarifPath = path11.resolve(workspace, inputs.sarifFile);
-  writeFileSync2(sarifPath, sarif.text);
+  const sarifPath = path12.resolve(workspace, inputs.sarifFile);
+  writeOutputFile(sarifPath, sarif.text);
   const notes = [];
   let changed;
   const number = pullRequestNumber();
@@ -33132,12 +33222,12 @@ ${notesText}` : "").write();
   for (const note of notes) info(note);
   const findings = report.findings.filter((finding) => finding.suppressed === null).length;
   const code2 = exitCode(report, inputs.failOn);
-  setOutput("sarif-file", path11.relative(workspace, sarifPath) || sarifPath);
+  setOutput("sarif-file", path12.relative(workspace, sarifPath) || sarifPath);
   setOutput("findings-count", String(findings));
   setOutput("new-findings-count", String(report.summary.baseline ? report.summary.baseline.new : findings));
   setOutput("exit-code", String(code2));
   if (code2 === 1) setFailed(`sts-audit: findings at or above ${inputs.failOn}`);
-  else if (code2 === 3) setFailed(`sts-audit: incomplete ${inputs.command === "cluster" ? "audit" : "scan"}: ${report.inputs.errors.length} input(s) could not be read or parsed`);
+  else if (code2 === 3) setFailed(`sts-audit: incomplete ${inputs.command === "cluster" ? "audit" : "scan"}: ${incompleteReason(report)}`);
 }
 try {
   await run();

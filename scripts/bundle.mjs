@@ -1,9 +1,10 @@
 // Bundles an entry point into one ES module in dist/, where the modules it replaces sit, so that
 // the data, rules and schemas it reads resolve the same way.
-//   node scripts/bundle.mjs cli      dist/sts-audit.mjs: one module to load, a faster start; what
-//                                    only some commands need (the Kubernetes client, for
-//                                    `cluster`) is split into dist/sts-audit-*.mjs beside it (the
-//                                    same depth, so that data paths resolve alike) and loaded by them.
+//   node scripts/bundle.mjs cli      dist/sts-audit.mjs: a small entry that checks the Node.js
+//                                    version, then loads the command line, one module for a fast
+//                                    start; what only some commands need (the Kubernetes client, for
+//                                    `cluster`) is split out too. The parts are dist/sts-audit-*.mjs
+//                                    beside it (the same depth, so that data paths resolve alike).
 //   node scripts/bundle.mjs action   dist/action.mjs: the GitHub Action, self-contained (it runs
 //                                    without node_modules) and committed, with the cluster audit
 //                                    and its Kubernetes client in dist/action-cluster.mjs, loaded
@@ -28,7 +29,7 @@ const clusterAuditBeside = {
 const targets = {
   cli: [
     {
-      entryPoints: { 'sts-audit': 'src/cli/main.ts' },
+      entryPoints: { 'sts-audit': 'src/cli/start.ts' },
       outdir: 'dist',
       splitting: true,
       outExtension: { '.js': '.mjs' },

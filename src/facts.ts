@@ -5,6 +5,10 @@ export type DefaultEndpoint = 'regional' | 'global' | 'unsupported';
 
 /** `data/eks-versions.json`: when each EKS version gained the setting and its default. */
 export interface EksVersionTable {
+  /** The first Kubernetes version EKS ran. */
+  oldestEks: string;
+  /** The newest Kubernetes version the sources of this table know. */
+  newestKnown: string;
   oldestWithSetting: string;
   alwaysRegionalFrom: string;
   rows: Array<{

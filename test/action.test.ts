@@ -160,6 +160,27 @@ describe('the GitHub Action', () => {
     expect(assertValidSarif(readFileSync(path.join(run.workspace, 'report.sarif'), 'utf8')).runs[0]!.results).toHaveLength(23);
   });
 
+  it('writes sarif-file into folders it creates', async () => {
+    const run = await runAction({ 'fail-on': 'none', annotations: 'none', summary: 'false', 'sarif-file': 'reports/code-scanning/sts-audit.sarif' }, pushEvent);
+    expect(run.code).toBe(0);
+    expect(run.outputs['sarif-file']).toBe('reports/code-scanning/sts-audit.sarif');
+    expect(assertValidSarif(readFileSync(path.join(run.workspace, 'reports/code-scanning/sts-audit.sarif'), 'utf8')).runs[0]!.results).toHaveLength(23);
+  });
+
+  it('fails, exit code 2, when paths name nothing inside the workspace', async () => {
+    const run = await runAction({ paths: '../' }, pushEvent);
+    expect(run.code).not.toBe(0);
+    expect(run.outputs['exit-code']).toBe('2');
+    expect(run.stdout).toContain(`::error::sts-audit: nothing to scan in ../: outside the scan root (the scan root is ${run.workspace})`);
+    expect(run.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a cluster-version EKS never had, naming the YAML-number trap', async () => {
+    const run = await runAction({ 'cluster-version': '1.3' }, pushEvent);
+    expect(run.outputs['exit-code']).toBe('2');
+    expect(run.stdout).toContain('::error::sts-audit: input cluster-version: EKS has no Kubernetes 1.3, its oldest is 1.10; did you mean 1.30? In YAML an unquoted 1.30 is the number 1.3: quote it, "1.30"');
+  });
+
   it('refuses bad inputs with a clear message and exit code 2', async () => {
     const run = await runAction({ 'fail-on': 'sometimes' }, pushEvent);
     expect(run.code).not.toBe(0);

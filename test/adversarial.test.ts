@@ -315,7 +315,7 @@ describe('the file system: links, special files, unreadable and vanished files',
     expectOutcome(root, { skipped: 'link.yaml', reason: /^broken symbolic link$/ });
     const missing = spawnSync(process.execPath, [cliPath, 'scan', 'sa.yaml', 'gone.yaml'], { cwd: root, encoding: 'utf8' });
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('no such file, folder or glob match: gone.yaml');
+    expect(missing.stderr).toBe('sts-audit: nothing to scan in gone.yaml: no such file, folder or glob match\n');
     expect(missing.stdout).toBe('');
   });
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { load } from 'js-yaml';
@@ -229,13 +230,31 @@ describe('connecting', () => {
     ['a missing kubeconfig', (folder: string) => ['--kubeconfig', path.join(folder, 'none')], /no kubeconfig at /],
     ['a kubeconfig that is not YAML', (folder: string) => (writeFileSync(path.join(folder, 'bad'), 'users:\n- token: abc: def\n'), ['--kubeconfig', path.join(folder, 'bad')]), /^sts-audit: cannot read the kubeconfig .*\/bad: bad indentation of a mapping entry \(2:13\)\n$/],
     ['an unknown context', () => ['--kubeconfig', api.kubeconfig, '--context', 'staging'], /unknown context staging: the kubeconfig has prod/],
-    ['an unreachable server', (folder: string) => ['--kubeconfig', writeKubeconfig(folder, [{ name: 'prod', api: { url: 'https://127.0.0.1:9', token: 'x' }, ca: api.ca }]), '--request-timeout', '2'], /cannot reach the API server/],
+    ['an unreachable server', (folder: string) => ['--kubeconfig', writeKubeconfig(folder, [{ name: 'prod', api: { url: 'https://127.0.0.1:9', token: 'x' }, ca: api.ca }]), '--request-timeout', '2'], /cannot reach the API server https:\/\/127\.0\.0\.1:9: fetch failed: bad port/],
   ])('exits 2 on %s, saying what to do, without a stack trace', (_, args, message) => {
     const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-connect-'));
     const run = runCli(['cluster', ...args(folder)], { cwd: makeTree({}), env: { KUBECONFIG: path.join(folder, 'absent') } });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the server and the cause when it cannot connect: a closed port, a certificate it does not trust', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-connect-'));
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const refused = runCli(['cluster', '--kubeconfig', writeKubeconfig(folder, [{ name: 'closed', api: { url: `https://127.0.0.1:${port}`, token: 'x' }, ca: api.ca }])], { cwd: makeTree({}) });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`sts-audit: cannot reach the API server https://127.0.0.1:${port}: fetch failed: connect ECONNREFUSED 127.0.0.1:${port}\n`);
+    // The server's certificate is not the one the kubeconfig trusts.
+    const otherCa = certificate(mkdtempSync(path.join(tmpdir(), 'sts-audit-other-ca-'))).cert;
+    const untrusted = runCli(['cluster', '--kubeconfig', writeKubeconfig(folder, [{ name: 'mismatch', api, ca: otherCa }])], { cwd: makeTree({}) });
+    expect(untrusted.code).toBe(2);
+    // Node.js 24 adds its own hint (--use-system-ca) to the message.
+    expect(untrusted.stderr.startsWith(`sts-audit: cannot reach the API server ${api.url}: fetch failed: self-signed certificate`)).toBe(true);
+    expect(untrusted.stderr).toMatch(/ \(DEPTH_ZERO_SELF_SIGNED_CERT\)\n$/);
   });
 
   it('finds no kubeconfig anywhere and says how to make one', () => {

@@ -44,7 +44,7 @@ describe.runIf(corpus.present)(corpus.title('the real-world corpus'), () => {
   });
 
   it('reads the objects the corpus holds: List items, JSON, multi-document streams', () => {
-    expect(report.inputs).toMatchObject({ files: 39, documents: 29, objects: 23 });
+    expect(report.inputs).toMatchObject({ files: 33, documents: 29, objects: 23 });
     expect(report.profiles.map((p) => `${p.name}/${p.source}`)).toEqual(['assumed/assumed', 'cluster-13/eksctl']);
   });
 });

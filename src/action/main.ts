@@ -6,11 +6,12 @@ import { runClusterRequest } from '../cluster/audit-request.js';
 import { dumpObjects } from '../cluster/dump-objects.js';
 import { secondsInMs } from '../cli/inputs.js';
 import { runScanRequest } from '../engine/scan-request.js';
-import { exitCode, type FailOn, type Finding, type Report } from '../engine/report.js';
+import { exitCode, incompleteReason, type FailOn, type Finding, type Report } from '../engine/report.js';
 import { formatMarkdown } from '../formats/markdown.js';
 import { formatSarif } from '../formats/sarif.js';
-import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
+import { platformNumber, readKubernetesVersion } from '../profiles/eks-versions.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
+import { writeOutputFile } from '../output-file.js';
 import { changedLines, type ChangedLines } from './changed-lines.js';
 
 /** A bad input: the step fails with this message, and nothing is scanned. */
@@ -28,6 +29,13 @@ function optional(name: string, value: string, test: (value: string) => boolean,
   if (value === '') return undefined;
   if (!test(value)) throw new InputError(`input ${name} must be ${expected}, not '${value}'`);
   return value;
+}
+
+function clusterVersion(value: string): string | undefined {
+  if (value === '') return undefined;
+  const { version, problem } = readKubernetesVersion(value);
+  if (problem !== undefined) throw new InputError(`input cluster-version: ${problem}`);
+  return version;
 }
 
 /** An input's items, one per line or comma-separated. */
@@ -65,7 +73,7 @@ function readInputs(eventName: string) {
     paths: paths.length > 0 ? paths : ['.'],
     config: core.getInput('config') || undefined,
     failOn,
-    clusterVersion: optional('cluster-version', core.getInput('cluster-version'), (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'),
+    clusterVersion: clusterVersion(core.getInput('cluster-version')),
     platformVersion: optional('platform-version', core.getInput('platform-version'), (v) => platformNumber(v) !== undefined, 'a version like eks.2'),
     region: optional('region', core.getInput('region'), (v) => /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v), 'a Region like us-west-2'),
     cluster,
@@ -217,7 +225,7 @@ async function run(): Promise<void> {
   const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
   for (const warning of sarif.warnings) core.warning(warning);
   const sarifPath = path.resolve(workspace, inputs.sarifFile);
-  writeFileSync(sarifPath, sarif.text);
+  writeOutputFile(sarifPath, sarif.text);
 
   const notes: string[] = [];
   let changed: ChangedLines | undefined;
@@ -254,7 +262,7 @@ async function run(): Promise<void> {
   core.setOutput('new-findings-count', String(report.summary.baseline ? report.summary.baseline.new : findings));
   core.setOutput('exit-code', String(code));
   if (code === 1) core.setFailed(`sts-audit: findings at or above ${inputs.failOn}`);
-  else if (code === 3) core.setFailed(`sts-audit: incomplete ${inputs.command === 'cluster' ? 'audit' : 'scan'}: ${report.inputs.errors.length} input(s) could not be read or parsed`);
+  else if (code === 3) core.setFailed(`sts-audit: incomplete ${inputs.command === 'cluster' ? 'audit' : 'scan'}: ${incompleteReason(report)}`);
 }
 
 try {

@@ -1,5 +1,3 @@
-#!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, defaultConfigName } from '../config/load-config.js';
@@ -7,7 +5,7 @@ import { runClusterRequest } from '../cluster/audit-request.js';
 import { dumpObjects } from '../cluster/dump-objects.js';
 import { ClusterUsageError } from '../cluster/usage-error.js';
 import { runScanRequest } from '../engine/scan-request.js';
-import { exitCode, type FailOn, type Report } from '../engine/report.js';
+import { exitCode, incompleteReason, type FailOn, type Report } from '../engine/report.js';
 import { formatJson } from '../formats/json.js';
 import { formatText } from '../formats/text.js';
 import { formatSarif } from '../formats/sarif.js';
@@ -16,9 +14,11 @@ import { NoSuchTargetError } from '../loaders/discover-files.js';
 import { defaultManifestLimits } from '../loaders/parse-manifests.js';
 import { BaselineError } from '../engine/baseline.js';
 import { toolVersion } from '../package-files.js';
-import { kubernetesMinor, platformNumber } from '../profiles/eks-versions.js';
+import { OutputError, writeOutputFile } from '../output-file.js';
+import { platformNumber, readKubernetesVersion } from '../profiles/eks-versions.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
 import { chooseRoot, readStdin, secondsInMs, stdinPath } from './inputs.js';
+import { wantsColor } from './color.js';
 
 interface ClusterFlags extends ScanFlags {
   kubeconfig?: string;
@@ -50,6 +50,7 @@ interface ScanFlags {
   maxDocuments: number;
   maxDepth: number;
   maxAliasNodes: number;
+  errorOnUnmatchedPattern?: boolean;
 }
 
 function pattern(name: string, test: (value: string) => boolean, expected: string): (value: string) => string {
@@ -60,6 +61,12 @@ function pattern(name: string, test: (value: string) => boolean, expected: strin
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function clusterVersion(value: string): string {
+  const { version, problem } = readKubernetesVersion(value);
+  if (problem !== undefined) throw new InvalidArgumentError(`--cluster-version: ${problem}.`);
+  return version;
+}
 
 function seconds(value: string): number {
   const milliseconds = secondsInMs(value);
@@ -90,18 +97,7 @@ function collectRule(value: string, previous: string[]): string[] {
 /** Writes the report where it was asked for; stdout carries the report and nothing else. */
 function emit(text: string, output: string | undefined): void {
   if (output === undefined) process.stdout.write(text);
-  else writeFileSync(output, text);
-}
-
-/**
- * Colour only for a person at a terminal: never into a file or a pipe unless FORCE_COLOR asks,
- * and never with --no-color or a non-empty NO_COLOR (no-color.org).
- */
-function useColor(flags: ScanFlags): boolean {
-  const { NO_COLOR: noColor, FORCE_COLOR: forceColor } = process.env;
-  if (!flags.color || flags.output !== undefined || (noColor !== undefined && noColor !== '')) return false;
-  if (forceColor !== undefined && forceColor !== '' && forceColor !== '0') return true;
-  return process.stdout.isTTY === true && process.env.TERM !== 'dumb';
+  else writeOutputFile(output, text);
 }
 
 async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
@@ -112,6 +108,7 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
   const report = await runScanRequest({
     targets: fileTargets.map((target) => path.relative(root, path.resolve(target)) || '.'),
     root,
+    allowUnmatched: flags.errorOnUnmatchedPattern === false,
     ...(flags.config !== undefined ? { configFile: flags.config } : {}),
     configDefaultFolder: process.cwd(),
     extraSources: readsStdin ? [{ path: stdinPath, text: await readStdin(), manifest: true }] : [],
@@ -135,7 +132,7 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
 /** Writes the report (and the baseline) and returns the exit code: the same for scans and audits. */
 function finish(report: Report, flags: ScanFlags): number {
   emit(render(report, flags), flags.output);
-  if (flags.writeBaseline) writeFileSync(flags.writeBaseline, formatJson(report));
+  if (flags.writeBaseline) writeOutputFile(flags.writeBaseline, formatJson(report));
   if (!flags.quiet && (flags.format !== 'text' || flags.output !== undefined)) process.stderr.write(summaryLine(report));
   return exitCode(report, flags.failOn);
 }
@@ -177,13 +174,15 @@ function render(report: Report, flags: ScanFlags): string {
       return text;
     }
     default:
-      return formatText(report, { color: useColor(flags) });
+      return formatText(report, {
+        color: wantsColor({ flag: flags.color, toFile: flags.output !== undefined, isTTY: process.stdout.isTTY === true, env: process.env }),
+      });
   }
 }
 
 function summaryLine(report: Report): string {
   const { error, warning, note, complete } = report.summary;
-  const incomplete = complete ? '' : `; incomplete scan: ${report.inputs.errors.length} input(s) could not be read or parsed`;
+  const incomplete = complete ? '' : `; incomplete scan: ${incompleteReason(report)}`;
   const baseline = report.summary.baseline;
   const compared = baseline ? `; against the baseline: ${baseline.new} new, ${baseline.baselined} baselined, ${baseline.fixed} fixed` : '';
   return `sts-audit: ${error} error(s), ${warning} warning(s), ${note} note(s)${compared}${incomplete}\n`;
@@ -245,14 +244,15 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       .description('scan Kubernetes manifests, code and config in files, folders and globs (default: .); - reads stdin')
       .argument('[targets...]', 'files, folders or globs (default: .)'),
   )
-    .option('--cluster-version <version>', 'Kubernetes version of the target cluster, e.g. 1.24', pattern('--cluster-version', (v) => /^1\.\d+$/.test(v) && kubernetesMinor(v) !== undefined, 'a version like 1.24'))
+    .option('--cluster-version <version>', 'Kubernetes version of the target cluster, e.g. 1.24 (or v1.24.17-eks-…, as kubectl prints it)', clusterVersion)
     .option('--max-file-size <size>', 'skip larger files, with a reason: bytes, or with k, m or g (default: 16m)', fileSize)
     .addOption(new Option('--max-documents <n>', 'refuse, as an error, a manifest file with more documents').argParser(count('--max-documents')).default(defaultManifestLimits.maxDocuments))
     .addOption(new Option('--max-depth <n>', 'refuse, as an error, a manifest nested deeper, aliases expanded').argParser(count('--max-depth')).default(defaultManifestLimits.maxDepth))
     .addOption(
       new Option('--max-alias-nodes <n>', 'refuse, as an error, a manifest whose YAML aliases stand for more nodes in all').argParser(count('--max-alias-nodes')).default(defaultManifestLimits.maxAliasNodes),
     )
-    .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory)')
+    .option('--no-error-on-unmatched-pattern', 'a target that matches no file to scan is passed over, not a usage error')
+    .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory; for targets outside it, the deepest folder that holds them all)')
     .action(async (targets: string[], flags: ScanFlags) => setExitCode(await runScan(targets, flags)));
 
   program
@@ -264,7 +264,20 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * A reader that stops early (`sts-audit rules | head -1`) closes the pipe: what is left to write is
+ * dropped without a word, and the run ends with its own exit code.
+ */
+function dropOutputOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}
+
 async function main(): Promise<void> {
+  dropOutputOnClosedPipe();
   let code = 0;
   const program = buildProgram((value) => (code = value));
   try {
@@ -273,7 +286,7 @@ async function main(): Promise<void> {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other parse failure is a usage error.
       code = error.exitCode === 0 ? 0 : 2;
-    } else if (error instanceof ConfigError || error instanceof NoSuchTargetError || error instanceof BaselineError || error instanceof ClusterUsageError) {
+    } else if (error instanceof ConfigError || error instanceof NoSuchTargetError || error instanceof BaselineError || error instanceof ClusterUsageError || error instanceof OutputError) {
       process.stderr.write(`sts-audit: ${error.message}\n`);
       code = 2;
     } else {

@@ -85,8 +85,22 @@ function describe(error: unknown): { code: number; message: string } {
   if (isTimeout(error)) return { code: 0, message: 'the request timed out' };
   // A proxy's error page, or a body cut short: the server's text is not repeated into the report.
   if (error instanceof SyntaxError) return { code: 0, message: 'the answer was not a Kubernetes JSON object (a proxy in the way, or a body cut short)' };
-  const cause = error instanceof Error && isRecord(error.cause) && typeof error.cause.code === 'string' ? ` (${error.cause.code})` : '';
-  return { code: 0, message: `${error instanceof Error ? error.message : String(error)}${cause}` };
+  const cause = error instanceof Error ? networkCause(error.cause) : undefined;
+  return { code: 0, message: `${error instanceof Error ? error.message : String(error)}${cause ? `: ${cause}` : ''}` };
+}
+
+/**
+ * What fetch's "fetch failed" hides in its `cause`: the connection's own error, such as
+ * `connect ECONNREFUSED 127.0.0.1:6443`, `getaddrinfo ENOTFOUND …` or a certificate problem, with
+ * its code when the message does not say it. An AggregateError (one per address tried) gives its first.
+ */
+function networkCause(cause: unknown, depth = 0): string | undefined {
+  if (!(cause instanceof Error) || depth > 3) return undefined;
+  if (cause instanceof AggregateError && cause.errors.length > 0) return networkCause(cause.errors[0], depth + 1);
+  const deeper = networkCause(cause.cause, depth + 1);
+  if (deeper !== undefined) return deeper;
+  const code = (cause as NodeJS.ErrnoException).code;
+  return code && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message;
 }
 
 /** A failure to connect, or a request that timed out, as fetch reports them. */
@@ -173,7 +187,7 @@ export async function readCluster(kubeConfig: KubeConfig, settings: ReadSettings
       // Its output may hold a token: it is not repeated.
       throw new ClusterUsageError(`the kubeconfig's exec credential plugin (${String(plugin.command)}) failed or gave no credential; run it yourself to see why`);
     }
-    throw new ClusterUsageError(`cannot reach the API server: ${describe(error).message}`);
+    throw new ClusterUsageError(`cannot reach the API server ${kubeConfig.getCurrentCluster()?.server ?? '(no server in the kubeconfig)'}: ${describe(error).message}`);
   }
   const objects: ClusterObjects['objects'] = [];
   const failures: ReadFailure[] = [];

@@ -5,6 +5,7 @@ import { YamlLocator, YamlSource } from '../loaders/yaml-locator.js';
 import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { schemaValidator } from '../schema-validation.js';
 import type { ConfiguredCluster } from '../profiles/resolve-profiles.js';
+import { readKubernetesVersion } from '../profiles/eks-versions.js';
 import type { IgnoreEntry } from '../engine/suppressions.js';
 import type { PathSegment, SourcePosition } from '../model/resource.js';
 
@@ -30,6 +31,28 @@ export const defaultConfigName = '.sts-audit.yaml';
 
 let validateConfig: ReturnType<typeof schemaValidator> | undefined;
 
+/**
+ * Adds what the schema cannot say of `kubernetesVersion`: that an unquoted `1.30` is the YAML
+ * number 1.3 (the schema says only "must be string"), and that EKS never had a version such as 1.3.
+ */
+function withVersionProblems(problems: string[], clusters: unknown): string[] {
+  if (!Array.isArray(clusters)) return problems;
+  const result = [...problems];
+  clusters.forEach((cluster: unknown, index) => {
+    const version = (cluster as { kubernetesVersion?: unknown } | null)?.kubernetesVersion;
+    const key = `\`clusters[${index}].kubernetesVersion\``;
+    if (typeof version === 'number') {
+      const problem = readKubernetesVersion(String(version)).problem ?? `quote it, "${String(version)}"`;
+      const at = result.findIndex((text) => text.startsWith(`${key}:`));
+      result.splice(at < 0 ? result.length : at, at < 0 ? 0 : 1, `${key}: ${version} is a YAML number, not text: ${problem}`);
+    } else if (typeof version === 'string' && /^1\.\d+$/.test(version)) {
+      const { problem } = readKubernetesVersion(version);
+      if (problem !== undefined) result.push(`${key}: ${problem}`);
+    }
+  });
+  return result;
+}
+
 /** Reads and validates a config file; every problem names its key and what was expected. */
 export function loadConfig(file: string): Config {
   let text: string;
@@ -54,8 +77,8 @@ export function loadConfig(file: string): Config {
     throw error;
   }
   validateConfig ??= schemaValidator('config.schema.json');
-  const problems = validateConfig(value);
   const parsed = value as Partial<Pick<Config, 'clusters' | 'rules' | 'ignorePaths' | 'ignore'>>;
+  const problems = withVersionProblems(validateConfig(value), parsed.clusters);
   if (problems.length === 0) {
     const catalogue = ruleCatalogue();
     for (const id of Object.keys(parsed.rules ?? {})) {

@@ -26,7 +26,9 @@ function compareFindings(a: Finding, b: Finding): number {
 /** Puts a scan's or an audit's parts together into one deterministic report. */
 export function buildReport(profiles: ClusterProfile[], findings: Finding[], inputs: Report['inputs'], baseline?: BaselineCounts): Report {
   findings.sort(compareFindings);
-  const summary: Report['summary'] = { error: 0, warning: 0, note: 0, suppressed: 0, complete: inputs.errors.length === 0, ...(baseline ? { baseline } : {}) };
+  // A scan that read nothing but passed over something is no more clean than one that failed to read.
+  const complete = inputs.errors.length === 0 && !(inputs.files === 0 && inputs.skipped.length > 0);
+  const summary: Report['summary'] = { error: 0, warning: 0, note: 0, suppressed: 0, complete, ...(baseline ? { baseline } : {}) };
   for (const finding of findings) {
     if (finding.suppressed) summary.suppressed++;
     else summary[finding.level]++;

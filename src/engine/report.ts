@@ -92,6 +92,16 @@ export function exitCode(report: Report, failOn: FailOn): 0 | 1 | 3 {
   return report.summary.complete ? 0 : 3;
 }
 
+/** Why a scan that skipped every input is incomplete. */
+export const nothingScanned = 'every input was skipped, nothing was scanned';
+
+/** Why a report is incomplete, for a one-line message; undefined when it is complete. */
+export function incompleteReason(report: Report): string | undefined {
+  if (report.summary.complete) return undefined;
+  const errors = report.inputs.errors.length;
+  return errors > 0 ? `${errors} input(s) could not be read or parsed` : nothingScanned;
+}
+
 /**
  * The stable path that names a live object where a file path is needed (SARIF, `--dump-objects`):
  * `k8s/<cluster>/<namespace or _cluster>/<Kind>/<name>.yaml`.

@@ -26,6 +26,8 @@ export interface ScanRequest extends SuppressionRequest {
   targets: string[];
   /** Absolute scan root. */
   root: string;
+  /** Pass over a target that matches no file instead of refusing it. */
+  allowUnmatched?: boolean;
   flags: ProfileFlags;
   onlyRules?: string[];
   skipRules?: string[];
@@ -67,6 +69,7 @@ export async function runScanRequest(request: ScanRequest): Promise<Report> {
   return scan({
     targets: request.targets,
     root,
+    allowUnmatched: request.allowUnmatched === true,
     extraSources: request.extraSources ?? [],
     flags: request.flags,
     clusters: config?.clusters ?? [],

@@ -55,6 +55,8 @@ export interface ScanOptions extends ScanSettings {
   /** Absolute scan root: report paths are relative to it and nothing outside it is read. */
   root: string;
   ignorePaths?: readonly string[];
+  /** Pass over a target that matches no file instead of refusing it (`--no-error-on-unmatched-pattern`). */
+  allowUnmatched?: boolean;
   /** Texts that are not files, such as stdin. */
   extraSources?: readonly SourceText[];
 }
@@ -75,6 +77,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     ignorePaths: options.ignorePaths ?? [],
     ignoreFolder: options.configFolder ?? '.',
     wanted: (file) => isManifestFile(file) || isCodeFile(file),
+    allowUnmatched: options.allowUnmatched === true,
   });
   const inputs: Inputs = { files: 0, documents: 0, objects: 0, skipped: [...discovery.skipped], errors: [] };
   const sources: SourceText[] = [];
@@ -242,33 +245,36 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
    * object, are for the file rules instead (`asCode`).
    */
   const parse = (source: SourceText): { objects: ParsedObject[]; asCode: boolean } => {
-    inputs.files++;
-    if (!source.manifest && !isManifestFile(source.path)) return { objects: [], asCode: true };
+    // A file is counted once: as scanned, or as skipped.
+    const skip = (reason: string) => {
+      inputs.skipped.push({ path: source.path, reason });
+      return { objects: [], asCode: false };
+    };
+    if (isOwnReport(source)) return skip('an sts-audit report (a baseline, for example): its messages quote what it found');
+    if (!source.manifest && !isManifestFile(source.path)) {
+      inputs.files++;
+      return { objects: [], asCode: true };
+    }
     const parsed = parseManifests(source.path, source.text, {
       json: source.path.endsWith('.json'),
       keep: (identity) => keptKinds.has(identity.kind) || isEksctlConfig(identity),
       ...(settings.manifestLimits ? { limits: settings.manifestLimits } : {}),
     });
-    if (parsed.outcome === 'skipped') {
-      if (parsed.notManifest) return { objects: [], asCode: true };
-      inputs.skipped.push({ path: source.path, reason: parsed.reason });
-    } else if (parsed.outcome === 'error') {
+    if (parsed.outcome === 'skipped' && !parsed.notManifest) return skip(parsed.reason);
+    inputs.files++;
+    if (parsed.outcome === 'skipped') return { objects: [], asCode: true };
+    if (parsed.outcome === 'error') {
       const { outcome: _, ...error } = parsed;
       inputs.errors.push({ path: source.path, ...error });
-    } else {
-      inputs.documents += parsed.documents;
-      inputs.objects += parsed.objectCount;
-      return { objects: parsed.objects, asCode: parsed.objectCount === 0 };
+      return { objects: [], asCode: false };
     }
-    return { objects: [], asCode: false };
+    inputs.documents += parsed.documents;
+    inputs.objects += parsed.objectCount;
+    return { objects: parsed.objects, asCode: parsed.objectCount === 0 };
   };
   /** Runs the file rules on a source or config file that holds an STS text or names dependencies. */
   const checkCode = (source: SourceText): void => {
     if (fileRules.length === 0) return;
-    if (isOwnReport(source)) {
-      inputs.skipped.push({ path: source.path, reason: 'an sts-audit report (a baseline, for example): its messages quote what it found' });
-      return;
-    }
     const language = languageOf(source.path);
     const dependencies = isDependencyManifest(source.path);
     if (!language && !dependencies) return;

@@ -1,6 +1,6 @@
 import { describeProfile } from '../profiles/describe-profile.js';
 import { toolHomepage } from '../package-files.js';
-import type { Finding, Report } from '../engine/report.js';
+import { nothingScanned, type Finding, type Report } from '../engine/report.js';
 
 /** Options of {@link formatMarkdown}. */
 export interface MarkdownOptions {
@@ -56,7 +56,11 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const verdict = shown.length === 0 ? (complete ? '✅ No findings' : '⚠️ No findings, but the scan is incomplete') : `${error > 0 ? '❌' : '⚠️'} ${plural(shown.length, 'finding')}`;
   head.push(`## sts-audit: ${verdict}`, '');
   if (!complete) {
-    head.push(`> [!WARNING]`, `> Incomplete scan: ${plural(report.inputs.errors.length, 'input')} could not be read or parsed, so their findings are missing. This is not a clean result.`, '');
+    const why =
+      report.inputs.errors.length > 0
+        ? `${plural(report.inputs.errors.length, 'input')} could not be read or parsed, so their findings are missing`
+        : nothingScanned;
+    head.push(`> [!WARNING]`, `> Incomplete scan: ${why}. This is not a clean result.`, '');
   }
   head.push(
     '| 🔴 errors | 🟠 warnings | 🔵 notes | suppressed | files | objects |',

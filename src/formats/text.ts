@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { describeProfile } from '../profiles/describe-profile.js';
-import type { Finding, Level, Report } from '../engine/report.js';
+import { nothingScanned, type Finding, type Level, type Report } from '../engine/report.js';
 
 /** Options of {@link formatText}. */
 export interface TextOptions {
@@ -70,6 +70,8 @@ export function formatText(report: Report, options: TextOptions): string {
       lines.push(`  ${item.path}${at}  ${item.message}`);
     }
     lines.push(c.red('Incomplete scan: the inputs above were not checked.'));
+  } else if (!report.summary.complete) {
+    lines.push(c.red(`Incomplete scan: ${nothingScanned}.`));
   }
   return `${lines.join('\n')}\n`;
 }

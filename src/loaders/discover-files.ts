@@ -17,7 +17,7 @@ export interface Discovery {
   skipped: SkippedInput[];
 }
 
-/** A target that names nothing: a usage error, not an incomplete scan. */
+/** A target that names nothing to scan: a usage error, not an incomplete scan. */
 export class NoSuchTargetError extends Error {}
 
 /** Folders that hold other people's code or tool state, never the repository's manifests. */
@@ -92,12 +92,19 @@ export interface DiscoverOptions {
   ignoreFolder: string;
   /** Whether a file, by its path relative to the root, is one the scan reads. */
   wanted: (relative: string) => boolean;
+  /**
+   * A target that matches no file (a missing path, a glob without matches, a folder with nothing
+   * to read) is passed over instead of refused, as ESLint's `--no-error-on-unmatched-pattern` does.
+   */
+  allowUnmatched?: boolean;
 }
 
 /**
  * Expands paths, folders and globs into the files to scan, honouring `.gitignore`, the default
  * excludes and the config's ignore patterns. A file named on the command line is scanned even if
  * ignored. Symbolic links that leave the root, and broken ones, are skipped with a reason.
+ * Throws NoSuchTargetError for a target that gives no file to scan: one that matches nothing
+ * (unless `allowUnmatched`), or whose every match is skipped, such as a folder outside the root.
  */
 export async function discoverFiles(targets: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const realRoot = realpathSync.native(options.root);
@@ -127,7 +134,10 @@ export async function discoverFiles(targets: readonly string[], options: Discove
     return real;
   };
 
+  /** Files the current target gave, counting those an earlier target gave too. */
+  let matched = 0;
   const addFile = (absolute: string): void => {
+    matched++;
     const relative = relativeOf(absolute);
     if (!found.has(relative)) found.set(relative, { path: relative, absolutePath: absolute });
   };
@@ -176,22 +186,37 @@ export async function discoverFiles(targets: readonly string[], options: Discove
     } else if (explicit || (wanted(relativeOf(absolute)) && !rules.ignores(relativeOf(absolute), false))) addFile(absolute);
   };
 
-  for (const target of targets) {
+  /** Adds the files a target names; returns what to say should it name none. */
+  const expand = async (target: string): Promise<string> => {
     const absolute = path.resolve(options.root, target);
     if (existsSync(absolute) || isBrokenLink(absolute)) {
       addTarget(absolute, true);
-      continue;
+      return 'no file in it is one sts-audit reads (manifests, code, dependency manifests), or every one is ignored';
     }
     // glob is loaded only when a target is a pattern: most runs name folders.
     const matches = /[*?[\]{}]/.test(target)
       ? await (await import('glob')).glob(target, { cwd: options.root, absolute: true, dot: true, nodir: false, follow: false })
       : [];
-    if (matches.length === 0) throw new NoSuchTargetError(`no such file, folder or glob match: ${target}`);
+    if (matches.length === 0) return 'no such file, folder or glob match';
     for (const match of matches.sort()) {
       const relative = relativeOf(match);
       if (relative.split('/').some((part) => excludedFolders.has(part))) continue;
       addTarget(match, false);
     }
+    return 'no file it matches is one sts-audit reads, or every one is ignored';
+  };
+
+  for (const target of targets) {
+    matched = 0;
+    const skippedBefore = skipped.length;
+    const unmatched = await expand(target);
+    if (matched > 0) continue;
+    const reasons = [...new Set(skipped.slice(skippedBefore).map((item) => item.reason))];
+    if (reasons.length > 0) {
+      const root = reasons.some((reason) => reason.includes('scan root')) ? ` (the scan root is ${options.root})` : '';
+      throw new NoSuchTargetError(`nothing to scan in ${target}: ${reasons.join('; ')}${root}`);
+    }
+    if (!options.allowUnmatched) throw new NoSuchTargetError(`nothing to scan in ${target}: ${unmatched}`);
   }
   return {
     files: [...found.values()].sort((a, b) => compareText(a.path, b.path)),

@@ -41,14 +41,23 @@ describe('discoverFiles', () => {
 
   it('scans a folder named on the command line even when the rules above it leave it out', async () => {
     const root = makeTree({ '.gitignore': 'generated/\n', 'generated/a.yaml': '', 'generated/.gitignore': 'b.yaml\n', 'generated/b.yaml': '' });
-    expect(paths(await discoverFiles(['.'], options(root)))).toEqual([]);
     expect(paths(await discoverFiles(['generated'], options(root)))).toEqual(['generated/a.yaml']);
   });
 
-  it('refuses a target that names nothing', async () => {
-    const root = makeTree({ 'a.yaml': '' });
+  it('refuses a target that names nothing to scan, and passes it over with allowUnmatched', async () => {
+    const root = makeTree({ '.gitignore': 'generated/\n', 'a.yaml': '', 'generated/b.yaml': '', 'docs/notes.md': '', 'empty/.keep': '' });
     await expect(discoverFiles(['missing/'], options(root))).rejects.toBeInstanceOf(NoSuchTargetError);
-    await expect(discoverFiles(['nothing/**/*.yaml'], options(root))).rejects.toThrow(/no such file, folder or glob match/);
+    await expect(discoverFiles(['nothing/**/*.yaml'], options(root))).rejects.toThrow('nothing to scan in nothing/**/*.yaml: no such file, folder or glob match');
+    const unread = 'no file in it is one sts-audit reads (manifests, code, dependency manifests), or every one is ignored';
+    await expect(discoverFiles(['empty'], options(root))).rejects.toThrow(`nothing to scan in empty: ${unread}`);
+    await expect(discoverFiles(['docs'], options(root))).rejects.toThrow(`nothing to scan in docs: ${unread}`);
+    await expect(discoverFiles(['docs/*.md'], options(root))).rejects.toThrow('nothing to scan in docs/*.md: no file it matches is one sts-audit reads, or every one is ignored');
+    await expect(discoverFiles(['a.yaml', 'generated/*.yaml'], options(root))).rejects.toThrow('nothing to scan in generated/*.yaml');
+    // A target already covered by another still names files.
+    expect(paths(await discoverFiles(['.', 'a.yaml'], options(root)))).toEqual(['a.yaml']);
+    const allowed = { ...options(root), allowUnmatched: true };
+    expect(paths(await discoverFiles(['a.yaml', 'missing/', 'empty', 'docs'], allowed))).toEqual(['a.yaml']);
+    expect(await discoverFiles(['empty'], allowed)).toEqual({ files: [], skipped: [] });
   });
 
   it('skips symbolic links that leave the root or are broken, and survives link loops', async () => {
@@ -68,13 +77,15 @@ describe('discoverFiles', () => {
     ]);
   });
 
-  it('does not read a target outside the root', async () => {
+  it('refuses a target outside the root, even with allowUnmatched: it names something that is not read', async () => {
     const outside = path.join(tmpdir(), `sts-audit-outside-${process.pid}.yaml`);
     writeFileSync(outside, 'a: 1');
     const root = makeTree({ 'a.yaml': '' });
     mkdirSync(path.join(root, 'sub'));
-    const discovery = await discoverFiles([outside], options(root));
-    expect(discovery.files).toEqual([]);
-    expect(discovery.skipped).toEqual([{ path: path.relative(root, outside).split(path.sep).join('/'), reason: 'outside the scan root' }]);
+    const message = `nothing to scan in ${outside}: outside the scan root (the scan root is ${root})`;
+    await expect(discoverFiles(['a.yaml', outside], options(root))).rejects.toThrow(message);
+    await expect(discoverFiles([outside], { ...options(root), allowUnmatched: true })).rejects.toThrow(message);
+    symlinkSync(path.dirname(outside), path.join(root, 'link'));
+    await expect(discoverFiles(['link'], options(root))).rejects.toThrow(`nothing to scan in link: symbolic link to a place outside the scan root (the scan root is ${root})`);
   });
 });

@@ -37,11 +37,21 @@ describe('reading source and config files', () => {
     expect(runCli(['scan', '--max-file-size', 'lots'], { cwd: makeTree({}) })).toMatchObject({ code: 2, stderr: expect.stringContaining('--max-file-size must be a size') });
   });
 
-  it('leaves its own reports out of the scan', () => {
+  it('leaves its own reports out of the scan, counting them as skipped and not as scanned', () => {
     const root = makeTree({ 'b.py': 'x = "https://sts.amazonaws.com"\n' });
     runCli(['scan', '--format', 'json', '--output', 'report.json', '--quiet'], { cwd: root });
+    runCli(['scan', '--format', 'sarif', '--output', 'report.sarif.json', '--quiet'], { cwd: root });
     const { report: r } = report(root);
     expect(r.findings.map((f) => f.location!.path)).toEqual(['b.py']);
-    expect(r.inputs.skipped).toEqual([{ path: 'report.json', reason: expect.stringMatching(/an sts-audit report/) }]);
+    const reason = 'an sts-audit report (a baseline, for example): its messages quote what it found';
+    expect(r.inputs.skipped).toEqual([
+      { path: 'report.json', reason },
+      { path: 'report.sarif.json', reason },
+    ]);
+    expect(r.inputs.files).toBe(1);
+    // Whichever rules run, a report is still left out, and said so.
+    const onlyManifestRules = report(root, ['--rule', 'STS001']).report;
+    expect(onlyManifestRules.inputs.skipped.map((skipped) => skipped.path)).toEqual(['report.json', 'report.sarif.json']);
+    expect(onlyManifestRules.inputs.files).toBe(1);
   });
 });
