@@ -114,7 +114,7 @@ describe('cluster versions', () => {
 
   it('says what it assumed of a version newer than the table, of a platform version past it, and of a platform version alone', () => {
     expect(profiles(['--cluster-version', '1.99']).map((p) => [p.defaultEndpoint, p.assumptions])).toEqual([
-      ['regional', ['Kubernetes 1.99 is newer than the version table knows (1.33): assumed the default of 1.32 and later (Regional)']],
+      ['regional', ['Kubernetes 1.99 is newer than the version table knows (1.35): assumed the default of 1.32 and later (Regional)']],
     ]);
     expect(profiles(['--cluster-version', '1.24', '--platform-version', 'eks.99']).map((p) => [p.defaultEndpoint, p.assumptions])).toEqual([
       ['regional', ["platform version eks.99 is newer than the table's last for Kubernetes 1.24 (eks.2): assumed it keeps that one's default"]],

@@ -64,7 +64,7 @@ const pastTheTable: Record<string, string> = {
   '1.24 eks.3': 'platform version eks.3 is newer than the table\'s last for Kubernetes 1.24 (eks.2): assumed it keeps that one\'s default',
   '1.30 eks.3': 'platform version eks.3 is newer than the table\'s last for Kubernetes 1.30 (eks.2): assumed it keeps that one\'s default',
   '1.31 eks.5': 'platform version eks.5 is newer than the table\'s last for Kubernetes 1.31 (eks.4): assumed it keeps that one\'s default',
-  '1.40 eks.9': 'Kubernetes 1.40 is newer than the version table knows (1.33): assumed the default of 1.32 and later (Regional)',
+  '1.40 eks.9': 'Kubernetes 1.40 is newer than the version table knows (1.35): assumed the default of 1.32 and later (Regional)',
 };
 
 describe('EKS version table', () => {
