@@ -27076,25 +27076,6 @@ import { readFileSync as readFileSync4 } from "node:fs";
 
 // src/formats/sarif.ts
 import { gzipSync } from "node:zlib";
-
-// src/engine/report.ts
-var rank = { note: 1, warning: 2, error: 3 };
-function exitCode(report, failOn) {
-  if (failOn !== "none") {
-    const threshold = rank[failOn];
-    if (report.findings.some((finding) => finding.suppressed === null && rank[finding.level] >= threshold)) return 1;
-  }
-  return report.summary.complete ? 0 : 3;
-}
-function objectPath(object) {
-  const part = (text) => text.replace(/[/\\]/g, "_") || "_";
-  return ["k8s", part(object.cluster), part(object.namespace ?? "_cluster"), part(object.kind), `${part(object.name)}.yaml`].join("/");
-}
-function objectHeader(object) {
-  return `# ${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name} in cluster ${object.cluster}`;
-}
-
-// src/formats/sarif.ts
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var fingerprintKey = "stsAuditFingerprint/v1";
 var rulesDocs = `${toolHomepage}/blob/main/docs/rules.md`;
@@ -27133,8 +27114,9 @@ function result(finding, ruleIndex, sameLine) {
     partialFingerprints: { [fingerprintKey]: finding.fingerprint }
   };
   const location = {};
-  if (finding.location) {
-    const { path: path11, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = finding.location;
+  const located = finding.location ?? finding.renderedLocation;
+  if (located) {
+    const { path: path11, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
     location.physicalLocation = {
@@ -27144,13 +27126,6 @@ function result(finding, ruleIndex, sameLine) {
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
     };
     if (lineHash) sarifResult.partialFingerprints.primaryLocationLineHash = lineHash;
-  }
-  if (!finding.location && finding.object) {
-    const header = objectHeader(finding.object);
-    location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(objectPath(finding.object)), uriBaseId: "%SRCROOT%" },
-      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: header.length + 1, snippet: { text: header } }
-    };
   }
   if (finding.object) {
     const { kind, namespace, name, cluster } = finding.object;
@@ -27166,7 +27141,8 @@ function formatSarif(report, rules2, options = {}) {
   const byLine = /* @__PURE__ */ new Map();
   for (const finding of report.findings) {
     if (finding.suppressed !== null) continue;
-    const key = finding.location ? `${finding.ruleId}\0${finding.location.path}\0${finding.location.startLine}` : `${finding.ruleId}\0${finding.fingerprint}`;
+    const located = finding.location ?? finding.renderedLocation;
+    const key = located ? `${finding.ruleId}\0${located.path}\0${located.startLine}` : `${finding.ruleId}\0${finding.fingerprint}`;
     const entry = byLine.get(key);
     if (entry) entry.count++;
     else byLine.set(key, { finding, count: 0 });
@@ -27455,6 +27431,11 @@ function languageOf(file) {
   }
   return byExtension.get(path4.posix.extname(base2).toLowerCase());
 }
+function fenceLanguage(file) {
+  const language = languageOf(file);
+  if (!language) return void 0;
+  return language.fenceByExtension?.[path4.posix.extname(file).toLowerCase()] ?? language.fence ?? language.name;
+}
 function isDependencyManifest(file) {
   const base2 = path4.posix.basename(file);
   return dependencyNames.has(base2) || dependencyPatterns.some((pattern) => pattern.test(base2));
@@ -27586,10 +27567,10 @@ function parseManifests(path11, rawText, options = {}) {
   });
   const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
   const source = kept.length > 0 ? new YamlSource(path11, text, events) : void 0;
-  const objects = kept.map(({ value, identity, document, path: objectPath2 }) => ({
+  const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
-    locator: new YamlLocator(source, source.documentRoot(document), objectPath2)
+    locator: new YamlLocator(source, source.documentRoot(document), objectPath)
   }));
   return { outcome: "parsed", documents, objectCount: found.length, objects };
 }
@@ -30950,15 +30931,16 @@ var STS009 = {
     const running = runningPod(resource, context);
     if (!running) return;
     for (const { container, template, injection } of running.containers) {
-      if (injection.skipped || template?.env.some((entry) => entry.name === stsRegionalEndpoints)) continue;
-      const names = new Set(container.env.map((entry) => entry.name));
+      if (injection.skipped || template?.env.some((entry2) => entry2.name === stsRegionalEndpoints)) continue;
+      const names = new Set(container.env.map((entry2) => entry2.name));
       if (!names.has(roleArn) && !names.has(webIdentityTokenFile)) continue;
-      const expected = injection.added.find((entry) => entry.name === stsRegionalEndpoints)?.value;
-      const actualValue = container.env.find((entry) => entry.name === stsRegionalEndpoints)?.value;
-      const actual = typeof actualValue === "string" ? actualValue : void 0;
+      const expected = injection.added.find((entry2) => entry2.name === stsRegionalEndpoints)?.value;
+      const entry = container.env.find((candidate2) => candidate2.name === stsRegionalEndpoints);
+      const actual = typeof entry?.value === "string" ? entry.value : void 0;
       if (expected === actual) continue;
       context.report({
-        path: ["metadata", "name"],
+        // The value the pod should not have, or the env it lacks it in (the container, without one).
+        ...entry ? { path: envPath(container, entry, "value") } : { path: [...container.path, "env"], target: "key" },
         messageId: expected === void 0 ? "unexpected" : "missing",
         data: { container: container.name, account: running.pod.serviceAccountName, command: restartCommand(resource, running.owner) }
       });
@@ -30978,13 +30960,13 @@ var STS010 = {
       const names = new Set(container.env.map((entry) => entry.name));
       const data = { container: container.name, account: running.pod.serviceAccountName, role: running.account.roleArn, command: restartCommand(resource, running.owner) };
       if (!names.has(roleArn2) && !names.has(webIdentityTokenFile2) && !names.has(containerCredentialsUri)) {
-        context.report({ path: ["metadata", "name"], messageId: "noCredentials", data });
+        context.report({ path: [...container.path, "env"], target: "key", messageId: "noCredentials", data });
         continue;
       }
-      const value = container.env.find((entry) => entry.name === roleArn2)?.value;
+      const role = container.env.find((entry) => entry.name === roleArn2);
       const setByTemplate = template?.env.some((entry) => entry.name === roleArn2);
-      if (typeof value === "string" && value !== running.account.roleArn && !setByTemplate) {
-        context.report({ path: ["metadata", "name"], messageId: "otherRole", data: { ...data, podRole: value } });
+      if (role && typeof role.value === "string" && role.value !== running.account.roleArn && !setByTemplate) {
+        context.report({ path: envPath(container, role, "value"), messageId: "otherRole", data: { ...data, podRole: role.value } });
       }
     }
   }
@@ -31340,6 +31322,81 @@ function fingerprint(parts) {
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 
+// src/engine/line-hash.ts
+var window = 100;
+var base = 37;
+var endOfFile = 65535;
+var two32 = 2 ** 32;
+var [space2, tab2, lf2, cr2] = [32, 9, 10, 13];
+var [firstHigh, firstLow] = (() => {
+  let high = 0;
+  let low = 1;
+  for (let i = 0; i < window; i++) [high, low] = multiplyAdd(high, low, base, 0);
+  return [high, low];
+})();
+function multiplyAdd(high, low, factor, addend) {
+  const lowProduct = low * factor + addend;
+  const carry = Math.floor(lowProduct / two32);
+  return [(high * factor + carry) % two32, lowProduct - carry * two32];
+}
+var wrap = (value) => (value % two32 + two32) % two32;
+function hex(high, low) {
+  return high === 0 ? low.toString(16) : `${high.toString(16)}${low.toString(16).padStart(8, "0")}`;
+}
+function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
+  const hashes = [];
+  const ring = new Array(window).fill(0);
+  const lineAt = new Array(window).fill(-1);
+  const counts = /* @__PURE__ */ new Map();
+  let high = 0;
+  let low = 0;
+  let index = 0;
+  let line = 0;
+  let atLineStart = true;
+  let afterCr = false;
+  let done = false;
+  const emit = () => {
+    const value = hex(high, low);
+    const count = (counts.get(value) ?? 0) + 1;
+    counts.set(value, count);
+    const emitted = lineAt[index];
+    hashes[emitted] = `${value}:${count}`;
+    lineAt[index] = -1;
+    if (emitted >= lastLine) done = true;
+  };
+  const update = (current) => {
+    const leaving = ring[index];
+    ring[index] = current;
+    const lowSum = low * base + current - firstLow * leaving;
+    const carry = Math.floor(lowSum / two32);
+    low = lowSum - carry * two32;
+    high = wrap(high * base - firstHigh * leaving + carry);
+    index = (index + 1) % window;
+  };
+  const take = (code2) => {
+    if (code2 === space2 || code2 === tab2 || afterCr && code2 === lf2) {
+      afterCr = false;
+      return;
+    }
+    afterCr = code2 === cr2;
+    const current = afterCr ? lf2 : code2;
+    if (lineAt[index] !== -1) emit();
+    if (atLineStart) {
+      atLineStart = false;
+      lineAt[index] = ++line;
+    }
+    if (current === lf2) atLineStart = true;
+    update(current);
+  };
+  for (let i = 0; i < text.length && !done; i++) take(text.charCodeAt(i));
+  if (!done) take(endOfFile);
+  for (let i = 0; i < window && !done; i++) {
+    if (lineAt[index] !== -1) emit();
+    update(0);
+  }
+  return hashes;
+}
+
 // src/model/credentials.ts
 var credentialWord = /secret|passw(?:or)?d|token|private[_-]?key|api[_-]?key|access[_-]?key|credential|session/i;
 var locationSuffix = /[_-](?:file|path|dir|url|uri|endpoint|audience|expiration|arn)$/i;
@@ -31378,23 +31435,37 @@ function buildFinding(parts) {
     fingerprint: fingerprint([metadata.id, ...parts.identity]),
     suppressed: null
   };
-  if (parts.location) {
-    const { lineText, ...range2 } = parts.location.position;
-    const location = { path: parts.location.path, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
-    finding.location = location;
-  }
+  if (parts.location) finding.location = findingLocation(parts.location);
+  if (parts.renderedLocation) finding.renderedLocation = findingLocation(parts.renderedLocation);
   if (parts.object) finding.object = parts.object;
   return finding;
 }
-function findingsByFile(findings) {
+function findingLocation({ path: path11, position }) {
+  const { lineText, ...range2 } = position;
+  return { path: path11, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
+}
+function findingsByFile(findings, kind = "location") {
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    if (!finding.location) continue;
-    const inFile = byFile.get(finding.location.path);
+    const location = finding[kind];
+    if (!location) continue;
+    const inFile = byFile.get(location.path);
     if (inFile) inFile.push(finding);
-    else byFile.set(finding.location.path, [finding]);
+    else byFile.set(location.path, [finding]);
   }
   return byFile;
+}
+function addLineHashes(findings, files, kind = "location") {
+  const byFile = findingsByFile(findings, kind);
+  for (const file of files) {
+    const inFile = byFile.get(file.path);
+    if (!inFile) continue;
+    const hashes = lineHashes(file.text, Math.max(...inFile.map((finding) => finding[kind].startLine)));
+    for (const finding of inFile) {
+      const hash = hashes[finding[kind].startLine];
+      if (hash) finding[kind].lineHash = hash;
+    }
+  }
 }
 
 // src/profiles/describe-profile.ts
@@ -31704,7 +31775,14 @@ var RuleRunner = class {
   }
 };
 function toFinding(resource, metadata, problem, configuredLevel) {
-  const { identity, profile, document } = resource;
+  const { identity, profile, document, rendering } = resource;
+  const at2 = (locator) => ({
+    path: locator.path,
+    position: locator.locate(problem.path, {
+      ...problem.target ? { target: problem.target } : {},
+      ...problem.text ? { text: problem.text } : {}
+    })
+  });
   return buildFinding({
     metadata,
     messageId: problem.messageId,
@@ -31718,17 +31796,11 @@ function toFinding(resource, metadata, problem, configuredLevel) {
     },
     ...problem.level ? { level: problem.level } : {},
     ...configuredLevel ? { configuredLevel } : {},
-    ...document ? {
-      location: {
-        path: document.path,
-        position: document.locate(problem.path, {
-          ...problem.target ? { target: problem.target } : {},
-          ...problem.text ? { text: problem.text } : {}
-        })
-      }
-    } : {},
+    ...document ? { location: at2(document) } : {},
+    ...rendering ? { renderedLocation: at2(rendering) } : {},
     object: { ...identity, cluster: profile.name },
     identity: [
+      // A live object's rendering is named by the identity that follows: it adds nothing.
       document?.path ?? "",
       identity.apiVersion,
       identity.kind,
@@ -31749,7 +31821,9 @@ function compareFindings(a, b) {
   const left = a.location;
   const right = b.location;
   const objectKey = (finding) => finding.object ? `${finding.object.cluster}\0${finding.object.namespace ?? ""}\0${finding.object.kind}\0${finding.object.name}` : "";
-  return compareText(left?.path ?? "", right?.path ?? "") || compareText(left ? "" : objectKey(a), right ? "" : objectKey(b)) || (left?.startLine ?? 0) - (right?.startLine ?? 0) || (left?.startColumn ?? 0) - (right?.startColumn ?? 0) || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(a.fingerprint, b.fingerprint);
+  const leftAt = left ?? a.renderedLocation;
+  const rightAt = right ?? b.renderedLocation;
+  return compareText(left?.path ?? "", right?.path ?? "") || compareText(left ? "" : objectKey(a), right ? "" : objectKey(b)) || (leftAt?.startLine ?? 0) - (rightAt?.startLine ?? 0) || (leftAt?.startColumn ?? 0) - (rightAt?.startColumn ?? 0) || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(a.fingerprint, b.fingerprint);
 }
 function buildReport(profiles, findings, inputs, baseline) {
   findings.sort(compareFindings);
@@ -31766,81 +31840,6 @@ function buildReport(profiles, findings, inputs, baseline) {
     inputs: { ...inputs, skipped: [...inputs.skipped].sort(byPath), errors: [...inputs.errors].sort(byPath) },
     summary: summary2
   };
-}
-
-// src/engine/line-hash.ts
-var window = 100;
-var base = 37;
-var endOfFile = 65535;
-var two32 = 2 ** 32;
-var [space2, tab2, lf2, cr2] = [32, 9, 10, 13];
-var [firstHigh, firstLow] = (() => {
-  let high = 0;
-  let low = 1;
-  for (let i = 0; i < window; i++) [high, low] = multiplyAdd(high, low, base, 0);
-  return [high, low];
-})();
-function multiplyAdd(high, low, factor, addend) {
-  const lowProduct = low * factor + addend;
-  const carry = Math.floor(lowProduct / two32);
-  return [(high * factor + carry) % two32, lowProduct - carry * two32];
-}
-var wrap = (value) => (value % two32 + two32) % two32;
-function hex(high, low) {
-  return high === 0 ? low.toString(16) : `${high.toString(16)}${low.toString(16).padStart(8, "0")}`;
-}
-function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
-  const hashes = [];
-  const ring = new Array(window).fill(0);
-  const lineAt = new Array(window).fill(-1);
-  const counts = /* @__PURE__ */ new Map();
-  let high = 0;
-  let low = 0;
-  let index = 0;
-  let line = 0;
-  let atLineStart = true;
-  let afterCr = false;
-  let done = false;
-  const emit = () => {
-    const value = hex(high, low);
-    const count = (counts.get(value) ?? 0) + 1;
-    counts.set(value, count);
-    const emitted = lineAt[index];
-    hashes[emitted] = `${value}:${count}`;
-    lineAt[index] = -1;
-    if (emitted >= lastLine) done = true;
-  };
-  const update = (current) => {
-    const leaving = ring[index];
-    ring[index] = current;
-    const lowSum = low * base + current - firstLow * leaving;
-    const carry = Math.floor(lowSum / two32);
-    low = lowSum - carry * two32;
-    high = wrap(high * base - firstHigh * leaving + carry);
-    index = (index + 1) % window;
-  };
-  const take = (code2) => {
-    if (code2 === space2 || code2 === tab2 || afterCr && code2 === lf2) {
-      afterCr = false;
-      return;
-    }
-    afterCr = code2 === cr2;
-    const current = afterCr ? lf2 : code2;
-    if (lineAt[index] !== -1) emit();
-    if (atLineStart) {
-      atLineStart = false;
-      lineAt[index] = ++line;
-    }
-    if (current === lf2) atLineStart = true;
-    update(current);
-  };
-  for (let i = 0; i < text.length && !done; i++) take(text.charCodeAt(i));
-  if (!done) take(endOfFile);
-  for (let i = 0; i < window && !done; i++) {
-    if (lineAt[index] !== -1) emit();
-    update(0);
-  }
-  return hashes;
 }
 
 // src/engine/scan.ts
@@ -32064,18 +32063,6 @@ function isOwnReport(source) {
     return false;
   }
 }
-function addLineHashes(findings, sources) {
-  const byFile = findingsByFile(findings);
-  for (const source of sources) {
-    const inFile = byFile.get(source.path);
-    if (!inFile) continue;
-    const hashes = lineHashes(source.text, Math.max(...inFile.map((finding) => finding.location.startLine)));
-    for (const finding of inFile) {
-      const hash = hashes[finding.location.startLine];
-      if (hash) finding.location.lineHash = hash;
-    }
-  }
-}
 
 // src/engine/scan-request.ts
 function relativeTo(root, absolute) {
@@ -32109,6 +32096,16 @@ async function runScanRequest(request) {
   });
 }
 
+// src/engine/report.ts
+var rank = { note: 1, warning: 2, error: 3 };
+function exitCode(report, failOn) {
+  if (failOn !== "none") {
+    const threshold = rank[failOn];
+    if (report.findings.some((finding) => finding.suppressed === null && rank[finding.level] >= threshold)) return 1;
+  }
+  return report.summary.complete ? 0 : 3;
+}
+
 // src/formats/markdown.ts
 var jobSummaryLimit = 1024 * 1024;
 var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
@@ -32132,7 +32129,8 @@ function objectName(finding) {
 }
 function detail(finding) {
   const lines = [`#### ${icons[finding.level]} [${finding.ruleId}](${rulesDocs2}#${finding.ruleId.toLowerCase()}) ${finding.ruleName} at ${where(finding)}`, "", cell(finding.message), ""];
-  if (finding.location) lines.push("```yaml", finding.location.snippet.replace(/```/g, "`\u200B``"), "```", "");
+  const shownAt = finding.location ?? finding.renderedLocation;
+  if (shownAt) lines.push(`\`\`\`${fenceLanguage(shownAt.path) ?? ""}`, shownAt.snippet.replace(/```/g, "`\u200B``"), "```", "");
   lines.push(`**Fix:** ${cell(finding.remediation)}`, "");
   return lines.join("\n");
 }

@@ -117,6 +117,8 @@ describe('the GitHub Action', () => {
     expect(sarif.runs[0]!.automationDetails).toEqual({ id: 'example/' });
     expect(sarif.runs[0]!.results).toHaveLength(23);
     expect(run.summary).toContain('## sts-audit: ❌ 23 findings');
+    // Each snippet is fenced in its file's language.
+    expect(run.summary).toContain('\n```dockerfile\nENV AWS_STS_REGIONAL_ENDPOINTS=legacy\n```\n');
     expect(run.stdout).toContain('::error::sts-audit: findings at or above warning');
     expect(requests).toEqual([]);
   });

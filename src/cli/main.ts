@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dump } from 'js-yaml';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, defaultConfigName, loadConfig } from '../config/load-config.js';
 import type { AuditedObject } from '../cluster/audit.js';
 import { ClusterUsageError } from '../cluster/usage-error.js';
 import { runScanRequest } from '../engine/scan-request.js';
-import { exitCode, objectHeader, objectPath, type FailOn, type Report } from '../engine/report.js';
+import { exitCode, type FailOn, type Report } from '../engine/report.js';
 import { formatJson } from '../formats/json.js';
 import { formatText } from '../formats/text.js';
 import { formatSarif } from '../formats/sarif.js';
@@ -152,6 +151,7 @@ async function runCluster(flags: ClusterFlags): Promise<number> {
     requestTimeoutMs: flags.requestTimeout,
     ...(flags.platformVersion ? { platformVersion: flags.platformVersion } : {}),
     ...(flags.region ? { region: flags.region } : {}),
+    lineHashes: flags.format === 'sarif',
     ruleLevels: config?.rules ?? {},
     onlyRules: flags.rule,
     skipRules: flags.skipRule,
@@ -173,11 +173,10 @@ async function runCluster(flags: ClusterFlags): Promise<number> {
 
 /** Writes each object with findings as YAML under the path SARIF gives it, to publish beside the report. */
 function dumpObjects(folder: string, audited: readonly AuditedObject[]): void {
-  for (const { cluster, resource } of audited) {
-    const object = { ...resource.identity, cluster };
-    const file = path.join(folder, ...objectPath(object).split('/'));
+  for (const object of audited) {
+    const file = path.join(folder, ...object.path.split('/'));
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `${objectHeader(object)}\n${dump(resource.data, { noRefs: true })}`);
+    writeFileSync(file, object.text);
   }
 }
 
