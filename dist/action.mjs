@@ -31800,7 +31800,8 @@ function toFinding(resource, metadata, problem, configuredLevel) {
     ...rendering ? { renderedLocation: at2(rendering) } : {},
     object: { ...identity, cluster: profile.name },
     identity: [
-      // A live object's rendering is named by the identity that follows: it adds nothing.
+      // Only a file's path: a live object's rendered path is made of the identity below, and its
+      // fingerprint stays what it was before objects were rendered.
       document?.path ?? "",
       identity.apiVersion,
       identity.kind,
