@@ -25331,27 +25331,6 @@ var DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
 });
 var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
 var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
-var HEX = "0123456789ABCDEF";
-function percentByte(byte) {
-  return "%" + HEX[byte >> 4] + HEX[byte & 15];
-}
-function tagPercentEncode(source, isSuffix) {
-  const allowed = isSuffix ? TAG_SUFFIX_CHARS : TAG_URI_CHARS;
-  let result2 = "";
-  for (let index = 0; index < source.length; index++) {
-    let ch = source.charCodeAt(index);
-    if (ch >= 48 && ch <= 57 || ch >= 65 && ch <= 90 || ch >= 97 && ch <= 122 || allowed.includes(source[index])) {
-      result2 += source[index];
-      continue;
-    }
-    if (ch >= 55296 && ch <= 56319) ch = 65536 + ((ch & 1023) << 10) + (source.charCodeAt(++index) & 1023);
-    if (ch < 128) result2 += percentByte(ch);
-    else if (ch < 2048) result2 += percentByte(192 | ch >> 6) + percentByte(128 | ch & 63);
-    else if (ch < 65536) result2 += percentByte(224 | ch >> 12) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
-    else result2 += percentByte(240 | ch >> 18) + percentByte(128 | ch >> 12 & 63) + percentByte(128 | ch >> 6 & 63) + percentByte(128 | ch & 63);
-  }
-  return result2;
-}
 function tagPercentDecode(source) {
   let result2 = "";
   let index = 0;
@@ -25383,15 +25362,6 @@ function tagNameFull(rawTag, tagHandlers) {
   const handleEnd = rawTag.indexOf("!", 1);
   const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
   return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
-}
-function tagNameShort(fullTag) {
-  let tag = fullTag;
-  if (tag.charCodeAt(0) === 33) {
-    tag = tag.slice(1);
-    return `!${tagPercentEncode(tag, true)}`;
-  }
-  if (tag.slice(0, 18) === "tag:yaml.org,2002:") return `!!${tagPercentEncode(tag.slice(18), true)}`;
-  return `!<${tagPercentEncode(tag, false)}>`;
 }
 var NO_RANGE$2 = -1;
 var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
@@ -26507,163 +26477,6 @@ function load(input, options) {
   if (documents.length === 1) return documents[0];
   throw new YAMLException("expected a single document in the stream, but found more");
 }
-var INVALID = /* @__PURE__ */ Symbol("INVALID");
-function buildRepresentTypes(schema) {
-  const defaultTags = new Set([
-    schema.defaultScalarTag,
-    schema.defaultSequenceTag,
-    schema.defaultMappingTag
-  ].filter((t) => t !== void 0));
-  const implicitScalars = schema.implicitScalarTags;
-  const explicitTags = schema.tags.filter((t) => !(t.nodeKind === "scalar" && t.implicit) && !defaultTags.has(t));
-  const defaultTagsLast = schema.tags.filter((t) => defaultTags.has(t));
-  return [
-    ...implicitScalars.map((tag) => ({
-      tag,
-      implicitTag: true
-    })),
-    ...explicitTags.map((tag) => ({
-      tag,
-      implicitTag: false
-    })),
-    ...defaultTagsLast.map((tag) => ({
-      tag,
-      implicitTag: true
-    }))
-  ];
-}
-function matchTag(state, object) {
-  for (let index = 0, length = state.representTypes.length; index < length; index += 1) {
-    const { tag, implicitTag } = state.representTypes[index];
-    if (tag.identify(object)) {
-      let tagName;
-      if (tag.matchByTagPrefix) tagName = tag.representTagName(object);
-      else tagName = tag.tagName;
-      return {
-        tag,
-        tagName,
-        implicitTag
-      };
-    }
-  }
-  return null;
-}
-function build(state, object) {
-  if (!state.noRefs && object !== null && typeof object === "object") {
-    const existing = state.refs.get(object);
-    if (existing) {
-      if (existing.anchor === void 0) existing.anchor = `ref_${state.refCounter++}`;
-      return {
-        kind: "alias",
-        anchor: existing.anchor
-      };
-    }
-  }
-  const matched = matchTag(state, object);
-  if (!matched) {
-    if (object === void 0) return INVALID;
-    if (state.skipInvalid) return INVALID;
-    throw new YAMLException(`unacceptable kind of an object to dump ${Object.prototype.toString.call(object)}`);
-  }
-  const { tag, tagName, implicitTag } = matched;
-  const nodeTagName = implicitTag ? tagName : tagNameShort(tagName);
-  if (tag.nodeKind === "scalar") return {
-    kind: "scalar",
-    tag: nodeTagName,
-    tagged: !implicitTag,
-    style: SCALAR_STYLE.PLAIN,
-    value: tag.represent(object)
-  };
-  if (tag.nodeKind === "sequence") {
-    const container = tag.represent(object);
-    const node2 = {
-      kind: "sequence",
-      tag: nodeTagName,
-      tagged: !implicitTag,
-      style: COLLECTION_STYLE.BLOCK,
-      items: []
-    };
-    if (!state.noRefs) state.refs.set(object, node2);
-    for (let index = 0, length = container.length; index < length; index += 1) {
-      let item = build(state, container[index]);
-      if (item === INVALID && container[index] === void 0) item = build(state, null);
-      if (item === INVALID) continue;
-      node2.items.push(item);
-    }
-    return node2;
-  }
-  const map = tag.represent(object);
-  const node = {
-    kind: "mapping",
-    tag: nodeTagName,
-    tagged: !implicitTag,
-    style: COLLECTION_STYLE.BLOCK,
-    items: []
-  };
-  if (!state.noRefs) state.refs.set(object, node);
-  for (const [objectKey, objectValue] of map) {
-    const key = build(state, objectKey);
-    if (key === INVALID) continue;
-    const value = build(state, objectValue);
-    if (value === INVALID) continue;
-    node.items.push({
-      key,
-      value
-    });
-  }
-  return node;
-}
-function jsToAst(input, schema, options = {}) {
-  const root = build({
-    representTypes: buildRepresentTypes(schema),
-    noRefs: options.noRefs ?? false,
-    skipInvalid: options.skipInvalid ?? false,
-    refs: /* @__PURE__ */ new Map(),
-    refCounter: 0
-  }, input);
-  return [{
-    contents: root === INVALID ? null : root,
-    directives: []
-  }];
-}
-var VISIT_BREAK = /* @__PURE__ */ Symbol("visit:break");
-var VISIT_SKIP = /* @__PURE__ */ Symbol("visit:skip");
-function visitNode(node, visitor, ctx) {
-  const control = visitor(node, ctx);
-  if (control === VISIT_BREAK) return true;
-  if (control === VISIT_SKIP) return false;
-  const depth = ctx.depth + 1;
-  switch (node.kind) {
-    case "sequence":
-      for (const item of node.items) if (visitNode(item, visitor, {
-        depth,
-        parent: node,
-        isKey: false
-      })) return true;
-      break;
-    case "mapping":
-      for (const { key, value } of node.items) {
-        if (visitNode(key, visitor, {
-          depth,
-          parent: node,
-          isKey: true
-        })) return true;
-        if (visitNode(value, visitor, {
-          depth,
-          parent: node,
-          isKey: false
-        })) return true;
-      }
-  }
-  return false;
-}
-function visit(documents, visitor) {
-  for (const doc of documents) if (doc.contents && visitNode(doc.contents, visitor, {
-    depth: 0,
-    parent: null,
-    isKey: false
-  })) return;
-}
 function hasBit(mask, bit) {
   return (mask & 1 << bit) !== 0;
 }
@@ -26731,9 +26544,6 @@ function quoteInvalidPlain(layout) {
 function fallbackToDoubleQuoted(layout) {
   if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
 }
-function setBit(mask, bit) {
-  return mask | 1 << bit;
-}
 var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
 var SRC_B_CHAR = "[\\n\\r]";
 var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
@@ -26766,221 +26576,6 @@ var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u
 var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
 var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
 var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
-var C_FORBIDDEN_FIRST_LINE = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/;
-var C_FORBIDDEN_CONTENT = /^(?:---|\.\.\.)(?=$|[ \t\n\r])/m;
-function canUsePlain(layout) {
-  const str = layout.node.value;
-  if (str !== "") {
-    if (!(layout.isKey ? layout.flowOnly ? NS_PLAIN_FLOW_KEY : NS_PLAIN_BLOCK_KEY : layout.flowOnly ? NS_PLAIN_FLOW_IN : NS_PLAIN_FLOW_OUT).test(str)) return false;
-    if (layout.shiftOfFirstLine === 0 && C_FORBIDDEN_FIRST_LINE.test(str)) return false;
-    if (layout.shiftOfContent === 0) {
-      const firstLineBreak = str.indexOf("\n");
-      if (firstLineBreak !== -1) {
-        const content = str.slice(firstLineBreak + 1);
-        if (C_FORBIDDEN_CONTENT.test(content)) return false;
-      }
-    }
-  }
-  const resolvedTag = layout.presenterOptions.schema.resolveImplicitScalarTag(str).tag.tagName;
-  if (!layout.node.tagged && resolvedTag !== layout.node.tag) return false;
-  if (!layout.node.tagged && str === "=" && resolvedTag === layout.presenterOptions.schema.defaultScalarTag.tagName) return false;
-  return true;
-}
-function canUseSingleQuoted(layout) {
-  const str = layout.node.value;
-  if (!(layout.isKey ? NB_SINGLE_ONE_LINE : NB_SINGLE_MULTI_LINE).test(str)) return false;
-  if (/[ \t]\n|\n[ \t]/.test(str)) return false;
-  if (!layout.isKey && layout.shiftOfContent === 0) {
-    const firstLineBreak = str.indexOf("\n");
-    if (firstLineBreak !== -1 && C_FORBIDDEN_CONTENT.test(str.slice(firstLineBreak + 1))) return false;
-  }
-  return true;
-}
-function canUseBlock(layout) {
-  if (layout.flowOnly || !BLOCK_SCALAR_CONTENT.test(layout.node.value)) return false;
-  const contentIndent = layout.shiftOfContent - layout.shiftOfParent;
-  if (contentIndent < 1) return false;
-  if (contentIndent > 9 && /^\n* /.test(layout.node.value)) return false;
-  if (layout.shiftOfContent === 0 && C_FORBIDDEN_CONTENT.test(layout.node.value)) return false;
-  return true;
-}
-function detectAllowedStyles(layout) {
-  let mask = setBit(0, SCALAR_STYLE.DOUBLE_QUOTED);
-  if (canUsePlain(layout)) mask = setBit(mask, SCALAR_STYLE.PLAIN);
-  if (canUseSingleQuoted(layout)) mask = setBit(mask, SCALAR_STYLE.SINGLE_QUOTED);
-  if (canUseBlock(layout)) mask = setBit(setBit(mask, SCALAR_STYLE.LITERAL_BLOCK), SCALAR_STYLE.FOLDED_BLOCK);
-  layout.allowedStylesMask = mask;
-}
-function renderScalar(layout) {
-  switch (layout.style) {
-    case SCALAR_STYLE.PLAIN:
-      return renderPlain(layout);
-    case SCALAR_STYLE.SINGLE_QUOTED:
-      return renderSingleQuoted(layout);
-    case SCALAR_STYLE.LITERAL_BLOCK:
-      return renderLiteralBlock(layout);
-    case SCALAR_STYLE.FOLDED_BLOCK:
-      return renderFoldedBlock(layout);
-    case SCALAR_STYLE.DOUBLE_QUOTED:
-      return renderDoubleQuoted(layout);
-  }
-}
-function renderPlain(layout) {
-  return encodeFlowBreaks(layout.node.value, layout.shiftOfContent);
-}
-function renderSingleQuoted(layout) {
-  return `'${encodeFlowBreaks(layout.node.value, layout.shiftOfContent).replace(/'/g, "''")}'`;
-}
-function renderLiteralBlock(layout) {
-  const value = layout.node.value;
-  return "|" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(value, layout.shiftOfContent));
-}
-function renderFoldedBlock(layout) {
-  const value = layout.node.value;
-  const w = layout.presenterOptions.lineWidth;
-  let availableWidth = Infinity;
-  if (w !== -1) availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
-  return ">" + blockHeader(value, layout.shiftOfParent, layout.shiftOfContent) + dropEndingNewline(indentString(foldBlockScalar(value, availableWidth), layout.shiftOfContent));
-}
-function renderDoubleQuoted(layout) {
-  return `"${escapeString(layout.node.value)}"`;
-}
-function encodeFlowBreaks(string, shiftOfContent) {
-  let nextLF = string.indexOf("\n");
-  if (nextLF === -1) return string;
-  const pad = " ".repeat(shiftOfContent);
-  let result2 = string.slice(0, nextLF);
-  const lineRe = /(\n+)([^\n]*)/g;
-  lineRe.lastIndex = nextLF;
-  let match2;
-  while (match2 = lineRe.exec(string)) {
-    const breaks = match2[1].length;
-    const line = match2[2];
-    result2 += "\n".repeat(breaks + 1) + pad + line;
-  }
-  return result2;
-}
-function indentString(string, spaces) {
-  const indent = " ".repeat(spaces);
-  let position = 0;
-  let result2 = "";
-  const length = string.length;
-  while (position < length) {
-    let line;
-    const next = string.indexOf("\n", position);
-    if (next === -1) {
-      line = string.slice(position);
-      position = length;
-    } else {
-      line = string.slice(position, next + 1);
-      position = next + 1;
-    }
-    if (line.length && line !== "\n") result2 += indent;
-    result2 += line;
-  }
-  return result2;
-}
-function needIndentIndicator(string) {
-  return /^\n* /.test(string);
-}
-function blockHeader(string, shiftOfParent, shiftOfContent) {
-  const indentIndicator = needIndentIndicator(string) ? String(shiftOfContent - shiftOfParent) : "";
-  const clip = string[string.length - 1] === "\n";
-  return `${indentIndicator}${clip && (string[string.length - 2] === "\n" || string === "\n") ? "+" : clip ? "" : "-"}
-`;
-}
-function dropEndingNewline(string) {
-  return string[string.length - 1] === "\n" ? string.slice(0, -1) : string;
-}
-function isMoreIndented(char) {
-  return char === " " || char === "	";
-}
-function foldLine(line, width) {
-  if (line === "" || isMoreIndented(line[0])) return line;
-  const breakRe = / [^ \t]/g;
-  let match2;
-  let start = 0;
-  let end;
-  let curr = 0;
-  let next = 0;
-  let result2 = "";
-  while (match2 = breakRe.exec(line)) {
-    next = match2.index;
-    if (next - start > width) {
-      end = curr > start ? curr : next;
-      result2 += `
-${line.slice(start, end)}`;
-      start = end + 1;
-    }
-    curr = next;
-  }
-  result2 += "\n";
-  if (line.length - start > width && curr > start) result2 += `${line.slice(start, curr)}
-${line.slice(curr + 1)}`;
-  else result2 += line.slice(start);
-  return result2.slice(1);
-}
-function foldBlockScalar(string, width) {
-  const lineRe = /(\n+)([^\n]*)/g;
-  let nextLF = string.indexOf("\n");
-  if (nextLF === -1) nextLF = string.length;
-  lineRe.lastIndex = nextLF;
-  let result2 = foldLine(string.slice(0, nextLF), width);
-  let prevMoreIndented = string[0] === "\n" || isMoreIndented(string[0]);
-  let moreIndented;
-  let match2;
-  while (match2 = lineRe.exec(string)) {
-    const prefix2 = match2[1];
-    const line = match2[2];
-    moreIndented = line !== "" && isMoreIndented(line[0]);
-    result2 += prefix2 + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-    prevMoreIndented = moreIndented;
-  }
-  return result2;
-}
-var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
-function escapeCharacter(character) {
-  switch (character) {
-    case "\0":
-      return "\\0";
-    case "\x07":
-      return "\\a";
-    case "\b":
-      return "\\b";
-    case "	":
-      return "\\t";
-    case "\n":
-      return "\\n";
-    case "\v":
-      return "\\v";
-    case "\f":
-      return "\\f";
-    case "\r":
-      return "\\r";
-    case "\x1B":
-      return "\\e";
-    case '"':
-      return '\\"';
-    case "\\":
-      return "\\\\";
-    case "\x85":
-      return "\\N";
-    case "\xA0":
-      return "\\_";
-    case "\u2028":
-      return "\\L";
-    case "\u2029":
-      return "\\P";
-  }
-  const code2 = character.charCodeAt(0);
-  const hex2 = code2.toString(16).toUpperCase();
-  if (code2 <= 255) return `\\x${"0".repeat(2 - hex2.length)}${hex2}`;
-  return `\\u${"0".repeat(4 - hex2.length)}${hex2}`;
-}
-function escapeString(string) {
-  return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
-}
-var CHAR_LINE_FEED = 10;
 var DEFAULT_PRESENTER_OPTIONS = {
   indent: 2,
   seqNoIndent: false,
@@ -26995,227 +26590,6 @@ var DEFAULT_PRESENTER_OPTIONS = {
   scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
   tagBeforeAnchor: false
 };
-function nodeTagShort(node) {
-  return node.tagged ? node.tag : tagNameShort(node.tag);
-}
-function createPresenterState(options) {
-  const opts = {
-    ...DEFAULT_PRESENTER_OPTIONS,
-    ...options
-  };
-  if (opts.flowSkipColonSpace) opts.quoteFlowKeys = true;
-  return {
-    ...opts,
-    defaultScalarTagName: opts.schema.defaultScalarTag.tagName,
-    openEnded: false
-  };
-}
-function generateNextLine(state, level) {
-  return `
-${" ".repeat(state.indent * level)}`;
-}
-function scalarLayout(state, node, parent, level, isKey, flowOnly) {
-  return {
-    node,
-    parent,
-    level,
-    isKey,
-    flowOnly,
-    shiftOfParent: level === 0 ? -1 : state.indent * (level - 1),
-    shiftOfContent: state.indent * Math.max(1, level),
-    shiftOfFirstLine: level === 0 ? 0 : state.indent * level,
-    presenterOptions: state,
-    allowedStylesMask: 0,
-    style: node.style
-  };
-}
-function writeFlowSequence(state, level, node) {
-  let result2 = "";
-  for (let index = 0, length = node.items.length; index < length; index += 1) {
-    const item = writeNode(state, level, node.items[index], node, {}).text;
-    if (index > 0) result2 += `,${!state.flowSkipCommaSpace ? " " : ""}`;
-    result2 += item;
-  }
-  const pad = state.flowBracketPadding && node.items.length > 0 ? " " : "";
-  return `[${pad}${result2}${pad}]`;
-}
-function writeBlockSequence(state, level, node, compact) {
-  let result2 = "";
-  for (let index = 0, length = node.items.length; index < length; index += 1) {
-    const item = writeNode(state, level + 1, node.items[index], node, {
-      block: true,
-      compact: state.seqInlineFirst,
-      isblockseq: true
-    }).text;
-    if (!compact || result2 !== "") result2 += generateNextLine(state, level);
-    if (item === "" || CHAR_LINE_FEED === item.charCodeAt(0)) result2 += "-";
-    else result2 += "- ";
-    result2 += item;
-  }
-  return result2;
-}
-function writeFlowMapping(state, level, node) {
-  let result2 = "";
-  for (const { key, value } of node.items) {
-    let pairBuffer = "";
-    if (result2 !== "") pairBuffer += `,${!state.flowSkipCommaSpace ? " " : ""}`;
-    const keyRender = writeNode(state, level, key, node, { iskey: true });
-    const keyText = keyRender.text;
-    const valueText = writeNode(state, level, value, node, {}).text;
-    const sep2 = state.flowSkipColonSpace || valueText === "" ? "" : " ";
-    const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
-    const keyColonSep = key.kind === "alias" || keyIsBareProps ? " " : "";
-    pairBuffer += `${keyText}${keyColonSep}:${sep2}${valueText}`;
-    result2 += pairBuffer;
-  }
-  const pad = state.flowBracketPadding && result2 !== "" ? " " : "";
-  return `{${pad}${result2}${pad}}`;
-}
-function writeBlockMapping(state, level, node, compact) {
-  let result2 = "";
-  for (let index = 0, length = node.items.length; index < length; index += 1) {
-    let pairBuffer = "";
-    if (!compact || result2 !== "") pairBuffer += generateNextLine(state, level);
-    const { key, value } = node.items[index];
-    const keyIsBlock = (key.kind === "mapping" || key.kind === "sequence") && key.style === COLLECTION_STYLE.BLOCK && key.items.length !== 0 || key.kind === "scalar" && (key.style === SCALAR_STYLE.LITERAL_BLOCK || key.style === SCALAR_STYLE.FOLDED_BLOCK);
-    const keyRender = keyIsBlock ? writeNode(state, level + 1, key, node, {
-      block: true,
-      compact: true,
-      isblockseq: !cannotBeCompact(state, key, level + 1)
-    }) : writeNode(state, level + 1, key, node, {
-      block: true,
-      compact: true,
-      iskey: true
-    });
-    const keyText = keyRender.text;
-    const keyHasLineBreak = key.kind === "scalar" && key.value.indexOf("\n") !== -1;
-    const keyIsTooLong = keyText.length > 1024 && /^[\s\S]{1025}/u.test(keyText);
-    const explicitPair = keyIsBlock || keyHasLineBreak || keyIsTooLong;
-    if (explicitPair) {
-      if (keyText && CHAR_LINE_FEED === keyText.charCodeAt(0)) pairBuffer += "?";
-      else pairBuffer += "? ";
-    }
-    pairBuffer += keyText;
-    if (explicitPair) pairBuffer += generateNextLine(state, level);
-    const valueText = writeNode(state, level + 1, value, node, {
-      block: true,
-      compact: explicitPair,
-      isblockseq: explicitPair && !cannotBeCompact(state, value, level + 1)
-    }).text;
-    const keyIsBareProps = key.kind === "scalar" && keyRender.noBody && (key.tagged || key.anchor !== void 0);
-    const keyColonSep = !explicitPair && (key.kind === "alias" || keyIsBareProps) ? " " : "";
-    if (valueText === "" || CHAR_LINE_FEED === valueText.charCodeAt(0)) pairBuffer += `${keyColonSep}:`;
-    else pairBuffer += `${keyColonSep}: `;
-    pairBuffer += valueText;
-    result2 += pairBuffer;
-  }
-  return result2;
-}
-function cannotBeCompact(state, node, level) {
-  if (node.kind === "alias") return true;
-  return node.tagged || node.anchor !== void 0 || state.indent < 2 && level > 0;
-}
-function writeNode(state, level, node, parent, ctx) {
-  if (node.kind === "alias") {
-    state.openEnded = false;
-    return {
-      text: `*${node.anchor}`,
-      noBody: false
-    };
-  }
-  const { block = false, iskey = false, isblockseq = false } = ctx;
-  let compact = ctx.compact ?? false;
-  const hasAnchor = node.anchor !== void 0;
-  if (cannotBeCompact(state, node, level)) compact = false;
-  let body;
-  let shouldPrintTag = node.tagged;
-  const useBlockCollection = block && (node.kind === "mapping" || node.kind === "sequence") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0;
-  if (node.kind === "mapping") {
-    if (useBlockCollection) body = writeBlockMapping(state, level, node, compact);
-    else body = writeFlowMapping(state, level, node);
-  } else if (node.kind === "sequence") {
-    if (useBlockCollection) {
-      if (state.seqNoIndent && !isblockseq && level > 0) body = writeBlockSequence(state, level - 1, node, compact);
-      else body = writeBlockSequence(state, level, node, compact);
-    } else body = writeFlowSequence(state, level, node);
-  } else {
-    const layout = scalarLayout(state, node, parent, level, iskey, !block);
-    detectAllowedStyles(layout);
-    for (const rule of state.scalarStyleRules) rule(layout);
-    body = renderScalar(layout);
-    state.openEnded = (layout.style === SCALAR_STYLE.LITERAL_BLOCK || layout.style === SCALAR_STYLE.FOLDED_BLOCK) && (node.value === "\n" || node.value.endsWith("\n\n"));
-    shouldPrintTag = node.tagged || body === "" && layout.flowOnly && parent?.kind === "sequence" && !hasAnchor || layout.style !== SCALAR_STYLE.PLAIN && node.tag !== state.defaultScalarTagName;
-  }
-  if ((node.kind === "mapping" || node.kind === "sequence") && !useBlockCollection) state.openEnded = false;
-  if (useBlockCollection && compact && level > 0 && state.indent > 2) body = `${" ".repeat(state.indent - 2)}${body}`;
-  const noBody = body === "";
-  let text = body;
-  if (shouldPrintTag || hasAnchor) {
-    const props = [];
-    const tag = shouldPrintTag ? nodeTagShort(node) : null;
-    const anchor = hasAnchor ? `&${node.anchor}` : null;
-    if (state.tagBeforeAnchor) {
-      if (tag !== null) props.push(tag);
-      if (anchor !== null) props.push(anchor);
-    } else {
-      if (anchor !== null) props.push(anchor);
-      if (tag !== null) props.push(tag);
-    }
-    const sep2 = body === "" || body.charCodeAt(0) === CHAR_LINE_FEED ? "" : " ";
-    text = `${props.join(" ")}${sep2}${body}`;
-  }
-  return {
-    text,
-    noBody
-  };
-}
-function rootStartsOwnLine(node) {
-  return (node.kind === "sequence" || node.kind === "mapping") && node.style === COLLECTION_STYLE.BLOCK && node.items.length !== 0 && !node.tagged && node.anchor === void 0;
-}
-function writeDocumentDirectives(doc) {
-  let result2 = "";
-  for (const directive of doc.directives) {
-    if (directive.kind === "yaml") {
-      result2 += `%YAML ${directive.version}
-`;
-      continue;
-    }
-    const { handle, prefix: prefix2 } = directive;
-    result2 += `%TAG ${handle} ${prefix2}
-`;
-  }
-  return result2;
-}
-function present(documents, options) {
-  const state = createPresenterState(options);
-  let result2 = "";
-  let previousEnded = false;
-  for (let index = 0; index < documents.length; index += 1) {
-    const doc = documents[index];
-    state.openEnded = false;
-    const directives = writeDocumentDirectives(doc);
-    const hasDirectives = directives !== "";
-    const marker = doc.explicitStart || hasDirectives || index > 0 && !previousEnded;
-    result2 += directives;
-    if (doc.contents === null) {
-      if (marker) result2 += "---\n";
-    } else if (marker) {
-      const body = writeNode(state, 0, doc.contents, null, {
-        block: true,
-        compact: true
-      }).text;
-      const sep2 = body === "" ? "" : hasDirectives || rootStartsOwnLine(doc.contents) ? "\n" : " ";
-      result2 += `---${sep2}${body}
-`;
-    } else result2 += writeNode(state, 0, doc.contents, null, {
-      block: true,
-      compact: true
-    }).text + "\n";
-    previousEnded = doc.explicitEnd || state.openEnded;
-    if (previousEnded) result2 += "...\n";
-  }
-  return result2;
-}
 var DEFAULT_DUMP_OPTIONS = {
   ...DEFAULT_PRESENTER_OPTIONS,
   schema: DUMP_SCHEMA,
@@ -27226,40 +26600,6 @@ var DEFAULT_DUMP_OPTIONS = {
   transform: () => {
   }
 };
-function defaultCompareFn(a, b) {
-  const x = String(a);
-  const y = String(b);
-  if (x < y) return -1;
-  if (x > y) return 1;
-  return 0;
-}
-function dump(input, options = {}) {
-  const opts = {
-    ...DEFAULT_DUMP_OPTIONS,
-    ...options
-  };
-  const documents = jsToAst(input, opts.schema, {
-    noRefs: opts.noRefs,
-    skipInvalid: opts.skipInvalid
-  });
-  if (opts.flowLevel >= 0) visit(documents, (node, ctx) => {
-    if (ctx.depth < opts.flowLevel) return;
-    if (node.kind === "sequence" || node.kind === "mapping") node.style = COLLECTION_STYLE.FLOW;
-    return VISIT_SKIP;
-  });
-  if (opts.sortKeys) {
-    const compareFn = opts.sortKeys === true ? defaultCompareFn : opts.sortKeys;
-    visit(documents, (node) => {
-      if (node.kind !== "mapping") return;
-      node.items.sort((a, b) => compareFn(a.key.kind === "scalar" ? a.key.value : "", b.key.kind === "scalar" ? b.key.value : ""));
-    });
-  }
-  opts.transform(documents);
-  return present(documents, {
-    ...pick(opts, Object.keys(DEFAULT_PRESENTER_OPTIONS)),
-    schema: opts.schema
-  });
-}
 var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
 var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
 var EVENT_MAPPING = EVENT_ID.MAPPING;
@@ -27813,31 +27153,6 @@ import { readFileSync as readFileSync4 } from "node:fs";
 
 // src/formats/sarif.ts
 import { gzipSync } from "node:zlib";
-
-// src/engine/report.ts
-var rank = { note: 1, warning: 2, error: 3 };
-function exitCode(report, failOn) {
-  if (failOn !== "none") {
-    const threshold = rank[failOn];
-    if (report.findings.some((finding) => finding.suppressed === null && rank[finding.level] >= threshold)) return 1;
-  }
-  return report.summary.complete ? 0 : 3;
-}
-var nothingScanned = "every input was skipped, nothing was scanned";
-function incompleteReason(report) {
-  if (report.summary.complete) return void 0;
-  const errors = report.inputs.errors.length;
-  return errors > 0 ? `${errors} input(s) could not be read or parsed` : nothingScanned;
-}
-function objectPath(object) {
-  const part = (text) => text.replace(/[/\\]/g, "_") || "_";
-  return ["k8s", part(object.cluster), part(object.namespace ?? "_cluster"), part(object.kind), `${part(object.name)}.yaml`].join("/");
-}
-function objectHeader(object) {
-  return `# ${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name} in cluster ${object.cluster}`;
-}
-
-// src/formats/sarif.ts
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var fingerprintKey = "stsAuditFingerprint/v1";
 var rulesDocs = `${toolHomepage}/blob/main/docs/rules.md`;
@@ -27876,8 +27191,9 @@ function result(finding, ruleIndex, sameLine) {
     partialFingerprints: { [fingerprintKey]: finding.fingerprint }
   };
   const location = {};
-  if (finding.location) {
-    const { path: path13, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = finding.location;
+  const located = finding.location ?? finding.renderedLocation;
+  if (located) {
+    const { path: path13, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
     location.physicalLocation = {
@@ -27887,13 +27203,6 @@ function result(finding, ruleIndex, sameLine) {
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
     };
     if (lineHash) sarifResult.partialFingerprints.primaryLocationLineHash = lineHash;
-  }
-  if (!finding.location && finding.object) {
-    const header = objectHeader(finding.object);
-    location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(objectPath(finding.object)), uriBaseId: "%SRCROOT%" },
-      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: header.length + 1, snippet: { text: header } }
-    };
   }
   if (finding.object) {
     const { kind, namespace, name, cluster } = finding.object;
@@ -27909,7 +27218,8 @@ function formatSarif(report, rules2, options = {}) {
   const byLine = /* @__PURE__ */ new Map();
   for (const finding of report.findings) {
     if (finding.suppressed !== null) continue;
-    const key = finding.location ? `${finding.ruleId}\0${finding.location.path}\0${finding.location.startLine}` : `${finding.ruleId}\0${finding.fingerprint}`;
+    const located = finding.location ?? finding.renderedLocation;
+    const key = located ? `${finding.ruleId}\0${located.path}\0${located.startLine}` : `${finding.ruleId}\0${finding.fingerprint}`;
     const entry = byLine.get(key);
     if (entry) entry.count++;
     else byLine.set(key, { finding, count: 0 });
@@ -28213,6 +27523,11 @@ function languageOf(file) {
   }
   return byExtension.get(path4.posix.extname(base2).toLowerCase());
 }
+function fenceLanguage(file) {
+  const language = languageOf(file);
+  if (!language) return void 0;
+  return language.fenceByExtension?.[path4.posix.extname(file).toLowerCase()] ?? language.fence ?? language.name;
+}
 function isDependencyManifest(file) {
   const base2 = path4.posix.basename(file);
   return dependencyNames.has(base2) || dependencyPatterns.some((pattern) => pattern.test(base2));
@@ -28339,10 +27654,10 @@ function parseManifests(path13, rawText, options = {}) {
   });
   const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
   const source = kept.length > 0 ? new YamlSource(path13, text, events) : void 0;
-  const objects = kept.map(({ value, identity, document, path: objectPath2 }) => ({
+  const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
-    locator: new YamlLocator(source, source.documentRoot(document), objectPath2)
+    locator: new YamlLocator(source, source.documentRoot(document), objectPath)
   }));
   return { outcome: "parsed", documents, objectCount: found.length, objects };
 }
@@ -29102,14 +28417,14 @@ var pair = (toks) => {
   });
   return pairs;
 };
-var build2 = (toks, pairs, start, end, top) => {
+var build = (toks, pairs, start, end, top) => {
   let seq = [];
   const alts = [seq];
   for (let i = start; i < end; i++) {
     const tok = toks[i];
     const close = pairs.get(i);
     if (tok.t === "open" && close !== void 0) {
-      const sub = build2(toks, pairs, i + 1, close, false);
+      const sub = build(toks, pairs, i + 1, close, false);
       seq.push({ t: "ext", type: tok.type, alts: sub });
       i = close;
     } else if (tok.t === "bar" && !top) {
@@ -29561,7 +28876,7 @@ var Matcher = class {
     this.#form = n === true ? "NFC" : n || void 0;
     const literal2 = /^[?*+@]\(\)$/.test(pattern);
     const toks = tokenize(pattern, nocase, noext || literal2, this.#form, options.rangeMark);
-    let [items] = build2(toks, pair(toks), 0, toks.length, true);
+    let [items] = build(toks, pair(toks), 0, toks.length, true);
     if (this.#form)
       items = normalize(items, this.#form);
     const [start, size] = compile(items, nocase);
@@ -31223,11 +30538,11 @@ function irsaSettings(serviceAccount) {
 function readIrsaSettings(serviceAccount) {
   const annotations = recordAt(recordAt(serviceAccount.data, "metadata"), "annotations");
   const roleArn3 = own(annotations, webhook.annotations.roleArn);
-  const present2 = Object.hasOwn(annotations, webhook.annotations.stsRegionalEndpoints);
+  const present = Object.hasOwn(annotations, webhook.annotations.stsRegionalEndpoints);
   const value = own(annotations, webhook.annotations.stsRegionalEndpoints);
   return {
     roleArn: typeof roleArn3 === "string" && roleArn3 !== "" ? roleArn3 : void 0,
-    stsRegionalEndpoints: { present: present2, value, parsed: present2 ? parseBool(value) : void 0 }
+    stsRegionalEndpoints: { present, value, parsed: present ? parseBool(value) : void 0 }
   };
 }
 function effectiveRegional(settings, profile) {
@@ -31284,8 +30599,8 @@ var STS004 = {
   id: "STS004",
   check(resource, context) {
     if (!isServiceAccount(resource)) return;
-    const { present: present2, value, parsed } = irsaSettings(resource).stsRegionalEndpoints;
-    if (!present2 || parsed !== void 0) return;
+    const { present, value, parsed } = irsaSettings(resource).stsRegionalEndpoints;
+    if (!present || parsed !== void 0) return;
     const path13 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
       context.report({ path: path13, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
@@ -31667,15 +30982,16 @@ var STS009 = {
     const running = runningPod(resource, context);
     if (!running) return;
     for (const { container, template, injection } of running.containers) {
-      if (injection.skipped || template?.env.some((entry) => entry.name === stsRegionalEndpoints)) continue;
-      const names = new Set(container.env.map((entry) => entry.name));
+      if (injection.skipped || template?.env.some((entry2) => entry2.name === stsRegionalEndpoints)) continue;
+      const names = new Set(container.env.map((entry2) => entry2.name));
       if (!names.has(roleArn) && !names.has(webIdentityTokenFile)) continue;
-      const expected = injection.added.find((entry) => entry.name === stsRegionalEndpoints)?.value;
-      const actualValue = container.env.find((entry) => entry.name === stsRegionalEndpoints)?.value;
-      const actual = typeof actualValue === "string" ? actualValue : void 0;
+      const expected = injection.added.find((entry2) => entry2.name === stsRegionalEndpoints)?.value;
+      const entry = container.env.find((candidate2) => candidate2.name === stsRegionalEndpoints);
+      const actual = typeof entry?.value === "string" ? entry.value : void 0;
       if (expected === actual) continue;
       context.report({
-        path: ["metadata", "name"],
+        // The value the pod should not have, or the env it lacks it in (the container, without one).
+        ...entry ? { path: envPath(container, entry, "value") } : { path: [...container.path, "env"], target: "key" },
         messageId: expected === void 0 ? "unexpected" : "missing",
         data: { container: container.name, account: running.pod.serviceAccountName, command: restartCommand(resource, running.owner) }
       });
@@ -31695,13 +31011,13 @@ var STS010 = {
       const names = new Set(container.env.map((entry) => entry.name));
       const data = { container: container.name, account: running.pod.serviceAccountName, role: running.account.roleArn, command: restartCommand(resource, running.owner) };
       if (!names.has(roleArn2) && !names.has(webIdentityTokenFile2) && !names.has(containerCredentialsUri)) {
-        context.report({ path: ["metadata", "name"], messageId: "noCredentials", data });
+        context.report({ path: [...container.path, "env"], target: "key", messageId: "noCredentials", data });
         continue;
       }
-      const value = container.env.find((entry) => entry.name === roleArn2)?.value;
+      const role = container.env.find((entry) => entry.name === roleArn2);
       const setByTemplate = template?.env.some((entry) => entry.name === roleArn2);
-      if (typeof value === "string" && value !== running.account.roleArn && !setByTemplate) {
-        context.report({ path: ["metadata", "name"], messageId: "otherRole", data: { ...data, podRole: value } });
+      if (role && typeof role.value === "string" && role.value !== running.account.roleArn && !setByTemplate) {
+        context.report({ path: envPath(container, role, "value"), messageId: "otherRole", data: { ...data, podRole: role.value } });
       }
     }
   }
@@ -32057,6 +31373,81 @@ function fingerprint(parts) {
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 
+// src/engine/line-hash.ts
+var window = 100;
+var base = 37;
+var endOfFile = 65535;
+var two32 = 2 ** 32;
+var [space2, tab2, lf2, cr2] = [32, 9, 10, 13];
+var [firstHigh, firstLow] = (() => {
+  let high = 0;
+  let low = 1;
+  for (let i = 0; i < window; i++) [high, low] = multiplyAdd(high, low, base, 0);
+  return [high, low];
+})();
+function multiplyAdd(high, low, factor, addend) {
+  const lowProduct = low * factor + addend;
+  const carry = Math.floor(lowProduct / two32);
+  return [(high * factor + carry) % two32, lowProduct - carry * two32];
+}
+var wrap = (value) => (value % two32 + two32) % two32;
+function hex(high, low) {
+  return high === 0 ? low.toString(16) : `${high.toString(16)}${low.toString(16).padStart(8, "0")}`;
+}
+function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
+  const hashes = [];
+  const ring = new Array(window).fill(0);
+  const lineAt = new Array(window).fill(-1);
+  const counts = /* @__PURE__ */ new Map();
+  let high = 0;
+  let low = 0;
+  let index = 0;
+  let line = 0;
+  let atLineStart = true;
+  let afterCr = false;
+  let done = false;
+  const emit = () => {
+    const value = hex(high, low);
+    const count = (counts.get(value) ?? 0) + 1;
+    counts.set(value, count);
+    const emitted = lineAt[index];
+    hashes[emitted] = `${value}:${count}`;
+    lineAt[index] = -1;
+    if (emitted >= lastLine) done = true;
+  };
+  const update = (current) => {
+    const leaving = ring[index];
+    ring[index] = current;
+    const lowSum = low * base + current - firstLow * leaving;
+    const carry = Math.floor(lowSum / two32);
+    low = lowSum - carry * two32;
+    high = wrap(high * base - firstHigh * leaving + carry);
+    index = (index + 1) % window;
+  };
+  const take = (code2) => {
+    if (code2 === space2 || code2 === tab2 || afterCr && code2 === lf2) {
+      afterCr = false;
+      return;
+    }
+    afterCr = code2 === cr2;
+    const current = afterCr ? lf2 : code2;
+    if (lineAt[index] !== -1) emit();
+    if (atLineStart) {
+      atLineStart = false;
+      lineAt[index] = ++line;
+    }
+    if (current === lf2) atLineStart = true;
+    update(current);
+  };
+  for (let i = 0; i < text.length && !done; i++) take(text.charCodeAt(i));
+  if (!done) take(endOfFile);
+  for (let i = 0; i < window && !done; i++) {
+    if (lineAt[index] !== -1) emit();
+    update(0);
+  }
+  return hashes;
+}
+
 // src/model/credentials.ts
 var credentialWord = /secret|passw(?:or)?d|token|private[_-]?key|api[_-]?key|access[_-]?key|credential|session/i;
 var locationSuffix = /[_-](?:file|path|dir|url|uri|endpoint|audience|expiration|arn)$/i;
@@ -32095,23 +31486,37 @@ function buildFinding(parts) {
     fingerprint: fingerprint([metadata.id, ...parts.identity]),
     suppressed: null
   };
-  if (parts.location) {
-    const { lineText, ...range2 } = parts.location.position;
-    const location = { path: parts.location.path, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
-    finding.location = location;
-  }
+  if (parts.location) finding.location = findingLocation(parts.location);
+  if (parts.renderedLocation) finding.renderedLocation = findingLocation(parts.renderedLocation);
   if (parts.object) finding.object = parts.object;
   return finding;
 }
-function findingsByFile(findings) {
+function findingLocation({ path: path13, position }) {
+  const { lineText, ...range2 } = position;
+  return { path: path13, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
+}
+function findingsByFile(findings, kind = "location") {
   const byFile = /* @__PURE__ */ new Map();
   for (const finding of findings) {
-    if (!finding.location) continue;
-    const inFile = byFile.get(finding.location.path);
+    const location = finding[kind];
+    if (!location) continue;
+    const inFile = byFile.get(location.path);
     if (inFile) inFile.push(finding);
-    else byFile.set(finding.location.path, [finding]);
+    else byFile.set(location.path, [finding]);
   }
   return byFile;
+}
+function addLineHashes(findings, files, kind = "location") {
+  const byFile = findingsByFile(findings, kind);
+  for (const file of files) {
+    const inFile = byFile.get(file.path);
+    if (!inFile) continue;
+    const hashes = lineHashes(file.text, Math.max(...inFile.map((finding) => finding[kind].startLine)));
+    for (const finding of inFile) {
+      const hash = hashes[finding[kind].startLine];
+      if (hash) finding[kind].lineHash = hash;
+    }
+  }
 }
 
 // src/profiles/describe-profile.ts
@@ -32421,7 +31826,14 @@ var RuleRunner = class {
   }
 };
 function toFinding(resource, metadata, problem, configuredLevel) {
-  const { identity, profile, document } = resource;
+  const { identity, profile, document, rendering } = resource;
+  const at2 = (locator) => ({
+    path: locator.path,
+    position: locator.locate(problem.path, {
+      ...problem.target ? { target: problem.target } : {},
+      ...problem.text ? { text: problem.text } : {}
+    })
+  });
   return buildFinding({
     metadata,
     messageId: problem.messageId,
@@ -32435,17 +31847,12 @@ function toFinding(resource, metadata, problem, configuredLevel) {
     },
     ...problem.level ? { level: problem.level } : {},
     ...configuredLevel ? { configuredLevel } : {},
-    ...document ? {
-      location: {
-        path: document.path,
-        position: document.locate(problem.path, {
-          ...problem.target ? { target: problem.target } : {},
-          ...problem.text ? { text: problem.text } : {}
-        })
-      }
-    } : {},
+    ...document ? { location: at2(document) } : {},
+    ...rendering ? { renderedLocation: at2(rendering) } : {},
     object: { ...identity, cluster: profile.name },
     identity: [
+      // Only a file's path: a live object's rendered path is made of the identity below, and its
+      // fingerprint stays what it was before objects were rendered.
       document?.path ?? "",
       identity.apiVersion,
       identity.kind,
@@ -32466,7 +31873,9 @@ function compareFindings(a, b) {
   const left = a.location;
   const right = b.location;
   const objectKey = (finding) => finding.object ? `${finding.object.cluster}\0${finding.object.namespace ?? ""}\0${finding.object.kind}\0${finding.object.name}` : "";
-  return compareText(left?.path ?? "", right?.path ?? "") || compareText(left ? "" : objectKey(a), right ? "" : objectKey(b)) || (left?.startLine ?? 0) - (right?.startLine ?? 0) || (left?.startColumn ?? 0) - (right?.startColumn ?? 0) || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(a.fingerprint, b.fingerprint);
+  const leftAt = left ?? a.renderedLocation;
+  const rightAt = right ?? b.renderedLocation;
+  return compareText(left?.path ?? "", right?.path ?? "") || compareText(left ? "" : objectKey(a), right ? "" : objectKey(b)) || (leftAt?.startLine ?? 0) - (rightAt?.startLine ?? 0) || (leftAt?.startColumn ?? 0) - (rightAt?.startColumn ?? 0) || compareText(a.ruleId, b.ruleId) || compareText(a.message, b.message) || compareText(a.fingerprint, b.fingerprint);
 }
 function buildReport(profiles, findings, inputs, baseline) {
   findings.sort(compareFindings);
@@ -32484,81 +31893,6 @@ function buildReport(profiles, findings, inputs, baseline) {
     inputs: { ...inputs, skipped: [...inputs.skipped].sort(byPath), errors: [...inputs.errors].sort(byPath) },
     summary: summary2
   };
-}
-
-// src/engine/line-hash.ts
-var window = 100;
-var base = 37;
-var endOfFile = 65535;
-var two32 = 2 ** 32;
-var [space2, tab2, lf2, cr2] = [32, 9, 10, 13];
-var [firstHigh, firstLow] = (() => {
-  let high = 0;
-  let low = 1;
-  for (let i = 0; i < window; i++) [high, low] = multiplyAdd(high, low, base, 0);
-  return [high, low];
-})();
-function multiplyAdd(high, low, factor, addend) {
-  const lowProduct = low * factor + addend;
-  const carry = Math.floor(lowProduct / two32);
-  return [(high * factor + carry) % two32, lowProduct - carry * two32];
-}
-var wrap = (value) => (value % two32 + two32) % two32;
-function hex(high, low) {
-  return high === 0 ? low.toString(16) : `${high.toString(16)}${low.toString(16).padStart(8, "0")}`;
-}
-function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
-  const hashes = [];
-  const ring = new Array(window).fill(0);
-  const lineAt = new Array(window).fill(-1);
-  const counts = /* @__PURE__ */ new Map();
-  let high = 0;
-  let low = 0;
-  let index = 0;
-  let line = 0;
-  let atLineStart = true;
-  let afterCr = false;
-  let done = false;
-  const emit = () => {
-    const value = hex(high, low);
-    const count = (counts.get(value) ?? 0) + 1;
-    counts.set(value, count);
-    const emitted = lineAt[index];
-    hashes[emitted] = `${value}:${count}`;
-    lineAt[index] = -1;
-    if (emitted >= lastLine) done = true;
-  };
-  const update = (current) => {
-    const leaving = ring[index];
-    ring[index] = current;
-    const lowSum = low * base + current - firstLow * leaving;
-    const carry = Math.floor(lowSum / two32);
-    low = lowSum - carry * two32;
-    high = wrap(high * base - firstHigh * leaving + carry);
-    index = (index + 1) % window;
-  };
-  const take = (code2) => {
-    if (code2 === space2 || code2 === tab2 || afterCr && code2 === lf2) {
-      afterCr = false;
-      return;
-    }
-    afterCr = code2 === cr2;
-    const current = afterCr ? lf2 : code2;
-    if (lineAt[index] !== -1) emit();
-    if (atLineStart) {
-      atLineStart = false;
-      lineAt[index] = ++line;
-    }
-    if (current === lf2) atLineStart = true;
-    update(current);
-  };
-  for (let i = 0; i < text.length && !done; i++) take(text.charCodeAt(i));
-  if (!done) take(endOfFile);
-  for (let i = 0; i < window && !done; i++) {
-    if (lineAt[index] !== -1) emit();
-    update(0);
-  }
-  return hashes;
 }
 
 // src/engine/scan.ts
@@ -32785,18 +32119,6 @@ function isOwnReport(source) {
     return false;
   }
 }
-function addLineHashes(findings, sources) {
-  const byFile = findingsByFile(findings);
-  for (const source of sources) {
-    const inFile = byFile.get(source.path);
-    if (!inFile) continue;
-    const hashes = lineHashes(source.text, Math.max(...inFile.map((finding) => finding.location.startLine)));
-    for (const finding of inFile) {
-      const hash = hashes[finding.location.startLine];
-      if (hash) finding.location.lineHash = hash;
-    }
-  }
-}
 
 // src/engine/scan-request.ts
 function relativeTo(root, absolute) {
@@ -32870,18 +32192,29 @@ function writeOutputFile(file, text) {
 
 // src/cluster/dump-objects.ts
 function dumpObjects(folder, audited) {
-  for (const { cluster, resource } of audited) {
-    const object = { ...resource.identity, cluster };
-    const file = path11.join(folder, ...objectPath(object).split("/"));
-    writeOutputFile(file, `${objectHeader(object)}
-${dump(resource.data, { noRefs: true })}`);
-  }
+  for (const object of audited) writeOutputFile(path11.join(folder, ...object.path.split("/")), object.text);
 }
 
 // src/cli/inputs.ts
 function secondsInMs(value) {
   const number = Number(value.trim().replace(/s$/, ""));
   return Number.isFinite(number) && number > 0 ? number * 1e3 : void 0;
+}
+
+// src/engine/report.ts
+var rank = { note: 1, warning: 2, error: 3 };
+function exitCode(report, failOn) {
+  if (failOn !== "none") {
+    const threshold = rank[failOn];
+    if (report.findings.some((finding) => finding.suppressed === null && rank[finding.level] >= threshold)) return 1;
+  }
+  return report.summary.complete ? 0 : 3;
+}
+var nothingScanned = "every input was skipped, nothing was scanned";
+function incompleteReason(report) {
+  if (report.summary.complete) return void 0;
+  const errors = report.inputs.errors.length;
+  return errors > 0 ? `${errors} input(s) could not be read or parsed` : nothingScanned;
 }
 
 // src/formats/markdown.ts
@@ -32907,7 +32240,8 @@ function objectName(finding) {
 }
 function detail(finding) {
   const lines = [`#### ${icons[finding.level]} [${finding.ruleId}](${rulesDocs2}#${finding.ruleId.toLowerCase()}) ${finding.ruleName} at ${where(finding)}`, "", cell(finding.message), ""];
-  if (finding.location) lines.push("```yaml", finding.location.snippet.replace(/```/g, "`\u200B``"), "```", "");
+  const shownAt = finding.location ?? finding.renderedLocation;
+  if (shownAt) lines.push(`\`\`\`${fenceLanguage(shownAt.path) ?? ""}`, shownAt.snippet.replace(/```/g, "`\u200B``"), "```", "");
   lines.push(`**Fix:** ${cell(finding.remediation)}`, "");
   return lines.join("\n");
 }
@@ -33150,7 +32484,8 @@ async function auditClusters(inputs, workspace) {
         namespaces: cluster.namespaces,
         requestTimeoutMs: cluster.requestTimeoutMs,
         ...inputs.platformVersion ? { platformVersion: inputs.platformVersion } : {},
-        ...inputs.region ? { region: inputs.region } : {}
+        ...inputs.region ? { region: inputs.region } : {},
+        lineHashes: true
       }
     });
     if (cluster.dumpObjects) dumpObjects(path12.resolve(workspace, cluster.dumpObjects), audited);

@@ -133,6 +133,8 @@ describe('the GitHub Action', () => {
     expect(sarif.runs[0]!.automationDetails).toEqual({ id: 'example/' });
     expect(sarif.runs[0]!.results).toHaveLength(23);
     expect(run.summary).toContain('## sts-audit: ❌ 23 findings');
+    // Each snippet is fenced in its file's language.
+    expect(run.summary).toContain('\n```dockerfile\nENV AWS_STS_REGIONAL_ENDPOINTS=legacy\n```\n');
     expect(run.stdout).toContain('::error::sts-audit: findings at or above warning');
     expect(requests).toEqual([]);
   });
@@ -267,8 +269,9 @@ describe('the GitHub Action auditing live clusters (command: cluster)', () => {
     expect(sarif.runs[0]!.results!.map((result) => `${result.ruleId} ${result.locations![0]!.physicalLocation!.artifactLocation!.uri}`)).toEqual([
       'STS007 k8s/prod/ops/ConfigMap/settings.yaml',
       'STS007 k8s/prod/team/ConfigMap/settings.yaml',
-      'STS004 k8s/prod/team/ServiceAccount/api.yaml',
+      // Within an object, findings follow the lines of its YAML: the annotations come before the role.
       'STS005 k8s/prod/team/ServiceAccount/api.yaml',
+      'STS004 k8s/prod/team/ServiceAccount/api.yaml',
     ]);
     expect(run.summary).toContain('## sts-audit: ❌ 4 findings');
     expect(run.summary).toContain('| 🔴 | [STS004](https://github.com/sts-audit/sts-audit/blob/main/docs/rules.md#sts004) | cluster prod | ServiceAccount team/api |');

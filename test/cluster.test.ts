@@ -83,8 +83,8 @@ describe('auditing a live cluster', () => {
       'STS007 ConfigMap/settings',
       'STS010 Pod/api-bare-creds kubectl rollout restart deployment/api -n team',
       'STS009 Pod/api-old kubectl rollout restart deployment/api -n team',
-      'STS009 Pod/debug kubectl delete pod debug -n team',
       'STS010 Pod/debug kubectl delete pod debug -n team',
+      'STS009 Pod/debug kubectl delete pod debug -n team',
     ]);
     expect(report.findings.every((f) => f.location === undefined && f.object!.cluster === 'prod')).toBe(true);
     expect(report.profiles).toEqual([
@@ -105,6 +105,63 @@ describe('auditing a live cluster', () => {
     const dumped = load(readFileSync(path.join(folder, 'k8s', 'prod', 'team', 'Pod', 'debug.yaml'), 'utf8')) as { kind: string; metadata: { name: string } };
     expect(dumped).toMatchObject({ kind: 'Pod', metadata: { name: 'debug' } });
     expect(existsSync(path.join(folder, 'k8s', 'prod', 'team', 'Pod', 'plain.yaml'))).toBe(false);
+  });
+
+  it('points each SARIF result at the offending field of the dumped YAML, with both fingerprints, the same on every run', async () => {
+    const state = fixture();
+    state.objects.serviceaccounts!.push({ metadata: { name: 'legacy', namespace: 'team', annotations: { 'eks.amazonaws.com/role-arn': role, 'eks.amazonaws.com/sts-regional-endpoints': 'false' } } });
+    const withLegacy = await startKubeApi(state, 'prod');
+    try {
+      const runs = [1, 2].map(() => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-dump-'));
+        const run = runCli(['cluster', '--kubeconfig', withLegacy.kubeconfig, '--format', 'sarif', '--dump-objects', folder], { cwd: makeTree({}) });
+        expect(run.code).toBe(1);
+        return { folder, sarif: assertValidSarif(run.stdout) };
+      });
+      const results = (run: (typeof runs)[number]) =>
+        run.sarif.runs[0]!.results!.map((result) => {
+          const { artifactLocation, region } = result.locations![0]!.physicalLocation!;
+          return { ruleId: result.ruleId, uri: artifactLocation!.uri!, region: region!, fingerprints: result.partialFingerprints! };
+        });
+      const [first, second] = runs.map(results);
+      const at = (ruleId: string, uri: string) => first!.find((result) => result.ruleId === ruleId && result.uri === uri)!;
+      /** The dumped line a result points at, and the text of its region. */
+      const pointedAt = ({ uri, region }: { uri: string; region: { startLine?: number; startColumn?: number; endColumn?: number } }) => {
+        const line = readFileSync(path.join(runs[0]!.folder, uri), 'utf8').split('\n')[region.startLine! - 1]!;
+        return [line, line.slice(region.startColumn! - 1, region.endColumn! - 1)];
+      };
+
+      // The annotation's value, as for a file.
+      const annotation = at('STS001', 'k8s/prod/team/ServiceAccount/legacy.yaml');
+      expect(annotation.region).toMatchObject({ startLine: 9, startColumn: 47, endLine: 9, endColumn: 54 });
+      expect(pointedAt(annotation)).toEqual(["    eks.amazonaws.com/sts-regional-endpoints: 'false'", "'false'"]);
+      // A stale pod: the env of container app, which lacks AWS_STS_REGIONAL_ENDPOINTS (below the header, metadata and owner).
+      const stale = at('STS009', 'k8s/prod/team/Pod/api-old.yaml');
+      expect(stale.region).toMatchObject({ startLine: 18, startColumn: 7, endLine: 18, endColumn: 10 });
+      expect(pointedAt(stale)).toEqual(['      env:', 'env']);
+      // The other role a pod assumes: the value of its AWS_ROLE_ARN.
+      const otherRole = at('STS010', 'k8s/prod/team/Pod/debug.yaml');
+      expect(pointedAt(otherRole)).toEqual(['          value: arn:aws:iam::111122223333:role/old', 'arn:aws:iam::111122223333:role/old']);
+
+      for (const result of first!) {
+        expect(result.region.startLine).toBeGreaterThan(1);
+        expect(result.fingerprints).toEqual({ 'stsAuditFingerprint/v1': expect.stringMatching(/^[0-9a-f]{32}$/), primaryLocationLineHash: expect.stringMatching(/^[0-9a-f]+:1$/) });
+      }
+      expect(second).toEqual(first);
+    } finally {
+      await withLegacy.stop();
+    }
+  });
+
+  it('gives live findings in JSON no file location but their place in the dumped YAML, which text and Markdown show', async () => {
+    const { report } = await audit({ kubeconfig: api.kubeconfig, contexts: [], namespaces: [], requestTimeoutMs: 5000 });
+    const stale = report.findings.find((f) => f.ruleId === 'STS009' && f.object!.name === 'api-old')!;
+    expect(stale.location).toBeUndefined();
+    expect(stale.renderedLocation).toEqual({ path: 'k8s/prod/team/Pod/api-old.yaml', startLine: 18, startColumn: 7, endLine: 18, endColumn: 10, snippet: '      env:' });
+    const text = runCli(['cluster', '--kubeconfig', api.kubeconfig, '--rule', 'STS009'], { cwd: makeTree({}) }).stdout;
+    expect(text).toContain(['           18 |       env:', '              |       ^^^'].join('\n'));
+    const markdown = runCli(['cluster', '--kubeconfig', api.kubeconfig, '--rule', 'STS009', '--format', 'markdown'], { cwd: makeTree({}) }).stdout;
+    expect(markdown).toContain('```yaml\n      env:\n```');
   });
 
   it('speaks the real wire format: kubectl lists the same objects from the same server', () => {
@@ -212,7 +269,8 @@ describe('connecting', () => {
     const { report } = await audit({ kubeconfig, contexts: ['prod', 'legacy'], namespaces: [], requestTimeoutMs: 5000 });
     expect([...new Set(report.findings.map((f) => f.object!.cluster))].sort()).toEqual(['legacy', 'prod']);
     expect(report.profiles.map((p) => `${p.name} ${p.kubernetesVersion} ${p.defaultEndpoint}`)).toEqual(['legacy 1.21 global', 'prod 1.29 regional']);
-    expect(report.findings.filter((f) => f.object!.cluster === 'legacy').map((f) => f.ruleId)).toEqual(['STS004', 'STS005']);
+    // STS005 points at the annotation's key, STS004 at its value, on the same line.
+    expect(report.findings.filter((f) => f.object!.cluster === 'legacy').map((f) => f.ruleId)).toEqual(['STS005', 'STS004']);
   });
 
   it('takes its token from an exec credential plugin, as aws eks get-token provides it', async () => {

@@ -40,14 +40,14 @@ module.exports.default = validate10;
 var schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "kubernetesVersion", "platformVersion", "region", "defaultEndpoint", "source", "assumptions"], "properties": { "name": { "type": "string" }, "kubernetesVersion": { "type": ["string", "null"], "pattern": "^1\\.[0-9]+$", "description": "null: unknown, a current cluster assumed." }, "platformVersion": { "type": ["string", "null"], "pattern": "^eks\\.[0-9]+$", "description": "null: unknown, the newest for the Kubernetes version assumed." }, "region": { "type": ["string", "null"] }, "defaultEndpoint": { "enum": ["regional", "global", "unsupported"] }, "source": { "enum": ["flag", "config", "eksctl", "api", "assumed"] }, "assumptions": { "type": "array", "items": { "type": "string" } } } };
 var pattern0 = new RegExp("^1\\.[0-9]+$", "u");
 var pattern1 = new RegExp("^eks\\.[0-9]+$", "u");
-var schema13 = { "type": "object", "additionalProperties": false, "required": ["ruleId", "ruleName", "level", "message", "remediation", "fingerprint", "suppressed"], "properties": { "ruleId": { "type": "string", "pattern": "^STS[0-9]{3}$" }, "ruleName": { "type": "string" }, "level": { "$ref": "#/definitions/level" }, "message": { "type": "string", "minLength": 1 }, "remediation": { "type": "string", "minLength": 1 }, "location": { "type": "object", "additionalProperties": false, "required": ["path", "startLine", "startColumn", "endLine", "endColumn"], "properties": { "path": { "type": "string", "minLength": 1, "description": "Relative to the scan root, POSIX separators." }, "startLine": { "type": "integer", "minimum": 1 }, "startColumn": { "type": "integer", "minimum": 1 }, "endLine": { "type": "integer", "minimum": 1 }, "endColumn": { "type": "integer", "minimum": 1, "description": "Exclusive; columns count UTF-16 code units." }, "snippet": { "type": "string", "description": "The text of the start line; of a long line, only a part around the finding." }, "snippetColumn": { "type": "integer", "minimum": 1, "description": "Present when the snippet is a part of a long line: the 1-based column of its first character." }, "lineHash": { "type": "string", "pattern": "^[0-9a-f]+:[0-9]+$", "description": "GitHub code scanning's primaryLocationLineHash of the start line (present in SARIF runs)." } } }, "object": { "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "name", "cluster"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" }, "namespace": { "type": "string" }, "name": { "type": "string" }, "cluster": { "type": "string" } } }, "fingerprint": { "type": "string", "pattern": "^[0-9a-f]{32}$" }, "suppressed": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "required": ["kind", "reason"], "properties": { "kind": { "enum": ["annotation", "inline", "config", "baseline"] }, "reason": { "type": "string" }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } }] } } };
+var schema13 = { "type": "object", "additionalProperties": false, "required": ["ruleId", "ruleName", "level", "message", "remediation", "fingerprint", "suppressed"], "properties": { "ruleId": { "type": "string", "pattern": "^STS[0-9]{3}$" }, "ruleName": { "type": "string" }, "level": { "$ref": "#/definitions/level" }, "message": { "type": "string", "minLength": 1 }, "remediation": { "type": "string", "minLength": 1 }, "location": { "description": "Where the finding is in a scanned file.", "$ref": "#/definitions/location" }, "renderedLocation": { "description": "Of a live object, which has no file: where the finding is in the object as YAML, the text --dump-objects writes at this path and SARIF points into.", "$ref": "#/definitions/location" }, "object": { "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "name", "cluster"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" }, "namespace": { "type": "string" }, "name": { "type": "string" }, "cluster": { "type": "string" } } }, "fingerprint": { "type": "string", "pattern": "^[0-9a-f]{32}$" }, "suppressed": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "required": ["kind", "reason"], "properties": { "kind": { "enum": ["annotation", "inline", "config", "baseline"] }, "reason": { "type": "string" }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } }] } } };
 var schema14 = { "enum": ["error", "warning", "note"] };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
 var pattern2 = new RegExp("^STS[0-9]{3}$", "u");
 var pattern3 = new RegExp("^[0-9a-f]+:[0-9]+$", "u");
-var pattern4 = new RegExp("^[0-9a-f]{32}$", "u");
-var pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var pattern5 = new RegExp("^[0-9a-f]{32}$", "u");
+var pattern6 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -219,7 +219,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.location;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
         if (data5.path === void 0) {
-          const err16 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          const err16 = { instancePath: instancePath + "/location", schemaPath: "#/definitions/location/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -228,7 +228,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data5.startLine === void 0) {
-          const err17 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/required", keyword: "required", params: { missingProperty: "startLine" }, message: "must have required property 'startLine'" };
+          const err17 = { instancePath: instancePath + "/location", schemaPath: "#/definitions/location/required", keyword: "required", params: { missingProperty: "startLine" }, message: "must have required property 'startLine'" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -237,7 +237,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data5.startColumn === void 0) {
-          const err18 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/required", keyword: "required", params: { missingProperty: "startColumn" }, message: "must have required property 'startColumn'" };
+          const err18 = { instancePath: instancePath + "/location", schemaPath: "#/definitions/location/required", keyword: "required", params: { missingProperty: "startColumn" }, message: "must have required property 'startColumn'" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -246,7 +246,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data5.endLine === void 0) {
-          const err19 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/required", keyword: "required", params: { missingProperty: "endLine" }, message: "must have required property 'endLine'" };
+          const err19 = { instancePath: instancePath + "/location", schemaPath: "#/definitions/location/required", keyword: "required", params: { missingProperty: "endLine" }, message: "must have required property 'endLine'" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -255,7 +255,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data5.endColumn === void 0) {
-          const err20 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/required", keyword: "required", params: { missingProperty: "endColumn" }, message: "must have required property 'endColumn'" };
+          const err20 = { instancePath: instancePath + "/location", schemaPath: "#/definitions/location/required", keyword: "required", params: { missingProperty: "endColumn" }, message: "must have required property 'endColumn'" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -265,7 +265,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data5) {
           if (!(key1 === "path" || key1 === "startLine" || key1 === "startColumn" || key1 === "endLine" || key1 === "endColumn" || key1 === "snippet" || key1 === "snippetColumn" || key1 === "lineHash")) {
-            const err21 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            const err21 = { instancePath: instancePath + "/location", schemaPath: "#/definitions/location/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -278,7 +278,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5.path;
           if (typeof data6 === "string") {
             if (func3(data6) < 1) {
-              const err22 = { instancePath: instancePath + "/location/path", schemaPath: "#/properties/location/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const err22 = { instancePath: instancePath + "/location/path", schemaPath: "#/definitions/location/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err22];
               } else {
@@ -287,7 +287,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err23 = { instancePath: instancePath + "/location/path", schemaPath: "#/properties/location/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err23 = { instancePath: instancePath + "/location/path", schemaPath: "#/definitions/location/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -299,7 +299,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.startLine !== void 0) {
           let data7 = data5.startLine;
           if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-            const err24 = { instancePath: instancePath + "/location/startLine", schemaPath: "#/properties/location/properties/startLine/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err24 = { instancePath: instancePath + "/location/startLine", schemaPath: "#/definitions/location/properties/startLine/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -309,7 +309,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data7 == "number" && isFinite(data7)) {
             if (data7 < 1 || isNaN(data7)) {
-              const err25 = { instancePath: instancePath + "/location/startLine", schemaPath: "#/properties/location/properties/startLine/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err25 = { instancePath: instancePath + "/location/startLine", schemaPath: "#/definitions/location/properties/startLine/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -322,7 +322,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.startColumn !== void 0) {
           let data8 = data5.startColumn;
           if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-            const err26 = { instancePath: instancePath + "/location/startColumn", schemaPath: "#/properties/location/properties/startColumn/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err26 = { instancePath: instancePath + "/location/startColumn", schemaPath: "#/definitions/location/properties/startColumn/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -332,7 +332,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data8 == "number" && isFinite(data8)) {
             if (data8 < 1 || isNaN(data8)) {
-              const err27 = { instancePath: instancePath + "/location/startColumn", schemaPath: "#/properties/location/properties/startColumn/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err27 = { instancePath: instancePath + "/location/startColumn", schemaPath: "#/definitions/location/properties/startColumn/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err27];
               } else {
@@ -345,7 +345,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.endLine !== void 0) {
           let data9 = data5.endLine;
           if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-            const err28 = { instancePath: instancePath + "/location/endLine", schemaPath: "#/properties/location/properties/endLine/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err28 = { instancePath: instancePath + "/location/endLine", schemaPath: "#/definitions/location/properties/endLine/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -355,7 +355,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data9 == "number" && isFinite(data9)) {
             if (data9 < 1 || isNaN(data9)) {
-              const err29 = { instancePath: instancePath + "/location/endLine", schemaPath: "#/properties/location/properties/endLine/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err29 = { instancePath: instancePath + "/location/endLine", schemaPath: "#/definitions/location/properties/endLine/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -368,7 +368,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.endColumn !== void 0) {
           let data10 = data5.endColumn;
           if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-            const err30 = { instancePath: instancePath + "/location/endColumn", schemaPath: "#/properties/location/properties/endColumn/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err30 = { instancePath: instancePath + "/location/endColumn", schemaPath: "#/definitions/location/properties/endColumn/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -378,7 +378,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data10 == "number" && isFinite(data10)) {
             if (data10 < 1 || isNaN(data10)) {
-              const err31 = { instancePath: instancePath + "/location/endColumn", schemaPath: "#/properties/location/properties/endColumn/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err31 = { instancePath: instancePath + "/location/endColumn", schemaPath: "#/definitions/location/properties/endColumn/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err31];
               } else {
@@ -390,7 +390,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data5.snippet !== void 0) {
           if (typeof data5.snippet !== "string") {
-            const err32 = { instancePath: instancePath + "/location/snippet", schemaPath: "#/properties/location/properties/snippet/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err32 = { instancePath: instancePath + "/location/snippet", schemaPath: "#/definitions/location/properties/snippet/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -402,7 +402,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         if (data5.snippetColumn !== void 0) {
           let data12 = data5.snippetColumn;
           if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-            const err33 = { instancePath: instancePath + "/location/snippetColumn", schemaPath: "#/properties/location/properties/snippetColumn/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err33 = { instancePath: instancePath + "/location/snippetColumn", schemaPath: "#/definitions/location/properties/snippetColumn/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -412,7 +412,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data12 == "number" && isFinite(data12)) {
             if (data12 < 1 || isNaN(data12)) {
-              const err34 = { instancePath: instancePath + "/location/snippetColumn", schemaPath: "#/properties/location/properties/snippetColumn/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              const err34 = { instancePath: instancePath + "/location/snippetColumn", schemaPath: "#/definitions/location/properties/snippetColumn/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -426,7 +426,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           let data13 = data5.lineHash;
           if (typeof data13 === "string") {
             if (!pattern3.test(data13)) {
-              const err35 = { instancePath: instancePath + "/location/lineHash", schemaPath: "#/properties/location/properties/lineHash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]+:[0-9]+$" }, message: 'must match pattern "^[0-9a-f]+:[0-9]+$"' };
+              const err35 = { instancePath: instancePath + "/location/lineHash", schemaPath: "#/definitions/location/properties/lineHash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]+:[0-9]+$" }, message: 'must match pattern "^[0-9a-f]+:[0-9]+$"' };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -435,7 +435,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err36 = { instancePath: instancePath + "/location/lineHash", schemaPath: "#/properties/location/properties/lineHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err36 = { instancePath: instancePath + "/location/lineHash", schemaPath: "#/definitions/location/properties/lineHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -445,7 +445,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/location", schemaPath: "#/properties/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err37 = { instancePath: instancePath + "/location", schemaPath: "#/definitions/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -454,11 +454,11 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.object !== void 0) {
-      let data14 = data.object;
+    if (data.renderedLocation !== void 0) {
+      let data14 = data.renderedLocation;
       if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-        if (data14.apiVersion === void 0) {
-          const err38 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'" };
+        if (data14.path === void 0) {
+          const err38 = { instancePath: instancePath + "/renderedLocation", schemaPath: "#/definitions/location/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
           if (vErrors === null) {
             vErrors = [err38];
           } else {
@@ -466,8 +466,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data14.kind === void 0) {
-          const err39 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+        if (data14.startLine === void 0) {
+          const err39 = { instancePath: instancePath + "/renderedLocation", schemaPath: "#/definitions/location/required", keyword: "required", params: { missingProperty: "startLine" }, message: "must have required property 'startLine'" };
           if (vErrors === null) {
             vErrors = [err39];
           } else {
@@ -475,8 +475,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data14.name === void 0) {
-          const err40 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+        if (data14.startColumn === void 0) {
+          const err40 = { instancePath: instancePath + "/renderedLocation", schemaPath: "#/definitions/location/required", keyword: "required", params: { missingProperty: "startColumn" }, message: "must have required property 'startColumn'" };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -484,8 +484,8 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data14.cluster === void 0) {
-          const err41 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/required", keyword: "required", params: { missingProperty: "cluster" }, message: "must have required property 'cluster'" };
+        if (data14.endLine === void 0) {
+          const err41 = { instancePath: instancePath + "/renderedLocation", schemaPath: "#/definitions/location/required", keyword: "required", params: { missingProperty: "endLine" }, message: "must have required property 'endLine'" };
           if (vErrors === null) {
             vErrors = [err41];
           } else {
@@ -493,20 +493,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key2 in data14) {
-          if (!(key2 === "apiVersion" || key2 === "kind" || key2 === "namespace" || key2 === "name" || key2 === "cluster")) {
-            const err42 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
+        if (data14.endColumn === void 0) {
+          const err42 = { instancePath: instancePath + "/renderedLocation", schemaPath: "#/definitions/location/required", keyword: "required", params: { missingProperty: "endColumn" }, message: "must have required property 'endColumn'" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
           }
+          errors++;
         }
-        if (data14.apiVersion !== void 0) {
-          if (typeof data14.apiVersion !== "string") {
-            const err43 = { instancePath: instancePath + "/object/apiVersion", schemaPath: "#/properties/object/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        for (const key2 in data14) {
+          if (!(key2 === "path" || key2 === "startLine" || key2 === "startColumn" || key2 === "endLine" || key2 === "endColumn" || key2 === "snippet" || key2 === "snippetColumn" || key2 === "lineHash")) {
+            const err43 = { instancePath: instancePath + "/renderedLocation", schemaPath: "#/definitions/location/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err43];
             } else {
@@ -515,20 +513,20 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data14.kind !== void 0) {
-          if (typeof data14.kind !== "string") {
-            const err44 = { instancePath: instancePath + "/object/kind", schemaPath: "#/properties/object/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
+        if (data14.path !== void 0) {
+          let data15 = data14.path;
+          if (typeof data15 === "string") {
+            if (func3(data15) < 1) {
+              const err44 = { instancePath: instancePath + "/renderedLocation/path", schemaPath: "#/definitions/location/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
             }
-            errors++;
-          }
-        }
-        if (data14.namespace !== void 0) {
-          if (typeof data14.namespace !== "string") {
-            const err45 = { instancePath: instancePath + "/object/namespace", schemaPath: "#/properties/object/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          } else {
+            const err45 = { instancePath: instancePath + "/renderedLocation/path", schemaPath: "#/definitions/location/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err45];
             } else {
@@ -537,9 +535,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data14.name !== void 0) {
-          if (typeof data14.name !== "string") {
-            const err46 = { instancePath: instancePath + "/object/name", schemaPath: "#/properties/object/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data14.startLine !== void 0) {
+          let data16 = data14.startLine;
+          if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+            const err46 = { instancePath: instancePath + "/renderedLocation/startLine", schemaPath: "#/definitions/location/properties/startLine/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err46];
             } else {
@@ -547,93 +546,90 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
+          if (typeof data16 == "number" && isFinite(data16)) {
+            if (data16 < 1 || isNaN(data16)) {
+              const err47 = { instancePath: instancePath + "/renderedLocation/startLine", schemaPath: "#/definitions/location/properties/startLine/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+          }
         }
-        if (data14.cluster !== void 0) {
-          if (typeof data14.cluster !== "string") {
-            const err47 = { instancePath: instancePath + "/object/cluster", schemaPath: "#/properties/object/properties/cluster/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data14.startColumn !== void 0) {
+          let data17 = data14.startColumn;
+          if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+            const err48 = { instancePath: instancePath + "/renderedLocation/startColumn", schemaPath: "#/definitions/location/properties/startColumn/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err48];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err48);
             }
             errors++;
           }
-        }
-      } else {
-        const err48 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-    }
-    if (data.fingerprint !== void 0) {
-      let data20 = data.fingerprint;
-      if (typeof data20 === "string") {
-        if (!pattern4.test(data20)) {
-          const err49 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/properties/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
+          if (typeof data17 == "number" && isFinite(data17)) {
+            if (data17 < 1 || isNaN(data17)) {
+              const err49 = { instancePath: instancePath + "/renderedLocation/startColumn", schemaPath: "#/definitions/location/properties/startColumn/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
           }
-          errors++;
         }
-      } else {
-        const err50 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/properties/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err50];
-        } else {
-          vErrors.push(err50);
-        }
-        errors++;
-      }
-    }
-    if (data.suppressed !== void 0) {
-      let data21 = data.suppressed;
-      const _errs47 = errors;
-      let valid4 = false;
-      let passing0 = null;
-      const _errs48 = errors;
-      if (data21 !== null) {
-        const err51 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        if (vErrors === null) {
-          vErrors = [err51];
-        } else {
-          vErrors.push(err51);
-        }
-        errors++;
-      }
-      var _valid0 = _errs48 === errors;
-      if (_valid0) {
-        valid4 = true;
-        passing0 = 0;
-      }
-      const _errs50 = errors;
-      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-        if (data21.kind === void 0) {
-          const err52 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf/1/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
-          if (vErrors === null) {
-            vErrors = [err52];
-          } else {
-            vErrors.push(err52);
+        if (data14.endLine !== void 0) {
+          let data18 = data14.endLine;
+          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+            const err50 = { instancePath: instancePath + "/renderedLocation/endLine", schemaPath: "#/definitions/location/properties/endLine/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
           }
-          errors++;
-        }
-        if (data21.reason === void 0) {
-          const err53 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf/1/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-          if (vErrors === null) {
-            vErrors = [err53];
-          } else {
-            vErrors.push(err53);
+          if (typeof data18 == "number" && isFinite(data18)) {
+            if (data18 < 1 || isNaN(data18)) {
+              const err51 = { instancePath: instancePath + "/renderedLocation/endLine", schemaPath: "#/definitions/location/properties/endLine/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
           }
-          errors++;
         }
-        for (const key3 in data21) {
-          if (!(key3 === "kind" || key3 === "reason" || key3 === "expires")) {
-            const err54 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+        if (data14.endColumn !== void 0) {
+          let data19 = data14.endColumn;
+          if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+            const err52 = { instancePath: instancePath + "/renderedLocation/endColumn", schemaPath: "#/definitions/location/properties/endColumn/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+          if (typeof data19 == "number" && isFinite(data19)) {
+            if (data19 < 1 || isNaN(data19)) {
+              const err53 = { instancePath: instancePath + "/renderedLocation/endColumn", schemaPath: "#/definitions/location/properties/endColumn/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data14.snippet !== void 0) {
+          if (typeof data14.snippet !== "string") {
+            const err54 = { instancePath: instancePath + "/renderedLocation/snippet", schemaPath: "#/definitions/location/properties/snippet/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err54];
             } else {
@@ -642,10 +638,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data21.kind !== void 0) {
-          let data22 = data21.kind;
-          if (!(data22 === "annotation" || data22 === "inline" || data22 === "config" || data22 === "baseline")) {
-            const err55 = { instancePath: instancePath + "/suppressed/kind", schemaPath: "#/properties/suppressed/oneOf/1/properties/kind/enum", keyword: "enum", params: { allowedValues: schema13.properties.suppressed.oneOf[1].properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        if (data14.snippetColumn !== void 0) {
+          let data21 = data14.snippetColumn;
+          if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+            const err55 = { instancePath: instancePath + "/renderedLocation/snippetColumn", schemaPath: "#/definitions/location/properties/snippetColumn/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err55];
             } else {
@@ -653,23 +649,23 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data21.reason !== void 0) {
-          if (typeof data21.reason !== "string") {
-            const err56 = { instancePath: instancePath + "/suppressed/reason", schemaPath: "#/properties/suppressed/oneOf/1/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err56];
-            } else {
-              vErrors.push(err56);
+          if (typeof data21 == "number" && isFinite(data21)) {
+            if (data21 < 1 || isNaN(data21)) {
+              const err56 = { instancePath: instancePath + "/renderedLocation/snippetColumn", schemaPath: "#/definitions/location/properties/snippetColumn/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err56];
+              } else {
+                vErrors.push(err56);
+              }
+              errors++;
             }
-            errors++;
           }
         }
-        if (data21.expires !== void 0) {
-          let data24 = data21.expires;
-          if (typeof data24 === "string") {
-            if (!pattern5.test(data24)) {
-              const err57 = { instancePath: instancePath + "/suppressed/expires", schemaPath: "#/properties/suppressed/oneOf/1/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+        if (data14.lineHash !== void 0) {
+          let data22 = data14.lineHash;
+          if (typeof data22 === "string") {
+            if (!pattern3.test(data22)) {
+              const err57 = { instancePath: instancePath + "/renderedLocation/lineHash", schemaPath: "#/definitions/location/properties/lineHash/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]+:[0-9]+$" }, message: 'must match pattern "^[0-9a-f]+:[0-9]+$"' };
               if (vErrors === null) {
                 vErrors = [err57];
               } else {
@@ -678,7 +674,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err58 = { instancePath: instancePath + "/suppressed/expires", schemaPath: "#/properties/suppressed/oneOf/1/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err58 = { instancePath: instancePath + "/renderedLocation/lineHash", schemaPath: "#/definitions/location/properties/lineHash/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err58];
             } else {
@@ -688,7 +684,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err59 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err59 = { instancePath: instancePath + "/renderedLocation", schemaPath: "#/definitions/location/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err59];
         } else {
@@ -696,29 +692,272 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid0 = _errs50 === errors;
-      if (_valid0 && valid4) {
-        valid4 = false;
+    }
+    if (data.object !== void 0) {
+      let data23 = data.object;
+      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+        if (data23.apiVersion === void 0) {
+          const err60 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'" };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
+        }
+        if (data23.kind === void 0) {
+          const err61 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+        if (data23.name === void 0) {
+          const err62 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+        if (data23.cluster === void 0) {
+          const err63 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/required", keyword: "required", params: { missingProperty: "cluster" }, message: "must have required property 'cluster'" };
+          if (vErrors === null) {
+            vErrors = [err63];
+          } else {
+            vErrors.push(err63);
+          }
+          errors++;
+        }
+        for (const key3 in data23) {
+          if (!(key3 === "apiVersion" || key3 === "kind" || key3 === "namespace" || key3 === "name" || key3 === "cluster")) {
+            const err64 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+        }
+        if (data23.apiVersion !== void 0) {
+          if (typeof data23.apiVersion !== "string") {
+            const err65 = { instancePath: instancePath + "/object/apiVersion", schemaPath: "#/properties/object/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err65];
+            } else {
+              vErrors.push(err65);
+            }
+            errors++;
+          }
+        }
+        if (data23.kind !== void 0) {
+          if (typeof data23.kind !== "string") {
+            const err66 = { instancePath: instancePath + "/object/kind", schemaPath: "#/properties/object/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err66];
+            } else {
+              vErrors.push(err66);
+            }
+            errors++;
+          }
+        }
+        if (data23.namespace !== void 0) {
+          if (typeof data23.namespace !== "string") {
+            const err67 = { instancePath: instancePath + "/object/namespace", schemaPath: "#/properties/object/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err67];
+            } else {
+              vErrors.push(err67);
+            }
+            errors++;
+          }
+        }
+        if (data23.name !== void 0) {
+          if (typeof data23.name !== "string") {
+            const err68 = { instancePath: instancePath + "/object/name", schemaPath: "#/properties/object/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err68];
+            } else {
+              vErrors.push(err68);
+            }
+            errors++;
+          }
+        }
+        if (data23.cluster !== void 0) {
+          if (typeof data23.cluster !== "string") {
+            const err69 = { instancePath: instancePath + "/object/cluster", schemaPath: "#/properties/object/properties/cluster/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/object", schemaPath: "#/properties/object/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.fingerprint !== void 0) {
+      let data29 = data.fingerprint;
+      if (typeof data29 === "string") {
+        if (!pattern5.test(data29)) {
+          const err71 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/properties/fingerprint/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{32}$" }, message: 'must match pattern "^[0-9a-f]{32}$"' };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+      } else {
+        const err72 = { instancePath: instancePath + "/fingerprint", schemaPath: "#/properties/fingerprint/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.suppressed !== void 0) {
+      let data30 = data.suppressed;
+      const _errs68 = errors;
+      let valid7 = false;
+      let passing0 = null;
+      const _errs69 = errors;
+      if (data30 !== null) {
+        const err73 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+      var _valid0 = _errs69 === errors;
+      if (_valid0) {
+        valid7 = true;
+        passing0 = 0;
+      }
+      const _errs71 = errors;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        if (data30.kind === void 0) {
+          const err74 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf/1/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+          if (vErrors === null) {
+            vErrors = [err74];
+          } else {
+            vErrors.push(err74);
+          }
+          errors++;
+        }
+        if (data30.reason === void 0) {
+          const err75 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf/1/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+          if (vErrors === null) {
+            vErrors = [err75];
+          } else {
+            vErrors.push(err75);
+          }
+          errors++;
+        }
+        for (const key4 in data30) {
+          if (!(key4 === "kind" || key4 === "reason" || key4 === "expires")) {
+            const err76 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+        }
+        if (data30.kind !== void 0) {
+          let data31 = data30.kind;
+          if (!(data31 === "annotation" || data31 === "inline" || data31 === "config" || data31 === "baseline")) {
+            const err77 = { instancePath: instancePath + "/suppressed/kind", schemaPath: "#/properties/suppressed/oneOf/1/properties/kind/enum", keyword: "enum", params: { allowedValues: schema13.properties.suppressed.oneOf[1].properties.kind.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err77];
+            } else {
+              vErrors.push(err77);
+            }
+            errors++;
+          }
+        }
+        if (data30.reason !== void 0) {
+          if (typeof data30.reason !== "string") {
+            const err78 = { instancePath: instancePath + "/suppressed/reason", schemaPath: "#/properties/suppressed/oneOf/1/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err78];
+            } else {
+              vErrors.push(err78);
+            }
+            errors++;
+          }
+        }
+        if (data30.expires !== void 0) {
+          let data33 = data30.expires;
+          if (typeof data33 === "string") {
+            if (!pattern6.test(data33)) {
+              const err79 = { instancePath: instancePath + "/suppressed/expires", schemaPath: "#/properties/suppressed/oneOf/1/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+              if (vErrors === null) {
+                vErrors = [err79];
+              } else {
+                vErrors.push(err79);
+              }
+              errors++;
+            }
+          } else {
+            const err80 = { instancePath: instancePath + "/suppressed/expires", schemaPath: "#/properties/suppressed/oneOf/1/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err80];
+            } else {
+              vErrors.push(err80);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err81 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err81];
+        } else {
+          vErrors.push(err81);
+        }
+        errors++;
+      }
+      var _valid0 = _errs71 === errors;
+      if (_valid0 && valid7) {
+        valid7 = false;
         passing0 = [passing0, 1];
       } else {
         if (_valid0) {
-          valid4 = true;
+          valid7 = true;
           passing0 = 1;
         }
       }
-      if (!valid4) {
-        const err60 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+      if (!valid7) {
+        const err82 = { instancePath: instancePath + "/suppressed", schemaPath: "#/properties/suppressed/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err60];
+          vErrors = [err82];
         } else {
-          vErrors.push(err60);
+          vErrors.push(err82);
         }
         errors++;
       } else {
-        errors = _errs47;
+        errors = _errs68;
         if (vErrors !== null) {
-          if (_errs47) {
-            vErrors.length = _errs47;
+          if (_errs68) {
+            vErrors.length = _errs68;
           } else {
             vErrors = null;
           }
@@ -726,11 +965,11 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err61 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err83 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err61];
+      vErrors = [err83];
     } else {
-      vErrors.push(err61);
+      vErrors.push(err83);
     }
     errors++;
   }

@@ -177,6 +177,7 @@ async function auditClusters(inputs: Inputs, workspace: string): Promise<Report>
         requestTimeoutMs: cluster.requestTimeoutMs,
         ...(inputs.platformVersion ? { platformVersion: inputs.platformVersion } : {}),
         ...(inputs.region ? { region: inputs.region } : {}),
+        lineHashes: true,
       },
     });
     if (cluster.dumpObjects) dumpObjects(path.resolve(workspace, cluster.dumpObjects), audited);

@@ -152,6 +152,7 @@ async function runCluster(flags: ClusterFlags): Promise<number> {
       requestTimeoutMs: flags.requestTimeout,
       ...(flags.platformVersion ? { platformVersion: flags.platformVersion } : {}),
       ...(flags.region ? { region: flags.region } : {}),
+      lineHashes: flags.format === 'sarif',
       onlyRules: flags.rule,
       skipRules: flags.skipRule,
       ...(progress ? { progress: (cluster: string, resource: string, count: number) => process.stderr.write(`\r${cluster}: ${resource} ${count}\u001b[K`) } : {}),

@@ -1,7 +1,9 @@
 import { readCluster, resourceTypes, type ClusterObjects, type ReadFailure, type ResourceType } from './read-cluster.js';
 import { clusterTargets } from './kubeconfig.js';
 import { slimObject } from './slim.js';
+import { RenderedObject } from './rendered-object.js';
 import { buildReport } from '../engine/build-report.js';
+import { addLineHashes } from '../engine/findings.js';
 import { RuleRunner } from '../engine/run-rules.js';
 import { applyBaseline, applyConfigSuppressions, type SuppressionSettings } from '../engine/suppressions.js';
 import { kubernetesMinor } from '../profiles/eks-versions.js';
@@ -27,14 +29,16 @@ export interface AuditOptions {
   skipRules?: readonly string[];
   suppressions?: SuppressionSettings;
   pageSize?: number;
+  /** Give each finding GitHub's line hash of its line in the object's YAML (for SARIF). */
+  lineHashes?: boolean;
   progress?: (cluster: string, resource: string, count: number) => void;
 }
 
-/** An audited object, as the report's synthetic path names it, for `--dump-objects`. */
-export interface AuditedObject {
-  cluster: string;
-  resource: Resource;
-}
+/** An audited object with findings, as YAML at the path the report names it by: what `--dump-objects` writes. */
+export type AuditedObject = Pick<RenderedObject, 'path' | 'text'>;
+
+/** A live object: the rules read its data, and its findings point into its YAML rendering. */
+type LiveResource = Resource & { readonly rendering: RenderedObject };
 
 const regionLabels = ['topology.kubernetes.io/region', 'failure-domain.beta.kubernetes.io/region'];
 
@@ -54,7 +58,7 @@ function nodeRegion(nodes: readonly Record<string, unknown>[]): string | null {
 }
 
 /** A listed object as the rules see it. */
-function asResource(resourceType: ResourceType, item: Record<string, unknown>, profile: ClusterProfile): Resource {
+function asResource(resourceType: ResourceType, item: Record<string, unknown>, profile: ClusterProfile): LiveResource {
   const metadata = recordAt(item, 'metadata');
   const identity = {
     apiVersion: resourceType.apiVersion,
@@ -62,7 +66,8 @@ function asResource(resourceType: ResourceType, item: Record<string, unknown>, p
     name: String(metadata.name ?? ''),
     ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
   };
-  return { identity, data: { apiVersion: resourceType.apiVersion, kind: resourceType.kind, ...item }, profile };
+  const data = { apiVersion: resourceType.apiVersion, kind: resourceType.kind, ...item };
+  return { identity, data, profile, rendering: new RenderedObject({ ...identity, cluster: profile.name }, data) };
 }
 
 /** What a resource type being unreadable leaves unchecked. */
@@ -93,12 +98,12 @@ export async function audit(options: AuditOptions): Promise<{ report: Report; au
 
   const profiles: ClusterProfile[] = [];
   const errors: InputError[] = [];
-  const audited: AuditedObject[] = [];
+  const audited: RenderedObject[] = [];
   let objects = 0;
   /** Checks one object; keeps it for --dump-objects when it has, or may yet have, findings. */
-  const check = (cluster: string, resource: Resource): void => {
+  const check = (resource: LiveResource): void => {
     objects++;
-    if (runner.check(resource)) audited.push({ cluster, resource });
+    if (runner.check(resource)) audited.push(resource.rendering);
   };
 
   const read = await Promise.all(
@@ -122,7 +127,7 @@ export async function audit(options: AuditOptions): Promise<{ report: Report; au
         const resources = read.objects.map(({ resourceType, item }) => asResource(resourceType, item, profile!));
         runner.addServiceAccounts(resources);
         runner.addOwners(resources);
-        for (const resource of resources) check(target.name, resource);
+        for (const resource of resources) check(resource);
         return profile;
       };
       const podType = resourceTypes.find((type) => type.kind === 'Pod')!;
@@ -140,7 +145,7 @@ export async function audit(options: AuditOptions): Promise<{ report: Report; au
               const uid = recordAt(item, 'metadata').uid;
               if (uid !== undefined && seenPods.has(uid)) continue;
               seenPods.add(uid);
-              check(target.name, asResource(podType, item, podProfile));
+              check(asResource(podType, item, podProfile));
             }
           },
         },
@@ -158,15 +163,14 @@ export async function audit(options: AuditOptions): Promise<{ report: Report; au
   const { findings: checked, errors: ruleErrors } = runner.finish();
   const findings = [...checked, ...applyConfigSuppressions(checked, suppressions, meta)];
   const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : undefined;
-  const withFindings = new Set(findings.map((finding) => finding.object && `${finding.object.cluster}/${finding.object.kind}/${finding.object.namespace ?? ''}/${finding.object.name}`));
+  const withFindings = new Set(findings.map((finding) => finding.renderedLocation?.path));
+  const rendered = audited.filter((object) => withFindings.has(object.path));
+  if (options.lineHashes) addLineHashes(findings, rendered, 'renderedLocation');
   const report = buildReport(
     profiles.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     findings,
     { files: 0, documents: 0, objects, skipped: [], errors: [...errors, ...ruleErrors] },
     baseline,
   );
-  return {
-    report,
-    audited: audited.filter(({ cluster, resource }) => withFindings.has(`${cluster}/${resource.identity.kind}/${resource.identity.namespace ?? ''}/${resource.identity.name}`)),
-  };
+  return { report, audited: rendered };
 }

@@ -18,6 +18,10 @@ export interface Language {
   quotes: string[];
   /** Quotes inside which a backslash escapes nothing. */
   rawQuotes?: string[];
+  /** The info string of its Markdown code fences, when it is not `name`. */
+  fence?: string;
+  /** Fence info strings of file endings that are a dialect of their own (TypeScript in `javascript`). */
+  fenceByExtension?: Record<string, string>;
 }
 
 interface LanguageTable {
@@ -47,6 +51,13 @@ export function languageOf(file: string): Language | undefined {
     if (patterns.get(language)?.some((pattern) => pattern.test(base))) return language;
   }
   return byExtension.get(path.posix.extname(base).toLowerCase());
+}
+
+/** The info string that labels a snippet of the file in a Markdown code fence; undefined when unknown. */
+export function fenceLanguage(file: string): string | undefined {
+  const language = languageOf(file);
+  if (!language) return undefined;
+  return language.fenceByExtension?.[path.posix.extname(file).toLowerCase()] ?? language.fence ?? language.name;
 }
 
 /** True for the files STS014 reads: package.json, requirements*.txt, go.mod, pom.xml … */

@@ -6,17 +6,22 @@ import type { BaselineCounts } from './suppressions.js';
 
 const byPath = <T extends { path: string }>(a: T, b: T): number => compareText(a.path, b.path);
 
-/** Orders findings by file, line, column and rule; findings about cluster objects by cluster and object. */
+/**
+ * Orders findings by file, line, column and rule; findings about cluster objects by cluster and
+ * object, then by line and column in the object's YAML.
+ */
 function compareFindings(a: Finding, b: Finding): number {
   const left = a.location;
   const right = b.location;
   const objectKey = (finding: Finding): string =>
     finding.object ? `${finding.object.cluster}\u0000${finding.object.namespace ?? ''}\u0000${finding.object.kind}\u0000${finding.object.name}` : '';
+  const leftAt = left ?? a.renderedLocation;
+  const rightAt = right ?? b.renderedLocation;
   return (
     compareText(left?.path ?? '', right?.path ?? '') ||
     compareText(left ? '' : objectKey(a), right ? '' : objectKey(b)) ||
-    (left?.startLine ?? 0) - (right?.startLine ?? 0) ||
-    (left?.startColumn ?? 0) - (right?.startColumn ?? 0) ||
+    (leftAt?.startLine ?? 0) - (rightAt?.startLine ?? 0) ||
+    (leftAt?.startColumn ?? 0) - (rightAt?.startColumn ?? 0) ||
     compareText(a.ruleId, b.ruleId) ||
     compareText(a.message, b.message) ||
     compareText(a.fingerprint, b.fingerprint)

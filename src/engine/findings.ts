@@ -1,4 +1,5 @@
 import { fingerprint } from './fingerprint.js';
+import { lineHashes } from './line-hash.js';
 import { interpolate, type Level, type RuleMetadata } from '../rules/catalogue.js';
 import type { Finding, FindingLocation } from './report.js';
 import type { ObjectIdentity, SourcePosition } from '../model/resource.js';
@@ -14,6 +15,8 @@ export interface FindingParts {
   /** The level the config file sets for the rule, which wins over every other. */
   configuredLevel?: Level;
   location?: { path: string; position: SourcePosition };
+  /** Of a live object: the position in its YAML rendering. */
+  renderedLocation?: { path: string; position: SourcePosition };
   object?: ObjectIdentity & { cluster: string };
   /** What identifies the problem apart from its line: hashed into the fingerprint. */
   identity: readonly string[];
@@ -43,23 +46,46 @@ export function buildFinding(parts: FindingParts): Finding {
     fingerprint: fingerprint([metadata.id, ...parts.identity]),
     suppressed: null,
   };
-  if (parts.location) {
-    const { lineText, ...range } = parts.location.position;
-    const location: FindingLocation = { path: parts.location.path, ...range, ...snippetOf(maskCredentials(lineText), range.startColumn) };
-    finding.location = location;
-  }
+  if (parts.location) finding.location = findingLocation(parts.location);
+  if (parts.renderedLocation) finding.renderedLocation = findingLocation(parts.renderedLocation);
   if (parts.object) finding.object = parts.object;
   return finding;
 }
 
-/** Findings with a location, by file. */
-export function findingsByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+function findingLocation({ path, position }: { path: string; position: SourcePosition }): FindingLocation {
+  const { lineText, ...range } = position;
+  return { path, ...range, ...snippetOf(maskCredentials(lineText), range.startColumn) };
+}
+
+/** Which location of a finding: in a scanned file, or in a live object's YAML rendering. */
+export type LocationKind = 'location' | 'renderedLocation';
+
+/** Findings with a location (of the given kind), by file. */
+export function findingsByFile(findings: readonly Finding[], kind: LocationKind = 'location'): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
-    if (!finding.location) continue;
-    const inFile = byFile.get(finding.location.path);
+    const location = finding[kind];
+    if (!location) continue;
+    const inFile = byFile.get(location.path);
     if (inFile) inFile.push(finding);
-    else byFile.set(finding.location.path, [finding]);
+    else byFile.set(location.path, [finding]);
   }
   return byFile;
+}
+
+/**
+ * Sets `lineHash` on the findings' locations of the given kind, hashing each file that has
+ * findings up to its last finding's line.
+ */
+export function addLineHashes(findings: readonly Finding[], files: Iterable<{ path: string; text: string }>, kind: LocationKind = 'location'): void {
+  const byFile = findingsByFile(findings, kind);
+  for (const file of files) {
+    const inFile = byFile.get(file.path);
+    if (!inFile) continue;
+    const hashes = lineHashes(file.text, Math.max(...inFile.map((finding) => finding[kind]!.startLine)));
+    for (const finding of inFile) {
+      const hash = hashes[finding[kind]!.startLine];
+      if (hash) finding[kind]!.lineHash = hash;
+    }
+  }
 }

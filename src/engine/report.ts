@@ -31,6 +31,11 @@ export interface Finding {
   message: string;
   remediation: string;
   location?: FindingLocation;
+  /**
+   * Of a live object, which has no file: where the finding is in the object as YAML, the text
+   * `--dump-objects` writes at this path and SARIF points into.
+   */
+  renderedLocation?: FindingLocation;
   object?: ObjectIdentity & { cluster: string };
   /** Stable across unrelated edits: rule, object or path, offending field and text; no line numbers. */
   fingerprint: string;
@@ -111,7 +116,8 @@ export function objectPath(object: { cluster: string; namespace?: string; kind: 
   return ['k8s', part(object.cluster), part(object.namespace ?? '_cluster'), part(object.kind), `${part(object.name)}.yaml`].join('/');
 }
 
-/** The first line of a live object's file at {@link objectPath}: what SARIF shows as its snippet. */
+/** The first line of a live object's file at {@link objectPath}: a comment that names it. */
 export function objectHeader(object: { cluster: string; namespace?: string; kind: string; name: string }): string {
-  return `# ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name} in cluster ${object.cluster}`;
+  // A context name may hold anything: a line break would end the comment.
+  return `# ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name} in cluster ${object.cluster}`.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
 }

@@ -5,7 +5,7 @@ import { isRecord, listAt, own, recordAt } from '../model/values.js';
 import { podOf } from '../model/workload.js';
 import type { Level, RuleMetadata } from '../rules/catalogue.js';
 import type { Finding, InputError } from './report.js';
-import type { ClusterProfile, PathSegment, Resource } from '../model/resource.js';
+import type { ClusterProfile, DocumentLocator, PathSegment, Resource, SourcePosition } from '../model/resource.js';
 import type { PodView } from '../model/workload.js';
 import { LineIndex } from '../loaders/line-index.js';
 import { occurrencesBefore } from '../text.js';
@@ -202,7 +202,14 @@ export class RuleRunner {
 }
 
 function toFinding(resource: Resource, metadata: RuleMetadata, problem: Problem, configuredLevel: Level | undefined): Finding {
-  const { identity, profile, document } = resource;
+  const { identity, profile, document, rendering } = resource;
+  const at = (locator: DocumentLocator): { path: string; position: SourcePosition } => ({
+    path: locator.path,
+    position: locator.locate(problem.path, {
+      ...(problem.target ? { target: problem.target } : {}),
+      ...(problem.text ? { text: problem.text } : {}),
+    }),
+  });
   return buildFinding({
     metadata,
     messageId: problem.messageId,
@@ -216,19 +223,12 @@ function toFinding(resource: Resource, metadata: RuleMetadata, problem: Problem,
     },
     ...(problem.level ? { level: problem.level } : {}),
     ...(configuredLevel ? { configuredLevel } : {}),
-    ...(document
-      ? {
-          location: {
-            path: document.path,
-            position: document.locate(problem.path, {
-              ...(problem.target ? { target: problem.target } : {}),
-              ...(problem.text ? { text: problem.text } : {}),
-            }),
-          },
-        }
-      : {}),
+    ...(document ? { location: at(document) } : {}),
+    ...(rendering ? { renderedLocation: at(rendering) } : {}),
     object: { ...identity, cluster: profile.name },
     identity: [
+      // Only a file's path: a live object's rendered path is made of the identity below, and its
+      // fingerprint stays what it was before objects were rendered.
       document?.path ?? '',
       identity.apiVersion,
       identity.kind,

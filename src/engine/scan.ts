@@ -10,10 +10,9 @@ import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { fileRules as allFileRules, rules as allRules } from '../rules/index.js';
 import { RuleRunner } from './run-rules.js';
 import { buildReport } from './build-report.js';
-import { findingsByFile } from './findings.js';
+import { addLineHashes } from './findings.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
-import { lineHashes } from './line-hash.js';
-import type { Finding, Report } from './report.js';
+import type { Report } from './report.js';
 import type { Resource } from '../model/resource.js';
 
 /** What decides a scan besides its inputs. */
@@ -343,18 +342,3 @@ function isOwnReport(source: SourceText): boolean {
     return false;
   }
 }
-
-/** Sets `lineHash` on every finding, hashing each file with findings up to its last finding's line. */
-function addLineHashes(findings: readonly Finding[], sources: readonly SourceText[]): void {
-  const byFile = findingsByFile(findings);
-  for (const source of sources) {
-    const inFile = byFile.get(source.path);
-    if (!inFile) continue;
-    const hashes = lineHashes(source.text, Math.max(...inFile.map((finding) => finding.location!.startLine)));
-    for (const finding of inFile) {
-      const hash = hashes[finding.location!.startLine];
-      if (hash) finding.location!.lineHash = hash;
-    }
-  }
-}
-

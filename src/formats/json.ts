@@ -2,7 +2,7 @@ import type { Finding, Report } from '../engine/report.js';
 
 /** Puts a finding's keys in the documented order, so the output reads as `interface.md` shows it. */
 function orderedFinding(finding: Finding): Finding {
-  const { ruleId, ruleName, level, message, remediation, location, object, fingerprint, suppressed } = finding;
+  const { ruleId, ruleName, level, message, remediation, location, renderedLocation, object, fingerprint, suppressed } = finding;
   return {
     ruleId,
     ruleName,
@@ -10,6 +10,7 @@ function orderedFinding(finding: Finding): Finding {
     message,
     remediation,
     ...(location ? { location } : {}),
+    ...(renderedLocation ? { renderedLocation } : {}),
     ...(object ? { object } : {}),
     fingerprint,
     suppressed,

@@ -1,5 +1,6 @@
 import { describeProfile } from '../profiles/describe-profile.js';
 import { toolHomepage } from '../package-files.js';
+import { fenceLanguage } from '../code/languages.js';
 import { nothingScanned, type Finding, type Report } from '../engine/report.js';
 
 /** Options of {@link formatMarkdown}. */
@@ -38,7 +39,9 @@ function objectName(finding: Finding): string {
 
 function detail(finding: Finding): string {
   const lines = [`#### ${icons[finding.level]} [${finding.ruleId}](${rulesDocs}#${finding.ruleId.toLowerCase()}) ${finding.ruleName} at ${where(finding)}`, '', cell(finding.message), ''];
-  if (finding.location) lines.push('```yaml', finding.location.snippet.replace(/```/g, '`​``'), '```', '');
+  // A live object's snippet is the line of its YAML, as --dump-objects writes it.
+  const shownAt = finding.location ?? finding.renderedLocation;
+  if (shownAt) lines.push(`\`\`\`${fenceLanguage(shownAt.path) ?? ''}`, shownAt.snippet.replace(/```/g, '`​``'), '```', '');
   lines.push(`**Fix:** ${cell(finding.remediation)}`, '');
   return lines.join('\n');
 }

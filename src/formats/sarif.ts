@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { toolHomepage } from '../package-files.js';
 import type * as Sarif from 'sarif';
-import { objectHeader, objectPath, type Finding, type Report } from '../engine/report.js';
+import type { Finding, Report } from '../engine/report.js';
 import type { RuleMetadata } from '../rules/catalogue.js';
 
 /** Options of {@link formatSarif}. */
@@ -65,8 +65,10 @@ function result(finding: Finding, ruleIndex: number, sameLine: number): Sarif.Re
     partialFingerprints: { [fingerprintKey]: finding.fingerprint },
   };
   const location: Sarif.Location = {};
-  if (finding.location) {
-    const { path, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = finding.location;
+  // A live object has no file: its location is in its YAML, at the path --dump-objects writes it to.
+  const located = finding.location ?? finding.renderedLocation;
+  if (located) {
+    const { path, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : '';
     location.physicalLocation = {
@@ -76,14 +78,6 @@ function result(finding: Finding, ruleIndex: number, sameLine: number): Sarif.Re
       ...(snippetColumn === undefined ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}),
     };
     if (lineHash) sarifResult.partialFingerprints!.primaryLocationLineHash = lineHash;
-  }
-  if (!finding.location && finding.object) {
-    // A live object has no file: GitHub still needs one, so it gets a stable path of its own.
-    const header = objectHeader(finding.object);
-    location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(objectPath(finding.object)), uriBaseId: '%SRCROOT%' },
-      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: header.length + 1, snippet: { text: header } },
-    };
   }
   if (finding.object) {
     const { kind, namespace, name, cluster } = finding.object;
@@ -105,7 +99,8 @@ export function formatSarif(report: Report, rules: readonly RuleMetadata[], opti
   const byLine = new Map<string, { finding: Finding; count: number }>();
   for (const finding of report.findings) {
     if (finding.suppressed !== null) continue;
-    const key = finding.location ? `${finding.ruleId}\u0000${finding.location.path}\u0000${finding.location.startLine}` : `${finding.ruleId}\u0000${finding.fingerprint}`;
+    const located = finding.location ?? finding.renderedLocation;
+    const key = located ? `${finding.ruleId}\u0000${located.path}\u0000${located.startLine}` : `${finding.ruleId}\u0000${finding.fingerprint}`;
     const entry = byLine.get(key);
     if (entry) entry.count++;
     else byLine.set(key, { finding, count: 0 });

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { describeProfile } from '../profiles/describe-profile.js';
-import { nothingScanned, type Finding, type Level, type Report } from '../engine/report.js';
+import { nothingScanned, type Finding, type FindingLocation, type Level, type Report } from '../engine/report.js';
 
 /** Options of {@link formatText}. */
 export interface TextOptions {
@@ -35,7 +35,9 @@ export function formatText(report: Report, options: TextOptions): string {
     for (const finding of findings) {
       const where = finding.location ? `${finding.location.startLine}:${finding.location.startColumn}` : finding.object ? `${finding.object.kind} ${finding.object.namespace ?? ''}/${finding.object.name}` : '';
       lines.push(`  ${c.dim(where.padEnd(7))} ${levelColor[finding.level](finding.level.padEnd(7))}  ${finding.message}  ${c.dim(finding.ruleId)}`);
-      if (finding.location) lines.push(...snippet(finding, c.dim, levelColor[finding.level]));
+      // A live object's line is the one in its YAML, as --dump-objects writes it.
+      const shownAt = finding.location ?? finding.renderedLocation;
+      if (shownAt) lines.push(...snippet(shownAt, c.dim, levelColor[finding.level]));
       lines.push(`  ${' '.repeat(7)}  ${c.green('fix:')} ${finding.remediation}`);
     }
     lines.push('');
@@ -76,8 +78,7 @@ export function formatText(report: Report, options: TextOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
-function snippet(finding: Finding, dim: (text: string) => string, mark: (text: string) => string): string[] {
-  const location = finding.location!;
+function snippet(location: FindingLocation, dim: (text: string) => string, mark: (text: string) => string): string[] {
   const gutter = String(location.startLine);
   const offset = (location.snippetColumn ?? 1) - 1;
   const lead = location.snippetColumn !== undefined && offset > 0 ? '…' : '';

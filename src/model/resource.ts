@@ -29,7 +29,7 @@ export interface SourcePosition extends Range {
 
 /** A document in a file that can turn a path inside an object into a position. */
 export interface DocumentLocator {
-  /** The file's path relative to the scan root, POSIX separators. */
+  /** The file's path relative to the scan root (or a live object's synthetic path), POSIX separators. */
   readonly path: string;
   /**
    * Resolves a path into the object. A step that does not exist falls back to its nearest
@@ -69,6 +69,8 @@ export interface Resource {
   readonly data: Record<string, unknown>;
   /** Present for objects read from files. */
   readonly document?: DocumentLocator;
+  /** Present for live objects: the object as YAML, as `--dump-objects` writes it and SARIF points into it. */
+  readonly rendering?: DocumentLocator;
   profile: ClusterProfile;
   /**
    * Views of `data` that several rules read, computed once by the model's readers. Kept on the

@@ -1,6 +1,7 @@
 import { webhook } from '../facts.js';
 import { restartCommand } from '../model/restart.js';
 import { runningPod } from '../model/running-pod.js';
+import { envPath } from '../model/workload.js';
 import type { Rule } from './rule.js';
 
 const { stsRegionalEndpoints, roleArn, webIdentityTokenFile } = webhook.env;
@@ -17,11 +18,12 @@ export const STS009: Rule = {
       // A pod the webhook never mutated is STS010's: it lacks far more than this variable.
       if (!names.has(roleArn) && !names.has(webIdentityTokenFile)) continue;
       const expected = injection.added.find((entry) => entry.name === stsRegionalEndpoints)?.value;
-      const actualValue = container.env.find((entry) => entry.name === stsRegionalEndpoints)?.value;
-      const actual = typeof actualValue === 'string' ? actualValue : undefined;
+      const entry = container.env.find((candidate) => candidate.name === stsRegionalEndpoints);
+      const actual = typeof entry?.value === 'string' ? entry.value : undefined;
       if (expected === actual) continue;
       context.report({
-        path: ['metadata', 'name'],
+        // The value the pod should not have, or the env it lacks it in (the container, without one).
+        ...(entry ? { path: envPath(container, entry, 'value') } : { path: [...container.path, 'env'], target: 'key' as const }),
         messageId: expected === undefined ? 'unexpected' : 'missing',
         data: { container: container.name, account: running.pod.serviceAccountName, command: restartCommand(resource, running.owner) },
       });

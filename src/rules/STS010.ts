@@ -1,6 +1,7 @@
 import { webhook } from '../facts.js';
 import { restartCommand } from '../model/restart.js';
 import { runningPod } from '../model/running-pod.js';
+import { envPath } from '../model/workload.js';
 import type { Rule } from './rule.js';
 
 const { roleArn, webIdentityTokenFile, containerCredentialsUri } = webhook.env;
@@ -16,13 +17,14 @@ export const STS010: Rule = {
       const names = new Set(container.env.map((entry) => entry.name));
       const data = { container: container.name, account: running.pod.serviceAccountName, role: running.account.roleArn, command: restartCommand(resource, running.owner) };
       if (!names.has(roleArn) && !names.has(webIdentityTokenFile) && !names.has(containerCredentialsUri)) {
-        context.report({ path: ['metadata', 'name'], messageId: 'noCredentials', data });
+        // The env the credentials are missing from (the container, without one).
+        context.report({ path: [...container.path, 'env'], target: 'key', messageId: 'noCredentials', data });
         continue;
       }
-      const value = container.env.find((entry) => entry.name === roleArn)?.value;
+      const role = container.env.find((entry) => entry.name === roleArn);
       const setByTemplate = template?.env.some((entry) => entry.name === roleArn);
-      if (typeof value === 'string' && value !== running.account.roleArn && !setByTemplate) {
-        context.report({ path: ['metadata', 'name'], messageId: 'otherRole', data: { ...data, podRole: value } });
+      if (role && typeof role.value === 'string' && role.value !== running.account.roleArn && !setByTemplate) {
+        context.report({ path: envPath(container, role, 'value'), messageId: 'otherRole', data: { ...data, podRole: role.value } });
       }
     }
   },

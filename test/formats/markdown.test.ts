@@ -67,12 +67,38 @@ describe('Markdown report', () => {
     expect(text).toContain(`> ${200 - listed} more findings are not shown, to stay under the 20000-byte summary limit`);
   });
 
+  it.each([
+    ['deploy/sa.yaml', 'yaml'],
+    ['apps/orders-api/Dockerfile', 'dockerfile'],
+    ['build/Dockerfile.prod', 'dockerfile'],
+    ['infra/oidc.tf', 'hcl'],
+    ['app/aws.py', 'python'],
+    ['src/urls.ts', 'typescript'],
+    ['src/view.tsx', 'tsx'],
+    ['src/urls.mjs', 'javascript'],
+    ['cmd/main.go', 'go'],
+    ['scripts/deploy.sh', 'shell'],
+    ['.env.production', 'dotenv'],
+    ['src/main/resources/application.properties', 'java-properties'],
+    ['report.json', 'json'],
+    ['requirements.txt', ''],
+    ['-', ''],
+  ])('fences the snippet of %s by its language (%s; none when unknown)', (file, language) => {
+    const text = formatMarkdown(report([{ ...finding(1), location: { ...finding(1).location!, path: file } }]));
+    expect(text).toContain(`\n\`\`\`${language}\n    eks.amazonaws.com/sts-regional-endpoints: "false"\n\`\`\`\n`);
+  });
+
   it('comes from the command line for the example repository', () => {
     const run = runCli(['scan', '--format', 'markdown'], { cwd: path.join(repoRoot, 'fixtures', 'example-repo') });
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n')[0]).toBe('## sts-audit: ❌ 23 findings');
     expect(run.stdout).toContain('<details><summary>Clusters</summary>');
     expect(run.stdout).toContain('<details><summary>Skipped (1)</summary>');
+    const fences = [...run.stdout.matchAll(/ at `([^`]+):\d+:\d+`\n\n.*\n\n```(\S*)\n/g)].map((match) => `${match[1]} ${match[2]}`);
+    expect(fences).toEqual(
+      expect.arrayContaining(['apps/image-resizer/src/urls.ts typescript', 'apps/orders-api/Dockerfile dockerfile', 'apps/orders-api/app/aws.py python', 'apps/orders-api/requirements.txt ', 'infra/oidc.tf hcl', 'clusters/prod-us/external-dns.yaml yaml']),
+    );
+    expect(fences).toHaveLength(23);
     const clean = runCli(['scan', '--format', 'markdown'], { cwd: makeTree({ 'a.yaml': yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: a}') }) });
     expect(clean.stdout.split('\n')[0]).toBe('## sts-audit: ✅ No findings');
   });

@@ -29,16 +29,17 @@ const withEnv = (name: string, ...env: string[]) => [`  - name: ${name}`, '    e
 const regional = '      - {name: AWS_STS_REGIONAL_ENDPOINTS, value: regional}';
 
 describe('STS009 stale-pod-endpoint-env', () => {
-  it('fires when a running pod lacks the regional setting its account now injects, at the pod’s name, naming the command', () => {
+  it('fires when a running pod lacks the regional setting its account now injects, at the container’s env, naming the command', () => {
     const report = scanFiles({ 'pod.yaml': runningPod(withEnv('app', ...irsa)), 'sa.yaml': regionalAccount }, regionalCluster);
-    expect(where(report, 'STS009')).toEqual(['STS009 pod.yaml:4:9-17']);
+    expect(where(report, 'STS009')).toEqual(['STS009 pod.yaml:10:5-8']);
     expect(report.findings.find((f) => f.ruleId === 'STS009')!.remediation).toContain('kubectl delete pod app-7d9c -n team');
   });
 
-  it('fires when a running pod still has regional though its account now says false, and on init containers', () => {
+  it('fires when a running pod still has regional though its account now says false, and on init containers, at each value', () => {
     const pod = runningPod(withEnv('app', regional, ...irsa), { init: withEnv('init', regional, ...irsa) });
     const report = scanFiles({ 'pod.yaml': pod, 'sa.yaml': falseAccount }, regionalCluster);
-    expect(report.findings.filter((f) => f.ruleId === 'STS009').map((f) => f.message.split(' of ')[0])).toEqual(['Container app', 'Container init']);
+    expect(report.findings.filter((f) => f.ruleId === 'STS009').map((f) => f.message.split(' of ')[0])).toEqual(['Container init', 'Container app']);
+    expect(where(report, 'STS009')).toEqual(['STS009 pod.yaml:11:51-59', 'STS009 pod.yaml:17:51-59']);
   });
 
   it.each([
@@ -54,16 +55,17 @@ describe('STS009 stale-pod-endpoint-env', () => {
 });
 
 describe('STS010 stale-pod-missing-irsa', () => {
-  it('fires on a running pod of an IRSA account that has no IRSA credentials: it runs on the node’s role', () => {
+  it('fires on a running pod of an IRSA account that has no IRSA credentials: it runs on the node’s role; at the container, which has no env', () => {
     const report = scanFiles({ 'pod.yaml': runningPod(['  - name: app', '    image: app']), 'sa.yaml': regionalAccount }, regionalCluster);
-    expect(where(report)).toEqual(['STS010 pod.yaml:4:9-17']);
+    expect(where(report)).toEqual(['STS010 pod.yaml:9:5-14']);
     expect(report.findings[0]!.level).toBe('error');
   });
 
-  it('fires when the pod assumes another role than its account has now', () => {
+  it('fires when the pod assumes another role than its account has now, at the role', () => {
     const old = ['      - {name: AWS_ROLE_ARN, value: "arn:aws:iam::111122223333:role/old"}', irsa[1]!];
     const report = scanFiles({ 'pod.yaml': runningPod(withEnv('app', regional, ...old)), 'sa.yaml': regionalAccount }, regionalCluster);
     expect(report.findings.map((f) => `${f.ruleId} ${f.message.includes('assumes arn:aws:iam::111122223333:role/old') ? 'old role' : ''}`)).toEqual(['STS010 old role']);
+    expect(where(report)).toEqual(['STS010 pod.yaml:12:37-73']);
   });
 
   it.each([

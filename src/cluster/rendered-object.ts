@@ -1,0 +1,41 @@
+import { dump, parseEvents } from 'js-yaml';
+import { YamlLocator, YamlSource } from '../loaders/yaml-locator.js';
+import { objectHeader, objectPath } from '../engine/report.js';
+import type { DocumentLocator, LocateOptions, ObjectIdentity, PathSegment, SourcePosition } from '../model/resource.js';
+
+/**
+ * A live object as YAML: the text `--dump-objects` writes at the path SARIF names it by, and a
+ * locator into that same text, so that a finding points at the offending field of what is
+ * dumped. Rendered when first asked for: only objects with findings ever are.
+ */
+export class RenderedObject implements DocumentLocator {
+  private rendered: { text: string; locator: YamlLocator } | undefined;
+
+  constructor(
+    private readonly object: ObjectIdentity & { cluster: string },
+    private readonly data: Record<string, unknown>,
+  ) {}
+
+  get path(): string {
+    return objectPath(this.object);
+  }
+
+  /** The file: a comment naming the object, then the object. */
+  get text(): string {
+    return this.render().text;
+  }
+
+  locate(path: readonly PathSegment[], options?: LocateOptions): SourcePosition {
+    return this.render().locator.locate(path, options);
+  }
+
+  private render(): { text: string; locator: YamlLocator } {
+    if (!this.rendered) {
+      // Long strings stay on one line: folded over several, a value could not be pointed into.
+      const text = `${objectHeader(this.object)}\n${dump(this.data, { noRefs: true, lineWidth: -1 })}`;
+      const source = new YamlSource(this.path, text, parseEvents(text, { filename: this.path }));
+      this.rendered = { text, locator: new YamlLocator(source, source.documentRoot(0)) };
+    }
+    return this.rendered;
+  }
+}
