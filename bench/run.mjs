@@ -8,7 +8,7 @@
 // 3. Cluster (bench/cluster.mjs): 20,000 pods served by the stand-in API server; `sts-audit
 //    cluster` against `kubectl get ... -A -o json`, with peak RSS; BENCH_SCALE=1 adds a growth table.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,7 +151,6 @@ async function benchManifests() {
 
 /** Copies every .js/.mjs/.cjs/.ts file of node_modules, as often as it takes to pass 50 MB. */
 function generateCode(target) {
-  rmSync(target, { recursive: true, force: true });
   const sources = [];
   const walk = (folder) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -185,18 +184,29 @@ function generateCode(target) {
 }
 
 async function benchCode() {
-  const target = path.join(tmpdir(), 'sts-audit-bench-code');
-  const corpus = generateCode(target);
-  const pattern = 'sts\\.amazonaws\\.com|sts_regional_endpoints|stsRegionalEndpoints|AWS_STS_REGIONAL_ENDPOINTS';
   const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' });
   if (rg.status !== 0) {
     console.log('code: ripgrep (rg) is not installed (Debian: apt-get install ripgrep); skipping the code benchmark');
     return undefined;
   }
-  const scanner = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, [path.join(root, 'dist', 'sts-audit.mjs'), 'scan', '.', '--format', 'json', '--quiet', '--fail-on', 'none'], { cwd: target, outFile: `${target}-scan.out` }) };
-  const ripgrep = { label: 'ripgrep', run: () => measure('rg', ['--no-messages', '-n', pattern, '.'], { cwd: target, outFile: `${target}-rg.out`, ok: [0, 1] }) };
+  // A folder of this run's own: the machine's temporary folder is shared with other runs.
+  const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-bench-code-'));
+  try {
+    return await benchCodeIn(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The code benchmark, with its tree and the commands' output in `folder`. */
+async function benchCodeIn(folder) {
+  const target = path.join(folder, 'tree');
+  const corpus = generateCode(target);
+  const pattern = 'sts\\.amazonaws\\.com|sts_regional_endpoints|stsRegionalEndpoints|AWS_STS_REGIONAL_ENDPOINTS';
+  const scanner = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, [path.join(root, 'dist', 'sts-audit.mjs'), 'scan', '.', '--format', 'json', '--quiet', '--fail-on', 'none'], { cwd: target, outFile: path.join(folder, 'scan.out') }) };
+  const ripgrep = { label: 'ripgrep', run: () => measure('rg', ['--no-messages', '-n', pattern, '.'], { cwd: target, outFile: path.join(folder, 'rg.out'), ok: [0, 1] }) };
   const row = await compare({ name: 'code scan/ripgrep', subject: scanner, baseline: ripgrep, runs, target: 3 });
-  const report = JSON.parse(readFileSync(`${target}-scan.out`, 'utf8'));
+  const report = JSON.parse(readFileSync(path.join(folder, 'scan.out'), 'utf8'));
   const found = new Set(report.findings.filter((f) => f.ruleId === 'STS008').map((f) => `${f.location.path}:${f.location.startLine}`));
   const missed = corpus.planted.filter((place) => !found.has(place));
   const megabytes = (corpus.bytes / 1024 / 1024).toFixed(1);
