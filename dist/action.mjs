@@ -27541,6 +27541,9 @@ var eksVersions = readPackageJson("data", "eks-versions.json");
 var webhook = readPackageJson("data", "webhook.json");
 var endpoints = readPackageJson("data", "endpoints.json");
 
+// src/loaders/manifest-limits.ts
+var defaultManifestLimits = { maxDocuments: 1e5, maxDepth: 256, maxAliasNodes: 1e5 };
+
 // src/loaders/parse-manifests.ts
 var kubernetesSchema = new Schema([
   strTag,
@@ -27552,7 +27555,6 @@ var kubernetesSchema = new Schema([
   floatYaml11Tag,
   mergeTag
 ]);
-var defaultManifestLimits = { maxDocuments: 1e5, maxDepth: 256, maxAliasNodes: 1e5 };
 var NotReadError = class extends Error {
   constructor(message, offset) {
     super(message);

@@ -1,37 +1,22 @@
-// Bundles an entry point into one ES module in dist/, where the modules it replaces sit, so that
-// the data, rules and schemas it reads resolve the same way.
-//   node scripts/bundle.mjs cli      dist/sts-audit.mjs: one module to load, a faster start; what
-//                                    only some commands need (the Kubernetes client, for
-//                                    `cluster`) is split into dist/sts-audit-*.mjs beside it (the
-//                                    same depth, so that data paths resolve alike) and loaded by them.
+// Bundles entry points into ES modules in dist/, where the modules they replace sit, so that the
+// data, rules and schemas they read resolve the same way.
+//   node scripts/bundle.mjs package  what the npm package ships, with no node_modules: every
+//                                    dependency is inside the bundles, and their licences are in
+//                                    dist/THIRD-PARTY-NOTICES.md.
+//     dist/sts-audit.mjs   the command line: one module to load, a faster start; what only some
+//                          commands need (the Kubernetes client, for `cluster`; glob, for pattern
+//                          targets) is split into dist/sts-audit-*.mjs beside it (the same depth,
+//                          so that data paths resolve alike) and loaded by them.
+//     dist/index.js        the library the package exports, split the same way into dist/index-*.js.
 //   node scripts/bundle.mjs action   dist/action.mjs: the GitHub Action, self-contained (it runs
 //                                    without node_modules) and committed.
 //   node scripts/bundle.mjs action FILE   the same, written elsewhere (the staleness test).
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 
-const [target = 'cli', outfile] = process.argv.slice(2);
-const targets = {
-  cli: {
-    entryPoints: { 'sts-audit': 'src/cli/main.ts' },
-    outdir: 'dist',
-    splitting: true,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'sts-audit-[name]-[hash]',
-    // glob (and the streams it loads) is imported only for glob targets: keep it out of the start-up path.
-    external: ['glob'],
-  },
-  action: { entryPoints: ['src/action/main.ts'], outfile: 'dist/action.mjs', external: [] },
-};
-const chosen = targets[target];
-if (!chosen) throw new Error(`unknown bundle ${target}: cli or action`);
-
-// Chunks of earlier builds.
-if (target === 'cli') for (const name of readdirSync('dist')) if (/^sts-audit-.+\.mjs$/.test(name)) rmSync(`dist/${name}`);
-
-await build({
-  ...chosen,
-  ...(chosen.outfile ? { outfile: outfile ?? chosen.outfile } : {}),
+const [target = 'package', outfile] = process.argv.slice(2);
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -40,4 +25,42 @@ await build({
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
-});
+};
+const split = { outdir: 'dist', splitting: true, metafile: true };
+const packageBundles = [
+  { ...split, entryPoints: { 'sts-audit': 'src/cli/main.ts' }, outExtension: { '.js': '.mjs' }, chunkNames: 'sts-audit-[name]-[hash]' },
+  { ...split, entryPoints: { index: 'src/index.ts' }, chunkNames: 'index-[name]-[hash]' },
+];
+
+if (target === 'action') {
+  await build({ ...common, entryPoints: ['src/action/main.ts'], outfile: outfile ?? 'dist/action.mjs' });
+} else if (target === 'package') {
+  const bundled = new Set();
+  for (const bundle of packageBundles) {
+    // Chunks of earlier builds.
+    const prefix = bundle.chunkNames.slice(0, bundle.chunkNames.indexOf('['));
+    for (const name of readdirSync('dist')) if (name.startsWith(prefix)) rmSync(`dist/${name}`);
+    const { metafile } = await build({ ...common, ...bundle });
+    for (const input of Object.keys(metafile.inputs)) {
+      const folder = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+      if (folder) bundled.add(folder);
+    }
+  }
+  writeFileSync('dist/THIRD-PARTY-NOTICES.md', notices([...bundled]));
+} else {
+  throw new Error(`unknown bundle ${target}: package or action`);
+}
+
+/** The name, version and licence text of each bundled package, as their licences ask copies to carry. */
+function notices(folders) {
+  const sections = folders
+    .map((folder) => {
+      const { name, version, license } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+      const file = readdirSync(folder).find((entry) => /^(?:un)?(?:licen[cs]e|copying)(?:[-.][\w.-]+)?$/i.test(entry));
+      const text = file ? readFileSync(path.join(folder, file), 'utf8').trim() : `${license} (the package has no licence file)`;
+      return { heading: `${name}@${version}`, text: `## ${name}@${version} (${license})\n\n\`\`\`text\n${text}\n\`\`\`\n` };
+    })
+    .filter((section, index, all) => all.findIndex((other) => other.heading === section.heading) === index)
+    .sort((a, b) => a.heading.localeCompare(b.heading));
+  return `# Third-party notices\n\nThe bundles in dist/ contain these packages.\n\n${sections.map((section) => section.text).join('\n')}`;
+}

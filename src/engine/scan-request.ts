@@ -5,7 +5,7 @@ import { readBaseline } from './baseline.js';
 import { scan, type SourceText } from './scan.js';
 import type { Report } from './report.js';
 import type { ProfileFlags } from '../profiles/resolve-profiles.js';
-import type { ManifestLimits } from '../loaders/parse-manifests.js';
+import type { ManifestLimits } from '../loaders/manifest-limits.js';
 
 /** What the command line and the GitHub Action ask of a scan, before config and baseline are read. */
 export interface ScanRequest {
