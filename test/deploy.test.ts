@@ -2,14 +2,14 @@
 // Kubernetes (checked against the API's own schemas), grants exactly the reads the audit makes,
 // runs the audit with options the command really has, and passes our own scan.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadAll } from 'js-yaml';
 import { CronJob } from 'kubernetes-models/batch/v1';
 import { ClusterRole, ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { Namespace, PersistentVolumeClaim, ServiceAccount } from 'kubernetes-models/v1';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { resourceTypes } from '../src/cluster/read-cluster.js';
 import type { Report } from '../src/engine/report.js';
 import { repoRoot, runCli } from './helpers.js';
@@ -102,6 +102,7 @@ describe('deploy/', () => {
     // The Job's script as the container runs it, with a stand-in sts-audit that records its
     // arguments and the reports volume in a temporary folder.
     const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-cronjob-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
     const stub = path.join(folder, 'sts-audit');
     writeFileSync(stub, `#!/bin/sh\nprintf '%s\\n' "$@" > "${folder}/arguments"\n`);
     chmodSync(stub, 0o755);

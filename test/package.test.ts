@@ -1,10 +1,10 @@
 // The npm package as a user gets it: what `npm pack` puts in the tarball, and what
 // `npm install --global` of that tarball installs and runs, with nothing else beside it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { repoRoot, runCli } from './helpers.js';
 
 type PackageJson = { license: string; bin: Record<string, string>; exports: { '.': { types: string; default: string } }; dependencies?: Record<string, string> };
@@ -70,6 +70,7 @@ describe('the npm package', () => {
 
   it('installs globally from the tarball alone, and its command, library and types work', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-package-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
     npm(['pack', '--pack-destination', folder], repoRoot);
     const tarball = readdirSync(folder).find((name) => name.endsWith('.tgz'))!;
     const prefix = path.join(folder, 'prefix');
