@@ -8,20 +8,20 @@
 // Timed, alternating, after one warm-up of each, median of BENCH_RUNS runs (default 3):
 //   sts-audit cluster --format json   against
 //   kubectl get <the same ten resource types> -A -o json   (the baseline: read everything once)
-// with the peak RSS of each (/usr/bin/time -f %M, else VmHWM polled from /proc). Both write their
-// stdout to a file. Target: audit/kubectl <= 0.5x, audit peak RSS < 400 MB.
+// with the peak RSS of each (bench/measure.mjs). Both write their stdout to a file. Target:
+// audit/kubectl <= 0.5x, audit peak RSS < 400 MB.
 // BENCH_SCALE=1 adds one run each at 2,000, 5,000 and 50,000 pods, and prints how both grow.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compare, measure, rssMethod } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const folder = path.join(root, '.bench', 'cluster');
 const serverScript = path.join(root, 'test', 'support', 'kube-api-server.mjs');
 const kubectl = process.env.KUBECTL ?? '/usr/bin/kubectl';
-const gnuTime = '/usr/bin/time';
 const resources = ['serviceaccounts', 'pods', 'nodes', 'configmaps', 'deployments', 'replicasets', 'daemonsets', 'statefulsets', 'jobs', 'cronjobs'];
 const namespaceCount = 50;
 const serviceAccountCount = 2000;
@@ -452,41 +452,6 @@ async function startServer(stateFile) {
   };
 }
 
-/** Peak RSS of a running process in KB, from /proc (the fallback without /usr/bin/time). */
-function vmHwm(pid) {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
-/** Runs a command with its stdout in a file; resolves with seconds, peak RSS (MB), exit status and stderr. */
-function measure(command, args, outFile, ok = [0]) {
-  const useTime = existsSync(gnuTime);
-  const rssFile = `${outFile}.rss`;
-  const [file, argv] = useTime ? [gnuTime, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
-  const out = openSync(outFile, 'w');
-  const start = process.hrtime.bigint();
-  const child = spawn(file, argv, { cwd: root, stdio: ['ignore', out, 'pipe'] });
-  closeSync(out);
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-  let peak = 0;
-  // Without /usr/bin/time, the child is the command itself: poll its high-water mark.
-  const poll = useTime ? undefined : setInterval(() => (peak = Math.max(peak, vmHwm(child.pid))), 20);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (status) => {
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      if (poll) clearInterval(poll);
-      if (useTime) peak = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-      if (!ok.includes(status)) reject(new Error(`${command} ${args.join(' ')} exited ${status}: ${stderr.slice(0, 2000)}`));
-      else resolve({ seconds, rssMb: peak / 1024, status, stderr });
-    });
-  });
-}
-
 /** The items of kubectl's -o json list, counted without parsing (at 50,000 pods it passes V8's longest string). */
 function countItems(file) {
   // kubectl indents by 4: each item of the top-level list opens on a line of its own at depth 2.
@@ -505,8 +470,6 @@ function countItems(file) {
   return count;
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 /** Starts a server for `pods` pods, and returns the two commands to time against it. */
 async function cluster(pods, common) {
   workloads = undefined;
@@ -518,8 +481,8 @@ async function cluster(pods, common) {
   const kubeconfig = writeKubeconfig(server.url, common.cert, common.token);
   const auditOut = path.join(folder, 'audit.json');
   const kubectlOut = path.join(folder, 'kubectl.json');
-  const audit = () => measure(process.execPath, [path.join(root, 'dist', 'sts-audit.mjs'), 'cluster', '--kubeconfig', kubeconfig, '--format', 'json', '--quiet'], auditOut, [0, 1]);
-  const baseline = () => measure(kubectl, ['--kubeconfig', kubeconfig, '--cache-dir', path.join(folder, 'kube-cache'), 'get', resources.join(','), '-A', '-o', 'json'], kubectlOut);
+  const audit = { label: 'sts-audit cluster (json)', run: () => measure(process.execPath, [path.join(root, 'dist', 'sts-audit.mjs'), 'cluster', '--kubeconfig', kubeconfig, '--format', 'json', '--quiet'], { cwd: root, outFile: auditOut, ok: [0, 1] }) };
+  const baseline = { label: 'kubectl get -A -o json', run: () => measure(kubectl, ['--kubeconfig', kubeconfig, '--cache-dir', path.join(folder, 'kube-cache'), 'get', resources.join(','), '-A', '-o', 'json'], { cwd: root, outFile: kubectlOut }) };
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   const check = () => {
     const report = JSON.parse(readFileSync(auditOut, 'utf8'));
@@ -547,6 +510,7 @@ async function cluster(pods, common) {
   };
 }
 
+/** The cluster benchmark; resolves with its summary row, or nothing when kubectl is missing. */
 export async function benchCluster() {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const pods = Number(process.env.BENCH_PODS ?? 20_000);
@@ -554,43 +518,29 @@ export async function benchCluster() {
   mkdirSync(folder, { recursive: true });
   if (!existsSync(kubectl)) {
     console.log(`cluster: no kubectl at ${kubectl} (set KUBECTL); skipping the cluster benchmark`);
-    return;
+    return undefined;
   }
   const common = { ...certificate(), token: `bench-token-${Math.random().toString(36).slice(2)}`, version: { major: '1', minor: '29', gitVersion: 'v1.29.8-eks-a737599' } };
-  console.log(`cluster: peak RSS by ${existsSync(gnuTime) ? '/usr/bin/time -f %M' : 'VmHWM polled from /proc'}; kubectl ${spawnSync(kubectl, ['version', '--client', '-o', 'json'], { encoding: 'utf8' }).stdout.match(/"gitVersion":\s*"([^"]+)"/)?.[1] ?? '?'}`);
+  console.log(`cluster: peak RSS by ${rssMethod}; kubectl ${spawnSync(kubectl, ['version', '--client', '-o', 'json'], { encoding: 'utf8' }).stdout.match(/"gitVersion":\s*"([^"]+)"/)?.[1] ?? '?'}`);
   const rows = [];
   let current;
   try {
     current = await cluster(pods, common);
     const { counts, total } = current;
     console.log(`cluster: ${total} objects (${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}); pod JSON ${current.podKb.toFixed(1)} KB on average; state ${current.stateMb.toFixed(0)} MB written in ${current.generated.toFixed(1)} s`);
-    // One warm-up of each (discovery cache, page cache, JIT of the server).
-    await current.audit();
-    await current.baseline();
+    // The warm-ups also fill kubectl's discovery cache and warm up the server.
+    const summary = await compare({ name: 'cluster', subject: current.audit, baseline: current.baseline, runs, target: 0.5, rssTargetMb: 400 });
     const checked = current.check();
-    const audits = [];
-    const kubectls = [];
-    for (let i = 0; i < runs; i++) {
-      audits.push(await current.audit());
-      kubectls.push(await current.baseline());
-    }
-    const a = median(audits.map((r) => r.seconds));
-    const b = median(kubectls.map((r) => r.seconds));
-    const aRss = Math.max(...audits.map((r) => r.rssMb));
-    const bRss = Math.max(...kubectls.map((r) => r.rssMb));
     console.log(`cluster: audit read ${checked.objects} objects, complete; ${checked.findings} findings (${Object.entries(checked.byRule).map(([k, v]) => `${k} ${v}`).join(', ')}); kubectl listed ${total}`);
-    console.log(`sts-audit cluster (json): median ${a.toFixed(3)} s over ${runs} runs [${audits.map((r) => r.seconds.toFixed(3)).join(', ')}]; peak RSS ${aRss.toFixed(0)} MB (target < 400 MB)`);
-    console.log(`kubectl get -A -o json: median ${b.toFixed(3)} s [${kubectls.map((r) => r.seconds.toFixed(3)).join(', ')}]; peak RSS ${bRss.toFixed(0)} MB`);
-    console.log(`ratio audit/kubectl: ${(a / b).toFixed(2)}x (target <= 0.5x)`);
-    rows.push({ pods, audit: a, auditRss: aRss, kubectl: b, kubectlRss: bRss });
+    rows.push({ pods, audit: summary.seconds, auditRss: summary.rssMb, kubectl: summary.baselineSeconds, kubectlRss: summary.baselineRssMb });
     await current.stop();
     current = undefined;
 
     if (process.env.BENCH_SCALE === '1') {
       for (const size of [2000, 5000, 50_000]) {
         current = await cluster(size, common);
-        const audit = await current.audit();
-        const baseline = await current.baseline();
+        const audit = await current.audit.run();
+        const baseline = await current.baseline.run();
         current.check();
         rows.push({ pods: size, audit: audit.seconds, auditRss: audit.rssMb, kubectl: baseline.seconds, kubectlRss: baseline.rssMb });
         await current.stop();
@@ -603,6 +553,7 @@ export async function benchCluster() {
         console.log(`${String(row.pods).padStart(8)}  ${row.audit.toFixed(2).padStart(7)}  ${row.auditRss.toFixed(0).padStart(8)}  ${row.kubectl.toFixed(2).padStart(9)}  ${row.kubectlRss.toFixed(0).padStart(10)}  ${(row.audit / row.kubectl).toFixed(2).padStart(5)}x`);
       }
     }
+    return { ...summary, name: `cluster (${pods.toLocaleString('en')} pods)` };
   } finally {
     await current?.stop();
   }

@@ -1,5 +1,6 @@
 // npm run bench: two corpora and a cluster, each timed against its baseline in the same run,
-// alternating, with the ratio of medians printed. BENCH=manifests|code|cluster runs one of them.
+// alternating, with the ratio of medians printed, and a summary of the ratios, their targets and
+// peak RSS, naming the machine. BENCH=manifests|code|cluster runs one of them.
 // 1. Manifests: 20,000 documents in 2,000 files; the scanner's command line against the floor of
 //    any JavaScript YAML scanner (bench/floor.mjs: read every file and parse it with js-yaml).
 // 2. Source code: copies of this project's own node_modules JavaScript (at least 50 MB) with
@@ -7,11 +8,12 @@
 // 3. Cluster (bench/cluster.mjs): 20,000 pods served by the stand-in API server; `sts-audit
 //    cluster` against `kubectl get ... -A -o json`, with peak RSS; BENCH_SCALE=1 adds a growth table.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCluster } from './cluster.mjs';
+import { compare, describeMachine, measure, printSummary } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpus = path.join(root, '.bench', 'manifests');
@@ -127,63 +129,28 @@ function generate() {
   }
 }
 
-function time(args) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
-  return { seconds, stdout: result.stdout };
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-function bench(name, first, second) {
-  // One warm-up of each, so the file cache treats both alike.
-  const warm = first.run();
-  second.run();
-  const firstTimes = [];
-  const secondTimes = [];
-  for (let i = 0; i < runs; i++) {
-    firstTimes.push(first.run().seconds);
-    secondTimes.push(second.run().seconds);
-  }
-  const a = median(firstTimes);
-  const b = median(secondTimes);
-  console.log(`${first.label}: median ${a.toFixed(3)} s over ${runs} runs [${firstTimes.map((t) => t.toFixed(3)).join(', ')}]`);
-  console.log(`${second.label}: median ${b.toFixed(3)} s [${secondTimes.map((t) => t.toFixed(3)).join(', ')}]`);
-  console.log(`${name} ratio: ${(a / b).toFixed(2)}x`);
-  return warm;
-}
-
+const machine = describeMachine();
+console.log(`machine: ${machine}`);
+const summary = [];
 const which = process.env.BENCH ?? 'all';
-if (which === 'all' || which === 'manifests') {
-generate();
-const scanArgs = ['dist/sts-audit.mjs', 'scan', path.relative(root, corpus), '--format', 'json', '--quiet'];
-const floorArgs = ['bench/floor.mjs', corpus];
-// One warm-up of each, so the file cache treats both alike.
-const warm = time(scanArgs);
-time(floorArgs);
-const report = JSON.parse(warm.stdout);
-const scanTimes = [];
-const floorTimes = [];
-for (let i = 0; i < runs; i++) {
-  scanTimes.push(time(scanArgs).seconds);
-  floorTimes.push(time(floorArgs).seconds);
-}
-const scanMedian = median(scanTimes);
-const floorMedian = median(floorTimes);
-console.log(`manifests: ${files} files, ${report.inputs.documents} documents, ${report.inputs.objects} objects; ${report.findings.length} findings`);
-console.log(`sts-audit scan (json): median ${scanMedian.toFixed(3)} s over ${runs} runs [${scanTimes.map((t) => t.toFixed(3)).join(', ')}]`);
-console.log(`floor (read + js-yaml loadAll): median ${floorMedian.toFixed(3)} s [${floorTimes.map((t) => t.toFixed(3)).join(', ')}]`);
-console.log(`ratio scan/floor: ${(scanMedian / floorMedian).toFixed(2)}x (target <= 1.5x, aim 1.2x)`);
-}
+if (which === 'all' || which === 'manifests') summary.push(await benchManifests());
+if (which === 'all' || which === 'code') summary.push(await benchCode());
+if (which === 'all' || which === 'cluster') summary.push(await benchCluster());
+printSummary(summary.filter(Boolean), machine);
 
-if (which === 'all' || which === 'code') benchCode();
-if (which === 'all' || which === 'cluster') await benchCluster();
+async function benchManifests() {
+  generate();
+  const output = (name) => path.join(root, '.bench', `${name}.out`);
+  const scanner = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, ['dist/sts-audit.mjs', 'scan', path.relative(root, corpus), '--format', 'json', '--quiet'], { cwd: root, outFile: output('scan'), ok: [0, 1] }) };
+  const floor = { label: 'floor (read + js-yaml loadAll)', run: () => measure(process.execPath, ['bench/floor.mjs', corpus], { cwd: root, outFile: output('floor') }) };
+  const row = await compare({ name: 'manifests scan/floor', subject: scanner, baseline: floor, runs, target: 1.5 });
+  const report = JSON.parse(readFileSync(output('scan'), 'utf8'));
+  console.log(`manifests: ${files} files, ${report.inputs.documents} documents, ${report.inputs.objects} objects; ${report.findings.length} findings; aim 1.2x`);
+  return { ...row, name: `manifests (${report.inputs.documents.toLocaleString('en')} documents)`, baselineLabel: 'js-yaml floor' };
+}
 
 /** Copies every .js/.mjs/.cjs/.ts file of node_modules, as often as it takes to pass 50 MB. */
 function generateCode(target) {
-  rmSync(target, { recursive: true, force: true });
   const sources = [];
   const walk = (folder) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -216,26 +183,33 @@ function generateCode(target) {
   return { files: sources.length * copies, bytes, planted };
 }
 
-function benchCode() {
-  const target = path.join(tmpdir(), 'sts-audit-bench-code');
-  const corpus = generateCode(target);
-  const pattern = 'sts\\.amazonaws\\.com|sts_regional_endpoints|stsRegionalEndpoints|AWS_STS_REGIONAL_ENDPOINTS';
+async function benchCode() {
   const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' });
   if (rg.status !== 0) {
     console.log('code: ripgrep (rg) is not installed (Debian: apt-get install ripgrep); skipping the code benchmark');
-    return;
+    return undefined;
   }
-  const timed = (command, args) => {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { cwd: target, encoding: 'utf8', maxBuffer: 1 << 30 });
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} exited ${result.status}: ${result.stderr}`);
-    return { seconds: Number(process.hrtime.bigint() - start) / 1e9, stdout: result.stdout };
-  };
-  const scanner = { label: 'sts-audit scan (json)', run: () => timed(process.execPath, [path.join(root, 'dist', 'sts-audit.mjs'), 'scan', '.', '--format', 'json', '--quiet', '--fail-on', 'none']) };
-  const ripgrep = { label: 'ripgrep', run: () => timed('rg', ['--no-messages', '-n', pattern, '.']) };
-  const warm = bench('code scan/ripgrep', scanner, ripgrep);
-  const report = JSON.parse(warm.stdout);
+  // A folder of this run's own: the machine's temporary folder is shared with other runs.
+  const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-bench-code-'));
+  try {
+    return await benchCodeIn(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The code benchmark, with its tree and the commands' output in `folder`. */
+async function benchCodeIn(folder) {
+  const target = path.join(folder, 'tree');
+  const corpus = generateCode(target);
+  const pattern = 'sts\\.amazonaws\\.com|sts_regional_endpoints|stsRegionalEndpoints|AWS_STS_REGIONAL_ENDPOINTS';
+  const scanner = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, [path.join(root, 'dist', 'sts-audit.mjs'), 'scan', '.', '--format', 'json', '--quiet', '--fail-on', 'none'], { cwd: target, outFile: path.join(folder, 'scan.out') }) };
+  const ripgrep = { label: 'ripgrep', run: () => measure('rg', ['--no-messages', '-n', pattern, '.'], { cwd: target, outFile: path.join(folder, 'rg.out'), ok: [0, 1] }) };
+  const row = await compare({ name: 'code scan/ripgrep', subject: scanner, baseline: ripgrep, runs, target: 3 });
+  const report = JSON.parse(readFileSync(path.join(folder, 'scan.out'), 'utf8'));
   const found = new Set(report.findings.filter((f) => f.ruleId === 'STS008').map((f) => `${f.location.path}:${f.location.startLine}`));
   const missed = corpus.planted.filter((place) => !found.has(place));
-  console.log(`code: ${corpus.files} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB; ${corpus.planted.length} endpoints planted, ${corpus.planted.length - missed.length} found${missed.length ? ` (missed: ${missed.slice(0, 5).join(', ')})` : ''}; ${report.findings.length} findings in all; target <= 3x ripgrep (aim 2x)`);
+  const megabytes = (corpus.bytes / 1024 / 1024).toFixed(1);
+  console.log(`code: ${corpus.files} files, ${megabytes} MB; ${corpus.planted.length} endpoints planted, ${corpus.planted.length - missed.length} found${missed.length ? ` (missed: ${missed.slice(0, 5).join(', ')})` : ''}; ${report.findings.length} findings in all; aim 2x`);
+  return { ...row, name: `code (${megabytes} MB)` };
 }

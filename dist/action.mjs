@@ -27609,6 +27609,9 @@ function endOfString(text, from, quote, raw) {
   return i;
 }
 
+// src/loaders/manifest-limits.ts
+var defaultManifestLimits = { maxDocuments: 1e5, maxDepth: 256, maxAliasNodes: 1e5 };
+
 // src/loaders/parse-manifests.ts
 var kubernetesSchema = new Schema([
   strTag,
@@ -27620,7 +27623,6 @@ var kubernetesSchema = new Schema([
   floatYaml11Tag,
   mergeTag
 ]);
-var defaultManifestLimits = { maxDocuments: 1e5, maxDepth: 256, maxAliasNodes: 1e5 };
 var NotReadError = class extends Error {
   constructor(message, offset) {
     super(message);

@@ -1,20 +1,39 @@
-// Bundles an entry point into one ES module in dist/, where the modules it replaces sit, so that
-// the data, rules and schemas it reads resolve the same way.
-//   node scripts/bundle.mjs cli      dist/sts-audit.mjs: a small entry that checks the Node.js
-//                                    version, then loads the command line, one module for a fast
-//                                    start; what only some commands need (the Kubernetes client, for
-//                                    `cluster`) is split out too. The parts are dist/sts-audit-*.mjs
-//                                    beside it (the same depth, so that data paths resolve alike).
+// Bundles entry points into ES modules in dist/, where the modules they replace sit, so that the
+// data, rules and schemas they read resolve the same way.
+//   node scripts/bundle.mjs package  what the npm package ships, with no node_modules: every
+//                                    dependency is inside the bundles, and their licences are in
+//                                    dist/THIRD-PARTY-NOTICES.md.
+//     dist/sts-audit.mjs   the command line: a small entry that checks the Node.js version, then
+//                          loads the command line, one module for a fast start; what only some
+//                          commands need (the Kubernetes client, for `cluster`; glob, for pattern
+//                          targets) is split into dist/sts-audit-*.mjs beside it (the same depth,
+//                          so that data paths resolve alike) and loaded by them.
+//     dist/index.js        the library the package exports, split the same way into dist/index-*.js.
 //   node scripts/bundle.mjs action   dist/action.mjs: the GitHub Action, self-contained (it runs
 //                                    without node_modules) and committed, with the cluster audit
 //                                    and its Kubernetes client in dist/action-cluster.mjs, loaded
 //                                    by `command: cluster` only: fixed names, no chunks to clean up.
 //   node scripts/bundle.mjs action DIR   the same, written into DIR (the staleness test).
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
-const [target = 'cli', outdir] = process.argv.slice(2);
+const [target = 'package', outdir] = process.argv.slice(2);
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  // CommonJS dependencies (commander, ajv, @actions/core's) call require: give the bundle one.
+  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+const split = { outdir: 'dist', splitting: true, metafile: true };
+const packageBundles = [
+  { ...split, entryPoints: { 'sts-audit': 'src/cli/start.ts' }, outExtension: { '.js': '.mjs' }, chunkNames: 'sts-audit-[name]-[hash]' },
+  { ...split, entryPoints: { index: 'src/index.ts' }, chunkNames: 'index-[name]-[hash]' },
+];
 
 /** The cluster audit module, as the Action's bundle imports it: the file bundled beside it. */
 const clusterAuditBeside = {
@@ -25,40 +44,40 @@ const clusterAuditBeside = {
     );
   },
 };
+const actionBundles = [
+  { entryPoints: { action: 'src/action/main.ts' }, outdir: outdir ?? 'dist', outExtension: { '.js': '.mjs' }, plugins: [clusterAuditBeside] },
+  { entryPoints: { 'action-cluster': 'src/cluster/audit.ts' }, outdir: outdir ?? 'dist', outExtension: { '.js': '.mjs' } },
+];
 
-const targets = {
-  cli: [
-    {
-      entryPoints: { 'sts-audit': 'src/cli/start.ts' },
-      outdir: 'dist',
-      splitting: true,
-      outExtension: { '.js': '.mjs' },
-      chunkNames: 'sts-audit-[name]-[hash]',
-      // glob (and the streams it loads) is imported only for glob targets: keep it out of the start-up path.
-      external: ['glob'],
-    },
-  ],
-  action: [
-    { entryPoints: { action: 'src/action/main.ts' }, outdir: outdir ?? 'dist', outExtension: { '.js': '.mjs' }, plugins: [clusterAuditBeside] },
-    { entryPoints: { 'action-cluster': 'src/cluster/audit.ts' }, outdir: outdir ?? 'dist', outExtension: { '.js': '.mjs' } },
-  ],
-};
-const chosen = targets[target];
-if (!chosen) throw new Error(`unknown bundle ${target}: cli or action`);
+if (target === 'action') {
+  for (const bundle of actionBundles) await build({ ...common, ...bundle });
+} else if (target === 'package') {
+  const bundled = new Set();
+  for (const bundle of packageBundles) {
+    // Chunks of earlier builds.
+    const prefix = bundle.chunkNames.slice(0, bundle.chunkNames.indexOf('['));
+    for (const name of readdirSync('dist')) if (name.startsWith(prefix)) rmSync(`dist/${name}`);
+    const { metafile } = await build({ ...common, ...bundle });
+    for (const input of Object.keys(metafile.inputs)) {
+      const folder = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+      if (folder) bundled.add(folder);
+    }
+  }
+  writeFileSync('dist/THIRD-PARTY-NOTICES.md', notices([...bundled]));
+} else {
+  throw new Error(`unknown bundle ${target}: package or action`);
+}
 
-// Chunks of earlier builds.
-if (target === 'cli') for (const name of readdirSync('dist')) if (/^sts-audit-.+\.mjs$/.test(name)) rmSync(`dist/${name}`);
-
-for (const options of chosen) {
-  await build({
-    ...options,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    // CommonJS dependencies (commander, ajv, @actions/core's) call require: give the bundle one.
-    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+/** The name, version and licence text of each bundled package, as their licences ask copies to carry. */
+function notices(folders) {
+  const sections = folders
+    .map((folder) => {
+      const { name, version, license } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+      const file = readdirSync(folder).find((entry) => /^(?:un)?(?:licen[cs]e|copying)(?:[-.][\w.-]+)?$/i.test(entry));
+      const text = file ? readFileSync(path.join(folder, file), 'utf8').trim() : `${license} (the package has no licence file)`;
+      return { heading: `${name}@${version}`, text: `## ${name}@${version} (${license})\n\n\`\`\`text\n${text}\n\`\`\`\n` };
+    })
+    .filter((section, index, all) => all.findIndex((other) => other.heading === section.heading) === index)
+    .sort((a, b) => a.heading.localeCompare(b.heading));
+  return `# Third-party notices\n\nThe bundles in dist/ contain these packages.\n\n${sections.map((section) => section.text).join('\n')}`;
 }

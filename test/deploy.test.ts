@@ -2,13 +2,14 @@
 // Kubernetes (checked against the API's own schemas), grants exactly the reads the audit makes,
 // runs the audit with options the command really has, and passes our own scan.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadAll } from 'js-yaml';
 import { CronJob } from 'kubernetes-models/batch/v1';
 import { ClusterRole, ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { Namespace, PersistentVolumeClaim, ServiceAccount } from 'kubernetes-models/v1';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { resourceTypes } from '../src/cluster/read-cluster.js';
 import type { Report } from '../src/engine/report.js';
 import { repoRoot, runCli } from './helpers.js';
@@ -91,6 +92,31 @@ describe('deploy/', () => {
     expect(used).toEqual(expect.arrayContaining(['--format', '--output', '--write-baseline', '--dump-objects', '--fail-on']));
     const help = runCli(['cluster', '--help'], { cwd: repoRoot });
     for (const flag of used) expect(help.stdout, flag).toContain(`${flag} `);
+  });
+
+  it('leaves the Region to detection unless STS_AUDIT_REGION is set', () => {
+    type Container = { env: Array<{ name: string; value: string }>; command: string[]; args: string[] };
+    const cronJob = find('CronJob') as Manifest & { spec: { jobTemplate: { spec: { template: { spec: { containers: Container[] } } } } } };
+    const container = cronJob.spec.jobTemplate.spec.template.spec.containers[0]!;
+    expect(container.env).toEqual([{ name: 'STS_AUDIT_REGION', value: '' }]);
+    // The Job's script as the container runs it, with a stand-in sts-audit that records its
+    // arguments and the reports volume in a temporary folder.
+    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-cronjob-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const stub = path.join(folder, 'sts-audit');
+    writeFileSync(stub, `#!/bin/sh\nprintf '%s\\n' "$@" > "${folder}/arguments"\n`);
+    chmodSync(stub, 0o755);
+    const script = container.args.join('\n').replaceAll('/reports', path.join(folder, 'reports'));
+    const argumentsWith = (env: Record<string, string>): string[] => {
+      const run = spawnSync(container.command[0]!, [...container.command.slice(1), script], { encoding: 'utf8', env: { PATH: `${folder}:${process.env.PATH}`, ...env } });
+      expect(run.status, run.stderr).toBe(0);
+      return readFileSync(path.join(folder, 'arguments'), 'utf8').trim().split('\n');
+    };
+    const byDefault = argumentsWith(Object.fromEntries(container.env.map((entry) => [entry.name, entry.value])));
+    expect(byDefault.slice(0, 2)).toEqual(['cluster', '--fail-on']);
+    expect(byDefault).not.toContain('--region');
+    const overridden = argumentsWith({ STS_AUDIT_REGION: 'eu-west-1' });
+    expect(overridden.slice(0, 5)).toEqual(['cluster', '--region', 'eu-west-1', '--fail-on', 'none']);
   });
 
   it('passes its own scan with no findings', () => {

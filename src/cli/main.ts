@@ -11,7 +11,7 @@ import { formatText } from '../formats/text.js';
 import { formatSarif } from '../formats/sarif.js';
 import { formatMarkdown } from '../formats/markdown.js';
 import { NoSuchTargetError } from '../loaders/discover-files.js';
-import { defaultManifestLimits } from '../loaders/parse-manifests.js';
+import { defaultManifestLimits } from '../loaders/manifest-limits.js';
 import { BaselineError } from '../engine/baseline.js';
 import { toolVersion } from '../package-files.js';
 import { OutputError, writeOutputFile } from '../output-file.js';

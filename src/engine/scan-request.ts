@@ -6,7 +6,7 @@ import { scan, type SourceText } from './scan.js';
 import type { Report } from './report.js';
 import type { SuppressionSettings } from './suppressions.js';
 import type { ProfileFlags } from '../profiles/resolve-profiles.js';
-import type { ManifestLimits } from '../loaders/parse-manifests.js';
+import type { ManifestLimits } from '../loaders/manifest-limits.js';
 
 /** What scans and cluster audits alike ask of the config file, suppressions and the baseline. */
 export interface SuppressionRequest {

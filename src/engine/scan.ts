@@ -4,7 +4,8 @@ import { discoverFiles, isManifestFile, type InputFile } from '../loaders/discov
 import { isCodeFile, isDependencyManifest, languageOf } from '../code/languages.js';
 import { maskComments } from '../code/mask-comments.js';
 import { endpoints } from '../facts.js';
-import { parseManifests, type ManifestLimits, type ParsedObject } from '../loaders/parse-manifests.js';
+import type { ManifestLimits } from '../loaders/manifest-limits.js';
+import { parseManifests, type ParsedObject } from '../loaders/parse-manifests.js';
 import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
 import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { fileRules as allFileRules, rules as allRules } from '../rules/index.js';

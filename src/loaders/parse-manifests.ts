@@ -16,6 +16,7 @@ import {
   type Event,
 } from 'js-yaml';
 import { LineIndex } from './line-index.js';
+import { defaultManifestLimits, type ManifestLimits } from './manifest-limits.js';
 import { YamlLocator, YamlSource } from './yaml-locator.js';
 import type { ObjectIdentity, PathSegment } from '../model/resource.js';
 import { isRecord } from '../model/values.js';
@@ -35,21 +36,6 @@ const kubernetesSchema = new Schema([
   floatYaml11Tag,
   mergeTag,
 ]);
-
-/**
- * Bounds on what one file may make the scanner build; a file beyond one is reported as an error.
- * Kubernetes objects come nowhere near them.
- */
-export interface ManifestLimits {
-  /** Documents in one file. */
-  maxDocuments: number;
-  /** Nesting of collections, counting what aliases stand for. */
-  maxDepth: number;
-  /** Nodes that aliases stand for, in all, in one file: nine levels of ten aliases make a billion. */
-  maxAliasNodes: number;
-}
-
-export const defaultManifestLimits: ManifestLimits = { maxDocuments: 100_000, maxDepth: 256, maxAliasNodes: 100_000 };
 
 /** Why a file that parses is not read: beyond one of the {@link ManifestLimits}, say. At an offset of its text. */
 class NotReadError extends Error {
