@@ -1,4 +1,5 @@
 import { endpoints } from '../facts.js';
+import { isValue, setsEndpoint } from './code-context.js';
 
 /** What a piece of text does with the STS endpoint. */
 export type EndpointUseKind =
@@ -24,8 +25,10 @@ export interface EndpointUse {
 export interface TextContext {
   key?: string;
   /**
-   * The text is source code: a value alone in a list (`values = ["sts.amazonaws.com"]`) is an
-   * audience when the enclosing `{ … }` block names one (a trust policy's `:aud` condition).
+   * The text is source code with its comments already blanked: the global host counts only
+   * where it is given to an endpoint setting (`setsEndpoint`), a region only where it stands as a
+   * value, and a value alone in a list (`values = ["sts.amazonaws.com"]`) is an audience when the
+   * enclosing `{ … }` block names one (a trust policy's `:aud` condition).
    */
   code?: boolean;
 }
@@ -51,12 +54,12 @@ const audienceKey = new RegExp(endpoints.audienceKeyPattern);
 const regionKey = new RegExp(endpoints.regionKeyPattern);
 const commentLine = new RegExp(endpoints.commentLinePattern);
 const settingNames = new Set(endpoints.settingNames);
+const endpointKey = new RegExp(endpoints.endpointKeyPattern);
 /**
  * Every alternative of `usePattern` contains one of these. Testing for them first is much faster
  * than running the pattern, whose alternatives start with look-behinds, over every text.
  */
 const candidate = new RegExp(['sts', 'STS', endpoints.globalRegion, ...endpoints.globalRegionConstants].map(escape).join('|'));
-const endpointKey = new RegExp(endpoints.endpointKeyPattern);
 /** How far back a statement that creates a client is looked for. */
 const statementLookBehind = 300;
 /** How far back the enclosing block of a value in code is looked for. */
@@ -93,18 +96,22 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
     const groups = match.groups as Record<string, string | undefined>;
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
     const before = text.slice(lineStart, match.index);
-    if (commentLine.test(before)) continue;
+    // In code the language's own comments are blanked already; a line-start `;` is a statement
+    // there (JavaScript style), a comment only in INI-like config text.
+    if (!context.code && commentLine.test(before)) continue;
+    const end = match.index + match[0].length;
     if (groups.globalHost !== undefined) {
       if (before.endsWith('/') && !before.endsWith('://')) continue;
       const key = keyBefore(text, lineStart, before);
       if (audienceKey.test(key)) continue;
+      if (context.code && !setsEndpoint(text, lineStart, match.index, end)) continue;
       if (context.code && !endpointKey.test(key) && audienceKey.test(enclosingBlock(text, match.index))) continue;
       uses.push({ kind: 'global-host', index: match.index, text: match[0] });
     } else if (groups.globalRegion !== undefined) {
       const named = regionKey.test(keyBefore(text, lineStart, before)) || (context.key !== undefined && regionKey.test(context.key));
-      if (named && (!context.code || forSts(text, match.index))) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
+      if (named && (!context.code || (forSts(text, match.index) && isValue(text, lineStart, match.index, end)))) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
     } else if (groups.globalRegionConstant !== undefined) {
-      if (!context.code || forSts(text, match.index)) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
+      if (!context.code || (forSts(text, match.index) && isValue(text, lineStart, match.index, end))) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
     } else if (groups.legacyConstant !== undefined) {
       uses.push({ kind: 'legacy-setting', index: match.index, text: match[0] });
     } else if (groups.legacy !== undefined) {
