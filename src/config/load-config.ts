@@ -5,6 +5,7 @@ import { YamlLocator, YamlSource } from '../loaders/yaml-locator.js';
 import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { schemaValidator } from '../schema-validation.js';
 import type { ConfiguredCluster } from '../profiles/resolve-profiles.js';
+import type { TestCodePolicy } from '../engine/scan.js';
 import type { IgnoreEntry } from '../engine/suppressions.js';
 import type { PathSegment, SourcePosition } from '../model/resource.js';
 
@@ -14,6 +15,8 @@ export interface Config {
   rules: Record<string, Level | 'off'>;
   ignorePaths: string[];
   ignore: IgnoreEntry[];
+  /** How the code rules report test code. */
+  testCode: TestCodePolicy;
   /** Absolute path of the config file. */
   file: string;
   /** Absolute folder of the config file: its globs are relative to it. */
@@ -55,7 +58,7 @@ export function loadConfig(file: string): Config {
   }
   validateConfig ??= schemaValidator('config.schema.json');
   const problems = validateConfig(value);
-  const parsed = value as Partial<Pick<Config, 'clusters' | 'rules' | 'ignorePaths' | 'ignore'>>;
+  const parsed = value as Partial<Pick<Config, 'clusters' | 'rules' | 'ignorePaths' | 'ignore' | 'testCode'>>;
   if (problems.length === 0) {
     const catalogue = ruleCatalogue();
     for (const id of Object.keys(parsed.rules ?? {})) {
@@ -73,6 +76,7 @@ export function loadConfig(file: string): Config {
     rules: parsed.rules ?? {},
     ignorePaths: parsed.ignorePaths ?? [],
     ignore: parsed.ignore ?? [],
+    testCode: parsed.testCode ?? 'note',
     file: path.resolve(file),
     folder: path.dirname(path.resolve(file)),
     locate: (keyPath) => locator.locate(keyPath),

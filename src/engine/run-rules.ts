@@ -150,8 +150,9 @@ export class RuleRunner {
   /**
    * Runs the file rules on a source or config file that is not a manifest. The profile is
    * looked up only when a rule asks for it, so that files with no finding name no cluster.
+   * Test code's findings are notes, whatever the rule or the config says: it is not deployed.
    */
-  checkFile(file: SourceFile, profileOf: () => ClusterProfile): void {
+  checkFile(file: SourceFile, profileOf: () => ClusterProfile, testCode = false): void {
     let profile: ClusterProfile | undefined;
     let lines: LineIndex | undefined;
     let rule: FileRule | undefined;
@@ -166,7 +167,7 @@ export class RuleRunner {
         const start = lines.position(problem.index);
         const end = lines.position(problem.index + problem.length);
         const text = file.text.slice(problem.index, problem.index + problem.length);
-        const configuredLevel = this.settings.levels.get(rule!.id);
+        const configuredLevel = testCode ? 'note' : this.settings.levels.get(rule!.id);
         this.findings.push(
           buildFinding({
             metadata: metadata!,
