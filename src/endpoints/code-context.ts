@@ -21,7 +21,7 @@ const messageCallee = /(?:^|\.)(?:[Ll]og|[Pp]rint|[Ii]nfo|[Dd]ebug|[Ww]arn|[Ee]r
 /** A command-line flag just before the value: `--endpoint-url https://…`, `--endpoint-url=…`. */
 const flagBefore = /(?:^|[\s"'[,])(--?[A-Za-z][\w-]*)(?:=|["']?\s*,?\s*["']?|\s+)$/;
 /** What a URL, or a pattern of one, holds before the host: a scheme, a bucket, a placeholder (`https://{bucket}.`, `[^.]+\\.`). */
-const urlHead = /[\w.\-/:%{}$\\[\]^+*?|]*$/;
+const urlHeadChar = /[\w.\-/:%{}$\\[\]^+*?|]/;
 /** A comparison right after a literal's closing quote: `"sts.amazonaws.com".equals(host)`, `"…" == host`. */
 const comparedAfter = /^\s*(?:[=!]==?|\.(?:equals\w*|contentEquals|compareTo\w*|eql\?|casecmp))/;
 /** A string's prefix letters in the languages read (Python `f"`, C# `@"`, `$"`). */
@@ -31,6 +31,14 @@ const unquotedKey = /^\s*(?:(?:ENV|ARG|export|setenv|set)\s+)?([\w.-]+)\s+$/;
 /** A previous argument that may name what the next one is (`flag.String("sts-endpoint", …)`). */
 const namingArgument = /^\s*["'`]?[\w.:-]*["'`]?\s*$/;
 
+/** A call's name just before its opening parenthesis: `URI.create(`, `new EndpointConfiguration(`. */
+const calleeBefore = /((?:new\s+)?[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*)\s*\($/;
+/** A key just before its operator: `endpoint_url=`, `BaseEndpoint:`, `'endpoint' =>`, `sts =`. */
+const keyBefore = /([^,;({[]*?)\s*(?::=|=>|=|:)$/;
+/** How much of the text before a call or a key is read for its name. */
+const nameReach = 120;
+/** How far before and after a literal its line is read. */
+const contextReach = 400;
 /** How many calls and keys around the literal are read back to find what it is given to. */
 const maxSteps = 4;
 
@@ -46,16 +54,19 @@ interface ValuePlace {
 type Mention = 'message' | 'key' | 'comparison';
 
 /**
- * Where the literal at `[index, end)` of `text` (its line starting at `lineStart`) stands as a
- * value, or why it is only mentioned. The URL around it (`https://`, `{bucket}.`, a path, a
+ * Where the literal at `[index, end)` of `text` stands as a value, or why it is only mentioned. The URL around it (`https://`, `{bucket}.`, a path, a
  * query) belongs to the literal.
  */
-function placeOf(text: string, lineStart: number, index: number, end: number): ValuePlace | Mention {
-  const lineEnd = text.indexOf('\n', end);
-  const before = text.slice(lineStart, index);
-  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
-  const head = urlHead.exec(before)![0];
-  let lead = before.slice(0, before.length - head.length);
+function placeOf(text: string, index: number, end: number): ValuePlace | Mention {
+  // Bounded both ways, so that a long line with many literals stays linear.
+  const reach = text.slice(Math.max(0, index - contextReach), index);
+  const before = reach.slice(reach.lastIndexOf('\n') + 1);
+  const window = text.slice(end, end + contextReach);
+  const lineEnd = window.indexOf('\n');
+  const after = lineEnd < 0 ? window : window.slice(0, lineEnd);
+  let headStart = before.length;
+  while (headStart > 0 && urlHeadChar.test(before[headStart - 1]!)) headStart--;
+  let lead = before.slice(0, headStart);
   const tail = /^[^\s"'`]*/.exec(after)![0];
   const flag = flagBefore.exec(lead)?.[1];
   if (flag !== undefined && endpointKey.test(flag)) return { lead, tail, flag };
@@ -63,7 +74,7 @@ function placeOf(text: string, lineStart: number, index: number, end: number): V
   if (opening === '"' || opening === "'" || opening === '`') {
     const rest = after.slice(tail.length);
     // Text after the URL inside the same string: a message, not a value.
-    if (rest[0] !== opening) return 'message';
+    if (rest[0] !== opening && /\S/.test(rest)) return 'message';
     const following = rest.slice(1);
     if (/^\s*(?::(?![:=])|=>)/.test(following)) return 'key';
     if (comparedAfter.test(following)) return 'comparison';
@@ -76,11 +87,10 @@ function placeOf(text: string, lineStart: number, index: number, end: number): V
 }
 
 /**
- * True when the global host at `[index, end)` of `text` (its line starting at `lineStart`) is
- * given to an endpoint setting or sent a request, not merely mentioned.
+ * True when the global host at `[index, end)` of `text` is given to an endpoint setting or sent a request, not merely mentioned.
  */
-export function setsEndpoint(text: string, lineStart: number, index: number, end: number): boolean {
-  const place = placeOf(text, lineStart, index, end);
+export function setsEndpoint(text: string, index: number, end: number): boolean {
+  const place = placeOf(text, index, end);
   if (typeof place === 'string') return false;
   if (place.flag !== undefined) return true;
   if (/[?&]Action=/.test(place.tail)) return true;
@@ -89,13 +99,13 @@ export function setsEndpoint(text: string, lineStart: number, index: number, end
 }
 
 /** True when the literal at `[index, end)` stands as a value: not compared, not a key, not in a message. */
-export function isValue(text: string, lineStart: number, index: number, end: number): boolean {
-  return typeof placeOf(text, lineStart, index, end) !== 'string';
+export function isValue(text: string, index: number, end: number): boolean {
+  return typeof placeOf(text, index, end) !== 'string';
 }
 
 /** True when the literal at `[index, end)` is part of a message: a log line, an error, a doc string, help text. */
-export function isInMessage(text: string, lineStart: number, index: number, end: number): boolean {
-  const place = placeOf(text, lineStart, index, end);
+export function isInMessage(text: string, index: number, end: number): boolean {
+  const place = placeOf(text, index, end);
   if (typeof place === 'string') return place === 'message';
   return place.flag === undefined && namesBefore(place.lead) === undefined;
 }
@@ -119,27 +129,32 @@ function namesBefore(lead: string): string | undefined {
   const names: string[] = [];
   let rest = lead.trimEnd();
   for (let step = 0; step < maxSteps && rest.length > 0; step++) {
-    const call = /((?:new\s+)?[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*)\s*\(\s*$/.exec(rest);
-    if (call) {
+    // The last character tells which shape can end here; only then is a pattern run, on the end of the text.
+    const last = rest.at(-1);
+    const tail = rest.slice(-nameReach);
+    const offset = rest.length - tail.length;
+    if (last === '(') {
+      const call = calleeBefore.exec(tail);
+      if (!call) break;
       const callee = call[1]!.replace(/^new\s+/, '');
       if (messageCallee.test(callee)) return undefined;
       names.push(callee);
-      rest = rest.slice(0, call.index).trimEnd();
-      continue;
-    }
-    // `name = value`, `name: value`, `name := value`, `'name' => value`: the key names the value.
-    const pair = /([^,;({[]*?)\s*(?::=|=>|=|:)\s*$/.exec(rest);
-    if (pair && /[A-Za-z]/.test(pair[1]!)) {
-      names.push(pair[1]!);
+      rest = rest.slice(0, offset + call.index).trimEnd();
+    } else if (last === '=' || last === ':' || last === '>') {
+      // `name = value`, `name: value`, `name := value`, `'name' => value`: the key names the value.
+      const pair = keyBefore.exec(tail);
+      if (pair && /[A-Za-z]/.test(pair[1]!)) names.push(pair[1]!);
+      break;
+    } else if (last === ',') {
+      // A positional argument after others: short literal arguments before it may name it.
+      const opener = openerBefore(rest);
+      const args = rest.slice(opener + 1, -1).split(',');
+      names.push(...args.filter((arg) => namingArgument.test(arg)));
+      rest = rest.slice(0, opener + 1);
+      if (!rest.endsWith('(')) break;
+    } else {
       break;
     }
-    if (!rest.endsWith(',')) break;
-    // A positional argument after others: short literal arguments before it may name it.
-    const opener = openerBefore(rest);
-    const args = rest.slice(opener + 1, -1).split(',');
-    names.push(...args.filter((arg) => namingArgument.test(arg)));
-    rest = rest.slice(0, opener + 1);
-    if (!rest.endsWith('(')) break;
   }
   return names.join(' ');
 }

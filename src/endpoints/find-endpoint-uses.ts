@@ -73,6 +73,9 @@ export function mayNameEndpoint(text: string, key?: string): boolean {
   return candidate.test(text) || (key !== undefined && candidate.test(key));
 }
 
+/** How much of a line before a match is read. */
+const lineReach = 400;
+
 /** How many previous lines may name the key of a value that stands alone on its line. */
 const keyLookBehindLines = 2;
 
@@ -92,26 +95,33 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
   }
   const uses: EndpointUse[] = [];
   if (!candidate.test(text)) return uses;
+  // Line starts are followed forward, and only a bounded stretch of the line is read before a
+  // match: a long line with many matches stays linear.
+  let lineStart = 0;
+  let nextNewline = text.indexOf('\n');
   for (const match of text.matchAll(usePattern)) {
     const groups = match.groups as Record<string, string | undefined>;
-    const lineStart = text.lastIndexOf('\n', match.index) + 1;
-    const before = text.slice(lineStart, match.index);
+    while (nextNewline >= 0 && nextNewline < match.index) {
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf('\n', lineStart);
+    }
+    const before = text.slice(Math.max(lineStart, match.index - lineReach), match.index);
     // In code the language's own comments are blanked already; a line-start `;` is a statement
     // there (JavaScript style), a comment only in INI-like config text.
-    if (!context.code && commentLine.test(before)) continue;
+    if (!context.code && commentLine.test(text.slice(lineStart, Math.min(match.index, lineStart + lineReach)))) continue;
     const end = match.index + match[0].length;
     if (groups.globalHost !== undefined) {
       if (before.endsWith('/') && !before.endsWith('://')) continue;
       const key = keyBefore(text, lineStart, before);
       if (audienceKey.test(key)) continue;
-      if (context.code && !setsEndpoint(text, lineStart, match.index, end)) continue;
+      if (context.code && !setsEndpoint(text, match.index, end)) continue;
       if (context.code && !endpointKey.test(key) && audienceKey.test(enclosingBlock(text, match.index))) continue;
       uses.push({ kind: 'global-host', index: match.index, text: match[0] });
     } else if (groups.globalRegion !== undefined) {
       const named = regionKey.test(keyBefore(text, lineStart, before)) || (context.key !== undefined && regionKey.test(context.key));
-      if (named && (!context.code || (forSts(text, match.index) && isValue(text, lineStart, match.index, end)))) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
+      if (named && (!context.code || (forSts(text, match.index) && isValue(text, match.index, end)))) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
     } else if (groups.globalRegionConstant !== undefined) {
-      if (!context.code || (forSts(text, match.index) && isValue(text, lineStart, match.index, end))) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
+      if (!context.code || (forSts(text, match.index) && isValue(text, match.index, end))) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
     } else if (groups.legacyConstant !== undefined) {
       uses.push({ kind: 'legacy-setting', index: match.index, text: match[0] });
     } else if (groups.legacy !== undefined) {
@@ -130,9 +140,10 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
 function keyBefore(text: string, lineStart: number, before: string): string {
   const segment = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('&')) + 1);
   if (/[A-Za-z]/.test(segment)) return segment;
-  let start = lineStart;
-  for (let n = 0; n < keyLookBehindLines && start > 0; n++) start = text.lastIndexOf('\n', start - 2) + 1;
-  return text.slice(start, lineStart);
+  const above = text.slice(Math.max(0, lineStart - lineReach), lineStart);
+  let start = above.length;
+  for (let n = 0; n < keyLookBehindLines && start > 0; n++) start = above.lastIndexOf('\n', start - 2) + 1;
+  return above.slice(start);
 }
 
 /**

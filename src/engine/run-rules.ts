@@ -1,5 +1,6 @@
 import { buildFinding } from './findings.js';
 import { describeProfile } from '../profiles/describe-profile.js';
+import { describeRegionCase } from '../profiles/region-case.js';
 import { parseSuppression, reasonOf, suppress, suppressionAnnotation, type MetaRules, type SuppressionSettings } from './suppressions.js';
 import { isRecord, listAt, own, recordAt } from '../model/values.js';
 import { podOf } from '../model/workload.js';
@@ -172,7 +173,7 @@ export class RuleRunner {
           buildFinding({
             metadata: metadata!,
             messageId: problem.messageId,
-            data: { file: file.path, cluster: describeProfile(context.profile), ...problem.data },
+            data: { file: file.path, cluster: describeProfile(context.profile), regionCase: describeRegionCase(context.profile), ...problem.data },
             ...(problem.level ? { level: problem.level } : {}),
             ...(configuredLevel ? { configuredLevel } : {}),
             location: {
@@ -213,6 +214,7 @@ function toFinding(resource: Resource, metadata: RuleMetadata, problem: Problem,
       name: identity.name,
       namespace: identity.namespace ?? '(none)',
       cluster: describeProfile(profile),
+      regionCase: describeRegionCase(profile),
       ...problem.data,
     },
     ...(problem.level ? { level: problem.level } : {}),

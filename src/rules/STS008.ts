@@ -1,4 +1,5 @@
 import { findEndpointUses } from '../endpoints/find-endpoint-uses.js';
+import { globalEndpointUseLevel } from '../profiles/region-case.js';
 import type { FileRule } from './rule.js';
 
 const messageIds = { 'global-host': 'globalHost', 'global-region': 'globalRegion', 'legacy-setting': 'legacySetting' } as const;
@@ -14,7 +15,7 @@ export const STS008: FileRule = {
         length: use.text.length,
         messageId: messageIds[use.kind],
         data: { text: use.text },
-        level: context.profile.defaultEndpoint === 'regional' ? 'error' : 'warning',
+        level: globalEndpointUseLevel(use.kind, context.profile),
       });
     }
   },

@@ -12,7 +12,7 @@ export const STS012: FileRule = {
       const host = match.groups?.host as string;
       const index = match.index + match[0].length - host.length;
       // A log line, an error or a doc string that shows such a URL neither builds nor matches one.
-      if (isInMessage(file.code, file.code.lastIndexOf('\n', index) + 1, index, index + host.length)) continue;
+      if (isInMessage(file.code, index, index + host.length)) continue;
       context.report({ index, length: host.length, messageId: 'globalFormat', data: { text: host } });
     }
   },

@@ -164,7 +164,8 @@ describe('STS014 sdk-defaults-to-global', () => {
   it('says which SDK and why', () => {
     const report = scanFiles({ 'requirements.txt': 'boto3==1.26.0\n' });
     expect(report.findings[0]!.message).toBe(
-      'boto3 ==1.26.0 allows only versions of boto3 before 1.40.0, which default to the legacy STS endpoint setting: unless AWS_STS_REGIONAL_ENDPOINTS=regional reaches them, they call the global endpoint sts.amazonaws.com.',
+      'boto3 ==1.26.0 allows only versions of boto3 before 1.40.0, which default to the legacy STS endpoint setting: unless AWS_STS_REGIONAL_ENDPOINTS=regional reaches them, they call the global endpoint sts.amazonaws.com. ' +
+        "The workload's Region is unknown (give --region, or region in the config's clusters: entry), so this assumes the strongest case, an opt-in Region: calls to the global endpoint are then served in us-east-1 (N. Virginia), and its version 1 session tokens are not valid there.",
     );
   });
 });
@@ -188,6 +189,8 @@ describe('patterns against hostile lines', () => {
       'z = "' + 'sts.amazonaws.co'.repeat(60_000) + '"',
       'w = "' + '.s3\\.amazonaws\\.co'.repeat(50_000) + '"',
       'v = "' + 'AWS_STS_REGIONAL_ENDPOINTS '.repeat(35_000) + '"',
+      'hosts = [' + '"https://sts.amazonaws.com", '.repeat(35_000) + ']',
+      'regions = {' + '"sts.amazonaws.com": "us-east-1", '.repeat(30_000) + '}',
     ];
     const started = performance.now();
     const report = scanFiles({ 'big.py': `${lines.join('\n')}\n` });
