@@ -58,77 +58,18 @@ interface RegionRuleCase {
 
 const current = { clusterVersion: '1.29' };
 const container = (lines: string[]) => deployment(lines);
+const levels = (optIn: string, enabledByDefault: string, unknown: string) => ({ optIn, enabledByDefault, unknown });
 const cases: RegionRuleCase[] = [
-  {
-    name: 'STS001 (a warning, a note where the Region is enabled by default)',
-    cluster: current,
-    files: { 'sa.yaml': serviceAccount([roleArn, 'eks.amazonaws.com/sts-regional-endpoints: "false"']) },
-    at: 'STS001 sa.yaml:8:47-54',
-    levels: { optIn: 'warning', enabledByDefault: 'note', unknown: 'warning' },
-  },
-  {
-    name: 'STS002 (a warning in every Region)',
-    cluster: { clusterVersion: '1.21', platformVersion: 'eks.2' },
-    files: { 'sa.yaml': serviceAccount([roleArn, 'eks.amazonaws.com/sts-regional-endpoints: "true"']) },
-    at: 'STS002 sa.yaml:8:5-45',
-    levels: { optIn: 'warning', enabledByDefault: 'warning', unknown: 'warning' },
-  },
-  {
-    name: 'STS003 (a note in every Region)',
-    cluster: { clusterVersion: '1.21', platformVersion: 'eks.3' },
-    files: { 'sa.yaml': serviceAccount([roleArn]) },
-    at: 'STS003 sa.yaml:7:5-31',
-    levels: { optIn: 'note', enabledByDefault: 'note', unknown: 'note' },
-  },
-  {
-    name: 'STS006 legacy (a warning, a note where the Region is enabled by default)',
-    cluster: current,
-    files: { 'deploy.yaml': container(['env:', '  - name: AWS_STS_REGIONAL_ENDPOINTS', '    value: legacy']) },
-    at: 'STS006 deploy.yaml:16:22-28',
-    levels: { optIn: 'warning', enabledByDefault: 'note', unknown: 'warning' },
-  },
-  {
-    name: 'STS007 host (an error in every Region)',
-    cluster: current,
-    files: { 'deploy.yaml': container(['env:', '  - name: AWS_ENDPOINT_URL_STS', '    value: https://sts.amazonaws.com']) },
-    at: 'STS007 deploy.yaml:16:30-47',
-    levels: { optIn: 'error', enabledByDefault: 'error', unknown: 'error' },
-  },
-  {
-    name: 'STS007 aws-global (an error, a warning where the Region is enabled by default)',
-    cluster: current,
-    files: { 'deploy.yaml': container(['env:', '  - name: AWS_REGION', '    value: aws-global']) },
-    at: 'STS007 deploy.yaml:16:22-32',
-    levels: { optIn: 'error', enabledByDefault: 'warning', unknown: 'error' },
-  },
-  {
-    name: 'STS008 host (an error in every Region)',
-    cluster: current,
-    files: { 'app.py': 'sts = boto3.client("sts", endpoint_url="https://sts.amazonaws.com")\n' },
-    at: 'STS008 app.py:1:49-66',
-    levels: { optIn: 'error', enabledByDefault: 'error', unknown: 'error' },
-  },
-  {
-    name: 'STS008 legacy (an error, a warning where the Region is enabled by default)',
-    cluster: current,
-    files: { '.env': 'AWS_STS_REGIONAL_ENDPOINTS=legacy\n' },
-    at: 'STS008 .env:1:28-34',
-    levels: { optIn: 'error', enabledByDefault: 'warning', unknown: 'error' },
-  },
-  {
-    name: 'STS013 (a note in every Region)',
-    cluster: current,
-    files: { 'deploy.yaml': container(['env:', '  - name: AWS_REGION', '    value: eu-west-1']), 'sa.yaml': serviceAccount([roleArn]) },
-    at: 'STS013 deploy.yaml:15:21-31',
-    levels: { optIn: 'note', enabledByDefault: 'note', unknown: 'note' },
-  },
-  {
-    name: 'STS014 (a note in every Region)',
-    cluster: current,
-    files: { 'requirements.txt': 'boto3==1.26.0\n' },
-    at: 'STS014 requirements.txt:1:1-6',
-    levels: { optIn: 'note', enabledByDefault: 'note', unknown: 'note' },
-  },
+  { name: 'STS001 (a warning, a note where the Region is enabled by default)', cluster: current, files: { 'sa.yaml': serviceAccount([roleArn, 'eks.amazonaws.com/sts-regional-endpoints: "false"']) }, at: 'STS001 sa.yaml:8:47-54', levels: levels('warning', 'note', 'warning') },
+  { name: 'STS002 (a warning in every Region)', cluster: { clusterVersion: '1.21', platformVersion: 'eks.2' }, files: { 'sa.yaml': serviceAccount([roleArn, 'eks.amazonaws.com/sts-regional-endpoints: "true"']) }, at: 'STS002 sa.yaml:8:5-45', levels: levels('warning', 'warning', 'warning') },
+  { name: 'STS003 (a note in every Region)', cluster: { clusterVersion: '1.21', platformVersion: 'eks.3' }, files: { 'sa.yaml': serviceAccount([roleArn]) }, at: 'STS003 sa.yaml:7:5-31', levels: levels('note', 'note', 'note') },
+  { name: 'STS006 legacy (a warning, a note where the Region is enabled by default)', cluster: current, files: { 'deploy.yaml': container(['env:', '  - name: AWS_STS_REGIONAL_ENDPOINTS', '    value: legacy']) }, at: 'STS006 deploy.yaml:16:22-28', levels: levels('warning', 'note', 'warning') },
+  { name: 'STS007 host (an error in every Region)', cluster: current, files: { 'deploy.yaml': container(['env:', '  - name: AWS_ENDPOINT_URL_STS', '    value: https://sts.amazonaws.com']) }, at: 'STS007 deploy.yaml:16:30-47', levels: levels('error', 'error', 'error') },
+  { name: 'STS007 aws-global (an error, a warning where the Region is enabled by default)', cluster: current, files: { 'deploy.yaml': container(['env:', '  - name: AWS_REGION', '    value: aws-global']) }, at: 'STS007 deploy.yaml:16:22-32', levels: levels('error', 'warning', 'error') },
+  { name: 'STS008 host (an error in every Region)', cluster: current, files: { 'app.py': 'sts = boto3.client("sts", endpoint_url="https://sts.amazonaws.com")\n' }, at: 'STS008 app.py:1:49-66', levels: levels('error', 'error', 'error') },
+  { name: 'STS008 legacy (an error, a warning where the Region is enabled by default)', cluster: current, files: { '.env': 'AWS_STS_REGIONAL_ENDPOINTS=legacy\n' }, at: 'STS008 .env:1:28-34', levels: levels('error', 'warning', 'error') },
+  { name: 'STS013 (a note in every Region)', cluster: current, files: { 'deploy.yaml': container(['env:', '  - name: AWS_REGION', '    value: eu-west-1']), 'sa.yaml': serviceAccount([roleArn]) }, at: 'STS013 deploy.yaml:15:21-31', levels: levels('note', 'note', 'note') },
+  { name: 'STS014 (a note in every Region)', cluster: current, files: { 'requirements.txt': 'boto3==1.26.0\n' }, at: 'STS014 requirements.txt:1:1-6', levels: levels('note', 'note', 'note') },
 ];
 
 const regions = [
