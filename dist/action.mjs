@@ -30996,19 +30996,56 @@ var STS007 = {
   }
 };
 
+// src/code/terraform.ts
+var awsProvider = /\bprovider\s+"aws"\s*\{/g;
+var regionArgument = /^[ \t]*region[ \t]*=[ \t]*"([a-z]{2}(?:-[a-z]+)+-\d+)"/;
+function providerRegion(code2, index) {
+  let found;
+  for (const opening of code2.matchAll(awsProvider)) {
+    const start = opening.index + opening[0].length;
+    if (start > index) break;
+    const end = blockEnd(code2, start);
+    if (end < index) continue;
+    found = void 0;
+    let depth = 0;
+    for (let i = start; i < end; i++) {
+      const char = code2[i];
+      if (char === "{") depth++;
+      else if (char === "}") depth--;
+      else if (char === "\n" && depth === 0) found ??= regionArgument.exec(code2.slice(i + 1, end))?.[1];
+    }
+  }
+  return found;
+}
+function blockEnd(code2, start) {
+  let depth = 0;
+  for (let i = start; i < code2.length; i++) {
+    if (code2[i] === "{") depth++;
+    else if (code2[i] === "}") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return code2.length;
+}
+
 // src/rules/STS008.ts
 var messageIds = { "global-host": "globalHost", "global-region": "globalRegion", "legacy-setting": "legacySetting" };
 var STS008 = {
   id: "STS008",
   checkFile(file, context) {
+    const terraform = languageOf(file.path)?.name === "hcl";
     for (const use of findEndpointUses(file.code, { code: true })) {
       if (use.kind === "regional-host") continue;
+      const region = terraform ? providerRegion(file.code, use.index) : void 0;
+      const { defaultEndpoint } = context.profile;
       context.report({
         index: use.index,
         length: use.text.length,
         messageId: messageIds[use.kind],
         data: { text: use.text },
-        level: globalEndpointUseLevel(use.kind, context.profile)
+        level: globalEndpointUseLevel(use.kind, { defaultEndpoint, region: region ?? context.profile.region }),
+        ...region === void 0 ? {} : { region }
       });
     }
   }
@@ -31837,7 +31874,7 @@ var RuleRunner = class {
           buildFinding({
             metadata,
             messageId: problem.messageId,
-            data: { file: file.path, cluster: describeProfile(context.profile), regionCase: describeRegionCase(context.profile), ...problem.data },
+            data: { file: file.path, cluster: describeProfile(context.profile), regionCase: describeRegionCase(problem.region === void 0 ? context.profile : { region: problem.region }), ...problem.data },
             ...problem.level ? { level: problem.level } : {},
             ...configuredLevel ? { configuredLevel } : {},
             location: {

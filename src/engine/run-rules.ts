@@ -173,7 +173,7 @@ export class RuleRunner {
           buildFinding({
             metadata: metadata!,
             messageId: problem.messageId,
-            data: { file: file.path, cluster: describeProfile(context.profile), regionCase: describeRegionCase(context.profile), ...problem.data },
+            data: { file: file.path, cluster: describeProfile(context.profile), regionCase: describeRegionCase(problem.region === undefined ? context.profile : { region: problem.region }), ...problem.data },
             ...(problem.level ? { level: problem.level } : {}),
             ...(configuredLevel ? { configuredLevel } : {}),
             location: {

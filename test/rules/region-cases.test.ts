@@ -90,3 +90,41 @@ describe('messages and levels by Region', () => {
     });
   });
 });
+
+describe('the Region of a Terraform provider', () => {
+  const providers = [
+    'provider "aws" {',
+    '  alias  = "cape_town"',
+    '  region = "af-south-1"',
+    '  endpoints {',
+    '    sts = "https://sts.amazonaws.com"',
+    '  }',
+    '}',
+    'provider "aws" {',
+    '  endpoints {',
+    '    sts = "https://sts.amazonaws.com"',
+    '  }',
+    '  region = "us-west-2"',
+    '}',
+    'provider "aws" {',
+    '  region = var.region',
+    '  endpoints { sts = "https://sts.amazonaws.com" }',
+    '}',
+  ];
+
+  it('decides the case of the endpoints block inside it, whatever the profile says', () => {
+    const report = scanFiles({ 'providers.tf': `${providers.join('\n')}\n` }, { flags: { clusterVersion: '1.29' } });
+    expect(where(report)).toEqual(['STS008 providers.tf:5:20-37', 'STS008 providers.tf:10:20-37', 'STS008 providers.tf:16:30-47']);
+    expect(report.findings.map((f) => f.level)).toEqual(['error', 'error', 'error']);
+    expect(report.findings[0]!.message).toContain('af-south-1 is an opt-in Region');
+    expect(report.findings[1]!.message).toContain('us-west-2 is enabled by default');
+    expect(report.findings[2]!.message).toContain("The workload's Region is unknown");
+  });
+
+  it('wins over the profile only where it names a Region', () => {
+    const report = scanFiles({ 'providers.tf': `${providers.join('\n')}\n` }, { flags: { clusterVersion: '1.29', region: 'eu-south-1' } });
+    expect(report.findings[0]!.message).toContain('af-south-1 is an opt-in Region');
+    expect(report.findings[1]!.message).toContain('us-west-2 is enabled by default');
+    expect(report.findings[2]!.message).toContain('eu-south-1 is an opt-in Region');
+  });
+});
