@@ -30865,6 +30865,7 @@ function findEndpointUses(text, context = {}) {
   }
   const uses = [];
   if (!candidate.test(text)) return uses;
+  const comment = commentLineFor(context.key);
   let lineStart = 0;
   let nextNewline = text.indexOf("\n");
   for (const match2 of text.matchAll(usePattern)) {
@@ -30874,7 +30875,7 @@ function findEndpointUses(text, context = {}) {
       nextNewline = text.indexOf("\n", lineStart);
     }
     const before = text.slice(Math.max(lineStart, match2.index - lineReach), match2.index);
-    if (!context.code && commentLine.test(text.slice(lineStart, Math.min(match2.index, lineStart + lineReach)))) continue;
+    if (!context.code && comment.test(text.slice(lineStart, Math.min(match2.index, lineStart + lineReach)))) continue;
     const end = match2.index + match2[0].length;
     if (groups.globalHost !== void 0) {
       if (before.endsWith("/") && !before.endsWith("://")) continue;
@@ -30922,6 +30923,17 @@ function enclosingBlock(text, index) {
     }
   }
   return "";
+}
+var commentLines = /* @__PURE__ */ new Map();
+function commentLineFor(key) {
+  const language = key === void 0 ? void 0 : languageOf(key);
+  if (!language) return commentLine;
+  let pattern = commentLines.get(language.name);
+  if (!pattern) {
+    pattern = new RegExp(`^\\s*(?:${language.lineComments.map(escape2).join("|") || "(?!)"})`);
+    commentLines.set(language.name, pattern);
+  }
+  return pattern;
 }
 
 // src/text.ts

@@ -1,3 +1,4 @@
+import { languageOf } from '../code/languages.js';
 import { endpoints } from '../facts.js';
 import { isValue, setsEndpoint } from './code-context.js';
 
@@ -95,6 +96,7 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
   }
   const uses: EndpointUse[] = [];
   if (!candidate.test(text)) return uses;
+  const comment = commentLineFor(context.key);
   // Line starts are followed forward, and only a bounded stretch of the line is read before a
   // match: a long line with many matches stays linear.
   let lineStart = 0;
@@ -108,7 +110,7 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
     const before = text.slice(Math.max(lineStart, match.index - lineReach), match.index);
     // In code the language's own comments are blanked already; a line-start `;` is a statement
     // there (JavaScript style), a comment only in INI-like config text.
-    if (!context.code && commentLine.test(text.slice(lineStart, Math.min(match.index, lineStart + lineReach)))) continue;
+    if (!context.code && comment.test(text.slice(lineStart, Math.min(match.index, lineStart + lineReach)))) continue;
     const end = match.index + match[0].length;
     if (groups.globalHost !== undefined) {
       if (before.endsWith('/') && !before.endsWith('://')) continue;
@@ -168,4 +170,22 @@ function enclosingBlock(text: string, index: number): string {
     }
   }
   return '';
+}
+
+const commentLines = new Map<string, RegExp>();
+
+/**
+ * What starts a comment line in embedded text named `key`: its language's line comments when the
+ * key is a file name (`app.js` takes only `//`, `config` the INI `#` and `;`), else every marker
+ * a config text may use.
+ */
+function commentLineFor(key: string | undefined): RegExp {
+  const language = key === undefined ? undefined : languageOf(key);
+  if (!language) return commentLine;
+  let pattern = commentLines.get(language.name);
+  if (!pattern) {
+    pattern = new RegExp(`^\\s*(?:${language.lineComments.map(escape).join('|') || '(?!)'})`);
+    commentLines.set(language.name, pattern);
+  }
+  return pattern;
 }

@@ -229,6 +229,25 @@ describe('STS013 region-env-pair-incomplete', () => {
   });
 });
 
+describe('embedded files of a ConfigMap', () => {
+  it('read a line-start ; as a comment only in INI-like files, and as code in JavaScript', () => {
+    const text = yaml(
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata: {name: app, namespace: team}',
+      'data:',
+      '  app.js: |',
+      '    ;const endpoint = "https://sts.amazonaws.com"',
+      '  config: |',
+      '    [default]',
+      '    ; sts_regional_endpoints = legacy',
+      '  settings.ini: |',
+      '    ; endpoint_url = https://sts.amazonaws.com',
+    );
+    expect(where(scanFiles({ 'cm.yaml': text }, regionalCluster))).toEqual(['STS007 cm.yaml:6:32-49']);
+  });
+});
+
 describe('STS015 endpoint-annotation-misplaced', () => {
   it('fires on the pod template’s annotations, at the key', () => {
     const text = deployment(['image: app'], { templateAnnotations: ['eks.amazonaws.com/sts-regional-endpoints: "true"', 'eks.amazonaws.com/role-arn: arn'] });
