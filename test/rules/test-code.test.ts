@@ -51,12 +51,14 @@ describe('test code', () => {
     expect(alone.code).toBe(0);
   });
 
-  it('is named in the JSON report, the text summary and the SARIF run properties', () => {
+  it('is named in the JSON report, the text and Markdown summaries and the SARIF run properties', () => {
     expect(report.inputs.testCode).toEqual(testFiles);
     const text = runCli(['scan', '--cluster-version', '1.29'], { cwd }).stdout;
     expect(text).toContain(`Read as test code, findings at note (config testCode: code reports them like other code): 8 files\n${testFiles.map((file) => `  ${file}`).join('\n')}\n`);
     const sarif = JSON.parse(runCli(['scan', '--format', 'sarif', '--cluster-version', '1.29'], { cwd }).stdout) as Sarif.Log;
     expect(sarif.runs[0]!.properties!.inputs).toMatchObject({ testCode: testFiles });
+    const markdown = runCli(['scan', '--format', 'markdown', '--cluster-version', '1.29'], { cwd }).stdout;
+    expect(markdown).toContain(`<details><summary>Read as test code, findings at note (8)</summary>\n\n${testFiles.map((file) => `- \`${file}\``).join('\n')}\n`);
   });
 
   it('is reported like other code with testCode: code in the config', () => {
