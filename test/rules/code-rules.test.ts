@@ -49,6 +49,7 @@ const positives: Case[] = [
   { file: 'conf/app.json', lines: ['{"sts": {"endpoint": "https://sts.amazonaws.com"}}'], findings: [['STS008', 1, host]] },
   // Each SDK's endpoint option, and the other ways code sets or calls the endpoint (issue: mentions are not settings).
   { file: 'app/call.py', lines: ['STS_ENDPOINT = "https://sts.amazonaws.com"', 'r = requests.get("https://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15")'], findings: [['STS008', 1, host], ['STS008', 2, host]] },
+  { file: 'app/constants.py', lines: ['GLOBAL_STS = "https://sts.amazonaws.com"'], findings: [['STS008', 1, host]] },
   { file: 'src/v2.js', lines: ["const sts = new AWS.STS({ region: 'us-east-1', endpoint: 'https://sts.amazonaws.com' });"], findings: [['STS008', 1, host]] },
   { file: 'src/semicolons.js', lines: ['let sts', ';const endpoint = "https://sts.amazonaws.com"', ";[sts] = [new STSClient({ endpoint })]"], findings: [['STS008', 2, host]] },
   { file: 'src/fetch.ts', lines: ["const res = await fetch('https://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15');"], findings: [['STS008', 1, host]] },
