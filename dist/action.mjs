@@ -17598,12 +17598,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const lower2 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower2;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -26700,33 +26700,33 @@ var YamlSource = class {
     this.text = text;
     const length = events.length;
     this.length = length;
-    const table2 = new Int32Array(length * STRIDE);
+    const table3 = new Int32Array(length * STRIDE);
     for (let index = 0, at2 = 0; index < length; index++, at2 += STRIDE) {
       const event = events[index];
       const type = event.type;
-      table2[at2 + TYPE] = type;
+      table3[at2 + TYPE] = type;
       if (type === EVENT_ID.SCALAR) {
-        table2[at2 + START] = event.valueStart;
-        table2[at2 + END] = event.valueEnd;
-        table2[at2 + STYLE] = event.style;
-        table2[at2 + CHOMPING] = event.chomping;
-        table2[at2 + INDENT] = event.indent;
-        table2[at2 + FAST] = event.fast ? 1 : 0;
-        table2[at2 + ANCHOR_START] = event.anchorStart;
-        table2[at2 + ANCHOR_END] = event.anchorEnd;
+        table3[at2 + START] = event.valueStart;
+        table3[at2 + END] = event.valueEnd;
+        table3[at2 + STYLE] = event.style;
+        table3[at2 + CHOMPING] = event.chomping;
+        table3[at2 + INDENT] = event.indent;
+        table3[at2 + FAST] = event.fast ? 1 : 0;
+        table3[at2 + ANCHOR_START] = event.anchorStart;
+        table3[at2 + ANCHOR_END] = event.anchorEnd;
       } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-        table2[at2 + START] = event.start;
-        table2[at2 + ANCHOR_START] = event.anchorStart;
-        table2[at2 + ANCHOR_END] = event.anchorEnd;
+        table3[at2 + START] = event.start;
+        table3[at2 + ANCHOR_START] = event.anchorStart;
+        table3[at2 + ANCHOR_END] = event.anchorEnd;
       } else if (type === EVENT_ID.ALIAS) {
-        table2[at2 + ANCHOR_START] = event.anchorStart;
-        table2[at2 + ANCHOR_END] = event.anchorEnd;
+        table3[at2 + ANCHOR_START] = event.anchorStart;
+        table3[at2 + ANCHOR_END] = event.anchorEnd;
       } else {
         if (type === EVENT_ID.DOCUMENT) this.documentRoots.push(index + 1);
-        table2[at2 + ANCHOR_START] = -1;
+        table3[at2 + ANCHOR_START] = -1;
       }
     }
-    this.table = table2;
+    this.table = table3;
   }
   path;
   text;
@@ -26769,20 +26769,20 @@ var YamlSource = class {
   /** The decoded text of a scalar event. */
   scalarValue(index) {
     const at2 = index * STRIDE;
-    const table2 = this.table;
-    if (table2[at2 + FAST] === 1 && table2[at2 + STYLE] === SCALAR_STYLE.PLAIN) return this.text.slice(table2[at2 + START], table2[at2 + END]);
+    const table3 = this.table;
+    if (table3[at2 + FAST] === 1 && table3[at2 + STYLE] === SCALAR_STYLE.PLAIN) return this.text.slice(table3[at2 + START], table3[at2 + END]);
     const event = {
       type: EVENT_ID.SCALAR,
-      valueStart: table2[at2 + START],
-      valueEnd: table2[at2 + END],
+      valueStart: table3[at2 + START],
+      valueEnd: table3[at2 + END],
       anchorStart: -1,
       anchorEnd: -1,
       tagStart: -1,
       tagEnd: -1,
-      style: table2[at2 + STYLE],
-      chomping: table2[at2 + CHOMPING],
-      indent: table2[at2 + INDENT],
-      fast: table2[at2 + FAST] === 1
+      style: table3[at2 + STYLE],
+      chomping: table3[at2 + CHOMPING],
+      indent: table3[at2 + INDENT],
+      fast: table3[at2 + FAST] === 1
     };
     return getScalarValue(this.text, event);
   }
@@ -27142,6 +27142,7 @@ function loadConfig(file) {
     rules: parsed.rules ?? {},
     ignorePaths: parsed.ignorePaths ?? [],
     ignore: parsed.ignore ?? [],
+    testCode: parsed.testCode ?? "note",
     file: path2.resolve(file),
     folder: path2.dirname(path2.resolve(file)),
     locate: (keyPath2) => locator.locate(keyPath2)
@@ -27252,7 +27253,15 @@ function formatSarif(report, rules2, options = {}) {
     invocations: [{ executionSuccessful: report.summary.complete, ...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {} }],
     columnKind: "utf16CodeUnits",
     results,
-    properties: { profiles: report.profiles, inputs: { files: report.inputs.files, documents: report.inputs.documents, objects: report.inputs.objects } }
+    properties: {
+      profiles: report.profiles,
+      inputs: {
+        files: report.inputs.files,
+        documents: report.inputs.documents,
+        objects: report.inputs.objects,
+        ...report.inputs.testCode ? { testCode: report.inputs.testCode } : {}
+      }
+    }
   };
   const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run2] };
   let text = `${JSON.stringify(log, null, 2)}
@@ -27513,6 +27522,8 @@ for (const language of table.languages) {
 var patterns = new Map(table.languages.map((language) => [language, (language.namePatterns ?? []).map((pattern) => new RegExp(pattern))]));
 var dependencyNames = new Set(table.dependencyManifests);
 var dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
+var testFolders = new Set(table.testCode.folders);
+var testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
 function languageOf(file) {
   const base2 = path4.posix.basename(file);
   const named = byName.get(base2);
@@ -27535,6 +27546,11 @@ function isDependencyManifest(file) {
 var codeExtensions = new Set(byExtension.keys());
 function isCodeFile(file) {
   return languageOf(file) !== void 0 || isDependencyManifest(file);
+}
+function isTestCode(file) {
+  const parts = file.split("/");
+  const base2 = parts.pop();
+  return parts.some((folder) => testFolders.has(folder)) || testFileNames.some((pattern) => pattern.test(base2));
 }
 
 // src/code/mask-comments.ts
@@ -27966,11 +27982,11 @@ function expand(str, options = {}) {
   const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
   const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
   const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+  const maxSteps2 = bound(options.maxSteps, EXPANSION_MAX_STEPS);
   if (str.slice(0, 2) === "{}") {
     str = "\\{\\}" + str.slice(2);
   }
-  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps2 }, true).map(unescapeBraces);
 }
 function embrace(str) {
   return "{" + str + "}";
@@ -30560,6 +30576,30 @@ function skippedContainers(podMetadata) {
   return new Set(value.split(",").map((name) => name.trim()).filter((name) => name !== ""));
 }
 
+// src/profiles/region-case.ts
+var table2 = readPackageJson("data", "regions.json");
+var optIn = new Set(table2.optIn);
+var enabledByDefault = new Set(table2.enabledByDefault);
+function regionCase(region) {
+  if (region === null) return "unknown";
+  if (table2.otherPartitionPrefixes.some((prefix2) => region.startsWith(prefix2))) return "otherPartition";
+  return enabledByDefault.has(region) ? "enabledByDefault" : "optIn";
+}
+function describeRegionCase(profile) {
+  const { region } = profile;
+  const known = region !== null && (optIn.has(region) || enabledByDefault.has(region));
+  const key = region !== null && !known && regionCase(region) === "optIn" ? "unlisted" : regionCase(region);
+  return interpolate(table2.cases[key], { region: region ?? "", checked: table2.checked });
+}
+var lower = { error: "warning", warning: "note", note: "note" };
+function levelForRegion(level, profile) {
+  return regionCase(profile.region) === "enabledByDefault" ? lower[level] : level;
+}
+function globalEndpointUseLevel(kind, profile) {
+  const level = profile.defaultEndpoint === "regional" ? "error" : "warning";
+  return kind === "global-host" ? level : levelForRegion(level, profile);
+}
+
 // src/rules/STS001.ts
 var STS001 = {
   id: "STS001",
@@ -30570,7 +30610,8 @@ var STS001 = {
     context.report({
       path: annotationPath(webhook.annotations.stsRegionalEndpoints),
       messageId: "disabled",
-      data: { value: String(settings.stsRegionalEndpoints.value) }
+      data: { value: String(settings.stsRegionalEndpoints.value) },
+      level: levelForRegion("warning", context.profile)
     });
   }
 };
@@ -30698,7 +30739,7 @@ var STS006 = {
         if (typeof entry.value !== "string" || !validValues.has(entry.value)) {
           context.report({ path: path13, messageId: "invalid", data });
         } else if (entry.value === endpoints.legacyValue) {
-          context.report({ path: path13, messageId: "legacy", data });
+          context.report({ path: path13, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
         } else {
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : void 0;
@@ -30711,6 +30752,115 @@ var STS006 = {
     }
   }
 };
+
+// src/endpoints/code-context.ts
+var endpointKey = new RegExp(endpoints.endpointKeyPattern);
+var comparison = /[=!]==?|\b(?:case|when)\b|\bin\s*[[({]|\bin\s*$|\bnot\s+in\b|(?:^|\s)\[\[?\s/;
+var comparisonCall = /(?:(?<![a-z])(?:equals\w*|contains\w*|includes|has(?:Prefix|Suffix)?|startswith|endswith|startsWith|endsWith|indexOf|index|find|match\w*|test|assert\w*|expect|eq|compare\w*)|Equals?\w*|EqualFold|Contains\w*|Has(?:Prefix|Suffix)?|Match\w*|StartsWith|EndsWith|Index|Compare\w*|Is|ToBe|toBe)\s*\(/;
+var messageCallee = /(?:^|\.)(?:[Ll]og|[Pp]rint|[Ii]nfo|[Dd]ebug|[Ww]arn|[Ee]rror|[Ff]atal|[Pp]anic|[Tt]race|[Ss]printf|[Ff]ormat|puts|echo)\w*$|(?:Error|Exception|Errorf)$|^(?:errors|fmt|console|logging|logger|log|klog|slog|zap|logrus)\./;
+var flagBefore = /(?:^|[\s"'[,])(--?[A-Za-z][\w-]*)(?:=|["']?\s*,?\s*["']?|\s+)$/;
+var urlHeadChar = /[\w.\-/:%{}$\\[\]^+*?|]/;
+var comparedAfter = /^\s*(?:[=!]==?|\.(?:equals\w*|contentEquals|compareTo\w*|eql\?|casecmp))/;
+var stringPrefix = /(?<![\w])[fFrRbBuU@$]{1,2}$/;
+var unquotedKey = /^\s*(?:(?:ENV|ARG|export|setenv|set)\s+)?([\w.-]+)\s+$/;
+var namingArgument = /^\s*["'`]?[\w.:-]*["'`]?\s*$/;
+var calleeBefore = /((?:new\s+)?[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*)\s*\($/;
+var keyBefore = /([^,;({[]*?)\s*(?::=|=>|=|:)$/;
+var nameReach = 120;
+var contextReach = 400;
+var maxSteps = 4;
+function placeOf(text, index, end) {
+  const reach = text.slice(Math.max(0, index - contextReach), index);
+  const before = reach.slice(reach.lastIndexOf("\n") + 1);
+  const window2 = text.slice(end, end + contextReach);
+  const lineEnd = window2.indexOf("\n");
+  const after = lineEnd < 0 ? window2 : window2.slice(0, lineEnd);
+  let headStart = before.length;
+  while (headStart > 0 && urlHeadChar.test(before[headStart - 1])) headStart--;
+  let lead = before.slice(0, headStart);
+  const tail = /^[^\s"'`]*/.exec(after)[0];
+  const flag = flagBefore.exec(lead)?.[1];
+  if (flag !== void 0 && endpointKey.test(flag)) return { lead, tail, flag };
+  const opening = lead.at(-1);
+  if (opening === '"' || opening === "'" || opening === "`") {
+    const rest = after.slice(tail.length);
+    if (rest[0] !== opening && /\S/.test(rest)) return "message";
+    const following = rest.slice(1);
+    if (/^\s*(?::(?![:=])|=>)/.test(following)) return "key";
+    if (comparedAfter.test(following)) return "comparison";
+    lead = lead.slice(0, -1).replace(stringPrefix, "");
+  } else if (insideString(lead)) {
+    return "message";
+  }
+  if (comparison.test(lead) || comparisonCall.test(lead)) return "comparison";
+  return { lead, tail };
+}
+function setsEndpoint(text, index, end) {
+  const place = placeOf(text, index, end);
+  if (typeof place === "string") return false;
+  if (place.flag !== void 0) return true;
+  if (/[?&]Action=/.test(place.tail)) return true;
+  const names = unquotedKey.exec(place.lead)?.[1] ?? namesBefore(place.lead);
+  return names !== void 0 && endpointKey.test(names);
+}
+function isValue(text, index, end) {
+  return typeof placeOf(text, index, end) !== "string";
+}
+function isInMessage(text, index, end) {
+  const place = placeOf(text, index, end);
+  if (typeof place === "string") return place === "message";
+  return place.flag === void 0 && namesBefore(place.lead) === void 0;
+}
+function insideString(lead) {
+  for (const quote of ['"', "'", "`"]) {
+    let count = 0;
+    for (let i = lead.indexOf(quote); i >= 0; i = lead.indexOf(quote, i + 1)) if (lead[i - 1] !== "\\") count++;
+    if (count % 2 === 1) return true;
+  }
+  return false;
+}
+function namesBefore(lead) {
+  const names = [];
+  let rest = lead.trimEnd();
+  for (let step = 0; step < maxSteps && rest.length > 0; step++) {
+    const last = rest.at(-1);
+    const tail = rest.slice(-nameReach);
+    const offset = rest.length - tail.length;
+    if (last === "(") {
+      const call = calleeBefore.exec(tail);
+      if (!call) break;
+      const callee = call[1].replace(/^new\s+/, "");
+      if (messageCallee.test(callee)) return void 0;
+      names.push(callee);
+      rest = rest.slice(0, offset + call.index).trimEnd();
+    } else if (last === "=" || last === ":" || last === ">") {
+      const pair2 = keyBefore.exec(tail);
+      if (pair2 && /[A-Za-z]/.test(pair2[1])) names.push(pair2[1]);
+      break;
+    } else if (last === ",") {
+      const opener = openerBefore(rest);
+      const args = rest.slice(opener + 1, -1).split(",");
+      names.push(...args.filter((arg) => namingArgument.test(arg)));
+      rest = rest.slice(0, opener + 1);
+      if (!rest.endsWith("(")) break;
+    } else {
+      break;
+    }
+  }
+  return names.join(" ");
+}
+function openerBefore(text) {
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const char = text[i];
+    if (char === ")" || char === "]" || char === "}") depth++;
+    else if (char === "(" || char === "[" || char === "{") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
 
 // src/endpoints/find-endpoint-uses.ts
 var escape2 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -30729,13 +30879,14 @@ var audienceKey = new RegExp(endpoints.audienceKeyPattern);
 var regionKey = new RegExp(endpoints.regionKeyPattern);
 var commentLine = new RegExp(endpoints.commentLinePattern);
 var settingNames = new Set(endpoints.settingNames);
+var endpointKey2 = new RegExp(endpoints.endpointKeyPattern);
 var candidate = new RegExp(["sts", "STS", endpoints.globalRegion, ...endpoints.globalRegionConstants].map(escape2).join("|"));
-var endpointKey = new RegExp(endpoints.endpointKeyPattern);
 var statementLookBehind = 300;
 var blockLookBehind = 2e3;
 function mayNameEndpoint(text, key) {
   return candidate.test(text) || key !== void 0 && candidate.test(key);
 }
+var lineReach = 400;
 var keyLookBehindLines = 2;
 function findEndpointUses(text, context = {}) {
   if (context.key !== void 0 && audienceKey.test(context.key)) return [];
@@ -30748,22 +30899,30 @@ function findEndpointUses(text, context = {}) {
   }
   const uses = [];
   if (!candidate.test(text)) return uses;
+  const comment = commentLineFor(context.key);
+  let lineStart = 0;
+  let nextNewline = text.indexOf("\n");
   for (const match2 of text.matchAll(usePattern)) {
     const groups = match2.groups;
-    const lineStart = text.lastIndexOf("\n", match2.index) + 1;
-    const before = text.slice(lineStart, match2.index);
-    if (commentLine.test(before)) continue;
+    while (nextNewline >= 0 && nextNewline < match2.index) {
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf("\n", lineStart);
+    }
+    const before = text.slice(Math.max(lineStart, match2.index - lineReach), match2.index);
+    if (!context.code && comment.test(text.slice(lineStart, Math.min(match2.index, lineStart + lineReach)))) continue;
+    const end = match2.index + match2[0].length;
     if (groups.globalHost !== void 0) {
       if (before.endsWith("/") && !before.endsWith("://")) continue;
-      const key = keyBefore(text, lineStart, before);
+      const key = keyBefore2(text, lineStart, before);
       if (audienceKey.test(key)) continue;
-      if (context.code && !endpointKey.test(key) && audienceKey.test(enclosingBlock(text, match2.index))) continue;
+      if (context.code && !setsEndpoint(text, match2.index, end)) continue;
+      if (context.code && !endpointKey2.test(key) && audienceKey.test(enclosingBlock(text, match2.index))) continue;
       uses.push({ kind: "global-host", index: match2.index, text: match2[0] });
     } else if (groups.globalRegion !== void 0) {
-      const named = regionKey.test(keyBefore(text, lineStart, before)) || context.key !== void 0 && regionKey.test(context.key);
-      if (named && (!context.code || forSts(text, match2.index))) uses.push({ kind: "global-region", index: match2.index, text: match2[0] });
+      const named = regionKey.test(keyBefore2(text, lineStart, before)) || context.key !== void 0 && regionKey.test(context.key);
+      if (named && (!context.code || forSts(text, match2.index) && isValue(text, match2.index, end))) uses.push({ kind: "global-region", index: match2.index, text: match2[0] });
     } else if (groups.globalRegionConstant !== void 0) {
-      if (!context.code || forSts(text, match2.index)) uses.push({ kind: "global-region", index: match2.index, text: match2[0] });
+      if (!context.code || forSts(text, match2.index) && isValue(text, match2.index, end)) uses.push({ kind: "global-region", index: match2.index, text: match2[0] });
     } else if (groups.legacyConstant !== void 0) {
       uses.push({ kind: "legacy-setting", index: match2.index, text: match2[0] });
     } else if (groups.legacy !== void 0) {
@@ -30774,12 +30933,13 @@ function findEndpointUses(text, context = {}) {
   }
   return uses;
 }
-function keyBefore(text, lineStart, before) {
+function keyBefore2(text, lineStart, before) {
   const segment = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf("&")) + 1);
   if (/[A-Za-z]/.test(segment)) return segment;
-  let start = lineStart;
-  for (let n = 0; n < keyLookBehindLines && start > 0; n++) start = text.lastIndexOf("\n", start - 2) + 1;
-  return text.slice(start, lineStart);
+  const above = text.slice(Math.max(0, lineStart - lineReach), lineStart);
+  let start = above.length;
+  for (let n = 0; n < keyLookBehindLines && start > 0; n++) start = above.lastIndexOf("\n", start - 2) + 1;
+  return above.slice(start);
 }
 function forSts(text, index) {
   const start = Math.max(0, text.lastIndexOf(";", index), text.lastIndexOf("\n\n", index), index - statementLookBehind);
@@ -30797,6 +30957,17 @@ function enclosingBlock(text, index) {
     }
   }
   return "";
+}
+var commentLines = /* @__PURE__ */ new Map();
+function commentLineFor(key) {
+  const language = key === void 0 ? void 0 : languageOf(key);
+  if (!language) return commentLine;
+  let pattern = commentLines.get(language.name);
+  if (!pattern) {
+    pattern = new RegExp(`^\\s*(?:${language.lineComments.map(escape2).join("|") || "(?!)"})`);
+    commentLines.set(language.name, pattern);
+  }
+  return pattern;
 }
 
 // src/text.ts
@@ -30865,25 +31036,62 @@ var STS007 = {
         text: { value: use.text, occurrence },
         messageId: messageIds2[use.kind],
         data: { text: use.text },
-        level: regional ? "error" : "warning"
+        level: globalEndpointUseLevel(use.kind, context.profile)
       });
     }
   }
 };
+
+// src/code/terraform.ts
+var awsProvider = /\bprovider\s+"aws"\s*\{/g;
+var regionArgument = /^[ \t]*region[ \t]*=[ \t]*"([a-z]{2}(?:-[a-z]+)+-\d+)"/;
+function providerRegion(code2, index) {
+  let found;
+  for (const opening of code2.matchAll(awsProvider)) {
+    const start = opening.index + opening[0].length;
+    if (start > index) break;
+    const end = blockEnd(code2, start);
+    if (end < index) continue;
+    found = void 0;
+    let depth = 0;
+    for (let i = start; i < end; i++) {
+      const char = code2[i];
+      if (char === "{") depth++;
+      else if (char === "}") depth--;
+      else if (char === "\n" && depth === 0) found ??= regionArgument.exec(code2.slice(i + 1, end))?.[1];
+    }
+  }
+  return found;
+}
+function blockEnd(code2, start) {
+  let depth = 0;
+  for (let i = start; i < code2.length; i++) {
+    if (code2[i] === "{") depth++;
+    else if (code2[i] === "}") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return code2.length;
+}
 
 // src/rules/STS008.ts
 var messageIds = { "global-host": "globalHost", "global-region": "globalRegion", "legacy-setting": "legacySetting" };
 var STS008 = {
   id: "STS008",
   checkFile(file, context) {
+    const terraform = languageOf(file.path)?.name === "hcl";
     for (const use of findEndpointUses(file.code, { code: true })) {
       if (use.kind === "regional-host") continue;
+      const region = terraform ? providerRegion(file.code, use.index) : void 0;
+      const { defaultEndpoint } = context.profile;
       context.report({
         index: use.index,
         length: use.text.length,
         messageId: messageIds[use.kind],
         data: { text: use.text },
-        level: context.profile.defaultEndpoint === "regional" ? "error" : "warning"
+        level: globalEndpointUseLevel(use.kind, { defaultEndpoint, region: region ?? context.profile.region }),
+        ...region === void 0 ? {} : { region }
       });
     }
   }
@@ -31050,7 +31258,9 @@ var STS012 = {
   checkFile(file, context) {
     for (const match2 of file.code.matchAll(presignedGlobal)) {
       const host = match2.groups?.host;
-      context.report({ index: match2.index + match2[0].length - host.length, length: host.length, messageId: "globalFormat", data: { text: host } });
+      const index = match2.index + match2[0].length - host.length;
+      if (isInMessage(file.code, index, index + host.length)) continue;
+      context.report({ index, length: host.length, messageId: "globalFormat", data: { text: host } });
     }
   }
 };
@@ -31778,8 +31988,9 @@ var RuleRunner = class {
   /**
    * Runs the file rules on a source or config file that is not a manifest. The profile is
    * looked up only when a rule asks for it, so that files with no finding name no cluster.
+   * Test code's findings are notes, whatever the rule or the config says: it is not deployed.
    */
-  checkFile(file, profileOf) {
+  checkFile(file, profileOf, testCode = false) {
     let profile;
     let lines;
     let rule;
@@ -31794,12 +32005,12 @@ var RuleRunner = class {
         const start = lines.position(problem.index);
         const end = lines.position(problem.index + problem.length);
         const text = file.text.slice(problem.index, problem.index + problem.length);
-        const configuredLevel = this.settings.levels.get(rule.id);
+        const configuredLevel = testCode ? "note" : this.settings.levels.get(rule.id);
         this.findings.push(
           buildFinding({
             metadata,
             messageId: problem.messageId,
-            data: { file: file.path, cluster: describeProfile(context.profile), ...problem.data },
+            data: { file: file.path, cluster: describeProfile(context.profile), regionCase: describeRegionCase(problem.region === void 0 ? context.profile : { region: problem.region }), ...problem.data },
             ...problem.level ? { level: problem.level } : {},
             ...configuredLevel ? { configuredLevel } : {},
             location: {
@@ -31845,6 +32056,7 @@ function toFinding(resource, metadata, problem, configuredLevel) {
       name: identity.name,
       namespace: identity.namespace ?? "(none)",
       cluster: describeProfile(profile),
+      regionCase: describeRegionCase(profile),
       ...problem.data
     },
     ...problem.level ? { level: problem.level } : {},
@@ -31892,7 +32104,12 @@ function buildReport(profiles, findings, inputs, baseline) {
     tool: { name: "sts-audit", version: toolVersion },
     profiles,
     findings,
-    inputs: { ...inputs, skipped: [...inputs.skipped].sort(byPath), errors: [...inputs.errors].sort(byPath) },
+    inputs: {
+      ...inputs,
+      skipped: [...inputs.skipped].sort(byPath),
+      errors: [...inputs.errors].sort(byPath),
+      ...inputs.testCode ? { testCode: [...inputs.testCode].sort(compareText) } : {}
+    },
     summary: summary2
   };
 }
@@ -32027,6 +32244,7 @@ function scanSources(sources, settings, inputs) {
   const fileRules2 = fileRules.filter((rule) => enabled(rule.id));
   const suppressions = settings.suppressions ?? {};
   const keptKinds = /* @__PURE__ */ new Set(["ServiceAccount", ...rules2.flatMap((rule) => catalogue.get(rule.id)?.appliesTo ?? [])]);
+  const readAsTestCode = [];
   const parse = (source) => {
     const skip = (reason2) => {
       inputs.skipped.push({ path: source.path, reason: reason2 });
@@ -32069,7 +32287,9 @@ function scanSources(sources, settings, inputs) {
         return code2;
       }
     };
-    runner.checkFile(file, () => resolver.forPath(source.path));
+    const testCode2 = settings.testCode !== "code" && isTestCode(source.path);
+    if (testCode2) readAsTestCode.push(source.path);
+    runner.checkFile(file, () => resolver.forPath(source.path), testCode2);
   };
   const early = [];
   const late = [];
@@ -32110,7 +32330,8 @@ function scanSources(sources, settings, inputs) {
   ];
   const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : void 0;
   if (settings.lineHashes) addLineHashes(findings, sources);
-  return buildReport(resolver.profilesUsed(), findings, { ...inputs, errors: [...inputs.errors, ...errors] }, baseline);
+  const testCode = readAsTestCode.length > 0 ? { testCode: readAsTestCode } : {};
+  return buildReport(resolver.profilesUsed(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...testCode }, baseline);
 }
 function isOwnReport(source) {
   if (!source.path.endsWith(".json") || !source.text.includes('"sts-audit"')) return false;
@@ -32151,6 +32372,7 @@ async function runScanRequest(request) {
     configFolder: config ? relativeTo(root, config.folder) : ".",
     ignorePaths: config?.ignorePaths ?? [],
     ruleLevels: config?.rules ?? {},
+    ...config ? { testCode: config.testCode } : {},
     onlyRules: request.onlyRules ?? [],
     skipRules: request.skipRules ?? [],
     ...request.maxFileBytes !== void 0 ? { maxFileBytes: request.maxFileBytes } : {},
@@ -32282,6 +32504,12 @@ function formatMarkdown(report, options = {}) {
     }
     tail.push("", "</details>", "");
   }
+  const testCode = report.inputs.testCode ?? [];
+  if (testCode.length > 0) {
+    tail.push(`<details><summary>Read as test code, findings at note (${testCode.length})</summary>`, "");
+    for (const file of testCode) tail.push(`- ${code(file)}`);
+    tail.push("", "</details>", "");
+  }
   if (report.inputs.skipped.length > 0) {
     tail.push(`<details><summary>Skipped (${report.inputs.skipped.length})</summary>`, "", "| input | reason |", "| --- | --- |");
     for (const item of report.inputs.skipped) tail.push(`| ${code(item.path)} | ${cell(item.reason)} |`);
@@ -32290,28 +32518,28 @@ function formatMarkdown(report, options = {}) {
   const bytes = (lines) => Buffer.byteLength(lines.join("\n")) + 1;
   const cutNoteReserve = 400;
   let budget = maxBytes - bytes(head) - bytes(tail) - cutNoteReserve;
-  const table2 = [];
+  const table3 = [];
   const details = [];
   let listed = 0;
   if (shown.length > 0) {
-    table2.push("| | rule | where | object | message |", "| --- | --- | --- | --- | --- |");
-    budget -= bytes(table2) + bytes(["<details><summary>Details</summary>", "", "</details>"]);
+    table3.push("| | rule | where | object | message |", "| --- | --- | --- | --- | --- |");
+    budget -= bytes(table3) + bytes(["<details><summary>Details</summary>", "", "</details>"]);
     for (const finding of shown) {
       const row = `| ${icons[finding.level]} | [${finding.ruleId}](${rulesDocs2}#${finding.ruleId.toLowerCase()}) | ${where(finding)} | ${objectName(finding)} | ${cell(finding.message)} |`;
       const cost = Buffer.byteLength(row) + 1 + Buffer.byteLength(detail(finding)) + 1;
       if (cost > budget) break;
       budget -= cost;
-      table2.push(row);
+      table3.push(row);
       details.push(detail(finding));
       listed++;
     }
-    table2.push("");
+    table3.push("");
     if (listed < shown.length) {
-      table2.push(`> [!NOTE]`, `> ${shown.length - listed} more findings are not shown, to stay under the ${maxBytes}-byte summary limit; the JSON and SARIF reports have them all.`, "");
+      table3.push(`> [!NOTE]`, `> ${shown.length - listed} more findings are not shown, to stay under the ${maxBytes}-byte summary limit; the JSON and SARIF reports have them all.`, "");
     }
   }
   const body = details.length > 0 ? ["<details><summary>Details</summary>", "", ...details, "</details>", ""] : [];
-  return `${[...head, ...table2, ...body, ...tail].join("\n").trimEnd()}
+  return `${[...head, ...table3, ...body, ...tail].join("\n").trimEnd()}
 `;
 }
 

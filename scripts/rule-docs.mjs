@@ -30,6 +30,7 @@ for (const rule of rules) {
     '',
     rule.fullDescription.trim(),
     '',
+    ...(rule.precisionBasis ? [`**Precision (${rule.precision}):** ${rule.precisionBasis.trim()}`, ''] : []),
     `**Remediation:** ${rule.remediation.trim()}`,
     '',
     rule.help.trim().replace(/^### /gm, '#### '),

@@ -123,8 +123,8 @@ describe('the GitHub Action', () => {
     expect(run.code).toBe(1);
     const annotations = annotationLines(run.stdout);
     expect(annotations.filter((line) => line.startsWith('::error '))).toHaveLength(7);
-    expect(annotations.filter((line) => line.startsWith('::warning '))).toHaveLength(8);
-    expect(annotations.filter((line) => line.startsWith('::notice '))).toHaveLength(8);
+    expect(annotations.filter((line) => line.startsWith('::warning '))).toHaveLength(4);
+    expect(annotations.filter((line) => line.startsWith('::notice '))).toHaveLength(10);
     expect(annotations).toContain(
       annotations.find((line) => line.startsWith('::error title=STS004 sa-annotation-invalid-value,file=clusters/prod-us/payments-worker.yaml,line=8,endLine=8,col=47,endColumn=52::')),
     );

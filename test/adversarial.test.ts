@@ -190,7 +190,7 @@ describe('very long lines aimed at the code patterns: scanned in under 10 s', ()
     ['`sts.amazonaws.com` repeated on one line', 'long.py', `x = "${'sts.amazonaws.com'.repeat((megabytes << 20) / 17)}"\n`],
     ['`"https://sts.` prefixes without end', 'long.js', `const u = ${'"https://sts.'.repeat((megabytes << 20) / 13)}\n`],
     ['a YAML config value of megabytes of dots', 'app-config.yaml', `endpoint: https://sts.${'.'.repeat(megabytes << 20)}\n`],
-    ['an endpoint string that never closes (found)', 'open.js', `const u = "https://sts.amazonaws.com${' '.repeat(megabytes << 20)}\n`, 'STS008 open.js:1:20'],
+    ['an endpoint string that never closes (found)', 'open.js', `const endpoint = "https://sts.amazonaws.com${' '.repeat(megabytes << 20)}\n`, 'STS008 open.js:1:27'],
   ])('%s', (_name, file, text, ...extra) => {
     expectOutcome(makeTree({ ...normal, [file]: text }), { scanned: file }, { extra });
   });

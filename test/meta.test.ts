@@ -62,6 +62,7 @@ describe('the rule catalogue', () => {
     // And every message of the metadata is one the check can report.
     for (const messageId of Object.keys(metadata.messages)) expect(source).toContain(`'${messageId}'`);
     expect(metadata.help).toMatch(/### Why[\s\S]*### How to fix[\s\S]*### Bad[\s\S]*```\w+\n[\s\S]*### Good[\s\S]*```\w+\n/);
+    expect(metadata.precisionBasis, 'rules/*.yaml: precisionBasis says what was measured, on what').toMatch(/\S/);
     expect(readFileSync(path.join(repoRoot, 'docs', 'rules.md'), 'utf8')).toContain(`## ${id}`);
     expect(testText).toMatch(new RegExp(`'${id}[ ']`));
   });

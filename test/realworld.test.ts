@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertValidReport, runCli, sharedCorpus } from './helpers.js';
+import { assertValidReport, makeTree, repoRoot, runCli, sharedCorpus } from './helpers.js';
 import type { Report } from '../src/engine/report.js';
 
 const corpus = sharedCorpus('realworld');
@@ -46,5 +48,29 @@ describe.runIf(corpus.present)(corpus.title('the real-world corpus'), () => {
   it('reads the objects the corpus holds: List items, JSON, multi-document streams', () => {
     expect(report.inputs).toMatchObject({ files: 33, documents: 29, objects: 23 });
     expect(report.profiles.map((p) => `${p.name}/${p.source}`)).toEqual(['assumed/assumed', 'cluster-13/eksctl']);
+  });
+});
+
+const precision = (env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [path.join(repoRoot, 'bench', 'precision.mjs')], { encoding: 'utf8', env: { ...process.env, ...env } });
+
+describe('npm run precision', () => {
+  const irsaSources = sharedCorpus('irsa-sources');
+  it.runIf(corpus.present && irsaSources.present)(
+    irsaSources.title(corpus.title('holds every expectation of both corpora: each FLAG line found, no false error or warning, no audience reported')),
+    () => {
+      const run = precision();
+      expect(run.stdout).toContain('FLAG lines: 20 expected, 20 found (recall 1.00)');
+      expect(run.stdout).toContain('audience-only lines (section 5): 33, reported at any level: 0');
+      expect(run.stdout).toContain('every expectation held');
+      expect(run.status).toBe(0);
+    },
+  );
+
+  it('skips a corpus that is not there, saying so', () => {
+    const run = precision({ CORPORA: makeTree({}) });
+    expect(run.stdout).toMatch(/^realworld: skipped, .*EXPECTED\.md is not here/m);
+    expect(run.stdout).toMatch(/^irsa-sources: skipped, /m);
+    expect(run.status).toBe(0);
   });
 });

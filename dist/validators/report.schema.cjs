@@ -1409,7 +1409,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key3 in data16) {
-          if (!(key3 === "files" || key3 === "documents" || key3 === "objects" || key3 === "skipped" || key3 === "errors")) {
+          if (!(key3 === "files" || key3 === "documents" || key3 === "objects" || key3 === "skipped" || key3 === "testCode" || key3 === "errors")) {
             const err40 = { instancePath: instancePath + "/inputs", schemaPath: "#/properties/inputs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err40];
@@ -1577,67 +1577,70 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data16.errors !== void 0) {
-          let data24 = data16.errors;
+        if (data16.testCode !== void 0) {
+          let data24 = data16.testCode;
           if (Array.isArray(data24)) {
             const len4 = data24.length;
             for (let i4 = 0; i4 < len4; i4++) {
-              let data25 = data24[i4];
-              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                if (data25.path === void 0) {
-                  const err55 = { instancePath: instancePath + "/inputs/errors/" + i4, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+              if (typeof data24[i4] !== "string") {
+                const err55 = { instancePath: instancePath + "/inputs/testCode/" + i4, schemaPath: "#/properties/inputs/properties/testCode/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err56 = { instancePath: instancePath + "/inputs/testCode", schemaPath: "#/properties/inputs/properties/testCode/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+        }
+        if (data16.errors !== void 0) {
+          let data26 = data16.errors;
+          if (Array.isArray(data26)) {
+            const len5 = data26.length;
+            for (let i5 = 0; i5 < len5; i5++) {
+              let data27 = data26[i5];
+              if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                if (data27.path === void 0) {
+                  const err57 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
                   if (vErrors === null) {
-                    vErrors = [err55];
+                    vErrors = [err57];
                   } else {
-                    vErrors.push(err55);
+                    vErrors.push(err57);
                   }
                   errors++;
                 }
-                if (data25.message === void 0) {
-                  const err56 = { instancePath: instancePath + "/inputs/errors/" + i4, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                if (data27.message === void 0) {
+                  const err58 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err58];
                   } else {
-                    vErrors.push(err56);
+                    vErrors.push(err58);
                   }
                   errors++;
                 }
-                for (const key5 in data25) {
+                for (const key5 in data27) {
                   if (!(key5 === "path" || key5 === "message" || key5 === "line" || key5 === "column")) {
-                    const err57 = { instancePath: instancePath + "/inputs/errors/" + i4, schemaPath: "#/properties/inputs/properties/errors/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                    const err59 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err57];
+                      vErrors = [err59];
                     } else {
-                      vErrors.push(err57);
+                      vErrors.push(err59);
                     }
                     errors++;
                   }
                 }
-                if (data25.path !== void 0) {
-                  if (typeof data25.path !== "string") {
-                    const err58 = { instancePath: instancePath + "/inputs/errors/" + i4 + "/path", schemaPath: "#/properties/inputs/properties/errors/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err58];
-                    } else {
-                      vErrors.push(err58);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.message !== void 0) {
-                  let data27 = data25.message;
-                  if (typeof data27 === "string") {
-                    if (func3(data27) < 1) {
-                      const err59 = { instancePath: instancePath + "/inputs/errors/" + i4 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err59];
-                      } else {
-                        vErrors.push(err59);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err60 = { instancePath: instancePath + "/inputs/errors/" + i4 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (data27.path !== void 0) {
+                  if (typeof data27.path !== "string") {
+                    const err60 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/path", schemaPath: "#/properties/inputs/properties/errors/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err60];
                     } else {
@@ -1646,33 +1649,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data25.line !== void 0) {
-                  let data28 = data25.line;
-                  if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
-                    const err61 = { instancePath: instancePath + "/inputs/errors/" + i4 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err61];
-                    } else {
-                      vErrors.push(err61);
-                    }
-                    errors++;
-                  }
-                  if (typeof data28 == "number" && isFinite(data28)) {
-                    if (data28 < 1 || isNaN(data28)) {
-                      const err62 = { instancePath: instancePath + "/inputs/errors/" + i4 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                if (data27.message !== void 0) {
+                  let data29 = data27.message;
+                  if (typeof data29 === "string") {
+                    if (func3(data29) < 1) {
+                      const err61 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err62];
+                        vErrors = [err61];
                       } else {
-                        vErrors.push(err62);
+                        vErrors.push(err61);
                       }
                       errors++;
                     }
+                  } else {
+                    const err62 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err62];
+                    } else {
+                      vErrors.push(err62);
+                    }
+                    errors++;
                   }
                 }
-                if (data25.column !== void 0) {
-                  let data29 = data25.column;
-                  if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
-                    const err63 = { instancePath: instancePath + "/inputs/errors/" + i4 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (data27.line !== void 0) {
+                  let data30 = data27.line;
+                  if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
+                    const err63 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
                       vErrors = [err63];
                     } else {
@@ -1680,9 +1682,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data29 == "number" && isFinite(data29)) {
-                    if (data29 < 1 || isNaN(data29)) {
-                      const err64 = { instancePath: instancePath + "/inputs/errors/" + i4 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (typeof data30 == "number" && isFinite(data30)) {
+                    if (data30 < 1 || isNaN(data30)) {
+                      const err64 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                       if (vErrors === null) {
                         vErrors = [err64];
                       } else {
@@ -1692,59 +1694,64 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                   }
                 }
+                if (data27.column !== void 0) {
+                  let data31 = data27.column;
+                  if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
+                    const err65 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err65];
+                    } else {
+                      vErrors.push(err65);
+                    }
+                    errors++;
+                  }
+                  if (typeof data31 == "number" && isFinite(data31)) {
+                    if (data31 < 1 || isNaN(data31)) {
+                      const err66 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      if (vErrors === null) {
+                        vErrors = [err66];
+                      } else {
+                        vErrors.push(err66);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               } else {
-                const err65 = { instancePath: instancePath + "/inputs/errors/" + i4, schemaPath: "#/properties/inputs/properties/errors/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err67 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err65];
+                  vErrors = [err67];
                 } else {
-                  vErrors.push(err65);
+                  vErrors.push(err67);
                 }
                 errors++;
               }
             }
           } else {
-            const err66 = { instancePath: instancePath + "/inputs/errors", schemaPath: "#/properties/inputs/properties/errors/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err68 = { instancePath: instancePath + "/inputs/errors", schemaPath: "#/properties/inputs/properties/errors/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err66];
+              vErrors = [err68];
             } else {
-              vErrors.push(err66);
+              vErrors.push(err68);
             }
             errors++;
           }
         }
       } else {
-        const err67 = { instancePath: instancePath + "/inputs", schemaPath: "#/properties/inputs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err69 = { instancePath: instancePath + "/inputs", schemaPath: "#/properties/inputs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err67];
+          vErrors = [err69];
         } else {
-          vErrors.push(err67);
+          vErrors.push(err69);
         }
         errors++;
       }
     }
     if (data.summary !== void 0) {
-      let data30 = data.summary;
-      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-        if (data30.error === void 0) {
-          const err68 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
-          if (vErrors === null) {
-            vErrors = [err68];
-          } else {
-            vErrors.push(err68);
-          }
-          errors++;
-        }
-        if (data30.warning === void 0) {
-          const err69 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
-          if (vErrors === null) {
-            vErrors = [err69];
-          } else {
-            vErrors.push(err69);
-          }
-          errors++;
-        }
-        if (data30.note === void 0) {
-          const err70 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "note" }, message: "must have required property 'note'" };
+      let data32 = data.summary;
+      if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+        if (data32.error === void 0) {
+          const err70 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
           if (vErrors === null) {
             vErrors = [err70];
           } else {
@@ -1752,8 +1759,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data30.suppressed === void 0) {
-          const err71 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "suppressed" }, message: "must have required property 'suppressed'" };
+        if (data32.warning === void 0) {
+          const err71 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
           if (vErrors === null) {
             vErrors = [err71];
           } else {
@@ -1761,8 +1768,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data30.complete === void 0) {
-          const err72 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "complete" }, message: "must have required property 'complete'" };
+        if (data32.note === void 0) {
+          const err72 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "note" }, message: "must have required property 'note'" };
           if (vErrors === null) {
             vErrors = [err72];
           } else {
@@ -1770,44 +1777,39 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key6 in data30) {
+        if (data32.suppressed === void 0) {
+          const err73 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "suppressed" }, message: "must have required property 'suppressed'" };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+        if (data32.complete === void 0) {
+          const err74 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "complete" }, message: "must have required property 'complete'" };
+          if (vErrors === null) {
+            vErrors = [err74];
+          } else {
+            vErrors.push(err74);
+          }
+          errors++;
+        }
+        for (const key6 in data32) {
           if (!(key6 === "error" || key6 === "warning" || key6 === "note" || key6 === "suppressed" || key6 === "complete" || key6 === "baseline")) {
-            const err73 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+            const err75 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err73];
+              vErrors = [err75];
             } else {
-              vErrors.push(err73);
+              vErrors.push(err75);
             }
             errors++;
           }
         }
-        if (data30.error !== void 0) {
-          let data31 = data30.error;
-          if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-            const err74 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err74];
-            } else {
-              vErrors.push(err74);
-            }
-            errors++;
-          }
-          if (typeof data31 == "number" && isFinite(data31)) {
-            if (data31 < 0 || isNaN(data31)) {
-              const err75 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err75];
-              } else {
-                vErrors.push(err75);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data30.warning !== void 0) {
-          let data32 = data30.warning;
-          if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
-            const err76 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data32.error !== void 0) {
+          let data33 = data32.error;
+          if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
+            const err76 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err76];
             } else {
@@ -1815,9 +1817,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data32 == "number" && isFinite(data32)) {
-            if (data32 < 0 || isNaN(data32)) {
-              const err77 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (typeof data33 == "number" && isFinite(data33)) {
+            if (data33 < 0 || isNaN(data33)) {
+              const err77 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
                 vErrors = [err77];
               } else {
@@ -1827,10 +1829,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data30.note !== void 0) {
-          let data33 = data30.note;
-          if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
-            const err78 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data32.warning !== void 0) {
+          let data34 = data32.warning;
+          if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
+            const err78 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err78];
             } else {
@@ -1838,9 +1840,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data33 == "number" && isFinite(data33)) {
-            if (data33 < 0 || isNaN(data33)) {
-              const err79 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (typeof data34 == "number" && isFinite(data34)) {
+            if (data34 < 0 || isNaN(data34)) {
+              const err79 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
                 vErrors = [err79];
               } else {
@@ -1850,10 +1852,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data30.suppressed !== void 0) {
-          let data34 = data30.suppressed;
-          if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
-            const err80 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data32.note !== void 0) {
+          let data35 = data32.note;
+          if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
+            const err80 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err80];
             } else {
@@ -1861,9 +1863,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data34 == "number" && isFinite(data34)) {
-            if (data34 < 0 || isNaN(data34)) {
-              const err81 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (typeof data35 == "number" && isFinite(data35)) {
+            if (data35 < 0 || isNaN(data35)) {
+              const err81 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
                 vErrors = [err81];
               } else {
@@ -1873,9 +1875,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data30.complete !== void 0) {
-          if (typeof data30.complete !== "boolean") {
-            const err82 = { instancePath: instancePath + "/summary/complete", schemaPath: "#/properties/summary/properties/complete/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data32.suppressed !== void 0) {
+          let data36 = data32.suppressed;
+          if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
+            const err82 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err82];
             } else {
@@ -1883,12 +1886,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-        }
-        if (data30.baseline !== void 0) {
-          let data36 = data30.baseline;
-          if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-            if (data36.new === void 0) {
-              const err83 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "new" }, message: "must have required property 'new'" };
+          if (typeof data36 == "number" && isFinite(data36)) {
+            if (data36 < 0 || isNaN(data36)) {
+              const err83 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
                 vErrors = [err83];
               } else {
@@ -1896,17 +1896,24 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data36.baselined === void 0) {
-              const err84 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "baselined" }, message: "must have required property 'baselined'" };
-              if (vErrors === null) {
-                vErrors = [err84];
-              } else {
-                vErrors.push(err84);
-              }
-              errors++;
+          }
+        }
+        if (data32.complete !== void 0) {
+          if (typeof data32.complete !== "boolean") {
+            const err84 = { instancePath: instancePath + "/summary/complete", schemaPath: "#/properties/summary/properties/complete/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err84];
+            } else {
+              vErrors.push(err84);
             }
-            if (data36.fixed === void 0) {
-              const err85 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "fixed" }, message: "must have required property 'fixed'" };
+            errors++;
+          }
+        }
+        if (data32.baseline !== void 0) {
+          let data38 = data32.baseline;
+          if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+            if (data38.new === void 0) {
+              const err85 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "new" }, message: "must have required property 'new'" };
               if (vErrors === null) {
                 vErrors = [err85];
               } else {
@@ -1914,44 +1921,39 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key7 in data36) {
+            if (data38.baselined === void 0) {
+              const err86 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "baselined" }, message: "must have required property 'baselined'" };
+              if (vErrors === null) {
+                vErrors = [err86];
+              } else {
+                vErrors.push(err86);
+              }
+              errors++;
+            }
+            if (data38.fixed === void 0) {
+              const err87 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "fixed" }, message: "must have required property 'fixed'" };
+              if (vErrors === null) {
+                vErrors = [err87];
+              } else {
+                vErrors.push(err87);
+              }
+              errors++;
+            }
+            for (const key7 in data38) {
               if (!(key7 === "new" || key7 === "baselined" || key7 === "fixed")) {
-                const err86 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                const err88 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err86];
+                  vErrors = [err88];
                 } else {
-                  vErrors.push(err86);
+                  vErrors.push(err88);
                 }
                 errors++;
               }
             }
-            if (data36.new !== void 0) {
-              let data37 = data36.new;
-              if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
-                const err87 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err87];
-                } else {
-                  vErrors.push(err87);
-                }
-                errors++;
-              }
-              if (typeof data37 == "number" && isFinite(data37)) {
-                if (data37 < 0 || isNaN(data37)) {
-                  const err88 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  if (vErrors === null) {
-                    vErrors = [err88];
-                  } else {
-                    vErrors.push(err88);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data36.baselined !== void 0) {
-              let data38 = data36.baselined;
-              if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)) && isFinite(data38))) {
-                const err89 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data38.new !== void 0) {
+              let data39 = data38.new;
+              if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)) && isFinite(data39))) {
+                const err89 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err89];
                 } else {
@@ -1959,9 +1961,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data38 == "number" && isFinite(data38)) {
-                if (data38 < 0 || isNaN(data38)) {
-                  const err90 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (typeof data39 == "number" && isFinite(data39)) {
+                if (data39 < 0 || isNaN(data39)) {
+                  const err90 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
                     vErrors = [err90];
                   } else {
@@ -1971,10 +1973,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data36.fixed !== void 0) {
-              let data39 = data36.fixed;
-              if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)) && isFinite(data39))) {
-                const err91 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data38.baselined !== void 0) {
+              let data40 = data38.baselined;
+              if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
+                const err91 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err91];
                 } else {
@@ -1982,9 +1984,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data39 == "number" && isFinite(data39)) {
-                if (data39 < 0 || isNaN(data39)) {
-                  const err92 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (typeof data40 == "number" && isFinite(data40)) {
+                if (data40 < 0 || isNaN(data40)) {
+                  const err92 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
                     vErrors = [err92];
                   } else {
@@ -1994,32 +1996,55 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
+            if (data38.fixed !== void 0) {
+              let data41 = data38.fixed;
+              if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
+                const err93 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err93];
+                } else {
+                  vErrors.push(err93);
+                }
+                errors++;
+              }
+              if (typeof data41 == "number" && isFinite(data41)) {
+                if (data41 < 0 || isNaN(data41)) {
+                  const err94 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err94];
+                  } else {
+                    vErrors.push(err94);
+                  }
+                  errors++;
+                }
+              }
+            }
           } else {
-            const err93 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err95 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err93];
+              vErrors = [err95];
             } else {
-              vErrors.push(err93);
+              vErrors.push(err95);
             }
             errors++;
           }
         }
       } else {
-        const err94 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err96 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err94];
+          vErrors = [err96];
         } else {
-          vErrors.push(err94);
+          vErrors.push(err96);
         }
         errors++;
       }
     }
   } else {
-    const err95 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err97 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err95];
+      vErrors = [err97];
     } else {
-      vErrors.push(err95);
+      vErrors.push(err97);
     }
     errors++;
   }

@@ -37,7 +37,7 @@ var require_ucs2length = __commonJS({
 // node_modules/.validators/rule.schema.cjs
 module.exports = validate10;
 module.exports.default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://sts-audit.dev/schemas/rule.schema.json", "title": "sts-audit rule metadata", "description": "One rule of the catalogue: its names, level, texts and tags. Messages and the remediation may name {{placeholders}} that the rule fills in.", "type": "object", "additionalProperties": false, "required": ["id", "name", "level", "shortDescription", "fullDescription", "messages", "remediation", "help", "tags", "precision", "securitySeverity", "appliesTo"], "properties": { "id": { "type": "string", "pattern": "^STS[0-9]{3}$" }, "name": { "type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$" }, "level": { "$ref": "#/definitions/level" }, "shortDescription": { "type": "string", "minLength": 10, "maxLength": 200 }, "fullDescription": { "type": "string", "minLength": 20 }, "messages": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z][a-zA-Z0-9]*$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["text"], "properties": { "text": { "type": "string", "minLength": 10 }, "level": { "$ref": "#/definitions/level" }, "remediation": { "type": "string", "minLength": 10, "description": "The fix for this message, where it differs from the rule's remediation." } } } }, "remediation": { "type": "string", "minLength": 10 }, "help": { "type": "string", "minLength": 40, "description": "Markdown: why it matters, how to fix it, a bad and a good example." }, "tags": { "type": "array", "items": { "type": "string" }, "contains": { "const": "security" }, "uniqueItems": true }, "cwe": { "type": "string", "pattern": "^CWE-[0-9]+$" }, "precision": { "enum": ["very-high", "high", "medium", "low"] }, "securitySeverity": { "type": "string", "pattern": "^(10(\\.0)?|[0-9](\\.[0-9])?)$" }, "appliesTo": { "type": "array", "items": { "type": "string" }, "minItems": 1, "description": "The object kinds the rule reads; objects of other kinds are not kept for it." } }, "definitions": { "level": { "enum": ["error", "warning", "note"] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://sts-audit.dev/schemas/rule.schema.json", "title": "sts-audit rule metadata", "description": "One rule of the catalogue: its names, level, texts and tags. Messages and the remediation may name {{placeholders}} that the rule fills in.", "type": "object", "additionalProperties": false, "required": ["id", "name", "level", "shortDescription", "fullDescription", "messages", "remediation", "help", "tags", "precision", "securitySeverity", "appliesTo"], "properties": { "id": { "type": "string", "pattern": "^STS[0-9]{3}$" }, "name": { "type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$" }, "level": { "$ref": "#/definitions/level" }, "shortDescription": { "type": "string", "minLength": 10, "maxLength": 200 }, "fullDescription": { "type": "string", "minLength": 20 }, "messages": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z][a-zA-Z0-9]*$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["text"], "properties": { "text": { "type": "string", "minLength": 10 }, "level": { "$ref": "#/definitions/level" }, "remediation": { "type": "string", "minLength": 10, "description": "The fix for this message, where it differs from the rule's remediation." } } } }, "remediation": { "type": "string", "minLength": 10 }, "help": { "type": "string", "minLength": 40, "description": "Markdown: why it matters, how to fix it, a bad and a good example." }, "tags": { "type": "array", "items": { "type": "string" }, "contains": { "const": "security" }, "uniqueItems": true }, "cwe": { "type": "string", "pattern": "^CWE-[0-9]+$" }, "precisionBasis": { "type": "string", "minLength": 1, "description": "What the precision rests on: what was measured, on what, and when." }, "precision": { "enum": ["very-high", "high", "medium", "low"] }, "securitySeverity": { "type": "string", "pattern": "^(10(\\.0)?|[0-9](\\.[0-9])?)$" }, "appliesTo": { "type": "array", "items": { "type": "string" }, "minItems": 1, "description": "The object kinds the rule reads; objects of other kinds are not kept for it." } }, "definitions": { "level": { "enum": ["error", "warning", "note"] } } };
 var schema12 = { "enum": ["error", "warning", "note"] };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
@@ -564,32 +564,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.precision !== void 0) {
-      let data16 = data.precision;
-      if (!(data16 === "very-high" || data16 === "high" || data16 === "medium" || data16 === "low")) {
-        const err46 = { instancePath: instancePath + "/precision", schemaPath: "#/properties/precision/enum", keyword: "enum", params: { allowedValues: schema11.properties.precision.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err46];
-        } else {
-          vErrors.push(err46);
-        }
-        errors++;
-      }
-    }
-    if (data.securitySeverity !== void 0) {
-      let data17 = data.securitySeverity;
-      if (typeof data17 === "string") {
-        if (!pattern4.test(data17)) {
-          const err47 = { instancePath: instancePath + "/securitySeverity", schemaPath: "#/properties/securitySeverity/pattern", keyword: "pattern", params: { pattern: "^(10(\\.0)?|[0-9](\\.[0-9])?)$" }, message: 'must match pattern "^(10(\\.0)?|[0-9](\\.[0-9])?)$"' };
+    if (data.precisionBasis !== void 0) {
+      let data16 = data.precisionBasis;
+      if (typeof data16 === "string") {
+        if (func3(data16) < 1) {
+          const err46 = { instancePath: instancePath + "/precisionBasis", schemaPath: "#/properties/precisionBasis/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err47];
+            vErrors = [err46];
           } else {
-            vErrors.push(err47);
+            vErrors.push(err46);
           }
           errors++;
         }
       } else {
-        const err48 = { instancePath: instancePath + "/securitySeverity", schemaPath: "#/properties/securitySeverity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err47 = { instancePath: instancePath + "/precisionBasis", schemaPath: "#/properties/precisionBasis/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.precision !== void 0) {
+      let data17 = data.precision;
+      if (!(data17 === "very-high" || data17 === "high" || data17 === "medium" || data17 === "low")) {
+        const err48 = { instancePath: instancePath + "/precision", schemaPath: "#/properties/precision/enum", keyword: "enum", params: { allowedValues: schema11.properties.precision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -598,11 +598,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.appliesTo !== void 0) {
-      let data18 = data.appliesTo;
-      if (Array.isArray(data18)) {
-        if (data18.length < 1) {
-          const err49 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+    if (data.securitySeverity !== void 0) {
+      let data18 = data.securitySeverity;
+      if (typeof data18 === "string") {
+        if (!pattern4.test(data18)) {
+          const err49 = { instancePath: instancePath + "/securitySeverity", schemaPath: "#/properties/securitySeverity/pattern", keyword: "pattern", params: { pattern: "^(10(\\.0)?|[0-9](\\.[0-9])?)$" }, message: 'must match pattern "^(10(\\.0)?|[0-9](\\.[0-9])?)$"' };
           if (vErrors === null) {
             vErrors = [err49];
           } else {
@@ -610,34 +610,56 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len2 = data18.length;
+      } else {
+        const err50 = { instancePath: instancePath + "/securitySeverity", schemaPath: "#/properties/securitySeverity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.appliesTo !== void 0) {
+      let data19 = data.appliesTo;
+      if (Array.isArray(data19)) {
+        if (data19.length < 1) {
+          const err51 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+        const len2 = data19.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          if (typeof data18[i3] !== "string") {
-            const err50 = { instancePath: instancePath + "/appliesTo/" + i3, schemaPath: "#/properties/appliesTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (typeof data19[i3] !== "string") {
+            const err52 = { instancePath: instancePath + "/appliesTo/" + i3, schemaPath: "#/properties/appliesTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err52];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err52);
             }
             errors++;
           }
         }
       } else {
-        const err51 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err53 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err53];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err53);
         }
         errors++;
       }
     }
   } else {
-    const err52 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err54 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err52];
+      vErrors = [err54];
     } else {
-      vErrors.push(err52);
+      vErrors.push(err54);
     }
     errors++;
   }

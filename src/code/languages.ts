@@ -26,6 +26,7 @@ export interface Language {
 
 interface LanguageTable {
   languages: Language[];
+  testCode: { folders: string[]; fileNamePatterns: string[] };
   dependencyManifests: string[];
   dependencyManifestPatterns: string[];
 }
@@ -40,6 +41,8 @@ for (const language of table.languages) {
 const patterns = new Map(table.languages.map((language) => [language, (language.namePatterns ?? []).map((pattern) => new RegExp(pattern))]));
 const dependencyNames = new Set(table.dependencyManifests);
 const dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
+const testFolders = new Set(table.testCode.folders);
+const testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
 
 /** The language of a file, by its name; undefined for files the code scanner does not read. */
 export function languageOf(file: string): Language | undefined {
@@ -72,4 +75,15 @@ export const codeExtensions: ReadonlySet<string> = new Set(byExtension.keys());
 /** True for a file the scanner reads for code or dependencies, whatever its ending. */
 export function isCodeFile(file: string): boolean {
   return languageOf(file) !== undefined || isDependencyManifest(file);
+}
+
+/**
+ * True for test code (`test/`, `__tests__/`, `testdata/`, `fixtures/`, `*_test.go`, `*.test.ts`,
+ * `*.spec.js` …), by the path relative to the scan root: a scan rooted inside a fixture reads it
+ * as the repository it stands for.
+ */
+export function isTestCode(file: string): boolean {
+  const parts = file.split('/');
+  const base = parts.pop() as string;
+  return parts.some((folder) => testFolders.has(folder)) || testFileNames.some((pattern) => pattern.test(base));
 }

@@ -6,6 +6,7 @@ import { ruleCatalogue, type Level } from '../rules/catalogue.js';
 import { schemaValidator } from '../schema-validation.js';
 import type { ConfiguredCluster } from '../profiles/resolve-profiles.js';
 import { readKubernetesVersion } from '../profiles/eks-versions.js';
+import type { TestCodePolicy } from '../engine/scan.js';
 import type { IgnoreEntry } from '../engine/suppressions.js';
 import type { PathSegment, SourcePosition } from '../model/resource.js';
 
@@ -15,6 +16,8 @@ export interface Config {
   rules: Record<string, Level | 'off'>;
   ignorePaths: string[];
   ignore: IgnoreEntry[];
+  /** How the code rules report test code. */
+  testCode: TestCodePolicy;
   /** Absolute path of the config file. */
   file: string;
   /** Absolute folder of the config file: its globs are relative to it. */
@@ -77,7 +80,7 @@ export function loadConfig(file: string): Config {
     throw error;
   }
   validateConfig ??= schemaValidator('config.schema.json');
-  const parsed = value as Partial<Pick<Config, 'clusters' | 'rules' | 'ignorePaths' | 'ignore'>>;
+  const parsed = value as Partial<Pick<Config, 'clusters' | 'rules' | 'ignorePaths' | 'ignore' | 'testCode'>>;
   const problems = withVersionProblems(validateConfig(value), parsed.clusters);
   if (problems.length === 0) {
     const catalogue = ruleCatalogue();
@@ -96,6 +99,7 @@ export function loadConfig(file: string): Config {
     rules: parsed.rules ?? {},
     ignorePaths: parsed.ignorePaths ?? [],
     ignore: parsed.ignore ?? [],
+    testCode: parsed.testCode ?? 'note',
     file: path.resolve(file),
     folder: path.dirname(path.resolve(file)),
     locate: (keyPath) => locator.locate(keyPath),

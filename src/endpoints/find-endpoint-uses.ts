@@ -1,4 +1,6 @@
+import { languageOf } from '../code/languages.js';
 import { endpoints } from '../facts.js';
+import { isValue, setsEndpoint } from './code-context.js';
 
 /** What a piece of text does with the STS endpoint. */
 export type EndpointUseKind =
@@ -24,8 +26,10 @@ export interface EndpointUse {
 export interface TextContext {
   key?: string;
   /**
-   * The text is source code: a value alone in a list (`values = ["sts.amazonaws.com"]`) is an
-   * audience when the enclosing `{ … }` block names one (a trust policy's `:aud` condition).
+   * The text is source code with its comments already blanked: the global host counts only
+   * where it is given to an endpoint setting (`setsEndpoint`), a region only where it stands as a
+   * value, and a value alone in a list (`values = ["sts.amazonaws.com"]`) is an audience when the
+   * enclosing `{ … }` block names one (a trust policy's `:aud` condition).
    */
   code?: boolean;
 }
@@ -51,12 +55,12 @@ const audienceKey = new RegExp(endpoints.audienceKeyPattern);
 const regionKey = new RegExp(endpoints.regionKeyPattern);
 const commentLine = new RegExp(endpoints.commentLinePattern);
 const settingNames = new Set(endpoints.settingNames);
+const endpointKey = new RegExp(endpoints.endpointKeyPattern);
 /**
  * Every alternative of `usePattern` contains one of these. Testing for them first is much faster
  * than running the pattern, whose alternatives start with look-behinds, over every text.
  */
 const candidate = new RegExp(['sts', 'STS', endpoints.globalRegion, ...endpoints.globalRegionConstants].map(escape).join('|'));
-const endpointKey = new RegExp(endpoints.endpointKeyPattern);
 /** How far back a statement that creates a client is looked for. */
 const statementLookBehind = 300;
 /** How far back the enclosing block of a value in code is looked for. */
@@ -69,6 +73,9 @@ const blockLookBehind = 2000;
 export function mayNameEndpoint(text: string, key?: string): boolean {
   return candidate.test(text) || (key !== undefined && candidate.test(key));
 }
+
+/** How much of a line before a match is read. */
+const lineReach = 400;
 
 /** How many previous lines may name the key of a value that stands alone on its line. */
 const keyLookBehindLines = 2;
@@ -89,22 +96,34 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
   }
   const uses: EndpointUse[] = [];
   if (!candidate.test(text)) return uses;
+  const comment = commentLineFor(context.key);
+  // Line starts are followed forward, and only a bounded stretch of the line is read before a
+  // match: a long line with many matches stays linear.
+  let lineStart = 0;
+  let nextNewline = text.indexOf('\n');
   for (const match of text.matchAll(usePattern)) {
     const groups = match.groups as Record<string, string | undefined>;
-    const lineStart = text.lastIndexOf('\n', match.index) + 1;
-    const before = text.slice(lineStart, match.index);
-    if (commentLine.test(before)) continue;
+    while (nextNewline >= 0 && nextNewline < match.index) {
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf('\n', lineStart);
+    }
+    const before = text.slice(Math.max(lineStart, match.index - lineReach), match.index);
+    // In code the language's own comments are blanked already; a line-start `;` is a statement
+    // there (JavaScript style), a comment only in INI-like config text.
+    if (!context.code && comment.test(text.slice(lineStart, Math.min(match.index, lineStart + lineReach)))) continue;
+    const end = match.index + match[0].length;
     if (groups.globalHost !== undefined) {
       if (before.endsWith('/') && !before.endsWith('://')) continue;
       const key = keyBefore(text, lineStart, before);
       if (audienceKey.test(key)) continue;
+      if (context.code && !setsEndpoint(text, match.index, end)) continue;
       if (context.code && !endpointKey.test(key) && audienceKey.test(enclosingBlock(text, match.index))) continue;
       uses.push({ kind: 'global-host', index: match.index, text: match[0] });
     } else if (groups.globalRegion !== undefined) {
       const named = regionKey.test(keyBefore(text, lineStart, before)) || (context.key !== undefined && regionKey.test(context.key));
-      if (named && (!context.code || forSts(text, match.index))) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
+      if (named && (!context.code || (forSts(text, match.index) && isValue(text, match.index, end)))) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
     } else if (groups.globalRegionConstant !== undefined) {
-      if (!context.code || forSts(text, match.index)) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
+      if (!context.code || (forSts(text, match.index) && isValue(text, match.index, end))) uses.push({ kind: 'global-region', index: match.index, text: match[0] });
     } else if (groups.legacyConstant !== undefined) {
       uses.push({ kind: 'legacy-setting', index: match.index, text: match[0] });
     } else if (groups.legacy !== undefined) {
@@ -123,9 +142,10 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
 function keyBefore(text: string, lineStart: number, before: string): string {
   const segment = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('&')) + 1);
   if (/[A-Za-z]/.test(segment)) return segment;
-  let start = lineStart;
-  for (let n = 0; n < keyLookBehindLines && start > 0; n++) start = text.lastIndexOf('\n', start - 2) + 1;
-  return text.slice(start, lineStart);
+  const above = text.slice(Math.max(0, lineStart - lineReach), lineStart);
+  let start = above.length;
+  for (let n = 0; n < keyLookBehindLines && start > 0; n++) start = above.lastIndexOf('\n', start - 2) + 1;
+  return above.slice(start);
 }
 
 /**
@@ -150,4 +170,22 @@ function enclosingBlock(text: string, index: number): string {
     }
   }
   return '';
+}
+
+const commentLines = new Map<string, RegExp>();
+
+/**
+ * What starts a comment line in embedded text named `key`: its language's line comments when the
+ * key is a file name (`app.js` takes only `//`, `config` the INI `#` and `;`), else every marker
+ * a config text may use.
+ */
+function commentLineFor(key: string | undefined): RegExp {
+  const language = key === undefined ? undefined : languageOf(key);
+  if (!language) return commentLine;
+  let pattern = commentLines.get(language.name);
+  if (!pattern) {
+    pattern = new RegExp(`^\\s*(?:${language.lineComments.map(escape).join('|') || '(?!)'})`);
+    commentLines.set(language.name, pattern);
+  }
+  return pattern;
 }

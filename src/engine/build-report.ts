@@ -43,7 +43,12 @@ export function buildReport(profiles: ClusterProfile[], findings: Finding[], inp
     tool: { name: 'sts-audit', version: toolVersion },
     profiles,
     findings,
-    inputs: { ...inputs, skipped: [...inputs.skipped].sort(byPath), errors: [...inputs.errors].sort(byPath) },
+    inputs: {
+      ...inputs,
+      skipped: [...inputs.skipped].sort(byPath),
+      errors: [...inputs.errors].sort(byPath),
+      ...(inputs.testCode ? { testCode: [...inputs.testCode].sort(compareText) } : {}),
+    },
     summary,
   };
 }

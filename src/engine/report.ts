@@ -71,6 +71,8 @@ export interface Report {
     objects: number;
     skipped: SkippedInput[];
     errors: InputError[];
+    /** Files the code rules read as test code, their findings at note (the config's `testCode`). */
+    testCode?: string[];
   };
   summary: {
     error: number;

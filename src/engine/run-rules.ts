@@ -1,5 +1,6 @@
 import { buildFinding } from './findings.js';
 import { describeProfile } from '../profiles/describe-profile.js';
+import { describeRegionCase } from '../profiles/region-case.js';
 import { parseSuppression, reasonOf, suppress, suppressionAnnotation, type MetaRules, type SuppressionSettings } from './suppressions.js';
 import { isRecord, listAt, own, recordAt } from '../model/values.js';
 import { podOf } from '../model/workload.js';
@@ -150,8 +151,9 @@ export class RuleRunner {
   /**
    * Runs the file rules on a source or config file that is not a manifest. The profile is
    * looked up only when a rule asks for it, so that files with no finding name no cluster.
+   * Test code's findings are notes, whatever the rule or the config says: it is not deployed.
    */
-  checkFile(file: SourceFile, profileOf: () => ClusterProfile): void {
+  checkFile(file: SourceFile, profileOf: () => ClusterProfile, testCode = false): void {
     let profile: ClusterProfile | undefined;
     let lines: LineIndex | undefined;
     let rule: FileRule | undefined;
@@ -166,12 +168,12 @@ export class RuleRunner {
         const start = lines.position(problem.index);
         const end = lines.position(problem.index + problem.length);
         const text = file.text.slice(problem.index, problem.index + problem.length);
-        const configuredLevel = this.settings.levels.get(rule!.id);
+        const configuredLevel = testCode ? 'note' : this.settings.levels.get(rule!.id);
         this.findings.push(
           buildFinding({
             metadata: metadata!,
             messageId: problem.messageId,
-            data: { file: file.path, cluster: describeProfile(context.profile), ...problem.data },
+            data: { file: file.path, cluster: describeProfile(context.profile), regionCase: describeRegionCase(problem.region === undefined ? context.profile : { region: problem.region }), ...problem.data },
             ...(problem.level ? { level: problem.level } : {}),
             ...(configuredLevel ? { configuredLevel } : {}),
             location: {
@@ -219,6 +221,7 @@ function toFinding(resource: Resource, metadata: RuleMetadata, problem: Problem,
       name: identity.name,
       namespace: identity.namespace ?? '(none)',
       cluster: describeProfile(profile),
+      regionCase: describeRegionCase(profile),
       ...problem.data,
     },
     ...(problem.level ? { level: problem.level } : {}),

@@ -76,6 +76,7 @@ export async function runScanRequest(request: ScanRequest): Promise<Report> {
     configFolder: config ? relativeTo(root, config.folder) : '.',
     ignorePaths: config?.ignorePaths ?? [],
     ruleLevels: config?.rules ?? {},
+    ...(config ? { testCode: config.testCode } : {}),
     onlyRules: request.onlyRules ?? [],
     skipRules: request.skipRules ?? [],
     ...(request.maxFileBytes !== undefined ? { maxFileBytes: request.maxFileBytes } : {}),

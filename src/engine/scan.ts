@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { discoverFiles, isManifestFile, type InputFile } from '../loaders/discover-files.js';
-import { isCodeFile, isDependencyManifest, languageOf } from '../code/languages.js';
+import { isCodeFile, isDependencyManifest, isTestCode, languageOf } from '../code/languages.js';
 import { maskComments } from '../code/mask-comments.js';
 import { endpoints } from '../facts.js';
 import type { ManifestLimits } from '../loaders/manifest-limits.js';
@@ -36,7 +36,15 @@ export interface ScanSettings {
   lineHashes?: boolean;
   /** Suppressions (annotations, comments, the config's `ignore:` list) and the baseline. */
   suppressions?: SuppressionSettings;
+  /**
+   * How the code rules report test code (`isTestCode`): at `note`, never failing the run (the
+   * default), or like other `code`.
+   */
+  testCode?: TestCodePolicy;
 }
+
+/** The config's `testCode`: test code's findings at note, or like other code's. */
+export type TestCodePolicy = 'note' | 'code';
 
 /** A text to scan, already in memory (stdin, tests). */
 export interface SourceText {
@@ -240,6 +248,7 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   const suppressions = settings.suppressions ?? {};
   // Objects of kinds no chosen rule reads are not kept; ServiceAccounts are, for the join.
   const keptKinds = new Set(['ServiceAccount', ...rules.flatMap((rule) => catalogue.get(rule.id)?.appliesTo ?? [])]);
+  const readAsTestCode: string[] = [];
   /**
    * Parses a manifest. Source and config files, and YAML or JSON that holds no Kubernetes
    * object, are for the file rules instead (`asCode`).
@@ -288,7 +297,9 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
         return code;
       },
     };
-    runner.checkFile(file, () => resolver.forPath(source.path));
+    const testCode = settings.testCode !== 'code' && isTestCode(source.path);
+    if (testCode) readAsTestCode.push(source.path);
+    runner.checkFile(file, () => resolver.forPath(source.path), testCode);
   };
 
   const early: SourceText[] = [];
@@ -330,7 +341,8 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   ];
   const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : undefined;
   if (settings.lineHashes) addLineHashes(findings, sources);
-  return buildReport(resolver.profilesUsed(), findings, { ...inputs, errors: [...inputs.errors, ...errors] }, baseline);
+  const testCode = readAsTestCode.length > 0 ? { testCode: readAsTestCode } : {};
+  return buildReport(resolver.profilesUsed(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...testCode }, baseline);
 }
 
 /** True for a JSON report or SARIF log this tool wrote, which quotes endpoints in its messages. */

@@ -89,6 +89,12 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     }
     tail.push('', '</details>', '');
   }
+  const testCode = report.inputs.testCode ?? [];
+  if (testCode.length > 0) {
+    tail.push(`<details><summary>Read as test code, findings at note (${testCode.length})</summary>`, '');
+    for (const file of testCode) tail.push(`- ${code(file)}`);
+    tail.push('', '</details>', '');
+  }
   if (report.inputs.skipped.length > 0) {
     tail.push(`<details><summary>Skipped (${report.inputs.skipped.length})</summary>`, '', '| input | reason |', '| --- | --- |');
     for (const item of report.inputs.skipped) tail.push(`| ${code(item.path)} | ${cell(item.reason)} |`);

@@ -133,7 +133,15 @@ export function formatSarif(report: Report, rules: readonly RuleMetadata[], opti
     invocations: [{ executionSuccessful: report.summary.complete, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
     columnKind: 'utf16CodeUnits',
     results,
-    properties: { profiles: report.profiles, inputs: { files: report.inputs.files, documents: report.inputs.documents, objects: report.inputs.objects } },
+    properties: {
+      profiles: report.profiles,
+      inputs: {
+        files: report.inputs.files,
+        documents: report.inputs.documents,
+        objects: report.inputs.objects,
+        ...(report.inputs.testCode ? { testCode: report.inputs.testCode } : {}),
+      },
+    },
   };
   const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
   let text = `${JSON.stringify(log, null, 2)}\n`;

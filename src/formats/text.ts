@@ -61,6 +61,11 @@ export function formatText(report: Report, options: TextOptions): string {
       for (const assumption of profile.assumptions) lines.push(`    ${c.dim(`assumed: ${assumption}`)}`);
     }
   }
+  const testCode = report.inputs.testCode ?? [];
+  if (testCode.length > 0) {
+    lines.push('', `Read as test code, findings at note (config testCode: code reports them like other code): ${plural(testCode.length, 'file')}`);
+    for (const file of testCode) lines.push(`  ${file}`);
+  }
   if (skipped.length > 0) {
     lines.push('', `Skipped ${plural(skipped.length, 'input')}:`);
     for (const item of skipped) lines.push(`  ${item.path}  ${c.dim(item.reason)}`);

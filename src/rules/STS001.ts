@@ -1,5 +1,6 @@
 import { webhook } from '../facts.js';
 import { annotationPath, irsaSettings, isServiceAccount } from '../model/irsa.js';
+import { levelForRegion } from '../profiles/region-case.js';
 import type { Rule } from './rule.js';
 
 /** sa-disables-regional-default: an IRSA ServiceAccount turns the Regional default off. */
@@ -13,6 +14,7 @@ export const STS001: Rule = {
       path: annotationPath(webhook.annotations.stsRegionalEndpoints),
       messageId: 'disabled',
       data: { value: String(settings.stsRegionalEndpoints.value) },
+      level: levelForRegion('warning', context.profile),
     });
   },
 };

@@ -1,6 +1,7 @@
 import { endpoints, webhook } from '../facts.js';
 import { injectedStsSetting, irsaSettings, skippedContainers } from '../model/irsa.js';
 import { authoredPod, envPath } from '../model/workload.js';
+import { levelForRegion } from '../profiles/region-case.js';
 import type { Rule } from './rule.js';
 
 const validValues = new Set(endpoints.sdkSettingValues);
@@ -19,7 +20,7 @@ export const STS006: Rule = {
         if (typeof entry.value !== 'string' || !validValues.has(entry.value)) {
           context.report({ path, messageId: 'invalid', data });
         } else if (entry.value === endpoints.legacyValue) {
-          context.report({ path, messageId: 'legacy', data });
+          context.report({ path, messageId: 'legacy', data, level: levelForRegion('warning', context.profile) });
         } else {
           // Looked up only here: a workload that needs no account need not wait for one.
           const serviceAccount = context.serviceAccountFor(resource, pod);

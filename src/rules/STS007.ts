@@ -1,5 +1,6 @@
 import { webhook } from '../facts.js';
 import { manifestEndpointUses } from '../model/manifest-strings.js';
+import { globalEndpointUseLevel } from '../profiles/region-case.js';
 import type { Rule } from './rule.js';
 
 /** hardcoded-global-endpoint-manifest: a workload or ConfigMap string pins the global endpoint. */
@@ -21,7 +22,7 @@ export const STS007: Rule = {
         text: { value: use.text, occurrence },
         messageId: messageIds[use.kind],
         data: { text: use.text },
-        level: regional ? 'error' : 'warning',
+        level: globalEndpointUseLevel(use.kind, context.profile),
       });
     }
   },

@@ -19,6 +19,8 @@ export interface RuleMetadata {
   tags: string[];
   cwe?: string;
   precision: 'very-high' | 'high' | 'medium' | 'low';
+  /** What the precision rests on: what was measured, on what, and when. */
+  precisionBasis?: string;
   securitySeverity: string;
   appliesTo: string[];
 }

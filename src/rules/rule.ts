@@ -54,6 +54,8 @@ export interface FileProblem {
   messageId: string;
   data?: Readonly<Record<string, string>>;
   level?: Level;
+  /** The Region the reported code runs in when the code itself names it (a Terraform provider's); else the profile's. */
+  region?: string;
 }
 
 /** What a file rule sees besides the file. */

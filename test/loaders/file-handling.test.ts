@@ -13,16 +13,16 @@ const report = (cwd: string, args: string[] = []) => {
 
 describe('reading source and config files', () => {
   it('counts files without any STS text as scanned, and reads those with one', () => {
-    const root = makeTree({ 'a.py': 'print("hello")\n', 'b.py': 'x = "https://sts.amazonaws.com"\n', 'notes.md': 'sts.amazonaws.com' });
+    const root = makeTree({ 'a.py': 'print("hello")\n', 'b.py': 'endpoint = "https://sts.amazonaws.com"\n', 'notes.md': 'sts.amazonaws.com' });
     const { report: r } = report(root);
     expect(r.inputs.files).toBe(2);
     expect(r.findings.map((f) => f.location!.path)).toEqual(['b.py']);
   });
 
   it('skips binary files and files over the size limit with a reason; invalid UTF-8 is an error', () => {
-    const root = makeTree({ 'big.js': `const u = "https://sts.amazonaws.com";\n${'//'.repeat(600_000)}\n` });
+    const root = makeTree({ 'big.js': `const endpoint = "https://sts.amazonaws.com";\n${'//'.repeat(600_000)}\n` });
     writeFileSync(path.join(root, 'tool.py'), Buffer.from([0x23, 0x21, 0x00, 0x01, ...Buffer.from('sts.amazonaws.com')]));
-    writeFileSync(path.join(root, 'latin1.py'), Buffer.concat([Buffer.from('x = "https://sts.amazonaws.com" # caf'), Buffer.from([0xe9, 0x0a])]));
+    writeFileSync(path.join(root, 'latin1.py'), Buffer.concat([Buffer.from('endpoint = "https://sts.amazonaws.com" # caf'), Buffer.from([0xe9, 0x0a])]));
     const { report: r, code } = report(root, ['--max-file-size', '1m']);
     expect(r.inputs.skipped).toEqual([
       { path: 'big.js', reason: expect.stringMatching(/^larger than the 1048576-byte limit/) },
@@ -38,7 +38,7 @@ describe('reading source and config files', () => {
   });
 
   it('leaves its own reports out of the scan, counting them as skipped and not as scanned', () => {
-    const root = makeTree({ 'b.py': 'x = "https://sts.amazonaws.com"\n' });
+    const root = makeTree({ 'b.py': 'endpoint = "https://sts.amazonaws.com"\n' });
     runCli(['scan', '--format', 'json', '--output', 'report.json', '--quiet'], { cwd: root });
     runCli(['scan', '--format', 'sarif', '--output', 'report.sarif.json', '--quiet'], { cwd: root });
     const { report: r } = report(root);

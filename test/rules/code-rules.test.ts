@@ -47,6 +47,25 @@ const positives: Case[] = [
   { file: 'src/main/resources/application.properties', lines: ['aws.sts.endpoint=https://sts.amazonaws.com'], findings: [['STS008', 1, host]] },
   { file: 'conf/app.yaml', lines: ['storage:', '  sts_endpoint: "https://sts.amazonaws.com"', '  region: us-west-2'], findings: [['STS008', 2, host]] },
   { file: 'conf/app.json', lines: ['{"sts": {"endpoint": "https://sts.amazonaws.com"}}'], findings: [['STS008', 1, host]] },
+  // Each SDK's endpoint option, and the other ways code sets or calls the endpoint (issue: mentions are not settings).
+  { file: 'app/call.py', lines: ['STS_ENDPOINT = "https://sts.amazonaws.com"', 'r = requests.get("https://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15")'], findings: [['STS008', 1, host], ['STS008', 2, host]] },
+  { file: 'app/constants.py', lines: ['GLOBAL_STS = "https://sts.amazonaws.com"'], findings: [['STS008', 1, host]] },
+  { file: 'src/v2.js', lines: ["const sts = new AWS.STS({ region: 'us-east-1', endpoint: 'https://sts.amazonaws.com' });"], findings: [['STS008', 1, host]] },
+  { file: 'src/semicolons.js', lines: ['let sts', ';const endpoint = "https://sts.amazonaws.com"', ";[sts] = [new STSClient({ endpoint })]"], findings: [['STS008', 2, host]] },
+  { file: 'src/fetch.ts', lines: ["const res = await fetch('https://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15');"], findings: [['STS008', 1, host]] },
+  { file: 'v1.go', lines: ['sess := session.Must(session.NewSession(&aws.Config{Region: aws.String("us-east-1"), Endpoint: aws.String("https://sts.amazonaws.com")}))'], findings: [['STS008', 1, host]] },
+  { file: 'v2.go', lines: ['client := sts.NewFromConfig(cfg, func(o *sts.Options) { o.BaseEndpoint = aws.String("https://sts.amazonaws.com") })'], findings: [['STS008', 1, host]] },
+  { file: 'V1.java', lines: ['AWSSecurityTokenService sts = AWSSecurityTokenServiceClientBuilder.standard()', '    .withEndpointConfiguration(new EndpointConfiguration("https://sts.amazonaws.com", "us-east-1")).build();'], findings: [['STS008', 2, host]] },
+  { file: 'Config.cs', lines: ['var config = new AmazonSecurityTokenServiceConfig();', 'config.ServiceURL = "https://sts.amazonaws.com";'], findings: [['STS008', 2, host]] },
+  { file: 'client_v2.rb', lines: ["sts = Aws::STS::Client.new(region: 'us-east-1', endpoint: \"https://sts.amazonaws.com\")"], findings: [['STS008', 1, host]] },
+  { file: 'sts.php', lines: ['<?php', "$sts = new Aws\\Sts\\StsClient(['region' => 'us-east-1', 'endpoint' => \"https://sts.amazonaws.com\"]);"], findings: [['STS008', 2, host]] },
+  { file: 'deploy.sh', lines: ['STS_ENDPOINT=https://sts.amazonaws.com ./run.sh', 'aws sts get-caller-identity --endpoint-url=https://sts.amazonaws.com', 'curl -s "https://sts.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15"'], findings: [['STS008', 1, host], ['STS008', 2, host], ['STS008', 3, host]] },
+  { file: 'tools/Dockerfile', lines: ['FROM alpine', 'ENV AWS_ENDPOINT_URL_STS https://sts.amazonaws.com'], findings: [['STS008', 2, host]] },
+  { file: 'home/.aws/config', lines: ['[services global-sts]', 'sts =', '  endpoint_url = https://sts.amazonaws.com'], findings: [['STS008', 3, host]] },
+  { file: 'v1_with.go', lines: ['svc := sts.New(sess, aws.NewConfig().WithEndpoint("https://sts.amazonaws.com"))'], findings: [['STS008', 1, host]] },
+  { file: 'src/main/kotlin/Sts.kt', lines: ['val client = StsClient.builder().endpointOverride(URI.create("https://sts.amazonaws.com")).build()'], findings: [['STS008', 1, host]] },
+  { file: 'cli.go', lines: ['var endpoint = flag.String("sts-endpoint", "https://sts.amazonaws.com", "the STS endpoint to call")'], findings: [['STS008', 1, host]] },
+  { file: 'run.py', lines: ['subprocess.run(["aws", "sts", "get-caller-identity", "--endpoint-url", "https://sts.amazonaws.com"])'], findings: [['STS008', 1, host]] },
   { file: 'upload.py', lines: ['url = f"https://{bucket}.s3.amazonaws.com/{key}"'], findings: [['STS012', 1, 's3.amazonaws.com']] },
   { file: 'check.ts', lines: ['const pattern = /^https:\\/\\/[^.]+\\.s3\\.amazonaws\\.com\\//;'], findings: [['STS012', 1, 's3\\.amazonaws\\.com']] },
 ];
@@ -80,6 +99,26 @@ const negatives: Case[] = [
   { file: 'app.properties', lines: ['! aws.sts.endpoint=https://sts.amazonaws.com', '# aws.sts.endpoint=https://sts.amazonaws.com'], findings: [] },
   { file: 'settings.yaml', lines: ['# sts_endpoint: https://sts.amazonaws.com', 'oidc:', '  audiences:', '    - sts.amazonaws.com'], findings: [] },
   { file: 'policy.json', lines: ['{"Condition": {"StringEquals": {"oidc.eks.us-west-2.amazonaws.com/id/X:aud": "sts.amazonaws.com"}}}'], findings: [] },
+  // Mentions of the global host that set no endpoint: comparisons, membership tests, host tables,
+  // table-driven rows, log and error messages, doc strings and help text, in each language.
+  { file: 'partition.go', lines: ['func regionOf(host string) string {', '\tif host == "sts.amazonaws.com" {', '\t\treturn "global"', '\t}', '\tswitch host {', '\tcase "sts.amazonaws.com", "sts.us-east-1.amazonaws.com":', '\t\treturn "us-east-1"', '\t}', '\tif strings.EqualFold(u.Host, "sts.amazonaws.com") || strings.HasSuffix(u.Host, "sts.amazonaws.com") {', '\t\treturn "us-east-1"', '\t}', '\treturn ""', '}'], findings: [] },
+  { file: 'hosts.go', lines: ['var regionByHost = map[string]string{"sts.amazonaws.com": "us-east-1"}', 'var globalHosts = []string{', '\t"sts.amazonaws.com",', '}', 'var cases = []struct{ partition, host string; global bool }{', '\t{"aws", "sts.amazonaws.com", true},', '\t{"aws-cn", "sts.cn-north-1.amazonaws.com.cn", false},', '}'], findings: [] },
+  { file: 'messages.go', lines: ['log.Printf("calling %s", "https://sts.amazonaws.com")', 'klog.Info("resolved", "endpoint", "https://sts.amazonaws.com")', 'return fmt.Errorf("unexpected STS host %q", "sts.amazonaws.com")', 'err := errors.New("the global endpoint sts.amazonaws.com is not allowed")', 'flag.String("sts-endpoint", "", "STS endpoint, such as https://sts.amazonaws.com")'], findings: [] },
+  { file: 'regions.py', lines: ['def region_of(host):', '    """Map a host such as https://sts.amazonaws.com to its region.', '', '    Calls https://sts.amazonaws.com when no region is set.', '    """', '    if host == "sts.amazonaws.com":', '        return "us-east-1"', '    if urlparse(url).hostname in ("sts.us-east-1.amazonaws.com", "sts.amazonaws.com"):', '        return "us-east-1"', '    return REGION_BY_HOST.get(host)', 'GLOBAL_HOSTS = {"sts.amazonaws.com"}', 'REGION_BY_HOST = {"sts.amazonaws.com": "us-east-1"}'], findings: [] },
+  { file: 'messages.py', lines: ['logger.info("Using the global endpoint https://sts.amazonaws.com")', 'raise ValueError("sts.amazonaws.com is the global endpoint; use a regional one")', 'parser.add_argument("--region", help="STS region (default: the global https://sts.amazonaws.com)")', 'assert client.meta.endpoint_url != "https://sts.amazonaws.com"', 'logging.warning("endpoint=%s", "https://sts.amazonaws.com")'], findings: [] },
+  { file: 'src/hosts.ts', lines: ["if (url.hostname === 'sts.amazonaws.com') return 'global';", "switch (host) { case 'sts.amazonaws.com': return 'us-east-1'; }", "const GLOBAL_HOSTS = new Set(['sts.amazonaws.com']);", "if (['sts.amazonaws.com', 'sts.us-east-1.amazonaws.com'].includes(host)) region = 'us-east-1';", "const regionByHost = { 'sts.amazonaws.com': 'us-east-1' };", 'console.warn(`Falling back to https://sts.amazonaws.com`);', "throw new Error('Refusing the global endpoint sts.amazonaws.com');", "expect(client.config.endpoint).not.toBe('https://sts.amazonaws.com');"], findings: [] },
+  { file: 'Hosts.java', lines: ['if ("sts.amazonaws.com".equals(uri.getHost())) { return Region.AWS_GLOBAL; }', 'switch (host) { case "sts.amazonaws.com": return "us-east-1"; }', 'private static final Set<String> GLOBAL_HOSTS = Set.of("sts.amazonaws.com");', 'LOG.warn("Using the global STS endpoint https://sts.amazonaws.com");', 'throw new IllegalArgumentException("sts.amazonaws.com is not allowed here");', 'assertEquals("https://sts.amazonaws.com", client.endpoint().toString());'], findings: [] },
+  { file: 'Hosts.cs', lines: ['if (host == "sts.amazonaws.com") { return "global"; }', 'var regions = new Dictionary<string, string> { { "sts.amazonaws.com", "us-east-1" } };', 'Console.WriteLine("Calling https://sts.amazonaws.com");'], findings: [] },
+  { file: 'hosts.rb', lines: ['case host', "when 'sts.amazonaws.com' then :global", 'end', "raise ArgumentError, 'global endpoint sts.amazonaws.com is not allowed'", "REGIONS = { 'sts.amazonaws.com' => 'us-east-1' }.freeze"], findings: [] },
+  { file: 'hosts.php', lines: ['<?php', "if ($host === 'sts.amazonaws.com') { $global = true; }", "if (in_array($host, ['sts.amazonaws.com'])) { $global = true; }", "error_log('calling https://sts.amazonaws.com');"], findings: [] },
+  { file: 'check.sh', lines: ['if [ "$host" = "sts.amazonaws.com" ]; then', '  echo "Using https://sts.amazonaws.com"', 'fi', 'case "$host" in', '  sts.amazonaws.com) region=us-east-1 ;;', 'esac'], findings: [] },
+  { file: 'outputs.tf', lines: ['locals { is_global = var.sts_host == "sts.amazonaws.com" }', 'variable "sts_endpoint" {', '  description = "STS endpoint override, for example https://sts.amazonaws.com"', '}'], findings: [] },
+  { file: 'conf/help.yaml', lines: ['options:', '  endpoint:', '    description: "Override of the STS endpoint (e.g. https://sts.amazonaws.com)"', '    help: Use https://sts.amazonaws.com only outside EKS'], findings: [] },
+  { file: 'Hosts.kt', lines: ['fun regionOf(host: String) = when (host) {', '    "sts.amazonaws.com" -> "us-east-1"', '    else -> null', '}', 'val isGlobal = host == "sts.amazonaws.com"', 'logger.info("calling https://sts.amazonaws.com")'], findings: [] },
+  { file: 'conf/hosts.json', lines: ['{"globalHosts": ["sts.amazonaws.com"], "regions": {"sts.amazonaws.com": "us-east-1"}, "description": "Calls to https://sts.amazonaws.com are refused"}'], findings: [] },
+  { file: 'conf/allow.yaml', lines: ['allowed_hosts:', '  - sts.amazonaws.com', 'note: the global endpoint https://sts.amazonaws.com is not used'], findings: [] },
+  { file: 'aws-global.py', lines: ['if sts_region == "aws-global":', '    sts = boto3.client("sts")'], findings: [] },
+  { file: 'log-s3.py', lines: ['logger.info(f"uploaded to https://{bucket}.s3.amazonaws.com/{key}")', 'raise ValueError(f"{bucket}.s3.amazonaws.com is not reachable")'], findings: [] },
   { file: 'regional-s3.py', lines: ['url = f"https://{bucket}.s3.{region}.amazonaws.com/{key}"', 'path = "https://s3.amazonaws.com/bucket/key"'], findings: [] },
 ];
 
@@ -99,7 +138,7 @@ describe('STS008 hardcoded-global-endpoint-code and STS012 presigned-url-global-
   });
 
   it('tells equal literals of a file apart in their fingerprints, and keeps them across edits', () => {
-    const text = 'a = "https://sts.amazonaws.com"\nb = "https://sts.amazonaws.com"\n';
+    const text = 'primary_endpoint = "https://sts.amazonaws.com"\nfallback_endpoint = "https://sts.amazonaws.com"\n';
     const first = scanFiles({ 'a.py': text }).findings.map((f) => f.fingerprint);
     expect(new Set(first).size).toBe(2);
     expect(scanFiles({ 'a.py': `import os\n\n${text}` }).findings.map((f) => f.fingerprint)).toEqual(first);
@@ -131,7 +170,8 @@ describe('STS014 sdk-defaults-to-global', () => {
   it('says which SDK and why', () => {
     const report = scanFiles({ 'requirements.txt': 'boto3==1.26.0\n' });
     expect(report.findings[0]!.message).toBe(
-      'boto3 ==1.26.0 allows only versions of boto3 before 1.40.0, which default to the legacy STS endpoint setting: unless AWS_STS_REGIONAL_ENDPOINTS=regional reaches them, they call the global endpoint sts.amazonaws.com.',
+      'boto3 ==1.26.0 allows only versions of boto3 before 1.40.0, which default to the legacy STS endpoint setting: unless AWS_STS_REGIONAL_ENDPOINTS=regional reaches them, they call the global endpoint sts.amazonaws.com. ' +
+        "The workload's Region is unknown (give --region, or region in the config's clusters: entry), so this assumes the strongest case, an opt-in Region: calls to the global endpoint are then served in us-east-1 (N. Virginia), and its version 1 session tokens are not valid there.",
     );
   });
 });
@@ -140,7 +180,7 @@ describe('inline suppressions in code', () => {
   it('silence a finding with the language’s own comment, on its line or the line above', () => {
     const python = scanFiles({ 'a.py': '# sts-audit-ignore STS008 -- the partner proxy\nsts = boto3.client("sts", endpoint_url="https://sts.amazonaws.com")\n' });
     expect(python.findings.map((f) => f.suppressed)).toEqual([{ kind: 'inline', reason: 'the partner proxy' }]);
-    const script = scanFiles({ 'a.ts': "const u = 'https://sts.amazonaws.com'; // sts-audit-ignore STS008 test fixture\n" });
+    const script = scanFiles({ 'a.ts': "const stsUrl = 'https://sts.amazonaws.com'; // sts-audit-ignore STS008 test fixture\n" });
     expect(script.findings.map((f) => f.suppressed)).toEqual([{ kind: 'inline', reason: 'test fixture' }]);
     const docker = scanFiles({ Dockerfile: 'FROM x\n# sts-audit-ignore STS008 -- old SDK\nENV AWS_STS_REGIONAL_ENDPOINTS=legacy\n' });
     expect(docker.findings.map((f) => f.suppressed?.kind)).toEqual(['inline']);
@@ -155,6 +195,8 @@ describe('patterns against hostile lines', () => {
       'z = "' + 'sts.amazonaws.co'.repeat(60_000) + '"',
       'w = "' + '.s3\\.amazonaws\\.co'.repeat(50_000) + '"',
       'v = "' + 'AWS_STS_REGIONAL_ENDPOINTS '.repeat(35_000) + '"',
+      'hosts = [' + '"https://sts.amazonaws.com", '.repeat(35_000) + ']',
+      'regions = {' + '"sts.amazonaws.com": "us-east-1", '.repeat(30_000) + '}',
     ];
     const started = performance.now();
     const report = scanFiles({ 'big.py': `${lines.join('\n')}\n` });

@@ -7,8 +7,9 @@ const irsaAccount = serviceAccount([roleArn]);
 const env = (name: string, value: string) => ['env:', `  - name: ${name}`, `    value: ${value}`];
 
 describe('STS006 container-endpoint-env-override', () => {
+  // The cluster runs in us-west-2, enabled by default: legacy is a note there (see region-cases.test.ts).
   it.each([
-    ['legacy', 'warning', 'legacy'],
+    ['legacy', 'note', 'legacy'],
     ['global', 'error', 'invalid'],
     ['Regional', 'error', 'invalid'],
     ['"regional "', 'error', 'invalid'],
@@ -225,6 +226,25 @@ describe('STS013 region-env-pair-incomplete', () => {
     expect(where(scanFiles(noNamespaces, regionalCluster))).toEqual(['STS013 d.yaml:14:21-31']);
     const defaultAccount = { 'd.yaml': deployment(env('AWS_REGION', 'x')).replace('      serviceAccountName: app\n', ''), 'sa.yaml': serviceAccount([roleArn], 'default') };
     expect(where(scanFiles(defaultAccount, regionalCluster))).toEqual(['STS013 d.yaml:14:21-31']);
+  });
+});
+
+describe('embedded files of a ConfigMap', () => {
+  it('read a line-start ; as a comment only in INI-like files, and as code in JavaScript', () => {
+    const text = yaml(
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata: {name: app, namespace: team}',
+      'data:',
+      '  app.js: |',
+      '    ;const endpoint = "https://sts.amazonaws.com"',
+      '  config: |',
+      '    [default]',
+      '    ; sts_regional_endpoints = legacy',
+      '  settings.ini: |',
+      '    ; endpoint_url = https://sts.amazonaws.com',
+    );
+    expect(where(scanFiles({ 'cm.yaml': text }, regionalCluster))).toEqual(['STS007 cm.yaml:6:32-49']);
   });
 });
 
