@@ -24113,7 +24113,7 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/engine/scan-request.ts
+// src/config/scan-request.ts
 import { existsSync as existsSync4 } from "node:fs";
 import path9 from "node:path";
 
@@ -27015,9 +27015,6 @@ function ruleCatalogue() {
   cached = catalogue;
   return catalogue;
 }
-function interpolate(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
-}
 
 // src/facts.ts
 var eksVersions = readPackageJson("data", "eks-versions.json");
@@ -27152,136 +27149,14 @@ function loadConfig(file) {
 // src/engine/baseline.ts
 import { readFileSync as readFileSync4 } from "node:fs";
 
-// src/formats/sarif.ts
-import { gzipSync } from "node:zlib";
-var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
+// src/engine/fingerprint.ts
+import { createHash } from "node:crypto";
 var fingerprintKey = "stsAuditFingerprint/v1";
-var rulesDocs = `${toolHomepage}/blob/main/docs/rules.md`;
-function pathToUri(path13) {
-  return path13.split("/").map(encodeURIComponent).join("/");
-}
-var severityRank = { error: 0, warning: 1, note: 2, none: 3 };
-function mostSevereFirst(results) {
-  return [...results].sort((a, b) => severityRank[a.level ?? "warning"] - severityRank[b.level ?? "warning"]);
-}
-function ruleDescriptor(rule) {
-  const tags = [...rule.tags];
-  if (rule.cwe) tags.push(`external/cwe/${rule.cwe.toLowerCase()}`);
-  return {
-    id: rule.id,
-    // SARIF's friendly names are Pascal-case by convention (Multitool SARIF2012); the JSON report keeps the kebab-case name.
-    name: rule.name.replace(/(?:^|-)([a-z0-9])/g, (_2, letter) => letter.toUpperCase()),
-    shortDescription: { text: rule.shortDescription.trim() },
-    fullDescription: { text: rule.fullDescription.trim() },
-    help: { text: `${rule.fullDescription.trim()}
-
-How to fix: ${rule.remediation.trim()}`, markdown: rule.help.trim() },
-    helpUri: `${rulesDocs}#${rule.id.toLowerCase()}`,
-    defaultConfiguration: { level: rule.level },
-    properties: { tags, precision: rule.precision, "security-severity": rule.securitySeverity }
-  };
-}
-function result(finding, ruleIndex, sameLine) {
-  const extra = sameLine > 0 ? ` (${sameLine} more on this line)` : "";
-  const sarifResult = {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: finding.level,
-    message: { text: `${finding.message}${extra}` },
-    locations: [],
-    partialFingerprints: { [fingerprintKey]: finding.fingerprint }
-  };
-  const location = {};
-  const located = finding.location ?? finding.renderedLocation;
-  if (located) {
-    const { path: path13, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
-    const offset = (snippetColumn ?? 1) - 1;
-    const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
-    location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(path13), uriBaseId: "%SRCROOT%" },
-      region: { startLine, startColumn, endLine, endColumn, ...regionText ? { snippet: { text: regionText } } : {} },
-      // The whole start line, so that a reader without the repository sees the finding in place.
-      ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
-    };
-    if (lineHash) sarifResult.partialFingerprints.primaryLocationLineHash = lineHash;
-  }
-  if (finding.object) {
-    const { kind, namespace, name, cluster } = finding.object;
-    location.logicalLocations = [{ name, kind: "object", fullyQualifiedName: `${cluster}/${kind}/${namespace ?? ""}/${name}` }];
-  }
-  sarifResult.locations = [location];
-  return sarifResult;
-}
-function formatSarif(report, rules2, options = {}) {
-  const limits = options.limits ?? githubLimits;
-  const warnings = [];
-  const ruleIndex = new Map(rules2.map((rule, index) => [rule.id, index]));
-  const byLine = /* @__PURE__ */ new Map();
-  for (const finding of report.findings) {
-    if (finding.suppressed !== null) continue;
-    const located = finding.location ?? finding.renderedLocation;
-    const key = located ? `${finding.ruleId}\0${located.path}\0${located.startLine}` : `${finding.ruleId}\0${finding.fingerprint}`;
-    const entry = byLine.get(key);
-    if (entry) entry.count++;
-    else byLine.set(key, { finding, count: 0 });
-  }
-  let results = [...byLine.values()].map(({ finding, count }) => result(finding, ruleIndex.get(finding.ruleId) ?? -1, count));
-  if (results.length > limits.resultsPerRun) {
-    results = mostSevereFirst(results).slice(0, limits.resultsPerRun);
-    warnings.push(`SARIF cut to ${limits.resultsPerRun} results, GitHub's limit per run; the JSON report has all ${byLine.size}`);
-  }
-  const notifications = [
-    ...report.inputs.errors.map((error2) => ({
-      level: "error",
-      message: { text: `${error2.path}: ${error2.message}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(error2.path), uriBaseId: "%SRCROOT%" }, ...error2.line ? { region: { startLine: error2.line, ...error2.column ? { startColumn: error2.column } : {} } } : {} } }]
-    })),
-    ...warnings.map((text2) => ({ level: "warning", message: { text: text2 } }))
-  ];
-  const run2 = {
-    tool: {
-      driver: {
-        name: report.tool.name,
-        semanticVersion: report.tool.version,
-        version: report.tool.version,
-        informationUri: toolHomepage,
-        rules: rules2.map(ruleDescriptor)
-      }
-    },
-    ...options.category ? { automationDetails: { id: `${options.category}/` } } : {},
-    originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root the scan ran in: paths are relative to it." } } },
-    invocations: [{ executionSuccessful: report.summary.complete, ...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {} }],
-    columnKind: "utf16CodeUnits",
-    results,
-    properties: {
-      profiles: report.profiles,
-      inputs: {
-        files: report.inputs.files,
-        documents: report.inputs.documents,
-        objects: report.inputs.objects,
-        ...report.inputs.testCode ? { testCode: report.inputs.testCode } : {}
-      }
-    }
-  };
-  const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run2] };
-  let text = `${JSON.stringify(log, null, 2)}
-`;
-  if (gzipSync(text).length > limits.gzippedBytes) {
-    run2.results = mostSevereFirst(run2.results);
-    while (run2.results.length > 0 && gzipSync(text).length > limits.gzippedBytes) {
-      run2.results = run2.results.slice(0, Math.floor(run2.results.length * 0.9));
-      text = `${JSON.stringify(log, null, 2)}
-`;
-    }
-    warnings.push(`SARIF cut to ${run2.results.length} results to stay under GitHub's ${limits.gzippedBytes}-byte gzipped limit`);
-    run2.invocations[0].toolExecutionNotifications = [...notifications, { level: "warning", message: { text: warnings.at(-1) } }];
-    text = `${JSON.stringify(log, null, 2)}
-`;
-  }
-  return { text, warnings };
+function fingerprint(parts) {
+  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 
-// src/model/values.ts
+// src/values.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -30576,6 +30451,16 @@ function skippedContainers(podMetadata) {
   return new Set(value.split(",").map((name) => name.trim()).filter((name) => name !== ""));
 }
 
+// src/text.ts
+function occurrencesBefore(haystack, text, index) {
+  let count = 0;
+  for (let at2 = haystack.indexOf(text); at2 >= 0 && at2 < index; at2 = haystack.indexOf(text, at2 + 1)) count++;
+  return count;
+}
+function interpolate(template, data) {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
+}
+
 // src/profiles/region-case.ts
 var table2 = readPackageJson("data", "regions.json");
 var optIn = new Set(table2.optIn);
@@ -30968,13 +30853,6 @@ function commentLineFor(key) {
     commentLines.set(language.name, pattern);
   }
   return pattern;
-}
-
-// src/text.ts
-function occurrencesBefore(haystack, text, index) {
-  let count = 0;
-  for (let at2 = haystack.indexOf(text); at2 >= 0 && at2 < index; at2 = haystack.indexOf(text, at2 + 1)) count++;
-  return count;
 }
 
 // src/model/manifest-strings.ts
@@ -31578,12 +31456,6 @@ var STS015 = {
 // src/rules/index.ts
 var rules = [STS001, STS002, STS003, STS004, STS005, STS006, STS007, STS009, STS010, STS011, STS013, STS015];
 var fileRules = [STS008, STS012, STS014];
-
-// src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
-function fingerprint(parts) {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
-}
 
 // src/engine/line-hash.ts
 var window = 100;
@@ -32343,7 +32215,7 @@ function isOwnReport(source) {
   }
 }
 
-// src/engine/scan-request.ts
+// src/config/scan-request.ts
 function relativeTo(root, absolute) {
   return path9.relative(root, absolute).split(path9.sep).join("/") || ".";
 }
@@ -32443,7 +32315,7 @@ function incompleteReason(report) {
 
 // src/formats/markdown.ts
 var jobSummaryLimit = 1024 * 1024;
-var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
+var rulesDocs = `${toolHomepage}/blob/main/docs/rules.md`;
 function cell(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
@@ -32463,7 +32335,7 @@ function objectName(finding) {
   return cell(`${kind} ${namespace ? `${namespace}/` : ""}${name}`);
 }
 function detail(finding) {
-  const lines = [`#### ${icons[finding.level]} [${finding.ruleId}](${rulesDocs2}#${finding.ruleId.toLowerCase()}) ${finding.ruleName} at ${where(finding)}`, "", cell(finding.message), ""];
+  const lines = [`#### ${icons[finding.level]} [${finding.ruleId}](${rulesDocs}#${finding.ruleId.toLowerCase()}) ${finding.ruleName} at ${where(finding)}`, "", cell(finding.message), ""];
   const shownAt = finding.location ?? finding.renderedLocation;
   if (shownAt) lines.push(`\`\`\`${fenceLanguage(shownAt.path) ?? ""}`, shownAt.snippet.replace(/```/g, "`\u200B``"), "```", "");
   lines.push(`**Fix:** ${cell(finding.remediation)}`, "");
@@ -32525,7 +32397,7 @@ function formatMarkdown(report, options = {}) {
     table3.push("| | rule | where | object | message |", "| --- | --- | --- | --- | --- |");
     budget -= bytes(table3) + bytes(["<details><summary>Details</summary>", "", "</details>"]);
     for (const finding of shown) {
-      const row = `| ${icons[finding.level]} | [${finding.ruleId}](${rulesDocs2}#${finding.ruleId.toLowerCase()}) | ${where(finding)} | ${objectName(finding)} | ${cell(finding.message)} |`;
+      const row = `| ${icons[finding.level]} | [${finding.ruleId}](${rulesDocs}#${finding.ruleId.toLowerCase()}) | ${where(finding)} | ${objectName(finding)} | ${cell(finding.message)} |`;
       const cost = Buffer.byteLength(row) + 1 + Buffer.byteLength(detail(finding)) + 1;
       if (cost > budget) break;
       budget -= cost;
@@ -32541,6 +32413,134 @@ function formatMarkdown(report, options = {}) {
   const body = details.length > 0 ? ["<details><summary>Details</summary>", "", ...details, "</details>", ""] : [];
   return `${[...head, ...table3, ...body, ...tail].join("\n").trimEnd()}
 `;
+}
+
+// src/formats/sarif.ts
+import { gzipSync } from "node:zlib";
+var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
+var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
+function pathToUri(path13) {
+  return path13.split("/").map(encodeURIComponent).join("/");
+}
+var severityRank = { error: 0, warning: 1, note: 2, none: 3 };
+function mostSevereFirst(results) {
+  return [...results].sort((a, b) => severityRank[a.level ?? "warning"] - severityRank[b.level ?? "warning"]);
+}
+function ruleDescriptor(rule) {
+  const tags = [...rule.tags];
+  if (rule.cwe) tags.push(`external/cwe/${rule.cwe.toLowerCase()}`);
+  return {
+    id: rule.id,
+    // SARIF's friendly names are Pascal-case by convention (Multitool SARIF2012); the JSON report keeps the kebab-case name.
+    name: rule.name.replace(/(?:^|-)([a-z0-9])/g, (_2, letter) => letter.toUpperCase()),
+    shortDescription: { text: rule.shortDescription.trim() },
+    fullDescription: { text: rule.fullDescription.trim() },
+    help: { text: `${rule.fullDescription.trim()}
+
+How to fix: ${rule.remediation.trim()}`, markdown: rule.help.trim() },
+    helpUri: `${rulesDocs2}#${rule.id.toLowerCase()}`,
+    defaultConfiguration: { level: rule.level },
+    properties: { tags, precision: rule.precision, "security-severity": rule.securitySeverity }
+  };
+}
+function result(finding, ruleIndex, sameLine) {
+  const extra = sameLine > 0 ? ` (${sameLine} more on this line)` : "";
+  const sarifResult = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: finding.level,
+    message: { text: `${finding.message}${extra}` },
+    locations: [],
+    partialFingerprints: { [fingerprintKey]: finding.fingerprint }
+  };
+  const location = {};
+  const located = finding.location ?? finding.renderedLocation;
+  if (located) {
+    const { path: path13, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
+    const offset = (snippetColumn ?? 1) - 1;
+    const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
+    location.physicalLocation = {
+      artifactLocation: { uri: pathToUri(path13), uriBaseId: "%SRCROOT%" },
+      region: { startLine, startColumn, endLine, endColumn, ...regionText ? { snippet: { text: regionText } } : {} },
+      // The whole start line, so that a reader without the repository sees the finding in place.
+      ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
+    };
+    if (lineHash) sarifResult.partialFingerprints.primaryLocationLineHash = lineHash;
+  }
+  if (finding.object) {
+    const { kind, namespace, name, cluster } = finding.object;
+    location.logicalLocations = [{ name, kind: "object", fullyQualifiedName: `${cluster}/${kind}/${namespace ?? ""}/${name}` }];
+  }
+  sarifResult.locations = [location];
+  return sarifResult;
+}
+function formatSarif(report, rules2, options = {}) {
+  const limits = options.limits ?? githubLimits;
+  const warnings = [];
+  const ruleIndex = new Map(rules2.map((rule, index) => [rule.id, index]));
+  const byLine = /* @__PURE__ */ new Map();
+  for (const finding of report.findings) {
+    if (finding.suppressed !== null) continue;
+    const located = finding.location ?? finding.renderedLocation;
+    const key = located ? `${finding.ruleId}\0${located.path}\0${located.startLine}` : `${finding.ruleId}\0${finding.fingerprint}`;
+    const entry = byLine.get(key);
+    if (entry) entry.count++;
+    else byLine.set(key, { finding, count: 0 });
+  }
+  let results = [...byLine.values()].map(({ finding, count }) => result(finding, ruleIndex.get(finding.ruleId) ?? -1, count));
+  if (results.length > limits.resultsPerRun) {
+    results = mostSevereFirst(results).slice(0, limits.resultsPerRun);
+    warnings.push(`SARIF cut to ${limits.resultsPerRun} results, GitHub's limit per run; the JSON report has all ${byLine.size}`);
+  }
+  const notifications = [
+    ...report.inputs.errors.map((error2) => ({
+      level: "error",
+      message: { text: `${error2.path}: ${error2.message}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(error2.path), uriBaseId: "%SRCROOT%" }, ...error2.line ? { region: { startLine: error2.line, ...error2.column ? { startColumn: error2.column } : {} } } : {} } }]
+    })),
+    ...warnings.map((text2) => ({ level: "warning", message: { text: text2 } }))
+  ];
+  const run2 = {
+    tool: {
+      driver: {
+        name: report.tool.name,
+        semanticVersion: report.tool.version,
+        version: report.tool.version,
+        informationUri: toolHomepage,
+        rules: rules2.map(ruleDescriptor)
+      }
+    },
+    ...options.category ? { automationDetails: { id: `${options.category}/` } } : {},
+    originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root the scan ran in: paths are relative to it." } } },
+    invocations: [{ executionSuccessful: report.summary.complete, ...notifications.length > 0 ? { toolExecutionNotifications: notifications } : {} }],
+    columnKind: "utf16CodeUnits",
+    results,
+    properties: {
+      profiles: report.profiles,
+      inputs: {
+        files: report.inputs.files,
+        documents: report.inputs.documents,
+        objects: report.inputs.objects,
+        ...report.inputs.testCode ? { testCode: report.inputs.testCode } : {}
+      }
+    }
+  };
+  const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run2] };
+  let text = `${JSON.stringify(log, null, 2)}
+`;
+  if (gzipSync(text).length > limits.gzippedBytes) {
+    run2.results = mostSevereFirst(run2.results);
+    while (run2.results.length > 0 && gzipSync(text).length > limits.gzippedBytes) {
+      run2.results = run2.results.slice(0, Math.floor(run2.results.length * 0.9));
+      text = `${JSON.stringify(log, null, 2)}
+`;
+    }
+    warnings.push(`SARIF cut to ${run2.results.length} results to stay under GitHub's ${limits.gzippedBytes}-byte gzipped limit`);
+    run2.invocations[0].toolExecutionNotifications = [...notifications, { level: "warning", message: { text: warnings.at(-1) } }];
+    text = `${JSON.stringify(log, null, 2)}
+`;
+  }
+  return { text, warnings };
 }
 
 // src/action/changed-lines.ts

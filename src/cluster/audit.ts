@@ -8,10 +8,10 @@ import { RuleRunner } from '../engine/run-rules.js';
 import { applyBaseline, applyConfigSuppressions, type SuppressionSettings } from '../engine/suppressions.js';
 import { kubernetesMinor } from '../profiles/eks-versions.js';
 import { makeProfile } from '../profiles/resolve-profiles.js';
-import { ruleCatalogue, type Level } from '../rules/catalogue.js';
+import { ruleCatalogue } from '../rules/catalogue.js';
 import { rules as allRules } from '../rules/index.js';
-import { recordAt } from '../model/values.js';
-import type { ClusterProfile, Resource } from '../model/resource.js';
+import { recordAt } from '../values.js';
+import type { ClusterProfile, Level, Resource } from '../model/resource.js';
 import type { InputError, Report } from '../engine/report.js';
 
 /** Options of {@link audit}. */

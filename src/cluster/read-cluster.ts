@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiException, AppsV1Api, BatchV1Api, CoreV1Api, Observable, ResponseContext, VersionApi, type ConfigurationOptions, type KubeConfig, type RequestContext } from '@kubernetes/client-node';
 import { ClusterUsageError } from './kubeconfig.js';
-import { isRecord } from '../model/values.js';
+import { isRecord } from '../values.js';
 
 /** A page of a list, as the API returns it. */
 interface Page {

@@ -1,8 +1,9 @@
 import { fingerprint } from './fingerprint.js';
 import { lineHashes } from './line-hash.js';
-import { interpolate, type Level, type RuleMetadata } from '../rules/catalogue.js';
+import { interpolate } from '../text.js';
+import type { RuleMetadata } from '../rules/catalogue.js';
 import type { Finding, FindingLocation } from './report.js';
-import type { ObjectIdentity, SourcePosition } from '../model/resource.js';
+import type { Level, ObjectIdentity, SourcePosition } from '../model/resource.js';
 import { maskCredentials } from '../model/credentials.js';
 
 /** Everything a finding is made of, before wording and hashing. */

@@ -7,14 +7,14 @@ import { endpoints } from '../facts.js';
 import type { ManifestLimits } from '../loaders/manifest-limits.js';
 import { parseManifests, type ParsedObject } from '../loaders/parse-manifests.js';
 import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
-import { ruleCatalogue, type Level } from '../rules/catalogue.js';
+import { ruleCatalogue } from '../rules/catalogue.js';
 import { fileRules as allFileRules, rules as allRules } from '../rules/index.js';
 import { RuleRunner } from './run-rules.js';
 import { buildReport } from './build-report.js';
 import { addLineHashes } from './findings.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
 import type { Report } from './report.js';
-import type { Resource } from '../model/resource.js';
+import type { Level, Resource } from '../model/resource.js';
 
 /** What decides a scan besides its inputs. */
 export interface ScanSettings {

@@ -3,8 +3,8 @@ import { minimatch } from 'minimatch';
 import { buildFinding, findingsByFile } from './findings.js';
 import { LineIndex } from '../loaders/line-index.js';
 import type { Finding } from './report.js';
-import type { Level, RuleMetadata } from '../rules/catalogue.js';
-import type { SourcePosition } from '../model/resource.js';
+import type { RuleMetadata } from '../rules/catalogue.js';
+import type { Level, SourcePosition } from '../model/resource.js';
 
 /**
  * Suppressions, and the engine's own rules about them: STS901 (no reason), STS902 (expired

@@ -3,6 +3,9 @@ import type { ManifestEndpointUse } from './manifest-strings.js';
 import type { PodView } from './workload.js';
 import type { IrsaSettings } from './irsa.js';
 
+/** A finding's level; maps 1:1 to SARIF `level`. */
+export type Level = 'error' | 'warning' | 'note';
+
 /** One step into a document: a mapping key or a sequence index. */
 export type PathSegment = string | number;
 

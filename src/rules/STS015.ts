@@ -1,5 +1,5 @@
 import { webhook } from '../facts.js';
-import { recordAt } from '../model/values.js';
+import { recordAt } from '../values.js';
 import { authoredPod } from '../model/workload.js';
 import type { PathSegment } from '../model/resource.js';
 import type { Rule } from './rule.js';

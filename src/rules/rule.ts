@@ -1,6 +1,5 @@
-import type { ClusterProfile, LocateOptions, PathSegment, Resource } from '../model/resource.js';
-import type { PodView } from '../model/workload.js';
-import type { Level } from './catalogue.js';
+import type { ClusterProfile, Level, LocateOptions, PathSegment, Resource } from '../model/resource.js';
+import type { RelatedObjects } from '../model/workload.js';
 
 /** What a rule reports: a path into the object and a message id with its data. */
 export interface Problem {
@@ -19,16 +18,9 @@ export interface Problem {
 }
 
 /** What a rule sees besides the object. */
-export interface RuleContext {
+export interface RuleContext extends RelatedObjects {
   /** The profile of the cluster the object belongs to. */
   readonly profile: ClusterProfile;
-  /** The ServiceAccount a workload's pods run as, when it is among the scanned objects. */
-  serviceAccountFor(resource: Resource, pod: PodView): Resource | undefined;
-  /**
-   * The controller of an object (a pod's ReplicaSet, Job, DaemonSet or StatefulSet) and the top of
-   * its chain (the Deployment or CronJob above), when they were read (live clusters).
-   */
-  ownerOf(resource: Resource): { controller: Resource; top: Resource } | undefined;
   report(problem: Problem): void;
 }
 
