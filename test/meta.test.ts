@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { fileRules, rules } from '../src/rules/index.js';
 import { ruleCatalogue } from '../src/rules/catalogue.js';
 import type { ProfileFlags } from '../src/profiles/resolve-profiles.js';
+import type { MessageIds, RuleId } from '../src/rules/message-ids.generated.js';
+import type { FileRule, Rule } from '../src/rules/rule.js';
 import { repoRoot, scanFiles } from './helpers.js';
 
 const catalogue = ruleCatalogue();
@@ -57,8 +59,6 @@ describe('the rule catalogue', () => {
       ? ['suppressions.ts', 'run-rules.ts'].map((file) => readFileSync(path.join(repoRoot, 'src', 'engine', file), 'utf8')).join('\n')
       : readFileSync(module, 'utf8');
     if (engineRules.includes(id)) expect(source).toContain(`'${id}'`);
-    const used = [...source.matchAll(/messageId: (?:'(\w+)'|messageIds\[)/g)].map((match) => match[1]).filter(Boolean);
-    if (!engineRules.includes(id)) for (const messageId of used) expect(Object.keys(metadata.messages)).toContain(messageId);
     // And every message of the metadata is one the check can report.
     for (const messageId of Object.keys(metadata.messages)) expect(source).toContain(`'${messageId}'`);
     expect(metadata.help).toMatch(/### Why[\s\S]*### How to fix[\s\S]*### Bad[\s\S]*```\w+\n[\s\S]*### Good[\s\S]*```\w+\n/);
@@ -72,6 +72,26 @@ describe('the rule catalogue', () => {
     const flags = exampleFlags(help);
     expect(scanFiles(example(help, 'Bad'), { flags }).findings.map((f) => f.ruleId)).toContain(id);
     expect(scanFiles(example(help, 'Good'), { flags }).findings).toEqual([]);
+  });
+
+  it('types the message ids a check may report from its metadata, so a wrong id fails the type check', () => {
+    expectTypeOf<MessageIds['STS013']>().toEqualTypeOf<'onlyRegion' | 'onlyDefaultRegion'>();
+    expectTypeOf<RuleId>().toEqualTypeOf<`STS${'001' | '002' | '003' | '004' | '005' | '006' | '007' | '008' | '009' | '010' | '011' | '012' | '013' | '014' | '015' | '901' | '902' | '903'}`>();
+    const reported: string[] = [];
+    const rule: Rule<'STS001'> = {
+      id: 'STS001',
+      check(_resource, context) {
+        // @ts-expect-error: STS001 has no message `enabled`.
+        context.report({ path: [], messageId: 'enabled' });
+        context.report({ path: [], messageId: 'disabled' });
+      },
+    };
+    // @ts-expect-error: STS008 has no message `globalFormat` (STS012 has).
+    const fileRule: FileRule<'STS008'> = { id: 'STS008', checkFile: (_file, context) => context.report({ index: 0, length: 1, messageId: 'globalFormat' }) };
+    const context = { profile: undefined as never, serviceAccountFor: () => undefined, ownerOf: () => undefined, report: (problem: { messageId: string }) => reported.push(problem.messageId) };
+    rule.check(undefined as never, context);
+    fileRule.checkFile(undefined as never, context);
+    expect(reported).toEqual(['enabled', 'disabled', 'globalFormat']);
   });
 
   it('docs/rules.md is generated from the metadata and up to date', () => {

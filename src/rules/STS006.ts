@@ -7,7 +7,7 @@ import type { Rule } from './rule.js';
 const validValues = new Set(endpoints.sdkSettingValues);
 
 /** container-endpoint-env-override: a container sets AWS_STS_REGIONAL_ENDPOINTS itself. */
-export const STS006: Rule = {
+export const STS006: Rule<'STS006'> = {
   id: 'STS006',
   check(resource, context) {
     const pod = authoredPod(resource);

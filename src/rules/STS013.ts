@@ -7,7 +7,7 @@ import type { Rule } from './rule.js';
 const regionVariables = new Set([webhook.env.region, webhook.env.defaultRegion]);
 
 /** region-env-pair-incomplete: one region variable set, so the webhook injects neither. */
-export const STS013: Rule = {
+export const STS013: Rule<'STS013'> = {
   id: 'STS013',
   check(resource, context) {
     const pod = authoredPod(resource);
