@@ -30408,6 +30408,589 @@ var ProfileResolver = class {
   }
 };
 
+// src/engine/line-hash.ts
+var window = 100;
+var base = 37;
+var endOfFile = 65535;
+var two32 = 2 ** 32;
+var [space2, tab2, lf2, cr2] = [32, 9, 10, 13];
+var [firstHigh, firstLow] = (() => {
+  let high = 0;
+  let low = 1;
+  for (let i = 0; i < window; i++) [high, low] = multiplyAdd(high, low, base, 0);
+  return [high, low];
+})();
+function multiplyAdd(high, low, factor, addend) {
+  const lowProduct = low * factor + addend;
+  const carry = Math.floor(lowProduct / two32);
+  return [(high * factor + carry) % two32, lowProduct - carry * two32];
+}
+var wrap = (value) => (value % two32 + two32) % two32;
+function hex(high, low) {
+  return high === 0 ? low.toString(16) : `${high.toString(16)}${low.toString(16).padStart(8, "0")}`;
+}
+function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
+  const hashes = [];
+  const ring = new Array(window).fill(0);
+  const lineAt = new Array(window).fill(-1);
+  const counts = /* @__PURE__ */ new Map();
+  let high = 0;
+  let low = 0;
+  let index = 0;
+  let line = 0;
+  let atLineStart = true;
+  let afterCr = false;
+  let done = false;
+  const emit = () => {
+    const value = hex(high, low);
+    const count = (counts.get(value) ?? 0) + 1;
+    counts.set(value, count);
+    const emitted = lineAt[index];
+    hashes[emitted] = `${value}:${count}`;
+    lineAt[index] = -1;
+    if (emitted >= lastLine) done = true;
+  };
+  const update = (current) => {
+    const leaving = ring[index];
+    ring[index] = current;
+    const lowSum = low * base + current - firstLow * leaving;
+    const carry = Math.floor(lowSum / two32);
+    low = lowSum - carry * two32;
+    high = wrap(high * base - firstHigh * leaving + carry);
+    index = (index + 1) % window;
+  };
+  const take = (code2) => {
+    if (code2 === space2 || code2 === tab2 || afterCr && code2 === lf2) {
+      afterCr = false;
+      return;
+    }
+    afterCr = code2 === cr2;
+    const current = afterCr ? lf2 : code2;
+    if (lineAt[index] !== -1) emit();
+    if (atLineStart) {
+      atLineStart = false;
+      lineAt[index] = ++line;
+    }
+    if (current === lf2) atLineStart = true;
+    update(current);
+  };
+  for (let i = 0; i < text.length && !done; i++) take(text.charCodeAt(i));
+  if (!done) take(endOfFile);
+  for (let i = 0; i < window && !done; i++) {
+    if (lineAt[index] !== -1) emit();
+    update(0);
+  }
+  return hashes;
+}
+
+// src/text.ts
+function occurrencesBefore(haystack, text, index) {
+  let count = 0;
+  for (let at2 = haystack.indexOf(text); at2 >= 0 && at2 < index; at2 = haystack.indexOf(text, at2 + 1)) count++;
+  return count;
+}
+function interpolate(template, data) {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
+}
+
+// src/profiles/describe-profile.ts
+var defaults2 = { regional: "Regional default", global: "Global default", unsupported: "global endpoint only" };
+function describeProfile(profile) {
+  const version = profile.kubernetesVersion === null ? "current EKS" : `EKS ${profile.kubernetesVersion}${profile.platformVersion === null ? "" : ` ${profile.platformVersion}`}`;
+  const details = `(${version}, ${defaults2[profile.defaultEndpoint]})`;
+  if (profile.source === "assumed") return `an assumed ${version} cluster (${defaults2[profile.defaultEndpoint]})`;
+  if (profile.source === "flag") return `the cluster given on the command line ${details}`;
+  return `cluster ${profile.name} ${details}`;
+}
+
+// src/profiles/region-case.ts
+var table2 = readPackageJson("data", "regions.json");
+var optIn = new Set(table2.optIn);
+var enabledByDefault = new Set(table2.enabledByDefault);
+function regionCase(region) {
+  if (region === null) return "unknown";
+  if (table2.otherPartitionPrefixes.some((prefix2) => region.startsWith(prefix2))) return "otherPartition";
+  return enabledByDefault.has(region) ? "enabledByDefault" : "optIn";
+}
+function describeRegionCase(profile) {
+  const { region } = profile;
+  const known = region !== null && (optIn.has(region) || enabledByDefault.has(region));
+  const key = region !== null && !known && regionCase(region) === "optIn" ? "unlisted" : regionCase(region);
+  return interpolate(table2.cases[key], { region: region ?? "", checked: table2.checked });
+}
+var lower = { error: "warning", warning: "note", note: "note" };
+function levelForRegion(level, profile) {
+  return regionCase(profile.region) === "enabledByDefault" ? lower[level] : level;
+}
+function globalEndpointUseLevel(kind, profile) {
+  const level = profile.defaultEndpoint === "regional" ? "error" : "warning";
+  return kind === "global-host" ? level : levelForRegion(level, profile);
+}
+
+// src/model/credentials.ts
+var credentialWord = /secret|passw(?:or)?d|token|private[_-]?key|api[_-]?key|access[_-]?key|credential|session/i;
+var locationSuffix = /[_-](?:file|path|dir|url|uri|endpoint|audience|expiration|arn)$/i;
+function isCredentialName(name) {
+  return credentialWord.test(name) && !locationSuffix.test(name);
+}
+var nameChars = "[A-Za-z0-9_.-]";
+var assignment = new RegExp(`(${nameChars}+)(["']?\\s*[:=]\\s*["']?)([^\\s"',;}\\]]+)`, "g");
+var envEntry = new RegExp(`(["']?name["']?\\s*:\\s*["']?)(${nameChars}+)(["']?\\s*,\\s*["']?value["']?\\s*:\\s*["']?)([^\\s"',}]+)`, "g");
+var shaped = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*|-----BEGIN [A-Z ]*PRIVATE KEY-----/g;
+var notSecret = /^(?:https?:\/\/|\/)|amazonaws\.com/;
+var stars = (text) => "*".repeat(text.length);
+function maskCredentials(line) {
+  if (!credentialWord.test(line) && !/AKIA|ASIA|eyJ|PRIVATE KEY/.test(line)) return line;
+  return line.replace(envEntry, (whole, lead, name, between, value) => isCredentialName(name) && !notSecret.test(value) ? `${lead}${name}${between}${stars(value)}` : whole).replace(assignment, (whole, name, between, value) => isCredentialName(name) && !notSecret.test(value) ? `${name}${between}${stars(value)}` : whole).replace(shaped, stars);
+}
+
+// src/engine/findings.ts
+var maxSnippet = 240;
+var snippetLeadIn = 80;
+function snippetOf(line, startColumn) {
+  if (line.length <= maxSnippet) return { snippet: line };
+  const start = Math.max(0, Math.min(startColumn - 1 - snippetLeadIn, line.length - maxSnippet));
+  return { snippet: line.slice(start, start + maxSnippet), snippetColumn: start + 1 };
+}
+function buildFinding(parts) {
+  const { metadata } = parts;
+  const message = metadata.messages[parts.messageId];
+  if (!message) throw new Error(`${metadata.id} has no message '${parts.messageId}'`);
+  const finding = {
+    ruleId: metadata.id,
+    ruleName: metadata.name,
+    level: parts.configuredLevel ?? parts.level ?? message.level ?? metadata.level,
+    message: interpolate(message.text, parts.data),
+    remediation: interpolate(message.remediation ?? metadata.remediation, parts.data),
+    fingerprint: fingerprint([metadata.id, ...parts.identity]),
+    suppressed: null
+  };
+  if (parts.location) finding.location = findingLocation(parts.location);
+  if (parts.renderedLocation) finding.renderedLocation = findingLocation(parts.renderedLocation);
+  if (parts.object) finding.object = parts.object;
+  return finding;
+}
+function findingLocation({ path: path13, position }) {
+  const { lineText, ...range2 } = position;
+  return { path: path13, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
+}
+function toFinding(rule, problem, place, configuredLevel = rule.configuredLevel) {
+  const { data, ...where2 } = place;
+  return buildFinding({
+    metadata: rule.metadata,
+    messageId: problem.messageId,
+    data: { ...data, ...problem.data },
+    ...problem.level ? { level: problem.level } : {},
+    ...configuredLevel ? { configuredLevel } : {},
+    ...where2
+  });
+}
+function objectLabel(resource) {
+  const { kind, namespace, name } = resource.identity;
+  return `${kind} ${namespace ? `${namespace}/` : ""}${name}`;
+}
+function objectPlace(resource, problem) {
+  const { identity, profile, document, rendering } = resource;
+  const at2 = (locator) => ({
+    path: locator.path,
+    position: locator.locate(problem.path, {
+      ...problem.target ? { target: problem.target } : {},
+      ...problem.text ? { text: problem.text } : {}
+    })
+  });
+  return {
+    data: {
+      object: objectLabel(resource),
+      kind: identity.kind,
+      name: identity.name,
+      namespace: identity.namespace ?? "(none)",
+      cluster: describeProfile(profile),
+      regionCase: describeRegionCase(profile)
+    },
+    ...document ? { location: at2(document) } : {},
+    ...rendering ? { renderedLocation: at2(rendering) } : {},
+    object: { ...identity, cluster: profile.name },
+    identity: [
+      // Only a file's path: a live object's rendered path is made of the identity below, and its
+      // fingerprint stays what it was before objects were rendered.
+      document?.path ?? "",
+      identity.apiVersion,
+      identity.kind,
+      identity.namespace ?? "",
+      identity.name,
+      profile.name,
+      problem.path.join("."),
+      problem.target ?? "value",
+      problem.text?.value ?? "",
+      String(problem.text?.occurrence ?? 0)
+    ]
+  };
+}
+function textPlace(file, lines, profile, problem) {
+  const start = lines.position(problem.index);
+  const end = lines.position(problem.index + problem.length);
+  const text = file.text.slice(problem.index, problem.index + problem.length);
+  return {
+    data: { file: file.path, cluster: describeProfile(profile), regionCase: describeRegionCase(problem.region === void 0 ? profile : { region: problem.region }) },
+    location: {
+      path: file.path,
+      position: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column, lineText: lines.lineText(start.line) }
+    },
+    identity: [file.path, problem.messageId, text, String(occurrencesBefore(file.text, text, problem.index))]
+  };
+}
+function findingsByFile(findings, kind = "location") {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const location = finding[kind];
+    if (!location) continue;
+    const inFile = byFile.get(location.path);
+    if (inFile) inFile.push(finding);
+    else byFile.set(location.path, [finding]);
+  }
+  return byFile;
+}
+function addLineHashes(findings, files, kind = "location") {
+  const byFile = findingsByFile(findings, kind);
+  for (const file of files) {
+    const inFile = byFile.get(file.path);
+    if (!inFile) continue;
+    const hashes = lineHashes(file.text, Math.max(...inFile.map((finding) => finding[kind].startLine)));
+    for (const finding of inFile) {
+      const hash = hashes[finding[kind].startLine];
+      if (hash) finding[kind].lineHash = hash;
+    }
+  }
+}
+
+// src/engine/suppressions.ts
+import path7 from "node:path";
+
+// src/model/workload.ts
+var podSpecPaths = {
+  Pod: ["spec"],
+  PodTemplate: ["template", "spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function authoredPod(resource) {
+  const metadata = recordAt(resource.data, "metadata");
+  if (listAt(metadata, "ownerReferences").some((owner) => isRecord(owner) && owner.controller === true)) return void 0;
+  if (resource.identity.kind === "Pod" && recordAt(resource.data, "status").phase !== void 0) return void 0;
+  return podOf(resource);
+}
+function envPath(container, entry, field) {
+  return [...container.path, "env", entry.index, field];
+}
+function podOf(resource) {
+  const derived = resource.derived ??= {};
+  if (derived.pod === void 0) derived.pod = readPod(resource) ?? null;
+  return derived.pod ?? void 0;
+}
+function readPod(resource) {
+  const specPath = podSpecPaths[resource.identity.kind];
+  if (!specPath) return void 0;
+  let spec = resource.data;
+  for (const key of specPath) spec = recordAt(spec, key);
+  const podSpec = spec;
+  const templateMetadataPath = resource.identity.kind === "Pod" ? ["metadata"] : [...specPath.slice(0, -1), "metadata"];
+  let templateMetadata = resource.data;
+  for (const key of templateMetadataPath) templateMetadata = recordAt(templateMetadata, key);
+  const name = own(podSpec, "serviceAccountName") ?? own(podSpec, "serviceAccount");
+  return {
+    specPath: [...specPath],
+    spec: podSpec,
+    templateMetadataPath,
+    templateMetadata,
+    serviceAccountName: typeof name === "string" && name !== "" ? name : "default",
+    containers: [...containersOf(podSpec, specPath, "initContainers", true), ...containersOf(podSpec, specPath, "containers", false)]
+  };
+}
+function containersOf(spec, specPath, key, init) {
+  const containers = [];
+  listAt(spec, key).forEach((container, index) => {
+    if (!isRecord(container)) return;
+    const env = [];
+    listAt(container, "env").forEach((entry, envIndex) => {
+      if (isRecord(entry) && typeof entry.name === "string") {
+        env.push({ name: entry.name, value: entry.value, hasValue: Object.hasOwn(entry, "value"), index: envIndex });
+      }
+    });
+    containers.push({ name: typeof container.name === "string" ? container.name : "", init, path: [...specPath, key, index], data: container, env });
+  });
+  return containers;
+}
+
+// src/engine/suppressions.ts
+var suppressionAnnotation = "sts-audit.io/ignore";
+var inlineMarker = "sts-audit-ignore";
+function parseSuppression(text) {
+  const match2 = /^\s*((?:STS\d{3}(?:\s*,\s*|\s+|$))+)(?:--)?\s*(.*?)\s*$/.exec(text);
+  if (!match2) return void 0;
+  return { rules: match2[1].split(/[\s,]+/).filter(Boolean), reason: match2[2] };
+}
+function engineFinding(plan, id, problem, place) {
+  const rule = plan.engineRules.get(id);
+  return rule ? [toFinding(rule, problem, place)] : [];
+}
+function filePlace(file, position, identity) {
+  return { data: {}, location: { path: file, position }, identity: [file, ...identity] };
+}
+function suppress(findings, covers, suppression) {
+  let used = false;
+  for (const finding of findings) {
+    if (finding.suppressed !== null || !covers(finding)) continue;
+    finding.suppressed = suppression;
+    used = true;
+  }
+  return used;
+}
+var reasonOf = (reason2) => reason2 === "" ? "(no reason given)" : reason2;
+function applyAnnotationSuppressions(resource, findings, settings, plan) {
+  if (settings.inline === false) return [];
+  const engineFindings = [];
+  const pod = podOf(resource);
+  const places = [[["metadata"], resource.data.metadata]];
+  if (pod && resource.identity.kind !== "Pod") places.push([pod.templateMetadataPath, pod.templateMetadata]);
+  for (const [place, metadata] of places) {
+    const value = own(recordAt(metadata, "annotations"), suppressionAnnotation);
+    const parsed = typeof value === "string" ? parseSuppression(value) : void 0;
+    if (!parsed) continue;
+    const used = suppress(findings, (finding) => parsed.rules.includes(finding.ruleId), { kind: "annotation", reason: reasonOf(parsed.reason) });
+    const problem = { path: [...place, "annotations", suppressionAnnotation], target: "key", messageId: "annotation", data: { rules: parsed.rules.join(",") } };
+    if (parsed.reason === "") engineFindings.push(...engineFinding(plan, "STS901", problem, objectPlace(resource, problem)));
+    if (!used && settings.reportUnused) engineFindings.push(...engineFinding(plan, "STS903", problem, objectPlace(resource, problem)));
+  }
+  return engineFindings;
+}
+var commentStart = /(?:#|\/\/|\/\*|<!--|--|;|\*)\s*sts-audit-ignore\b/g;
+function inlineSuppressions(text) {
+  const found = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((lineText, index) => {
+    commentStart.lastIndex = 0;
+    const match2 = commentStart.exec(lineText);
+    if (!match2) return;
+    const after = lineText.slice(match2.index + match2[0].length).replace(/\s*(?:\*\/|-->)\s*$/, "");
+    const parsed = parseSuppression(after);
+    if (!parsed) return;
+    const alone = lineText.slice(0, match2.index).trim() === "";
+    found.push({ ...parsed, line: index + 1, target: alone ? index + 2 : index + 1, column: match2.index + 1, length: lineText.length - match2.index });
+  });
+  return found;
+}
+function applyInlineSuppressions(findings, sources, settings, plan) {
+  if (settings.inline === false) return [];
+  const byFile = findingsByFile(findings);
+  const engineFindings = [];
+  for (const source of sources) {
+    if (!source.text.includes(inlineMarker)) continue;
+    const inFile = byFile.get(source.path) ?? [];
+    const lines = new LineIndex(source.text);
+    for (const comment of inlineSuppressions(source.text)) {
+      const used = suppress(
+        inFile,
+        (finding) => finding.location.startLine === comment.target && comment.rules.includes(finding.ruleId),
+        { kind: "inline", reason: reasonOf(comment.reason) }
+      );
+      const position = {
+        startLine: comment.line,
+        startColumn: comment.column,
+        endLine: comment.line,
+        endColumn: comment.column + comment.length,
+        lineText: lines.lineText(comment.line)
+      };
+      const data = { rules: comment.rules.join(",") };
+      const identity = ["comment", comment.rules.join(","), String(comment.target - comment.line)];
+      const place = filePlace(source.path, position, identity);
+      if (comment.reason === "") engineFindings.push(...engineFinding(plan, "STS901", { messageId: "comment", data }, place));
+      if (!used && settings.reportUnused) engineFindings.push(...engineFinding(plan, "STS903", { messageId: "comment", data }, place));
+    }
+  }
+  return engineFindings;
+}
+function describeEntry(entry) {
+  const parts = [
+    entry.rule === void 0 ? "" : [entry.rule].flat().join(","),
+    entry.kind ?? "",
+    entry.namespace === void 0 ? "" : `namespace ${entry.namespace}`,
+    entry.name === void 0 ? "" : `name ${entry.name}`,
+    entry.path === void 0 ? "" : `path ${entry.path}`
+  ].filter(Boolean);
+  return parts.join(" ");
+}
+function applyConfigSuppressions(findings, settings, plan) {
+  const config = settings.config;
+  if (!config) return [];
+  const today = settings.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  const engineFindings = [];
+  config.entries.forEach((entry, index) => {
+    const data = { selector: describeEntry(entry), reason: entry.reason, expires: entry.expires ?? "" };
+    const identity = ["config", data.selector];
+    if (entry.expires !== void 0 && entry.expires < today) {
+      engineFindings.push(...engineFinding(plan, "STS902", { messageId: "expired", data }, filePlace(config.file, config.locate(["ignore", index, "expires"]), identity)));
+      return;
+    }
+    const rules2 = entry.rule === void 0 ? void 0 : [entry.rule].flat();
+    const covers = (finding) => {
+      if (rules2 && !rules2.includes(finding.ruleId)) return false;
+      if (entry.kind !== void 0 && finding.object?.kind !== entry.kind) return false;
+      if (entry.namespace !== void 0 && finding.object?.namespace !== entry.namespace) return false;
+      if (entry.name !== void 0 && finding.object?.name !== entry.name) return false;
+      if (entry.path !== void 0) {
+        if (!finding.location) return false;
+        const relative = path7.posix.relative(config.folder, finding.location.path);
+        if (relative.startsWith("../") || !minimatch(relative, entry.path, { dot: true })) return false;
+      }
+      return true;
+    };
+    const suppression = { kind: "config", reason: entry.reason, ...entry.expires ? { expires: entry.expires } : {} };
+    if (!suppress(findings, covers, suppression) && settings.reportUnused) {
+      engineFindings.push(...engineFinding(plan, "STS903", { messageId: "config", data }, filePlace(config.file, config.locate(["ignore", index]), identity)));
+    }
+  });
+  return engineFindings;
+}
+function applyBaseline(findings, baseline) {
+  const seen = /* @__PURE__ */ new Set();
+  let baselined = 0;
+  let fresh = 0;
+  for (const finding of findings) {
+    seen.add(finding.fingerprint);
+    if (finding.suppressed !== null) continue;
+    if (baseline.fingerprints.has(finding.fingerprint)) {
+      finding.suppressed = { kind: "baseline", reason: `in the baseline ${baseline.file}` };
+      baselined++;
+    } else {
+      fresh++;
+    }
+  }
+  let fixed2 = 0;
+  for (const known of baseline.fingerprints) if (!seen.has(known)) fixed2++;
+  return { new: fresh, baselined, fixed: fixed2 };
+}
+
+// src/engine/run-rules.ts
+function accountKey(cluster, namespace, name) {
+  return `${cluster}\0${namespace ?? ""}\0${name}`;
+}
+function ruleError(id, path13, what, error2) {
+  return { path: path13, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
+}
+var RuleRunner = class {
+  constructor(plan, suppressions) {
+    this.plan = plan;
+    this.suppressions = suppressions;
+  }
+  plan;
+  suppressions;
+  accounts = /* @__PURE__ */ new Map();
+  owners = /* @__PURE__ */ new Map();
+  deferred = [];
+  findings = [];
+  errors = [];
+  /** Makes ServiceAccounts known to the objects checked from now on; the first of a name wins. */
+  addServiceAccounts(resources) {
+    for (const resource of resources) {
+      if (resource.identity.kind !== "ServiceAccount") continue;
+      const key = accountKey(resource.profile.name, resource.identity.namespace, resource.identity.name);
+      const { identity, data, profile } = resource;
+      if (!this.accounts.has(key)) this.accounts.set(key, { identity, data, profile });
+    }
+  }
+  /** Makes workloads known as owners (by uid) to the objects checked from now on. */
+  addOwners(resources) {
+    for (const resource of resources) {
+      const uid = recordAt(resource.data, "metadata").uid;
+      if (typeof uid === "string") this.owners.set(`${resource.profile.name}\0${uid}`, resource);
+    }
+  }
+  ownerOf(resource) {
+    const controllerOf = (child) => {
+      const references = listAt(recordAt(child.data, "metadata"), "ownerReferences").filter(isRecord);
+      const reference = references.find((owner) => owner.controller === true) ?? references[0];
+      return typeof reference?.uid === "string" ? this.owners.get(`${child.profile.name}\0${reference.uid}`) : void 0;
+    };
+    const controller = controllerOf(resource);
+    if (!controller) return void 0;
+    return { controller, top: controllerOf(controller) ?? controller };
+  }
+  /** Checks an object; true when it has findings, or may have them once its ServiceAccount is known. */
+  check(resource) {
+    const outcome = this.checkObject(resource);
+    if (outcome.missedAccount) this.deferred.push(resource);
+    else this.keep(outcome);
+    return outcome.missedAccount || outcome.findings.length > 0;
+  }
+  /** Checks the deferred objects and returns everything found. */
+  finish() {
+    for (const resource of this.deferred.splice(0)) this.keep(this.checkObject(resource));
+    return { findings: this.findings, errors: this.errors };
+  }
+  keep(outcome) {
+    this.findings.push(...outcome.findings);
+    this.errors.push(...outcome.errors);
+  }
+  checkObject(resource) {
+    const findings = [];
+    const errors = [];
+    let missedAccount = false;
+    const related = {
+      serviceAccountFor: (workload, pod) => {
+        const account = this.accounts.get(accountKey(workload.profile.name, workload.identity.namespace, pod.serviceAccountName));
+        if (!account) missedAccount = true;
+        return account;
+      },
+      ownerOf: (child) => this.ownerOf(child)
+    };
+    for (const bound2 of this.plan.objectRules.get(resource.identity.kind) ?? []) {
+      const context = {
+        ...related,
+        profile: resource.profile,
+        report: (problem) => findings.push(toFinding(bound2, problem, objectPlace(resource, problem)))
+      };
+      try {
+        bound2.rule.check(resource, context);
+      } catch (error2) {
+        errors.push(ruleError(bound2.rule.id, resource.document?.path ?? objectLabel(resource), objectLabel(resource), error2));
+      }
+    }
+    findings.push(...applyAnnotationSuppressions(resource, findings, this.suppressions, this.plan));
+    return { findings, errors, missedAccount };
+  }
+  /**
+   * Runs the text rules on a source or config file that is not a manifest. The profile is
+   * looked up only when a rule asks for it, so that files with no finding name no cluster.
+   * Test code's findings are notes, whatever the rule or the config says: it is not deployed.
+   */
+  checkText(file, profileOf, testCode = false) {
+    let profile;
+    let lines;
+    for (const bound2 of this.plan.textRules) {
+      const context = {
+        get profile() {
+          profile ??= profileOf();
+          return profile;
+        },
+        report: (problem) => {
+          lines ??= new LineIndex(file.text);
+          this.findings.push(toFinding(bound2, problem, textPlace(file, lines, context.profile, problem), testCode ? "note" : bound2.configuredLevel));
+        }
+      };
+      try {
+        bound2.rule.checkFile(file, context);
+      } catch (error2) {
+        this.errors.push(ruleError(bound2.rule.id, file.path, "it", error2));
+      }
+    }
+  }
+};
+
 // src/model/irsa.ts
 var trueSpellings = new Set(webhook.parseBool.true);
 var falseSpellings = new Set(webhook.parseBool.false);
@@ -30449,40 +31032,6 @@ function skippedContainers(podMetadata) {
   const value = own(recordAt(podMetadata, "annotations"), webhook.annotations.skipContainers);
   if (typeof value !== "string") return /* @__PURE__ */ new Set();
   return new Set(value.split(",").map((name) => name.trim()).filter((name) => name !== ""));
-}
-
-// src/text.ts
-function occurrencesBefore(haystack, text, index) {
-  let count = 0;
-  for (let at2 = haystack.indexOf(text); at2 >= 0 && at2 < index; at2 = haystack.indexOf(text, at2 + 1)) count++;
-  return count;
-}
-function interpolate(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
-}
-
-// src/profiles/region-case.ts
-var table2 = readPackageJson("data", "regions.json");
-var optIn = new Set(table2.optIn);
-var enabledByDefault = new Set(table2.enabledByDefault);
-function regionCase(region) {
-  if (region === null) return "unknown";
-  if (table2.otherPartitionPrefixes.some((prefix2) => region.startsWith(prefix2))) return "otherPartition";
-  return enabledByDefault.has(region) ? "enabledByDefault" : "optIn";
-}
-function describeRegionCase(profile) {
-  const { region } = profile;
-  const known = region !== null && (optIn.has(region) || enabledByDefault.has(region));
-  const key = region !== null && !known && regionCase(region) === "optIn" ? "unlisted" : regionCase(region);
-  return interpolate(table2.cases[key], { region: region ?? "", checked: table2.checked });
-}
-var lower = { error: "warning", warning: "note", note: "note" };
-function levelForRegion(level, profile) {
-  return regionCase(profile.region) === "enabledByDefault" ? lower[level] : level;
-}
-function globalEndpointUseLevel(kind, profile) {
-  const level = profile.defaultEndpoint === "regional" ? "error" : "warning";
-  return kind === "global-host" ? level : levelForRegion(level, profile);
 }
 
 // src/rules/STS001.ts
@@ -30548,66 +31097,6 @@ var STS005 = {
     context.report({ path: annotationPath(webhook.annotations.stsRegionalEndpoints), target: "key", messageId: "withoutRole" });
   }
 };
-
-// src/model/workload.ts
-var podSpecPaths = {
-  Pod: ["spec"],
-  PodTemplate: ["template", "spec"],
-  Deployment: ["spec", "template", "spec"],
-  StatefulSet: ["spec", "template", "spec"],
-  DaemonSet: ["spec", "template", "spec"],
-  ReplicaSet: ["spec", "template", "spec"],
-  ReplicationController: ["spec", "template", "spec"],
-  Job: ["spec", "template", "spec"],
-  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
-};
-function authoredPod(resource) {
-  const metadata = recordAt(resource.data, "metadata");
-  if (listAt(metadata, "ownerReferences").some((owner) => isRecord(owner) && owner.controller === true)) return void 0;
-  if (resource.identity.kind === "Pod" && recordAt(resource.data, "status").phase !== void 0) return void 0;
-  return podOf(resource);
-}
-function envPath(container, entry, field) {
-  return [...container.path, "env", entry.index, field];
-}
-function podOf(resource) {
-  const derived = resource.derived ??= {};
-  if (derived.pod === void 0) derived.pod = readPod(resource) ?? null;
-  return derived.pod ?? void 0;
-}
-function readPod(resource) {
-  const specPath = podSpecPaths[resource.identity.kind];
-  if (!specPath) return void 0;
-  let spec = resource.data;
-  for (const key of specPath) spec = recordAt(spec, key);
-  const podSpec = spec;
-  const templateMetadataPath = resource.identity.kind === "Pod" ? ["metadata"] : [...specPath.slice(0, -1), "metadata"];
-  let templateMetadata = resource.data;
-  for (const key of templateMetadataPath) templateMetadata = recordAt(templateMetadata, key);
-  const name = own(podSpec, "serviceAccountName") ?? own(podSpec, "serviceAccount");
-  return {
-    specPath: [...specPath],
-    spec: podSpec,
-    templateMetadataPath,
-    templateMetadata,
-    serviceAccountName: typeof name === "string" && name !== "" ? name : "default",
-    containers: [...containersOf(podSpec, specPath, "initContainers", true), ...containersOf(podSpec, specPath, "containers", false)]
-  };
-}
-function containersOf(spec, specPath, key, init) {
-  const containers = [];
-  listAt(spec, key).forEach((container, index) => {
-    if (!isRecord(container)) return;
-    const env = [];
-    listAt(container, "env").forEach((entry, envIndex) => {
-      if (isRecord(entry) && typeof entry.name === "string") {
-        env.push({ name: entry.name, value: entry.value, hasValue: Object.hasOwn(entry, "value"), index: envIndex });
-      }
-    });
-    containers.push({ name: typeof container.name === "string" ? container.name : "", init, path: [...specPath, key, index], data: container, env });
-  });
-  return containers;
-}
 
 // src/rules/STS006.ts
 var validValues = new Set(endpoints.sdkSettingValues);
@@ -31174,7 +31663,7 @@ var STS013 = {
 };
 
 // src/code/dependencies.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function compareVersions(a, b) {
   const left = a.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
   const right = b.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
@@ -31384,7 +31873,7 @@ function composerLock(text) {
   return found;
 }
 function dependenciesOf(file, text) {
-  const base2 = path7.posix.basename(file);
+  const base2 = path8.posix.basename(file);
   if (base2 === "package.json") return npmManifest(text);
   if (base2 === "package-lock.json") return npmLock(text);
   if (/^requirements.*\.txt$/.test(base2)) return requirements(text);
@@ -31457,500 +31946,27 @@ var STS015 = {
 var rules = [STS001, STS002, STS003, STS004, STS005, STS006, STS007, STS009, STS010, STS011, STS013, STS015];
 var fileRules = [STS008, STS012, STS014];
 
-// src/engine/line-hash.ts
-var window = 100;
-var base = 37;
-var endOfFile = 65535;
-var two32 = 2 ** 32;
-var [space2, tab2, lf2, cr2] = [32, 9, 10, 13];
-var [firstHigh, firstLow] = (() => {
-  let high = 0;
-  let low = 1;
-  for (let i = 0; i < window; i++) [high, low] = multiplyAdd(high, low, base, 0);
-  return [high, low];
-})();
-function multiplyAdd(high, low, factor, addend) {
-  const lowProduct = low * factor + addend;
-  const carry = Math.floor(lowProduct / two32);
-  return [(high * factor + carry) % two32, lowProduct - carry * two32];
-}
-var wrap = (value) => (value % two32 + two32) % two32;
-function hex(high, low) {
-  return high === 0 ? low.toString(16) : `${high.toString(16)}${low.toString(16).padStart(8, "0")}`;
-}
-function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
-  const hashes = [];
-  const ring = new Array(window).fill(0);
-  const lineAt = new Array(window).fill(-1);
-  const counts = /* @__PURE__ */ new Map();
-  let high = 0;
-  let low = 0;
-  let index = 0;
-  let line = 0;
-  let atLineStart = true;
-  let afterCr = false;
-  let done = false;
-  const emit = () => {
-    const value = hex(high, low);
-    const count = (counts.get(value) ?? 0) + 1;
-    counts.set(value, count);
-    const emitted = lineAt[index];
-    hashes[emitted] = `${value}:${count}`;
-    lineAt[index] = -1;
-    if (emitted >= lastLine) done = true;
+// src/engine/rule-plan.ts
+var engineRuleIds = ["STS901", "STS902", "STS903"];
+function planRules(selection, catalogue = ruleCatalogue()) {
+  const only = selection.onlyRules && selection.onlyRules.length > 0 ? new Set(selection.onlyRules) : void 0;
+  const skip = new Set(selection.skipRules ?? []);
+  const bind = (id) => {
+    const metadata = catalogue.get(id);
+    if (!metadata) throw new Error(`rule ${id} has no metadata in rules/`);
+    const level = selection.ruleLevels?.[id];
+    return { metadata, configuredLevel: level === "off" ? void 0 : level };
   };
-  const update = (current) => {
-    const leaving = ring[index];
-    ring[index] = current;
-    const lowSum = low * base + current - firstLow * leaving;
-    const carry = Math.floor(lowSum / two32);
-    low = lowSum - carry * two32;
-    high = wrap(high * base - firstHigh * leaving + carry);
-    index = (index + 1) % window;
+  const runs = (id) => (only === void 0 || only.has(id)) && !skip.has(id) && selection.ruleLevels?.[id] !== "off";
+  const chosen = (list2) => list2.map((rule) => ({ ...bind(rule.id), rule })).filter(({ rule }) => runs(rule.id));
+  const objectRules = /* @__PURE__ */ new Map();
+  for (const entry of chosen(rules)) for (const kind of entry.metadata.appliesTo) objectRules.set(kind, [...objectRules.get(kind) ?? [], entry]);
+  return {
+    objectRules,
+    textRules: chosen(fileRules),
+    engineRules: new Map(chosen(engineRuleIds.map((id) => ({ id }))).map((entry) => [entry.rule.id, entry])),
+    kinds: new Set(objectRules.keys())
   };
-  const take = (code2) => {
-    if (code2 === space2 || code2 === tab2 || afterCr && code2 === lf2) {
-      afterCr = false;
-      return;
-    }
-    afterCr = code2 === cr2;
-    const current = afterCr ? lf2 : code2;
-    if (lineAt[index] !== -1) emit();
-    if (atLineStart) {
-      atLineStart = false;
-      lineAt[index] = ++line;
-    }
-    if (current === lf2) atLineStart = true;
-    update(current);
-  };
-  for (let i = 0; i < text.length && !done; i++) take(text.charCodeAt(i));
-  if (!done) take(endOfFile);
-  for (let i = 0; i < window && !done; i++) {
-    if (lineAt[index] !== -1) emit();
-    update(0);
-  }
-  return hashes;
-}
-
-// src/model/credentials.ts
-var credentialWord = /secret|passw(?:or)?d|token|private[_-]?key|api[_-]?key|access[_-]?key|credential|session/i;
-var locationSuffix = /[_-](?:file|path|dir|url|uri|endpoint|audience|expiration|arn)$/i;
-function isCredentialName(name) {
-  return credentialWord.test(name) && !locationSuffix.test(name);
-}
-var nameChars = "[A-Za-z0-9_.-]";
-var assignment = new RegExp(`(${nameChars}+)(["']?\\s*[:=]\\s*["']?)([^\\s"',;}\\]]+)`, "g");
-var envEntry = new RegExp(`(["']?name["']?\\s*:\\s*["']?)(${nameChars}+)(["']?\\s*,\\s*["']?value["']?\\s*:\\s*["']?)([^\\s"',}]+)`, "g");
-var shaped = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*|-----BEGIN [A-Z ]*PRIVATE KEY-----/g;
-var notSecret = /^(?:https?:\/\/|\/)|amazonaws\.com/;
-var stars = (text) => "*".repeat(text.length);
-function maskCredentials(line) {
-  if (!credentialWord.test(line) && !/AKIA|ASIA|eyJ|PRIVATE KEY/.test(line)) return line;
-  return line.replace(envEntry, (whole, lead, name, between, value) => isCredentialName(name) && !notSecret.test(value) ? `${lead}${name}${between}${stars(value)}` : whole).replace(assignment, (whole, name, between, value) => isCredentialName(name) && !notSecret.test(value) ? `${name}${between}${stars(value)}` : whole).replace(shaped, stars);
-}
-
-// src/engine/findings.ts
-var maxSnippet = 240;
-var snippetLeadIn = 80;
-function snippetOf(line, startColumn) {
-  if (line.length <= maxSnippet) return { snippet: line };
-  const start = Math.max(0, Math.min(startColumn - 1 - snippetLeadIn, line.length - maxSnippet));
-  return { snippet: line.slice(start, start + maxSnippet), snippetColumn: start + 1 };
-}
-function buildFinding(parts) {
-  const { metadata } = parts;
-  const message = metadata.messages[parts.messageId];
-  if (!message) throw new Error(`${metadata.id} has no message '${parts.messageId}'`);
-  const finding = {
-    ruleId: metadata.id,
-    ruleName: metadata.name,
-    level: parts.configuredLevel ?? parts.level ?? message.level ?? metadata.level,
-    message: interpolate(message.text, parts.data),
-    remediation: interpolate(message.remediation ?? metadata.remediation, parts.data),
-    fingerprint: fingerprint([metadata.id, ...parts.identity]),
-    suppressed: null
-  };
-  if (parts.location) finding.location = findingLocation(parts.location);
-  if (parts.renderedLocation) finding.renderedLocation = findingLocation(parts.renderedLocation);
-  if (parts.object) finding.object = parts.object;
-  return finding;
-}
-function findingLocation({ path: path13, position }) {
-  const { lineText, ...range2 } = position;
-  return { path: path13, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
-}
-function findingsByFile(findings, kind = "location") {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    const location = finding[kind];
-    if (!location) continue;
-    const inFile = byFile.get(location.path);
-    if (inFile) inFile.push(finding);
-    else byFile.set(location.path, [finding]);
-  }
-  return byFile;
-}
-function addLineHashes(findings, files, kind = "location") {
-  const byFile = findingsByFile(findings, kind);
-  for (const file of files) {
-    const inFile = byFile.get(file.path);
-    if (!inFile) continue;
-    const hashes = lineHashes(file.text, Math.max(...inFile.map((finding) => finding[kind].startLine)));
-    for (const finding of inFile) {
-      const hash = hashes[finding[kind].startLine];
-      if (hash) finding[kind].lineHash = hash;
-    }
-  }
-}
-
-// src/profiles/describe-profile.ts
-var defaults2 = { regional: "Regional default", global: "Global default", unsupported: "global endpoint only" };
-function describeProfile(profile) {
-  const version = profile.kubernetesVersion === null ? "current EKS" : `EKS ${profile.kubernetesVersion}${profile.platformVersion === null ? "" : ` ${profile.platformVersion}`}`;
-  const details = `(${version}, ${defaults2[profile.defaultEndpoint]})`;
-  if (profile.source === "assumed") return `an assumed ${version} cluster (${defaults2[profile.defaultEndpoint]})`;
-  if (profile.source === "flag") return `the cluster given on the command line ${details}`;
-  return `cluster ${profile.name} ${details}`;
-}
-
-// src/engine/suppressions.ts
-import path8 from "node:path";
-var suppressionAnnotation = "sts-audit.io/ignore";
-var inlineMarker = "sts-audit-ignore";
-function parseSuppression(text) {
-  const match2 = /^\s*((?:STS\d{3}(?:\s*,\s*|\s+|$))+)(?:--)?\s*(.*?)\s*$/.exec(text);
-  if (!match2) return void 0;
-  return { rules: match2[1].split(/[\s,]+/).filter(Boolean), reason: match2[2] };
-}
-function metaFinding(meta, id, messageId, data, file, position, identity) {
-  if (!meta.enabled(id)) return [];
-  const metadata = meta.catalogue.get(id);
-  if (!metadata) throw new Error(`rule ${id} has no metadata in rules/`);
-  const configuredLevel = meta.levels.get(id);
-  return [buildFinding({ metadata, messageId, data, ...configuredLevel ? { configuredLevel } : {}, location: { path: file, position }, identity: [file, ...identity] })];
-}
-function suppress(findings, covers, suppression) {
-  let used = false;
-  for (const finding of findings) {
-    if (finding.suppressed !== null || !covers(finding)) continue;
-    finding.suppressed = suppression;
-    used = true;
-  }
-  return used;
-}
-var reasonOf = (reason2) => reason2 === "" ? "(no reason given)" : reason2;
-var commentStart = /(?:#|\/\/|\/\*|<!--|--|;|\*)\s*sts-audit-ignore\b/g;
-function inlineSuppressions(text) {
-  const found = [];
-  const lines = text.split(/\r\n|\r|\n/);
-  lines.forEach((lineText, index) => {
-    commentStart.lastIndex = 0;
-    const match2 = commentStart.exec(lineText);
-    if (!match2) return;
-    const after = lineText.slice(match2.index + match2[0].length).replace(/\s*(?:\*\/|-->)\s*$/, "");
-    const parsed = parseSuppression(after);
-    if (!parsed) return;
-    const alone = lineText.slice(0, match2.index).trim() === "";
-    found.push({ ...parsed, line: index + 1, target: alone ? index + 2 : index + 1, column: match2.index + 1, length: lineText.length - match2.index });
-  });
-  return found;
-}
-function applyInlineSuppressions(findings, sources, settings, meta) {
-  if (settings.inline === false) return [];
-  const byFile = findingsByFile(findings);
-  const metaFindings = [];
-  for (const source of sources) {
-    if (!source.text.includes(inlineMarker)) continue;
-    const inFile = byFile.get(source.path) ?? [];
-    const lines = new LineIndex(source.text);
-    for (const comment of inlineSuppressions(source.text)) {
-      const used = suppress(
-        inFile,
-        (finding) => finding.location.startLine === comment.target && comment.rules.includes(finding.ruleId),
-        { kind: "inline", reason: reasonOf(comment.reason) }
-      );
-      const position = {
-        startLine: comment.line,
-        startColumn: comment.column,
-        endLine: comment.line,
-        endColumn: comment.column + comment.length,
-        lineText: lines.lineText(comment.line)
-      };
-      const data = { rules: comment.rules.join(",") };
-      const identity = ["comment", comment.rules.join(","), String(comment.target - comment.line)];
-      if (comment.reason === "") metaFindings.push(...metaFinding(meta, "STS901", "comment", data, source.path, position, identity));
-      if (!used && settings.reportUnused) metaFindings.push(...metaFinding(meta, "STS903", "comment", data, source.path, position, identity));
-    }
-  }
-  return metaFindings;
-}
-function describeEntry(entry) {
-  const parts = [
-    entry.rule === void 0 ? "" : [entry.rule].flat().join(","),
-    entry.kind ?? "",
-    entry.namespace === void 0 ? "" : `namespace ${entry.namespace}`,
-    entry.name === void 0 ? "" : `name ${entry.name}`,
-    entry.path === void 0 ? "" : `path ${entry.path}`
-  ].filter(Boolean);
-  return parts.join(" ");
-}
-function applyConfigSuppressions(findings, settings, meta) {
-  const config = settings.config;
-  if (!config) return [];
-  const today = settings.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
-  const metaFindings = [];
-  config.entries.forEach((entry, index) => {
-    const data = { selector: describeEntry(entry), reason: entry.reason, expires: entry.expires ?? "" };
-    const identity = ["config", data.selector];
-    if (entry.expires !== void 0 && entry.expires < today) {
-      metaFindings.push(...metaFinding(meta, "STS902", "expired", data, config.file, config.locate(["ignore", index, "expires"]), identity));
-      return;
-    }
-    const rules2 = entry.rule === void 0 ? void 0 : [entry.rule].flat();
-    const covers = (finding) => {
-      if (rules2 && !rules2.includes(finding.ruleId)) return false;
-      if (entry.kind !== void 0 && finding.object?.kind !== entry.kind) return false;
-      if (entry.namespace !== void 0 && finding.object?.namespace !== entry.namespace) return false;
-      if (entry.name !== void 0 && finding.object?.name !== entry.name) return false;
-      if (entry.path !== void 0) {
-        if (!finding.location) return false;
-        const relative = path8.posix.relative(config.folder, finding.location.path);
-        if (relative.startsWith("../") || !minimatch(relative, entry.path, { dot: true })) return false;
-      }
-      return true;
-    };
-    const suppression = { kind: "config", reason: entry.reason, ...entry.expires ? { expires: entry.expires } : {} };
-    if (!suppress(findings, covers, suppression) && settings.reportUnused) {
-      metaFindings.push(...metaFinding(meta, "STS903", "config", data, config.file, config.locate(["ignore", index]), identity));
-    }
-  });
-  return metaFindings;
-}
-function applyBaseline(findings, baseline) {
-  const seen = /* @__PURE__ */ new Set();
-  let baselined = 0;
-  let fresh = 0;
-  for (const finding of findings) {
-    seen.add(finding.fingerprint);
-    if (finding.suppressed !== null) continue;
-    if (baseline.fingerprints.has(finding.fingerprint)) {
-      finding.suppressed = { kind: "baseline", reason: `in the baseline ${baseline.file}` };
-      baselined++;
-    } else {
-      fresh++;
-    }
-  }
-  let fixed2 = 0;
-  for (const known of baseline.fingerprints) if (!seen.has(known)) fixed2++;
-  return { new: fresh, baselined, fixed: fixed2 };
-}
-
-// src/engine/run-rules.ts
-function accountKey(cluster, namespace, name) {
-  return `${cluster}\0${namespace ?? ""}\0${name}`;
-}
-function objectLabel(resource) {
-  const { kind, namespace, name } = resource.identity;
-  return `${kind} ${namespace ? `${namespace}/` : ""}${name}`;
-}
-var RuleRunner = class {
-  constructor(settings) {
-    this.settings = settings;
-  }
-  settings;
-  accounts = /* @__PURE__ */ new Map();
-  owners = /* @__PURE__ */ new Map();
-  deferred = [];
-  findings = [];
-  errors = [];
-  /** Makes ServiceAccounts known to the objects checked from now on; the first of a name wins. */
-  addServiceAccounts(resources) {
-    for (const resource of resources) {
-      if (resource.identity.kind !== "ServiceAccount") continue;
-      const key = accountKey(resource.profile.name, resource.identity.namespace, resource.identity.name);
-      const { identity, data, profile } = resource;
-      if (!this.accounts.has(key)) this.accounts.set(key, { identity, data, profile });
-    }
-  }
-  /** Makes workloads known as owners (by uid) to the objects checked from now on. */
-  addOwners(resources) {
-    for (const resource of resources) {
-      const uid = recordAt(resource.data, "metadata").uid;
-      if (typeof uid === "string") this.owners.set(`${resource.profile.name}\0${uid}`, resource);
-    }
-  }
-  ownerOf(resource) {
-    const controllerOf = (child) => {
-      const references = listAt(recordAt(child.data, "metadata"), "ownerReferences").filter(isRecord);
-      const reference = references.find((owner) => owner.controller === true) ?? references[0];
-      return typeof reference?.uid === "string" ? this.owners.get(`${child.profile.name}\0${reference.uid}`) : void 0;
-    };
-    const controller = controllerOf(resource);
-    if (!controller) return void 0;
-    return { controller, top: controllerOf(controller) ?? controller };
-  }
-  /** Checks an object; true when it has findings, or may have them once its ServiceAccount is known. */
-  check(resource) {
-    const outcome = this.checkOne(resource);
-    if (outcome.missedAccount) this.deferred.push(resource);
-    else this.keep(outcome);
-    return outcome.missedAccount || outcome.findings.length > 0;
-  }
-  /** Checks the deferred objects and returns everything found. */
-  finish() {
-    for (const resource of this.deferred.splice(0)) this.keep(this.checkOne(resource));
-    return { findings: this.findings, errors: this.errors };
-  }
-  keep(outcome) {
-    this.findings.push(...outcome.findings);
-    this.errors.push(...outcome.errors);
-  }
-  checkOne(resource) {
-    const findings = [];
-    const errors = [];
-    let missedAccount = false;
-    const serviceAccountFor = (workload, pod) => {
-      const account = this.accounts.get(accountKey(workload.profile.name, workload.identity.namespace, pod.serviceAccountName));
-      if (!account) missedAccount = true;
-      return account;
-    };
-    let rule;
-    let metadata;
-    const context = {
-      profile: resource.profile,
-      serviceAccountFor,
-      ownerOf: (child) => this.ownerOf(child),
-      report: (problem) => findings.push(toFinding(resource, metadata, problem, this.settings.levels.get(rule.id)))
-    };
-    for (rule of this.settings.rules) {
-      metadata = this.settings.catalogue.get(rule.id);
-      if (!metadata) throw new Error(`rule ${rule.id} has no metadata in rules/`);
-      try {
-        rule.check(resource, context);
-      } catch (error2) {
-        errors.push({
-          path: resource.document?.path ?? objectLabel(resource),
-          message: `${rule.id} could not check ${objectLabel(resource)}: ${error2 instanceof Error ? error2.message : String(error2)}`
-        });
-      }
-    }
-    if (this.settings.suppressions.inline !== false) findings.push(...this.applyAnnotations(resource, findings));
-    return { findings, errors, missedAccount };
-  }
-  /**
-   * Applies the object's `sts-audit.io/ignore` annotations (on the object and on its pod
-   * template) and returns the engine's findings about them.
-   */
-  applyAnnotations(resource, findings) {
-    const metaFindings = [];
-    const pod = podOf(resource);
-    const places = [[["metadata"], resource.data.metadata]];
-    if (pod && resource.identity.kind !== "Pod") places.push([pod.templateMetadataPath, pod.templateMetadata]);
-    for (const [place, metadata] of places) {
-      const value = own(recordAt(metadata, "annotations"), suppressionAnnotation);
-      const parsed = typeof value === "string" ? parseSuppression(value) : void 0;
-      if (!parsed) continue;
-      const used = suppress(findings, (finding) => parsed.rules.includes(finding.ruleId), { kind: "annotation", reason: reasonOf(parsed.reason) });
-      const problem = { path: [...place, "annotations", suppressionAnnotation], target: "key", data: { rules: parsed.rules.join(",") } };
-      if (parsed.reason === "") metaFindings.push(...this.metaProblem(resource, "STS901", { ...problem, messageId: "annotation" }));
-      if (!used && this.settings.suppressions.reportUnused) metaFindings.push(...this.metaProblem(resource, "STS903", { ...problem, messageId: "annotation" }));
-    }
-    return metaFindings;
-  }
-  /**
-   * Runs the file rules on a source or config file that is not a manifest. The profile is
-   * looked up only when a rule asks for it, so that files with no finding name no cluster.
-   * Test code's findings are notes, whatever the rule or the config says: it is not deployed.
-   */
-  checkFile(file, profileOf, testCode = false) {
-    let profile;
-    let lines;
-    let rule;
-    let metadata;
-    const context = {
-      get profile() {
-        profile ??= profileOf();
-        return profile;
-      },
-      report: (problem) => {
-        lines ??= new LineIndex(file.text);
-        const start = lines.position(problem.index);
-        const end = lines.position(problem.index + problem.length);
-        const text = file.text.slice(problem.index, problem.index + problem.length);
-        const configuredLevel = testCode ? "note" : this.settings.levels.get(rule.id);
-        this.findings.push(
-          buildFinding({
-            metadata,
-            messageId: problem.messageId,
-            data: { file: file.path, cluster: describeProfile(context.profile), regionCase: describeRegionCase(problem.region === void 0 ? context.profile : { region: problem.region }), ...problem.data },
-            ...problem.level ? { level: problem.level } : {},
-            ...configuredLevel ? { configuredLevel } : {},
-            location: {
-              path: file.path,
-              position: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column, lineText: lines.lineText(start.line) }
-            },
-            identity: [file.path, problem.messageId, text, String(occurrencesBefore(file.text, text, problem.index))]
-          })
-        );
-      }
-    };
-    for (rule of this.settings.fileRules) {
-      metadata = this.settings.catalogue.get(rule.id);
-      if (!metadata) throw new Error(`rule ${rule.id} has no metadata in rules/`);
-      try {
-        rule.checkFile(file, context);
-      } catch (error2) {
-        this.errors.push({ path: file.path, message: `${rule.id} could not check it: ${error2 instanceof Error ? error2.message : String(error2)}` });
-      }
-    }
-  }
-  metaProblem(resource, id, problem) {
-    const metadata = this.settings.catalogue.get(id);
-    if (!metadata || !this.settings.enabled(id)) return [];
-    return [toFinding(resource, metadata, problem, this.settings.levels.get(id))];
-  }
-};
-function toFinding(resource, metadata, problem, configuredLevel) {
-  const { identity, profile, document, rendering } = resource;
-  const at2 = (locator) => ({
-    path: locator.path,
-    position: locator.locate(problem.path, {
-      ...problem.target ? { target: problem.target } : {},
-      ...problem.text ? { text: problem.text } : {}
-    })
-  });
-  return buildFinding({
-    metadata,
-    messageId: problem.messageId,
-    data: {
-      object: objectLabel(resource),
-      kind: identity.kind,
-      name: identity.name,
-      namespace: identity.namespace ?? "(none)",
-      cluster: describeProfile(profile),
-      regionCase: describeRegionCase(profile),
-      ...problem.data
-    },
-    ...problem.level ? { level: problem.level } : {},
-    ...configuredLevel ? { configuredLevel } : {},
-    ...document ? { location: at2(document) } : {},
-    ...rendering ? { renderedLocation: at2(rendering) } : {},
-    object: { ...identity, cluster: profile.name },
-    identity: [
-      // Only a file's path: a live object's rendered path is made of the identity below, and its
-      // fingerprint stays what it was before objects were rendered.
-      document?.path ?? "",
-      identity.apiVersion,
-      identity.kind,
-      identity.namespace ?? "",
-      identity.name,
-      profile.name,
-      problem.path.join("."),
-      problem.target ?? "value",
-      problem.text?.value ?? "",
-      String(problem.text?.occurrence ?? 0)
-    ]
-  });
 }
 
 // src/engine/build-report.ts
@@ -32104,18 +32120,10 @@ function readText(file, maxBytes, inputs) {
   }
   return text;
 }
-function ruleFilter(settings) {
-  const only = settings.onlyRules && settings.onlyRules.length > 0 ? new Set(settings.onlyRules) : void 0;
-  const skip = new Set(settings.skipRules ?? []);
-  return (id) => (only === void 0 || only.has(id)) && !skip.has(id) && settings.ruleLevels?.[id] !== "off";
-}
 function scanSources(sources, settings, inputs) {
-  const catalogue = ruleCatalogue();
-  const enabled = ruleFilter(settings);
-  const rules2 = rules.filter((rule) => enabled(rule.id));
-  const fileRules2 = fileRules.filter((rule) => enabled(rule.id));
+  const plan = planRules(settings);
   const suppressions = settings.suppressions ?? {};
-  const keptKinds = /* @__PURE__ */ new Set(["ServiceAccount", ...rules2.flatMap((rule) => catalogue.get(rule.id)?.appliesTo ?? [])]);
+  const keptKinds = /* @__PURE__ */ new Set(["ServiceAccount", ...plan.kinds]);
   const readAsTestCode = [];
   const parse = (source) => {
     const skip = (reason2) => {
@@ -32145,7 +32153,7 @@ function scanSources(sources, settings, inputs) {
     return { objects: parsed.objects, asCode: parsed.objectCount === 0 };
   };
   const checkCode = (source) => {
-    if (fileRules2.length === 0) return;
+    if (plan.textRules.length === 0) return;
     const language = languageOf(source.path);
     const dependencies = isDependencyManifest(source.path);
     if (!language && !dependencies) return;
@@ -32161,7 +32169,7 @@ function scanSources(sources, settings, inputs) {
     };
     const testCode2 = settings.testCode !== "code" && isTestCode(source.path);
     if (testCode2) readAsTestCode.push(source.path);
-    runner.checkFile(file, () => resolver.forPath(source.path), testCode2);
+    runner.checkText(file, () => resolver.forPath(source.path), testCode2);
   };
   const early = [];
   const late = [];
@@ -32174,10 +32182,7 @@ function scanSources(sources, settings, inputs) {
     eksctlConfigs.map((object) => ({ ...object, path: object.locator.path })),
     settings.configFolder
   );
-  const levels = /* @__PURE__ */ new Map();
-  for (const [id, level] of Object.entries(settings.ruleLevels ?? {})) if (level !== "off") levels.set(id, level);
-  const meta = { catalogue, enabled, levels };
-  const runner = new RuleRunner({ ...meta, rules: rules2, fileRules: fileRules2, suppressions });
+  const runner = new RuleRunner(plan, suppressions);
   const check = (objects) => {
     const resources = objects.map((object) => ({
       identity: object.identity,
@@ -32197,8 +32202,8 @@ function scanSources(sources, settings, inputs) {
   const { findings: checked, errors } = runner.finish();
   const findings = [
     ...checked,
-    ...applyInlineSuppressions(checked, sources, suppressions, meta),
-    ...applyConfigSuppressions(checked, suppressions, meta)
+    ...applyInlineSuppressions(checked, sources, suppressions, plan),
+    ...applyConfigSuppressions(checked, suppressions, plan)
   ];
   const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : void 0;
   if (settings.lineHashes) addLineHashes(findings, sources);

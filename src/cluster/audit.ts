@@ -5,17 +5,16 @@ import { RenderedObject } from './rendered-object.js';
 import { buildReport } from '../engine/build-report.js';
 import { addLineHashes } from '../engine/findings.js';
 import { RuleRunner } from '../engine/run-rules.js';
+import { planRules, type RulePlan, type RuleSelection } from '../engine/rule-plan.js';
 import { applyBaseline, applyConfigSuppressions, type SuppressionSettings } from '../engine/suppressions.js';
 import { kubernetesMinor } from '../profiles/eks-versions.js';
 import { makeProfile } from '../profiles/resolve-profiles.js';
-import { ruleCatalogue } from '../rules/catalogue.js';
-import { rules as allRules } from '../rules/index.js';
 import { recordAt } from '../values.js';
-import type { ClusterProfile, Level, Resource } from '../model/resource.js';
+import type { ClusterProfile, Resource } from '../model/resource.js';
 import type { InputError, Report } from '../engine/report.js';
 
 /** Options of {@link audit}. */
-export interface AuditOptions {
+export interface AuditOptions extends RuleSelection {
   kubeconfig?: string;
   /** How messages name `kubeconfig`: default `the kubeconfig <path>`. */
   kubeconfigName?: string;
@@ -24,9 +23,6 @@ export interface AuditOptions {
   requestTimeoutMs: number;
   platformVersion?: string;
   region?: string;
-  ruleLevels?: Readonly<Record<string, Level | 'off'>>;
-  onlyRules?: readonly string[];
-  skipRules?: readonly string[];
   suppressions?: SuppressionSettings;
   pageSize?: number;
   /** Give each finding GitHub's line hash of its line in the object's YAML (for SARIF). */
@@ -71,9 +67,9 @@ function asResource(resourceType: ResourceType, item: Record<string, unknown>, p
 }
 
 /** What a resource type being unreadable leaves unchecked. */
-function uncheckedBy(failure: ReadFailure, kindsOfRules: Map<string, string[]>): string {
+function uncheckedBy(failure: ReadFailure, plan: RulePlan): string {
   const kind = resourceTypes.find((type) => type.resource === failure.resource)?.kind ?? failure.resource;
-  const rules = kindsOfRules.get(kind) ?? [];
+  const rules = (plan.objectRules.get(kind) ?? []).map(({ rule }) => rule.id);
   return rules.length > 0 ? `; left unchecked: ${rules.join(', ')}` : '';
 }
 
@@ -83,18 +79,9 @@ function uncheckedBy(failure: ReadFailure, kindsOfRules: Map<string, string[]>):
  */
 export async function audit(options: AuditOptions): Promise<{ report: Report; audited: AuditedObject[] }> {
   const targets = clusterTargets({ ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}), ...(options.kubeconfigName ? { kubeconfigName: options.kubeconfigName } : {}), contexts: options.contexts });
-  const catalogue = ruleCatalogue();
-  const only = options.onlyRules && options.onlyRules.length > 0 ? new Set(options.onlyRules) : undefined;
-  const skip = new Set(options.skipRules ?? []);
-  const enabled = (id: string): boolean => (only === undefined || only.has(id)) && !skip.has(id) && options.ruleLevels?.[id] !== 'off';
-  const rules = allRules.filter((rule) => enabled(rule.id));
-  const levels = new Map<string, Level>();
-  for (const [id, level] of Object.entries(options.ruleLevels ?? {})) if (level !== 'off') levels.set(id, level);
+  const plan = planRules(options);
   const suppressions = options.suppressions ?? {};
-  const meta = { catalogue, enabled, levels };
-  const runner = new RuleRunner({ ...meta, rules, fileRules: [], suppressions });
-  const kindsOfRules = new Map<string, string[]>();
-  for (const rule of rules) for (const kind of catalogue.get(rule.id)?.appliesTo ?? []) kindsOfRules.set(kind, [...(kindsOfRules.get(kind) ?? []), rule.id]);
+  const runner = new RuleRunner(plan, suppressions);
 
   const profiles: ClusterProfile[] = [];
   const errors: InputError[] = [];
@@ -157,11 +144,11 @@ export async function audit(options: AuditOptions): Promise<{ report: Report; au
   for (const { target, profile, failures } of read) {
     profiles.push(profile);
     for (const failure of failures) {
-      errors.push({ path: `cluster ${target.name}: ${failure.resource}`, message: `cannot list ${failure.resource}: ${failure.message}${uncheckedBy(failure, kindsOfRules)}` });
+      errors.push({ path: `cluster ${target.name}: ${failure.resource}`, message: `cannot list ${failure.resource}: ${failure.message}${uncheckedBy(failure, plan)}` });
     }
   }
   const { findings: checked, errors: ruleErrors } = runner.finish();
-  const findings = [...checked, ...applyConfigSuppressions(checked, suppressions, meta)];
+  const findings = [...checked, ...applyConfigSuppressions(checked, suppressions, plan)];
   const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : undefined;
   const withFindings = new Set(findings.map((finding) => finding.renderedLocation?.path));
   const rendered = audited.filter((object) => withFindings.has(object.path));

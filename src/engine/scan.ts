@@ -7,27 +7,20 @@ import { endpoints } from '../facts.js';
 import type { ManifestLimits } from '../loaders/manifest-limits.js';
 import { parseManifests, type ParsedObject } from '../loaders/parse-manifests.js';
 import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
-import { ruleCatalogue } from '../rules/catalogue.js';
-import { fileRules as allFileRules, rules as allRules } from '../rules/index.js';
 import { RuleRunner } from './run-rules.js';
+import { planRules, type RuleSelection } from './rule-plan.js';
 import { buildReport } from './build-report.js';
 import { addLineHashes } from './findings.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
 import type { Report } from './report.js';
-import type { Level, Resource } from '../model/resource.js';
+import type { Resource } from '../model/resource.js';
 
 /** What decides a scan besides its inputs. */
-export interface ScanSettings {
+export interface ScanSettings extends RuleSelection {
   flags?: ProfileFlags;
   clusters?: readonly ConfiguredCluster[];
   /** The config file's folder relative to the root: its cluster globs and ignore paths are relative to it. */
   configFolder?: string;
-  /** Per rule: `off` or a level, from the config file. */
-  ruleLevels?: Readonly<Record<string, Level | 'off'>>;
-  /** Run only these rules (`--rule`). */
-  onlyRules?: readonly string[];
-  /** Leave out these rules (`--skip-rule`). */
-  skipRules?: readonly string[];
   /** Files larger than this many bytes are skipped with a reason. */
   maxFileBytes?: number;
   /** Documents, nesting and alias expansion per manifest file; a file beyond them is an error. */
@@ -228,26 +221,16 @@ function readText(file: InputFile, maxBytes: number, inputs: Inputs): string | u
   return text;
 }
 
-/** Whether a rule runs: `--rule`, `--skip-rule` and the config's `off` decide. */
-function ruleFilter(settings: ScanSettings): (id: string) => boolean {
-  const only = settings.onlyRules && settings.onlyRules.length > 0 ? new Set(settings.onlyRules) : undefined;
-  const skip = new Set(settings.skipRules ?? []);
-  return (id) => (only === undefined || only.has(id)) && !skip.has(id) && settings.ruleLevels?.[id] !== 'off';
-}
-
 /**
  * The scan loop. Files that may hold an eksctl ClusterConfig are parsed first, so every file's
  * profile is known before its objects are checked; after that each file is parsed, checked and
  * let go, and only findings (and objects waiting for a ServiceAccount) are kept.
  */
 function scanSources(sources: readonly SourceText[], settings: ScanSettings, inputs: Inputs): Report {
-  const catalogue = ruleCatalogue();
-  const enabled = ruleFilter(settings);
-  const rules = allRules.filter((rule) => enabled(rule.id));
-  const fileRules = allFileRules.filter((rule) => enabled(rule.id));
+  const plan = planRules(settings);
   const suppressions = settings.suppressions ?? {};
   // Objects of kinds no chosen rule reads are not kept; ServiceAccounts are, for the join.
-  const keptKinds = new Set(['ServiceAccount', ...rules.flatMap((rule) => catalogue.get(rule.id)?.appliesTo ?? [])]);
+  const keptKinds = new Set(['ServiceAccount', ...plan.kinds]);
   const readAsTestCode: string[] = [];
   /**
    * Parses a manifest. Source and config files, and YAML or JSON that holds no Kubernetes
@@ -283,7 +266,7 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   };
   /** Runs the file rules on a source or config file that holds an STS text or names dependencies. */
   const checkCode = (source: SourceText): void => {
-    if (fileRules.length === 0) return;
+    if (plan.textRules.length === 0) return;
     const language = languageOf(source.path);
     const dependencies = isDependencyManifest(source.path);
     if (!language && !dependencies) return;
@@ -299,7 +282,7 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
     };
     const testCode = settings.testCode !== 'code' && isTestCode(source.path);
     if (testCode) readAsTestCode.push(source.path);
-    runner.checkFile(file, () => resolver.forPath(source.path), testCode);
+    runner.checkText(file, () => resolver.forPath(source.path), testCode);
   };
 
   const early: SourceText[] = [];
@@ -313,10 +296,7 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
     eksctlConfigs.map((object) => ({ ...object, path: object.locator.path })),
     settings.configFolder,
   );
-  const levels = new Map<string, Level>();
-  for (const [id, level] of Object.entries(settings.ruleLevels ?? {})) if (level !== 'off') levels.set(id, level);
-  const meta = { catalogue, enabled, levels };
-  const runner = new RuleRunner({ ...meta, rules, fileRules, suppressions });
+  const runner = new RuleRunner(plan, suppressions);
   const check = (objects: readonly ParsedObject[]): void => {
     const resources: Resource[] = objects.map((object) => ({
       identity: object.identity,
@@ -336,8 +316,8 @@ function scanSources(sources: readonly SourceText[], settings: ScanSettings, inp
   const { findings: checked, errors } = runner.finish();
   const findings = [
     ...checked,
-    ...applyInlineSuppressions(checked, sources, suppressions, meta),
-    ...applyConfigSuppressions(checked, suppressions, meta),
+    ...applyInlineSuppressions(checked, sources, suppressions, plan),
+    ...applyConfigSuppressions(checked, suppressions, plan),
   ];
   const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : undefined;
   if (settings.lineHashes) addLineHashes(findings, sources);

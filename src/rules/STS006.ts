@@ -22,7 +22,6 @@ export const STS006: Rule<'STS006'> = {
         } else if (entry.value === endpoints.legacyValue) {
           context.report({ path, messageId: 'legacy', data, level: levelForRegion('warning', context.profile) });
         } else {
-          // Looked up only here: a workload that needs no account need not wait for one.
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : undefined;
           if (settings?.roleArn === undefined || skippedContainers(pod.templateMetadata).has(container.name)) continue;

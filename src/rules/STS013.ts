@@ -14,7 +14,6 @@ export const STS013: Rule<'STS013'> = {
     if (!pod) return;
     const candidates = pod.containers.filter((container) => container.env.filter((entry) => regionVariables.has(entry.name)).length > 0);
     if (candidates.length === 0) return;
-    // Looked up only here: a workload that needs no account need not wait for one.
     const serviceAccount = context.serviceAccountFor(resource, pod);
     const roleArn = serviceAccount ? irsaSettings(serviceAccount).roleArn : undefined;
     if (roleArn === undefined) return;
