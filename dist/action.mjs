@@ -19350,7 +19350,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_2, run2, space3) => space3 ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        (_2, run3, space3) => space3 ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -19535,10 +19535,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at2) => {
+    var separatorAfter = (run3, at2) => {
       let separator = EMPTY;
-      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
+      for (let index = at2 + 1; index < run3.length && !run3[index].wildcard; index++) {
+        separator += run3[index].single;
       }
       return separator;
     };
@@ -19598,26 +19598,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run2 = [];
+      let run3 = [];
       const flush = () => {
         let lastWildcard;
-        run2.forEach((token, at2) => {
+        run3.forEach((token, at2) => {
           if (token.wildcard) {
             lastWildcard = at2;
           }
         });
-        run2.forEach((token, at2) => {
+        run3.forEach((token, at2) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at2)})[^\\/])*`;
         });
-        run2 = [];
+        run3 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run2.push(token);
+          run3.push(token);
           return;
         }
         flush();
@@ -27191,8 +27191,8 @@ function readBaseline(file) {
     return fingerprints;
   }
   if (isRecord(value) && Array.isArray(value.runs)) {
-    for (const run2 of value.runs) {
-      for (const result2 of isRecord(run2) && Array.isArray(run2.results) ? run2.results : []) {
+    for (const run3 of value.runs) {
+      for (const result2 of isRecord(run3) && Array.isArray(run3.results) ? run3.results : []) {
         const fingerprint2 = isRecord(result2) && isRecord(result2.partialFingerprints) ? result2.partialFingerprints[fingerprintKey] : void 0;
         if (typeof fingerprint2 === "string") fingerprints.add(fingerprint2);
       }
@@ -27201,10 +27201,6 @@ function readBaseline(file) {
   }
   throw new BaselineError(`baseline ${file}: neither an sts-audit JSON report (findings) nor a SARIF log (runs)`);
 }
-
-// src/engine/scan.ts
-import { isUtf8 } from "node:buffer";
-import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync6, readSync } from "node:fs";
 
 // src/loaders/discover-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -27385,6 +27381,10 @@ function isBrokenLink(absolute) {
   }
 }
 
+// src/loaders/read-files.ts
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync6, readSync } from "node:fs";
+
 // src/code/languages.ts
 import path4 from "node:path";
 var table = readPackageJson("data", "languages.json");
@@ -27428,76 +27428,111 @@ function isTestCode(file) {
   return parts.some((folder) => testFolders.has(folder)) || testFileNames.some((pattern) => pattern.test(base2));
 }
 
-// src/code/mask-comments.ts
-var [lf, cr, space, tab, backslash] = [10, 13, 32, 9, 92];
-function startsAt(text, index, token) {
-  return text.startsWith(token, index);
-}
-function maskComments(text, language) {
-  const { lineComments, blockComments, quotes } = language;
-  const raw = new Set(language.rawQuotes ?? []);
-  const quoteList = [...quotes].sort((a, b) => b.length - a.length);
-  const parts = [];
-  let copiedUpTo = 0;
-  let lineStart = true;
-  const blank = (from, to) => {
-    parts.push(text.slice(copiedUpTo, from), text.slice(from, to).replace(/[^\r\n]/g, " "));
-    copiedUpTo = to;
-  };
-  let i = 0;
-  while (i < text.length) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === lf || code2 === cr) {
-      lineStart = true;
-      i++;
-      continue;
+// src/loaders/read-files.ts
+var binarySample = 8e3;
+function readFiles(files, maxBytes, outcomes) {
+  const read = [];
+  for (const file of files) {
+    if (isManifestFile(file.path)) {
+      const text = readText(file, maxBytes, outcomes);
+      if (text !== void 0) read.push({ path: file.path, text });
+    } else {
+      const code2 = readCode(file, maxBytes, outcomes);
+      if (code2 === null) read.push({ path: file.path });
+      else if (code2 !== void 0) read.push({ path: file.path, text: code2, screened: true });
     }
-    const quote = quoteList.find((candidate2) => startsAt(text, i, candidate2));
-    if (quote !== void 0) {
-      i = endOfString(text, i + quote.length, quote, raw.has(quote));
-      lineStart = false;
-      continue;
-    }
-    const block = blockComments.find(([open2]) => startsAt(text, i, open2));
-    if (block) {
-      const close = text.indexOf(block[1], i + block[0].length);
-      const end = close < 0 ? text.length : close + block[1].length;
-      blank(i, end);
-      i = end;
-      lineStart = false;
-      continue;
-    }
-    const previous = text.charCodeAt(i - 1);
-    const wordStart = i === 0 || previous === space || previous === tab || previous === lf || previous === cr;
-    const allowed = language.lineCommentsAtStartOnly ? lineStart : language.lineCommentsAfterSpaceOnly ? wordStart : true;
-    if (allowed && lineComments.some((marker) => startsAt(text, i, marker))) {
-      let end = i;
-      while (end < text.length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
-      blank(i, end);
-      i = end;
-      continue;
-    }
-    if (code2 !== space && code2 !== tab) lineStart = false;
-    i++;
   }
-  if (copiedUpTo === 0) return text;
-  parts.push(text.slice(copiedUpTo));
-  return parts.join("");
+  return read;
 }
-function endOfString(text, from, quote, raw) {
-  const multiline = quote.length > 1 || quote === "`";
-  let i = from;
-  while (i < text.length) {
-    const code2 = text.charCodeAt(i);
-    if (!raw && code2 === backslash) {
-      i += 2;
-      continue;
-    }
-    if (text.startsWith(quote, i)) return i + quote.length;
-    if (!multiline && (code2 === lf || code2 === cr)) return i;
-    i++;
+var codeMarkers = endpoints.codeMarkers;
+var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
+  fragment: Buffer.from(fragment),
+  texts: texts.map((text) => Buffer.from(text))
+}));
+function holdsCodeMarker(bytes) {
+  return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
+}
+var readBuffer = Buffer.allocUnsafe(1 << 20);
+var NotRegularFile = class extends Error {
+};
+function openRegular(absolute) {
+  const fd = openSync(absolute, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) {
+    closeSync(fd);
+    throw new NotRegularFile();
   }
-  return i;
+  return { fd, size: stats.size };
+}
+function unreadable(file, error2, outcomes) {
+  if (error2 instanceof NotRegularFile) outcomes.skipped.push({ path: file.path, reason: "not a regular file (a FIFO, socket or device)" });
+  else outcomes.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
+  return void 0;
+}
+function readShared(absolute, maxBytes) {
+  const { fd, size } = openRegular(absolute);
+  try {
+    if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
+    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
+    let read = 0;
+    while (read < size) {
+      const count = readSync(fd, readBuffer, read, size - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    return { bytes: readBuffer.subarray(0, read), size };
+  } finally {
+    closeSync(fd);
+  }
+}
+function readCode(file, maxBytes, outcomes) {
+  let bytes;
+  try {
+    const read = readShared(file.absolutePath, maxBytes);
+    if (read.size > maxBytes) {
+      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
+      return void 0;
+    }
+    bytes = read.bytes;
+  } catch (error2) {
+    return unreadable(file, error2, outcomes);
+  }
+  if (bytes.subarray(0, binarySample).includes(0)) {
+    outcomes.skipped.push({ path: file.path, reason: "binary file" });
+    return void 0;
+  }
+  if (!isDependencyManifest(file.path) && !holdsCodeMarker(bytes)) return null;
+  if (!isUtf8(bytes)) {
+    outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
+    return void 0;
+  }
+  return bytes.toString("utf8");
+}
+function readText(file, maxBytes, outcomes) {
+  let text;
+  try {
+    const { fd, size } = openRegular(file.absolutePath);
+    try {
+      if (size > maxBytes) {
+        outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
+        return void 0;
+      }
+      text = readFileSync6(fd, "utf8");
+    } finally {
+      closeSync(fd);
+    }
+    if (text.slice(0, binarySample).includes("\0")) {
+      outcomes.skipped.push({ path: file.path, reason: "binary file" });
+      return void 0;
+    }
+    if (text.includes("\uFFFD") && !isUtf8(readShared(file.absolutePath, maxBytes).bytes)) {
+      outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
+      return void 0;
+    }
+  } catch (error2) {
+    return unreadable(file, error2, outcomes);
+  }
+  return text;
 }
 
 // src/loaders/manifest-limits.ts
@@ -27685,6 +27720,78 @@ function collectObjects(value, path13, sink) {
   };
   if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
   sink(value, identity, path13);
+}
+
+// src/code/mask-comments.ts
+var [lf, cr, space, tab, backslash] = [10, 13, 32, 9, 92];
+function startsAt(text, index, token) {
+  return text.startsWith(token, index);
+}
+function maskComments(text, language) {
+  const { lineComments, blockComments, quotes } = language;
+  const raw = new Set(language.rawQuotes ?? []);
+  const quoteList = [...quotes].sort((a, b) => b.length - a.length);
+  const parts = [];
+  let copiedUpTo = 0;
+  let lineStart = true;
+  const blank = (from, to) => {
+    parts.push(text.slice(copiedUpTo, from), text.slice(from, to).replace(/[^\r\n]/g, " "));
+    copiedUpTo = to;
+  };
+  let i = 0;
+  while (i < text.length) {
+    const code2 = text.charCodeAt(i);
+    if (code2 === lf || code2 === cr) {
+      lineStart = true;
+      i++;
+      continue;
+    }
+    const quote = quoteList.find((candidate2) => startsAt(text, i, candidate2));
+    if (quote !== void 0) {
+      i = endOfString(text, i + quote.length, quote, raw.has(quote));
+      lineStart = false;
+      continue;
+    }
+    const block = blockComments.find(([open2]) => startsAt(text, i, open2));
+    if (block) {
+      const close = text.indexOf(block[1], i + block[0].length);
+      const end = close < 0 ? text.length : close + block[1].length;
+      blank(i, end);
+      i = end;
+      lineStart = false;
+      continue;
+    }
+    const previous = text.charCodeAt(i - 1);
+    const wordStart = i === 0 || previous === space || previous === tab || previous === lf || previous === cr;
+    const allowed = language.lineCommentsAtStartOnly ? lineStart : language.lineCommentsAfterSpaceOnly ? wordStart : true;
+    if (allowed && lineComments.some((marker) => startsAt(text, i, marker))) {
+      let end = i;
+      while (end < text.length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
+      blank(i, end);
+      i = end;
+      continue;
+    }
+    if (code2 !== space && code2 !== tab) lineStart = false;
+    i++;
+  }
+  if (copiedUpTo === 0) return text;
+  parts.push(text.slice(copiedUpTo));
+  return parts.join("");
+}
+function endOfString(text, from, quote, raw) {
+  const multiline = quote.length > 1 || quote === "`";
+  let i = from;
+  while (i < text.length) {
+    const code2 = text.charCodeAt(i);
+    if (!raw && code2 === backslash) {
+      i += 2;
+      continue;
+    }
+    if (text.startsWith(quote, i)) return i + quote.length;
+    if (!multiline && (code2 === lf || code2 === cr)) return i;
+    i++;
+  }
+  return i;
 }
 
 // src/profiles/resolve-profiles.ts
@@ -28336,15 +28443,15 @@ var build = (toks, pairs, start, end, top) => {
 };
 var normalize = (items, form) => {
   const out = [];
-  let run2 = "";
+  let run3 = "";
   const flush = () => {
-    for (const ch of run2.normalize(form))
+    for (const ch of run3.normalize(form))
       out.push(lit(ch));
-    run2 = "";
+    run3 = "";
   };
   for (const it2 of items) {
     if (it2.t === "lit") {
-      run2 += it2.ch;
+      run3 += it2.ch;
       continue;
     }
     flush();
@@ -28521,14 +28628,14 @@ var Sim = class {
         this.#addThread(state, node);
     }
   }
-  addRun(state, run2, i, top) {
+  addRun(state, run3, i, top) {
     for (const r7 of state.runs) {
-      if (r7.neg === run2.neg && sameState(r7.state, run2.state))
+      if (r7.neg === run3.neg && sameState(r7.state, run3.state))
         return;
     }
-    state.runs.push(run2);
-    if (!run2.state.match) {
-      this.add(state, run2.neg.next, i, top);
+    state.runs.push(run3);
+    if (!run3.state.match) {
+      this.add(state, run3.neg.next, i, top);
     }
   }
   // the threads after char `c`, at index `i`
@@ -28556,13 +28663,13 @@ var Sim = class {
       }
     }
     if (!this.restricted(i, top)) {
-      for (const run2 of state.runs) {
-        if (run2.state.dead) {
-          this.addRun(next, run2, i + 1, top);
+      for (const run3 of state.runs) {
+        if (run3.state.dead) {
+          this.addRun(next, run3, i + 1, top);
           continue;
         }
-        const sub = this.step(run2.state, c, i, false);
-        this.addRun(next, { t: "run", neg: run2.neg, state: sub }, i + 1, top);
+        const sub = this.step(run3.state, c, i, false);
+        this.addRun(next, { t: "run", neg: run3.neg, state: sub }, i + 1, top);
       }
     }
     return this.done(next);
@@ -30408,6 +30515,111 @@ var ProfileResolver = class {
   }
 };
 
+// src/loaders/file-source.ts
+var defaultMaxFileBytes = 16 * 1024 * 1024;
+var eksctlMarker = "eksctl.io/";
+function isManifest(source) {
+  return source.manifest === true || isManifestFile(source.path);
+}
+function isOwnReport(source) {
+  if (!source.path.endsWith(".json") || !source.text.includes('"sts-audit"')) return false;
+  try {
+    const value = JSON.parse(source.text);
+    return value.tool?.name === "sts-audit" || value.runs?.[0]?.tool?.driver?.name === "sts-audit";
+  } catch {
+    return false;
+  }
+}
+var FileSource = class {
+  constructor(input, settings) {
+    this.input = input;
+    this.settings = settings;
+  }
+  input;
+  settings;
+  read_ = [];
+  resolver;
+  *read(needs, inputs) {
+    inputs.skipped.push(...this.input.skipped ?? []);
+    const early = [];
+    const late = [];
+    for (const file of [...readFiles(this.input.files ?? [], this.settings.maxFileBytes ?? defaultMaxFileBytes, inputs), ...this.input.texts ?? []]) {
+      if (file.text !== void 0) this.read_.push(file);
+      (file.text !== void 0 && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
+    }
+    const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
+    const eksctlConfigs = earlyParsed.flatMap(({ objects }) => objects).filter((object) => isEksctlConfig(object.identity));
+    const resolver = new ProfileResolver(
+      this.settings.flags ?? {},
+      this.settings.clusters ?? [],
+      eksctlConfigs.map((object) => ({ ...object, path: object.locator.path })),
+      this.settings.configFolder
+    );
+    this.resolver = resolver;
+    for (const { file, ...parsed } of earlyParsed) yield* this.handOver(file, parsed, needs, resolver);
+    for (const file of late) yield* this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
+  }
+  /** A parsed file's objects, or its text for the text rules. */
+  *handOver(file, parsed, needs, resolver) {
+    if (file.text === void 0 || !parsed.asText) {
+      yield { objects: parsed.objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile: resolver.forPath(object.locator.path) })) };
+      return;
+    }
+    const text = needs.texts ? textItem(file, resolver, this.settings.testCode) : void 0;
+    if (text) yield text;
+  }
+  profiles() {
+    return this.resolver?.profilesUsed() ?? [];
+  }
+  texts() {
+    return this.read_;
+  }
+  /**
+   * What a file holds: objects, or a text for the text rules (source and config files, and YAML
+   * or JSON that holds no Kubernetes object). A file is counted once: as scanned, or as skipped.
+   */
+  parse(file, needs, inputs) {
+    const skip = (reason2) => {
+      inputs.skipped.push({ path: file.path, reason: reason2 });
+      return { objects: [], asText: false };
+    };
+    const source = file.text === void 0 ? void 0 : file;
+    if (source && isOwnReport(source)) return skip("an sts-audit report (a baseline, for example): its messages quote what it found");
+    const parsed = source && isManifest(source) ? parseManifests(source.path, source.text, {
+      json: file.path.endsWith(".json"),
+      keep: (identity) => needs.rulesByKind.has(identity.kind) || identity.kind === "ServiceAccount" || isEksctlConfig(identity),
+      ...this.settings.manifestLimits ? { limits: this.settings.manifestLimits } : {}
+    }) : void 0;
+    if (parsed?.outcome === "skipped" && !parsed.notManifest) return skip(parsed.reason);
+    inputs.files++;
+    if (!parsed || parsed.outcome === "skipped") return { objects: [], asText: source !== void 0 };
+    if (parsed.outcome === "error") {
+      const { outcome: _2, ...error2 } = parsed;
+      inputs.errors.push({ path: file.path, ...error2 });
+      return { objects: [], asText: false };
+    }
+    inputs.documents += parsed.documents;
+    inputs.objects += parsed.objectCount;
+    return { objects: parsed.objects, asText: parsed.objectCount === 0 };
+  }
+};
+function textItem(source, resolver, testCode) {
+  const language = languageOf(source.path);
+  const dependencies = isDependencyManifest(source.path);
+  if (!language && !dependencies) return void 0;
+  if (!dependencies && !source.screened && !codeMarkers.some((marker) => source.text.includes(marker))) return void 0;
+  let code2;
+  const text = {
+    path: source.path,
+    text: source.text,
+    get code() {
+      code2 ??= language ? maskComments(source.text, language) : source.text;
+      return code2;
+    }
+  };
+  return { text, profile: () => resolver.forPath(source.path), testCode: testCode !== "code" && isTestCode(source.path) };
+}
+
 // src/engine/line-hash.ts
 var window = 100;
 var base = 37;
@@ -32002,10 +32214,50 @@ function buildReport(profiles, findings, inputs, baseline) {
   };
 }
 
+// src/engine/run.ts
+function run(source, settings) {
+  const plan = planRules(settings);
+  const suppressions = settings.suppressions ?? {};
+  const runner = new RuleRunner(plan, suppressions);
+  const inputs = { files: 0, documents: 0, objects: 0, skipped: [], errors: [] };
+  const testCode = [];
+  const rendered = [];
+  const take = (item) => {
+    if ("text" in item) {
+      if (item.testCode) testCode.push(item.text.path);
+      runner.checkText(item.text, item.profile, item.testCode);
+      return;
+    }
+    runner.addServiceAccounts(item.objects);
+    if (item.owners) runner.addOwners(item.objects);
+    for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
+  };
+  const finish = () => {
+    const { findings: checked, errors } = runner.finish();
+    const texts = [...source.texts()];
+    const findings = [...checked, ...applyInlineSuppressions(checked, texts, suppressions, plan), ...applyConfigSuppressions(checked, suppressions, plan)];
+    const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : void 0;
+    const withFindings = new Set(findings.map((finding) => finding.renderedLocation?.path));
+    const renderedWithFindings = rendered.filter((object) => withFindings.has(object.path));
+    if (settings.lineHashes) {
+      addLineHashes(findings, texts);
+      addLineHashes(findings, renderedWithFindings, "renderedLocation");
+    }
+    const report = buildReport(source.profiles(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...testCode.length > 0 ? { testCode } : {} }, baseline);
+    return { report, rendered: renderedWithFindings };
+  };
+  const items = source.read({ rulesByKind: new Map([...plan.objectRules].map(([kind, rules2]) => [kind, rules2.map(({ rule }) => rule.id)])), texts: plan.textRules.length > 0 }, inputs);
+  if (Symbol.asyncIterator in items) {
+    return (async () => {
+      for await (const item of items) take(item);
+      return finish();
+    })();
+  }
+  for (const item of items) take(item);
+  return finish();
+}
+
 // src/engine/scan.ts
-var defaultMaxFileBytes = 16 * 1024 * 1024;
-var binarySample = 8e3;
-var eksctlMarker = "eksctl.io/";
 async function scan(options) {
   const discovery = await discoverFiles(options.targets, {
     root: options.root,
@@ -32014,210 +32266,10 @@ async function scan(options) {
     wanted: (file) => isManifestFile(file) || isCodeFile(file),
     allowUnmatched: options.allowUnmatched === true
   });
-  const inputs = { files: 0, documents: 0, objects: 0, skipped: [...discovery.skipped], errors: [] };
-  const sources = [];
-  for (const file of discovery.files) {
-    if (isManifestFile(file.path)) {
-      const text = readText(file, options.maxFileBytes ?? defaultMaxFileBytes, inputs);
-      if (text !== void 0) sources.push({ path: file.path, text });
-    } else {
-      const text = readCode(file, options.maxFileBytes ?? defaultMaxFileBytes, inputs);
-      if (text !== void 0) sources.push({ path: file.path, text, screened: true });
-    }
-  }
-  return scanSources([...sources, ...options.extraSources ?? []], options, inputs);
+  return scanInputs({ files: discovery.files, skipped: discovery.skipped, texts: options.extraSources ?? [] }, options);
 }
-var codeMarkers = endpoints.codeMarkers;
-var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
-  fragment: Buffer.from(fragment),
-  texts: texts.map((text) => Buffer.from(text))
-}));
-function holdsCodeMarker(bytes) {
-  return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
-}
-var readBuffer = Buffer.allocUnsafe(1 << 20);
-var NotRegularFile = class extends Error {
-};
-function openRegular(absolute) {
-  const fd = openSync(absolute, constants3.O_RDONLY | constants3.O_NONBLOCK);
-  const stats = fstatSync(fd);
-  if (!stats.isFile()) {
-    closeSync(fd);
-    throw new NotRegularFile();
-  }
-  return { fd, size: stats.size };
-}
-function unreadable(file, error2, inputs) {
-  if (error2 instanceof NotRegularFile) inputs.skipped.push({ path: file.path, reason: "not a regular file (a FIFO, socket or device)" });
-  else inputs.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
-  return void 0;
-}
-function readShared(absolute, maxBytes) {
-  const { fd, size } = openRegular(absolute);
-  try {
-    if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
-    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
-    let read = 0;
-    while (read < size) {
-      const count = readSync(fd, readBuffer, read, size - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    return { bytes: readBuffer.subarray(0, read), size };
-  } finally {
-    closeSync(fd);
-  }
-}
-function readCode(file, maxBytes, inputs) {
-  let bytes;
-  try {
-    const read = readShared(file.absolutePath, maxBytes);
-    if (read.size > maxBytes) {
-      inputs.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
-      return void 0;
-    }
-    bytes = read.bytes;
-  } catch (error2) {
-    return unreadable(file, error2, inputs);
-  }
-  if (bytes.subarray(0, binarySample).includes(0)) {
-    inputs.skipped.push({ path: file.path, reason: "binary file" });
-    return void 0;
-  }
-  if (!isDependencyManifest(file.path) && !holdsCodeMarker(bytes)) {
-    inputs.files++;
-    return void 0;
-  }
-  if (!isUtf8(bytes)) {
-    inputs.errors.push({ path: file.path, message: "not valid UTF-8 text" });
-    return void 0;
-  }
-  return bytes.toString("utf8");
-}
-function readText(file, maxBytes, inputs) {
-  let text;
-  try {
-    const { fd, size } = openRegular(file.absolutePath);
-    try {
-      if (size > maxBytes) {
-        inputs.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
-        return void 0;
-      }
-      text = readFileSync6(fd, "utf8");
-    } finally {
-      closeSync(fd);
-    }
-    if (text.slice(0, binarySample).includes("\0")) {
-      inputs.skipped.push({ path: file.path, reason: "binary file" });
-      return void 0;
-    }
-    if (text.includes("\uFFFD") && !isUtf8(readShared(file.absolutePath, maxBytes).bytes)) {
-      inputs.errors.push({ path: file.path, message: "not valid UTF-8 text" });
-      return void 0;
-    }
-  } catch (error2) {
-    return unreadable(file, error2, inputs);
-  }
-  return text;
-}
-function scanSources(sources, settings, inputs) {
-  const plan = planRules(settings);
-  const suppressions = settings.suppressions ?? {};
-  const keptKinds = /* @__PURE__ */ new Set(["ServiceAccount", ...plan.kinds]);
-  const readAsTestCode = [];
-  const parse = (source) => {
-    const skip = (reason2) => {
-      inputs.skipped.push({ path: source.path, reason: reason2 });
-      return { objects: [], asCode: false };
-    };
-    if (isOwnReport(source)) return skip("an sts-audit report (a baseline, for example): its messages quote what it found");
-    if (!source.manifest && !isManifestFile(source.path)) {
-      inputs.files++;
-      return { objects: [], asCode: true };
-    }
-    const parsed = parseManifests(source.path, source.text, {
-      json: source.path.endsWith(".json"),
-      keep: (identity) => keptKinds.has(identity.kind) || isEksctlConfig(identity),
-      ...settings.manifestLimits ? { limits: settings.manifestLimits } : {}
-    });
-    if (parsed.outcome === "skipped" && !parsed.notManifest) return skip(parsed.reason);
-    inputs.files++;
-    if (parsed.outcome === "skipped") return { objects: [], asCode: true };
-    if (parsed.outcome === "error") {
-      const { outcome: _2, ...error2 } = parsed;
-      inputs.errors.push({ path: source.path, ...error2 });
-      return { objects: [], asCode: false };
-    }
-    inputs.documents += parsed.documents;
-    inputs.objects += parsed.objectCount;
-    return { objects: parsed.objects, asCode: parsed.objectCount === 0 };
-  };
-  const checkCode = (source) => {
-    if (plan.textRules.length === 0) return;
-    const language = languageOf(source.path);
-    const dependencies = isDependencyManifest(source.path);
-    if (!language && !dependencies) return;
-    if (!dependencies && !source.screened && !codeMarkers.some((marker) => source.text.includes(marker))) return;
-    let code2;
-    const file = {
-      path: source.path,
-      text: source.text,
-      get code() {
-        code2 ??= language ? maskComments(source.text, language) : source.text;
-        return code2;
-      }
-    };
-    const testCode2 = settings.testCode !== "code" && isTestCode(source.path);
-    if (testCode2) readAsTestCode.push(source.path);
-    runner.checkText(file, () => resolver.forPath(source.path), testCode2);
-  };
-  const early = [];
-  const late = [];
-  for (const source of sources) ((source.manifest || isManifestFile(source.path)) && source.text.includes(eksctlMarker) ? early : late).push(source);
-  const earlyParsed = early.map((source) => ({ source, ...parse(source) }));
-  const eksctlConfigs = earlyParsed.flatMap(({ objects }) => objects).filter((object) => isEksctlConfig(object.identity));
-  const resolver = new ProfileResolver(
-    settings.flags ?? {},
-    settings.clusters ?? [],
-    eksctlConfigs.map((object) => ({ ...object, path: object.locator.path })),
-    settings.configFolder
-  );
-  const runner = new RuleRunner(plan, suppressions);
-  const check = (objects) => {
-    const resources = objects.map((object) => ({
-      identity: object.identity,
-      data: object.data,
-      document: object.locator,
-      profile: resolver.forPath(object.locator.path)
-    }));
-    runner.addServiceAccounts(resources);
-    for (const resource of resources) runner.check(resource);
-  };
-  const checkParsed = (source, parsed) => {
-    if (parsed.asCode) checkCode(source);
-    else check(parsed.objects);
-  };
-  for (const { source, ...parsed } of earlyParsed) checkParsed(source, parsed);
-  for (const source of late) checkParsed(source, parse(source));
-  const { findings: checked, errors } = runner.finish();
-  const findings = [
-    ...checked,
-    ...applyInlineSuppressions(checked, sources, suppressions, plan),
-    ...applyConfigSuppressions(checked, suppressions, plan)
-  ];
-  const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : void 0;
-  if (settings.lineHashes) addLineHashes(findings, sources);
-  const testCode = readAsTestCode.length > 0 ? { testCode: readAsTestCode } : {};
-  return buildReport(resolver.profilesUsed(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...testCode }, baseline);
-}
-function isOwnReport(source) {
-  if (!source.path.endsWith(".json") || !source.text.includes('"sts-audit"')) return false;
-  try {
-    const value = JSON.parse(source.text);
-    return value.tool?.name === "sts-audit" || value.runs?.[0]?.tool?.driver?.name === "sts-audit";
-  } catch {
-    return false;
-  }
+function scanInputs(inputs, settings) {
+  return run(new FileSource(inputs, settings), settings).report;
 }
 
 // src/config/scan-request.ts
@@ -32325,7 +32377,7 @@ function cell(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 function code(text) {
-  const fence = "`".repeat((text.match(/`+/g) ?? [""]).reduce((longest, run2) => Math.max(longest, run2.length), 0) + 1);
+  const fence = "`".repeat((text.match(/`+/g) ?? [""]).reduce((longest, run3) => Math.max(longest, run3.length), 0) + 1);
   return `${fence}${fence.length > 1 ? " " : ""}${text.replace(/\|/g, "\\|")}${fence.length > 1 ? " " : ""}${fence}`;
 }
 var plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -32505,7 +32557,7 @@ function formatSarif(report, rules2, options = {}) {
     })),
     ...warnings.map((text2) => ({ level: "warning", message: { text: text2 } }))
   ];
-  const run2 = {
+  const run3 = {
     tool: {
       driver: {
         name: report.tool.name,
@@ -32530,18 +32582,18 @@ function formatSarif(report, rules2, options = {}) {
       }
     }
   };
-  const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run2] };
+  const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run3] };
   let text = `${JSON.stringify(log, null, 2)}
 `;
   if (gzipSync(text).length > limits.gzippedBytes) {
-    run2.results = mostSevereFirst(run2.results);
-    while (run2.results.length > 0 && gzipSync(text).length > limits.gzippedBytes) {
-      run2.results = run2.results.slice(0, Math.floor(run2.results.length * 0.9));
+    run3.results = mostSevereFirst(run3.results);
+    while (run3.results.length > 0 && gzipSync(text).length > limits.gzippedBytes) {
+      run3.results = run3.results.slice(0, Math.floor(run3.results.length * 0.9));
       text = `${JSON.stringify(log, null, 2)}
 `;
     }
-    warnings.push(`SARIF cut to ${run2.results.length} results to stay under GitHub's ${limits.gzippedBytes}-byte gzipped limit`);
-    run2.invocations[0].toolExecutionNotifications = [...notifications, { level: "warning", message: { text: warnings.at(-1) } }];
+    warnings.push(`SARIF cut to ${run3.results.length} results to stay under GitHub's ${limits.gzippedBytes}-byte gzipped limit`);
+    run3.invocations[0].toolExecutionNotifications = [...notifications, { level: "warning", message: { text: warnings.at(-1) } }];
     text = `${JSON.stringify(log, null, 2)}
 `;
   }
@@ -32752,7 +32804,7 @@ function scanWorkspace(inputs, workspace) {
     ...inputs.baseline ? { baselineFile: path12.resolve(workspace, inputs.baseline) } : {}
   });
 }
-async function run() {
+async function run2() {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const inputs = readInputs(eventName);
   const workspace = path12.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
@@ -32800,7 +32852,7 @@ ${notesText}` : "").write();
   else if (code2 === 3) setFailed(`sts-audit: incomplete ${inputs.command === "cluster" ? "audit" : "scan"}: ${incompleteReason(report)}`);
 }
 try {
-  await run();
+  await run2();
 } catch (error2) {
   setOutput("exit-code", "2");
   setFailed(`sts-audit: ${error2 instanceof Error ? error2.message : String(error2)}`);

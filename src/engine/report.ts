@@ -1,5 +1,6 @@
 import type { ClusterProfile, Level, ObjectIdentity, Range } from '../model/resource.js';
 import type { InputError, SkippedInput } from '../model/inputs.js';
+import type { Inputs } from '../model/source.js';
 
 export type { InputError, Level, SkippedInput };
 
@@ -52,15 +53,7 @@ export interface Report {
   tool: { name: 'sts-audit'; version: string };
   profiles: ReportProfile[];
   findings: Finding[];
-  inputs: {
-    files: number;
-    documents: number;
-    objects: number;
-    skipped: SkippedInput[];
-    errors: InputError[];
-    /** Files the code rules read as test code, their findings at note (the config's `testCode`). */
-    testCode?: string[];
-  };
+  inputs: Inputs;
   summary: {
     error: number;
     warning: number;

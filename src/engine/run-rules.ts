@@ -6,7 +6,8 @@ import type { RulePlan } from './rule-plan.js';
 import type { Finding, InputError } from './report.js';
 import type { ClusterProfile, Resource } from '../model/resource.js';
 import type { Owners, RelatedObjects } from '../model/workload.js';
-import type { FileContext, RuleContext, SourceFile } from '../rules/rule.js';
+import type { FileContext, RuleContext } from '../rules/rule.js';
+import type { SourceFile } from '../model/source.js';
 
 /** Key that joins a workload to its ServiceAccount: same cluster, same namespace (or both none), same name. */
 function accountKey(cluster: string, namespace: string | undefined, name: string): string {

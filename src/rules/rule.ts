@@ -1,5 +1,6 @@
 import type { ClusterProfile, Level, LocateOptions, PathSegment, Resource } from '../model/resource.js';
 import type { RelatedObjects } from '../model/workload.js';
+import type { SourceFile } from '../model/source.js';
 import type { MessageIds, RuleId } from './message-ids.generated.js';
 
 /** What a rule reports: a path into the object and a message id with its data. */
@@ -29,15 +30,6 @@ export interface RuleContext<Id extends RuleId = RuleId> extends RelatedObjects 
 export interface Rule<Id extends RuleId = RuleId> {
   readonly id: Id;
   check(resource: Resource, context: RuleContext<Id>): void;
-}
-
-/** A source or config file that is not a Kubernetes manifest, as the file rules read it. */
-export interface SourceFile {
-  /** Relative to the scan root, POSIX separators. */
-  readonly path: string;
-  readonly text: string;
-  /** The text with every comment blanked: same length, same lines and columns. */
-  readonly code: string;
 }
 
 /** What a file rule reports: a range of the file's text. */
