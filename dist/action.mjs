@@ -31246,7 +31246,7 @@ function skippedContainers(podMetadata) {
   return new Set(value.split(",").map((name) => name.trim()).filter((name) => name !== ""));
 }
 
-// src/rules/STS001.ts
+// src/rules/STS001-sa-disables-regional-default.ts
 var STS001 = {
   id: "STS001",
   check(resource, context) {
@@ -31262,7 +31262,7 @@ var STS001 = {
   }
 };
 
-// src/rules/STS002.ts
+// src/rules/STS002-sa-annotation-unsupported.ts
 var STS002 = {
   id: "STS002",
   check(resource, context) {
@@ -31272,7 +31272,7 @@ var STS002 = {
   }
 };
 
-// src/rules/STS003.ts
+// src/rules/STS003-sa-global-by-default.ts
 var STS003 = {
   id: "STS003",
   check(resource, context) {
@@ -31283,7 +31283,7 @@ var STS003 = {
   }
 };
 
-// src/rules/STS004.ts
+// src/rules/STS004-sa-annotation-invalid-value.ts
 var STS004 = {
   id: "STS004",
   check(resource, context) {
@@ -31299,7 +31299,7 @@ var STS004 = {
   }
 };
 
-// src/rules/STS005.ts
+// src/rules/STS005-sa-annotation-without-role.ts
 var STS005 = {
   id: "STS005",
   check(resource, context) {
@@ -31310,7 +31310,7 @@ var STS005 = {
   }
 };
 
-// src/rules/STS006.ts
+// src/rules/STS006-container-endpoint-env-override.ts
 var validValues = new Set(endpoints.sdkSettingValues);
 var STS006 = {
   id: "STS006",
@@ -31597,7 +31597,7 @@ function manifestEndpointUses(resource) {
   return found;
 }
 
-// src/rules/STS007.ts
+// src/rules/STS007-hardcoded-global-endpoint-manifest.ts
 var STS007 = {
   id: "STS007",
   check(resource, context) {
@@ -31654,7 +31654,7 @@ function blockEnd(code2, start) {
   return code2.length;
 }
 
-// src/rules/STS008.ts
+// src/rules/STS008-hardcoded-global-endpoint-code.ts
 var messageIds = { "global-host": "globalHost", "global-region": "globalRegion", "legacy-setting": "legacySetting" };
 var STS008 = {
   id: "STS008",
@@ -31763,7 +31763,7 @@ function runningPod(resource, context) {
   };
 }
 
-// src/rules/STS009.ts
+// src/rules/STS009-stale-pod-endpoint-env.ts
 var { stsRegionalEndpoints, roleArn, webIdentityTokenFile } = webhook.env;
 var STS009 = {
   id: "STS009",
@@ -31788,7 +31788,7 @@ var STS009 = {
   }
 };
 
-// src/rules/STS010.ts
+// src/rules/STS010-stale-pod-missing-irsa.ts
 var { roleArn: roleArn2, webIdentityTokenFile: webIdentityTokenFile2, containerCredentialsUri } = webhook.env;
 var STS010 = {
   id: "STS010",
@@ -31812,7 +31812,7 @@ var STS010 = {
   }
 };
 
-// src/rules/STS011.ts
+// src/rules/STS011-cross-region-endpoint.ts
 var STS011 = {
   id: "STS011",
   check(resource, context) {
@@ -31830,7 +31830,7 @@ var STS011 = {
   }
 };
 
-// src/rules/STS012.ts
+// src/rules/STS012-presigned-url-global-format.ts
 var presignedGlobal = new RegExp(endpoints.presignedGlobalPattern, "g");
 var STS012 = {
   id: "STS012",
@@ -31844,7 +31844,7 @@ var STS012 = {
   }
 };
 
-// src/rules/STS013.ts
+// src/rules/STS013-region-env-pair-incomplete.ts
 var regionVariables = /* @__PURE__ */ new Set([webhook.env.region, webhook.env.defaultRegion]);
 var STS013 = {
   id: "STS013",
@@ -32101,7 +32101,7 @@ function dependenciesOf(file, text) {
   return [];
 }
 
-// src/rules/STS014.ts
+// src/rules/STS014-sdk-defaults-to-global.ts
 var sdks = readPackageJson("data", "sdk-defaults.json").sdks;
 function sdkOf(dependency) {
   return sdks.find(
@@ -32130,7 +32130,7 @@ var STS014 = {
   }
 };
 
-// src/rules/STS015.ts
+// src/rules/STS015-endpoint-annotation-misplaced.ts
 var serviceAccountAnnotations = [webhook.annotations.stsRegionalEndpoints, webhook.annotations.roleArn];
 var STS015 = {
   id: "STS015",
@@ -32172,7 +32172,7 @@ function planRules(selection, catalogue = ruleCatalogue()) {
   const runs = (id) => (only === void 0 || only.has(id)) && !skip.has(id) && selection.ruleLevels?.[id] !== "off";
   const chosen = (list2) => list2.map((rule) => ({ ...bind(rule.id), rule })).filter(({ rule }) => runs(rule.id));
   const objectRules = /* @__PURE__ */ new Map();
-  for (const entry of chosen(rules)) for (const kind of entry.metadata.appliesTo) objectRules.set(kind, [...objectRules.get(kind) ?? [], entry]);
+  for (const entry of chosen(rules)) for (const kind of entry.metadata.kinds ?? []) objectRules.set(kind, [...objectRules.get(kind) ?? [], entry]);
   return {
     objectRules,
     textRules: chosen(fileRules),

@@ -51,7 +51,7 @@ export function planRules(selection: RuleSelection, catalogue: ReadonlyMap<strin
   const chosen = <R extends { readonly id: string }>(list: readonly R[]): Array<BoundRule & { rule: R }> =>
     list.map((rule) => ({ ...bind(rule.id), rule })).filter(({ rule }) => runs(rule.id));
   const objectRules = new Map<string, Array<BoundRule & { rule: Rule }>>();
-  for (const entry of chosen(rules)) for (const kind of entry.metadata.appliesTo) objectRules.set(kind, [...(objectRules.get(kind) ?? []), entry]);
+  for (const entry of chosen(rules)) for (const kind of entry.metadata.kinds ?? []) objectRules.set(kind, [...(objectRules.get(kind) ?? []), entry]);
   return {
     objectRules,
     textRules: chosen(fileRules),

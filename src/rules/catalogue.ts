@@ -20,7 +20,10 @@ export interface RuleMetadata {
   /** What the precision rests on: what was measured, on what, and when. */
   precisionBasis?: string;
   securitySeverity: string;
-  appliesTo: string[];
+  /** The object kinds an object rule checks. */
+  kinds?: string[];
+  /** What a rule that checks no object reads. */
+  category?: 'code' | 'dependencies' | 'suppressions';
 }
 
 /** The folder of rule metadata files. */
