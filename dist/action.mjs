@@ -30537,14 +30537,14 @@ var FileSource = class {
   }
   input;
   settings;
-  read_ = [];
+  readTexts = [];
   resolver;
   *read(needs, inputs) {
     inputs.skipped.push(...this.input.skipped ?? []);
     const early = [];
     const late = [];
     for (const file of [...readFiles(this.input.files ?? [], this.settings.maxFileBytes ?? defaultMaxFileBytes, inputs), ...this.input.texts ?? []]) {
-      if (file.text !== void 0) this.read_.push(file);
+      if (file.text !== void 0) this.readTexts.push(file);
       (file.text !== void 0 && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
     }
     const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
@@ -30572,7 +30572,7 @@ var FileSource = class {
     return this.resolver?.profilesUsed() ?? [];
   }
   texts() {
-    return this.read_;
+    return this.readTexts;
   }
   /**
    * What a file holds: objects, or a text for the text rules (source and config files, and YAML
@@ -32173,11 +32173,12 @@ function planRules(selection, catalogue = ruleCatalogue()) {
   const chosen = (list2) => list2.map((rule) => ({ ...bind(rule.id), rule })).filter(({ rule }) => runs(rule.id));
   const objectRules = /* @__PURE__ */ new Map();
   for (const entry of chosen(rules)) for (const kind of entry.metadata.kinds ?? []) objectRules.set(kind, [...objectRules.get(kind) ?? [], entry]);
+  const textRules = chosen(fileRules);
   return {
     objectRules,
-    textRules: chosen(fileRules),
+    textRules,
     engineRules: new Map(chosen(engineRuleIds.map((id) => ({ id }))).map((entry) => [entry.rule.id, entry])),
-    kinds: new Set(objectRules.keys())
+    needs: { rulesByKind: new Map([...objectRules].map(([kind, bound2]) => [kind, bound2.map(({ rule }) => rule.id)])), texts: textRules.length > 0 }
   };
 }
 
@@ -32246,7 +32247,7 @@ function run(source, settings) {
     const report = buildReport(source.profiles(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...testCode.length > 0 ? { testCode } : {} }, baseline);
     return { report, rendered: renderedWithFindings };
   };
-  const items = source.read({ rulesByKind: new Map([...plan.objectRules].map(([kind, rules2]) => [kind, rules2.map(({ rule }) => rule.id)])), texts: plan.textRules.length > 0 }, inputs);
+  const items = source.read(plan.needs, inputs);
   if (Symbol.asyncIterator in items) {
     return (async () => {
       for await (const item of items) take(item);

@@ -84,7 +84,7 @@ async function* merge<T>(sequences: ReadonlyArray<AsyncIterable<T>>): AsyncGener
  * error of the input, naming the rules it leaves unchecked.
  */
 export class ClusterSource implements Source<AsyncIterable<SourceItem>> {
-  private readonly read_: ClusterProfile[] = [];
+  private readonly clusterProfiles: ClusterProfile[] = [];
 
   constructor(
     private readonly targets: readonly ClusterTarget[],
@@ -96,7 +96,7 @@ export class ClusterSource implements Source<AsyncIterable<SourceItem>> {
   }
 
   profiles(): ClusterProfile[] {
-    return [...this.read_].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return [...this.clusterProfiles].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   texts(): Iterable<{ path: string; text: string }> {
@@ -130,7 +130,7 @@ export class ClusterSource implements Source<AsyncIterable<SourceItem>> {
           this.settings.region ?? nodeRegion(nodes),
           minor === undefined ? [`the API server's version ${read.version.gitVersion} is not a Kubernetes version`] : [],
         );
-        this.read_.push(profile);
+        this.clusterProfiles.push(profile);
         const clusterProfile = profile;
         inputs.objects += read.objects.length;
         yield { objects: read.objects.map(({ resourceType, item }) => asResource(resourceType, item, clusterProfile)), owners: true };

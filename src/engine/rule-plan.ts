@@ -2,6 +2,7 @@ import { ruleCatalogue, type RuleMetadata } from '../rules/catalogue.js';
 import { fileRules, rules } from '../rules/index.js';
 import type { Level } from '../model/resource.js';
 import type { FileRule, Rule } from '../rules/rule.js';
+import type { SourceNeeds } from '../model/source.js';
 
 /** Which rules run, and at which level: `--rule`, `--skip-rule` and the config file decide. */
 export interface RuleSelection {
@@ -27,8 +28,8 @@ export interface RulePlan {
   readonly textRules: ReadonlyArray<BoundRule & { readonly rule: FileRule }>;
   /** The engine's own rules about suppressions that run, by id. */
   readonly engineRules: ReadonlyMap<string, BoundRule>;
-  /** The kinds the object rules that run read: objects of other kinds need not be kept. */
-  readonly kinds: ReadonlySet<string>;
+  /** What a source must read for these rules. */
+  readonly needs: SourceNeeds;
 }
 
 /** The engine's own rules: findings about suppressions rather than about what is scanned. */
@@ -52,10 +53,11 @@ export function planRules(selection: RuleSelection, catalogue: ReadonlyMap<strin
     list.map((rule) => ({ ...bind(rule.id), rule })).filter(({ rule }) => runs(rule.id));
   const objectRules = new Map<string, Array<BoundRule & { rule: Rule }>>();
   for (const entry of chosen(rules)) for (const kind of entry.metadata.kinds ?? []) objectRules.set(kind, [...(objectRules.get(kind) ?? []), entry]);
+  const textRules = chosen(fileRules);
   return {
     objectRules,
-    textRules: chosen(fileRules),
+    textRules,
     engineRules: new Map(chosen(engineRuleIds.map((id) => ({ id }))).map((entry) => [entry.rule.id, entry])),
-    kinds: new Set(objectRules.keys()),
+    needs: { rulesByKind: new Map([...objectRules].map(([kind, bound]) => [kind, bound.map(({ rule }) => rule.id)])), texts: textRules.length > 0 },
   };
 }

@@ -60,7 +60,7 @@ export function run(source: Source, settings: RunSettings): RunResult | Promise<
     const report = buildReport(source.profiles(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...(testCode.length > 0 ? { testCode } : {}) }, baseline);
     return { report, rendered: renderedWithFindings };
   };
-  const items = source.read({ rulesByKind: new Map([...plan.objectRules].map(([kind, rules]) => [kind, rules.map(({ rule }) => rule.id)])), texts: plan.textRules.length > 0 }, inputs);
+  const items = source.read(plan.needs, inputs);
   if (Symbol.asyncIterator in items) {
     return (async () => {
       for await (const item of items) take(item);

@@ -77,7 +77,7 @@ function isOwnReport(source: SourceText): boolean {
  * and handed over in turn.
  */
 export class FileSource implements Source<Iterable<SourceItem>> {
-  private readonly read_: SourceText[] = [];
+  private readonly readTexts: SourceText[] = [];
   private resolver: ProfileResolver | undefined;
 
   constructor(
@@ -90,7 +90,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
     const early: FileText[] = [];
     const late: FileText[] = [];
     for (const file of [...readFiles(this.input.files ?? [], this.settings.maxFileBytes ?? defaultMaxFileBytes, inputs), ...(this.input.texts ?? [])]) {
-      if (file.text !== undefined) this.read_.push(file);
+      if (file.text !== undefined) this.readTexts.push(file);
       (file.text !== undefined && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
     }
     const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
@@ -121,7 +121,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
   }
 
   texts(): Iterable<{ path: string; text: string }> {
-    return this.read_;
+    return this.readTexts;
   }
 
   /**
