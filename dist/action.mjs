@@ -30539,7 +30539,7 @@ var FileSource = class {
   settings;
   readTexts = [];
   resolver;
-  *read(needs, inputs) {
+  read(needs, inputs) {
     inputs.skipped.push(...this.input.skipped ?? []);
     const early = [];
     const late = [];
@@ -30556,17 +30556,26 @@ var FileSource = class {
       this.settings.configFolder
     );
     this.resolver = resolver;
-    for (const { file, ...parsed } of earlyParsed) yield* this.handOver(file, parsed, needs, resolver);
-    for (const file of late) yield* this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
+    const handOvers = [
+      ...earlyParsed.map(({ file, ...parsed }) => () => this.handOver(file, parsed, needs, resolver)),
+      ...late.map((file) => () => this.handOver(file, this.parse(file, needs, inputs), needs, resolver))
+    ];
+    let index = 0;
+    const next = () => {
+      while (index < handOvers.length) {
+        const item = handOvers[index++]();
+        if (item) return { done: false, value: item };
+      }
+      return { done: true, value: void 0 };
+    };
+    return { [Symbol.iterator]: () => ({ next }) };
   }
   /** A parsed file's objects, or its text for the text rules. */
-  *handOver(file, parsed, needs, resolver) {
+  handOver(file, parsed, needs, resolver) {
     if (file.text === void 0 || !parsed.asText) {
-      yield { objects: parsed.objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile: resolver.forPath(object.locator.path) })) };
-      return;
+      return { objects: parsed.objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile: resolver.forPath(object.locator.path) })) };
     }
-    const text = needs.texts ? textItem(file, resolver, this.settings.testCode) : void 0;
-    if (text) yield text;
+    return needs.texts ? textItem(file, resolver, this.settings.testCode) : void 0;
   }
   profiles() {
     return this.resolver?.profilesUsed() ?? [];

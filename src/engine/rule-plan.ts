@@ -35,6 +35,9 @@ export interface RulePlan {
 /** The engine's own rules: findings about suppressions rather than about what is scanned. */
 export const engineRuleIds = ['STS901', 'STS902', 'STS903'] as const;
 
+/** The id of one of the engine's own rules. */
+export type EngineRuleId = (typeof engineRuleIds)[number];
+
 /**
  * Chooses the rules of a run and binds each to its metadata and level. A rule without metadata is
  * a defect of the package, so it throws, whether or not the run would have reported it.

@@ -4,7 +4,7 @@ import { findingsByFile, objectPlace, toFinding, type Place } from './findings.j
 import { LineIndex } from '../loaders/line-index.js';
 import { own, recordAt } from '../values.js';
 import { podOf } from '../model/workload.js';
-import type { engineRuleIds, RulePlan } from './rule-plan.js';
+import type { EngineRuleId, RulePlan } from './rule-plan.js';
 import type { Finding } from './report.js';
 import type { MessageIds } from '../rules/message-ids.generated.js';
 import type { PathSegment, Resource, SourcePosition } from '../model/resource.js';
@@ -69,7 +69,7 @@ export interface SuppressionSettings {
  * A finding of one of the engine's own rules (STS901–STS903) at a place; none when the rule does
  * not run. Their metadata is bound when the run is planned, which fails when it is missing.
  */
-function engineFinding<Id extends (typeof engineRuleIds)[number]>(plan: RulePlan, id: Id, problem: { messageId: MessageIds[Id]; data: Record<string, string> }, place: Place): Finding[] {
+function engineFinding<Id extends EngineRuleId>(plan: RulePlan, id: Id, problem: { messageId: MessageIds[Id]; data: Record<string, string> }, place: Place): Finding[] {
   const rule = plan.engineRules.get(id);
   return rule ? [toFinding(rule, problem, place)] : [];
 }

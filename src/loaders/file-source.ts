@@ -85,7 +85,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
     private readonly settings: FileSourceSettings,
   ) {}
 
-  *read(needs: SourceNeeds, inputs: Inputs): Iterable<SourceItem> {
+  read(needs: SourceNeeds, inputs: Inputs): Iterable<SourceItem> {
     inputs.skipped.push(...(this.input.skipped ?? []));
     const early: FileText[] = [];
     const late: FileText[] = [];
@@ -102,18 +102,30 @@ export class FileSource implements Source<Iterable<SourceItem>> {
       this.settings.configFolder,
     );
     this.resolver = resolver;
-    for (const { file, ...parsed } of earlyParsed) yield* this.handOver(file, parsed, needs, resolver);
-    for (const file of late) yield* this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
+    const handOvers = [
+      ...earlyParsed.map(({ file, ...parsed }) => () => this.handOver(file, parsed, needs, resolver)),
+      ...late.map((file) => () => this.handOver(file, this.parse(file, needs, inputs), needs, resolver)),
+    ];
+    // A plain iterator rather than a generator: a suspended generator's frame may hold on to the
+    // file handed over last while the next is checked, which keeps each parse alive long enough
+    // to reach the old generation and doubles peak memory on large scans.
+    let index = 0;
+    const next = (): IteratorResult<SourceItem> => {
+      while (index < handOvers.length) {
+        const item = handOvers[index++]!();
+        if (item) return { done: false, value: item };
+      }
+      return { done: true, value: undefined };
+    };
+    return { [Symbol.iterator]: () => ({ next }) };
   }
 
   /** A parsed file's objects, or its text for the text rules. */
-  private *handOver(file: FileText, parsed: { objects: ParsedObject[]; asText: boolean }, needs: SourceNeeds, resolver: ProfileResolver): Iterable<SourceItem> {
+  private handOver(file: FileText, parsed: { objects: ParsedObject[]; asText: boolean }, needs: SourceNeeds, resolver: ProfileResolver): SourceItem | undefined {
     if (file.text === undefined || !parsed.asText) {
-      yield { objects: parsed.objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile: resolver.forPath(object.locator.path) })) };
-      return;
+      return { objects: parsed.objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile: resolver.forPath(object.locator.path) })) };
     }
-    const text = needs.texts ? textItem(file, resolver, this.settings.testCode) : undefined;
-    if (text) yield text;
+    return needs.texts ? textItem(file, resolver, this.settings.testCode) : undefined;
   }
 
   profiles(): ClusterProfile[] {
