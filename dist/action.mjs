@@ -30531,19 +30531,28 @@ function isOwnReport(source) {
   }
 }
 var FileSource = class {
+  /**
+   * Reads the files at once, before the run loads the rules' metadata. Measured on 20,000
+   * documents: loaded first, the metadata (long-lived, built by js-yaml like the manifests'
+   * objects) often made V8 pretenure those objects' allocation sites, and peak memory doubled.
+   */
   constructor(input, settings) {
-    this.input = input;
     this.settings = settings;
+    this.outcomes = { skipped: [...input.skipped ?? []], errors: [] };
+    this.files = [...readFiles(input.files ?? [], settings.maxFileBytes ?? defaultMaxFileBytes, this.outcomes), ...input.texts ?? []];
   }
-  input;
   settings;
+  files;
   readTexts = [];
+  /** What finding and reading the files passed over or could not read. */
+  outcomes;
   resolver;
-  read(needs, inputs) {
-    inputs.skipped.push(...this.input.skipped ?? []);
+  *read(needs, inputs) {
+    inputs.skipped.push(...this.outcomes.skipped);
+    inputs.errors.push(...this.outcomes.errors);
     const early = [];
     const late = [];
-    for (const file of [...readFiles(this.input.files ?? [], this.settings.maxFileBytes ?? defaultMaxFileBytes, inputs), ...this.input.texts ?? []]) {
+    for (const file of this.files) {
       if (file.text !== void 0) this.readTexts.push(file);
       (file.text !== void 0 && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
     }
@@ -30556,19 +30565,14 @@ var FileSource = class {
       this.settings.configFolder
     );
     this.resolver = resolver;
-    const handOvers = [
-      ...earlyParsed.map(({ file, ...parsed }) => () => this.handOver(file, parsed, needs, resolver)),
-      ...late.map((file) => () => this.handOver(file, this.parse(file, needs, inputs), needs, resolver))
-    ];
-    let index = 0;
-    const next = () => {
-      while (index < handOvers.length) {
-        const item = handOvers[index++]();
-        if (item) return { done: false, value: item };
-      }
-      return { done: true, value: void 0 };
-    };
-    return { [Symbol.iterator]: () => ({ next }) };
+    for (const { file, ...parsed } of earlyParsed) {
+      const item = this.handOver(file, parsed, needs, resolver);
+      if (item) yield item;
+    }
+    for (const file of late) {
+      const item = this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
+      if (item) yield item;
+    }
   }
   /** A parsed file's objects, or its text for the text rules. */
   handOver(file, parsed, needs, resolver) {
