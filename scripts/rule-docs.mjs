@@ -26,7 +26,7 @@ for (const rule of rules) {
   lines.push(
     `## ${rule.id}`,
     '',
-    `**${rule.name}** · level \`${rule.level}\` · precision ${rule.precision} · applies to ${rule.appliesTo.join(', ')}${rule.cwe ? ` · ${rule.cwe}` : ''}`,
+    `**${rule.name}** · level \`${rule.level}\` · precision ${rule.precision} · applies to ${(rule.kinds ?? [rule.category]).join(', ')}${rule.cwe ? ` · ${rule.cwe}` : ''}`,
     '',
     rule.fullDescription.trim(),
     '',

@@ -11,5 +11,6 @@ export { formatText } from './formats/text.js';
 export { formatSarif } from './formats/sarif.js';
 export { formatMarkdown } from './formats/markdown.js';
 export { loadConfig, ConfigError, type Config } from './config/load-config.js';
-export { ruleCatalogue, type RuleMetadata, type Level } from './rules/catalogue.js';
+export { ruleCatalogue, type RuleMetadata } from './rules/catalogue.js';
+export type { Level } from './model/resource.js';
 export { defaultEndpointFor } from './profiles/eks-versions.js';

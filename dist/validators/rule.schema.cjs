@@ -37,7 +37,7 @@ var require_ucs2length = __commonJS({
 // node_modules/.validators/rule.schema.cjs
 module.exports = validate10;
 module.exports.default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://sts-audit.dev/schemas/rule.schema.json", "title": "sts-audit rule metadata", "description": "One rule of the catalogue: its names, level, texts and tags. Messages and the remediation may name {{placeholders}} that the rule fills in.", "type": "object", "additionalProperties": false, "required": ["id", "name", "level", "shortDescription", "fullDescription", "messages", "remediation", "help", "tags", "precision", "securitySeverity", "appliesTo"], "properties": { "id": { "type": "string", "pattern": "^STS[0-9]{3}$" }, "name": { "type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$" }, "level": { "$ref": "#/definitions/level" }, "shortDescription": { "type": "string", "minLength": 10, "maxLength": 200 }, "fullDescription": { "type": "string", "minLength": 20 }, "messages": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z][a-zA-Z0-9]*$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["text"], "properties": { "text": { "type": "string", "minLength": 10 }, "level": { "$ref": "#/definitions/level" }, "remediation": { "type": "string", "minLength": 10, "description": "The fix for this message, where it differs from the rule's remediation." } } } }, "remediation": { "type": "string", "minLength": 10 }, "help": { "type": "string", "minLength": 40, "description": "Markdown: why it matters, how to fix it, a bad and a good example." }, "tags": { "type": "array", "items": { "type": "string" }, "contains": { "const": "security" }, "uniqueItems": true }, "cwe": { "type": "string", "pattern": "^CWE-[0-9]+$" }, "precisionBasis": { "type": "string", "minLength": 1, "description": "What the precision rests on: what was measured, on what, and when." }, "precision": { "enum": ["very-high", "high", "medium", "low"] }, "securitySeverity": { "type": "string", "pattern": "^(10(\\.0)?|[0-9](\\.[0-9])?)$" }, "appliesTo": { "type": "array", "items": { "type": "string" }, "minItems": 1, "description": "The object kinds the rule reads; objects of other kinds are not kept for it." } }, "definitions": { "level": { "enum": ["error", "warning", "note"] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://sts-audit.dev/schemas/rule.schema.json", "title": "sts-audit rule metadata", "description": "One rule of the catalogue: its names, level, texts and tags. Messages and the remediation may name {{placeholders}} that the rule fills in.", "type": "object", "additionalProperties": false, "required": ["id", "name", "level", "shortDescription", "fullDescription", "messages", "remediation", "help", "tags", "precision", "securitySeverity"], "properties": { "id": { "type": "string", "pattern": "^STS[0-9]{3}$" }, "name": { "type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$" }, "level": { "$ref": "#/definitions/level" }, "shortDescription": { "type": "string", "minLength": 10, "maxLength": 200 }, "fullDescription": { "type": "string", "minLength": 20 }, "messages": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[a-z][a-zA-Z0-9]*$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["text"], "properties": { "text": { "type": "string", "minLength": 10 }, "level": { "$ref": "#/definitions/level" }, "remediation": { "type": "string", "minLength": 10, "description": "The fix for this message, where it differs from the rule's remediation." } } } }, "remediation": { "type": "string", "minLength": 10 }, "help": { "type": "string", "minLength": 40, "description": "Markdown: why it matters, how to fix it, a bad and a good example." }, "tags": { "type": "array", "items": { "type": "string" }, "contains": { "const": "security" }, "uniqueItems": true }, "cwe": { "type": "string", "pattern": "^CWE-[0-9]+$" }, "precisionBasis": { "type": "string", "minLength": 1, "description": "What the precision rests on: what was measured, on what, and when." }, "precision": { "enum": ["very-high", "high", "medium", "low"] }, "securitySeverity": { "type": "string", "pattern": "^(10(\\.0)?|[0-9](\\.[0-9])?)$" }, "kinds": { "type": "array", "items": { "type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$" }, "minItems": 1, "uniqueItems": true, "description": "The object kinds the rule checks: the runner runs it on objects of these kinds only, and objects of other kinds are not kept for it." }, "category": { "enum": ["code", "dependencies", "suppressions"], "description": "What a rule that checks no object reads: source and config files (code), dependency manifests (dependencies), or the suppressions themselves (the engine's own rules)." } }, "oneOf": [{ "properties": { "kinds": true }, "required": ["kinds"] }, { "properties": { "category": true }, "required": ["category"] }], "definitions": { "level": { "enum": ["error", "warning", "note"] } } };
 var schema12 = { "enum": ["error", "warning", "note"] };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
@@ -46,13 +46,18 @@ var pattern1 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
 var pattern2 = new RegExp("^[a-z][a-zA-Z0-9]*$", "u");
 var pattern3 = new RegExp("^CWE-[0-9]+$", "u");
 var pattern4 = new RegExp("^(10(\\.0)?|[0-9](\\.[0-9])?)$", "u");
+var pattern5 = new RegExp("^[A-Z][A-Za-z0-9]*$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
+  const _errs1 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+    if (data.kinds === void 0) {
+      const err0 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "kinds" }, message: "must have required property 'kinds'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -60,8 +65,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.name === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs3 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.category === void 0) {
+      const err1 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "category" }, message: "must have required property 'category'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -69,17 +82,38 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.level === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
     }
-    if (data.shortDescription === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "shortDescription" }, message: "must have required property 'shortDescription'" };
+  }
+  if (!valid0) {
+    const err2 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -87,8 +121,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.fullDescription === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fullDescription" }, message: "must have required property 'fullDescription'" };
+    if (data.name === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -96,8 +130,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.messages === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messages" }, message: "must have required property 'messages'" };
+    if (data.level === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "level" }, message: "must have required property 'level'" };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -105,8 +139,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.remediation === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "remediation" }, message: "must have required property 'remediation'" };
+    if (data.shortDescription === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "shortDescription" }, message: "must have required property 'shortDescription'" };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -114,8 +148,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.help === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "help" }, message: "must have required property 'help'" };
+    if (data.fullDescription === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fullDescription" }, message: "must have required property 'fullDescription'" };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -123,8 +157,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.tags === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tags" }, message: "must have required property 'tags'" };
+    if (data.messages === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "messages" }, message: "must have required property 'messages'" };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -132,8 +166,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.precision === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "precision" }, message: "must have required property 'precision'" };
+    if (data.remediation === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "remediation" }, message: "must have required property 'remediation'" };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -141,8 +175,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.securitySeverity === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "securitySeverity" }, message: "must have required property 'securitySeverity'" };
+    if (data.help === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "help" }, message: "must have required property 'help'" };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -150,8 +184,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.appliesTo === void 0) {
-      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "appliesTo" }, message: "must have required property 'appliesTo'" };
+    if (data.tags === void 0) {
+      const err11 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tags" }, message: "must have required property 'tags'" };
       if (vErrors === null) {
         vErrors = [err11];
       } else {
@@ -159,31 +193,27 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.precision === void 0) {
+      const err12 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "precision" }, message: "must have required property 'precision'" };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
+    if (data.securitySeverity === void 0) {
+      const err13 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "securitySeverity" }, message: "must have required property 'securitySeverity'" };
+      if (vErrors === null) {
+        vErrors = [err13];
+      } else {
+        vErrors.push(err13);
+      }
+      errors++;
+    }
     for (const key0 in data) {
       if (!func2.call(schema11.properties, key0)) {
-        const err12 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      let data0 = data.id;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err13 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^STS[0-9]{3}$" }, message: 'must match pattern "^STS[0-9]{3}$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -192,11 +222,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.name !== void 0) {
-      let data1 = data.name;
-      if (typeof data1 === "string") {
-        if (!pattern1.test(data1)) {
-          const err15 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"' };
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err15 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^STS[0-9]{3}$" }, message: 'must match pattern "^STS[0-9]{3}$"' };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -205,7 +235,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -214,14 +244,36 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.name !== void 0) {
+      let data1 = data.name;
+      if (typeof data1 === "string") {
+        if (!pattern1.test(data1)) {
+          const err17 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$" }, message: 'must match pattern "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
     if (data.level !== void 0) {
       let data2 = data.level;
       if (!(data2 === "error" || data2 === "warning" || data2 === "note")) {
-        const err17 = { instancePath: instancePath + "/level", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+        const err19 = { instancePath: instancePath + "/level", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err19];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err19);
         }
         errors++;
       }
@@ -230,38 +282,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.shortDescription;
       if (typeof data3 === "string") {
         if (func3(data3) > 200) {
-          const err18 = { instancePath: instancePath + "/shortDescription", schemaPath: "#/properties/shortDescription/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          const err20 = { instancePath: instancePath + "/shortDescription", schemaPath: "#/properties/shortDescription/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err20];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err20);
           }
           errors++;
         }
         if (func3(data3) < 10) {
-          const err19 = { instancePath: instancePath + "/shortDescription", schemaPath: "#/properties/shortDescription/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/shortDescription", schemaPath: "#/properties/shortDescription/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.fullDescription !== void 0) {
-      let data4 = data.fullDescription;
-      if (typeof data4 === "string") {
-        if (func3(data4) < 20) {
-          const err21 = { instancePath: instancePath + "/fullDescription", schemaPath: "#/properties/fullDescription/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
+          const err21 = { instancePath: instancePath + "/shortDescription", schemaPath: "#/properties/shortDescription/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -270,7 +300,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err22 = { instancePath: instancePath + "/fullDescription", schemaPath: "#/properties/fullDescription/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/shortDescription", schemaPath: "#/properties/shortDescription/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -279,11 +309,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.messages !== void 0) {
-      let data5 = data.messages;
-      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (Object.keys(data5).length < 1) {
-          const err23 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+    if (data.fullDescription !== void 0) {
+      let data4 = data.fullDescription;
+      if (typeof data4 === "string") {
+        if (func3(data4) < 20) {
+          const err23 = { instancePath: instancePath + "/fullDescription", schemaPath: "#/properties/fullDescription/minLength", keyword: "minLength", params: { limit: 20 }, message: "must NOT have fewer than 20 characters" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -291,26 +321,48 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      } else {
+        const err24 = { instancePath: instancePath + "/fullDescription", schemaPath: "#/properties/fullDescription/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.messages !== void 0) {
+      let data5 = data.messages;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (Object.keys(data5).length < 1) {
+          const err25 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
         for (const key1 in data5) {
-          const _errs14 = errors;
+          const _errs17 = errors;
           if (typeof key1 === "string") {
             if (!pattern2.test(key1)) {
-              const err24 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-zA-Z0-9]*$" }, message: 'must match pattern "^[a-z][a-zA-Z0-9]*$"', propertyName: key1 };
+              const err26 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-zA-Z0-9]*$" }, message: 'must match pattern "^[a-z][a-zA-Z0-9]*$"', propertyName: key1 };
               if (vErrors === null) {
-                vErrors = [err24];
+                vErrors = [err26];
               } else {
-                vErrors.push(err24);
+                vErrors.push(err26);
               }
               errors++;
             }
           }
-          var valid2 = _errs14 === errors;
-          if (!valid2) {
-            const err25 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+          var valid3 = _errs17 === errors;
+          if (!valid3) {
+            const err27 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err27];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err27);
             }
             errors++;
           }
@@ -319,39 +371,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data5[key2];
           if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
             if (data6.text === void 0) {
-              const err26 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/messages/additionalProperties/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'" };
+              const err28 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/messages/additionalProperties/required", keyword: "required", params: { missingProperty: "text" }, message: "must have required property 'text'" };
               if (vErrors === null) {
-                vErrors = [err26];
+                vErrors = [err28];
               } else {
-                vErrors.push(err26);
+                vErrors.push(err28);
               }
               errors++;
             }
             for (const key3 in data6) {
               if (!(key3 === "text" || key3 === "level" || key3 === "remediation")) {
-                const err27 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/messages/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-            if (data6.text !== void 0) {
-              let data7 = data6.text;
-              if (typeof data7 === "string") {
-                if (func3(data7) < 10) {
-                  const err28 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/text", schemaPath: "#/properties/messages/additionalProperties/properties/text/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                }
-              } else {
-                const err29 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/text", schemaPath: "#/properties/messages/additionalProperties/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err29 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/messages/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -360,32 +390,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data6.level !== void 0) {
-              let data8 = data6.level;
-              if (!(data8 === "error" || data8 === "warning" || data8 === "note")) {
-                const err30 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/level", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err30];
-                } else {
-                  vErrors.push(err30);
-                }
-                errors++;
-              }
-            }
-            if (data6.remediation !== void 0) {
-              let data9 = data6.remediation;
-              if (typeof data9 === "string") {
-                if (func3(data9) < 10) {
-                  const err31 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/remediation", schemaPath: "#/properties/messages/additionalProperties/properties/remediation/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" };
+            if (data6.text !== void 0) {
+              let data7 = data6.text;
+              if (typeof data7 === "string") {
+                if (func3(data7) < 10) {
+                  const err30 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/text", schemaPath: "#/properties/messages/additionalProperties/properties/text/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" };
                   if (vErrors === null) {
-                    vErrors = [err31];
+                    vErrors = [err30];
                   } else {
-                    vErrors.push(err31);
+                    vErrors.push(err30);
                   }
                   errors++;
                 }
               } else {
-                const err32 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/remediation", schemaPath: "#/properties/messages/additionalProperties/properties/remediation/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err31 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/text", schemaPath: "#/properties/messages/additionalProperties/properties/text/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data6.level !== void 0) {
+              let data8 = data6.level;
+              if (!(data8 === "error" || data8 === "warning" || data8 === "note")) {
+                const err32 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/level", schemaPath: "#/definitions/level/enum", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err32];
                 } else {
@@ -394,40 +424,40 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data6.remediation !== void 0) {
+              let data9 = data6.remediation;
+              if (typeof data9 === "string") {
+                if (func3(data9) < 10) {
+                  const err33 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/remediation", schemaPath: "#/properties/messages/additionalProperties/properties/remediation/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+              } else {
+                const err34 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/remediation", schemaPath: "#/properties/messages/additionalProperties/properties/remediation/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err33 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/messages/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err35 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/messages/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err33];
+              vErrors = [err35];
             } else {
-              vErrors.push(err33);
+              vErrors.push(err35);
             }
             errors++;
           }
         }
       } else {
-        const err34 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.remediation !== void 0) {
-      let data10 = data.remediation;
-      if (typeof data10 === "string") {
-        if (func3(data10) < 10) {
-          const err35 = { instancePath: instancePath + "/remediation", schemaPath: "#/properties/remediation/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      } else {
-        const err36 = { instancePath: instancePath + "/remediation", schemaPath: "#/properties/remediation/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err36 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -436,11 +466,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.help !== void 0) {
-      let data11 = data.help;
-      if (typeof data11 === "string") {
-        if (func3(data11) < 40) {
-          const err37 = { instancePath: instancePath + "/help", schemaPath: "#/properties/help/minLength", keyword: "minLength", params: { limit: 40 }, message: "must NOT have fewer than 40 characters" };
+    if (data.remediation !== void 0) {
+      let data10 = data.remediation;
+      if (typeof data10 === "string") {
+        if (func3(data10) < 10) {
+          const err37 = { instancePath: instancePath + "/remediation", schemaPath: "#/properties/remediation/minLength", keyword: "minLength", params: { limit: 10 }, message: "must NOT have fewer than 10 characters" };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -449,11 +479,33 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err38 = { instancePath: instancePath + "/help", schemaPath: "#/properties/help/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err38 = { instancePath: instancePath + "/remediation", schemaPath: "#/properties/remediation/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
           vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.help !== void 0) {
+      let data11 = data.help;
+      if (typeof data11 === "string") {
+        if (func3(data11) < 40) {
+          const err39 = { instancePath: instancePath + "/help", schemaPath: "#/properties/help/minLength", keyword: "minLength", params: { limit: 40 }, message: "must NOT have fewer than 40 characters" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/help", schemaPath: "#/properties/help/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
         }
         errors++;
       }
@@ -464,46 +516,46 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         const len0 = data12.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (typeof data12[i0] !== "string") {
-            const err39 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err41 = { instancePath: instancePath + "/tags/" + i0, schemaPath: "#/properties/tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err41];
             } else {
-              vErrors.push(err39);
+              vErrors.push(err41);
             }
             errors++;
           }
         }
-        const _errs33 = errors;
+        const _errs36 = errors;
         const len1 = data12.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          const _errs34 = errors;
+          const _errs37 = errors;
           if ("security" !== data12[i1]) {
-            const err40 = { instancePath: instancePath + "/tags/" + i1, schemaPath: "#/properties/tags/contains/const", keyword: "const", params: { allowedValue: "security" }, message: "must be equal to constant" };
+            const err42 = { instancePath: instancePath + "/tags/" + i1, schemaPath: "#/properties/tags/contains/const", keyword: "const", params: { allowedValue: "security" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err40];
+              vErrors = [err42];
             } else {
-              vErrors.push(err40);
+              vErrors.push(err42);
             }
             errors++;
           }
-          var valid8 = _errs34 === errors;
-          if (valid8) {
+          var valid9 = _errs37 === errors;
+          if (valid9) {
             break;
           }
         }
-        if (!valid8) {
-          const err41 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/contains", keyword: "contains", params: { minContains: 1 }, message: "must contain at least 1 valid item(s)" };
+        if (!valid9) {
+          const err43 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/contains", keyword: "contains", params: { minContains: 1 }, message: "must contain at least 1 valid item(s)" };
           if (vErrors === null) {
-            vErrors = [err41];
+            vErrors = [err43];
           } else {
-            vErrors.push(err41);
+            vErrors.push(err43);
           }
           errors++;
         } else {
-          errors = _errs33;
+          errors = _errs36;
           if (vErrors !== null) {
-            if (_errs33) {
-              vErrors.length = _errs33;
+            if (_errs36) {
+              vErrors.length = _errs36;
             } else {
               vErrors = null;
             }
@@ -520,11 +572,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err42 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+              const err44 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
               if (vErrors === null) {
-                vErrors = [err42];
+                vErrors = [err44];
               } else {
-                vErrors.push(err42);
+                vErrors.push(err44);
               }
               errors++;
               break;
@@ -533,29 +585,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err43 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.cwe !== void 0) {
-      let data15 = data.cwe;
-      if (typeof data15 === "string") {
-        if (!pattern3.test(data15)) {
-          const err44 = { instancePath: instancePath + "/cwe", schemaPath: "#/properties/cwe/pattern", keyword: "pattern", params: { pattern: "^CWE-[0-9]+$" }, message: 'must match pattern "^CWE-[0-9]+$"' };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/cwe", schemaPath: "#/properties/cwe/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err45 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -564,11 +594,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.precisionBasis !== void 0) {
-      let data16 = data.precisionBasis;
-      if (typeof data16 === "string") {
-        if (func3(data16) < 1) {
-          const err46 = { instancePath: instancePath + "/precisionBasis", schemaPath: "#/properties/precisionBasis/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+    if (data.cwe !== void 0) {
+      let data15 = data.cwe;
+      if (typeof data15 === "string") {
+        if (!pattern3.test(data15)) {
+          const err46 = { instancePath: instancePath + "/cwe", schemaPath: "#/properties/cwe/pattern", keyword: "pattern", params: { pattern: "^CWE-[0-9]+$" }, message: 'must match pattern "^CWE-[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err46];
           } else {
@@ -577,7 +607,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err47 = { instancePath: instancePath + "/precisionBasis", schemaPath: "#/properties/precisionBasis/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err47 = { instancePath: instancePath + "/cwe", schemaPath: "#/properties/cwe/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -586,32 +616,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.precision !== void 0) {
-      let data17 = data.precision;
-      if (!(data17 === "very-high" || data17 === "high" || data17 === "medium" || data17 === "low")) {
-        const err48 = { instancePath: instancePath + "/precision", schemaPath: "#/properties/precision/enum", keyword: "enum", params: { allowedValues: schema11.properties.precision.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-    }
-    if (data.securitySeverity !== void 0) {
-      let data18 = data.securitySeverity;
-      if (typeof data18 === "string") {
-        if (!pattern4.test(data18)) {
-          const err49 = { instancePath: instancePath + "/securitySeverity", schemaPath: "#/properties/securitySeverity/pattern", keyword: "pattern", params: { pattern: "^(10(\\.0)?|[0-9](\\.[0-9])?)$" }, message: 'must match pattern "^(10(\\.0)?|[0-9](\\.[0-9])?)$"' };
+    if (data.precisionBasis !== void 0) {
+      let data16 = data.precisionBasis;
+      if (typeof data16 === "string") {
+        if (func3(data16) < 1) {
+          const err48 = { instancePath: instancePath + "/precisionBasis", schemaPath: "#/properties/precisionBasis/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err49];
+            vErrors = [err48];
           } else {
-            vErrors.push(err49);
+            vErrors.push(err48);
           }
           errors++;
         }
       } else {
-        const err50 = { instancePath: instancePath + "/securitySeverity", schemaPath: "#/properties/securitySeverity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err49 = { instancePath: instancePath + "/precisionBasis", schemaPath: "#/properties/precisionBasis/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.precision !== void 0) {
+      let data17 = data.precision;
+      if (!(data17 === "very-high" || data17 === "high" || data17 === "medium" || data17 === "low")) {
+        const err50 = { instancePath: instancePath + "/precision", schemaPath: "#/properties/precision/enum", keyword: "enum", params: { allowedValues: schema11.properties.precision.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -620,11 +650,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.appliesTo !== void 0) {
-      let data19 = data.appliesTo;
-      if (Array.isArray(data19)) {
-        if (data19.length < 1) {
-          const err51 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+    if (data.securitySeverity !== void 0) {
+      let data18 = data.securitySeverity;
+      if (typeof data18 === "string") {
+        if (!pattern4.test(data18)) {
+          const err51 = { instancePath: instancePath + "/securitySeverity", schemaPath: "#/properties/securitySeverity/pattern", keyword: "pattern", params: { pattern: "^(10(\\.0)?|[0-9](\\.[0-9])?)$" }, message: 'must match pattern "^(10(\\.0)?|[0-9](\\.[0-9])?)$"' };
           if (vErrors === null) {
             vErrors = [err51];
           } else {
@@ -632,34 +662,102 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      } else {
+        const err52 = { instancePath: instancePath + "/securitySeverity", schemaPath: "#/properties/securitySeverity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.kinds !== void 0) {
+      let data19 = data.kinds;
+      if (Array.isArray(data19)) {
+        if (data19.length < 1) {
+          const err53 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
         const len2 = data19.length;
         for (let i3 = 0; i3 < len2; i3++) {
-          if (typeof data19[i3] !== "string") {
-            const err52 = { instancePath: instancePath + "/appliesTo/" + i3, schemaPath: "#/properties/appliesTo/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          let data20 = data19[i3];
+          if (typeof data20 === "string") {
+            if (!pattern5.test(data20)) {
+              const err54 = { instancePath: instancePath + "/kinds/" + i3, schemaPath: "#/properties/kinds/items/pattern", keyword: "pattern", params: { pattern: "^[A-Z][A-Za-z0-9]*$" }, message: 'must match pattern "^[A-Z][A-Za-z0-9]*$"' };
+              if (vErrors === null) {
+                vErrors = [err54];
+              } else {
+                vErrors.push(err54);
+              }
+              errors++;
+            }
+          } else {
+            const err55 = { instancePath: instancePath + "/kinds/" + i3, schemaPath: "#/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err52];
+              vErrors = [err55];
             } else {
-              vErrors.push(err52);
+              vErrors.push(err55);
             }
             errors++;
           }
         }
+        let i4 = data19.length;
+        let j1;
+        if (i4 > 1) {
+          const indices1 = {};
+          for (; i4--; ) {
+            let item1 = data19[i4];
+            if (typeof item1 !== "string") {
+              continue;
+            }
+            if (typeof indices1[item1] == "number") {
+              j1 = indices1[item1];
+              const err56 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err56];
+              } else {
+                vErrors.push(err56);
+              }
+              errors++;
+              break;
+            }
+            indices1[item1] = i4;
+          }
+        }
       } else {
-        const err53 = { instancePath: instancePath + "/appliesTo", schemaPath: "#/properties/appliesTo/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err57 = { instancePath: instancePath + "/kinds", schemaPath: "#/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err57];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+    }
+    if (data.category !== void 0) {
+      let data21 = data.category;
+      if (!(data21 === "code" || data21 === "dependencies" || data21 === "suppressions")) {
+        const err58 = { instancePath: instancePath + "/category", schemaPath: "#/properties/category/enum", keyword: "enum", params: { allowedValues: schema11.properties.category.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
         }
         errors++;
       }
     }
   } else {
-    const err54 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err59 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err54];
+      vErrors = [err59];
     } else {
-      vErrors.push(err54);
+      vErrors.push(err59);
     }
     errors++;
   }

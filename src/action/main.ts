@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { runClusterRequest } from '../cluster/audit-request.js';
 import { dumpObjects } from '../cluster/dump-objects.js';
 import { secondsInMs } from '../cli/inputs.js';
-import { runScanRequest } from '../engine/scan-request.js';
+import { runScanRequest } from '../config/scan-request.js';
 import { exitCode, incompleteReason, type FailOn, type Finding, type Report } from '../engine/report.js';
 import { formatMarkdown } from '../formats/markdown.js';
 import { formatSarif } from '../formats/sarif.js';

@@ -4,7 +4,7 @@ import { ConfigError, defaultConfigName } from '../config/load-config.js';
 import { runClusterRequest } from '../cluster/audit-request.js';
 import { dumpObjects } from '../cluster/dump-objects.js';
 import { ClusterUsageError } from '../cluster/usage-error.js';
-import { runScanRequest } from '../engine/scan-request.js';
+import { runScanRequest } from '../config/scan-request.js';
 import { exitCode, incompleteReason, type FailOn, type Report } from '../engine/report.js';
 import { formatJson } from '../formats/json.js';
 import { formatText } from '../formats/text.js';

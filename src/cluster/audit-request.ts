@@ -1,4 +1,4 @@
-import { readSuppressionRequest, type SuppressionRequest } from '../engine/scan-request.js';
+import { readSuppressionRequest, type SuppressionRequest } from '../config/scan-request.js';
 import type { AuditedObject, AuditOptions } from './audit.js';
 import type { Report } from '../engine/report.js';
 

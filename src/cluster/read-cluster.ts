@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiException, AppsV1Api, BatchV1Api, CoreV1Api, Observable, ResponseContext, VersionApi, type ConfigurationOptions, type KubeConfig, type RequestContext } from '@kubernetes/client-node';
 import { ClusterUsageError } from './kubeconfig.js';
-import { isRecord } from '../model/values.js';
+import { isRecord } from '../values.js';
 
 /** A page of a list, as the API returns it. */
 interface Page {
@@ -47,12 +47,6 @@ export interface ReadSettings {
   attempts?: number;
   /** Called with each resource type's running count (progress on a terminal). */
   progress?: (resource: string, count: number) => void;
-  /**
-   * Takes pods page by page instead of keeping them, with what was read before them (pods are
-   * read last): the largest resource type never stands whole in memory. A list that restarts
-   * (410) hands the same pods over again.
-   */
-  onPods?: (page: Record<string, unknown>[], before: Pick<ClusterObjects, 'version' | 'objects'>) => void;
 }
 
 /** A resource type that could not be read, and why. */
@@ -149,15 +143,18 @@ async function takeItems(response: ResponseContext, page: { kind: string; items:
   return new ResponseContext(response.httpStatusCode, response.headers, { text: () => Promise.resolve(text), binary: () => Promise.resolve(Buffer.from(text)), stream: () => null });
 }
 
-/** What one cluster holds of what the audit reads. */
-export interface ClusterObjects {
-  version: { gitVersion: string };
-  objects: Array<{ resourceType: ResourceType; item: Record<string, unknown> }>;
-  failures: ReadFailure[];
-}
+/**
+ * What reading a cluster hands over, in this order: its version with every object but pods; then
+ * pods, page by page, so that the largest resource type never stands whole in memory (a list that
+ * restarts, 410, hands the same pods over again); last, the resource types that could not be read.
+ */
+export type ClusterRead =
+  | { version: { gitVersion: string }; objects: Array<{ resourceType: ResourceType; item: Record<string, unknown> }> }
+  | { pods: Record<string, unknown>[] }
+  | { failures: ReadFailure[] };
 
 /** Reads the cluster's version and every resource type, page by page; a type that fails is reported and skipped. */
-export async function readCluster(kubeConfig: KubeConfig, settings: ReadSettings, slim: (kind: string, item: Record<string, unknown>) => Record<string, unknown>): Promise<ClusterObjects> {
+export async function* readCluster(kubeConfig: KubeConfig, settings: ReadSettings, slim: (kind: string, item: Record<string, unknown>) => Record<string, unknown>): AsyncGenerator<ClusterRead> {
   const apis: Apis = { core: kubeConfig.makeApiClient(CoreV1Api), apps: kubeConfig.makeApiClient(AppsV1Api), batch: kubeConfig.makeApiClient(BatchV1Api) };
   const attempts = settings.attempts ?? 4;
   // Every call gets its own deadline (--request-timeout), through the client's middleware. The
@@ -189,12 +186,14 @@ export async function readCluster(kubeConfig: KubeConfig, settings: ReadSettings
     }
     throw new ClusterUsageError(`cannot reach the API server ${kubeConfig.getCurrentCluster()?.server ?? '(no server in the kubeconfig)'}: ${describe(error).message}`);
   }
-  const objects: ClusterObjects['objects'] = [];
+  const objects: Array<{ resourceType: ResourceType; item: Record<string, unknown> }> = [];
   const failures: ReadFailure[] = [];
   const namespaces = settings.namespaces.length > 0 ? settings.namespaces : [undefined];
   for (const resourceType of resourceTypes) {
     const scopes = resourceType.namespaced ? namespaces : [undefined];
-    const streamed = resourceType.kind === 'Pod' ? settings.onPods : undefined;
+    // Pods are read last: everything else is handed over before them.
+    const streamed = resourceType.kind === 'Pod';
+    if (streamed) yield { version: { gitVersion }, objects };
     let handedOver = 0;
     try {
       let count = 0;
@@ -212,7 +211,7 @@ export async function readCluster(kubeConfig: KubeConfig, settings: ReadSettings
                 return resourceType.list(apis, request, timeout(taken));
               }, attempts);
               if (streamed) {
-                streamed(taken.items, { version: { gitVersion }, objects });
+                yield { pods: taken.items };
                 handedOver += taken.items.length;
               } else {
                 items.push(...taken.items);
@@ -236,5 +235,5 @@ export async function readCluster(kubeConfig: KubeConfig, settings: ReadSettings
       failures.push({ resource: resourceType.resource, message: handedOver > 0 ? `${message} (the ${resourceType.resource} listed before that were checked)` : message });
     }
   }
-  return { version: { gitVersion }, objects, failures };
+  yield { failures };
 }

@@ -1,6 +1,5 @@
 import { dump, parseEvents } from 'js-yaml';
 import { YamlLocator, YamlSource } from '../loaders/yaml-locator.js';
-import { objectHeader, objectPath } from '../engine/report.js';
 import type { DocumentLocator, LocateOptions, ObjectIdentity, PathSegment, SourcePosition } from '../model/resource.js';
 
 /**
@@ -38,4 +37,19 @@ export class RenderedObject implements DocumentLocator {
     }
     return this.rendered;
   }
+}
+
+/**
+ * The stable path that names a live object where a file path is needed (SARIF, `--dump-objects`):
+ * `k8s/<cluster>/<namespace or _cluster>/<Kind>/<name>.yaml`.
+ */
+export function objectPath(object: { cluster: string; namespace?: string; kind: string; name: string }): string {
+  const part = (text: string): string => text.replace(/[/\\]/g, '_') || '_';
+  return ['k8s', part(object.cluster), part(object.namespace ?? '_cluster'), part(object.kind), `${part(object.name)}.yaml`].join('/');
+}
+
+/** The first line of a live object's file at {@link objectPath}: a comment that names it. */
+export function objectHeader(object: { cluster: string; namespace?: string; kind: string; name: string }): string {
+  // A context name may hold anything: a line break would end the comment.
+  return `# ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name} in cluster ${object.cluster}`.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
 }

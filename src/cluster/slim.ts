@@ -1,5 +1,5 @@
 import { isCredentialName, maskCredentials, redacted } from '../model/credentials.js';
-import { isRecord, listAt, recordAt } from '../model/values.js';
+import { isRecord, listAt, recordAt } from '../values.js';
 
 /**
  * Keeps, of each object read from a cluster, only what the rules read: names, annotations,

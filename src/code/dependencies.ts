@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isRecord } from '../model/values.js';
+import { isRecord } from '../values.js';
 
 /** A dependency a manifest declares or a lock file resolved, and where its name is written. */
 export interface Dependency {

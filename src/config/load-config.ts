@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, YAMLException, constructFromEvents, parseEvents } from 'js-yaml';
 import { YamlLocator, YamlSource } from '../loaders/yaml-locator.js';
-import { ruleCatalogue, type Level } from '../rules/catalogue.js';
+import { ruleCatalogue } from '../rules/catalogue.js';
 import { schemaValidator } from '../schema-validation.js';
 import type { ConfiguredCluster } from '../profiles/resolve-profiles.js';
 import { readKubernetesVersion } from '../profiles/eks-versions.js';
 import type { TestCodePolicy } from '../engine/scan.js';
 import type { IgnoreEntry } from '../engine/suppressions.js';
-import type { PathSegment, SourcePosition } from '../model/resource.js';
+import type { Level, PathSegment, SourcePosition } from '../model/resource.js';
 
 /** The config file `.sts-audit.yaml` (`schemas/config.schema.json`). */
 export interface Config {

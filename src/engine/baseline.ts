@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fingerprintKey } from '../formats/sarif.js';
-import { isRecord } from '../model/values.js';
+import { fingerprintKey } from './fingerprint.js';
+import { isRecord } from '../values.js';
 
 /** A baseline that cannot be used: exit 2, nothing scanned. */
 export class BaselineError extends Error {}

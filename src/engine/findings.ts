@@ -1,8 +1,15 @@
 import { fingerprint } from './fingerprint.js';
 import { lineHashes } from './line-hash.js';
-import { interpolate, type Level, type RuleMetadata } from '../rules/catalogue.js';
+import { interpolate, occurrencesBefore } from '../text.js';
+import { describeProfile } from '../profiles/describe-profile.js';
+import { describeRegionCase } from '../profiles/region-case.js';
+import type { RuleMetadata } from '../rules/catalogue.js';
+import type { FileProblem, Problem } from '../rules/rule.js';
+import type { SourceFile } from '../model/source.js';
+import type { LineIndex } from '../loaders/line-index.js';
+import type { BoundRule } from './rule-plan.js';
 import type { Finding, FindingLocation } from './report.js';
-import type { ObjectIdentity, SourcePosition } from '../model/resource.js';
+import type { ClusterProfile, DocumentLocator, Level, ObjectIdentity, Resource, SourcePosition } from '../model/resource.js';
 import { maskCredentials } from '../model/credentials.js';
 
 /** Everything a finding is made of, before wording and hashing. */
@@ -55,6 +62,93 @@ export function buildFinding(parts: FindingParts): Finding {
 function findingLocation({ path, position }: { path: string; position: SourcePosition }): FindingLocation {
   const { lineText, ...range } = position;
   return { path, ...range, ...snippetOf(maskCredentials(lineText), range.startColumn) };
+}
+
+/** Where a problem is: what messages may say of the place, where it is, and what identifies the problem there. */
+export interface Place {
+  data: Readonly<Record<string, string>>;
+  location?: FindingParts['location'];
+  renderedLocation?: FindingParts['renderedLocation'];
+  object?: FindingParts['object'];
+  identity: readonly string[];
+}
+
+/** What a rule reported, as a finding of that rule at a place. */
+export function toFinding(
+  rule: BoundRule,
+  problem: { messageId: string; data?: Readonly<Record<string, string>>; level?: Level },
+  place: Place,
+  configuredLevel = rule.configuredLevel,
+): Finding {
+  const { data, ...where } = place;
+  return buildFinding({
+    metadata: rule.metadata,
+    messageId: problem.messageId,
+    data: { ...data, ...problem.data },
+    ...(problem.level ? { level: problem.level } : {}),
+    ...(configuredLevel ? { configuredLevel } : {}),
+    ...where,
+  });
+}
+
+/** How messages name an object: `Kind namespace/name`. */
+export function objectLabel(resource: Resource): string {
+  const { kind, namespace, name } = resource.identity;
+  return `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
+}
+
+/** Where a problem of an object is: its path, located in the object's file or in its YAML rendering. */
+export function objectPlace(resource: Resource, problem: Pick<Problem, 'path' | 'target' | 'text'>): Place {
+  const { identity, profile, document, rendering } = resource;
+  const at = (locator: DocumentLocator): { path: string; position: SourcePosition } => ({
+    path: locator.path,
+    position: locator.locate(problem.path, {
+      ...(problem.target ? { target: problem.target } : {}),
+      ...(problem.text ? { text: problem.text } : {}),
+    }),
+  });
+  return {
+    data: {
+      object: objectLabel(resource),
+      kind: identity.kind,
+      name: identity.name,
+      namespace: identity.namespace ?? '(none)',
+      cluster: describeProfile(profile),
+      regionCase: describeRegionCase(profile),
+    },
+    ...(document ? { location: at(document) } : {}),
+    ...(rendering ? { renderedLocation: at(rendering) } : {}),
+    object: { ...identity, cluster: profile.name },
+    identity: [
+      // Only a file's path: a live object's rendered path is made of the identity below, and its
+      // fingerprint stays what it was before objects were rendered.
+      document?.path ?? '',
+      identity.apiVersion,
+      identity.kind,
+      identity.namespace ?? '',
+      identity.name,
+      profile.name,
+      problem.path.join('.'),
+      problem.target ?? 'value',
+      problem.text?.value ?? '',
+      String(problem.text?.occurrence ?? 0),
+    ],
+  };
+}
+
+/** Where a problem of a text is: a range of the file, found by its line index. */
+export function textPlace(file: SourceFile, lines: LineIndex, profile: ClusterProfile, problem: FileProblem): Place {
+  const start = lines.position(problem.index);
+  const end = lines.position(problem.index + problem.length);
+  const text = file.text.slice(problem.index, problem.index + problem.length);
+  return {
+    data: { file: file.path, cluster: describeProfile(profile), regionCase: describeRegionCase(problem.region === undefined ? profile : { region: problem.region }) },
+    location: {
+      path: file.path,
+      position: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column, lineText: lines.lineText(start.line) },
+    },
+    identity: [file.path, problem.messageId, text, String(occurrencesBefore(file.text, text, problem.index))],
+  };
 }
 
 /** Which location of a finding: in a scanned file, or in a live object's YAML rendering. */

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 
+/** The key of the fingerprint in SARIF's `partialFingerprints`, beside GitHub's line hash; baselines read it back. */
+export const fingerprintKey = 'stsAuditFingerprint/v1';
+
 /**
  * A line-independent fingerprint: a hash of what identifies the problem (rule, file or object,
  * offending field and text), so it survives edits elsewhere in the file.

@@ -1,7 +1,8 @@
-import type { Level } from '../rules/catalogue.js';
-import type { ClusterProfile, ObjectIdentity, Range } from '../model/resource.js';
+import type { ClusterProfile, Level, ObjectIdentity, Range } from '../model/resource.js';
+import type { InputError, SkippedInput } from '../model/inputs.js';
+import type { Inputs } from '../model/source.js';
 
-export type { Level };
+export type { InputError, Level, SkippedInput };
 
 /** Where a finding is in a file. */
 export interface FindingLocation extends Range {
@@ -45,19 +46,6 @@ export interface Finding {
 /** A profile as the report shows it. */
 export type ReportProfile = Omit<ClusterProfile, 'assumptions'> & { assumptions: string[] };
 
-/** An input that was not scanned, and why. */
-export interface SkippedInput {
-  path: string;
-  reason: string;
-}
-
-/** An input that could not be read or parsed. */
-export interface InputError {
-  path: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
 
 /** The whole result of a scan (`interface.md`, JSON report). */
 export interface Report {
@@ -65,15 +53,7 @@ export interface Report {
   tool: { name: 'sts-audit'; version: string };
   profiles: ReportProfile[];
   findings: Finding[];
-  inputs: {
-    files: number;
-    documents: number;
-    objects: number;
-    skipped: SkippedInput[];
-    errors: InputError[];
-    /** Files the code rules read as test code, their findings at note (the config's `testCode`). */
-    testCode?: string[];
-  };
+  inputs: Inputs;
   summary: {
     error: number;
     warning: number;
@@ -107,19 +87,4 @@ export function incompleteReason(report: Report): string | undefined {
   if (report.summary.complete) return undefined;
   const errors = report.inputs.errors.length;
   return errors > 0 ? `${errors} input(s) could not be read or parsed` : nothingScanned;
-}
-
-/**
- * The stable path that names a live object where a file path is needed (SARIF, `--dump-objects`):
- * `k8s/<cluster>/<namespace or _cluster>/<Kind>/<name>.yaml`.
- */
-export function objectPath(object: { cluster: string; namespace?: string; kind: string; name: string }): string {
-  const part = (text: string): string => text.replace(/[/\\]/g, '_') || '_';
-  return ['k8s', part(object.cluster), part(object.namespace ?? '_cluster'), part(object.kind), `${part(object.name)}.yaml`].join('/');
-}
-
-/** The first line of a live object's file at {@link objectPath}: a comment that names it. */
-export function objectHeader(object: { cluster: string; namespace?: string; kind: string; name: string }): string {
-  // A context name may hold anything: a line break would end the comment.
-  return `# ${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name} in cluster ${object.cluster}`.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
 }

@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { minimatch } from 'minimatch';
-import { buildFinding, findingsByFile } from './findings.js';
+import { findingsByFile, objectPlace, toFinding, type Place } from './findings.js';
 import { LineIndex } from '../loaders/line-index.js';
+import { own, recordAt } from '../values.js';
+import { podOf } from '../model/workload.js';
+import type { EngineRuleId, RulePlan } from './rule-plan.js';
 import type { Finding } from './report.js';
-import type { Level, RuleMetadata } from '../rules/catalogue.js';
-import type { SourcePosition } from '../model/resource.js';
+import type { MessageIds } from '../rules/message-ids.generated.js';
+import type { PathSegment, Resource, SourcePosition } from '../model/resource.js';
 
 /**
  * Suppressions, and the engine's own rules about them: STS901 (no reason), STS902 (expired
@@ -12,18 +15,18 @@ import type { SourcePosition } from '../model/resource.js';
  */
 
 /** The object annotation that silences rules for that object (or its pods). */
-export const suppressionAnnotation = 'sts-audit.io/ignore';
+const suppressionAnnotation = 'sts-audit.io/ignore';
 /** The word that starts an inline suppression comment. */
 const inlineMarker = 'sts-audit-ignore';
 
 /** The rules a suppression silences and why; `reason` is empty when none was given. */
-export interface SuppressionText {
+interface SuppressionText {
   rules: string[];
   reason: string;
 }
 
 /** Reads `STS001,STS003 -- reason` (the `--` may be left out). */
-export function parseSuppression(text: string): SuppressionText | undefined {
+function parseSuppression(text: string): SuppressionText | undefined {
   const match = /^\s*((?:STS\d{3}(?:\s*,\s*|\s+|$))+)(?:--)?\s*(.*?)\s*$/.exec(text);
   if (!match) return undefined;
   return { rules: (match[1] as string).split(/[\s,]+/).filter(Boolean), reason: match[2] as string };
@@ -62,24 +65,22 @@ export interface SuppressionSettings {
   baseline?: { file: string; fingerprints: ReadonlySet<string> };
 }
 
-/** The engine rules' metadata, and which of them run at which level. */
-export interface MetaRules {
-  catalogue: ReadonlyMap<string, RuleMetadata>;
-  enabled(id: string): boolean;
-  levels: ReadonlyMap<string, Level>;
+/**
+ * A finding of one of the engine's own rules (STS901–STS903) at a place; none when the rule does
+ * not run. Their metadata is bound when the run is planned, which fails when it is missing.
+ */
+function engineFinding<Id extends EngineRuleId>(plan: RulePlan, id: Id, problem: { messageId: MessageIds[Id]; data: Record<string, string> }, place: Place): Finding[] {
+  const rule = plan.engineRules.get(id);
+  return rule ? [toFinding(rule, problem, place)] : [];
 }
 
-/** A finding of one of the engine's own rules, at a place in a file. */
-function metaFinding(meta: MetaRules, id: string, messageId: string, data: Record<string, string>, file: string, position: SourcePosition, identity: string[]): Finding[] {
-  if (!meta.enabled(id)) return [];
-  const metadata = meta.catalogue.get(id);
-  if (!metadata) throw new Error(`rule ${id} has no metadata in rules/`);
-  const configuredLevel = meta.levels.get(id);
-  return [buildFinding({ metadata, messageId, data, ...(configuredLevel ? { configuredLevel } : {}), location: { path: file, position }, identity: [file, ...identity] })];
+/** The place of an engine finding in a file: a config entry or a comment. */
+function filePlace(file: string, position: SourcePosition, identity: string[]): Place {
+  return { data: {}, location: { path: file, position }, identity: [file, ...identity] };
 }
 
 /** Marks the findings a suppression covers, unless an earlier one already did. */
-export function suppress(findings: readonly Finding[], covers: (finding: Finding) => boolean, suppression: Finding['suppressed']): boolean {
+function suppress(findings: readonly Finding[], covers: (finding: Finding) => boolean, suppression: Finding['suppressed']): boolean {
   let used = false;
   for (const finding of findings) {
     if (finding.suppressed !== null || !covers(finding)) continue;
@@ -90,7 +91,29 @@ export function suppress(findings: readonly Finding[], covers: (finding: Finding
 }
 
 /** The reason to record, saying so when none was given. */
-export const reasonOf = (reason: string): string => (reason === '' ? '(no reason given)' : reason);
+const reasonOf = (reason: string): string => (reason === '' ? '(no reason given)' : reason);
+
+/**
+ * Applies an object's `sts-audit.io/ignore` annotations (on the object and on its pod template)
+ * to the object's findings, and returns the engine's findings about them.
+ */
+export function applyAnnotationSuppressions(resource: Resource, findings: readonly Finding[], settings: SuppressionSettings, plan: RulePlan): Finding[] {
+  if (settings.inline === false) return [];
+  const engineFindings: Finding[] = [];
+  const pod = podOf(resource);
+  const places: Array<[PathSegment[], unknown]> = [[['metadata'], resource.data.metadata]];
+  if (pod && resource.identity.kind !== 'Pod') places.push([pod.templateMetadataPath, pod.templateMetadata]);
+  for (const [place, metadata] of places) {
+    const value = own(recordAt(metadata, 'annotations'), suppressionAnnotation);
+    const parsed = typeof value === 'string' ? parseSuppression(value) : undefined;
+    if (!parsed) continue;
+    const used = suppress(findings, (finding) => parsed.rules.includes(finding.ruleId), { kind: 'annotation', reason: reasonOf(parsed.reason) });
+    const problem = { path: [...place, 'annotations', suppressionAnnotation], target: 'key' as const, messageId: 'annotation' as const, data: { rules: parsed.rules.join(',') } };
+    if (parsed.reason === '') engineFindings.push(...engineFinding(plan, 'STS901', problem, objectPlace(resource, problem)));
+    if (!used && settings.reportUnused) engineFindings.push(...engineFinding(plan, 'STS903', problem, objectPlace(resource, problem)));
+  }
+  return engineFindings;
+}
 
 /** A comment that carries a suppression, and the line it silences. */
 interface InlineSuppression extends SuppressionText {
@@ -124,10 +147,10 @@ function inlineSuppressions(text: string): InlineSuppression[] {
  * Applies `sts-audit-ignore` comments: on the finding's line, or alone on the line above. Returns
  * the engine's findings about the comments.
  */
-export function applyInlineSuppressions(findings: readonly Finding[], sources: ReadonlyArray<{ path: string; text: string }>, settings: SuppressionSettings, meta: MetaRules): Finding[] {
+export function applyInlineSuppressions(findings: readonly Finding[], sources: ReadonlyArray<{ path: string; text: string }>, settings: SuppressionSettings, plan: RulePlan): Finding[] {
   if (settings.inline === false) return [];
   const byFile = findingsByFile(findings);
-  const metaFindings: Finding[] = [];
+  const engineFindings: Finding[] = [];
   for (const source of sources) {
     if (!source.text.includes(inlineMarker)) continue;
     const inFile = byFile.get(source.path) ?? [];
@@ -147,11 +170,12 @@ export function applyInlineSuppressions(findings: readonly Finding[], sources: R
       };
       const data = { rules: comment.rules.join(',') };
       const identity = ['comment', comment.rules.join(','), String(comment.target - comment.line)];
-      if (comment.reason === '') metaFindings.push(...metaFinding(meta, 'STS901', 'comment', data, source.path, position, identity));
-      if (!used && settings.reportUnused) metaFindings.push(...metaFinding(meta, 'STS903', 'comment', data, source.path, position, identity));
+      const place = filePlace(source.path, position, identity);
+      if (comment.reason === '') engineFindings.push(...engineFinding(plan, 'STS901', { messageId: 'comment', data }, place));
+      if (!used && settings.reportUnused) engineFindings.push(...engineFinding(plan, 'STS903', { messageId: 'comment', data }, place));
     }
   }
-  return metaFindings;
+  return engineFindings;
 }
 
 function describeEntry(entry: IgnoreEntry): string {
@@ -166,16 +190,16 @@ function describeEntry(entry: IgnoreEntry): string {
 }
 
 /** Applies the config file's `ignore:` entries. Returns the engine's findings about them. */
-export function applyConfigSuppressions(findings: readonly Finding[], settings: SuppressionSettings, meta: MetaRules): Finding[] {
+export function applyConfigSuppressions(findings: readonly Finding[], settings: SuppressionSettings, plan: RulePlan): Finding[] {
   const config = settings.config;
   if (!config) return [];
   const today = settings.today ?? new Date().toISOString().slice(0, 10);
-  const metaFindings: Finding[] = [];
+  const engineFindings: Finding[] = [];
   config.entries.forEach((entry, index) => {
     const data = { selector: describeEntry(entry), reason: entry.reason, expires: entry.expires ?? '' };
     const identity = ['config', data.selector];
     if (entry.expires !== undefined && entry.expires < today) {
-      metaFindings.push(...metaFinding(meta, 'STS902', 'expired', data, config.file, config.locate(['ignore', index, 'expires']), identity));
+      engineFindings.push(...engineFinding(plan, 'STS902', { messageId: 'expired', data }, filePlace(config.file, config.locate(['ignore', index, 'expires']), identity)));
       return;
     }
     const rules = entry.rule === undefined ? undefined : [entry.rule].flat();
@@ -193,10 +217,10 @@ export function applyConfigSuppressions(findings: readonly Finding[], settings: 
     };
     const suppression = { kind: 'config' as const, reason: entry.reason, ...(entry.expires ? { expires: entry.expires } : {}) };
     if (!suppress(findings, covers, suppression) && settings.reportUnused) {
-      metaFindings.push(...metaFinding(meta, 'STS903', 'config', data, config.file, config.locate(['ignore', index]), identity));
+      engineFindings.push(...engineFinding(plan, 'STS903', { messageId: 'config', data }, filePlace(config.file, config.locate(['ignore', index]), identity)));
     }
   });
-  return metaFindings;
+  return engineFindings;
 }
 
 /** How the findings compare with a baseline. */

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { toolHomepage } from '../package-files.js';
 import type * as Sarif from 'sarif';
+import { fingerprintKey } from '../engine/fingerprint.js';
 import type { Finding, Report } from '../engine/report.js';
 import type { RuleMetadata } from '../rules/catalogue.js';
 
@@ -20,9 +21,6 @@ export interface SarifOutput {
 
 /** GitHub code scanning refuses runs over these (docs: "SARIF support for code scanning", upload limits). */
 export const githubLimits = { resultsPerRun: 25_000, gzippedBytes: 10 * 1024 * 1024 };
-
-/** Our own line-independent fingerprint, beside GitHub's line hash. */
-export const fingerprintKey = 'stsAuditFingerprint/v1';
 
 const rulesDocs = `${toolHomepage}/blob/main/docs/rules.md`;
 

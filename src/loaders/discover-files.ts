@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSyn
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { compareText } from '../compare.js';
-import type { SkippedInput } from '../engine/report.js';
+import type { SkippedInput } from '../model/inputs.js';
 
 /** A file to scan. */
 export interface InputFile {

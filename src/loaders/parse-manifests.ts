@@ -19,7 +19,7 @@ import { LineIndex } from './line-index.js';
 import { defaultManifestLimits, type ManifestLimits } from './manifest-limits.js';
 import { YamlLocator, YamlSource } from './yaml-locator.js';
 import type { ObjectIdentity, PathSegment } from '../model/resource.js';
-import { isRecord } from '../model/values.js';
+import { isRecord } from '../values.js';
 
 /**
  * Scalars resolve as kubectl's YAML decoder (go-yaml v2, YAML 1.1) reads them, so an unquoted

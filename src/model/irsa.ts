@@ -1,5 +1,5 @@
 import { webhook } from '../facts.js';
-import { own, recordAt } from './values.js';
+import { own, recordAt } from '../values.js';
 import type { ClusterProfile, Resource } from './resource.js';
 
 const trueSpellings = new Set(webhook.parseBool.true);

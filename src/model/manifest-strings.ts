@@ -1,5 +1,5 @@
 import { findEndpointUses, mayNameEndpoint, type EndpointUse } from '../endpoints/find-endpoint-uses.js';
-import { listAt, recordAt } from './values.js';
+import { listAt, recordAt } from '../values.js';
 import { authoredPod, envPath } from './workload.js';
 import { occurrencesBefore } from '../text.js';
 import type { PathSegment, Resource } from './resource.js';

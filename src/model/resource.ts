@@ -3,6 +3,9 @@ import type { ManifestEndpointUse } from './manifest-strings.js';
 import type { PodView } from './workload.js';
 import type { IrsaSettings } from './irsa.js';
 
+/** A finding's level; maps 1:1 to SARIF `level`. */
+export type Level = 'error' | 'warning' | 'note';
+
 /** One step into a document: a mapping key or a sequence index. */
 export type PathSegment = string | number;
 
@@ -38,6 +41,11 @@ export interface DocumentLocator {
   locate(path: readonly PathSegment[], options?: LocateOptions): SourcePosition;
 }
 
+/** A live object written out as YAML: its text, and a locator into that text. */
+export interface RenderedDocument extends DocumentLocator {
+  readonly text: string;
+}
+
 /** Identifies a Kubernetes object. */
 export interface ObjectIdentity {
   apiVersion: string;
@@ -70,7 +78,7 @@ export interface Resource {
   /** Present for objects read from files. */
   readonly document?: DocumentLocator;
   /** Present for live objects: the object as YAML, as `--dump-objects` writes it and SARIF points into it. */
-  readonly rendering?: DocumentLocator;
+  readonly rendering?: RenderedDocument;
   profile: ClusterProfile;
   /**
    * Views of `data` that several rules read, computed once by the model's readers. Kept on the

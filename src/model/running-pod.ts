@@ -1,16 +1,15 @@
 import { effectiveRegional, irsaSettings, skippedContainers, type IrsaSettings } from './irsa.js';
-import { recordAt } from './values.js';
+import { recordAt } from '../values.js';
 import { podShape, webhookInjection, type ContainerInjection } from './webhook-model.js';
-import { podOf, type ContainerView, type PodView } from './workload.js';
+import { podOf, type ContainerView, type Owners, type PodView, type RelatedObjects } from './workload.js';
 import { webhook } from '../facts.js';
 import type { Resource } from './resource.js';
-import type { RuleContext } from '../rules/rule.js';
 
 /** A running pod of an IRSA ServiceAccount, and what the webhook would give it today. */
 export interface RunningPod {
   pod: PodView;
   account: IrsaSettings & { roleArn: string };
-  owner: ReturnType<RuleContext['ownerOf']>;
+  owner: Owners | undefined;
   /** The pod's containers with the template each was created from and the webhook's injection today. */
   containers: Array<{ container: ContainerView; template: ContainerView | undefined; injection: ContainerInjection }>;
 }
@@ -23,7 +22,7 @@ const liveStates = new Set(['Running', 'Pending']);
  * containers as the pod's template wrote them (a bare pod is its own template, less what the
  * webhook itself adds).
  */
-export function runningPod(resource: Resource, context: RuleContext): RunningPod | undefined {
+export function runningPod(resource: Resource, context: RelatedObjects): RunningPod | undefined {
   if (resource.identity.kind !== 'Pod' || !liveStates.has(String(recordAt(resource.data, 'status').phase))) return undefined;
   const pod = podOf(resource);
   if (!pod) return undefined;

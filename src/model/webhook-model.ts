@@ -1,6 +1,6 @@
 import { webhook } from '../facts.js';
 import { skippedContainers } from './irsa.js';
-import { recordAt } from './values.js';
+import { recordAt } from '../values.js';
 import type { PodView } from './workload.js';
 
 /**

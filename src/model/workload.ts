@@ -1,4 +1,4 @@
-import { isRecord, listAt, own, recordAt } from './values.js';
+import { isRecord, listAt, own, recordAt } from '../values.js';
 import type { PathSegment, Resource } from './resource.js';
 
 /** Where each workload kind keeps its pod spec and pod template metadata. */
@@ -110,4 +110,21 @@ function containersOf(spec: Record<string, unknown>, specPath: readonly string[]
     containers.push({ name: typeof container.name === 'string' ? container.name : '', init, path: [...specPath, key, index], data: container, env });
   });
   return containers;
+}
+
+/** An object's controller and the top of its chain of owners. */
+export interface Owners {
+  controller: Resource;
+  top: Resource;
+}
+
+/** The other objects of a run that a check may look up. */
+export interface RelatedObjects {
+  /** The ServiceAccount a workload's pods run as, when it is among the objects read. */
+  serviceAccountFor(resource: Resource, pod: PodView): Resource | undefined;
+  /**
+   * The controller of an object (a pod's ReplicaSet, Job, DaemonSet or StatefulSet) and the top of
+   * its chain (the Deployment or CronJob above), when they were read (live clusters).
+   */
+  ownerOf(resource: Resource): Owners | undefined;
 }

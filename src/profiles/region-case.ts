@@ -1,6 +1,6 @@
 import { readPackageJson } from '../package-files.js';
-import { interpolate, type Level } from '../rules/catalogue.js';
-import type { ClusterProfile } from '../model/resource.js';
+import { interpolate } from '../text.js';
+import type { ClusterProfile, Level } from '../model/resource.js';
 import type { EndpointUseKind } from '../endpoints/find-endpoint-uses.js';
 
 /** `data/regions.json`: the opt-in Regions, and what the global endpoint costs from each kind. */

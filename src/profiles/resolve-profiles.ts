@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { defaultEndpointFor, kubernetesMinor } from './eks-versions.js';
-import { recordAt } from '../model/values.js';
+import { recordAt } from '../values.js';
 import { compareText } from '../compare.js';
 import type { ClusterProfile, ObjectIdentity, ProfileSource } from '../model/resource.js';
 

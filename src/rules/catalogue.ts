@@ -2,9 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { packageFile } from '../package-files.js';
 import { schemaValidator } from '../schema-validation.js';
-
-/** A finding's level; maps 1:1 to SARIF `level`. */
-export type Level = 'error' | 'warning' | 'note';
+import type { Level } from '../model/resource.js';
 
 /** A rule's metadata, from `rules/ID.yaml` (validated by `schemas/rule.schema.json`). */
 export interface RuleMetadata {
@@ -22,7 +20,10 @@ export interface RuleMetadata {
   /** What the precision rests on: what was measured, on what, and when. */
   precisionBasis?: string;
   securitySeverity: string;
-  appliesTo: string[];
+  /** The object kinds an object rule checks. */
+  kinds?: string[];
+  /** What a rule that checks no object reads. */
+  category?: 'code' | 'dependencies' | 'suppressions';
 }
 
 /** The folder of rule metadata files. */
@@ -48,9 +49,4 @@ export function ruleCatalogue(): Map<string, RuleMetadata> {
   }
   cached = catalogue;
   return catalogue;
-}
-
-/** Fills `{{name}}` placeholders from `data`; an unknown name is left as written. */
-export function interpolate(template: string, data: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(data, key) ? (data[key] as string) : whole));
 }

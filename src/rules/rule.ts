@@ -1,13 +1,14 @@
-import type { ClusterProfile, LocateOptions, PathSegment, Resource } from '../model/resource.js';
-import type { PodView } from '../model/workload.js';
-import type { Level } from './catalogue.js';
+import type { ClusterProfile, Level, LocateOptions, PathSegment, Resource } from '../model/resource.js';
+import type { RelatedObjects } from '../model/workload.js';
+import type { SourceFile } from '../model/source.js';
+import type { MessageIds, RuleId } from './message-ids.generated.js';
 
 /** What a rule reports: a path into the object and a message id with its data. */
-export interface Problem {
+export interface Problem<MessageId extends string = string> {
   /** Path into the object's data of the node a person must edit. */
   path: readonly PathSegment[];
   /** A key of the rule's `messages`. */
-  messageId: string;
+  messageId: MessageId;
   /** Values for the message's and the remediation's placeholders. */
   data?: Readonly<Record<string, string>>;
   /** Point at the key of the last step instead of its value. */
@@ -19,39 +20,24 @@ export interface Problem {
 }
 
 /** What a rule sees besides the object. */
-export interface RuleContext {
+export interface RuleContext<Id extends RuleId = RuleId> extends RelatedObjects {
   /** The profile of the cluster the object belongs to. */
   readonly profile: ClusterProfile;
-  /** The ServiceAccount a workload's pods run as, when it is among the scanned objects. */
-  serviceAccountFor(resource: Resource, pod: PodView): Resource | undefined;
-  /**
-   * The controller of an object (a pod's ReplicaSet, Job, DaemonSet or StatefulSet) and the top of
-   * its chain (the Deployment or CronJob above), when they were read (live clusters).
-   */
-  ownerOf(resource: Resource): { controller: Resource; top: Resource } | undefined;
-  report(problem: Problem): void;
+  report(problem: Problem<MessageIds[Id]>): void;
 }
 
-/** A rule's check. Its metadata lives in `rules/ID.yaml`. */
-export interface Rule {
-  readonly id: string;
-  check(resource: Resource, context: RuleContext): void;
-}
-
-/** A source or config file that is not a Kubernetes manifest, as the file rules read it. */
-export interface SourceFile {
-  /** Relative to the scan root, POSIX separators. */
-  readonly path: string;
-  readonly text: string;
-  /** The text with every comment blanked: same length, same lines and columns. */
-  readonly code: string;
+/** A rule's check. Its metadata lives in `rules/ID.yaml`, whose `messages` name the ids it may report. */
+export interface Rule<Id extends RuleId = RuleId> {
+  readonly id: Id;
+  check(resource: Resource, context: RuleContext<Id>): void;
 }
 
 /** What a file rule reports: a range of the file's text. */
-export interface FileProblem {
+export interface FileProblem<MessageId extends string = string> {
   index: number;
   length: number;
-  messageId: string;
+  /** A key of the rule's `messages`. */
+  messageId: MessageId;
   data?: Readonly<Record<string, string>>;
   level?: Level;
   /** The Region the reported code runs in when the code itself names it (a Terraform provider's); else the profile's. */
@@ -59,14 +45,14 @@ export interface FileProblem {
 }
 
 /** What a file rule sees besides the file. */
-export interface FileContext {
+export interface FileContext<Id extends RuleId = RuleId> {
   /** The profile of the cluster the file deploys to, as for manifests; read it only to report. */
   readonly profile: ClusterProfile;
-  report(problem: FileProblem): void;
+  report(problem: FileProblem<MessageIds[Id]>): void;
 }
 
 /** A rule on application code, config and dependency manifests. Its metadata lives in `rules/ID.yaml`. */
-export interface FileRule {
-  readonly id: string;
-  checkFile(file: SourceFile, context: FileContext): void;
+export interface FileRule<Id extends RuleId = RuleId> {
+  readonly id: Id;
+  checkFile(file: SourceFile, context: FileContext<Id>): void;
 }

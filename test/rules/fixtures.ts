@@ -48,3 +48,13 @@ export function deployment(containerLines: string[], options: { serviceAccount?:
     ...(options.extraContainers ?? []).map((line) => `        ${line}`),
   );
 }
+
+/** The endpoint setting annotation with a value as written. */
+export const setting = (value: string) => `eks.amazonaws.com/sts-regional-endpoints: ${value}`;
+
+/** An IRSA ServiceAccount that turns the Regional endpoint off. */
+export const falseAccount = serviceAccount([roleArn, 'eks.amazonaws.com/sts-regional-endpoints: "false"']);
+/** An IRSA ServiceAccount with no endpoint setting. */
+export const irsaAccount = serviceAccount([roleArn]);
+/** A container's `env:` with one variable. */
+export const env = (name: string, value: string) => ['env:', `  - name: ${name}`, `    value: ${value}`];

@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
+import { planRules } from '../../src/engine/rule-plan.js';
+import { ruleCatalogue } from '../../src/rules/catalogue.js';
 import { assertValidReport, makeTree, runCli, scanFiles, where, yaml } from '../helpers.js';
 import { deployment, regionalCluster, roleArn, serviceAccount } from './fixtures.js';
 import type { ScanSettings } from '../../src/engine/scan.js';
@@ -149,6 +151,22 @@ describe('config file suppressions (ignore:)', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('`ignore[0]`: missing key `reason`');
     expect(run.stderr).toMatch(/`ignore\[1\]`: missing key `rule`/);
+  });
+});
+
+describe("the engine's own suppression rules (STS901–STS903)", () => {
+  it('need their metadata: a run is refused when one has none, even if it would report nothing', () => {
+    const withoutSTS902 = new Map([...ruleCatalogue()].filter(([id]) => id !== 'STS902'));
+    expect(() => planRules({}, withoutSTS902)).toThrow('rule STS902 has no metadata in rules/');
+    expect(() => planRules({ skipRules: ['STS902'] }, withoutSTS902)).toThrow('rule STS902 has no metadata in rules/');
+    expect([...planRules({ skipRules: ['STS902'] }).engineRules.keys()]).toEqual(['STS901', 'STS903']);
+  });
+
+  it('report nothing when turned off, whatever the suppression', () => {
+    const files = { 'sa.yaml': serviceAccount([roleArn, disabled, 'sts-audit.io/ignore: STS003']), 'app.py': 'x = 1  # sts-audit-ignore STS008\n' };
+    const settings = { ...regionalCluster, suppressions: { reportUnused: true } };
+    expect(where(scanFiles(files, settings))).toEqual(['STS901 app.py:1:8-33', 'STS903 app.py:1:8-33', 'STS001 sa.yaml:8:47-54', 'STS901 sa.yaml:9:5-24', 'STS903 sa.yaml:9:5-24']);
+    expect(where(scanFiles(files, { ...settings, skipRules: ['STS901', 'STS903'] }))).toEqual(['STS001 sa.yaml:8:47-54']);
   });
 });
 

@@ -3,7 +3,7 @@ import { annotationPath, irsaSettings, isServiceAccount } from '../model/irsa.js
 import type { Rule } from './rule.js';
 
 /** sa-annotation-invalid-value: a value the webhook silently ignores, or one that is not a string. */
-export const STS004: Rule = {
+export const STS004: Rule<'STS004'> = {
   id: 'STS004',
   check(resource, context) {
     if (!isServiceAccount(resource)) return;

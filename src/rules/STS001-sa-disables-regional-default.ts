@@ -4,7 +4,7 @@ import { levelForRegion } from '../profiles/region-case.js';
 import type { Rule } from './rule.js';
 
 /** sa-disables-regional-default: an IRSA ServiceAccount turns the Regional default off. */
-export const STS001: Rule = {
+export const STS001: Rule<'STS001'> = {
   id: 'STS001',
   check(resource, context) {
     if (!isServiceAccount(resource) || context.profile.defaultEndpoint !== 'regional') return;

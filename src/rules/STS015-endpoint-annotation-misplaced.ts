@@ -1,5 +1,5 @@
 import { webhook } from '../facts.js';
-import { recordAt } from '../model/values.js';
+import { recordAt } from '../values.js';
 import { authoredPod } from '../model/workload.js';
 import type { PathSegment } from '../model/resource.js';
 import type { Rule } from './rule.js';
@@ -7,7 +7,7 @@ import type { Rule } from './rule.js';
 const serviceAccountAnnotations = [webhook.annotations.stsRegionalEndpoints, webhook.annotations.roleArn];
 
 /** endpoint-annotation-misplaced: a ServiceAccount annotation on a pod or workload, where the webhook never reads it. */
-export const STS015: Rule = {
+export const STS015: Rule<'STS015'> = {
   id: 'STS015',
   check(resource, context) {
     const pod = authoredPod(resource);

@@ -5,7 +5,7 @@ import type { FileRule } from './rule.js';
 const presignedGlobal = new RegExp(endpoints.presignedGlobalPattern, 'g');
 
 /** presigned-url-global-format: code builds or matches S3 URLs of the global form `<bucket>.s3.amazonaws.com`. */
-export const STS012: FileRule = {
+export const STS012: FileRule<'STS012'> = {
   id: 'STS012',
   checkFile(file, context) {
     for (const match of file.code.matchAll(presignedGlobal)) {

@@ -31,7 +31,7 @@ function pinsLegacy(dependency: Dependency, sdk: SdkDefault): boolean {
 }
 
 /** sdk-defaults-to-global: a dependency manifest pins an SDK whose default is the global endpoint. */
-export const STS014: FileRule = {
+export const STS014: FileRule<'STS014'> = {
   id: 'STS014',
   checkFile(file, context) {
     for (const dependency of dependenciesOf(file.path, file.text)) {

@@ -7,7 +7,7 @@ import type { FileRule } from './rule.js';
 const messageIds = { 'global-host': 'globalHost', 'global-region': 'globalRegion', 'legacy-setting': 'legacySetting' } as const;
 
 /** hardcoded-global-endpoint-code: source or config pins the global STS endpoint. */
-export const STS008: FileRule = {
+export const STS008: FileRule<'STS008'> = {
   id: 'STS008',
   checkFile(file, context) {
     const terraform = languageOf(file.path)?.name === 'hcl';

@@ -4,7 +4,7 @@ import { globalEndpointUseLevel } from '../profiles/region-case.js';
 import type { Rule } from './rule.js';
 
 /** hardcoded-global-endpoint-manifest: a workload or ConfigMap string pins the global endpoint. */
-export const STS007: Rule = {
+export const STS007: Rule<'STS007'> = {
   id: 'STS007',
   check(resource, context) {
     const regional = context.profile.defaultEndpoint === 'regional';

@@ -7,7 +7,7 @@ import type { Rule } from './rule.js';
 const { roleArn, webIdentityTokenFile, containerCredentialsUri } = webhook.env;
 
 /** stale-pod-missing-irsa: a running pod of an IRSA ServiceAccount has no IRSA credentials, or another role's. */
-export const STS010: Rule = {
+export const STS010: Rule<'STS010'> = {
   id: 'STS010',
   check(resource, context) {
     const running = runningPod(resource, context);

@@ -7,7 +7,7 @@ import type { Rule } from './rule.js';
 const validValues = new Set(endpoints.sdkSettingValues);
 
 /** container-endpoint-env-override: a container sets AWS_STS_REGIONAL_ENDPOINTS itself. */
-export const STS006: Rule = {
+export const STS006: Rule<'STS006'> = {
   id: 'STS006',
   check(resource, context) {
     const pod = authoredPod(resource);
@@ -22,7 +22,6 @@ export const STS006: Rule = {
         } else if (entry.value === endpoints.legacyValue) {
           context.report({ path, messageId: 'legacy', data, level: levelForRegion('warning', context.profile) });
         } else {
-          // Looked up only here: a workload that needs no account need not wait for one.
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : undefined;
           if (settings?.roleArn === undefined || skippedContainers(pod.templateMetadata).has(container.name)) continue;

@@ -7,14 +7,13 @@ import type { Rule } from './rule.js';
 const regionVariables = new Set([webhook.env.region, webhook.env.defaultRegion]);
 
 /** region-env-pair-incomplete: one region variable set, so the webhook injects neither. */
-export const STS013: Rule = {
+export const STS013: Rule<'STS013'> = {
   id: 'STS013',
   check(resource, context) {
     const pod = authoredPod(resource);
     if (!pod) return;
     const candidates = pod.containers.filter((container) => container.env.filter((entry) => regionVariables.has(entry.name)).length > 0);
     if (candidates.length === 0) return;
-    // Looked up only here: a workload that needs no account need not wait for one.
     const serviceAccount = context.serviceAccountFor(resource, pod);
     const roleArn = serviceAccount ? irsaSettings(serviceAccount).roleArn : undefined;
     if (roleArn === undefined) return;

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { defaultConfigName, loadConfig, type Config } from '../config/load-config.js';
-import { readBaseline } from './baseline.js';
-import { scan, type SourceText } from './scan.js';
-import type { Report } from './report.js';
-import type { SuppressionSettings } from './suppressions.js';
+import { defaultConfigName, loadConfig, type Config } from './load-config.js';
+import { readBaseline } from '../engine/baseline.js';
+import { scan, type SourceText } from '../engine/scan.js';
+import type { Report } from '../engine/report.js';
+import type { SuppressionSettings } from '../engine/suppressions.js';
 import type { ProfileFlags } from '../profiles/resolve-profiles.js';
 import type { ManifestLimits } from '../loaders/manifest-limits.js';
 

@@ -2,7 +2,7 @@ import { manifestEndpointUses } from '../model/manifest-strings.js';
 import type { Rule } from './rule.js';
 
 /** cross-region-endpoint: a hardcoded regional STS endpoint of another region than the cluster's. */
-export const STS011: Rule = {
+export const STS011: Rule<'STS011'> = {
   id: 'STS011',
   check(resource, context) {
     const region = context.profile.region;

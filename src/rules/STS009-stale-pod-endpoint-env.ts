@@ -7,7 +7,7 @@ import type { Rule } from './rule.js';
 const { stsRegionalEndpoints, roleArn, webIdentityTokenFile } = webhook.env;
 
 /** stale-pod-endpoint-env: a running pod's AWS_STS_REGIONAL_ENDPOINTS is not what the webhook would inject today. */
-export const STS009: Rule = {
+export const STS009: Rule<'STS009'> = {
   id: 'STS009',
   check(resource, context) {
     const running = runningPod(resource, context);

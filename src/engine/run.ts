@@ -1,0 +1,72 @@
+import { RuleRunner } from './run-rules.js';
+import { planRules, type RuleSelection } from './rule-plan.js';
+import { buildReport } from './build-report.js';
+import { addLineHashes } from './findings.js';
+import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
+import type { Report } from './report.js';
+import type { RenderedDocument } from '../model/resource.js';
+import type { Inputs, Source, SourceItem } from '../model/source.js';
+
+/** What decides a run besides its source. */
+export interface RunSettings extends RuleSelection {
+  /** Give each finding GitHub's line hash (for SARIF); it costs a pass over each text with findings. */
+  lineHashes?: boolean;
+  /** Suppressions (annotations, comments, the config's `ignore:` list) and the baseline. */
+  suppressions?: SuppressionSettings;
+}
+
+/** A run's report, and the rendered objects its findings point into (live objects have no file). */
+export interface RunResult {
+  report: Report;
+  rendered: RenderedDocument[];
+}
+
+/**
+ * The one run for every input: plan the rules, read the source (which resolves each object's
+ * profile), run the rules on what it hands over, apply suppressions and the baseline, report.
+ * Synchronous for a source that reads synchronously (files), else a promise.
+ */
+export function run(source: Source<Iterable<SourceItem>>, settings: RunSettings): RunResult;
+export function run(source: Source<AsyncIterable<SourceItem>>, settings: RunSettings): Promise<RunResult>;
+export function run(source: Source, settings: RunSettings): RunResult | Promise<RunResult> {
+  const plan = planRules(settings);
+  const suppressions = settings.suppressions ?? {};
+  const runner = new RuleRunner(plan, suppressions);
+  const inputs: Inputs = { files: 0, documents: 0, objects: 0, skipped: [], errors: [] };
+  const testCode: string[] = [];
+  // Objects are not kept once checked, but for the renderings of those with findings.
+  const rendered: RenderedDocument[] = [];
+  const take = (item: SourceItem): void => {
+    if ('text' in item) {
+      if (item.testCode) testCode.push(item.text.path);
+      runner.checkText(item.text, item.profile, item.testCode);
+      return;
+    }
+    runner.addServiceAccounts(item.objects);
+    if (item.owners) runner.addOwners(item.objects);
+    for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
+  };
+  const finish = (): RunResult => {
+    const { findings: checked, errors } = runner.finish();
+    const texts = [...source.texts()];
+    const findings = [...checked, ...applyInlineSuppressions(checked, texts, suppressions, plan), ...applyConfigSuppressions(checked, suppressions, plan)];
+    const baseline = suppressions.baseline ? applyBaseline(findings, suppressions.baseline) : undefined;
+    const withFindings = new Set(findings.map((finding) => finding.renderedLocation?.path));
+    const renderedWithFindings = rendered.filter((object) => withFindings.has(object.path));
+    if (settings.lineHashes) {
+      addLineHashes(findings, texts);
+      addLineHashes(findings, renderedWithFindings, 'renderedLocation');
+    }
+    const report = buildReport(source.profiles(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...(testCode.length > 0 ? { testCode } : {}) }, baseline);
+    return { report, rendered: renderedWithFindings };
+  };
+  const items = source.read(plan.needs, inputs);
+  if (Symbol.asyncIterator in items) {
+    return (async () => {
+      for await (const item of items) take(item);
+      return finish();
+    })();
+  }
+  for (const item of items) take(item);
+  return finish();
+}

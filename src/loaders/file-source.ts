@@ -1,0 +1,192 @@
+import { isManifestFile, type InputFile } from './discover-files.js';
+import { codeMarkers, readFiles } from './read-files.js';
+import { parseManifests, type ParsedObject } from './parse-manifests.js';
+import { isDependencyManifest, isTestCode, languageOf } from '../code/languages.js';
+import { maskComments } from '../code/mask-comments.js';
+import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
+import type { ManifestLimits } from './manifest-limits.js';
+import type { SkippedInput } from '../model/inputs.js';
+import type { ClusterProfile } from '../model/resource.js';
+import type { Inputs, Source, SourceItem, SourceNeeds } from '../model/source.js';
+
+/** A text to scan, already in memory (stdin, tests). */
+export interface SourceText {
+  path: string;
+  text: string;
+  /** Read it as manifests whatever its name says (stdin has none). */
+  manifest?: boolean;
+  /** Already known to hold an STS text (searched as bytes when read). */
+  screened?: boolean;
+}
+
+/** The config's `testCode`: test code's findings at note, or like other code's. */
+export type TestCodePolicy = 'note' | 'code';
+
+/** How files are read into the model, besides which files. */
+export interface FileSourceSettings {
+  flags?: ProfileFlags;
+  clusters?: readonly ConfiguredCluster[];
+  /** The config file's folder relative to the root: its cluster globs are relative to it. */
+  configFolder?: string;
+  /** Files larger than this many bytes are skipped with a reason. */
+  maxFileBytes?: number;
+  /** Documents, nesting and alias expansion per manifest file; a file beyond them is an error. */
+  manifestLimits?: Partial<ManifestLimits>;
+  /**
+   * How the code rules report test code (`isTestCode`): at `note`, never failing the run (the
+   * default), or like other `code`.
+   */
+  testCode?: TestCodePolicy;
+}
+
+/** The files to read: found on disk (with what finding them passed over), and texts in memory. */
+export interface FileInputs {
+  files?: readonly InputFile[];
+  skipped?: readonly SkippedInput[];
+  texts?: readonly SourceText[];
+}
+
+/** A file read: its text, or none when it holds nothing any rule looks for (screened out unread). */
+type FileText = SourceText | { path: string; text?: undefined };
+
+const defaultMaxFileBytes = 16 * 1024 * 1024;
+/** Text every eksctl ClusterConfig contains: such files are read first, as they set other files' profiles. */
+const eksctlMarker = 'eksctl.io/';
+
+/** Read as manifests: by its name, or whatever its name says (stdin). */
+function isManifest(source: SourceText): boolean {
+  return source.manifest === true || isManifestFile(source.path);
+}
+
+/** True for a JSON report or SARIF log this tool wrote, which quotes endpoints in its messages. */
+function isOwnReport(source: SourceText): boolean {
+  if (!source.path.endsWith('.json') || !source.text.includes('"sts-audit"')) return false;
+  try {
+    const value = JSON.parse(source.text) as { tool?: { name?: unknown }; runs?: Array<{ tool?: { driver?: { name?: unknown } } }> };
+    return value.tool?.name === 'sts-audit' || value.runs?.[0]?.tool?.driver?.name === 'sts-audit';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Files as a source: manifests become objects whose fields know their line and column; source and
+ * config files, dependency manifests, and YAML or JSON that holds no Kubernetes object become
+ * texts for the text rules. Files that may hold an eksctl ClusterConfig are parsed first, so that
+ * every file's profile is known before its objects are checked; after that each file is parsed
+ * and handed over in turn.
+ */
+export class FileSource implements Source<Iterable<SourceItem>> {
+  private readonly files: FileText[];
+  private readonly readTexts: SourceText[] = [];
+  /** What finding and reading the files passed over or could not read. */
+  private readonly outcomes: Pick<Inputs, 'skipped' | 'errors'>;
+  private resolver: ProfileResolver | undefined;
+
+  /**
+   * Reads the files at once, before the run loads the rules' metadata. Measured on 20,000
+   * documents: loaded first, the metadata (long-lived, built by js-yaml like the manifests'
+   * objects) often made V8 pretenure those objects' allocation sites, and peak memory doubled.
+   */
+  constructor(
+    input: FileInputs,
+    private readonly settings: FileSourceSettings,
+  ) {
+    this.outcomes = { skipped: [...(input.skipped ?? [])], errors: [] };
+    this.files = [...readFiles(input.files ?? [], settings.maxFileBytes ?? defaultMaxFileBytes, this.outcomes), ...(input.texts ?? [])];
+  }
+
+  *read(needs: SourceNeeds, inputs: Inputs): Iterable<SourceItem> {
+    inputs.skipped.push(...this.outcomes.skipped);
+    inputs.errors.push(...this.outcomes.errors);
+    const early: FileText[] = [];
+    const late: FileText[] = [];
+    for (const file of this.files) {
+      if (file.text !== undefined) this.readTexts.push(file);
+      (file.text !== undefined && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
+    }
+    const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
+    const eksctlConfigs = earlyParsed.flatMap(({ objects }) => objects).filter((object) => isEksctlConfig(object.identity));
+    const resolver = new ProfileResolver(
+      this.settings.flags ?? {},
+      this.settings.clusters ?? [],
+      eksctlConfigs.map((object) => ({ ...object, path: object.locator.path })),
+      this.settings.configFolder,
+    );
+    this.resolver = resolver;
+    for (const { file, ...parsed } of earlyParsed) {
+      const item = this.handOver(file, parsed, needs, resolver);
+      if (item) yield item;
+    }
+    for (const file of late) {
+      const item = this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
+      if (item) yield item;
+    }
+  }
+
+  /** A parsed file's objects, or its text for the text rules. */
+  private handOver(file: FileText, parsed: { objects: ParsedObject[]; asText: boolean }, needs: SourceNeeds, resolver: ProfileResolver): SourceItem | undefined {
+    if (file.text === undefined || !parsed.asText) {
+      return { objects: parsed.objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile: resolver.forPath(object.locator.path) })) };
+    }
+    return needs.texts ? textItem(file, resolver, this.settings.testCode) : undefined;
+  }
+
+  profiles(): ClusterProfile[] {
+    return this.resolver?.profilesUsed() ?? [];
+  }
+
+  texts(): Iterable<{ path: string; text: string }> {
+    return this.readTexts;
+  }
+
+  /**
+   * What a file holds: objects, or a text for the text rules (source and config files, and YAML
+   * or JSON that holds no Kubernetes object). A file is counted once: as scanned, or as skipped.
+   */
+  private parse(file: FileText, needs: SourceNeeds, inputs: Inputs): { objects: ParsedObject[]; asText: boolean } {
+    const skip = (reason: string) => {
+      inputs.skipped.push({ path: file.path, reason });
+      return { objects: [], asText: false };
+    };
+    const source = file.text === undefined ? undefined : file;
+    if (source && isOwnReport(source)) return skip('an sts-audit report (a baseline, for example): its messages quote what it found');
+    const parsed =
+      source && isManifest(source)
+      ? parseManifests(source.path, source.text, {
+          json: file.path.endsWith('.json'),
+          keep: (identity) => needs.rulesByKind.has(identity.kind) || identity.kind === 'ServiceAccount' || isEksctlConfig(identity),
+          ...(this.settings.manifestLimits ? { limits: this.settings.manifestLimits } : {}),
+        })
+      : undefined;
+    if (parsed?.outcome === 'skipped' && !parsed.notManifest) return skip(parsed.reason);
+    inputs.files++;
+    if (!parsed || parsed.outcome === 'skipped') return { objects: [], asText: source !== undefined };
+    if (parsed.outcome === 'error') {
+      const { outcome: _, ...error } = parsed;
+      inputs.errors.push({ path: file.path, ...error });
+      return { objects: [], asText: false };
+    }
+    inputs.documents += parsed.documents;
+    inputs.objects += parsed.objectCount;
+    return { objects: parsed.objects, asText: parsed.objectCount === 0 };
+  }
+}
+
+/** A source or config file for the text rules, when it holds an STS text or names dependencies. */
+function textItem(source: SourceText, resolver: ProfileResolver, testCode: TestCodePolicy | undefined): SourceItem | undefined {
+  const language = languageOf(source.path);
+  const dependencies = isDependencyManifest(source.path);
+  if (!language && !dependencies) return undefined;
+  if (!dependencies && !source.screened && !codeMarkers.some((marker) => source.text.includes(marker))) return undefined;
+  let code: string | undefined;
+  const text = {
+    path: source.path,
+    text: source.text,
+    get code(): string {
+      code ??= language ? maskComments(source.text, language) : source.text;
+      return code;
+    },
+  };
+  return { text, profile: () => resolver.forPath(source.path), testCode: testCode !== 'code' && isTestCode(source.path) };
+}

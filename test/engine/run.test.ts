@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/engine/run.js';
+import { FileSource, type SourceText } from '../../src/loaders/file-source.js';
+import { yaml } from '../helpers.js';
+import { deployment, irsaAccount, regionalCluster } from '../rules/fixtures.js';
+import type { Inputs, Source, SourceItem, SourceNeeds } from '../../src/model/source.js';
+
+/** A source that hands over another's items one at a time, asynchronously, as a network source does. */
+class Paced implements Source<AsyncIterable<SourceItem>> {
+  pulled = 0;
+  constructor(private readonly inner: FileSource) {}
+  async *read(needs: SourceNeeds, inputs: Inputs): AsyncIterable<SourceItem> {
+    for (const item of this.inner.read(needs, inputs)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.pulled++;
+      yield item;
+    }
+  }
+  profiles() {
+    return this.inner.profiles();
+  }
+  texts() {
+    return this.inner.texts();
+  }
+}
+
+const texts: SourceText[] = [
+  // The workload comes before its account: it is checked again once the account is read.
+  { path: 'deploy.yaml', text: deployment(['env:', '  - name: AWS_STS_REGIONAL_ENDPOINTS', '    value: legacy', '  - name: AWS_REGION', '    value: us-west-2']) },
+  { path: 'sa.yaml', text: irsaAccount },
+  { path: 'app.py', text: 'sts = boto3.client("sts", endpoint_url="https://sts.amazonaws.com")  # sts-audit-ignore STS008 -- a test double\n' },
+  { path: 'bad.yaml', text: yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: [oops') },
+];
+
+describe('the run', () => {
+  it('reports the same on a source read synchronously or pulled asynchronously', async () => {
+    const settings = { ...regionalCluster, lineHashes: true, suppressions: { reportUnused: true } };
+    const sync = run(new FileSource({ texts }, settings), settings);
+    const paced = new Paced(new FileSource({ texts }, settings));
+    const pulled = await run(paced, settings);
+    expect(pulled).toEqual(sync);
+    expect(paced.pulled).toBe(4);
+    expect(sync.report.findings.map((finding) => `${finding.ruleId} ${finding.location?.path}:${finding.location?.startLine} ${finding.suppressed?.kind ?? 'open'}`)).toEqual([
+      'STS008 app.py:1 inline',
+      'STS006 deploy.yaml:16 open',
+      'STS013 deploy.yaml:17 open',
+    ]);
+    expect(sync.report.inputs).toMatchObject({ files: 4, documents: 2, objects: 2, errors: [{ path: 'bad.yaml' }] });
+  });
+});
