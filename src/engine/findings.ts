@@ -100,24 +100,29 @@ export function objectLabel(resource: Resource): string {
 /** Where a problem of an object is: its path, located in the object's file or in its YAML rendering. */
 export function objectPlace(resource: Resource, problem: Pick<Problem, 'path' | 'target' | 'text'>): Place {
   const { identity, profile, document, rendering } = resource;
-  const at = (locator: DocumentLocator): { path: string; position: SourcePosition } => ({
-    path: locator.path,
-    position: locator.locate(problem.path, {
+  const notes: string[] = [];
+  const at = (locator: DocumentLocator): { path: string; position: SourcePosition } => {
+    const { file, note, ...position } = locator.locate(problem.path, {
       ...(problem.target ? { target: problem.target } : {}),
       ...(problem.text ? { text: problem.text } : {}),
-    }),
-  });
+    });
+    if (note) notes.push(note);
+    return { path: file ?? locator.path, position };
+  };
+  const location = document ? at(document) : undefined;
+  const renderedLocation = rendering ? at(rendering) : undefined;
+  const builtBy = resource.builtBy ? ` ${resource.builtBy}` : '';
   return {
     data: {
-      object: objectLabel(resource),
+      object: `${objectLabel(resource)}${builtBy}${notes.length > 0 ? ` (${notes[0]})` : ''}`,
       kind: identity.kind,
       name: identity.name,
       namespace: identity.namespace ?? '(none)',
       cluster: describeProfile(profile),
       regionCase: describeRegionCase(profile),
     },
-    ...(document ? { location: at(document) } : {}),
-    ...(rendering ? { renderedLocation: at(rendering) } : {}),
+    ...(location ? { location } : {}),
+    ...(renderedLocation ? { renderedLocation } : {}),
     object: { ...identity, cluster: profile.name },
     identity: [
       // Only a file's path: a live object's rendered path is made of the identity below, and its

@@ -1,12 +1,13 @@
 import { isManifestFile, type InputFile } from './discover-files.js';
 import { codeMarkers, readFiles } from './read-files.js';
 import { parseManifests, type ParsedObject } from './parse-manifests.js';
+import { buildOverlay, builtObjects, findKustomizeRoots, type BuildResult } from './kustomize.js';
 import { isDependencyManifest, isTestCode, languageOf } from '../code/languages.js';
 import { maskComments } from '../code/mask-comments.js';
 import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
 import type { ManifestLimits } from './manifest-limits.js';
 import type { SkippedInput } from '../model/inputs.js';
-import type { ClusterProfile } from '../model/resource.js';
+import type { ClusterProfile, ObjectIdentity } from '../model/resource.js';
 import type { Inputs, Source, SourceItem, SourceNeeds } from '../model/source.js';
 
 /** A text to scan, already in memory (stdin, tests). */
@@ -24,6 +25,8 @@ export type TestCodePolicy = 'note' | 'code';
 
 /** How files are read into the model, besides which files. */
 export interface FileSourceSettings {
+  /** The absolute scan root, where kustomizations are built; texts in memory are never built. */
+  root?: string;
   flags?: ProfileFlags;
   clusters?: readonly ConfiguredCluster[];
   /** The config file's folder relative to the root: its cluster globs are relative to it. */
@@ -118,9 +121,52 @@ export class FileSource implements Source<Iterable<SourceItem>> {
       const item = this.handOver(file, parsed, needs, resolver);
       if (item) yield item;
     }
+    const claimed = new Map<string, string | undefined>();
+    if (this.settings.root !== undefined) yield* this.overlays(this.settings.root, claimed, needs, inputs, resolver);
     for (const file of late) {
+      if (claimed.has(file.path)) {
+        const reason = claimed.get(file.path);
+        if (reason === undefined) inputs.files++;
+        else inputs.skipped.push({ path: file.path, reason });
+        continue;
+      }
       const item = this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
       if (item) yield item;
+    }
+  }
+
+  /**
+   * The objects each root kustomization builds, with the profile of its folder. The files a
+   * built overlay includes are judged through it (`claimed` without a reason); when it cannot be
+   * built, its files are judged one by one but for its patches, which are not objects (`claimed`
+   * with the reason they are skipped).
+   */
+  private *overlays(root: string, claimed: Map<string, string | undefined>, needs: SourceNeeds, inputs: Inputs, resolver: ProfileResolver): Iterable<SourceItem> {
+    let kubectlMissing = false;
+    const keep = (identity: ObjectIdentity) => needs.rulesByKind.has(identity.kind) || identity.kind === 'ServiceAccount';
+    for (const overlay of findKustomizeRoots(root, this.files.map((file) => file.path))) {
+      if (overlay.refused !== undefined) {
+        inputs.errors.push({ path: overlay.file, message: `kustomization not built: ${overlay.refused}` });
+        continue;
+      }
+      const build: BuildResult = kubectlMissing ? { outcome: 'no-kubectl' } : buildOverlay(root, overlay.folder);
+      if (build.outcome === 'no-kubectl') {
+        kubectlMissing = true;
+        inputs.skipped.push({ path: overlay.file, reason: 'kustomization not built: `kubectl` is not installed; its files are judged one by one' });
+      } else if (build.outcome === 'failed') {
+        inputs.errors.push({ path: overlay.file, message: build.message });
+      }
+      if (build.outcome !== 'built') {
+        for (const patch of overlay.tree.patchFiles) if (!claimed.has(patch)) claimed.set(patch, `a kustomize patch, not an object: judged only through \`${overlay.file}\`, which was not built`);
+        continue;
+      }
+      for (const file of overlay.tree.files) claimed.set(file, undefined);
+      const { objects, documents } = builtObjects(root, overlay, build, keep);
+      inputs.documents += documents;
+      inputs.objects += objects.length;
+      const profile = resolver.forPath(overlay.file);
+      const builtBy = `in overlay \`${overlay.folder}\``;
+      yield { objects: objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile, builtBy })) };
     }
   }
 

@@ -85,11 +85,7 @@ export function parseManifests(
   let events: Event[];
   let values: unknown[];
   try {
-    // The parser's own bound keeps its stack safe; it counts levels its own way (the document,
-    // sometimes the innermost scalar), so the exact bound is checked on its events.
-    events = parseEvents(text, { filename: path, maxDepth: limits.maxDepth + 2 });
-    checkEvents(text, events, limits);
-    values = constructFromEvents(events, { source: text, schema: kubernetesSchema, json: options.json === true });
+    ({ events, values } = readYamlStream(path, text, limits, options.json === true));
   } catch (error) {
     return unparsable(text, error, limits);
   }
@@ -112,6 +108,31 @@ export function parseManifests(
     locator: new YamlLocator(source!, source!.documentRoot(document), objectPath),
   }));
   return { outcome: 'parsed', documents, objectCount: found.length, objects };
+}
+
+/** A YAML stream's events and documents, read as kubectl reads them and held to the limits; throws when it does not parse. */
+function readYamlStream(path: string, text: string, limits: ManifestLimits, json: boolean): { events: Event[]; values: unknown[] } {
+  // The parser's own bound keeps its stack safe; it counts levels its own way (the document,
+  // sometimes the innermost scalar), so the exact bound is checked on its events.
+  const events = parseEvents(text, { filename: path, maxDepth: limits.maxDepth + 2 });
+  checkEvents(text, events, limits);
+  return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
+}
+
+/** A YAML file's documents, each with a locator for paths inside it: for YAML that need not hold objects (kustomize files, patches). */
+export type YamlDocuments = { outcome: 'parsed'; documents: Array<{ value: unknown; locator: YamlLocator }> } | { outcome: 'error'; message: string };
+
+/** Reads any YAML stream (a kustomization, a patch) as {@link parseManifests} reads manifests, within the default limits. */
+export function parseYamlDocuments(path: string, rawText: string): YamlDocuments {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  try {
+    const { events, values } = readYamlStream(path, text, defaultManifestLimits, false);
+    const source = new YamlSource(path, text, events);
+    return { outcome: 'parsed', documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
+  } catch (error) {
+    const at = error instanceof YAMLException && error.mark ? ` (line ${error.mark.line + 1})` : '';
+    return { outcome: 'error', message: `invalid YAML: ${error instanceof YAMLException ? error.reason : error instanceof Error ? error.message : String(error)}${at}` };
+  }
 }
 
 function unparsable(text: string, rawError: unknown, limits: ManifestLimits): ParsedFile {

@@ -28,6 +28,10 @@ export interface LocateOptions {
 /** A resolved position: the range and the full text of its first line, for display. */
 export interface SourcePosition extends Range {
   lineText: string;
+  /** The file the position is in, when a locator spans files (a kustomize build) and it is not the locator's own. */
+  file?: string;
+  /** Why the position is not the line that gives the value, for the finding's message. */
+  note?: string;
 }
 
 /** A document in a file that can turn a path inside an object into a position. */
@@ -80,6 +84,8 @@ export interface Resource {
   /** Present for live objects: the object as YAML, as `--dump-objects` writes it and SARIF points into it. */
   readonly rendering?: RenderedDocument;
   profile: ClusterProfile;
+  /** What built the object from its files, for messages (``in overlay `overlays/prod` ``). */
+  readonly builtBy?: string;
   /**
    * Views of `data` that several rules read, computed once by the model's readers. Kept on the
    * object itself: a WeakMap holding one entry per object slows every garbage collection.

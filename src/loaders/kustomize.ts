@@ -1,0 +1,447 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LineIndex } from './line-index.js';
+import { parseManifests, parseYamlDocuments } from './parse-manifests.js';
+import { isRecord } from '../values.js';
+import type { DocumentLocator, LocateOptions, ObjectIdentity, PathSegment, SourcePosition } from '../model/resource.js';
+
+/** The file names kustomize looks for in a folder, in its order. */
+const kustomizationNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** True for a kustomization file. */
+export function isKustomization(file: string): boolean {
+  return kustomizationNames.includes(path.posix.basename(file));
+}
+
+/**
+ * Fields that make kustomize run code or reach the network: Helm charts (`--enable-helm`),
+ * generator, transformer and validator plugins (KRM functions in containers or executables, with
+ * `--enable-alpha-plugins`). They are refused rather than left to fail, so the reason is clear.
+ */
+const refusedFields: Record<string, string> = {
+  helmCharts: '`helmCharts` would run Helm',
+  helmChartInflationGenerator: '`helmChartInflationGenerator` would run Helm',
+  helmGlobals: '`helmGlobals` would run Helm',
+  generators: '`generators` may run plugins (KRM functions, executables)',
+  transformers: '`transformers` may run plugins (KRM functions, executables)',
+  validators: '`validators` may run plugins (KRM functions, executables)',
+};
+
+/** A build may take this long and write this much before it is stopped. */
+const buildTimeoutMs = 60_000;
+const maxBuildOutput = 64 * 1024 * 1024;
+/** Lines of kustomize's message kept in an error. */
+const errorLines = 3;
+
+/** A place a value may come from: a YAML value, and a locator for paths inside it. */
+interface Origin {
+  value: unknown;
+  locator: DocumentLocator;
+}
+
+/** Which objects a patch applies to: by kind and name (a regular expression, as kustomize reads `target`). */
+interface PatchTarget {
+  kind?: string;
+  name?: string;
+}
+
+/** A patch of a kustomization: strategic-merge documents, or JSON 6902 operations. */
+type Patch =
+  | { type: 'strategic'; target?: PatchTarget; documents: Origin[] }
+  | { type: 'json6902'; target: PatchTarget; operations: Origin[] };
+
+/** One kustomization reached from a root, with what it includes. */
+interface Tree {
+  /** Files it and the kustomizations it reaches include, relative to the scan root. */
+  files: Set<string>;
+  /** Of those, the patch files. */
+  patchFiles: Set<string>;
+  /** Every patch, in the order kustomize applies them (inner kustomizations first). */
+  patches: Patch[];
+}
+
+/** A root kustomization: built, or why not, and what it includes either way. */
+export interface KustomizeRoot {
+  /** The kustomization file, relative to the scan root. */
+  file: string;
+  folder: string;
+  /** Its first line: where a finding points when no line of its files gives the value. */
+  firstLine: string;
+  tree: Tree;
+  /** Why it cannot be built safely (it reaches outside the scan root, runs code…). */
+  refused?: string;
+}
+
+class Refused extends Error {}
+
+/**
+ * Finds the root kustomizations among the scanned files (those no other scanned kustomization
+ * includes) and reads, from the scan root, every file they reach: nothing outside the root is
+ * read, and what kustomize would fetch or run is refused.
+ */
+export function findKustomizeRoots(root: string, scanned: readonly string[]): KustomizeRoot[] {
+  const kustomizations = scanned.filter(isKustomization);
+  if (kustomizations.length === 0) return [];
+  const realRoot = realpathSync(root);
+  const trees = kustomizations.map((file) => {
+    const folder = path.posix.dirname(file);
+    const firstLine = readFileSync(path.join(root, file), 'utf8').split(/\r?\n/, 1)[0] ?? '';
+    try {
+      return { file, folder, firstLine, tree: readTree(root, realRoot, folder, []) };
+    } catch (error) {
+      if (!(error instanceof Refused)) throw error;
+      return { file, folder, firstLine, tree: { files: new Set<string>(), patchFiles: new Set<string>(), patches: [] }, refused: error.message };
+    }
+  });
+  const included = new Set(trees.flatMap(({ file, tree }) => [...tree.files].filter((other) => other !== file)));
+  return trees.filter(({ file }) => !included.has(file));
+}
+
+/** A local reference of a kustomization, checked to stay inside the scan root and to exist there. */
+function localReference(root: string, realRoot: string, folder: string, reference: string, field: string): { file: string; directory: boolean } {
+  // kustomize fetches what is not a local path (a URL, `github.com/…`, `git::…`): refused before it can.
+  if (/^[a-z][a-z0-9+.-]*:\/\/|^git::|^git@|\?ref=/i.test(reference)) throw new Refused(`\`${field}\` entry \`${reference}\` is remote; only files in the repository are built`);
+  const file = path.posix.normalize(path.posix.join(folder, reference));
+  if (path.posix.isAbsolute(reference) || file === '..' || file.startsWith('../')) throw new Refused(`\`${field}\` entry \`${reference}\` is outside the scan root`);
+  const absolute = path.join(root, file);
+  if (!existsSync(absolute)) throw new Refused(`\`${field}\` entry \`${reference}\` is not in the repository (kustomize would try to fetch it)`);
+  const real = realpathSync(absolute);
+  if (real !== realRoot && !real.startsWith(`${realRoot}${path.sep}`)) throw new Refused(`\`${field}\` entry \`${reference}\` leads outside the scan root`);
+  return { file, directory: statSync(real).isDirectory() };
+}
+
+function kustomizationIn(root: string, folder: string): string | undefined {
+  const name = kustomizationNames.find((candidate) => existsSync(path.join(root, folder, candidate)));
+  return name === undefined ? undefined : path.posix.join(folder, name);
+}
+
+function readTree(root: string, realRoot: string, folder: string, reaching: readonly string[]): Tree {
+  const file = kustomizationIn(root, folder);
+  if (file === undefined) throw new Refused(`\`${folder}\` has no kustomization file`);
+  if (reaching.includes(file)) throw new Refused(`\`${file}\` includes itself`);
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const parsed = parseYamlDocuments(file, text);
+  if (parsed.outcome === 'error') throw new Refused(`\`${file}\`: ${parsed.message}`);
+  const document = parsed.documents[0];
+  const data = isRecord(document?.value) ? document.value : {};
+  for (const [field, reason] of Object.entries(refusedFields)) if (data[field] !== undefined) throw new Refused(`\`${file}\`: ${reason}, which is not done for a scan`);
+  const tree: Tree = { files: new Set([file]), patchFiles: new Set(), patches: [] };
+  const add = (inner: Tree): void => {
+    for (const included of inner.files) tree.files.add(included);
+    for (const patch of inner.patchFiles) tree.patchFiles.add(patch);
+    tree.patches.push(...inner.patches);
+  };
+  for (const field of ['resources', 'bases', 'components']) {
+    for (const entry of Array.isArray(data[field]) ? data[field] : []) {
+      if (typeof entry !== 'string') continue;
+      const reference = localReference(root, realRoot, folder, entry, field);
+      if (reference.directory) add(readTree(root, realRoot, reference.file, [...reaching, file]));
+      else tree.files.add(reference.file);
+    }
+  }
+  const patchText = (reference: string, field: string): { file: string; text: string } => {
+    const { file: patchFile } = localReference(root, realRoot, folder, reference, field);
+    tree.files.add(patchFile);
+    tree.patchFiles.add(patchFile);
+    return { file: patchFile, text: readFileSync(path.join(root, patchFile), 'utf8') };
+  };
+  const locator = document!.locator;
+  const inline = (fieldPath: PathSegment[], patch: string): Origin[] => inlineDocuments(file, text, locator, fieldPath, patch);
+  const fromFile = (reference: string, field: string): Origin[] => {
+    const { file: patchFile, text: patch } = patchText(reference, field);
+    const patchDocuments = parseYamlDocuments(patchFile, patch);
+    if (patchDocuments.outcome === 'error') throw new Refused(`\`${patchFile}\`: ${patchDocuments.message}`);
+    return patchDocuments.documents;
+  };
+  const listOf = (field: string): unknown[] => (Array.isArray(data[field]) ? data[field] : []);
+  listOf('patches').forEach((entry, index) => {
+    if (!isRecord(entry)) return;
+    const documents = typeof entry.path === 'string' ? fromFile(entry.path, 'patches') : typeof entry.patch === 'string' ? inline(['patches', index, 'patch'], entry.patch) : [];
+    tree.patches.push(toPatch(documents, isRecord(entry.target) ? targetOf(entry.target) : undefined));
+  });
+  listOf('patchesStrategicMerge').forEach((entry, index) => {
+    if (typeof entry !== 'string') return;
+    const documents = entry.includes('\n') ? inline(['patchesStrategicMerge', index], entry) : fromFile(entry, 'patchesStrategicMerge');
+    tree.patches.push({ type: 'strategic', documents });
+  });
+  listOf('patchesJson6902').forEach((entry, index) => {
+    if (!isRecord(entry) || !isRecord(entry.target)) return;
+    const documents = typeof entry.path === 'string' ? fromFile(entry.path, 'patchesJson6902') : typeof entry.patch === 'string' ? inline(['patchesJson6902', index, 'patch'], entry.patch) : [];
+    tree.patches.push(toPatch(documents, targetOf(entry.target)));
+  });
+  return tree;
+}
+
+function targetOf(target: Record<string, unknown>): PatchTarget {
+  return {
+    ...(typeof target.kind === 'string' ? { kind: target.kind } : {}),
+    ...(typeof target.name === 'string' ? { name: target.name } : {}),
+  };
+}
+
+/** A patch is JSON 6902 when its document is a list of operations, as kustomize tells them apart. */
+function toPatch(documents: Origin[], target: PatchTarget | undefined): Patch {
+  const operations = documents[0];
+  if (operations && Array.isArray(operations.value)) {
+    const list = operations.value;
+    return { type: 'json6902', target: target ?? {}, operations: list.map((value, index) => ({ value, locator: shifted(operations.locator, [index]) })) };
+  }
+  return { type: 'strategic', ...(target ? { target } : {}), documents };
+}
+
+/** A locator for a path under `prefix` of another locator's document. */
+function shifted(locator: DocumentLocator, prefix: readonly PathSegment[]): DocumentLocator {
+  return { path: locator.path, locate: (inner, options) => locator.locate([...prefix, ...inner], options) };
+}
+
+/**
+ * The documents of a patch written inline in a kustomization. A literal block scalar (`|`) keeps
+ * its lines as they are, shifted by its indentation: positions inside the patch map to the
+ * kustomization's lines. Any other style points at the patch as a whole.
+ */
+function inlineDocuments(file: string, text: string, kustomization: DocumentLocator, fieldPath: PathSegment[], patch: string): Origin[] {
+  const parsed = parseYamlDocuments(file, patch);
+  if (parsed.outcome === 'error') throw new Refused(`\`${file}\`: inline patch: ${parsed.message}`);
+  const start = kustomization.locate(fieldPath);
+  const lines = new LineIndex(text);
+  const keyLine = kustomization.locate(fieldPath, { target: 'key' }).lineText;
+  const literal = /:\s*\|[0-9+-]*\s*(#.*)?$/.test(keyLine) || /^\s*-\s*\|[0-9+-]*\s*(#.*)?$/.test(keyLine);
+  return parsed.documents.map(({ value, locator }) => ({
+    value,
+    locator: {
+      path: file,
+      locate: (inner: readonly PathSegment[], options?: LocateOptions): SourcePosition => {
+        if (!literal) return start;
+        const at = locator.locate(inner, options);
+        const [lineShift, columnShift] = [start.startLine - 1, start.startColumn - 1];
+        return {
+          startLine: at.startLine + lineShift,
+          startColumn: at.startColumn + columnShift,
+          endLine: at.endLine + lineShift,
+          endColumn: at.endColumn + columnShift,
+          lineText: lines.lineText(at.startLine + lineShift),
+        };
+      },
+    },
+  }));
+}
+
+/** What became of a build. */
+export type BuildResult = { outcome: 'built'; output: string; wrapper: string } | { outcome: 'failed'; message: string } | { outcome: 'no-kubectl' };
+
+/**
+ * Builds an overlay with `kubectl kustomize`, from a kustomization in a temporary folder that
+ * includes it and asks for `buildMetadata` (each object's origin file), so the user's files are
+ * never written. kustomize loads a folder it includes with that folder as its own root, so the
+ * overlay's loads stay restricted to it (`LoadRestrictionsRootOnly`, the default). No plugin,
+ * Helm or exec flag is passed; kubectl gets no stdin, a bare environment, a time and an output
+ * bound. The temporary folder's path is returned (it is removed): origins are relative to it.
+ */
+export function buildOverlay(root: string, folder: string): BuildResult & { milliseconds: number } {
+  const wrapper = mkdtempSync(path.join(tmpdir(), 'sts-audit-kustomize-'));
+  const started = performance.now();
+  try {
+    const overlay = path.relative(wrapper, path.join(root, folder)).split(path.sep).join('/');
+    writeFileSync(path.join(wrapper, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(overlay)}\nbuildMetadata: [originAnnotations]\n`);
+    const result = spawnSync('kubectl', ['kustomize', wrapper], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      timeout: buildTimeoutMs,
+      killSignal: 'SIGKILL',
+      maxBuffer: maxBuildOutput,
+      env: { PATH: process.env.PATH ?? '', HOME: wrapper },
+    });
+    const milliseconds = performance.now() - started;
+    const error = result.error as NodeJS.ErrnoException | undefined;
+    if (error?.code === 'ENOENT') return { outcome: 'no-kubectl', milliseconds };
+    if (error?.code === 'ETIMEDOUT') return { outcome: 'failed', message: `kustomize took longer than ${buildTimeoutMs / 1000} s`, milliseconds };
+    if (error?.code === 'ENOBUFS') return { outcome: 'failed', message: `kustomize wrote more than ${maxBuildOutput / 1024 / 1024} MiB`, milliseconds };
+    if (error || result.status !== 0) return { outcome: 'failed', message: kustomizeMessage(result.stderr ?? '', root, wrapper), milliseconds };
+    return { outcome: 'built', output: result.stdout, wrapper, milliseconds };
+  } finally {
+    rmSync(wrapper, { recursive: true, force: true });
+  }
+}
+
+/** kustomize's own words, without kubectl's log prefix and with paths relative to the scan root. */
+function kustomizeMessage(stderr: string, root: string, wrapper: string): string {
+  const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(stderr)?.[1];
+  const message = quoted === undefined ? stderr : quoted.replace(/\\"/g, '"').replace(/\\n/g, '\n');
+  const relative = message.split(`${root}${path.sep}`).join('').split(`${wrapper}${path.sep}`).join('').split(wrapper).join('');
+  return `kustomize could not build it: ${relative.trim().split('\n').slice(0, errorLines).join(' ')}`;
+}
+
+const originAnnotation = 'config.kubernetes.io/origin';
+
+/** An object an overlay built. */
+export interface BuiltObject {
+  identity: ObjectIdentity;
+  data: Record<string, unknown>;
+  locator: DocumentLocator;
+}
+
+/**
+ * The objects an overlay built, each with a locator that points a path at the line the user
+ * edits: the last patch that sets the value, else the value in its origin file, else (a
+ * transformer set it, say) the overlay's kustomization with the reason.
+ */
+export function builtObjects(root: string, kustomization: KustomizeRoot, build: { output: string; wrapper: string }, keep: (identity: ObjectIdentity) => boolean): { objects: BuiltObject[]; documents: number } {
+  const parsed = parseManifests(kustomization.file, build.output, { keep });
+  if (parsed.outcome !== 'parsed') return { objects: [], documents: 0 };
+  const objects = parsed.objects.map((object) => {
+    const metadata = isRecord(object.data.metadata) ? object.data.metadata : {};
+    const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+    const origin = typeof annotations[originAnnotation] === 'string' ? /^path:\s*(.+)$/m.exec(annotations[originAnnotation])?.[1]?.trim() : undefined;
+    delete annotations[originAnnotation];
+    if (Object.keys(annotations).length === 0) delete metadata.annotations;
+    const originFile = origin === undefined ? undefined : path.posix.normalize(path.relative(root, path.resolve(build.wrapper, origin)).split(path.sep).join('/'));
+    const base = originFile === undefined || originFile.startsWith('../') ? undefined : baseDocument(root, originFile, object.identity);
+    return { identity: object.identity, data: object.data, locator: new OverlayLocator(kustomization, object.data, object.identity, base) };
+  });
+  return { objects, documents: parsed.documents };
+}
+
+/** The document of an object's origin file it was built from: same kind, and a name its built name contains (prefixes, suffixes). */
+function baseDocument(root: string, file: string, identity: ObjectIdentity): Origin | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(root, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = parseYamlDocuments(file, text);
+  if (parsed.outcome === 'error') return undefined;
+  const candidates = parsed.documents.filter(({ value }) => isRecord(value) && value.kind === identity.kind && identity.name.includes(nameOf(value)));
+  return candidates.sort((a, b) => nameOf(b.value).length - nameOf(a.value).length)[0];
+}
+
+function nameOf(value: unknown): string {
+  const metadata = isRecord(value) && isRecord(value.metadata) ? value.metadata : {};
+  return typeof metadata.name === 'string' ? metadata.name : '';
+}
+
+/** The value at a path, if every step exists. */
+function valueAt(value: unknown, steps: readonly PathSegment[]): { found: boolean; value?: unknown } {
+  let current = value;
+  for (const step of steps) {
+    if (typeof step === 'number' ? !Array.isArray(current) || step >= current.length : !isRecord(current) || !(step in current)) return { found: false };
+    current = (current as Record<string | number, unknown>)[step];
+  }
+  return { found: true, value: current };
+}
+
+/**
+ * The same path in another document of the same object (a patch, the base): a list item is
+ * matched by its `name` when it has one (kustomize merges containers, env and volumes by name),
+ * else by its index. Undefined when the other document lacks a step.
+ */
+function matchingPath(built: unknown, other: unknown, steps: readonly PathSegment[]): PathSegment[] | undefined {
+  const result: PathSegment[] = [];
+  for (const step of steps) {
+    if (typeof step === 'number') {
+      if (!Array.isArray(built) || !Array.isArray(other)) return undefined;
+      const item: unknown = built[step];
+      const name = isRecord(item) && typeof item.name === 'string' ? item.name : undefined;
+      const index = name === undefined ? step : other.findIndex((candidate) => isRecord(candidate) && candidate.name === name);
+      if (index < 0 || index >= other.length) return undefined;
+      result.push(index);
+      built = item;
+      other = other[index];
+    } else {
+      if (!isRecord(built) || !isRecord(other) || !(step in other)) return undefined;
+      result.push(step);
+      built = built[step];
+      other = other[step];
+    }
+  }
+  return result;
+}
+
+function isScalar(value: unknown): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+/** RFC 6901: a JSON pointer's steps. */
+function pointerSteps(pointer: string): string[] {
+  return pointer.split('/').slice(1).map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function targets(target: PatchTarget | undefined, identity: ObjectIdentity, baseName: string): boolean {
+  if (!target) return true;
+  if (target.kind !== undefined && target.kind !== identity.kind) return false;
+  if (target.name === undefined) return true;
+  const pattern = new RegExp(`^(?:${target.name})$`);
+  return pattern.test(identity.name) || pattern.test(baseName);
+}
+
+/** Locates paths of a built object in the files that gave them their values. */
+class OverlayLocator implements DocumentLocator {
+  readonly path: string;
+
+  constructor(
+    private readonly kustomization: KustomizeRoot,
+    private readonly built: Record<string, unknown>,
+    private readonly identity: ObjectIdentity,
+    private readonly base: Origin | undefined,
+  ) {
+    this.path = kustomization.file;
+  }
+
+  locate(steps: readonly PathSegment[], options?: LocateOptions): SourcePosition {
+    // A path that is not in the built object is shown at its nearest existing parent, found as any other.
+    let known = steps.length;
+    while (known > 0 && !valueAt(this.built, steps.slice(0, known)).found) known--;
+    const existing = steps.slice(0, known);
+    const missing = steps.slice(known);
+    const builtValue = valueAt(this.built, existing).value;
+    const baseName = nameOf(this.base?.value);
+    const place = (origin: Origin, at: PathSegment[]): SourcePosition => ({ ...origin.locator.locate([...at, ...missing], options), file: origin.locator.path });
+    if (isScalar(builtValue)) {
+      for (const patch of [...this.kustomization.tree.patches].reverse()) {
+        const found = this.inPatch(patch, existing, builtValue, baseName);
+        if (found) return place(found.origin, found.at);
+      }
+    }
+    const inBase = this.base ? matchingPath(this.built, this.base.value, existing) : undefined;
+    if (this.base && inBase && (!isScalar(builtValue) || valueAt(this.base.value, inBase).value === builtValue)) return place(this.base, inBase);
+    const firstLine = this.kustomization.firstLine;
+    return {
+      startLine: 1,
+      startColumn: 1,
+      endLine: 1,
+      endColumn: firstLine.length + 1,
+      lineText: firstLine,
+      note: `no patch or resource line of it sets \`${existing.join('.')}\` to the value kustomize built (a transformer did), so this points at the overlay's kustomization`,
+    };
+  }
+
+  /** Where a patch sets a scalar at `steps` of this object, if it does. */
+  private inPatch(patch: Patch, steps: readonly PathSegment[], value: unknown, baseName: string): { origin: Origin; at: PathSegment[] } | undefined {
+    if (patch.type === 'strategic') {
+      for (const document of patch.documents) {
+        if (!isRecord(document.value)) continue;
+        const own = { kind: typeof document.value.kind === 'string' ? document.value.kind : undefined, name: nameOf(document.value) };
+        const applies = patch.target ? targets(patch.target, this.identity, baseName) : own.kind === this.identity.kind && (own.name === this.identity.name || own.name === baseName);
+        if (!applies) continue;
+        const at = matchingPath(this.built, document.value, steps);
+        if (at && valueAt(document.value, at).value === value) return { origin: document, at };
+      }
+      return undefined;
+    }
+    if (!targets(patch.target, this.identity, baseName)) return undefined;
+    for (const operation of [...patch.operations].reverse()) {
+      const op = isRecord(operation.value) ? operation.value : {};
+      if ((op.op !== 'add' && op.op !== 'replace') || typeof op.path !== 'string') continue;
+      const pointer = pointerSteps(op.path);
+      if (pointer.length > steps.length) continue;
+      const under = pointer.every((step, index) => step === String(steps[index]) || (step === '-' && typeof steps[index] === 'number'));
+      if (!under) continue;
+      const rest = steps.slice(pointer.length);
+      const at = matchingPath(valueAt(this.built, steps.slice(0, pointer.length)).value, op.value, rest);
+      if (at && valueAt(op.value, at).value === value) return { origin: operation, at: ['value', ...at] };
+    }
+    return undefined;
+  }
+}
