@@ -269,7 +269,9 @@ export function buildOverlay(root: string, folder: string): BuildResult & { mill
 function kustomizeMessage(stderr: string, root: string, wrapper: string): string {
   const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(stderr)?.[1];
   const message = quoted === undefined ? stderr : quoted.replace(/\\"/g, '"').replace(/\\n/g, '\n');
-  const relative = message.split(`${root}${path.sep}`).join('').split(`${wrapper}${path.sep}`).join('').split(wrapper).join('');
+  // kustomize names the overlay from the temporary folder: those prefixes mean nothing to the user.
+  const prefixes = [`${path.relative(wrapper, root).split(path.sep).join('/')}/`, `${root}${path.sep}`, `${wrapper}${path.sep}`];
+  const relative = prefixes.reduce((text, prefix) => text.split(prefix).join(''), message);
   return `kustomize could not build it: ${relative.trim().split('\n').slice(0, errorLines).join(' ')}`;
 }
 

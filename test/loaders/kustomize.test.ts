@@ -43,3 +43,126 @@ metadata:
     expect(report.inputs.errors).toEqual([]);
   });
 });
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  template:
+    spec:
+      serviceAccountName: api
+      containers:
+        - name: app
+          image: shop/api:1
+          env:
+            - name: LOG_LEVEL
+              value: info
+`;
+
+describe('kustomize overlays, more shapes', () => {
+  it('points at a JSON 6902 patch file', async () => {
+    const report = await scanTree(
+      {
+        ...base,
+        'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: endpoints.yaml\n    target:\n      kind: ServiceAccount\n      name: api\n',
+        'overlays/prod/endpoints.yaml': '- op: add\n  path: /metadata/annotations/eks.amazonaws.com~1sts-regional-endpoints\n  value: "false"\n',
+      },
+      { flags: { clusterVersion: '1.29' } },
+    );
+    expect(where(report)).toEqual(['STS001 overlays/prod/endpoints.yaml:3:10-17']);
+  });
+
+  it('points at a patch written inline in the kustomization', async () => {
+    const report = await scanTree(
+      {
+        ...base,
+        'base/deployment.yaml': deployment,
+        'base/kustomization.yaml': 'resources:\n  - sa.yaml\n  - deployment.yaml\n',
+        'overlays/prod/kustomization.yaml': `resources:
+  - ../../base
+patches:
+  - target:
+      kind: Deployment
+    patch: |-
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: api
+      spec:
+        template:
+          spec:
+            containers:
+              - name: app
+                env:
+                  - name: AWS_STS_REGIONAL_ENDPOINTS
+                    value: legacy
+`,
+      },
+      { flags: { clusterVersion: '1.29' } },
+    );
+    expect(where(report)).toEqual(['STS006 overlays/prod/kustomization.yaml:18:28-34']);
+  });
+
+  it('judges a base once per overlay, with each overlay\'s cluster, at the base line', async () => {
+    const report = await scanTree(
+      {
+        'base/kustomization.yaml': 'resources:\n  - sa.yaml\n  - deployment.yaml\n',
+        'base/sa.yaml': `${base['base/sa.yaml']}    eks.amazonaws.com/sts-regional-endpoints: "false"\n`,
+        'base/deployment.yaml': deployment.replace('value: info', 'value: info\n            - name: AWS_STS_REGIONAL_ENDPOINTS\n              value: legacy'),
+        'clusters/old/kustomization.yaml': 'resources:\n  - ../../base\nnamespace: shop-old\n',
+        'clusters/new/kustomization.yaml': 'resources:\n  - ../../base\n',
+      },
+      {
+        clusters: [
+          { name: 'old', kubernetesVersion: '1.21', paths: ['clusters/old/**'] },
+          { name: 'new', kubernetesVersion: '1.29', paths: ['clusters/new/**'] },
+        ],
+      },
+    );
+    expect(where(report).sort()).toEqual(['STS001 base/sa.yaml:8:47-54', 'STS006 base/deployment.yaml:17:22-28', 'STS006 base/deployment.yaml:17:22-28']);
+    const legacy = report.findings.filter((finding) => finding.ruleId === 'STS006');
+    expect(legacy.map((finding) => `${finding.object?.cluster} ${finding.object?.namespace}`).sort()).toEqual(['new shop', 'old shop-old']);
+    expect(legacy.find((finding) => finding.object?.cluster === 'old')!.message).toContain('Deployment shop-old/api in overlay `clusters/old`');
+    expect(new Set(report.findings.map((finding) => finding.fingerprint)).size).toBe(3);
+    expect(report.findings.find((finding) => finding.ruleId === 'STS001')!.message).toContain('in overlay `clusters/new`');
+  });
+
+  it('points at the overlay\'s kustomization, and says why, when a transformer sets the value', async () => {
+    const report = await scanTree(
+      {
+        ...base,
+        'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\ncommonAnnotations:\n  eks.amazonaws.com/sts-regional-endpoints: "false"\n',
+      },
+      { flags: { clusterVersion: '1.29' } },
+    );
+    expect(where(report)).toEqual(['STS001 overlays/prod/kustomization.yaml:1:1-11']);
+    expect(report.findings[0]!.message).toContain('ServiceAccount shop/api in overlay `overlays/prod` (no patch or resource line of it sets');
+  });
+
+  it('refuses remote bases, Helm charts, plugins and folders outside the scan root, and reports build errors (files outside the overlay), going on with the rest', async () => {
+    const report = await scanTree(
+      {
+        ...base,
+        'a/kustomization.yaml': 'resources:\n  - https://github.com/example/repo//deploy?ref=main\n',
+        'b/kustomization.yaml': 'resources:\n  - github.com/example/repo/deploy\n',
+        'c/kustomization.yaml': 'helmCharts:\n  - name: x\n    repo: https://example.com\n',
+        'd/kustomization.yaml': 'resources:\n  - ../../outside\n',
+        'e/kustomization.yaml': 'resources:\n  - ../base\n  - ../base/sa.yaml\n',
+        'f/kustomization.yaml': 'transformers:\n  - plugin.yaml\n',
+      },
+      { flags: { clusterVersion: '1.29' } },
+    );
+    expect(report.inputs.errors).toEqual([
+      { path: 'a/kustomization.yaml', message: 'kustomization not built: `resources` entry `https://github.com/example/repo//deploy?ref=main` is remote; only files in the repository are built' },
+      { path: 'b/kustomization.yaml', message: 'kustomization not built: `resources` entry `github.com/example/repo/deploy` is not in the repository (kustomize would try to fetch it)' },
+      { path: 'c/kustomization.yaml', message: 'kustomization not built: `c/kustomization.yaml`: `helmCharts` would run Helm, which is not done for a scan' },
+      { path: 'd/kustomization.yaml', message: 'kustomization not built: `resources` entry `../../outside` is outside the scan root' },
+      { path: 'e/kustomization.yaml', message: expect.stringMatching(/^kustomize could not build it: accumulating resources: .*security; file 'base\/sa.yaml' is not in or below 'e'/) },
+      { path: 'f/kustomization.yaml', message: 'kustomization not built: `f/kustomization.yaml`: `transformers` may run plugins (KRM functions, executables), which is not done for a scan' },
+    ]);
+    expect(report.summary.complete).toBe(false);
+    expect(report.findings).toEqual([]);
+  });
+});
