@@ -166,3 +166,26 @@ patches:
     expect(report.findings).toEqual([]);
   });
 });
+
+describe('kustomize overlays without kubectl', () => {
+  it('lists the overlay as not built, judges its files one by one, and skips its patches', async () => {
+    const files = {
+      ...base,
+      'base/sa.yaml': base['base/sa.yaml'].replace('    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/api\n', '    eks.amazonaws.com/sts-regional-endpoints: "false"\n'),
+      'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: sa-patch.yaml\n',
+      'overlays/prod/sa-patch.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n  namespace: shop\n  annotations:\n    eks.amazonaws.com/sts-regional-endpoints: "false"\n',
+    };
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      const report = await scanTree(files, { flags: { clusterVersion: '1.29' } });
+      expect(report.inputs.skipped).toEqual([
+        { path: 'overlays/prod/kustomization.yaml', reason: 'kustomization not built: `kubectl` is not installed; its files are judged one by one' },
+        { path: 'overlays/prod/sa-patch.yaml', reason: 'a kustomize patch, not an object: judged only through `overlays/prod/kustomization.yaml`, which was not built' },
+      ]);
+      expect(where(report)).toEqual(['STS005 base/sa.yaml:7:5-45']);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});
