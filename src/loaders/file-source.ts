@@ -161,9 +161,9 @@ export class FileSource implements Source<Iterable<SourceItem>> {
         continue;
       }
       for (const file of overlay.tree.files) claimed.set(file, undefined);
-      const { objects, documents } = builtObjects(root, overlay, build, keep);
+      const { objects, documents, objectCount } = builtObjects(root, overlay, build, keep);
       inputs.documents += documents;
-      inputs.objects += objects.length;
+      inputs.objects += objectCount;
       const profile = resolver.forPath(overlay.file);
       const builtBy = `in overlay \`${overlay.folder}\``;
       yield { objects: objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile, builtBy })) };

@@ -289,9 +289,9 @@ export interface BuiltObject {
  * edits: the last patch that sets the value, else the value in its origin file, else (a
  * transformer set it, say) the overlay's kustomization with the reason.
  */
-export function builtObjects(root: string, kustomization: KustomizeRoot, build: { output: string; wrapper: string }, keep: (identity: ObjectIdentity) => boolean): { objects: BuiltObject[]; documents: number } {
+export function builtObjects(root: string, kustomization: KustomizeRoot, build: { output: string; wrapper: string }, keep: (identity: ObjectIdentity) => boolean): { objects: BuiltObject[]; documents: number; objectCount: number } {
   const parsed = parseManifests(kustomization.file, build.output, { keep });
-  if (parsed.outcome !== 'parsed') return { objects: [], documents: 0 };
+  if (parsed.outcome !== 'parsed') return { objects: [], documents: 0, objectCount: 0 };
   const objects = parsed.objects.map((object) => {
     const metadata = isRecord(object.data.metadata) ? object.data.metadata : {};
     const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
@@ -302,7 +302,7 @@ export function builtObjects(root: string, kustomization: KustomizeRoot, build: 
     const base = originFile === undefined || originFile.startsWith('../') ? undefined : baseDocument(root, originFile, object.identity);
     return { identity: object.identity, data: object.data, locator: new OverlayLocator(kustomization, object.data, object.identity, base) };
   });
-  return { objects, documents: parsed.documents };
+  return { objects, documents: parsed.documents, objectCount: parsed.objectCount };
 }
 
 /** The document of an object's origin file it was built from: same kind, and a name its built name contains (prefixes, suffixes). */
