@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path13 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path13 && path13[0] !== "/") {
-          path13 = `/${path13}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path13}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path13);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path13,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path13);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path13, origin },
+          request: { method, path: path14, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path13,
+          path14,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path13, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path13);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path13 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path13[0] !== "/" && !(path13.startsWith("http://") || path13.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path13)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path13, query) : path13;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path13, host, upgrade, blocking, reset } = request;
+      const { method, path: path14, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path13} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path13, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path13;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path13 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path13;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8247,7 +8247,7 @@ var require_pool_base = __commonJS({
         this[kClients] = [];
         this[kQueued] = 0;
         const pool = this;
-        this[kOnDrain] = function onDrain(origin, targets) {
+        this[kOnDrain] = function onDrain(origin, targets2) {
           const queue = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
@@ -8261,20 +8261,20 @@ var require_pool_base = __commonJS({
           this[kNeedDrain] = needDrain;
           if (!this[kNeedDrain] && pool[kNeedDrain]) {
             pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+            pool.emit("drain", origin, [pool, ...targets2]);
           }
           if (pool[kClosedResolve] && queue.isEmpty()) {
             Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
           }
         };
-        this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          pool.emit("connect", origin, [pool, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          pool.emit("disconnect", origin, [pool, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          pool.emit("connectionError", origin, [pool, ...targets2], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8440,8 +8440,8 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
-          for (const target of targets) {
+        this.on("connectionError", (origin2, targets2, error2) => {
+          for (const target of targets2) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
@@ -8655,17 +8655,17 @@ var require_agent = __commonJS({
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
-        this[kOnDrain] = (origin, targets) => {
-          this.emit("drain", origin, [this, ...targets]);
+        this[kOnDrain] = (origin, targets2) => {
+          this.emit("drain", origin, [this, ...targets2]);
         };
-        this[kOnConnect] = (origin, targets) => {
-          this.emit("connect", origin, [this, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          this.emit("connect", origin, [this, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          this.emit("disconnect", origin, [this, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          this.emit("connectionError", origin, [this, ...targets2], err);
         };
       }
       get [kRunning]() {
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path13 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path13;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path13) {
-      if (typeof path13 !== "string") {
-        return path13;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path13.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path13;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path13, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path13);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path13 }) => matchValue(safeUrl(path13), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path13, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path13,
+        path: path14,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path13, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path13,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path13) {
-      for (let i = 0; i < path13.length; ++i) {
-        const code2 = path13.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code2 = path14.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path13 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path13 = `/${path13}`;
+            path14 = `/${path14}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path13);
+          url = new URL(util.parseOrigin(url).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19664,26 +19664,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path13) => {
-      const end = path13.length - 1;
-      const index = path13.lastIndexOf(
+    var basenameOf = (path14) => {
+      const end = path14.length - 1;
+      const index = path14.lastIndexOf(
         SLASH,
-        path13[end] === SLASH ? end - 1 : end
+        path14[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path13 : path13.slice(index + 1);
+      return index < 0 ? path14 : path14.slice(index + 1);
     };
-    var parentOf = (path13) => {
-      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path13.split(SLASH).filter(Boolean);
+    var parentOf = (path14) => {
+      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path14.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path13.length - 1;
-      const cut = path13.lastIndexOf(
+      const end = path14.length - 1;
+      const cut = path14.lastIndexOf(
         SLASH,
-        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -19833,7 +19833,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path13) {
+      testLiteral(path14) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -19842,7 +19842,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path13)) {
+          if (rule.checkRegex.test(path14)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -19862,15 +19862,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path13, mode) {
+      test(path14, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path13) : path13;
+        const basename = shortcut ? basenameOf(path14) : path14;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path13
+            shortcut && rule._basenameOnly ? basename : path14
           )) {
             const { negative } = rule;
             const ret = {
@@ -19892,17 +19892,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path13, originalPath, doThrow) => {
-      if (!isString(path13)) {
+    var checkPath = (path14, originalPath, doThrow) => {
+      if (!isString(path14)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path13) {
+      if (!path14) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path13)) {
+      if (checkPath.isNotRelative(path14)) {
         const r7 = "`path.relative()`d";
         return doThrow(
           `path should be a ${r7} string, but got "${originalPath}"`,
@@ -19911,25 +19911,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path13) => {
-      const first = path13.charCodeAt(0);
+    var isNotRelative = (path14) => {
+      const first = path14.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path13.length === 1) {
+      if (path14.length === 1) {
         return true;
       }
-      const second = path13.charCodeAt(1);
+      const second = path14.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
+      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -19960,59 +19960,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path13) {
+      _test(originalPath, cache2, path14) {
         checkPath(
-          path13,
+          path14,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path13 ? this._t(path13, cache2) : {
+        return path14 ? this._t(path14, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path13 = convertPath(target);
-        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path13);
+        const path14 = convertPath(target);
+        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path14);
         }
-        const dir = this._t(path13, this._testCache);
+        const dir = this._t(path14, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path13);
+        const literal2 = this._rules.testLiteral(path14);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path13, cache2) {
-        const cached2 = cache2[path13];
+      _t(path14, cache2) {
+        const cached2 = cache2[path14];
         if (cached2) {
           return cached2;
         }
-        const parentPath = parentOf(path13);
+        const parentPath = parentOf(path14);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
+        return cache2[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
       }
-      ignores(path13) {
-        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
+      ignores(path14) {
+        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
       }
       createFilter() {
-        return (path13) => !this.ignores(path13);
+        return (path14) => !this.ignores(path14);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path13) {
-        return this._test(path13, this._testCache, convertPath(path13));
+      test(path14) {
+        return this._test(path14, this._testCache, convertPath(path14));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
+    var isPathValid = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
+      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -23610,9 +23610,9 @@ var init_index_min = __esm({
 });
 
 // src/action/main.ts
-import { existsSync as existsSync5, mkdtempSync, readFileSync as readFileSync7, realpathSync as realpathSync2, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { homedir, tmpdir } from "node:os";
-import path12 from "node:path";
+import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, realpathSync as realpathSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { homedir, tmpdir as tmpdir2 } from "node:os";
+import path13 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24114,8 +24114,8 @@ function info(message) {
 }
 
 // src/config/scan-request.ts
-import { existsSync as existsSync4 } from "node:fs";
-import path9 from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import path10 from "node:path";
 
 // src/config/load-config.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -26695,8 +26695,8 @@ var INDENT = 7;
 var FAST = 8;
 var STRIDE = 9;
 var YamlSource = class {
-  constructor(path13, text, events) {
-    this.path = path13;
+  constructor(path14, text, events) {
+    this.path = path14;
     this.text = text;
     const length = events.length;
     this.length = length;
@@ -26799,8 +26799,8 @@ var YamlLocator = class {
   get path() {
     return this.source.path;
   }
-  locate(path13, options = {}) {
-    const full = [...this.basePath, ...path13];
+  locate(path14, options = {}) {
+    const full = [...this.basePath, ...path14];
     let node = this.rootEvent;
     let lastKey = -1;
     let complete = true;
@@ -26977,7 +26977,7 @@ function schemaValidator(name) {
   return (value) => validate(value) ? [] : (validate.errors ?? []).map(describeError);
 }
 function keyPath(pointer) {
-  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path13, part) => /^\d+$/.test(part) ? `${path13}[${part}]` : path13 === "" ? part : `${path13}.${part}`, "");
+  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path14, part) => /^\d+$/.test(part) ? `${path14}[${part}]` : path14 === "" ? part : `${path14}.${part}`, "");
 }
 function describeError(error2) {
   const at2 = keyPath(error2.instancePath);
@@ -27263,7 +27263,7 @@ var IgnoreRules = class {
     return rules2;
   }
 };
-async function discoverFiles(targets, options) {
+async function discoverFiles(targets2, options) {
   const realRoot = realpathSync.native(options.root);
   const rules2 = new IgnoreRules(options.root, options.ignorePaths, options.ignoreFolder);
   const found = /* @__PURE__ */ new Map();
@@ -27349,7 +27349,7 @@ async function discoverFiles(targets, options) {
     }
     return "no file it matches is one sts-audit reads, or every one is ignored";
   };
-  for (const target of targets) {
+  for (const target of targets2) {
     matched = 0;
     const skippedBefore = skipped.length;
     const unmatched = await expand2(target);
@@ -27557,16 +27557,14 @@ var NotReadError = class extends Error {
   offset;
 };
 var templateHint = "render it first (for example `helm template`) and scan the output";
-function parseManifests(path13, rawText, options = {}) {
+function parseManifests(path14, rawText, options = {}) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  if (path13.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  if (path14.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
   const limits = { ...defaultManifestLimits, ...options.limits };
   let events;
   let values;
   try {
-    events = parseEvents(text, { filename: path13, maxDepth: limits.maxDepth + 2 });
-    checkEvents(text, events, limits);
-    values = constructFromEvents(events, { source: text, schema: kubernetesSchema, json: options.json === true });
+    ({ events, values } = readYamlStream(path14, text, limits, options.json === true));
   } catch (error2) {
     return unparsable(text, error2, limits);
   }
@@ -27578,16 +27576,32 @@ function parseManifests(path13, rawText, options = {}) {
   values.forEach((value, document) => {
     if (value === null || value === void 0) return;
     documents++;
-    collectObjects(value, [], (object, identity, path14) => found.push({ value: object, identity, document, path: path14 }));
+    collectObjects(value, [], (object, identity, path15) => found.push({ value: object, identity, document, path: path15 }));
   });
   const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
-  const source = kept.length > 0 ? new YamlSource(path13, text, events) : void 0;
+  const source = kept.length > 0 ? new YamlSource(path14, text, events) : void 0;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
     locator: new YamlLocator(source, source.documentRoot(document), objectPath)
   }));
   return { outcome: "parsed", documents, objectCount: found.length, objects };
+}
+function readYamlStream(path14, text, limits, json) {
+  const events = parseEvents(text, { filename: path14, maxDepth: limits.maxDepth + 2 });
+  checkEvents(text, events, limits);
+  return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
+}
+function parseYamlDocuments(path14, rawText) {
+  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
+  try {
+    const { events, values } = readYamlStream(path14, text, defaultManifestLimits, false);
+    const source = new YamlSource(path14, text, events);
+    return { outcome: "parsed", documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
+  } catch (error2) {
+    const at2 = error2 instanceof YAMLException && error2.mark ? ` (line ${error2.mark.line + 1})` : "";
+    return { outcome: "error", message: `invalid YAML: ${error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2)}${at2}` };
+  }
 }
 function unparsable(text, rawError, limits) {
   const error2 = rawError instanceof YAMLException && rawError.reason.startsWith("nesting exceeded maxDepth") ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;
@@ -27706,10 +27720,10 @@ function hasTemplateActions(text, events) {
   }
   return false;
 }
-function collectObjects(value, path13, sink) {
+function collectObjects(value, path14, sink) {
   if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return;
   if (value.kind === "List" && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectObjects(item, [...path13, "items", index], sink));
+    value.items.forEach((item, index) => collectObjects(item, [...path14, "items", index], sink));
     return;
   }
   const metadata = isRecord(value.metadata) ? value.metadata : {};
@@ -27719,8 +27733,337 @@ function collectObjects(value, path13, sink) {
     name: typeof metadata.name === "string" ? metadata.name : ""
   };
   if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
-  sink(value, identity, path13);
+  sink(value, identity, path14);
 }
+
+// src/loaders/kustomize.ts
+import { spawnSync } from "node:child_process";
+import { existsSync as existsSync4, mkdtempSync, readFileSync as readFileSync7, realpathSync as realpathSync2, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path5 from "node:path";
+var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+function isKustomization(file) {
+  return kustomizationNames.includes(path5.posix.basename(file));
+}
+var refusedFields = {
+  helmCharts: "`helmCharts` would run Helm",
+  helmChartInflationGenerator: "`helmChartInflationGenerator` would run Helm",
+  helmGlobals: "`helmGlobals` would run Helm",
+  generators: "`generators` may run plugins (KRM functions, executables)",
+  transformers: "`transformers` may run plugins (KRM functions, executables)",
+  validators: "`validators` may run plugins (KRM functions, executables)"
+};
+var buildTimeoutMs = 6e4;
+var maxBuildOutput = 64 * 1024 * 1024;
+var errorLines = 3;
+var Refused = class extends Error {
+};
+function findKustomizeRoots(root, scanned) {
+  const kustomizations = scanned.filter(isKustomization);
+  if (kustomizations.length === 0) return [];
+  const realRoot = realpathSync2(root);
+  const trees = kustomizations.map((file) => {
+    const folder = path5.posix.dirname(file);
+    const firstLine = readFileSync7(path5.join(root, file), "utf8").split(/\r?\n/, 1)[0] ?? "";
+    try {
+      return { file, folder, firstLine, tree: readTree(root, realRoot, folder, []) };
+    } catch (error2) {
+      if (!(error2 instanceof Refused)) throw error2;
+      return { file, folder, firstLine, tree: { files: /* @__PURE__ */ new Set(), patchFiles: /* @__PURE__ */ new Set(), patches: [] }, refused: error2.message };
+    }
+  });
+  const included = new Set(trees.flatMap(({ file, tree }) => [...tree.files].filter((other) => other !== file)));
+  return trees.filter(({ file }) => !included.has(file));
+}
+function localReference(root, realRoot, folder, reference, field) {
+  if (/^[a-z][a-z0-9+.-]*:\/\/|^git::|^git@|\?ref=/i.test(reference)) throw new Refused(`\`${field}\` entry \`${reference}\` is remote; only files in the repository are built`);
+  const file = path5.posix.normalize(path5.posix.join(folder, reference));
+  if (path5.posix.isAbsolute(reference) || file === ".." || file.startsWith("../")) throw new Refused(`\`${field}\` entry \`${reference}\` is outside the scan root`);
+  const absolute = path5.join(root, file);
+  if (!existsSync4(absolute)) throw new Refused(`\`${field}\` entry \`${reference}\` is not in the repository (kustomize would try to fetch it)`);
+  const real = realpathSync2(absolute);
+  if (real !== realRoot && !real.startsWith(`${realRoot}${path5.sep}`)) throw new Refused(`\`${field}\` entry \`${reference}\` leads outside the scan root`);
+  return { file, directory: statSync2(real).isDirectory() };
+}
+function kustomizationIn(root, folder) {
+  const name = kustomizationNames.find((candidate2) => existsSync4(path5.join(root, folder, candidate2)));
+  return name === void 0 ? void 0 : path5.posix.join(folder, name);
+}
+function readTree(root, realRoot, folder, reaching) {
+  const file = kustomizationIn(root, folder);
+  if (file === void 0) throw new Refused(`\`${folder}\` has no kustomization file`);
+  if (reaching.includes(file)) throw new Refused(`\`${file}\` includes itself`);
+  const text = readFileSync7(path5.join(root, file), "utf8");
+  const parsed = parseYamlDocuments(file, text);
+  if (parsed.outcome === "error") throw new Refused(`\`${file}\`: ${parsed.message}`);
+  const document = parsed.documents[0];
+  const data = isRecord(document?.value) ? document.value : {};
+  for (const [field, reason2] of Object.entries(refusedFields)) if (data[field] !== void 0) throw new Refused(`\`${file}\`: ${reason2}, which is not done for a scan`);
+  const tree = { files: /* @__PURE__ */ new Set([file]), patchFiles: /* @__PURE__ */ new Set(), patches: [] };
+  const add = (inner) => {
+    for (const included of inner.files) tree.files.add(included);
+    for (const patch of inner.patchFiles) tree.patchFiles.add(patch);
+    tree.patches.push(...inner.patches);
+  };
+  for (const field of ["resources", "bases", "components"]) {
+    for (const entry of Array.isArray(data[field]) ? data[field] : []) {
+      if (typeof entry !== "string") continue;
+      const reference = localReference(root, realRoot, folder, entry, field);
+      if (reference.directory) add(readTree(root, realRoot, reference.file, [...reaching, file]));
+      else tree.files.add(reference.file);
+    }
+  }
+  const patchText = (reference, field) => {
+    const { file: patchFile } = localReference(root, realRoot, folder, reference, field);
+    tree.files.add(patchFile);
+    tree.patchFiles.add(patchFile);
+    return { file: patchFile, text: readFileSync7(path5.join(root, patchFile), "utf8") };
+  };
+  const locator = document.locator;
+  const inline = (fieldPath, patch) => inlineDocuments(file, text, locator, fieldPath, patch);
+  const fromFile = (reference, field) => {
+    const { file: patchFile, text: patch } = patchText(reference, field);
+    const patchDocuments = parseYamlDocuments(patchFile, patch);
+    if (patchDocuments.outcome === "error") throw new Refused(`\`${patchFile}\`: ${patchDocuments.message}`);
+    return patchDocuments.documents;
+  };
+  const listOf = (field) => Array.isArray(data[field]) ? data[field] : [];
+  listOf("patches").forEach((entry, index) => {
+    if (!isRecord(entry)) return;
+    const documents = typeof entry.path === "string" ? fromFile(entry.path, "patches") : typeof entry.patch === "string" ? inline(["patches", index, "patch"], entry.patch) : [];
+    tree.patches.push(toPatch(documents, isRecord(entry.target) ? targetOf(entry.target) : void 0));
+  });
+  listOf("patchesStrategicMerge").forEach((entry, index) => {
+    if (typeof entry !== "string") return;
+    const documents = entry.includes("\n") ? inline(["patchesStrategicMerge", index], entry) : fromFile(entry, "patchesStrategicMerge");
+    tree.patches.push({ type: "strategic", documents });
+  });
+  listOf("patchesJson6902").forEach((entry, index) => {
+    if (!isRecord(entry) || !isRecord(entry.target)) return;
+    const documents = typeof entry.path === "string" ? fromFile(entry.path, "patchesJson6902") : typeof entry.patch === "string" ? inline(["patchesJson6902", index, "patch"], entry.patch) : [];
+    tree.patches.push(toPatch(documents, targetOf(entry.target)));
+  });
+  return tree;
+}
+function targetOf(target) {
+  return {
+    ...typeof target.kind === "string" ? { kind: target.kind } : {},
+    ...typeof target.name === "string" ? { name: target.name } : {}
+  };
+}
+function toPatch(documents, target) {
+  const operations = documents[0];
+  if (operations && Array.isArray(operations.value)) {
+    const list2 = operations.value;
+    return { type: "json6902", target: target ?? {}, operations: list2.map((value, index) => ({ value, locator: shifted(operations.locator, [index]) })) };
+  }
+  return { type: "strategic", ...target ? { target } : {}, documents };
+}
+function shifted(locator, prefix2) {
+  return { path: locator.path, locate: (inner, options) => locator.locate([...prefix2, ...inner], options) };
+}
+function inlineDocuments(file, text, kustomization, fieldPath, patch) {
+  const parsed = parseYamlDocuments(file, patch);
+  if (parsed.outcome === "error") throw new Refused(`\`${file}\`: inline patch: ${parsed.message}`);
+  const start = kustomization.locate(fieldPath);
+  const lines = new LineIndex(text);
+  const keyLine = kustomization.locate(fieldPath, { target: "key" }).lineText;
+  const literal2 = /:\s*\|[0-9+-]*\s*(#.*)?$/.test(keyLine) || /^\s*-\s*\|[0-9+-]*\s*(#.*)?$/.test(keyLine);
+  return parsed.documents.map(({ value, locator }) => ({
+    value,
+    locator: {
+      path: file,
+      locate: (inner, options) => {
+        if (!literal2) return start;
+        const at2 = locator.locate(inner, options);
+        const [lineShift, columnShift] = [start.startLine - 1, start.startColumn - 1];
+        return {
+          startLine: at2.startLine + lineShift,
+          startColumn: at2.startColumn + columnShift,
+          endLine: at2.endLine + lineShift,
+          endColumn: at2.endColumn + columnShift,
+          lineText: lines.lineText(at2.startLine + lineShift)
+        };
+      }
+    }
+  }));
+}
+function buildOverlay(root, folder) {
+  const wrapper = mkdtempSync(path5.join(tmpdir(), "sts-audit-kustomize-"));
+  const started = performance.now();
+  try {
+    const overlay = path5.relative(wrapper, path5.join(root, folder)).split(path5.sep).join("/");
+    writeFileSync(path5.join(wrapper, "kustomization.yaml"), `resources:
+  - ${JSON.stringify(overlay)}
+buildMetadata: [originAnnotations]
+`);
+    const result2 = spawnSync("kubectl", ["kustomize", wrapper], {
+      stdio: ["ignore", "pipe", "pipe"],
+      encoding: "utf8",
+      timeout: buildTimeoutMs,
+      killSignal: "SIGKILL",
+      maxBuffer: maxBuildOutput,
+      env: { PATH: process.env.PATH ?? "", HOME: wrapper }
+    });
+    const milliseconds = performance.now() - started;
+    const error2 = result2.error;
+    if (error2?.code === "ENOENT") return { outcome: "no-kubectl", milliseconds };
+    if (error2?.code === "ETIMEDOUT") return { outcome: "failed", message: `kustomize took longer than ${buildTimeoutMs / 1e3} s`, milliseconds };
+    if (error2?.code === "ENOBUFS") return { outcome: "failed", message: `kustomize wrote more than ${maxBuildOutput / 1024 / 1024} MiB`, milliseconds };
+    if (error2 || result2.status !== 0) return { outcome: "failed", message: kustomizeMessage(result2.stderr ?? "", root, wrapper), milliseconds };
+    return { outcome: "built", output: result2.stdout, wrapper, milliseconds };
+  } finally {
+    rmSync(wrapper, { recursive: true, force: true });
+  }
+}
+function kustomizeMessage(stderr, root, wrapper) {
+  const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(stderr)?.[1];
+  const message = quoted === void 0 ? stderr : quoted.replace(/\\"/g, '"').replace(/\\n/g, "\n");
+  const prefixes = [`${path5.relative(wrapper, root).split(path5.sep).join("/")}/`, `${root}${path5.sep}`, `${wrapper}${path5.sep}`];
+  const relative = prefixes.reduce((text, prefix2) => text.split(prefix2).join(""), message);
+  return `kustomize could not build it: ${relative.trim().split("\n").slice(0, errorLines).join(" ")}`;
+}
+var originAnnotation = "config.kubernetes.io/origin";
+function builtObjects(root, kustomization, build2, keep) {
+  const parsed = parseManifests(kustomization.file, build2.output, { keep });
+  if (parsed.outcome !== "parsed") return { objects: [], documents: 0, objectCount: 0 };
+  const objects = parsed.objects.map((object) => {
+    const metadata = isRecord(object.data.metadata) ? object.data.metadata : {};
+    const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+    const origin = typeof annotations[originAnnotation] === "string" ? /^path:\s*(.+)$/m.exec(annotations[originAnnotation])?.[1]?.trim() : void 0;
+    delete annotations[originAnnotation];
+    if (Object.keys(annotations).length === 0) delete metadata.annotations;
+    const originFile = origin === void 0 ? void 0 : path5.posix.normalize(path5.relative(root, path5.resolve(build2.wrapper, origin)).split(path5.sep).join("/"));
+    const base2 = originFile === void 0 || originFile.startsWith("../") ? void 0 : baseDocument(root, originFile, object.identity);
+    return { identity: object.identity, data: object.data, locator: new OverlayLocator(kustomization, object.data, object.identity, base2) };
+  });
+  return { objects, documents: parsed.documents, objectCount: parsed.objectCount };
+}
+function baseDocument(root, file, identity) {
+  let text;
+  try {
+    text = readFileSync7(path5.join(root, file), "utf8");
+  } catch {
+    return void 0;
+  }
+  const parsed = parseYamlDocuments(file, text);
+  if (parsed.outcome === "error") return void 0;
+  const candidates = parsed.documents.filter(({ value }) => isRecord(value) && value.kind === identity.kind && identity.name.includes(nameOf(value)));
+  return candidates.sort((a, b) => nameOf(b.value).length - nameOf(a.value).length)[0];
+}
+function nameOf(value) {
+  const metadata = isRecord(value) && isRecord(value.metadata) ? value.metadata : {};
+  return typeof metadata.name === "string" ? metadata.name : "";
+}
+function valueAt(value, steps) {
+  let current = value;
+  for (const step of steps) {
+    if (typeof step === "number" ? !Array.isArray(current) || step >= current.length : !isRecord(current) || !(step in current)) return { found: false };
+    current = current[step];
+  }
+  return { found: true, value: current };
+}
+function matchingPath(built, other, steps) {
+  const result2 = [];
+  for (const step of steps) {
+    if (typeof step === "number") {
+      if (!Array.isArray(built) || !Array.isArray(other)) return void 0;
+      const item = built[step];
+      const name = isRecord(item) && typeof item.name === "string" ? item.name : void 0;
+      const index = name === void 0 ? step : other.findIndex((candidate2) => isRecord(candidate2) && candidate2.name === name);
+      if (index < 0 || index >= other.length) return void 0;
+      result2.push(index);
+      built = item;
+      other = other[index];
+    } else {
+      if (!isRecord(built) || !isRecord(other) || !(step in other)) return void 0;
+      result2.push(step);
+      built = built[step];
+      other = other[step];
+    }
+  }
+  return result2;
+}
+function isScalar(value) {
+  return value === null || typeof value !== "object";
+}
+function pointerSteps(pointer) {
+  return pointer.split("/").slice(1).map((step) => step.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function targets(target, identity, baseName) {
+  if (!target) return true;
+  if (target.kind !== void 0 && target.kind !== identity.kind) return false;
+  if (target.name === void 0) return true;
+  const pattern = new RegExp(`^(?:${target.name})$`);
+  return pattern.test(identity.name) || pattern.test(baseName);
+}
+var OverlayLocator = class {
+  constructor(kustomization, built, identity, base2) {
+    this.kustomization = kustomization;
+    this.built = built;
+    this.identity = identity;
+    this.base = base2;
+    this.path = kustomization.file;
+  }
+  kustomization;
+  built;
+  identity;
+  base;
+  path;
+  locate(steps, options) {
+    let known = steps.length;
+    while (known > 0 && !valueAt(this.built, steps.slice(0, known)).found) known--;
+    const existing = steps.slice(0, known);
+    const missing = steps.slice(known);
+    const builtValue = valueAt(this.built, existing).value;
+    const baseName = nameOf(this.base?.value);
+    const place = (origin, at2) => ({ ...origin.locator.locate([...at2, ...missing], options), file: origin.locator.path });
+    if (isScalar(builtValue)) {
+      for (const patch of [...this.kustomization.tree.patches].reverse()) {
+        const found = this.inPatch(patch, existing, builtValue, baseName);
+        if (found) return place(found.origin, found.at);
+      }
+    }
+    const inBase = this.base ? matchingPath(this.built, this.base.value, existing) : void 0;
+    if (this.base && inBase && (!isScalar(builtValue) || valueAt(this.base.value, inBase).value === builtValue)) return place(this.base, inBase);
+    const firstLine = this.kustomization.firstLine;
+    return {
+      startLine: 1,
+      startColumn: 1,
+      endLine: 1,
+      endColumn: firstLine.length + 1,
+      lineText: firstLine,
+      note: `no patch or resource line of it sets \`${existing.join(".")}\` to the value kustomize built (a transformer did), so this points at the overlay's kustomization`
+    };
+  }
+  /** Where a patch sets a scalar at `steps` of this object, if it does. */
+  inPatch(patch, steps, value, baseName) {
+    if (patch.type === "strategic") {
+      for (const document of patch.documents) {
+        if (!isRecord(document.value)) continue;
+        const own2 = { kind: typeof document.value.kind === "string" ? document.value.kind : void 0, name: nameOf(document.value) };
+        const applies = patch.target ? targets(patch.target, this.identity, baseName) : own2.kind === this.identity.kind && (own2.name === this.identity.name || own2.name === baseName);
+        if (!applies) continue;
+        const at2 = matchingPath(this.built, document.value, steps);
+        if (at2 && valueAt(document.value, at2).value === value) return { origin: document, at: at2 };
+      }
+      return void 0;
+    }
+    if (!targets(patch.target, this.identity, baseName)) return void 0;
+    for (const operation of [...patch.operations].reverse()) {
+      const op = isRecord(operation.value) ? operation.value : {};
+      if (op.op !== "add" && op.op !== "replace" || typeof op.path !== "string") continue;
+      const pointer = pointerSteps(op.path);
+      if (pointer.length > steps.length) continue;
+      const under = pointer.every((step, index) => step === String(steps[index]) || step === "-" && typeof steps[index] === "number");
+      if (!under) continue;
+      const rest = steps.slice(pointer.length);
+      const at2 = matchingPath(valueAt(this.built, steps.slice(0, pointer.length)).value, op.value, rest);
+      if (at2 && valueAt(op.value, at2).value === value) return { origin: operation, at: ["value", ...at2] };
+    }
+    return void 0;
+  }
+};
 
 // src/code/mask-comments.ts
 var [lf, cr, space, tab, backslash] = [10, 13, 32, 9, 92];
@@ -27795,7 +28138,7 @@ function endOfString(text, from, quote, raw) {
 }
 
 // src/profiles/resolve-profiles.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -29172,11 +29515,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path5 = {
+var path6 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path5.win32.sep : path5.posix.sep;
+var sep = defaultPlatform === "win32" ? path6.win32.sep : path6.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -30481,7 +30824,7 @@ var ProfileResolver = class {
       globs: cluster.paths,
       profile: makeProfile(cluster.name, "config", cluster.kubernetesVersion ?? null, cluster.platformVersion ?? null, cluster.region ?? null)
     }));
-    this.eksctl = eksctlConfigs.map((config) => ({ file: config.path, folder: path6.posix.dirname(config.path), profile: eksctlProfile(config) })).sort((a, b) => b.folder.length - a.folder.length || compareText(a.file, b.file));
+    this.eksctl = eksctlConfigs.map((config) => ({ file: config.path, folder: path7.posix.dirname(config.path), profile: eksctlProfile(config) })).sort((a, b) => b.folder.length - a.folder.length || compareText(a.file, b.file));
   }
   configFolder;
   flagProfile;
@@ -30507,7 +30850,7 @@ var ProfileResolver = class {
   choose(file) {
     if (this.flagProfile) return this.flagProfile;
     if (file === void 0) return this.assumed;
-    const underConfig = path6.posix.relative(this.configFolder, file);
+    const underConfig = path7.posix.relative(this.configFolder, file);
     const configured = underConfig.startsWith("../") ? void 0 : this.configured.find(({ globs }) => globs.some((glob) => minimatch(underConfig, glob, { dot: true })));
     if (configured) return configured.profile;
     const nearest = this.eksctl.find(({ folder }) => folder === "." || file.startsWith(`${folder}/`));
@@ -30569,9 +30912,51 @@ var FileSource = class {
       const item = this.handOver(file, parsed, needs, resolver);
       if (item) yield item;
     }
+    const claimed = /* @__PURE__ */ new Map();
+    if (this.settings.root !== void 0) yield* this.overlays(this.settings.root, claimed, needs, inputs, resolver);
     for (const file of late) {
+      if (claimed.has(file.path)) {
+        const reason2 = claimed.get(file.path);
+        if (reason2 === void 0) inputs.files++;
+        else inputs.skipped.push({ path: file.path, reason: reason2 });
+        continue;
+      }
       const item = this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
       if (item) yield item;
+    }
+  }
+  /**
+   * The objects each root kustomization builds, with the profile of its folder. The files a
+   * built overlay includes are judged through it (`claimed` without a reason); when it cannot be
+   * built, its files are judged one by one but for its patches, which are not objects (`claimed`
+   * with the reason they are skipped).
+   */
+  *overlays(root, claimed, needs, inputs, resolver) {
+    let kubectlMissing = false;
+    const keep = (identity) => needs.rulesByKind.has(identity.kind) || identity.kind === "ServiceAccount";
+    for (const overlay of findKustomizeRoots(root, this.files.map((file) => file.path))) {
+      if (overlay.refused !== void 0) {
+        inputs.errors.push({ path: overlay.file, message: `kustomization not built: ${overlay.refused}` });
+        continue;
+      }
+      const build2 = kubectlMissing ? { outcome: "no-kubectl" } : buildOverlay(root, overlay.folder);
+      if (build2.outcome === "no-kubectl") {
+        kubectlMissing = true;
+        inputs.skipped.push({ path: overlay.file, reason: "kustomization not built: `kubectl` is not installed; its files are judged one by one" });
+      } else if (build2.outcome === "failed") {
+        inputs.errors.push({ path: overlay.file, message: build2.message });
+      }
+      if (build2.outcome !== "built") {
+        for (const patch of overlay.tree.patchFiles) if (!claimed.has(patch)) claimed.set(patch, `a kustomize patch, not an object: judged only through \`${overlay.file}\`, which was not built`);
+        continue;
+      }
+      for (const file of overlay.tree.files) claimed.set(file, void 0);
+      const { objects, documents, objectCount } = builtObjects(root, overlay, build2, keep);
+      inputs.documents += documents;
+      inputs.objects += objectCount;
+      const profile = resolver.forPath(overlay.file);
+      const builtBy = `in overlay \`${overlay.folder}\``;
+      yield { objects: objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile, builtBy })) };
     }
   }
   /** A parsed file's objects, or its text for the text rules. */
@@ -30795,9 +31180,9 @@ function buildFinding(parts) {
   if (parts.object) finding.object = parts.object;
   return finding;
 }
-function findingLocation({ path: path13, position }) {
+function findingLocation({ path: path14, position }) {
   const { lineText, ...range2 } = position;
-  return { path: path13, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
+  return { path: path14, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
 }
 function toFinding(rule, problem, place, configuredLevel = rule.configuredLevel) {
   const { data, ...where2 } = place;
@@ -30816,24 +31201,29 @@ function objectLabel(resource) {
 }
 function objectPlace(resource, problem) {
   const { identity, profile, document, rendering } = resource;
-  const at2 = (locator) => ({
-    path: locator.path,
-    position: locator.locate(problem.path, {
+  const notes = [];
+  const at2 = (locator) => {
+    const { file, note, ...position } = locator.locate(problem.path, {
       ...problem.target ? { target: problem.target } : {},
       ...problem.text ? { text: problem.text } : {}
-    })
-  });
+    });
+    if (note) notes.push(note);
+    return { path: file ?? locator.path, position };
+  };
+  const location = document ? at2(document) : void 0;
+  const renderedLocation = rendering ? at2(rendering) : void 0;
+  const builtBy = resource.builtBy ? ` ${resource.builtBy}` : "";
   return {
     data: {
-      object: objectLabel(resource),
+      object: `${objectLabel(resource)}${builtBy}${notes.length > 0 ? ` (${notes[0]})` : ""}`,
       kind: identity.kind,
       name: identity.name,
       namespace: identity.namespace ?? "(none)",
       cluster: describeProfile(profile),
       regionCase: describeRegionCase(profile)
     },
-    ...document ? { location: at2(document) } : {},
-    ...rendering ? { renderedLocation: at2(rendering) } : {},
+    ...location ? { location } : {},
+    ...renderedLocation ? { renderedLocation } : {},
     object: { ...identity, cluster: profile.name },
     identity: [
       // Only a file's path: a live object's rendered path is made of the identity below, and its
@@ -30889,7 +31279,7 @@ function addLineHashes(findings, files, kind = "location") {
 }
 
 // src/engine/suppressions.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/model/workload.ts
 var podSpecPaths = {
@@ -31069,7 +31459,7 @@ function applyConfigSuppressions(findings, settings, plan) {
       if (entry.name !== void 0 && finding.object?.name !== entry.name) return false;
       if (entry.path !== void 0) {
         if (!finding.location) return false;
-        const relative = path7.posix.relative(config.folder, finding.location.path);
+        const relative = path8.posix.relative(config.folder, finding.location.path);
         if (relative.startsWith("../") || !minimatch(relative, entry.path, { dot: true })) return false;
       }
       return true;
@@ -31104,8 +31494,8 @@ function applyBaseline(findings, baseline) {
 function accountKey(cluster, namespace, name) {
   return `${cluster}\0${namespace ?? ""}\0${name}`;
 }
-function ruleError(id, path13, what, error2) {
-  return { path: path13, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
+function ruleError(id, path14, what, error2) {
+  return { path: path14, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
 }
 var RuleRunner = class {
   constructor(plan, suppressions) {
@@ -31303,11 +31693,11 @@ var STS004 = {
     if (!isServiceAccount(resource)) return;
     const { present, value, parsed } = irsaSettings(resource).stsRegionalEndpoints;
     if (!present || parsed !== void 0) return;
-    const path13 = annotationPath(webhook.annotations.stsRegionalEndpoints);
+    const path14 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
-      context.report({ path: path13, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
+      context.report({ path: path14, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
     } else {
-      context.report({ path: path13, messageId: "invalid", data: { value: JSON.stringify(value) } });
+      context.report({ path: path14, messageId: "invalid", data: { value: JSON.stringify(value) } });
     }
   }
 };
@@ -31333,18 +31723,18 @@ var STS006 = {
     for (const container of pod.containers) {
       for (const entry of container.env) {
         if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue) continue;
-        const path13 = envPath(container, entry, "value");
+        const path14 = envPath(container, entry, "value");
         const data = { container: container.name, value: JSON.stringify(entry.value) };
         if (typeof entry.value !== "string" || !validValues.has(entry.value)) {
-          context.report({ path: path13, messageId: "invalid", data });
+          context.report({ path: path14, messageId: "invalid", data });
         } else if (entry.value === endpoints.legacyValue) {
-          context.report({ path: path13, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
+          context.report({ path: path14, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
         } else {
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : void 0;
           if (settings?.roleArn === void 0 || skippedContainers(pod.templateMetadata).has(container.name)) continue;
           if (injectedStsSetting(settings, context.profile) !== entry.value) {
-            context.report({ path: path13, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
+            context.report({ path: path14, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
           }
         }
       }
@@ -31888,7 +32278,7 @@ var STS013 = {
 };
 
 // src/code/dependencies.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function compareVersions(a, b) {
   const left = a.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
   const right = b.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
@@ -32098,7 +32488,7 @@ function composerLock(text) {
   return found;
 }
 function dependenciesOf(file, text) {
-  const base2 = path8.posix.basename(file);
+  const base2 = path9.posix.basename(file);
   if (base2 === "package.json") return npmManifest(text);
   if (base2 === "package-lock.json") return npmLock(text);
   if (/^requirements.*\.txt$/.test(base2)) return requirements(text);
@@ -32288,11 +32678,11 @@ function scanInputs(inputs, settings) {
 
 // src/config/scan-request.ts
 function relativeTo(root, absolute) {
-  return path9.relative(root, absolute).split(path9.sep).join("/") || ".";
+  return path10.relative(root, absolute).split(path10.sep).join("/") || ".";
 }
 function readSuppressionRequest(request, root) {
-  const defaultConfig = path9.join(request.configDefaultFolder, defaultConfigName);
-  const config = request.configFile !== void 0 ? loadConfig(request.configFile) : existsSync4(defaultConfig) ? loadConfig(defaultConfig) : void 0;
+  const defaultConfig = path10.join(request.configDefaultFolder, defaultConfigName);
+  const config = request.configFile !== void 0 ? loadConfig(request.configFile) : existsSync5(defaultConfig) ? loadConfig(defaultConfig) : void 0;
   const suppressions = {
     inline: request.inlineSuppressions !== false,
     reportUnused: request.reportUnusedSuppressions === true,
@@ -32333,16 +32723,16 @@ async function runClusterRequest(request) {
 }
 
 // src/cluster/dump-objects.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/output-file.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import path10 from "node:path";
+import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import path11 from "node:path";
 var OutputError = class extends Error {
 };
 var reason = (error2) => error2 instanceof Error ? error2.message : String(error2);
 function writeOutputFile(file, text) {
-  const folder = path10.dirname(file);
+  const folder = path11.dirname(file);
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error2) {
@@ -32351,7 +32741,7 @@ function writeOutputFile(file, text) {
     throw new OutputError(`cannot write ${file}: ${why}`);
   }
   try {
-    writeFileSync(file, text);
+    writeFileSync2(file, text);
   } catch (error2) {
     throw new OutputError(`cannot write ${file}: ${reason(error2)}`);
   }
@@ -32359,7 +32749,7 @@ function writeOutputFile(file, text) {
 
 // src/cluster/dump-objects.ts
 function dumpObjects(folder, audited) {
-  for (const object of audited) writeOutputFile(path11.join(folder, ...object.path.split("/")), object.text);
+  for (const object of audited) writeOutputFile(path12.join(folder, ...object.path.split("/")), object.text);
 }
 
 // src/cli/inputs.ts
@@ -32490,8 +32880,8 @@ function formatMarkdown(report, options = {}) {
 import { gzipSync } from "node:zlib";
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
-function pathToUri(path13) {
-  return path13.split("/").map(encodeURIComponent).join("/");
+function pathToUri(path14) {
+  return path14.split("/").map(encodeURIComponent).join("/");
 }
 var severityRank = { error: 0, warning: 1, note: 2, none: 3 };
 function mostSevereFirst(results) {
@@ -32527,11 +32917,11 @@ function result(finding, ruleIndex, sameLine) {
   const location = {};
   const located = finding.location ?? finding.renderedLocation;
   if (located) {
-    const { path: path13, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
+    const { path: path14, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
     location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(path13), uriBaseId: "%SRCROOT%" },
+      artifactLocation: { uri: pathToUri(path14), uriBaseId: "%SRCROOT%" },
       region: { startLine, startColumn, endLine, endColumn, ...regionText ? { snippet: { text: regionText } } : {} },
       // The whole start line, so that a reader without the repository sees the finding in place.
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
@@ -32759,26 +33149,26 @@ Fix: ${finding.remediation}`;
 function pullRequestNumber() {
   const eventPath = process.env.GITHUB_EVENT_PATH;
   if (!eventPath) return void 0;
-  const event = JSON.parse(readFileSync7(eventPath, "utf8"));
+  const event = JSON.parse(readFileSync8(eventPath, "utf8"));
   return event.pull_request?.number ?? void 0;
 }
 async function auditClusters(inputs, workspace) {
   const { cluster } = inputs;
-  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync(path12.join(process.env.RUNNER_TEMP || tmpdir(), "sts-audit-")) : void 0;
+  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path13.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
   try {
     let kubeconfig;
     if (privateFolder !== void 0) {
-      const file = path12.join(privateFolder, "kubeconfig");
-      writeFileSync2(file, cluster.kubeconfig, { mode: 384 });
+      const file = path13.join(privateFolder, "kubeconfig");
+      writeFileSync3(file, cluster.kubeconfig, { mode: 384 });
       kubeconfig = { kubeconfig: file, kubeconfigName: "the kubeconfig input" };
     } else if (cluster.kubeconfigFile !== void 0) {
       const file = cluster.kubeconfigFile.replace(/^~(?=$|\/)/, homedir());
-      kubeconfig = { kubeconfig: outsideWorkspace(path12.resolve(workspace, file), workspace) };
+      kubeconfig = { kubeconfig: outsideWorkspace(path13.resolve(workspace, file), workspace) };
     }
     const { report, audited } = await runClusterRequest({
-      ...inputs.config ? { configFile: path12.resolve(workspace, inputs.config) } : {},
+      ...inputs.config ? { configFile: path13.resolve(workspace, inputs.config) } : {},
       configDefaultFolder: workspace,
-      ...inputs.baseline ? { baselineFile: path12.resolve(workspace, inputs.baseline) } : {},
+      ...inputs.baseline ? { baselineFile: path13.resolve(workspace, inputs.baseline) } : {},
       audit: {
         ...kubeconfig,
         contexts: cluster.contexts,
@@ -32789,16 +33179,16 @@ async function auditClusters(inputs, workspace) {
         lineHashes: true
       }
     });
-    if (cluster.dumpObjects) dumpObjects(path12.resolve(workspace, cluster.dumpObjects), audited);
+    if (cluster.dumpObjects) dumpObjects(path13.resolve(workspace, cluster.dumpObjects), audited);
     return report;
   } finally {
-    if (privateFolder) rmSync(privateFolder, { recursive: true, force: true });
+    if (privateFolder) rmSync2(privateFolder, { recursive: true, force: true });
   }
 }
 function outsideWorkspace(file, workspace) {
-  const real = (target) => existsSync5(target) ? realpathSync2(target) : target;
-  const relative = path12.relative(real(workspace), real(file));
-  if (!relative.startsWith("..") && !path12.isAbsolute(relative)) {
+  const real = (target) => existsSync6(target) ? realpathSync3(target) : target;
+  const relative = path13.relative(real(workspace), real(file));
+  if (!relative.startsWith("..") && !path13.isAbsolute(relative)) {
     throw new InputError(`input kubeconfig-file ${file} is in the workspace, where the repository can change it and its exec plugins would run: keep it outside, such as in $RUNNER_TEMP or ~/.kube/config, or pass its text in input kubeconfig from a secret`);
   }
   return file;
@@ -32807,7 +33197,7 @@ function scanWorkspace(inputs, workspace) {
   return runScanRequest({
     targets: inputs.paths,
     root: workspace,
-    ...inputs.config ? { configFile: path12.resolve(workspace, inputs.config) } : {},
+    ...inputs.config ? { configFile: path13.resolve(workspace, inputs.config) } : {},
     configDefaultFolder: workspace,
     flags: {
       ...inputs.clusterVersion ? { clusterVersion: inputs.clusterVersion } : {},
@@ -32815,17 +33205,17 @@ function scanWorkspace(inputs, workspace) {
       ...inputs.region ? { region: inputs.region } : {}
     },
     lineHashes: true,
-    ...inputs.baseline ? { baselineFile: path12.resolve(workspace, inputs.baseline) } : {}
+    ...inputs.baseline ? { baselineFile: path13.resolve(workspace, inputs.baseline) } : {}
   });
 }
 async function run2() {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const inputs = readInputs(eventName);
-  const workspace = path12.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const workspace = path13.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
   const report = inputs.command === "cluster" ? await auditClusters(inputs, workspace) : await scanWorkspace(inputs, workspace);
   const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
   for (const warning2 of sarif.warnings) warning(warning2);
-  const sarifPath = path12.resolve(workspace, inputs.sarifFile);
+  const sarifPath = path13.resolve(workspace, inputs.sarifFile);
   writeOutputFile(sarifPath, sarif.text);
   const notes = [];
   let changed;
@@ -32858,7 +33248,7 @@ ${notesText}` : "").write();
   for (const note of notes) info(note);
   const findings = report.findings.filter((finding) => finding.suppressed === null).length;
   const code2 = exitCode(report, inputs.failOn);
-  setOutput("sarif-file", path12.relative(workspace, sarifPath) || sarifPath);
+  setOutput("sarif-file", path13.relative(workspace, sarifPath) || sarifPath);
   setOutput("findings-count", String(findings));
   setOutput("new-findings-count", String(report.summary.baseline ? report.summary.baseline.new : findings));
   setOutput("exit-code", String(code2));
