@@ -122,17 +122,17 @@ describe('the GitHub Action', () => {
     const run = await runAction({ category: 'example' }, pushEvent);
     expect(run.code).toBe(1);
     const annotations = annotationLines(run.stdout);
-    expect(annotations.filter((line) => line.startsWith('::error '))).toHaveLength(7);
+    expect(annotations.filter((line) => line.startsWith('::error '))).toHaveLength(6);
     expect(annotations.filter((line) => line.startsWith('::warning '))).toHaveLength(4);
     expect(annotations.filter((line) => line.startsWith('::notice '))).toHaveLength(10);
     expect(annotations).toContain(
       annotations.find((line) => line.startsWith('::error title=STS004 sa-annotation-invalid-value,file=clusters/prod-us/payments-worker.yaml,line=8,endLine=8,col=47,endColumn=52::')),
     );
-    expect(run.outputs).toEqual({ 'sarif-file': 'sts-audit.sarif', 'findings-count': '23', 'new-findings-count': '23', 'exit-code': '1' });
+    expect(run.outputs).toEqual({ 'sarif-file': 'sts-audit.sarif', 'findings-count': '21', 'new-findings-count': '21', 'exit-code': '1' });
     const sarif = assertValidSarif(readFileSync(path.join(run.workspace, 'sts-audit.sarif'), 'utf8'));
     expect(sarif.runs[0]!.automationDetails).toEqual({ id: 'example/' });
-    expect(sarif.runs[0]!.results).toHaveLength(23);
-    expect(run.summary).toContain('## sts-audit: ❌ 23 findings');
+    expect(sarif.runs[0]!.results).toHaveLength(21);
+    expect(run.summary).toContain('## sts-audit: ❌ 21 findings');
     // Each snippet is fenced in its file's language.
     expect(run.summary).toContain('\n```dockerfile\nENV AWS_STS_REGIONAL_ENDPOINTS=legacy\n```\n');
     expect(run.stdout).toContain('::error::sts-audit: findings at or above warning');
@@ -148,7 +148,7 @@ describe('the GitHub Action', () => {
       'apps/orders-api/app/aws.py:10',
       'clusters/prod-us/payments-worker.yaml:8',
     ]);
-    expect(run.summary).toContain('21 findings are on lines this pull request did not change');
+    expect(run.summary).toContain('19 findings are on lines this pull request did not change');
     expect(run.outputs['exit-code']).toBe('1');
     expect(run.code).toBe(1);
   });
@@ -159,14 +159,14 @@ describe('the GitHub Action', () => {
     expect(annotationLines(run.stdout)).toEqual([]);
     expect(run.summary).toBe('');
     expect(run.outputs['exit-code']).toBe('0');
-    expect(assertValidSarif(readFileSync(path.join(run.workspace, 'report.sarif'), 'utf8')).runs[0]!.results).toHaveLength(23);
+    expect(assertValidSarif(readFileSync(path.join(run.workspace, 'report.sarif'), 'utf8')).runs[0]!.results).toHaveLength(21);
   });
 
   it('writes sarif-file into folders it creates', async () => {
     const run = await runAction({ 'fail-on': 'none', annotations: 'none', summary: 'false', 'sarif-file': 'reports/code-scanning/sts-audit.sarif' }, pushEvent);
     expect(run.code).toBe(0);
     expect(run.outputs['sarif-file']).toBe('reports/code-scanning/sts-audit.sarif');
-    expect(assertValidSarif(readFileSync(path.join(run.workspace, 'reports/code-scanning/sts-audit.sarif'), 'utf8')).runs[0]!.results).toHaveLength(23);
+    expect(assertValidSarif(readFileSync(path.join(run.workspace, 'reports/code-scanning/sts-audit.sarif'), 'utf8')).runs[0]!.results).toHaveLength(21);
   });
 
   it('fails, exit code 2, when paths name nothing inside the workspace', async () => {

@@ -124,7 +124,7 @@ describe('deploy/', () => {
     const report = JSON.parse(result.stdout) as Report;
     expect(result.code).toBe(0);
     expect(report.findings).toEqual([]);
-    expect(report.inputs.objects).toBe(7);
+    expect(report.inputs.objects).toBe(6);
     expect(report.inputs.errors).toEqual([]);
   });
 

@@ -91,14 +91,14 @@ describe('Markdown report', () => {
   it('comes from the command line for the example repository', () => {
     const run = runCli(['scan', '--format', 'markdown'], { cwd: path.join(repoRoot, 'fixtures', 'example-repo') });
     expect(run.code).toBe(1);
-    expect(run.stdout.split('\n')[0]).toBe('## sts-audit: ❌ 23 findings');
+    expect(run.stdout.split('\n')[0]).toBe('## sts-audit: ❌ 21 findings');
     expect(run.stdout).toContain('<details><summary>Clusters</summary>');
     expect(run.stdout).toContain('<details><summary>Skipped (1)</summary>');
     const fences = [...run.stdout.matchAll(/ at `([^`]+):\d+:\d+`\n\n.*\n\n```(\S*)\n/g)].map((match) => `${match[1]} ${match[2]}`);
     expect(fences).toEqual(
       expect.arrayContaining(['apps/image-resizer/src/urls.ts typescript', 'apps/orders-api/Dockerfile dockerfile', 'apps/orders-api/app/aws.py python', 'apps/orders-api/requirements.txt ', 'infra/oidc.tf hcl', 'clusters/prod-us/external-dns.yaml yaml']),
     );
-    expect(fences).toHaveLength(23);
+    expect(fences).toHaveLength(21);
     const clean = runCli(['scan', '--format', 'markdown'], { cwd: makeTree({ 'a.yaml': yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: a}') }) });
     expect(clean.stdout.split('\n')[0]).toBe('## sts-audit: ✅ No findings');
   });

@@ -32,7 +32,7 @@ describe('SARIF', () => {
     expect(run.automationDetails).toEqual({ id: 'example/' });
     expect(run.columnKind).toBe('utf16CodeUnits');
     expect(JSON.stringify(run.originalUriBaseIds)).not.toMatch(/"uri"/);
-    expect(run.results).toHaveLength(23);
+    expect(run.results).toHaveLength(21);
     const first = run.results!.find((result) => result.ruleId === 'STS002')!;
     expect(first).toMatchObject({
       ruleId: 'STS002',
