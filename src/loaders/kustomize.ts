@@ -60,6 +60,8 @@ interface Tree {
   patchFiles: Set<string>;
   /** Every patch, in the order kustomize applies them (inner kustomizations first). */
   patches: Patch[];
+  /** Every kustomization's own document, in the same order: its `commonAnnotations` and `commonLabels` set values too. */
+  kustomizations: Origin[];
 }
 
 /** A root kustomization: built, or why not, and what it includes either way. */
@@ -92,7 +94,7 @@ export function findKustomizeRoots(root: string, scanned: readonly string[]): Ku
       return { file, folder, firstLine, tree: readTree(root, realRoot, folder, []) };
     } catch (error) {
       if (!(error instanceof Refused)) throw error;
-      return { file, folder, firstLine, tree: { files: new Set<string>(), patchFiles: new Set<string>(), patches: [] }, refused: error.message };
+      return { file, folder, firstLine, tree: { files: new Set<string>(), patchFiles: new Set<string>(), patches: [], kustomizations: [] }, refused: error.message };
     }
   });
   const included = new Set(trees.flatMap(({ file, tree }) => [...tree.files].filter((other) => other !== file)));
@@ -127,11 +129,12 @@ function readTree(root: string, realRoot: string, folder: string, reaching: read
   const document = parsed.documents[0];
   const data = isRecord(document?.value) ? document.value : {};
   for (const [field, reason] of Object.entries(refusedFields)) if (data[field] !== undefined) throw new Refused(`\`${file}\`: ${reason}, which is not done for a scan`);
-  const tree: Tree = { files: new Set([file]), patchFiles: new Set(), patches: [] };
+  const tree: Tree = { files: new Set([file]), patchFiles: new Set(), patches: [], kustomizations: [] };
   const add = (inner: Tree): void => {
     for (const included of inner.files) tree.files.add(included);
     for (const patch of inner.patchFiles) tree.patchFiles.add(patch);
     tree.patches.push(...inner.patches);
+    tree.kustomizations.push(...inner.kustomizations);
   };
   for (const field of ['resources', 'bases', 'components']) {
     for (const entry of Array.isArray(data[field]) ? data[field] : []) {
@@ -171,6 +174,7 @@ function readTree(root: string, realRoot: string, folder: string, reaching: read
     const documents = typeof entry.path === 'string' ? fromFile(entry.path, 'patchesJson6902') : typeof entry.patch === 'string' ? inline(['patchesJson6902', index, 'patch'], entry.patch) : [];
     tree.patches.push(toPatch(documents, targetOf(entry.target)));
   });
+  tree.kustomizations.push({ value: data, locator });
   return tree;
 }
 
@@ -408,6 +412,8 @@ class OverlayLocator implements DocumentLocator {
     }
     const inBase = this.base ? matchingPath(this.built, this.base.value, existing) : undefined;
     if (this.base && inBase && (!isScalar(builtValue) || valueAt(this.base.value, inBase).value === builtValue)) return place(this.base, inBase);
+    const common = this.inCommonMetadata(existing, builtValue);
+    if (common) return place(common.origin, common.at);
     const firstLine = this.kustomization.firstLine;
     return {
       startLine: 1,
@@ -417,6 +423,18 @@ class OverlayLocator implements DocumentLocator {
       lineText: firstLine,
       note: `no patch or resource line of it sets \`${existing.join('.')}\` to the value kustomize built (a transformer did), so this points at the overlay's kustomization`,
     };
+  }
+
+  /** The kustomization whose `commonAnnotations` or `commonLabels` gives an annotation or label (of the object or its pod template) its value. */
+  private inCommonMetadata(steps: readonly PathSegment[], value: unknown): { origin: Origin; at: PathSegment[] } | undefined {
+    const [metadata, kind, key] = steps.slice(-3);
+    const field = kind === 'annotations' ? 'commonAnnotations' : kind === 'labels' ? 'commonLabels' : undefined;
+    if (metadata !== 'metadata' || field === undefined || typeof key !== 'string') return undefined;
+    for (const kustomization of [...this.kustomization.tree.kustomizations].reverse()) {
+      const common = isRecord(kustomization.value) ? kustomization.value[field] : undefined;
+      if (isRecord(common) && common[key] === value) return { origin: kustomization, at: [field, key] };
+    }
+    return undefined;
   }
 
   /** Where a patch sets a scalar at `steps` of this object, if it does. */

@@ -129,7 +129,7 @@ patches:
     expect(report.findings.find((finding) => finding.ruleId === 'STS001')!.message).toContain('in overlay `clusters/new`');
   });
 
-  it('points at the overlay\'s kustomization, and says why, when a transformer sets the value', async () => {
+  it('points at commonAnnotations when they set the value', async () => {
     const report = await scanTree(
       {
         ...base,
@@ -137,8 +137,19 @@ patches:
       },
       { flags: { clusterVersion: '1.29' } },
     );
-    expect(where(report)).toEqual(['STS001 overlays/prod/kustomization.yaml:1:1-11']);
-    expect(report.findings[0]!.message).toContain('ServiceAccount shop/api in overlay `overlays/prod` (no patch or resource line of it sets');
+    expect(where(report)).toEqual(['STS001 overlays/prod/kustomization.yaml:4:45-52']);
+  });
+
+  it('points at the overlay\'s kustomization, and says why, when a generator made the object', async () => {
+    const report = await scanTree(
+      {
+        ...base,
+        'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\nconfigMapGenerator:\n  - name: aws\n    namespace: shop\n    literals:\n      - AWS_STS_REGIONAL_ENDPOINTS=legacy\n',
+      },
+      { flags: { clusterVersion: '1.29' } },
+    );
+    expect(where(report)).toEqual(['STS007 overlays/prod/kustomization.yaml:1:1-11']);
+    expect(report.findings[0]!.message).toMatch(/^ConfigMap shop\/aws-[a-z0-9]+ in overlay `overlays\/prod` \(no patch or resource line of it sets `data.AWS_STS_REGIONAL_ENDPOINTS` to the value kustomize built/);
   });
 
   it('refuses remote bases, Helm charts, plugins and folders outside the scan root, and reports build errors (files outside the overlay), going on with the rest', async () => {
