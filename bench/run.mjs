@@ -3,6 +3,9 @@
 // peak RSS, naming the machine. BENCH=manifests|code|cluster runs one of them.
 // 1. Manifests: 20,000 documents in 2,000 files; the scanner's command line against the floor of
 //    any JavaScript YAML scanner (bench/floor.mjs: read every file and parse it with js-yaml).
+// 1b. Kustomize (BENCH=kustomize): 200 overlays over 20 shared bases, each with a patch; the scan
+//    against the same files with the kustomization files renamed, so each file is judged alone.
+//    The time `kubectl kustomize` alone takes for the 200 overlays is printed beside it.
 // 2. Source code: copies of this project's own node_modules JavaScript (at least 50 MB) with
 //    global endpoints planted at known lines; the scanner against ripgrep searching the same tree.
 // 3. Cluster (bench/cluster.mjs): 20,000 pods served by the stand-in API server; `sts-audit
@@ -17,6 +20,9 @@ import { compare, describeMachine, measure, printSummary } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpus = path.join(root, '.bench', 'manifests');
+const kustomizeCorpus = path.join(root, '.bench', 'kustomize');
+const overlays = 200;
+const bases = 20;
 const files = Number(process.env.BENCH_FILES ?? 2000);
 const documentsPerFile = 10;
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -134,6 +140,7 @@ console.log(`machine: ${machine}`);
 const summary = [];
 const which = process.env.BENCH ?? 'all';
 if (which === 'all' || which === 'manifests') summary.push(await benchManifests());
+if (which === 'all' || which === 'kustomize') summary.push(await benchKustomize());
 if (which === 'all' || which === 'code') summary.push(await benchCode());
 if (which === 'all' || which === 'cluster') summary.push(await benchCluster());
 printSummary(summary.filter(Boolean), machine);
@@ -147,6 +154,49 @@ async function benchManifests() {
   const report = JSON.parse(readFileSync(output('scan'), 'utf8'));
   console.log(`manifests: ${files} files, ${report.inputs.documents} documents, ${report.inputs.objects} objects; ${report.findings.length} findings; aim 1.2x`);
   return { ...row, name: `manifests (${report.inputs.documents.toLocaleString('en')} documents)`, baselineLabel: 'js-yaml floor' };
+}
+
+/** The overlays and their bases, and beside them the same files without any kustomization. */
+function generateKustomize() {
+  rmSync(kustomizeCorpus, { recursive: true, force: true });
+  for (const tree of ['with', 'without']) {
+    const kustomization = tree === 'with' ? 'kustomization.yaml' : 'kustomization.txt';
+    for (let b = 0; b < bases; b++) {
+      const folder = path.join(kustomizeCorpus, tree, 'bases', `base-${b}`);
+      mkdirSync(folder, { recursive: true });
+      const docs = [];
+      for (let d = 0; d < 3; d++) docs.push(serviceAccount('apps', `app-${b}-${d}`, b * 3 + d), deployment('apps', `app-${b}-${d}`, b * 3 + d), configMap('apps', `app-${b}-${d}`, b * 3 + d));
+      writeFileSync(path.join(folder, 'apps.yaml'), docs.join('---\n'));
+      writeFileSync(path.join(folder, kustomization), 'resources:\n  - apps.yaml\n');
+    }
+    for (let o = 0; o < overlays; o++) {
+      const folder = path.join(kustomizeCorpus, tree, 'overlays', `overlay-${o}`);
+      mkdirSync(folder, { recursive: true });
+      const app = `app-${o % bases}-0`;
+      writeFileSync(path.join(folder, kustomization), `resources:\n  - ../../bases/base-${o % bases}\nnamespace: env-${o}\npatches:\n  - path: sa-patch.yaml\n`);
+      writeFileSync(path.join(folder, 'sa-patch.yaml'), `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${app}\n  namespace: apps\n  annotations:\n    eks.amazonaws.com/sts-regional-endpoints: "${o % 2 === 0 ? 'false' : 'true'}"\n`);
+    }
+  }
+}
+
+async function benchKustomize() {
+  if (spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status !== 0) {
+    console.log('kustomize: kubectl is not installed; skipping the kustomize benchmark');
+    return undefined;
+  }
+  generateKustomize();
+  const output = (name) => path.join(root, '.bench', `${name}.out`);
+  const scanOf = (tree, name) => ({
+    label: `sts-audit scan (${tree} kustomizations)`,
+    run: () => measure(process.execPath, ['dist/sts-audit.mjs', 'scan', path.relative(root, path.join(kustomizeCorpus, tree)), '--format', 'json', '--quiet'], { cwd: root, outFile: output(name), ok: [0, 1] }),
+  });
+  const row = await compare({ name: 'kustomize scan/per-file scan', subject: scanOf('with', 'kustomize-with'), baseline: scanOf('without', 'kustomize-without'), runs, target: 20 });
+  const started = process.hrtime.bigint();
+  for (let o = 0; o < overlays; o++) spawnSync('kubectl', ['kustomize', path.join(kustomizeCorpus, 'with', 'overlays', `overlay-${o}`)], { stdio: 'ignore' });
+  const kubectlSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const report = JSON.parse(readFileSync(output('kustomize-with'), 'utf8'));
+  console.log(`kustomize: ${overlays} overlays over ${bases} bases, ${report.inputs.objects} objects built, ${report.findings.length} findings; kubectl kustomize alone: ${kubectlSeconds.toFixed(2)} s (${((kubectlSeconds / overlays) * 1000).toFixed(0)} ms an overlay)`);
+  return { ...row, name: `kustomize (${overlays} overlays)`, baselineLabel: 'same files, no kustomization' };
 }
 
 /** Copies every .js/.mjs/.cjs/.ts file of node_modules, as often as it takes to pass 50 MB. */
