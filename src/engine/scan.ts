@@ -1,4 +1,5 @@
 import { discoverFiles, isManifestFile } from '../loaders/discover-files.js';
+import { buildOverlays } from '../loaders/kustomize.js';
 import { FileSource, type FileInputs, type FileSourceSettings, type SourceText } from '../loaders/file-source.js';
 import { isCodeFile } from '../code/languages.js';
 import { run, type RunSettings } from './run.js';
@@ -31,7 +32,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
     wanted: (file) => isManifestFile(file) || isCodeFile(file),
     allowUnmatched: options.allowUnmatched === true,
   });
-  return scanInputs({ files: discovery.files, skipped: discovery.skipped, texts: options.extraSources ?? [] }, options);
+  const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path));
+  return scanInputs({ files: discovery.files, skipped: discovery.skipped, texts: options.extraSources ?? [], overlays }, options);
 }
 
 /** Scans texts held in memory, as if they were files. */

@@ -1,7 +1,7 @@
 import { isManifestFile, type InputFile } from './discover-files.js';
 import { codeMarkers, readFiles } from './read-files.js';
 import { parseManifests, type ParsedObject } from './parse-manifests.js';
-import { buildOverlay, builtObjects, findKustomizeRoots, type BuildResult } from './kustomize.js';
+import { builtObjects, type OverlayBuild } from './kustomize.js';
 import { isDependencyManifest, isTestCode, languageOf } from '../code/languages.js';
 import { maskComments } from '../code/mask-comments.js';
 import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
@@ -25,7 +25,7 @@ export type TestCodePolicy = 'note' | 'code';
 
 /** How files are read into the model, besides which files. */
 export interface FileSourceSettings {
-  /** The absolute scan root, where kustomizations are built; texts in memory are never built. */
+  /** The absolute scan root, where kustomizations were built; texts in memory are never built. */
   root?: string;
   flags?: ProfileFlags;
   clusters?: readonly ConfiguredCluster[];
@@ -47,6 +47,8 @@ export interface FileInputs {
   files?: readonly InputFile[];
   skipped?: readonly SkippedInput[];
   texts?: readonly SourceText[];
+  /** The root kustomizations among the files, and their builds (`buildOverlays`). */
+  overlays?: readonly OverlayBuild[];
 }
 
 /** A file read: its text, or none when it holds nothing any rule looks for (screened out unread). */
@@ -81,6 +83,7 @@ function isOwnReport(source: SourceText): boolean {
  */
 export class FileSource implements Source<Iterable<SourceItem>> {
   private readonly files: FileText[];
+  private readonly overlayBuilds: readonly OverlayBuild[];
   private readonly readTexts: SourceText[] = [];
   /** What finding and reading the files passed over or could not read. */
   private readonly outcomes: Pick<Inputs, 'skipped' | 'errors'>;
@@ -96,6 +99,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
     private readonly settings: FileSourceSettings,
   ) {
     this.outcomes = { skipped: [...(input.skipped ?? [])], errors: [] };
+    this.overlayBuilds = input.overlays ?? [];
     this.files = [...readFiles(input.files ?? [], settings.maxFileBytes ?? defaultMaxFileBytes, this.outcomes), ...(input.texts ?? [])];
   }
 
@@ -142,16 +146,9 @@ export class FileSource implements Source<Iterable<SourceItem>> {
    * with the reason they are skipped).
    */
   private *overlays(root: string, claimed: Map<string, string | undefined>, needs: SourceNeeds, inputs: Inputs, resolver: ProfileResolver): Iterable<SourceItem> {
-    let kubectlMissing = false;
     const keep = (identity: ObjectIdentity) => needs.rulesByKind.has(identity.kind) || identity.kind === 'ServiceAccount';
-    for (const overlay of findKustomizeRoots(root, this.files.map((file) => file.path))) {
-      if (overlay.refused !== undefined) {
-        inputs.errors.push({ path: overlay.file, message: `kustomization not built: ${overlay.refused}` });
-        continue;
-      }
-      const build: BuildResult = kubectlMissing ? { outcome: 'no-kubectl' } : buildOverlay(root, overlay.folder);
+    for (const { overlay, build } of this.overlayBuilds) {
       if (build.outcome === 'no-kubectl') {
-        kubectlMissing = true;
         inputs.skipped.push({ path: overlay.file, reason: 'kustomization not built: `kubectl` is not installed; its files are judged one by one' });
       } else if (build.outcome === 'failed') {
         inputs.errors.push({ path: overlay.file, message: build.message });

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { LineIndex } from './line-index.js';
 import { parseManifests, parseYamlDocuments } from './parse-manifests.js';
@@ -83,7 +83,7 @@ class Refused extends Error {}
  * includes) and reads, from the scan root, every file they reach: nothing outside the root is
  * read, and what kustomize would fetch or run is refused.
  */
-export function findKustomizeRoots(root: string, scanned: readonly string[]): KustomizeRoot[] {
+function findKustomizeRoots(root: string, scanned: readonly string[]): KustomizeRoot[] {
   const kustomizations = scanned.filter(isKustomization);
   if (kustomizations.length === 0) return [];
   const realRoot = realpathSync(root);
@@ -235,6 +235,27 @@ function inlineDocuments(file: string, text: string, kustomization: DocumentLoca
 /** What became of a build. */
 export type BuildResult = { outcome: 'built'; output: string; wrapper: string } | { outcome: 'failed'; message: string } | { outcome: 'no-kubectl' };
 
+/** A root kustomization and what became of its build (a refused one failed, with the reason). */
+export interface OverlayBuild {
+  overlay: KustomizeRoot;
+  build: BuildResult;
+}
+
+/**
+ * Finds the root kustomizations among the scanned files and builds them, as many at once as the
+ * machine has cores: each build is mostly kubectl starting up.
+ */
+export async function buildOverlays(root: string, scanned: readonly string[]): Promise<OverlayBuild[]> {
+  const overlays = findKustomizeRoots(root, scanned);
+  const builds: Array<BuildResult | undefined> = overlays.map(({ refused }) => (refused === undefined ? undefined : { outcome: 'failed', message: `kustomization not built: ${refused}` }));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < overlays.length; index = next++) builds[index] ??= await buildOverlay(root, overlays[index]!.folder);
+  };
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), overlays.length) }, worker));
+  return overlays.map((overlay, index) => ({ overlay, build: builds[index]! }));
+}
+
 /**
  * Builds an overlay with `kubectl kustomize`, from a kustomization in a temporary folder that
  * includes it and asks for `buildMetadata` (each object's origin file), so the user's files are
@@ -243,30 +264,51 @@ export type BuildResult = { outcome: 'built'; output: string; wrapper: string } 
  * Helm or exec flag is passed; kubectl gets no stdin, a bare environment, a time and an output
  * bound. The temporary folder's path is returned (it is removed): origins are relative to it.
  */
-export function buildOverlay(root: string, folder: string): BuildResult & { milliseconds: number } {
+async function buildOverlay(root: string, folder: string): Promise<BuildResult> {
   const wrapper = mkdtempSync(path.join(tmpdir(), 'sts-audit-kustomize-'));
-  const started = performance.now();
   try {
     const overlay = path.relative(wrapper, path.join(root, folder)).split(path.sep).join('/');
     writeFileSync(path.join(wrapper, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(overlay)}\nbuildMetadata: [originAnnotations]\n`);
-    const result = spawnSync('kubectl', ['kustomize', wrapper], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-      timeout: buildTimeoutMs,
-      killSignal: 'SIGKILL',
-      maxBuffer: maxBuildOutput,
-      env: { PATH: process.env.PATH ?? '', HOME: wrapper },
-    });
-    const milliseconds = performance.now() - started;
-    const error = result.error as NodeJS.ErrnoException | undefined;
-    if (error?.code === 'ENOENT') return { outcome: 'no-kubectl', milliseconds };
-    if (error?.code === 'ETIMEDOUT') return { outcome: 'failed', message: `kustomize took longer than ${buildTimeoutMs / 1000} s`, milliseconds };
-    if (error?.code === 'ENOBUFS') return { outcome: 'failed', message: `kustomize wrote more than ${maxBuildOutput / 1024 / 1024} MiB`, milliseconds };
-    if (error || result.status !== 0) return { outcome: 'failed', message: kustomizeMessage(result.stderr ?? '', root, wrapper), milliseconds };
-    return { outcome: 'built', output: result.stdout, wrapper, milliseconds };
+    const result = await runKubectl(['kustomize', wrapper], wrapper);
+    if (result.outcome !== 'exited') return result.outcome === 'missing' ? { outcome: 'no-kubectl' } : { outcome: 'failed', message: result.message };
+    if (result.status !== 0) return { outcome: 'failed', message: kustomizeMessage(result.stderr, root, wrapper) };
+    return { outcome: 'built', output: result.stdout, wrapper };
   } finally {
     rmSync(wrapper, { recursive: true, force: true });
   }
+}
+
+type KubectlResult = { outcome: 'exited'; status: number | null; stdout: string; stderr: string } | { outcome: 'missing' } | { outcome: 'stopped'; message: string };
+
+/** Runs kubectl with no stdin and a bare environment, stopping it past the time or output bound. */
+function runKubectl(args: string[], home: string): Promise<KubectlResult> {
+  return new Promise((resolve) => {
+    const child = spawn('kubectl', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: home } });
+    const output: Record<'stdout' | 'stderr', Buffer[]> = { stdout: [], stderr: [] };
+    let bytes = 0;
+    let stopped: string | undefined;
+    const stop = (message: string): void => {
+      stopped ??= message;
+      child.kill('SIGKILL');
+    };
+    const timer = setTimeout(() => stop(`kustomize took longer than ${buildTimeoutMs / 1000} s`), buildTimeoutMs);
+    for (const stream of ['stdout', 'stderr'] as const) {
+      child[stream].on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > maxBuildOutput) stop(`kustomize wrote more than ${maxBuildOutput / 1024 / 1024} MiB`);
+        else output[stream].push(chunk);
+      });
+    }
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(error.code === 'ENOENT' ? { outcome: 'missing' } : { outcome: 'stopped', message: `kubectl could not be started: ${error.message}` });
+    });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      if (stopped !== undefined) resolve({ outcome: 'stopped', message: stopped });
+      else resolve({ outcome: 'exited', status, stdout: Buffer.concat(output.stdout).toString('utf8'), stderr: Buffer.concat(output.stderr).toString('utf8') });
+    });
+  });
 }
 
 /** kustomize's own words, without kubectl's log prefix and with paths relative to the scan root. */
