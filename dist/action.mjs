@@ -27381,159 +27381,11 @@ function isBrokenLink(absolute) {
   }
 }
 
-// src/loaders/read-files.ts
-import { isUtf8 } from "node:buffer";
-import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync6, readSync } from "node:fs";
-
-// src/code/languages.ts
+// src/loaders/kustomize.ts
+import { spawn } from "node:child_process";
+import { existsSync as existsSync4, mkdtempSync, readFileSync as readFileSync6, realpathSync as realpathSync2, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import path4 from "node:path";
-var table = readPackageJson("data", "languages.json");
-var byExtension = /* @__PURE__ */ new Map();
-var byName = /* @__PURE__ */ new Map();
-for (const language of table.languages) {
-  for (const extension of language.extensions) byExtension.set(extension, language);
-  for (const name of language.names ?? []) byName.set(name, language);
-}
-var patterns = new Map(table.languages.map((language) => [language, (language.namePatterns ?? []).map((pattern) => new RegExp(pattern))]));
-var dependencyNames = new Set(table.dependencyManifests);
-var dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
-var testFolders = new Set(table.testCode.folders);
-var testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
-function languageOf(file) {
-  const base2 = path4.posix.basename(file);
-  const named = byName.get(base2);
-  if (named) return named;
-  for (const language of table.languages) {
-    if (language.namePrefixes?.some((prefix2) => base2.startsWith(prefix2))) return language;
-    if (patterns.get(language)?.some((pattern) => pattern.test(base2))) return language;
-  }
-  return byExtension.get(path4.posix.extname(base2).toLowerCase());
-}
-function fenceLanguage(file) {
-  const language = languageOf(file);
-  if (!language) return void 0;
-  return language.fenceByExtension?.[path4.posix.extname(file).toLowerCase()] ?? language.fence ?? language.name;
-}
-function isDependencyManifest(file) {
-  const base2 = path4.posix.basename(file);
-  return dependencyNames.has(base2) || dependencyPatterns.some((pattern) => pattern.test(base2));
-}
-var codeExtensions = new Set(byExtension.keys());
-function isCodeFile(file) {
-  return languageOf(file) !== void 0 || isDependencyManifest(file);
-}
-function isTestCode(file) {
-  const parts = file.split("/");
-  const base2 = parts.pop();
-  return parts.some((folder) => testFolders.has(folder)) || testFileNames.some((pattern) => pattern.test(base2));
-}
-
-// src/loaders/read-files.ts
-var binarySample = 8e3;
-function readFiles(files, maxBytes, outcomes) {
-  const read = [];
-  for (const file of files) {
-    if (isManifestFile(file.path)) {
-      const text = readText(file, maxBytes, outcomes);
-      if (text !== void 0) read.push({ path: file.path, text });
-    } else {
-      const code2 = readCode(file, maxBytes, outcomes);
-      if (code2 === null) read.push({ path: file.path });
-      else if (code2 !== void 0) read.push({ path: file.path, text: code2, screened: true });
-    }
-  }
-  return read;
-}
-var codeMarkers = endpoints.codeMarkers;
-var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
-  fragment: Buffer.from(fragment),
-  texts: texts.map((text) => Buffer.from(text))
-}));
-function holdsCodeMarker(bytes) {
-  return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
-}
-var readBuffer = Buffer.allocUnsafe(1 << 20);
-var NotRegularFile = class extends Error {
-};
-function openRegular(absolute) {
-  const fd = openSync(absolute, constants3.O_RDONLY | constants3.O_NONBLOCK);
-  const stats = fstatSync(fd);
-  if (!stats.isFile()) {
-    closeSync(fd);
-    throw new NotRegularFile();
-  }
-  return { fd, size: stats.size };
-}
-function unreadable(file, error2, outcomes) {
-  if (error2 instanceof NotRegularFile) outcomes.skipped.push({ path: file.path, reason: "not a regular file (a FIFO, socket or device)" });
-  else outcomes.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
-  return void 0;
-}
-function readShared(absolute, maxBytes) {
-  const { fd, size } = openRegular(absolute);
-  try {
-    if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
-    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
-    let read = 0;
-    while (read < size) {
-      const count = readSync(fd, readBuffer, read, size - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    return { bytes: readBuffer.subarray(0, read), size };
-  } finally {
-    closeSync(fd);
-  }
-}
-function readCode(file, maxBytes, outcomes) {
-  let bytes;
-  try {
-    const read = readShared(file.absolutePath, maxBytes);
-    if (read.size > maxBytes) {
-      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
-      return void 0;
-    }
-    bytes = read.bytes;
-  } catch (error2) {
-    return unreadable(file, error2, outcomes);
-  }
-  if (bytes.subarray(0, binarySample).includes(0)) {
-    outcomes.skipped.push({ path: file.path, reason: "binary file" });
-    return void 0;
-  }
-  if (!isDependencyManifest(file.path) && !holdsCodeMarker(bytes)) return null;
-  if (!isUtf8(bytes)) {
-    outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
-    return void 0;
-  }
-  return bytes.toString("utf8");
-}
-function readText(file, maxBytes, outcomes) {
-  let text;
-  try {
-    const { fd, size } = openRegular(file.absolutePath);
-    try {
-      if (size > maxBytes) {
-        outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
-        return void 0;
-      }
-      text = readFileSync6(fd, "utf8");
-    } finally {
-      closeSync(fd);
-    }
-    if (text.slice(0, binarySample).includes("\0")) {
-      outcomes.skipped.push({ path: file.path, reason: "binary file" });
-      return void 0;
-    }
-    if (text.includes("\uFFFD") && !isUtf8(readShared(file.absolutePath, maxBytes).bytes)) {
-      outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
-      return void 0;
-    }
-  } catch (error2) {
-    return unreadable(file, error2, outcomes);
-  }
-  return text;
-}
 
 // src/loaders/manifest-limits.ts
 var defaultManifestLimits = { maxDocuments: 1e5, maxDepth: 256, maxAliasNodes: 1e5 };
@@ -27737,13 +27589,9 @@ function collectObjects(value, path14, sink) {
 }
 
 // src/loaders/kustomize.ts
-import { spawnSync } from "node:child_process";
-import { existsSync as existsSync4, mkdtempSync, readFileSync as readFileSync7, realpathSync as realpathSync2, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path5 from "node:path";
 var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isKustomization(file) {
-  return kustomizationNames.includes(path5.posix.basename(file));
+  return kustomizationNames.includes(path4.posix.basename(file));
 }
 var refusedFields = {
   helmCharts: "`helmCharts` would run Helm",
@@ -27763,13 +27611,13 @@ function findKustomizeRoots(root, scanned) {
   if (kustomizations.length === 0) return [];
   const realRoot = realpathSync2(root);
   const trees = kustomizations.map((file) => {
-    const folder = path5.posix.dirname(file);
-    const firstLine = readFileSync7(path5.join(root, file), "utf8").split(/\r?\n/, 1)[0] ?? "";
+    const folder = path4.posix.dirname(file);
+    const firstLine = readFileSync6(path4.join(root, file), "utf8").split(/\r?\n/, 1)[0] ?? "";
     try {
       return { file, folder, firstLine, tree: readTree(root, realRoot, folder, []) };
     } catch (error2) {
       if (!(error2 instanceof Refused)) throw error2;
-      return { file, folder, firstLine, tree: { files: /* @__PURE__ */ new Set(), patchFiles: /* @__PURE__ */ new Set(), patches: [] }, refused: error2.message };
+      return { file, folder, firstLine, tree: { files: /* @__PURE__ */ new Set(), patchFiles: /* @__PURE__ */ new Set(), patches: [], kustomizations: [] }, refused: error2.message };
     }
   });
   const included = new Set(trees.flatMap(({ file, tree }) => [...tree.files].filter((other) => other !== file)));
@@ -27777,33 +27625,34 @@ function findKustomizeRoots(root, scanned) {
 }
 function localReference(root, realRoot, folder, reference, field) {
   if (/^[a-z][a-z0-9+.-]*:\/\/|^git::|^git@|\?ref=/i.test(reference)) throw new Refused(`\`${field}\` entry \`${reference}\` is remote; only files in the repository are built`);
-  const file = path5.posix.normalize(path5.posix.join(folder, reference));
-  if (path5.posix.isAbsolute(reference) || file === ".." || file.startsWith("../")) throw new Refused(`\`${field}\` entry \`${reference}\` is outside the scan root`);
-  const absolute = path5.join(root, file);
+  const file = path4.posix.normalize(path4.posix.join(folder, reference));
+  if (path4.posix.isAbsolute(reference) || file === ".." || file.startsWith("../")) throw new Refused(`\`${field}\` entry \`${reference}\` is outside the scan root`);
+  const absolute = path4.join(root, file);
   if (!existsSync4(absolute)) throw new Refused(`\`${field}\` entry \`${reference}\` is not in the repository (kustomize would try to fetch it)`);
   const real = realpathSync2(absolute);
-  if (real !== realRoot && !real.startsWith(`${realRoot}${path5.sep}`)) throw new Refused(`\`${field}\` entry \`${reference}\` leads outside the scan root`);
+  if (real !== realRoot && !real.startsWith(`${realRoot}${path4.sep}`)) throw new Refused(`\`${field}\` entry \`${reference}\` leads outside the scan root`);
   return { file, directory: statSync2(real).isDirectory() };
 }
 function kustomizationIn(root, folder) {
-  const name = kustomizationNames.find((candidate2) => existsSync4(path5.join(root, folder, candidate2)));
-  return name === void 0 ? void 0 : path5.posix.join(folder, name);
+  const name = kustomizationNames.find((candidate2) => existsSync4(path4.join(root, folder, candidate2)));
+  return name === void 0 ? void 0 : path4.posix.join(folder, name);
 }
 function readTree(root, realRoot, folder, reaching) {
   const file = kustomizationIn(root, folder);
   if (file === void 0) throw new Refused(`\`${folder}\` has no kustomization file`);
   if (reaching.includes(file)) throw new Refused(`\`${file}\` includes itself`);
-  const text = readFileSync7(path5.join(root, file), "utf8");
+  const text = readFileSync6(path4.join(root, file), "utf8");
   const parsed = parseYamlDocuments(file, text);
   if (parsed.outcome === "error") throw new Refused(`\`${file}\`: ${parsed.message}`);
   const document = parsed.documents[0];
   const data = isRecord(document?.value) ? document.value : {};
   for (const [field, reason2] of Object.entries(refusedFields)) if (data[field] !== void 0) throw new Refused(`\`${file}\`: ${reason2}, which is not done for a scan`);
-  const tree = { files: /* @__PURE__ */ new Set([file]), patchFiles: /* @__PURE__ */ new Set(), patches: [] };
+  const tree = { files: /* @__PURE__ */ new Set([file]), patchFiles: /* @__PURE__ */ new Set(), patches: [], kustomizations: [] };
   const add = (inner) => {
     for (const included of inner.files) tree.files.add(included);
     for (const patch of inner.patchFiles) tree.patchFiles.add(patch);
     tree.patches.push(...inner.patches);
+    tree.kustomizations.push(...inner.kustomizations);
   };
   for (const field of ["resources", "bases", "components"]) {
     for (const entry of Array.isArray(data[field]) ? data[field] : []) {
@@ -27817,7 +27666,7 @@ function readTree(root, realRoot, folder, reaching) {
     const { file: patchFile } = localReference(root, realRoot, folder, reference, field);
     tree.files.add(patchFile);
     tree.patchFiles.add(patchFile);
-    return { file: patchFile, text: readFileSync7(path5.join(root, patchFile), "utf8") };
+    return { file: patchFile, text: readFileSync6(path4.join(root, patchFile), "utf8") };
   };
   const locator = document.locator;
   const inline = (fieldPath, patch) => inlineDocuments(file, text, locator, fieldPath, patch);
@@ -27843,6 +27692,7 @@ function readTree(root, realRoot, folder, reaching) {
     const documents = typeof entry.path === "string" ? fromFile(entry.path, "patchesJson6902") : typeof entry.patch === "string" ? inline(["patchesJson6902", index, "patch"], entry.patch) : [];
     tree.patches.push(toPatch(documents, targetOf(entry.target)));
   });
+  tree.kustomizations.push({ value: data, locator });
   return tree;
 }
 function targetOf(target) {
@@ -27888,38 +27738,65 @@ function inlineDocuments(file, text, kustomization, fieldPath, patch) {
     }
   }));
 }
-function buildOverlay(root, folder) {
-  const wrapper = mkdtempSync(path5.join(tmpdir(), "sts-audit-kustomize-"));
-  const started = performance.now();
+async function buildOverlays(root, scanned) {
+  const overlays = findKustomizeRoots(root, scanned);
+  const builds = overlays.map(({ refused }) => refused === void 0 ? void 0 : { outcome: "failed", message: `kustomization not built: ${refused}` });
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < overlays.length; index = next++) builds[index] ??= await buildOverlay(root, overlays[index].folder);
+  };
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), overlays.length) }, worker));
+  return overlays.map((overlay, index) => ({ overlay, build: builds[index] }));
+}
+async function buildOverlay(root, folder) {
+  const wrapper = mkdtempSync(path4.join(tmpdir(), "sts-audit-kustomize-"));
   try {
-    const overlay = path5.relative(wrapper, path5.join(root, folder)).split(path5.sep).join("/");
-    writeFileSync(path5.join(wrapper, "kustomization.yaml"), `resources:
+    const overlay = path4.relative(wrapper, path4.join(root, folder)).split(path4.sep).join("/");
+    writeFileSync(path4.join(wrapper, "kustomization.yaml"), `resources:
   - ${JSON.stringify(overlay)}
 buildMetadata: [originAnnotations]
 `);
-    const result2 = spawnSync("kubectl", ["kustomize", wrapper], {
-      stdio: ["ignore", "pipe", "pipe"],
-      encoding: "utf8",
-      timeout: buildTimeoutMs,
-      killSignal: "SIGKILL",
-      maxBuffer: maxBuildOutput,
-      env: { PATH: process.env.PATH ?? "", HOME: wrapper }
-    });
-    const milliseconds = performance.now() - started;
-    const error2 = result2.error;
-    if (error2?.code === "ENOENT") return { outcome: "no-kubectl", milliseconds };
-    if (error2?.code === "ETIMEDOUT") return { outcome: "failed", message: `kustomize took longer than ${buildTimeoutMs / 1e3} s`, milliseconds };
-    if (error2?.code === "ENOBUFS") return { outcome: "failed", message: `kustomize wrote more than ${maxBuildOutput / 1024 / 1024} MiB`, milliseconds };
-    if (error2 || result2.status !== 0) return { outcome: "failed", message: kustomizeMessage(result2.stderr ?? "", root, wrapper), milliseconds };
-    return { outcome: "built", output: result2.stdout, wrapper, milliseconds };
+    const result2 = await runKubectl(["kustomize", wrapper], wrapper);
+    if (result2.outcome !== "exited") return result2.outcome === "missing" ? { outcome: "no-kubectl" } : { outcome: "failed", message: result2.message };
+    if (result2.status !== 0) return { outcome: "failed", message: kustomizeMessage(result2.stderr, root, wrapper) };
+    return { outcome: "built", output: result2.stdout, wrapper };
   } finally {
     rmSync(wrapper, { recursive: true, force: true });
   }
 }
+function runKubectl(args, home) {
+  return new Promise((resolve) => {
+    const child = spawn("kubectl", args, { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", HOME: home } });
+    const output = { stdout: [], stderr: [] };
+    let bytes = 0;
+    let stopped;
+    const stop = (message) => {
+      stopped ??= message;
+      child.kill("SIGKILL");
+    };
+    const timer = setTimeout(() => stop(`kustomize took longer than ${buildTimeoutMs / 1e3} s`), buildTimeoutMs);
+    for (const stream of ["stdout", "stderr"]) {
+      child[stream].on("data", (chunk) => {
+        bytes += chunk.length;
+        if (bytes > maxBuildOutput) stop(`kustomize wrote more than ${maxBuildOutput / 1024 / 1024} MiB`);
+        else output[stream].push(chunk);
+      });
+    }
+    child.on("error", (error2) => {
+      clearTimeout(timer);
+      resolve(error2.code === "ENOENT" ? { outcome: "missing" } : { outcome: "stopped", message: `kubectl could not be started: ${error2.message}` });
+    });
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      if (stopped !== void 0) resolve({ outcome: "stopped", message: stopped });
+      else resolve({ outcome: "exited", status, stdout: Buffer.concat(output.stdout).toString("utf8"), stderr: Buffer.concat(output.stderr).toString("utf8") });
+    });
+  });
+}
 function kustomizeMessage(stderr, root, wrapper) {
   const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(stderr)?.[1];
   const message = quoted === void 0 ? stderr : quoted.replace(/\\"/g, '"').replace(/\\n/g, "\n");
-  const prefixes = [`${path5.relative(wrapper, root).split(path5.sep).join("/")}/`, `${root}${path5.sep}`, `${wrapper}${path5.sep}`];
+  const prefixes = [`${path4.relative(wrapper, root).split(path4.sep).join("/")}/`, `${root}${path4.sep}`, `${wrapper}${path4.sep}`];
   const relative = prefixes.reduce((text, prefix2) => text.split(prefix2).join(""), message);
   return `kustomize could not build it: ${relative.trim().split("\n").slice(0, errorLines).join(" ")}`;
 }
@@ -27933,7 +27810,7 @@ function builtObjects(root, kustomization, build2, keep) {
     const origin = typeof annotations[originAnnotation] === "string" ? /^path:\s*(.+)$/m.exec(annotations[originAnnotation])?.[1]?.trim() : void 0;
     delete annotations[originAnnotation];
     if (Object.keys(annotations).length === 0) delete metadata.annotations;
-    const originFile = origin === void 0 ? void 0 : path5.posix.normalize(path5.relative(root, path5.resolve(build2.wrapper, origin)).split(path5.sep).join("/"));
+    const originFile = origin === void 0 ? void 0 : path4.posix.normalize(path4.relative(root, path4.resolve(build2.wrapper, origin)).split(path4.sep).join("/"));
     const base2 = originFile === void 0 || originFile.startsWith("../") ? void 0 : baseDocument(root, originFile, object.identity);
     return { identity: object.identity, data: object.data, locator: new OverlayLocator(kustomization, object.data, object.identity, base2) };
   });
@@ -27942,7 +27819,7 @@ function builtObjects(root, kustomization, build2, keep) {
 function baseDocument(root, file, identity) {
   let text;
   try {
-    text = readFileSync7(path5.join(root, file), "utf8");
+    text = readFileSync6(path4.join(root, file), "utf8");
   } catch {
     return void 0;
   }
@@ -28026,6 +27903,8 @@ var OverlayLocator = class {
     }
     const inBase = this.base ? matchingPath(this.built, this.base.value, existing) : void 0;
     if (this.base && inBase && (!isScalar(builtValue) || valueAt(this.base.value, inBase).value === builtValue)) return place(this.base, inBase);
+    const common = this.inCommonMetadata(existing, builtValue);
+    if (common) return place(common.origin, common.at);
     const firstLine = this.kustomization.firstLine;
     return {
       startLine: 1,
@@ -28035,6 +27914,17 @@ var OverlayLocator = class {
       lineText: firstLine,
       note: `no patch or resource line of it sets \`${existing.join(".")}\` to the value kustomize built (a transformer did), so this points at the overlay's kustomization`
     };
+  }
+  /** The kustomization whose `commonAnnotations` or `commonLabels` gives an annotation or label (of the object or its pod template) its value. */
+  inCommonMetadata(steps, value) {
+    const [metadata, kind, key] = steps.slice(-3);
+    const field = kind === "annotations" ? "commonAnnotations" : kind === "labels" ? "commonLabels" : void 0;
+    if (metadata !== "metadata" || field === void 0 || typeof key !== "string") return void 0;
+    for (const kustomization of [...this.kustomization.tree.kustomizations].reverse()) {
+      const common = isRecord(kustomization.value) ? kustomization.value[field] : void 0;
+      if (isRecord(common) && common[key] === value) return { origin: kustomization, at: [field, key] };
+    }
+    return void 0;
   }
   /** Where a patch sets a scalar at `steps` of this object, if it does. */
   inPatch(patch, steps, value, baseName) {
@@ -28064,6 +27954,160 @@ var OverlayLocator = class {
     return void 0;
   }
 };
+
+// src/loaders/read-files.ts
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync7, readSync } from "node:fs";
+
+// src/code/languages.ts
+import path5 from "node:path";
+var table = readPackageJson("data", "languages.json");
+var byExtension = /* @__PURE__ */ new Map();
+var byName = /* @__PURE__ */ new Map();
+for (const language of table.languages) {
+  for (const extension of language.extensions) byExtension.set(extension, language);
+  for (const name of language.names ?? []) byName.set(name, language);
+}
+var patterns = new Map(table.languages.map((language) => [language, (language.namePatterns ?? []).map((pattern) => new RegExp(pattern))]));
+var dependencyNames = new Set(table.dependencyManifests);
+var dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
+var testFolders = new Set(table.testCode.folders);
+var testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
+function languageOf(file) {
+  const base2 = path5.posix.basename(file);
+  const named = byName.get(base2);
+  if (named) return named;
+  for (const language of table.languages) {
+    if (language.namePrefixes?.some((prefix2) => base2.startsWith(prefix2))) return language;
+    if (patterns.get(language)?.some((pattern) => pattern.test(base2))) return language;
+  }
+  return byExtension.get(path5.posix.extname(base2).toLowerCase());
+}
+function fenceLanguage(file) {
+  const language = languageOf(file);
+  if (!language) return void 0;
+  return language.fenceByExtension?.[path5.posix.extname(file).toLowerCase()] ?? language.fence ?? language.name;
+}
+function isDependencyManifest(file) {
+  const base2 = path5.posix.basename(file);
+  return dependencyNames.has(base2) || dependencyPatterns.some((pattern) => pattern.test(base2));
+}
+var codeExtensions = new Set(byExtension.keys());
+function isCodeFile(file) {
+  return languageOf(file) !== void 0 || isDependencyManifest(file);
+}
+function isTestCode(file) {
+  const parts = file.split("/");
+  const base2 = parts.pop();
+  return parts.some((folder) => testFolders.has(folder)) || testFileNames.some((pattern) => pattern.test(base2));
+}
+
+// src/loaders/read-files.ts
+var binarySample = 8e3;
+function readFiles(files, maxBytes, outcomes) {
+  const read = [];
+  for (const file of files) {
+    if (isManifestFile(file.path)) {
+      const text = readText(file, maxBytes, outcomes);
+      if (text !== void 0) read.push({ path: file.path, text });
+    } else {
+      const code2 = readCode(file, maxBytes, outcomes);
+      if (code2 === null) read.push({ path: file.path });
+      else if (code2 !== void 0) read.push({ path: file.path, text: code2, screened: true });
+    }
+  }
+  return read;
+}
+var codeMarkers = endpoints.codeMarkers;
+var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
+  fragment: Buffer.from(fragment),
+  texts: texts.map((text) => Buffer.from(text))
+}));
+function holdsCodeMarker(bytes) {
+  return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
+}
+var readBuffer = Buffer.allocUnsafe(1 << 20);
+var NotRegularFile = class extends Error {
+};
+function openRegular(absolute) {
+  const fd = openSync(absolute, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) {
+    closeSync(fd);
+    throw new NotRegularFile();
+  }
+  return { fd, size: stats.size };
+}
+function unreadable(file, error2, outcomes) {
+  if (error2 instanceof NotRegularFile) outcomes.skipped.push({ path: file.path, reason: "not a regular file (a FIFO, socket or device)" });
+  else outcomes.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
+  return void 0;
+}
+function readShared(absolute, maxBytes) {
+  const { fd, size } = openRegular(absolute);
+  try {
+    if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
+    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
+    let read = 0;
+    while (read < size) {
+      const count = readSync(fd, readBuffer, read, size - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    return { bytes: readBuffer.subarray(0, read), size };
+  } finally {
+    closeSync(fd);
+  }
+}
+function readCode(file, maxBytes, outcomes) {
+  let bytes;
+  try {
+    const read = readShared(file.absolutePath, maxBytes);
+    if (read.size > maxBytes) {
+      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
+      return void 0;
+    }
+    bytes = read.bytes;
+  } catch (error2) {
+    return unreadable(file, error2, outcomes);
+  }
+  if (bytes.subarray(0, binarySample).includes(0)) {
+    outcomes.skipped.push({ path: file.path, reason: "binary file" });
+    return void 0;
+  }
+  if (!isDependencyManifest(file.path) && !holdsCodeMarker(bytes)) return null;
+  if (!isUtf8(bytes)) {
+    outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
+    return void 0;
+  }
+  return bytes.toString("utf8");
+}
+function readText(file, maxBytes, outcomes) {
+  let text;
+  try {
+    const { fd, size } = openRegular(file.absolutePath);
+    try {
+      if (size > maxBytes) {
+        outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
+        return void 0;
+      }
+      text = readFileSync7(fd, "utf8");
+    } finally {
+      closeSync(fd);
+    }
+    if (text.slice(0, binarySample).includes("\0")) {
+      outcomes.skipped.push({ path: file.path, reason: "binary file" });
+      return void 0;
+    }
+    if (text.includes("\uFFFD") && !isUtf8(readShared(file.absolutePath, maxBytes).bytes)) {
+      outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
+      return void 0;
+    }
+  } catch (error2) {
+    return unreadable(file, error2, outcomes);
+  }
+  return text;
+}
 
 // src/code/mask-comments.ts
 var [lf, cr, space, tab, backslash] = [10, 13, 32, 9, 92];
@@ -30882,10 +30926,12 @@ var FileSource = class {
   constructor(input, settings) {
     this.settings = settings;
     this.outcomes = { skipped: [...input.skipped ?? []], errors: [] };
+    this.overlayBuilds = input.overlays ?? [];
     this.files = [...readFiles(input.files ?? [], settings.maxFileBytes ?? defaultMaxFileBytes, this.outcomes), ...input.texts ?? []];
   }
   settings;
   files;
+  overlayBuilds;
   readTexts = [];
   /** What finding and reading the files passed over or could not read. */
   outcomes;
@@ -30932,16 +30978,9 @@ var FileSource = class {
    * with the reason they are skipped).
    */
   *overlays(root, claimed, needs, inputs, resolver) {
-    let kubectlMissing = false;
     const keep = (identity) => needs.rulesByKind.has(identity.kind) || identity.kind === "ServiceAccount";
-    for (const overlay of findKustomizeRoots(root, this.files.map((file) => file.path))) {
-      if (overlay.refused !== void 0) {
-        inputs.errors.push({ path: overlay.file, message: `kustomization not built: ${overlay.refused}` });
-        continue;
-      }
-      const build2 = kubectlMissing ? { outcome: "no-kubectl" } : buildOverlay(root, overlay.folder);
+    for (const { overlay, build: build2 } of this.overlayBuilds) {
       if (build2.outcome === "no-kubectl") {
-        kubectlMissing = true;
         inputs.skipped.push({ path: overlay.file, reason: "kustomization not built: `kubectl` is not installed; its files are judged one by one" });
       } else if (build2.outcome === "failed") {
         inputs.errors.push({ path: overlay.file, message: build2.message });
@@ -32670,7 +32709,8 @@ async function scan(options) {
     wanted: (file) => isManifestFile(file) || isCodeFile(file),
     allowUnmatched: options.allowUnmatched === true
   });
-  return scanInputs({ files: discovery.files, skipped: discovery.skipped, texts: options.extraSources ?? [] }, options);
+  const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path));
+  return scanInputs({ files: discovery.files, skipped: discovery.skipped, texts: options.extraSources ?? [], overlays }, options);
 }
 function scanInputs(inputs, settings) {
   return run(new FileSource(inputs, settings), settings).report;
