@@ -27612,12 +27612,13 @@ function findKustomizeRoots(root, scanned) {
   const realRoot = realpathSync2(root);
   const trees = kustomizations.map((file) => {
     const folder = path4.posix.dirname(file);
-    const firstLine = readFileSync6(path4.join(root, file), "utf8").split(/\r?\n/, 1)[0] ?? "";
+    let firstLine = "";
     try {
+      firstLine = readFileSync6(path4.join(root, file), "utf8").split(/\r?\n/, 1)[0] ?? "";
       return { file, folder, firstLine, tree: readTree(root, realRoot, folder, []) };
     } catch (error2) {
-      if (!(error2 instanceof Refused)) throw error2;
-      return { file, folder, firstLine, tree: { files: /* @__PURE__ */ new Set(), patchFiles: /* @__PURE__ */ new Set(), patches: [], kustomizations: [] }, refused: error2.message };
+      const refused = error2 instanceof Refused ? error2.message : `not read: ${error2 instanceof Error ? error2.message : String(error2)}`;
+      return { file, folder, firstLine, tree: { files: /* @__PURE__ */ new Set(), patchFiles: /* @__PURE__ */ new Set(), patches: [], kustomizations: [] }, refused };
     }
   });
   const included = new Set(trees.flatMap(({ file, tree }) => [...tree.files].filter((other) => other !== file)));
@@ -27645,7 +27646,8 @@ function readTree(root, realRoot, folder, reaching) {
   const parsed = parseYamlDocuments(file, text);
   if (parsed.outcome === "error") throw new Refused(`\`${file}\`: ${parsed.message}`);
   const document = parsed.documents[0];
-  const data = isRecord(document?.value) ? document.value : {};
+  if (!document) throw new Refused(`\`${file}\` is empty`);
+  const data = isRecord(document.value) ? document.value : {};
   for (const [field, reason2] of Object.entries(refusedFields)) if (data[field] !== void 0) throw new Refused(`\`${file}\`: ${reason2}, which is not done for a scan`);
   const tree = { files: /* @__PURE__ */ new Set([file]), patchFiles: /* @__PURE__ */ new Set(), patches: [], kustomizations: [] };
   const add = (inner) => {

@@ -89,12 +89,14 @@ function findKustomizeRoots(root: string, scanned: readonly string[]): Kustomize
   const realRoot = realpathSync(root);
   const trees = kustomizations.map((file) => {
     const folder = path.posix.dirname(file);
-    const firstLine = readFileSync(path.join(root, file), 'utf8').split(/\r?\n/, 1)[0] ?? '';
+    let firstLine = '';
     try {
+      firstLine = readFileSync(path.join(root, file), 'utf8').split(/\r?\n/, 1)[0] ?? '';
       return { file, folder, firstLine, tree: readTree(root, realRoot, folder, []) };
     } catch (error) {
-      if (!(error instanceof Refused)) throw error;
-      return { file, folder, firstLine, tree: { files: new Set<string>(), patchFiles: new Set<string>(), patches: [], kustomizations: [] }, refused: error.message };
+      // A file that cannot be read (permissions, a race) is refused like any other reason not to build.
+      const refused = error instanceof Refused ? error.message : `not read: ${error instanceof Error ? error.message : String(error)}`;
+      return { file, folder, firstLine, tree: { files: new Set<string>(), patchFiles: new Set<string>(), patches: [], kustomizations: [] }, refused };
     }
   });
   const included = new Set(trees.flatMap(({ file, tree }) => [...tree.files].filter((other) => other !== file)));
@@ -127,7 +129,8 @@ function readTree(root: string, realRoot: string, folder: string, reaching: read
   const parsed = parseYamlDocuments(file, text);
   if (parsed.outcome === 'error') throw new Refused(`\`${file}\`: ${parsed.message}`);
   const document = parsed.documents[0];
-  const data = isRecord(document?.value) ? document.value : {};
+  if (!document) throw new Refused(`\`${file}\` is empty`);
+  const data = isRecord(document.value) ? document.value : {};
   for (const [field, reason] of Object.entries(refusedFields)) if (data[field] !== undefined) throw new Refused(`\`${file}\`: ${reason}, which is not done for a scan`);
   const tree: Tree = { files: new Set([file]), patchFiles: new Set(), patches: [], kustomizations: [] };
   const add = (inner: Tree): void => {
@@ -150,7 +153,7 @@ function readTree(root: string, realRoot: string, folder: string, reaching: read
     tree.patchFiles.add(patchFile);
     return { file: patchFile, text: readFileSync(path.join(root, patchFile), 'utf8') };
   };
-  const locator = document!.locator;
+  const locator = document.locator;
   const inline = (fieldPath: PathSegment[], patch: string): Origin[] => inlineDocuments(file, text, locator, fieldPath, patch);
   const fromFile = (reference: string, field: string): Origin[] => {
     const { file: patchFile, text: patch } = patchText(reference, field);

@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/engine/scan.js';
 import { assertValidReport, makeTree, where } from '../helpers.js';
@@ -175,6 +177,21 @@ patches:
     ]);
     expect(report.summary.complete).toBe(false);
     expect(report.findings).toEqual([]);
+  });
+});
+
+describe('kustomize overlays and the scan root', () => {
+  it('builds a base two folders up inside the root, and refuses one reached through a link that leaves it', async () => {
+    const outside = makeTree(base);
+    const root = makeTree({
+      ...base,
+      'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\n',
+      'overlays/linked/kustomization.yaml': 'resources:\n  - ../../elsewhere/base\n',
+    });
+    symlinkSync(outside, path.join(root, 'elsewhere'));
+    const report = await scan({ targets: ['.'], root, flags: { clusterVersion: '1.29' } });
+    expect(report.inputs.errors).toEqual([{ path: 'overlays/linked/kustomization.yaml', message: 'kustomization not built: `resources` entry `../../elsewhere/base` leads outside the scan root' }]);
+    expect(report.inputs.objects).toBe(1);
   });
 });
 
