@@ -23,6 +23,11 @@ async function scanTree(files: Record<string, string>, settings: Parameters<type
   return report;
 }
 
+/** Scans the base with more files beside it, for a 1.29 cluster (Regional by default). */
+function scanOverBase(files: Record<string, string>) {
+  return scanTree({ ...base, ...files }, { flags: { clusterVersion: '1.29' } });
+}
+
 describe('kustomize overlays', () => {
   it('judges the built ServiceAccount and points at the strategic-merge patch', async () => {
     const report = await scanTree(
@@ -65,14 +70,10 @@ spec:
 
 describe('kustomize overlays, more shapes', () => {
   it('points at a JSON 6902 patch file', async () => {
-    const report = await scanTree(
-      {
-        ...base,
-        'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: endpoints.yaml\n    target:\n      kind: ServiceAccount\n      name: api\n',
-        'overlays/prod/endpoints.yaml': '- op: add\n  path: /metadata/annotations/eks.amazonaws.com~1sts-regional-endpoints\n  value: "false"\n',
-      },
-      { flags: { clusterVersion: '1.29' } },
-    );
+    const report = await scanOverBase({
+      'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: endpoints.yaml\n    target:\n      kind: ServiceAccount\n      name: api\n',
+      'overlays/prod/endpoints.yaml': '- op: add\n  path: /metadata/annotations/eks.amazonaws.com~1sts-regional-endpoints\n  value: "false"\n',
+    });
     expect(where(report)).toEqual(['STS001 overlays/prod/endpoints.yaml:3:10-17']);
   });
 
@@ -132,41 +133,29 @@ patches:
   });
 
   it('points at commonAnnotations when they set the value', async () => {
-    const report = await scanTree(
-      {
-        ...base,
-        'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\ncommonAnnotations:\n  eks.amazonaws.com/sts-regional-endpoints: "false"\n',
-      },
-      { flags: { clusterVersion: '1.29' } },
-    );
+    const report = await scanOverBase({
+      'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\ncommonAnnotations:\n  eks.amazonaws.com/sts-regional-endpoints: "false"\n',
+    });
     expect(where(report)).toEqual(['STS001 overlays/prod/kustomization.yaml:4:45-52']);
   });
 
   it('points at the overlay\'s kustomization, and says why, when a generator made the object', async () => {
-    const report = await scanTree(
-      {
-        ...base,
-        'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\nconfigMapGenerator:\n  - name: aws\n    namespace: shop\n    literals:\n      - AWS_STS_REGIONAL_ENDPOINTS=legacy\n',
-      },
-      { flags: { clusterVersion: '1.29' } },
-    );
+    const report = await scanOverBase({
+      'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\nconfigMapGenerator:\n  - name: aws\n    namespace: shop\n    literals:\n      - AWS_STS_REGIONAL_ENDPOINTS=legacy\n',
+    });
     expect(where(report)).toEqual(['STS007 overlays/prod/kustomization.yaml:1:1-11']);
     expect(report.findings[0]!.message).toMatch(/^ConfigMap shop\/aws-[a-z0-9]+ in overlay `overlays\/prod` \(no patch or resource line of it sets `data.AWS_STS_REGIONAL_ENDPOINTS` to the value kustomize built/);
   });
 
   it('refuses remote bases, Helm charts, plugins and folders outside the scan root, and reports build errors (files outside the overlay), going on with the rest', async () => {
-    const report = await scanTree(
-      {
-        ...base,
-        'a/kustomization.yaml': 'resources:\n  - https://github.com/example/repo//deploy?ref=main\n',
-        'b/kustomization.yaml': 'resources:\n  - github.com/example/repo/deploy\n',
-        'c/kustomization.yaml': 'helmCharts:\n  - name: x\n    repo: https://example.com\n',
-        'd/kustomization.yaml': 'resources:\n  - ../../outside\n',
-        'e/kustomization.yaml': 'resources:\n  - ../base\n  - ../base/sa.yaml\n',
-        'f/kustomization.yaml': 'transformers:\n  - plugin.yaml\n',
-      },
-      { flags: { clusterVersion: '1.29' } },
-    );
+    const report = await scanOverBase({
+      'a/kustomization.yaml': 'resources:\n  - https://github.com/example/repo//deploy?ref=main\n',
+      'b/kustomization.yaml': 'resources:\n  - github.com/example/repo/deploy\n',
+      'c/kustomization.yaml': 'helmCharts:\n  - name: x\n    repo: https://example.com\n',
+      'd/kustomization.yaml': 'resources:\n  - ../../outside\n',
+      'e/kustomization.yaml': 'resources:\n  - ../base\n  - ../base/sa.yaml\n',
+      'f/kustomization.yaml': 'transformers:\n  - plugin.yaml\n',
+    });
     expect(report.inputs.errors).toEqual([
       { path: 'a/kustomization.yaml', message: 'kustomization not built: `resources` entry `https://github.com/example/repo//deploy?ref=main` is remote; only files in the repository are built' },
       { path: 'b/kustomization.yaml', message: 'kustomization not built: `resources` entry `github.com/example/repo/deploy` is not in the repository (kustomize would try to fetch it)' },
