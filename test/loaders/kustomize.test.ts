@@ -1,7 +1,7 @@
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scan } from '../../src/engine/scan.js';
+import { scan, type ScanOptions } from '../../src/engine/scan.js';
 import { assertValidReport, makeTree, where } from '../helpers.js';
 
 const base = {
@@ -16,7 +16,7 @@ metadata:
 `,
 };
 
-async function scanTree(files: Record<string, string>, settings: Parameters<typeof scan>[0] extends infer S ? Partial<S> : never = {}) {
+async function scanTree(files: Record<string, string>, settings: Partial<ScanOptions> = {}) {
   const root = makeTree(files);
   const report = await scan({ targets: ['.'], root, ...settings });
   assertValidReport(JSON.parse(JSON.stringify(report)));
