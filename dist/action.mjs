@@ -31532,8 +31532,8 @@ function applyBaseline(findings, baseline) {
 }
 
 // src/engine/run-rules.ts
-function accountKey(cluster, namespace, name) {
-  return `${cluster}\0${namespace ?? ""}\0${name}`;
+function accountKey(cluster, builtBy, namespace, name) {
+  return `${cluster}\0${builtBy ?? ""}\0${namespace ?? ""}\0${name}`;
 }
 function ruleError(id, path14, what, error2) {
   return { path: path14, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
@@ -31554,7 +31554,7 @@ var RuleRunner = class {
   addServiceAccounts(resources) {
     for (const resource of resources) {
       if (resource.identity.kind !== "ServiceAccount") continue;
-      const key = accountKey(resource.profile.name, resource.identity.namespace, resource.identity.name);
+      const key = accountKey(resource.profile.name, resource.builtBy, resource.identity.namespace, resource.identity.name);
       const { identity, data, profile } = resource;
       if (!this.accounts.has(key)) this.accounts.set(key, { identity, data, profile });
     }
@@ -31598,7 +31598,8 @@ var RuleRunner = class {
     let missedAccount = false;
     const related = {
       serviceAccountFor: (workload, pod) => {
-        const account = this.accounts.get(accountKey(workload.profile.name, workload.identity.namespace, pod.serviceAccountName));
+        const { profile, builtBy, identity } = workload;
+        const account = this.accounts.get(accountKey(profile.name, builtBy, identity.namespace, pod.serviceAccountName)) ?? (builtBy === void 0 ? void 0 : this.accounts.get(accountKey(profile.name, void 0, identity.namespace, pod.serviceAccountName)));
         if (!account) missedAccount = true;
         return account;
       },

@@ -9,9 +9,13 @@ import type { Owners, RelatedObjects } from '../model/workload.js';
 import type { FileContext, RuleContext } from '../rules/rule.js';
 import type { SourceFile } from '../model/source.js';
 
-/** Key that joins a workload to its ServiceAccount: same cluster, same namespace (or both none), same name. */
-function accountKey(cluster: string, namespace: string | undefined, name: string): string {
-  return `${cluster}\u0000${namespace ?? ''}\u0000${name}`;
+/**
+ * Key that joins a workload to its ServiceAccount: same cluster, same namespace (or both none), same
+ * name, and built by the same kustomization (`builtBy`; empty for objects read as they are). Two
+ * overlays build two versions of one account, and each overlay's workloads use their own.
+ */
+function accountKey(cluster: string, builtBy: string | undefined, namespace: string | undefined, name: string): string {
+  return `${cluster}\u0000${builtBy ?? ''}\u0000${namespace ?? ''}\u0000${name}`;
 }
 
 /** A rule that threw, as an error of what it was checking: the run goes on. */
@@ -43,7 +47,7 @@ export class RuleRunner {
   addServiceAccounts(resources: Iterable<Resource>): void {
     for (const resource of resources) {
       if (resource.identity.kind !== 'ServiceAccount') continue;
-      const key = accountKey(resource.profile.name, resource.identity.namespace, resource.identity.name);
+      const key = accountKey(resource.profile.name, resource.builtBy, resource.identity.namespace, resource.identity.name);
       // Only what the join needs is kept: holding the document would hold its whole file.
       const { identity, data, profile } = resource;
       if (!this.accounts.has(key)) this.accounts.set(key, { identity, data, profile });
@@ -94,7 +98,11 @@ export class RuleRunner {
     let missedAccount = false;
     const related: RelatedObjects = {
       serviceAccountFor: (workload, pod) => {
-        const account = this.accounts.get(accountKey(workload.profile.name, workload.identity.namespace, pod.serviceAccountName));
+        const { profile, builtBy, identity } = workload;
+        // A built workload uses its own kustomization's account, else one applied as it is.
+        const account =
+          this.accounts.get(accountKey(profile.name, builtBy, identity.namespace, pod.serviceAccountName)) ??
+          (builtBy === undefined ? undefined : this.accounts.get(accountKey(profile.name, undefined, identity.namespace, pod.serviceAccountName)));
         if (!account) missedAccount = true;
         return account;
       },

@@ -108,6 +108,24 @@ patches:
     expect(where(report)).toEqual(['STS006 overlays/prod/kustomization.yaml:18:28-34']);
   });
 
+  it('joins each overlay\'s workloads to that overlay\'s ServiceAccount, not to another overlay\'s of the same name', async () => {
+    const regionOnly = deployment.replace('            - name: LOG_LEVEL\n              value: info\n', '            - name: AWS_REGION\n              value: eu-west-1\n');
+    const overlay = 'resources:\n  - sa.yaml\n  - deployment.yaml\n';
+    const withoutRole = base['base/sa.yaml'].replace('  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/api\n', '');
+    // Both overlays deploy to the same (assumed) cluster: only the one whose account has a role runs IRSA pods.
+    for (const [first, second] of [['a-irsa', 'b-plain'], ['b-irsa', 'a-plain']] as const) {
+      const report = await scanTree({
+        [`${first}/kustomization.yaml`]: overlay,
+        [`${first}/sa.yaml`]: base['base/sa.yaml'],
+        [`${first}/deployment.yaml`]: regionOnly,
+        [`${second}/kustomization.yaml`]: overlay,
+        [`${second}/sa.yaml`]: withoutRole,
+        [`${second}/deployment.yaml`]: regionOnly,
+      });
+      expect(where(report, 'STS013')).toEqual([`STS013 ${first}/deployment.yaml:14:21-31`]);
+    }
+  });
+
   it('judges a base once per overlay, with each overlay\'s cluster, at the base line', async () => {
     const report = await scanTree(
       {
