@@ -27672,12 +27672,15 @@ function findKustomizeRoots(root, scanned) {
   const included = new Set(trees.flatMap(({ file, tree }) => [...tree.files].filter((other) => other !== file)));
   return trees.filter(({ file }) => !included.has(file));
 }
+var maxFluxFileBytes = 16 * 1024 * 1024;
 var fluxApiVersions = /* @__PURE__ */ new Set(["kustomize.toolkit.fluxcd.io/v1", "kustomize.toolkit.fluxcd.io/v1beta2"]);
 function findFluxKustomizations(root, scanned) {
   const realRoot = realpathSync2(root);
   return scanned.filter(isManifestFile).flatMap((file) => {
     let text;
     try {
+      const stats = statSync2(path4.join(root, file));
+      if (!stats.isFile() || stats.size > maxFluxFileBytes) return [];
       text = readFileSync6(path4.join(root, file), "utf8");
     } catch {
       return [];

@@ -121,6 +121,9 @@ function findKustomizeRoots(root: string, scanned: readonly string[]): Kustomize
   return trees.filter(({ file }) => !included.has(file));
 }
 
+/** Files larger than this are not searched for Flux objects (a Flux Kustomization is a few lines). */
+const maxFluxFileBytes = 16 * 1024 * 1024;
+
 const fluxApiVersions = new Set(['kustomize.toolkit.fluxcd.io/v1', 'kustomize.toolkit.fluxcd.io/v1beta2']);
 
 /**
@@ -133,6 +136,9 @@ function findFluxKustomizations(root: string, scanned: readonly string[]): Kusto
   return scanned.filter(isManifestFile).flatMap((file) => {
     let text: string;
     try {
+      // Only regular files of a size worth reading: a FIFO would block, and the scan reports both when it reads them.
+      const stats = statSync(path.join(root, file));
+      if (!stats.isFile() || stats.size > maxFluxFileBytes) return [];
       text = readFileSync(path.join(root, file), 'utf8');
     } catch {
       // An unreadable file is reported when it is read as a manifest.
