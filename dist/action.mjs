@@ -27706,10 +27706,16 @@ function findFluxKustomizations(root, scanned) {
           if (!isRecord(entry) || typeof entry.patch !== "string") return;
           tree.patches.push(toPatch(inlineDocuments(file, text, locator, ["spec", "patches", index, "patch"], entry.patch), isRecord(entry.target) ? targetOf(entry.target) : void 0));
         });
+        const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+        const commonField = (field) => field === "commonAnnotations" ? "annotations" : "labels";
+        tree.kustomizations.push({
+          value: { commonAnnotations: common.annotations, commonLabels: common.labels },
+          locator: { path: file, locate: ([field, ...rest], options) => locator.locate(["spec", "commonMetadata", commonField(field), ...rest], options) }
+        });
         return [{ file, folder: folder.file, firstLine, tree, flux }];
       } catch (error2) {
         if (!(error2 instanceof Refused)) throw error2;
-        return [{ file, folder: specPath, firstLine, tree: empty, refused: `Flux Kustomization \`${name}\`: ${error2.message}`, flux: fluxOf(name, spec) }];
+        return [{ file, folder: specPath, firstLine, tree: empty, refused: `Flux Kustomization \`${name}\`: ${error2.message}` }];
       }
     });
   });
@@ -27772,12 +27778,11 @@ function readTree(root, realRoot, folder, reaching) {
   const data = isRecord(document.value) ? document.value : {};
   for (const [field, reason2] of Object.entries(refusedFields)) if (data[field] !== void 0) throw new Refused(`\`${file}\`: ${reason2}, which is not done for a scan`);
   const tree = { files: /* @__PURE__ */ new Set([file]), patchFiles: /* @__PURE__ */ new Set(), patches: [], kustomizations: [] };
-  const add = (inner) => addTree(tree, inner);
   for (const field of ["resources", "bases", "components"]) {
     for (const entry of Array.isArray(data[field]) ? data[field] : []) {
       if (typeof entry !== "string") continue;
       const reference = localReference(root, realRoot, folder, entry, field);
-      if (reference.directory) add(readTree(root, realRoot, reference.file, [...reaching, file]));
+      if (reference.directory) addTree(tree, readTree(root, realRoot, reference.file, [...reaching, file]));
       else tree.files.add(reference.file);
     }
   }

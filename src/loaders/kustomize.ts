@@ -147,7 +147,7 @@ function findFluxKustomizations(root: string, scanned: readonly string[]): Kusto
     if (!text.includes('kustomize.toolkit.fluxcd.io')) return [];
     const parsed = parseYamlDocuments(file, text);
     if (parsed.outcome === 'error') return [];
-    return parsed.documents.flatMap(({ value, locator }) => {
+    return parsed.documents.flatMap(({ value, locator }): KustomizeRoot[] => {
       if (!isRecord(value) || value.kind !== 'Kustomization' || typeof value.apiVersion !== 'string' || !fluxApiVersions.has(value.apiVersion)) return [];
       const metadata = isRecord(value.metadata) ? value.metadata : {};
       const name = `${typeof metadata.namespace === 'string' ? `${metadata.namespace}/` : ''}${nameOf(value)}`;
@@ -165,10 +165,17 @@ function findFluxKustomizations(root: string, scanned: readonly string[]): Kusto
           if (!isRecord(entry) || typeof entry.patch !== 'string') return;
           tree.patches.push(toPatch(inlineDocuments(file, text, locator, ['spec', 'patches', index, 'patch'], entry.patch), isRecord(entry.target) ? targetOf(entry.target) : undefined));
         });
+        // Its common metadata is applied last, and is read where a kustomization's `commonAnnotations` and `commonLabels` are.
+        const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+        const commonField = (field: PathSegment | undefined): PathSegment => (field === 'commonAnnotations' ? 'annotations' : 'labels');
+        tree.kustomizations.push({
+          value: { commonAnnotations: common.annotations, commonLabels: common.labels },
+          locator: { path: file, locate: ([field, ...rest], options) => locator.locate(['spec', 'commonMetadata', commonField(field), ...rest], options) },
+        });
         return [{ file, folder: folder.file, firstLine, tree, flux }];
       } catch (error) {
         if (!(error instanceof Refused)) throw error;
-        return [{ file, folder: specPath, firstLine, tree: empty, refused: `Flux Kustomization \`${name}\`: ${error.message}`, flux: fluxOf(name, spec) }];
+        return [{ file, folder: specPath, firstLine, tree: empty, refused: `Flux Kustomization \`${name}\`: ${error.message}` }];
       }
     });
   });
@@ -248,12 +255,11 @@ function readTree(root: string, realRoot: string, folder: string, reaching: read
   const data = isRecord(document.value) ? document.value : {};
   for (const [field, reason] of Object.entries(refusedFields)) if (data[field] !== undefined) throw new Refused(`\`${file}\`: ${reason}, which is not done for a scan`);
   const tree: Tree = { files: new Set([file]), patchFiles: new Set(), patches: [], kustomizations: [] };
-  const add = (inner: Tree): void => addTree(tree, inner);
   for (const field of ['resources', 'bases', 'components']) {
     for (const entry of Array.isArray(data[field]) ? data[field] : []) {
       if (typeof entry !== 'string') continue;
       const reference = localReference(root, realRoot, folder, entry, field);
-      if (reference.directory) add(readTree(root, realRoot, reference.file, [...reaching, file]));
+      if (reference.directory) addTree(tree, readTree(root, realRoot, reference.file, [...reaching, file]));
       else tree.files.add(reference.file);
     }
   }

@@ -226,8 +226,8 @@ describe('kustomize overlays without kubectl', () => {
 });
 
 /** A Flux Kustomization `flux-system/apps` with these lines under its `spec`. */
-function fluxKustomization(spec: string): string {
-  return `apiVersion: kustomize.toolkit.fluxcd.io/v1
+function fluxKustomization(spec: string, version = 'v1'): string {
+  return `apiVersion: kustomize.toolkit.fluxcd.io/${version}
 kind: Kustomization
 metadata:
   name: apps
@@ -297,6 +297,17 @@ metadata:
     expect(report.findings[0]!.message).toContain('ServiceAccount shop/defaulted');
   });
 
+  it('points at the Flux object\'s commonMetadata when it sets the value', async () => {
+    const report = await scanTree(
+      {
+        'apps/sa.yaml': base['base/sa.yaml'],
+        'clusters/prod/apps.yaml': fluxKustomization('  path: ./apps\n  commonMetadata:\n    annotations:\n      eks.amazonaws.com/sts-regional-endpoints: "false"\n'),
+      },
+      { flags: { clusterVersion: '1.29' } },
+    );
+    expect(where(report)).toEqual(['STS001 clusters/prod/apps.yaml:14:49-56']);
+  });
+
   it('lists the Flux object as not built without kubectl', async () => {
     const path = process.env.PATH;
     process.env.PATH = '/nonexistent';
@@ -310,8 +321,8 @@ metadata:
     }
   });
 
-  it('refuses a spec.path outside the scan root', async () => {
-    const report = await scanTree({ 'clusters/prod/apps.yaml': fluxKustomization('  path: ../outside\n') });
+  it('refuses a spec.path outside the scan root (v1beta2 read as v1)', async () => {
+    const report = await scanTree({ 'clusters/prod/apps.yaml': fluxKustomization('  path: ../outside\n', 'v1beta2') });
     expect(report.inputs.errors).toEqual([{ path: 'clusters/prod/apps.yaml', message: 'kustomization not built: Flux Kustomization `flux-system/apps`: `spec.path` entry `../outside` is outside the scan root' }]);
   });
 
