@@ -27383,7 +27383,7 @@ function isBrokenLink(absolute) {
 
 // src/loaders/kustomize.ts
 import { spawn } from "node:child_process";
-import { existsSync as existsSync4, mkdtempSync, readFileSync as readFileSync6, realpathSync as realpathSync2, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { existsSync as existsSync4, mkdirSync, mkdtempSync, readFileSync as readFileSync6, realpathSync as realpathSync2, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path4 from "node:path";
 
@@ -27588,6 +27588,54 @@ function collectObjects(value, path14, sink) {
   sink(value, identity, path14);
 }
 
+// src/model/irsa.ts
+var trueSpellings = new Set(webhook.parseBool.true);
+var falseSpellings = new Set(webhook.parseBool.false);
+function parseBool(value) {
+  if (typeof value !== "string") return void 0;
+  if (trueSpellings.has(value)) return true;
+  if (falseSpellings.has(value)) return false;
+  return void 0;
+}
+function isPlaceholder(value) {
+  return typeof value === "string" && wholeVariable.test(value);
+}
+var variablePattern = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=]([^}]*))?\}/;
+var wholeVariable = new RegExp(`^${variablePattern.source}$`);
+function isServiceAccount(resource) {
+  return resource.identity.kind === "ServiceAccount" && resource.identity.apiVersion === "v1";
+}
+function annotationPath(key) {
+  return ["metadata", "annotations", key];
+}
+function irsaSettings(serviceAccount) {
+  const derived = serviceAccount.derived ??= {};
+  derived.irsa ??= readIrsaSettings(serviceAccount);
+  return derived.irsa;
+}
+function readIrsaSettings(serviceAccount) {
+  const annotations = recordAt(recordAt(serviceAccount.data, "metadata"), "annotations");
+  const roleArn3 = own(annotations, webhook.annotations.roleArn);
+  const present = Object.hasOwn(annotations, webhook.annotations.stsRegionalEndpoints);
+  const value = own(annotations, webhook.annotations.stsRegionalEndpoints);
+  return {
+    roleArn: typeof roleArn3 === "string" && roleArn3 !== "" ? roleArn3 : void 0,
+    stsRegionalEndpoints: { present, value, parsed: present ? parseBool(value) : void 0, unknown: isPlaceholder(value) }
+  };
+}
+function effectiveRegional(settings, profile) {
+  if (profile.defaultEndpoint === "unsupported") return false;
+  return settings.stsRegionalEndpoints.parsed ?? profile.defaultEndpoint === "regional";
+}
+function injectedStsSetting(settings, profile) {
+  return settings.roleArn !== void 0 && effectiveRegional(settings, profile) ? webhook.injectedStsValue : void 0;
+}
+function skippedContainers(podMetadata) {
+  const value = own(recordAt(podMetadata, "annotations"), webhook.annotations.skipContainers);
+  if (typeof value !== "string") return /* @__PURE__ */ new Set();
+  return new Set(value.split(",").map((name) => name.trim()).filter((name) => name !== ""));
+}
+
 // src/loaders/kustomize.ts
 var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isKustomization(file) {
@@ -27624,6 +27672,86 @@ function findKustomizeRoots(root, scanned) {
   const included = new Set(trees.flatMap(({ file, tree }) => [...tree.files].filter((other) => other !== file)));
   return trees.filter(({ file }) => !included.has(file));
 }
+var maxFluxFileBytes = 16 * 1024 * 1024;
+var fluxApiVersions = /* @__PURE__ */ new Set(["kustomize.toolkit.fluxcd.io/v1", "kustomize.toolkit.fluxcd.io/v1beta2"]);
+function findFluxKustomizations(root, scanned) {
+  const realRoot = realpathSync2(root);
+  return scanned.filter(isManifestFile).flatMap((file) => {
+    let text;
+    try {
+      const stats = statSync2(path4.join(root, file));
+      if (!stats.isFile() || stats.size > maxFluxFileBytes) return [];
+      text = readFileSync6(path4.join(root, file), "utf8");
+    } catch {
+      return [];
+    }
+    if (!text.includes("kustomize.toolkit.fluxcd.io")) return [];
+    const parsed = parseYamlDocuments(file, text);
+    if (parsed.outcome === "error") return [];
+    return parsed.documents.flatMap(({ value, locator }) => {
+      if (!isRecord(value) || value.kind !== "Kustomization" || typeof value.apiVersion !== "string" || !fluxApiVersions.has(value.apiVersion)) return [];
+      const metadata = isRecord(value.metadata) ? value.metadata : {};
+      const name = `${typeof metadata.namespace === "string" ? `${metadata.namespace}/` : ""}${nameOf(value)}`;
+      const firstLine = locator.locate([]).lineText;
+      const spec = isRecord(value.spec) ? value.spec : {};
+      const specPath = typeof spec.path === "string" ? spec.path : ".";
+      const empty = { files: /* @__PURE__ */ new Set(), patchFiles: /* @__PURE__ */ new Set(), patches: [], kustomizations: [] };
+      try {
+        const folder = localReference(root, realRoot, ".", specPath, "spec.path");
+        if (!folder.directory) throw new Refused(`\`spec.path\` \`${specPath}\` is not a folder`);
+        const flux = fluxOf(name, spec);
+        const tree = kustomizationIn(root, folder.file) === void 0 ? generatedTree(root, realRoot, folder.file, scanned, flux) : readTree(root, realRoot, folder.file, []);
+        const patches = Array.isArray(spec.patches) ? spec.patches : [];
+        patches.forEach((entry, index) => {
+          if (!isRecord(entry) || typeof entry.patch !== "string") return;
+          tree.patches.push(toPatch(inlineDocuments(file, text, locator, ["spec", "patches", index, "patch"], entry.patch), isRecord(entry.target) ? targetOf(entry.target) : void 0));
+        });
+        const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+        const commonField = (field) => field === "commonAnnotations" ? "annotations" : "labels";
+        tree.kustomizations.push({
+          value: { commonAnnotations: common.annotations, commonLabels: common.labels },
+          locator: { path: file, locate: ([field, ...rest], options) => locator.locate(["spec", "commonMetadata", commonField(field), ...rest], options) }
+        });
+        return [{ file, folder: folder.file, firstLine, tree, flux }];
+      } catch (error2) {
+        if (!(error2 instanceof Refused)) throw error2;
+        return [{ file, folder: specPath, firstLine, tree: empty, refused: `Flux Kustomization \`${name}\`: ${error2.message}` }];
+      }
+    });
+  });
+}
+function generatedTree(root, realRoot, folder, scanned, flux) {
+  const under = (file) => folder === "." || file.startsWith(`${folder}/`);
+  const folders = scanned.filter((file) => isKustomization(file) && under(file)).map((file) => path4.posix.dirname(file));
+  const outer = folders.filter((inner) => !folders.some((other) => other !== inner && inner.startsWith(`${other}/`)));
+  const inFolder = (file) => outer.some((inner) => file.startsWith(`${inner}/`));
+  const manifests = scanned.filter((file) => under(file) && /\.ya?ml$/i.test(file) && !inFolder(file) && !isKustomization(file));
+  flux.generated = manifests;
+  flux.generatedFolders = outer;
+  const tree = { files: new Set(manifests), patchFiles: /* @__PURE__ */ new Set(), patches: [], kustomizations: [] };
+  for (const file of manifests) localReference(root, realRoot, ".", file, "spec.path");
+  for (const inner of outer) addTree(tree, readTree(root, realRoot, inner, []));
+  return tree;
+}
+function addTree(tree, inner) {
+  for (const included of inner.files) tree.files.add(included);
+  for (const patch of inner.patchFiles) tree.patchFiles.add(patch);
+  tree.patches.push(...inner.patches);
+  tree.kustomizations.push(...inner.kustomizations);
+}
+function fluxOf(name, spec) {
+  const fields = {};
+  const patches = (Array.isArray(spec.patches) ? spec.patches : []).filter((entry) => isRecord(entry) && typeof entry.patch === "string");
+  if (patches.length > 0) fields.patches = patches.map((entry) => ({ patch: entry.patch, ...isRecord(entry.target) ? { target: entry.target } : {} }));
+  if (typeof spec.targetNamespace === "string") fields.namespace = spec.targetNamespace;
+  const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+  if (isRecord(common.annotations)) fields.commonAnnotations = common.annotations;
+  if (isRecord(common.labels)) fields.labels = [{ pairs: common.labels }];
+  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
+  if (postBuild.substitute === void 0 && postBuild.substituteFrom === void 0) return { name, fields };
+  const known = isRecord(postBuild.substitute) ? postBuild.substitute : {};
+  return { name, fields, substitute: Object.fromEntries(Object.entries(known).filter((entry) => typeof entry[1] === "string")) };
+}
 function localReference(root, realRoot, folder, reference, field) {
   if (/^[a-z][a-z0-9+.-]*:\/\/|^git::|^git@|\?ref=/i.test(reference)) throw new Refused(`\`${field}\` entry \`${reference}\` is remote; only files in the repository are built`);
   const file = path4.posix.normalize(path4.posix.join(folder, reference));
@@ -27650,17 +27778,11 @@ function readTree(root, realRoot, folder, reaching) {
   const data = isRecord(document.value) ? document.value : {};
   for (const [field, reason2] of Object.entries(refusedFields)) if (data[field] !== void 0) throw new Refused(`\`${file}\`: ${reason2}, which is not done for a scan`);
   const tree = { files: /* @__PURE__ */ new Set([file]), patchFiles: /* @__PURE__ */ new Set(), patches: [], kustomizations: [] };
-  const add = (inner) => {
-    for (const included of inner.files) tree.files.add(included);
-    for (const patch of inner.patchFiles) tree.patchFiles.add(patch);
-    tree.patches.push(...inner.patches);
-    tree.kustomizations.push(...inner.kustomizations);
-  };
   for (const field of ["resources", "bases", "components"]) {
     for (const entry of Array.isArray(data[field]) ? data[field] : []) {
       if (typeof entry !== "string") continue;
       const reference = localReference(root, realRoot, folder, entry, field);
-      if (reference.directory) add(readTree(root, realRoot, reference.file, [...reaching, file]));
+      if (reference.directory) addTree(tree, readTree(root, realRoot, reference.file, [...reaching, file]));
       else tree.files.add(reference.file);
     }
   }
@@ -27741,22 +27863,32 @@ function inlineDocuments(file, text, kustomization, fieldPath, patch) {
   }));
 }
 async function buildOverlays(root, scanned) {
-  const overlays = findKustomizeRoots(root, scanned);
+  const flux = findFluxKustomizations(root, scanned);
+  const applied = new Set(flux.flatMap(({ tree }) => [...tree.files]));
+  const overlays = [...flux, ...findKustomizeRoots(root, scanned).filter(({ file }) => !applied.has(file))];
   const builds = overlays.map(({ refused }) => refused === void 0 ? void 0 : { outcome: "failed", message: `kustomization not built: ${refused}` });
   let next = 0;
   const worker = async () => {
-    for (let index = next++; index < overlays.length; index = next++) builds[index] ??= await buildOverlay(root, overlays[index].folder);
+    for (let index = next++; index < overlays.length; index = next++) builds[index] ??= await buildOverlay(root, overlays[index]);
   };
   await Promise.all(Array.from({ length: Math.min(availableParallelism(), overlays.length) }, worker));
   return overlays.map((overlay, index) => ({ overlay, build: builds[index] }));
 }
-async function buildOverlay(root, folder) {
+async function buildOverlay(root, overlay) {
   const wrapper = mkdtempSync(path4.join(tmpdir(), "sts-audit-kustomize-"));
   try {
-    const overlay = path4.relative(wrapper, path4.join(root, folder)).split(path4.sep).join("/");
-    writeFileSync(path4.join(wrapper, "kustomization.yaml"), `resources:
-  - ${JSON.stringify(overlay)}
-buildMetadata: [originAnnotations]
+    const fromWrapper = (folder) => path4.relative(wrapper, path4.join(root, folder)).split(path4.sep).join("/");
+    const { flux } = overlay;
+    let resources = [fromWrapper(overlay.folder)];
+    if (flux?.generated) {
+      for (const file of flux.generated) {
+        mkdirSync(path4.join(wrapper, copiesFolder, path4.posix.dirname(file)), { recursive: true });
+        writeFileSync(path4.join(wrapper, copiesFolder, file), readFileSync6(path4.join(root, file)));
+      }
+      resources = [...flux.generated.map((file) => `${copiesFolder}/${file}`), ...(flux.generatedFolders ?? []).map(fromWrapper)];
+    }
+    const kustomization = { resources, ...flux?.fields, buildMetadata: ["originAnnotations"] };
+    writeFileSync(path4.join(wrapper, "kustomization.yaml"), `${JSON.stringify(kustomization, null, 2)}
 `);
     const result2 = await runKubectl(["kustomize", wrapper], wrapper);
     if (result2.outcome !== "exited") return result2.outcome === "missing" ? { outcome: "no-kubectl" } : { outcome: "failed", message: result2.message };
@@ -27765,6 +27897,13 @@ buildMetadata: [originAnnotations]
   } finally {
     rmSync(wrapper, { recursive: true, force: true });
   }
+}
+var copiesFolder = "files";
+function substitute(value, variables) {
+  if (typeof value === "string") return value.replace(new RegExp(variablePattern.source, "g"), (placeholder, name, fallback) => Object.hasOwn(variables, name) ? variables[name] : fallback ?? placeholder);
+  if (Array.isArray(value)) return value.map((item) => substitute(item, variables));
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, variables)]));
+  return value;
 }
 function runKubectl(args, home) {
   return new Promise((resolve) => {
@@ -27806,13 +27945,18 @@ var originAnnotation = "config.kubernetes.io/origin";
 function builtObjects(root, kustomization, build2, keep) {
   const parsed = parseManifests(kustomization.file, build2.output, { keep });
   if (parsed.outcome !== "parsed") return { objects: [], documents: 0, objectCount: 0 };
+  const variables = kustomization.flux?.substitute;
   const objects = parsed.objects.map((object) => {
+    if (variables) object.data = substitute(object.data, variables);
     const metadata = isRecord(object.data.metadata) ? object.data.metadata : {};
     const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
     const origin = typeof annotations[originAnnotation] === "string" ? /^path:\s*(.+)$/m.exec(annotations[originAnnotation])?.[1]?.trim() : void 0;
     delete annotations[originAnnotation];
     if (Object.keys(annotations).length === 0) delete metadata.annotations;
-    const originFile = origin === void 0 ? void 0 : path4.posix.normalize(path4.relative(root, path4.resolve(build2.wrapper, origin)).split(path4.sep).join("/"));
+    const resolved = origin === void 0 ? void 0 : path4.resolve(build2.wrapper, origin);
+    const copies = path4.join(build2.wrapper, copiesFolder, path4.sep);
+    const originAbsolute = resolved?.startsWith(copies) ? path4.join(root, resolved.slice(copies.length)) : resolved;
+    const originFile = originAbsolute === void 0 ? void 0 : path4.posix.normalize(path4.relative(root, originAbsolute).split(path4.sep).join("/"));
     const base2 = originFile === void 0 || originFile.startsWith("../") ? void 0 : baseDocument(root, originFile, object.identity);
     return { identity: object.identity, data: object.data, locator: new OverlayLocator(kustomization, object.data, object.identity, base2) };
   });
@@ -27904,7 +28048,7 @@ var OverlayLocator = class {
       }
     }
     const inBase = this.base ? matchingPath(this.built, this.base.value, existing) : void 0;
-    if (this.base && inBase && (!isScalar(builtValue) || valueAt(this.base.value, inBase).value === builtValue)) return place(this.base, inBase);
+    if (this.base && inBase && (!isScalar(builtValue) || this.gives(valueAt(this.base.value, inBase).value, builtValue))) return place(this.base, inBase);
     const common = this.inCommonMetadata(existing, builtValue);
     if (common) return place(common.origin, common.at);
     const firstLine = this.kustomization.firstLine;
@@ -27916,6 +28060,10 @@ var OverlayLocator = class {
       lineText: firstLine,
       note: `no patch or resource line of it sets \`${existing.join(".")}\` to the value kustomize built (a transformer did), so this points at the overlay's kustomization`
     };
+  }
+  /** Whether a file's value became the built one: as it is, or through Flux's variable substitution. */
+  gives(value, built) {
+    return value === built || this.kustomization.flux?.substitute !== void 0 && typeof value === "string" && value.includes("${");
   }
   /** The kustomization whose `commonAnnotations` or `commonLabels` gives an annotation or label (of the object or its pod template) its value. */
   inCommonMetadata(steps, value) {
@@ -30996,7 +31144,7 @@ var FileSource = class {
       inputs.documents += documents;
       inputs.objects += objectCount;
       const profile = resolver.forPath(overlay.file);
-      const builtBy = `in overlay \`${overlay.folder}\``;
+      const builtBy = overlay.flux ? `in Flux Kustomization \`${overlay.flux.name}\`` : `in overlay \`${overlay.folder}\``;
       yield { objects: objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile, builtBy })) };
     }
   }
@@ -31648,49 +31796,6 @@ var RuleRunner = class {
   }
 };
 
-// src/model/irsa.ts
-var trueSpellings = new Set(webhook.parseBool.true);
-var falseSpellings = new Set(webhook.parseBool.false);
-function parseBool(value) {
-  if (typeof value !== "string") return void 0;
-  if (trueSpellings.has(value)) return true;
-  if (falseSpellings.has(value)) return false;
-  return void 0;
-}
-function isServiceAccount(resource) {
-  return resource.identity.kind === "ServiceAccount" && resource.identity.apiVersion === "v1";
-}
-function annotationPath(key) {
-  return ["metadata", "annotations", key];
-}
-function irsaSettings(serviceAccount) {
-  const derived = serviceAccount.derived ??= {};
-  derived.irsa ??= readIrsaSettings(serviceAccount);
-  return derived.irsa;
-}
-function readIrsaSettings(serviceAccount) {
-  const annotations = recordAt(recordAt(serviceAccount.data, "metadata"), "annotations");
-  const roleArn3 = own(annotations, webhook.annotations.roleArn);
-  const present = Object.hasOwn(annotations, webhook.annotations.stsRegionalEndpoints);
-  const value = own(annotations, webhook.annotations.stsRegionalEndpoints);
-  return {
-    roleArn: typeof roleArn3 === "string" && roleArn3 !== "" ? roleArn3 : void 0,
-    stsRegionalEndpoints: { present, value, parsed: present ? parseBool(value) : void 0 }
-  };
-}
-function effectiveRegional(settings, profile) {
-  if (profile.defaultEndpoint === "unsupported") return false;
-  return settings.stsRegionalEndpoints.parsed ?? profile.defaultEndpoint === "regional";
-}
-function injectedStsSetting(settings, profile) {
-  return settings.roleArn !== void 0 && effectiveRegional(settings, profile) ? webhook.injectedStsValue : void 0;
-}
-function skippedContainers(podMetadata) {
-  const value = own(recordAt(podMetadata, "annotations"), webhook.annotations.skipContainers);
-  if (typeof value !== "string") return /* @__PURE__ */ new Set();
-  return new Set(value.split(",").map((name) => name.trim()).filter((name) => name !== ""));
-}
-
 // src/rules/STS001-sa-disables-regional-default.ts
 var STS001 = {
   id: "STS001",
@@ -31733,8 +31838,8 @@ var STS004 = {
   id: "STS004",
   check(resource, context) {
     if (!isServiceAccount(resource)) return;
-    const { present, value, parsed } = irsaSettings(resource).stsRegionalEndpoints;
-    if (!present || parsed !== void 0) return;
+    const { present, value, parsed, unknown } = irsaSettings(resource).stsRegionalEndpoints;
+    if (!present || parsed !== void 0 || unknown) return;
     const path14 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
       context.report({ path: path14, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
@@ -32769,7 +32874,7 @@ async function runClusterRequest(request) {
 import path12 from "node:path";
 
 // src/output-file.ts
-import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import path11 from "node:path";
 var OutputError = class extends Error {
 };
@@ -32777,7 +32882,7 @@ var reason = (error2) => error2 instanceof Error ? error2.message : String(error
 function writeOutputFile(file, text) {
   const folder = path11.dirname(file);
   try {
-    mkdirSync(folder, { recursive: true });
+    mkdirSync2(folder, { recursive: true });
   } catch (error2) {
     const code2 = error2.code;
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${folder} is a file, not a folder` : reason(error2);

@@ -162,7 +162,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
       inputs.documents += documents;
       inputs.objects += objectCount;
       const profile = resolver.forPath(overlay.file);
-      const builtBy = `in overlay \`${overlay.folder}\``;
+      const builtBy = overlay.flux ? `in Flux Kustomization \`${overlay.flux.name}\`` : `in overlay \`${overlay.folder}\``;
       yield { objects: objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile, builtBy })) };
     }
   }

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { isManifestFile } from './discover-files.js';
 import { LineIndex } from './line-index.js';
 import { parseManifests, parseYamlDocuments } from './parse-manifests.js';
+import { variablePattern } from '../model/irsa.js';
 import { isRecord } from '../values.js';
 import type { DocumentLocator, LocateOptions, ObjectIdentity, PathSegment, SourcePosition } from '../model/resource.js';
 
@@ -74,6 +76,22 @@ export interface KustomizeRoot {
   tree: Tree;
   /** Why it cannot be built safely (it reaches outside the scan root, runs code…). */
   refused?: string;
+  /** Set when a Flux `Kustomization` object (in `file`) applies the folder. */
+  flux?: FluxKustomization;
+}
+
+/** What a Flux `Kustomization` adds to the build of its `spec.path`. */
+interface FluxKustomization {
+  /** `namespace/name`, as messages name it. */
+  name: string;
+  /** The folder's manifests, when it has no kustomization file: Flux generates one including them. */
+  generated?: string[];
+  /** Kustomizations in subfolders of a generated folder, included as folders. */
+  generatedFolders?: string[];
+  /** The wrapper kustomization's fields taken from the object (`patches`, `namespace`, common metadata). */
+  fields: Record<string, unknown>;
+  /** `spec.postBuild.substitute`'s variables, when Flux substitutes at all. */
+  substitute?: Record<string, string>;
 }
 
 class Refused extends Error {}
@@ -101,6 +119,110 @@ function findKustomizeRoots(root: string, scanned: readonly string[]): Kustomize
   });
   const included = new Set(trees.flatMap(({ file, tree }) => [...tree.files].filter((other) => other !== file)));
   return trees.filter(({ file }) => !included.has(file));
+}
+
+/** Files larger than this are not searched for Flux objects (a Flux Kustomization is a few lines). */
+const maxFluxFileBytes = 16 * 1024 * 1024;
+
+const fluxApiVersions = new Set(['kustomize.toolkit.fluxcd.io/v1', 'kustomize.toolkit.fluxcd.io/v1beta2']);
+
+/**
+ * The Flux `Kustomization` objects among the scanned manifests, each as a root over its
+ * `spec.path`. Flux reads the path from the root of its source; offline no source can be told
+ * apart from another, so every path is taken from the scan root.
+ */
+function findFluxKustomizations(root: string, scanned: readonly string[]): KustomizeRoot[] {
+  const realRoot = realpathSync(root);
+  return scanned.filter(isManifestFile).flatMap((file) => {
+    let text: string;
+    try {
+      // Only regular files of a size worth reading: a FIFO would block, and the scan reports both when it reads them.
+      const stats = statSync(path.join(root, file));
+      if (!stats.isFile() || stats.size > maxFluxFileBytes) return [];
+      text = readFileSync(path.join(root, file), 'utf8');
+    } catch {
+      // An unreadable file is reported when it is read as a manifest.
+      return [];
+    }
+    if (!text.includes('kustomize.toolkit.fluxcd.io')) return [];
+    const parsed = parseYamlDocuments(file, text);
+    if (parsed.outcome === 'error') return [];
+    return parsed.documents.flatMap(({ value, locator }): KustomizeRoot[] => {
+      if (!isRecord(value) || value.kind !== 'Kustomization' || typeof value.apiVersion !== 'string' || !fluxApiVersions.has(value.apiVersion)) return [];
+      const metadata = isRecord(value.metadata) ? value.metadata : {};
+      const name = `${typeof metadata.namespace === 'string' ? `${metadata.namespace}/` : ''}${nameOf(value)}`;
+      const firstLine = locator.locate([]).lineText;
+      const spec = isRecord(value.spec) ? value.spec : {};
+      const specPath = typeof spec.path === 'string' ? spec.path : '.';
+      const empty: Tree = { files: new Set<string>(), patchFiles: new Set<string>(), patches: [], kustomizations: [] };
+      try {
+        const folder = localReference(root, realRoot, '.', specPath, 'spec.path');
+        if (!folder.directory) throw new Refused(`\`spec.path\` \`${specPath}\` is not a folder`);
+        const flux = fluxOf(name, spec);
+        const tree = kustomizationIn(root, folder.file) === undefined ? generatedTree(root, realRoot, folder.file, scanned, flux) : readTree(root, realRoot, folder.file, []);
+        const patches = Array.isArray(spec.patches) ? spec.patches : [];
+        patches.forEach((entry, index) => {
+          if (!isRecord(entry) || typeof entry.patch !== 'string') return;
+          tree.patches.push(toPatch(inlineDocuments(file, text, locator, ['spec', 'patches', index, 'patch'], entry.patch), isRecord(entry.target) ? targetOf(entry.target) : undefined));
+        });
+        // Its common metadata is applied last, and is read where a kustomization's `commonAnnotations` and `commonLabels` are.
+        const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+        const commonField = (field: PathSegment | undefined): PathSegment => (field === 'commonAnnotations' ? 'annotations' : 'labels');
+        tree.kustomizations.push({
+          value: { commonAnnotations: common.annotations, commonLabels: common.labels },
+          locator: { path: file, locate: ([field, ...rest], options) => locator.locate(['spec', 'commonMetadata', commonField(field), ...rest], options) },
+        });
+        return [{ file, folder: folder.file, firstLine, tree, flux }];
+      } catch (error) {
+        if (!(error instanceof Refused)) throw error;
+        return [{ file, folder: specPath, firstLine, tree: empty, refused: `Flux Kustomization \`${name}\`: ${error.message}` }];
+      }
+    });
+  });
+}
+
+/**
+ * What Flux generates for a folder without a kustomization file: every YAML manifest under it,
+ * and each subfolder that has a kustomization file as a folder (whose own files it includes).
+ * Recorded in `flux` for the build.
+ */
+function generatedTree(root: string, realRoot: string, folder: string, scanned: readonly string[], flux: FluxKustomization): Tree {
+  const under = (file: string): boolean => folder === '.' || file.startsWith(`${folder}/`);
+  const folders = scanned.filter((file) => isKustomization(file) && under(file)).map((file) => path.posix.dirname(file));
+  const outer = folders.filter((inner) => !folders.some((other) => other !== inner && inner.startsWith(`${other}/`)));
+  const inFolder = (file: string): boolean => outer.some((inner) => file.startsWith(`${inner}/`));
+  const manifests = scanned.filter((file) => under(file) && /\.ya?ml$/i.test(file) && !inFolder(file) && !isKustomization(file));
+  flux.generated = manifests;
+  flux.generatedFolders = outer;
+  const tree: Tree = { files: new Set(manifests), patchFiles: new Set(), patches: [], kustomizations: [] };
+  // Discovery does not leave the root, but a file may be a link that does: checked as a reference is.
+  for (const file of manifests) localReference(root, realRoot, '.', file, 'spec.path');
+  for (const inner of outer) addTree(tree, readTree(root, realRoot, inner, []));
+  return tree;
+}
+
+/** Adds what an included kustomization reaches to a tree. */
+function addTree(tree: Tree, inner: Tree): void {
+  for (const included of inner.files) tree.files.add(included);
+  for (const patch of inner.patchFiles) tree.patchFiles.add(patch);
+  tree.patches.push(...inner.patches);
+  tree.kustomizations.push(...inner.kustomizations);
+}
+
+/** The wrapper fields and variables a Flux `Kustomization` spec gives its build. */
+function fluxOf(name: string, spec: Record<string, unknown>): FluxKustomization {
+  const fields: Record<string, unknown> = {};
+  const patches = (Array.isArray(spec.patches) ? spec.patches : []).filter((entry) => isRecord(entry) && typeof entry.patch === 'string');
+  if (patches.length > 0) fields.patches = patches.map((entry) => ({ patch: entry.patch, ...(isRecord(entry.target) ? { target: entry.target } : {}) }));
+  if (typeof spec.targetNamespace === 'string') fields.namespace = spec.targetNamespace;
+  const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
+  if (isRecord(common.annotations)) fields.commonAnnotations = common.annotations;
+  if (isRecord(common.labels)) fields.labels = [{ pairs: common.labels }];
+  const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
+  // Flux substitutes only when either is set; `substituteFrom` names ConfigMaps and Secrets in the cluster, unknown here.
+  if (postBuild.substitute === undefined && postBuild.substituteFrom === undefined) return { name, fields };
+  const known = isRecord(postBuild.substitute) ? postBuild.substitute : {};
+  return { name, fields, substitute: Object.fromEntries(Object.entries(known).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) };
 }
 
 /** A local reference of a kustomization, checked to stay inside the scan root and to exist there. */
@@ -133,17 +255,11 @@ function readTree(root: string, realRoot: string, folder: string, reaching: read
   const data = isRecord(document.value) ? document.value : {};
   for (const [field, reason] of Object.entries(refusedFields)) if (data[field] !== undefined) throw new Refused(`\`${file}\`: ${reason}, which is not done for a scan`);
   const tree: Tree = { files: new Set([file]), patchFiles: new Set(), patches: [], kustomizations: [] };
-  const add = (inner: Tree): void => {
-    for (const included of inner.files) tree.files.add(included);
-    for (const patch of inner.patchFiles) tree.patchFiles.add(patch);
-    tree.patches.push(...inner.patches);
-    tree.kustomizations.push(...inner.kustomizations);
-  };
   for (const field of ['resources', 'bases', 'components']) {
     for (const entry of Array.isArray(data[field]) ? data[field] : []) {
       if (typeof entry !== 'string') continue;
       const reference = localReference(root, realRoot, folder, entry, field);
-      if (reference.directory) add(readTree(root, realRoot, reference.file, [...reaching, file]));
+      if (reference.directory) addTree(tree, readTree(root, realRoot, reference.file, [...reaching, file]));
       else tree.files.add(reference.file);
     }
   }
@@ -249,11 +365,14 @@ export interface OverlayBuild {
  * machine has cores: each build is mostly kubectl starting up.
  */
 export async function buildOverlays(root: string, scanned: readonly string[]): Promise<OverlayBuild[]> {
-  const overlays = findKustomizeRoots(root, scanned);
+  const flux = findFluxKustomizations(root, scanned);
+  // What a Flux Kustomization applies is built through it only: that is what the cluster receives.
+  const applied = new Set(flux.flatMap(({ tree }) => [...tree.files]));
+  const overlays = [...flux, ...findKustomizeRoots(root, scanned).filter(({ file }) => !applied.has(file))];
   const builds: Array<BuildResult | undefined> = overlays.map(({ refused }) => (refused === undefined ? undefined : { outcome: 'failed', message: `kustomization not built: ${refused}` }));
   let next = 0;
   const worker = async (): Promise<void> => {
-    for (let index = next++; index < overlays.length; index = next++) builds[index] ??= await buildOverlay(root, overlays[index]!.folder);
+    for (let index = next++; index < overlays.length; index = next++) builds[index] ??= await buildOverlay(root, overlays[index]!);
   };
   await Promise.all(Array.from({ length: Math.min(availableParallelism(), overlays.length) }, worker));
   return overlays.map((overlay, index) => ({ overlay, build: builds[index]! }));
@@ -267,11 +386,23 @@ export async function buildOverlays(root: string, scanned: readonly string[]): P
  * Helm or exec flag is passed; kubectl gets no stdin, a bare environment, a time and an output
  * bound. The temporary folder's path is returned (it is removed): origins are relative to it.
  */
-async function buildOverlay(root: string, folder: string): Promise<BuildResult> {
+async function buildOverlay(root: string, overlay: KustomizeRoot): Promise<BuildResult> {
   const wrapper = mkdtempSync(path.join(tmpdir(), 'sts-audit-kustomize-'));
   try {
-    const overlay = path.relative(wrapper, path.join(root, folder)).split(path.sep).join('/');
-    writeFileSync(path.join(wrapper, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(overlay)}\nbuildMetadata: [originAnnotations]\n`);
+    const fromWrapper = (folder: string): string => path.relative(wrapper, path.join(root, folder)).split(path.sep).join('/');
+    const { flux } = overlay;
+    let resources = [fromWrapper(overlay.folder)];
+    if (flux?.generated) {
+      // kustomize loads a wrapper's own files only from below it: the folder's manifests are copied there.
+      for (const file of flux.generated) {
+        mkdirSync(path.join(wrapper, copiesFolder, path.posix.dirname(file)), { recursive: true });
+        writeFileSync(path.join(wrapper, copiesFolder, file), readFileSync(path.join(root, file)));
+      }
+      resources = [...flux.generated.map((file) => `${copiesFolder}/${file}`), ...(flux.generatedFolders ?? []).map(fromWrapper)];
+    }
+    const kustomization = { resources, ...flux?.fields, buildMetadata: ['originAnnotations'] };
+    // JSON is YAML, and quotes whatever the Flux object's fields hold.
+    writeFileSync(path.join(wrapper, 'kustomization.yaml'), `${JSON.stringify(kustomization, null, 2)}\n`);
     const result = await runKubectl(['kustomize', wrapper], wrapper);
     if (result.outcome !== 'exited') return result.outcome === 'missing' ? { outcome: 'no-kubectl' } : { outcome: 'failed', message: result.message };
     if (result.status !== 0) return { outcome: 'failed', message: kustomizeMessage(result.stderr, root, wrapper) };
@@ -279,6 +410,23 @@ async function buildOverlay(root: string, folder: string): Promise<BuildResult> 
   } finally {
     rmSync(wrapper, { recursive: true, force: true });
   }
+}
+
+/** The folder of a wrapper where a generated kustomization's files are copied, under their paths from the scan root. */
+const copiesFolder = 'files';
+
+/**
+ * Flux's `postBuild` substitution in every string of a built object: `${name}` takes its
+ * `substitute` value, else its default (`${name:=default}`, `${name:-default}`, as envsubst reads
+ * them), else stays as it is, a value the rules take as present but unknown (`isPlaceholder`).
+ * Flux substitutes in the YAML text, where a value such as `false` may turn a string into another
+ * type; here strings stay strings, so the rules judge the value and not its re-typing.
+ */
+function substitute(value: unknown, variables: Record<string, string>): unknown {
+  if (typeof value === 'string') return value.replace(new RegExp(variablePattern.source, 'g'), (placeholder, name: string, fallback: string | undefined) => (Object.hasOwn(variables, name) ? variables[name]! : (fallback ?? placeholder)));
+  if (Array.isArray(value)) return value.map((item) => substitute(item, variables));
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, variables)]));
+  return value;
 }
 
 type KubectlResult = { outcome: 'exited'; status: number | null; stdout: string; stderr: string } | { outcome: 'missing' } | { outcome: 'stopped'; message: string };
@@ -341,13 +489,18 @@ export interface BuiltObject {
 export function builtObjects(root: string, kustomization: KustomizeRoot, build: { output: string; wrapper: string }, keep: (identity: ObjectIdentity) => boolean): { objects: BuiltObject[]; documents: number; objectCount: number } {
   const parsed = parseManifests(kustomization.file, build.output, { keep });
   if (parsed.outcome !== 'parsed') return { objects: [], documents: 0, objectCount: 0 };
+  const variables = kustomization.flux?.substitute;
   const objects = parsed.objects.map((object) => {
+    if (variables) object.data = substitute(object.data, variables) as Record<string, unknown>;
     const metadata = isRecord(object.data.metadata) ? object.data.metadata : {};
     const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
     const origin = typeof annotations[originAnnotation] === 'string' ? /^path:\s*(.+)$/m.exec(annotations[originAnnotation])?.[1]?.trim() : undefined;
     delete annotations[originAnnotation];
     if (Object.keys(annotations).length === 0) delete metadata.annotations;
-    const originFile = origin === undefined ? undefined : path.posix.normalize(path.relative(root, path.resolve(build.wrapper, origin)).split(path.sep).join('/'));
+    const resolved = origin === undefined ? undefined : path.resolve(build.wrapper, origin);
+    const copies = path.join(build.wrapper, copiesFolder, path.sep);
+    const originAbsolute = resolved?.startsWith(copies) ? path.join(root, resolved.slice(copies.length)) : resolved;
+    const originFile = originAbsolute === undefined ? undefined : path.posix.normalize(path.relative(root, originAbsolute).split(path.sep).join('/'));
     const base = originFile === undefined || originFile.startsWith('../') ? undefined : baseDocument(root, originFile, object.identity);
     return { identity: object.identity, data: object.data, locator: new OverlayLocator(kustomization, object.data, object.identity, base) };
   });
@@ -456,7 +609,7 @@ class OverlayLocator implements DocumentLocator {
       }
     }
     const inBase = this.base ? matchingPath(this.built, this.base.value, existing) : undefined;
-    if (this.base && inBase && (!isScalar(builtValue) || valueAt(this.base.value, inBase).value === builtValue)) return place(this.base, inBase);
+    if (this.base && inBase && (!isScalar(builtValue) || this.gives(valueAt(this.base.value, inBase).value, builtValue))) return place(this.base, inBase);
     const common = this.inCommonMetadata(existing, builtValue);
     if (common) return place(common.origin, common.at);
     const firstLine = this.kustomization.firstLine;
@@ -468,6 +621,11 @@ class OverlayLocator implements DocumentLocator {
       lineText: firstLine,
       note: `no patch or resource line of it sets \`${existing.join('.')}\` to the value kustomize built (a transformer did), so this points at the overlay's kustomization`,
     };
+  }
+
+  /** Whether a file's value became the built one: as it is, or through Flux's variable substitution. */
+  private gives(value: unknown, built: unknown): boolean {
+    return value === built || (this.kustomization.flux?.substitute !== undefined && typeof value === 'string' && value.includes('${'));
   }
 
   /** The kustomization whose `commonAnnotations` or `commonLabels` gives an annotation or label (of the object or its pod template) its value. */

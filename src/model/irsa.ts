@@ -16,12 +16,28 @@ export function parseBool(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/**
+ * True for a value that is wholly a `${name}` variable (with or without a default) left for a
+ * later step to fill: Flux's `postBuild` substitution, envsubst templates. Its value is unknown,
+ * so no rule claims what it is.
+ */
+export function isPlaceholder(value: unknown): boolean {
+  return typeof value === 'string' && wholeVariable.test(value);
+}
+
+/** A `${name}` variable, with an optional default (`:=`, `:-`, `=`, `-`, as envsubst reads them): the name, then the default. */
+export const variablePattern = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=]([^}]*))?\}/;
+const wholeVariable = new RegExp(`^${variablePattern.source}$`);
+
 /** What a ServiceAccount's annotations tell the webhook. */
 export interface IrsaSettings {
   /** The non-empty `role-arn`, if any: only then are pods mutated. */
   roleArn: string | undefined;
-  /** Whether `sts-regional-endpoints` is present, its raw value, and what ParseBool makes of it. */
-  stsRegionalEndpoints: { present: boolean; value: unknown; parsed: boolean | undefined };
+  /**
+   * Whether `sts-regional-endpoints` is present, its raw value, what ParseBool makes of it, and
+   * whether the value is not known yet (`isPlaceholder`).
+   */
+  stsRegionalEndpoints: { present: boolean; value: unknown; parsed: boolean | undefined; unknown: boolean };
 }
 
 /** True for a core ServiceAccount object. */
@@ -48,7 +64,7 @@ function readIrsaSettings(serviceAccount: Resource): IrsaSettings {
   const value = own(annotations, webhook.annotations.stsRegionalEndpoints);
   return {
     roleArn: typeof roleArn === 'string' && roleArn !== '' ? roleArn : undefined,
-    stsRegionalEndpoints: { present, value, parsed: present ? parseBool(value) : undefined },
+    stsRegionalEndpoints: { present, value, parsed: present ? parseBool(value) : undefined, unknown: isPlaceholder(value) },
   };
 }
 

@@ -7,8 +7,8 @@ export const STS004: Rule<'STS004'> = {
   id: 'STS004',
   check(resource, context) {
     if (!isServiceAccount(resource)) return;
-    const { present, value, parsed } = irsaSettings(resource).stsRegionalEndpoints;
-    if (!present || parsed !== undefined) return;
+    const { present, value, parsed, unknown } = irsaSettings(resource).stsRegionalEndpoints;
+    if (!present || parsed !== undefined || unknown) return;
     const path = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== 'string') {
       context.report({ path, messageId: 'notString', data: { value: String(value), type: value === null ? 'null' : typeof value } });

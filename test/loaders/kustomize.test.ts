@@ -224,3 +224,114 @@ describe('kustomize overlays without kubectl', () => {
     }
   });
 });
+
+/** A Flux Kustomization `flux-system/apps` with these lines under its `spec`. */
+function fluxKustomization(spec: string, version = 'v1'): string {
+  return `apiVersion: kustomize.toolkit.fluxcd.io/${version}
+kind: Kustomization
+metadata:
+  name: apps
+  namespace: flux-system
+spec:
+  interval: 10m
+  sourceRef:
+    kind: GitRepository
+    name: flux-system
+${spec}`;
+}
+
+const disabled = `${base['base/sa.yaml']}    eks.amazonaws.com/sts-regional-endpoints: "false"\n`;
+
+describe('Flux Kustomizations', () => {
+  it('builds a folder without a kustomization file, with the cluster of the Flux object\'s file, and names it', async () => {
+    const report = await scanTree(
+      { 'apps/sa.yaml': disabled, 'clusters/prod/apps.yaml': fluxKustomization('  path: ./apps\n') },
+      { clusters: [{ name: 'prod', kubernetesVersion: '1.29', paths: ['clusters/prod/**'] }] },
+    );
+    expect(where(report)).toEqual(['STS001 apps/sa.yaml:8:47-54']);
+    expect(report.findings[0]!.message).toContain('ServiceAccount shop/api in Flux Kustomization `flux-system/apps`');
+    expect(report.findings[0]!.object?.cluster).toBe('prod');
+    expect(report.inputs.errors).toEqual([]);
+  });
+
+  it('points at an inline patch inside the Flux object', async () => {
+    const report = await scanTree(
+      {
+        'apps/sa.yaml': base['base/sa.yaml'],
+        'clusters/prod/apps.yaml': fluxKustomization(`  path: ./apps
+  patches:
+    - target:
+        kind: ServiceAccount
+      patch: |
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: api
+          annotations:
+            eks.amazonaws.com/sts-regional-endpoints: "false"
+`),
+      },
+      { flags: { clusterVersion: '1.29' } },
+    );
+    expect(where(report)).toEqual(['STS001 clusters/prod/apps.yaml:21:55-62']);
+  });
+
+  it('fills postBuild variables, takes defaults, and leaves unknown ones as values no rule claims', async () => {
+    const account = (name: string, mode: string) => `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: ${name}
+  namespace: shop
+  annotations:
+    eks.amazonaws.com/role-arn: \${role}
+    eks.amazonaws.com/sts-regional-endpoints: "${mode}"
+`;
+    const report = await scanTree(
+      {
+        'apps/sa.yaml': `${account('unknown', '${mode}')}---\n${account('defaulted', '${legacy_mode:=false}')}`,
+        'clusters/prod/apps.yaml': fluxKustomization('  path: ./apps\n  postBuild:\n    substitute:\n      role: arn:aws:iam::111122223333:role/api\n'),
+      },
+      { flags: { clusterVersion: '1.29' } },
+    );
+    expect(where(report)).toEqual(['STS001 apps/sa.yaml:17:47-70']);
+    expect(report.findings[0]!.message).toContain('ServiceAccount shop/defaulted');
+  });
+
+  it('points at the Flux object\'s commonMetadata when it sets the value', async () => {
+    const report = await scanTree(
+      {
+        'apps/sa.yaml': base['base/sa.yaml'],
+        'clusters/prod/apps.yaml': fluxKustomization('  path: ./apps\n  commonMetadata:\n    annotations:\n      eks.amazonaws.com/sts-regional-endpoints: "false"\n'),
+      },
+      { flags: { clusterVersion: '1.29' } },
+    );
+    expect(where(report)).toEqual(['STS001 clusters/prod/apps.yaml:14:49-56']);
+  });
+
+  it('lists the Flux object as not built without kubectl', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      const report = await scanTree({ 'apps/sa.yaml': disabled, 'clusters/prod/apps.yaml': fluxKustomization('  path: ./apps\n') }, { flags: { clusterVersion: '1.29' } });
+      expect(report.inputs.skipped).toEqual([{ path: 'clusters/prod/apps.yaml', reason: 'kustomization not built: `kubectl` is not installed; its files are judged one by one' }]);
+      expect(where(report)).toEqual(['STS001 apps/sa.yaml:8:47-54']);
+      expect(report.findings[0]!.message).not.toContain('Flux');
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
+  it('refuses a spec.path outside the scan root (v1beta2 read as v1)', async () => {
+    const report = await scanTree({ 'clusters/prod/apps.yaml': fluxKustomization('  path: ../outside\n', 'v1beta2') });
+    expect(report.inputs.errors).toEqual([{ path: 'clusters/prod/apps.yaml', message: 'kustomization not built: Flux Kustomization `flux-system/apps`: `spec.path` entry `../outside` is outside the scan root' }]);
+  });
+
+  it('judges a folder with its own kustomization once, through the Flux object', async () => {
+    const report = await scanTree(
+      { ...base, 'base/sa.yaml': disabled, 'clusters/prod/apps.yaml': fluxKustomization('  path: ./base\n  targetNamespace: shop-prod\n') },
+      { flags: { clusterVersion: '1.29' } },
+    );
+    expect(where(report)).toEqual(['STS001 base/sa.yaml:8:47-54']);
+    expect(report.findings[0]!.message).toContain('ServiceAccount shop-prod/api in Flux Kustomization `flux-system/apps`');
+  });
+});

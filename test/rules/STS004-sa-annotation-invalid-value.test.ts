@@ -32,4 +32,12 @@ describe('STS004 sa-annotation-invalid-value', () => {
       expect(where(scanFiles({ 'sa.yaml': serviceAccount([roleArn, setting(value)]) }, globalCluster), 'STS004')).toEqual([]);
     },
   );
+
+  it.each(['"${mode}"', '"${mode:=true}"', '"${mode:-legacy}"'])('takes the variable %s as an unknown value, not an invalid one', (value) => {
+    expect(where(scanFiles({ 'sa.yaml': serviceAccount([roleArn, setting(value)]) }, regionalCluster))).toEqual([]);
+  });
+
+  it('still fires on a value that only contains a variable', () => {
+    expect(where(scanFiles({ 'sa.yaml': serviceAccount([roleArn, setting('"x${mode}"')]) }, regionalCluster))).toEqual(['STS004 sa.yaml:8:47-57']);
+  });
 });
