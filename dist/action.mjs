@@ -27672,19 +27672,11 @@ function findKustomizeRoots(root, scanned) {
   const included = new Set(trees.flatMap(({ file, tree }) => [...tree.files].filter((other) => other !== file)));
   return trees.filter(({ file }) => !included.has(file));
 }
-var maxFluxFileBytes = 16 * 1024 * 1024;
 var fluxApiVersions = /* @__PURE__ */ new Set(["kustomize.toolkit.fluxcd.io/v1", "kustomize.toolkit.fluxcd.io/v1beta2"]);
-function findFluxKustomizations(root, scanned) {
+function findFluxKustomizations(root, scanned, read) {
   const realRoot = realpathSync2(root);
-  return scanned.filter(isManifestFile).flatMap((file) => {
-    let text;
-    try {
-      const stats = statSync2(path4.join(root, file));
-      if (!stats.isFile() || stats.size > maxFluxFileBytes) return [];
-      text = readFileSync6(path4.join(root, file), "utf8");
-    } catch {
-      return [];
-    }
+  return read.flatMap(({ path: file, text }) => {
+    if (text === void 0 || !isManifestFile(file)) return [];
     if (!text.includes("kustomize.toolkit.fluxcd.io")) return [];
     const parsed = parseYamlDocuments(file, text);
     if (parsed.outcome === "error") return [];
@@ -27862,8 +27854,8 @@ function inlineDocuments(file, text, kustomization, fieldPath, patch) {
     }
   }));
 }
-async function buildOverlays(root, scanned) {
-  const flux = findFluxKustomizations(root, scanned);
+async function buildOverlays(root, scanned, read) {
+  const flux = findFluxKustomizations(root, scanned, read);
   const applied = new Set(flux.flatMap(({ tree }) => [...tree.files]));
   const overlays = [...flux, ...findKustomizeRoots(root, scanned).filter(({ file }) => !applied.has(file))];
   const builds = overlays.map(({ refused }) => refused === void 0 ? void 0 : { outcome: "failed", message: `kustomization not built: ${refused}` });
@@ -31053,8 +31045,10 @@ var ProfileResolver = class {
 };
 
 // src/loaders/file-source.ts
-var defaultMaxFileBytes = 16 * 1024 * 1024;
 var eksctlMarker = "eksctl.io/";
+function needed(needs, identity) {
+  return needs.rulesByKind.has(identity.kind) || identity.kind === "ServiceAccount";
+}
 function isManifest(source) {
   return source.manifest === true || isManifestFile(source.path);
 }
@@ -31068,27 +31062,19 @@ function isOwnReport(source) {
   }
 }
 var FileSource = class {
-  /**
-   * Reads the files at once, before the run loads the rules' metadata. Measured on 20,000
-   * documents: loaded first, the metadata (long-lived, built by js-yaml like the manifests'
-   * objects) often made V8 pretenure those objects' allocation sites, and peak memory doubled.
-   */
   constructor(input, settings) {
+    this.input = input;
     this.settings = settings;
-    this.outcomes = { skipped: [...input.skipped ?? []], errors: [] };
-    this.overlayBuilds = input.overlays ?? [];
-    this.files = [...readFiles(input.files ?? [], settings.maxFileBytes ?? defaultMaxFileBytes, this.outcomes), ...input.texts ?? []];
+    this.files = [...input.files ?? [], ...input.texts ?? []];
   }
+  input;
   settings;
   files;
-  overlayBuilds;
   readTexts = [];
-  /** What finding and reading the files passed over or could not read. */
-  outcomes;
   resolver;
   *read(needs, inputs) {
-    inputs.skipped.push(...this.outcomes.skipped);
-    inputs.errors.push(...this.outcomes.errors);
+    inputs.skipped.push(...this.input.skipped ?? []);
+    inputs.errors.push(...this.input.errors ?? []);
     const early = [];
     const late = [];
     for (const file of this.files) {
@@ -31128,8 +31114,7 @@ var FileSource = class {
    * with the reason they are skipped).
    */
   *overlays(root, claimed, needs, inputs, resolver) {
-    const keep = (identity) => needs.rulesByKind.has(identity.kind) || identity.kind === "ServiceAccount";
-    for (const { overlay, build: build2 } of this.overlayBuilds) {
+    for (const { overlay, build: build2 } of this.input.overlays ?? []) {
       if (build2.outcome === "no-kubectl") {
         inputs.skipped.push({ path: overlay.file, reason: "kustomization not built: `kubectl` is not installed; its files are judged one by one" });
       } else if (build2.outcome === "failed") {
@@ -31140,7 +31125,7 @@ var FileSource = class {
         continue;
       }
       for (const file of overlay.tree.files) claimed.set(file, void 0);
-      const { objects, documents, objectCount } = builtObjects(root, overlay, build2, keep);
+      const { objects, documents, objectCount } = builtObjects(root, overlay, build2, (identity) => needed(needs, identity));
       inputs.documents += documents;
       inputs.objects += objectCount;
       const profile = resolver.forPath(overlay.file);
@@ -31174,7 +31159,7 @@ var FileSource = class {
     if (source && isOwnReport(source)) return skip("an sts-audit report (a baseline, for example): its messages quote what it found");
     const parsed = source && isManifest(source) ? parseManifests(source.path, source.text, {
       json: file.path.endsWith(".json"),
-      keep: (identity) => needs.rulesByKind.has(identity.kind) || identity.kind === "ServiceAccount" || isEksctlConfig(identity),
+      keep: (identity) => needed(needs, identity) || isEksctlConfig(identity),
       ...this.settings.manifestLimits ? { limits: this.settings.manifestLimits } : {}
     }) : void 0;
     if (parsed?.outcome === "skipped" && !parsed.notManifest) return skip(parsed.reason);
@@ -32809,6 +32794,7 @@ function run(source, settings) {
 }
 
 // src/engine/scan.ts
+var defaultMaxFileBytes = 16 * 1024 * 1024;
 async function scan(options) {
   const discovery = await discoverFiles(options.targets, {
     root: options.root,
@@ -32817,8 +32803,10 @@ async function scan(options) {
     wanted: (file) => isManifestFile(file) || isCodeFile(file),
     allowUnmatched: options.allowUnmatched === true
   });
-  const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path));
-  return scanInputs({ files: discovery.files, skipped: discovery.skipped, texts: options.extraSources ?? [], overlays }, options);
+  const outcomes = { skipped: [...discovery.skipped], errors: [] };
+  const files = readFiles(discovery.files, options.maxFileBytes ?? defaultMaxFileBytes, outcomes);
+  const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
+  return scanInputs({ files, ...outcomes, texts: options.extraSources ?? [], overlays }, options);
 }
 function scanInputs(inputs, settings) {
   return run(new FileSource(inputs, settings), settings).report;

@@ -1,12 +1,12 @@
-import { isManifestFile, type InputFile } from './discover-files.js';
-import { codeMarkers, readFiles } from './read-files.js';
+import { isManifestFile } from './discover-files.js';
+import { codeMarkers, type FileText as ReadFile } from './read-files.js';
 import { parseManifests, type ParsedObject } from './parse-manifests.js';
 import { builtObjects, type OverlayBuild } from './kustomize.js';
 import { isDependencyManifest, isTestCode, languageOf } from '../code/languages.js';
 import { maskComments } from '../code/mask-comments.js';
 import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
 import type { ManifestLimits } from './manifest-limits.js';
-import type { SkippedInput } from '../model/inputs.js';
+import type { InputError, SkippedInput } from '../model/inputs.js';
 import type { ClusterProfile, ObjectIdentity } from '../model/resource.js';
 import type { Inputs, Source, SourceItem, SourceNeeds } from '../model/source.js';
 
@@ -31,8 +31,6 @@ export interface FileSourceSettings {
   clusters?: readonly ConfiguredCluster[];
   /** The config file's folder relative to the root: its cluster globs are relative to it. */
   configFolder?: string;
-  /** Files larger than this many bytes are skipped with a reason. */
-  maxFileBytes?: number;
   /** Documents, nesting and alias expansion per manifest file; a file beyond them is an error. */
   manifestLimits?: Partial<ManifestLimits>;
   /**
@@ -42,10 +40,14 @@ export interface FileSourceSettings {
   testCode?: TestCodePolicy;
 }
 
-/** The files to read: found on disk (with what finding them passed over), and texts in memory. */
+/**
+ * The files: read from disk (`readFiles`, with what finding and reading them passed over or could
+ * not read), and texts in memory.
+ */
 export interface FileInputs {
-  files?: readonly InputFile[];
+  files?: readonly ReadFile[];
   skipped?: readonly SkippedInput[];
+  errors?: readonly InputError[];
   texts?: readonly SourceText[];
   /** The root kustomizations among the files, and their builds (`buildOverlays`). */
   overlays?: readonly OverlayBuild[];
@@ -54,9 +56,13 @@ export interface FileInputs {
 /** A file read: its text, or none when it holds nothing any rule looks for (screened out unread). */
 type FileText = SourceText | { path: string; text?: undefined };
 
-const defaultMaxFileBytes = 16 * 1024 * 1024;
 /** Text every eksctl ClusterConfig contains: such files are read first, as they set other files' profiles. */
 const eksctlMarker = 'eksctl.io/';
+
+/** Whether the run needs an object of this kind: a rule reads it, or it is a ServiceAccount, for the joins. */
+function needed(needs: SourceNeeds, identity: ObjectIdentity): boolean {
+  return needs.rulesByKind.has(identity.kind) || identity.kind === 'ServiceAccount';
+}
 
 /** Read as manifests: by its name, or whatever its name says (stdin). */
 function isManifest(source: SourceText): boolean {
@@ -82,30 +88,20 @@ function isOwnReport(source: SourceText): boolean {
  * and handed over in turn.
  */
 export class FileSource implements Source<Iterable<SourceItem>> {
-  private readonly files: FileText[];
-  private readonly overlayBuilds: readonly OverlayBuild[];
+  private readonly files: readonly FileText[];
   private readonly readTexts: SourceText[] = [];
-  /** What finding and reading the files passed over or could not read. */
-  private readonly outcomes: Pick<Inputs, 'skipped' | 'errors'>;
   private resolver: ProfileResolver | undefined;
 
-  /**
-   * Reads the files at once, before the run loads the rules' metadata. Measured on 20,000
-   * documents: loaded first, the metadata (long-lived, built by js-yaml like the manifests'
-   * objects) often made V8 pretenure those objects' allocation sites, and peak memory doubled.
-   */
   constructor(
-    input: FileInputs,
+    private readonly input: FileInputs,
     private readonly settings: FileSourceSettings,
   ) {
-    this.outcomes = { skipped: [...(input.skipped ?? [])], errors: [] };
-    this.overlayBuilds = input.overlays ?? [];
-    this.files = [...readFiles(input.files ?? [], settings.maxFileBytes ?? defaultMaxFileBytes, this.outcomes), ...(input.texts ?? [])];
+    this.files = [...(input.files ?? []), ...(input.texts ?? [])];
   }
 
   *read(needs: SourceNeeds, inputs: Inputs): Iterable<SourceItem> {
-    inputs.skipped.push(...this.outcomes.skipped);
-    inputs.errors.push(...this.outcomes.errors);
+    inputs.skipped.push(...(this.input.skipped ?? []));
+    inputs.errors.push(...(this.input.errors ?? []));
     const early: FileText[] = [];
     const late: FileText[] = [];
     for (const file of this.files) {
@@ -146,8 +142,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
    * with the reason they are skipped).
    */
   private *overlays(root: string, claimed: Map<string, string | undefined>, needs: SourceNeeds, inputs: Inputs, resolver: ProfileResolver): Iterable<SourceItem> {
-    const keep = (identity: ObjectIdentity) => needs.rulesByKind.has(identity.kind) || identity.kind === 'ServiceAccount';
-    for (const { overlay, build } of this.overlayBuilds) {
+    for (const { overlay, build } of this.input.overlays ?? []) {
       if (build.outcome === 'no-kubectl') {
         inputs.skipped.push({ path: overlay.file, reason: 'kustomization not built: `kubectl` is not installed; its files are judged one by one' });
       } else if (build.outcome === 'failed') {
@@ -158,7 +153,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
         continue;
       }
       for (const file of overlay.tree.files) claimed.set(file, undefined);
-      const { objects, documents, objectCount } = builtObjects(root, overlay, build, keep);
+      const { objects, documents, objectCount } = builtObjects(root, overlay, build, (identity) => needed(needs, identity));
       inputs.documents += documents;
       inputs.objects += objectCount;
       const profile = resolver.forPath(overlay.file);
@@ -198,7 +193,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
       source && isManifest(source)
       ? parseManifests(source.path, source.text, {
           json: file.path.endsWith('.json'),
-          keep: (identity) => needs.rulesByKind.has(identity.kind) || identity.kind === 'ServiceAccount' || isEksctlConfig(identity),
+          keep: (identity) => needed(needs, identity) || isEksctlConfig(identity),
           ...(this.settings.manifestLimits ? { limits: this.settings.manifestLimits } : {}),
         })
       : undefined;

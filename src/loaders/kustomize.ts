@@ -7,6 +7,7 @@ import { LineIndex } from './line-index.js';
 import { parseManifests, parseYamlDocuments } from './parse-manifests.js';
 import { variablePattern } from '../model/irsa.js';
 import { isRecord } from '../values.js';
+import type { FileText } from './read-files.js';
 import type { DocumentLocator, LocateOptions, ObjectIdentity, PathSegment, SourcePosition } from '../model/resource.js';
 
 /** The file names kustomize looks for in a folder, in its order. */
@@ -121,29 +122,17 @@ function findKustomizeRoots(root: string, scanned: readonly string[]): Kustomize
   return trees.filter(({ file }) => !included.has(file));
 }
 
-/** Files larger than this are not searched for Flux objects (a Flux Kustomization is a few lines). */
-const maxFluxFileBytes = 16 * 1024 * 1024;
-
 const fluxApiVersions = new Set(['kustomize.toolkit.fluxcd.io/v1', 'kustomize.toolkit.fluxcd.io/v1beta2']);
 
 /**
- * The Flux `Kustomization` objects among the scanned manifests, each as a root over its
+ * The Flux `Kustomization` objects among the manifests the scan has read, each as a root over its
  * `spec.path`. Flux reads the path from the root of its source; offline no source can be told
  * apart from another, so every path is taken from the scan root.
  */
-function findFluxKustomizations(root: string, scanned: readonly string[]): KustomizeRoot[] {
+function findFluxKustomizations(root: string, scanned: readonly string[], read: readonly FileText[]): KustomizeRoot[] {
   const realRoot = realpathSync(root);
-  return scanned.filter(isManifestFile).flatMap((file) => {
-    let text: string;
-    try {
-      // Only regular files of a size worth reading: a FIFO would block, and the scan reports both when it reads them.
-      const stats = statSync(path.join(root, file));
-      if (!stats.isFile() || stats.size > maxFluxFileBytes) return [];
-      text = readFileSync(path.join(root, file), 'utf8');
-    } catch {
-      // An unreadable file is reported when it is read as a manifest.
-      return [];
-    }
+  return read.flatMap(({ path: file, text }) => {
+    if (text === undefined || !isManifestFile(file)) return [];
     if (!text.includes('kustomize.toolkit.fluxcd.io')) return [];
     const parsed = parseYamlDocuments(file, text);
     if (parsed.outcome === 'error') return [];
@@ -364,8 +353,8 @@ export interface OverlayBuild {
  * Finds the root kustomizations among the scanned files and builds them, as many at once as the
  * machine has cores: each build is mostly kubectl starting up.
  */
-export async function buildOverlays(root: string, scanned: readonly string[]): Promise<OverlayBuild[]> {
-  const flux = findFluxKustomizations(root, scanned);
+export async function buildOverlays(root: string, scanned: readonly string[], read: readonly FileText[]): Promise<OverlayBuild[]> {
+  const flux = findFluxKustomizations(root, scanned, read);
   // What a Flux Kustomization applies is built through it only: that is what the cluster receives.
   const applied = new Set(flux.flatMap(({ tree }) => [...tree.files]));
   const overlays = [...flux, ...findKustomizeRoots(root, scanned).filter(({ file }) => !applied.has(file))];
