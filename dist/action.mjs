@@ -27938,6 +27938,12 @@ function builtObjects(root, kustomization, build2, keep) {
   const parsed = parseManifests(kustomization.file, build2.output, { keep });
   if (parsed.outcome !== "parsed") return { objects: [], documents: 0, objectCount: 0 };
   const variables = kustomization.flux?.substitute;
+  const originDocuments = /* @__PURE__ */ new Map();
+  const documentsOf = (file) => {
+    let documents = originDocuments.get(file);
+    if (documents === void 0) originDocuments.set(file, documents = readDocuments(root, file));
+    return documents;
+  };
   const objects = parsed.objects.map((object) => {
     if (variables) object.data = substitute(object.data, variables);
     const metadata = isRecord(object.data.metadata) ? object.data.metadata : {};
@@ -27949,21 +27955,23 @@ function builtObjects(root, kustomization, build2, keep) {
     const copies = path4.join(build2.wrapper, copiesFolder, path4.sep);
     const originAbsolute = resolved?.startsWith(copies) ? path4.join(root, resolved.slice(copies.length)) : resolved;
     const originFile = originAbsolute === void 0 ? void 0 : path4.posix.normalize(path4.relative(root, originAbsolute).split(path4.sep).join("/"));
-    const base2 = originFile === void 0 || originFile.startsWith("../") ? void 0 : baseDocument(root, originFile, object.identity);
+    const base2 = originFile === void 0 || originFile.startsWith("../") ? void 0 : baseDocument(documentsOf(originFile), object.identity);
     return { identity: object.identity, data: object.data, locator: new OverlayLocator(kustomization, object.data, object.identity, base2) };
   });
   return { objects, documents: parsed.documents, objectCount: parsed.objectCount };
 }
-function baseDocument(root, file, identity) {
+function readDocuments(root, file) {
   let text;
   try {
     text = readFileSync6(path4.join(root, file), "utf8");
   } catch {
-    return void 0;
+    return [];
   }
   const parsed = parseYamlDocuments(file, text);
-  if (parsed.outcome === "error") return void 0;
-  const candidates = parsed.documents.filter(({ value }) => isRecord(value) && value.kind === identity.kind && identity.name.includes(nameOf(value)));
+  return parsed.outcome === "error" ? [] : parsed.documents;
+}
+function baseDocument(documents, identity) {
+  const candidates = documents.filter(({ value }) => isRecord(value) && value.kind === identity.kind && identity.name.includes(nameOf(value)));
   return candidates.sort((a, b) => nameOf(b.value).length - nameOf(a.value).length)[0];
 }
 function nameOf(value) {

@@ -479,6 +479,13 @@ export function builtObjects(root: string, kustomization: KustomizeRoot, build: 
   const parsed = parseManifests(kustomization.file, build.output, { keep });
   if (parsed.outcome !== 'parsed') return { objects: [], documents: 0, objectCount: 0 };
   const variables = kustomization.flux?.substitute;
+  // Most objects of a build come from a few files: each is read and parsed once.
+  const originDocuments = new Map<string, Origin[]>();
+  const documentsOf = (file: string): Origin[] => {
+    let documents = originDocuments.get(file);
+    if (documents === undefined) originDocuments.set(file, (documents = readDocuments(root, file)));
+    return documents;
+  };
   const objects = parsed.objects.map((object) => {
     if (variables) object.data = substitute(object.data, variables) as Record<string, unknown>;
     const metadata = isRecord(object.data.metadata) ? object.data.metadata : {};
@@ -490,23 +497,27 @@ export function builtObjects(root: string, kustomization: KustomizeRoot, build: 
     const copies = path.join(build.wrapper, copiesFolder, path.sep);
     const originAbsolute = resolved?.startsWith(copies) ? path.join(root, resolved.slice(copies.length)) : resolved;
     const originFile = originAbsolute === undefined ? undefined : path.posix.normalize(path.relative(root, originAbsolute).split(path.sep).join('/'));
-    const base = originFile === undefined || originFile.startsWith('../') ? undefined : baseDocument(root, originFile, object.identity);
+    const base = originFile === undefined || originFile.startsWith('../') ? undefined : baseDocument(documentsOf(originFile), object.identity);
     return { identity: object.identity, data: object.data, locator: new OverlayLocator(kustomization, object.data, object.identity, base) };
   });
   return { objects, documents: parsed.documents, objectCount: parsed.objectCount };
 }
 
-/** The document of an object's origin file it was built from: same kind, and a name its built name contains (prefixes, suffixes). */
-function baseDocument(root: string, file: string, identity: ObjectIdentity): Origin | undefined {
+/** The documents of an object's origin file; none when it cannot be read or parsed. */
+function readDocuments(root: string, file: string): Origin[] {
   let text: string;
   try {
     text = readFileSync(path.join(root, file), 'utf8');
   } catch {
-    return undefined;
+    return [];
   }
   const parsed = parseYamlDocuments(file, text);
-  if (parsed.outcome === 'error') return undefined;
-  const candidates = parsed.documents.filter(({ value }) => isRecord(value) && value.kind === identity.kind && identity.name.includes(nameOf(value)));
+  return parsed.outcome === 'error' ? [] : parsed.documents;
+}
+
+/** The document of an object's origin file it was built from: same kind, and a name its built name contains (prefixes, suffixes). */
+function baseDocument(documents: readonly Origin[], identity: ObjectIdentity): Origin | undefined {
+  const candidates = documents.filter(({ value }) => isRecord(value) && value.kind === identity.kind && identity.name.includes(nameOf(value)));
   return candidates.sort((a, b) => nameOf(b.value).length - nameOf(a.value).length)[0];
 }
 
