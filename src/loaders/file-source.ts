@@ -2,6 +2,8 @@ import { isManifestFile } from './discover-files.js';
 import { codeMarkers, type FileText as ReadFile } from './read-files.js';
 import { parseManifests, type ParsedObject } from './parse-manifests.js';
 import { builtObjects, type OverlayBuild } from './kustomize.js';
+import { readDeclarations } from './declared/read-declarations.js';
+import { declaredResources } from './declared/declared-resources.js';
 import { isDependencyManifest, isTestCode, languageOf } from '../code/languages.js';
 import { maskComments } from '../code/mask-comments.js';
 import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
@@ -108,6 +110,11 @@ export class FileSource implements Source<Iterable<SourceItem>> {
       if (file.text !== undefined) this.readTexts.push(file);
       (file.text !== undefined && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
     }
+    // Declarations (Helm releases, eksctl service accounts, Terraform resources) are read from
+    // the texts first: the clusters they declare set other files' profiles.
+    const declarations = readDeclarations(this.readTexts);
+    inputs.errors.push(...declarations.errors);
+    if (declarations.unanalysed.length > 0) (inputs.unanalysed ??= []).push(...declarations.unanalysed);
     const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
     const eksctlConfigs = earlyParsed.flatMap(({ objects }) => objects).filter((object) => isEksctlConfig(object.identity));
     const resolver = new ProfileResolver(
@@ -121,6 +128,8 @@ export class FileSource implements Source<Iterable<SourceItem>> {
       const item = this.handOver(file, parsed, needs, resolver);
       if (item) yield item;
     }
+    const declared = declaredResources(declarations, (file) => resolver.forPath(file));
+    if (declared.length > 0) yield { objects: declared };
     const claimed = new Map<string, string | undefined>();
     if (this.settings.root !== undefined) yield* this.overlays(this.settings.root, claimed, needs, inputs, resolver);
     for (const file of late) {

@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } fro
 import { isManifestFile, type InputFile } from './discover-files.js';
 import { isDependencyManifest } from '../code/languages.js';
 import { endpoints } from '../facts.js';
+import { declarationReaders } from './declared/readers.js';
 import type { Inputs } from '../model/source.js';
 
 /** What reading a file leaves to record. */
@@ -30,7 +31,7 @@ export function readFiles(files: readonly InputFile[], maxBytes: number, outcome
     } else {
       const code = readCode(file, maxBytes, outcomes);
       if (code === null) read.push({ path: file.path });
-      else if (code !== undefined) read.push({ path: file.path, text: code, screened: true });
+      else if (code !== undefined) read.push({ path: file.path, text: code.text, screened: code.screened });
     }
   }
   return read;
@@ -51,6 +52,9 @@ const screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, te
 function holdsCodeMarker(bytes: Buffer): boolean {
   return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
 }
+
+/** Texts that make a source or config file worth reading for a declaration reader (a Terraform `helm_release`). */
+const declarationMarkers = declarationReaders.flatMap((reader) => reader.markers ?? []).map((marker) => Buffer.from(marker));
 
 /** One buffer reused for every source file: most are read, searched and dropped, never decoded. */
 let readBuffer = Buffer.allocUnsafe(1 << 20);
@@ -98,10 +102,10 @@ function readShared(absolute: string, maxBytes: number): { bytes: Buffer; size: 
 }
 
 /**
- * Reads a source or config file. Most hold no STS text at all: those are searched as bytes
- * (native and fast) and never decoded (null).
+ * Reads a source or config file. Most hold no STS text and declare nothing: those are searched as
+ * bytes (native and fast) and never decoded (null). `screened`: it holds an STS text.
  */
-function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): string | null | undefined {
+function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text: string; screened: boolean } | null | undefined {
   let bytes: Buffer;
   try {
     const read = readShared(file.absolutePath, maxBytes);
@@ -117,12 +121,13 @@ function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): string
     outcomes.skipped.push({ path: file.path, reason: 'binary file' });
     return undefined;
   }
-  if (!isDependencyManifest(file.path) && !holdsCodeMarker(bytes)) return null;
+  const screened = holdsCodeMarker(bytes);
+  if (!screened && !isDependencyManifest(file.path) && !declarationMarkers.some((marker) => bytes.includes(marker))) return null;
   if (!isUtf8(bytes)) {
     outcomes.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
     return undefined;
   }
-  return bytes.toString('utf8');
+  return { text: bytes.toString('utf8'), screened };
 }
 
 function readText(file: InputFile, maxBytes: number, outcomes: Outcomes): string | undefined {

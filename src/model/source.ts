@@ -1,4 +1,5 @@
 import type { InputError, SkippedInput } from './inputs.js';
+import type { UnanalysedInput } from './declared.js';
 import type { ClusterProfile, Resource } from './resource.js';
 
 /** A source or config file that is not a Kubernetes manifest, as the text rules read it. */
@@ -37,6 +38,8 @@ export interface Inputs {
   objects: number;
   skipped: SkippedInput[];
   errors: InputError[];
+  /** Inputs recognised as declaring objects (a Helm release, a Terraform resource) but not analysed, or only in part. */
+  unanalysed?: UnanalysedInput[];
   /** Files the code rules read as test code, their findings at note (the config's `testCode`). */
   testCode?: string[];
 }

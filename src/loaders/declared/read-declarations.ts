@@ -1,0 +1,27 @@
+import { declarationReaders } from './readers.js';
+import type { DeclarationReader, Declarations, RepositoryView } from '../../model/declared.js';
+
+/** Declarations with nothing in them yet. */
+export function emptyDeclarations(): Declarations {
+  return { releases: [], objects: [], clusters: [], unanalysed: [], errors: [] };
+}
+
+/**
+ * What the declaration readers find among files already read: each reader is handed the files it
+ * wants, in path order, and may look up any other file read (a values file an Argo CD Application
+ * names) through the repository view, never on disk.
+ */
+export function readDeclarations(
+  files: ReadonlyArray<{ path: string; text: string }>,
+  readers: readonly DeclarationReader[] = declarationReaders,
+): Declarations {
+  const declarations = emptyDeclarations();
+  if (readers.length === 0) return declarations;
+  const byPath = new Map(files.map((file) => [file.path, file.text]));
+  const repository: RepositoryView = { paths: [...byPath.keys()], text: (path) => byPath.get(path) };
+  for (const reader of readers) {
+    const wanted = files.filter((file) => reader.wants(file.path, file.text));
+    if (wanted.length > 0) reader.read(wanted, repository, declarations);
+  }
+  return declarations;
+}
