@@ -1,3 +1,4 @@
+import type { InventoryEntry } from './inventory.js';
 import type { ClusterProfile, Level, ObjectIdentity, Range } from '../model/resource.js';
 import type { InputError, SkippedInput } from '../model/inputs.js';
 import type { Inputs } from '../model/source.js';
@@ -54,6 +55,8 @@ export interface Report {
   profiles: ReportProfile[];
   findings: Finding[];
   inputs: Inputs;
+  /** With `--inventory`: every IRSA ServiceAccount modeled. */
+  inventory?: InventoryEntry[];
   summary: {
     error: number;
     warning: number;

@@ -2,6 +2,7 @@ import { RuleRunner } from './run-rules.js';
 import { planRules, type RuleSelection } from './rule-plan.js';
 import { buildReport } from './build-report.js';
 import { addLineHashes } from './findings.js';
+import { inventoryEntry, sortInventory, type InventoryEntry } from './inventory.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
 import type { Report } from './report.js';
 import type { RenderedDocument } from '../model/resource.js';
@@ -13,6 +14,8 @@ export interface RunSettings extends RuleSelection {
   lineHashes?: boolean;
   /** Suppressions (annotations, comments, the config's `ignore:` list) and the baseline. */
   suppressions?: SuppressionSettings;
+  /** List every IRSA ServiceAccount modeled in the report (`inventory`). */
+  inventory?: boolean;
 }
 
 /** A run's report, and the rendered objects its findings point into (live objects have no file). */
@@ -34,6 +37,7 @@ export function run(source: Source, settings: RunSettings): RunResult | Promise<
   const runner = new RuleRunner(plan, suppressions);
   const inputs: Inputs = { files: 0, documents: 0, objects: 0, skipped: [], errors: [] };
   const testCode: string[] = [];
+  const inventory: InventoryEntry[] | undefined = settings.inventory ? [] : undefined;
   // Objects are not kept once checked, but for the renderings of those with findings.
   const rendered: RenderedDocument[] = [];
   const take = (item: SourceItem): void => {
@@ -43,6 +47,10 @@ export function run(source: Source, settings: RunSettings): RunResult | Promise<
       return;
     }
     runner.addServiceAccounts(item.objects);
+    if (inventory) for (const resource of item.objects) {
+      const entry = inventoryEntry(resource);
+      if (entry) inventory.push(entry);
+    }
     if (item.owners) runner.addOwners(item.objects);
     for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
   };
@@ -58,6 +66,7 @@ export function run(source: Source, settings: RunSettings): RunResult | Promise<
       addLineHashes(findings, renderedWithFindings, 'renderedLocation');
     }
     const report = buildReport(source.profiles(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...(testCode.length > 0 ? { testCode } : {}) }, baseline);
+    if (inventory) report.inventory = sortInventory(inventory);
     return { report, rendered: renderedWithFindings };
   };
   const items = source.read(plan.needs, inputs);

@@ -2,6 +2,7 @@ import type { DefaultEndpoint } from '../facts.js';
 import type { ManifestEndpointUse } from './manifest-strings.js';
 import type { PodView } from './workload.js';
 import type { IrsaSettings } from './irsa.js';
+import type { InputKind } from './declared.js';
 
 /** A finding's level; maps 1:1 to SARIF `level`. */
 export type Level = 'error' | 'warning' | 'note';
@@ -86,6 +87,8 @@ export interface Resource {
   profile: ClusterProfile;
   /** What built the object from its files, for messages (``in overlay `overlays/prod` ``). */
   readonly builtBy?: string;
+  /** The kind of input that declares it, when not a plain manifest or a kustomize build (`declared.ts`). */
+  readonly inputKind?: InputKind;
   /**
    * Views of `data` that several rules read, computed once by the model's readers. Kept on the
    * object itself: a WeakMap holding one entry per object slows every garbage collection.

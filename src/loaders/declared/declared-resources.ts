@@ -15,5 +15,6 @@ export function declaredResources(declarations: Declarations, profileOf: (file: 
     document: object.locator,
     profile: object.profile ?? profileOf(object.locator.path),
     builtBy: object.declaredBy,
+    inputKind: object.kind,
   }));
 }
