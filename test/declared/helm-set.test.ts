@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSetName } from '../../src/loaders/declared/helm-set.js';
+import { parseSetName, setLayer } from '../../src/loaders/declared/helm-set.js';
 
 describe('parseSetName', () => {
   it.each([
@@ -23,5 +23,32 @@ describe('parseSetName', () => {
     ['trailing\\', '`trailing\\` ends with a lone backslash'],
   ])('refuses %j', (name, reason) => {
     expect(parseSetName(name)).toBe(reason);
+  });
+});
+
+describe('setLayer', () => {
+  const at = (line: number, column: number) => ({ startLine: line, startColumn: column, endLine: line, endColumn: column + 1, lineText: '' });
+  const layer = setLayer(
+    'main.tf',
+    [
+      { path: ['serviceAccount', 'annotations', 'eks.amazonaws.com/role-arn'], value: 'arn:1', name: at(3, 12), valueAt: at(4, 13) },
+      { path: ['env', 0, 'name'], value: 'AWS_STS_REGIONAL_ENDPOINTS', name: at(7, 12), valueAt: at(8, 13) },
+      { path: ['serviceAccount', 'annotations', 'eks.amazonaws.com/role-arn'], value: 'arn:2', name: at(11, 12), valueAt: at(12, 13) },
+    ],
+    'set blocks',
+  );
+
+  it('builds the tree the entries set, the last entry winning', () => {
+    expect(layer.value).toEqual({ serviceAccount: { annotations: { 'eks.amazonaws.com/role-arn': 'arn:2' } }, env: [{ name: 'AWS_STS_REGIONAL_ENDPOINTS' }] });
+  });
+
+  it('points a path at the value of the last entry that sets it, its key at the name', () => {
+    expect(layer.locator.locate(['serviceAccount', 'annotations', 'eks.amazonaws.com/role-arn']).startLine).toBe(12);
+    expect(layer.locator.locate(['serviceAccount', 'annotations', 'eks.amazonaws.com/role-arn'], { target: 'key' }).startLine).toBe(11);
+  });
+
+  it('points a mapping at the name of the last entry below it, a missing key at the nearest entry', () => {
+    expect(layer.locator.locate(['serviceAccount', 'annotations']).startLine).toBe(11);
+    expect(layer.locator.locate(['env', 0, 'value']).startLine).toBe(7);
   });
 });
