@@ -28152,6 +28152,9 @@ function isTestCode(file) {
   return parts.some((folder) => testFolders.has(folder)) || testFileNames.some((pattern) => pattern.test(base2));
 }
 
+// src/loaders/declared/readers.ts
+var declarationReaders = [];
+
 // src/loaders/read-files.ts
 var binarySample = 8e3;
 function readFiles(files, maxBytes, outcomes) {
@@ -28163,7 +28166,7 @@ function readFiles(files, maxBytes, outcomes) {
     } else {
       const code2 = readCode(file, maxBytes, outcomes);
       if (code2 === null) read.push({ path: file.path });
-      else if (code2 !== void 0) read.push({ path: file.path, text: code2, screened: true });
+      else if (code2 !== void 0) read.push({ path: file.path, text: code2.text, screened: code2.screened });
     }
   }
   return read;
@@ -28176,6 +28179,7 @@ var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, text
 function holdsCodeMarker(bytes) {
   return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
 }
+var declarationMarkers = declarationReaders.flatMap((reader) => reader.markers ?? []).map((marker) => Buffer.from(marker));
 var readBuffer = Buffer.allocUnsafe(1 << 20);
 var NotRegularFile = class extends Error {
 };
@@ -28225,12 +28229,13 @@ function readCode(file, maxBytes, outcomes) {
     outcomes.skipped.push({ path: file.path, reason: "binary file" });
     return void 0;
   }
-  if (!isDependencyManifest(file.path) && !holdsCodeMarker(bytes)) return null;
+  const screened = holdsCodeMarker(bytes);
+  if (!screened && !isDependencyManifest(file.path) && !declarationMarkers.some((marker) => bytes.includes(marker))) return null;
   if (!isUtf8(bytes)) {
     outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
     return void 0;
   }
-  return bytes.toString("utf8");
+  return { text: bytes.toString("utf8"), screened };
 }
 function readText(file, maxBytes, outcomes) {
   let text;
@@ -28257,6 +28262,116 @@ function readText(file, maxBytes, outcomes) {
     return unreadable(file, error2, outcomes);
   }
   return text;
+}
+
+// src/loaders/declared/read-declarations.ts
+function emptyDeclarations() {
+  return { releases: [], objects: [], clusters: [], unanalysed: [], errors: [] };
+}
+function readDeclarations(files, readers = declarationReaders) {
+  const declarations = emptyDeclarations();
+  if (readers.length === 0) return declarations;
+  const byPath2 = new Map(files.map((file) => [file.path, file.text]));
+  const repository = { paths: [...byPath2.keys()], text: (path14) => byPath2.get(path14) };
+  for (const reader of readers) {
+    const wanted = files.filter((file) => reader.wants(file.path, file.text));
+    if (wanted.length > 0) reader.read(wanted, repository, declarations);
+  }
+  return declarations;
+}
+
+// src/loaders/declared/release-objects.ts
+var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
+function valueAt2(value, path14) {
+  let node = value;
+  for (const segment of path14) {
+    if (typeof segment === "number" ? !Array.isArray(node) : !isRecord(node)) return void 0;
+    node = node[segment];
+  }
+  return node;
+}
+function annotationMaps(value, path14 = [], found = []) {
+  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path14, index], found));
+  else if (isRecord(value)) {
+    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path14);
+    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path14, key], found);
+  }
+  return found;
+}
+var ReleaseLocator = class {
+  constructor(spec, layers, valuesPath, declaration) {
+    this.spec = spec;
+    this.layers = layers;
+    this.valuesPath = valuesPath;
+    this.declaration = declaration;
+  }
+  spec;
+  layers;
+  valuesPath;
+  declaration;
+  get path() {
+    return this.spec.file;
+  }
+  locate(objectPath, options) {
+    const target = this.valuesPath(objectPath);
+    if (target) {
+      for (let index = this.layers.length - 1; index >= 0; index--) {
+        const layer = this.layers[index];
+        for (let length = target.length; length > 0; length--) {
+          if (valueAt2(layer.value, target.slice(0, length)) === void 0) continue;
+          if (length < target.length && index > 0) break;
+          const position = layer.locator.locate(target.slice(0, length), length === target.length ? options : void 0);
+          return layer.locator.path === this.spec.file ? position : { ...position, file: layer.locator.path };
+        }
+      }
+    }
+    if (this.declaration) return this.declaration.locate([]);
+    return { startLine: this.spec.line, startColumn: 1, endLine: this.spec.line, endColumn: 1, lineText: "" };
+  }
+};
+function releaseObjects(spec, declaration) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const layer of spec.values) for (const path14 of annotationMaps(layer.value)) paths.set(JSON.stringify(path14), path14);
+  const objects = [];
+  for (const annotationsPath of paths.values()) {
+    const annotations = {};
+    for (const layer of spec.values) {
+      const map = valueAt2(layer.value, annotationsPath);
+      if (isRecord(map)) Object.assign(annotations, map);
+    }
+    const namePath = [...annotationsPath.slice(0, -1), "name"];
+    const named = spec.values.map((layer) => valueAt2(layer.value, namePath)).filter((value) => typeof value === "string" && value !== "").at(-1);
+    const name = named ?? spec.releaseName ?? spec.chart.name ?? "default";
+    const metadata = { name, annotations };
+    if (spec.namespace !== void 0) metadata.namespace = spec.namespace;
+    const valuesPath = (objectPath) => {
+      if (objectPath[0] !== "metadata") return void 0;
+      if (objectPath[1] === "annotations") return [...annotationsPath, ...objectPath.slice(2)];
+      if (objectPath[1] === "name" && named !== void 0) return namePath;
+      return objectPath.length === 1 ? annotationsPath : void 0;
+    };
+    objects.push({
+      kind: spec.kind,
+      identity: { apiVersion: "v1", kind: "ServiceAccount", name, ...spec.namespace !== void 0 ? { namespace: spec.namespace } : {} },
+      data: { apiVersion: "v1", kind: "ServiceAccount", metadata },
+      locator: new ReleaseLocator(spec, spec.values, valuesPath, declaration),
+      declaredBy: spec.declaredBy
+    });
+  }
+  return objects;
+}
+
+// src/loaders/declared/declared-resources.ts
+function declaredResources(declarations, profileOf) {
+  const objects = [...declarations.objects, ...declarations.releases.flatMap((release) => releaseObjects(release))];
+  return objects.map((object) => ({
+    identity: object.identity,
+    data: object.data,
+    document: object.locator,
+    profile: object.profile ?? profileOf(object.locator.path),
+    builtBy: object.declaredBy,
+    inputKind: object.kind
+  }));
 }
 
 // src/code/mask-comments.ts
@@ -31089,6 +31204,9 @@ var FileSource = class {
       if (file.text !== void 0) this.readTexts.push(file);
       (file.text !== void 0 && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
     }
+    const declarations = readDeclarations(this.readTexts);
+    inputs.errors.push(...declarations.errors);
+    if (declarations.unanalysed.length > 0) (inputs.unanalysed ??= []).push(...declarations.unanalysed);
     const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
     const eksctlConfigs = earlyParsed.flatMap(({ objects }) => objects).filter((object) => isEksctlConfig(object.identity));
     const resolver = new ProfileResolver(
@@ -31102,6 +31220,8 @@ var FileSource = class {
       const item = this.handOver(file, parsed, needs, resolver);
       if (item) yield item;
     }
+    const declared = declaredResources(declarations, (file) => resolver.forPath(file));
+    if (declared.length > 0) yield { objects: declared };
     const claimed = /* @__PURE__ */ new Map();
     if (this.settings.root !== void 0) yield* this.overlays(this.settings.root, claimed, needs, inputs, resolver);
     for (const file of late) {
@@ -32758,6 +32878,34 @@ function buildReport(profiles, findings, inputs, baseline) {
   };
 }
 
+// src/engine/inventory.ts
+function inventoryEntry(resource) {
+  if (!isServiceAccount(resource)) return void 0;
+  const settings = irsaSettings(resource);
+  if (settings.roleArn === void 0 || !resource.document) return void 0;
+  const locator = resource.document;
+  const role = locator.locate(annotationPath(webhook.annotations.roleArn));
+  const entry = {
+    path: role.file ?? locator.path,
+    line: role.startLine,
+    column: role.startColumn,
+    input: resource.inputKind ?? (resource.builtBy === void 0 ? "manifest" : "kustomize"),
+    ...resource.builtBy !== void 0 ? { builtBy: resource.builtBy.replace(/^(in|of) /, "") } : {},
+    ...resource.identity.namespace !== void 0 ? { namespace: resource.identity.namespace } : {},
+    name: resource.identity.name,
+    roleArn: settings.roleArn,
+    profile: resource.profile.name
+  };
+  if (settings.stsRegionalEndpoints.present) {
+    const at2 = locator.locate(annotationPath(webhook.annotations.stsRegionalEndpoints));
+    entry.endpoint = { value: settings.stsRegionalEndpoints.value, path: at2.file ?? locator.path, line: at2.startLine, column: at2.startColumn };
+  }
+  return entry;
+}
+function sortInventory(entries) {
+  return entries.sort((a, b) => compareText(a.path, b.path) || a.line - b.line || a.column - b.column || compareText(a.name, b.name));
+}
+
 // src/engine/run.ts
 function run(source, settings) {
   const plan = planRules(settings);
@@ -32765,6 +32913,7 @@ function run(source, settings) {
   const runner = new RuleRunner(plan, suppressions);
   const inputs = { files: 0, documents: 0, objects: 0, skipped: [], errors: [] };
   const testCode = [];
+  const inventory = settings.inventory ? [] : void 0;
   const rendered = [];
   const take = (item) => {
     if ("text" in item) {
@@ -32773,6 +32922,10 @@ function run(source, settings) {
       return;
     }
     runner.addServiceAccounts(item.objects);
+    if (inventory) for (const resource of item.objects) {
+      const entry = inventoryEntry(resource);
+      if (entry) inventory.push(entry);
+    }
     if (item.owners) runner.addOwners(item.objects);
     for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
   };
@@ -32788,6 +32941,7 @@ function run(source, settings) {
       addLineHashes(findings, renderedWithFindings, "renderedLocation");
     }
     const report = buildReport(source.profiles(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...testCode.length > 0 ? { testCode } : {} }, baseline);
+    if (inventory) report.inventory = sortInventory(inventory);
     return { report, rendered: renderedWithFindings };
   };
   const items = source.read(plan.needs, inputs);
