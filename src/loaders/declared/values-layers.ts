@@ -128,7 +128,9 @@ export function valuesStringLayer(
   const shift = verbatimShift(file.lines, whole, value);
   const read = readValues(file.path, value);
   if ('message' in read) {
-    const at = shift && read.line !== undefined ? { line: read.line + shift.line, column: (read.column ?? 1) + shift.column } : { line: whole.startLine, column: whole.startColumn };
+    // An error at the end of the string (an unclosed bracket) is shown at its last line.
+    const inside = shift && read.line !== undefined && read.line + shift.line <= whole.endLine;
+    const at = inside ? { line: read.line! + shift.line, column: (read.column ?? 1) + shift.column } : shift ? { line: whole.endLine, column: whole.endColumn } : { line: whole.startLine, column: whole.startColumn };
     return { error: { path: file.path, message: `${label}: ${read.message.replace(/ \(line \d+\)$/, '')}`, ...at } };
   }
   if (!isRecord(read.value)) return { error: { path: file.path, message: `${label} is not a mapping of values`, line: whole.startLine, column: whole.startColumn } };
