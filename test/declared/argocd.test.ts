@@ -128,7 +128,7 @@ metadata:
     expect(exitCode(report, 'none')).toBe(3);
   });
 
-  it('lists what it cannot read: values files of a remote chart, from a placeholder, from another repository, and a templated Application', async () => {
+  it('lists what it cannot read: values files of a remote chart, from a placeholder, from another repository, and what a templated Application renders', async () => {
     const root = makeTree({
       'apps/remote.yaml': `apiVersion: argoproj.io/v1alpha1
 kind: ApplicationSet
@@ -155,10 +155,19 @@ spec:
       'charts/app/templates/application.yaml': `apiVersion: argoproj.io/v1alpha1
 kind: Application
 metadata:
-  name: {{ .Release.Name }}
+  name: cluster-autoscaler
 spec:
   source:
-    {{- include "source" . | nindent 4 }}
+    {{- include "source"
+        (dict "chart" "cluster-autoscaler") | nindent 4 }}
+    helm:
+      values: |
+        rbac:
+          serviceAccount:
+            annotations:
+              eks.amazonaws.com/role-arn: arn:aws:iam::{{ .Values.accountId }}:role/autoscaler
+  destination:
+    namespace: {{ .Values.namespace | default "kube-system" }}
 `,
     });
     const report = await scanFolder(root);
@@ -170,8 +179,12 @@ spec:
         path: 'charts/app/templates/application.yaml',
         line: 7,
         kind: 'argocd',
-        reason: 'an Argo CD Application or ApplicationSet in a file that is not valid YAML (a template?) is not read: invalid YAML: missed comma between flow collection entries',
+        reason: 'an Argo CD Application in a template, read as far as its literal YAML goes: what its template actions render is not known',
       },
+    ]);
+    // The template's literal values are read all the same, its placeholders kept as written.
+    expect(report.inventory!.map((entry) => `${entry.path}:${entry.line}:${entry.column} ${entry.namespace}/${entry.name} ${entry.roleArn}`)).toEqual([
+      'charts/app/templates/application.yaml:14:43 {{ .Values.namespace | default "kube-system" }}/cluster-autoscaler arn:aws:iam::{{ .Values.accountId }}:role/autoscaler',
     ]);
   });
 });

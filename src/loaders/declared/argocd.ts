@@ -4,7 +4,7 @@ import { parseYamlDocuments } from '../parse-manifests.js';
 import { parseSetName, setLayer, typedSetValue, type SetEntry } from './helm-set.js';
 import { releaseDeclaredBy } from './release-label.js';
 import { chartFolder, insideRoot } from './repository-paths.js';
-import { fileLines, locatorAt, valuesFileLayer, valuesStringLayer, type LayerOutcome } from './values-layers.js';
+import { fileLines, locatorAt, templateAsYaml, unmask, valuesFileLayer, valuesStringLayer, type LayerOutcome } from './values-layers.js';
 import { isRecord, listAt, recordAt, stringAt } from '../../values.js';
 import type { ChartReference, DeclarationReader, Declarations, LocatedValues, RepositoryView } from '../../model/declared.js';
 import type { DocumentLocator, PathSegment } from '../../model/resource.js';
@@ -163,8 +163,8 @@ function readHelmSource(
 
 /**
  * The Helm releases of an application: each source that installs a chart, from a Helm
- * repository (`chart`) or a folder (`path`) that is a chart in the repository or has `helm`
- * settings. A source with only a `ref` lends its repository to the others' `$ref/…` values files.
+ * repository (`chart`) or a folder (`path`) that is a chart in the repository, or that has `helm`
+ * settings (its chart may be written by a template action). A source with only a `ref` lends its repository to the others' `$ref/…` values files.
  */
 function readApplication(application: ApplicationSpec, context: Context): void {
   const { spec, specPath } = application;
@@ -176,7 +176,7 @@ function readApplication(application: ApplicationSpec, context: Context): void {
   const refs = new Map(sources.flatMap(([source]) => (stringAt(source, 'ref') === undefined ? [] : [[stringAt(source, 'ref')!, source] as const])));
   for (const [source, sourcePath] of sources) {
     const folder = stringAt(source, 'path');
-    const helmChart = stringAt(source, 'chart') !== undefined || (folder !== undefined && (isRecord(source.helm) || chartFolder(folder, context.repository) !== undefined));
+    const helmChart = stringAt(source, 'chart') !== undefined || isRecord(source.helm) || (folder !== undefined && chartFolder(folder, context.repository) !== undefined);
     if (helmChart) readHelmSource(application, source, sourcePath, refs, context);
   }
 }
@@ -213,16 +213,27 @@ function readAddonCatalog(catalog: Record<string, unknown>, locator: DocumentLoc
 /** Text every Argo CD object holds in its `apiVersion`. */
 const argoGroup = 'argoproj.io/';
 
-function readFile(file: { path: string; text: string }, repository: RepositoryView, into: Declarations): void {
+/**
+ * A file's YAML documents. An Application written in a Helm template (an app-of-apps chart) is
+ * read as far as its literal YAML goes, and listed as read only in part; one that does not read
+ * even so is listed as not read.
+ */
+function documentsOf(file: { path: string; text: string }, into: Declarations): Array<{ value: unknown; locator: DocumentLocator }> {
   const parsed = parseYamlDocuments(file.path, file.text);
-  if (parsed.outcome === 'error') {
-    if (file.text.includes(argoGroup) && /\bkind:\s*Application(Set)?\b/.test(file.text)) {
-      into.unanalysed.push({ path: file.path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), kind: 'argocd', reason: `an Argo CD Application or ApplicationSet in a file that is not valid YAML (a template?) is not read: ${parsed.message.replace(/ \(line \d+\)$/, '')}` });
-    }
-    return;
-  }
+  if (parsed.outcome === 'parsed') return parsed.documents;
+  if (!file.text.includes(argoGroup) || !/\bkind:\s*Application(Set)?\b/.test(file.text)) return [];
+  const template = file.text.includes('{{') ? parseYamlDocuments(file.path, templateAsYaml(file.text)) : parsed;
+  const reason =
+    template.outcome === 'parsed'
+      ? 'an Argo CD Application in a template, read as far as its literal YAML goes: what its template actions render is not known'
+      : `an Argo CD Application or ApplicationSet in a file that is not valid YAML is not read: ${parsed.message.replace(/ \(line \d+\)$/, '')}`;
+  into.unanalysed.push({ path: file.path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), kind: 'argocd', reason });
+  return template.outcome === 'parsed' ? template.documents.map(({ value, locator }) => ({ value: unmask(value), locator })) : [];
+}
+
+function readFile(file: { path: string; text: string }, repository: RepositoryView, into: Declarations): void {
   const context: Context = { file: fileLines(file.path, file.text), repository, into };
-  for (const { value, locator } of parsed.documents) {
+  for (const { value, locator } of documentsOf(file, into)) {
     if (!isRecord(value)) continue;
     const apiVersion = value.apiVersion;
     if (typeof apiVersion === 'string' && apiVersion.startsWith(argoGroup)) {

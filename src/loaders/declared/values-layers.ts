@@ -22,16 +22,27 @@ export function locatorAt(locator: DocumentLocator, prefix: readonly PathSegment
 const templateOpen = '{{';
 const maskedOpen = '\uE000\uE000';
 
-function unmask(value: unknown): unknown {
+/** Turns masked `{{` back in every string and key of a value read from a masked text. */
+export function unmask(value: unknown): unknown {
   if (typeof value === 'string') return value.replaceAll(maskedOpen, templateOpen);
   if (Array.isArray(value)) return value.map(unmask);
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [unmask(key) as string, unmask(child)]));
   return value;
 }
 
+/**
+ * A Helm template's text as YAML with the same lines and columns: an action that stands where a
+ * key would (`{{- include … | nindent 4 }}`, over several lines or not) is blanked, and every
+ * other `{{` masked, so the literal YAML around them can be read. What the actions render is not.
+ */
+export function templateAsYaml(text: string): string {
+  const blanked = text.replace(/^([ \t]*)(\{\{[\s\S]*?\}\})[ \t]*$/gm, (_line, indent: string, action: string) => indent + action.replace(/[^\r\n]/g, ' '));
+  return blanked.replaceAll(templateOpen, maskedOpen);
+}
+
 /** Reads a YAML text as values: its first document, `{}` when it is empty. */
 function readValues(path: string, text: string): { value: unknown; locator: DocumentLocator } | { message: string; line?: number; column?: number } {
-  const masked = text.includes(templateOpen);
+  const masked = text.includes(templateOpen) || text.includes(maskedOpen);
   const parsed = parseYamlDocuments(path, masked ? text.replaceAll(templateOpen, maskedOpen) : text);
   if (parsed.outcome === 'error') return parsed;
   const document = parsed.documents.find((candidate) => candidate.value !== null && candidate.value !== undefined);
