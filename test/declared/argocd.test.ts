@@ -6,6 +6,17 @@ import { makeTree, where } from '../helpers.js';
 
 const fixtures = path.resolve('fixtures/declared/argocd');
 
+/** An Application's first lines, up to its `spec.source` key: what follows is the source. */
+function application(name: string): string {
+  return `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: ${name}
+spec:
+  source:
+`;
+}
+
 function scanFolder(root: string, settings: Partial<ScanOptions> = {}) {
   return scan({ targets: ['.'], root, inventory: true, flags: { clusterVersion: '1.30' }, ...settings });
 }
@@ -65,13 +76,7 @@ useSelectors: true
 
   it('points at the values string itself when it is not written as is', async () => {
     const root = makeTree({
-      'app.yaml': `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: api
-spec:
-  source:
-    repoURL: https://charts.example.com
+      'app.yaml': `${application('api')}    repoURL: https://charts.example.com
     chart: api
     helm:
       values: "serviceAccount:\\n  annotations:\\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/api\\n    eks.amazonaws.com/sts-regional-endpoints: 'false'\\n"
@@ -85,13 +90,7 @@ spec:
 
   it('reports bad input at its position and goes on: a values string that is not YAML, a malformed parameter, a values file outside the root or missing', async () => {
     const root = makeTree({
-      'apps/bad.yaml': `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: bad
-spec:
-  source:
-    repoURL: https://github.com/example/platform.git
+      'apps/bad.yaml': `${application('bad')}    repoURL: https://github.com/example/platform.git
     path: charts/api
     helm:
       valueFiles:

@@ -6,6 +6,21 @@ import { makeTree, where } from '../helpers.js';
 
 const fixtures = path.resolve('fixtures/declared/flux');
 
+/** A HelmRelease's first lines, up to its chart's `sourceRef` kind: what follows is its name. */
+function helmRelease(name: string, namespace: string, chart: string, sourceKind: string): string {
+  return `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: ${name}
+${namespace === '' ? '' : `  namespace: ${namespace}\n`}spec:
+  chart:
+    spec:
+      chart: ${chart}
+      sourceRef:
+        kind: ${sourceKind}
+`;
+}
+
 function scanFolder(root: string) {
   return scan({ targets: ['.'], root, inventory: true, flags: { clusterVersion: '1.30' } });
 }
@@ -50,18 +65,7 @@ describe('Flux HelmReleases', () => {
     const values = Buffer.from('serviceAccount:\n  annotations:\n    eks.amazonaws.com/sts-regional-endpoints: "false"\n').toString('base64');
     const report = await scanFolder(
       makeTree({
-        'apps/api.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2
-kind: HelmRelease
-metadata:
-  name: api
-  namespace: apps
-spec:
-  chart:
-    spec:
-      chart: ./charts/api
-      sourceRef:
-        kind: GitRepository
-        name: platform
+        'apps/api.yaml': `${helmRelease('api', 'apps', './charts/api', 'GitRepository')}        name: platform
   valuesFrom:
     - kind: Secret
       name: api-values
@@ -78,18 +82,7 @@ metadata:
 data:
   values.yaml: ${values}
 ---
-apiVersion: helm.toolkit.fluxcd.io/v2
-kind: HelmRelease
-metadata:
-  name: worker
-  namespace: apps
-spec:
-  chart:
-    spec:
-      chart: worker
-      sourceRef:
-        kind: HelmRepository
-        name: internal
+${helmRelease('worker', 'apps', 'worker', 'HelmRepository')}        name: internal
   values:
     serviceAccount:
       annotations:
@@ -107,17 +100,7 @@ spec:
   it('reports a valuesFrom key that is missing, or a malformed targetPath, at the reference, and goes on', async () => {
     const report = await scanFolder(
       makeTree({
-        'hr.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2
-kind: HelmRelease
-metadata:
-  name: api
-spec:
-  chart:
-    spec:
-      chart: api
-      sourceRef:
-        kind: HelmRepository
-        name: internal
+        'hr.yaml': `${helmRelease('api', '', 'api', 'HelmRepository')}        name: internal
   valuesFrom:
     - kind: ConfigMap
       name: api-values
