@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path17 && path17[0] !== "/") {
+          path17 = `/${path17}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path17}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path17, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path17,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path17, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path17);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path17, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path17,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path17, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path17);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path17,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path17 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path17)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path17, query) : path17;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5818,35 +5818,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at2, len) => {
+          wasm_on_url: (p, at3, len) => {
             return 0;
           },
-          wasm_on_status: (p, at2, len) => {
+          wasm_on_status: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at2, len) => {
+          wasm_on_header_field: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at2, len) => {
+          wasm_on_header_value: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at2, len) => {
+          wasm_on_body: (p, at3, len) => {
             assert(currentParser.ptr === p);
-            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path17, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path17} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path17;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path17 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path17;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path17 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path17;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path17) {
+      if (typeof path17 !== "string") {
+        return path17;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path17.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path17;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path17);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path17, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path17,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path17,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code2 = path14.charCodeAt(i);
+    function validateCookiePath(path17) {
+      for (let i = 0; i < path17.length; ++i) {
+        const code2 = path17.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path17 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path17 = `/${path17}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path14);
+          url = new URL(util.parseOrigin(url).origin + path17);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19535,9 +19535,9 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run3, at2) => {
+    var separatorAfter = (run3, at3) => {
       let separator = EMPTY;
-      for (let index = at2 + 1; index < run3.length && !run3[index].wildcard; index++) {
+      for (let index = at3 + 1; index < run3.length && !run3[index].wildcard; index++) {
         separator += run3[index].single;
       }
       return separator;
@@ -19601,17 +19601,17 @@ var require_ignore = __commonJS({
       let run3 = [];
       const flush = () => {
         let lastWildcard;
-        run3.forEach((token, at2) => {
+        run3.forEach((token, at3) => {
           if (token.wildcard) {
-            lastWildcard = at2;
+            lastWildcard = at3;
           }
         });
-        run3.forEach((token, at2) => {
+        run3.forEach((token, at3) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at2)})[^\\/])*`;
+          out += at3 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at3)})[^\\/])*`;
         });
         run3 = [];
       };
@@ -19664,26 +19664,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path14) => {
-      const end = path14.length - 1;
-      const index = path14.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index = path17.lastIndexOf(
         SLASH,
-        path14[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path14 : path14.slice(index + 1);
+      return index < 0 ? path17 : path17.slice(index + 1);
     };
-    var parentOf = (path14) => {
-      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path14.split(SLASH).filter(Boolean);
+    var parentOf = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path14.length - 1;
-      const cut = path14.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -19833,7 +19833,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path14) {
+      testLiteral(path17) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -19842,7 +19842,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path14)) {
+          if (rule.checkRegex.test(path17)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -19862,15 +19862,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path14, mode) {
+      test(path17, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path14) : path14;
+        const basename = shortcut ? basenameOf(path17) : path17;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path14
+            shortcut && rule._basenameOnly ? basename : path17
           )) {
             const { negative } = rule;
             const ret = {
@@ -19892,17 +19892,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path14, originalPath, doThrow) => {
-      if (!isString(path14)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path14) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path14)) {
+      if (checkPath.isNotRelative(path17)) {
         const r7 = "`path.relative()`d";
         return doThrow(
           `path should be a ${r7} string, but got "${originalPath}"`,
@@ -19911,25 +19911,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path14) => {
-      const first = path14.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first = path17.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path14.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path14.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -19960,59 +19960,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path14) {
+      _test(originalPath, cache2, path17) {
         checkPath(
-          path14,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path14 ? this._t(path14, cache2) : {
+        return path17 ? this._t(path17, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path14 = convertPath(target);
-        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path14);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir = this._t(path14, this._testCache);
+        const dir = this._t(path17, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path14);
+        const literal2 = this._rules.testLiteral(path17);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path14, cache2) {
-        const cached2 = cache2[path14];
+      _t(path17, cache2) {
+        const cached2 = cache2[path17];
         if (cached2) {
           return cached2;
         }
-        const parentPath = parentOf(path14);
+        const parentPath = parentOf(path17);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
+        return cache2[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path14) {
-        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path14) => !this.ignores(path14);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path14) {
-        return this._test(path14, this._testCache, convertPath(path14));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
+    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -23612,7 +23612,7 @@ var init_index_min = __esm({
 // src/action/main.ts
 import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, realpathSync as realpathSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
-import path13 from "node:path";
+import path16 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24115,7 +24115,7 @@ function info(message) {
 
 // src/config/scan-request.ts
 import { existsSync as existsSync5 } from "node:fs";
-import path10 from "node:path";
+import path13 from "node:path";
 
 // src/config/load-config.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -26654,18 +26654,18 @@ var LineIndex = class {
   scanTo(offset) {
     const text = this.text;
     if (this.onlyLineFeeds) {
-      let at2 = this.scanned;
-      while (at2 < text.length) {
-        const end = text.indexOf("\n", at2);
+      let at3 = this.scanned;
+      while (at3 < text.length) {
+        const end = text.indexOf("\n", at3);
         if (end < 0) {
-          at2 = text.length;
+          at3 = text.length;
           break;
         }
         this.starts.push(end + 1);
-        at2 = end + 1;
+        at3 = end + 1;
         if (end >= offset) break;
       }
-      this.scanned = at2;
+      this.scanned = at3;
       return;
     }
     let i = this.scanned;
@@ -26695,35 +26695,35 @@ var INDENT = 7;
 var FAST = 8;
 var STRIDE = 9;
 var YamlSource = class {
-  constructor(path14, text, events) {
-    this.path = path14;
+  constructor(path17, text, events) {
+    this.path = path17;
     this.text = text;
     const length = events.length;
     this.length = length;
     const table3 = new Int32Array(length * STRIDE);
-    for (let index = 0, at2 = 0; index < length; index++, at2 += STRIDE) {
+    for (let index = 0, at3 = 0; index < length; index++, at3 += STRIDE) {
       const event = events[index];
       const type = event.type;
-      table3[at2 + TYPE] = type;
+      table3[at3 + TYPE] = type;
       if (type === EVENT_ID.SCALAR) {
-        table3[at2 + START] = event.valueStart;
-        table3[at2 + END] = event.valueEnd;
-        table3[at2 + STYLE] = event.style;
-        table3[at2 + CHOMPING] = event.chomping;
-        table3[at2 + INDENT] = event.indent;
-        table3[at2 + FAST] = event.fast ? 1 : 0;
-        table3[at2 + ANCHOR_START] = event.anchorStart;
-        table3[at2 + ANCHOR_END] = event.anchorEnd;
+        table3[at3 + START] = event.valueStart;
+        table3[at3 + END] = event.valueEnd;
+        table3[at3 + STYLE] = event.style;
+        table3[at3 + CHOMPING] = event.chomping;
+        table3[at3 + INDENT] = event.indent;
+        table3[at3 + FAST] = event.fast ? 1 : 0;
+        table3[at3 + ANCHOR_START] = event.anchorStart;
+        table3[at3 + ANCHOR_END] = event.anchorEnd;
       } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-        table3[at2 + START] = event.start;
-        table3[at2 + ANCHOR_START] = event.anchorStart;
-        table3[at2 + ANCHOR_END] = event.anchorEnd;
+        table3[at3 + START] = event.start;
+        table3[at3 + ANCHOR_START] = event.anchorStart;
+        table3[at3 + ANCHOR_END] = event.anchorEnd;
       } else if (type === EVENT_ID.ALIAS) {
-        table3[at2 + ANCHOR_START] = event.anchorStart;
-        table3[at2 + ANCHOR_END] = event.anchorEnd;
+        table3[at3 + ANCHOR_START] = event.anchorStart;
+        table3[at3 + ANCHOR_END] = event.anchorEnd;
       } else {
         if (type === EVENT_ID.DOCUMENT) this.documentRoots.push(index + 1);
-        table3[at2 + ANCHOR_START] = -1;
+        table3[at3 + ANCHOR_START] = -1;
       }
     }
     this.table = table3;
@@ -26768,21 +26768,21 @@ var YamlSource = class {
   }
   /** The decoded text of a scalar event. */
   scalarValue(index) {
-    const at2 = index * STRIDE;
+    const at3 = index * STRIDE;
     const table3 = this.table;
-    if (table3[at2 + FAST] === 1 && table3[at2 + STYLE] === SCALAR_STYLE.PLAIN) return this.text.slice(table3[at2 + START], table3[at2 + END]);
+    if (table3[at3 + FAST] === 1 && table3[at3 + STYLE] === SCALAR_STYLE.PLAIN) return this.text.slice(table3[at3 + START], table3[at3 + END]);
     const event = {
       type: EVENT_ID.SCALAR,
-      valueStart: table3[at2 + START],
-      valueEnd: table3[at2 + END],
+      valueStart: table3[at3 + START],
+      valueEnd: table3[at3 + END],
       anchorStart: -1,
       anchorEnd: -1,
       tagStart: -1,
       tagEnd: -1,
-      style: table3[at2 + STYLE],
-      chomping: table3[at2 + CHOMPING],
-      indent: table3[at2 + INDENT],
-      fast: table3[at2 + FAST] === 1
+      style: table3[at3 + STYLE],
+      chomping: table3[at3 + CHOMPING],
+      indent: table3[at3 + INDENT],
+      fast: table3[at3 + FAST] === 1
     };
     return getScalarValue(this.text, event);
   }
@@ -26799,8 +26799,8 @@ var YamlLocator = class {
   get path() {
     return this.source.path;
   }
-  locate(path14, options = {}) {
-    const full = [...this.basePath, ...path14];
+  locate(path17, options = {}) {
+    const full = [...this.basePath, ...path17];
     let node = this.rootEvent;
     let lastKey = -1;
     let complete = true;
@@ -26923,12 +26923,12 @@ var YamlLocator = class {
     const start = source.start(node);
     if (source.type(node) !== EVENT_ID.SCALAR || start < 0 || value === "") return void 0;
     const raw = source.text.slice(start, source.end(node));
-    let at2 = -1;
+    let at3 = -1;
     for (let n = 0; n <= occurrence; n++) {
-      at2 = raw.indexOf(value, at2 + 1);
-      if (at2 < 0) return void 0;
+      at3 = raw.indexOf(value, at3 + 1);
+      if (at3 < 0) return void 0;
     }
-    return { start: start + at2, end: start + at2 + value.length };
+    return { start: start + at3, end: start + at3 + value.length };
   }
 };
 function scalarSpan(text, valueStart, valueEnd, style) {
@@ -26977,11 +26977,11 @@ function schemaValidator(name) {
   return (value) => validate(value) ? [] : (validate.errors ?? []).map(describeError);
 }
 function keyPath(pointer) {
-  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path14, part) => /^\d+$/.test(part) ? `${path14}[${part}]` : path14 === "" ? part : `${path14}.${part}`, "");
+  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path17, part) => /^\d+$/.test(part) ? `${path17}[${part}]` : path17 === "" ? part : `${path17}.${part}`, "");
 }
 function describeError(error2) {
-  const at2 = keyPath(error2.instancePath);
-  const where2 = at2 === "" ? "top level" : `\`${at2}\``;
+  const at3 = keyPath(error2.instancePath);
+  const where2 = at3 === "" ? "top level" : `\`${at3}\``;
   const params = error2.params;
   switch (error2.keyword) {
     case "additionalProperties":
@@ -27088,8 +27088,8 @@ function withVersionProblems(problems, clusters) {
     const key = `\`clusters[${index}].kubernetesVersion\``;
     if (typeof version === "number") {
       const problem = readKubernetesVersion(String(version)).problem ?? `quote it, "${String(version)}"`;
-      const at2 = result2.findIndex((text) => text.startsWith(`${key}:`));
-      result2.splice(at2 < 0 ? result2.length : at2, at2 < 0 ? 0 : 1, `${key}: ${version} is a YAML number, not text: ${problem}`);
+      const at3 = result2.findIndex((text) => text.startsWith(`${key}:`));
+      result2.splice(at3 < 0 ? result2.length : at3, at3 < 0 ? 0 : 1, `${key}: ${version} is a YAML number, not text: ${problem}`);
     } else if (typeof version === "string" && /^1\.\d+$/.test(version)) {
       const { problem } = readKubernetesVersion(version);
       if (problem !== void 0) result2.push(`${key}: ${problem}`);
@@ -27113,8 +27113,8 @@ function loadConfig(file) {
     locator = new YamlLocator(source, source.documentRoot(0));
   } catch (error2) {
     if (error2 instanceof YAMLException) {
-      const at2 = error2.mark ? `:${error2.mark.line + 1}:${error2.mark.column + 1}` : "";
-      throw new ConfigError(`${file}${at2}: invalid YAML: ${error2.reason}`);
+      const at3 = error2.mark ? `:${error2.mark.line + 1}:${error2.mark.column + 1}` : "";
+      throw new ConfigError(`${file}${at3}: invalid YAML: ${error2.reason}`);
     }
     throw error2;
   }
@@ -27172,6 +27172,10 @@ function listAt(value, key) {
 }
 function own(record, key) {
   return Object.hasOwn(record, key) ? record[key] : void 0;
+}
+function stringAt(value, key) {
+  const child = isRecord(value) ? own(value, key) : void 0;
+  return typeof child === "string" && child !== "" ? child : void 0;
 }
 
 // src/engine/baseline.ts
@@ -27409,14 +27413,14 @@ var NotReadError = class extends Error {
   offset;
 };
 var templateHint = "render it first (for example `helm template`) and scan the output";
-function parseManifests(path14, rawText, options = {}) {
+function parseManifests(path17, rawText, options = {}) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  if (path14.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  if (path17.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
   const limits = { ...defaultManifestLimits, ...options.limits };
   let events;
   let values;
   try {
-    ({ events, values } = readYamlStream(path14, text, limits, options.json === true));
+    ({ events, values } = readYamlStream(path17, text, limits, options.json === true));
   } catch (error2) {
     return unparsable(text, error2, limits);
   }
@@ -27428,10 +27432,10 @@ function parseManifests(path14, rawText, options = {}) {
   values.forEach((value, document) => {
     if (value === null || value === void 0) return;
     documents++;
-    collectObjects(value, [], (object, identity, path15) => found.push({ value: object, identity, document, path: path15 }));
+    collectObjects(value, [], (object, identity, path18) => found.push({ value: object, identity, document, path: path18 }));
   });
   const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
-  const source = kept.length > 0 ? new YamlSource(path14, text, events) : void 0;
+  const source = kept.length > 0 ? new YamlSource(path17, text, events) : void 0;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
@@ -27439,20 +27443,22 @@ function parseManifests(path14, rawText, options = {}) {
   }));
   return { outcome: "parsed", documents, objectCount: found.length, objects };
 }
-function readYamlStream(path14, text, limits, json) {
-  const events = parseEvents(text, { filename: path14, maxDepth: limits.maxDepth + 2 });
+function readYamlStream(path17, text, limits, json) {
+  const events = parseEvents(text, { filename: path17, maxDepth: limits.maxDepth + 2 });
   checkEvents(text, events, limits);
   return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
 }
-function parseYamlDocuments(path14, rawText) {
+function parseYamlDocuments(path17, rawText) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
   try {
-    const { events, values } = readYamlStream(path14, text, defaultManifestLimits, false);
-    const source = new YamlSource(path14, text, events);
+    const { events, values } = readYamlStream(path17, text, defaultManifestLimits, false);
+    const source = new YamlSource(path17, text, events);
     return { outcome: "parsed", documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
   } catch (error2) {
-    const at2 = error2 instanceof YAMLException && error2.mark ? ` (line ${error2.mark.line + 1})` : "";
-    return { outcome: "error", message: `invalid YAML: ${error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2)}${at2}` };
+    const mark = error2 instanceof YAMLException ? error2.mark : void 0;
+    const at3 = mark ? ` (line ${mark.line + 1})` : "";
+    const message = `invalid YAML: ${error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2)}${at3}`;
+    return { outcome: "error", message, ...mark ? { line: mark.line + 1, column: mark.column + 1 } : {} };
   }
 }
 function unparsable(text, rawError, limits) {
@@ -27564,18 +27570,18 @@ function hasTemplateActions(text, events) {
   for (const event of events) {
     if (event.type === EVENT_ID.SCALAR && event.valueStart >= 0) spans.push([event.valueStart, event.valueEnd]);
   }
-  for (let at2 = text.indexOf("{{"); at2 >= 0; at2 = text.indexOf("{{", at2 + 2)) {
-    if (spans.some(([start, end]) => at2 >= start && at2 < end)) continue;
-    const lineStart = text.lastIndexOf("\n", at2) + 1;
-    if (text.slice(lineStart, at2).includes("#")) continue;
+  for (let at3 = text.indexOf("{{"); at3 >= 0; at3 = text.indexOf("{{", at3 + 2)) {
+    if (spans.some(([start, end]) => at3 >= start && at3 < end)) continue;
+    const lineStart = text.lastIndexOf("\n", at3) + 1;
+    if (text.slice(lineStart, at3).includes("#")) continue;
     return true;
   }
   return false;
 }
-function collectObjects(value, path14, sink) {
+function collectObjects(value, path17, sink) {
   if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return;
   if (value.kind === "List" && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectObjects(item, [...path14, "items", index], sink));
+    value.items.forEach((item, index) => collectObjects(item, [...path17, "items", index], sink));
     return;
   }
   const metadata = isRecord(value.metadata) ? value.metadata : {};
@@ -27585,7 +27591,7 @@ function collectObjects(value, path14, sink) {
     name: typeof metadata.name === "string" ? metadata.name : ""
   };
   if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
-  sink(value, identity, path14);
+  sink(value, identity, path17);
 }
 
 // src/model/irsa.ts
@@ -27841,14 +27847,14 @@ function inlineDocuments(file, text, kustomization, fieldPath, patch) {
       path: file,
       locate: (inner, options) => {
         if (!literal2) return start;
-        const at2 = locator.locate(inner, options);
+        const at3 = locator.locate(inner, options);
         const [lineShift, columnShift] = [start.startLine - 1, start.startColumn - 1];
         return {
-          startLine: at2.startLine + lineShift,
-          startColumn: at2.startColumn + columnShift,
-          endLine: at2.endLine + lineShift,
-          endColumn: at2.endColumn + columnShift,
-          lineText: lines.lineText(at2.startLine + lineShift)
+          startLine: at3.startLine + lineShift,
+          startColumn: at3.startColumn + columnShift,
+          endLine: at3.endLine + lineShift,
+          endColumn: at3.endColumn + columnShift,
+          lineText: lines.lineText(at3.startLine + lineShift)
         };
       }
     }
@@ -27939,7 +27945,7 @@ function builtObjects(root, kustomization, build2, keep) {
   if (parsed.outcome !== "parsed") return { objects: [], documents: 0, objectCount: 0 };
   const variables = kustomization.flux?.substitute;
   const originDocuments = /* @__PURE__ */ new Map();
-  const documentsOf = (file) => {
+  const documentsOf2 = (file) => {
     let documents = originDocuments.get(file);
     if (documents === void 0) originDocuments.set(file, documents = readDocuments(root, file));
     return documents;
@@ -27955,7 +27961,7 @@ function builtObjects(root, kustomization, build2, keep) {
     const copies = path4.join(build2.wrapper, copiesFolder, path4.sep);
     const originAbsolute = resolved?.startsWith(copies) ? path4.join(root, resolved.slice(copies.length)) : resolved;
     const originFile = originAbsolute === void 0 ? void 0 : path4.posix.normalize(path4.relative(root, originAbsolute).split(path4.sep).join("/"));
-    const base2 = originFile === void 0 || originFile.startsWith("../") ? void 0 : baseDocument(documentsOf(originFile), object.identity);
+    const base2 = originFile === void 0 || originFile.startsWith("../") ? void 0 : baseDocument(documentsOf2(originFile), object.identity);
     return { identity: object.identity, data: object.data, locator: new OverlayLocator(kustomization, object.data, object.identity, base2) };
   });
   return { objects, documents: parsed.documents, objectCount: parsed.objectCount };
@@ -28040,7 +28046,7 @@ var OverlayLocator = class {
     const missing = steps.slice(known);
     const builtValue = valueAt(this.built, existing).value;
     const baseName = nameOf(this.base?.value);
-    const place = (origin, at2) => ({ ...origin.locator.locate([...at2, ...missing], options), file: origin.locator.path });
+    const place = (origin, at3) => ({ ...origin.locator.locate([...at3, ...missing], options), file: origin.locator.path });
     if (isScalar(builtValue)) {
       for (const patch of [...this.kustomization.tree.patches].reverse()) {
         const found = this.inPatch(patch, existing, builtValue, baseName);
@@ -28084,8 +28090,8 @@ var OverlayLocator = class {
         const own2 = { kind: typeof document.value.kind === "string" ? document.value.kind : void 0, name: nameOf(document.value) };
         const applies = patch.target ? targets(patch.target, this.identity, baseName) : own2.kind === this.identity.kind && (own2.name === this.identity.name || own2.name === baseName);
         if (!applies) continue;
-        const at2 = matchingPath(this.built, document.value, steps);
-        if (at2 && valueAt(document.value, at2).value === value) return { origin: document, at: at2 };
+        const at3 = matchingPath(this.built, document.value, steps);
+        if (at3 && valueAt(document.value, at3).value === value) return { origin: document, at: at3 };
       }
       return void 0;
     }
@@ -28098,8 +28104,8 @@ var OverlayLocator = class {
       const under = pointer.every((step, index) => step === String(steps[index]) || step === "-" && typeof steps[index] === "number");
       if (!under) continue;
       const rest = steps.slice(pointer.length);
-      const at2 = matchingPath(valueAt(this.built, steps.slice(0, pointer.length)).value, op.value, rest);
-      if (at2 && valueAt(op.value, at2).value === value) return { origin: operation, at: ["value", ...at2] };
+      const at3 = matchingPath(valueAt(this.built, steps.slice(0, pointer.length)).value, op.value, rest);
+      if (at3 && valueAt(op.value, at3).value === value) return { origin: operation, at: ["value", ...at3] };
     }
     return void 0;
   }
@@ -28152,8 +28158,514 @@ function isTestCode(file) {
   return parts.some((folder) => testFolders.has(folder)) || testFileNames.some((pattern) => pattern.test(base2));
 }
 
+// src/loaders/declared/argocd.ts
+import path7 from "node:path";
+
+// src/loaders/declared/helm-set.ts
+function parseSetName(name) {
+  if (name === "") return "an empty name";
+  const path17 = [];
+  let at3 = 0;
+  while (at3 < name.length) {
+    let key = "";
+    while (at3 < name.length && name[at3] !== "." && name[at3] !== "[") {
+      if (name[at3] === "\\") {
+        if (at3 + 1 >= name.length) return `\`${name}\` ends with a lone backslash`;
+        key += name[at3 + 1];
+        at3 += 2;
+      } else key += name[at3++];
+    }
+    if (key === "") return `\`${name}\` has an empty key at character ${at3 + 1}`;
+    path17.push(key);
+    while (name[at3] === "[") {
+      const close = name.indexOf("]", at3);
+      const index = close < 0 ? "" : name.slice(at3 + 1, close);
+      if (!/^\d+$/.test(index)) return `\`${name}\` has a list index that is not a number at character ${at3 + 1}`;
+      path17.push(Number(index));
+      at3 = close + 1;
+    }
+    if (at3 < name.length) {
+      if (name[at3] !== ".") return `\`${name}\` has text right after a list index at character ${at3 + 1}`;
+      if (++at3 === name.length) return `\`${name}\` ends with an empty key`;
+    }
+  }
+  return path17;
+}
+function startsWith(path17, prefix2) {
+  return prefix2.length <= path17.length && prefix2.every((segment, index) => path17[index] === segment);
+}
+function setLayer(file, entries, label) {
+  const value = {};
+  for (const entry of entries) assign(value, entry.path, entry.value);
+  const locator = {
+    path: file,
+    locate(path17, options) {
+      const exact = entries.findLast((entry) => entry.path.length === path17.length && startsWith(entry.path, path17));
+      if (exact) return options?.target === "key" ? exact.name : exact.valueAt;
+      let nearest;
+      let shared = -1;
+      for (const entry of entries) {
+        let length = 0;
+        while (length < path17.length && length < entry.path.length && entry.path[length] === path17[length]) length++;
+        if (length >= shared) [nearest, shared] = [entry, length];
+      }
+      return nearest ? nearest.name : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" };
+    }
+  };
+  return { value, locator, label };
+}
+function assign(root, path17, value) {
+  let node = root;
+  path17.forEach((segment, index) => {
+    if (index === path17.length - 1) {
+      node[segment] = value;
+      return;
+    }
+    const next = node[segment];
+    const wantList = typeof path17[index + 1] === "number";
+    if (typeof next !== "object" || next === null || Array.isArray(next) !== wantList) node[segment] = wantList ? [] : {};
+    node = node[segment];
+  });
+}
+function typedSetValue(text, forceString = false) {
+  if (forceString) return text;
+  const lower2 = text.toLowerCase();
+  if (lower2 === "true") return true;
+  if (lower2 === "false") return false;
+  if (lower2 === "null") return null;
+  if (text === "0" || !text.startsWith("0") && /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+  return text;
+}
+
+// src/loaders/declared/release-label.ts
+function releaseDeclaredBy(releaseName, chart, valuesFrom) {
+  const release = releaseName === void 0 ? "a Helm release" : `Helm release \`${releaseName}\``;
+  return `of ${release}${chart === void 0 ? "" : ` (chart \`${chart}\`)`}, values from ${valuesFrom}`;
+}
+
+// src/loaders/declared/repository-paths.ts
+import path6 from "node:path";
+function insideRoot(relative) {
+  const normalized = path6.posix.normalize(relative.replace(/^\/+/, ""));
+  return normalized === ".." || normalized.startsWith("../") ? void 0 : normalized;
+}
+function chartFolder(folder, repository) {
+  const normalized = insideRoot(folder);
+  if (normalized === void 0) return void 0;
+  return repository.text(normalized === "." ? "Chart.yaml" : `${normalized}/Chart.yaml`) === void 0 ? void 0 : normalized;
+}
+
+// src/loaders/declared/values-layers.ts
+function locatorAt(locator, prefix2) {
+  return { path: locator.path, locate: (path17, options) => locator.locate([...prefix2, ...path17], options) };
+}
+var templateOpen = "{{";
+var maskedOpen = "\uE000\uE000";
+function unmask(value) {
+  if (typeof value === "string") return value.replaceAll(maskedOpen, templateOpen);
+  if (Array.isArray(value)) return value.map(unmask);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [unmask(key), unmask(child)]));
+  return value;
+}
+function templateAsYaml(text) {
+  const blanked = text.replace(/^([ \t]*)(\{\{[\s\S]*?\}\})[ \t]*$/gm, (_line, indent, action) => indent + action.replace(/[^\r\n]/g, " "));
+  return blanked.replaceAll(templateOpen, maskedOpen);
+}
+function readValues(path17, text) {
+  const masked = text.includes(templateOpen) || text.includes(maskedOpen);
+  const parsed = parseYamlDocuments(path17, masked ? text.replaceAll(templateOpen, maskedOpen) : text);
+  if (parsed.outcome === "error") return parsed;
+  const document = parsed.documents.find((candidate2) => candidate2.value !== null && candidate2.value !== void 0);
+  if (!document) return { value: {}, locator: { path: path17, locate: () => ({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" }) } };
+  return { value: masked ? unmask(document.value) : document.value, locator: document.locator };
+}
+function valuesFileLayer(path17, text, label) {
+  const read = readValues(path17, text);
+  if ("message" in read) return { error: { path: path17, message: `${label}: ${read.message}`, ...lineAndColumn(read) } };
+  if (!isRecord(read.value)) return { error: { path: path17, message: `${label} is not a mapping of values` } };
+  return { layer: { value: read.value, locator: read.locator, label } };
+}
+function lineAndColumn(at3) {
+  return { ...at3.line !== void 0 ? { line: at3.line } : {}, ...at3.column !== void 0 ? { column: at3.column } : {} };
+}
+function verbatimShift(lines, at3, value) {
+  const lead = /^\n*/.exec(value)[0].length;
+  const body = value.slice(lead).trimEnd();
+  if (at3.startLine === at3.endLine) {
+    const raw = lines.lineText(at3.startLine).slice(at3.startColumn - 1, at3.endColumn - 1);
+    const quoted = raw.startsWith('"') || raw.startsWith("'");
+    if ((quoted ? raw.slice(1, -1) : raw) !== body) return void 0;
+    return { line: at3.startLine - 1 - lead, column: at3.startColumn - 1 + (quoted ? 1 : 0) };
+  }
+  const indent = at3.startColumn - 1;
+  const pieces = [];
+  for (let line = at3.startLine; line <= at3.endLine; line++) {
+    const text = lines.lineText(line);
+    if (text.slice(0, indent).trim() !== "") return void 0;
+    pieces.push(line === at3.endLine ? text.slice(indent, at3.endColumn - 1) : text.slice(indent));
+  }
+  return pieces.join("\n").trimEnd() === body ? { line: at3.startLine - 1 - lead, column: indent } : void 0;
+}
+var EmbeddedLocator = class {
+  constructor(inner, lines, shift, whole, note) {
+    this.inner = inner;
+    this.lines = lines;
+    this.shift = shift;
+    this.whole = whole;
+    this.note = note;
+  }
+  inner;
+  lines;
+  shift;
+  whole;
+  note;
+  get path() {
+    return this.inner.path;
+  }
+  locate(path17, options) {
+    if (!this.shift) return { ...this.whole, note: this.note };
+    const position = this.inner.locate(path17, options);
+    const startLine = position.startLine + this.shift.line;
+    return {
+      startLine,
+      startColumn: position.startColumn + this.shift.column,
+      endLine: position.endLine + this.shift.line,
+      endColumn: position.endColumn + this.shift.column,
+      lineText: this.lines.lineText(startLine)
+    };
+  }
+};
+function valuesStringLayer(file, locator, path17, value, label, note = "the values are not written as is (a folded or escaped string): pointing at the string that holds them") {
+  const whole = locator.locate(path17);
+  const shift = verbatimShift(file.lines, whole, value);
+  const read = readValues(file.path, value);
+  if ("message" in read) {
+    const inside = shift && read.line !== void 0 && read.line + shift.line <= whole.endLine;
+    const at3 = inside ? { line: read.line + shift.line, column: (read.column ?? 1) + shift.column } : shift ? { line: whole.endLine, column: whole.endColumn } : { line: whole.startLine, column: whole.startColumn };
+    return { error: { path: file.path, message: `${label}: ${read.message.replace(/ \(line \d+\)$/, "")}`, ...at3 } };
+  }
+  if (!isRecord(read.value)) return { error: { path: file.path, message: `${label} is not a mapping of values`, line: whole.startLine, column: whole.startColumn } };
+  return { layer: { value: read.value, locator: new EmbeddedLocator(read.locator, file.lines, shift, whole, note), label } };
+}
+function fileLines(path17, text) {
+  return { path: path17, lines: new LineIndex(text) };
+}
+
+// src/loaders/declared/argocd.ts
+function at2(context, locator, where2) {
+  const position = locator.locate(where2);
+  return { path: context.file.path, line: position.startLine, column: position.startColumn };
+}
+function addLayer(outcome, values, context) {
+  if ("layer" in outcome) values.push(outcome.layer);
+  else context.into.errors.push(outcome.error);
+}
+function valueFileLayers(application, helm, helmPath, chartPath, refs, context) {
+  const values = [];
+  listAt(helm, "valueFiles").forEach((name, index) => {
+    if (typeof name !== "string") return;
+    const where2 = at2(context, application.locator, [...helmPath, "valueFiles", index]);
+    const unanalysed = (reason2) => context.into.unanalysed.push({ path: where2.path, line: where2.line, kind: "argocd", reason: `values file \`${name}\` of ${application.by} ${reason2}` });
+    if (name.includes("{{")) return unanalysed("is named through a template placeholder, known only when the ApplicationSet is rendered");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) return unanalysed("is fetched from a URL, not read");
+    let relative;
+    if (name.startsWith("$")) {
+      const ref = name.slice(1).split("/", 1)[0];
+      const refSource = refs.get(ref);
+      if (!refSource) {
+        context.into.errors.push({ ...where2, message: `values file \`${name}\` of ${application.by} names the source ref \`${ref}\`, which no source declares` });
+        return;
+      }
+      relative = name.slice(ref.length + 2);
+      const file2 = insideRoot(relative);
+      if (file2 !== void 0 && context.repository.text(file2) === void 0) {
+        return unanalysed(`comes from the repository of source ref \`${ref}\` (${stringAt(refSource, "repoURL") ?? "no repoURL"}) and is not among the scanned files`);
+      }
+    } else if (chartPath !== void 0) {
+      relative = path7.posix.join(chartPath, name);
+    } else {
+      return unanalysed("is a file of the chart itself, not of this repository");
+    }
+    const file = insideRoot(relative);
+    if (file === void 0) {
+      context.into.errors.push({ ...where2, message: `values file \`${name}\` of ${application.by} is outside the scan root: not read` });
+      return;
+    }
+    const text = context.repository.text(file);
+    if (text !== void 0) addLayer(valuesFileLayer(file, text, `values file \`${file}\``), values, context);
+    else if (helm.ignoreMissingValueFiles !== true) context.into.errors.push({ ...where2, message: `values file \`${name}\` of ${application.by} is not among the scanned files (\`${file}\`)` });
+  });
+  return values;
+}
+function parameterLayer(application, helm, helmPath, context) {
+  const entries = [];
+  listAt(helm, "parameters").forEach((parameter, index) => {
+    const name = stringAt(parameter, "name");
+    if (name === void 0 || !isRecord(parameter)) return;
+    const parameterPath = [...helmPath, "parameters", index];
+    const path17 = parseSetName(name);
+    if (typeof path17 === "string") {
+      context.into.errors.push({ ...at2(context, application.locator, [...parameterPath, "name"]), message: `Helm parameter of ${application.by}: ${path17}` });
+      return;
+    }
+    const written = parameter.value !== void 0 && parameter.value !== null;
+    entries.push({
+      path: path17,
+      value: typedSetValue(written ? String(parameter.value) : "", parameter.forceString === true),
+      name: application.locator.locate([...parameterPath, "name"]),
+      valueAt: application.locator.locate([...parameterPath, written ? "value" : "name"])
+    });
+  });
+  return entries.length > 0 ? setLayer(context.file.path, entries, `\`helm.parameters\` of ${application.by}`) : void 0;
+}
+function readHelmSource(application, source, sourcePath, refs, context) {
+  const helm = recordAt(source, "helm");
+  const helmPath = [...sourcePath, "helm"];
+  const sourceFolder = stringAt(source, "path");
+  const chartPath = sourceFolder === void 0 ? void 0 : chartFolder(sourceFolder, context.repository);
+  const chartName = stringAt(source, "chart") ?? (sourceFolder === void 0 ? void 0 : path7.posix.basename(sourceFolder));
+  const repository = stringAt(source, "repoURL");
+  const version = stringAt(source, "targetRevision");
+  const chart = {
+    ...chartName !== void 0 ? { name: chartName } : {},
+    ...repository !== void 0 ? { repository } : {},
+    ...version !== void 0 ? { version } : {},
+    ...chartPath !== void 0 ? { path: chartPath } : {}
+  };
+  const values = valueFileLayers(application, helm, helmPath, chartPath, refs, context);
+  const label = (field) => `\`helm.${field}\` of ${application.by}`;
+  if (typeof helm.values === "string" && helm.values.trim() !== "") {
+    addLayer(valuesStringLayer(context.file, application.locator, [...helmPath, "values"], helm.values, label("values")), values, context);
+  }
+  if (isRecord(helm.valuesObject)) values.push({ value: helm.valuesObject, locator: locatorAt(application.locator, [...helmPath, "valuesObject"]), label: label("valuesObject") });
+  const parameters = parameterLayer(application, helm, helmPath, context);
+  if (parameters) values.push(parameters);
+  if (listAt(helm, "fileParameters").length > 0) {
+    const where2 = at2(context, application.locator, [...helmPath, "fileParameters"]);
+    context.into.unanalysed.push({ path: where2.path, line: where2.line, kind: "argocd", reason: `${label("fileParameters")} (\`--set-file\`) are not read` });
+  }
+  const releaseName = stringAt(helm, "releaseName") ?? application.name;
+  const namespace = stringAt(recordAt(application.spec, "destination"), "namespace");
+  context.into.releases.push({
+    kind: "argocd",
+    file: context.file.path,
+    line: application.locator.locate(sourcePath).startLine,
+    ...releaseName !== void 0 ? { releaseName } : {},
+    ...namespace !== void 0 ? { namespace } : {},
+    chart,
+    values,
+    declaredBy: releaseDeclaredBy(releaseName, chartPath ?? chartName, application.by)
+  });
+}
+function readApplication(application, context) {
+  const { spec, specPath } = application;
+  const sources = Array.isArray(spec.sources) ? spec.sources.flatMap((source, index) => isRecord(source) ? [[source, [...specPath, "sources", index]]] : []) : isRecord(spec.source) ? [[spec.source, [...specPath, "source"]]] : [];
+  const refs = new Map(sources.flatMap(([source]) => stringAt(source, "ref") === void 0 ? [] : [[stringAt(source, "ref"), source]]));
+  for (const [source, sourcePath] of sources) {
+    const folder = stringAt(source, "path");
+    const helmChart = stringAt(source, "chart") !== void 0 || isRecord(source.helm) || folder !== void 0 && chartFolder(folder, context.repository) !== void 0;
+    if (helmChart) readHelmSource(application, source, sourcePath, refs, context);
+  }
+}
+function readAddonCatalog(catalog, locator, context) {
+  for (const [key, entry] of Object.entries(catalog)) {
+    if (!isRecord(entry) || !isRecord(entry.valuesObject)) continue;
+    const chartName = stringAt(entry, "chartName");
+    const repository = stringAt(entry, "chartRepository");
+    if (chartName === void 0 && repository === void 0) continue;
+    const releaseName = stringAt(entry, "releaseName") ?? chartName ?? key;
+    const namespace = stringAt(entry, "namespace");
+    const version = stringAt(entry, "defaultVersion");
+    const by = `addon \`${key}\` of the Argo CD ApplicationSet values \`${context.file.path}\``;
+    context.into.releases.push({
+      kind: "argocd",
+      file: context.file.path,
+      line: locator.locate([key], { target: "key" }).startLine,
+      releaseName,
+      ...namespace !== void 0 ? { namespace } : {},
+      chart: { name: chartName ?? key, ...repository !== void 0 ? { repository } : {}, ...version !== void 0 ? { version } : {} },
+      values: [{ value: entry.valuesObject, locator: locatorAt(locator, [key, "valuesObject"]), label: `\`valuesObject\` of ${by}` }],
+      declaredBy: releaseDeclaredBy(releaseName, chartName ?? key, by)
+    });
+  }
+}
+var argoGroup = "argoproj.io/";
+function documentsOf(file, into) {
+  const parsed = parseYamlDocuments(file.path, file.text);
+  if (parsed.outcome === "parsed") return parsed.documents;
+  if (!file.text.includes(argoGroup) || !/\bkind:\s*Application(Set)?\b/.test(file.text)) return [];
+  const template = file.text.includes("{{") ? parseYamlDocuments(file.path, templateAsYaml(file.text)) : parsed;
+  const reason2 = template.outcome === "parsed" ? "an Argo CD Application in a template, read as far as its literal YAML goes: what its template actions render is not known" : `an Argo CD Application or ApplicationSet in a file that is not valid YAML is not read: ${parsed.message.replace(/ \(line \d+\)$/, "")}`;
+  into.unanalysed.push({ path: file.path, ...parsed.line !== void 0 ? { line: parsed.line } : {}, kind: "argocd", reason: reason2 });
+  return template.outcome === "parsed" ? template.documents.map(({ value, locator }) => ({ value: unmask(value), locator })) : [];
+}
+function readFile(file, repository, into) {
+  const context = { file: fileLines(file.path, file.text), repository, into };
+  for (const { value, locator } of documentsOf(file, into)) {
+    if (!isRecord(value)) continue;
+    const apiVersion = value.apiVersion;
+    if (typeof apiVersion === "string" && apiVersion.startsWith(argoGroup)) {
+      const name = stringAt(recordAt(value, "metadata"), "name");
+      if (value.kind === "Application") {
+        readApplication({ spec: recordAt(value, "spec"), specPath: ["spec"], name, by: `Argo CD Application \`${name ?? ""}\``, locator }, context);
+      } else if (value.kind === "ApplicationSet") {
+        const template = recordAt(recordAt(value, "spec"), "template");
+        const templateName = stringAt(recordAt(template, "metadata"), "name");
+        readApplication({ spec: recordAt(template, "spec"), specPath: ["spec", "template", "spec"], name: templateName, by: `Argo CD ApplicationSet \`${name ?? ""}\``, locator }, context);
+      }
+    } else if (apiVersion === void 0 && value.kind === void 0) {
+      readAddonCatalog(value, locator, context);
+    }
+  }
+}
+var argoCdReader = {
+  kind: "argocd",
+  wants: (file, text) => isManifestFile(file) && (text.includes(argoGroup) || text.includes("valuesObject")),
+  read(files, repository, into) {
+    for (const file of files) readFile(file, repository, into);
+  }
+};
+
+// src/loaders/declared/flux.ts
+import path8 from "node:path";
+var fluxHelmGroup = "helm.toolkit.fluxcd.io/";
+var ValuesSources = class {
+  constructor(repository) {
+    this.repository = repository;
+  }
+  repository;
+  parsed = /* @__PURE__ */ new Map();
+  /** The object of this kind and name, in this namespace when both say one. */
+  find(kind, name, namespace) {
+    for (const file of this.repository.paths) {
+      if (!isManifestFile(file)) continue;
+      const text = this.repository.text(file);
+      if (text === void 0 || !text.includes(kind) || !text.includes(name)) continue;
+      const found = this.documents(file, text).find(({ value }) => {
+        const metadata = recordAt(value, "metadata");
+        const objectNamespace = stringAt(metadata, "namespace");
+        return value.apiVersion === "v1" && value.kind === kind && metadata.name === name && (namespace === void 0 || objectNamespace === void 0 || objectNamespace === namespace);
+      });
+      if (found) return found;
+    }
+    return void 0;
+  }
+  documents(file, text) {
+    let documents = this.parsed.get(file);
+    if (!documents) {
+      const parsed = parseYamlDocuments(file, text);
+      documents = parsed.outcome === "error" ? [] : parsed.documents.flatMap(({ value, locator }) => isRecord(value) ? [{ file, text, value, locator }] : []);
+      this.parsed.set(file, documents);
+    }
+    return documents;
+  }
+};
+function valuesFromLayers(release, spec, sources, into) {
+  const layers = [];
+  listAt(spec, "valuesFrom").forEach((reference, index) => {
+    const kind = stringAt(reference, "kind");
+    const name = stringAt(reference, "name");
+    if (!isRecord(reference) || kind !== "ConfigMap" && kind !== "Secret" || name === void 0) return;
+    const where2 = release.locator.locate(["spec", "valuesFrom", index]);
+    const position = { path: release.file, line: where2.startLine, column: where2.startColumn };
+    const optional2 = reference.optional === true;
+    const object = sources.find(kind, name, release.namespace);
+    if (!object) {
+      if (!optional2) into.unanalysed.push({ path: release.file, line: where2.startLine, kind: "flux", reason: `${kind} \`${name}\` that ${release.by} takes values from is not among the scanned files (made at deploy time?): its values are not read` });
+      return;
+    }
+    const key = stringAt(reference, "valuesKey") ?? "values.yaml";
+    const field = kind === "Secret" && typeof recordAt(object.value, "stringData")[key] === "string" ? "stringData" : "data";
+    const written = recordAt(object.value, field)[key];
+    if (typeof written !== "string") {
+      if (!optional2) into.errors.push({ ...position, message: `${kind} \`${name}\` (\`${object.file}\`) has no key \`${key}\` that ${release.by} takes values from` });
+      return;
+    }
+    const base64 = kind === "Secret" && field === "data";
+    const text = base64 ? Buffer.from(written, "base64").toString("utf8") : written;
+    const label = `key \`${key}\` of ${kind} \`${name}\``;
+    const targetPath = stringAt(reference, "targetPath");
+    if (targetPath !== void 0) {
+      const path17 = parseSetName(targetPath);
+      if (typeof path17 === "string") {
+        into.errors.push({ ...position, message: `\`targetPath\` of ${release.by}: ${path17}` });
+        return;
+      }
+      const at3 = object.locator.locate([field, key]);
+      layers.push(setLayer(object.file, [{ path: path17, value: typedSetValue(text), name: object.locator.locate([field, key], { target: "key" }), valueAt: at3 }], label));
+      return;
+    }
+    const note = base64 ? `the values are base64 in the Secret's \`data\`: pointing at them` : void 0;
+    const outcome = valuesStringLayer(fileLines(object.file, object.text), object.locator, [field, key], text, label, note);
+    if ("layer" in outcome) layers.push(outcome.layer);
+    else into.errors.push(outcome.error);
+  });
+  return layers;
+}
+function chartOf(spec, repository) {
+  const chartSpec = recordAt(recordAt(spec, "chart"), "spec");
+  const chart = stringAt(chartSpec, "chart");
+  if (chart === void 0) {
+    const name = stringAt(recordAt(spec, "chartRef"), "name");
+    return name === void 0 ? {} : { name };
+  }
+  const sourceRef = recordAt(chartSpec, "sourceRef");
+  const source = stringAt(sourceRef, "name");
+  const version = stringAt(chartSpec, "version");
+  const inRepository = sourceRef.kind === "GitRepository" || sourceRef.kind === "Bucket" ? chartFolder(chart, repository) : void 0;
+  return {
+    name: inRepository === void 0 ? chart : path8.posix.basename(inRepository),
+    ...source !== void 0 ? { repository: source } : {},
+    ...version !== void 0 ? { version } : {},
+    ...inRepository !== void 0 ? { path: inRepository } : {}
+  };
+}
+function readHelmRelease(value, locator, file, sources, into) {
+  const metadata = recordAt(value, "metadata");
+  const spec = recordAt(value, "spec");
+  const name = stringAt(metadata, "name") ?? "";
+  const metadataNamespace = stringAt(metadata, "namespace");
+  const targetNamespace = stringAt(spec, "targetNamespace");
+  const release = { file, locator, namespace: metadataNamespace, by: `Flux HelmRelease \`${metadataNamespace === void 0 ? "" : `${metadataNamespace}/`}${name}\`` };
+  const values = valuesFromLayers(release, spec, sources, into);
+  if (isRecord(spec.values)) values.push({ value: spec.values, locator: locatorAt(locator, ["spec", "values"]), label: `\`spec.values\` of ${release.by}` });
+  const chart = chartOf(spec, sources.repository);
+  const releaseName = stringAt(spec, "releaseName") ?? (targetNamespace === void 0 ? name : `${targetNamespace}-${name}`);
+  const namespace = targetNamespace ?? metadataNamespace;
+  const chartLabel = chart.path ?? (chart.name === void 0 ? void 0 : chart.repository === void 0 ? chart.name : `${chart.repository}/${chart.name}`);
+  into.releases.push({
+    kind: "flux",
+    file,
+    line: locator.locate([]).startLine,
+    releaseName,
+    ...namespace !== void 0 ? { namespace } : {},
+    chart,
+    values,
+    declaredBy: releaseDeclaredBy(releaseName, chartLabel, release.by)
+  });
+}
+var fluxHelmReleaseReader = {
+  kind: "flux",
+  wants: (file, text) => isManifestFile(file) && text.includes(fluxHelmGroup),
+  read(files, repository, into) {
+    const sources = new ValuesSources(repository);
+    for (const file of files) {
+      const parsed = parseYamlDocuments(file.path, file.text);
+      if (parsed.outcome === "error") continue;
+      for (const { value, locator } of parsed.documents) {
+        if (isRecord(value) && typeof value.apiVersion === "string" && value.apiVersion.startsWith(fluxHelmGroup) && value.kind === "HelmRelease") {
+          readHelmRelease(value, locator, file.path, sources, into);
+        }
+      }
+    }
+  }
+};
+
 // src/loaders/declared/readers.ts
-var declarationReaders = [];
+var declarationReaders = [
+  argoCdReader,
+  fluxHelmReleaseReader
+];
 
 // src/loaders/read-files.ts
 var binarySample = 8e3;
@@ -28272,7 +28784,7 @@ function readDeclarations(files, readers = declarationReaders) {
   const declarations = emptyDeclarations();
   if (readers.length === 0) return declarations;
   const byPath2 = new Map(files.map((file) => [file.path, file.text]));
-  const repository = { paths: [...byPath2.keys()], text: (path14) => byPath2.get(path14) };
+  const repository = { paths: [...byPath2.keys()], text: (path17) => byPath2.get(path17) };
   for (const reader of readers) {
     const wanted = files.filter((file) => reader.wants(file.path, file.text));
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
@@ -28282,19 +28794,19 @@ function readDeclarations(files, readers = declarationReaders) {
 
 // src/loaders/declared/release-objects.ts
 var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
-function valueAt2(value, path14) {
+function valueAt2(value, path17) {
   let node = value;
-  for (const segment of path14) {
+  for (const segment of path17) {
     if (typeof segment === "number" ? !Array.isArray(node) : !isRecord(node)) return void 0;
     node = node[segment];
   }
   return node;
 }
-function annotationMaps(value, path14 = [], found = []) {
-  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path14, index], found));
+function annotationMaps(value, path17 = [], found = []) {
+  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path17, index], found));
   else if (isRecord(value)) {
-    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path14);
-    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path14, key], found);
+    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path17);
+    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path17, key], found);
   }
   return found;
 }
@@ -28331,7 +28843,7 @@ var ReleaseLocator = class {
 };
 function releaseObjects(spec, declaration) {
   const paths = /* @__PURE__ */ new Map();
-  for (const layer of spec.values) for (const path14 of annotationMaps(layer.value)) paths.set(JSON.stringify(path14), path14);
+  for (const layer of spec.values) for (const path17 of annotationMaps(layer.value)) paths.set(JSON.stringify(path17), path17);
   const objects = [];
   for (const annotationsPath of paths.values()) {
     const annotations = {};
@@ -28447,7 +28959,7 @@ function endOfString(text, from, quote, raw) {
 }
 
 // src/profiles/resolve-profiles.ts
-import path7 from "node:path";
+import path10 from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -28554,9 +29066,9 @@ function maskUnmatchedOpens(masked, budget) {
   let out = "";
   let last = 0;
   for (let i = 0; i < open2.length; i++) {
-    const at2 = open2[i];
-    out += masked.slice(last, at2) + "\0";
-    last = at2 + 1;
+    const at3 = open2[i];
+    out += masked.slice(last, at3) + "\0";
+    last = at3 + 1;
   }
   return out + masked.slice(last);
 }
@@ -29824,11 +30336,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path6 = {
+var path9 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path6.win32.sep : path6.posix.sep;
+var sep = defaultPlatform === "win32" ? path9.win32.sep : path9.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -31133,7 +31645,7 @@ var ProfileResolver = class {
       globs: cluster.paths,
       profile: makeProfile(cluster.name, "config", cluster.kubernetesVersion ?? null, cluster.platformVersion ?? null, cluster.region ?? null)
     }));
-    this.eksctl = eksctlConfigs.map((config) => ({ file: config.path, folder: path7.posix.dirname(config.path), profile: eksctlProfile(config) })).sort((a, b) => b.folder.length - a.folder.length || compareText(a.file, b.file));
+    this.eksctl = eksctlConfigs.map((config) => ({ file: config.path, folder: path10.posix.dirname(config.path), profile: eksctlProfile(config) })).sort((a, b) => b.folder.length - a.folder.length || compareText(a.file, b.file));
   }
   configFolder;
   flagProfile;
@@ -31159,7 +31671,7 @@ var ProfileResolver = class {
   choose(file) {
     if (this.flagProfile) return this.flagProfile;
     if (file === void 0) return this.assumed;
-    const underConfig = path7.posix.relative(this.configFolder, file);
+    const underConfig = path10.posix.relative(this.configFolder, file);
     const configured = underConfig.startsWith("../") ? void 0 : this.configured.find(({ globs }) => globs.some((glob) => minimatch(underConfig, glob, { dot: true })));
     if (configured) return configured.profile;
     const nearest = this.eksctl.find(({ folder }) => folder === "." || file.startsWith(`${folder}/`));
@@ -31398,7 +31910,7 @@ function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
 // src/text.ts
 function occurrencesBefore(haystack, text, index) {
   let count = 0;
-  for (let at2 = haystack.indexOf(text); at2 >= 0 && at2 < index; at2 = haystack.indexOf(text, at2 + 1)) count++;
+  for (let at3 = haystack.indexOf(text); at3 >= 0 && at3 < index; at3 = haystack.indexOf(text, at3 + 1)) count++;
   return count;
 }
 function interpolate(template, data) {
@@ -31482,9 +31994,9 @@ function buildFinding(parts) {
   if (parts.object) finding.object = parts.object;
   return finding;
 }
-function findingLocation({ path: path14, position }) {
+function findingLocation({ path: path17, position }) {
   const { lineText, ...range2 } = position;
-  return { path: path14, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
+  return { path: path17, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
 }
 function toFinding(rule, problem, place, configuredLevel = rule.configuredLevel) {
   const { data, ...where2 } = place;
@@ -31504,7 +32016,7 @@ function objectLabel(resource) {
 function objectPlace(resource, problem) {
   const { identity, profile, document, rendering } = resource;
   const notes = [];
-  const at2 = (locator) => {
+  const at3 = (locator) => {
     const { file, note, ...position } = locator.locate(problem.path, {
       ...problem.target ? { target: problem.target } : {},
       ...problem.text ? { text: problem.text } : {}
@@ -31512,8 +32024,8 @@ function objectPlace(resource, problem) {
     if (note) notes.push(note);
     return { path: file ?? locator.path, position };
   };
-  const location = document ? at2(document) : void 0;
-  const renderedLocation = rendering ? at2(rendering) : void 0;
+  const location = document ? at3(document) : void 0;
+  const renderedLocation = rendering ? at3(rendering) : void 0;
   const builtBy = resource.builtBy ? ` ${resource.builtBy}` : "";
   return {
     data: {
@@ -31581,7 +32093,7 @@ function addLineHashes(findings, files, kind = "location") {
 }
 
 // src/engine/suppressions.ts
-import path8 from "node:path";
+import path11 from "node:path";
 
 // src/model/workload.ts
 var podSpecPaths = {
@@ -31761,7 +32273,7 @@ function applyConfigSuppressions(findings, settings, plan) {
       if (entry.name !== void 0 && finding.object?.name !== entry.name) return false;
       if (entry.path !== void 0) {
         if (!finding.location) return false;
-        const relative = path8.posix.relative(config.folder, finding.location.path);
+        const relative = path11.posix.relative(config.folder, finding.location.path);
         if (relative.startsWith("../") || !minimatch(relative, entry.path, { dot: true })) return false;
       }
       return true;
@@ -31796,8 +32308,8 @@ function applyBaseline(findings, baseline) {
 function accountKey(cluster, builtBy, namespace, name) {
   return `${cluster}\0${builtBy ?? ""}\0${namespace ?? ""}\0${name}`;
 }
-function ruleError(id, path14, what, error2) {
-  return { path: path14, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
+function ruleError(id, path17, what, error2) {
+  return { path: path17, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
 }
 var RuleRunner = class {
   constructor(plan, suppressions) {
@@ -31953,11 +32465,11 @@ var STS004 = {
     if (!isServiceAccount(resource)) return;
     const { present, value, parsed, unknown } = irsaSettings(resource).stsRegionalEndpoints;
     if (!present || parsed !== void 0 || unknown) return;
-    const path14 = annotationPath(webhook.annotations.stsRegionalEndpoints);
+    const path17 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
-      context.report({ path: path14, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
+      context.report({ path: path17, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
     } else {
-      context.report({ path: path14, messageId: "invalid", data: { value: JSON.stringify(value) } });
+      context.report({ path: path17, messageId: "invalid", data: { value: JSON.stringify(value) } });
     }
   }
 };
@@ -31983,18 +32495,18 @@ var STS006 = {
     for (const container of pod.containers) {
       for (const entry of container.env) {
         if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue) continue;
-        const path14 = envPath(container, entry, "value");
+        const path17 = envPath(container, entry, "value");
         const data = { container: container.name, value: JSON.stringify(entry.value) };
         if (typeof entry.value !== "string" || !validValues.has(entry.value)) {
-          context.report({ path: path14, messageId: "invalid", data });
+          context.report({ path: path17, messageId: "invalid", data });
         } else if (entry.value === endpoints.legacyValue) {
-          context.report({ path: path14, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
+          context.report({ path: path17, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
         } else {
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : void 0;
           if (settings?.roleArn === void 0 || skippedContainers(pod.templateMetadata).has(container.name)) continue;
           if (injectedStsSetting(settings, context.profile) !== entry.value) {
-            context.report({ path: path14, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
+            context.report({ path: path17, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
           }
         }
       }
@@ -32538,7 +33050,7 @@ var STS013 = {
 };
 
 // src/code/dependencies.ts
-import path9 from "node:path";
+import path12 from "node:path";
 function compareVersions(a, b) {
   const left = a.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
   const right = b.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
@@ -32609,8 +33121,8 @@ function npmManifest(text) {
     if (!isRecord(group)) continue;
     for (const [name, spec] of Object.entries(group)) {
       if (typeof spec !== "string") continue;
-      const at2 = findJsonString(text, name, text.indexOf(JSON.stringify(field)));
-      found.push({ ecosystem: "npm", name, spec, ...at2 });
+      const at3 = findJsonString(text, name, text.indexOf(JSON.stringify(field)));
+      found.push({ ecosystem: "npm", name, spec, ...at3 });
     }
   }
   return found;
@@ -32664,8 +33176,8 @@ function poetryLock(text) {
   const found = [];
   for (const match2 of text.matchAll(/^\[\[package\]\]\s*\nname\s*=\s*"([^"]+)"\s*\nversion\s*=\s*"([^"]+)"/gm)) {
     const [, name, version] = match2;
-    const at2 = match2.index + match2[0].indexOf(`"${name}"`) + 1;
-    found.push({ ecosystem: "pypi", name: normalizePython(name), spec: version, highest: version, highestExcluded: false, index: at2, length: name.length });
+    const at3 = match2.index + match2[0].indexOf(`"${name}"`) + 1;
+    found.push({ ecosystem: "pypi", name: normalizePython(name), spec: version, highest: version, highestExcluded: false, index: at3, length: name.length });
   }
   return found;
 }
@@ -32748,7 +33260,7 @@ function composerLock(text) {
   return found;
 }
 function dependenciesOf(file, text) {
-  const base2 = path9.posix.basename(file);
+  const base2 = path12.posix.basename(file);
   if (base2 === "package.json") return npmManifest(text);
   if (base2 === "package-lock.json") return npmLock(text);
   if (/^requirements.*\.txt$/.test(base2)) return requirements(text);
@@ -32897,8 +33409,8 @@ function inventoryEntry(resource) {
     profile: resource.profile.name
   };
   if (settings.stsRegionalEndpoints.present) {
-    const at2 = locator.locate(annotationPath(webhook.annotations.stsRegionalEndpoints));
-    entry.endpoint = { value: settings.stsRegionalEndpoints.value, path: at2.file ?? locator.path, line: at2.startLine, column: at2.startColumn };
+    const at3 = locator.locate(annotationPath(webhook.annotations.stsRegionalEndpoints));
+    entry.endpoint = { value: settings.stsRegionalEndpoints.value, path: at3.file ?? locator.path, line: at3.startLine, column: at3.startColumn };
   }
   return entry;
 }
@@ -32976,10 +33488,10 @@ function scanInputs(inputs, settings) {
 
 // src/config/scan-request.ts
 function relativeTo(root, absolute) {
-  return path10.relative(root, absolute).split(path10.sep).join("/") || ".";
+  return path13.relative(root, absolute).split(path13.sep).join("/") || ".";
 }
 function readSuppressionRequest(request, root) {
-  const defaultConfig = path10.join(request.configDefaultFolder, defaultConfigName);
+  const defaultConfig = path13.join(request.configDefaultFolder, defaultConfigName);
   const config = request.configFile !== void 0 ? loadConfig(request.configFile) : existsSync5(defaultConfig) ? loadConfig(defaultConfig) : void 0;
   const suppressions = {
     inline: request.inlineSuppressions !== false,
@@ -33021,16 +33533,16 @@ async function runClusterRequest(request) {
 }
 
 // src/cluster/dump-objects.ts
-import path12 from "node:path";
+import path15 from "node:path";
 
 // src/output-file.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path11 from "node:path";
+import path14 from "node:path";
 var OutputError = class extends Error {
 };
 var reason = (error2) => error2 instanceof Error ? error2.message : String(error2);
 function writeOutputFile(file, text) {
-  const folder = path11.dirname(file);
+  const folder = path14.dirname(file);
   try {
     mkdirSync2(folder, { recursive: true });
   } catch (error2) {
@@ -33047,7 +33559,7 @@ function writeOutputFile(file, text) {
 
 // src/cluster/dump-objects.ts
 function dumpObjects(folder, audited) {
-  for (const object of audited) writeOutputFile(path12.join(folder, ...object.path.split("/")), object.text);
+  for (const object of audited) writeOutputFile(path15.join(folder, ...object.path.split("/")), object.text);
 }
 
 // src/cli/inputs.ts
@@ -33123,8 +33635,8 @@ function formatMarkdown(report, options = {}) {
   if (report.inputs.errors.length > 0) {
     tail.push("### Could not be scanned", "", "| input | problem |", "| --- | --- |");
     for (const item of report.inputs.errors) {
-      const at2 = item.line === void 0 ? "" : `:${item.line}${item.column === void 0 ? "" : `:${item.column}`}`;
-      tail.push(`| ${code(`${item.path}${at2}`)} | ${cell(item.message)} |`);
+      const at3 = item.line === void 0 ? "" : `:${item.line}${item.column === void 0 ? "" : `:${item.column}`}`;
+      tail.push(`| ${code(`${item.path}${at3}`)} | ${cell(item.message)} |`);
     }
     tail.push("");
   }
@@ -33178,8 +33690,8 @@ function formatMarkdown(report, options = {}) {
 import { gzipSync } from "node:zlib";
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
-function pathToUri(path14) {
-  return path14.split("/").map(encodeURIComponent).join("/");
+function pathToUri(path17) {
+  return path17.split("/").map(encodeURIComponent).join("/");
 }
 var severityRank = { error: 0, warning: 1, note: 2, none: 3 };
 function mostSevereFirst(results) {
@@ -33215,11 +33727,11 @@ function result(finding, ruleIndex, sameLine) {
   const location = {};
   const located = finding.location ?? finding.renderedLocation;
   if (located) {
-    const { path: path14, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
+    const { path: path17, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
     location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(path14), uriBaseId: "%SRCROOT%" },
+      artifactLocation: { uri: pathToUri(path17), uriBaseId: "%SRCROOT%" },
       region: { startLine, startColumn, endLine, endColumn, ...regionText ? { snippet: { text: regionText } } : {} },
       // The whole start line, so that a reader without the repository sees the finding in place.
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
@@ -33452,21 +33964,21 @@ function pullRequestNumber() {
 }
 async function auditClusters(inputs, workspace) {
   const { cluster } = inputs;
-  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path13.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
+  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path16.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
   try {
     let kubeconfig;
     if (privateFolder !== void 0) {
-      const file = path13.join(privateFolder, "kubeconfig");
+      const file = path16.join(privateFolder, "kubeconfig");
       writeFileSync3(file, cluster.kubeconfig, { mode: 384 });
       kubeconfig = { kubeconfig: file, kubeconfigName: "the kubeconfig input" };
     } else if (cluster.kubeconfigFile !== void 0) {
       const file = cluster.kubeconfigFile.replace(/^~(?=$|\/)/, homedir());
-      kubeconfig = { kubeconfig: outsideWorkspace(path13.resolve(workspace, file), workspace) };
+      kubeconfig = { kubeconfig: outsideWorkspace(path16.resolve(workspace, file), workspace) };
     }
     const { report, audited } = await runClusterRequest({
-      ...inputs.config ? { configFile: path13.resolve(workspace, inputs.config) } : {},
+      ...inputs.config ? { configFile: path16.resolve(workspace, inputs.config) } : {},
       configDefaultFolder: workspace,
-      ...inputs.baseline ? { baselineFile: path13.resolve(workspace, inputs.baseline) } : {},
+      ...inputs.baseline ? { baselineFile: path16.resolve(workspace, inputs.baseline) } : {},
       audit: {
         ...kubeconfig,
         contexts: cluster.contexts,
@@ -33477,7 +33989,7 @@ async function auditClusters(inputs, workspace) {
         lineHashes: true
       }
     });
-    if (cluster.dumpObjects) dumpObjects(path13.resolve(workspace, cluster.dumpObjects), audited);
+    if (cluster.dumpObjects) dumpObjects(path16.resolve(workspace, cluster.dumpObjects), audited);
     return report;
   } finally {
     if (privateFolder) rmSync2(privateFolder, { recursive: true, force: true });
@@ -33485,8 +33997,8 @@ async function auditClusters(inputs, workspace) {
 }
 function outsideWorkspace(file, workspace) {
   const real = (target) => existsSync6(target) ? realpathSync3(target) : target;
-  const relative = path13.relative(real(workspace), real(file));
-  if (!relative.startsWith("..") && !path13.isAbsolute(relative)) {
+  const relative = path16.relative(real(workspace), real(file));
+  if (!relative.startsWith("..") && !path16.isAbsolute(relative)) {
     throw new InputError(`input kubeconfig-file ${file} is in the workspace, where the repository can change it and its exec plugins would run: keep it outside, such as in $RUNNER_TEMP or ~/.kube/config, or pass its text in input kubeconfig from a secret`);
   }
   return file;
@@ -33495,7 +34007,7 @@ function scanWorkspace(inputs, workspace) {
   return runScanRequest({
     targets: inputs.paths,
     root: workspace,
-    ...inputs.config ? { configFile: path13.resolve(workspace, inputs.config) } : {},
+    ...inputs.config ? { configFile: path16.resolve(workspace, inputs.config) } : {},
     configDefaultFolder: workspace,
     flags: {
       ...inputs.clusterVersion ? { clusterVersion: inputs.clusterVersion } : {},
@@ -33503,17 +34015,17 @@ function scanWorkspace(inputs, workspace) {
       ...inputs.region ? { region: inputs.region } : {}
     },
     lineHashes: true,
-    ...inputs.baseline ? { baselineFile: path13.resolve(workspace, inputs.baseline) } : {}
+    ...inputs.baseline ? { baselineFile: path16.resolve(workspace, inputs.baseline) } : {}
   });
 }
 async function run2() {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const inputs = readInputs(eventName);
-  const workspace = path13.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const workspace = path16.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
   const report = inputs.command === "cluster" ? await auditClusters(inputs, workspace) : await scanWorkspace(inputs, workspace);
   const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
   for (const warning2 of sarif.warnings) warning(warning2);
-  const sarifPath = path13.resolve(workspace, inputs.sarifFile);
+  const sarifPath = path16.resolve(workspace, inputs.sarifFile);
   writeOutputFile(sarifPath, sarif.text);
   const notes = [];
   let changed;
@@ -33546,7 +34058,7 @@ ${notesText}` : "").write();
   for (const note of notes) info(note);
   const findings = report.findings.filter((finding) => finding.suppressed === null).length;
   const code2 = exitCode(report, inputs.failOn);
-  setOutput("sarif-file", path13.relative(workspace, sarifPath) || sarifPath);
+  setOutput("sarif-file", path16.relative(workspace, sarifPath) || sarifPath);
   setOutput("findings-count", String(findings));
   setOutput("new-findings-count", String(report.summary.baseline ? report.summary.baseline.new : findings));
   setOutput("exit-code", String(code2));

@@ -22,3 +22,9 @@ export function listAt(value: unknown, key: string): unknown[] {
 export function own(record: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
+
+/** The non-empty string at `value[key]`, or undefined. */
+export function stringAt(value: unknown, key: string): string | undefined {
+  const child = isRecord(value) ? own(value, key) : undefined;
+  return typeof child === 'string' && child !== '' ? child : undefined;
+}

@@ -120,7 +120,9 @@ function readYamlStream(path: string, text: string, limits: ManifestLimits, json
 }
 
 /** A YAML file's documents, each with a locator for paths inside it: for YAML that need not hold objects (kustomize files, patches). */
-export type YamlDocuments = { outcome: 'parsed'; documents: Array<{ value: unknown; locator: YamlLocator }> } | { outcome: 'error'; message: string };
+export type YamlDocuments =
+  | { outcome: 'parsed'; documents: Array<{ value: unknown; locator: YamlLocator }> }
+  | { outcome: 'error'; message: string; line?: number; column?: number };
 
 /** Reads any YAML stream (a kustomization, a patch) as {@link parseManifests} reads manifests, within the default limits. */
 export function parseYamlDocuments(path: string, rawText: string): YamlDocuments {
@@ -130,8 +132,10 @@ export function parseYamlDocuments(path: string, rawText: string): YamlDocuments
     const source = new YamlSource(path, text, events);
     return { outcome: 'parsed', documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
   } catch (error) {
-    const at = error instanceof YAMLException && error.mark ? ` (line ${error.mark.line + 1})` : '';
-    return { outcome: 'error', message: `invalid YAML: ${error instanceof YAMLException ? error.reason : error instanceof Error ? error.message : String(error)}${at}` };
+    const mark = error instanceof YAMLException ? error.mark : undefined;
+    const at = mark ? ` (line ${mark.line + 1})` : '';
+    const message = `invalid YAML: ${error instanceof YAMLException ? error.reason : error instanceof Error ? error.message : String(error)}${at}`;
+    return { outcome: 'error', message, ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}) };
   }
 }
 

@@ -92,3 +92,18 @@ function assign(root: Record<string, unknown>, path: readonly PathSegment[], val
     node = node[segment] as Record<string | number, unknown>;
   });
 }
+
+/**
+ * The value a `--set` entry gives, typed as Helm's `--set` parser types it (`strvals.typedVal`):
+ * `true`, `false` and `null` in any case, and integers without a leading zero, are not strings;
+ * `--set-string` (Argo CD `forceString`) keeps the text.
+ */
+export function typedSetValue(text: string, forceString = false): unknown {
+  if (forceString) return text;
+  const lower = text.toLowerCase();
+  if (lower === 'true') return true;
+  if (lower === 'false') return false;
+  if (lower === 'null') return null;
+  if (text === '0' || (!text.startsWith('0') && /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text)))) return Number(text);
+  return text;
+}
