@@ -1,7 +1,13 @@
+import { eksctlReader } from './eksctl.js';
+import { cdkReader, pulumiReader } from './infrastructure-code.js';
 import type { DeclarationReader } from '../../model/declared.js';
 
 /**
  * Every declaration reader, one per input kind that declares objects made at deploy time. Each
  * names the files it wants by a cheap test, so a scan with none of them pays nothing.
  */
-export const declarationReaders: readonly DeclarationReader[] = [];
+export const declarationReaders: readonly DeclarationReader[] = [
+  eksctlReader,
+  cdkReader,
+  pulumiReader,
+];
