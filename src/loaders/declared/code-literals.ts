@@ -192,8 +192,12 @@ export class CodeReader {
         const node = this.value(separator + 1);
         entries.set(key, { keyStart: at, keyEnd, node });
         at = this.skipSpace(this.expressionEnd(node.end));
+      } else if (identifier && keyEnd !== undefined && (this.text[separator] === ',' || separator >= close)) {
+        // A shorthand property (`{ cluster }`): the key is written, its value is the variable's.
+        entries.set(identifier.path, { keyStart: at, keyEnd, node: this.computed(at, keyEnd) });
+        at = separator;
       } else {
-        // A spread, a computed key, a shorthand property: nothing a literal says.
+        // A spread, a computed key: nothing a literal says.
         at = this.skipSpace(this.expressionEnd(at));
       }
       if (this.text[at] === ',' || this.text[at] === ';') at = this.skipSpace(at + 1);

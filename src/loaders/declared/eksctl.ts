@@ -63,15 +63,15 @@ function readConfig(file: string, config: unknown, locator: DocumentLocator, int
       return;
     }
     const attached = typeof entry.attachRoleARN === 'string' && entry.attachRoleARN !== '' ? entry.attachRoleARN : undefined;
-    const roleName = typeof entry.roleName === 'string' && entry.roleName !== '' ? `\`${entry.roleName}\`` : 'named by eksctl';
-    const roleArn = attached ?? `(the role ${roleName} that eksctl creates)`;
+    const role = typeof entry.roleName === 'string' && entry.roleName !== '' ? `the role \`${entry.roleName}\` that eksctl creates` : 'a role that eksctl creates and names';
+    const roleArn = attached ?? `(${role})`;
     into.objects.push({
       kind: 'eksctl',
       identity: { apiVersion: 'v1', kind: 'ServiceAccount', namespace, name: metadata.name },
       data: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { ...metadata, namespace, annotations: { ...recordAt(metadata, 'annotations'), [roleArnKey]: roleArn } } },
       locator: entryLocator(locator, entryPath, attached !== undefined),
       declaredBy,
-      ...(attached ? {} : { assumptions: [`its role is the one eksctl creates (${roleName}), and eksctl writes its ARN as the \`${roleArnKey}\` annotation`] }),
+      ...(attached ? {} : { assumptions: [`its role is ${role}, and eksctl writes its ARN as the \`${roleArnKey}\` annotation`] }),
     });
   });
 }

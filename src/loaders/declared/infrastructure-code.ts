@@ -50,7 +50,7 @@ function isProgram(path: string): boolean {
 
 /** A value written as code that is known only when the program runs, as an annotation value no rule claims to know. */
 function unknownValue(node: CodeNode): unknown {
-  return node.computed ? `\${${String(node.value).replace(/\W+/g, '_')}}` : node.value;
+  return node.computed ? `\${${String(node.value).replace(/\W+/g, '_').replace(/^_+|_+$/g, '')}}` : node.value;
 }
 
 /**
