@@ -12,6 +12,8 @@ export interface CodeNode {
   readonly end: number;
   readonly value: unknown;
   readonly computed?: true;
+  /** Where the literal itself is written, when the node wraps it (`pulumi.String("x")`): findings point there. */
+  readonly literal?: { readonly start: number; readonly end: number };
   /** An object's entries, by key, with where each key is written. */
   readonly entries?: ReadonlyMap<string, { readonly keyStart: number; readonly keyEnd: number; readonly node: CodeNode }>;
   readonly items?: readonly CodeNode[];
@@ -140,7 +142,7 @@ export class CodeReader {
     const args = this.arguments(open);
     let end = close + 1;
     const single = args.length === 1 ? args[0]! : undefined;
-    if (single && !single.name && literalWrapper.test(callee) && !single.node.computed) return { ...single.node, start, end };
+    if (single && !single.name && literalWrapper.test(callee) && !single.node.computed) return { ...single.node, start, end, literal: { start: single.node.start, end: single.node.end } };
     if (this.python && args.length > 0 && args.every((arg) => arg.name !== undefined)) {
       const entries = new Map(args.map((arg) => [arg.name!, { keyStart: arg.nameStart!, keyEnd: arg.nameStart! + arg.name!.length, node: arg.node }]));
       return objectNode(start, end, entries);
@@ -288,7 +290,7 @@ export class CodePositions {
       locate: (path, options?: LocateOptions) => {
         const { node, key, complete } = nodeAt(root, path);
         if (path.length === 0 || (!key && !complete)) return this.at(fallback.start, fallback.end);
-        const span = key && (!complete || options?.target === 'key') ? key : node;
+        const span = key && (!complete || options?.target === 'key') ? key : (node.literal ?? node);
         return this.at(span.start, span.end);
       },
     };
