@@ -162,6 +162,14 @@ describe('the GitHub Action', () => {
     expect(assertValidSarif(readFileSync(path.join(run.workspace, 'report.sarif'), 'utf8')).runs[0]!.results).toHaveLength(21);
   });
 
+  it('with inventory true, lists the IRSA ServiceAccounts modeled in the job summary and the SARIF run', async () => {
+    const run = await runAction({ 'fail-on': 'none', annotations: 'none', inventory: 'true' }, pushEvent);
+    expect(run.code).toBe(0);
+    expect(run.summary).toMatch(/<details><summary>IRSA ServiceAccounts modeled \(\d+\)<\/summary>/);
+    const sarif = assertValidSarif(readFileSync(path.join(run.workspace, 'sts-audit.sarif'), 'utf8'));
+    expect(sarif.runs[0]!.properties!.inventory).toEqual(expect.arrayContaining([expect.objectContaining({ input: 'manifest' })]));
+  });
+
   it('writes sarif-file into folders it creates', async () => {
     const run = await runAction({ 'fail-on': 'none', annotations: 'none', summary: 'false', 'sarif-file': 'reports/code-scanning/sts-audit.sarif' }, pushEvent);
     expect(run.code).toBe(0);
