@@ -31288,6 +31288,7 @@ var partlyRead = {
   pulumi: "Pulumi code is read, not run: ServiceAccounts made by `k8s.core.v1.ServiceAccount`, literal ServiceAccount objects, and the values of `k8s.helm` releases and charts are modeled from the literals written; values computed when the program runs (outputs such as a role's `arn`) are known only by the expression written, and objects made in loops or helpers are not seen"
 };
 function isProgram(path14) {
+  if (isManifestFile(path14)) return false;
   const language = languageOf(path14);
   return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path14);
 }

@@ -1,4 +1,5 @@
 import { isTestCode, languageOf } from '../../code/languages.js';
+import { isManifestFile } from '../discover-files.js';
 import { maskComments } from '../../code/mask-comments.js';
 import { webhook } from '../../facts.js';
 import { isRecord } from '../../values.js';
@@ -44,6 +45,8 @@ interface Program {
 }
 
 function isProgram(path: string): boolean {
+  // Manifests, most of a scan's files, are passed over by their ending alone.
+  if (isManifestFile(path)) return false;
   const language = languageOf(path);
   return language !== undefined && programLanguages.has(language.name) && !isTestCode(path);
 }
