@@ -4579,7 +4579,7 @@ var require_util2 = __commonJS({
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
-      const properties = {
+      const properties2 = {
         keys: {
           writable: true,
           enumerable: true,
@@ -4626,12 +4626,12 @@ var require_util2 = __commonJS({
         }
       };
       return Object.defineProperties(object.prototype, {
-        ...properties,
+        ...properties2,
         [Symbol.iterator]: {
           writable: true,
           enumerable: false,
           configurable: true,
-          value: properties.entries.value
+          value: properties2.entries.value
         }
       });
     }
@@ -12542,7 +12542,7 @@ var require_response = __commonJS({
           options.depth = 2;
         }
         options.colors ??= true;
-        const properties = {
+        const properties2 = {
           status: this.status,
           statusText: this.statusText,
           headers: this.headers,
@@ -12553,7 +12553,7 @@ var require_response = __commonJS({
           type: this.type,
           url: this.url
         };
-        return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
+        return `Response ${nodeUtil.formatWithOptions(options, properties2)}`;
       }
     };
     mixinBody(Response);
@@ -13311,7 +13311,7 @@ var require_request2 = __commonJS({
           options.depth = 2;
         }
         options.colors ??= true;
-        const properties = {
+        const properties2 = {
           method: this.method,
           url: this.url,
           headers: this.headers,
@@ -13328,7 +13328,7 @@ var require_request2 = __commonJS({
           isHistoryNavigation: this.isHistoryNavigation,
           signal: this.signal
         };
-        return `Request ${nodeUtil.formatWithOptions(options, properties)}`;
+        return `Request ${nodeUtil.formatWithOptions(options, properties2)}`;
       }
     };
     mixinBody(Request);
@@ -23641,18 +23641,18 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
+function issueCommand(command, properties2, message) {
+  const cmd = new Command(command, properties2, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message) {
+  constructor(command, properties2, message) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
-    this.properties = properties;
+    this.properties = properties2;
     this.message = message;
   }
   toString() {
@@ -24100,14 +24100,14 @@ function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
 }
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function error(message, properties2 = {}) {
+  issueCommand("error", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
 }
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function warning(message, properties2 = {}) {
+  issueCommand("warning", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
 }
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function notice(message, properties2 = {}) {
+  issueCommand("notice", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
   process.stdout.write(message + os4.EOL);
@@ -28661,303 +28661,6 @@ var fluxHelmReleaseReader = {
   }
 };
 
-// src/loaders/declared/readers.ts
-var declarationReaders = [
-  argoCdReader,
-  fluxHelmReleaseReader
-];
-
-// src/loaders/read-files.ts
-var binarySample = 8e3;
-function readFiles(files, maxBytes, outcomes) {
-  const read = [];
-  for (const file of files) {
-    if (isManifestFile(file.path)) {
-      const text = readText(file, maxBytes, outcomes);
-      if (text !== void 0) read.push({ path: file.path, text });
-    } else {
-      const code2 = readCode(file, maxBytes, outcomes);
-      if (code2 === null) read.push({ path: file.path });
-      else if (code2 !== void 0) read.push({ path: file.path, text: code2.text, screened: code2.screened });
-    }
-  }
-  return read;
-}
-var codeMarkers = endpoints.codeMarkers;
-var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
-  fragment: Buffer.from(fragment),
-  texts: texts.map((text) => Buffer.from(text))
-}));
-function holdsCodeMarker(bytes) {
-  return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
-}
-var declarationMarkers = declarationReaders.flatMap((reader) => reader.markers ?? []).map((marker) => Buffer.from(marker));
-var readBuffer = Buffer.allocUnsafe(1 << 20);
-var NotRegularFile = class extends Error {
-};
-function openRegular(absolute) {
-  const fd = openSync(absolute, constants3.O_RDONLY | constants3.O_NONBLOCK);
-  const stats = fstatSync(fd);
-  if (!stats.isFile()) {
-    closeSync(fd);
-    throw new NotRegularFile();
-  }
-  return { fd, size: stats.size };
-}
-function unreadable(file, error2, outcomes) {
-  if (error2 instanceof NotRegularFile) outcomes.skipped.push({ path: file.path, reason: "not a regular file (a FIFO, socket or device)" });
-  else outcomes.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
-  return void 0;
-}
-function readShared(absolute, maxBytes) {
-  const { fd, size } = openRegular(absolute);
-  try {
-    if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
-    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
-    let read = 0;
-    while (read < size) {
-      const count = readSync(fd, readBuffer, read, size - read, read);
-      if (count === 0) break;
-      read += count;
-    }
-    return { bytes: readBuffer.subarray(0, read), size };
-  } finally {
-    closeSync(fd);
-  }
-}
-function readCode(file, maxBytes, outcomes) {
-  let bytes;
-  try {
-    const read = readShared(file.absolutePath, maxBytes);
-    if (read.size > maxBytes) {
-      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
-      return void 0;
-    }
-    bytes = read.bytes;
-  } catch (error2) {
-    return unreadable(file, error2, outcomes);
-  }
-  if (bytes.subarray(0, binarySample).includes(0)) {
-    outcomes.skipped.push({ path: file.path, reason: "binary file" });
-    return void 0;
-  }
-  const screened = holdsCodeMarker(bytes);
-  if (!screened && !isDependencyManifest(file.path) && !declarationMarkers.some((marker) => bytes.includes(marker))) return null;
-  if (!isUtf8(bytes)) {
-    outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
-    return void 0;
-  }
-  return { text: bytes.toString("utf8"), screened };
-}
-function readText(file, maxBytes, outcomes) {
-  let text;
-  try {
-    const { fd, size } = openRegular(file.absolutePath);
-    try {
-      if (size > maxBytes) {
-        outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
-        return void 0;
-      }
-      text = readFileSync7(fd, "utf8");
-    } finally {
-      closeSync(fd);
-    }
-    if (text.slice(0, binarySample).includes("\0")) {
-      outcomes.skipped.push({ path: file.path, reason: "binary file" });
-      return void 0;
-    }
-    if (text.includes("\uFFFD") && !isUtf8(readShared(file.absolutePath, maxBytes).bytes)) {
-      outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
-      return void 0;
-    }
-  } catch (error2) {
-    return unreadable(file, error2, outcomes);
-  }
-  return text;
-}
-
-// src/loaders/declared/read-declarations.ts
-function emptyDeclarations() {
-  return { releases: [], objects: [], clusters: [], unanalysed: [], errors: [] };
-}
-function readDeclarations(files, readers = declarationReaders) {
-  const declarations = emptyDeclarations();
-  if (readers.length === 0) return declarations;
-  const byPath2 = new Map(files.map((file) => [file.path, file.text]));
-  const repository = { paths: [...byPath2.keys()], text: (path17) => byPath2.get(path17) };
-  for (const reader of readers) {
-    const wanted = files.filter((file) => reader.wants(file.path, file.text));
-    if (wanted.length > 0) reader.read(wanted, repository, declarations);
-  }
-  return declarations;
-}
-
-// src/loaders/declared/release-objects.ts
-var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
-function valueAt2(value, path17) {
-  let node = value;
-  for (const segment of path17) {
-    if (typeof segment === "number" ? !Array.isArray(node) : !isRecord(node)) return void 0;
-    node = node[segment];
-  }
-  return node;
-}
-function annotationMaps(value, path17 = [], found = []) {
-  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path17, index], found));
-  else if (isRecord(value)) {
-    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path17);
-    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path17, key], found);
-  }
-  return found;
-}
-var ReleaseLocator = class {
-  constructor(spec, layers, valuesPath, declaration) {
-    this.spec = spec;
-    this.layers = layers;
-    this.valuesPath = valuesPath;
-    this.declaration = declaration;
-  }
-  spec;
-  layers;
-  valuesPath;
-  declaration;
-  get path() {
-    return this.spec.file;
-  }
-  locate(objectPath, options) {
-    const target = this.valuesPath(objectPath);
-    if (target) {
-      for (let index = this.layers.length - 1; index >= 0; index--) {
-        const layer = this.layers[index];
-        for (let length = target.length; length > 0; length--) {
-          if (valueAt2(layer.value, target.slice(0, length)) === void 0) continue;
-          if (length < target.length && index > 0) break;
-          const position = layer.locator.locate(target.slice(0, length), length === target.length ? options : void 0);
-          return layer.locator.path === this.spec.file ? position : { ...position, file: layer.locator.path };
-        }
-      }
-    }
-    if (this.declaration) return this.declaration.locate([]);
-    return { startLine: this.spec.line, startColumn: 1, endLine: this.spec.line, endColumn: 1, lineText: "" };
-  }
-};
-function releaseObjects(spec, declaration) {
-  const paths = /* @__PURE__ */ new Map();
-  for (const layer of spec.values) for (const path17 of annotationMaps(layer.value)) paths.set(JSON.stringify(path17), path17);
-  const objects = [];
-  for (const annotationsPath of paths.values()) {
-    const annotations = {};
-    for (const layer of spec.values) {
-      const map = valueAt2(layer.value, annotationsPath);
-      if (isRecord(map)) Object.assign(annotations, map);
-    }
-    const namePath = [...annotationsPath.slice(0, -1), "name"];
-    const named = spec.values.map((layer) => valueAt2(layer.value, namePath)).filter((value) => typeof value === "string" && value !== "").at(-1);
-    const name = named ?? spec.releaseName ?? spec.chart.name ?? "default";
-    const metadata = { name, annotations };
-    if (spec.namespace !== void 0) metadata.namespace = spec.namespace;
-    const valuesPath = (objectPath) => {
-      if (objectPath[0] !== "metadata") return void 0;
-      if (objectPath[1] === "annotations") return [...annotationsPath, ...objectPath.slice(2)];
-      if (objectPath[1] === "name" && named !== void 0) return namePath;
-      return objectPath.length === 1 ? annotationsPath : void 0;
-    };
-    objects.push({
-      kind: spec.kind,
-      identity: { apiVersion: "v1", kind: "ServiceAccount", name, ...spec.namespace !== void 0 ? { namespace: spec.namespace } : {} },
-      data: { apiVersion: "v1", kind: "ServiceAccount", metadata },
-      locator: new ReleaseLocator(spec, spec.values, valuesPath, declaration),
-      declaredBy: spec.declaredBy
-    });
-  }
-  return objects;
-}
-
-// src/loaders/declared/declared-resources.ts
-function declaredResources(declarations, profileOf) {
-  const objects = [...declarations.objects, ...declarations.releases.flatMap((release) => releaseObjects(release))];
-  return objects.map((object) => ({
-    identity: object.identity,
-    data: object.data,
-    document: object.locator,
-    profile: object.profile ?? profileOf(object.locator.path),
-    builtBy: object.declaredBy,
-    inputKind: object.kind
-  }));
-}
-
-// src/code/mask-comments.ts
-var [lf, cr, space, tab, backslash] = [10, 13, 32, 9, 92];
-function startsAt(text, index, token) {
-  return text.startsWith(token, index);
-}
-function maskComments(text, language) {
-  const { lineComments, blockComments, quotes } = language;
-  const raw = new Set(language.rawQuotes ?? []);
-  const quoteList = [...quotes].sort((a, b) => b.length - a.length);
-  const parts = [];
-  let copiedUpTo = 0;
-  let lineStart = true;
-  const blank = (from, to) => {
-    parts.push(text.slice(copiedUpTo, from), text.slice(from, to).replace(/[^\r\n]/g, " "));
-    copiedUpTo = to;
-  };
-  let i = 0;
-  while (i < text.length) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === lf || code2 === cr) {
-      lineStart = true;
-      i++;
-      continue;
-    }
-    const quote = quoteList.find((candidate2) => startsAt(text, i, candidate2));
-    if (quote !== void 0) {
-      i = endOfString(text, i + quote.length, quote, raw.has(quote));
-      lineStart = false;
-      continue;
-    }
-    const block = blockComments.find(([open2]) => startsAt(text, i, open2));
-    if (block) {
-      const close = text.indexOf(block[1], i + block[0].length);
-      const end = close < 0 ? text.length : close + block[1].length;
-      blank(i, end);
-      i = end;
-      lineStart = false;
-      continue;
-    }
-    const previous = text.charCodeAt(i - 1);
-    const wordStart = i === 0 || previous === space || previous === tab || previous === lf || previous === cr;
-    const allowed = language.lineCommentsAtStartOnly ? lineStart : language.lineCommentsAfterSpaceOnly ? wordStart : true;
-    if (allowed && lineComments.some((marker) => startsAt(text, i, marker))) {
-      let end = i;
-      while (end < text.length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
-      blank(i, end);
-      i = end;
-      continue;
-    }
-    if (code2 !== space && code2 !== tab) lineStart = false;
-    i++;
-  }
-  if (copiedUpTo === 0) return text;
-  parts.push(text.slice(copiedUpTo));
-  return parts.join("");
-}
-function endOfString(text, from, quote, raw) {
-  const multiline = quote.length > 1 || quote === "`";
-  let i = from;
-  while (i < text.length) {
-    const code2 = text.charCodeAt(i);
-    if (!raw && code2 === backslash) {
-      i += 2;
-      continue;
-    }
-    if (text.startsWith(quote, i)) return i + quote.length;
-    if (!multiline && (code2 === lf || code2 === cr)) return i;
-    i++;
-  }
-  return i;
-}
-
 // src/profiles/resolve-profiles.ts
 import path10 from "node:path";
 
@@ -31631,12 +31334,23 @@ function eksctlProfile(config) {
 function isEksctlConfig(identity) {
   return identity.kind === "ClusterConfig" && identity.apiVersion.startsWith("eksctl.io/");
 }
+function declaredProfile(cluster) {
+  return {
+    file: cluster.file,
+    folder: cluster.folder,
+    profile: makeProfile(cluster.name, "terraform", cluster.kubernetesVersion, null, cluster.region ?? null, [...cluster.assumptions])
+  };
+}
+function sameCluster(a, b) {
+  return a.kubernetesVersion === b.kubernetesVersion && a.platformVersion === b.platformVersion && a.region === b.region;
+}
 var ProfileResolver = class {
   /**
    * @param configFolder the config file's folder relative to the scan root: cluster globs are
    *   relative to it.
+   * @param declaredClusters clusters that Terraform configurations among the files declare.
    */
-  constructor(flags, clusters, eksctlConfigs, configFolder = ".") {
+  constructor(flags, clusters, eksctlConfigs, configFolder = ".", declaredClusters = []) {
     this.configFolder = configFolder;
     if (flags.clusterVersion !== void 0 || flags.platformVersion !== void 0 || flags.region !== void 0) {
       this.flagProfile = makeProfile("command-line", "flag", flags.clusterVersion ?? null, flags.platformVersion ?? null, flags.region ?? null);
@@ -31645,12 +31359,21 @@ var ProfileResolver = class {
       globs: cluster.paths,
       profile: makeProfile(cluster.name, "config", cluster.kubernetesVersion ?? null, cluster.platformVersion ?? null, cluster.region ?? null)
     }));
-    this.eksctl = eksctlConfigs.map((config) => ({ file: config.path, folder: path10.posix.dirname(config.path), profile: eksctlProfile(config) })).sort((a, b) => b.folder.length - a.folder.length || compareText(a.file, b.file));
+    const declared = [
+      ...eksctlConfigs.map((config) => ({ file: config.path, folder: path10.posix.dirname(config.path), profile: eksctlProfile(config) })),
+      ...declaredClusters.map(declaredProfile)
+    ].sort((a, b) => compareText(a.file, b.file) || compareText(JSON.stringify(a.profile), JSON.stringify(b.profile)));
+    const byFolder = /* @__PURE__ */ new Map();
+    for (const cluster of declared) byFolder.set(cluster.folder, [...byFolder.get(cluster.folder) ?? [], cluster]);
+    this.folders = [...byFolder].map(([folder, list2]) => ({ folder, clusters: list2 })).sort((a, b) => b.folder.length - a.folder.length || compareText(a.folder, b.folder));
   }
   configFolder;
   flagProfile;
   configured;
-  eksctl;
+  /** Declared clusters grouped by folder, the deepest folder first; in each, path order. */
+  folders;
+  /** Per folder, the profile its other files take: the first declared, with an assumption when the folder is ambiguous. */
+  folderProfiles = /* @__PURE__ */ new Map();
   assumed = makeProfile("assumed", "assumed", null, null, null);
   used = /* @__PURE__ */ new Set();
   byPath = /* @__PURE__ */ new Map();
@@ -31674,10 +31397,832 @@ var ProfileResolver = class {
     const underConfig = path10.posix.relative(this.configFolder, file);
     const configured = underConfig.startsWith("../") ? void 0 : this.configured.find(({ globs }) => globs.some((glob) => minimatch(underConfig, glob, { dot: true })));
     if (configured) return configured.profile;
-    const nearest = this.eksctl.find(({ folder }) => folder === "." || file.startsWith(`${folder}/`));
-    return nearest ? nearest.profile : this.assumed;
+    for (const { folder, clusters } of this.folders) {
+      if (folder !== "." && !file.startsWith(`${folder}/`)) continue;
+      const own2 = clusters.find((cluster) => cluster.file === file);
+      return own2 ? own2.profile : this.folderProfile(folder, clusters);
+    }
+    return this.assumed;
+  }
+  /** The profile a folder's files take when they declare no cluster themselves. */
+  folderProfile(folder, clusters) {
+    let profile = this.folderProfiles.get(folder);
+    if (profile) return profile;
+    const [first, ...others] = clusters;
+    const differing = others.filter((other) => !sameCluster(other.profile, first.profile));
+    profile = differing.length === 0 ? first.profile : {
+      ...first.profile,
+      assumptions: [
+        ...first.profile.assumptions,
+        `${clusters.length} files in \`${folder}\` declare clusters that differ (${clusters.map((cluster) => `\`${cluster.file}\` ${cluster.profile.kubernetesVersion ?? "no version"}`).join(", ")}): the files beside them that declare none are judged against the first, \`${first.file}\``
+      ]
+    };
+    this.folderProfiles.set(folder, profile);
+    return profile;
   }
 };
+
+// src/loaders/declared/eksctl.ts
+var roleArnKey = webhook.annotations.roleArn;
+function entryLocator(config, entry, attachedRole) {
+  return {
+    path: config.path,
+    locate(objectPath, options) {
+      if (objectPath[0] === "metadata" && objectPath[1] === "annotations" && objectPath[2] === roleArnKey) {
+        return attachedRole ? config.locate([...entry, "attachRoleARN"], options) : config.locate([...entry, "metadata"], { target: "key" });
+      }
+      if (objectPath[0] === "metadata") return config.locate([...entry, ...objectPath], options);
+      return config.locate([...entry, "metadata"], { target: "key" });
+    }
+  };
+}
+var eksctlReader = {
+  kind: "eksctl",
+  wants: (path17, text) => isManifestFile(path17) && text.includes("eksctl.io/") && text.includes("serviceAccounts"),
+  read(files, _repository, into) {
+    for (const file of files) {
+      const parsed = parseYamlDocuments(file.path, file.text);
+      if (parsed.outcome !== "parsed") continue;
+      for (const { value, locator } of parsed.documents) readConfig(file.path, value, locator, into);
+    }
+  }
+};
+function readConfig(file, config, locator, into) {
+  if (!isRecord(config) || typeof config.apiVersion !== "string" || typeof config.kind !== "string") return;
+  if (!isEksctlConfig({ apiVersion: config.apiVersion, kind: config.kind, name: "" })) return;
+  const clusterName = recordAt(config, "metadata").name;
+  const declaredBy = `in eksctl ClusterConfig \`${typeof clusterName === "string" ? clusterName : file}\``;
+  listAt(recordAt(config, "iam"), "serviceAccounts").forEach((entry, index) => {
+    const entryPath = ["iam", "serviceAccounts", index];
+    const at3 = locator.locate(entryPath);
+    const metadata = recordAt(entry, "metadata");
+    if (!isRecord(entry) || typeof metadata.name !== "string" || metadata.name === "") {
+      into.errors.push({ path: file, line: at3.startLine, column: at3.startColumn, message: "an eksctl `iam.serviceAccounts` entry without `metadata.name`: eksctl refuses the config" });
+      return;
+    }
+    const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+    if (entry.roleOnly === true) {
+      into.unanalysed.push({ path: file, line: at3.startLine, kind: "eksctl", reason: `ServiceAccount ${namespace}/${metadata.name}: \`roleOnly\` makes eksctl create only the role; the ServiceAccount and its annotations are made elsewhere` });
+      return;
+    }
+    const attached = typeof entry.attachRoleARN === "string" && entry.attachRoleARN !== "" ? entry.attachRoleARN : void 0;
+    const role = typeof entry.roleName === "string" && entry.roleName !== "" ? `the role \`${entry.roleName}\` that eksctl creates` : "a role that eksctl creates and names";
+    const roleArn3 = attached ?? `(${role})`;
+    into.objects.push({
+      kind: "eksctl",
+      identity: { apiVersion: "v1", kind: "ServiceAccount", namespace, name: metadata.name },
+      data: { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...metadata, namespace, annotations: { ...recordAt(metadata, "annotations"), [roleArnKey]: roleArn3 } } },
+      locator: entryLocator(locator, entryPath, attached !== void 0),
+      declaredBy,
+      ...attached ? {} : { assumptions: [`its role is ${role}, and eksctl writes its ARN as the \`${roleArnKey}\` annotation`] }
+    });
+  });
+}
+
+// src/code/mask-comments.ts
+var [lf, cr, space, tab, backslash] = [10, 13, 32, 9, 92];
+function startsAt(text, index, token) {
+  return text.startsWith(token, index);
+}
+function maskComments(text, language) {
+  const { lineComments, blockComments, quotes } = language;
+  const raw = new Set(language.rawQuotes ?? []);
+  const quoteList = [...quotes].sort((a, b) => b.length - a.length);
+  const parts = [];
+  let copiedUpTo = 0;
+  let lineStart = true;
+  const blank = (from, to) => {
+    parts.push(text.slice(copiedUpTo, from), text.slice(from, to).replace(/[^\r\n]/g, " "));
+    copiedUpTo = to;
+  };
+  let i = 0;
+  while (i < text.length) {
+    const code2 = text.charCodeAt(i);
+    if (code2 === lf || code2 === cr) {
+      lineStart = true;
+      i++;
+      continue;
+    }
+    const quote = quoteList.find((candidate2) => startsAt(text, i, candidate2));
+    if (quote !== void 0) {
+      i = endOfString(text, i + quote.length, quote, raw.has(quote));
+      lineStart = false;
+      continue;
+    }
+    const block = blockComments.find(([open2]) => startsAt(text, i, open2));
+    if (block) {
+      const close = text.indexOf(block[1], i + block[0].length);
+      const end = close < 0 ? text.length : close + block[1].length;
+      blank(i, end);
+      i = end;
+      lineStart = false;
+      continue;
+    }
+    const previous = text.charCodeAt(i - 1);
+    const wordStart = i === 0 || previous === space || previous === tab || previous === lf || previous === cr;
+    const allowed = language.lineCommentsAtStartOnly ? lineStart : language.lineCommentsAfterSpaceOnly ? wordStart : true;
+    if (allowed && lineComments.some((marker) => startsAt(text, i, marker))) {
+      let end = i;
+      while (end < text.length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
+      blank(i, end);
+      i = end;
+      continue;
+    }
+    if (code2 !== space && code2 !== tab) lineStart = false;
+    i++;
+  }
+  if (copiedUpTo === 0) return text;
+  parts.push(text.slice(copiedUpTo));
+  return parts.join("");
+}
+function endOfString(text, from, quote, raw) {
+  const multiline = quote.length > 1 || quote === "`";
+  let i = from;
+  while (i < text.length) {
+    const code2 = text.charCodeAt(i);
+    if (!raw && code2 === backslash) {
+      i += 2;
+      continue;
+    }
+    if (text.startsWith(quote, i)) return i + quote.length;
+    if (!multiline && (code2 === lf || code2 === cr)) return i;
+    i++;
+  }
+  return i;
+}
+
+// src/loaders/declared/code-literals.ts
+var identifierChar = /[\w$]/;
+var closers = { "(": ")", "[": "]", "{": "}" };
+var literalWrapper = /(?:^|\.)(?:String|StringPtr|Number|Bool|Int)$/;
+var CodeReader = class {
+  constructor(text, python) {
+    this.text = text;
+    this.python = python;
+  }
+  text;
+  python;
+  skipSpace(at3) {
+    while (at3 < this.text.length && /\s/.test(this.text[at3])) at3++;
+    return at3;
+  }
+  /** The offset just past a string that starts at `at` (its quote), or undefined when none starts there. */
+  stringEnd(at3) {
+    const text = this.text;
+    const quote = text.startsWith('"""', at3) || text.startsWith("'''", at3) ? text.slice(at3, at3 + 3) : text[at3];
+    if (quote !== '"' && quote !== "'" && quote !== "`" && quote !== '"""' && quote !== "'''") return void 0;
+    let i = at3 + quote.length;
+    while (i < text.length && !text.startsWith(quote, i)) i += text[i] === "\\" ? 2 : 1;
+    return { end: Math.min(i + quote.length, text.length), quote };
+  }
+  /** The offset of the bracket that closes the one at `open`, minding strings; the text's end when unclosed. */
+  closing(open2) {
+    const stack = [closers[this.text[open2]]];
+    let i = open2 + 1;
+    while (i < this.text.length && stack.length > 0) {
+      const string = this.stringEnd(i);
+      if (string) {
+        i = string.end;
+        continue;
+      }
+      const char = this.text[i];
+      if (closers[char]) stack.push(closers[char]);
+      else if (char === stack.at(-1)) stack.pop();
+      i++;
+    }
+    return i - 1;
+  }
+  /** The end of an expression at `at`: the next `,` or unmatched closer at depth 0. */
+  expressionEnd(at3) {
+    let i = at3;
+    while (i < this.text.length) {
+      const string = this.stringEnd(i);
+      if (string) {
+        i = string.end;
+        continue;
+      }
+      const char = this.text[i];
+      if (closers[char]) i = this.closing(i) + 1;
+      else if (char === "," || char === ")" || char === "]" || char === "}" || char === ";") break;
+      else if (this.python && char === "\n" && this.text.slice(at3, i).trim() !== "") break;
+      else i++;
+    }
+    return i;
+  }
+  computed(start, end) {
+    return { start, end, value: this.text.slice(start, end).replace(/\s+/g, " ").trim(), computed: true };
+  }
+  /** The identifier path (`k8s.core.v1.ServiceAccount`, `self.cluster`) that starts at `at`, if any. */
+  identifierPath(at3) {
+    let i = at3;
+    while (i < this.text.length && (identifierChar.test(this.text[i]) || this.text[i] === "." && identifierChar.test(this.text[i + 1] ?? ""))) i++;
+    return i > at3 ? { path: this.text.slice(at3, i), end: i } : void 0;
+  }
+  /** Reads the value that starts at `at`. */
+  value(at3) {
+    const start = this.skipSpace(at3);
+    const text = this.text;
+    const char = text[start];
+    if (char === "{") return this.object(start);
+    if (char === "[") return this.list(start);
+    const prefix2 = this.python ? /^[rRbBuUfF]{1,2}(?=["'])/.exec(text.slice(start, start + 3))?.[0] ?? "" : "";
+    const string = this.stringEnd(start + prefix2.length);
+    if (string) {
+      const inner = text.slice(start + prefix2.length + string.quote.length, string.end - string.quote.length);
+      const interpolated = /f/i.test(prefix2) || string.quote === "`" && inner.includes("${");
+      if (interpolated) return this.computed(start, string.end);
+      return { start, end: string.end, value: /r/i.test(prefix2) ? inner : unescape2(inner) };
+    }
+    const number = /^-?\d+(?:\.\d+)?(?![\w.])/.exec(text.slice(start, start + 32));
+    if (number) return { start, end: start + number[0].length, value: Number(number[0]) };
+    const pointer = char === "&" ? 1 : 0;
+    const path17 = this.identifierPath(start + pointer);
+    if (path17) {
+      const keyword = keywords.get(path17.path);
+      if (keyword !== void 0) return { start, end: path17.end, value: keyword.value };
+      const after = this.skipSpace(path17.end);
+      if (text[after] === "{" && (pointer === 1 || /(?:^|\.)[A-Z]\w*$/.test(path17.path))) return { ...this.object(after), start };
+      if (text[after] === "(") return this.call(start, path17.path, after);
+    }
+    return this.computed(start, this.expressionEnd(start));
+  }
+  /** A call: a literal wrapper's literal, keyword arguments as an object, a builder chain's settings; else computed. */
+  call(start, callee, open2) {
+    const close = this.closing(open2);
+    const args = this.arguments(open2);
+    let end = close + 1;
+    const single = args.length === 1 ? args[0] : void 0;
+    if (single && !single.name && literalWrapper.test(callee) && !single.node.computed) return { ...single.node, start, end, literal: { start: single.node.start, end: single.node.end } };
+    if (this.python && args.length > 0 && args.every((arg) => arg.name !== void 0)) {
+      const entries = new Map(args.map((arg) => [arg.name, { keyStart: arg.nameStart, keyEnd: arg.nameStart + arg.name.length, node: arg.node }]));
+      return objectNode(start, end, entries);
+    }
+    if (/(?:\.builder|\.Builder\.create)$/.test(callee)) {
+      const entries = /* @__PURE__ */ new Map();
+      for (; ; ) {
+        const step = /^\s*\.\s*(\w+)\s*\(/.exec(this.text.slice(end, end + 200));
+        if (!step) break;
+        const stepOpen = end + step[0].length - 1;
+        const stepArgs = this.arguments(stepOpen);
+        const keyStart = end + step[0].indexOf(step[1]);
+        if (stepArgs.length === 1) entries.set(step[1], { keyStart, keyEnd: keyStart + step[1].length, node: stepArgs[0].node });
+        end = this.closing(stepOpen) + 1;
+      }
+      return objectNode(start, end, entries);
+    }
+    return this.computed(start, end);
+  }
+  /** The arguments of the call whose `(` is at `open`. */
+  arguments(open2) {
+    const close = this.closing(open2);
+    const args = [];
+    let at3 = this.skipSpace(open2 + 1);
+    while (at3 < close) {
+      const keyword = this.python ? /^(\w+)\s*=(?!=)/.exec(this.text.slice(at3, at3 + 100)) : null;
+      const node = this.value(keyword ? at3 + keyword[0].length : at3);
+      args.push(keyword ? { name: keyword[1], nameStart: at3, node } : { node });
+      at3 = this.skipSpace(this.expressionEnd(node.end));
+      if (this.text[at3] === ",") at3 = this.skipSpace(at3 + 1);
+      else break;
+    }
+    return args;
+  }
+  object(open2) {
+    const close = this.closing(open2);
+    const entries = /* @__PURE__ */ new Map();
+    let at3 = this.skipSpace(open2 + 1);
+    while (at3 < close) {
+      const string = this.stringEnd(at3);
+      const identifier = string ? void 0 : this.identifierPath(at3);
+      const keyEnd = string ? string.end : identifier && !identifier.path.includes(".") ? identifier.end : void 0;
+      const separator = keyEnd === void 0 ? -1 : this.skipSpace(keyEnd);
+      if (keyEnd !== void 0 && this.text[separator] === ":") {
+        const key = string ? unescape2(this.text.slice(at3 + string.quote.length, string.end - string.quote.length)) : fieldName(identifier.path);
+        const node = this.value(separator + 1);
+        entries.set(key, { keyStart: at3, keyEnd, node });
+        at3 = this.skipSpace(this.expressionEnd(node.end));
+      } else if (identifier && keyEnd !== void 0 && (this.text[separator] === "," || separator >= close)) {
+        entries.set(identifier.path, { keyStart: at3, keyEnd, node: this.computed(at3, keyEnd) });
+        at3 = separator;
+      } else {
+        at3 = this.skipSpace(this.expressionEnd(at3));
+      }
+      if (this.text[at3] === "," || this.text[at3] === ";") at3 = this.skipSpace(at3 + 1);
+      else break;
+    }
+    return objectNode(open2, close + 1, entries);
+  }
+  list(open2) {
+    const close = this.closing(open2);
+    const items = [];
+    let at3 = this.skipSpace(open2 + 1);
+    while (at3 < close) {
+      const node = this.value(at3);
+      items.push(node);
+      at3 = this.skipSpace(this.expressionEnd(node.end));
+      if (this.text[at3] === ",") at3 = this.skipSpace(at3 + 1);
+      else break;
+    }
+    return { start: open2, end: close + 1, value: items.map((item) => item.value), items };
+  }
+};
+var keywords = /* @__PURE__ */ new Map([
+  ["true", { value: true }],
+  ["false", { value: false }],
+  ["True", { value: true }],
+  ["False", { value: false }],
+  ["null", { value: null }],
+  ["None", { value: null }],
+  ["nil", { value: null }]
+]);
+function fieldName(key) {
+  return /^[A-Z][a-z]/.test(key) ? `${key[0].toLowerCase()}${key.slice(1)}` : key;
+}
+function objectNode(start, end, entries) {
+  return { start, end, value: Object.fromEntries([...entries].map(([key, entry]) => [key, entry.node.value])), entries };
+}
+function unescape2(text) {
+  return text.replace(/\\(.)/g, (_2, char) => ({ n: "\n", t: "	", r: "\r" })[char] ?? char);
+}
+function nodeAt(root, path17) {
+  let node = root;
+  let key;
+  for (const segment of path17) {
+    const entry = typeof segment === "string" ? node.entries?.get(segment) : void 0;
+    const item = typeof segment === "number" ? node.items?.[segment] : void 0;
+    if (entry) {
+      node = entry.node;
+      key = { start: entry.keyStart, end: entry.keyEnd };
+    } else if (item) {
+      node = item;
+      key = void 0;
+    } else return { node, ...key ? { key } : {}, complete: false };
+  }
+  return { node, ...key ? { key } : {}, complete: true };
+}
+var CodePositions = class {
+  constructor(path17, text) {
+    this.path = path17;
+    this.lines = new LineIndex(text);
+  }
+  path;
+  lines;
+  /** The position of a span of the text. */
+  at(start, end) {
+    const from = this.lines.position(start);
+    const to = this.lines.position(Math.max(start, end));
+    return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column, lineText: this.lines.lineText(from.line) };
+  }
+  /** A locator of paths inside a node: the value, or the key when asked or when the path goes further than the code says. */
+  locator(root, fallback) {
+    return {
+      path: this.path,
+      locate: (path17, options) => {
+        const { node, key, complete } = nodeAt(root, path17);
+        if (path17.length === 0 || !key && !complete) return this.at(fallback.start, fallback.end);
+        const span = key && (!complete || options?.target === "key") ? key : node.literal ?? node;
+        return this.at(span.start, span.end);
+      }
+    };
+  }
+};
+
+// src/loaders/declared/infrastructure-code.ts
+var { roleArn: roleArnKey2, stsRegionalEndpoints: endpointKey } = webhook.annotations;
+var programLanguages = /* @__PURE__ */ new Set(["javascript", "python", "go", "java", "csharp", "kotlin"]);
+var markers = ["ServiceAccount", "add_service_account", roleArnKey2];
+var toolNames = { cdk: "AWS CDK", pulumi: "Pulumi" };
+var partlyRead = {
+  cdk: "AWS CDK code is read, not run: ServiceAccounts made by `addServiceAccount`, `new ServiceAccount`, cdk8s `KubeServiceAccount` and literal ServiceAccount objects are modeled from the literals written; the roles CDK creates, values computed when the app runs, objects made in loops or helpers, and Helm charts added with `addHelmChart` are not known",
+  pulumi: "Pulumi code is read, not run: ServiceAccounts made by `k8s.core.v1.ServiceAccount`, literal ServiceAccount objects, and the values of `k8s.helm` releases and charts are modeled from the literals written; values computed when the program runs (outputs such as a role's `arn`) are known only by the expression written, and objects made in loops or helpers are not seen"
+};
+function isProgram(path17) {
+  if (isManifestFile(path17)) return false;
+  const language = languageOf(path17);
+  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path17);
+}
+function unknownValue(node) {
+  return node.computed ? `\${${String(node.value).replace(/\W+/g, "_").replace(/^_+|_+$/g, "")}}` : node.value;
+}
+function serviceAccountData(metadata, name, namespace, extraAnnotations = {}, copied) {
+  const written = isRecord(metadata.value) ? metadata.value : {};
+  const value = copied ? Object.fromEntries(Object.entries(written).filter(([key]) => copied.includes(key))) : written;
+  const annotationsNode = nodeAt(metadata, ["annotations"]);
+  const annotations = { ...annotationsNode.complete && isRecord(annotationsNode.node.value) ? annotationsNode.node.value : {}, ...extraAnnotations };
+  const endpoint = nodeAt(metadata, ["annotations", endpointKey]);
+  if (endpoint.complete) annotations[endpointKey] = unknownValue(endpoint.node);
+  return { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...value, name, ...namespace !== void 0 ? { namespace } : {}, annotations } };
+}
+function textOf(node, what, assumptions) {
+  if (!node) return void 0;
+  if (node.computed || typeof node.value !== "string") {
+    assumptions.push(`its ${what} is the value of \`${String(node.value)}\`, known only when the program runs`);
+    return String(node.value);
+  }
+  return node.value;
+}
+function objectServiceAccount(program, root, at3, label, resourceName) {
+  if (program.read.has(root.start)) return;
+  program.read.add(root.start);
+  const metadata = nodeAt(root, ["metadata"]);
+  if (!metadata.complete) return;
+  const assumptions = [];
+  let name = textOf(nodeAt(metadata.node, ["name"]).complete ? nodeAt(metadata.node, ["name"]).node : void 0, "name", assumptions);
+  if (name === void 0) {
+    name = resourceName ?? "(unnamed)";
+    assumptions.push(program.kind === "pulumi" ? `its name is made by Pulumi from the resource name \`${name}\` and a random suffix` : `its name is not written: read as \`${name}\``);
+  }
+  const namespaceNode = nodeAt(metadata.node, ["namespace"]);
+  const namespace = textOf(namespaceNode.complete ? namespaceNode.node : void 0, "namespace", assumptions);
+  const role = nodeAt(metadata.node, ["annotations", roleArnKey2]);
+  if (role.complete && role.node.computed) assumptions.push(`its role ARN is the value of \`${String(role.node.value)}\`, known only when the program runs`);
+  program.into.objects.push({
+    kind: program.kind,
+    identity: { apiVersion: "v1", kind: "ServiceAccount", name, ...namespace !== void 0 ? { namespace } : {} },
+    data: serviceAccountData(metadata.node, name, namespace),
+    locator: program.positions.locator(root, at3),
+    declaredBy: `made by ${label} in ${toolNames[program.kind]} code`,
+    ...assumptions.length > 0 ? { assumptions } : {}
+  });
+}
+function cdkServiceAccount(program, options, at3, label, id) {
+  const assumptions = ["its role is the one AWS CDK creates for it, and CDK writes its ARN as the annotation"];
+  const nameNode = options && nodeAt(options, ["name"]);
+  let name = textOf(nameNode?.complete ? nameNode.node : void 0, "name", assumptions);
+  if (name === void 0) {
+    name = `(derived from the id${id === void 0 ? "" : ` \`${id}\``})`;
+    assumptions.push("its name is not written: AWS CDK derives it from the construct");
+  }
+  const namespaceNode = options && nodeAt(options, ["namespace"]);
+  const namespace = textOf(namespaceNode?.complete ? namespaceNode.node : void 0, "namespace", assumptions) ?? "default";
+  const root = options ?? { start: at3.start, end: at3.end, value: {} };
+  const data = serviceAccountData(root, name, namespace, { [roleArnKey2]: "(the role AWS CDK creates)" }, ["labels", "annotations"]);
+  const optionsLocator = program.positions.locator(root, at3);
+  const locator = {
+    path: program.file,
+    locate: (path17, locateOptions) => {
+      if (path17[0] !== "metadata" || path17[1] === "annotations" && path17[2] === roleArnKey2) return program.positions.at(at3.start, at3.end);
+      return optionsLocator.locate(path17.slice(1), locateOptions);
+    }
+  };
+  program.into.objects.push({
+    kind: program.kind,
+    identity: { apiVersion: "v1", kind: "ServiceAccount", name, namespace },
+    data,
+    locator,
+    declaredBy: `made by ${label} in ${toolNames[program.kind]} code`,
+    assumptions
+  });
+}
+function properties(args, keys) {
+  const positional = args.find((arg) => !arg.name && arg.node.entries && keys.some((key) => arg.node.entries.has(key)));
+  if (positional) return positional.node;
+  const named = args.filter((arg) => arg.name !== void 0);
+  const wrapped = named.find((arg) => arg.name === "args" || arg.name === "props");
+  if (wrapped?.node.entries) return wrapped.node;
+  if (!named.some((arg) => keys.includes(arg.name))) return void 0;
+  const first = named[0].node;
+  const entries = new Map(named.map((arg) => [arg.name, { keyStart: arg.nameStart, keyEnd: arg.nameStart + arg.name.length, node: arg.node }]));
+  return { start: first.start, end: named.at(-1).node.end, value: Object.fromEntries(named.map((arg) => [arg.name, arg.node.value])), entries };
+}
+function firstString(args) {
+  const found = args.find((arg) => !arg.name && !arg.node.computed && typeof arg.node.value === "string");
+  return found?.node.value;
+}
+var addServiceAccountCall = /\b(addServiceAccount|add_service_account|AddServiceAccount)\s*\(/g;
+var serviceAccountConstruct = /(?<![\w$.])((?:[\w$]+\.)*(?:Kube|New)?ServiceAccount(?:\.Builder\.create)?)\s*\(/g;
+var serviceAccountKind = /["']?kind["']?\s*:\s*["']ServiceAccount["']/g;
+var helmRelease = /(?<![\w$.])((?:[\w$]+\.)*(?:helm|helmv3|helmv4)\.(?:v[34]\.)?(?:Release|Chart|NewRelease|NewChart))\s*\(/g;
+function readConstructs(program) {
+  const { code: code2 } = program;
+  const text = code2.text;
+  for (const match2 of text.matchAll(addServiceAccountCall)) {
+    const open2 = match2.index + match2[0].length - 1;
+    const args = code2.arguments(open2);
+    const options = properties(args, ["name", "namespace", "annotations", "labels"]);
+    cdkServiceAccount(program, options, { start: match2.index, end: match2.index + match2[1].length }, `\`${match2[1]}\``, firstString(args));
+  }
+  for (const match2 of text.matchAll(serviceAccountConstruct)) {
+    const callee = match2[1];
+    if (/\b(?:def|class|function|func|interface|type)\s+$/.test(text.slice(Math.max(0, match2.index - 12), match2.index))) continue;
+    const at3 = { start: match2.index, end: match2.index + callee.length };
+    if (callee.endsWith(".Builder.create")) {
+      const built = code2.value(match2.index);
+      if (built.entries?.has("cluster")) cdkServiceAccount(program, built, at3, `\`${callee}\``, void 0);
+      continue;
+    }
+    const args = code2.arguments(match2.index + match2[0].length - 1);
+    const props = properties(args, ["metadata", "cluster", "name", "namespace"]);
+    if (!props) continue;
+    if (props.entries?.has("metadata")) objectServiceAccount(program, props, at3, `\`${callee}\``, firstString(args));
+    else if (program.kind === "cdk" && props.entries?.has("cluster")) cdkServiceAccount(program, props, at3, `\`${callee}\``, firstString(args));
+  }
+  for (const match2 of text.matchAll(serviceAccountKind)) {
+    const open2 = enclosingBrace(text, match2.index);
+    if (open2 === void 0) continue;
+    const object = code2.value(open2);
+    if (object.entries?.get("kind")?.node.value !== "ServiceAccount") continue;
+    const apiVersion = object.entries.get("apiVersion")?.node.value;
+    if (apiVersion !== void 0 && apiVersion !== "v1") continue;
+    objectServiceAccount(program, object, { start: match2.index, end: match2.index + match2[0].length }, "a ServiceAccount object");
+  }
+  if (program.kind === "pulumi") for (const match2 of text.matchAll(helmRelease)) readRelease(program, match2[1], match2.index, match2.index + match2[0].length - 1);
+}
+function readRelease(program, callee, start, open2) {
+  const args = program.code.arguments(open2);
+  const props = properties(args, ["chart", "values"]);
+  const values = props && nodeAt(props, ["values"]);
+  if (!props || !values?.complete || !values.node.entries) return;
+  const literal2 = (key) => {
+    const found = nodeAt(props, key);
+    return found.complete && !found.node.computed && typeof found.node.value === "string" ? found.node.value : void 0;
+  };
+  const resourceName = firstString(args);
+  const chart = literal2(["chart"]);
+  const releaseName = literal2(["name"]) ?? resourceName;
+  const namespace = literal2(["namespace"]);
+  const repository = literal2(["repositoryOpts", "repo"]) ?? literal2(["fetchOpts", "repo"]);
+  const version = literal2(["version"]);
+  const line = program.positions.at(start, start).startLine;
+  program.into.releases.push({
+    kind: "pulumi",
+    file: program.file,
+    line,
+    ...releaseName !== void 0 ? { releaseName } : {},
+    ...namespace !== void 0 ? { namespace } : {},
+    chart: { ...chart !== void 0 ? { name: chart } : {}, ...repository !== void 0 ? { repository } : {}, ...version !== void 0 ? { version } : {} },
+    values: [{ value: values.node.value, locator: program.positions.locator(values.node, { start, end: start + callee.length }), label: `values of Pulumi \`${callee}\`` }],
+    declaredBy: `of Helm release \`${releaseName ?? "(unnamed)"}\`${chart !== void 0 ? ` (chart \`${chart}\`)` : ""}, a Pulumi \`${callee}\``
+  });
+}
+function enclosingBrace(text, at3) {
+  let depth = 0;
+  for (let i = at3 - 1; i >= 0; i--) {
+    const char = text[i];
+    if (char === "}") depth++;
+    else if (char === "{") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return void 0;
+}
+function readPrograms(kind, files, into) {
+  for (const file of files) {
+    const language = languageOf(file.path);
+    const program = {
+      file: file.path,
+      kind,
+      code: new CodeReader(maskComments(file.text, language), language.name === "python"),
+      positions: new CodePositions(file.path, file.text),
+      into,
+      read: /* @__PURE__ */ new Set()
+    };
+    const before = into.objects.length + into.releases.length;
+    readConstructs(program);
+    if (into.objects.length + into.releases.length > before) into.unanalysed.push({ path: file.path, kind, reason: partlyRead[kind] });
+  }
+}
+var isPulumi = (text) => text.includes("pulumi");
+function programReader(kind, wants) {
+  return {
+    kind,
+    markers,
+    wants: (path17, text) => isProgram(path17) && markers.some((marker) => text.includes(marker)) && wants(text),
+    read: (files, _repository, into) => readPrograms(kind, files, into)
+  };
+}
+var cdkReader = programReader("cdk", (text) => /aws-cdk|aws_cdk|awscdk|cdk8s/.test(text) && !isPulumi(text));
+var pulumiReader = programReader("pulumi", isPulumi);
+
+// src/loaders/declared/readers.ts
+var declarationReaders = [
+  argoCdReader,
+  fluxHelmReleaseReader,
+  eksctlReader,
+  cdkReader,
+  pulumiReader
+];
+
+// src/loaders/read-files.ts
+var binarySample = 8e3;
+function readFiles(files, maxBytes, outcomes) {
+  const read = [];
+  for (const file of files) {
+    if (isManifestFile(file.path)) {
+      const text = readText(file, maxBytes, outcomes);
+      if (text !== void 0) read.push({ path: file.path, text });
+    } else {
+      const code2 = readCode(file, maxBytes, outcomes);
+      if (code2 === null) read.push({ path: file.path });
+      else if (code2 !== void 0) read.push({ path: file.path, text: code2.text, screened: code2.screened });
+    }
+  }
+  return read;
+}
+var codeMarkers = endpoints.codeMarkers;
+var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
+  fragment: Buffer.from(fragment),
+  texts: texts.map((text) => Buffer.from(text))
+}));
+function holdsCodeMarker(bytes) {
+  return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
+}
+var declarationMarkers = declarationReaders.flatMap((reader) => reader.markers ?? []).map((marker) => Buffer.from(marker));
+var readBuffer = Buffer.allocUnsafe(1 << 20);
+var NotRegularFile = class extends Error {
+};
+function openRegular(absolute) {
+  const fd = openSync(absolute, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) {
+    closeSync(fd);
+    throw new NotRegularFile();
+  }
+  return { fd, size: stats.size };
+}
+function unreadable(file, error2, outcomes) {
+  if (error2 instanceof NotRegularFile) outcomes.skipped.push({ path: file.path, reason: "not a regular file (a FIFO, socket or device)" });
+  else outcomes.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
+  return void 0;
+}
+function readShared(absolute, maxBytes) {
+  const { fd, size } = openRegular(absolute);
+  try {
+    if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
+    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
+    let read = 0;
+    while (read < size) {
+      const count = readSync(fd, readBuffer, read, size - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    return { bytes: readBuffer.subarray(0, read), size };
+  } finally {
+    closeSync(fd);
+  }
+}
+function readCode(file, maxBytes, outcomes) {
+  let bytes;
+  try {
+    const read = readShared(file.absolutePath, maxBytes);
+    if (read.size > maxBytes) {
+      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
+      return void 0;
+    }
+    bytes = read.bytes;
+  } catch (error2) {
+    return unreadable(file, error2, outcomes);
+  }
+  if (bytes.subarray(0, binarySample).includes(0)) {
+    outcomes.skipped.push({ path: file.path, reason: "binary file" });
+    return void 0;
+  }
+  const screened = holdsCodeMarker(bytes);
+  if (!screened && !isDependencyManifest(file.path) && !declarationMarkers.some((marker) => bytes.includes(marker))) return null;
+  if (!isUtf8(bytes)) {
+    outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
+    return void 0;
+  }
+  return { text: bytes.toString("utf8"), screened };
+}
+function readText(file, maxBytes, outcomes) {
+  let text;
+  try {
+    const { fd, size } = openRegular(file.absolutePath);
+    try {
+      if (size > maxBytes) {
+        outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
+        return void 0;
+      }
+      text = readFileSync7(fd, "utf8");
+    } finally {
+      closeSync(fd);
+    }
+    if (text.slice(0, binarySample).includes("\0")) {
+      outcomes.skipped.push({ path: file.path, reason: "binary file" });
+      return void 0;
+    }
+    if (text.includes("\uFFFD") && !isUtf8(readShared(file.absolutePath, maxBytes).bytes)) {
+      outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
+      return void 0;
+    }
+  } catch (error2) {
+    return unreadable(file, error2, outcomes);
+  }
+  return text;
+}
+
+// src/loaders/declared/read-declarations.ts
+function emptyDeclarations() {
+  return { releases: [], objects: [], clusters: [], unanalysed: [], errors: [] };
+}
+function readDeclarations(files, readers = declarationReaders) {
+  const declarations = emptyDeclarations();
+  if (readers.length === 0) return declarations;
+  const byPath2 = new Map(files.map((file) => [file.path, file.text]));
+  const repository = { paths: [...byPath2.keys()], text: (path17) => byPath2.get(path17) };
+  for (const reader of readers) {
+    const wanted = files.filter((file) => reader.wants(file.path, file.text));
+    if (wanted.length > 0) reader.read(wanted, repository, declarations);
+  }
+  return declarations;
+}
+
+// src/loaders/declared/release-objects.ts
+var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
+function valueAt2(value, path17) {
+  let node = value;
+  for (const segment of path17) {
+    if (typeof segment === "number" ? !Array.isArray(node) : !isRecord(node)) return void 0;
+    node = node[segment];
+  }
+  return node;
+}
+function annotationMaps(value, path17 = [], found = []) {
+  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path17, index], found));
+  else if (isRecord(value)) {
+    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path17);
+    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path17, key], found);
+  }
+  return found;
+}
+var ReleaseLocator = class {
+  constructor(spec, layers, valuesPath, declaration) {
+    this.spec = spec;
+    this.layers = layers;
+    this.valuesPath = valuesPath;
+    this.declaration = declaration;
+  }
+  spec;
+  layers;
+  valuesPath;
+  declaration;
+  get path() {
+    return this.spec.file;
+  }
+  locate(objectPath, options) {
+    const target = this.valuesPath(objectPath);
+    if (target) {
+      for (let index = this.layers.length - 1; index >= 0; index--) {
+        const layer = this.layers[index];
+        for (let length = target.length; length > 0; length--) {
+          if (valueAt2(layer.value, target.slice(0, length)) === void 0) continue;
+          if (length < target.length && index > 0) break;
+          const position = layer.locator.locate(target.slice(0, length), length === target.length ? options : void 0);
+          return layer.locator.path === this.spec.file ? position : { ...position, file: layer.locator.path };
+        }
+      }
+    }
+    if (this.declaration) return this.declaration.locate([]);
+    return { startLine: this.spec.line, startColumn: 1, endLine: this.spec.line, endColumn: 1, lineText: "" };
+  }
+};
+function releaseObjects(spec, declaration) {
+  const paths = /* @__PURE__ */ new Map();
+  for (const layer of spec.values) for (const path17 of annotationMaps(layer.value)) paths.set(JSON.stringify(path17), path17);
+  const objects = [];
+  for (const annotationsPath of paths.values()) {
+    const annotations = {};
+    for (const layer of spec.values) {
+      const map = valueAt2(layer.value, annotationsPath);
+      if (isRecord(map)) Object.assign(annotations, map);
+    }
+    const namePath = [...annotationsPath.slice(0, -1), "name"];
+    const named = spec.values.map((layer) => valueAt2(layer.value, namePath)).filter((value) => typeof value === "string" && value !== "").at(-1);
+    const name = named ?? spec.releaseName ?? spec.chart.name ?? "default";
+    const metadata = { name, annotations };
+    if (spec.namespace !== void 0) metadata.namespace = spec.namespace;
+    const valuesPath = (objectPath) => {
+      if (objectPath[0] !== "metadata") return void 0;
+      if (objectPath[1] === "annotations") return [...annotationsPath, ...objectPath.slice(2)];
+      if (objectPath[1] === "name" && named !== void 0) return namePath;
+      return objectPath.length === 1 ? annotationsPath : void 0;
+    };
+    objects.push({
+      kind: spec.kind,
+      identity: { apiVersion: "v1", kind: "ServiceAccount", name, ...spec.namespace !== void 0 ? { namespace: spec.namespace } : {} },
+      data: { apiVersion: "v1", kind: "ServiceAccount", metadata },
+      locator: new ReleaseLocator(spec, spec.values, valuesPath, declaration),
+      declaredBy: spec.declaredBy
+    });
+  }
+  return objects;
+}
+
+// src/loaders/declared/declared-resources.ts
+function declaredResources(declarations, profileOf) {
+  const objects = [...declarations.objects, ...declarations.releases.flatMap((release) => releaseObjects(release))];
+  return objects.map((object) => ({
+    identity: object.identity,
+    data: object.data,
+    document: object.locator,
+    profile: object.profile ?? profileOf(object.locator.path),
+    builtBy: object.declaredBy,
+    inputKind: object.kind,
+    ...object.assumptions && object.assumptions.length > 0 ? { assumptions: object.assumptions } : {}
+  }));
+}
 
 // src/loaders/file-source.ts
 var eksctlMarker = "eksctl.io/";
@@ -31725,7 +32270,8 @@ var FileSource = class {
       this.settings.flags ?? {},
       this.settings.clusters ?? [],
       eksctlConfigs.map((object) => ({ ...object, path: object.locator.path })),
-      this.settings.configFolder
+      this.settings.configFolder,
+      declarations.clusters
     );
     this.resolver = resolver;
     for (const { file, ...parsed } of earlyParsed) {
@@ -32515,7 +33061,7 @@ var STS006 = {
 };
 
 // src/endpoints/code-context.ts
-var endpointKey = new RegExp(endpoints.endpointKeyPattern);
+var endpointKey2 = new RegExp(endpoints.endpointKeyPattern);
 var comparison = /[=!]==?|\b(?:case|when)\b|\bin\s*[[({]|\bin\s*$|\bnot\s+in\b|(?:^|\s)\[\[?\s/;
 var comparisonCall = /(?:(?<![a-z])(?:equals\w*|contains\w*|includes|has(?:Prefix|Suffix)?|startswith|endswith|startsWith|endsWith|indexOf|index|find|match\w*|test|assert\w*|expect|eq|compare\w*)|Equals?\w*|EqualFold|Contains\w*|Has(?:Prefix|Suffix)?|Match\w*|StartsWith|EndsWith|Index|Compare\w*|Is|ToBe|toBe)\s*\(/;
 var messageCallee = /(?:^|\.)(?:[Ll]og|[Pp]rint|[Ii]nfo|[Dd]ebug|[Ww]arn|[Ee]rror|[Ff]atal|[Pp]anic|[Tt]race|[Ss]printf|[Ff]ormat|puts|echo)\w*$|(?:Error|Exception|Errorf)$|^(?:errors|fmt|console|logging|logger|log|klog|slog|zap|logrus)\./;
@@ -32541,7 +33087,7 @@ function placeOf(text, index, end) {
   let lead = before.slice(0, headStart);
   const tail = /^[^\s"'`]*/.exec(after)[0];
   const flag = flagBefore.exec(lead)?.[1];
-  if (flag !== void 0 && endpointKey.test(flag)) return { lead, tail, flag };
+  if (flag !== void 0 && endpointKey2.test(flag)) return { lead, tail, flag };
   const opening = lead.at(-1);
   if (opening === '"' || opening === "'" || opening === "`") {
     const rest = after.slice(tail.length);
@@ -32562,7 +33108,7 @@ function setsEndpoint(text, index, end) {
   if (place.flag !== void 0) return true;
   if (/[?&]Action=/.test(place.tail)) return true;
   const names = unquotedKey.exec(place.lead)?.[1] ?? namesBefore(place.lead);
-  return names !== void 0 && endpointKey.test(names);
+  return names !== void 0 && endpointKey2.test(names);
 }
 function isValue(text, index, end) {
   return typeof placeOf(text, index, end) !== "string";
@@ -32640,7 +33186,7 @@ var audienceKey = new RegExp(endpoints.audienceKeyPattern);
 var regionKey = new RegExp(endpoints.regionKeyPattern);
 var commentLine = new RegExp(endpoints.commentLinePattern);
 var settingNames = new Set(endpoints.settingNames);
-var endpointKey2 = new RegExp(endpoints.endpointKeyPattern);
+var endpointKey3 = new RegExp(endpoints.endpointKeyPattern);
 var candidate = new RegExp(["sts", "STS", endpoints.globalRegion, ...endpoints.globalRegionConstants].map(escape2).join("|"));
 var statementLookBehind = 300;
 var blockLookBehind = 2e3;
@@ -32677,7 +33223,7 @@ function findEndpointUses(text, context = {}) {
       const key = keyBefore2(text, lineStart, before);
       if (audienceKey.test(key)) continue;
       if (context.code && !setsEndpoint(text, match2.index, end)) continue;
-      if (context.code && !endpointKey2.test(key) && audienceKey.test(enclosingBlock(text, match2.index))) continue;
+      if (context.code && !endpointKey3.test(key) && audienceKey.test(enclosingBlock(text, match2.index))) continue;
       uses.push({ kind: "global-host", index: match2.index, text: match2[0] });
     } else if (groups.globalRegion !== void 0) {
       const named = regionKey.test(keyBefore2(text, lineStart, before)) || context.key !== void 0 && regionKey.test(context.key);
@@ -33384,6 +33930,7 @@ function buildReport(profiles, findings, inputs, baseline) {
       ...inputs,
       skipped: [...inputs.skipped].sort(byPath),
       errors: [...inputs.errors].sort(byPath),
+      ...inputs.unanalysed ? { unanalysed: [...inputs.unanalysed].sort((a, b) => byPath(a, b) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.reason, b.reason)) } : {},
       ...inputs.testCode ? { testCode: [...inputs.testCode].sort(compareText) } : {}
     },
     summary: summary2
@@ -33391,31 +33938,41 @@ function buildReport(profiles, findings, inputs, baseline) {
 }
 
 // src/engine/inventory.ts
+function irsaInputKind(resource) {
+  if (!resource.document || !isServiceAccount(resource) || irsaSettings(resource).roleArn === void 0) return void 0;
+  return resource.inputKind ?? (resource.builtBy === void 0 ? "manifest" : "kustomize");
+}
 function inventoryEntry(resource) {
-  if (!isServiceAccount(resource)) return void 0;
+  const input = irsaInputKind(resource);
+  if (input === void 0) return void 0;
   const settings = irsaSettings(resource);
-  if (settings.roleArn === void 0 || !resource.document) return void 0;
   const locator = resource.document;
   const role = locator.locate(annotationPath(webhook.annotations.roleArn));
+  const { name, kubernetesVersion, source } = resource.profile;
   const entry = {
     path: role.file ?? locator.path,
     line: role.startLine,
     column: role.startColumn,
-    input: resource.inputKind ?? (resource.builtBy === void 0 ? "manifest" : "kustomize"),
-    ...resource.builtBy !== void 0 ? { builtBy: resource.builtBy.replace(/^(in|of) /, "") } : {},
+    input,
+    ...resource.builtBy !== void 0 ? { builtBy: resource.builtBy.replace(/^(in|of|made by) /, "") } : {},
     ...resource.identity.namespace !== void 0 ? { namespace: resource.identity.namespace } : {},
     name: resource.identity.name,
     roleArn: settings.roleArn,
-    profile: resource.profile.name
+    profile: { name, kubernetesVersion, source }
   };
   if (settings.stsRegionalEndpoints.present) {
     const at3 = locator.locate(annotationPath(webhook.annotations.stsRegionalEndpoints));
     entry.endpoint = { value: settings.stsRegionalEndpoints.value, path: at3.file ?? locator.path, line: at3.startLine, column: at3.startColumn };
   }
+  if (resource.assumptions && resource.assumptions.length > 0) entry.assumptions = [...resource.assumptions];
   return entry;
 }
 function sortInventory(entries) {
   return entries.sort((a, b) => compareText(a.path, b.path) || a.line - b.line || a.column - b.column || compareText(a.name, b.name));
+}
+function countByKind(counts) {
+  if (counts.size === 0) return void 0;
+  return Object.fromEntries([...counts].sort(([a], [b]) => compareText(a, b)));
 }
 
 // src/engine/run.ts
@@ -33426,6 +33983,7 @@ function run(source, settings) {
   const inputs = { files: 0, documents: 0, objects: 0, skipped: [], errors: [] };
   const testCode = [];
   const inventory = settings.inventory ? [] : void 0;
+  const counts = /* @__PURE__ */ new Map();
   const rendered = [];
   const take = (item) => {
     if ("text" in item) {
@@ -33434,9 +33992,11 @@ function run(source, settings) {
       return;
     }
     runner.addServiceAccounts(item.objects);
-    if (inventory) for (const resource of item.objects) {
-      const entry = inventoryEntry(resource);
-      if (entry) inventory.push(entry);
+    for (const resource of item.objects) {
+      const kind = irsaInputKind(resource);
+      if (kind === void 0) continue;
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      if (inventory) inventory.push(inventoryEntry(resource));
     }
     if (item.owners) runner.addOwners(item.objects);
     for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
@@ -33452,7 +34012,13 @@ function run(source, settings) {
       addLineHashes(findings, texts);
       addLineHashes(findings, renderedWithFindings, "renderedLocation");
     }
-    const report = buildReport(source.profiles(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...testCode.length > 0 ? { testCode } : {} }, baseline);
+    const serviceAccounts = countByKind(counts);
+    const report = buildReport(
+      source.profiles(),
+      findings,
+      { ...inputs, errors: [...inputs.errors, ...errors], ...testCode.length > 0 ? { testCode } : {}, ...serviceAccounts ? { serviceAccounts } : {} },
+      baseline
+    );
     if (inventory) report.inventory = sortInventory(inventory);
     return { report, rendered: renderedWithFindings };
   };
@@ -33521,6 +34087,7 @@ async function runScanRequest(request) {
     ...request.maxFileBytes !== void 0 ? { maxFileBytes: request.maxFileBytes } : {},
     ...request.manifestLimits ? { manifestLimits: request.manifestLimits } : {},
     lineHashes: request.lineHashes === true,
+    inventory: request.inventory === true,
     suppressions
   });
 }
@@ -33583,6 +34150,13 @@ function incompleteReason(report) {
   const errors = report.inputs.errors.length;
   return errors > 0 ? `${errors} input(s) could not be read or parsed` : nothingScanned;
 }
+function serviceAccountCounts(report) {
+  const counts = Object.entries(report.inputs.serviceAccounts ?? {});
+  return counts.length === 0 ? void 0 : counts.map(([kind, count]) => `${count} ${kind}`).join(", ");
+}
+function inputPlace(item) {
+  return `${item.path}${item.line === void 0 ? "" : `:${item.line}${item.column === void 0 ? "" : `:${item.column}`}`}`;
+}
 
 // src/formats/markdown.ts
 var jobSummaryLimit = 1024 * 1024;
@@ -33612,6 +34186,31 @@ function detail(finding) {
   lines.push(`**Fix:** ${cell(finding.remediation)}`, "");
   return lines.join("\n");
 }
+function inventoryBlock(entries, budget, maxBytes) {
+  if (entries.length === 0) return [];
+  const rows = [];
+  let left = budget;
+  for (const entry of entries) {
+    const account = `${entry.namespace ? `${entry.namespace}/` : ""}${entry.name}`;
+    const endpoint = entry.endpoint ? `${code(JSON.stringify(entry.endpoint.value))} at ${code(`${entry.endpoint.path}:${entry.endpoint.line}:${entry.endpoint.column}`)}` : "not set";
+    const row = `| ${code(`${entry.path}:${entry.line}:${entry.column}`)} | ${cell(account)} | ${entry.input}${entry.builtBy ? `: ${cell(entry.builtBy)}` : ""} | ${code(entry.roleArn)} | ${endpoint} | ${cell(entry.profile.name)} |`;
+    left -= Buffer.byteLength(row) + 1;
+    if (left < 0) break;
+    rows.push(row);
+  }
+  const cut = rows.length < entries.length ? [`> [!NOTE]`, `> ${entries.length - rows.length} more are not shown, to stay under the ${maxBytes}-byte summary limit; the JSON report has them all.`, ""] : [];
+  return [
+    `<details><summary>IRSA ServiceAccounts modeled (${entries.length})</summary>`,
+    "",
+    "| role written at | ServiceAccount | input | role | sts-regional-endpoints | cluster |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows,
+    "",
+    ...cut,
+    "</details>",
+    ""
+  ];
+}
 function formatMarkdown(report, options = {}) {
   const maxBytes = options.maxBytes ?? jobSummaryLimit;
   const shown = report.findings.filter((finding) => finding.suppressed === null);
@@ -33629,15 +34228,14 @@ function formatMarkdown(report, options = {}) {
     `| ${error2} | ${warning2} | ${note} | ${suppressed} | ${report.inputs.files} | ${report.inputs.objects} |`,
     ""
   );
+  const modeled = serviceAccountCounts(report);
+  if (modeled !== void 0) head.push(`IRSA ServiceAccounts modeled: ${modeled}.`, "");
   const baseline = report.summary.baseline;
   if (baseline) head.push(`Against the baseline: **${baseline.new} new**, ${baseline.baselined} baselined, ${baseline.fixed} fixed.`, "");
   const tail = [];
   if (report.inputs.errors.length > 0) {
     tail.push("### Could not be scanned", "", "| input | problem |", "| --- | --- |");
-    for (const item of report.inputs.errors) {
-      const at3 = item.line === void 0 ? "" : `:${item.line}${item.column === void 0 ? "" : `:${item.column}`}`;
-      tail.push(`| ${code(`${item.path}${at3}`)} | ${cell(item.message)} |`);
-    }
+    for (const item of report.inputs.errors) tail.push(`| ${code(inputPlace(item))} | ${cell(item.message)} |`);
     tail.push("");
   }
   if (report.profiles.length > 0) {
@@ -33651,6 +34249,12 @@ function formatMarkdown(report, options = {}) {
   if (testCode.length > 0) {
     tail.push(`<details><summary>Read as test code, findings at note (${testCode.length})</summary>`, "");
     for (const file of testCode) tail.push(`- ${code(file)}`);
+    tail.push("", "</details>", "");
+  }
+  const unanalysed = report.inputs.unanalysed ?? [];
+  if (unanalysed.length > 0) {
+    tail.push(`<details><summary>Recognised but not analysed, or only in part (${unanalysed.length})</summary>`, "", "| input | kind | reason |", "| --- | --- | --- |");
+    for (const item of unanalysed) tail.push(`| ${code(inputPlace(item))} | ${item.kind} | ${cell(item.reason)} |`);
     tail.push("", "</details>", "");
   }
   if (report.inputs.skipped.length > 0) {
@@ -33682,7 +34286,7 @@ function formatMarkdown(report, options = {}) {
     }
   }
   const body = details.length > 0 ? ["<details><summary>Details</summary>", "", ...details, "</details>", ""] : [];
-  return `${[...head, ...table3, ...body, ...tail].join("\n").trimEnd()}
+  return `${[...head, ...table3, ...body, ...inventoryBlock(report.inventory ?? [], budget, maxBytes), ...tail].join("\n").trimEnd()}
 `;
 }
 
@@ -33745,6 +34349,10 @@ function result(finding, ruleIndex, sameLine) {
   sarifResult.locations = [location];
   return sarifResult;
 }
+function inputNotification(level, item, text) {
+  const region = item.line ? { region: { startLine: item.line, ...item.column ? { startColumn: item.column } : {} } } : {};
+  return { level, message: { text }, locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(item.path), uriBaseId: "%SRCROOT%" }, ...region } }] };
+}
 function formatSarif(report, rules2, options = {}) {
   const limits = options.limits ?? githubLimits;
   const warnings = [];
@@ -33764,11 +34372,9 @@ function formatSarif(report, rules2, options = {}) {
     warnings.push(`SARIF cut to ${limits.resultsPerRun} results, GitHub's limit per run; the JSON report has all ${byLine.size}`);
   }
   const notifications = [
-    ...report.inputs.errors.map((error2) => ({
-      level: "error",
-      message: { text: `${error2.path}: ${error2.message}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(error2.path), uriBaseId: "%SRCROOT%" }, ...error2.line ? { region: { startLine: error2.line, ...error2.column ? { startColumn: error2.column } : {} } } : {} } }]
-    })),
+    ...report.inputs.errors.map((error2) => inputNotification("error", error2, `${error2.path}: ${error2.message}`)),
+    // Notes: an input analysed only in part is no failure of the run.
+    ...(report.inputs.unanalysed ?? []).map((item) => inputNotification("note", item, `${item.path}: recognised but not analysed, or only in part (${item.kind}): ${item.reason}`)),
     ...warnings.map((text2) => ({ level: "warning", message: { text: text2 } }))
   ];
   const run3 = {
@@ -33792,8 +34398,10 @@ function formatSarif(report, rules2, options = {}) {
         files: report.inputs.files,
         documents: report.inputs.documents,
         objects: report.inputs.objects,
-        ...report.inputs.testCode ? { testCode: report.inputs.testCode } : {}
-      }
+        ...report.inputs.testCode ? { testCode: report.inputs.testCode } : {},
+        ...report.inputs.unanalysed ? { unanalysed: report.inputs.unanalysed } : {}
+      },
+      ...report.inventory ? { inventory: report.inventory } : {}
     }
   };
   const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run3] };
@@ -33882,6 +34490,7 @@ function readInputs(eventName) {
   if (command === "cluster" && annotations === "changed") throw new InputError("input annotations cannot be changed for command cluster: live objects are not lines a pull request changes (all or none)");
   const summaryInput = getInput("summary") || "true";
   const summary2 = choice("summary", summaryInput, ["true", "false"]) === "true";
+  const inventory = choice("inventory", getInput("inventory") || "false", ["true", "false"]) === "true";
   const paths = list(getInput("paths"));
   const timeout = getInput("request-timeout") || "30";
   const requestTimeoutMs = secondsInMs(timeout);
@@ -33907,11 +34516,12 @@ function readInputs(eventName) {
     category: getInput("category") || void 0,
     annotations,
     summary: summary2,
+    inventory,
     baseline: getInput("baseline") || void 0,
     token: getInput("token")
   };
   const onlyFor = {
-    scan: { inputs: { "cluster-version": inputs.clusterVersion }, why: "a cluster audit reads the version from the API server" },
+    scan: { inputs: { "cluster-version": inputs.clusterVersion, inventory: inputs.inventory ? "true" : "" }, why: "a cluster audit reads the version from the API server, and its live objects are written in no file to list" },
     cluster: {
       inputs: { kubeconfig: cluster.kubeconfig, "kubeconfig-file": cluster.kubeconfigFile, context: cluster.contexts.join(), namespace: cluster.namespaces.join(), "dump-objects": cluster.dumpObjects },
       why: "set command to cluster"
@@ -33940,7 +34550,7 @@ function annotate(findings, changed) {
     }
     shownPerLevel[finding.level]++;
     const title = `${finding.ruleId} ${finding.ruleName}`;
-    const properties = finding.location ? {
+    const properties2 = finding.location ? {
       title,
       file: finding.location.path,
       startLine: finding.location.startLine,
@@ -33950,9 +34560,9 @@ function annotate(findings, changed) {
     const message = `${finding.message}
 
 Fix: ${finding.remediation}`;
-    if (finding.level === "error") error(message, properties);
-    else if (finding.level === "warning") warning(message, properties);
-    else notice(message, properties);
+    if (finding.level === "error") error(message, properties2);
+    else if (finding.level === "warning") warning(message, properties2);
+    else notice(message, properties2);
   }
   return { shown: relevant.length - hidden, hidden, outsideChanges: open2.length - relevant.length };
 }
@@ -34015,6 +34625,7 @@ function scanWorkspace(inputs, workspace) {
       ...inputs.region ? { region: inputs.region } : {}
     },
     lineHashes: true,
+    inventory: inputs.inventory,
     ...inputs.baseline ? { baselineFile: path16.resolve(workspace, inputs.baseline) } : {}
   });
 }

@@ -162,6 +162,14 @@ describe('the GitHub Action', () => {
     expect(assertValidSarif(readFileSync(path.join(run.workspace, 'report.sarif'), 'utf8')).runs[0]!.results).toHaveLength(21);
   });
 
+  it('with inventory true, lists the IRSA ServiceAccounts modeled in the job summary and the SARIF run', async () => {
+    const run = await runAction({ 'fail-on': 'none', annotations: 'none', inventory: 'true' }, pushEvent);
+    expect(run.code).toBe(0);
+    expect(run.summary).toMatch(/<details><summary>IRSA ServiceAccounts modeled \(\d+\)<\/summary>/);
+    const sarif = assertValidSarif(readFileSync(path.join(run.workspace, 'sts-audit.sarif'), 'utf8'));
+    expect(sarif.runs[0]!.properties!.inventory).toEqual(expect.arrayContaining([expect.objectContaining({ input: 'manifest' })]));
+  });
+
   it('writes sarif-file into folders it creates', async () => {
     const run = await runAction({ 'fail-on': 'none', annotations: 'none', summary: 'false', 'sarif-file': 'reports/code-scanning/sts-audit.sarif' }, pushEvent);
     expect(run.code).toBe(0);
@@ -323,7 +331,8 @@ describe('the GitHub Action auditing live clusters (command: cluster)', () => {
     ['a kubeconfig in the workspace', { command: 'cluster', 'kubeconfig-file': 'kubeconfig' }, 'input kubeconfig-file <workspace>/kubeconfig is in the workspace, where the repository can change it'],
     ['both kubeconfig inputs', { command: 'cluster', kubeconfig: 'x', 'kubeconfig-file': '<api>' }, 'give input kubeconfig or kubeconfig-file, not both'],
     ['a kubeconfig without command cluster', { kubeconfig: 'x' }, 'input kubeconfig does not apply to command scan: set command to cluster'],
-    ['a cluster version for a cluster audit', { command: 'cluster', 'cluster-version': '1.29' }, 'input cluster-version does not apply to command cluster: a cluster audit reads the version from the API server'],
+    ['a cluster version for a cluster audit', { command: 'cluster', 'cluster-version': '1.29' }, 'input cluster-version does not apply to command cluster: a cluster audit reads the version from the API server, and its live objects are written in no file to list'],
+    ['an inventory for a cluster audit', { command: 'cluster', inventory: 'true' }, 'input inventory does not apply to command cluster: a cluster audit reads the version from the API server, and its live objects are written in no file to list'],
     ['changed-line annotations for a cluster audit', { command: 'cluster', annotations: 'changed' }, 'input annotations cannot be changed for command cluster'],
     ['an unknown command', { command: 'clusters' }, "input command must be one of scan, cluster, not 'clusters'"],
     ['a request timeout that is not seconds', { command: 'cluster', 'request-timeout': 'soon' }, "input request-timeout must be a number of seconds, not 'soon'"],

@@ -37,7 +37,8 @@ var require_ucs2length = __commonJS({
 // node_modules/.validators/report.schema.cjs
 module.exports = validate10;
 module.exports.default = validate10;
-var schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "kubernetesVersion", "platformVersion", "region", "defaultEndpoint", "source", "assumptions"], "properties": { "name": { "type": "string" }, "kubernetesVersion": { "type": ["string", "null"], "pattern": "^1\\.[0-9]+$", "description": "null: unknown, a current cluster assumed." }, "platformVersion": { "type": ["string", "null"], "pattern": "^eks\\.[0-9]+$", "description": "null: unknown, the newest for the Kubernetes version assumed." }, "region": { "type": ["string", "null"] }, "defaultEndpoint": { "enum": ["regional", "global", "unsupported"] }, "source": { "enum": ["flag", "config", "eksctl", "api", "assumed"] }, "assumptions": { "type": "array", "items": { "type": "string" } } } };
+var schema12 = { "type": "object", "additionalProperties": false, "required": ["name", "kubernetesVersion", "platformVersion", "region", "defaultEndpoint", "source", "assumptions"], "properties": { "name": { "type": "string" }, "kubernetesVersion": { "type": ["string", "null"], "pattern": "^1\\.[0-9]+$", "description": "null: unknown, a current cluster assumed." }, "platformVersion": { "type": ["string", "null"], "pattern": "^eks\\.[0-9]+$", "description": "null: unknown, the newest for the Kubernetes version assumed." }, "region": { "type": ["string", "null"] }, "defaultEndpoint": { "enum": ["regional", "global", "unsupported"] }, "source": { "enum": ["flag", "config", "eksctl", "terraform", "api", "assumed"] }, "assumptions": { "type": "array", "items": { "type": "string" } } } };
+var schema17 = { "description": "How an object comes to exist: the kind of input that declares it.", "enum": ["manifest", "kustomize", "helm-chart", "helm-values", "helmfile", "argocd", "flux", "terraform", "eksctl", "cdk", "pulumi"] };
 var pattern0 = new RegExp("^1\\.[0-9]+$", "u");
 var pattern1 = new RegExp("^eks\\.[0-9]+$", "u");
 var schema13 = { "type": "object", "additionalProperties": false, "required": ["ruleId", "ruleName", "level", "message", "remediation", "fingerprint", "suppressed"], "properties": { "ruleId": { "type": "string", "pattern": "^STS[0-9]{3}$" }, "ruleName": { "type": "string" }, "level": { "$ref": "#/definitions/level" }, "message": { "type": "string", "minLength": 1 }, "remediation": { "type": "string", "minLength": 1 }, "location": { "description": "Where the finding is in a scanned file.", "$ref": "#/definitions/location" }, "renderedLocation": { "description": "Of a live object, which has no file: where the finding is in the object as YAML, the text --dump-objects writes at this path and SARIF points into.", "$ref": "#/definitions/location" }, "object": { "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "name", "cluster"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" }, "namespace": { "type": "string" }, "name": { "type": "string" }, "cluster": { "type": "string" } } }, "fingerprint": { "type": "string", "pattern": "^[0-9a-f]{32}$" }, "suppressed": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "required": ["kind", "reason"], "properties": { "kind": { "enum": ["annotation", "inline", "config", "baseline"] }, "reason": { "type": "string" }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } }] } } };
@@ -976,6 +977,439 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
+var schema19 = { "type": "object", "additionalProperties": false, "required": ["path", "line", "column", "input", "name", "roleArn", "profile"], "properties": { "path": { "type": "string", "description": "The file that sets its role (the values file, the eksctl config, the program), relative to the root." }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 }, "input": { "$ref": "#/definitions/inputKind" }, "builtBy": { "type": "string", "description": "How it comes to exist, when not written as an object of its own." }, "namespace": { "type": "string" }, "name": { "type": "string" }, "roleArn": { "type": "string", "description": "The role as written: an ARN, a placeholder, an expression, or the role a tool creates." }, "endpoint": { "type": "object", "additionalProperties": false, "required": ["value", "path", "line", "column"], "description": "Its eks.amazonaws.com/sts-regional-endpoints annotation as written, and where; absent when not set.", "properties": { "value": {}, "path": { "type": "string" }, "line": { "type": "integer", "minimum": 1 }, "column": { "type": "integer", "minimum": 1 } } }, "profile": { "type": "object", "additionalProperties": false, "required": ["name", "kubernetesVersion", "source"], "description": "The cluster profile it was judged against (see profiles).", "properties": { "name": { "type": "string" }, "kubernetesVersion": { "type": ["string", "null"] }, "source": { "$ref": "#/definitions/profile/properties/source" } } }, "assumptions": { "type": "array", "items": { "type": "string" }, "description": "What was assumed to model it from its declaration." } } };
+var schema21 = { "enum": ["flag", "config", "eksctl", "terraform", "api", "assumed"] };
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.path === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.line === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.column === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.input === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "input" }, message: "must have required property 'input'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.name === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.roleArn === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "roleArn" }, message: "must have required property 'roleArn'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.profile === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "profile" }, message: "must have required property 'profile'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func2.call(schema19.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== void 0) {
+      if (typeof data.path !== "string") {
+        const err8 = { instancePath: instancePath + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.line !== void 0) {
+      let data1 = data.line;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err9 = { instancePath: instancePath + "/line", schemaPath: "#/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 < 1 || isNaN(data1)) {
+          const err10 = { instancePath: instancePath + "/line", schemaPath: "#/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.column !== void 0) {
+      let data2 = data.column;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err11 = { instancePath: instancePath + "/column", schemaPath: "#/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 1 || isNaN(data2)) {
+          const err12 = { instancePath: instancePath + "/column", schemaPath: "#/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.input !== void 0) {
+      let data3 = data.input;
+      if (!(data3 === "manifest" || data3 === "kustomize" || data3 === "helm-chart" || data3 === "helm-values" || data3 === "helmfile" || data3 === "argocd" || data3 === "flux" || data3 === "terraform" || data3 === "eksctl" || data3 === "cdk" || data3 === "pulumi")) {
+        const err13 = { instancePath: instancePath + "/input", schemaPath: "#/definitions/inputKind/enum", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.builtBy !== void 0) {
+      if (typeof data.builtBy !== "string") {
+        const err14 = { instancePath: instancePath + "/builtBy", schemaPath: "#/properties/builtBy/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.namespace !== void 0) {
+      if (typeof data.namespace !== "string") {
+        const err15 = { instancePath: instancePath + "/namespace", schemaPath: "#/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err16 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.roleArn !== void 0) {
+      if (typeof data.roleArn !== "string") {
+        const err17 = { instancePath: instancePath + "/roleArn", schemaPath: "#/properties/roleArn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.endpoint !== void 0) {
+      let data8 = data.endpoint;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        if (data8.value === void 0) {
+          const err18 = { instancePath: instancePath + "/endpoint", schemaPath: "#/properties/endpoint/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data8.path === void 0) {
+          const err19 = { instancePath: instancePath + "/endpoint", schemaPath: "#/properties/endpoint/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data8.line === void 0) {
+          const err20 = { instancePath: instancePath + "/endpoint", schemaPath: "#/properties/endpoint/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data8.column === void 0) {
+          const err21 = { instancePath: instancePath + "/endpoint", schemaPath: "#/properties/endpoint/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        for (const key1 in data8) {
+          if (!(key1 === "value" || key1 === "path" || key1 === "line" || key1 === "column")) {
+            const err22 = { instancePath: instancePath + "/endpoint", schemaPath: "#/properties/endpoint/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data8.path !== void 0) {
+          if (typeof data8.path !== "string") {
+            const err23 = { instancePath: instancePath + "/endpoint/path", schemaPath: "#/properties/endpoint/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data8.line !== void 0) {
+          let data10 = data8.line;
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+            const err24 = { instancePath: instancePath + "/endpoint/line", schemaPath: "#/properties/endpoint/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          if (typeof data10 == "number" && isFinite(data10)) {
+            if (data10 < 1 || isNaN(data10)) {
+              const err25 = { instancePath: instancePath + "/endpoint/line", schemaPath: "#/properties/endpoint/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data8.column !== void 0) {
+          let data11 = data8.column;
+          if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+            const err26 = { instancePath: instancePath + "/endpoint/column", schemaPath: "#/properties/endpoint/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+          if (typeof data11 == "number" && isFinite(data11)) {
+            if (data11 < 1 || isNaN(data11)) {
+              const err27 = { instancePath: instancePath + "/endpoint/column", schemaPath: "#/properties/endpoint/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/endpoint", schemaPath: "#/properties/endpoint/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.profile !== void 0) {
+      let data12 = data.profile;
+      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+        if (data12.name === void 0) {
+          const err29 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data12.kubernetesVersion === void 0) {
+          const err30 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/required", keyword: "required", params: { missingProperty: "kubernetesVersion" }, message: "must have required property 'kubernetesVersion'" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (data12.source === void 0) {
+          const err31 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        for (const key2 in data12) {
+          if (!(key2 === "name" || key2 === "kubernetesVersion" || key2 === "source")) {
+            const err32 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data12.name !== void 0) {
+          if (typeof data12.name !== "string") {
+            const err33 = { instancePath: instancePath + "/profile/name", schemaPath: "#/properties/profile/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data12.kubernetesVersion !== void 0) {
+          let data14 = data12.kubernetesVersion;
+          if (typeof data14 !== "string" && data14 !== null) {
+            const err34 = { instancePath: instancePath + "/profile/kubernetesVersion", schemaPath: "#/properties/profile/properties/kubernetesVersion/type", keyword: "type", params: { type: schema19.properties.profile.properties.kubernetesVersion.type }, message: "must be string,null" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data12.source !== void 0) {
+          let data15 = data12.source;
+          if (!(data15 === "flag" || data15 === "config" || data15 === "eksctl" || data15 === "terraform" || data15 === "api" || data15 === "assumed")) {
+            const err35 = { instancePath: instancePath + "/profile/source", schemaPath: "#/definitions/profile/properties/source/enum", keyword: "enum", params: { allowedValues: schema21.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/profile", schemaPath: "#/properties/profile/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.assumptions !== void 0) {
+      let data16 = data.assumptions;
+      if (Array.isArray(data16)) {
+        const len0 = data16.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data16[i0] !== "string") {
+            const err37 = { instancePath: instancePath + "/assumptions/" + i0, schemaPath: "#/properties/assumptions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/assumptions", schemaPath: "#/properties/assumptions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err39];
+    } else {
+      vErrors.push(err39);
+    }
+    errors++;
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -1036,7 +1470,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "schemaVersion" || key0 === "tool" || key0 === "profiles" || key0 === "findings" || key0 === "inputs" || key0 === "summary")) {
+      if (!(key0 === "schemaVersion" || key0 === "tool" || key0 === "profiles" || key0 === "findings" || key0 === "inputs" || key0 === "inventory" || key0 === "summary")) {
         const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -1285,7 +1719,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data5.source !== void 0) {
               let data11 = data5.source;
-              if (!(data11 === "flag" || data11 === "config" || data11 === "eksctl" || data11 === "api" || data11 === "assumed")) {
+              if (!(data11 === "flag" || data11 === "config" || data11 === "eksctl" || data11 === "terraform" || data11 === "api" || data11 === "assumed")) {
                 const err29 = { instancePath: instancePath + "/profiles/" + i0 + "/source", schemaPath: "#/definitions/profile/properties/source/enum", keyword: "enum", params: { allowedValues: schema12.properties.source.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err29];
@@ -1409,7 +1843,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key3 in data16) {
-          if (!(key3 === "files" || key3 === "documents" || key3 === "objects" || key3 === "skipped" || key3 === "testCode" || key3 === "errors")) {
+          if (!(key3 === "files" || key3 === "documents" || key3 === "objects" || key3 === "skipped" || key3 === "testCode" || key3 === "errors" || key3 === "unanalysed" || key3 === "serviceAccounts")) {
             const err40 = { instancePath: instancePath + "/inputs", schemaPath: "#/properties/inputs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err40];
@@ -1737,125 +2171,131 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      } else {
-        const err69 = { instancePath: instancePath + "/inputs", schemaPath: "#/properties/inputs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err69];
-        } else {
-          vErrors.push(err69);
-        }
-        errors++;
-      }
-    }
-    if (data.summary !== void 0) {
-      let data32 = data.summary;
-      if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-        if (data32.error === void 0) {
-          const err70 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
-          if (vErrors === null) {
-            vErrors = [err70];
-          } else {
-            vErrors.push(err70);
-          }
-          errors++;
-        }
-        if (data32.warning === void 0) {
-          const err71 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
-          if (vErrors === null) {
-            vErrors = [err71];
-          } else {
-            vErrors.push(err71);
-          }
-          errors++;
-        }
-        if (data32.note === void 0) {
-          const err72 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "note" }, message: "must have required property 'note'" };
-          if (vErrors === null) {
-            vErrors = [err72];
-          } else {
-            vErrors.push(err72);
-          }
-          errors++;
-        }
-        if (data32.suppressed === void 0) {
-          const err73 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "suppressed" }, message: "must have required property 'suppressed'" };
-          if (vErrors === null) {
-            vErrors = [err73];
-          } else {
-            vErrors.push(err73);
-          }
-          errors++;
-        }
-        if (data32.complete === void 0) {
-          const err74 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "complete" }, message: "must have required property 'complete'" };
-          if (vErrors === null) {
-            vErrors = [err74];
-          } else {
-            vErrors.push(err74);
-          }
-          errors++;
-        }
-        for (const key6 in data32) {
-          if (!(key6 === "error" || key6 === "warning" || key6 === "note" || key6 === "suppressed" || key6 === "complete" || key6 === "baseline")) {
-            const err75 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err75];
-            } else {
-              vErrors.push(err75);
-            }
-            errors++;
-          }
-        }
-        if (data32.error !== void 0) {
-          let data33 = data32.error;
-          if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
-            const err76 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err76];
-            } else {
-              vErrors.push(err76);
-            }
-            errors++;
-          }
-          if (typeof data33 == "number" && isFinite(data33)) {
-            if (data33 < 0 || isNaN(data33)) {
-              const err77 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err77];
+        if (data16.unanalysed !== void 0) {
+          let data32 = data16.unanalysed;
+          if (Array.isArray(data32)) {
+            const len6 = data32.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              let data33 = data32[i6];
+              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                if (data33.path === void 0) {
+                  const err69 = { instancePath: instancePath + "/inputs/unanalysed/" + i6, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                  if (vErrors === null) {
+                    vErrors = [err69];
+                  } else {
+                    vErrors.push(err69);
+                  }
+                  errors++;
+                }
+                if (data33.kind === void 0) {
+                  const err70 = { instancePath: instancePath + "/inputs/unanalysed/" + i6, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
+                }
+                if (data33.reason === void 0) {
+                  const err71 = { instancePath: instancePath + "/inputs/unanalysed/" + i6, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                for (const key6 in data33) {
+                  if (!(key6 === "path" || key6 === "line" || key6 === "kind" || key6 === "reason")) {
+                    const err72 = { instancePath: instancePath + "/inputs/unanalysed/" + i6, schemaPath: "#/properties/inputs/properties/unanalysed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err72];
+                    } else {
+                      vErrors.push(err72);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.path !== void 0) {
+                  if (typeof data33.path !== "string") {
+                    const err73 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/path", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err73];
+                    } else {
+                      vErrors.push(err73);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.line !== void 0) {
+                  let data35 = data33.line;
+                  if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
+                    const err74 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/line", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err74];
+                    } else {
+                      vErrors.push(err74);
+                    }
+                    errors++;
+                  }
+                  if (typeof data35 == "number" && isFinite(data35)) {
+                    if (data35 < 1 || isNaN(data35)) {
+                      const err75 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/line", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      if (vErrors === null) {
+                        vErrors = [err75];
+                      } else {
+                        vErrors.push(err75);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data33.kind !== void 0) {
+                  let data36 = data33.kind;
+                  if (!(data36 === "manifest" || data36 === "kustomize" || data36 === "helm-chart" || data36 === "helm-values" || data36 === "helmfile" || data36 === "argocd" || data36 === "flux" || data36 === "terraform" || data36 === "eksctl" || data36 === "cdk" || data36 === "pulumi")) {
+                    const err76 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/kind", schemaPath: "#/definitions/inputKind/enum", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err76];
+                    } else {
+                      vErrors.push(err76);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.reason !== void 0) {
+                  let data37 = data33.reason;
+                  if (typeof data37 === "string") {
+                    if (func3(data37) < 1) {
+                      const err77 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/reason", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err77];
+                      } else {
+                        vErrors.push(err77);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err78 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/reason", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err78];
+                    } else {
+                      vErrors.push(err78);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                vErrors.push(err77);
+                const err79 = { instancePath: instancePath + "/inputs/unanalysed/" + i6, schemaPath: "#/properties/inputs/properties/unanalysed/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
               }
-              errors++;
             }
-          }
-        }
-        if (data32.warning !== void 0) {
-          let data34 = data32.warning;
-          if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
-            const err78 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err78];
-            } else {
-              vErrors.push(err78);
-            }
-            errors++;
-          }
-          if (typeof data34 == "number" && isFinite(data34)) {
-            if (data34 < 0 || isNaN(data34)) {
-              const err79 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err79];
-              } else {
-                vErrors.push(err79);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data32.note !== void 0) {
-          let data35 = data32.note;
-          if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
-            const err80 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          } else {
+            const err80 = { instancePath: instancePath + "/inputs/unanalysed", schemaPath: "#/properties/inputs/properties/unanalysed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err80];
             } else {
@@ -1863,188 +2303,393 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data35 == "number" && isFinite(data35)) {
-            if (data35 < 0 || isNaN(data35)) {
-              const err81 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err81];
-              } else {
-                vErrors.push(err81);
-              }
-              errors++;
-            }
-          }
         }
-        if (data32.suppressed !== void 0) {
-          let data36 = data32.suppressed;
-          if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
-            const err82 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err82];
-            } else {
-              vErrors.push(err82);
-            }
-            errors++;
-          }
-          if (typeof data36 == "number" && isFinite(data36)) {
-            if (data36 < 0 || isNaN(data36)) {
-              const err83 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err83];
-              } else {
-                vErrors.push(err83);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data32.complete !== void 0) {
-          if (typeof data32.complete !== "boolean") {
-            const err84 = { instancePath: instancePath + "/summary/complete", schemaPath: "#/properties/summary/properties/complete/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-            if (vErrors === null) {
-              vErrors = [err84];
-            } else {
-              vErrors.push(err84);
-            }
-            errors++;
-          }
-        }
-        if (data32.baseline !== void 0) {
-          let data38 = data32.baseline;
+        if (data16.serviceAccounts !== void 0) {
+          let data38 = data16.serviceAccounts;
           if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-            if (data38.new === void 0) {
-              const err85 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "new" }, message: "must have required property 'new'" };
-              if (vErrors === null) {
-                vErrors = [err85];
-              } else {
-                vErrors.push(err85);
-              }
-              errors++;
-            }
-            if (data38.baselined === void 0) {
-              const err86 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "baselined" }, message: "must have required property 'baselined'" };
-              if (vErrors === null) {
-                vErrors = [err86];
-              } else {
-                vErrors.push(err86);
-              }
-              errors++;
-            }
-            if (data38.fixed === void 0) {
-              const err87 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "fixed" }, message: "must have required property 'fixed'" };
-              if (vErrors === null) {
-                vErrors = [err87];
-              } else {
-                vErrors.push(err87);
-              }
-              errors++;
-            }
             for (const key7 in data38) {
-              if (!(key7 === "new" || key7 === "baselined" || key7 === "fixed")) {
-                const err88 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+              const _errs82 = errors;
+              if (!(key7 === "manifest" || key7 === "kustomize" || key7 === "helm-chart" || key7 === "helm-values" || key7 === "helmfile" || key7 === "argocd" || key7 === "flux" || key7 === "terraform" || key7 === "eksctl" || key7 === "cdk" || key7 === "pulumi")) {
+                const err81 = { instancePath: instancePath + "/inputs/serviceAccounts", schemaPath: "#/definitions/inputKind/enum", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values", propertyName: key7 };
                 if (vErrors === null) {
-                  vErrors = [err88];
+                  vErrors = [err81];
                 } else {
-                  vErrors.push(err88);
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+              var valid23 = _errs82 === errors;
+              if (!valid23) {
+                const err82 = { instancePath: instancePath + "/inputs/serviceAccounts", schemaPath: "#/properties/inputs/properties/serviceAccounts/propertyNames", keyword: "propertyNames", params: { propertyName: key7 }, message: "property name must be valid" };
+                if (vErrors === null) {
+                  vErrors = [err82];
+                } else {
+                  vErrors.push(err82);
                 }
                 errors++;
               }
             }
-            if (data38.new !== void 0) {
-              let data39 = data38.new;
+            for (const key8 in data38) {
+              let data39 = data38[key8];
               if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)) && isFinite(data39))) {
-                const err89 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err83 = { instancePath: instancePath + "/inputs/serviceAccounts/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/inputs/properties/serviceAccounts/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err89];
+                  vErrors = [err83];
                 } else {
-                  vErrors.push(err89);
+                  vErrors.push(err83);
                 }
                 errors++;
               }
               if (typeof data39 == "number" && isFinite(data39)) {
-                if (data39 < 0 || isNaN(data39)) {
-                  const err90 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                if (data39 < 1 || isNaN(data39)) {
+                  const err84 = { instancePath: instancePath + "/inputs/serviceAccounts/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/inputs/properties/serviceAccounts/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   if (vErrors === null) {
-                    vErrors = [err90];
+                    vErrors = [err84];
                   } else {
-                    vErrors.push(err90);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data38.baselined !== void 0) {
-              let data40 = data38.baselined;
-              if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
-                const err91 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err91];
-                } else {
-                  vErrors.push(err91);
-                }
-                errors++;
-              }
-              if (typeof data40 == "number" && isFinite(data40)) {
-                if (data40 < 0 || isNaN(data40)) {
-                  const err92 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  if (vErrors === null) {
-                    vErrors = [err92];
-                  } else {
-                    vErrors.push(err92);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data38.fixed !== void 0) {
-              let data41 = data38.fixed;
-              if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
-                const err93 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err93];
-                } else {
-                  vErrors.push(err93);
-                }
-                errors++;
-              }
-              if (typeof data41 == "number" && isFinite(data41)) {
-                if (data41 < 0 || isNaN(data41)) {
-                  const err94 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  if (vErrors === null) {
-                    vErrors = [err94];
-                  } else {
-                    vErrors.push(err94);
+                    vErrors.push(err84);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err95 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err85 = { instancePath: instancePath + "/inputs/serviceAccounts", schemaPath: "#/properties/inputs/properties/serviceAccounts/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err95];
+              vErrors = [err85];
             } else {
-              vErrors.push(err95);
+              vErrors.push(err85);
             }
             errors++;
           }
         }
       } else {
-        const err96 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err86 = { instancePath: instancePath + "/inputs", schemaPath: "#/properties/inputs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err96];
+          vErrors = [err86];
         } else {
-          vErrors.push(err96);
+          vErrors.push(err86);
+        }
+        errors++;
+      }
+    }
+    if (data.inventory !== void 0) {
+      let data40 = data.inventory;
+      if (Array.isArray(data40)) {
+        const len7 = data40.length;
+        for (let i7 = 0; i7 < len7; i7++) {
+          if (!validate13(data40[i7], { instancePath: instancePath + "/inventory/" + i7, parentData: data40, parentDataProperty: i7, rootData })) {
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err87 = { instancePath: instancePath + "/inventory", schemaPath: "#/properties/inventory/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err87];
+        } else {
+          vErrors.push(err87);
+        }
+        errors++;
+      }
+    }
+    if (data.summary !== void 0) {
+      let data42 = data.summary;
+      if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+        if (data42.error === void 0) {
+          const err88 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
+          if (vErrors === null) {
+            vErrors = [err88];
+          } else {
+            vErrors.push(err88);
+          }
+          errors++;
+        }
+        if (data42.warning === void 0) {
+          const err89 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
+          if (vErrors === null) {
+            vErrors = [err89];
+          } else {
+            vErrors.push(err89);
+          }
+          errors++;
+        }
+        if (data42.note === void 0) {
+          const err90 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "note" }, message: "must have required property 'note'" };
+          if (vErrors === null) {
+            vErrors = [err90];
+          } else {
+            vErrors.push(err90);
+          }
+          errors++;
+        }
+        if (data42.suppressed === void 0) {
+          const err91 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "suppressed" }, message: "must have required property 'suppressed'" };
+          if (vErrors === null) {
+            vErrors = [err91];
+          } else {
+            vErrors.push(err91);
+          }
+          errors++;
+        }
+        if (data42.complete === void 0) {
+          const err92 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "complete" }, message: "must have required property 'complete'" };
+          if (vErrors === null) {
+            vErrors = [err92];
+          } else {
+            vErrors.push(err92);
+          }
+          errors++;
+        }
+        for (const key9 in data42) {
+          if (!(key9 === "error" || key9 === "warning" || key9 === "note" || key9 === "suppressed" || key9 === "complete" || key9 === "baseline")) {
+            const err93 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err93];
+            } else {
+              vErrors.push(err93);
+            }
+            errors++;
+          }
+        }
+        if (data42.error !== void 0) {
+          let data43 = data42.error;
+          if (!(typeof data43 == "number" && (!(data43 % 1) && !isNaN(data43)) && isFinite(data43))) {
+            const err94 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err94];
+            } else {
+              vErrors.push(err94);
+            }
+            errors++;
+          }
+          if (typeof data43 == "number" && isFinite(data43)) {
+            if (data43 < 0 || isNaN(data43)) {
+              const err95 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err95];
+              } else {
+                vErrors.push(err95);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data42.warning !== void 0) {
+          let data44 = data42.warning;
+          if (!(typeof data44 == "number" && (!(data44 % 1) && !isNaN(data44)) && isFinite(data44))) {
+            const err96 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err96];
+            } else {
+              vErrors.push(err96);
+            }
+            errors++;
+          }
+          if (typeof data44 == "number" && isFinite(data44)) {
+            if (data44 < 0 || isNaN(data44)) {
+              const err97 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err97];
+              } else {
+                vErrors.push(err97);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data42.note !== void 0) {
+          let data45 = data42.note;
+          if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
+            const err98 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err98];
+            } else {
+              vErrors.push(err98);
+            }
+            errors++;
+          }
+          if (typeof data45 == "number" && isFinite(data45)) {
+            if (data45 < 0 || isNaN(data45)) {
+              const err99 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err99];
+              } else {
+                vErrors.push(err99);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data42.suppressed !== void 0) {
+          let data46 = data42.suppressed;
+          if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
+            const err100 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err100];
+            } else {
+              vErrors.push(err100);
+            }
+            errors++;
+          }
+          if (typeof data46 == "number" && isFinite(data46)) {
+            if (data46 < 0 || isNaN(data46)) {
+              const err101 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err101];
+              } else {
+                vErrors.push(err101);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data42.complete !== void 0) {
+          if (typeof data42.complete !== "boolean") {
+            const err102 = { instancePath: instancePath + "/summary/complete", schemaPath: "#/properties/summary/properties/complete/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err102];
+            } else {
+              vErrors.push(err102);
+            }
+            errors++;
+          }
+        }
+        if (data42.baseline !== void 0) {
+          let data48 = data42.baseline;
+          if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+            if (data48.new === void 0) {
+              const err103 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "new" }, message: "must have required property 'new'" };
+              if (vErrors === null) {
+                vErrors = [err103];
+              } else {
+                vErrors.push(err103);
+              }
+              errors++;
+            }
+            if (data48.baselined === void 0) {
+              const err104 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "baselined" }, message: "must have required property 'baselined'" };
+              if (vErrors === null) {
+                vErrors = [err104];
+              } else {
+                vErrors.push(err104);
+              }
+              errors++;
+            }
+            if (data48.fixed === void 0) {
+              const err105 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "fixed" }, message: "must have required property 'fixed'" };
+              if (vErrors === null) {
+                vErrors = [err105];
+              } else {
+                vErrors.push(err105);
+              }
+              errors++;
+            }
+            for (const key10 in data48) {
+              if (!(key10 === "new" || key10 === "baselined" || key10 === "fixed")) {
+                const err106 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
+                }
+                errors++;
+              }
+            }
+            if (data48.new !== void 0) {
+              let data49 = data48.new;
+              if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
+                const err107 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err107];
+                } else {
+                  vErrors.push(err107);
+                }
+                errors++;
+              }
+              if (typeof data49 == "number" && isFinite(data49)) {
+                if (data49 < 0 || isNaN(data49)) {
+                  const err108 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err108];
+                  } else {
+                    vErrors.push(err108);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data48.baselined !== void 0) {
+              let data50 = data48.baselined;
+              if (!(typeof data50 == "number" && (!(data50 % 1) && !isNaN(data50)) && isFinite(data50))) {
+                const err109 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err109];
+                } else {
+                  vErrors.push(err109);
+                }
+                errors++;
+              }
+              if (typeof data50 == "number" && isFinite(data50)) {
+                if (data50 < 0 || isNaN(data50)) {
+                  const err110 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err110];
+                  } else {
+                    vErrors.push(err110);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data48.fixed !== void 0) {
+              let data51 = data48.fixed;
+              if (!(typeof data51 == "number" && (!(data51 % 1) && !isNaN(data51)) && isFinite(data51))) {
+                const err111 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err111];
+                } else {
+                  vErrors.push(err111);
+                }
+                errors++;
+              }
+              if (typeof data51 == "number" && isFinite(data51)) {
+                if (data51 < 0 || isNaN(data51)) {
+                  const err112 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err112];
+                  } else {
+                    vErrors.push(err112);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err113 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err113];
+            } else {
+              vErrors.push(err113);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err114 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err114];
+        } else {
+          vErrors.push(err114);
         }
         errors++;
       }
     }
   } else {
-    const err97 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err115 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err97];
+      vErrors = [err115];
     } else {
-      vErrors.push(err97);
+      vErrors.push(err115);
     }
     errors++;
   }

@@ -56,6 +56,7 @@ function readInputs(eventName: string) {
   if (command === 'cluster' && annotations === 'changed') throw new InputError('input annotations cannot be changed for command cluster: live objects are not lines a pull request changes (all or none)');
   const summaryInput = core.getInput('summary') || 'true';
   const summary = choice('summary', summaryInput, ['true', 'false'] as const) === 'true';
+  const inventory = choice('inventory', core.getInput('inventory') || 'false', ['true', 'false'] as const) === 'true';
   const paths = list(core.getInput('paths'));
   const timeout = core.getInput('request-timeout') || '30';
   const requestTimeoutMs = secondsInMs(timeout);
@@ -81,13 +82,14 @@ function readInputs(eventName: string) {
     category: core.getInput('category') || undefined,
     annotations,
     summary,
+    inventory,
     baseline: core.getInput('baseline') || undefined,
     token: core.getInput('token'),
   };
   // An input of the other command would be ignored without a word: a kubeconfig given without
   // `command: cluster` would scan the workspace and pass.
   const onlyFor = {
-    scan: { inputs: { 'cluster-version': inputs.clusterVersion }, why: 'a cluster audit reads the version from the API server' },
+    scan: { inputs: { 'cluster-version': inputs.clusterVersion, inventory: inputs.inventory ? 'true' : '' }, why: 'a cluster audit reads the version from the API server, and its live objects are written in no file to list' },
     cluster: {
       inputs: { kubeconfig: cluster.kubeconfig, 'kubeconfig-file': cluster.kubeconfigFile, context: cluster.contexts.join(), namespace: cluster.namespaces.join(), 'dump-objects': cluster.dumpObjects },
       why: 'set command to cluster',
@@ -213,6 +215,7 @@ function scanWorkspace(inputs: Inputs, workspace: string): Promise<Report> {
       ...(inputs.region ? { region: inputs.region } : {}),
     },
     lineHashes: true,
+    inventory: inputs.inventory,
     ...(inputs.baseline ? { baselineFile: path.resolve(workspace, inputs.baseline) } : {}),
   });
 }

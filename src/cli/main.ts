@@ -51,6 +51,7 @@ interface ScanFlags {
   maxDepth: number;
   maxAliasNodes: number;
   errorOnUnmatchedPattern?: boolean;
+  inventory?: boolean;
 }
 
 function pattern(name: string, test: (value: string) => boolean, expected: string): (value: string) => string {
@@ -122,6 +123,7 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
     ...(flags.maxFileSize !== undefined ? { maxFileBytes: flags.maxFileSize } : {}),
     manifestLimits: { maxDocuments: flags.maxDocuments, maxDepth: flags.maxDepth, maxAliasNodes: flags.maxAliasNodes },
     lineHashes: flags.format === 'sarif',
+    inventory: flags.inventory === true,
     inlineSuppressions: flags.inlineSuppressions,
     reportUnusedSuppressions: flags.reportUnusedSuppressions === true,
     ...(flags.baseline ? { baselineFile: flags.baseline } : {}),
@@ -252,6 +254,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(
       new Option('--max-alias-nodes <n>', 'refuse, as an error, a manifest whose YAML aliases stand for more nodes in all').argParser(count('--max-alias-nodes')).default(defaultManifestLimits.maxAliasNodes),
     )
+    .option('--inventory', 'list every IRSA ServiceAccount modeled: where its role is written, how it comes to exist, its endpoint setting and cluster (JSON `inventory`; a section in text and Markdown)')
     .option('--no-error-on-unmatched-pattern', 'a target that matches no file to scan is passed over, not a usage error')
     .option('--root <dir>', 'report paths relative to this folder and read nothing outside it (default: the working directory; for targets outside it, the deepest folder that holds them all)')
     .action(async (targets: string[], flags: ScanFlags) => setExitCode(await runScan(targets, flags)));

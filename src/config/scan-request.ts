@@ -35,6 +35,8 @@ export interface ScanRequest extends SuppressionRequest {
   manifestLimits?: Partial<ManifestLimits>;
   lineHashes?: boolean;
   extraSources?: SourceText[];
+  /** List every IRSA ServiceAccount modeled in the report (`--inventory`). */
+  inventory?: boolean;
 }
 
 /** A path relative to the scan root, POSIX separators; `.` for the root itself. */
@@ -82,6 +84,7 @@ export async function runScanRequest(request: ScanRequest): Promise<Report> {
     ...(request.maxFileBytes !== undefined ? { maxFileBytes: request.maxFileBytes } : {}),
     ...(request.manifestLimits ? { manifestLimits: request.manifestLimits } : {}),
     lineHashes: request.lineHashes === true,
+    inventory: request.inventory === true,
     suppressions,
   });
 }

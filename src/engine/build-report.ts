@@ -47,6 +47,7 @@ export function buildReport(profiles: ClusterProfile[], findings: Finding[], inp
       ...inputs,
       skipped: [...inputs.skipped].sort(byPath),
       errors: [...inputs.errors].sort(byPath),
+      ...(inputs.unanalysed ? { unanalysed: [...inputs.unanalysed].sort((a, b) => byPath(a, b) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.reason, b.reason)) } : {}),
       ...(inputs.testCode ? { testCode: [...inputs.testCode].sort(compareText) } : {}),
     },
     summary,

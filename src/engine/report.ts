@@ -91,3 +91,14 @@ export function incompleteReason(report: Report): string | undefined {
   const errors = report.inputs.errors.length;
   return errors > 0 ? `${errors} input(s) could not be read or parsed` : nothingScanned;
 }
+
+/** `4 eksctl, 9 manifest`: the IRSA ServiceAccounts modeled per input kind; undefined when there are none. */
+export function serviceAccountCounts(report: Report): string | undefined {
+  const counts = Object.entries(report.inputs.serviceAccounts ?? {});
+  return counts.length === 0 ? undefined : counts.map(([kind, count]) => `${count} ${kind}`).join(', ');
+}
+
+/** Where an input error or an unanalysed input is: its path, and its line and column when known. */
+export function inputPlace(item: { path: string; line?: number; column?: number }): string {
+  return `${item.path}${item.line === undefined ? '' : `:${item.line}${item.column === undefined ? '' : `:${item.column}`}`}`;
+}

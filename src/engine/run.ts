@@ -2,7 +2,8 @@ import { RuleRunner } from './run-rules.js';
 import { planRules, type RuleSelection } from './rule-plan.js';
 import { buildReport } from './build-report.js';
 import { addLineHashes } from './findings.js';
-import { inventoryEntry, sortInventory, type InventoryEntry } from './inventory.js';
+import { countByKind, inventoryEntry, irsaInputKind, sortInventory, type InventoryEntry } from './inventory.js';
+import type { InputKind } from '../model/declared.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
 import type { Report } from './report.js';
 import type { RenderedDocument } from '../model/resource.js';
@@ -38,6 +39,7 @@ export function run(source: Source, settings: RunSettings): RunResult | Promise<
   const inputs: Inputs = { files: 0, documents: 0, objects: 0, skipped: [], errors: [] };
   const testCode: string[] = [];
   const inventory: InventoryEntry[] | undefined = settings.inventory ? [] : undefined;
+  const counts = new Map<InputKind, number>();
   // Objects are not kept once checked, but for the renderings of those with findings.
   const rendered: RenderedDocument[] = [];
   const take = (item: SourceItem): void => {
@@ -47,9 +49,11 @@ export function run(source: Source, settings: RunSettings): RunResult | Promise<
       return;
     }
     runner.addServiceAccounts(item.objects);
-    if (inventory) for (const resource of item.objects) {
-      const entry = inventoryEntry(resource);
-      if (entry) inventory.push(entry);
+    for (const resource of item.objects) {
+      const kind = irsaInputKind(resource);
+      if (kind === undefined) continue;
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      if (inventory) inventory.push(inventoryEntry(resource)!);
     }
     if (item.owners) runner.addOwners(item.objects);
     for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
@@ -65,7 +69,13 @@ export function run(source: Source, settings: RunSettings): RunResult | Promise<
       addLineHashes(findings, texts);
       addLineHashes(findings, renderedWithFindings, 'renderedLocation');
     }
-    const report = buildReport(source.profiles(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...(testCode.length > 0 ? { testCode } : {}) }, baseline);
+    const serviceAccounts = countByKind(counts);
+    const report = buildReport(
+      source.profiles(),
+      findings,
+      { ...inputs, errors: [...inputs.errors, ...errors], ...(testCode.length > 0 ? { testCode } : {}), ...(serviceAccounts ? { serviceAccounts } : {}) },
+      baseline,
+    );
     if (inventory) report.inventory = sortInventory(inventory);
     return { report, rendered: renderedWithFindings };
   };

@@ -1,7 +1,8 @@
 import { describeProfile } from '../profiles/describe-profile.js';
 import { toolHomepage } from '../package-files.js';
 import { fenceLanguage } from '../code/languages.js';
-import { nothingScanned, type Finding, type Report } from '../engine/report.js';
+import { inputPlace, nothingScanned, serviceAccountCounts, type Finding, type Report } from '../engine/report.js';
+import type { InventoryEntry } from '../engine/inventory.js';
 
 /** Options of {@link formatMarkdown}. */
 export interface MarkdownOptions {
@@ -46,6 +47,33 @@ function detail(finding: Finding): string {
   return lines.join('\n');
 }
 
+/** With `--inventory`: the IRSA ServiceAccounts modeled, folded away, as many as `budget` bytes hold. */
+function inventoryBlock(entries: readonly InventoryEntry[], budget: number, maxBytes: number): string[] {
+  if (entries.length === 0) return [];
+  const rows: string[] = [];
+  let left = budget;
+  for (const entry of entries) {
+    const account = `${entry.namespace ? `${entry.namespace}/` : ''}${entry.name}`;
+    const endpoint = entry.endpoint ? `${code(JSON.stringify(entry.endpoint.value))} at ${code(`${entry.endpoint.path}:${entry.endpoint.line}:${entry.endpoint.column}`)}` : 'not set';
+    const row = `| ${code(`${entry.path}:${entry.line}:${entry.column}`)} | ${cell(account)} | ${entry.input}${entry.builtBy ? `: ${cell(entry.builtBy)}` : ''} | ${code(entry.roleArn)} | ${endpoint} | ${cell(entry.profile.name)} |`;
+    left -= Buffer.byteLength(row) + 1;
+    if (left < 0) break;
+    rows.push(row);
+  }
+  const cut = rows.length < entries.length ? [`> [!NOTE]`, `> ${entries.length - rows.length} more are not shown, to stay under the ${maxBytes}-byte summary limit; the JSON report has them all.`, ''] : [];
+  return [
+    `<details><summary>IRSA ServiceAccounts modeled (${entries.length})</summary>`,
+    '',
+    '| role written at | ServiceAccount | input | role | sts-regional-endpoints | cluster |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    ...cut,
+    '</details>',
+    '',
+  ];
+}
+
 /**
  * The report as Markdown for pull-request comments and job summaries: the verdict, counts by
  * level, a table of findings linking each rule's docs, details folded away, the clusters, and
@@ -71,15 +99,14 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     `| ${error} | ${warning} | ${note} | ${suppressed} | ${report.inputs.files} | ${report.inputs.objects} |`,
     '',
   );
+  const modeled = serviceAccountCounts(report);
+  if (modeled !== undefined) head.push(`IRSA ServiceAccounts modeled: ${modeled}.`, '');
   const baseline = report.summary.baseline;
   if (baseline) head.push(`Against the baseline: **${baseline.new} new**, ${baseline.baselined} baselined, ${baseline.fixed} fixed.`, '');
   const tail: string[] = [];
   if (report.inputs.errors.length > 0) {
     tail.push('### Could not be scanned', '', '| input | problem |', '| --- | --- |');
-    for (const item of report.inputs.errors) {
-      const at = item.line === undefined ? '' : `:${item.line}${item.column === undefined ? '' : `:${item.column}`}`;
-      tail.push(`| ${code(`${item.path}${at}`)} | ${cell(item.message)} |`);
-    }
+    for (const item of report.inputs.errors) tail.push(`| ${code(inputPlace(item))} | ${cell(item.message)} |`);
     tail.push('');
   }
   if (report.profiles.length > 0) {
@@ -93,6 +120,12 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (testCode.length > 0) {
     tail.push(`<details><summary>Read as test code, findings at note (${testCode.length})</summary>`, '');
     for (const file of testCode) tail.push(`- ${code(file)}`);
+    tail.push('', '</details>', '');
+  }
+  const unanalysed = report.inputs.unanalysed ?? [];
+  if (unanalysed.length > 0) {
+    tail.push(`<details><summary>Recognised but not analysed, or only in part (${unanalysed.length})</summary>`, '', '| input | kind | reason |', '| --- | --- | --- |');
+    for (const item of unanalysed) tail.push(`| ${code(inputPlace(item))} | ${item.kind} | ${cell(item.reason)} |`);
     tail.push('', '</details>', '');
   }
   if (report.inputs.skipped.length > 0) {
@@ -126,5 +159,5 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     }
   }
   const body = details.length > 0 ? ['<details><summary>Details</summary>', '', ...details, '</details>', ''] : [];
-  return `${[...head, ...table, ...body, ...tail].join('\n').trimEnd()}\n`;
+  return `${[...head, ...table, ...body, ...inventoryBlock(report.inventory ?? [], budget, maxBytes), ...tail].join('\n').trimEnd()}\n`;
 }

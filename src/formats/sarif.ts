@@ -85,6 +85,12 @@ function result(finding: Finding, ruleIndex: number, sameLine: number): Sarif.Re
   return sarifResult;
 }
 
+/** A notification about an input, located at its file, and at its line and column when known. */
+function inputNotification(level: Sarif.Notification.level, item: { path: string; line?: number; column?: number }, text: string): Sarif.Notification {
+  const region = item.line ? { region: { startLine: item.line, ...(item.column ? { startColumn: item.column } : {}) } } : {};
+  return { level, message: { text }, locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(item.path), uriBaseId: '%SRCROOT%' }, ...region } }] };
+}
+
 /**
  * The report as SARIF 2.1.0 for GitHub code scanning and dashboards: one run, every rule with its
  * help, one result per rule and line, suppressed findings left out. Over GitHub's limits, results
@@ -109,11 +115,9 @@ export function formatSarif(report: Report, rules: readonly RuleMetadata[], opti
     warnings.push(`SARIF cut to ${limits.resultsPerRun} results, GitHub's limit per run; the JSON report has all ${byLine.size}`);
   }
   const notifications: Sarif.Notification[] = [
-    ...report.inputs.errors.map((error): Sarif.Notification => ({
-      level: 'error',
-      message: { text: `${error.path}: ${error.message}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(error.path), uriBaseId: '%SRCROOT%' }, ...(error.line ? { region: { startLine: error.line, ...(error.column ? { startColumn: error.column } : {}) } } : {}) } }],
-    })),
+    ...report.inputs.errors.map((error) => inputNotification('error', error, `${error.path}: ${error.message}`)),
+    // Notes: an input analysed only in part is no failure of the run.
+    ...(report.inputs.unanalysed ?? []).map((item) => inputNotification('note', item, `${item.path}: recognised but not analysed, or only in part (${item.kind}): ${item.reason}`)),
     ...warnings.map((text): Sarif.Notification => ({ level: 'warning', message: { text } })),
   ];
   const run: Sarif.Run = {
@@ -138,7 +142,9 @@ export function formatSarif(report: Report, rules: readonly RuleMetadata[], opti
         documents: report.inputs.documents,
         objects: report.inputs.objects,
         ...(report.inputs.testCode ? { testCode: report.inputs.testCode } : {}),
+        ...(report.inputs.unanalysed ? { unanalysed: report.inputs.unanalysed } : {}),
       },
+      ...(report.inventory ? { inventory: report.inventory } : {}),
     },
   };
   const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };

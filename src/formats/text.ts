@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { describeProfile } from '../profiles/describe-profile.js';
-import { nothingScanned, type Finding, type FindingLocation, type Level, type Report } from '../engine/report.js';
+import { inputPlace, nothingScanned, serviceAccountCounts, type Finding, type FindingLocation, type Level, type Report } from '../engine/report.js';
 
 /** Options of {@link formatText}. */
 export interface TextOptions {
@@ -51,6 +51,8 @@ export function formatText(report: Report, options: TextOptions): string {
   else lines.push(c.bold((error > 0 ? c.red : c.yellow)(`✖ ${counts}${suppressedText}`)));
   const { files, documents, objects, skipped, errors } = report.inputs;
   lines.push(c.dim(`  scanned ${plural(files, 'file')}, ${plural(documents, 'document')}, ${plural(objects, 'object')}`));
+  const modeled = serviceAccountCounts(report);
+  if (modeled !== undefined) lines.push(c.dim(`  IRSA ServiceAccounts modeled: ${modeled}`));
   const baseline = report.summary.baseline;
   if (baseline) lines.push(`  against the baseline: ${baseline.new} new, ${baseline.baselined} baselined, ${baseline.fixed} fixed`);
 
@@ -59,6 +61,16 @@ export function formatText(report: Report, options: TextOptions): string {
     for (const profile of report.profiles) {
       lines.push(`  ${describeProfile(profile)} ${c.dim(`(source: ${profile.source})`)}`);
       for (const assumption of profile.assumptions) lines.push(`    ${c.dim(`assumed: ${assumption}`)}`);
+    }
+  }
+  const inventory = report.inventory ?? [];
+  if (inventory.length > 0) {
+    lines.push('', `IRSA ServiceAccounts modeled (${inventory.length}):`);
+    for (const entry of inventory) {
+      const account = `${entry.namespace ? `${entry.namespace}/` : ''}${entry.name}`;
+      const endpoint = entry.endpoint ? `${JSON.stringify(entry.endpoint.value)} at ${entry.endpoint.path}:${entry.endpoint.line}:${entry.endpoint.column}` : 'not set';
+      lines.push(`  ${entry.path}:${entry.line}:${entry.column}  ${account}  ${c.dim(`${entry.input}${entry.builtBy ? ` ${entry.builtBy}` : ''}; role ${entry.roleArn}; sts-regional-endpoints ${endpoint}; cluster ${entry.profile.name}`)}`);
+      for (const assumption of entry.assumptions ?? []) lines.push(`    ${c.dim(`assumed: ${assumption}`)}`);
     }
   }
   const testCode = report.inputs.testCode ?? [];
@@ -70,12 +82,14 @@ export function formatText(report: Report, options: TextOptions): string {
     lines.push('', `Skipped ${plural(skipped.length, 'input')}:`);
     for (const item of skipped) lines.push(`  ${item.path}  ${c.dim(item.reason)}`);
   }
+  const unanalysed = report.inputs.unanalysed ?? [];
+  if (unanalysed.length > 0) {
+    lines.push('', `Recognised but not analysed, or only in part: ${plural(unanalysed.length, 'input')}:`);
+    for (const item of unanalysed) lines.push(`  ${inputPlace(item)}  ${c.dim(`${item.kind}: ${item.reason}`)}`);
+  }
   if (errors.length > 0) {
     lines.push('', c.red(`Could not scan ${plural(errors.length, 'input')}:`));
-    for (const item of errors) {
-      const at = item.line === undefined ? '' : `:${item.line}${item.column === undefined ? '' : `:${item.column}`}`;
-      lines.push(`  ${item.path}${at}  ${item.message}`);
-    }
+    for (const item of errors) lines.push(`  ${inputPlace(item)}  ${item.message}`);
     lines.push(c.red('Incomplete scan: the inputs above were not checked.'));
   } else if (!report.summary.complete) {
     lines.push(c.red(`Incomplete scan: ${nothingScanned}.`));

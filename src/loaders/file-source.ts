@@ -122,6 +122,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
       this.settings.clusters ?? [],
       eksctlConfigs.map((object) => ({ ...object, path: object.locator.path })),
       this.settings.configFolder,
+      declarations.clusters,
     );
     this.resolver = resolver;
     for (const { file, ...parsed } of earlyParsed) {

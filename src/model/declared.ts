@@ -78,6 +78,8 @@ export interface DeclaredObject {
   readonly declaredBy: string;
   /** The profile of the cluster it is made in, when the declaration says (an eksctl file's own version). */
   readonly profile?: ClusterProfile;
+  /** What was assumed to model it (a role that eksctl creates, a name a program computes), for the inventory. */
+  readonly assumptions?: readonly string[];
 }
 
 /** An input recognised as declaring objects but not analysed, or only in part, and why. */

@@ -60,7 +60,7 @@ export interface ObjectIdentity {
 }
 
 /** Where a cluster profile came from (`rules.md`, "The cluster profile"). */
-export type ProfileSource = 'flag' | 'config' | 'eksctl' | 'api' | 'assumed';
+export type ProfileSource = 'flag' | 'config' | 'eksctl' | 'terraform' | 'api' | 'assumed';
 
 /** The cluster an object belongs to, as far as the version-dependent rules need it. */
 export interface ClusterProfile {
@@ -89,6 +89,8 @@ export interface Resource {
   readonly builtBy?: string;
   /** The kind of input that declares it, when not a plain manifest or a kustomize build (`declared.ts`). */
   readonly inputKind?: InputKind;
+  /** What was assumed to model it from its declaration (`DeclaredObject.assumptions`), for the inventory. */
+  readonly assumptions?: readonly string[];
   /**
    * Views of `data` that several rules read, computed once by the model's readers. Kept on the
    * object itself: a WeakMap holding one entry per object slows every garbage collection.

@@ -1,5 +1,5 @@
 import type { InputError, SkippedInput } from './inputs.js';
-import type { UnanalysedInput } from './declared.js';
+import type { InputKind, UnanalysedInput } from './declared.js';
 import type { ClusterProfile, Resource } from './resource.js';
 
 /** A source or config file that is not a Kubernetes manifest, as the text rules read it. */
@@ -42,6 +42,8 @@ export interface Inputs {
   unanalysed?: UnanalysedInput[];
   /** Files the code rules read as test code, their findings at note (the config's `testCode`). */
   testCode?: string[];
+  /** IRSA ServiceAccounts modeled (those that name a role), by the kind of input that declares them; absent when none. */
+  serviceAccounts?: Partial<Record<InputKind, number>>;
 }
 
 /** What the rules of a run read: a source need not keep anything else. */

@@ -4,6 +4,7 @@ import { defaultEndpointFor, kubernetesMinor } from './eks-versions.js';
 import { recordAt } from '../values.js';
 import { compareText } from '../compare.js';
 import type { ClusterProfile, ObjectIdentity, ProfileSource } from '../model/resource.js';
+import type { DeclaredCluster } from '../model/declared.js';
 
 /** An eksctl ClusterConfig found among the scanned files. */
 export interface EksctlConfigFile {
@@ -78,15 +79,43 @@ export function isEksctlConfig(identity: ObjectIdentity): boolean {
   return identity.kind === 'ClusterConfig' && identity.apiVersion.startsWith('eksctl.io/');
 }
 
+/** A cluster that a file among the scanned ones declares, for the files of its folder and below. */
+interface FolderCluster {
+  file: string;
+  folder: string;
+  profile: ClusterProfile;
+}
+
+/** The profile of a cluster a Terraform configuration declares. */
+function declaredProfile(cluster: DeclaredCluster): FolderCluster {
+  return {
+    file: cluster.file,
+    folder: cluster.folder,
+    profile: makeProfile(cluster.name, 'terraform', cluster.kubernetesVersion, null, cluster.region ?? null, [...cluster.assumptions]),
+  };
+}
+
+/** True when two profiles judge alike: same version, platform version and region. */
+function sameCluster(a: ClusterProfile, b: ClusterProfile): boolean {
+  return a.kubernetesVersion === b.kubernetesVersion && a.platformVersion === b.platformVersion && a.region === b.region;
+}
+
 /**
  * Chooses each file's cluster profile (`rules.md`, "The cluster profile"): the command-line
- * flags, else the first config cluster whose globs match, else the nearest eksctl ClusterConfig
- * in the file's folder or above, else an assumed current cluster.
+ * flags, else the first config cluster whose globs match, else the cluster the file itself
+ * declares (an eksctl ClusterConfig for its own `iam.serviceAccounts`, a Terraform
+ * `aws_eks_cluster` for its own resources), else the nearest cluster declared in the file's
+ * folder or above (eksctl or Terraform alike), else an assumed current cluster. When one folder
+ * declares clusters that judge differently, its other files take the first in path order, and
+ * their profile says so.
  */
 export class ProfileResolver {
   private readonly flagProfile: ClusterProfile | undefined;
   private readonly configured: Array<{ globs: string[]; profile: ClusterProfile }>;
-  private readonly eksctl: Array<{ file: string; folder: string; profile: ClusterProfile }>;
+  /** Declared clusters grouped by folder, the deepest folder first; in each, path order. */
+  private readonly folders: Array<{ folder: string; clusters: FolderCluster[] }>;
+  /** Per folder, the profile its other files take: the first declared, with an assumption when the folder is ambiguous. */
+  private readonly folderProfiles = new Map<string, ClusterProfile>();
   private readonly assumed = makeProfile('assumed', 'assumed', null, null, null);
   private readonly used = new Set<ClusterProfile>();
   private readonly byPath = new Map<string, ClusterProfile>();
@@ -94,12 +123,14 @@ export class ProfileResolver {
   /**
    * @param configFolder the config file's folder relative to the scan root: cluster globs are
    *   relative to it.
+   * @param declaredClusters clusters that Terraform configurations among the files declare.
    */
   constructor(
     flags: ProfileFlags,
     clusters: readonly ConfiguredCluster[],
     eksctlConfigs: readonly EksctlConfigFile[],
     private readonly configFolder = '.',
+    declaredClusters: readonly DeclaredCluster[] = [],
   ) {
     if (flags.clusterVersion !== undefined || flags.platformVersion !== undefined || flags.region !== undefined) {
       this.flagProfile = makeProfile('command-line', 'flag', flags.clusterVersion ?? null, flags.platformVersion ?? null, flags.region ?? null);
@@ -108,10 +139,14 @@ export class ProfileResolver {
       globs: cluster.paths,
       profile: makeProfile(cluster.name, 'config', cluster.kubernetesVersion ?? null, cluster.platformVersion ?? null, cluster.region ?? null),
     }));
-    this.eksctl = eksctlConfigs
-      .map((config) => ({ file: config.path, folder: path.posix.dirname(config.path), profile: eksctlProfile(config) }))
-      // The deepest folder is the nearest; among equals, the first file in path order.
-      .sort((a, b) => b.folder.length - a.folder.length || compareText(a.file, b.file));
+    const declared = [
+      ...eksctlConfigs.map((config) => ({ file: config.path, folder: path.posix.dirname(config.path), profile: eksctlProfile(config) })),
+      ...declaredClusters.map(declaredProfile),
+    ].sort((a, b) => compareText(a.file, b.file) || compareText(JSON.stringify(a.profile), JSON.stringify(b.profile)));
+    const byFolder = new Map<string, FolderCluster[]>();
+    for (const cluster of declared) byFolder.set(cluster.folder, [...(byFolder.get(cluster.folder) ?? []), cluster]);
+    // The deepest folder is the nearest.
+    this.folders = [...byFolder].map(([folder, list]) => ({ folder, clusters: list })).sort((a, b) => b.folder.length - a.folder.length || compareText(a.folder, b.folder));
   }
 
   /** The profile for a file (relative POSIX path), or for objects with no file. */
@@ -139,7 +174,30 @@ export class ProfileResolver {
       ? undefined
       : this.configured.find(({ globs }) => globs.some((glob) => minimatch(underConfig, glob, { dot: true })));
     if (configured) return configured.profile;
-    const nearest = this.eksctl.find(({ folder }) => folder === '.' || file.startsWith(`${folder}/`));
-    return nearest ? nearest.profile : this.assumed;
+    for (const { folder, clusters } of this.folders) {
+      if (folder !== '.' && !file.startsWith(`${folder}/`)) continue;
+      const own = clusters.find((cluster) => cluster.file === file);
+      return own ? own.profile : this.folderProfile(folder, clusters);
+    }
+    return this.assumed;
+  }
+
+  /** The profile a folder's files take when they declare no cluster themselves. */
+  private folderProfile(folder: string, clusters: readonly FolderCluster[]): ClusterProfile {
+    let profile = this.folderProfiles.get(folder);
+    if (profile) return profile;
+    const [first, ...others] = clusters as [FolderCluster, ...FolderCluster[]];
+    const differing = others.filter((other) => !sameCluster(other.profile, first.profile));
+    profile = differing.length === 0
+      ? first.profile
+      : {
+          ...first.profile,
+          assumptions: [
+            ...first.profile.assumptions,
+            `${clusters.length} files in \`${folder}\` declare clusters that differ (${clusters.map((cluster) => `\`${cluster.file}\` ${cluster.profile.kubernetesVersion ?? 'no version'}`).join(', ')}): the files beside them that declare none are judged against the first, \`${first.file}\``,
+          ],
+        };
+    this.folderProfiles.set(folder, profile);
+    return profile;
   }
 }

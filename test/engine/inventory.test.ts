@@ -29,7 +29,7 @@ describe('inventory', () => {
         name: 'app',
         roleArn: 'arn:aws:iam::111122223333:role/app',
         endpoint: { value: 'true', path: 'sa.yaml', line: 8, column: 47 },
-        profile: 'command-line',
+        profile: { name: 'command-line', kubernetesVersion: '1.31', source: 'flag' },
       },
     ]);
   });

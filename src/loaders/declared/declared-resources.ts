@@ -16,5 +16,6 @@ export function declaredResources(declarations: Declarations, profileOf: (file: 
     profile: object.profile ?? profileOf(object.locator.path),
     builtBy: object.declaredBy,
     inputKind: object.kind,
+    ...(object.assumptions && object.assumptions.length > 0 ? { assumptions: object.assumptions } : {}),
   }));
 }

@@ -1,5 +1,7 @@
 import { argoCdReader } from './argocd.js';
 import { fluxHelmReleaseReader } from './flux.js';
+import { eksctlReader } from './eksctl.js';
+import { cdkReader, pulumiReader } from './infrastructure-code.js';
 import type { DeclarationReader } from '../../model/declared.js';
 
 /**
@@ -9,4 +11,7 @@ import type { DeclarationReader } from '../../model/declared.js';
 export const declarationReaders: readonly DeclarationReader[] = [
   argoCdReader,
   fluxHelmReleaseReader,
+  eksctlReader,
+  cdkReader,
+  pulumiReader,
 ];
