@@ -221,11 +221,13 @@ class TerraformReading {
     const assumptions: string[] = [];
     let known = knownString(evaluate(version.value, scope));
     const variable = variableName(version.value);
-    const set = variable === undefined ? [] : (this.tfvars.get(variable) ?? []);
+    // The .tfvars files of this configuration: in its folder, or named after it (`cluster-infrastructure.tfvars`).
+    const own = (item: { file: string }) => path.posix.dirname(item.file) === module.folder || path.posix.basename(item.file) === `${path.posix.basename(module.folder)}.tfvars`;
+    const set = variable === undefined ? [] : (this.tfvars.get(variable) ?? []).filter(own);
     const versions = [...new Set(set.map((item) => knownString(item.value)))];
     if (set.length > 0 && versions.length === 1 && versions[0] !== undefined) {
       known = versions[0];
-      assumptions.push(`\`var.${variable}\` is the value \`${set[0]!.file}:${set[0]!.line}\` sets, the only one the repository's .tfvars files give`);
+      assumptions.push(`\`var.${variable}\` is the value \`${set[0]!.file}:${set[0]!.line}\` sets, the only one this configuration's .tfvars files give`);
     } else if (set.length > 0) {
       assumptions.push(`\`var.${variable}\` is set differently in ${set.map((item) => `\`${item.file}:${item.line}\``).join(', ')}: the version is not known`);
       known = undefined;
