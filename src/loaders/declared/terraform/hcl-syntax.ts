@@ -337,6 +337,7 @@ class Parser {
     const start = this.at;
     const char = this.text[this.at];
     if (char === undefined) this.fail('expected a value, found the end of the file');
+    if (char === '\n' || char === '\r') this.fail('expected a value, found the end of the line');
     if (char === '"') return this.quoted();
     if (this.peek('<<')) return this.heredoc();
     if (isDigit(char)) return this.number();
