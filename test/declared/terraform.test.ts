@@ -58,7 +58,7 @@ describe('Terraform helm_release', () => {
 describe('Terraform Kubernetes provider resources', () => {
   it('judges ServiceAccounts, workload env and kubectl_manifest YAML; audiences and trust conditions never fire', async () => {
     const report = await scanFixture('accounts');
-    expect(where(report)).toEqual(['STS001 main.tf:8:52-59', 'STS006 main.tf:30:21-29', 'STS013 main.tf:33:21-33', 'STS004 main.tf:78:47-51']);
+    expect(where(report)).toEqual(['STS001 main.tf:8:52-59', 'STS006 main.tf:30:21-29', 'STS013 main.tf:33:21-33', 'STS004 main.tf:76:47-51']);
     expect(report.findings.map((finding) => finding.message.split(' sets ')[0])).toEqual([
       'ServiceAccount shop/reports in Terraform configuration `.`',
       'Container reports of Deployment shop/reports in Terraform configuration `.`',
@@ -68,7 +68,7 @@ describe('Terraform Kubernetes provider resources', () => {
     expect(inventoryRows(report)).toEqual([
       'main.tf:7:52 shop/reports ${aws_iam_role.reports.arn} endpoint="false"@main.tf:8:52',
       'main.tf:48:38 shop/audience arn:aws:iam::111122223333:role/audience endpoint=none',
-      'main.tf:77:33 shop/worker arn:aws:iam::111122223333:role/worker endpoint="no"@main.tf:78:47',
+      'main.tf:75:33 shop/worker arn:aws:iam::111122223333:role/worker endpoint="no"@main.tf:76:47',
     ]);
   });
 });
