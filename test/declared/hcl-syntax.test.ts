@@ -75,7 +75,8 @@ describe('parseHcl', () => {
   });
 
   it('refuses nesting deeper than real configurations without overflowing the stack', () => {
-    for (const [open, close] of [['[', ']'], ['(', ')'], ['{a=', '}'], ['"${', '}"'], ['!', '']]) {
+    const nestings: Array<[string, string]> = [['[', ']'], ['(', ')'], ['{a=', '}'], ['"${', '}"'], ['!', '']];
+    for (const [open, close] of nestings) {
       const text = `x = ${open.repeat(50_000)}1${close.repeat(50_000)}\n`;
       expect(errorsOf(text)).toEqual([expect.stringMatching(/^1:\d+ nested more than 200 levels deep$/)]);
     }

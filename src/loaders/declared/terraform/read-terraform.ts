@@ -231,7 +231,7 @@ class TerraformReading {
     } else if (set.length > 0) {
       assumptions.push(`\`var.${variable}\` is set differently in ${set.map((item) => `\`${item.file}:${item.line}\``).join(', ')}: the version is not known`);
       known = undefined;
-    } else if (known === undefined) assumptions.push(`\`${file.text.slice(version.value.span.start, version.value.span.end)}\` is decided at apply time: the version is not known`);
+    } else if (known === undefined) assumptions.push(`\`${excerpt(file.text, version.value.span)}\` is decided at apply time: the version is not known`);
     this.into.clusters.push({
       folder: module.folder,
       file: file.path,
@@ -247,7 +247,7 @@ class TerraformReading {
     if (expression.type === 'template' && expression.heredoc) {
       const { content } = expression.heredoc;
       const line = file.lines.position(content.start).line;
-      return { path: file.path, text: '\n'.repeat(line - 1) + blankDirectives(file.text.slice(content.start, content.end)) };
+      return { path: file.path, text: '\n'.repeat(line - 1) + maskInterpolations(blankDirectives(file.text.slice(content.start, content.end))) };
     }
     if (expression.type !== 'call' || (expression.name !== 'file' && expression.name !== 'templatefile')) return undefined;
     const [pathArgument, variablesArgument] = expression.args;
@@ -266,7 +266,7 @@ class TerraformReading {
     let text = this.repository.text(found)!;
     if (expression.name === 'templatefile') {
       const variables = variablesArgument ? evaluate(variablesArgument, scope) : undefined;
-      text = blankDirectives(text).replace(/\$\{\s*([A-Za-z_][\w-]*)\s*\}/g, (written, name: string) => knownString(entry(variables, name)) ?? written);
+      text = maskInterpolations(blankDirectives(text)).replace(/\$\{\s*([A-Za-z_][\w-]*)\s*\}/g, (written, name: string) => knownString(entry(variables, name)) ?? written);
     }
     return { path: found, text };
   }
@@ -289,7 +289,7 @@ class TerraformReading {
           path: file.path,
           line: file.lines.position(resource.span.start).line,
           kind: 'terraform',
-          reason: `\`${address}\` makes one release per element of \`${file.text.slice(forEach.value.span.start, forEach.value.span.end).replace(/\s+/g, ' ')}\`, which is not known here: read once with \`each\` unknown, and once per element where a module call in the scan writes it`,
+          reason: `\`${address}\` makes one release per element of \`${excerpt(file.text, forEach.value.span)}\`, which is not known here: read once with \`each\` unknown, and once per element where a module call in the scan writes it`,
         });
         this.release(resource, address, scope);
       }
@@ -352,7 +352,7 @@ class TerraformReading {
     const item = attribute(resource.body, 'values');
     if (!item) return [];
     const file = this.files.get(scope.file)!;
-    const list = item.value.type === 'tuple' ? item.value.items : [item.value];
+    const list = valuesItems(item.value);
     const layers: LocatedValues[] = [];
     for (const expression of list) {
       const yaml = this.yamlText(expression, file, scope);
@@ -361,7 +361,9 @@ class TerraformReading {
         const parsed = parseYamlDocuments(yaml.path, yaml.text);
         if (parsed.outcome === 'error') {
           const at = this.position(this.origin(file, expression.span));
-          this.into.errors.push({ path: file.path, message: `values of \`${address}\`: ${parsed.message}`, line: at.startLine, column: at.startColumn });
+          // YAML that only Terraform's rendering completes is not the user's mistake.
+          if (/[$%]\{/.test(yaml.text)) this.into.unanalysed.push({ path: file.path, line: at.startLine, kind: 'terraform', reason: `values of \`${address}\` are YAML only once Terraform renders them: ${parsed.message}` });
+          else this.into.errors.push({ path: file.path, message: `values of \`${address}\`: ${parsed.message}`, line: at.startLine, column: at.startColumn });
         } else if (parsed.documents[0]) layers.push({ value: parsed.documents[0].value, locator: parsed.documents[0].locator, label: yaml.path === file.path ? `values of \`${address}\`` : `values file \`${yaml.path}\`` });
         continue;
       }
@@ -369,7 +371,7 @@ class TerraformReading {
       if (value.kind === 'encoded' && value.of.kind === 'map') {
         layers.push({ value: plain(value.of), locator: new ValueLocator(file.path, value.of, (origin) => this.position(origin)), label: `values of \`${address}\`` });
       } else {
-        this.into.unanalysed.push({ path: file.path, line: this.position(value.at).startLine, kind: 'terraform', reason: `values of \`${address}\`: \`${file.text.slice(expression.span.start, expression.span.end)}\` is decided at apply time` });
+        this.into.unanalysed.push({ path: file.path, line: this.position(value.at).startLine, kind: 'terraform', reason: `values of \`${address}\`: \`${excerpt(file.text, expression.span)}\` is decided at apply time` });
       }
     }
     return layers;
@@ -457,9 +459,65 @@ class TerraformReading {
   }
 }
 
-/** Template directives (`%{ for … }`, `%{ endif }`) as blanks of the same length: the text around keeps its lines and columns. */
+/** The items of a `values` list: a tuple's, and those of the tuples `concat(…)` joins. */
+function valuesItems(expression: Expression): Expression[] {
+  if (expression.type === 'tuple') return expression.items;
+  if (expression.type === 'call' && expression.name === 'concat') return expression.args.flatMap(valuesItems);
+  return [expression];
+}
+
+/** An expression's text for a message: blanks folded, cut after 80 characters. */
+function excerpt(text: string, span: { start: number; end: number }): string {
+  const folded = text.slice(span.start, span.end).replace(/\s+/g, ' ');
+  return folded.length > 80 ? `${folded.slice(0, 79)}…` : folded;
+}
+
+/**
+ * Template directives (`%{ for … }`, `%{ endif }`), and interpolations that make a whole line
+ * (`${cond ? "key: value" : "# none"}`), as blanks of the same length: what they render is not
+ * known, and the text around keeps its lines and columns.
+ */
 function blankDirectives(text: string): string {
-  return text.replace(/%\{[^}]*\}/g, (directive) => directive.replace(/[^\n]/g, ' '));
+  const blank = (part: string) => part.replace(/[^\n]/g, ' ');
+  return text
+    .replace(/%\{[^}]*\}/g, blank)
+    .split('\n')
+    .map((line) => {
+      const written = line.trim();
+      if (!written.startsWith('${')) return line;
+      let depth = 0;
+      for (let at = 1; at < written.length; at++) {
+        if (written[at] === '{') depth++;
+        else if (written[at] === '}' && --depth === 0) return at === written.length - 1 ? blank(line) : line;
+      }
+      return line;
+    })
+    .join('\n');
+}
+
+/**
+ * Interpolations with YAML's own marks inside (`${a ? b : ""}`) as the same expression with those
+ * marks made plain: the value is unknown anyway, and the YAML around it still reads as written.
+ */
+function maskInterpolations(text: string): string {
+  let result = '';
+  let at = 0;
+  for (let start = text.indexOf('${'); start >= 0; start = text.indexOf('${', at)) {
+    let depth = 0;
+    let end = start + 1;
+    for (; end < text.length && text[end] !== '\n'; end++) {
+      if (text[end] === '{') depth++;
+      else if (text[end] === '}' && --depth === 0) break;
+    }
+    if (depth !== 0 || text[start - 1] === '$') {
+      result += text.slice(at, start + 2);
+      at = start + 2;
+      continue;
+    }
+    result += `${text.slice(at, start)}\${${text.slice(start + 2, end).replace(/[:#'"{}[\],&*!|>%@`]/g, '_')}}`;
+    at = end + 1;
+  }
+  return result + text.slice(at);
 }
 
 /** Markers of Terraform files worth reading: they declare releases, Kubernetes objects, clusters, or the variables those read. */
