@@ -55,6 +55,26 @@ describe('Terraform helm_release', () => {
   });
 });
 
+describe('Terraform values that only rendering completes', () => {
+  const release = (values: string) =>
+    readDeclarations([{ path: 'main.tf', text: `resource "helm_release" "app" {\n  chart = "app"\n  values = ${values}\n}\n` }], [terraformReader]);
+
+  it('reads heredoc YAML whose interpolations hold YAML marks or make whole lines, and the items concat() joins', () => {
+    const declarations = release('concat([<<EOF\nserviceAccount:\n  ${var.extra ? "name: a" : "# none"}\n  annotations:\n    eks.amazonaws.com/role-arn: ${var.on ? aws_iam_role.app.arn : ""}\nEOF\n  ], var.more != "" ? [var.more] : [])');
+    expect(declarations.errors).toEqual([]);
+    expect(declarations.releases[0]!.values[0]!.value).toEqual({ serviceAccount: { annotations: { 'eks.amazonaws.com/role-arn': '${var.on ? aws_iam_role.app.arn _ __}' } } });
+    expect(declarations.releases[0]!.values[0]!.locator.locate(['serviceAccount', 'annotations', 'eks.amazonaws.com/role-arn']).startLine).toBe(7);
+    expect(declarations.unanalysed.map((item) => item.reason)).toEqual(['values of `helm_release.app`: `var.more != "" ? [var.more] : []` is decided at apply time']);
+  });
+
+  it('lists heredoc YAML that still does not read as unanalysed, and plain YAML that does not read as an error', () => {
+    expect(release('[<<EOF\na: ${x}\n b: [\nEOF\n]').unanalysed.map((item) => item.reason)).toEqual([
+      expect.stringMatching(/^values of `helm_release.app` are YAML only once Terraform renders them: invalid YAML/),
+    ]);
+    expect(release('[<<EOF\na: 1\n b: [\nEOF\n]').errors).toEqual([{ path: 'main.tf', message: expect.stringMatching(/^values of `helm_release.app`: invalid YAML/), line: 3, column: 13 }]);
+  });
+});
+
 describe('Terraform Kubernetes provider resources', () => {
   it('judges ServiceAccounts, workload env and kubectl_manifest YAML; audiences and trust conditions never fire', async () => {
     const report = await scanFixture('accounts');
