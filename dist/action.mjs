@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path17 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path17 && path17[0] !== "/") {
-          path17 = `/${path17}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path17}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path17);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path17,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path17);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path18, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path17,
+          path18,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path17, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path17);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path17,
+        path: path18,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path17 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path17)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path17, query) : path17;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5068,22 +5068,22 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix2, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "value", { strict: false }) : webidl.converters.USVString(value, prefix2, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
-        this[kState].push(entry);
+        const entry2 = makeEntry(name, value, filename);
+        this[kState].push(entry2);
       }
       delete(name) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         name = webidl.converters.USVString(name, prefix2, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        this[kState] = this[kState].filter((entry2) => entry2.name !== name);
       }
       get(name) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         name = webidl.converters.USVString(name, prefix2, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx === -1) {
           return null;
         }
@@ -5094,14 +5094,14 @@ var require_formdata = __commonJS({
         const prefix2 = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         name = webidl.converters.USVString(name, prefix2, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        return this[kState].filter((entry2) => entry2.name === name).map((entry2) => entry2.value);
       }
       has(name) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         name = webidl.converters.USVString(name, prefix2, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        return this[kState].findIndex((entry2) => entry2.name === name) !== -1;
       }
       set(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
@@ -5115,16 +5115,16 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix2, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "name", { strict: false }) : webidl.converters.USVString(value, prefix2, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry2 = makeEntry(name, value, filename);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
-            entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            entry2,
+            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name)
           ];
         } else {
-          this[kState].push(entry);
+          this[kState].push(entry2);
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
@@ -5869,7 +5869,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser = class {
+    var Parser2 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -6296,7 +6296,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser(client, socket, llhttpInstance);
+      socket[kParser] = new Parser2(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path17, host, upgrade, blocking, reset } = request;
+      const { method, path: path18, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path17} HTTP/1.1\r
+      let header = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path17, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path17;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path17 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path17;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path17 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path17;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9021,16 +9021,16 @@ var require_env_http_proxy_agent = __commonJS({
           return false;
         }
         for (let i = 0; i < this.#noProxyEntries.length; i++) {
-          const entry = this.#noProxyEntries[i];
-          if (entry.port && entry.port !== port) {
+          const entry2 = this.#noProxyEntries[i];
+          if (entry2.port && entry2.port !== port) {
             continue;
           }
-          if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+          if (!/^[.*]/.test(entry2.hostname)) {
+            if (hostname === entry2.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname.endsWith(entry2.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -9042,13 +9042,13 @@ var require_env_http_proxy_agent = __commonJS({
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
         for (let i = 0; i < noProxySplit.length; i++) {
-          const entry = noProxySplit[i];
-          if (!entry) {
+          const entry2 = noProxySplit[i];
+          if (!entry2) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed = entry2.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
+            hostname: (parsed ? parsed[1] : entry2).toLowerCase(),
             port: parsed ? Number.parseInt(parsed[2], 10) : 0
           });
         }
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path17) {
-      if (typeof path17 !== "string") {
-        return path17;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path17.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path17;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path17);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path17, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path17,
+        path: path18,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path17,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -15569,7 +15569,7 @@ var require_cache = __commonJS({
         const operations = [];
         let index = 0;
         for (const response of responses) {
-          const operation = {
+          const operation2 = {
             type: "put",
             // 7.3.2
             request: requestList[index],
@@ -15577,7 +15577,7 @@ var require_cache = __commonJS({
             response
             // 7.3.4
           };
-          operations.push(operation);
+          operations.push(operation2);
           index++;
         }
         const cacheJobPromise = createDeferredPromise();
@@ -15648,7 +15648,7 @@ var require_cache = __commonJS({
           bodyReadPromise.resolve(void 0);
         }
         const operations = [];
-        const operation = {
+        const operation2 = {
           type: "put",
           // 14.
           request: innerRequest,
@@ -15656,7 +15656,7 @@ var require_cache = __commonJS({
           response: clonedResponse
           // 16.
         };
-        operations.push(operation);
+        operations.push(operation2);
         const bytes = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
           clonedResponse.body.source = bytes;
@@ -15694,12 +15694,12 @@ var require_cache = __commonJS({
           r7 = new Request(request)[kState];
         }
         const operations = [];
-        const operation = {
+        const operation2 = {
           type: "delete",
           request: r7,
           options
         };
-        operations.push(operation);
+        operations.push(operation2);
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
         let requestResponses;
@@ -15776,25 +15776,25 @@ var require_cache = __commonJS({
         const addedItems = [];
         const resultList = [];
         try {
-          for (const operation of operations) {
-            if (operation.type !== "delete" && operation.type !== "put") {
+          for (const operation2 of operations) {
+            if (operation2.type !== "delete" && operation2.type !== "put") {
               throw webidl.errors.exception({
                 header: "Cache.#batchCacheOperations",
                 message: 'operation type does not match "delete" or "put"'
               });
             }
-            if (operation.type === "delete" && operation.response != null) {
+            if (operation2.type === "delete" && operation2.response != null) {
               throw webidl.errors.exception({
                 header: "Cache.#batchCacheOperations",
                 message: "delete operation should not have an associated response"
               });
             }
-            if (this.#queryCache(operation.request, operation.options, addedItems).length) {
+            if (this.#queryCache(operation2.request, operation2.options, addedItems).length) {
               throw new DOMException("???", "InvalidStateError");
             }
             let requestResponses;
-            if (operation.type === "delete") {
-              requestResponses = this.#queryCache(operation.request, operation.options);
+            if (operation2.type === "delete") {
+              requestResponses = this.#queryCache(operation2.request, operation2.options);
               if (requestResponses.length === 0) {
                 return [];
               }
@@ -15803,14 +15803,14 @@ var require_cache = __commonJS({
                 assert(idx !== -1);
                 cache2.splice(idx, 1);
               }
-            } else if (operation.type === "put") {
-              if (operation.response == null) {
+            } else if (operation2.type === "put") {
+              if (operation2.response == null) {
                 throw webidl.errors.exception({
                   header: "Cache.#batchCacheOperations",
                   message: "put operation should have an associated response"
                 });
               }
-              const r7 = operation.request;
+              const r7 = operation2.request;
               if (!urlIsHttpHttpsScheme(r7.url)) {
                 throw webidl.errors.exception({
                   header: "Cache.#batchCacheOperations",
@@ -15823,22 +15823,22 @@ var require_cache = __commonJS({
                   message: "not get method"
                 });
               }
-              if (operation.options != null) {
+              if (operation2.options != null) {
                 throw webidl.errors.exception({
                   header: "Cache.#batchCacheOperations",
                   message: "options must not be defined"
                 });
               }
-              requestResponses = this.#queryCache(operation.request);
+              requestResponses = this.#queryCache(operation2.request);
               for (const requestResponse of requestResponses) {
                 const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
                 cache2.splice(idx, 1);
               }
-              cache2.push([operation.request, operation.response]);
-              addedItems.push([operation.request, operation.response]);
+              cache2.push([operation2.request, operation2.response]);
+              addedItems.push([operation2.request, operation2.response]);
             }
-            resultList.push([operation.request, operation.response]);
+            resultList.push([operation2.request, operation2.response]);
           }
           return resultList;
         } catch (e) {
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path17) {
-      for (let i = 0; i < path17.length; ++i) {
-        const code2 = path17.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code2 = path18.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -16470,17 +16470,17 @@ var require_cookies = __commonJS({
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes) {
+    function deleteCookie(headers, name, attributes2) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix2 = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix2);
       name = webidl.converters.DOMString(name, prefix2, "name");
-      attributes = webidl.converters.DeleteCookieAttributes(attributes);
+      attributes2 = webidl.converters.DeleteCookieAttributes(attributes2);
       setCookie(headers, {
         name,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
-        ...attributes
+        ...attributes2
       });
     }
     function getSetCookies(headers) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path17 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path17 = `/${path17}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path17);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19664,26 +19664,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path17) => {
-      const end = path17.length - 1;
-      const index = path17.lastIndexOf(
+    var basenameOf = (path18) => {
+      const end = path18.length - 1;
+      const index = path18.lastIndexOf(
         SLASH,
-        path17[end] === SLASH ? end - 1 : end
+        path18[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path17 : path17.slice(index + 1);
+      return index < 0 ? path18 : path18.slice(index + 1);
     };
-    var parentOf = (path17) => {
-      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path17.split(SLASH).filter(Boolean);
+    var parentOf = (path18) => {
+      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path18.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path17.length - 1;
-      const cut = path17.lastIndexOf(
+      const end = path18.length - 1;
+      const cut = path18.lastIndexOf(
         SLASH,
-        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -19833,7 +19833,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path17) {
+      testLiteral(path18) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -19842,7 +19842,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path17)) {
+          if (rule.checkRegex.test(path18)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -19862,15 +19862,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path17, mode) {
+      test(path18, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path17) : path17;
+        const basename = shortcut ? basenameOf(path18) : path18;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path17
+            shortcut && rule._basenameOnly ? basename : path18
           )) {
             const { negative } = rule;
             const ret = {
@@ -19892,17 +19892,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path17, originalPath, doThrow) => {
-      if (!isString(path17)) {
+    var checkPath = (path18, originalPath, doThrow) => {
+      if (!isString(path18)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path17) {
+      if (!path18) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path17)) {
+      if (checkPath.isNotRelative(path18)) {
         const r7 = "`path.relative()`d";
         return doThrow(
           `path should be a ${r7} string, but got "${originalPath}"`,
@@ -19911,25 +19911,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path17) => {
-      const first = path17.charCodeAt(0);
+    var isNotRelative = (path18) => {
+      const first = path18.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path17.length === 1) {
+      if (path18.length === 1) {
         return true;
       }
-      const second = path17.charCodeAt(1);
+      const second = path18.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
+      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -19960,59 +19960,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path17) {
+      _test(originalPath, cache2, path18) {
         checkPath(
-          path17,
+          path18,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path17 ? this._t(path17, cache2) : {
+        return path18 ? this._t(path18, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path17 = convertPath(target);
-        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path17);
+        const path18 = convertPath(target);
+        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path18);
         }
-        const dir = this._t(path17, this._testCache);
+        const dir = this._t(path18, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path17);
+        const literal2 = this._rules.testLiteral(path18);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path17, cache2) {
-        const cached2 = cache2[path17];
+      _t(path18, cache2) {
+        const cached2 = cache2[path18];
         if (cached2) {
           return cached2;
         }
-        const parentPath = parentOf(path17);
+        const parentPath = parentOf(path18);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
+        return cache2[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
       }
-      ignores(path17) {
-        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
+      ignores(path18) {
+        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
       }
       createFilter() {
-        return (path17) => !this.ignores(path17);
+        return (path18) => !this.ignores(path18);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path17) {
-        return this._test(path17, this._testCache, convertPath(path17));
+      test(path18) {
+        return this._test(path18, this._testCache, convertPath(path18));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
+    var isPathValid = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
+      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -23612,7 +23612,7 @@ var init_index_min = __esm({
 // src/action/main.ts
 import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, realpathSync as realpathSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24115,7 +24115,7 @@ function info(message) {
 
 // src/config/scan-request.ts
 import { existsSync as existsSync5 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/config/load-config.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -26695,8 +26695,8 @@ var INDENT = 7;
 var FAST = 8;
 var STRIDE = 9;
 var YamlSource = class {
-  constructor(path17, text, events) {
-    this.path = path17;
+  constructor(path18, text, events) {
+    this.path = path18;
     this.text = text;
     const length = events.length;
     this.length = length;
@@ -26799,8 +26799,8 @@ var YamlLocator = class {
   get path() {
     return this.source.path;
   }
-  locate(path17, options = {}) {
-    const full = [...this.basePath, ...path17];
+  locate(path18, options = {}) {
+    const full = [...this.basePath, ...path18];
     let node = this.rootEvent;
     let lastKey = -1;
     let complete = true;
@@ -26977,7 +26977,7 @@ function schemaValidator(name) {
   return (value) => validate(value) ? [] : (validate.errors ?? []).map(describeError);
 }
 function keyPath(pointer) {
-  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path17, part) => /^\d+$/.test(part) ? `${path17}[${part}]` : path17 === "" ? part : `${path17}.${part}`, "");
+  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path18, part) => /^\d+$/.test(part) ? `${path18}[${part}]` : path18 === "" ? part : `${path18}.${part}`, "");
 }
 function describeError(error2) {
   const at3 = keyPath(error2.instancePath);
@@ -27069,7 +27069,7 @@ function defaultEndpointFor(kubernetesVersion, platformVersion) {
   const platform2 = platformNumber(platformVersion);
   if (platform2 === void 0) throw new RangeError(`not an EKS platform version: ${platformVersion}`);
   let defaultEndpoint = "unsupported";
-  for (const entry of platforms) if (platform2 >= entry.from) defaultEndpoint = entry.default;
+  for (const entry2 of platforms) if (platform2 >= entry2.from) defaultEndpoint = entry2.default;
   const last = platforms[platforms.length - 1].from;
   const assumptions = platform2 > last ? [`platform version eks.${platform2} is newer than the table's last for Kubernetes 1.${minor} (eks.${last}): assumed it keeps that one's default`] : [];
   return { defaultEndpoint, assumptions };
@@ -27126,8 +27126,8 @@ function loadConfig(file) {
     for (const id of Object.keys(parsed.rules ?? {})) {
       if (!catalogue.has(id)) problems.push(`\`rules.${id}\`: no such rule (run \`sts-audit rules\` for the list)`);
     }
-    (parsed.ignore ?? []).forEach((entry, index) => {
-      for (const id of [entry.rule ?? []].flat()) {
+    (parsed.ignore ?? []).forEach((entry2, index) => {
+      for (const id of [entry2.rule ?? []].flat()) {
         if (!catalogue.has(id)) problems.push(`\`ignore[${index}].rule\`: no such rule ${id} (run \`sts-audit rules\` for the list)`);
       }
     });
@@ -27302,21 +27302,21 @@ async function discoverFiles(targets2, options) {
     if (visitedFolders.has(real)) return;
     visitedFolders.add(real);
     const entries = readdirSync2(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
-    for (const entry of entries) {
-      const absolute = path3.join(folder, entry.name);
+    for (const entry2 of entries) {
+      const absolute = path3.join(folder, entry2.name);
       const relative = relativeOf(absolute);
-      let isFolder = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
+      let isFolder = entry2.isDirectory();
+      if (entry2.isSymbolicLink()) {
         const linksToFolder = isFolderLink(absolute);
         if (!linksToFolder && !wanted(relative) || rules2.ignores(relative, linksToFolder, fromDepth)) continue;
         if (followLink(absolute) === void 0) continue;
         isFolder = linksToFolder;
       }
       if (isFolder) {
-        if (excludedFolders.has(entry.name) || rules2.ignores(relative, true, fromDepth)) continue;
+        if (excludedFolders.has(entry2.name) || rules2.ignores(relative, true, fromDepth)) continue;
         walk(absolute, fromDepth);
       } else if (wanted(relative) && !rules2.ignores(relative, false, fromDepth)) {
-        if (entry.isFile() || entry.isSymbolicLink()) addFile(absolute);
+        if (entry2.isFile() || entry2.isSymbolicLink()) addFile(absolute);
         else skipped.push({ path: relative, reason: "not a regular file (a FIFO, socket or device)" });
       }
     }
@@ -27413,14 +27413,14 @@ var NotReadError = class extends Error {
   offset;
 };
 var templateHint = "render it first (for example `helm template`) and scan the output";
-function parseManifests(path17, rawText, options = {}) {
+function parseManifests(path18, rawText, options = {}) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  if (path17.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  if (path18.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
   const limits = { ...defaultManifestLimits, ...options.limits };
   let events;
   let values;
   try {
-    ({ events, values } = readYamlStream(path17, text, limits, options.json === true));
+    ({ events, values } = readYamlStream(path18, text, limits, options.json === true));
   } catch (error2) {
     return unparsable(text, error2, limits);
   }
@@ -27432,10 +27432,10 @@ function parseManifests(path17, rawText, options = {}) {
   values.forEach((value, document) => {
     if (value === null || value === void 0) return;
     documents++;
-    collectObjects(value, [], (object, identity, path18) => found.push({ value: object, identity, document, path: path18 }));
+    collectObjects(value, [], (object, identity, path19) => found.push({ value: object, identity, document, path: path19 }));
   });
   const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
-  const source = kept.length > 0 ? new YamlSource(path17, text, events) : void 0;
+  const source = kept.length > 0 ? new YamlSource(path18, text, events) : void 0;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
@@ -27443,16 +27443,16 @@ function parseManifests(path17, rawText, options = {}) {
   }));
   return { outcome: "parsed", documents, objectCount: found.length, objects };
 }
-function readYamlStream(path17, text, limits, json) {
-  const events = parseEvents(text, { filename: path17, maxDepth: limits.maxDepth + 2 });
+function readYamlStream(path18, text, limits, json) {
+  const events = parseEvents(text, { filename: path18, maxDepth: limits.maxDepth + 2 });
   checkEvents(text, events, limits);
   return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
 }
-function parseYamlDocuments(path17, rawText) {
+function parseYamlDocuments(path18, rawText) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
   try {
-    const { events, values } = readYamlStream(path17, text, defaultManifestLimits, false);
-    const source = new YamlSource(path17, text, events);
+    const { events, values } = readYamlStream(path18, text, defaultManifestLimits, false);
+    const source = new YamlSource(path18, text, events);
     return { outcome: "parsed", documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
   } catch (error2) {
     const mark = error2 instanceof YAMLException ? error2.mark : void 0;
@@ -27578,10 +27578,10 @@ function hasTemplateActions(text, events) {
   }
   return false;
 }
-function collectObjects(value, path17, sink) {
+function collectObjects(value, path18, sink) {
   if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return;
   if (value.kind === "List" && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectObjects(item, [...path17, "items", index], sink));
+    value.items.forEach((item, index) => collectObjects(item, [...path18, "items", index], sink));
     return;
   }
   const metadata = isRecord(value.metadata) ? value.metadata : {};
@@ -27591,7 +27591,7 @@ function collectObjects(value, path17, sink) {
     name: typeof metadata.name === "string" ? metadata.name : ""
   };
   if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
-  sink(value, identity, path17);
+  sink(value, identity, path18);
 }
 
 // src/model/irsa.ts
@@ -27604,8 +27604,9 @@ function parseBool(value) {
   return void 0;
 }
 function isPlaceholder(value) {
-  return typeof value === "string" && wholeVariable.test(value);
+  return typeof value === "string" && (wholeVariable.test(value) || terraformValue.test(value));
 }
+var terraformValue = /^\$\{[A-Za-z_][\w-]*[.[(][^{}]*\}$/;
 var variablePattern = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=]([^}]*))?\}/;
 var wholeVariable = new RegExp(`^${variablePattern.source}$`);
 function isServiceAccount(resource) {
@@ -27700,9 +27701,9 @@ function findFluxKustomizations(root, scanned, read) {
         const flux = fluxOf(name, spec);
         const tree = kustomizationIn(root, folder.file) === void 0 ? generatedTree(root, realRoot, folder.file, scanned, flux) : readTree(root, realRoot, folder.file, []);
         const patches = Array.isArray(spec.patches) ? spec.patches : [];
-        patches.forEach((entry, index) => {
-          if (!isRecord(entry) || typeof entry.patch !== "string") return;
-          tree.patches.push(toPatch(inlineDocuments(file, text, locator, ["spec", "patches", index, "patch"], entry.patch), isRecord(entry.target) ? targetOf(entry.target) : void 0));
+        patches.forEach((entry2, index) => {
+          if (!isRecord(entry2) || typeof entry2.patch !== "string") return;
+          tree.patches.push(toPatch(inlineDocuments(file, text, locator, ["spec", "patches", index, "patch"], entry2.patch), isRecord(entry2.target) ? targetOf(entry2.target) : void 0));
         });
         const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
         const commonField = (field) => field === "commonAnnotations" ? "annotations" : "labels";
@@ -27739,8 +27740,8 @@ function addTree(tree, inner) {
 }
 function fluxOf(name, spec) {
   const fields = {};
-  const patches = (Array.isArray(spec.patches) ? spec.patches : []).filter((entry) => isRecord(entry) && typeof entry.patch === "string");
-  if (patches.length > 0) fields.patches = patches.map((entry) => ({ patch: entry.patch, ...isRecord(entry.target) ? { target: entry.target } : {} }));
+  const patches = (Array.isArray(spec.patches) ? spec.patches : []).filter((entry2) => isRecord(entry2) && typeof entry2.patch === "string");
+  if (patches.length > 0) fields.patches = patches.map((entry2) => ({ patch: entry2.patch, ...isRecord(entry2.target) ? { target: entry2.target } : {} }));
   if (typeof spec.targetNamespace === "string") fields.namespace = spec.targetNamespace;
   const common = isRecord(spec.commonMetadata) ? spec.commonMetadata : {};
   if (isRecord(common.annotations)) fields.commonAnnotations = common.annotations;
@@ -27748,7 +27749,7 @@ function fluxOf(name, spec) {
   const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
   if (postBuild.substitute === void 0 && postBuild.substituteFrom === void 0) return { name, fields };
   const known = isRecord(postBuild.substitute) ? postBuild.substitute : {};
-  return { name, fields, substitute: Object.fromEntries(Object.entries(known).filter((entry) => typeof entry[1] === "string")) };
+  return { name, fields, substitute: Object.fromEntries(Object.entries(known).filter((entry2) => typeof entry2[1] === "string")) };
 }
 function localReference(root, realRoot, folder, reference, field) {
   if (/^[a-z][a-z0-9+.-]*:\/\/|^git::|^git@|\?ref=/i.test(reference)) throw new Refused(`\`${field}\` entry \`${reference}\` is remote; only files in the repository are built`);
@@ -27777,9 +27778,9 @@ function readTree(root, realRoot, folder, reaching) {
   for (const [field, reason2] of Object.entries(refusedFields)) if (data[field] !== void 0) throw new Refused(`\`${file}\`: ${reason2}, which is not done for a scan`);
   const tree = { files: /* @__PURE__ */ new Set([file]), patchFiles: /* @__PURE__ */ new Set(), patches: [], kustomizations: [] };
   for (const field of ["resources", "bases", "components"]) {
-    for (const entry of Array.isArray(data[field]) ? data[field] : []) {
-      if (typeof entry !== "string") continue;
-      const reference = localReference(root, realRoot, folder, entry, field);
+    for (const entry2 of Array.isArray(data[field]) ? data[field] : []) {
+      if (typeof entry2 !== "string") continue;
+      const reference = localReference(root, realRoot, folder, entry2, field);
       if (reference.directory) addTree(tree, readTree(root, realRoot, reference.file, [...reaching, file]));
       else tree.files.add(reference.file);
     }
@@ -27799,20 +27800,20 @@ function readTree(root, realRoot, folder, reaching) {
     return patchDocuments.documents;
   };
   const listOf = (field) => Array.isArray(data[field]) ? data[field] : [];
-  listOf("patches").forEach((entry, index) => {
-    if (!isRecord(entry)) return;
-    const documents = typeof entry.path === "string" ? fromFile(entry.path, "patches") : typeof entry.patch === "string" ? inline(["patches", index, "patch"], entry.patch) : [];
-    tree.patches.push(toPatch(documents, isRecord(entry.target) ? targetOf(entry.target) : void 0));
+  listOf("patches").forEach((entry2, index) => {
+    if (!isRecord(entry2)) return;
+    const documents = typeof entry2.path === "string" ? fromFile(entry2.path, "patches") : typeof entry2.patch === "string" ? inline(["patches", index, "patch"], entry2.patch) : [];
+    tree.patches.push(toPatch(documents, isRecord(entry2.target) ? targetOf(entry2.target) : void 0));
   });
-  listOf("patchesStrategicMerge").forEach((entry, index) => {
-    if (typeof entry !== "string") return;
-    const documents = entry.includes("\n") ? inline(["patchesStrategicMerge", index], entry) : fromFile(entry, "patchesStrategicMerge");
+  listOf("patchesStrategicMerge").forEach((entry2, index) => {
+    if (typeof entry2 !== "string") return;
+    const documents = entry2.includes("\n") ? inline(["patchesStrategicMerge", index], entry2) : fromFile(entry2, "patchesStrategicMerge");
     tree.patches.push({ type: "strategic", documents });
   });
-  listOf("patchesJson6902").forEach((entry, index) => {
-    if (!isRecord(entry) || !isRecord(entry.target)) return;
-    const documents = typeof entry.path === "string" ? fromFile(entry.path, "patchesJson6902") : typeof entry.patch === "string" ? inline(["patchesJson6902", index, "patch"], entry.patch) : [];
-    tree.patches.push(toPatch(documents, targetOf(entry.target)));
+  listOf("patchesJson6902").forEach((entry2, index) => {
+    if (!isRecord(entry2) || !isRecord(entry2.target)) return;
+    const documents = typeof entry2.path === "string" ? fromFile(entry2.path, "patchesJson6902") : typeof entry2.patch === "string" ? inline(["patchesJson6902", index, "patch"], entry2.patch) : [];
+    tree.patches.push(toPatch(documents, targetOf(entry2.target)));
   });
   tree.kustomizations.push({ value: data, locator });
   return tree;
@@ -28096,8 +28097,8 @@ var OverlayLocator = class {
       return void 0;
     }
     if (!targets(patch.target, this.identity, baseName)) return void 0;
-    for (const operation of [...patch.operations].reverse()) {
-      const op = isRecord(operation.value) ? operation.value : {};
+    for (const operation2 of [...patch.operations].reverse()) {
+      const op = isRecord(operation2.value) ? operation2.value : {};
       if (op.op !== "add" && op.op !== "replace" || typeof op.path !== "string") continue;
       const pointer = pointerSteps(op.path);
       if (pointer.length > steps.length) continue;
@@ -28105,7 +28106,7 @@ var OverlayLocator = class {
       if (!under) continue;
       const rest = steps.slice(pointer.length);
       const at3 = matchingPath(valueAt(this.built, steps.slice(0, pointer.length)).value, op.value, rest);
-      if (at3 && valueAt(op.value, at3).value === value) return { origin: operation, at: ["value", ...at3] };
+      if (at3 && valueAt(op.value, at3).value === value) return { origin: operation2, at: ["value", ...at3] };
     }
     return void 0;
   }
@@ -28164,7 +28165,7 @@ import path7 from "node:path";
 // src/loaders/declared/helm-set.ts
 function parseSetName(name) {
   if (name === "") return "an empty name";
-  const path17 = [];
+  const path18 = [];
   let at3 = 0;
   while (at3 < name.length) {
     let key = "";
@@ -28176,12 +28177,12 @@ function parseSetName(name) {
       } else key += name[at3++];
     }
     if (key === "") return `\`${name}\` has an empty key at character ${at3 + 1}`;
-    path17.push(key);
+    path18.push(key);
     while (name[at3] === "[") {
       const close = name.indexOf("]", at3);
       const index = close < 0 ? "" : name.slice(at3 + 1, close);
       if (!/^\d+$/.test(index)) return `\`${name}\` has a list index that is not a number at character ${at3 + 1}`;
-      path17.push(Number(index));
+      path18.push(Number(index));
       at3 = close + 1;
     }
     if (at3 < name.length) {
@@ -28189,40 +28190,40 @@ function parseSetName(name) {
       if (++at3 === name.length) return `\`${name}\` ends with an empty key`;
     }
   }
-  return path17;
+  return path18;
 }
-function startsWith(path17, prefix2) {
-  return prefix2.length <= path17.length && prefix2.every((segment, index) => path17[index] === segment);
+function startsWith(path18, prefix2) {
+  return prefix2.length <= path18.length && prefix2.every((segment, index) => path18[index] === segment);
 }
 function setLayer(file, entries, label) {
   const value = {};
-  for (const entry of entries) assign(value, entry.path, entry.value);
+  for (const entry2 of entries) assign(value, entry2.path, entry2.value);
   const locator = {
     path: file,
-    locate(path17, options) {
-      const exact = entries.findLast((entry) => entry.path.length === path17.length && startsWith(entry.path, path17));
+    locate(path18, options) {
+      const exact = entries.findLast((entry2) => entry2.path.length === path18.length && startsWith(entry2.path, path18));
       if (exact) return options?.target === "key" ? exact.name : exact.valueAt;
       let nearest;
       let shared = -1;
-      for (const entry of entries) {
+      for (const entry2 of entries) {
         let length = 0;
-        while (length < path17.length && length < entry.path.length && entry.path[length] === path17[length]) length++;
-        if (length >= shared) [nearest, shared] = [entry, length];
+        while (length < path18.length && length < entry2.path.length && entry2.path[length] === path18[length]) length++;
+        if (length >= shared) [nearest, shared] = [entry2, length];
       }
       return nearest ? nearest.name : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" };
     }
   };
   return { value, locator, label };
 }
-function assign(root, path17, value) {
+function assign(root, path18, value) {
   let node = root;
-  path17.forEach((segment, index) => {
-    if (index === path17.length - 1) {
+  path18.forEach((segment, index) => {
+    if (index === path18.length - 1) {
       node[segment] = value;
       return;
     }
     const next = node[segment];
-    const wantList = typeof path17[index + 1] === "number";
+    const wantList = typeof path18[index + 1] === "number";
     if (typeof next !== "object" || next === null || Array.isArray(next) !== wantList) node[segment] = wantList ? [] : {};
     node = node[segment];
   });
@@ -28257,7 +28258,7 @@ function chartFolder(folder, repository) {
 
 // src/loaders/declared/values-layers.ts
 function locatorAt(locator, prefix2) {
-  return { path: locator.path, locate: (path17, options) => locator.locate([...prefix2, ...path17], options) };
+  return { path: locator.path, locate: (path18, options) => locator.locate([...prefix2, ...path18], options) };
 }
 var templateOpen = "{{";
 var maskedOpen = "\uE000\uE000";
@@ -28271,18 +28272,18 @@ function templateAsYaml(text) {
   const blanked = text.replace(/^([ \t]*)(\{\{[\s\S]*?\}\})[ \t]*$/gm, (_line, indent, action) => indent + action.replace(/[^\r\n]/g, " "));
   return blanked.replaceAll(templateOpen, maskedOpen);
 }
-function readValues(path17, text) {
+function readValues(path18, text) {
   const masked = text.includes(templateOpen) || text.includes(maskedOpen);
-  const parsed = parseYamlDocuments(path17, masked ? text.replaceAll(templateOpen, maskedOpen) : text);
+  const parsed = parseYamlDocuments(path18, masked ? text.replaceAll(templateOpen, maskedOpen) : text);
   if (parsed.outcome === "error") return parsed;
   const document = parsed.documents.find((candidate2) => candidate2.value !== null && candidate2.value !== void 0);
-  if (!document) return { value: {}, locator: { path: path17, locate: () => ({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" }) } };
+  if (!document) return { value: {}, locator: { path: path18, locate: () => ({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" }) } };
   return { value: masked ? unmask(document.value) : document.value, locator: document.locator };
 }
-function valuesFileLayer(path17, text, label) {
-  const read = readValues(path17, text);
-  if ("message" in read) return { error: { path: path17, message: `${label}: ${read.message}`, ...lineAndColumn(read) } };
-  if (!isRecord(read.value)) return { error: { path: path17, message: `${label} is not a mapping of values` } };
+function valuesFileLayer(path18, text, label) {
+  const read = readValues(path18, text);
+  if ("message" in read) return { error: { path: path18, message: `${label}: ${read.message}`, ...lineAndColumn(read) } };
+  if (!isRecord(read.value)) return { error: { path: path18, message: `${label} is not a mapping of values` } };
   return { layer: { value: read.value, locator: read.locator, label } };
 }
 function lineAndColumn(at3) {
@@ -28322,9 +28323,9 @@ var EmbeddedLocator = class {
   get path() {
     return this.inner.path;
   }
-  locate(path17, options) {
+  locate(path18, options) {
     if (!this.shift) return { ...this.whole, note: this.note };
-    const position = this.inner.locate(path17, options);
+    const position = this.inner.locate(path18, options);
     const startLine = position.startLine + this.shift.line;
     return {
       startLine,
@@ -28335,8 +28336,8 @@ var EmbeddedLocator = class {
     };
   }
 };
-function valuesStringLayer(file, locator, path17, value, label, note = "the values are not written as is (a folded or escaped string): pointing at the string that holds them") {
-  const whole = locator.locate(path17);
+function valuesStringLayer(file, locator, path18, value, label, note = "the values are not written as is (a folded or escaped string): pointing at the string that holds them") {
+  const whole = locator.locate(path18);
   const shift = verbatimShift(file.lines, whole, value);
   const read = readValues(file.path, value);
   if ("message" in read) {
@@ -28347,8 +28348,8 @@ function valuesStringLayer(file, locator, path17, value, label, note = "the valu
   if (!isRecord(read.value)) return { error: { path: file.path, message: `${label} is not a mapping of values`, line: whole.startLine, column: whole.startColumn } };
   return { layer: { value: read.value, locator: new EmbeddedLocator(read.locator, file.lines, shift, whole, note), label } };
 }
-function fileLines(path17, text) {
-  return { path: path17, lines: new LineIndex(text) };
+function fileLines(path18, text) {
+  return { path: path18, lines: new LineIndex(text) };
 }
 
 // src/loaders/declared/argocd.ts
@@ -28403,14 +28404,14 @@ function parameterLayer(application, helm, helmPath, context) {
     const name = stringAt(parameter, "name");
     if (name === void 0 || !isRecord(parameter)) return;
     const parameterPath = [...helmPath, "parameters", index];
-    const path17 = parseSetName(name);
-    if (typeof path17 === "string") {
-      context.into.errors.push({ ...at2(context, application.locator, [...parameterPath, "name"]), message: `Helm parameter of ${application.by}: ${path17}` });
+    const path18 = parseSetName(name);
+    if (typeof path18 === "string") {
+      context.into.errors.push({ ...at2(context, application.locator, [...parameterPath, "name"]), message: `Helm parameter of ${application.by}: ${path18}` });
       return;
     }
     const written = parameter.value !== void 0 && parameter.value !== null;
     entries.push({
-      path: path17,
+      path: path18,
       value: typedSetValue(written ? String(parameter.value) : "", parameter.forceString === true),
       name: application.locator.locate([...parameterPath, "name"]),
       valueAt: application.locator.locate([...parameterPath, written ? "value" : "name"])
@@ -28468,14 +28469,14 @@ function readApplication(application, context) {
   }
 }
 function readAddonCatalog(catalog, locator, context) {
-  for (const [key, entry] of Object.entries(catalog)) {
-    if (!isRecord(entry) || !isRecord(entry.valuesObject)) continue;
-    const chartName = stringAt(entry, "chartName");
-    const repository = stringAt(entry, "chartRepository");
+  for (const [key, entry2] of Object.entries(catalog)) {
+    if (!isRecord(entry2) || !isRecord(entry2.valuesObject)) continue;
+    const chartName = stringAt(entry2, "chartName");
+    const repository = stringAt(entry2, "chartRepository");
     if (chartName === void 0 && repository === void 0) continue;
-    const releaseName = stringAt(entry, "releaseName") ?? chartName ?? key;
-    const namespace = stringAt(entry, "namespace");
-    const version = stringAt(entry, "defaultVersion");
+    const releaseName = stringAt(entry2, "releaseName") ?? chartName ?? key;
+    const namespace = stringAt(entry2, "namespace");
+    const version = stringAt(entry2, "defaultVersion");
     const by = `addon \`${key}\` of the Argo CD ApplicationSet values \`${context.file.path}\``;
     context.into.releases.push({
       kind: "argocd",
@@ -28484,7 +28485,7 @@ function readAddonCatalog(catalog, locator, context) {
       releaseName,
       ...namespace !== void 0 ? { namespace } : {},
       chart: { name: chartName ?? key, ...repository !== void 0 ? { repository } : {}, ...version !== void 0 ? { version } : {} },
-      values: [{ value: entry.valuesObject, locator: locatorAt(locator, [key, "valuesObject"]), label: `\`valuesObject\` of ${by}` }],
+      values: [{ value: entry2.valuesObject, locator: locatorAt(locator, [key, "valuesObject"]), label: `\`valuesObject\` of ${by}` }],
       declaredBy: releaseDeclaredBy(releaseName, chartName ?? key, by)
     });
   }
@@ -28586,13 +28587,13 @@ function valuesFromLayers(release, spec, sources, into) {
     const label = `key \`${key}\` of ${kind} \`${name}\``;
     const targetPath = stringAt(reference, "targetPath");
     if (targetPath !== void 0) {
-      const path17 = parseSetName(targetPath);
-      if (typeof path17 === "string") {
-        into.errors.push({ ...position, message: `\`targetPath\` of ${release.by}: ${path17}` });
+      const path18 = parseSetName(targetPath);
+      if (typeof path18 === "string") {
+        into.errors.push({ ...position, message: `\`targetPath\` of ${release.by}: ${path18}` });
         return;
       }
       const at3 = object.locator.locate([field, key]);
-      layers.push(setLayer(object.file, [{ path: path17, value: typedSetValue(text), name: object.locator.locate([field, key], { target: "key" }), valueAt: at3 }], label));
+      layers.push(setLayer(object.file, [{ path: path18, value: typedSetValue(text), name: object.locator.locate([field, key], { target: "key" }), valueAt: at3 }], label));
       return;
     }
     const note = base64 ? `the values are base64 in the Secret's \`data\`: pointing at them` : void 0;
@@ -28829,13 +28830,13 @@ function expand(str, options = {}) {
   }
   const max = bound(options.max, EXPANSION_MAX);
   const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxDepth2 = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
   const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
   const maxSteps2 = bound(options.maxSteps, EXPANSION_MAX_STEPS);
   if (str.slice(0, 2) === "{}") {
     str = "\\{\\}" + str.slice(2);
   }
-  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps2 }, true).map(unescapeBraces);
+  return expand_(escapeBraces(str), max, maxLength, maxDepth2, 0, maxRewrites, { remaining: maxSteps2 }, true).map(unescapeBraces);
 }
 function embrace(str) {
   return "{" + str + "}";
@@ -28925,9 +28926,9 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
   }
   return N2;
 }
-function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+function expand_(str, max, maxLength, maxDepth2, depth, maxRewrites, budget, isTop) {
   budget.remaining -= CALL_STEPS;
-  if (depth > maxDepth) {
+  if (depth > maxDepth2) {
     return [str];
   }
   let acc = [""];
@@ -28984,7 +28985,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
         return literal2();
       }
       if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        n = expand_(n[0], max, maxLength, maxDepth2, depth + 1, maxRewrites, budget, false).map(embrace);
         if (budget.remaining < 0) {
           return literal2();
         }
@@ -29010,7 +29011,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       values = [];
       let valuesLength = 0;
       outer: for (let j2 = 0; j2 < n.length; j2++) {
-        const expanded = expand_(n[j2], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+        const expanded = expand_(n[j2], max, maxLength, maxDepth2, depth + 1, maxRewrites, budget, false);
         if (budget.remaining < 0) {
           return literal2();
         }
@@ -29352,9 +29353,9 @@ var compile = (items, nocase) => {
         return { t: "neg", id: id++, sub: split(alts(MATCH)), next };
     }
     const after = split([]);
-    const entry = split(alts(after));
-    after.out.push(next, entry);
-    return it2.type === "*" ? after : entry;
+    const entry2 = split(alts(after));
+    after.out.push(next, entry2);
+    return it2.type === "*" ? after : entry2;
   };
   const start = seq(items, MATCH);
   return [start, id];
@@ -31424,21 +31425,21 @@ var ProfileResolver = class {
 
 // src/loaders/declared/eksctl.ts
 var roleArnKey = webhook.annotations.roleArn;
-function entryLocator(config, entry, attachedRole) {
+function entryLocator(config, entry2, attachedRole) {
   return {
     path: config.path,
     locate(objectPath, options) {
       if (objectPath[0] === "metadata" && objectPath[1] === "annotations" && objectPath[2] === roleArnKey) {
-        return attachedRole ? config.locate([...entry, "attachRoleARN"], options) : config.locate([...entry, "metadata"], { target: "key" });
+        return attachedRole ? config.locate([...entry2, "attachRoleARN"], options) : config.locate([...entry2, "metadata"], { target: "key" });
       }
-      if (objectPath[0] === "metadata") return config.locate([...entry, ...objectPath], options);
-      return config.locate([...entry, "metadata"], { target: "key" });
+      if (objectPath[0] === "metadata") return config.locate([...entry2, ...objectPath], options);
+      return config.locate([...entry2, "metadata"], { target: "key" });
     }
   };
 }
 var eksctlReader = {
   kind: "eksctl",
-  wants: (path17, text) => isManifestFile(path17) && text.includes("eksctl.io/") && text.includes("serviceAccounts"),
+  wants: (path18, text) => isManifestFile(path18) && text.includes("eksctl.io/") && text.includes("serviceAccounts"),
   read(files, _repository, into) {
     for (const file of files) {
       const parsed = parseYamlDocuments(file.path, file.text);
@@ -31452,21 +31453,21 @@ function readConfig(file, config, locator, into) {
   if (!isEksctlConfig({ apiVersion: config.apiVersion, kind: config.kind, name: "" })) return;
   const clusterName = recordAt(config, "metadata").name;
   const declaredBy = `in eksctl ClusterConfig \`${typeof clusterName === "string" ? clusterName : file}\``;
-  listAt(recordAt(config, "iam"), "serviceAccounts").forEach((entry, index) => {
+  listAt(recordAt(config, "iam"), "serviceAccounts").forEach((entry2, index) => {
     const entryPath = ["iam", "serviceAccounts", index];
     const at3 = locator.locate(entryPath);
-    const metadata = recordAt(entry, "metadata");
-    if (!isRecord(entry) || typeof metadata.name !== "string" || metadata.name === "") {
+    const metadata = recordAt(entry2, "metadata");
+    if (!isRecord(entry2) || typeof metadata.name !== "string" || metadata.name === "") {
       into.errors.push({ path: file, line: at3.startLine, column: at3.startColumn, message: "an eksctl `iam.serviceAccounts` entry without `metadata.name`: eksctl refuses the config" });
       return;
     }
     const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
-    if (entry.roleOnly === true) {
+    if (entry2.roleOnly === true) {
       into.unanalysed.push({ path: file, line: at3.startLine, kind: "eksctl", reason: `ServiceAccount ${namespace}/${metadata.name}: \`roleOnly\` makes eksctl create only the role; the ServiceAccount and its annotations are made elsewhere` });
       return;
     }
-    const attached = typeof entry.attachRoleARN === "string" && entry.attachRoleARN !== "" ? entry.attachRoleARN : void 0;
-    const role = typeof entry.roleName === "string" && entry.roleName !== "" ? `the role \`${entry.roleName}\` that eksctl creates` : "a role that eksctl creates and names";
+    const attached = typeof entry2.attachRoleARN === "string" && entry2.attachRoleARN !== "" ? entry2.attachRoleARN : void 0;
+    const role = typeof entry2.roleName === "string" && entry2.roleName !== "" ? `the role \`${entry2.roleName}\` that eksctl creates` : "a role that eksctl creates and names";
     const roleArn3 = attached ?? `(${role})`;
     into.objects.push({
       kind: "eksctl",
@@ -31636,13 +31637,13 @@ var CodeReader = class {
     const number = /^-?\d+(?:\.\d+)?(?![\w.])/.exec(text.slice(start, start + 32));
     if (number) return { start, end: start + number[0].length, value: Number(number[0]) };
     const pointer = char === "&" ? 1 : 0;
-    const path17 = this.identifierPath(start + pointer);
-    if (path17) {
-      const keyword = keywords.get(path17.path);
-      if (keyword !== void 0) return { start, end: path17.end, value: keyword.value };
-      const after = this.skipSpace(path17.end);
-      if (text[after] === "{" && (pointer === 1 || /(?:^|\.)[A-Z]\w*$/.test(path17.path))) return { ...this.object(after), start };
-      if (text[after] === "(") return this.call(start, path17.path, after);
+    const path18 = this.identifierPath(start + pointer);
+    if (path18) {
+      const keyword = keywords.get(path18.path);
+      if (keyword !== void 0) return { start, end: path18.end, value: keyword.value };
+      const after = this.skipSpace(path18.end);
+      if (text[after] === "{" && (pointer === 1 || /(?:^|\.)[A-Z]\w*$/.test(path18.path))) return { ...this.object(after), start };
+      if (text[after] === "(") return this.call(start, path18.path, after);
     }
     return this.computed(start, this.expressionEnd(start));
   }
@@ -31739,20 +31740,20 @@ function fieldName(key) {
   return /^[A-Z][a-z]/.test(key) ? `${key[0].toLowerCase()}${key.slice(1)}` : key;
 }
 function objectNode(start, end, entries) {
-  return { start, end, value: Object.fromEntries([...entries].map(([key, entry]) => [key, entry.node.value])), entries };
+  return { start, end, value: Object.fromEntries([...entries].map(([key, entry2]) => [key, entry2.node.value])), entries };
 }
 function unescape2(text) {
   return text.replace(/\\(.)/g, (_2, char) => ({ n: "\n", t: "	", r: "\r" })[char] ?? char);
 }
-function nodeAt(root, path17) {
+function nodeAt(root, path18) {
   let node = root;
   let key;
-  for (const segment of path17) {
-    const entry = typeof segment === "string" ? node.entries?.get(segment) : void 0;
+  for (const segment of path18) {
+    const entry2 = typeof segment === "string" ? node.entries?.get(segment) : void 0;
     const item = typeof segment === "number" ? node.items?.[segment] : void 0;
-    if (entry) {
-      node = entry.node;
-      key = { start: entry.keyStart, end: entry.keyEnd };
+    if (entry2) {
+      node = entry2.node;
+      key = { start: entry2.keyStart, end: entry2.keyEnd };
     } else if (item) {
       node = item;
       key = void 0;
@@ -31761,8 +31762,8 @@ function nodeAt(root, path17) {
   return { node, ...key ? { key } : {}, complete: true };
 }
 var CodePositions = class {
-  constructor(path17, text) {
-    this.path = path17;
+  constructor(path18, text) {
+    this.path = path18;
     this.lines = new LineIndex(text);
   }
   path;
@@ -31777,9 +31778,9 @@ var CodePositions = class {
   locator(root, fallback) {
     return {
       path: this.path,
-      locate: (path17, options) => {
-        const { node, key, complete } = nodeAt(root, path17);
-        if (path17.length === 0 || !key && !complete) return this.at(fallback.start, fallback.end);
+      locate: (path18, options) => {
+        const { node, key, complete } = nodeAt(root, path18);
+        if (path18.length === 0 || !key && !complete) return this.at(fallback.start, fallback.end);
         const span = key && (!complete || options?.target === "key") ? key : node.literal ?? node;
         return this.at(span.start, span.end);
       }
@@ -31796,10 +31797,10 @@ var partlyRead = {
   cdk: "AWS CDK code is read, not run: ServiceAccounts made by `addServiceAccount`, `new ServiceAccount`, cdk8s `KubeServiceAccount` and literal ServiceAccount objects are modeled from the literals written; the roles CDK creates, values computed when the app runs, objects made in loops or helpers, and Helm charts added with `addHelmChart` are not known",
   pulumi: "Pulumi code is read, not run: ServiceAccounts made by `k8s.core.v1.ServiceAccount`, literal ServiceAccount objects, and the values of `k8s.helm` releases and charts are modeled from the literals written; values computed when the program runs (outputs such as a role's `arn`) are known only by the expression written, and objects made in loops or helpers are not seen"
 };
-function isProgram(path17) {
-  if (isManifestFile(path17)) return false;
-  const language = languageOf(path17);
-  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path17);
+function isProgram(path18) {
+  if (isManifestFile(path18)) return false;
+  const language = languageOf(path18);
+  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path18);
 }
 function unknownValue(node) {
   return node.computed ? `\${${String(node.value).replace(/\W+/g, "_").replace(/^_+|_+$/g, "")}}` : node.value;
@@ -31860,9 +31861,9 @@ function cdkServiceAccount(program, options, at3, label, id) {
   const optionsLocator = program.positions.locator(root, at3);
   const locator = {
     path: program.file,
-    locate: (path17, locateOptions) => {
-      if (path17[0] !== "metadata" || path17[1] === "annotations" && path17[2] === roleArnKey2) return program.positions.at(at3.start, at3.end);
-      return optionsLocator.locate(path17.slice(1), locateOptions);
+    locate: (path18, locateOptions) => {
+      if (path18[0] !== "metadata" || path18[1] === "annotations" && path18[2] === roleArnKey2) return program.positions.at(at3.start, at3.end);
+      return optionsLocator.locate(path18.slice(1), locateOptions);
     }
   };
   program.into.objects.push({
@@ -31988,12 +31989,1297 @@ function programReader(kind, wants) {
   return {
     kind,
     markers,
-    wants: (path17, text) => isProgram(path17) && markers.some((marker) => text.includes(marker)) && wants(text),
+    wants: (path18, text) => isProgram(path18) && markers.some((marker) => text.includes(marker)) && wants(text),
     read: (files, _repository, into) => readPrograms(kind, files, into)
   };
 }
 var cdkReader = programReader("cdk", (text) => /aws-cdk|aws_cdk|awscdk|cdk8s/.test(text) && !isPulumi(text));
 var pulumiReader = programReader("pulumi", isPulumi);
+
+// src/loaders/declared/terraform/read-terraform.ts
+import path11 from "node:path";
+
+// src/loaders/declared/terraform/hcl-syntax.ts
+var HclSyntaxError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+var maxDepth = 200;
+var precedence = [["||"], ["&&"], ["==", "!="], ["<", ">", "<=", ">="], ["+", "-"], ["*", "/", "%"]];
+var operatorLevel = new Map(precedence.flatMap((operators, level) => operators.map((operator) => [operator, level])));
+var isIdentifierStart = (char) => char !== void 0 && /[\p{L}_]/u.test(char);
+var isIdentifierPart = (char) => char !== void 0 && /[\p{L}\p{N}_-]/u.test(char);
+var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+function parseHcl(text) {
+  const parser = new Parser(text);
+  return { body: parser.file(), errors: parser.errors };
+}
+var Parser = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  at = 0;
+  /** Whether a newline ends the expression being read (a body or object item), or is blank (inside brackets). */
+  newlineEnds = true;
+  depth = 0;
+  errors = [];
+  file() {
+    return this.body(false);
+  }
+  fail(message, offset = this.at) {
+    throw new HclSyntaxError(message, offset);
+  }
+  enter() {
+    if (++this.depth > maxDepth) this.fail(`nested more than ${maxDepth} levels deep`);
+  }
+  /** Skips blanks and comments; newlines too when `newlines` (else stops at one). */
+  skip(newlines = !this.newlineEnds) {
+    const text = this.text;
+    while (this.at < text.length) {
+      const char = text[this.at];
+      if (char === " " || char === "	" || char === "\r") this.at++;
+      else if (char === "\n" && newlines) this.at++;
+      else if (char === "#" || char === "/" && text[this.at + 1] === "/") {
+        const end = text.indexOf("\n", this.at);
+        this.at = end < 0 ? text.length : end;
+      } else if (char === "/" && text[this.at + 1] === "*") {
+        const end = text.indexOf("*/", this.at + 2);
+        if (end < 0) this.fail("unterminated comment `/*`");
+        this.at = end + 2;
+      } else break;
+    }
+  }
+  peek(word) {
+    return this.text.startsWith(word, this.at);
+  }
+  expect(word, what = `\`${word}\``) {
+    this.skip();
+    if (!this.peek(word)) this.fail(`expected ${what}${this.at < this.text.length ? `, found \`${this.text[this.at]}\`` : ", found the end of the file"}`);
+    this.at += word.length;
+  }
+  identifier() {
+    const start = this.at;
+    if (!isIdentifierStart(this.text[this.at])) this.fail(this.at < this.text.length ? `expected a name, found \`${this.text[this.at]}\`` : "expected a name, found the end of the file");
+    while (isIdentifierPart(this.text[this.at])) this.at++;
+    return { value: this.text.slice(start, this.at), span: { start, end: this.at } };
+  }
+  /** Attributes and blocks up to `}` (inside a block) or the end of the text. */
+  body(inBlock) {
+    const items = [];
+    for (; ; ) {
+      this.skip(true);
+      if (this.at >= this.text.length || inBlock && this.peek("}")) return { items };
+      const [start, newlineEnds, depth] = [this.at, this.newlineEnds, this.depth];
+      try {
+        const name = this.identifier();
+        this.skip(false);
+        if (this.peek("=") && !this.peek("==")) {
+          this.at++;
+          this.newlineEnds = true;
+          const value = this.expression();
+          items.push({ type: "attribute", name: name.value, nameSpan: name.span, value });
+        } else items.push(this.block(name));
+        this.newlineEnds = newlineEnds;
+        this.endOfLine();
+      } catch (error2) {
+        if (!(error2 instanceof HclSyntaxError)) throw error2;
+        this.errors.push(error2);
+        [this.at, this.newlineEnds, this.depth] = [start, newlineEnds, depth];
+        this.passOver(inBlock);
+      }
+    }
+  }
+  /**
+   * Passes over an item that does not parse: to the end of its line, past any brackets it opens,
+   * strings, comments and heredocs; inside a block, not past the block's closing `}`.
+   */
+  passOver(inBlock) {
+    const text = this.text;
+    let nesting = 0;
+    while (this.at < text.length) {
+      const char = text[this.at];
+      if (char === "\n" && nesting === 0) return;
+      if (char === '"') {
+        this.at++;
+        while (this.at < text.length && text[this.at] !== '"' && text[this.at] !== "\n") this.at += text[this.at] === "\\" ? 2 : 1;
+      } else if (char === "#" || char === "/" && text[this.at + 1] === "/") {
+        const end = text.indexOf("\n", this.at);
+        this.at = end < 0 ? text.length : end;
+        continue;
+      } else if (char === "/" && text[this.at + 1] === "*") {
+        const end = text.indexOf("*/", this.at + 2);
+        this.at = end < 0 ? text.length : end + 1;
+      } else if (this.peek("<<")) {
+        const marker = /^<<-?([\p{L}_][\p{L}\p{N}_-]*)[ \t]*\r?\n/u.exec(text.slice(this.at, this.at + 256));
+        if (marker) {
+          const close = new RegExp(`\\n[ \\t]*${marker[1]}[ \\t]*(?:\\r?\\n|$)`).exec(text.slice(this.at));
+          this.at = close ? this.at + close.index + close[0].trimEnd().length : text.length;
+          continue;
+        }
+      } else if (char === "{" || char === "(" || char === "[") nesting++;
+      else if (char === "}" || char === ")" || char === "]") {
+        if (nesting === 0 && char === "}" && inBlock) return;
+        nesting = Math.max(0, nesting - 1);
+      }
+      this.at++;
+    }
+  }
+  /** After an attribute or a one-line block: a newline, a comment, `}` or the end. */
+  endOfLine() {
+    this.skip(false);
+    if (this.at < this.text.length && this.text[this.at] !== "\n" && this.text[this.at] !== "}") this.fail(`unexpected \`${this.text[this.at]}\` after an attribute or block`);
+  }
+  block(type) {
+    this.enter();
+    const labels = [];
+    for (; ; ) {
+      this.skip(false);
+      if (this.peek('"')) {
+        const label = this.quoted();
+        if (label.parts.some((part) => part.kind !== "text")) this.fail("a block label cannot hold `${` or `%{`", label.span.start);
+        labels.push({ value: label.parts.map((part) => part.kind === "text" ? part.text : "").join(""), span: label.span });
+      } else if (isIdentifierStart(this.text[this.at])) labels.push(this.identifier());
+      else break;
+    }
+    this.expect("{", `\`=\` or \`{\` after \`${type.value}\``);
+    const saved = this.newlineEnds;
+    this.newlineEnds = true;
+    const body = this.body(true);
+    this.newlineEnds = saved;
+    this.expect("}", `\`}\` to close block \`${type.value}\``);
+    this.depth--;
+    return { type: "block", blockType: type.value, typeSpan: type.span, labels, body, span: { start: type.span.start, end: this.at } };
+  }
+  /** An expression with `newlineEnds` as the context sets it. */
+  expression() {
+    this.enter();
+    const condition = this.binary(0);
+    this.skip();
+    let result2 = condition;
+    if (this.peek("?")) {
+      this.at++;
+      const then = this.expression();
+      this.expect(":", "`:` of a conditional");
+      const otherwise = this.expression();
+      result2 = { type: "conditional", condition, then, else: otherwise, span: { start: condition.span.start, end: otherwise.span.end } };
+    }
+    this.depth--;
+    return result2;
+  }
+  operatorHere() {
+    for (const operator of ["||", "&&", "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%"]) {
+      if (!this.peek(operator)) continue;
+      if (operator === "<" && this.peek("<<")) return void 0;
+      if (operator === "/" && (this.peek("//") || this.peek("/*"))) return void 0;
+      return operator;
+    }
+    return void 0;
+  }
+  /** Binary operators by precedence climbing, left-associative. */
+  binary(minimum) {
+    let left = this.unary();
+    for (; ; ) {
+      this.skip();
+      const operator = this.operatorHere();
+      const level = operator === void 0 ? void 0 : operatorLevel.get(operator);
+      if (operator === void 0 || level === void 0 || level < minimum) return left;
+      this.at += operator.length;
+      const right = this.binary(level + 1);
+      left = { type: "binary", operator, left, right, span: { start: left.span.start, end: right.span.end } };
+    }
+  }
+  unary() {
+    this.skip();
+    const start = this.at;
+    if (this.peek("!") || this.peek("-") && !this.peek("->")) {
+      const operator = this.text[this.at];
+      this.at++;
+      this.enter();
+      const operand = this.unary();
+      this.depth--;
+      return { type: "unary", operator, operand, span: { start, end: operand.span.end } };
+    }
+    return this.postfix(this.primary());
+  }
+  /** Attribute access, indexes and splats after a value. */
+  postfix(target) {
+    let result2 = target;
+    for (; ; ) {
+      const before = this.at;
+      this.skip();
+      if (this.peek(".*") || this.peek("[*]")) {
+        this.at += this.peek(".*") ? 2 : 3;
+        result2 = { type: "splat", target: result2, span: { start: result2.span.start, end: this.at } };
+      } else if (this.peek(".") && !this.peek("...")) {
+        this.at++;
+        this.skip(false);
+        if (isDigit(this.text[this.at])) {
+          const start = this.at;
+          while (isDigit(this.text[this.at])) this.at++;
+          const key = { type: "literal", value: Number(this.text.slice(start, this.at)), span: { start, end: this.at } };
+          result2 = { type: "index", target: result2, key, span: { start: result2.span.start, end: this.at } };
+        } else {
+          const name = this.identifier();
+          result2 = { type: "attribute", target: result2, name: name.value, span: { start: result2.span.start, end: this.at } };
+        }
+      } else if (this.peek("[")) {
+        this.at++;
+        const key = this.bracketed(() => this.expression());
+        this.expect("]", "`]` to close an index");
+        result2 = { type: "index", target: result2, key, span: { start: result2.span.start, end: this.at } };
+      } else {
+        this.at = before;
+        return result2;
+      }
+    }
+  }
+  /** Reads inside brackets, where newlines are blanks. */
+  bracketed(read) {
+    const saved = this.newlineEnds;
+    this.newlineEnds = false;
+    try {
+      return read();
+    } finally {
+      this.newlineEnds = saved;
+    }
+  }
+  primary() {
+    this.skip();
+    const start = this.at;
+    const char = this.text[this.at];
+    if (char === void 0) this.fail("expected a value, found the end of the file");
+    if (char === "\n" || char === "\r") this.fail("expected a value, found the end of the line");
+    if (char === '"') return this.quoted();
+    if (this.peek("<<")) return this.heredoc();
+    if (isDigit(char)) return this.number();
+    if (char === "(") {
+      this.at++;
+      const expression = this.bracketed(() => this.expression());
+      this.expect(")", "`)` to close a parenthesis");
+      return { type: "parenthesis", expression, span: { start, end: this.at } };
+    }
+    if (char === "[") return this.tuple();
+    if (char === "{") return this.object();
+    if (isIdentifierStart(char)) {
+      const name = this.identifier();
+      if (name.value === "true" || name.value === "false") return { type: "literal", value: name.value === "true", span: name.span };
+      if (name.value === "null") return { type: "literal", value: null, span: name.span };
+      if (this.peek("(") || this.peek("::")) return this.call(name);
+      return { type: "variable", name: name.value, span: name.span };
+    }
+    this.fail(`unexpected \`${char}\``);
+  }
+  number() {
+    const start = this.at;
+    const match2 = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.at, this.at + 64));
+    this.at += match2[0].length;
+    return { type: "literal", value: Number(match2[0]), span: { start, end: this.at } };
+  }
+  /** `name(args…)`, with provider functions `provider::p::f(…)`. */
+  call(name) {
+    let full = name.value;
+    while (this.peek("::")) {
+      this.at += 2;
+      full += `::${this.identifier().value}`;
+    }
+    this.expect("(");
+    const args = this.bracketed(() => {
+      const list2 = [];
+      for (; ; ) {
+        this.skip();
+        if (this.peek(")")) return list2;
+        list2.push(this.expression());
+        this.skip();
+        if (this.peek("...")) this.at += 3;
+        this.skip();
+        if (this.peek(",")) this.at++;
+        else if (!this.peek(")")) this.fail("expected `,` or `)` in a function call");
+      }
+    });
+    this.at++;
+    return { type: "call", name: full, args, span: { start: name.span.start, end: this.at } };
+  }
+  /** Whether a `for` expression opens here (`[for …` / `{for …`). */
+  forHere() {
+    const saved = this.at;
+    this.skip(true);
+    const found = this.peek("for") && !isIdentifierPart(this.text[this.at + 3]);
+    this.at = saved;
+    return found;
+  }
+  tuple() {
+    const start = this.at;
+    this.at++;
+    this.enter();
+    const result2 = this.bracketed(() => {
+      if (this.forHere()) return this.forExpression(start, false);
+      const items = [];
+      for (; ; ) {
+        this.skip();
+        if (this.peek("]")) break;
+        items.push(this.expression());
+        this.skip();
+        if (this.peek(",")) this.at++;
+        else if (!this.peek("]")) this.fail("expected `,` or `]` in a list");
+      }
+      this.at++;
+      return { type: "tuple", items, span: { start, end: this.at } };
+    });
+    this.depth--;
+    return result2;
+  }
+  object() {
+    const start = this.at;
+    this.at++;
+    this.enter();
+    const saved = this.newlineEnds;
+    let result2;
+    if (this.forHere()) result2 = this.bracketed(() => this.forExpression(start, true));
+    else {
+      const items = [];
+      this.newlineEnds = true;
+      for (; ; ) {
+        this.skip(true);
+        if (this.peek("}")) break;
+        const key = this.objectKey();
+        this.skip(false);
+        if (this.peek("=") && !this.peek("==")) this.at++;
+        else if (this.peek(":")) this.at++;
+        else this.fail("expected `=` or `:` after an object key");
+        const value = this.expression();
+        items.push({ key, value });
+        this.skip(false);
+        if (this.peek(",")) this.at++;
+        else if (!this.peek("\n") && !this.peek("}") && !this.peek("#") && !this.peek("//") && !this.peek("/*")) this.fail("expected a newline, `,` or `}` after an object item");
+      }
+      this.at++;
+      result2 = { type: "object", items, span: { start, end: this.at } };
+    }
+    this.newlineEnds = saved;
+    this.depth--;
+    return result2;
+  }
+  /** A bare name is the key's own text, not a variable (`{ name = … }`). */
+  objectKey() {
+    const start = this.at;
+    if (isIdentifierStart(this.text[this.at])) {
+      const name = this.identifier();
+      this.skip(false);
+      if (this.peek("=") || this.peek(":")) return { type: "literal", value: name.value, span: name.span };
+      this.at = start;
+    }
+    return this.binary(0);
+  }
+  /** `[for k, v in coll : value if cond]` or `{for k, v in coll : key => value... if cond}`. */
+  forExpression(start, object) {
+    this.skip();
+    this.at += 3;
+    this.skip();
+    const first = this.identifier().value;
+    this.skip();
+    let keyName;
+    let valueName = first;
+    if (this.peek(",")) {
+      this.at++;
+      this.skip();
+      keyName = first;
+      valueName = this.identifier().value;
+    }
+    this.skip();
+    if (!this.peek("in") || isIdentifierPart(this.text[this.at + 2])) this.fail("expected `in` in a for expression");
+    this.at += 2;
+    const collection = this.expression();
+    this.expect(":", "`:` in a for expression");
+    let key;
+    let value = this.expression();
+    if (object) {
+      this.expect("=>", "`=>` in an object for expression");
+      key = value;
+      value = this.expression();
+      this.skip();
+      if (this.peek("...")) this.at += 3;
+    }
+    this.skip();
+    let condition;
+    if (this.peek("if") && !isIdentifierPart(this.text[this.at + 2])) {
+      this.at += 2;
+      condition = this.expression();
+    }
+    this.expect(object ? "}" : "]", `\`${object ? "}" : "]"}\` to close a for expression`);
+    return { type: "for", ...keyName !== void 0 ? { keyName } : {}, valueName, collection, ...key ? { key } : {}, value, ...condition ? { condition } : {}, object, span: { start, end: this.at } };
+  }
+  /** A quoted template `"…"`: escapes, `${…}` and `%{…}`. */
+  quoted() {
+    const start = this.at;
+    this.at++;
+    const parts = [];
+    let text = "";
+    let textStart = this.at;
+    const flush = () => {
+      if (text !== "") parts.push({ kind: "text", text, span: { start: textStart, end: this.at } });
+      text = "";
+    };
+    for (; ; ) {
+      const char = this.text[this.at];
+      if (char === void 0 || char === "\n") this.fail("unterminated string: a quoted string must end on its line", start);
+      if (char === '"') break;
+      if (char === "\\") {
+        const [value, length] = this.escape();
+        text += value;
+        this.at += length;
+      } else if ((char === "$" || char === "%") && this.text[this.at + 1] === char && this.text[this.at + 2] === "{") {
+        text += `${char}{`;
+        this.at += 3;
+      } else if ((char === "$" || char === "%") && this.text[this.at + 1] === "{") {
+        flush();
+        parts.push(this.templateSequence(char));
+        textStart = this.at;
+      } else {
+        text += char;
+        this.at++;
+      }
+    }
+    flush();
+    this.at++;
+    return { type: "template", parts, span: { start, end: this.at } };
+  }
+  escape() {
+    const next = this.text[this.at + 1];
+    const simple = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
+    if (next !== void 0 && Object.hasOwn(simple, next)) return [simple[next], 2];
+    const digits = next === "u" ? 4 : next === "U" ? 8 : 0;
+    const hex2 = this.text.slice(this.at + 2, this.at + 2 + digits);
+    if (digits > 0 && /^[0-9a-fA-F]+$/.test(hex2) && hex2.length === digits) {
+      const code2 = Number.parseInt(hex2, 16);
+      if (code2 <= 1114111) return [String.fromCodePoint(code2), 2 + digits];
+    }
+    this.fail(`invalid escape \`\\${next ?? ""}\` in a string`);
+  }
+  /** `${ expression }` or `%{ directive }` inside a template, with `~` strip markers. */
+  templateSequence(char) {
+    const start = this.at;
+    this.at += 2;
+    if (this.peek("~")) this.at++;
+    if (char === "%") {
+      let nesting = 0;
+      for (; this.at < this.text.length; this.at++) {
+        const current = this.text[this.at];
+        if (current === '"') {
+          this.quoted();
+          this.at--;
+        } else if (current === "{") nesting++;
+        else if (current === "}" && nesting-- === 0) break;
+      }
+      if (this.at >= this.text.length) this.fail("unterminated template directive `%{`", start);
+      this.at++;
+      return { kind: "directive", span: { start, end: this.at } };
+    }
+    const expression = this.bracketed(() => this.expression());
+    this.skip(true);
+    if (this.peek("~")) this.at++;
+    this.expect("}", "`}` to close `${`");
+    return { kind: "interpolation", expression, span: { start, end: this.at } };
+  }
+  /** `<<EOF` … `EOF` and `<<-EOF` (indented): a template with no backslash escapes. */
+  heredoc() {
+    const start = this.at;
+    this.at += 2;
+    const indented = this.peek("-");
+    if (indented) this.at++;
+    const marker = this.identifier().value;
+    const lineEnd = this.text.indexOf("\n", this.at);
+    if (lineEnd < 0 || this.text.slice(this.at, lineEnd).trim() !== "") this.fail(`expected a newline after \`<<${indented ? "-" : ""}${marker}\``);
+    const contentStart = lineEnd + 1;
+    let lineStart = contentStart;
+    let contentEnd = -1;
+    while (lineStart <= this.text.length) {
+      const end2 = this.text.indexOf("\n", lineStart);
+      const line = this.text.slice(lineStart, end2 < 0 ? this.text.length : end2).replace(/\r$/, "");
+      if (line.trim() === marker) {
+        contentEnd = lineStart;
+        this.at = lineStart + line.indexOf(marker) + marker.length;
+        break;
+      }
+      if (end2 < 0) break;
+      lineStart = end2 + 1;
+    }
+    if (contentEnd < 0) this.fail(`unterminated heredoc: no line \`${marker}\` closes \`<<${indented ? "-" : ""}${marker}\``, start);
+    const end = this.at;
+    const parts = this.heredocParts(contentStart, contentEnd);
+    return { type: "template", parts, span: { start, end }, heredoc: { content: { start: contentStart, end: contentEnd } } };
+  }
+  /** The parts of a heredoc's content; its text is kept as written (indentation included). */
+  heredocParts(start, end) {
+    const saved = this.at;
+    const parts = [];
+    let textStart = start;
+    this.at = start;
+    while (this.at < end) {
+      const char = this.text[this.at];
+      if ((char === "$" || char === "%") && this.text[this.at + 1] === "{") {
+        if (this.at > textStart) parts.push({ kind: "text", text: this.text.slice(textStart, this.at), span: { start: textStart, end: this.at } });
+        parts.push(this.templateSequence(char));
+        textStart = this.at;
+      } else this.at += (char === "$" || char === "%") && this.text[this.at + 1] === char && this.text[this.at + 2] === "{" ? 3 : 1;
+    }
+    if (end > textStart) parts.push({ kind: "text", text: this.text.slice(textStart, end), span: { start: textStart, end } });
+    this.at = saved;
+    return parts;
+  }
+};
+
+// src/loaders/declared/terraform/evaluate.ts
+function unknownValue2(scope, expression) {
+  return { kind: "unknown", text: `\${${scope.text.slice(expression.span.start, expression.span.end).replace(/\s+/g, " ")}}`, at: { file: scope.file, span: expression.span } };
+}
+function withNames(scope, names) {
+  return { ...scope, names: new Map([...scope.names, ...names]) };
+}
+function entry(value, key) {
+  return value?.kind === "map" ? value.entries.findLast((item) => item.key === key)?.value : void 0;
+}
+function knownString(value) {
+  return value?.kind === "known" && value.value !== null ? String(value.value) : void 0;
+}
+function isEmpty(value) {
+  return value.kind === "known" && value.value === null || value.kind === "list" && value.items.length === 0 || value.kind === "map" && value.entries.length === 0;
+}
+function plain(value) {
+  switch (value.kind) {
+    case "known":
+      return value.value;
+    case "unknown":
+      return value.text;
+    case "encoded":
+      return plain(value.of);
+    case "list":
+      return value.items.map(plain);
+    case "map": {
+      const result2 = {};
+      for (const item of value.entries) result2[item.key] = plain(item.value);
+      return result2;
+    }
+  }
+}
+function originAt(value, path18, target) {
+  let node = value;
+  let keyAt;
+  for (const segment of path18) {
+    const inner = node.kind === "encoded" ? node.of : node;
+    if (inner.kind === "map" && typeof segment === "string") {
+      const found = inner.entries.findLast((item) => item.key === segment);
+      if (!found) return keyAt ?? node.at;
+      [node, keyAt] = [found.value, found.keyAt];
+    } else if (inner.kind === "list" && typeof segment === "number" && inner.items[segment]) {
+      [node, keyAt] = [inner.items[segment], void 0];
+    } else return keyAt ?? node.at;
+  }
+  return target === "key" && keyAt ? keyAt : node.at;
+}
+var functions = {
+  merge: (args, at3) => {
+    const known = args.filter((arg) => arg.kind !== "unknown");
+    if (known.some((arg) => arg.kind !== "map" && !isEmpty(arg))) return void 0;
+    return { kind: "map", entries: known.flatMap((arg) => arg.kind === "map" ? arg.entries : []), at: at3 };
+  },
+  concat: (args, at3) => args.every((arg) => arg.kind === "list") ? { kind: "list", items: args.flatMap((arg) => arg.kind === "list" ? arg.items : []), at: at3 } : void 0,
+  lookup: ([map, key, fallback]) => {
+    const name = knownString(key);
+    if (map?.kind !== "map" || name === void 0) return void 0;
+    return entry(map, name) ?? fallback;
+  },
+  // `try` gives its first argument that does not fail: an unknown one may or may not.
+  try: ([first]) => first?.kind === "unknown" ? void 0 : first,
+  coalesce: (args) => args.find((arg) => !(arg.kind === "known" && (arg.value === null || arg.value === ""))),
+  tostring: ([arg]) => arg,
+  tonumber: ([arg]) => arg,
+  tobool: ([arg]) => arg,
+  tomap: ([arg]) => arg,
+  tolist: ([arg]) => arg,
+  toset: ([arg]) => arg,
+  yamlencode: ([arg], at3) => arg ? { kind: "encoded", of: arg, at: at3 } : void 0,
+  jsonencode: ([arg], at3) => arg ? { kind: "encoded", of: arg, at: at3 } : void 0
+};
+function evaluate(expression, scope) {
+  const at3 = { file: scope.file, span: expression.span };
+  const unknown = () => unknownValue2(scope, expression);
+  switch (expression.type) {
+    case "literal":
+      return { kind: "known", value: expression.value, at: at3 };
+    case "parenthesis":
+      return evaluate(expression.expression, scope);
+    case "template": {
+      let text = "";
+      for (const part of expression.parts) {
+        if (part.kind === "directive") return unknown();
+        const value = part.kind === "text" ? part.text : knownString(evaluate(part.expression, scope));
+        if (value === void 0) return unknown();
+        text += value;
+      }
+      return { kind: "known", value: text, at: at3 };
+    }
+    case "variable":
+      return scope.names.get(expression.name) ?? unknown();
+    case "tuple":
+      return { kind: "list", items: expression.items.map((item) => evaluate(item, scope)), at: at3 };
+    case "object": {
+      const entries = [];
+      for (const item of expression.items) {
+        const key = knownString(evaluate(item.key, scope));
+        if (key === void 0) return unknown();
+        entries.push({ key, keyAt: { file: scope.file, span: item.key.span }, value: evaluate(item.value, scope) });
+      }
+      return { kind: "map", entries, at: at3 };
+    }
+    case "attribute": {
+      const target = evaluate(expression.target, scope);
+      return (target.kind === "map" ? entry(target, expression.name) : void 0) ?? unknown();
+    }
+    case "index": {
+      const target = evaluate(expression.target, scope);
+      const key = evaluate(expression.key, scope);
+      if (target.kind === "map" && knownString(key) !== void 0) return entry(target, knownString(key)) ?? unknown();
+      if (target.kind === "list" && key.kind === "known" && typeof key.value === "number") return target.items[key.value] ?? unknown();
+      return unknown();
+    }
+    case "call": {
+      const read = functions[expression.name];
+      return (read ? read(expression.args.map((arg) => evaluate(arg, scope)), at3) : void 0) ?? unknown();
+    }
+    case "conditional": {
+      const condition = evaluate(expression.condition, scope);
+      if (condition.kind === "known" && typeof condition.value === "boolean") return evaluate(condition.value ? expression.then : expression.else, scope);
+      const [then, otherwise] = [evaluate(expression.then, scope), evaluate(expression.else, scope)];
+      if (isEmpty(otherwise) && !isEmpty(then)) return then;
+      if (isEmpty(then) && !isEmpty(otherwise)) return otherwise;
+      return unknown();
+    }
+    case "for":
+      return forExpression(expression, scope) ?? unknown();
+    case "unary":
+    case "binary":
+    case "splat":
+      return operation(expression, scope) ?? unknown();
+  }
+}
+function operation(expression, scope) {
+  const at3 = { file: scope.file, span: expression.span };
+  if (expression.type === "unary" && expression.operator === "!") {
+    const operand = evaluate(expression.operand, scope);
+    return operand.kind === "known" && typeof operand.value === "boolean" ? { kind: "known", value: !operand.value, at: at3 } : void 0;
+  }
+  if (expression.type !== "binary" || expression.operator !== "==" && expression.operator !== "!=") return void 0;
+  const [left, right] = [evaluate(expression.left, scope), evaluate(expression.right, scope)];
+  if (left.kind !== "known" || right.kind !== "known") return void 0;
+  return { kind: "known", value: left.value === right.value === (expression.operator === "=="), at: at3 };
+}
+function elements(collection) {
+  if (collection.kind === "list") return collection.items.map((item, index) => [{ kind: "known", value: index, at: item.at }, item]);
+  if (collection.kind === "map") return collection.entries.map((item) => [{ kind: "known", value: item.key, at: item.keyAt }, item.value]);
+  return void 0;
+}
+function forExpression(expression, scope) {
+  const at3 = { file: scope.file, span: expression.span };
+  const pairs = elements(evaluate(expression.collection, scope));
+  if (!pairs) return void 0;
+  const items = [];
+  const entries = [];
+  for (const [key, value] of pairs) {
+    const inner = withNames(scope, [[expression.valueName, value], ...expression.keyName !== void 0 ? [[expression.keyName, key]] : []]);
+    if (expression.condition) {
+      const keep = evaluate(expression.condition, inner);
+      if (keep.kind !== "known") return void 0;
+      if (keep.value !== true) continue;
+    }
+    const result2 = evaluate(expression.value, inner);
+    if (!expression.object) items.push(result2);
+    else {
+      const name = evaluate(expression.key, inner);
+      if (knownString(name) === void 0) return void 0;
+      entries.push({ key: knownString(name), keyAt: name.at, value: result2 });
+    }
+  }
+  return expression.object ? { kind: "map", entries, at: at3 } : { kind: "list", items, at: at3 };
+}
+
+// src/loaders/declared/terraform/kubernetes-objects.ts
+var resourceKinds = {
+  kubernetes_service_account: { apiVersion: "v1", kind: "ServiceAccount" },
+  kubernetes_deployment: { apiVersion: "apps/v1", kind: "Deployment" },
+  kubernetes_daemonset: { apiVersion: "apps/v1", kind: "DaemonSet" },
+  kubernetes_daemon_set: { apiVersion: "apps/v1", kind: "DaemonSet" },
+  kubernetes_stateful_set: { apiVersion: "apps/v1", kind: "StatefulSet" },
+  kubernetes_replication_controller: { apiVersion: "v1", kind: "ReplicationController" },
+  kubernetes_job: { apiVersion: "batch/v1", kind: "Job" },
+  kubernetes_cron_job: { apiVersion: "batch/v1", kind: "CronJob" },
+  kubernetes_pod: { apiVersion: "v1", kind: "Pod" }
+};
+var listBlocks = {
+  container: "containers",
+  init_container: "initContainers",
+  env: "env",
+  env_from: "envFrom",
+  volume: "volumes",
+  volume_mount: "volumeMounts",
+  port: "ports",
+  toleration: "tolerations",
+  image_pull_secrets: "imagePullSecrets",
+  host_aliases: "hostAliases"
+};
+var metaBlocks = /* @__PURE__ */ new Set(["lifecycle", "provisioner", "connection", "timeouts", "dynamic", "wait"]);
+function camel(name) {
+  return name.replace(/_([a-z0-9])/g, (_2, letter) => letter.toUpperCase());
+}
+function providerKind(resourceType) {
+  return resourceKinds[resourceType.replace(/_v\d+$/, "")];
+}
+function providerObject(body, scope, kind, at3) {
+  const object = bodyValue(body, scope, at3);
+  const header = ["apiVersion", "kind"].map((key) => ({ key, keyAt: at3, value: { kind: "known", value: kind[key], at: at3 } }));
+  return { kind: "map", entries: [...header, ...object.kind === "map" ? object.entries : []], at: at3 };
+}
+function bodyValue(body, scope, at3) {
+  const entries = [];
+  const lists = /* @__PURE__ */ new Map();
+  for (const item of body.items) {
+    if (item.type === "attribute") {
+      entries.push({ key: camel(item.name), keyAt: { file: scope.file, span: item.nameSpan }, value: evaluate(item.value, scope) });
+      continue;
+    }
+    if (metaBlocks.has(item.blockType)) continue;
+    const value = bodyValue(item.body, scope, { file: scope.file, span: item.span });
+    const listName = listBlocks[item.blockType];
+    if (listName === void 0) {
+      entries.push({ key: camel(item.blockType), keyAt: { file: scope.file, span: item.typeSpan }, value });
+      continue;
+    }
+    let list2 = lists.get(listName);
+    if (!list2) {
+      list2 = [];
+      lists.set(listName, list2);
+      entries.push({ key: listName, keyAt: { file: scope.file, span: item.typeSpan }, value: { kind: "list", items: list2, at: value.at } });
+    }
+    list2.push(value);
+  }
+  return { kind: "map", entries, at: at3 };
+}
+function objectIdentity(value) {
+  const apiVersion = knownString(entry(value, "apiVersion"));
+  const kind = knownString(entry(value, "kind"));
+  const metadata = entry(value, "metadata");
+  const name = entry(metadata, "name");
+  if (apiVersion === void 0 || kind === void 0 || name === void 0) return void 0;
+  const namespace = entry(metadata, "namespace");
+  return { apiVersion, kind, name: String(plain(name)), ...namespace !== void 0 ? { namespace: String(plain(namespace)) } : {} };
+}
+function fluxInstancePatches(instance) {
+  const namespace = knownString(entry(entry(instance, "metadata"), "namespace"));
+  const patches = entry(entry(entry(instance, "spec"), "kustomize"), "patches");
+  if (patches?.kind !== "list") return [];
+  const found = [];
+  for (const patch of patches.items) {
+    const target = entry(patch, "target");
+    if (knownString(entry(target, "kind")) !== "ServiceAccount") continue;
+    const name = knownString(entry(target, "name"));
+    if (name === void 0 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) {
+      found.push("a FluxInstance patch aims at ServiceAccounts by a pattern or an unknown name");
+      continue;
+    }
+    const operations = entry(patch, "patch");
+    if (operations?.kind !== "encoded" || operations.of.kind !== "list") {
+      found.push(`the FluxInstance patch of ServiceAccount \`${name}\` is not written as \`yamlencode\` of JSON 6902 operations`);
+      continue;
+    }
+    const annotations = [];
+    for (const operation2 of operations.of.items) {
+      const op = knownString(entry(operation2, "op"));
+      const path18 = knownString(entry(operation2, "path"));
+      const value = entry(operation2, "value");
+      if (op !== "add" && op !== "replace" || path18 === void 0 || value === void 0) continue;
+      if (path18 === "/metadata/annotations" && value.kind === "map") annotations.push(...value.entries);
+      else if (path18.startsWith("/metadata/annotations/")) {
+        const key = path18.slice("/metadata/annotations/".length).replace(/~1/g, "/").replace(/~0/g, "~");
+        annotations.push({ key, keyAt: value.at, value });
+      }
+    }
+    if (annotations.length > 0) found.push({ name, ...namespace !== void 0 ? { namespace } : {}, annotations: { kind: "map", entries: annotations, at: patch.at }, at: patch.at });
+  }
+  return found;
+}
+function accountValue(account) {
+  const known = (value) => ({ kind: "known", value, at: account.at });
+  const metadata = {
+    kind: "map",
+    entries: [
+      { key: "name", keyAt: account.at, value: known(account.name) },
+      ...account.namespace !== void 0 ? [{ key: "namespace", keyAt: account.at, value: known(account.namespace) }] : [],
+      { key: "annotations", keyAt: account.annotations.at, value: account.annotations }
+    ],
+    at: account.at
+  };
+  return {
+    kind: "map",
+    entries: [
+      { key: "apiVersion", keyAt: account.at, value: known("v1") },
+      { key: "kind", keyAt: account.at, value: known("ServiceAccount") },
+      { key: "metadata", keyAt: account.at, value: metadata }
+    ],
+    at: account.at
+  };
+}
+
+// src/loaders/declared/terraform/read-terraform.ts
+var attributes = (body) => body.items.filter((item) => item.type === "attribute");
+var blocks = (body, type) => body.items.filter((item) => item.type === "block" && (type === void 0 || item.blockType === type));
+var attribute = (body, name) => attributes(body).findLast((item) => item.name === name);
+function variableName(expression) {
+  return expression.type === "attribute" && expression.target.type === "variable" && expression.target.name === "var" ? expression.name : void 0;
+}
+function mapOf(values, at3) {
+  return { kind: "map", entries: [...values].map(([key, value]) => ({ key, keyAt: value.at, value })), at: at3 };
+}
+var ValueLocator = class {
+  constructor(path18, value, position) {
+    this.path = path18;
+    this.value = value;
+    this.position = position;
+  }
+  path;
+  value;
+  position;
+  locate(objectPath, options) {
+    const origin = originAt(this.value, objectPath, options?.target === "key" ? "key" : "value");
+    const position = this.position(origin);
+    return origin.file === this.path ? position : { ...position, file: origin.file };
+  }
+};
+var TerraformReading = class {
+  constructor(sources, repository, into) {
+    this.repository = repository;
+    this.into = into;
+    for (const source of sources) {
+      const { body, errors } = parseHcl(source.text);
+      const lines = new LineIndex(source.text);
+      for (const error2 of errors) {
+        const at3 = lines.position(error2.offset);
+        into.errors.push({ path: source.path, message: `Terraform syntax error: ${error2.message}; the rest of the file is read`, line: at3.line, column: at3.column });
+      }
+      const file = { path: source.path, text: source.text, body, lines };
+      this.files.set(file.path, file);
+      if (source.path.endsWith(".tfvars")) this.readTfvars(file);
+      else {
+        const folder = path11.posix.dirname(source.path);
+        const module = this.modules.get(folder) ?? { folder, files: [] };
+        module.files.push(file);
+        this.modules.set(folder, module);
+      }
+    }
+  }
+  repository;
+  into;
+  files = /* @__PURE__ */ new Map();
+  modules = /* @__PURE__ */ new Map();
+  /** Each variable's values in `.tfvars` files. */
+  tfvars = /* @__PURE__ */ new Map();
+  read() {
+    for (const module of this.modules.values()) {
+      const names = this.names(module, /* @__PURE__ */ new Map());
+      for (const file of module.files) this.readFile(module, file, names);
+    }
+    for (const module of this.modules.values()) for (const file of module.files) for (const call of blocks(file.body, "module")) this.readModuleCall(module, file, call);
+  }
+  scope(file, names) {
+    return { file: file.path, text: file.text, names };
+  }
+  position(origin) {
+    const lines = this.files.get(origin.file).lines;
+    const start = lines.position(origin.span.start);
+    const end = lines.position(origin.span.end);
+    return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column, lineText: lines.lineText(start.line) };
+  }
+  origin(file, span) {
+    return { file: file.path, span };
+  }
+  readTfvars(file) {
+    for (const item of attributes(file.body)) {
+      const list2 = this.tfvars.get(item.name) ?? [];
+      list2.push({ value: evaluate(item.value, this.scope(file, /* @__PURE__ */ new Map())), file: file.path, line: file.lines.position(item.nameSpan.start).line });
+      this.tfvars.set(item.name, list2);
+    }
+  }
+  /**
+   * The names a module's expressions read: `var` (a call's arguments over the defaults),
+   * `local` (each local read once over the variables, then again over the locals, which is
+   * enough for the literals and simple references real modules use), and `path`.
+   */
+  names(module, arguments_) {
+    const at3 = this.origin(module.files[0], { start: 0, end: 0 });
+    const variables = /* @__PURE__ */ new Map();
+    const locals = [];
+    for (const file of module.files) {
+      for (const block of blocks(file.body, "variable")) {
+        const name = block.labels[0]?.value;
+        const fallback = attribute(block.body, "default");
+        if (name !== void 0 && fallback) variables.set(name, evaluate(fallback.value, this.scope(file, /* @__PURE__ */ new Map())));
+      }
+      for (const block of blocks(file.body, "locals")) for (const item of attributes(block.body)) locals.push([file, item]);
+    }
+    for (const [name, value] of arguments_) variables.set(name, value);
+    const folder = { kind: "known", value: module.folder, at: at3 };
+    const base2 = /* @__PURE__ */ new Map([
+      ["var", mapOf(variables, at3)],
+      ["path", mapOf(/* @__PURE__ */ new Map([["module", folder], ["root", folder], ["cwd", folder]]), at3)]
+    ]);
+    let localValues = /* @__PURE__ */ new Map();
+    for (let pass = 0; pass < 2; pass++) {
+      const names = new Map([...base2, ["local", mapOf(localValues, at3)]]);
+      localValues = new Map(locals.map(([file, item]) => [item.name, evaluate(item.value, this.scope(file, names))]));
+    }
+    return new Map([...base2, ["local", mapOf(localValues, at3)]]);
+  }
+  readFile(module, file, names) {
+    const scope = this.scope(file, names);
+    for (const resource of blocks(file.body, "resource")) {
+      const [type, label] = resource.labels.map((item) => item.value);
+      if (type === void 0 || label === void 0) continue;
+      const address = `${type}.${label}`;
+      const kind = providerKind(type);
+      if (type === "helm_release") this.readRelease(resource, address, scope);
+      else if (kind) this.addObject(providerObject(resource.body, scope, kind, this.origin(file, resource.typeSpan)), module, file, "terraform", `in Terraform configuration \`${module.folder}\``);
+      else if (type === "kubernetes_manifest") this.readManifestValue(attribute(resource.body, "manifest"), module, file, scope);
+      else if (type === "kubectl_manifest") this.readManifestValue(attribute(resource.body, "yaml_body"), module, file, scope);
+      else if (type === "local_file" && attribute(resource.body, "content")?.value.type !== "call") this.readManifestValue(attribute(resource.body, "content"), module, file, scope);
+      else if (type === "local_file") this.readEncodedObject(attribute(resource.body, "content"), module, file, scope);
+      else if (type === "aws_eks_cluster") this.readCluster(module, file, resource, attribute(resource.body, "version"), scope, knownString(this.attributeValue(resource.body, "name", scope)));
+    }
+    for (const call of blocks(file.body, "module")) {
+      const version = attribute(call.body, "kubernetes_version") ?? attribute(call.body, "cluster_version");
+      if (!version) continue;
+      const named = attribute(call.body, "name") ?? attribute(call.body, "cluster_name");
+      this.readCluster(module, file, call, version, scope, named ? knownString(evaluate(named.value, scope)) : void 0);
+    }
+  }
+  /** An object a configuration writes as a value, as YAML text or read from a file: ServiceAccounts, workloads, FluxInstances. */
+  readManifestValue(item, module, file, scope) {
+    if (!item) return;
+    const yaml = this.yamlText(item.value, file, scope);
+    if (yaml) {
+      if (!/^\s*kind:/m.test(yaml.text)) return;
+      const parsed = parseManifests(yaml.path, yaml.text);
+      if (parsed.outcome === "error") this.into.errors.push({ path: yaml.path, message: parsed.message, ...parsed.line !== void 0 ? { line: parsed.line } : {} });
+      if (parsed.outcome !== "parsed") return;
+      for (const object of parsed.objects) {
+        this.into.objects.push({ kind: "terraform", identity: object.identity, data: object.data, locator: object.locator, declaredBy: `in Terraform configuration \`${module.folder}\`` });
+      }
+      return;
+    }
+    this.readEncodedObject(item, module, file, scope);
+  }
+  /** An object written as an HCL value, or `yamlencode` / `jsonencode` of one. */
+  readEncodedObject(item, module, file, scope) {
+    const value = evaluate(item.value, scope);
+    const object = value.kind === "encoded" ? value.of : value;
+    if (object.kind === "map") this.addObject(object, module, file, "terraform", `in Terraform configuration \`${module.folder}\``);
+  }
+  /** A Kubernetes object value: a ServiceAccount or workload for the rules; a FluxInstance for the accounts its patches annotate. */
+  addObject(value, module, file, kind, declaredBy) {
+    const identity = objectIdentity(value);
+    if (!identity) return;
+    if (identity.kind === "FluxInstance") {
+      for (const account of fluxInstancePatches(value)) {
+        if (typeof account === "string") this.into.unanalysed.push({ path: file.path, line: this.position(value.at).startLine, kind: "flux", reason: account });
+        else this.addObject(accountValue(account), module, file, "flux", `in FluxInstance \`${identity.namespace ?? ""}/${identity.name}\` of Terraform configuration \`${module.folder}\``);
+      }
+      return;
+    }
+    const data = plain(value);
+    this.into.objects.push({ kind, identity, data, locator: new ValueLocator(file.path, value, (origin) => this.position(origin)), declaredBy });
+  }
+  readCluster(module, file, block, version, scope, name) {
+    if (!version) return;
+    const assumptions = [];
+    let known = knownString(evaluate(version.value, scope));
+    const variable = variableName(version.value);
+    const own2 = (item) => path11.posix.dirname(item.file) === module.folder || path11.posix.basename(item.file) === `${path11.posix.basename(module.folder)}.tfvars`;
+    const set = variable === void 0 ? [] : (this.tfvars.get(variable) ?? []).filter(own2);
+    const versions = [...new Set(set.map((item) => knownString(item.value)))];
+    if (set.length > 0 && versions.length === 1 && versions[0] !== void 0) {
+      known = versions[0];
+      assumptions.push(`\`var.${variable}\` is the value \`${set[0].file}:${set[0].line}\` sets, the only one this configuration's .tfvars files give`);
+    } else if (set.length > 0) {
+      assumptions.push(`\`var.${variable}\` is set differently in ${set.map((item) => `\`${item.file}:${item.line}\``).join(", ")}: the version is not known`);
+      known = void 0;
+    } else if (known === void 0) assumptions.push(`\`${excerpt(file.text, version.value.span)}\` is decided at apply time: the version is not known`);
+    this.into.clusters.push({
+      folder: module.folder,
+      file: file.path,
+      line: file.lines.position(version.nameSpan.start).line,
+      name: name ?? block.labels.at(-1)?.value ?? module.folder,
+      kubernetesVersion: known ?? null,
+      assumptions
+    });
+  }
+  /** Text of a heredoc, a `file()` or a `templatefile()`, with its lines where they are written; undefined for any other expression. */
+  yamlText(expression, file, scope) {
+    if (expression.type === "template" && expression.heredoc) {
+      const { content } = expression.heredoc;
+      const line = file.lines.position(content.start).line;
+      return { path: file.path, text: "\n".repeat(line - 1) + maskInterpolations(blankDirectives(file.text.slice(content.start, content.end))) };
+    }
+    if (expression.type !== "call" || expression.name !== "file" && expression.name !== "templatefile") return void 0;
+    const [pathArgument, variablesArgument] = expression.args;
+    const at3 = this.position(this.origin(file, expression.span));
+    const fail = (message) => {
+      this.into.errors.push({ path: file.path, message, line: at3.startLine, column: at3.startColumn });
+      return { path: file.path, text: "" };
+    };
+    const named = pathArgument ? knownString(evaluate(pathArgument, scope)) : void 0;
+    if (named === void 0) return fail(`\`${expression.name}()\` names a file that is decided at apply time`);
+    const folder = path11.posix.dirname(file.path);
+    const candidates = [path11.posix.normalize(path11.posix.join(folder, named)), path11.posix.normalize(named)];
+    if (path11.posix.isAbsolute(named) || candidates.every((candidate2) => candidate2.startsWith("../") || candidate2 === "..")) return fail(`\`${expression.name}("${named}")\` names a file outside the scan root: it is not read`);
+    const found = candidates.find((candidate2) => this.repository.text(candidate2) !== void 0);
+    if (found === void 0) return fail(`\`${expression.name}("${named}")\` names a file that is not among the files scanned`);
+    let text = this.repository.text(found);
+    if (expression.name === "templatefile") {
+      const variables = variablesArgument ? evaluate(variablesArgument, scope) : void 0;
+      text = maskInterpolations(blankDirectives(text)).replace(/\$\{\s*([A-Za-z_][\w-]*)\s*\}/g, (written, name) => knownString(entry(variables, name)) ?? written);
+    }
+    return { path: found, text };
+  }
+  /**
+   * A `helm_release` as a Helm release: chart, name, namespace, its `values` list and its `set`
+   * entries. With `for_each`, one release per known element; else one with `each` unknown.
+   */
+  readRelease(resource, address, scope, instance) {
+    const forEach = attribute(resource.body, "for_each");
+    const file = this.files.get(scope.file);
+    if (!forEach) {
+      this.release(resource, address, scope, instance);
+      return;
+    }
+    const pairs = elements(evaluate(forEach.value, scope));
+    if (!pairs) {
+      if (!instance) {
+        this.into.unanalysed.push({
+          path: file.path,
+          line: file.lines.position(resource.span.start).line,
+          kind: "terraform",
+          reason: `\`${address}\` makes one release per element of \`${excerpt(file.text, forEach.value.span)}\`, which is not known here: read once with \`each\` unknown, and once per element where a module call in the scan writes it`
+        });
+        this.release(resource, address, scope);
+      }
+      return;
+    }
+    for (const [key, value] of pairs) {
+      const each = mapOf(/* @__PURE__ */ new Map([["key", key], ["value", value]]), key.at);
+      const inner = withNames(scope, [["each", each]]);
+      const anchor = instance && key.at.file !== instance.file ? instance.anchor : key.at;
+      this.release(resource, `${address}[${JSON.stringify(knownString(key) ?? "")}]`, inner, instance ? { ...instance, anchor } : void 0);
+    }
+  }
+  release(resource, address, scope, instance) {
+    const file = this.files.get(scope.file);
+    const text = (name) => {
+      const item = attribute(resource.body, name);
+      return item ? knownString(evaluate(item.value, scope)) : void 0;
+    };
+    const specFile = instance?.file ?? file.path;
+    const position = (origin) => {
+      if (instance && origin.file !== instance.file) return this.position(instance.anchor);
+      const at3 = this.position(origin);
+      return origin.file === specFile ? at3 : { ...at3, file: origin.file };
+    };
+    const chartReference = text("chart");
+    const repository = text("repository");
+    const chartName = chartReference?.replace(/\/+$/, "").split("/").at(-1);
+    const chartFolder2 = chartReference && repository && !/^[a-z]+:\/\//.test(repository) ? path11.posix.normalize(path11.posix.join(repository, chartReference)) : void 0;
+    const version = text("version");
+    const values = this.valuesLayers(resource, address, scope);
+    const entries = this.setEntries(resource, address, scope, position);
+    if (entries.length > 0) values.push(setLayer(specFile, entries, `\`set\` entries of \`${address}\``));
+    const releaseName = text("name");
+    const namespaceItem = attribute(resource.body, "namespace");
+    const namespace = namespaceItem ? String(plain(evaluate(namespaceItem.value, scope))) : void 0;
+    const line = this.position(instance?.anchor ?? this.origin(file, resource.span)).startLine;
+    const spec = {
+      kind: "terraform",
+      file: specFile,
+      line,
+      ...releaseName !== void 0 ? { releaseName } : {},
+      ...namespace !== void 0 ? { namespace } : {},
+      chart: {
+        ...chartName !== void 0 ? { name: chartName } : {},
+        ...repository !== void 0 ? { repository } : {},
+        ...version !== void 0 ? { version } : {},
+        ...chartFolder2 !== void 0 && this.repository.text(`${chartFolder2}/Chart.yaml`) !== void 0 ? { path: chartFolder2 } : {}
+      },
+      values,
+      declaredBy: `of Helm release \`${releaseName ?? "(unknown name)"}\` (chart \`${chartReference ?? "unknown"}\`), Terraform \`${address}\`${instance ? ` through module \`${instance.call}\`` : ""}`
+    };
+    this.into.releases.push(spec);
+  }
+  /** The `values` list: `yamlencode(…)`, heredoc YAML, `file()` and `templatefile()` of values files in the scan. */
+  valuesLayers(resource, address, scope) {
+    const item = attribute(resource.body, "values");
+    if (!item) return [];
+    const file = this.files.get(scope.file);
+    const list2 = valuesItems(item.value);
+    const layers = [];
+    for (const expression of list2) {
+      const yaml = this.yamlText(expression, file, scope);
+      if (yaml) {
+        if (yaml.text === "") continue;
+        const parsed = parseYamlDocuments(yaml.path, yaml.text);
+        if (parsed.outcome === "error") {
+          const at3 = this.position(this.origin(file, expression.span));
+          if (/[$%]\{/.test(yaml.text)) this.into.unanalysed.push({ path: file.path, line: at3.startLine, kind: "terraform", reason: `values of \`${address}\` are YAML only once Terraform renders them: ${parsed.message}` });
+          else this.into.errors.push({ path: file.path, message: `values of \`${address}\`: ${parsed.message}`, line: at3.startLine, column: at3.startColumn });
+        } else if (parsed.documents[0]) layers.push({ value: parsed.documents[0].value, locator: parsed.documents[0].locator, label: yaml.path === file.path ? `values of \`${address}\`` : `values file \`${yaml.path}\`` });
+        continue;
+      }
+      const value = evaluate(expression, scope);
+      if (value.kind === "encoded" && value.of.kind === "map") {
+        layers.push({ value: plain(value.of), locator: new ValueLocator(file.path, value.of, (origin) => this.position(origin)), label: `values of \`${address}\`` });
+      } else {
+        this.into.unanalysed.push({ path: file.path, line: this.position(value.at).startLine, kind: "terraform", reason: `values of \`${address}\`: \`${excerpt(file.text, expression.span)}\` is decided at apply time` });
+      }
+    }
+    return layers;
+  }
+  /** `set`, `set_sensitive` and `set_list`… as blocks, as lists of objects (provider v3), and `dynamic "set"` over known collections. */
+  setEntries(resource, address, scope, position) {
+    const file = this.files.get(scope.file);
+    const found = [];
+    const add = (name, value, at3) => {
+      const written = knownString(name);
+      if (written === void 0) {
+        this.into.unanalysed.push({ path: file.path, line: this.position(at3).startLine, kind: "terraform", reason: `a \`set\` name of \`${address}\` is decided at apply time` });
+        return;
+      }
+      const setPath = parseSetName(written);
+      const namePosition = position(name.at);
+      if (typeof setPath === "string") {
+        this.into.errors.push({ path: namePosition.file ?? file.path, message: `\`set\` name of \`${address}\` is not valid Helm --set syntax: ${setPath}`, line: namePosition.startLine, column: namePosition.startColumn });
+        return;
+      }
+      const known = value?.kind === "known";
+      found.push({ path: setPath, value: value === void 0 ? "" : known ? String(plain(value)) : plain(value), name: namePosition, valueAt: known ? position(value.at) : namePosition });
+    };
+    for (const item of resource.body.items) {
+      if (item.type === "attribute" && (item.name === "set" || item.name === "set_sensitive")) {
+        const list2 = evaluate(item.value, scope);
+        if (list2.kind !== "list") this.into.unanalysed.push({ path: file.path, line: file.lines.position(item.nameSpan.start).line, kind: "terraform", reason: `\`${item.name}\` of \`${address}\` is decided at apply time` });
+        else for (const element of list2.items) add(entry(element, "name"), entry(element, "value"), element.at);
+      } else if (item.type === "block" && (item.blockType === "set" || item.blockType === "set_sensitive")) {
+        add(this.attributeValue(item.body, "name", scope), this.attributeValue(item.body, "value", scope), this.origin(file, item.span));
+      } else if (item.type === "block" && item.blockType === "dynamic" && (item.labels[0]?.value === "set" || item.labels[0]?.value === "set_sensitive")) {
+        const iterator = knownString(this.attributeValue(item.body, "iterator", scope)) ?? item.labels[0].value;
+        const forEach = attribute(item.body, "for_each");
+        const content = blocks(item.body, "content")[0];
+        const pairs = forEach ? elements(evaluate(forEach.value, scope)) : void 0;
+        if (!pairs || !content) {
+          this.into.unanalysed.push({ path: file.path, line: file.lines.position(item.span.start).line, kind: "terraform", reason: `\`dynamic "${item.labels[0].value}"\` of \`${address}\` iterates over values decided at apply time` });
+          continue;
+        }
+        for (const [key, value] of pairs) {
+          const inner = withNames(scope, [[iterator, mapOf(/* @__PURE__ */ new Map([["key", key], ["value", value]]), key.at)]]);
+          add(this.attributeValue(content.body, "name", inner), this.attributeValue(content.body, "value", inner), key.at);
+        }
+      }
+    }
+    return found;
+  }
+  attributeValue(body, name, scope) {
+    const item = attribute(body, name);
+    return item ? evaluate(item.value, scope) : void 0;
+  }
+  /**
+   * A module call whose source is a folder of the scan: its `helm_release`s read again with the
+   * call's arguments, one release per element of a `for_each` the arguments make known. A
+   * registry source with a subfolder (`owner/name/aws//modules/x`) is taken to be the one folder
+   * of the scan that ends with that subfolder, when there is exactly one.
+   */
+  readModuleCall(caller, file, call) {
+    const source = knownString(this.attributeValue(call.body, "source", this.scope(file, /* @__PURE__ */ new Map())));
+    if (source === void 0) return;
+    let folder;
+    if (source.startsWith("./") || source.startsWith("../")) folder = path11.posix.normalize(path11.posix.join(caller.folder, source));
+    else if (source.includes("//")) {
+      const subfolder = source.slice(source.indexOf("//") + 2).replace(/\?.*$/, "").replace(/\/+$/, "");
+      const matches = [...this.modules.keys()].filter((candidate2) => candidate2 === subfolder || candidate2.endsWith(`/${subfolder}`));
+      if (matches.length === 1) folder = matches[0];
+    }
+    const module = folder === void 0 ? void 0 : this.modules.get(folder);
+    if (!module || module === caller) return;
+    const callerScope = this.scope(file, this.names(caller, /* @__PURE__ */ new Map()));
+    const arguments_ = new Map(attributes(call.body).map((item) => [item.name, evaluate(item.value, callerScope)]));
+    const names = this.names(module, arguments_);
+    const label = call.labels[0]?.value ?? "module";
+    for (const moduleFile of module.files) {
+      for (const resource of blocks(moduleFile.body, "resource")) {
+        const [type, name] = resource.labels.map((item) => item.value);
+        if (type !== "helm_release" || name === void 0 || !attribute(resource.body, "for_each")) continue;
+        this.readRelease(resource, `module.${label}.helm_release.${name}`, this.scope(moduleFile, names), { file: file.path, anchor: this.origin(file, call.typeSpan), call: label });
+      }
+    }
+  }
+};
+function valuesItems(expression) {
+  if (expression.type === "tuple") return expression.items;
+  if (expression.type === "call" && expression.name === "concat") return expression.args.flatMap(valuesItems);
+  return [expression];
+}
+function excerpt(text, span) {
+  const folded = text.slice(span.start, span.end).replace(/\s+/g, " ");
+  return folded.length > 80 ? `${folded.slice(0, 79)}\u2026` : folded;
+}
+function blankDirectives(text) {
+  const blank = (part) => part.replace(/[^\n]/g, " ");
+  return text.replace(/%\{[^}]*\}/g, blank).split("\n").map((line) => {
+    const written = line.trim();
+    if (!written.startsWith("${")) return line;
+    let depth = 0;
+    for (let at3 = 1; at3 < written.length; at3++) {
+      if (written[at3] === "{") depth++;
+      else if (written[at3] === "}" && --depth === 0) return at3 === written.length - 1 ? blank(line) : line;
+    }
+    return line;
+  }).join("\n");
+}
+function maskInterpolations(text) {
+  let result2 = "";
+  let at3 = 0;
+  for (let start = text.indexOf("${"); start >= 0; start = text.indexOf("${", at3)) {
+    let depth = 0;
+    let end = start + 1;
+    for (; end < text.length && text[end] !== "\n"; end++) {
+      if (text[end] === "{") depth++;
+      else if (text[end] === "}" && --depth === 0) break;
+    }
+    if (depth !== 0 || text[start - 1] === "$") {
+      result2 += text.slice(at3, start + 2);
+      at3 = start + 2;
+      continue;
+    }
+    result2 += `${text.slice(at3, start)}\${${text.slice(start + 2, end).replace(/[:#'"{}[\],&*!|>%@`]/g, "_")}}`;
+    at3 = end + 1;
+  }
+  return result2 + text.slice(at3);
+}
+var markers2 = ["helm_release", "kubernetes_", "kubectl_manifest", "eks.amazonaws.com/", "aws_eks_cluster", "cluster_version", "locals {", 'variable "', 'module "'];
+var terraformReader = {
+  kind: "terraform",
+  markers: markers2,
+  wants: (file) => file.endsWith(".tf") || file.endsWith(".tfvars"),
+  read(files, repository, into) {
+    new TerraformReading(files, repository, into).read();
+  }
+};
 
 // src/loaders/declared/readers.ts
 var declarationReaders = [
@@ -32001,7 +33287,8 @@ var declarationReaders = [
   fluxHelmReleaseReader,
   eksctlReader,
   cdkReader,
-  pulumiReader
+  pulumiReader,
+  terraformReader
 ];
 
 // src/loaders/read-files.ts
@@ -32121,7 +33408,7 @@ function readDeclarations(files, readers = declarationReaders) {
   const declarations = emptyDeclarations();
   if (readers.length === 0) return declarations;
   const byPath2 = new Map(files.map((file) => [file.path, file.text]));
-  const repository = { paths: [...byPath2.keys()], text: (path17) => byPath2.get(path17) };
+  const repository = { paths: [...byPath2.keys()], text: (path18) => byPath2.get(path18) };
   for (const reader of readers) {
     const wanted = files.filter((file) => reader.wants(file.path, file.text));
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
@@ -32131,19 +33418,19 @@ function readDeclarations(files, readers = declarationReaders) {
 
 // src/loaders/declared/release-objects.ts
 var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
-function valueAt2(value, path17) {
+function valueAt2(value, path18) {
   let node = value;
-  for (const segment of path17) {
+  for (const segment of path18) {
     if (typeof segment === "number" ? !Array.isArray(node) : !isRecord(node)) return void 0;
     node = node[segment];
   }
   return node;
 }
-function annotationMaps(value, path17 = [], found = []) {
-  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path17, index], found));
+function annotationMaps(value, path18 = [], found = []) {
+  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path18, index], found));
   else if (isRecord(value)) {
-    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path17);
-    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path17, key], found);
+    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path18);
+    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path18, key], found);
   }
   return found;
 }
@@ -32180,7 +33467,7 @@ var ReleaseLocator = class {
 };
 function releaseObjects(spec, declaration) {
   const paths = /* @__PURE__ */ new Map();
-  for (const layer of spec.values) for (const path17 of annotationMaps(layer.value)) paths.set(JSON.stringify(path17), path17);
+  for (const layer of spec.values) for (const path18 of annotationMaps(layer.value)) paths.set(JSON.stringify(path18), path18);
   const objects = [];
   for (const annotationsPath of paths.values()) {
     const annotations = {};
@@ -32540,9 +33827,9 @@ function buildFinding(parts) {
   if (parts.object) finding.object = parts.object;
   return finding;
 }
-function findingLocation({ path: path17, position }) {
+function findingLocation({ path: path18, position }) {
   const { lineText, ...range2 } = position;
-  return { path: path17, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
+  return { path: path18, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
 }
 function toFinding(rule, problem, place, configuredLevel = rule.configuredLevel) {
   const { data, ...where2 } = place;
@@ -32639,7 +33926,7 @@ function addLineHashes(findings, files, kind = "location") {
 }
 
 // src/engine/suppressions.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/model/workload.ts
 var podSpecPaths = {
@@ -32659,8 +33946,8 @@ function authoredPod(resource) {
   if (resource.identity.kind === "Pod" && recordAt(resource.data, "status").phase !== void 0) return void 0;
   return podOf(resource);
 }
-function envPath(container, entry, field) {
-  return [...container.path, "env", entry.index, field];
+function envPath(container, entry2, field) {
+  return [...container.path, "env", entry2.index, field];
 }
 function podOf(resource) {
   const derived = resource.derived ??= {};
@@ -32691,9 +33978,9 @@ function containersOf(spec, specPath, key, init) {
   listAt(spec, key).forEach((container, index) => {
     if (!isRecord(container)) return;
     const env = [];
-    listAt(container, "env").forEach((entry, envIndex) => {
-      if (isRecord(entry) && typeof entry.name === "string") {
-        env.push({ name: entry.name, value: entry.value, hasValue: Object.hasOwn(entry, "value"), index: envIndex });
+    listAt(container, "env").forEach((entry2, envIndex) => {
+      if (isRecord(entry2) && typeof entry2.name === "string") {
+        env.push({ name: entry2.name, value: entry2.value, hasValue: Object.hasOwn(entry2, "value"), index: envIndex });
       }
     });
     containers.push({ name: typeof container.name === "string" ? container.name : "", init, path: [...specPath, key, index], data: container, env });
@@ -32789,13 +34076,13 @@ function applyInlineSuppressions(findings, sources, settings, plan) {
   }
   return engineFindings;
 }
-function describeEntry(entry) {
+function describeEntry(entry2) {
   const parts = [
-    entry.rule === void 0 ? "" : [entry.rule].flat().join(","),
-    entry.kind ?? "",
-    entry.namespace === void 0 ? "" : `namespace ${entry.namespace}`,
-    entry.name === void 0 ? "" : `name ${entry.name}`,
-    entry.path === void 0 ? "" : `path ${entry.path}`
+    entry2.rule === void 0 ? "" : [entry2.rule].flat().join(","),
+    entry2.kind ?? "",
+    entry2.namespace === void 0 ? "" : `namespace ${entry2.namespace}`,
+    entry2.name === void 0 ? "" : `name ${entry2.name}`,
+    entry2.path === void 0 ? "" : `path ${entry2.path}`
   ].filter(Boolean);
   return parts.join(" ");
 }
@@ -32804,27 +34091,27 @@ function applyConfigSuppressions(findings, settings, plan) {
   if (!config) return [];
   const today = settings.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
   const engineFindings = [];
-  config.entries.forEach((entry, index) => {
-    const data = { selector: describeEntry(entry), reason: entry.reason, expires: entry.expires ?? "" };
+  config.entries.forEach((entry2, index) => {
+    const data = { selector: describeEntry(entry2), reason: entry2.reason, expires: entry2.expires ?? "" };
     const identity = ["config", data.selector];
-    if (entry.expires !== void 0 && entry.expires < today) {
+    if (entry2.expires !== void 0 && entry2.expires < today) {
       engineFindings.push(...engineFinding(plan, "STS902", { messageId: "expired", data }, filePlace(config.file, config.locate(["ignore", index, "expires"]), identity)));
       return;
     }
-    const rules2 = entry.rule === void 0 ? void 0 : [entry.rule].flat();
+    const rules2 = entry2.rule === void 0 ? void 0 : [entry2.rule].flat();
     const covers = (finding) => {
       if (rules2 && !rules2.includes(finding.ruleId)) return false;
-      if (entry.kind !== void 0 && finding.object?.kind !== entry.kind) return false;
-      if (entry.namespace !== void 0 && finding.object?.namespace !== entry.namespace) return false;
-      if (entry.name !== void 0 && finding.object?.name !== entry.name) return false;
-      if (entry.path !== void 0) {
+      if (entry2.kind !== void 0 && finding.object?.kind !== entry2.kind) return false;
+      if (entry2.namespace !== void 0 && finding.object?.namespace !== entry2.namespace) return false;
+      if (entry2.name !== void 0 && finding.object?.name !== entry2.name) return false;
+      if (entry2.path !== void 0) {
         if (!finding.location) return false;
-        const relative = path11.posix.relative(config.folder, finding.location.path);
-        if (relative.startsWith("../") || !minimatch(relative, entry.path, { dot: true })) return false;
+        const relative = path12.posix.relative(config.folder, finding.location.path);
+        if (relative.startsWith("../") || !minimatch(relative, entry2.path, { dot: true })) return false;
       }
       return true;
     };
-    const suppression = { kind: "config", reason: entry.reason, ...entry.expires ? { expires: entry.expires } : {} };
+    const suppression = { kind: "config", reason: entry2.reason, ...entry2.expires ? { expires: entry2.expires } : {} };
     if (!suppress(findings, covers, suppression) && settings.reportUnused) {
       engineFindings.push(...engineFinding(plan, "STS903", { messageId: "config", data }, filePlace(config.file, config.locate(["ignore", index]), identity)));
     }
@@ -32854,8 +34141,8 @@ function applyBaseline(findings, baseline) {
 function accountKey(cluster, builtBy, namespace, name) {
   return `${cluster}\0${builtBy ?? ""}\0${namespace ?? ""}\0${name}`;
 }
-function ruleError(id, path17, what, error2) {
-  return { path: path17, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
+function ruleError(id, path18, what, error2) {
+  return { path: path18, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
 }
 var RuleRunner = class {
   constructor(plan, suppressions) {
@@ -33011,11 +34298,11 @@ var STS004 = {
     if (!isServiceAccount(resource)) return;
     const { present, value, parsed, unknown } = irsaSettings(resource).stsRegionalEndpoints;
     if (!present || parsed !== void 0 || unknown) return;
-    const path17 = annotationPath(webhook.annotations.stsRegionalEndpoints);
+    const path18 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
-      context.report({ path: path17, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
+      context.report({ path: path18, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
     } else {
-      context.report({ path: path17, messageId: "invalid", data: { value: JSON.stringify(value) } });
+      context.report({ path: path18, messageId: "invalid", data: { value: JSON.stringify(value) } });
     }
   }
 };
@@ -33039,20 +34326,20 @@ var STS006 = {
     const pod = authoredPod(resource);
     if (!pod) return;
     for (const container of pod.containers) {
-      for (const entry of container.env) {
-        if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue) continue;
-        const path17 = envPath(container, entry, "value");
-        const data = { container: container.name, value: JSON.stringify(entry.value) };
-        if (typeof entry.value !== "string" || !validValues.has(entry.value)) {
-          context.report({ path: path17, messageId: "invalid", data });
-        } else if (entry.value === endpoints.legacyValue) {
-          context.report({ path: path17, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
+      for (const entry2 of container.env) {
+        if (entry2.name !== webhook.env.stsRegionalEndpoints || !entry2.hasValue) continue;
+        const path18 = envPath(container, entry2, "value");
+        const data = { container: container.name, value: JSON.stringify(entry2.value) };
+        if (typeof entry2.value !== "string" || !validValues.has(entry2.value)) {
+          context.report({ path: path18, messageId: "invalid", data });
+        } else if (entry2.value === endpoints.legacyValue) {
+          context.report({ path: path18, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
         } else {
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : void 0;
           if (settings?.roleArn === void 0 || skippedContainers(pod.templateMetadata).has(container.name)) continue;
-          if (injectedStsSetting(settings, context.profile) !== entry.value) {
-            context.report({ path: path17, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
+          if (injectedStsSetting(settings, context.profile) !== entry2.value) {
+            context.report({ path: path18, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
           }
         }
       }
@@ -33288,9 +34575,9 @@ function manifestStrings(resource, wanted = () => true) {
   if (!pod) return [];
   const strings = [];
   for (const container of pod.containers) {
-    for (const entry of container.env) {
-      if (typeof entry.value !== "string" || !wanted(entry.value, entry.name)) continue;
-      strings.push({ path: envPath(container, entry, "value"), value: entry.value, key: entry.name, field: "env" });
+    for (const entry2 of container.env) {
+      if (typeof entry2.value !== "string" || !wanted(entry2.value, entry2.name)) continue;
+      strings.push({ path: envPath(container, entry2, "value"), value: entry2.value, key: entry2.name, field: "env" });
     }
     for (const field of ["command", "args"]) {
       const items = listAt(container.data, field);
@@ -33418,7 +34705,7 @@ function webhookInjection(pod, account, settings) {
   const tokenFile = pod.windows && settings.mountPath === void 0 ? `${mountPath}\\token` : `${mountPath}/token`;
   const inject = (container, init) => {
     const skipped = pod.skipContainers.has(container.name);
-    const has = new Set(container.env.map((entry) => entry.name));
+    const has = new Set(container.env.map((entry2) => entry2.name));
     const added = [];
     if (!skipped) {
       if (regional && !has.has(env.stsRegionalEndpoints)) added.push({ name: env.stsRegionalEndpoints, value: webhook.injectedStsValue });
@@ -33461,7 +34748,7 @@ function runningPod(resource, context) {
   const templatePod = owner ? podOf(owner.controller) : void 0;
   const templateOf = (container) => templatePod ? templatePod.containers.find((candidate2) => candidate2.init === container.init && candidate2.name === container.name) : void 0;
   const shape = podShape(pod);
-  const written = (container) => templateOf(container) ?? { ...container, env: container.env.filter((entry) => entry.name !== webhook.env.stsRegionalEndpoints) };
+  const written = (container) => templateOf(container) ?? { ...container, env: container.env.filter((entry2) => entry2.name !== webhook.env.stsRegionalEndpoints) };
   const injection = webhookInjection(
     {
       ...shape,
@@ -33479,7 +34766,7 @@ function runningPod(resource, context) {
     containers: pod.containers.map((container) => ({
       container,
       template: templateOf(container),
-      injection: injection.find((entry) => entry.init === container.init && entry.name === container.name)
+      injection: injection.find((entry2) => entry2.init === container.init && entry2.name === container.name)
     }))
   };
 }
@@ -33492,16 +34779,16 @@ var STS009 = {
     const running = runningPod(resource, context);
     if (!running) return;
     for (const { container, template, injection } of running.containers) {
-      if (injection.skipped || template?.env.some((entry2) => entry2.name === stsRegionalEndpoints)) continue;
-      const names = new Set(container.env.map((entry2) => entry2.name));
+      if (injection.skipped || template?.env.some((entry3) => entry3.name === stsRegionalEndpoints)) continue;
+      const names = new Set(container.env.map((entry3) => entry3.name));
       if (!names.has(roleArn) && !names.has(webIdentityTokenFile)) continue;
-      const expected = injection.added.find((entry2) => entry2.name === stsRegionalEndpoints)?.value;
-      const entry = container.env.find((candidate2) => candidate2.name === stsRegionalEndpoints);
-      const actual = typeof entry?.value === "string" ? entry.value : void 0;
+      const expected = injection.added.find((entry3) => entry3.name === stsRegionalEndpoints)?.value;
+      const entry2 = container.env.find((candidate2) => candidate2.name === stsRegionalEndpoints);
+      const actual = typeof entry2?.value === "string" ? entry2.value : void 0;
       if (expected === actual) continue;
       context.report({
         // The value the pod should not have, or the env it lacks it in (the container, without one).
-        ...entry ? { path: envPath(container, entry, "value") } : { path: [...container.path, "env"], target: "key" },
+        ...entry2 ? { path: envPath(container, entry2, "value") } : { path: [...container.path, "env"], target: "key" },
         messageId: expected === void 0 ? "unexpected" : "missing",
         data: { container: container.name, account: running.pod.serviceAccountName, command: restartCommand(resource, running.owner) }
       });
@@ -33518,14 +34805,14 @@ var STS010 = {
     if (!running) return;
     for (const { container, template, injection } of running.containers) {
       if (injection.skipped) continue;
-      const names = new Set(container.env.map((entry) => entry.name));
+      const names = new Set(container.env.map((entry2) => entry2.name));
       const data = { container: container.name, account: running.pod.serviceAccountName, role: running.account.roleArn, command: restartCommand(resource, running.owner) };
       if (!names.has(roleArn2) && !names.has(webIdentityTokenFile2) && !names.has(containerCredentialsUri)) {
         context.report({ path: [...container.path, "env"], target: "key", messageId: "noCredentials", data });
         continue;
       }
-      const role = container.env.find((entry) => entry.name === roleArn2);
-      const setByTemplate = template?.env.some((entry) => entry.name === roleArn2);
+      const role = container.env.find((entry2) => entry2.name === roleArn2);
+      const setByTemplate = template?.env.some((entry2) => entry2.name === roleArn2);
       if (role && typeof role.value === "string" && role.value !== running.account.roleArn && !setByTemplate) {
         context.report({ path: envPath(container, role, "value"), messageId: "otherRole", data: { ...data, podRole: role.value } });
       }
@@ -33572,31 +34859,31 @@ var STS013 = {
   check(resource, context) {
     const pod = authoredPod(resource);
     if (!pod) return;
-    const candidates = pod.containers.filter((container) => container.env.filter((entry) => regionVariables.has(entry.name)).length > 0);
+    const candidates = pod.containers.filter((container) => container.env.filter((entry2) => regionVariables.has(entry2.name)).length > 0);
     if (candidates.length === 0) return;
     const serviceAccount = context.serviceAccountFor(resource, pod);
     const roleArn3 = serviceAccount ? irsaSettings(serviceAccount).roleArn : void 0;
     if (roleArn3 === void 0) return;
     const injection = webhookInjection(podShape(pod), { roleArn: roleArn3 }, { region: context.profile.region ?? "cluster-region" });
     for (const container of candidates) {
-      const injected = injection?.find((entry2) => entry2.init === container.init && entry2.name === container.name);
+      const injected = injection?.find((entry3) => entry3.init === container.init && entry3.name === container.name);
       if (!injected || injected.skipped) continue;
-      const own2 = container.env.filter((entry2) => regionVariables.has(entry2.name));
-      const names = new Set(own2.map((entry2) => entry2.name));
-      if (names.size !== 1 || injected.added.some((entry2) => regionVariables.has(entry2.name))) continue;
-      const entry = own2[0];
-      const missing = entry.name === webhook.env.region ? webhook.env.defaultRegion : webhook.env.region;
+      const own2 = container.env.filter((entry3) => regionVariables.has(entry3.name));
+      const names = new Set(own2.map((entry3) => entry3.name));
+      if (names.size !== 1 || injected.added.some((entry3) => regionVariables.has(entry3.name))) continue;
+      const entry2 = own2[0];
+      const missing = entry2.name === webhook.env.region ? webhook.env.defaultRegion : webhook.env.region;
       context.report({
-        path: envPath(container, entry, "name"),
-        messageId: entry.name === webhook.env.region ? "onlyRegion" : "onlyDefaultRegion",
-        data: { container: container.name, name: entry.name, missing }
+        path: envPath(container, entry2, "name"),
+        messageId: entry2.name === webhook.env.region ? "onlyRegion" : "onlyDefaultRegion",
+        data: { container: container.name, name: entry2.name, missing }
       });
     }
   }
 };
 
 // src/code/dependencies.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function compareVersions(a, b) {
   const left = a.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
   const right = b.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
@@ -33678,15 +34965,15 @@ function npmLock(text) {
   if (!isRecord(value)) return [];
   const found = [];
   const packages = isRecord(value.packages) ? value.packages : {};
-  for (const [key, entry] of Object.entries(packages)) {
-    if (!key.startsWith("node_modules/") || !isRecord(entry) || typeof entry.version !== "string") continue;
+  for (const [key, entry2] of Object.entries(packages)) {
+    if (!key.startsWith("node_modules/") || !isRecord(entry2) || typeof entry2.version !== "string") continue;
     const name = key.slice(key.lastIndexOf("node_modules/") + "node_modules/".length);
-    found.push({ ecosystem: "npm", name, spec: entry.version, highest: entry.version, highestExcluded: false, ...findJsonString(text, key) });
+    found.push({ ecosystem: "npm", name, spec: entry2.version, highest: entry2.version, highestExcluded: false, ...findJsonString(text, key) });
   }
   if (found.length === 0 && isRecord(value.dependencies)) {
-    for (const [name, entry] of Object.entries(value.dependencies)) {
-      if (!isRecord(entry) || typeof entry.version !== "string") continue;
-      found.push({ ecosystem: "npm", name, spec: entry.version, highest: entry.version, highestExcluded: false, ...findJsonString(text, name) });
+    for (const [name, entry2] of Object.entries(value.dependencies)) {
+      if (!isRecord(entry2) || typeof entry2.version !== "string") continue;
+      found.push({ ecosystem: "npm", name, spec: entry2.version, highest: entry2.version, highestExcluded: false, ...findJsonString(text, name) });
     }
   }
   return found;
@@ -33711,9 +34998,9 @@ function pipfileLock(text) {
   const found = [];
   for (const group of [value.default, value.develop]) {
     if (!isRecord(group)) continue;
-    for (const [name, entry] of Object.entries(group)) {
-      if (!isRecord(entry) || typeof entry.version !== "string") continue;
-      found.push({ ecosystem: "pypi", name: normalizePython(name), spec: entry.version, ...pythonUpperBound(entry.version), ...findJsonString(text, name) });
+    for (const [name, entry2] of Object.entries(group)) {
+      if (!isRecord(entry2) || typeof entry2.version !== "string") continue;
+      found.push({ ecosystem: "pypi", name: normalizePython(name), spec: entry2.version, ...pythonUpperBound(entry2.version), ...findJsonString(text, name) });
     }
   }
   return found;
@@ -33735,8 +35022,8 @@ function pyproject(text) {
     found.push({ ecosystem: "pypi", name: normalizePython(name), spec: spec.trim(), ...pythonUpperBound(spec), index: match2.index + 1, length: name.length });
   }
   for (const match2 of text.matchAll(/^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:"([^"]*)"|\{[^}]*version\s*=\s*"([^"]*)")/gm)) {
-    const [, name, plain, nested] = match2;
-    const spec = plain ?? nested ?? "";
+    const [, name, plain2, nested] = match2;
+    const spec = plain2 ?? nested ?? "";
     if (["python", "name", "version", "description", "requires-python"].includes(name)) continue;
     found.push({ ecosystem: "pypi", name: normalizePython(name), spec, ...poetryUpperBound(spec), index: match2.index, length: name.length });
   }
@@ -33797,16 +35084,16 @@ function composerLock(text) {
   const found = [];
   for (const group of [value.packages, value["packages-dev"]]) {
     if (!Array.isArray(group)) continue;
-    for (const entry of group) {
-      if (!isRecord(entry) || typeof entry.name !== "string" || typeof entry.version !== "string") continue;
-      const version = entry.version.replace(/^v/, "");
-      found.push({ ecosystem: "packagist", name: entry.name, spec: entry.version, highest: version, highestExcluded: false, ...findJsonString(text, entry.name) });
+    for (const entry2 of group) {
+      if (!isRecord(entry2) || typeof entry2.name !== "string" || typeof entry2.version !== "string") continue;
+      const version = entry2.version.replace(/^v/, "");
+      found.push({ ecosystem: "packagist", name: entry2.name, spec: entry2.version, highest: version, highestExcluded: false, ...findJsonString(text, entry2.name) });
     }
   }
   return found;
 }
 function dependenciesOf(file, text) {
-  const base2 = path12.posix.basename(file);
+  const base2 = path13.posix.basename(file);
   if (base2 === "package.json") return npmManifest(text);
   if (base2 === "package-lock.json") return npmLock(text);
   if (/^requirements.*\.txt$/.test(base2)) return requirements(text);
@@ -33893,12 +35180,12 @@ function planRules(selection, catalogue = ruleCatalogue()) {
   const runs = (id) => (only === void 0 || only.has(id)) && !skip.has(id) && selection.ruleLevels?.[id] !== "off";
   const chosen = (list2) => list2.map((rule) => ({ ...bind(rule.id), rule })).filter(({ rule }) => runs(rule.id));
   const objectRules = /* @__PURE__ */ new Map();
-  for (const entry of chosen(rules)) for (const kind of entry.metadata.kinds ?? []) objectRules.set(kind, [...objectRules.get(kind) ?? [], entry]);
+  for (const entry2 of chosen(rules)) for (const kind of entry2.metadata.kinds ?? []) objectRules.set(kind, [...objectRules.get(kind) ?? [], entry2]);
   const textRules = chosen(fileRules);
   return {
     objectRules,
     textRules,
-    engineRules: new Map(chosen(engineRuleIds.map((id) => ({ id }))).map((entry) => [entry.rule.id, entry])),
+    engineRules: new Map(chosen(engineRuleIds.map((id) => ({ id }))).map((entry2) => [entry2.rule.id, entry2])),
     needs: { rulesByKind: new Map([...objectRules].map(([kind, bound2]) => [kind, bound2.map(({ rule }) => rule.id)])), texts: textRules.length > 0 }
   };
 }
@@ -33949,7 +35236,7 @@ function inventoryEntry(resource) {
   const locator = resource.document;
   const role = locator.locate(annotationPath(webhook.annotations.roleArn));
   const { name, kubernetesVersion, source } = resource.profile;
-  const entry = {
+  const entry2 = {
     path: role.file ?? locator.path,
     line: role.startLine,
     column: role.startColumn,
@@ -33962,10 +35249,10 @@ function inventoryEntry(resource) {
   };
   if (settings.stsRegionalEndpoints.present) {
     const at3 = locator.locate(annotationPath(webhook.annotations.stsRegionalEndpoints));
-    entry.endpoint = { value: settings.stsRegionalEndpoints.value, path: at3.file ?? locator.path, line: at3.startLine, column: at3.startColumn };
+    entry2.endpoint = { value: settings.stsRegionalEndpoints.value, path: at3.file ?? locator.path, line: at3.startLine, column: at3.startColumn };
   }
-  if (resource.assumptions && resource.assumptions.length > 0) entry.assumptions = [...resource.assumptions];
-  return entry;
+  if (resource.assumptions && resource.assumptions.length > 0) entry2.assumptions = [...resource.assumptions];
+  return entry2;
 }
 function sortInventory(entries) {
   return entries.sort((a, b) => compareText(a.path, b.path) || a.line - b.line || a.column - b.column || compareText(a.name, b.name));
@@ -34054,10 +35341,10 @@ function scanInputs(inputs, settings) {
 
 // src/config/scan-request.ts
 function relativeTo(root, absolute) {
-  return path13.relative(root, absolute).split(path13.sep).join("/") || ".";
+  return path14.relative(root, absolute).split(path14.sep).join("/") || ".";
 }
 function readSuppressionRequest(request, root) {
-  const defaultConfig = path13.join(request.configDefaultFolder, defaultConfigName);
+  const defaultConfig = path14.join(request.configDefaultFolder, defaultConfigName);
   const config = request.configFile !== void 0 ? loadConfig(request.configFile) : existsSync5(defaultConfig) ? loadConfig(defaultConfig) : void 0;
   const suppressions = {
     inline: request.inlineSuppressions !== false,
@@ -34100,16 +35387,16 @@ async function runClusterRequest(request) {
 }
 
 // src/cluster/dump-objects.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/output-file.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 var OutputError = class extends Error {
 };
 var reason = (error2) => error2 instanceof Error ? error2.message : String(error2);
 function writeOutputFile(file, text) {
-  const folder = path14.dirname(file);
+  const folder = path15.dirname(file);
   try {
     mkdirSync2(folder, { recursive: true });
   } catch (error2) {
@@ -34126,7 +35413,7 @@ function writeOutputFile(file, text) {
 
 // src/cluster/dump-objects.ts
 function dumpObjects(folder, audited) {
-  for (const object of audited) writeOutputFile(path15.join(folder, ...object.path.split("/")), object.text);
+  for (const object of audited) writeOutputFile(path16.join(folder, ...object.path.split("/")), object.text);
 }
 
 // src/cli/inputs.ts
@@ -34190,10 +35477,10 @@ function inventoryBlock(entries, budget, maxBytes) {
   if (entries.length === 0) return [];
   const rows = [];
   let left = budget;
-  for (const entry of entries) {
-    const account = `${entry.namespace ? `${entry.namespace}/` : ""}${entry.name}`;
-    const endpoint = entry.endpoint ? `${code(JSON.stringify(entry.endpoint.value))} at ${code(`${entry.endpoint.path}:${entry.endpoint.line}:${entry.endpoint.column}`)}` : "not set";
-    const row = `| ${code(`${entry.path}:${entry.line}:${entry.column}`)} | ${cell(account)} | ${entry.input}${entry.builtBy ? `: ${cell(entry.builtBy)}` : ""} | ${code(entry.roleArn)} | ${endpoint} | ${cell(entry.profile.name)} |`;
+  for (const entry2 of entries) {
+    const account = `${entry2.namespace ? `${entry2.namespace}/` : ""}${entry2.name}`;
+    const endpoint = entry2.endpoint ? `${code(JSON.stringify(entry2.endpoint.value))} at ${code(`${entry2.endpoint.path}:${entry2.endpoint.line}:${entry2.endpoint.column}`)}` : "not set";
+    const row = `| ${code(`${entry2.path}:${entry2.line}:${entry2.column}`)} | ${cell(account)} | ${entry2.input}${entry2.builtBy ? `: ${cell(entry2.builtBy)}` : ""} | ${code(entry2.roleArn)} | ${endpoint} | ${cell(entry2.profile.name)} |`;
     left -= Buffer.byteLength(row) + 1;
     if (left < 0) break;
     rows.push(row);
@@ -34294,8 +35581,8 @@ function formatMarkdown(report, options = {}) {
 import { gzipSync } from "node:zlib";
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
-function pathToUri(path17) {
-  return path17.split("/").map(encodeURIComponent).join("/");
+function pathToUri(path18) {
+  return path18.split("/").map(encodeURIComponent).join("/");
 }
 var severityRank = { error: 0, warning: 1, note: 2, none: 3 };
 function mostSevereFirst(results) {
@@ -34331,11 +35618,11 @@ function result(finding, ruleIndex, sameLine) {
   const location = {};
   const located = finding.location ?? finding.renderedLocation;
   if (located) {
-    const { path: path17, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
+    const { path: path18, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
     location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(path17), uriBaseId: "%SRCROOT%" },
+      artifactLocation: { uri: pathToUri(path18), uriBaseId: "%SRCROOT%" },
       region: { startLine, startColumn, endLine, endColumn, ...regionText ? { snippet: { text: regionText } } : {} },
       // The whole start line, so that a reader without the repository sees the finding in place.
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
@@ -34362,8 +35649,8 @@ function formatSarif(report, rules2, options = {}) {
     if (finding.suppressed !== null) continue;
     const located = finding.location ?? finding.renderedLocation;
     const key = located ? `${finding.ruleId}\0${located.path}\0${located.startLine}` : `${finding.ruleId}\0${finding.fingerprint}`;
-    const entry = byLine.get(key);
-    if (entry) entry.count++;
+    const entry2 = byLine.get(key);
+    if (entry2) entry2.count++;
     else byLine.set(key, { finding, count: 0 });
   }
   let results = [...byLine.values()].map(({ finding, count }) => result(finding, ruleIndex.get(finding.ruleId) ?? -1, count));
@@ -34574,21 +35861,21 @@ function pullRequestNumber() {
 }
 async function auditClusters(inputs, workspace) {
   const { cluster } = inputs;
-  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path16.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
+  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path17.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
   try {
     let kubeconfig;
     if (privateFolder !== void 0) {
-      const file = path16.join(privateFolder, "kubeconfig");
+      const file = path17.join(privateFolder, "kubeconfig");
       writeFileSync3(file, cluster.kubeconfig, { mode: 384 });
       kubeconfig = { kubeconfig: file, kubeconfigName: "the kubeconfig input" };
     } else if (cluster.kubeconfigFile !== void 0) {
       const file = cluster.kubeconfigFile.replace(/^~(?=$|\/)/, homedir());
-      kubeconfig = { kubeconfig: outsideWorkspace(path16.resolve(workspace, file), workspace) };
+      kubeconfig = { kubeconfig: outsideWorkspace(path17.resolve(workspace, file), workspace) };
     }
     const { report, audited } = await runClusterRequest({
-      ...inputs.config ? { configFile: path16.resolve(workspace, inputs.config) } : {},
+      ...inputs.config ? { configFile: path17.resolve(workspace, inputs.config) } : {},
       configDefaultFolder: workspace,
-      ...inputs.baseline ? { baselineFile: path16.resolve(workspace, inputs.baseline) } : {},
+      ...inputs.baseline ? { baselineFile: path17.resolve(workspace, inputs.baseline) } : {},
       audit: {
         ...kubeconfig,
         contexts: cluster.contexts,
@@ -34599,7 +35886,7 @@ async function auditClusters(inputs, workspace) {
         lineHashes: true
       }
     });
-    if (cluster.dumpObjects) dumpObjects(path16.resolve(workspace, cluster.dumpObjects), audited);
+    if (cluster.dumpObjects) dumpObjects(path17.resolve(workspace, cluster.dumpObjects), audited);
     return report;
   } finally {
     if (privateFolder) rmSync2(privateFolder, { recursive: true, force: true });
@@ -34607,8 +35894,8 @@ async function auditClusters(inputs, workspace) {
 }
 function outsideWorkspace(file, workspace) {
   const real = (target) => existsSync6(target) ? realpathSync3(target) : target;
-  const relative = path16.relative(real(workspace), real(file));
-  if (!relative.startsWith("..") && !path16.isAbsolute(relative)) {
+  const relative = path17.relative(real(workspace), real(file));
+  if (!relative.startsWith("..") && !path17.isAbsolute(relative)) {
     throw new InputError(`input kubeconfig-file ${file} is in the workspace, where the repository can change it and its exec plugins would run: keep it outside, such as in $RUNNER_TEMP or ~/.kube/config, or pass its text in input kubeconfig from a secret`);
   }
   return file;
@@ -34617,7 +35904,7 @@ function scanWorkspace(inputs, workspace) {
   return runScanRequest({
     targets: inputs.paths,
     root: workspace,
-    ...inputs.config ? { configFile: path16.resolve(workspace, inputs.config) } : {},
+    ...inputs.config ? { configFile: path17.resolve(workspace, inputs.config) } : {},
     configDefaultFolder: workspace,
     flags: {
       ...inputs.clusterVersion ? { clusterVersion: inputs.clusterVersion } : {},
@@ -34626,17 +35913,17 @@ function scanWorkspace(inputs, workspace) {
     },
     lineHashes: true,
     inventory: inputs.inventory,
-    ...inputs.baseline ? { baselineFile: path16.resolve(workspace, inputs.baseline) } : {}
+    ...inputs.baseline ? { baselineFile: path17.resolve(workspace, inputs.baseline) } : {}
   });
 }
 async function run2() {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const inputs = readInputs(eventName);
-  const workspace = path16.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const workspace = path17.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
   const report = inputs.command === "cluster" ? await auditClusters(inputs, workspace) : await scanWorkspace(inputs, workspace);
   const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
   for (const warning2 of sarif.warnings) warning(warning2);
-  const sarifPath = path16.resolve(workspace, inputs.sarifFile);
+  const sarifPath = path17.resolve(workspace, inputs.sarifFile);
   writeOutputFile(sarifPath, sarif.text);
   const notes = [];
   let changed;
@@ -34669,7 +35956,7 @@ ${notesText}` : "").write();
   for (const note of notes) info(note);
   const findings = report.findings.filter((finding) => finding.suppressed === null).length;
   const code2 = exitCode(report, inputs.failOn);
-  setOutput("sarif-file", path16.relative(workspace, sarifPath) || sarifPath);
+  setOutput("sarif-file", path17.relative(workspace, sarifPath) || sarifPath);
   setOutput("findings-count", String(findings));
   setOutput("new-findings-count", String(report.summary.baseline ? report.summary.baseline.new : findings));
   setOutput("exit-code", String(code2));

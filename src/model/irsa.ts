@@ -18,12 +18,15 @@ export function parseBool(value: unknown): boolean | undefined {
 
 /**
  * True for a value that is wholly a `${name}` variable (with or without a default) left for a
- * later step to fill: Flux's `postBuild` substitution, envsubst templates. Its value is unknown,
- * so no rule claims what it is.
+ * later step to fill: Flux's `postBuild` substitution, envsubst templates, a Terraform value
+ * decided at apply time. Its value is unknown, so no rule claims what it is.
  */
 export function isPlaceholder(value: unknown): boolean {
-  return typeof value === 'string' && wholeVariable.test(value);
+  return typeof value === 'string' && (wholeVariable.test(value) || terraformValue.test(value));
 }
+
+/** A value that is wholly a Terraform reference or call (`${var.sts_mode}`): how a Terraform declaration keeps a value decided at apply time. */
+const terraformValue = /^\$\{[A-Za-z_][\w-]*[.[(][^{}]*\}$/;
 
 /** A `${name}` variable, with an optional default (`:=`, `:-`, `=`, `-`, as envsubst reads them): the name, then the default. */
 export const variablePattern = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=]([^}]*))?\}/;

@@ -2,6 +2,7 @@ import { argoCdReader } from './argocd.js';
 import { fluxHelmReleaseReader } from './flux.js';
 import { eksctlReader } from './eksctl.js';
 import { cdkReader, pulumiReader } from './infrastructure-code.js';
+import { terraformReader } from './terraform/read-terraform.js';
 import type { DeclarationReader } from '../../model/declared.js';
 
 /**
@@ -14,4 +15,5 @@ export const declarationReaders: readonly DeclarationReader[] = [
   eksctlReader,
   cdkReader,
   pulumiReader,
+  terraformReader,
 ];
