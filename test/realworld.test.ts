@@ -47,7 +47,9 @@ describe.runIf(corpus.present)(corpus.title('the real-world corpus'), () => {
 
   it('reads the objects the corpus holds: List items, JSON, multi-document streams', () => {
     expect(report.inputs).toMatchObject({ files: 33, documents: 29, objects: 23 });
-    expect(report.profiles.map((p) => `${p.name}/${p.source}`)).toEqual(['assumed/assumed', 'cluster-13/eksctl']);
+    // Folder D holds an eksctl ClusterConfig and an EKS Terraform module that differ: the files beside them take the first, with that assumption.
+    expect(report.profiles.map((p) => `${p.name}/${p.source}`)).toEqual(['assumed/assumed', 'cluster-13/eksctl', 'cluster-13/eksctl']);
+    expect(report.profiles[1]!.assumptions.at(-1)).toMatch(/^2 files in `D` declare clusters that differ/);
   });
 });
 
