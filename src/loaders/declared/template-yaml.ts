@@ -7,7 +7,7 @@ import { isRecord } from '../../values.js';
  * plain-scalar text. Each is one UTF-16 unit, as what it replaces, so offsets do not move.
  */
 const stand = { '{': '\uFDD0', '}': '\uFDD1', ':': '\uFDD2', '#': '\uFDD3' } as const;
-const restore = new Map(Object.entries(stand).map(([real, standIn]) => [standIn, real]));
+const restore = new Map<string, string>(Object.entries(stand).map(([real, standIn]) => [standIn, real]));
 const standIns = /[\uFDD0-\uFDD3]/g;
 
 /** Go template actions that output nothing: branches, loops, definitions, comments, variable assignments. */
