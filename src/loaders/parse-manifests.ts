@@ -5,6 +5,8 @@ import { YamlLocator, YamlSource } from './yaml-locator.js';
 import { NotReadError, readYamlStream, tooDeep } from './yaml-stream.js';
 import type { ObjectIdentity, PathSegment } from '../model/resource.js';
 import { isRecord } from '../values.js';
+import { parseTemplateYaml } from './declared/template-yaml.js';
+import type { InputKind } from '../model/declared.js';
 
 export { parseYamlDocuments, type YamlDocuments } from './yaml-stream.js';
 
@@ -13,6 +15,8 @@ export interface ParsedObject {
   identity: ObjectIdentity;
   data: Record<string, unknown>;
   locator: YamlLocator;
+  /** Set for an object written in a chart template (`helm-chart`). */
+  inputKind?: InputKind;
 }
 
 /** What one file held. */
@@ -24,16 +28,23 @@ export type ParsedFile =
       objectCount: number;
       /** The objects that `keep` accepted. */
       objects: ParsedObject[];
+      /** A Go/Helm template read without rendering it: why it is read only in part. */
+      template?: string;
     }
   | { outcome: 'skipped'; reason: string; /** The text is not a manifest at all (it is read as text instead). */ notManifest?: true }
   | { outcome: 'error'; message: string; line?: number; column?: number };
 
 const templateHint = 'render it first (for example `helm template`) and scan the output';
 
+/** Why a template is read only in part. */
+const templateReason = `Go/Helm template ({{ … }}): only what is written literally is read (an annotation, an env value, a host), at its line; the rest is decided when it is rendered: ${templateHint}`;
+
 /**
  * Reads the Kubernetes objects of a YAML stream or JSON file: every document, `kind: List`
- * expanded. Templates are skipped with a reason; text that does not parse is an error when it
- * looks like a manifest, and skipped otherwise.
+ * expanded. A Go/Helm template is read without rendering it (`parseTemplateYaml`): its literal
+ * objects and values, with the reason it is read only in part; one that even so is not YAML is
+ * skipped with a reason. Text that does not parse is an error when it looks like a manifest,
+ * and skipped otherwise.
  */
 export function parseManifests(
   path: string,
@@ -48,10 +59,10 @@ export function parseManifests(
   try {
     ({ events, values } = readYamlStream(path, text, limits, options.json === true));
   } catch (error) {
-    return unparsable(text, error, limits);
+    return (text.includes('{{') ? templateObjects(path, text, options.keep) : undefined) ?? unparsable(text, error, limits);
   }
   if (text.includes('{{') && hasTemplateActions(text, events)) {
-    return { outcome: 'skipped', reason: `Go/Helm template ({{ … }}); ${templateHint}` };
+    return templateObjects(path, text, options.keep) ?? { outcome: 'skipped', reason: `Go/Helm template ({{ … }}) that is not YAML without rendering; ${templateHint}` };
   }
   const found: Array<{ value: Record<string, unknown>; identity: ObjectIdentity; document: number; path: PathSegment[] }> = [];
   let documents = 0;
@@ -71,6 +82,25 @@ export function parseManifests(
   return { outcome: 'parsed', documents, objectCount: found.length, objects };
 }
 
+
+/** The objects a template writes literally, read without rendering it; undefined when even so it is not YAML. */
+function templateObjects(path: string, text: string, keep: ((identity: ObjectIdentity) => boolean) | undefined): ParsedFile | undefined {
+  const parsed = parseTemplateYaml(path, text);
+  if (parsed.outcome === 'error') return undefined;
+  const objects: ParsedObject[] = [];
+  let documents = 0;
+  let objectCount = 0;
+  for (const { value, locator } of parsed.documents) {
+    if (value === null || value === undefined) continue;
+    documents++;
+    collectObjects(value, [], (data, identity, objectPath) => {
+      objectCount++;
+      if (!keep || keep(identity)) objects.push({ identity, data, locator: locator.below(objectPath), inputKind: 'helm-chart' });
+    });
+  }
+  // A template of no object (values, say) is read as text, as any YAML that holds no object.
+  return { outcome: 'parsed', documents, objectCount, objects, ...(objectCount > 0 ? { template: templateReason } : {}) };
+}
 
 function unparsable(text: string, rawError: unknown, limits: ManifestLimits): ParsedFile {
   const error = rawError instanceof YAMLException && rawError.reason.startsWith('nesting exceeded maxDepth') ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;

@@ -6,9 +6,9 @@ import { isRecord } from '../../values.js';
  * YAML reads it: Unicode noncharacters, which no real text holds, and which YAML still reads as
  * plain-scalar text. Each is one UTF-16 unit, as what it replaces, so offsets do not move.
  */
-const stand = { '{': '\uFDD0', '}': '\uFDD1', ':': '\uFDD2', '#': '\uFDD3' } as const;
+const stand = { '{': '\uFDD0', '}': '\uFDD1', ':': '\uFDD2', '#': '\uFDD3', '"': '\uFDD4', "'": '\uFDD5' } as const;
 const restore = new Map<string, string>(Object.entries(stand).map(([real, standIn]) => [standIn, real]));
-const standIns = /[\uFDD0-\uFDD3]/g;
+const standIns = /[\uFDD0-\uFDD5]/g;
 
 /** Go template actions that output nothing: branches, loops, definitions, comments, variable assignments. */
 const controlAction = /^(?:if|else|end|range|with|define|block|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
@@ -27,8 +27,8 @@ function lineShape(line: string): { indent: number; opensValue: boolean; blank: 
  * The text of a Helm or helmfile template as YAML can read it, every offset where it was, so
  * that lines and columns found in it are those of the file. Actions that output nothing (`if`,
  * `range`, `with`, `end`, comments, `$x := …`) are blanked; an expression written inside a value
- * or key (`role/{{ .Values.name }}`, `name: {{ include "x" . }}`) stays as text, read as a plain
- * scalar whatever its quotes, braces or colons. A line holding only an expression
+ * or key (`role/{{ .Values.name }}`, `name: {{ include "x" . }}`, `"https://{{ env "HOST" }}"`) stays
+ * as text, whatever quotes, braces or colons it holds. A line holding only an expression
  * (`{{- toYaml .Values.annotations | nindent 4 }}`) stays as the value of the `key:` right above
  * it when nothing else is written under that key, and is blanked otherwise: what it renders is
  * not known until install time. {@link templateText} gives the original text of a value read.
@@ -49,22 +49,40 @@ export function maskTemplateActions(text: string): string {
     }
     return low;
   };
-  for (const match of text.matchAll(actionPattern)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const body = match[1] ?? '';
-    if (controlAction.test(body)) {
-      for (let at = start; at < end; at++) if (masked[at] !== '\n' && masked[at] !== '\r') masked[at] = ' ';
-      continue;
-    }
-    for (let at = start; at < end; at++) {
+  const standIn = (from: number, to: number): void => {
+    for (let at = from; at < to; at++) {
       const char = masked[at] as keyof typeof stand;
       if (Object.hasOwn(stand, char)) masked[at] = stand[char];
     }
-    const line = lineOf(start);
-    const lineEnd = lineStarts[line + 1] ?? text.length;
-    const before = text.slice(lineStarts[line], start);
-    if (lineOf(end) === line && before.trim() === '' && masked.slice(end, lineEnd).join('').replace(standIns, 'x').trim() === '') outputLines.add(line);
+  };
+  const blank = (from: number, to: number): void => {
+    for (let at = from; at < to; at++) if (masked[at] !== '\n' && masked[at] !== '\r') masked[at] = ' ';
+  };
+  const byLine = new Map<number, Array<{ start: number; end: number; control: boolean }>>();
+  for (const match of text.matchAll(actionPattern)) {
+    const line = lineOf(match.index);
+    const onLine = byLine.get(line) ?? [];
+    onLine.push({ start: match.index, end: match.index + match[0].length, control: controlAction.test(match[1] ?? '') });
+    byLine.set(line, onLine);
+  }
+  for (const [line, actions] of byLine) {
+    let outside = '';
+    let at = lineStarts[line]!;
+    for (const action of actions) {
+      outside += text.slice(at, action.start);
+      at = Math.max(at, action.end);
+    }
+    const lineEnd = text.indexOf('\n', at);
+    outside += text.slice(at, lineEnd < 0 ? text.length : lineEnd);
+    if (outside.trim() !== '') {
+      // Written inside a key or value: a branch (`cpu: {{ if … }} "1" {{ else }} "2" {{ end }}`)
+      // makes the whole of it unknown text; an expression alone is unknown text where it stands.
+      if (actions.some((action) => action.control)) standIn(actions[0]!.start, actions.at(-1)!.end);
+      else for (const action of actions) standIn(action.start, action.end);
+      continue;
+    }
+    for (const action of actions) (action.control ? blank : standIn)(action.start, action.end);
+    if (actions.some((action) => !action.control) && lineOf(actions.at(-1)!.end) === line) outputLines.add(line);
   }
   const lines = masked.join('').split('\n');
   const shapes = lines.map(lineShape);
