@@ -358,13 +358,17 @@ function makeAccount(spec: HelmReleaseSpec, layers: readonly LocatedValues[], va
   return hasIrsa;
 }
 
-/** Where an object a release makes is written: its first IRSA annotation, or its first env entry. */
+/** Where the settings of an object a release makes are written: its IRSA annotations, or its env entries. */
 function writtenAt(object: DeclaredObject): string {
-  const path = object.identity.kind === 'ServiceAccount'
-    ? ['metadata', 'annotations', irsaAnnotations.find((key) => Object.hasOwn((object.data.metadata as { annotations: object }).annotations, key))!]
-    : ['spec', 'template', 'spec', 'containers', 0, 'env', 0, 'value'];
-  const at = object.locator.locate(path);
-  return `${object.identity.kind}\u0000${at.file ?? object.locator.path}\u0000${at.startLine}\u0000${at.startColumn}`;
+  const paths: PathSegment[][] =
+    object.identity.kind === 'ServiceAccount'
+      ? irsaAnnotations.filter((key) => Object.hasOwn((object.data.metadata as { annotations: object }).annotations, key)).map((key) => ['metadata', 'annotations', key])
+      : ((object.data.spec as { template: { spec: { containers: Array<{ env: unknown[] }> } } }).template.spec.containers[0]!.env.map((_, index) => ['spec', 'template', 'spec', 'containers', 0, 'env', index, 'value']));
+  const positions = paths.map((path) => {
+    const at = object.locator.locate(path);
+    return `${at.file ?? object.locator.path}:${at.startLine}:${at.startColumn}`;
+  });
+  return `${object.identity.kind} ${positions.join(' ')}`;
 }
 
 /**
