@@ -1409,7 +1409,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key3 in data16) {
-          if (!(key3 === "files" || key3 === "documents" || key3 === "objects" || key3 === "skipped" || key3 === "testCode" || key3 === "errors")) {
+          if (!(key3 === "files" || key3 === "documents" || key3 === "objects" || key3 === "skipped" || key3 === "testCode" || key3 === "unanalysed" || key3 === "errors")) {
             const err40 = { instancePath: instancePath + "/inputs", schemaPath: "#/properties/inputs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err40];
@@ -1602,15 +1602,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data16.errors !== void 0) {
-          let data26 = data16.errors;
+        if (data16.unanalysed !== void 0) {
+          let data26 = data16.unanalysed;
           if (Array.isArray(data26)) {
             const len5 = data26.length;
             for (let i5 = 0; i5 < len5; i5++) {
               let data27 = data26[i5];
               if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
                 if (data27.path === void 0) {
-                  const err57 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                  const err57 = { instancePath: instancePath + "/inputs/unanalysed/" + i5, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
                   if (vErrors === null) {
                     vErrors = [err57];
                   } else {
@@ -1618,8 +1618,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data27.message === void 0) {
-                  const err58 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                if (data27.kind === void 0) {
+                  const err58 = { instancePath: instancePath + "/inputs/unanalysed/" + i5, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
                   if (vErrors === null) {
                     vErrors = [err58];
                   } else {
@@ -1627,20 +1627,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key5 in data27) {
-                  if (!(key5 === "path" || key5 === "message" || key5 === "line" || key5 === "column")) {
-                    const err59 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err59];
-                    } else {
-                      vErrors.push(err59);
-                    }
-                    errors++;
+                if (data27.reason === void 0) {
+                  const err59 = { instancePath: instancePath + "/inputs/unanalysed/" + i5, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+                  if (vErrors === null) {
+                    vErrors = [err59];
+                  } else {
+                    vErrors.push(err59);
                   }
+                  errors++;
                 }
-                if (data27.path !== void 0) {
-                  if (typeof data27.path !== "string") {
-                    const err60 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/path", schemaPath: "#/properties/inputs/properties/errors/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                for (const key5 in data27) {
+                  if (!(key5 === "path" || key5 === "line" || key5 === "kind" || key5 === "reason")) {
+                    const err60 = { instancePath: instancePath + "/inputs/unanalysed/" + i5, schemaPath: "#/properties/inputs/properties/unanalysed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err60];
                     } else {
@@ -1649,20 +1647,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data27.message !== void 0) {
-                  let data29 = data27.message;
-                  if (typeof data29 === "string") {
-                    if (func3(data29) < 1) {
-                      const err61 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err61];
-                      } else {
-                        vErrors.push(err61);
-                      }
-                      errors++;
+                if (data27.path !== void 0) {
+                  if (typeof data27.path !== "string") {
+                    const err61 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/path", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
                     }
-                  } else {
-                    const err62 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    errors++;
+                  }
+                }
+                if (data27.line !== void 0) {
+                  let data29 = data27.line;
+                  if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+                    const err62 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/line", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -1670,55 +1669,53 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data27.line !== void 0) {
-                  let data30 = data27.line;
-                  if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
-                    const err63 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err63];
-                    } else {
-                      vErrors.push(err63);
-                    }
-                    errors++;
-                  }
-                  if (typeof data30 == "number" && isFinite(data30)) {
-                    if (data30 < 1 || isNaN(data30)) {
-                      const err64 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (typeof data29 == "number" && isFinite(data29)) {
+                    if (data29 < 1 || isNaN(data29)) {
+                      const err63 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/line", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                       if (vErrors === null) {
-                        vErrors = [err64];
+                        vErrors = [err63];
                       } else {
-                        vErrors.push(err64);
+                        vErrors.push(err63);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data27.column !== void 0) {
-                  let data31 = data27.column;
-                  if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-                    const err65 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (data27.kind !== void 0) {
+                  if (typeof data27.kind !== "string") {
+                    const err64 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/kind", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err65];
+                      vErrors = [err64];
                     } else {
-                      vErrors.push(err65);
+                      vErrors.push(err64);
                     }
                     errors++;
                   }
-                  if (typeof data31 == "number" && isFinite(data31)) {
-                    if (data31 < 1 || isNaN(data31)) {
-                      const err66 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                }
+                if (data27.reason !== void 0) {
+                  let data31 = data27.reason;
+                  if (typeof data31 === "string") {
+                    if (func3(data31) < 1) {
+                      const err65 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/reason", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err66];
+                        vErrors = [err65];
                       } else {
-                        vErrors.push(err66);
+                        vErrors.push(err65);
                       }
                       errors++;
                     }
+                  } else {
+                    const err66 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/reason", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err66];
+                    } else {
+                      vErrors.push(err66);
+                    }
+                    errors++;
                   }
                 }
               } else {
-                const err67 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err67 = { instancePath: instancePath + "/inputs/unanalysed/" + i5, schemaPath: "#/properties/inputs/properties/unanalysed/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err67];
                 } else {
@@ -1728,7 +1725,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err68 = { instancePath: instancePath + "/inputs/errors", schemaPath: "#/properties/inputs/properties/errors/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err68 = { instancePath: instancePath + "/inputs/unanalysed", schemaPath: "#/properties/inputs/properties/unanalysed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err68];
             } else {
@@ -1737,125 +1734,133 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      } else {
-        const err69 = { instancePath: instancePath + "/inputs", schemaPath: "#/properties/inputs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err69];
-        } else {
-          vErrors.push(err69);
-        }
-        errors++;
-      }
-    }
-    if (data.summary !== void 0) {
-      let data32 = data.summary;
-      if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-        if (data32.error === void 0) {
-          const err70 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
-          if (vErrors === null) {
-            vErrors = [err70];
-          } else {
-            vErrors.push(err70);
-          }
-          errors++;
-        }
-        if (data32.warning === void 0) {
-          const err71 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
-          if (vErrors === null) {
-            vErrors = [err71];
-          } else {
-            vErrors.push(err71);
-          }
-          errors++;
-        }
-        if (data32.note === void 0) {
-          const err72 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "note" }, message: "must have required property 'note'" };
-          if (vErrors === null) {
-            vErrors = [err72];
-          } else {
-            vErrors.push(err72);
-          }
-          errors++;
-        }
-        if (data32.suppressed === void 0) {
-          const err73 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "suppressed" }, message: "must have required property 'suppressed'" };
-          if (vErrors === null) {
-            vErrors = [err73];
-          } else {
-            vErrors.push(err73);
-          }
-          errors++;
-        }
-        if (data32.complete === void 0) {
-          const err74 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "complete" }, message: "must have required property 'complete'" };
-          if (vErrors === null) {
-            vErrors = [err74];
-          } else {
-            vErrors.push(err74);
-          }
-          errors++;
-        }
-        for (const key6 in data32) {
-          if (!(key6 === "error" || key6 === "warning" || key6 === "note" || key6 === "suppressed" || key6 === "complete" || key6 === "baseline")) {
-            const err75 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err75];
-            } else {
-              vErrors.push(err75);
-            }
-            errors++;
-          }
-        }
-        if (data32.error !== void 0) {
-          let data33 = data32.error;
-          if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
-            const err76 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err76];
-            } else {
-              vErrors.push(err76);
-            }
-            errors++;
-          }
-          if (typeof data33 == "number" && isFinite(data33)) {
-            if (data33 < 0 || isNaN(data33)) {
-              const err77 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err77];
+        if (data16.errors !== void 0) {
+          let data32 = data16.errors;
+          if (Array.isArray(data32)) {
+            const len6 = data32.length;
+            for (let i6 = 0; i6 < len6; i6++) {
+              let data33 = data32[i6];
+              if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                if (data33.path === void 0) {
+                  const err69 = { instancePath: instancePath + "/inputs/errors/" + i6, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                  if (vErrors === null) {
+                    vErrors = [err69];
+                  } else {
+                    vErrors.push(err69);
+                  }
+                  errors++;
+                }
+                if (data33.message === void 0) {
+                  const err70 = { instancePath: instancePath + "/inputs/errors/" + i6, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
+                }
+                for (const key6 in data33) {
+                  if (!(key6 === "path" || key6 === "message" || key6 === "line" || key6 === "column")) {
+                    const err71 = { instancePath: instancePath + "/inputs/errors/" + i6, schemaPath: "#/properties/inputs/properties/errors/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err71];
+                    } else {
+                      vErrors.push(err71);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.path !== void 0) {
+                  if (typeof data33.path !== "string") {
+                    const err72 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/path", schemaPath: "#/properties/inputs/properties/errors/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err72];
+                    } else {
+                      vErrors.push(err72);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.message !== void 0) {
+                  let data35 = data33.message;
+                  if (typeof data35 === "string") {
+                    if (func3(data35) < 1) {
+                      const err73 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err73];
+                      } else {
+                        vErrors.push(err73);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err74 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err74];
+                    } else {
+                      vErrors.push(err74);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.line !== void 0) {
+                  let data36 = data33.line;
+                  if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
+                    const err75 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err75];
+                    } else {
+                      vErrors.push(err75);
+                    }
+                    errors++;
+                  }
+                  if (typeof data36 == "number" && isFinite(data36)) {
+                    if (data36 < 1 || isNaN(data36)) {
+                      const err76 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      if (vErrors === null) {
+                        vErrors = [err76];
+                      } else {
+                        vErrors.push(err76);
+                      }
+                      errors++;
+                    }
+                  }
+                }
+                if (data33.column !== void 0) {
+                  let data37 = data33.column;
+                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
+                    const err77 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
+                    }
+                    errors++;
+                  }
+                  if (typeof data37 == "number" && isFinite(data37)) {
+                    if (data37 < 1 || isNaN(data37)) {
+                      const err78 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               } else {
-                vErrors.push(err77);
+                const err79 = { instancePath: instancePath + "/inputs/errors/" + i6, schemaPath: "#/properties/inputs/properties/errors/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
               }
-              errors++;
             }
-          }
-        }
-        if (data32.warning !== void 0) {
-          let data34 = data32.warning;
-          if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
-            const err78 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err78];
-            } else {
-              vErrors.push(err78);
-            }
-            errors++;
-          }
-          if (typeof data34 == "number" && isFinite(data34)) {
-            if (data34 < 0 || isNaN(data34)) {
-              const err79 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err79];
-              } else {
-                vErrors.push(err79);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data32.note !== void 0) {
-          let data35 = data32.note;
-          if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
-            const err80 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          } else {
+            const err80 = { instancePath: instancePath + "/inputs/errors", schemaPath: "#/properties/inputs/properties/errors/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err80];
             } else {
@@ -1863,188 +1868,315 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data35 == "number" && isFinite(data35)) {
-            if (data35 < 0 || isNaN(data35)) {
-              const err81 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err81];
-              } else {
-                vErrors.push(err81);
-              }
-              errors++;
-            }
-          }
         }
-        if (data32.suppressed !== void 0) {
-          let data36 = data32.suppressed;
-          if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
-            const err82 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err81 = { instancePath: instancePath + "/inputs", schemaPath: "#/properties/inputs/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err81];
+        } else {
+          vErrors.push(err81);
+        }
+        errors++;
+      }
+    }
+    if (data.summary !== void 0) {
+      let data38 = data.summary;
+      if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+        if (data38.error === void 0) {
+          const err82 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "error" }, message: "must have required property 'error'" };
+          if (vErrors === null) {
+            vErrors = [err82];
+          } else {
+            vErrors.push(err82);
+          }
+          errors++;
+        }
+        if (data38.warning === void 0) {
+          const err83 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "warning" }, message: "must have required property 'warning'" };
+          if (vErrors === null) {
+            vErrors = [err83];
+          } else {
+            vErrors.push(err83);
+          }
+          errors++;
+        }
+        if (data38.note === void 0) {
+          const err84 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "note" }, message: "must have required property 'note'" };
+          if (vErrors === null) {
+            vErrors = [err84];
+          } else {
+            vErrors.push(err84);
+          }
+          errors++;
+        }
+        if (data38.suppressed === void 0) {
+          const err85 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "suppressed" }, message: "must have required property 'suppressed'" };
+          if (vErrors === null) {
+            vErrors = [err85];
+          } else {
+            vErrors.push(err85);
+          }
+          errors++;
+        }
+        if (data38.complete === void 0) {
+          const err86 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/required", keyword: "required", params: { missingProperty: "complete" }, message: "must have required property 'complete'" };
+          if (vErrors === null) {
+            vErrors = [err86];
+          } else {
+            vErrors.push(err86);
+          }
+          errors++;
+        }
+        for (const key7 in data38) {
+          if (!(key7 === "error" || key7 === "warning" || key7 === "note" || key7 === "suppressed" || key7 === "complete" || key7 === "baseline")) {
+            const err87 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err82];
+              vErrors = [err87];
             } else {
-              vErrors.push(err82);
+              vErrors.push(err87);
             }
             errors++;
           }
-          if (typeof data36 == "number" && isFinite(data36)) {
-            if (data36 < 0 || isNaN(data36)) {
-              const err83 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        }
+        if (data38.error !== void 0) {
+          let data39 = data38.error;
+          if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)) && isFinite(data39))) {
+            const err88 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err88];
+            } else {
+              vErrors.push(err88);
+            }
+            errors++;
+          }
+          if (typeof data39 == "number" && isFinite(data39)) {
+            if (data39 < 0 || isNaN(data39)) {
+              const err89 = { instancePath: instancePath + "/summary/error", schemaPath: "#/properties/summary/properties/error/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
               if (vErrors === null) {
-                vErrors = [err83];
+                vErrors = [err89];
               } else {
-                vErrors.push(err83);
+                vErrors.push(err89);
               }
               errors++;
             }
           }
         }
-        if (data32.complete !== void 0) {
-          if (typeof data32.complete !== "boolean") {
-            const err84 = { instancePath: instancePath + "/summary/complete", schemaPath: "#/properties/summary/properties/complete/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (data38.warning !== void 0) {
+          let data40 = data38.warning;
+          if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
+            const err90 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
-              vErrors = [err84];
+              vErrors = [err90];
             } else {
-              vErrors.push(err84);
+              vErrors.push(err90);
+            }
+            errors++;
+          }
+          if (typeof data40 == "number" && isFinite(data40)) {
+            if (data40 < 0 || isNaN(data40)) {
+              const err91 = { instancePath: instancePath + "/summary/warning", schemaPath: "#/properties/summary/properties/warning/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err91];
+              } else {
+                vErrors.push(err91);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data38.note !== void 0) {
+          let data41 = data38.note;
+          if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
+            const err92 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err92];
+            } else {
+              vErrors.push(err92);
+            }
+            errors++;
+          }
+          if (typeof data41 == "number" && isFinite(data41)) {
+            if (data41 < 0 || isNaN(data41)) {
+              const err93 = { instancePath: instancePath + "/summary/note", schemaPath: "#/properties/summary/properties/note/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err93];
+              } else {
+                vErrors.push(err93);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data38.suppressed !== void 0) {
+          let data42 = data38.suppressed;
+          if (!(typeof data42 == "number" && (!(data42 % 1) && !isNaN(data42)) && isFinite(data42))) {
+            const err94 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err94];
+            } else {
+              vErrors.push(err94);
+            }
+            errors++;
+          }
+          if (typeof data42 == "number" && isFinite(data42)) {
+            if (data42 < 0 || isNaN(data42)) {
+              const err95 = { instancePath: instancePath + "/summary/suppressed", schemaPath: "#/properties/summary/properties/suppressed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (vErrors === null) {
+                vErrors = [err95];
+              } else {
+                vErrors.push(err95);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data38.complete !== void 0) {
+          if (typeof data38.complete !== "boolean") {
+            const err96 = { instancePath: instancePath + "/summary/complete", schemaPath: "#/properties/summary/properties/complete/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (vErrors === null) {
+              vErrors = [err96];
+            } else {
+              vErrors.push(err96);
             }
             errors++;
           }
         }
-        if (data32.baseline !== void 0) {
-          let data38 = data32.baseline;
-          if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
-            if (data38.new === void 0) {
-              const err85 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "new" }, message: "must have required property 'new'" };
+        if (data38.baseline !== void 0) {
+          let data44 = data38.baseline;
+          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+            if (data44.new === void 0) {
+              const err97 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "new" }, message: "must have required property 'new'" };
               if (vErrors === null) {
-                vErrors = [err85];
+                vErrors = [err97];
               } else {
-                vErrors.push(err85);
+                vErrors.push(err97);
               }
               errors++;
             }
-            if (data38.baselined === void 0) {
-              const err86 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "baselined" }, message: "must have required property 'baselined'" };
+            if (data44.baselined === void 0) {
+              const err98 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "baselined" }, message: "must have required property 'baselined'" };
               if (vErrors === null) {
-                vErrors = [err86];
+                vErrors = [err98];
               } else {
-                vErrors.push(err86);
+                vErrors.push(err98);
               }
               errors++;
             }
-            if (data38.fixed === void 0) {
-              const err87 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "fixed" }, message: "must have required property 'fixed'" };
+            if (data44.fixed === void 0) {
+              const err99 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/required", keyword: "required", params: { missingProperty: "fixed" }, message: "must have required property 'fixed'" };
               if (vErrors === null) {
-                vErrors = [err87];
+                vErrors = [err99];
               } else {
-                vErrors.push(err87);
+                vErrors.push(err99);
               }
               errors++;
             }
-            for (const key7 in data38) {
-              if (!(key7 === "new" || key7 === "baselined" || key7 === "fixed")) {
-                const err88 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+            for (const key8 in data44) {
+              if (!(key8 === "new" || key8 === "baselined" || key8 === "fixed")) {
+                const err100 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err88];
+                  vErrors = [err100];
                 } else {
-                  vErrors.push(err88);
+                  vErrors.push(err100);
                 }
                 errors++;
               }
             }
-            if (data38.new !== void 0) {
-              let data39 = data38.new;
-              if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)) && isFinite(data39))) {
-                const err89 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data44.new !== void 0) {
+              let data45 = data44.new;
+              if (!(typeof data45 == "number" && (!(data45 % 1) && !isNaN(data45)) && isFinite(data45))) {
+                const err101 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err89];
+                  vErrors = [err101];
                 } else {
-                  vErrors.push(err89);
+                  vErrors.push(err101);
                 }
                 errors++;
               }
-              if (typeof data39 == "number" && isFinite(data39)) {
-                if (data39 < 0 || isNaN(data39)) {
-                  const err90 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (typeof data45 == "number" && isFinite(data45)) {
+                if (data45 < 0 || isNaN(data45)) {
+                  const err102 = { instancePath: instancePath + "/summary/baseline/new", schemaPath: "#/properties/summary/properties/baseline/properties/new/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err90];
+                    vErrors = [err102];
                   } else {
-                    vErrors.push(err90);
+                    vErrors.push(err102);
                   }
                   errors++;
                 }
               }
             }
-            if (data38.baselined !== void 0) {
-              let data40 = data38.baselined;
-              if (!(typeof data40 == "number" && (!(data40 % 1) && !isNaN(data40)) && isFinite(data40))) {
-                const err91 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data44.baselined !== void 0) {
+              let data46 = data44.baselined;
+              if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46))) {
+                const err103 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err91];
+                  vErrors = [err103];
                 } else {
-                  vErrors.push(err91);
+                  vErrors.push(err103);
                 }
                 errors++;
               }
-              if (typeof data40 == "number" && isFinite(data40)) {
-                if (data40 < 0 || isNaN(data40)) {
-                  const err92 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (typeof data46 == "number" && isFinite(data46)) {
+                if (data46 < 0 || isNaN(data46)) {
+                  const err104 = { instancePath: instancePath + "/summary/baseline/baselined", schemaPath: "#/properties/summary/properties/baseline/properties/baselined/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err92];
+                    vErrors = [err104];
                   } else {
-                    vErrors.push(err92);
+                    vErrors.push(err104);
                   }
                   errors++;
                 }
               }
             }
-            if (data38.fixed !== void 0) {
-              let data41 = data38.fixed;
-              if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)) && isFinite(data41))) {
-                const err93 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data44.fixed !== void 0) {
+              let data47 = data44.fixed;
+              if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)) && isFinite(data47))) {
+                const err105 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err93];
+                  vErrors = [err105];
                 } else {
-                  vErrors.push(err93);
+                  vErrors.push(err105);
                 }
                 errors++;
               }
-              if (typeof data41 == "number" && isFinite(data41)) {
-                if (data41 < 0 || isNaN(data41)) {
-                  const err94 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (typeof data47 == "number" && isFinite(data47)) {
+                if (data47 < 0 || isNaN(data47)) {
+                  const err106 = { instancePath: instancePath + "/summary/baseline/fixed", schemaPath: "#/properties/summary/properties/baseline/properties/fixed/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err94];
+                    vErrors = [err106];
                   } else {
-                    vErrors.push(err94);
+                    vErrors.push(err106);
                   }
                   errors++;
                 }
               }
             }
           } else {
-            const err95 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err107 = { instancePath: instancePath + "/summary/baseline", schemaPath: "#/properties/summary/properties/baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err95];
+              vErrors = [err107];
             } else {
-              vErrors.push(err95);
+              vErrors.push(err107);
             }
             errors++;
           }
         }
       } else {
-        const err96 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err108 = { instancePath: instancePath + "/summary", schemaPath: "#/properties/summary/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err96];
+          vErrors = [err108];
         } else {
-          vErrors.push(err96);
+          vErrors.push(err108);
         }
         errors++;
       }
     }
   } else {
-    const err97 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err109 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err97];
+      vErrors = [err109];
     } else {
-      vErrors.push(err97);
+      vErrors.push(err109);
     }
     errors++;
   }

@@ -21,6 +21,11 @@ describe('Helm values, charts and helmfiles', async () => {
       // helmfile inline values (an env map) and a `set` entry.
       'STS006 helmfile/helmfile.yaml:12:39-48',
       'STS001 helmfile/helmfile.yaml:15:16-23',
+      // A template's literal annotations, and a quoted `create: "false"`, which Go's `if` takes as true.
+      'STS005 quoted-create/templates/serviceaccount.yaml:7:5-45',
+      'STS005 quoted-create/values.yaml:5:5-45',
+      // `extraEnv`, the env of a chart not known, by the convention.
+      'STS006 quoted-create/values.yaml:8:12-18',
       // A values file of no chart in the repository, of the chart its name starts with.
       'STS013 values/external-dns-values.yaml:7:11-29',
     ]);

@@ -18,9 +18,12 @@ const yamlPattern = /\.ya?ml(?:\.gotmpl)?$/;
 /** A file inside a chart's `templates/` folder: rendered objects, not values. */
 const templatePattern = /(?:^|\/)templates\//;
 
-/** A parsed document that is a Kubernetes object: such a file is a manifest, not values. */
-function isKubernetesObject(value: unknown): boolean {
-  return isRecord(value) && typeof value.apiVersion === 'string' && typeof value.kind === 'string';
+/**
+ * A parsed document that is not values: a Kubernetes object (the file is a manifest), or a
+ * helm-unittest suite, whose `set` values are test inputs that no release is given.
+ */
+function isNotValues(value: unknown): boolean {
+  return isRecord(value) && ((typeof value.apiVersion === 'string' && typeof value.kind === 'string') || (Object.hasOwn(value, 'suite') && Array.isArray(value.tests)));
 }
 
 /** The folder of a path, `.` for the root. */
@@ -84,7 +87,7 @@ function readValuesFile(file: string, text: string, into: Declarations): Located
     return undefined;
   }
   const documents = parsed.documents.filter((document) => document.value !== null && document.value !== undefined);
-  if (documents.length === 0 || documents.some((document) => isKubernetesObject(document.value)) || !isRecord(documents[0]!.value)) return undefined;
+  if (documents.length === 0 || documents.some((document) => isNotValues(document.value)) || !isRecord(documents[0]!.value)) return undefined;
   return { value: documents[0]!.value, locator: documents[0]!.locator, label: `values file \`${file}\`` };
 }
 

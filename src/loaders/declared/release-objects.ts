@@ -124,9 +124,19 @@ export function knownChart(name: string | undefined, repository: string | undefi
   return chartKnowledge.find((chart) => chart.chart === name && (chart.repositoryContains === undefined || (repository ?? '').includes(chart.repositoryContains)));
 }
 
+/**
+ * Whether a Go template's `if` takes a value as true: anything but false, 0, an empty string, map
+ * or list. A quoted `create: "false"` is a non-empty string, so the chart makes the account.
+ */
+function goTruthy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (isRecord(value)) return Object.keys(value).length > 0;
+  return value !== false && value !== 0 && value !== '';
+}
+
 /** Helm's usual `fullname`: the release name when it holds the chart's name, else `release-chart`. */
 function fullname(release: string | undefined, chart: string | undefined): string {
-  if (release === undefined) return chart ?? 'release';
+  if (release === undefined) return chart ?? '<release>';
   if (chart === undefined || release.includes(chart)) return release;
   return `${release}-${chart}`;
 }
@@ -287,7 +297,7 @@ function envSources(values: MergedValues, account: AccountPaths): EnvSource[] {
   }
   for (const { path, name, value } of account.envSwitches) {
     const switched = values.get(path);
-    if (switched === true || switched === 'true') sources.push({ entry: { name, value }, name: { path, key: true }, value: { path } });
+    if (goTruthy(switched ?? false)) sources.push({ entry: { name, value }, name: { path, key: true }, value: { path } });
   }
   return sources;
 }
@@ -296,7 +306,7 @@ function envSources(values: MergedValues, account: AccountPaths): EnvSource[] {
 function accountAnnotations(values: MergedValues, account: AccountPaths): { annotations: Record<string, unknown>; sources: Map<string, ValuesTarget> } {
   const annotations = values.map(account.annotations);
   const sources = new Map<string, ValuesTarget>(Object.keys(annotations).map((key) => [key, { path: [...account.annotations, key] }]));
-  if (account.when !== undefined && values.get(account.when) !== true) return { annotations, sources };
+  if (account.when !== undefined && !goTruthy(values.get(account.when) ?? false)) return { annotations, sources };
   for (const { annotation, path } of account.annotationValues) {
     const value = values.get(path);
     if (value === undefined || value === null || value === '') continue;
@@ -313,9 +323,9 @@ function accountAnnotations(values: MergedValues, account: AccountPaths): { anno
 function makeAccount(spec: HelmReleaseSpec, layers: readonly LocatedValues[], values: MergedValues, account: AccountPaths, chart: ChartKnowledge | undefined, into: ReleaseObjects): boolean {
   const { annotations, sources } = accountAnnotations(values, account);
   const create = account.create === undefined ? undefined : values.get(account.create);
-  const created = create === undefined || create === null ? account.createdByDefault : create === true || create === 'true';
+  const created = create === undefined || create === null ? account.createdByDefault : goTruthy(create);
   const named = account.name === undefined ? undefined : values.get(account.name);
-  const release = spec.releaseName ?? spec.chart.name ?? 'release';
+  const release = spec.releaseName ?? spec.chart.name ?? '<release>';
   const name =
     typeof named === 'string' && named !== ''
       ? named
