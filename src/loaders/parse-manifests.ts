@@ -83,7 +83,7 @@ export function parseManifests(
 }
 
 
-/** The objects a template writes literally, read without rendering it; undefined when even so it is not YAML. */
+/** The objects a template writes literally, read without rendering it; undefined when even so it is not YAML, or writes none. */
 function templateObjects(path: string, text: string, keep: ((identity: ObjectIdentity) => boolean) | undefined): ParsedFile | undefined {
   const parsed = parseTemplateYaml(path, text);
   if (parsed.outcome === 'error') return undefined;
@@ -98,8 +98,8 @@ function templateObjects(path: string, text: string, keep: ((identity: ObjectIde
       if (!keep || keep(identity)) objects.push({ identity, data, locator: locator.below(objectPath), inputKind: 'helm-chart' });
     });
   }
-  // A template of no object (values, say) is read as text, as any YAML that holds no object.
-  return { outcome: 'parsed', documents, objectCount, objects, ...(objectCount > 0 ? { template: templateReason } : {}) };
+  // A template of no object (a fragment, values) is skipped as before: there is nothing to judge in it.
+  return objectCount === 0 ? undefined : { outcome: 'parsed', documents, objectCount, objects, template: templateReason };
 }
 
 function unparsable(text: string, rawError: unknown, limits: ManifestLimits): ParsedFile {

@@ -15,8 +15,8 @@ const helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|he
 /** YAML, or a helmfile Go template of YAML (`*.yaml.gotmpl`). */
 const yamlPattern = /\.ya?ml(?:\.gotmpl)?$/;
 
-/** A file inside a chart's `templates/` folder: rendered objects, not values. */
-const templatePattern = /(?:^|\/)templates\//;
+/** Files that are never values: a chart's `templates/`, a kustomization (its `commonAnnotations` are not an account's), CI workflows. */
+const notValuesPattern = /(?:^|\/)(?:templates\/|\.github\/|[Kk]ustomization(?:\.ya?ml)?$)/;
 
 /**
  * A parsed document that is not values: a Kubernetes object (the file is a manifest), or a
@@ -196,7 +196,7 @@ export const helmReader: DeclarationReader = {
   markers: [...valuesMarkers, 'releases:'],
   wants(file, text) {
     if (!yamlPattern.test(file)) return false;
-    return helmfilePattern.test(file) ? text.includes('releases:') : !templatePattern.test(file) && valuesMarkers.some((marker) => text.includes(marker));
+    return helmfilePattern.test(file) ? text.includes('releases:') : !notValuesPattern.test(file) && valuesMarkers.some((marker) => text.includes(marker));
   },
   read(files, repository, into) {
     const used = new Set<string>();
