@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path15,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path15, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path15 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code2 = path14.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code2 = path15.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path15 = `/${path15}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path14);
+          url = new URL(util.parseOrigin(url).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19664,26 +19664,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path14) => {
-      const end = path14.length - 1;
-      const index = path14.lastIndexOf(
+    var basenameOf = (path15) => {
+      const end = path15.length - 1;
+      const index = path15.lastIndexOf(
         SLASH,
-        path14[end] === SLASH ? end - 1 : end
+        path15[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path14 : path14.slice(index + 1);
+      return index < 0 ? path15 : path15.slice(index + 1);
     };
-    var parentOf = (path14) => {
-      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path14.split(SLASH).filter(Boolean);
+    var parentOf = (path15) => {
+      if (path15.charCodeAt(0) === SLASH_CODE || path15.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path15.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path14.length - 1;
-      const cut = path14.lastIndexOf(
+      const end = path15.length - 1;
+      const cut = path15.lastIndexOf(
         SLASH,
-        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path15.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path15.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -19833,7 +19833,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path14) {
+      testLiteral(path15) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -19842,7 +19842,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path14)) {
+          if (rule.checkRegex.test(path15)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -19862,15 +19862,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path14, mode) {
+      test(path15, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path14) : path14;
+        const basename = shortcut ? basenameOf(path15) : path15;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path14
+            shortcut && rule._basenameOnly ? basename : path15
           )) {
             const { negative } = rule;
             const ret = {
@@ -19892,17 +19892,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path14, originalPath, doThrow) => {
-      if (!isString(path14)) {
+    var checkPath = (path15, originalPath, doThrow) => {
+      if (!isString(path15)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path14) {
+      if (!path15) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path14)) {
+      if (checkPath.isNotRelative(path15)) {
         const r7 = "`path.relative()`d";
         return doThrow(
           `path should be a ${r7} string, but got "${originalPath}"`,
@@ -19911,25 +19911,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path14) => {
-      const first = path14.charCodeAt(0);
+    var isNotRelative = (path15) => {
+      const first = path15.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path14.length === 1) {
+      if (path15.length === 1) {
         return true;
       }
-      const second = path14.charCodeAt(1);
+      const second = path15.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
+      return path15.length === 2 || path15.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -19960,59 +19960,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path14) {
+      _test(originalPath, cache2, path15) {
         checkPath(
-          path14,
+          path15,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path14 ? this._t(path14, cache2) : {
+        return path15 ? this._t(path15, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path14 = convertPath(target);
-        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path14);
+        const path15 = convertPath(target);
+        if (!path15 || path15.charCodeAt(path15.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path15);
         }
-        const dir = this._t(path14, this._testCache);
+        const dir = this._t(path15, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path14);
+        const literal2 = this._rules.testLiteral(path15);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path14, cache2) {
-        const cached2 = cache2[path14];
+      _t(path15, cache2) {
+        const cached2 = cache2[path15];
         if (cached2) {
           return cached2;
         }
-        const parentPath = parentOf(path14);
+        const parentPath = parentOf(path15);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
+        return cache2[path15] = parent && parent.ignored ? parent : this._rules.test(path15, MODE_IGNORE);
       }
-      ignores(path14) {
-        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
+      ignores(path15) {
+        return this._test(path15, this._ignoreCache, convertPath(path15)).ignored;
       }
       createFilter() {
-        return (path14) => !this.ignores(path14);
+        return (path15) => !this.ignores(path15);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path14) {
-        return this._test(path14, this._testCache, convertPath(path14));
+      test(path15) {
+        return this._test(path15, this._testCache, convertPath(path15));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
+    var isPathValid = (path15) => checkPath(convertPath(path15), path15, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
+      checkPath.isNotRelative = (path15) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path15) || isNotRelative(path15);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -23612,7 +23612,7 @@ var init_index_min = __esm({
 // src/action/main.ts
 import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, realpathSync as realpathSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24115,7 +24115,7 @@ function info(message) {
 
 // src/config/scan-request.ts
 import { existsSync as existsSync5 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/config/load-config.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -26695,8 +26695,8 @@ var INDENT = 7;
 var FAST = 8;
 var STRIDE = 9;
 var YamlSource = class {
-  constructor(path14, text, events) {
-    this.path = path14;
+  constructor(path15, text, events) {
+    this.path = path15;
     this.text = text;
     const length = events.length;
     this.length = length;
@@ -26787,7 +26787,7 @@ var YamlSource = class {
     return getScalarValue(this.text, event);
   }
 };
-var YamlLocator = class {
+var YamlLocator = class _YamlLocator {
   constructor(source, rootEvent, basePath = []) {
     this.source = source;
     this.rootEvent = rootEvent;
@@ -26799,8 +26799,12 @@ var YamlLocator = class {
   get path() {
     return this.source.path;
   }
-  locate(path14, options = {}) {
-    const full = [...this.basePath, ...path14];
+  /** A locator for paths inside the node at `path` (an item of a `kind: List`). */
+  below(path15) {
+    return path15.length === 0 ? this : new _YamlLocator(this.source, this.rootEvent, [...this.basePath, ...path15]);
+  }
+  locate(path15, options = {}) {
+    const full = [...this.basePath, ...path15];
     let node = this.rootEvent;
     let lastKey = -1;
     let complete = true;
@@ -26977,7 +26981,7 @@ function schemaValidator(name) {
   return (value) => validate(value) ? [] : (validate.errors ?? []).map(describeError);
 }
 function keyPath(pointer) {
-  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path14, part) => /^\d+$/.test(part) ? `${path14}[${part}]` : path14 === "" ? part : `${path14}.${part}`, "");
+  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path15, part) => /^\d+$/.test(part) ? `${path15}[${part}]` : path15 === "" ? part : `${path15}.${part}`, "");
 }
 function describeError(error2) {
   const at2 = keyPath(error2.instancePath);
@@ -27270,7 +27274,7 @@ async function discoverFiles(targets2, options) {
   const skipped = [];
   const visitedFolders = /* @__PURE__ */ new Set();
   const relativeOf = (absolute) => toPosix(path3.relative(options.root, absolute));
-  const inside = (real) => real === realRoot || real.startsWith(realRoot + path3.sep);
+  const inside2 = (real) => real === realRoot || real.startsWith(realRoot + path3.sep);
   const wanted = options.wanted;
   const followLink = (absolute) => {
     let real;
@@ -27281,7 +27285,7 @@ async function discoverFiles(targets2, options) {
       skipped.push({ path: relativeOf(absolute), reason: loop ? "symbolic link loop" : "broken symbolic link" });
       return void 0;
     }
-    if (!inside(real)) {
+    if (!inside2(real)) {
       skipped.push({ path: relativeOf(absolute), reason: "symbolic link to a place outside the scan root" });
       return void 0;
     }
@@ -27324,7 +27328,7 @@ async function discoverFiles(targets2, options) {
       const target = followLink(absolute);
       if (target === void 0) return;
       isFolder = statSync(target).isDirectory();
-    } else if (!inside(realpathSync.native(absolute))) {
+    } else if (!inside2(realpathSync.native(absolute))) {
       skipped.push({ path: relativeOf(absolute), reason: "outside the scan root" });
       return;
     }
@@ -27390,7 +27394,7 @@ import path4 from "node:path";
 // src/loaders/manifest-limits.ts
 var defaultManifestLimits = { maxDocuments: 1e5, maxDepth: 256, maxAliasNodes: 1e5 };
 
-// src/loaders/parse-manifests.ts
+// src/loaders/yaml-stream.ts
 var kubernetesSchema = new Schema([
   strTag,
   seqTag,
@@ -27408,69 +27412,23 @@ var NotReadError = class extends Error {
   }
   offset;
 };
-var templateHint = "render it first (for example `helm template`) and scan the output";
-function parseManifests(path14, rawText, options = {}) {
-  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  if (path14.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
-  const limits = { ...defaultManifestLimits, ...options.limits };
-  let events;
-  let values;
-  try {
-    ({ events, values } = readYamlStream(path14, text, limits, options.json === true));
-  } catch (error2) {
-    return unparsable(text, error2, limits);
-  }
-  if (text.includes("{{") && hasTemplateActions(text, events)) {
-    return { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}); ${templateHint}` };
-  }
-  const found = [];
-  let documents = 0;
-  values.forEach((value, document) => {
-    if (value === null || value === void 0) return;
-    documents++;
-    collectObjects(value, [], (object, identity, path15) => found.push({ value: object, identity, document, path: path15 }));
-  });
-  const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
-  const source = kept.length > 0 ? new YamlSource(path14, text, events) : void 0;
-  const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
-    identity,
-    data: value,
-    locator: new YamlLocator(source, source.documentRoot(document), objectPath)
-  }));
-  return { outcome: "parsed", documents, objectCount: found.length, objects };
-}
-function readYamlStream(path14, text, limits, json) {
-  const events = parseEvents(text, { filename: path14, maxDepth: limits.maxDepth + 2 });
+function readYamlStream(path15, text, limits, json) {
+  const events = parseEvents(text, { filename: path15, maxDepth: limits.maxDepth + 2 });
   checkEvents(text, events, limits);
   return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
 }
-function parseYamlDocuments(path14, rawText) {
-  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
+function parseYamlDocuments(path15, rawText, parsed) {
+  const bom = rawText.charCodeAt(0) === 65279 ? 1 : 0;
+  const text = rawText.slice(bom);
   try {
-    const { events, values } = readYamlStream(path14, text, defaultManifestLimits, false);
-    const source = new YamlSource(path14, text, events);
+    const { events, values } = readYamlStream(path15, parsed?.slice(bom) ?? text, defaultManifestLimits, parsed !== void 0);
+    const source = new YamlSource(path15, text, events);
     return { outcome: "parsed", documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
   } catch (error2) {
-    const at2 = error2 instanceof YAMLException && error2.mark ? ` (line ${error2.mark.line + 1})` : "";
-    return { outcome: "error", message: `invalid YAML: ${error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2)}${at2}` };
+    const mark = error2 instanceof YAMLException ? error2.mark : void 0;
+    const at2 = mark ? { line: mark.line + 1, column: mark.column + 1 } : {};
+    return { outcome: "error", message: `invalid YAML: ${error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2)}${mark ? ` (line ${mark.line + 1})` : ""}`, ...at2 };
   }
-}
-function unparsable(text, rawError, limits) {
-  const error2 = rawError instanceof YAMLException && rawError.reason.startsWith("nesting exceeded maxDepth") ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;
-  if (!(error2 instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
-    return { outcome: "skipped", reason: `template directives ({{ \u2026 }}, %{ \u2026 }) make it invalid YAML; ${templateHint}` };
-  }
-  const message = error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2);
-  if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
-    return { outcome: "skipped", reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest`, notManifest: true };
-  }
-  if (error2 instanceof NotReadError) {
-    return { outcome: "error", message: `not read: ${message}`, ...new LineIndex(text).position(error2.offset) };
-  }
-  if (error2 instanceof YAMLException && error2.mark) {
-    return { outcome: "error", message: `invalid YAML: ${message}`, line: error2.mark.line + 1, column: error2.mark.column + 1 };
-  }
-  return { outcome: "error", message: `invalid YAML: ${message}` };
 }
 function tooDeep(limits, offset) {
   return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, offset);
@@ -27559,6 +27517,162 @@ function checkShape(events, limits) {
     }
   }
 }
+
+// src/loaders/declared/template-yaml.ts
+var stand = { "{": "\uFDD0", "}": "\uFDD1", ":": "\uFDD2", "#": "\uFDD3", '"': "\uFDD4", "'": "\uFDD5" };
+var restore = new Map(Object.entries(stand).map(([real, standIn]) => [standIn, real]));
+var standIns = /[\uFDD0-\uFDD5]/g;
+var controlAction = /^(?:if|else|end|range|with|define|block|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
+var actionPattern = /\{\{-?\s*(\/\*[\s\S]*?\*\/|(?:[^}"'`]|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|`[^`]*`|\}(?!\}))*?)\s*-?\}\}/g;
+function lineShape(line) {
+  const indent = line.length - line.trimStart().length;
+  const content = line.trim();
+  return { indent, opensValue: /^(?:- )?[^\s#][^#]*:$/.test(content), blank: content === "" || content.startsWith("#") };
+}
+function maskTemplateActions(text) {
+  const masked = text.split("");
+  const outputLines = /* @__PURE__ */ new Set();
+  const lineStarts = [0];
+  for (let at2 = text.indexOf("\n"); at2 >= 0; at2 = text.indexOf("\n", at2 + 1)) lineStarts.push(at2 + 1);
+  const lineOf = (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const standIn = (from, to) => {
+    for (let at2 = from; at2 < to; at2++) {
+      const char = masked[at2];
+      if (Object.hasOwn(stand, char)) masked[at2] = stand[char];
+    }
+  };
+  const blank = (from, to) => {
+    for (let at2 = from; at2 < to; at2++) if (masked[at2] !== "\n" && masked[at2] !== "\r") masked[at2] = " ";
+  };
+  const byLine = /* @__PURE__ */ new Map();
+  for (const match2 of text.matchAll(actionPattern)) {
+    const line = lineOf(match2.index);
+    const onLine = byLine.get(line) ?? [];
+    onLine.push({ start: match2.index, end: match2.index + match2[0].length, control: controlAction.test(match2[1] ?? "") });
+    byLine.set(line, onLine);
+  }
+  for (const [line, actions] of byLine) {
+    let outside = "";
+    let at2 = lineStarts[line];
+    for (const action of actions) {
+      outside += text.slice(at2, action.start);
+      at2 = Math.max(at2, action.end);
+    }
+    const lineEnd = text.indexOf("\n", at2);
+    outside += text.slice(at2, lineEnd < 0 ? text.length : lineEnd);
+    if (outside.trim() !== "") {
+      if (actions.some((action) => action.control)) standIn(actions[0].start, actions.at(-1).end);
+      else for (const action of actions) standIn(action.start, action.end);
+      continue;
+    }
+    for (const action of actions) (action.control ? blank : standIn)(action.start, action.end);
+    if (actions.some((action) => !action.control) && lineOf(actions.at(-1).end) === line) outputLines.add(line);
+  }
+  const lines = masked.join("").split("\n");
+  const shapes = lines.map(lineShape);
+  for (const line of [...outputLines].sort((a, b) => a - b)) {
+    const { indent } = shapes[line];
+    const above = shapes.slice(0, line).findLastIndex((shape, index) => !shape.blank && !outputLines.has(index));
+    const below = shapes.findIndex((shape, index) => index > line && !shape.blank && !outputLines.has(index));
+    const opener = above >= 0 ? shapes[above] : void 0;
+    const keep = opener?.opensValue === true && opener.indent < indent && (below < 0 || shapes[below].indent <= opener.indent);
+    if (!keep) {
+      lines[line] = lines[line].replace(/[^\r]/g, " ");
+      shapes[line] = { indent: 0, opensValue: false, blank: true };
+    }
+  }
+  return lines.join("\n");
+}
+function templateString(text) {
+  return text.replace(standIns, (standIn) => restore.get(standIn));
+}
+function templateText(value) {
+  if (typeof value === "string") return templateString(value);
+  if (Array.isArray(value)) return value.map(templateText);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [templateString(key), templateText(child)]));
+  return value;
+}
+function parseTemplateYaml(path15, text) {
+  const parsed = parseYamlDocuments(path15, text, maskTemplateActions(text));
+  if (parsed.outcome === "error") return parsed;
+  return { outcome: "parsed", documents: parsed.documents.map(({ value, locator }) => ({ value: templateText(value), locator })) };
+}
+
+// src/loaders/parse-manifests.ts
+var templateHint = "render it first (for example `helm template`) and scan the output";
+var templateReason = `Go/Helm template ({{ \u2026 }}): only what is written literally is read (an annotation, an env value, a host), at its line; the rest is decided when it is rendered: ${templateHint}`;
+function parseManifests(path15, rawText, options = {}) {
+  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
+  if (path15.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  const limits = { ...defaultManifestLimits, ...options.limits };
+  let events;
+  let values;
+  try {
+    ({ events, values } = readYamlStream(path15, text, limits, options.json === true));
+  } catch (error2) {
+    return (text.includes("{{") ? templateObjects(path15, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
+  }
+  if (text.includes("{{") && hasTemplateActions(text, events)) {
+    return templateObjects(path15, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}` };
+  }
+  const found = [];
+  let documents = 0;
+  values.forEach((value, document) => {
+    if (value === null || value === void 0) return;
+    documents++;
+    collectObjects(value, [], (object, identity, path16) => found.push({ value: object, identity, document, path: path16 }));
+  });
+  const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
+  const source = kept.length > 0 ? new YamlSource(path15, text, events) : void 0;
+  const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
+    identity,
+    data: value,
+    locator: new YamlLocator(source, source.documentRoot(document), objectPath)
+  }));
+  return { outcome: "parsed", documents, objectCount: found.length, objects };
+}
+function templateObjects(path15, text, keep) {
+  const parsed = parseTemplateYaml(path15, text);
+  if (parsed.outcome === "error") return void 0;
+  const objects = [];
+  let documents = 0;
+  let objectCount = 0;
+  for (const { value, locator } of parsed.documents) {
+    if (value === null || value === void 0) continue;
+    documents++;
+    collectObjects(value, [], (data, identity, objectPath) => {
+      objectCount++;
+      if (!keep || keep(identity)) objects.push({ identity, data, locator: locator.below(objectPath), inputKind: "helm-chart" });
+    });
+  }
+  return objectCount === 0 ? void 0 : { outcome: "parsed", documents, objectCount, objects, template: templateReason };
+}
+function unparsable(text, rawError, limits) {
+  const error2 = rawError instanceof YAMLException && rawError.reason.startsWith("nesting exceeded maxDepth") ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;
+  if (!(error2 instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
+    return { outcome: "skipped", reason: `template directives ({{ \u2026 }}, %{ \u2026 }) make it invalid YAML; ${templateHint}` };
+  }
+  const message = error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2);
+  if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
+    return { outcome: "skipped", reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest`, notManifest: true };
+  }
+  if (error2 instanceof NotReadError) {
+    return { outcome: "error", message: `not read: ${message}`, ...new LineIndex(text).position(error2.offset) };
+  }
+  if (error2 instanceof YAMLException && error2.mark) {
+    return { outcome: "error", message: `invalid YAML: ${message}`, line: error2.mark.line + 1, column: error2.mark.column + 1 };
+  }
+  return { outcome: "error", message: `invalid YAML: ${message}` };
+}
 function hasTemplateActions(text, events) {
   const spans = [];
   for (const event of events) {
@@ -27572,10 +27686,10 @@ function hasTemplateActions(text, events) {
   }
   return false;
 }
-function collectObjects(value, path14, sink) {
+function collectObjects(value, path15, sink) {
   if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return;
   if (value.kind === "List" && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectObjects(item, [...path14, "items", index], sink));
+    value.items.forEach((item, index) => collectObjects(item, [...path15, "items", index], sink));
     return;
   }
   const metadata = isRecord(value.metadata) ? value.metadata : {};
@@ -27585,7 +27699,7 @@ function collectObjects(value, path14, sink) {
     name: typeof metadata.name === "string" ? metadata.name : ""
   };
   if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
-  sink(value, identity, path14);
+  sink(value, identity, path15);
 }
 
 // src/model/irsa.ts
@@ -27598,8 +27712,9 @@ function parseBool(value) {
   return void 0;
 }
 function isPlaceholder(value) {
-  return typeof value === "string" && wholeVariable.test(value);
+  return typeof value === "string" && (wholeVariable.test(value) || wholeTemplateAction.test(value));
 }
+var wholeTemplateAction = /^\{\{(?:(?!\}\})[\s\S])*\}\}$/;
 var variablePattern = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=]([^}]*))?\}/;
 var wholeVariable = new RegExp(`^${variablePattern.source}$`);
 function isServiceAccount(resource) {
@@ -28152,6 +28267,528 @@ function isTestCode(file) {
   return parts.some((folder) => testFolders.has(folder)) || testFileNames.some((pattern) => pattern.test(base2));
 }
 
+// src/loaders/declared/helm-reader.ts
+import path6 from "node:path";
+
+// src/loaders/declared/release-objects.ts
+var chartKnowledge = readPackageJson("data", "helm-charts.json").charts;
+var helmCreateConvention = {
+  annotations: "serviceAccount.annotations",
+  name: "serviceAccount.name",
+  create: "serviceAccount.create",
+  defaultName: "{fullname}"
+};
+var conventionalEnv = ["env", "extraEnv"];
+var judgedEnv = /* @__PURE__ */ new Set([webhook.env.stsRegionalEndpoints, webhook.env.region, webhook.env.defaultRegion]);
+var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
+var dotted = (path15) => path15.split(".");
+function valueAt2(value, path15) {
+  let node = value;
+  for (const segment of path15) {
+    if (typeof segment === "number" ? !Array.isArray(node) : !isRecord(node)) return void 0;
+    node = node[segment];
+  }
+  return node;
+}
+function annotationMaps(value, path15 = [], found = []) {
+  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path15, index], found));
+  else if (isRecord(value)) {
+    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path15);
+    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path15, key], found);
+  }
+  return found;
+}
+var ReleaseLocator = class {
+  constructor(spec, layers, valuesPath) {
+    this.spec = spec;
+    this.layers = layers;
+    this.valuesPath = valuesPath;
+  }
+  spec;
+  layers;
+  valuesPath;
+  get path() {
+    return this.spec.file;
+  }
+  locate(objectPath, options) {
+    const target = this.valuesPath(objectPath);
+    if (target) {
+      const wanted = target.path;
+      for (let index = this.layers.length - 1; index >= 0; index--) {
+        const layer = this.layers[index];
+        for (let length = wanted.length; length > 0; length--) {
+          if (valueAt2(layer.value, wanted.slice(0, length)) === void 0) continue;
+          if (length < wanted.length && index > 0) break;
+          const exact = length === wanted.length;
+          const position = layer.locator.locate(wanted.slice(0, length), exact ? target.key ? { ...options, target: "key" } : options : void 0);
+          return layer.locator.path === this.spec.file ? position : { ...position, file: layer.locator.path };
+        }
+      }
+    }
+    return { startLine: this.spec.line, startColumn: 1, endLine: this.spec.line, endColumn: 1, lineText: "" };
+  }
+};
+function knownChart(name, repository) {
+  if (name === void 0) return void 0;
+  return chartKnowledge.find((chart) => chart.chart === name && (chart.repositoryContains === void 0 || (repository ?? "").includes(chart.repositoryContains)));
+}
+function goTruthy(value) {
+  if (Array.isArray(value)) return value.length > 0;
+  if (isRecord(value)) return Object.keys(value).length > 0;
+  return value !== false && value !== 0 && value !== "";
+}
+function fullname(release, chart) {
+  if (release === void 0) return chart ?? "<release>";
+  if (chart === void 0 || release.includes(chart)) return release;
+  return `${release}-${chart}`;
+}
+var MergedValues = class {
+  constructor(layers) {
+    this.layers = layers;
+  }
+  layers;
+  /** The value the top layer that sets a path gives it. */
+  get(path15) {
+    for (let index = this.layers.length - 1; index >= 0; index--) {
+      const value = valueAt2(this.layers[index].value, path15);
+      if (value !== void 0) return value;
+    }
+    return void 0;
+  }
+  /** A mapping merged across layers, the top layer winning each key; `null` drops a key, as Helm does. */
+  map(path15) {
+    const merged = {};
+    for (const layer of this.layers) {
+      const map = valueAt2(layer.value, path15);
+      if (!isRecord(map)) continue;
+      for (const [key, value] of Object.entries(map)) {
+        if (value === null) delete merged[key];
+        else merged[key] = value;
+      }
+    }
+    return merged;
+  }
+};
+function chartDefaults(spec, repository) {
+  const file = spec.chart.path === void 0 ? void 0 : `${spec.chart.path === "." ? "" : `${spec.chart.path}/`}values.yaml`;
+  const text = file === void 0 ? void 0 : repository?.text(file);
+  if (file === void 0 || text === void 0 || spec.values.some((layer) => layer.locator.path === file)) return [];
+  const parsed = parseTemplateYaml(file, text);
+  if (parsed.outcome !== "parsed" || parsed.documents.length === 0) return [];
+  const [document] = parsed.documents;
+  return [{ value: document.value, locator: document.locator, label: `chart values \`${file}\`` }];
+}
+function releaseObjects(spec, repository) {
+  const layers = [...chartDefaults(spec, repository), ...spec.values];
+  const values = new MergedValues(layers);
+  const chart = knownChart(spec.chart.name, spec.chart.repository);
+  const accounts = chart ? chart.serviceAccounts.map(accountPaths) : [{ ...accountPaths(helmCreateConvention), env: conventionEnv(values) }];
+  const read = new Set(accounts.map((account) => account.annotations.join(".")));
+  const assumed = chart ? [] : [helmCreateConvention.annotations];
+  for (const layer of layers) {
+    for (const path15 of annotationMaps(layer.value)) {
+      const key = path15.join(".");
+      if (read.has(key)) continue;
+      read.add(key);
+      accounts.push(conventionAt(path15));
+      assumed.push(key);
+    }
+  }
+  const result2 = { objects: [], assumptions: [] };
+  const made = new Set(accounts.filter((account) => makeAccount(spec, layers, values, account, chart, result2)).map((account) => account.annotations.join(".")));
+  const shown = assumed.filter((key) => made.has(key));
+  if (shown.length > 0) {
+    const chartLabel = spec.chart.name ?? spec.chart.path;
+    result2.assumptions.push({
+      path: spec.file,
+      line: spec.line,
+      kind: spec.kind,
+      reason: `${shown.map((key) => `\`${key}\``).join(", ")} read as ServiceAccount annotations by the \`helm create\` convention (the \`name\` and \`create\` beside them): ${chartLabel === void 0 ? "the chart is not known" : chart ? `chart \`${chartLabel}\` is not known to read them there` : `chart \`${chartLabel}\` is not known`}`
+    });
+  }
+  return result2;
+}
+function accountPaths(account) {
+  const { when, ...fromValues } = account.annotationValues ?? {};
+  return {
+    annotations: dotted(account.annotations),
+    ...account.name !== void 0 ? { name: dotted(account.name) } : {},
+    ...account.create !== void 0 ? { create: dotted(account.create) } : {},
+    createdByDefault: account.createdByDefault !== false,
+    defaultName: account.defaultName,
+    env: (account.env ?? []).map(({ path: path15, form }) => ({ path: dotted(path15), form })),
+    envSwitches: (account.envSwitches ?? []).map(({ path: path15, ...entry }) => ({ path: dotted(path15), ...entry })),
+    annotationValues: Object.entries(fromValues).map(([annotation, path15]) => ({ annotation, path: dotted(path15) })),
+    ...when !== void 0 ? { when: dotted(when) } : {}
+  };
+}
+function conventionAt(path15) {
+  const parent = path15.slice(0, -1);
+  const isConvention = path15.join(".") === helmCreateConvention.annotations;
+  return { annotations: path15, name: [...parent, "name"], create: [...parent, "create"], createdByDefault: true, defaultName: isConvention ? "{fullname}" : "{release}", env: [], envSwitches: [], annotationValues: [] };
+}
+function conventionEnv(values) {
+  return conventionalEnv.flatMap((key) => {
+    const value = values.get([key]);
+    return Array.isArray(value) ? [{ path: [key], form: "list" }] : isRecord(value) ? [{ path: [key], form: "map" }] : [];
+  });
+}
+function envSources(values, account) {
+  const sources = [];
+  for (const { path: path15, form } of account.env) {
+    const value = values.get(path15);
+    if (form === "list" && Array.isArray(value)) {
+      value.forEach((item, index) => {
+        if (!isRecord(item) || typeof item.name !== "string" || !judgedEnv.has(item.name)) return;
+        const entry = Object.hasOwn(item, "value") ? { name: item.name, value: item.value } : { name: item.name };
+        sources.push({ entry, name: { path: [...path15, index, "name"] }, value: { path: [...path15, index, "value"] } });
+      });
+    } else if (form === "map" && isRecord(value)) {
+      for (const [name, entryValue] of Object.entries(values.map(path15))) {
+        if (judgedEnv.has(name)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path15, name], key: true }, value: { path: [...path15, name] } });
+      }
+    }
+  }
+  for (const { path: path15, name, value } of account.envSwitches) {
+    const switched = values.get(path15);
+    if (goTruthy(switched ?? false)) sources.push({ entry: { name, value }, name: { path: path15, key: true }, value: { path: path15 } });
+  }
+  return sources;
+}
+function accountAnnotations(values, account) {
+  const annotations = values.map(account.annotations);
+  const sources = new Map(Object.keys(annotations).map((key) => [key, { path: [...account.annotations, key] }]));
+  if (account.when !== void 0 && !goTruthy(values.get(account.when) ?? false)) return { annotations, sources };
+  for (const { annotation, path: path15 } of account.annotationValues) {
+    const value = values.get(path15);
+    if (value === void 0 || value === null || value === "") continue;
+    annotations[annotation] = typeof value === "string" ? value : String(value);
+    sources.set(annotation, { path: path15 });
+  }
+  return { annotations, sources };
+}
+function makeAccount(spec, layers, values, account, chart, into) {
+  const { annotations, sources } = accountAnnotations(values, account);
+  const create = account.create === void 0 ? void 0 : values.get(account.create);
+  const created = create === void 0 || create === null ? account.createdByDefault : goTruthy(create);
+  const named = account.name === void 0 ? void 0 : values.get(account.name);
+  const release = spec.releaseName ?? spec.chart.name ?? "<release>";
+  const name = typeof named === "string" && named !== "" ? named : account.defaultName.replace("{fullname}", fullname(spec.releaseName, chart?.nameBase ?? chart?.chart ?? spec.chart.name)).replace("{release}", release);
+  const namespace = spec.namespace;
+  const metadata = (objectName2) => ({ name: objectName2, ...namespace !== void 0 ? { namespace } : {} });
+  const identity = (kind, objectName2) => ({ apiVersion: kind === "ServiceAccount" ? "v1" : "apps/v1", kind, name: objectName2, ...namespace !== void 0 ? { namespace } : {} });
+  const hasIrsa = created && irsaAnnotations.some((key) => Object.hasOwn(annotations, key) && annotations[key] !== "");
+  if (hasIrsa) {
+    const accountPath = (objectPath) => {
+      if (objectPath[0] !== "metadata") return void 0;
+      if (objectPath[1] === "name" && typeof named === "string" && named !== "") return { path: account.name };
+      return (objectPath[1] === "annotations" && objectPath.length > 2 ? sources.get(String(objectPath[2])) : void 0) ?? { path: account.annotations };
+    };
+    into.objects.push({
+      kind: spec.kind,
+      identity: identity("ServiceAccount", name),
+      data: { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...metadata(name), annotations } },
+      locator: new ReleaseLocator(spec, layers, accountPath),
+      declaredBy: spec.declaredBy
+    });
+  }
+  const env = envSources(values, account);
+  if (env.length === 0) return hasIrsa;
+  const envPrefix = ["spec", "template", "spec", "containers", 0, "env"];
+  const workloadPath = (objectPath) => {
+    if (envPrefix.some((segment, index) => objectPath[index] !== segment)) return void 0;
+    const source = env[objectPath[envPrefix.length]];
+    if (!source) return void 0;
+    return objectPath[envPrefix.length + 1] === "name" ? source.name : source.value;
+  };
+  const container = { name: chart?.chart ?? spec.chart.name ?? release, env: env.map((source) => source.entry) };
+  into.objects.push({
+    kind: spec.kind,
+    identity: identity("Deployment", name),
+    data: { apiVersion: "apps/v1", kind: "Deployment", metadata: metadata(name), spec: { template: { spec: { serviceAccountName: name, containers: [container] } } } },
+    locator: new ReleaseLocator(spec, layers, workloadPath),
+    declaredBy: spec.declaredBy
+  });
+  return hasIrsa;
+}
+function writtenAt(object) {
+  const paths = object.identity.kind === "ServiceAccount" ? irsaAnnotations.filter((key) => Object.hasOwn(object.data.metadata.annotations, key)).map((key) => ["metadata", "annotations", key]) : object.data.spec.template.spec.containers[0].env.map((_2, index) => ["spec", "template", "spec", "containers", 0, "env", index, "value"]);
+  const positions = paths.map((path15) => {
+    const at2 = object.locator.locate(path15);
+    return `${at2.file ?? object.locator.path}:${at2.startLine}:${at2.startColumn}`;
+  });
+  return `${object.identity.kind} ${positions.join(" ")}`;
+}
+function addReleaseObjects(declarations, repository) {
+  const ordered = [...declarations.releases.filter((release) => release.kind !== "helm-values"), ...declarations.releases.filter((release) => release.kind === "helm-values")];
+  const seen = /* @__PURE__ */ new Set();
+  for (const release of ordered) {
+    const { objects, assumptions } = releaseObjects(release, repository);
+    const kept = objects.filter((object) => {
+      const key = writtenAt(object);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    declarations.objects.push(...kept);
+    if (kept.length > 0) declarations.unanalysed.push(...assumptions);
+  }
+}
+
+// src/loaders/declared/helm-set.ts
+function parseSetName(name) {
+  if (name === "") return "an empty name";
+  const path15 = [];
+  let at2 = 0;
+  while (at2 < name.length) {
+    let key = "";
+    while (at2 < name.length && name[at2] !== "." && name[at2] !== "[") {
+      if (name[at2] === "\\") {
+        if (at2 + 1 >= name.length) return `\`${name}\` ends with a lone backslash`;
+        key += name[at2 + 1];
+        at2 += 2;
+      } else key += name[at2++];
+    }
+    if (key === "") return `\`${name}\` has an empty key at character ${at2 + 1}`;
+    path15.push(key);
+    while (name[at2] === "[") {
+      const close = name.indexOf("]", at2);
+      const index = close < 0 ? "" : name.slice(at2 + 1, close);
+      if (!/^\d+$/.test(index)) return `\`${name}\` has a list index that is not a number at character ${at2 + 1}`;
+      path15.push(Number(index));
+      at2 = close + 1;
+    }
+    if (at2 < name.length) {
+      if (name[at2] !== ".") return `\`${name}\` has text right after a list index at character ${at2 + 1}`;
+      if (++at2 === name.length) return `\`${name}\` ends with an empty key`;
+    }
+  }
+  return path15;
+}
+function startsWith(path15, prefix2) {
+  return prefix2.length <= path15.length && prefix2.every((segment, index) => path15[index] === segment);
+}
+function setLayer(file, entries, label) {
+  const value = {};
+  for (const entry of entries) assign(value, entry.path, entry.value);
+  const locator = {
+    path: file,
+    locate(path15, options) {
+      const exact = entries.findLast((entry) => entry.path.length === path15.length && startsWith(entry.path, path15));
+      if (exact) return options?.target === "key" ? exact.name : exact.valueAt;
+      let nearest;
+      let shared = -1;
+      for (const entry of entries) {
+        let length = 0;
+        while (length < path15.length && length < entry.path.length && entry.path[length] === path15[length]) length++;
+        if (length >= shared) [nearest, shared] = [entry, length];
+      }
+      return nearest ? nearest.name : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" };
+    }
+  };
+  return { value, locator, label };
+}
+function assign(root, path15, value) {
+  let node = root;
+  path15.forEach((segment, index) => {
+    if (index === path15.length - 1) {
+      node[segment] = value;
+      return;
+    }
+    const next = node[segment];
+    const wantList = typeof path15[index + 1] === "number";
+    if (typeof next !== "object" || next === null || Array.isArray(next) !== wantList) node[segment] = wantList ? [] : {};
+    node = node[segment];
+  });
+}
+
+// src/loaders/declared/helm-reader.ts
+var valuesMarkers = ["eks.amazonaws.com/role-arn", "eks.amazonaws.com/sts-regional-endpoints", "AWS_STS_REGIONAL_ENDPOINTS"];
+var helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(?:\.gotmpl)?)$/;
+var yamlPattern = /\.ya?ml(?:\.gotmpl)?$/;
+var notValuesPattern = /(?:^|\/)(?:templates\/|\.github\/|[Kk]ustomization(?:\.ya?ml)?$)/;
+function isNotValues(value) {
+  return isRecord(value) && (typeof value.apiVersion === "string" && typeof value.kind === "string" || Object.hasOwn(value, "suite") && Array.isArray(value.tests));
+}
+var folderOf = (file) => path6.posix.dirname(file);
+function inside(folder, relative) {
+  const joined = path6.posix.normalize(path6.posix.join(folder, relative));
+  return joined === ".." || joined.startsWith("../") || path6.posix.isAbsolute(relative) ? void 0 : joined;
+}
+function locatorBelow(locator, prefix2) {
+  return { path: locator.path, locate: (inner, options) => locator.locate([...prefix2, ...inner], options) };
+}
+function chartFolders(repository) {
+  const charts = /* @__PURE__ */ new Map();
+  for (const file of repository.paths) {
+    if (path6.posix.basename(file) !== "Chart.yaml") continue;
+    const text = repository.text(file) ?? "";
+    const name = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+    const version = /^version:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+    charts.set(folderOf(file), { ...name !== void 0 ? { name } : {}, ...version !== void 0 ? { version } : {} });
+  }
+  return charts;
+}
+function chartFolderOf(file, charts) {
+  for (let folder = folderOf(file); ; folder = folderOf(folder)) {
+    if (charts.has(folder)) return folder;
+    if (folder === "." || folder === "/") return void 0;
+  }
+}
+function chartNamedBy(file) {
+  const base2 = path6.posix.basename(file);
+  return chartKnowledge.map((chart) => chart.chart).filter((chart) => base2.startsWith(`${chart}-`) || base2.startsWith(`${chart}.`)).sort((a, b) => b.length - a.length)[0];
+}
+function valuesLayer(file, text, into, cache2) {
+  if (!cache2.has(file)) cache2.set(file, readValuesFile(file, text, into));
+  return cache2.get(file);
+}
+function readValuesFile(file, text, into) {
+  const parsed = parseTemplateYaml(file, text);
+  if (parsed.outcome === "error") {
+    if (file.endsWith(".gotmpl")) into.errors.push({ path: file, message: `helmfile values template not read: ${parsed.message}`, ...parsed.line !== void 0 ? { line: parsed.line, column: parsed.column } : {} });
+    return void 0;
+  }
+  const documents = parsed.documents.filter((document) => document.value !== null && document.value !== void 0);
+  if (documents.length === 0 || documents.some((document) => isNotValues(document.value)) || !isRecord(documents[0].value)) return void 0;
+  return { value: documents[0].value, locator: documents[0].locator, label: `values file \`${file}\`` };
+}
+function helmfileReleases(file, text, repository, into, used, cache2) {
+  const parsed = parseTemplateYaml(file, text);
+  if (parsed.outcome === "error") {
+    into.errors.push({ path: file, message: `helmfile not read: ${parsed.message}`, ...parsed.line !== void 0 ? { line: parsed.line, column: parsed.column } : {} });
+    return;
+  }
+  const folder = folderOf(file);
+  const repositories = /* @__PURE__ */ new Set();
+  for (const { value } of parsed.documents) {
+    if (!isRecord(value) || !Array.isArray(value.repositories)) continue;
+    for (const repo of value.repositories) if (isRecord(repo) && typeof repo.name === "string") repositories.add(repo.name);
+  }
+  for (const { value, locator } of parsed.documents) {
+    if (!isRecord(value) || !Array.isArray(value.releases)) continue;
+    value.releases.forEach((release, index) => {
+      if (!isRecord(release)) return;
+      const at2 = ["releases", index];
+      const line = locator.locate(at2).startLine;
+      const layers = [];
+      (Array.isArray(release.values) ? release.values : []).forEach((entry, entryIndex) => {
+        const entryAt = [...at2, "values", entryIndex];
+        if (isRecord(entry)) {
+          layers.push({ value: entry, locator: locatorBelow(locator, entryAt), label: `inline values of \`${file}\`` });
+          return;
+        }
+        if (typeof entry !== "string") return;
+        const target = inside(folder, entry.trim());
+        const position = locator.locate(entryAt);
+        if (target === void 0) {
+          into.errors.push({ path: file, line: position.startLine, column: position.startColumn, message: `helmfile values file \`${entry}\` is outside the scan root: not read` });
+          return;
+        }
+        const valuesText = repository.text(target);
+        if (valuesText === void 0) return;
+        const layer = valuesLayer(target, valuesText, into, cache2);
+        if (layer) {
+          layers.push(layer);
+          used.add(target);
+        }
+      });
+      if (Array.isArray(release.set)) layers.push(...setValues(file, release.set, [...at2, "set"], locator, into));
+      const chart = helmfileChart(release.chart, folder, repositories, repository);
+      const name = typeof release.name === "string" ? release.name : void 0;
+      const namespace = typeof release.namespace === "string" && !release.namespace.includes("{{") ? release.namespace : void 0;
+      const chartText = chart.path ?? (chart.repository !== void 0 ? `${chart.repository}/${chart.name}` : chart.name);
+      into.releases.push({
+        kind: "helmfile",
+        file,
+        line,
+        ...name !== void 0 ? { releaseName: name } : {},
+        ...namespace !== void 0 ? { namespace } : {},
+        chart,
+        values: layers,
+        declaredBy: `of Helm release \`${name ?? "?"}\`${chartText !== void 0 ? ` (chart \`${chartText}\`)` : ""}, from helmfile \`${file}\``
+      });
+    });
+  }
+}
+function setValues(file, entries, at2, locator, into) {
+  const set = [];
+  entries.forEach((entry, index) => {
+    if (!isRecord(entry) || typeof entry.name !== "string") return;
+    const name = locator.locate([...at2, index, "name"]);
+    const path15 = parseSetName(entry.name);
+    if (typeof path15 === "string") {
+      into.errors.push({ path: file, line: name.startLine, column: name.startColumn, message: `helmfile \`set\` name not valid: ${path15}` });
+      return;
+    }
+    set.push({ path: path15, value: entry.value, name, valueAt: Object.hasOwn(entry, "value") ? locator.locate([...at2, index, "value"]) : name });
+  });
+  return set.length > 0 ? [setLayer(file, set, `set entries of \`${file}\``)] : [];
+}
+function helmfileChart(chart, folder, repositories, repository) {
+  if (typeof chart !== "string" || chart === "") return {};
+  if (chart.startsWith("oci://")) return { name: chart.split("/").at(-1), repository: chart };
+  const [first, ...rest] = chart.split("/");
+  if (rest.length === 1 && repositories.has(first)) return { name: rest[0], repository: first };
+  const local = inside(folder, chart);
+  const name = path6.posix.basename(chart);
+  if (local !== void 0 && repository.paths.includes(`${local}/Chart.yaml`)) {
+    const chartName = /^name:\s*["']?([^"'\s#]+)/m.exec(repository.text(`${local}/Chart.yaml`) ?? "")?.[1] ?? name;
+    return { name: chartName, path: local };
+  }
+  return rest.length === 1 ? { name: rest[0], repository: first } : { name };
+}
+var helmReader = {
+  kind: "helm-values",
+  markers: [...valuesMarkers, "releases:"],
+  wants(file, text) {
+    if (!yamlPattern.test(file)) return false;
+    return helmfilePattern.test(file) ? text.includes("releases:") : !notValuesPattern.test(file) && valuesMarkers.some((marker) => text.includes(marker));
+  },
+  read(files, repository, into) {
+    const used = /* @__PURE__ */ new Set();
+    const cache2 = /* @__PURE__ */ new Map();
+    for (const file of files) if (helmfilePattern.test(file.path)) helmfileReleases(file.path, file.text, repository, into, used, cache2);
+    const charts = chartFolders(repository);
+    const byDefaultsFirst = [...files].sort((a, b) => Number(path6.posix.basename(b.path) === "values.yaml") - Number(path6.posix.basename(a.path) === "values.yaml"));
+    for (const file of byDefaultsFirst) {
+      if (helmfilePattern.test(file.path) || used.has(file.path) || cache2.has(file.path) && cache2.get(file.path) === void 0) continue;
+      const layer = valuesLayer(file.path, file.text, into, cache2);
+      if (!layer) continue;
+      const folder = chartFolderOf(file.path, charts);
+      const spec = folder === void 0 ? standaloneRelease(file.path, layer) : chartRelease(file.path, folder, charts.get(folder), layer);
+      into.releases.push(spec);
+    }
+  }
+};
+function chartRelease(file, folder, chart, layer) {
+  const label = chart.name ?? path6.posix.basename(folder);
+  return {
+    kind: "helm-chart",
+    file,
+    line: 1,
+    chart: { name: label, path: folder, ...chart.version !== void 0 ? { version: chart.version } : {} },
+    values: [layer],
+    declaredBy: `of Helm chart \`${label}\` (\`${folder}\`), values from \`${file}\``
+  };
+}
+function standaloneRelease(file, layer) {
+  const chart = chartNamedBy(file);
+  return {
+    kind: "helm-values",
+    file,
+    line: 1,
+    chart: chart !== void 0 ? { name: chart } : {},
+    values: [layer],
+    declaredBy: `of a Helm release${chart !== void 0 ? ` of chart \`${chart}\` (by the file's name)` : ""}, values from \`${file}\``
+  };
+}
+
+// src/loaders/declared/readers.ts
+var declarationReaders = [
+  helmReader
+];
+
 // src/loaders/read-files.ts
 var binarySample = 8e3;
 function readFiles(files, maxBytes, outcomes) {
@@ -28163,7 +28800,7 @@ function readFiles(files, maxBytes, outcomes) {
     } else {
       const code2 = readCode(file, maxBytes, outcomes);
       if (code2 === null) read.push({ path: file.path });
-      else if (code2 !== void 0) read.push({ path: file.path, text: code2, screened: true });
+      else if (code2 !== void 0) read.push({ path: file.path, text: code2.text, screened: code2.screened });
     }
   }
   return read;
@@ -28176,6 +28813,7 @@ var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, text
 function holdsCodeMarker(bytes) {
   return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
 }
+var declarationMarkers = declarationReaders.flatMap((reader) => reader.markers ?? []).map((marker) => Buffer.from(marker));
 var readBuffer = Buffer.allocUnsafe(1 << 20);
 var NotRegularFile = class extends Error {
 };
@@ -28225,12 +28863,13 @@ function readCode(file, maxBytes, outcomes) {
     outcomes.skipped.push({ path: file.path, reason: "binary file" });
     return void 0;
   }
-  if (!isDependencyManifest(file.path) && !holdsCodeMarker(bytes)) return null;
+  const screened = holdsCodeMarker(bytes);
+  if (!screened && !isDependencyManifest(file.path) && !declarationMarkers.some((marker) => bytes.includes(marker))) return null;
   if (!isUtf8(bytes)) {
     outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
     return void 0;
   }
-  return bytes.toString("utf8");
+  return { text: bytes.toString("utf8"), screened };
 }
 function readText(file, maxBytes, outcomes) {
   let text;
@@ -28257,6 +28896,35 @@ function readText(file, maxBytes, outcomes) {
     return unreadable(file, error2, outcomes);
   }
   return text;
+}
+
+// src/loaders/declared/read-declarations.ts
+function emptyDeclarations() {
+  return { releases: [], objects: [], clusters: [], unanalysed: [], errors: [] };
+}
+function readDeclarations(files, readers = declarationReaders) {
+  const declarations = emptyDeclarations();
+  if (readers.length === 0) return declarations;
+  const byPath2 = new Map(files.map((file) => [file.path, file.text]));
+  const repository = { paths: [...byPath2.keys()], text: (path15) => byPath2.get(path15) };
+  for (const reader of readers) {
+    const wanted = files.filter((file) => reader.wants(file.path, file.text));
+    if (wanted.length > 0) reader.read(wanted, repository, declarations);
+  }
+  addReleaseObjects(declarations, repository);
+  return declarations;
+}
+
+// src/loaders/declared/declared-resources.ts
+function declaredResources(declarations, profileOf) {
+  return declarations.objects.map((object) => ({
+    identity: object.identity,
+    data: object.data,
+    document: object.locator,
+    profile: object.profile ?? profileOf(object.locator.path),
+    builtBy: object.declaredBy,
+    inputKind: object.kind
+  }));
 }
 
 // src/code/mask-comments.ts
@@ -28332,7 +29000,7 @@ function endOfString(text, from, quote, raw) {
 }
 
 // src/profiles/resolve-profiles.ts
-import path7 from "node:path";
+import path8 from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -29709,11 +30377,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path6 = {
+var path7 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path6.win32.sep : path6.posix.sep;
+var sep = defaultPlatform === "win32" ? path7.win32.sep : path7.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -31018,7 +31686,7 @@ var ProfileResolver = class {
       globs: cluster.paths,
       profile: makeProfile(cluster.name, "config", cluster.kubernetesVersion ?? null, cluster.platformVersion ?? null, cluster.region ?? null)
     }));
-    this.eksctl = eksctlConfigs.map((config) => ({ file: config.path, folder: path7.posix.dirname(config.path), profile: eksctlProfile(config) })).sort((a, b) => b.folder.length - a.folder.length || compareText(a.file, b.file));
+    this.eksctl = eksctlConfigs.map((config) => ({ file: config.path, folder: path8.posix.dirname(config.path), profile: eksctlProfile(config) })).sort((a, b) => b.folder.length - a.folder.length || compareText(a.file, b.file));
   }
   configFolder;
   flagProfile;
@@ -31044,7 +31712,7 @@ var ProfileResolver = class {
   choose(file) {
     if (this.flagProfile) return this.flagProfile;
     if (file === void 0) return this.assumed;
-    const underConfig = path7.posix.relative(this.configFolder, file);
+    const underConfig = path8.posix.relative(this.configFolder, file);
     const configured = underConfig.startsWith("../") ? void 0 : this.configured.find(({ globs }) => globs.some((glob) => minimatch(underConfig, glob, { dot: true })));
     if (configured) return configured.profile;
     const nearest = this.eksctl.find(({ folder }) => folder === "." || file.startsWith(`${folder}/`));
@@ -31089,6 +31757,9 @@ var FileSource = class {
       if (file.text !== void 0) this.readTexts.push(file);
       (file.text !== void 0 && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
     }
+    const declarations = readDeclarations(this.readTexts);
+    inputs.errors.push(...declarations.errors);
+    if (declarations.unanalysed.length > 0) (inputs.unanalysed ??= []).push(...declarations.unanalysed);
     const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
     const eksctlConfigs = earlyParsed.flatMap(({ objects }) => objects).filter((object) => isEksctlConfig(object.identity));
     const resolver = new ProfileResolver(
@@ -31102,6 +31773,8 @@ var FileSource = class {
       const item = this.handOver(file, parsed, needs, resolver);
       if (item) yield item;
     }
+    const declared = declaredResources(declarations, (file) => resolver.forPath(file));
+    if (declared.length > 0) yield { objects: declared };
     const claimed = /* @__PURE__ */ new Map();
     if (this.settings.root !== void 0) yield* this.overlays(this.settings.root, claimed, needs, inputs, resolver);
     for (const file of late) {
@@ -31144,7 +31817,15 @@ var FileSource = class {
   /** A parsed file's objects, or its text for the text rules. */
   handOver(file, parsed, needs, resolver) {
     if (file.text === void 0 || !parsed.asText) {
-      return { objects: parsed.objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile: resolver.forPath(object.locator.path) })) };
+      return {
+        objects: parsed.objects.map((object) => ({
+          identity: object.identity,
+          data: object.data,
+          document: object.locator,
+          profile: resolver.forPath(object.locator.path),
+          ...object.inputKind !== void 0 ? { inputKind: object.inputKind } : {}
+        }))
+      };
     }
     return needs.texts ? textItem(file, resolver, this.settings.testCode) : void 0;
   }
@@ -31180,6 +31861,7 @@ var FileSource = class {
     }
     inputs.documents += parsed.documents;
     inputs.objects += parsed.objectCount;
+    if (parsed.template !== void 0) (inputs.unanalysed ??= []).push({ path: file.path, kind: "helm-chart", reason: parsed.template });
     return { objects: parsed.objects, asText: parsed.objectCount === 0 };
   }
 };
@@ -31362,9 +32044,9 @@ function buildFinding(parts) {
   if (parts.object) finding.object = parts.object;
   return finding;
 }
-function findingLocation({ path: path14, position }) {
+function findingLocation({ path: path15, position }) {
   const { lineText, ...range2 } = position;
-  return { path: path14, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
+  return { path: path15, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
 }
 function toFinding(rule, problem, place, configuredLevel = rule.configuredLevel) {
   const { data, ...where2 } = place;
@@ -31461,7 +32143,7 @@ function addLineHashes(findings, files, kind = "location") {
 }
 
 // src/engine/suppressions.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/model/workload.ts
 var podSpecPaths = {
@@ -31641,7 +32323,7 @@ function applyConfigSuppressions(findings, settings, plan) {
       if (entry.name !== void 0 && finding.object?.name !== entry.name) return false;
       if (entry.path !== void 0) {
         if (!finding.location) return false;
-        const relative = path8.posix.relative(config.folder, finding.location.path);
+        const relative = path9.posix.relative(config.folder, finding.location.path);
         if (relative.startsWith("../") || !minimatch(relative, entry.path, { dot: true })) return false;
       }
       return true;
@@ -31676,8 +32358,8 @@ function applyBaseline(findings, baseline) {
 function accountKey(cluster, builtBy, namespace, name) {
   return `${cluster}\0${builtBy ?? ""}\0${namespace ?? ""}\0${name}`;
 }
-function ruleError(id, path14, what, error2) {
-  return { path: path14, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
+function ruleError(id, path15, what, error2) {
+  return { path: path15, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
 }
 var RuleRunner = class {
   constructor(plan, suppressions) {
@@ -31833,11 +32515,11 @@ var STS004 = {
     if (!isServiceAccount(resource)) return;
     const { present, value, parsed, unknown } = irsaSettings(resource).stsRegionalEndpoints;
     if (!present || parsed !== void 0 || unknown) return;
-    const path14 = annotationPath(webhook.annotations.stsRegionalEndpoints);
+    const path15 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
-      context.report({ path: path14, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
+      context.report({ path: path15, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
     } else {
-      context.report({ path: path14, messageId: "invalid", data: { value: JSON.stringify(value) } });
+      context.report({ path: path15, messageId: "invalid", data: { value: JSON.stringify(value) } });
     }
   }
 };
@@ -31862,19 +32544,19 @@ var STS006 = {
     if (!pod) return;
     for (const container of pod.containers) {
       for (const entry of container.env) {
-        if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue) continue;
-        const path14 = envPath(container, entry, "value");
+        if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue || isPlaceholder(entry.value)) continue;
+        const path15 = envPath(container, entry, "value");
         const data = { container: container.name, value: JSON.stringify(entry.value) };
         if (typeof entry.value !== "string" || !validValues.has(entry.value)) {
-          context.report({ path: path14, messageId: "invalid", data });
+          context.report({ path: path15, messageId: "invalid", data });
         } else if (entry.value === endpoints.legacyValue) {
-          context.report({ path: path14, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
+          context.report({ path: path15, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
         } else {
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : void 0;
           if (settings?.roleArn === void 0 || skippedContainers(pod.templateMetadata).has(container.name)) continue;
           if (injectedStsSetting(settings, context.profile) !== entry.value) {
-            context.report({ path: path14, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
+            context.report({ path: path15, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
           }
         }
       }
@@ -32418,7 +33100,7 @@ var STS013 = {
 };
 
 // src/code/dependencies.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function compareVersions(a, b) {
   const left = a.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
   const right = b.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
@@ -32628,7 +33310,7 @@ function composerLock(text) {
   return found;
 }
 function dependenciesOf(file, text) {
-  const base2 = path9.posix.basename(file);
+  const base2 = path10.posix.basename(file);
   if (base2 === "package.json") return npmManifest(text);
   if (base2 === "package-lock.json") return npmLock(text);
   if (/^requirements.*\.txt$/.test(base2)) return requirements(text);
@@ -32758,6 +33440,34 @@ function buildReport(profiles, findings, inputs, baseline) {
   };
 }
 
+// src/engine/inventory.ts
+function inventoryEntry(resource) {
+  if (!isServiceAccount(resource)) return void 0;
+  const settings = irsaSettings(resource);
+  if (settings.roleArn === void 0 || !resource.document) return void 0;
+  const locator = resource.document;
+  const role = locator.locate(annotationPath(webhook.annotations.roleArn));
+  const entry = {
+    path: role.file ?? locator.path,
+    line: role.startLine,
+    column: role.startColumn,
+    input: resource.inputKind ?? (resource.builtBy === void 0 ? "manifest" : "kustomize"),
+    ...resource.builtBy !== void 0 ? { builtBy: resource.builtBy.replace(/^(in|of) /, "") } : {},
+    ...resource.identity.namespace !== void 0 ? { namespace: resource.identity.namespace } : {},
+    name: resource.identity.name,
+    roleArn: settings.roleArn,
+    profile: resource.profile.name
+  };
+  if (settings.stsRegionalEndpoints.present) {
+    const at2 = locator.locate(annotationPath(webhook.annotations.stsRegionalEndpoints));
+    entry.endpoint = { value: settings.stsRegionalEndpoints.value, path: at2.file ?? locator.path, line: at2.startLine, column: at2.startColumn };
+  }
+  return entry;
+}
+function sortInventory(entries) {
+  return entries.sort((a, b) => compareText(a.path, b.path) || a.line - b.line || a.column - b.column || compareText(a.name, b.name));
+}
+
 // src/engine/run.ts
 function run(source, settings) {
   const plan = planRules(settings);
@@ -32765,6 +33475,7 @@ function run(source, settings) {
   const runner = new RuleRunner(plan, suppressions);
   const inputs = { files: 0, documents: 0, objects: 0, skipped: [], errors: [] };
   const testCode = [];
+  const inventory = settings.inventory ? [] : void 0;
   const rendered = [];
   const take = (item) => {
     if ("text" in item) {
@@ -32773,6 +33484,10 @@ function run(source, settings) {
       return;
     }
     runner.addServiceAccounts(item.objects);
+    if (inventory) for (const resource of item.objects) {
+      const entry = inventoryEntry(resource);
+      if (entry) inventory.push(entry);
+    }
     if (item.owners) runner.addOwners(item.objects);
     for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
   };
@@ -32788,6 +33503,7 @@ function run(source, settings) {
       addLineHashes(findings, renderedWithFindings, "renderedLocation");
     }
     const report = buildReport(source.profiles(), findings, { ...inputs, errors: [...inputs.errors, ...errors], ...testCode.length > 0 ? { testCode } : {} }, baseline);
+    if (inventory) report.inventory = sortInventory(inventory);
     return { report, rendered: renderedWithFindings };
   };
   const items = source.read(plan.needs, inputs);
@@ -32822,10 +33538,10 @@ function scanInputs(inputs, settings) {
 
 // src/config/scan-request.ts
 function relativeTo(root, absolute) {
-  return path10.relative(root, absolute).split(path10.sep).join("/") || ".";
+  return path11.relative(root, absolute).split(path11.sep).join("/") || ".";
 }
 function readSuppressionRequest(request, root) {
-  const defaultConfig = path10.join(request.configDefaultFolder, defaultConfigName);
+  const defaultConfig = path11.join(request.configDefaultFolder, defaultConfigName);
   const config = request.configFile !== void 0 ? loadConfig(request.configFile) : existsSync5(defaultConfig) ? loadConfig(defaultConfig) : void 0;
   const suppressions = {
     inline: request.inlineSuppressions !== false,
@@ -32867,16 +33583,16 @@ async function runClusterRequest(request) {
 }
 
 // src/cluster/dump-objects.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/output-file.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 var OutputError = class extends Error {
 };
 var reason = (error2) => error2 instanceof Error ? error2.message : String(error2);
 function writeOutputFile(file, text) {
-  const folder = path11.dirname(file);
+  const folder = path12.dirname(file);
   try {
     mkdirSync2(folder, { recursive: true });
   } catch (error2) {
@@ -32893,7 +33609,7 @@ function writeOutputFile(file, text) {
 
 // src/cluster/dump-objects.ts
 function dumpObjects(folder, audited) {
-  for (const object of audited) writeOutputFile(path12.join(folder, ...object.path.split("/")), object.text);
+  for (const object of audited) writeOutputFile(path13.join(folder, ...object.path.split("/")), object.text);
 }
 
 // src/cli/inputs.ts
@@ -33024,8 +33740,8 @@ function formatMarkdown(report, options = {}) {
 import { gzipSync } from "node:zlib";
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
-function pathToUri(path14) {
-  return path14.split("/").map(encodeURIComponent).join("/");
+function pathToUri(path15) {
+  return path15.split("/").map(encodeURIComponent).join("/");
 }
 var severityRank = { error: 0, warning: 1, note: 2, none: 3 };
 function mostSevereFirst(results) {
@@ -33061,11 +33777,11 @@ function result(finding, ruleIndex, sameLine) {
   const location = {};
   const located = finding.location ?? finding.renderedLocation;
   if (located) {
-    const { path: path14, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
+    const { path: path15, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
     location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(path14), uriBaseId: "%SRCROOT%" },
+      artifactLocation: { uri: pathToUri(path15), uriBaseId: "%SRCROOT%" },
       region: { startLine, startColumn, endLine, endColumn, ...regionText ? { snippet: { text: regionText } } : {} },
       // The whole start line, so that a reader without the repository sees the finding in place.
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
@@ -33298,21 +34014,21 @@ function pullRequestNumber() {
 }
 async function auditClusters(inputs, workspace) {
   const { cluster } = inputs;
-  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path13.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
+  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path14.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
   try {
     let kubeconfig;
     if (privateFolder !== void 0) {
-      const file = path13.join(privateFolder, "kubeconfig");
+      const file = path14.join(privateFolder, "kubeconfig");
       writeFileSync3(file, cluster.kubeconfig, { mode: 384 });
       kubeconfig = { kubeconfig: file, kubeconfigName: "the kubeconfig input" };
     } else if (cluster.kubeconfigFile !== void 0) {
       const file = cluster.kubeconfigFile.replace(/^~(?=$|\/)/, homedir());
-      kubeconfig = { kubeconfig: outsideWorkspace(path13.resolve(workspace, file), workspace) };
+      kubeconfig = { kubeconfig: outsideWorkspace(path14.resolve(workspace, file), workspace) };
     }
     const { report, audited } = await runClusterRequest({
-      ...inputs.config ? { configFile: path13.resolve(workspace, inputs.config) } : {},
+      ...inputs.config ? { configFile: path14.resolve(workspace, inputs.config) } : {},
       configDefaultFolder: workspace,
-      ...inputs.baseline ? { baselineFile: path13.resolve(workspace, inputs.baseline) } : {},
+      ...inputs.baseline ? { baselineFile: path14.resolve(workspace, inputs.baseline) } : {},
       audit: {
         ...kubeconfig,
         contexts: cluster.contexts,
@@ -33323,7 +34039,7 @@ async function auditClusters(inputs, workspace) {
         lineHashes: true
       }
     });
-    if (cluster.dumpObjects) dumpObjects(path13.resolve(workspace, cluster.dumpObjects), audited);
+    if (cluster.dumpObjects) dumpObjects(path14.resolve(workspace, cluster.dumpObjects), audited);
     return report;
   } finally {
     if (privateFolder) rmSync2(privateFolder, { recursive: true, force: true });
@@ -33331,8 +34047,8 @@ async function auditClusters(inputs, workspace) {
 }
 function outsideWorkspace(file, workspace) {
   const real = (target) => existsSync6(target) ? realpathSync3(target) : target;
-  const relative = path13.relative(real(workspace), real(file));
-  if (!relative.startsWith("..") && !path13.isAbsolute(relative)) {
+  const relative = path14.relative(real(workspace), real(file));
+  if (!relative.startsWith("..") && !path14.isAbsolute(relative)) {
     throw new InputError(`input kubeconfig-file ${file} is in the workspace, where the repository can change it and its exec plugins would run: keep it outside, such as in $RUNNER_TEMP or ~/.kube/config, or pass its text in input kubeconfig from a secret`);
   }
   return file;
@@ -33341,7 +34057,7 @@ function scanWorkspace(inputs, workspace) {
   return runScanRequest({
     targets: inputs.paths,
     root: workspace,
-    ...inputs.config ? { configFile: path13.resolve(workspace, inputs.config) } : {},
+    ...inputs.config ? { configFile: path14.resolve(workspace, inputs.config) } : {},
     configDefaultFolder: workspace,
     flags: {
       ...inputs.clusterVersion ? { clusterVersion: inputs.clusterVersion } : {},
@@ -33349,17 +34065,17 @@ function scanWorkspace(inputs, workspace) {
       ...inputs.region ? { region: inputs.region } : {}
     },
     lineHashes: true,
-    ...inputs.baseline ? { baselineFile: path13.resolve(workspace, inputs.baseline) } : {}
+    ...inputs.baseline ? { baselineFile: path14.resolve(workspace, inputs.baseline) } : {}
   });
 }
 async function run2() {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const inputs = readInputs(eventName);
-  const workspace = path13.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const workspace = path14.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
   const report = inputs.command === "cluster" ? await auditClusters(inputs, workspace) : await scanWorkspace(inputs, workspace);
   const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
   for (const warning2 of sarif.warnings) warning(warning2);
-  const sarifPath = path13.resolve(workspace, inputs.sarifFile);
+  const sarifPath = path14.resolve(workspace, inputs.sarifFile);
   writeOutputFile(sarifPath, sarif.text);
   const notes = [];
   let changed;
@@ -33392,7 +34108,7 @@ ${notesText}` : "").write();
   for (const note of notes) info(note);
   const findings = report.findings.filter((finding) => finding.suppressed === null).length;
   const code2 = exitCode(report, inputs.failOn);
-  setOutput("sarif-file", path13.relative(workspace, sarifPath) || sarifPath);
+  setOutput("sarif-file", path14.relative(workspace, sarifPath) || sarifPath);
   setOutput("findings-count", String(findings));
   setOutput("new-findings-count", String(report.summary.baseline ? report.summary.baseline.new : findings));
   setOutput("exit-code", String(code2));
