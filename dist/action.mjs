@@ -28605,6 +28605,8 @@ function assign(root, path15, value) {
 // src/loaders/declared/helm-reader.ts
 var valuesMarkers = ["eks.amazonaws.com/role-arn", "eks.amazonaws.com/sts-regional-endpoints", "AWS_STS_REGIONAL_ENDPOINTS"];
 var helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(?:\.gotmpl)?)$/;
+var manifestStart = /^apiVersion:/m;
+var kindStart = /^kind:/m;
 var yamlPattern = /\.ya?ml(?:\.gotmpl)?$/;
 var notValuesPattern = /(?:^|\/)(?:templates\/|\.github\/|[Kk]ustomization(?:\.ya?ml)?$)/;
 function isNotValues(value) {
@@ -28743,7 +28745,8 @@ var helmReader = {
   markers: [...valuesMarkers, "releases:"],
   wants(file, text) {
     if (!yamlPattern.test(file)) return false;
-    return helmfilePattern.test(file) ? text.includes("releases:") : !notValuesPattern.test(file) && valuesMarkers.some((marker) => text.includes(marker));
+    if (helmfilePattern.test(file)) return text.includes("releases:");
+    return !notValuesPattern.test(file) && valuesMarkers.some((marker) => text.includes(marker)) && !(manifestStart.test(text) && kindStart.test(text));
   },
   read(files, repository, into) {
     const used = /* @__PURE__ */ new Set();

@@ -12,6 +12,10 @@ const valuesMarkers = ['eks.amazonaws.com/role-arn', 'eks.amazonaws.com/sts-regi
 /** helmfile's own files: `helmfile.yaml`, `helmfile.yaml.gotmpl`, and any file of a `helmfile.d` folder. */
 const helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(?:\.gotmpl)?)$/;
 
+/** The top-level keys every YAML manifest starts its objects with. */
+const manifestStart = /^apiVersion:/m;
+const kindStart = /^kind:/m;
+
 /** YAML, or a helmfile Go template of YAML (`*.yaml.gotmpl`). */
 const yamlPattern = /\.ya?ml(?:\.gotmpl)?$/;
 
@@ -196,7 +200,9 @@ export const helmReader: DeclarationReader = {
   markers: [...valuesMarkers, 'releases:'],
   wants(file, text) {
     if (!yamlPattern.test(file)) return false;
-    return helmfilePattern.test(file) ? text.includes('releases:') : !notValuesPattern.test(file) && valuesMarkers.some((marker) => text.includes(marker));
+    if (helmfilePattern.test(file)) return text.includes('releases:');
+    // A manifest (`apiVersion:` and `kind:` at the start of a line) is objects, not values: not parsed twice.
+    return !notValuesPattern.test(file) && valuesMarkers.some((marker) => text.includes(marker)) && !(manifestStart.test(text) && kindStart.test(text));
   },
   read(files, repository, into) {
     const used = new Set<string>();
