@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path19 && path19[0] !== "/") {
+          path19 = `/${path19}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path19}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path19,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path19, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path19,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path19, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path19);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path18 !== "string") {
+        if (typeof path19 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path19)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path19, query) : path19;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request;
+      const { method, path: path19, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path18} HTTP/1.1\r
+      let header = `${method} ${path19} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path19;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search ? `${pathname}${search}` : pathname;
+        const path19 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path19;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path19 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path19;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path19) {
+      if (typeof path19 !== "string") {
+        return path19;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path19.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path19;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path19);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path19, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path19,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path19,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code2 = path18.charCodeAt(i);
+    function validateCookiePath(path19) {
+      for (let i = 0; i < path19.length; ++i) {
+        const code2 = path19.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path19 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path19 = `/${path19}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path19);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19664,26 +19664,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path18) => {
-      const end = path18.length - 1;
-      const index = path18.lastIndexOf(
+    var basenameOf = (path19) => {
+      const end = path19.length - 1;
+      const index = path19.lastIndexOf(
         SLASH,
-        path18[end] === SLASH ? end - 1 : end
+        path19[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path18 : path18.slice(index + 1);
+      return index < 0 ? path19 : path19.slice(index + 1);
     };
-    var parentOf = (path18) => {
-      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path18.split(SLASH).filter(Boolean);
+    var parentOf = (path19) => {
+      if (path19.charCodeAt(0) === SLASH_CODE || path19.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path19.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path18.length - 1;
-      const cut = path18.lastIndexOf(
+      const end = path19.length - 1;
+      const cut = path19.lastIndexOf(
         SLASH,
-        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path19.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path19.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -19833,7 +19833,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path18) {
+      testLiteral(path19) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -19842,7 +19842,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path18)) {
+          if (rule.checkRegex.test(path19)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -19862,15 +19862,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path18, mode) {
+      test(path19, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path18) : path18;
+        const basename = shortcut ? basenameOf(path19) : path19;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path18
+            shortcut && rule._basenameOnly ? basename : path19
           )) {
             const { negative } = rule;
             const ret = {
@@ -19892,17 +19892,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path18, originalPath, doThrow) => {
-      if (!isString(path18)) {
+    var checkPath = (path19, originalPath, doThrow) => {
+      if (!isString(path19)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path18) {
+      if (!path19) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path18)) {
+      if (checkPath.isNotRelative(path19)) {
         const r7 = "`path.relative()`d";
         return doThrow(
           `path should be a ${r7} string, but got "${originalPath}"`,
@@ -19911,25 +19911,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path18) => {
-      const first = path18.charCodeAt(0);
+    var isNotRelative = (path19) => {
+      const first = path19.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path18.length === 1) {
+      if (path19.length === 1) {
         return true;
       }
-      const second = path18.charCodeAt(1);
+      const second = path19.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
+      return path19.length === 2 || path19.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -19960,59 +19960,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path18) {
+      _test(originalPath, cache2, path19) {
         checkPath(
-          path18,
+          path19,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path18 ? this._t(path18, cache2) : {
+        return path19 ? this._t(path19, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path18 = convertPath(target);
-        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path18);
+        const path19 = convertPath(target);
+        if (!path19 || path19.charCodeAt(path19.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path19);
         }
-        const dir = this._t(path18, this._testCache);
+        const dir = this._t(path19, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path18);
+        const literal2 = this._rules.testLiteral(path19);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path18, cache2) {
-        const cached2 = cache2[path18];
+      _t(path19, cache2) {
+        const cached2 = cache2[path19];
         if (cached2) {
           return cached2;
         }
-        const parentPath = parentOf(path18);
+        const parentPath = parentOf(path19);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
+        return cache2[path19] = parent && parent.ignored ? parent : this._rules.test(path19, MODE_IGNORE);
       }
-      ignores(path18) {
-        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
+      ignores(path19) {
+        return this._test(path19, this._ignoreCache, convertPath(path19)).ignored;
       }
       createFilter() {
-        return (path18) => !this.ignores(path18);
+        return (path19) => !this.ignores(path19);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path18) {
-        return this._test(path18, this._testCache, convertPath(path18));
+      test(path19) {
+        return this._test(path19, this._testCache, convertPath(path19));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
+    var isPathValid = (path19) => checkPath(convertPath(path19), path19, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
+      checkPath.isNotRelative = (path19) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path19) || isNotRelative(path19);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -23612,7 +23612,7 @@ var init_index_min = __esm({
 // src/action/main.ts
 import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, realpathSync as realpathSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24115,7 +24115,7 @@ function info(message) {
 
 // src/config/scan-request.ts
 import { existsSync as existsSync5 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/config/load-config.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -26695,8 +26695,8 @@ var INDENT = 7;
 var FAST = 8;
 var STRIDE = 9;
 var YamlSource = class {
-  constructor(path18, text, events) {
-    this.path = path18;
+  constructor(path19, text, events) {
+    this.path = path19;
     this.text = text;
     const length = events.length;
     this.length = length;
@@ -26787,7 +26787,7 @@ var YamlSource = class {
     return getScalarValue(this.text, event);
   }
 };
-var YamlLocator = class {
+var YamlLocator = class _YamlLocator {
   constructor(source, rootEvent, basePath = []) {
     this.source = source;
     this.rootEvent = rootEvent;
@@ -26799,8 +26799,12 @@ var YamlLocator = class {
   get path() {
     return this.source.path;
   }
-  locate(path18, options = {}) {
-    const full = [...this.basePath, ...path18];
+  /** A locator for paths inside the node at `path` (an item of a `kind: List`). */
+  below(path19) {
+    return path19.length === 0 ? this : new _YamlLocator(this.source, this.rootEvent, [...this.basePath, ...path19]);
+  }
+  locate(path19, options = {}) {
+    const full = [...this.basePath, ...path19];
     let node = this.rootEvent;
     let lastKey = -1;
     let complete = true;
@@ -26977,7 +26981,7 @@ function schemaValidator(name) {
   return (value) => validate(value) ? [] : (validate.errors ?? []).map(describeError);
 }
 function keyPath(pointer) {
-  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path18, part) => /^\d+$/.test(part) ? `${path18}[${part}]` : path18 === "" ? part : `${path18}.${part}`, "");
+  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path19, part) => /^\d+$/.test(part) ? `${path19}[${part}]` : path19 === "" ? part : `${path19}.${part}`, "");
 }
 function describeError(error2) {
   const at3 = keyPath(error2.instancePath);
@@ -27274,7 +27278,7 @@ async function discoverFiles(targets2, options) {
   const skipped = [];
   const visitedFolders = /* @__PURE__ */ new Set();
   const relativeOf = (absolute) => toPosix(path3.relative(options.root, absolute));
-  const inside = (real) => real === realRoot || real.startsWith(realRoot + path3.sep);
+  const inside2 = (real) => real === realRoot || real.startsWith(realRoot + path3.sep);
   const wanted = options.wanted;
   const followLink = (absolute) => {
     let real;
@@ -27285,7 +27289,7 @@ async function discoverFiles(targets2, options) {
       skipped.push({ path: relativeOf(absolute), reason: loop ? "symbolic link loop" : "broken symbolic link" });
       return void 0;
     }
-    if (!inside(real)) {
+    if (!inside2(real)) {
       skipped.push({ path: relativeOf(absolute), reason: "symbolic link to a place outside the scan root" });
       return void 0;
     }
@@ -27328,7 +27332,7 @@ async function discoverFiles(targets2, options) {
       const target = followLink(absolute);
       if (target === void 0) return;
       isFolder = statSync(target).isDirectory();
-    } else if (!inside(realpathSync.native(absolute))) {
+    } else if (!inside2(realpathSync.native(absolute))) {
       skipped.push({ path: relativeOf(absolute), reason: "outside the scan root" });
       return;
     }
@@ -27394,7 +27398,7 @@ import path4 from "node:path";
 // src/loaders/manifest-limits.ts
 var defaultManifestLimits = { maxDocuments: 1e5, maxDepth: 256, maxAliasNodes: 1e5 };
 
-// src/loaders/parse-manifests.ts
+// src/loaders/yaml-stream.ts
 var kubernetesSchema = new Schema([
   strTag,
   seqTag,
@@ -27412,71 +27416,23 @@ var NotReadError = class extends Error {
   }
   offset;
 };
-var templateHint = "render it first (for example `helm template`) and scan the output";
-function parseManifests(path18, rawText, options = {}) {
-  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  if (path18.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
-  const limits = { ...defaultManifestLimits, ...options.limits };
-  let events;
-  let values;
-  try {
-    ({ events, values } = readYamlStream(path18, text, limits, options.json === true));
-  } catch (error2) {
-    return unparsable(text, error2, limits);
-  }
-  if (text.includes("{{") && hasTemplateActions(text, events)) {
-    return { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}); ${templateHint}` };
-  }
-  const found = [];
-  let documents = 0;
-  values.forEach((value, document) => {
-    if (value === null || value === void 0) return;
-    documents++;
-    collectObjects(value, [], (object, identity, path19) => found.push({ value: object, identity, document, path: path19 }));
-  });
-  const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
-  const source = kept.length > 0 ? new YamlSource(path18, text, events) : void 0;
-  const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
-    identity,
-    data: value,
-    locator: new YamlLocator(source, source.documentRoot(document), objectPath)
-  }));
-  return { outcome: "parsed", documents, objectCount: found.length, objects };
-}
-function readYamlStream(path18, text, limits, json) {
-  const events = parseEvents(text, { filename: path18, maxDepth: limits.maxDepth + 2 });
+function readYamlStream(path19, text, limits, json) {
+  const events = parseEvents(text, { filename: path19, maxDepth: limits.maxDepth + 2 });
   checkEvents(text, events, limits);
   return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
 }
-function parseYamlDocuments(path18, rawText) {
-  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
+function parseYamlDocuments(path19, rawText, parsed) {
+  const bom = rawText.charCodeAt(0) === 65279 ? 1 : 0;
+  const text = rawText.slice(bom);
   try {
-    const { events, values } = readYamlStream(path18, text, defaultManifestLimits, false);
-    const source = new YamlSource(path18, text, events);
+    const { events, values } = readYamlStream(path19, parsed?.slice(bom) ?? text, defaultManifestLimits, parsed !== void 0);
+    const source = new YamlSource(path19, text, events);
     return { outcome: "parsed", documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
   } catch (error2) {
     const mark = error2 instanceof YAMLException ? error2.mark : void 0;
-    const at3 = mark ? ` (line ${mark.line + 1})` : "";
-    const message = `invalid YAML: ${error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2)}${at3}`;
-    return { outcome: "error", message, ...mark ? { line: mark.line + 1, column: mark.column + 1 } : {} };
+    const at3 = mark ? { line: mark.line + 1, column: mark.column + 1 } : {};
+    return { outcome: "error", message: `invalid YAML: ${error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2)}${mark ? ` (line ${mark.line + 1})` : ""}`, ...at3 };
   }
-}
-function unparsable(text, rawError, limits) {
-  const error2 = rawError instanceof YAMLException && rawError.reason.startsWith("nesting exceeded maxDepth") ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;
-  if (!(error2 instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
-    return { outcome: "skipped", reason: `template directives ({{ \u2026 }}, %{ \u2026 }) make it invalid YAML; ${templateHint}` };
-  }
-  const message = error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2);
-  if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
-    return { outcome: "skipped", reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest`, notManifest: true };
-  }
-  if (error2 instanceof NotReadError) {
-    return { outcome: "error", message: `not read: ${message}`, ...new LineIndex(text).position(error2.offset) };
-  }
-  if (error2 instanceof YAMLException && error2.mark) {
-    return { outcome: "error", message: `invalid YAML: ${message}`, line: error2.mark.line + 1, column: error2.mark.column + 1 };
-  }
-  return { outcome: "error", message: `invalid YAML: ${message}` };
 }
 function tooDeep(limits, offset) {
   return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, offset);
@@ -27565,6 +27521,162 @@ function checkShape(events, limits) {
     }
   }
 }
+
+// src/loaders/declared/template-yaml.ts
+var stand = { "{": "\uFDD0", "}": "\uFDD1", ":": "\uFDD2", "#": "\uFDD3", '"': "\uFDD4", "'": "\uFDD5" };
+var restore = new Map(Object.entries(stand).map(([real, standIn]) => [standIn, real]));
+var standIns = /[\uFDD0-\uFDD5]/g;
+var controlAction = /^(?:if|else|end|range|with|define|block|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
+var actionPattern = /\{\{-?\s*(\/\*[\s\S]*?\*\/|(?:[^}"'`]|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|`[^`]*`|\}(?!\}))*?)\s*-?\}\}/g;
+function lineShape(line) {
+  const indent = line.length - line.trimStart().length;
+  const content = line.trim();
+  return { indent, opensValue: /^(?:- )?[^\s#][^#]*:$/.test(content), blank: content === "" || content.startsWith("#") };
+}
+function maskTemplateActions(text) {
+  const masked = text.split("");
+  const outputLines = /* @__PURE__ */ new Set();
+  const lineStarts = [0];
+  for (let at3 = text.indexOf("\n"); at3 >= 0; at3 = text.indexOf("\n", at3 + 1)) lineStarts.push(at3 + 1);
+  const lineOf = (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const standIn = (from, to) => {
+    for (let at3 = from; at3 < to; at3++) {
+      const char = masked[at3];
+      if (Object.hasOwn(stand, char)) masked[at3] = stand[char];
+    }
+  };
+  const blank = (from, to) => {
+    for (let at3 = from; at3 < to; at3++) if (masked[at3] !== "\n" && masked[at3] !== "\r") masked[at3] = " ";
+  };
+  const byLine = /* @__PURE__ */ new Map();
+  for (const match2 of text.matchAll(actionPattern)) {
+    const line = lineOf(match2.index);
+    const onLine = byLine.get(line) ?? [];
+    onLine.push({ start: match2.index, end: match2.index + match2[0].length, control: controlAction.test(match2[1] ?? "") });
+    byLine.set(line, onLine);
+  }
+  for (const [line, actions] of byLine) {
+    let outside = "";
+    let at3 = lineStarts[line];
+    for (const action of actions) {
+      outside += text.slice(at3, action.start);
+      at3 = Math.max(at3, action.end);
+    }
+    const lineEnd = text.indexOf("\n", at3);
+    outside += text.slice(at3, lineEnd < 0 ? text.length : lineEnd);
+    if (outside.trim() !== "") {
+      if (actions.some((action) => action.control)) standIn(actions[0].start, actions.at(-1).end);
+      else for (const action of actions) standIn(action.start, action.end);
+      continue;
+    }
+    for (const action of actions) (action.control ? blank : standIn)(action.start, action.end);
+    if (actions.some((action) => !action.control) && lineOf(actions.at(-1).end) === line) outputLines.add(line);
+  }
+  const lines = masked.join("").split("\n");
+  const shapes = lines.map(lineShape);
+  for (const line of [...outputLines].sort((a, b) => a - b)) {
+    const { indent } = shapes[line];
+    const above = shapes.slice(0, line).findLastIndex((shape, index) => !shape.blank && !outputLines.has(index));
+    const below = shapes.findIndex((shape, index) => index > line && !shape.blank && !outputLines.has(index));
+    const opener = above >= 0 ? shapes[above] : void 0;
+    const keep = opener?.opensValue === true && opener.indent < indent && (below < 0 || shapes[below].indent <= opener.indent);
+    if (!keep) {
+      lines[line] = lines[line].replace(/[^\r]/g, " ");
+      shapes[line] = { indent: 0, opensValue: false, blank: true };
+    }
+  }
+  return lines.join("\n");
+}
+function templateString(text) {
+  return text.replace(standIns, (standIn) => restore.get(standIn));
+}
+function templateText(value) {
+  if (typeof value === "string") return templateString(value);
+  if (Array.isArray(value)) return value.map(templateText);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [templateString(key), templateText(child)]));
+  return value;
+}
+function parseTemplateYaml(path19, text) {
+  const parsed = parseYamlDocuments(path19, text, maskTemplateActions(text));
+  if (parsed.outcome === "error") return parsed;
+  return { outcome: "parsed", documents: parsed.documents.map(({ value, locator }) => ({ value: templateText(value), locator })) };
+}
+
+// src/loaders/parse-manifests.ts
+var templateHint = "render it first (for example `helm template`) and scan the output";
+var templateReason = `Go/Helm template ({{ \u2026 }}): only what is written literally is read (an annotation, an env value, a host), at its line; the rest is decided when it is rendered: ${templateHint}`;
+function parseManifests(path19, rawText, options = {}) {
+  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
+  if (path19.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  const limits = { ...defaultManifestLimits, ...options.limits };
+  let events;
+  let values;
+  try {
+    ({ events, values } = readYamlStream(path19, text, limits, options.json === true));
+  } catch (error2) {
+    return (text.includes("{{") ? templateObjects(path19, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
+  }
+  if (text.includes("{{") && hasTemplateActions(text, events)) {
+    return templateObjects(path19, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}` };
+  }
+  const found = [];
+  let documents = 0;
+  values.forEach((value, document) => {
+    if (value === null || value === void 0) return;
+    documents++;
+    collectObjects(value, [], (object, identity, path20) => found.push({ value: object, identity, document, path: path20 }));
+  });
+  const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
+  const source = kept.length > 0 ? new YamlSource(path19, text, events) : void 0;
+  const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
+    identity,
+    data: value,
+    locator: new YamlLocator(source, source.documentRoot(document), objectPath)
+  }));
+  return { outcome: "parsed", documents, objectCount: found.length, objects };
+}
+function templateObjects(path19, text, keep) {
+  const parsed = parseTemplateYaml(path19, text);
+  if (parsed.outcome === "error") return void 0;
+  const objects = [];
+  let documents = 0;
+  let objectCount = 0;
+  for (const { value, locator } of parsed.documents) {
+    if (value === null || value === void 0) continue;
+    documents++;
+    collectObjects(value, [], (data, identity, objectPath) => {
+      objectCount++;
+      if (!keep || keep(identity)) objects.push({ identity, data, locator: locator.below(objectPath), inputKind: "helm-chart" });
+    });
+  }
+  return objectCount === 0 ? void 0 : { outcome: "parsed", documents, objectCount, objects, template: templateReason };
+}
+function unparsable(text, rawError, limits) {
+  const error2 = rawError instanceof YAMLException && rawError.reason.startsWith("nesting exceeded maxDepth") ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;
+  if (!(error2 instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
+    return { outcome: "skipped", reason: `template directives ({{ \u2026 }}, %{ \u2026 }) make it invalid YAML; ${templateHint}` };
+  }
+  const message = error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2);
+  if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
+    return { outcome: "skipped", reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest`, notManifest: true };
+  }
+  if (error2 instanceof NotReadError) {
+    return { outcome: "error", message: `not read: ${message}`, ...new LineIndex(text).position(error2.offset) };
+  }
+  if (error2 instanceof YAMLException && error2.mark) {
+    return { outcome: "error", message: `invalid YAML: ${message}`, line: error2.mark.line + 1, column: error2.mark.column + 1 };
+  }
+  return { outcome: "error", message: `invalid YAML: ${message}` };
+}
 function hasTemplateActions(text, events) {
   const spans = [];
   for (const event of events) {
@@ -27578,10 +27690,10 @@ function hasTemplateActions(text, events) {
   }
   return false;
 }
-function collectObjects(value, path18, sink) {
+function collectObjects(value, path19, sink) {
   if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return;
   if (value.kind === "List" && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectObjects(item, [...path18, "items", index], sink));
+    value.items.forEach((item, index) => collectObjects(item, [...path19, "items", index], sink));
     return;
   }
   const metadata = isRecord(value.metadata) ? value.metadata : {};
@@ -27591,7 +27703,7 @@ function collectObjects(value, path18, sink) {
     name: typeof metadata.name === "string" ? metadata.name : ""
   };
   if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
-  sink(value, identity, path18);
+  sink(value, identity, path19);
 }
 
 // src/model/irsa.ts
@@ -27604,8 +27716,9 @@ function parseBool(value) {
   return void 0;
 }
 function isPlaceholder(value) {
-  return typeof value === "string" && (wholeVariable.test(value) || terraformValue.test(value));
+  return typeof value === "string" && (wholeVariable.test(value) || wholeTemplateAction.test(value) || terraformValue.test(value));
 }
+var wholeTemplateAction = /^\{\{(?:(?!\}\})[\s\S])*\}\}$/;
 var terraformValue = /^\$\{[A-Za-z_][\w-]*[.[(][^{}]*\}$/;
 var variablePattern = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-=]([^}]*))?\}/;
 var wholeVariable = new RegExp(`^${variablePattern.source}$`);
@@ -28165,7 +28278,7 @@ import path7 from "node:path";
 // src/loaders/declared/helm-set.ts
 function parseSetName(name) {
   if (name === "") return "an empty name";
-  const path18 = [];
+  const path19 = [];
   let at3 = 0;
   while (at3 < name.length) {
     let key = "";
@@ -28177,12 +28290,12 @@ function parseSetName(name) {
       } else key += name[at3++];
     }
     if (key === "") return `\`${name}\` has an empty key at character ${at3 + 1}`;
-    path18.push(key);
+    path19.push(key);
     while (name[at3] === "[") {
       const close = name.indexOf("]", at3);
       const index = close < 0 ? "" : name.slice(at3 + 1, close);
       if (!/^\d+$/.test(index)) return `\`${name}\` has a list index that is not a number at character ${at3 + 1}`;
-      path18.push(Number(index));
+      path19.push(Number(index));
       at3 = close + 1;
     }
     if (at3 < name.length) {
@@ -28190,24 +28303,24 @@ function parseSetName(name) {
       if (++at3 === name.length) return `\`${name}\` ends with an empty key`;
     }
   }
-  return path18;
+  return path19;
 }
-function startsWith(path18, prefix2) {
-  return prefix2.length <= path18.length && prefix2.every((segment, index) => path18[index] === segment);
+function startsWith(path19, prefix2) {
+  return prefix2.length <= path19.length && prefix2.every((segment, index) => path19[index] === segment);
 }
 function setLayer(file, entries, label) {
   const value = {};
   for (const entry2 of entries) assign(value, entry2.path, entry2.value);
   const locator = {
     path: file,
-    locate(path18, options) {
-      const exact = entries.findLast((entry2) => entry2.path.length === path18.length && startsWith(entry2.path, path18));
+    locate(path19, options) {
+      const exact = entries.findLast((entry2) => entry2.path.length === path19.length && startsWith(entry2.path, path19));
       if (exact) return options?.target === "key" ? exact.name : exact.valueAt;
       let nearest;
       let shared = -1;
       for (const entry2 of entries) {
         let length = 0;
-        while (length < path18.length && length < entry2.path.length && entry2.path[length] === path18[length]) length++;
+        while (length < path19.length && length < entry2.path.length && entry2.path[length] === path19[length]) length++;
         if (length >= shared) [nearest, shared] = [entry2, length];
       }
       return nearest ? nearest.name : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" };
@@ -28215,15 +28328,15 @@ function setLayer(file, entries, label) {
   };
   return { value, locator, label };
 }
-function assign(root, path18, value) {
+function assign(root, path19, value) {
   let node = root;
-  path18.forEach((segment, index) => {
-    if (index === path18.length - 1) {
+  path19.forEach((segment, index) => {
+    if (index === path19.length - 1) {
       node[segment] = value;
       return;
     }
     const next = node[segment];
-    const wantList = typeof path18[index + 1] === "number";
+    const wantList = typeof path19[index + 1] === "number";
     if (typeof next !== "object" || next === null || Array.isArray(next) !== wantList) node[segment] = wantList ? [] : {};
     node = node[segment];
   });
@@ -28258,7 +28371,7 @@ function chartFolder(folder, repository) {
 
 // src/loaders/declared/values-layers.ts
 function locatorAt(locator, prefix2) {
-  return { path: locator.path, locate: (path18, options) => locator.locate([...prefix2, ...path18], options) };
+  return { path: locator.path, locate: (path19, options) => locator.locate([...prefix2, ...path19], options) };
 }
 var templateOpen = "{{";
 var maskedOpen = "\uE000\uE000";
@@ -28272,18 +28385,18 @@ function templateAsYaml(text) {
   const blanked = text.replace(/^([ \t]*)(\{\{[\s\S]*?\}\})[ \t]*$/gm, (_line, indent, action) => indent + action.replace(/[^\r\n]/g, " "));
   return blanked.replaceAll(templateOpen, maskedOpen);
 }
-function readValues(path18, text) {
+function readValues(path19, text) {
   const masked = text.includes(templateOpen) || text.includes(maskedOpen);
-  const parsed = parseYamlDocuments(path18, masked ? text.replaceAll(templateOpen, maskedOpen) : text);
+  const parsed = parseYamlDocuments(path19, masked ? text.replaceAll(templateOpen, maskedOpen) : text);
   if (parsed.outcome === "error") return parsed;
   const document = parsed.documents.find((candidate2) => candidate2.value !== null && candidate2.value !== void 0);
-  if (!document) return { value: {}, locator: { path: path18, locate: () => ({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" }) } };
+  if (!document) return { value: {}, locator: { path: path19, locate: () => ({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" }) } };
   return { value: masked ? unmask(document.value) : document.value, locator: document.locator };
 }
-function valuesFileLayer(path18, text, label) {
-  const read = readValues(path18, text);
-  if ("message" in read) return { error: { path: path18, message: `${label}: ${read.message}`, ...lineAndColumn(read) } };
-  if (!isRecord(read.value)) return { error: { path: path18, message: `${label} is not a mapping of values` } };
+function valuesFileLayer(path19, text, label) {
+  const read = readValues(path19, text);
+  if ("message" in read) return { error: { path: path19, message: `${label}: ${read.message}`, ...lineAndColumn(read) } };
+  if (!isRecord(read.value)) return { error: { path: path19, message: `${label} is not a mapping of values` } };
   return { layer: { value: read.value, locator: read.locator, label } };
 }
 function lineAndColumn(at3) {
@@ -28323,9 +28436,9 @@ var EmbeddedLocator = class {
   get path() {
     return this.inner.path;
   }
-  locate(path18, options) {
+  locate(path19, options) {
     if (!this.shift) return { ...this.whole, note: this.note };
-    const position = this.inner.locate(path18, options);
+    const position = this.inner.locate(path19, options);
     const startLine = position.startLine + this.shift.line;
     return {
       startLine,
@@ -28336,20 +28449,20 @@ var EmbeddedLocator = class {
     };
   }
 };
-function valuesStringLayer(file, locator, path18, value, label, note = "the values are not written as is (a folded or escaped string): pointing at the string that holds them") {
-  const whole = locator.locate(path18);
+function valuesStringLayer(file, locator, path19, value, label, note = "the values are not written as is (a folded or escaped string): pointing at the string that holds them") {
+  const whole = locator.locate(path19);
   const shift = verbatimShift(file.lines, whole, value);
   const read = readValues(file.path, value);
   if ("message" in read) {
-    const inside = shift && read.line !== void 0 && read.line + shift.line <= whole.endLine;
-    const at3 = inside ? { line: read.line + shift.line, column: (read.column ?? 1) + shift.column } : shift ? { line: whole.endLine, column: whole.endColumn } : { line: whole.startLine, column: whole.startColumn };
+    const inside2 = shift && read.line !== void 0 && read.line + shift.line <= whole.endLine;
+    const at3 = inside2 ? { line: read.line + shift.line, column: (read.column ?? 1) + shift.column } : shift ? { line: whole.endLine, column: whole.endColumn } : { line: whole.startLine, column: whole.startColumn };
     return { error: { path: file.path, message: `${label}: ${read.message.replace(/ \(line \d+\)$/, "")}`, ...at3 } };
   }
   if (!isRecord(read.value)) return { error: { path: file.path, message: `${label} is not a mapping of values`, line: whole.startLine, column: whole.startColumn } };
   return { layer: { value: read.value, locator: new EmbeddedLocator(read.locator, file.lines, shift, whole, note), label } };
 }
-function fileLines(path18, text) {
-  return { path: path18, lines: new LineIndex(text) };
+function fileLines(path19, text) {
+  return { path: path19, lines: new LineIndex(text) };
 }
 
 // src/loaders/declared/argocd.ts
@@ -28404,14 +28517,14 @@ function parameterLayer(application, helm, helmPath, context) {
     const name = stringAt(parameter, "name");
     if (name === void 0 || !isRecord(parameter)) return;
     const parameterPath = [...helmPath, "parameters", index];
-    const path18 = parseSetName(name);
-    if (typeof path18 === "string") {
-      context.into.errors.push({ ...at2(context, application.locator, [...parameterPath, "name"]), message: `Helm parameter of ${application.by}: ${path18}` });
+    const path19 = parseSetName(name);
+    if (typeof path19 === "string") {
+      context.into.errors.push({ ...at2(context, application.locator, [...parameterPath, "name"]), message: `Helm parameter of ${application.by}: ${path19}` });
       return;
     }
     const written = parameter.value !== void 0 && parameter.value !== null;
     entries.push({
-      path: path18,
+      path: path19,
       value: typedSetValue(written ? String(parameter.value) : "", parameter.forceString === true),
       name: application.locator.locate([...parameterPath, "name"]),
       valueAt: application.locator.locate([...parameterPath, written ? "value" : "name"])
@@ -28587,13 +28700,13 @@ function valuesFromLayers(release, spec, sources, into) {
     const label = `key \`${key}\` of ${kind} \`${name}\``;
     const targetPath = stringAt(reference, "targetPath");
     if (targetPath !== void 0) {
-      const path18 = parseSetName(targetPath);
-      if (typeof path18 === "string") {
-        into.errors.push({ ...position, message: `\`targetPath\` of ${release.by}: ${path18}` });
+      const path19 = parseSetName(targetPath);
+      if (typeof path19 === "string") {
+        into.errors.push({ ...position, message: `\`targetPath\` of ${release.by}: ${path19}` });
         return;
       }
       const at3 = object.locator.locate([field, key]);
-      layers.push(setLayer(object.file, [{ path: path18, value: typedSetValue(text), name: object.locator.locate([field, key], { target: "key" }), valueAt: at3 }], label));
+      layers.push(setLayer(object.file, [{ path: path19, value: typedSetValue(text), name: object.locator.locate([field, key], { target: "key" }), valueAt: at3 }], label));
       return;
     }
     const note = base64 ? `the values are base64 in the Secret's \`data\`: pointing at them` : void 0;
@@ -31439,7 +31552,7 @@ function entryLocator(config, entry2, attachedRole) {
 }
 var eksctlReader = {
   kind: "eksctl",
-  wants: (path18, text) => isManifestFile(path18) && text.includes("eksctl.io/") && text.includes("serviceAccounts"),
+  wants: (path19, text) => isManifestFile(path19) && text.includes("eksctl.io/") && text.includes("serviceAccounts"),
   read(files, _repository, into) {
     for (const file of files) {
       const parsed = parseYamlDocuments(file.path, file.text);
@@ -31637,13 +31750,13 @@ var CodeReader = class {
     const number = /^-?\d+(?:\.\d+)?(?![\w.])/.exec(text.slice(start, start + 32));
     if (number) return { start, end: start + number[0].length, value: Number(number[0]) };
     const pointer = char === "&" ? 1 : 0;
-    const path18 = this.identifierPath(start + pointer);
-    if (path18) {
-      const keyword = keywords.get(path18.path);
-      if (keyword !== void 0) return { start, end: path18.end, value: keyword.value };
-      const after = this.skipSpace(path18.end);
-      if (text[after] === "{" && (pointer === 1 || /(?:^|\.)[A-Z]\w*$/.test(path18.path))) return { ...this.object(after), start };
-      if (text[after] === "(") return this.call(start, path18.path, after);
+    const path19 = this.identifierPath(start + pointer);
+    if (path19) {
+      const keyword = keywords.get(path19.path);
+      if (keyword !== void 0) return { start, end: path19.end, value: keyword.value };
+      const after = this.skipSpace(path19.end);
+      if (text[after] === "{" && (pointer === 1 || /(?:^|\.)[A-Z]\w*$/.test(path19.path))) return { ...this.object(after), start };
+      if (text[after] === "(") return this.call(start, path19.path, after);
     }
     return this.computed(start, this.expressionEnd(start));
   }
@@ -31745,10 +31858,10 @@ function objectNode(start, end, entries) {
 function unescape2(text) {
   return text.replace(/\\(.)/g, (_2, char) => ({ n: "\n", t: "	", r: "\r" })[char] ?? char);
 }
-function nodeAt(root, path18) {
+function nodeAt(root, path19) {
   let node = root;
   let key;
-  for (const segment of path18) {
+  for (const segment of path19) {
     const entry2 = typeof segment === "string" ? node.entries?.get(segment) : void 0;
     const item = typeof segment === "number" ? node.items?.[segment] : void 0;
     if (entry2) {
@@ -31762,8 +31875,8 @@ function nodeAt(root, path18) {
   return { node, ...key ? { key } : {}, complete: true };
 }
 var CodePositions = class {
-  constructor(path18, text) {
-    this.path = path18;
+  constructor(path19, text) {
+    this.path = path19;
     this.lines = new LineIndex(text);
   }
   path;
@@ -31778,9 +31891,9 @@ var CodePositions = class {
   locator(root, fallback) {
     return {
       path: this.path,
-      locate: (path18, options) => {
-        const { node, key, complete } = nodeAt(root, path18);
-        if (path18.length === 0 || !key && !complete) return this.at(fallback.start, fallback.end);
+      locate: (path19, options) => {
+        const { node, key, complete } = nodeAt(root, path19);
+        if (path19.length === 0 || !key && !complete) return this.at(fallback.start, fallback.end);
         const span = key && (!complete || options?.target === "key") ? key : node.literal ?? node;
         return this.at(span.start, span.end);
       }
@@ -31797,10 +31910,10 @@ var partlyRead = {
   cdk: "AWS CDK code is read, not run: ServiceAccounts made by `addServiceAccount`, `new ServiceAccount`, cdk8s `KubeServiceAccount` and literal ServiceAccount objects are modeled from the literals written; the roles CDK creates, values computed when the app runs, objects made in loops or helpers, and Helm charts added with `addHelmChart` are not known",
   pulumi: "Pulumi code is read, not run: ServiceAccounts made by `k8s.core.v1.ServiceAccount`, literal ServiceAccount objects, and the values of `k8s.helm` releases and charts are modeled from the literals written; values computed when the program runs (outputs such as a role's `arn`) are known only by the expression written, and objects made in loops or helpers are not seen"
 };
-function isProgram(path18) {
-  if (isManifestFile(path18)) return false;
-  const language = languageOf(path18);
-  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path18);
+function isProgram(path19) {
+  if (isManifestFile(path19)) return false;
+  const language = languageOf(path19);
+  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path19);
 }
 function unknownValue(node) {
   return node.computed ? `\${${String(node.value).replace(/\W+/g, "_").replace(/^_+|_+$/g, "")}}` : node.value;
@@ -31861,9 +31974,9 @@ function cdkServiceAccount(program, options, at3, label, id) {
   const optionsLocator = program.positions.locator(root, at3);
   const locator = {
     path: program.file,
-    locate: (path18, locateOptions) => {
-      if (path18[0] !== "metadata" || path18[1] === "annotations" && path18[2] === roleArnKey2) return program.positions.at(at3.start, at3.end);
-      return optionsLocator.locate(path18.slice(1), locateOptions);
+    locate: (path19, locateOptions) => {
+      if (path19[0] !== "metadata" || path19[1] === "annotations" && path19[2] === roleArnKey2) return program.positions.at(at3.start, at3.end);
+      return optionsLocator.locate(path19.slice(1), locateOptions);
     }
   };
   program.into.objects.push({
@@ -31989,7 +32102,7 @@ function programReader(kind, wants) {
   return {
     kind,
     markers,
-    wants: (path18, text) => isProgram(path18) && markers.some((marker) => text.includes(marker)) && wants(text),
+    wants: (path19, text) => isProgram(path19) && markers.some((marker) => text.includes(marker)) && wants(text),
     read: (files, _repository, into) => readPrograms(kind, files, into)
   };
 }
@@ -32565,10 +32678,10 @@ function plain(value) {
     }
   }
 }
-function originAt(value, path18, target) {
+function originAt(value, path19, target) {
   let node = value;
   let keyAt;
-  for (const segment of path18) {
+  for (const segment of path19) {
     const inner = node.kind === "encoded" ? node.of : node;
     if (inner.kind === "map" && typeof segment === "string") {
       const found = inner.entries.findLast((item) => item.key === segment);
@@ -32797,12 +32910,12 @@ function fluxInstancePatches(instance) {
     const annotations = [];
     for (const operation2 of operations.of.items) {
       const op = knownString(entry(operation2, "op"));
-      const path18 = knownString(entry(operation2, "path"));
+      const path19 = knownString(entry(operation2, "path"));
       const value = entry(operation2, "value");
-      if (op !== "add" && op !== "replace" || path18 === void 0 || value === void 0) continue;
-      if (path18 === "/metadata/annotations" && value.kind === "map") annotations.push(...value.entries);
-      else if (path18.startsWith("/metadata/annotations/")) {
-        const key = path18.slice("/metadata/annotations/".length).replace(/~1/g, "/").replace(/~0/g, "~");
+      if (op !== "add" && op !== "replace" || path19 === void 0 || value === void 0) continue;
+      if (path19 === "/metadata/annotations" && value.kind === "map") annotations.push(...value.entries);
+      else if (path19.startsWith("/metadata/annotations/")) {
+        const key = path19.slice("/metadata/annotations/".length).replace(/~1/g, "/").replace(/~0/g, "~");
         annotations.push({ key, keyAt: value.at, value });
       }
     }
@@ -32843,8 +32956,8 @@ function mapOf(values, at3) {
   return { kind: "map", entries: [...values].map(([key, value]) => ({ key, keyAt: value.at, value })), at: at3 };
 }
 var ValueLocator = class {
-  constructor(path18, value, position) {
-    this.path = path18;
+  constructor(path19, value, position) {
+    this.path = path19;
     this.value = value;
     this.position = position;
   }
@@ -33281,6 +33394,459 @@ var terraformReader = {
   }
 };
 
+// src/loaders/declared/helm-reader.ts
+import path12 from "node:path";
+
+// src/loaders/declared/release-objects.ts
+var chartKnowledge = readPackageJson("data", "helm-charts.json").charts;
+var helmCreateConvention = {
+  annotations: "serviceAccount.annotations",
+  name: "serviceAccount.name",
+  create: "serviceAccount.create",
+  defaultName: "{fullname}"
+};
+var conventionalEnv = ["env", "extraEnv"];
+var judgedEnv = /* @__PURE__ */ new Set([webhook.env.stsRegionalEndpoints, webhook.env.region, webhook.env.defaultRegion]);
+var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
+var dotted = (path19) => path19.split(".");
+function valueAt2(value, path19) {
+  let node = value;
+  for (const segment of path19) {
+    if (typeof segment === "number" ? !Array.isArray(node) : !isRecord(node)) return void 0;
+    node = node[segment];
+  }
+  return node;
+}
+function annotationMaps(value, path19 = [], found = []) {
+  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path19, index], found));
+  else if (isRecord(value)) {
+    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path19);
+    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path19, key], found);
+  }
+  return found;
+}
+var ReleaseLocator = class {
+  constructor(spec, layers, valuesPath) {
+    this.spec = spec;
+    this.layers = layers;
+    this.valuesPath = valuesPath;
+  }
+  spec;
+  layers;
+  valuesPath;
+  get path() {
+    return this.spec.file;
+  }
+  locate(objectPath, options) {
+    const target = this.valuesPath(objectPath);
+    if (target) {
+      const wanted = target.path;
+      for (let index = this.layers.length - 1; index >= 0; index--) {
+        const layer = this.layers[index];
+        for (let length = wanted.length; length > 0; length--) {
+          if (valueAt2(layer.value, wanted.slice(0, length)) === void 0) continue;
+          if (length < wanted.length && index > 0) break;
+          const exact = length === wanted.length;
+          const position = layer.locator.locate(wanted.slice(0, length), exact ? target.key ? { ...options, target: "key" } : options : void 0);
+          return layer.locator.path === this.spec.file ? position : { ...position, file: layer.locator.path };
+        }
+      }
+    }
+    return { startLine: this.spec.line, startColumn: 1, endLine: this.spec.line, endColumn: 1, lineText: "" };
+  }
+};
+function knownChart(name, repository) {
+  if (name === void 0) return void 0;
+  return chartKnowledge.find((chart) => chart.chart === name && (chart.repositoryContains === void 0 || (repository ?? "").includes(chart.repositoryContains)));
+}
+function goTruthy(value) {
+  if (Array.isArray(value)) return value.length > 0;
+  if (isRecord(value)) return Object.keys(value).length > 0;
+  return value !== false && value !== 0 && value !== "";
+}
+function fullname(release, chart) {
+  if (release === void 0) return chart ?? "<release>";
+  if (chart === void 0 || release.includes(chart)) return release;
+  return `${release}-${chart}`;
+}
+var MergedValues = class {
+  constructor(layers) {
+    this.layers = layers;
+  }
+  layers;
+  /** The value the top layer that sets a path gives it. */
+  get(path19) {
+    for (let index = this.layers.length - 1; index >= 0; index--) {
+      const value = valueAt2(this.layers[index].value, path19);
+      if (value !== void 0) return value;
+    }
+    return void 0;
+  }
+  /** A mapping merged across layers, the top layer winning each key; `null` drops a key, as Helm does. */
+  map(path19) {
+    const merged = {};
+    for (const layer of this.layers) {
+      const map = valueAt2(layer.value, path19);
+      if (!isRecord(map)) continue;
+      for (const [key, value] of Object.entries(map)) {
+        if (value === null) delete merged[key];
+        else merged[key] = value;
+      }
+    }
+    return merged;
+  }
+};
+function chartDefaults(spec, repository) {
+  const file = spec.chart.path === void 0 ? void 0 : `${spec.chart.path === "." ? "" : `${spec.chart.path}/`}values.yaml`;
+  const text = file === void 0 ? void 0 : repository?.text(file);
+  if (file === void 0 || text === void 0 || spec.values.some((layer) => layer.locator.path === file)) return [];
+  const parsed = parseTemplateYaml(file, text);
+  if (parsed.outcome !== "parsed" || parsed.documents.length === 0) return [];
+  const [document] = parsed.documents;
+  return [{ value: document.value, locator: document.locator, label: `chart values \`${file}\`` }];
+}
+function releaseObjects(spec, repository) {
+  const layers = [...chartDefaults(spec, repository), ...spec.values];
+  const values = new MergedValues(layers);
+  const chart = knownChart(spec.chart.name, spec.chart.repository);
+  const accounts = chart ? chart.serviceAccounts.map(accountPaths) : [{ ...accountPaths(helmCreateConvention), env: conventionEnv(values) }];
+  const read = new Set(accounts.map((account) => account.annotations.join(".")));
+  const assumed = chart ? [] : [helmCreateConvention.annotations];
+  for (const layer of layers) {
+    for (const path19 of annotationMaps(layer.value)) {
+      const key = path19.join(".");
+      if (read.has(key)) continue;
+      read.add(key);
+      accounts.push(conventionAt(path19));
+      assumed.push(key);
+    }
+  }
+  const result2 = { objects: [], assumptions: [] };
+  const made = new Set(accounts.filter((account) => makeAccount(spec, layers, values, account, chart, result2)).map((account) => account.annotations.join(".")));
+  const shown = assumed.filter((key) => made.has(key));
+  if (shown.length > 0) {
+    const chartLabel = spec.chart.name ?? spec.chart.path;
+    result2.assumptions.push({
+      path: spec.file,
+      line: spec.line,
+      kind: spec.kind,
+      reason: `${shown.map((key) => `\`${key}\``).join(", ")} read as ServiceAccount annotations by the \`helm create\` convention (the \`name\` and \`create\` beside them): ${chartLabel === void 0 ? "the chart is not known" : chart ? `chart \`${chartLabel}\` is not known to read them there` : `chart \`${chartLabel}\` is not known`}`
+    });
+  }
+  return result2;
+}
+function accountPaths(account) {
+  const { when, ...fromValues } = account.annotationValues ?? {};
+  return {
+    annotations: dotted(account.annotations),
+    ...account.name !== void 0 ? { name: dotted(account.name) } : {},
+    ...account.create !== void 0 ? { create: dotted(account.create) } : {},
+    createdByDefault: account.createdByDefault !== false,
+    defaultName: account.defaultName,
+    env: (account.env ?? []).map(({ path: path19, form }) => ({ path: dotted(path19), form })),
+    envSwitches: (account.envSwitches ?? []).map(({ path: path19, ...entry2 }) => ({ path: dotted(path19), ...entry2 })),
+    annotationValues: Object.entries(fromValues).map(([annotation, path19]) => ({ annotation, path: dotted(path19) })),
+    ...when !== void 0 ? { when: dotted(when) } : {}
+  };
+}
+function conventionAt(path19) {
+  const parent = path19.slice(0, -1);
+  const isConvention = path19.join(".") === helmCreateConvention.annotations;
+  return { annotations: path19, name: [...parent, "name"], create: [...parent, "create"], createdByDefault: true, defaultName: isConvention ? "{fullname}" : "{release}", env: [], envSwitches: [], annotationValues: [] };
+}
+function conventionEnv(values) {
+  return conventionalEnv.flatMap((key) => {
+    const value = values.get([key]);
+    return Array.isArray(value) ? [{ path: [key], form: "list" }] : isRecord(value) ? [{ path: [key], form: "map" }] : [];
+  });
+}
+function envSources(values, account) {
+  const sources = [];
+  for (const { path: path19, form } of account.env) {
+    const value = values.get(path19);
+    if (form === "list" && Array.isArray(value)) {
+      value.forEach((item, index) => {
+        if (!isRecord(item) || typeof item.name !== "string" || !judgedEnv.has(item.name)) return;
+        const entry2 = Object.hasOwn(item, "value") ? { name: item.name, value: item.value } : { name: item.name };
+        sources.push({ entry: entry2, name: { path: [...path19, index, "name"] }, value: { path: [...path19, index, "value"] } });
+      });
+    } else if (form === "map" && isRecord(value)) {
+      for (const [name, entryValue] of Object.entries(values.map(path19))) {
+        if (judgedEnv.has(name)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path19, name], key: true }, value: { path: [...path19, name] } });
+      }
+    }
+  }
+  for (const { path: path19, name, value } of account.envSwitches) {
+    const switched = values.get(path19);
+    if (goTruthy(switched ?? false)) sources.push({ entry: { name, value }, name: { path: path19, key: true }, value: { path: path19 } });
+  }
+  return sources;
+}
+function accountAnnotations(values, account) {
+  const annotations = values.map(account.annotations);
+  const sources = new Map(Object.keys(annotations).map((key) => [key, { path: [...account.annotations, key] }]));
+  if (account.when !== void 0 && !goTruthy(values.get(account.when) ?? false)) return { annotations, sources };
+  for (const { annotation, path: path19 } of account.annotationValues) {
+    const value = values.get(path19);
+    if (value === void 0 || value === null || value === "") continue;
+    annotations[annotation] = typeof value === "string" ? value : String(value);
+    sources.set(annotation, { path: path19 });
+  }
+  return { annotations, sources };
+}
+function makeAccount(spec, layers, values, account, chart, into) {
+  const { annotations, sources } = accountAnnotations(values, account);
+  const create = account.create === void 0 ? void 0 : values.get(account.create);
+  const created = create === void 0 || create === null ? account.createdByDefault : goTruthy(create);
+  const named = account.name === void 0 ? void 0 : values.get(account.name);
+  const release = spec.releaseName ?? spec.chart.name ?? "<release>";
+  const name = typeof named === "string" && named !== "" ? named : account.defaultName.replace("{fullname}", fullname(spec.releaseName, chart?.nameBase ?? chart?.chart ?? spec.chart.name)).replace("{release}", release);
+  const namespace = spec.namespace;
+  const metadata = (objectName2) => ({ name: objectName2, ...namespace !== void 0 ? { namespace } : {} });
+  const identity = (kind, objectName2) => ({ apiVersion: kind === "ServiceAccount" ? "v1" : "apps/v1", kind, name: objectName2, ...namespace !== void 0 ? { namespace } : {} });
+  const hasIrsa = created && irsaAnnotations.some((key) => Object.hasOwn(annotations, key) && annotations[key] !== "");
+  if (hasIrsa) {
+    const accountPath = (objectPath) => {
+      if (objectPath[0] !== "metadata") return void 0;
+      if (objectPath[1] === "name" && typeof named === "string" && named !== "") return { path: account.name };
+      return (objectPath[1] === "annotations" && objectPath.length > 2 ? sources.get(String(objectPath[2])) : void 0) ?? { path: account.annotations };
+    };
+    into.objects.push({
+      kind: spec.kind,
+      identity: identity("ServiceAccount", name),
+      data: { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...metadata(name), annotations } },
+      locator: new ReleaseLocator(spec, layers, accountPath),
+      declaredBy: spec.declaredBy
+    });
+  }
+  const env = envSources(values, account);
+  if (env.length === 0) return hasIrsa;
+  const envPrefix = ["spec", "template", "spec", "containers", 0, "env"];
+  const workloadPath = (objectPath) => {
+    if (envPrefix.some((segment, index) => objectPath[index] !== segment)) return void 0;
+    const source = env[objectPath[envPrefix.length]];
+    if (!source) return void 0;
+    return objectPath[envPrefix.length + 1] === "name" ? source.name : source.value;
+  };
+  const container = { name: chart?.chart ?? spec.chart.name ?? release, env: env.map((source) => source.entry) };
+  into.objects.push({
+    kind: spec.kind,
+    identity: identity("Deployment", name),
+    data: { apiVersion: "apps/v1", kind: "Deployment", metadata: metadata(name), spec: { template: { spec: { serviceAccountName: name, containers: [container] } } } },
+    locator: new ReleaseLocator(spec, layers, workloadPath),
+    declaredBy: spec.declaredBy
+  });
+  return hasIrsa;
+}
+function writtenAt(object) {
+  const paths = object.identity.kind === "ServiceAccount" ? irsaAnnotations.filter((key) => Object.hasOwn(object.data.metadata.annotations, key)).map((key) => ["metadata", "annotations", key]) : object.data.spec.template.spec.containers[0].env.map((_2, index) => ["spec", "template", "spec", "containers", 0, "env", index, "value"]);
+  const positions = paths.map((path19) => {
+    const at3 = object.locator.locate(path19);
+    return `${at3.file ?? object.locator.path}:${at3.startLine}:${at3.startColumn}`;
+  });
+  return `${object.identity.kind} ${positions.join(" ")}`;
+}
+function addReleaseObjects(declarations, repository) {
+  const ordered = [...declarations.releases.filter((release) => release.kind !== "helm-values"), ...declarations.releases.filter((release) => release.kind === "helm-values")];
+  const seen = /* @__PURE__ */ new Set();
+  for (const release of ordered) {
+    const { objects, assumptions } = releaseObjects(release, repository);
+    const kept = objects.filter((object) => {
+      const key = writtenAt(object);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    declarations.objects.push(...kept);
+    if (kept.length > 0) declarations.unanalysed.push(...assumptions);
+  }
+}
+
+// src/loaders/declared/helm-reader.ts
+var valuesMarkers = ["eks.amazonaws.com/role-arn", "eks.amazonaws.com/sts-regional-endpoints", "AWS_STS_REGIONAL_ENDPOINTS"];
+var helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(?:\.gotmpl)?)$/;
+var manifestStart = /^apiVersion:/m;
+var kindStart = /^kind:/m;
+var yamlPattern = /\.ya?ml(?:\.gotmpl)?$/;
+var notValuesPattern = /(?:^|\/)(?:templates\/|\.github\/|[Kk]ustomization(?:\.ya?ml)?$)/;
+function isNotValues(value) {
+  return isRecord(value) && (typeof value.apiVersion === "string" && typeof value.kind === "string" || Object.hasOwn(value, "suite") && Array.isArray(value.tests));
+}
+var folderOf = (file) => path12.posix.dirname(file);
+function inside(folder, relative) {
+  const joined = path12.posix.normalize(path12.posix.join(folder, relative));
+  return joined === ".." || joined.startsWith("../") || path12.posix.isAbsolute(relative) ? void 0 : joined;
+}
+function locatorBelow(locator, prefix2) {
+  return { path: locator.path, locate: (inner, options) => locator.locate([...prefix2, ...inner], options) };
+}
+function chartFolders(repository) {
+  const charts = /* @__PURE__ */ new Map();
+  for (const file of repository.paths) {
+    if (path12.posix.basename(file) !== "Chart.yaml") continue;
+    const text = repository.text(file) ?? "";
+    const name = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+    const version = /^version:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+    charts.set(folderOf(file), { ...name !== void 0 ? { name } : {}, ...version !== void 0 ? { version } : {} });
+  }
+  return charts;
+}
+function chartFolderOf(file, charts) {
+  for (let folder = folderOf(file); ; folder = folderOf(folder)) {
+    if (charts.has(folder)) return folder;
+    if (folder === "." || folder === "/") return void 0;
+  }
+}
+function chartNamedBy(file) {
+  const base2 = path12.posix.basename(file);
+  return chartKnowledge.map((chart) => chart.chart).filter((chart) => base2.startsWith(`${chart}-`) || base2.startsWith(`${chart}.`)).sort((a, b) => b.length - a.length)[0];
+}
+function valuesLayer(file, text, into, cache2) {
+  if (!cache2.has(file)) cache2.set(file, readValuesFile(file, text, into));
+  return cache2.get(file);
+}
+function readValuesFile(file, text, into) {
+  const parsed = parseTemplateYaml(file, text);
+  if (parsed.outcome === "error") {
+    if (file.endsWith(".gotmpl")) into.errors.push({ path: file, message: `helmfile values template not read: ${parsed.message}`, ...parsed.line !== void 0 ? { line: parsed.line, column: parsed.column } : {} });
+    return void 0;
+  }
+  const documents = parsed.documents.filter((document) => document.value !== null && document.value !== void 0);
+  if (documents.length === 0 || documents.some((document) => isNotValues(document.value)) || !isRecord(documents[0].value)) return void 0;
+  return { value: documents[0].value, locator: documents[0].locator, label: `values file \`${file}\`` };
+}
+function helmfileReleases(file, text, repository, into, used, cache2) {
+  const parsed = parseTemplateYaml(file, text);
+  if (parsed.outcome === "error") {
+    into.errors.push({ path: file, message: `helmfile not read: ${parsed.message}`, ...parsed.line !== void 0 ? { line: parsed.line, column: parsed.column } : {} });
+    return;
+  }
+  const folder = folderOf(file);
+  const repositories = /* @__PURE__ */ new Set();
+  for (const { value } of parsed.documents) {
+    if (!isRecord(value) || !Array.isArray(value.repositories)) continue;
+    for (const repo of value.repositories) if (isRecord(repo) && typeof repo.name === "string") repositories.add(repo.name);
+  }
+  for (const { value, locator } of parsed.documents) {
+    if (!isRecord(value) || !Array.isArray(value.releases)) continue;
+    value.releases.forEach((release, index) => {
+      if (!isRecord(release)) return;
+      const at3 = ["releases", index];
+      const line = locator.locate(at3).startLine;
+      const layers = [];
+      (Array.isArray(release.values) ? release.values : []).forEach((entry2, entryIndex) => {
+        const entryAt = [...at3, "values", entryIndex];
+        if (isRecord(entry2)) {
+          layers.push({ value: entry2, locator: locatorBelow(locator, entryAt), label: `inline values of \`${file}\`` });
+          return;
+        }
+        if (typeof entry2 !== "string") return;
+        const target = inside(folder, entry2.trim());
+        const position = locator.locate(entryAt);
+        if (target === void 0) {
+          into.errors.push({ path: file, line: position.startLine, column: position.startColumn, message: `helmfile values file \`${entry2}\` is outside the scan root: not read` });
+          return;
+        }
+        const valuesText = repository.text(target);
+        if (valuesText === void 0) return;
+        const layer = valuesLayer(target, valuesText, into, cache2);
+        if (layer) {
+          layers.push(layer);
+          used.add(target);
+        }
+      });
+      if (Array.isArray(release.set)) layers.push(...setValues(file, release.set, [...at3, "set"], locator, into));
+      const chart = helmfileChart(release.chart, folder, repositories, repository);
+      const name = typeof release.name === "string" ? release.name : void 0;
+      const namespace = typeof release.namespace === "string" && !release.namespace.includes("{{") ? release.namespace : void 0;
+      const chartText = chart.path ?? (chart.repository !== void 0 ? `${chart.repository}/${chart.name}` : chart.name);
+      into.releases.push({
+        kind: "helmfile",
+        file,
+        line,
+        ...name !== void 0 ? { releaseName: name } : {},
+        ...namespace !== void 0 ? { namespace } : {},
+        chart,
+        values: layers,
+        declaredBy: `of Helm release \`${name ?? "?"}\`${chartText !== void 0 ? ` (chart \`${chartText}\`)` : ""}, from helmfile \`${file}\``
+      });
+    });
+  }
+}
+function setValues(file, entries, at3, locator, into) {
+  const set = [];
+  entries.forEach((entry2, index) => {
+    if (!isRecord(entry2) || typeof entry2.name !== "string") return;
+    const name = locator.locate([...at3, index, "name"]);
+    const path19 = parseSetName(entry2.name);
+    if (typeof path19 === "string") {
+      into.errors.push({ path: file, line: name.startLine, column: name.startColumn, message: `helmfile \`set\` name not valid: ${path19}` });
+      return;
+    }
+    set.push({ path: path19, value: entry2.value, name, valueAt: Object.hasOwn(entry2, "value") ? locator.locate([...at3, index, "value"]) : name });
+  });
+  return set.length > 0 ? [setLayer(file, set, `set entries of \`${file}\``)] : [];
+}
+function helmfileChart(chart, folder, repositories, repository) {
+  if (typeof chart !== "string" || chart === "") return {};
+  if (chart.startsWith("oci://")) return { name: chart.split("/").at(-1), repository: chart };
+  const [first, ...rest] = chart.split("/");
+  if (rest.length === 1 && repositories.has(first)) return { name: rest[0], repository: first };
+  const local = inside(folder, chart);
+  const name = path12.posix.basename(chart);
+  if (local !== void 0 && repository.paths.includes(`${local}/Chart.yaml`)) {
+    const chartName = /^name:\s*["']?([^"'\s#]+)/m.exec(repository.text(`${local}/Chart.yaml`) ?? "")?.[1] ?? name;
+    return { name: chartName, path: local };
+  }
+  return rest.length === 1 ? { name: rest[0], repository: first } : { name };
+}
+var helmReader = {
+  kind: "helm-values",
+  markers: [...valuesMarkers, "releases:"],
+  wants(file, text) {
+    if (!yamlPattern.test(file)) return false;
+    if (helmfilePattern.test(file)) return text.includes("releases:");
+    return !notValuesPattern.test(file) && valuesMarkers.some((marker) => text.includes(marker)) && !(manifestStart.test(text) && kindStart.test(text));
+  },
+  read(files, repository, into) {
+    const used = /* @__PURE__ */ new Set();
+    const cache2 = /* @__PURE__ */ new Map();
+    for (const file of files) if (helmfilePattern.test(file.path)) helmfileReleases(file.path, file.text, repository, into, used, cache2);
+    const charts = chartFolders(repository);
+    const byDefaultsFirst = [...files].sort((a, b) => Number(path12.posix.basename(b.path) === "values.yaml") - Number(path12.posix.basename(a.path) === "values.yaml"));
+    for (const file of byDefaultsFirst) {
+      if (helmfilePattern.test(file.path) || used.has(file.path) || cache2.has(file.path) && cache2.get(file.path) === void 0) continue;
+      const layer = valuesLayer(file.path, file.text, into, cache2);
+      if (!layer) continue;
+      const folder = chartFolderOf(file.path, charts);
+      const spec = folder === void 0 ? standaloneRelease(file.path, layer) : chartRelease(file.path, folder, charts.get(folder), layer);
+      into.releases.push(spec);
+    }
+  }
+};
+function chartRelease(file, folder, chart, layer) {
+  const label = chart.name ?? path12.posix.basename(folder);
+  return {
+    kind: "helm-chart",
+    file,
+    line: 1,
+    chart: { name: label, path: folder, ...chart.version !== void 0 ? { version: chart.version } : {} },
+    values: [layer],
+    declaredBy: `of Helm chart \`${label}\` (\`${folder}\`), values from \`${file}\``
+  };
+}
+function standaloneRelease(file, layer) {
+  const chart = chartNamedBy(file);
+  return {
+    kind: "helm-values",
+    file,
+    line: 1,
+    chart: chart !== void 0 ? { name: chart } : {},
+    values: [layer],
+    declaredBy: `of a Helm release${chart !== void 0 ? ` of chart \`${chart}\` (by the file's name)` : ""}, values from \`${file}\``
+  };
+}
+
 // src/loaders/declared/readers.ts
 var declarationReaders = [
   argoCdReader,
@@ -33288,7 +33854,8 @@ var declarationReaders = [
   eksctlReader,
   cdkReader,
   pulumiReader,
-  terraformReader
+  terraformReader,
+  helmReader
 ];
 
 // src/loaders/read-files.ts
@@ -33408,99 +33975,18 @@ function readDeclarations(files, readers = declarationReaders) {
   const declarations = emptyDeclarations();
   if (readers.length === 0) return declarations;
   const byPath2 = new Map(files.map((file) => [file.path, file.text]));
-  const repository = { paths: [...byPath2.keys()], text: (path18) => byPath2.get(path18) };
+  const repository = { paths: [...byPath2.keys()], text: (path19) => byPath2.get(path19) };
   for (const reader of readers) {
     const wanted = files.filter((file) => reader.wants(file.path, file.text));
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
   }
+  addReleaseObjects(declarations, repository);
   return declarations;
-}
-
-// src/loaders/declared/release-objects.ts
-var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
-function valueAt2(value, path18) {
-  let node = value;
-  for (const segment of path18) {
-    if (typeof segment === "number" ? !Array.isArray(node) : !isRecord(node)) return void 0;
-    node = node[segment];
-  }
-  return node;
-}
-function annotationMaps(value, path18 = [], found = []) {
-  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path18, index], found));
-  else if (isRecord(value)) {
-    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path18);
-    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path18, key], found);
-  }
-  return found;
-}
-var ReleaseLocator = class {
-  constructor(spec, layers, valuesPath, declaration) {
-    this.spec = spec;
-    this.layers = layers;
-    this.valuesPath = valuesPath;
-    this.declaration = declaration;
-  }
-  spec;
-  layers;
-  valuesPath;
-  declaration;
-  get path() {
-    return this.spec.file;
-  }
-  locate(objectPath, options) {
-    const target = this.valuesPath(objectPath);
-    if (target) {
-      for (let index = this.layers.length - 1; index >= 0; index--) {
-        const layer = this.layers[index];
-        for (let length = target.length; length > 0; length--) {
-          if (valueAt2(layer.value, target.slice(0, length)) === void 0) continue;
-          if (length < target.length && index > 0) break;
-          const position = layer.locator.locate(target.slice(0, length), length === target.length ? options : void 0);
-          return layer.locator.path === this.spec.file ? position : { ...position, file: layer.locator.path };
-        }
-      }
-    }
-    if (this.declaration) return this.declaration.locate([]);
-    return { startLine: this.spec.line, startColumn: 1, endLine: this.spec.line, endColumn: 1, lineText: "" };
-  }
-};
-function releaseObjects(spec, declaration) {
-  const paths = /* @__PURE__ */ new Map();
-  for (const layer of spec.values) for (const path18 of annotationMaps(layer.value)) paths.set(JSON.stringify(path18), path18);
-  const objects = [];
-  for (const annotationsPath of paths.values()) {
-    const annotations = {};
-    for (const layer of spec.values) {
-      const map = valueAt2(layer.value, annotationsPath);
-      if (isRecord(map)) Object.assign(annotations, map);
-    }
-    const namePath = [...annotationsPath.slice(0, -1), "name"];
-    const named = spec.values.map((layer) => valueAt2(layer.value, namePath)).filter((value) => typeof value === "string" && value !== "").at(-1);
-    const name = named ?? spec.releaseName ?? spec.chart.name ?? "default";
-    const metadata = { name, annotations };
-    if (spec.namespace !== void 0) metadata.namespace = spec.namespace;
-    const valuesPath = (objectPath) => {
-      if (objectPath[0] !== "metadata") return void 0;
-      if (objectPath[1] === "annotations") return [...annotationsPath, ...objectPath.slice(2)];
-      if (objectPath[1] === "name" && named !== void 0) return namePath;
-      return objectPath.length === 1 ? annotationsPath : void 0;
-    };
-    objects.push({
-      kind: spec.kind,
-      identity: { apiVersion: "v1", kind: "ServiceAccount", name, ...spec.namespace !== void 0 ? { namespace: spec.namespace } : {} },
-      data: { apiVersion: "v1", kind: "ServiceAccount", metadata },
-      locator: new ReleaseLocator(spec, spec.values, valuesPath, declaration),
-      declaredBy: spec.declaredBy
-    });
-  }
-  return objects;
 }
 
 // src/loaders/declared/declared-resources.ts
 function declaredResources(declarations, profileOf) {
-  const objects = [...declarations.objects, ...declarations.releases.flatMap((release) => releaseObjects(release))];
-  return objects.map((object) => ({
+  return declarations.objects.map((object) => ({
     identity: object.identity,
     data: object.data,
     document: object.locator,
@@ -33609,7 +34095,15 @@ var FileSource = class {
   /** A parsed file's objects, or its text for the text rules. */
   handOver(file, parsed, needs, resolver) {
     if (file.text === void 0 || !parsed.asText) {
-      return { objects: parsed.objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile: resolver.forPath(object.locator.path) })) };
+      return {
+        objects: parsed.objects.map((object) => ({
+          identity: object.identity,
+          data: object.data,
+          document: object.locator,
+          profile: resolver.forPath(object.locator.path),
+          ...object.inputKind !== void 0 ? { inputKind: object.inputKind } : {}
+        }))
+      };
     }
     return needs.texts ? textItem(file, resolver, this.settings.testCode) : void 0;
   }
@@ -33645,6 +34139,7 @@ var FileSource = class {
     }
     inputs.documents += parsed.documents;
     inputs.objects += parsed.objectCount;
+    if (parsed.template !== void 0) (inputs.unanalysed ??= []).push({ path: file.path, kind: "helm-chart", reason: parsed.template });
     return { objects: parsed.objects, asText: parsed.objectCount === 0 };
   }
 };
@@ -33827,9 +34322,9 @@ function buildFinding(parts) {
   if (parts.object) finding.object = parts.object;
   return finding;
 }
-function findingLocation({ path: path18, position }) {
+function findingLocation({ path: path19, position }) {
   const { lineText, ...range2 } = position;
-  return { path: path18, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
+  return { path: path19, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
 }
 function toFinding(rule, problem, place, configuredLevel = rule.configuredLevel) {
   const { data, ...where2 } = place;
@@ -33926,7 +34421,7 @@ function addLineHashes(findings, files, kind = "location") {
 }
 
 // src/engine/suppressions.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/model/workload.ts
 var podSpecPaths = {
@@ -34106,7 +34601,7 @@ function applyConfigSuppressions(findings, settings, plan) {
       if (entry2.name !== void 0 && finding.object?.name !== entry2.name) return false;
       if (entry2.path !== void 0) {
         if (!finding.location) return false;
-        const relative = path12.posix.relative(config.folder, finding.location.path);
+        const relative = path13.posix.relative(config.folder, finding.location.path);
         if (relative.startsWith("../") || !minimatch(relative, entry2.path, { dot: true })) return false;
       }
       return true;
@@ -34141,8 +34636,8 @@ function applyBaseline(findings, baseline) {
 function accountKey(cluster, builtBy, namespace, name) {
   return `${cluster}\0${builtBy ?? ""}\0${namespace ?? ""}\0${name}`;
 }
-function ruleError(id, path18, what, error2) {
-  return { path: path18, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
+function ruleError(id, path19, what, error2) {
+  return { path: path19, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
 }
 var RuleRunner = class {
   constructor(plan, suppressions) {
@@ -34298,11 +34793,11 @@ var STS004 = {
     if (!isServiceAccount(resource)) return;
     const { present, value, parsed, unknown } = irsaSettings(resource).stsRegionalEndpoints;
     if (!present || parsed !== void 0 || unknown) return;
-    const path18 = annotationPath(webhook.annotations.stsRegionalEndpoints);
+    const path19 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
-      context.report({ path: path18, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
+      context.report({ path: path19, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
     } else {
-      context.report({ path: path18, messageId: "invalid", data: { value: JSON.stringify(value) } });
+      context.report({ path: path19, messageId: "invalid", data: { value: JSON.stringify(value) } });
     }
   }
 };
@@ -34327,19 +34822,19 @@ var STS006 = {
     if (!pod) return;
     for (const container of pod.containers) {
       for (const entry2 of container.env) {
-        if (entry2.name !== webhook.env.stsRegionalEndpoints || !entry2.hasValue) continue;
-        const path18 = envPath(container, entry2, "value");
+        if (entry2.name !== webhook.env.stsRegionalEndpoints || !entry2.hasValue || isPlaceholder(entry2.value)) continue;
+        const path19 = envPath(container, entry2, "value");
         const data = { container: container.name, value: JSON.stringify(entry2.value) };
         if (typeof entry2.value !== "string" || !validValues.has(entry2.value)) {
-          context.report({ path: path18, messageId: "invalid", data });
+          context.report({ path: path19, messageId: "invalid", data });
         } else if (entry2.value === endpoints.legacyValue) {
-          context.report({ path: path18, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
+          context.report({ path: path19, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
         } else {
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : void 0;
           if (settings?.roleArn === void 0 || skippedContainers(pod.templateMetadata).has(container.name)) continue;
           if (injectedStsSetting(settings, context.profile) !== entry2.value) {
-            context.report({ path: path18, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
+            context.report({ path: path19, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
           }
         }
       }
@@ -34883,7 +35378,7 @@ var STS013 = {
 };
 
 // src/code/dependencies.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function compareVersions(a, b) {
   const left = a.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
   const right = b.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
@@ -35093,7 +35588,7 @@ function composerLock(text) {
   return found;
 }
 function dependenciesOf(file, text) {
-  const base2 = path13.posix.basename(file);
+  const base2 = path14.posix.basename(file);
   if (base2 === "package.json") return npmManifest(text);
   if (base2 === "package-lock.json") return npmLock(text);
   if (/^requirements.*\.txt$/.test(base2)) return requirements(text);
@@ -35341,10 +35836,10 @@ function scanInputs(inputs, settings) {
 
 // src/config/scan-request.ts
 function relativeTo(root, absolute) {
-  return path14.relative(root, absolute).split(path14.sep).join("/") || ".";
+  return path15.relative(root, absolute).split(path15.sep).join("/") || ".";
 }
 function readSuppressionRequest(request, root) {
-  const defaultConfig = path14.join(request.configDefaultFolder, defaultConfigName);
+  const defaultConfig = path15.join(request.configDefaultFolder, defaultConfigName);
   const config = request.configFile !== void 0 ? loadConfig(request.configFile) : existsSync5(defaultConfig) ? loadConfig(defaultConfig) : void 0;
   const suppressions = {
     inline: request.inlineSuppressions !== false,
@@ -35387,16 +35882,16 @@ async function runClusterRequest(request) {
 }
 
 // src/cluster/dump-objects.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/output-file.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 var OutputError = class extends Error {
 };
 var reason = (error2) => error2 instanceof Error ? error2.message : String(error2);
 function writeOutputFile(file, text) {
-  const folder = path15.dirname(file);
+  const folder = path16.dirname(file);
   try {
     mkdirSync2(folder, { recursive: true });
   } catch (error2) {
@@ -35413,7 +35908,7 @@ function writeOutputFile(file, text) {
 
 // src/cluster/dump-objects.ts
 function dumpObjects(folder, audited) {
-  for (const object of audited) writeOutputFile(path16.join(folder, ...object.path.split("/")), object.text);
+  for (const object of audited) writeOutputFile(path17.join(folder, ...object.path.split("/")), object.text);
 }
 
 // src/cli/inputs.ts
@@ -35581,8 +36076,8 @@ function formatMarkdown(report, options = {}) {
 import { gzipSync } from "node:zlib";
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
-function pathToUri(path18) {
-  return path18.split("/").map(encodeURIComponent).join("/");
+function pathToUri(path19) {
+  return path19.split("/").map(encodeURIComponent).join("/");
 }
 var severityRank = { error: 0, warning: 1, note: 2, none: 3 };
 function mostSevereFirst(results) {
@@ -35618,11 +36113,11 @@ function result(finding, ruleIndex, sameLine) {
   const location = {};
   const located = finding.location ?? finding.renderedLocation;
   if (located) {
-    const { path: path18, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
+    const { path: path19, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
     location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(path18), uriBaseId: "%SRCROOT%" },
+      artifactLocation: { uri: pathToUri(path19), uriBaseId: "%SRCROOT%" },
       region: { startLine, startColumn, endLine, endColumn, ...regionText ? { snippet: { text: regionText } } : {} },
       // The whole start line, so that a reader without the repository sees the finding in place.
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
@@ -35861,21 +36356,21 @@ function pullRequestNumber() {
 }
 async function auditClusters(inputs, workspace) {
   const { cluster } = inputs;
-  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path17.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
+  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path18.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
   try {
     let kubeconfig;
     if (privateFolder !== void 0) {
-      const file = path17.join(privateFolder, "kubeconfig");
+      const file = path18.join(privateFolder, "kubeconfig");
       writeFileSync3(file, cluster.kubeconfig, { mode: 384 });
       kubeconfig = { kubeconfig: file, kubeconfigName: "the kubeconfig input" };
     } else if (cluster.kubeconfigFile !== void 0) {
       const file = cluster.kubeconfigFile.replace(/^~(?=$|\/)/, homedir());
-      kubeconfig = { kubeconfig: outsideWorkspace(path17.resolve(workspace, file), workspace) };
+      kubeconfig = { kubeconfig: outsideWorkspace(path18.resolve(workspace, file), workspace) };
     }
     const { report, audited } = await runClusterRequest({
-      ...inputs.config ? { configFile: path17.resolve(workspace, inputs.config) } : {},
+      ...inputs.config ? { configFile: path18.resolve(workspace, inputs.config) } : {},
       configDefaultFolder: workspace,
-      ...inputs.baseline ? { baselineFile: path17.resolve(workspace, inputs.baseline) } : {},
+      ...inputs.baseline ? { baselineFile: path18.resolve(workspace, inputs.baseline) } : {},
       audit: {
         ...kubeconfig,
         contexts: cluster.contexts,
@@ -35886,7 +36381,7 @@ async function auditClusters(inputs, workspace) {
         lineHashes: true
       }
     });
-    if (cluster.dumpObjects) dumpObjects(path17.resolve(workspace, cluster.dumpObjects), audited);
+    if (cluster.dumpObjects) dumpObjects(path18.resolve(workspace, cluster.dumpObjects), audited);
     return report;
   } finally {
     if (privateFolder) rmSync2(privateFolder, { recursive: true, force: true });
@@ -35894,8 +36389,8 @@ async function auditClusters(inputs, workspace) {
 }
 function outsideWorkspace(file, workspace) {
   const real = (target) => existsSync6(target) ? realpathSync3(target) : target;
-  const relative = path17.relative(real(workspace), real(file));
-  if (!relative.startsWith("..") && !path17.isAbsolute(relative)) {
+  const relative = path18.relative(real(workspace), real(file));
+  if (!relative.startsWith("..") && !path18.isAbsolute(relative)) {
     throw new InputError(`input kubeconfig-file ${file} is in the workspace, where the repository can change it and its exec plugins would run: keep it outside, such as in $RUNNER_TEMP or ~/.kube/config, or pass its text in input kubeconfig from a secret`);
   }
   return file;
@@ -35904,7 +36399,7 @@ function scanWorkspace(inputs, workspace) {
   return runScanRequest({
     targets: inputs.paths,
     root: workspace,
-    ...inputs.config ? { configFile: path17.resolve(workspace, inputs.config) } : {},
+    ...inputs.config ? { configFile: path18.resolve(workspace, inputs.config) } : {},
     configDefaultFolder: workspace,
     flags: {
       ...inputs.clusterVersion ? { clusterVersion: inputs.clusterVersion } : {},
@@ -35913,17 +36408,17 @@ function scanWorkspace(inputs, workspace) {
     },
     lineHashes: true,
     inventory: inputs.inventory,
-    ...inputs.baseline ? { baselineFile: path17.resolve(workspace, inputs.baseline) } : {}
+    ...inputs.baseline ? { baselineFile: path18.resolve(workspace, inputs.baseline) } : {}
   });
 }
 async function run2() {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const inputs = readInputs(eventName);
-  const workspace = path17.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const workspace = path18.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
   const report = inputs.command === "cluster" ? await auditClusters(inputs, workspace) : await scanWorkspace(inputs, workspace);
   const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
   for (const warning2 of sarif.warnings) warning(warning2);
-  const sarifPath = path17.resolve(workspace, inputs.sarifFile);
+  const sarifPath = path18.resolve(workspace, inputs.sarifFile);
   writeOutputFile(sarifPath, sarif.text);
   const notes = [];
   let changed;
@@ -35956,7 +36451,7 @@ ${notesText}` : "").write();
   for (const note of notes) info(note);
   const findings = report.findings.filter((finding) => finding.suppressed === null).length;
   const code2 = exitCode(report, inputs.failOn);
-  setOutput("sarif-file", path17.relative(workspace, sarifPath) || sarifPath);
+  setOutput("sarif-file", path18.relative(workspace, sarifPath) || sarifPath);
   setOutput("findings-count", String(findings));
   setOutput("new-findings-count", String(report.summary.baseline ? report.summary.baseline.new : findings));
   setOutput("exit-code", String(code2));

@@ -49,8 +49,9 @@ describe('the bundled example repository', () => {
     ]);
   });
 
-  it('skips the Helm template with its reason, leaves out the ignored folder, and is complete', () => {
-    expect(report.inputs.skipped).toEqual([{ path: 'charts/orders/templates/deployment.yaml', reason: expect.stringMatching(/template/) }]);
+  it('reads the Helm template for what it writes literally, with the reason, leaves out the ignored folder, and is complete', () => {
+    expect(report.inputs.skipped).toEqual([]);
+    expect(report.inputs.unanalysed).toEqual([{ path: 'charts/orders/templates/deployment.yaml', kind: 'helm-chart', reason: expect.stringMatching(/^Go\/Helm template/) }]);
     expect(report.findings.some((f) => f.location!.path.startsWith('scratch/'))).toBe(false);
     expect(report.inputs.errors).toEqual([]);
     expect(report.summary).toEqual({ error: 6, warning: 4, note: 11, suppressed: 0, complete: true });

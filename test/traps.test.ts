@@ -7,14 +7,15 @@ describe('fixtures/traps', () => {
   const run = runCli(['scan', '--format', 'json', '--fail-on', 'note'], { cwd: path.join(repoRoot, 'fixtures', 'traps') });
   const report = JSON.parse(run.stdout) as Report;
 
-  it('reports nothing: audiences, token paths, prefixed keys, comments, values files and JSON strings are not findings', () => {
+  it('reports nothing: audiences, token paths, prefixed keys, comments, helm-unittest suites and JSON strings are not findings', () => {
     assertValidReport(report);
     expect(report.findings).toEqual([]);
     expect(run.code).toBe(0);
   });
 
-  it('skips the Helm template with its reason, and reads the rest (the Markdown notes as text)', () => {
-    expect(report.inputs.skipped.map((item) => item.path)).toEqual(['chart/templates/serviceaccount.yaml']);
-    expect(report.inputs).toMatchObject({ files: 7, documents: 8, objects: 6, errors: [] });
+  it('reads everything (the Markdown notes as text), and a helm-unittest suite as no values', () => {
+    expect(report.inputs.skipped).toEqual([]);
+    expect(report.inputs.unanalysed).toBeUndefined();
+    expect(report.inputs).toMatchObject({ files: 6, documents: 7, objects: 6, errors: [] });
   });
 });

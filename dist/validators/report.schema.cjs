@@ -1843,7 +1843,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key3 in data16) {
-          if (!(key3 === "files" || key3 === "documents" || key3 === "objects" || key3 === "skipped" || key3 === "testCode" || key3 === "errors" || key3 === "unanalysed" || key3 === "serviceAccounts")) {
+          if (!(key3 === "files" || key3 === "documents" || key3 === "objects" || key3 === "skipped" || key3 === "testCode" || key3 === "unanalysed" || key3 === "errors" || key3 === "serviceAccounts")) {
             const err40 = { instancePath: instancePath + "/inputs", schemaPath: "#/properties/inputs/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err40];
@@ -2036,15 +2036,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data16.errors !== void 0) {
-          let data26 = data16.errors;
+        if (data16.unanalysed !== void 0) {
+          let data26 = data16.unanalysed;
           if (Array.isArray(data26)) {
             const len5 = data26.length;
             for (let i5 = 0; i5 < len5; i5++) {
               let data27 = data26[i5];
               if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
                 if (data27.path === void 0) {
-                  const err57 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                  const err57 = { instancePath: instancePath + "/inputs/unanalysed/" + i5, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
                   if (vErrors === null) {
                     vErrors = [err57];
                   } else {
@@ -2052,8 +2052,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data27.message === void 0) {
-                  const err58 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                if (data27.kind === void 0) {
+                  const err58 = { instancePath: instancePath + "/inputs/unanalysed/" + i5, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
                   if (vErrors === null) {
                     vErrors = [err58];
                   } else {
@@ -2061,20 +2061,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key5 in data27) {
-                  if (!(key5 === "path" || key5 === "message" || key5 === "line" || key5 === "column")) {
-                    const err59 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err59];
-                    } else {
-                      vErrors.push(err59);
-                    }
-                    errors++;
+                if (data27.reason === void 0) {
+                  const err59 = { instancePath: instancePath + "/inputs/unanalysed/" + i5, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+                  if (vErrors === null) {
+                    vErrors = [err59];
+                  } else {
+                    vErrors.push(err59);
                   }
+                  errors++;
                 }
-                if (data27.path !== void 0) {
-                  if (typeof data27.path !== "string") {
-                    const err60 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/path", schemaPath: "#/properties/inputs/properties/errors/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                for (const key5 in data27) {
+                  if (!(key5 === "path" || key5 === "line" || key5 === "kind" || key5 === "reason")) {
+                    const err60 = { instancePath: instancePath + "/inputs/unanalysed/" + i5, schemaPath: "#/properties/inputs/properties/unanalysed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err60];
                     } else {
@@ -2083,20 +2081,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data27.message !== void 0) {
-                  let data29 = data27.message;
-                  if (typeof data29 === "string") {
-                    if (func3(data29) < 1) {
-                      const err61 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err61];
-                      } else {
-                        vErrors.push(err61);
-                      }
-                      errors++;
+                if (data27.path !== void 0) {
+                  if (typeof data27.path !== "string") {
+                    const err61 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/path", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
                     }
-                  } else {
-                    const err62 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    errors++;
+                  }
+                }
+                if (data27.line !== void 0) {
+                  let data29 = data27.line;
+                  if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+                    const err62 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/line", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -2104,55 +2103,54 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data27.line !== void 0) {
-                  let data30 = data27.line;
-                  if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
-                    const err63 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                    if (vErrors === null) {
-                      vErrors = [err63];
-                    } else {
-                      vErrors.push(err63);
-                    }
-                    errors++;
-                  }
-                  if (typeof data30 == "number" && isFinite(data30)) {
-                    if (data30 < 1 || isNaN(data30)) {
-                      const err64 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (typeof data29 == "number" && isFinite(data29)) {
+                    if (data29 < 1 || isNaN(data29)) {
+                      const err63 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/line", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                       if (vErrors === null) {
-                        vErrors = [err64];
+                        vErrors = [err63];
                       } else {
-                        vErrors.push(err64);
+                        vErrors.push(err63);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data27.column !== void 0) {
-                  let data31 = data27.column;
-                  if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-                    const err65 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (data27.kind !== void 0) {
+                  let data30 = data27.kind;
+                  if (!(data30 === "manifest" || data30 === "kustomize" || data30 === "helm-chart" || data30 === "helm-values" || data30 === "helmfile" || data30 === "argocd" || data30 === "flux" || data30 === "terraform" || data30 === "eksctl" || data30 === "cdk" || data30 === "pulumi")) {
+                    const err64 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/kind", schemaPath: "#/definitions/inputKind/enum", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
-                      vErrors = [err65];
+                      vErrors = [err64];
                     } else {
-                      vErrors.push(err65);
+                      vErrors.push(err64);
                     }
                     errors++;
                   }
-                  if (typeof data31 == "number" && isFinite(data31)) {
-                    if (data31 < 1 || isNaN(data31)) {
-                      const err66 = { instancePath: instancePath + "/inputs/errors/" + i5 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                }
+                if (data27.reason !== void 0) {
+                  let data31 = data27.reason;
+                  if (typeof data31 === "string") {
+                    if (func3(data31) < 1) {
+                      const err65 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/reason", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err66];
+                        vErrors = [err65];
                       } else {
-                        vErrors.push(err66);
+                        vErrors.push(err65);
                       }
                       errors++;
                     }
+                  } else {
+                    const err66 = { instancePath: instancePath + "/inputs/unanalysed/" + i5 + "/reason", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err66];
+                    } else {
+                      vErrors.push(err66);
+                    }
+                    errors++;
                   }
                 }
               } else {
-                const err67 = { instancePath: instancePath + "/inputs/errors/" + i5, schemaPath: "#/properties/inputs/properties/errors/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err67 = { instancePath: instancePath + "/inputs/unanalysed/" + i5, schemaPath: "#/properties/inputs/properties/unanalysed/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err67];
                 } else {
@@ -2162,7 +2160,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err68 = { instancePath: instancePath + "/inputs/errors", schemaPath: "#/properties/inputs/properties/errors/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err68 = { instancePath: instancePath + "/inputs/unanalysed", schemaPath: "#/properties/inputs/properties/unanalysed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err68];
             } else {
@@ -2171,15 +2169,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data16.unanalysed !== void 0) {
-          let data32 = data16.unanalysed;
+        if (data16.errors !== void 0) {
+          let data32 = data16.errors;
           if (Array.isArray(data32)) {
             const len6 = data32.length;
             for (let i6 = 0; i6 < len6; i6++) {
               let data33 = data32[i6];
               if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
                 if (data33.path === void 0) {
-                  const err69 = { instancePath: instancePath + "/inputs/unanalysed/" + i6, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                  const err69 = { instancePath: instancePath + "/inputs/errors/" + i6, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
                   if (vErrors === null) {
                     vErrors = [err69];
                   } else {
@@ -2187,8 +2185,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data33.kind === void 0) {
-                  const err70 = { instancePath: instancePath + "/inputs/unanalysed/" + i6, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+                if (data33.message === void 0) {
+                  const err70 = { instancePath: instancePath + "/inputs/errors/" + i6, schemaPath: "#/properties/inputs/properties/errors/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
                   if (vErrors === null) {
                     vErrors = [err70];
                   } else {
@@ -2196,18 +2194,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data33.reason === void 0) {
-                  const err71 = { instancePath: instancePath + "/inputs/unanalysed/" + i6, schemaPath: "#/properties/inputs/properties/unanalysed/items/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-                  if (vErrors === null) {
-                    vErrors = [err71];
-                  } else {
-                    vErrors.push(err71);
-                  }
-                  errors++;
-                }
                 for (const key6 in data33) {
-                  if (!(key6 === "path" || key6 === "line" || key6 === "kind" || key6 === "reason")) {
-                    const err72 = { instancePath: instancePath + "/inputs/unanalysed/" + i6, schemaPath: "#/properties/inputs/properties/unanalysed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                  if (!(key6 === "path" || key6 === "message" || key6 === "line" || key6 === "column")) {
+                    const err71 = { instancePath: instancePath + "/inputs/errors/" + i6, schemaPath: "#/properties/inputs/properties/errors/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err71];
+                    } else {
+                      vErrors.push(err71);
+                    }
+                    errors++;
+                  }
+                }
+                if (data33.path !== void 0) {
+                  if (typeof data33.path !== "string") {
+                    const err72 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/path", schemaPath: "#/properties/inputs/properties/errors/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err72];
                     } else {
@@ -2216,21 +2216,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data33.path !== void 0) {
-                  if (typeof data33.path !== "string") {
-                    const err73 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/path", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err73];
-                    } else {
-                      vErrors.push(err73);
+                if (data33.message !== void 0) {
+                  let data35 = data33.message;
+                  if (typeof data35 === "string") {
+                    if (func3(data35) < 1) {
+                      const err73 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err73];
+                      } else {
+                        vErrors.push(err73);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                }
-                if (data33.line !== void 0) {
-                  let data35 = data33.line;
-                  if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
-                    const err74 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/line", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                  } else {
+                    const err74 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/message", schemaPath: "#/properties/inputs/properties/errors/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err74];
                     } else {
@@ -2238,54 +2237,55 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (typeof data35 == "number" && isFinite(data35)) {
-                    if (data35 < 1 || isNaN(data35)) {
-                      const err75 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/line", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                }
+                if (data33.line !== void 0) {
+                  let data36 = data33.line;
+                  if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
+                    const err75 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                    if (vErrors === null) {
+                      vErrors = [err75];
+                    } else {
+                      vErrors.push(err75);
+                    }
+                    errors++;
+                  }
+                  if (typeof data36 == "number" && isFinite(data36)) {
+                    if (data36 < 1 || isNaN(data36)) {
+                      const err76 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/line", schemaPath: "#/properties/inputs/properties/errors/items/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                       if (vErrors === null) {
-                        vErrors = [err75];
+                        vErrors = [err76];
                       } else {
-                        vErrors.push(err75);
+                        vErrors.push(err76);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data33.kind !== void 0) {
-                  let data36 = data33.kind;
-                  if (!(data36 === "manifest" || data36 === "kustomize" || data36 === "helm-chart" || data36 === "helm-values" || data36 === "helmfile" || data36 === "argocd" || data36 === "flux" || data36 === "terraform" || data36 === "eksctl" || data36 === "cdk" || data36 === "pulumi")) {
-                    const err76 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/kind", schemaPath: "#/definitions/inputKind/enum", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+                if (data33.column !== void 0) {
+                  let data37 = data33.column;
+                  if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37))) {
+                    const err77 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                     if (vErrors === null) {
-                      vErrors = [err76];
+                      vErrors = [err77];
                     } else {
-                      vErrors.push(err76);
+                      vErrors.push(err77);
                     }
                     errors++;
                   }
-                }
-                if (data33.reason !== void 0) {
-                  let data37 = data33.reason;
-                  if (typeof data37 === "string") {
-                    if (func3(data37) < 1) {
-                      const err77 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/reason", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (typeof data37 == "number" && isFinite(data37)) {
+                    if (data37 < 1 || isNaN(data37)) {
+                      const err78 = { instancePath: instancePath + "/inputs/errors/" + i6 + "/column", schemaPath: "#/properties/inputs/properties/errors/items/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                       if (vErrors === null) {
-                        vErrors = [err77];
+                        vErrors = [err78];
                       } else {
-                        vErrors.push(err77);
+                        vErrors.push(err78);
                       }
                       errors++;
                     }
-                  } else {
-                    const err78 = { instancePath: instancePath + "/inputs/unanalysed/" + i6 + "/reason", schemaPath: "#/properties/inputs/properties/unanalysed/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err78];
-                    } else {
-                      vErrors.push(err78);
-                    }
-                    errors++;
                   }
                 }
               } else {
-                const err79 = { instancePath: instancePath + "/inputs/unanalysed/" + i6, schemaPath: "#/properties/inputs/properties/unanalysed/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err79 = { instancePath: instancePath + "/inputs/errors/" + i6, schemaPath: "#/properties/inputs/properties/errors/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -2295,7 +2295,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err80 = { instancePath: instancePath + "/inputs/unanalysed", schemaPath: "#/properties/inputs/properties/unanalysed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err80 = { instancePath: instancePath + "/inputs/errors", schemaPath: "#/properties/inputs/properties/errors/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err80];
             } else {

@@ -175,7 +175,15 @@ export class FileSource implements Source<Iterable<SourceItem>> {
   /** A parsed file's objects, or its text for the text rules. */
   private handOver(file: FileText, parsed: { objects: ParsedObject[]; asText: boolean }, needs: SourceNeeds, resolver: ProfileResolver): SourceItem | undefined {
     if (file.text === undefined || !parsed.asText) {
-      return { objects: parsed.objects.map((object) => ({ identity: object.identity, data: object.data, document: object.locator, profile: resolver.forPath(object.locator.path) })) };
+      return {
+        objects: parsed.objects.map((object) => ({
+          identity: object.identity,
+          data: object.data,
+          document: object.locator,
+          profile: resolver.forPath(object.locator.path),
+          ...(object.inputKind !== undefined ? { inputKind: object.inputKind } : {}),
+        })),
+      };
     }
     return needs.texts ? textItem(file, resolver, this.settings.testCode) : undefined;
   }
@@ -217,6 +225,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
     }
     inputs.documents += parsed.documents;
     inputs.objects += parsed.objectCount;
+    if (parsed.template !== undefined) (inputs.unanalysed ??= []).push({ path: file.path, kind: 'helm-chart', reason: parsed.template });
     return { objects: parsed.objects, asText: parsed.objectCount === 0 };
   }
 }

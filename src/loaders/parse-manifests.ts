@@ -1,57 +1,22 @@
-import {
-  EVENT_ID,
-  SCALAR_STYLE,
-  Schema,
-  YAMLException,
-  boolYaml11Tag,
-  constructFromEvents,
-  floatYaml11Tag,
-  intYaml11Tag,
-  mapTag,
-  mergeTag,
-  nullYaml11Tag,
-  parseEvents,
-  seqTag,
-  strTag,
-  type Event,
-} from 'js-yaml';
+import { YAMLException, type Event, EVENT_ID } from 'js-yaml';
 import { LineIndex } from './line-index.js';
 import { defaultManifestLimits, type ManifestLimits } from './manifest-limits.js';
 import { YamlLocator, YamlSource } from './yaml-locator.js';
+import { NotReadError, readYamlStream, tooDeep } from './yaml-stream.js';
 import type { ObjectIdentity, PathSegment } from '../model/resource.js';
 import { isRecord } from '../values.js';
+import { parseTemplateYaml } from './declared/template-yaml.js';
+import type { InputKind } from '../model/declared.js';
 
-/**
- * Scalars resolve as kubectl's YAML decoder (go-yaml v2, YAML 1.1) reads them, so an unquoted
- * `yes` or `on` is a boolean as the API server will see it. Timestamps stay strings: decoded into
- * untyped maps, go-yaml v2 keeps them as text. Merge keys (`<<`) are honoured as kubectl does.
- */
-const kubernetesSchema = new Schema([
-  strTag,
-  seqTag,
-  mapTag,
-  nullYaml11Tag,
-  boolYaml11Tag,
-  intYaml11Tag,
-  floatYaml11Tag,
-  mergeTag,
-]);
-
-/** Why a file that parses is not read: beyond one of the {@link ManifestLimits}, say. At an offset of its text. */
-class NotReadError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
+export { parseYamlDocuments, type YamlDocuments } from './yaml-stream.js';
 
 /** A Kubernetes object found in a file, before its cluster profile is known. */
 export interface ParsedObject {
   identity: ObjectIdentity;
   data: Record<string, unknown>;
   locator: YamlLocator;
+  /** Set for an object written in a chart template (`helm-chart`). */
+  inputKind?: InputKind;
 }
 
 /** What one file held. */
@@ -63,16 +28,23 @@ export type ParsedFile =
       objectCount: number;
       /** The objects that `keep` accepted. */
       objects: ParsedObject[];
+      /** A Go/Helm template read without rendering it: why it is read only in part. */
+      template?: string;
     }
   | { outcome: 'skipped'; reason: string; /** The text is not a manifest at all (it is read as text instead). */ notManifest?: true }
   | { outcome: 'error'; message: string; line?: number; column?: number };
 
 const templateHint = 'render it first (for example `helm template`) and scan the output';
 
+/** Why a template is read only in part. */
+const templateReason = `Go/Helm template ({{ … }}): only what is written literally is read (an annotation, an env value, a host), at its line; the rest is decided when it is rendered: ${templateHint}`;
+
 /**
  * Reads the Kubernetes objects of a YAML stream or JSON file: every document, `kind: List`
- * expanded. Templates are skipped with a reason; text that does not parse is an error when it
- * looks like a manifest, and skipped otherwise.
+ * expanded. A Go/Helm template is read without rendering it (`parseTemplateYaml`): its literal
+ * objects and values, with the reason it is read only in part; one that even so is not YAML is
+ * skipped with a reason. Text that does not parse is an error when it looks like a manifest,
+ * and skipped otherwise.
  */
 export function parseManifests(
   path: string,
@@ -87,10 +59,10 @@ export function parseManifests(
   try {
     ({ events, values } = readYamlStream(path, text, limits, options.json === true));
   } catch (error) {
-    return unparsable(text, error, limits);
+    return (text.includes('{{') ? templateObjects(path, text, options.keep) : undefined) ?? unparsable(text, error, limits);
   }
   if (text.includes('{{') && hasTemplateActions(text, events)) {
-    return { outcome: 'skipped', reason: `Go/Helm template ({{ … }}); ${templateHint}` };
+    return templateObjects(path, text, options.keep) ?? { outcome: 'skipped', reason: `Go/Helm template ({{ … }}) that is not YAML without rendering; ${templateHint}` };
   }
   const found: Array<{ value: Record<string, unknown>; identity: ObjectIdentity; document: number; path: PathSegment[] }> = [];
   let documents = 0;
@@ -110,33 +82,24 @@ export function parseManifests(
   return { outcome: 'parsed', documents, objectCount: found.length, objects };
 }
 
-/** A YAML stream's events and documents, read as kubectl reads them and held to the limits; throws when it does not parse. */
-function readYamlStream(path: string, text: string, limits: ManifestLimits, json: boolean): { events: Event[]; values: unknown[] } {
-  // The parser's own bound keeps its stack safe; it counts levels its own way (the document,
-  // sometimes the innermost scalar), so the exact bound is checked on its events.
-  const events = parseEvents(text, { filename: path, maxDepth: limits.maxDepth + 2 });
-  checkEvents(text, events, limits);
-  return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
-}
 
-/** A YAML file's documents, each with a locator for paths inside it: for YAML that need not hold objects (kustomize files, patches). */
-export type YamlDocuments =
-  | { outcome: 'parsed'; documents: Array<{ value: unknown; locator: YamlLocator }> }
-  | { outcome: 'error'; message: string; line?: number; column?: number };
-
-/** Reads any YAML stream (a kustomization, a patch) as {@link parseManifests} reads manifests, within the default limits. */
-export function parseYamlDocuments(path: string, rawText: string): YamlDocuments {
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  try {
-    const { events, values } = readYamlStream(path, text, defaultManifestLimits, false);
-    const source = new YamlSource(path, text, events);
-    return { outcome: 'parsed', documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
-  } catch (error) {
-    const mark = error instanceof YAMLException ? error.mark : undefined;
-    const at = mark ? ` (line ${mark.line + 1})` : '';
-    const message = `invalid YAML: ${error instanceof YAMLException ? error.reason : error instanceof Error ? error.message : String(error)}${at}`;
-    return { outcome: 'error', message, ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}) };
+/** The objects a template writes literally, read without rendering it; undefined when even so it is not YAML, or writes none. */
+function templateObjects(path: string, text: string, keep: ((identity: ObjectIdentity) => boolean) | undefined): ParsedFile | undefined {
+  const parsed = parseTemplateYaml(path, text);
+  if (parsed.outcome === 'error') return undefined;
+  const objects: ParsedObject[] = [];
+  let documents = 0;
+  let objectCount = 0;
+  for (const { value, locator } of parsed.documents) {
+    if (value === null || value === undefined) continue;
+    documents++;
+    collectObjects(value, [], (data, identity, objectPath) => {
+      objectCount++;
+      if (!keep || keep(identity)) objects.push({ identity, data, locator: locator.below(objectPath), inputKind: 'helm-chart' });
+    });
   }
+  // A template of no object (a fragment, values) is skipped as before: there is nothing to judge in it.
+  return objectCount === 0 ? undefined : { outcome: 'parsed', documents, objectCount, objects, template: templateReason };
 }
 
 function unparsable(text: string, rawError: unknown, limits: ManifestLimits): ParsedFile {
@@ -157,110 +120,6 @@ function unparsable(text: string, rawError: unknown, limits: ManifestLimits): Pa
   return { outcome: 'error', message: `invalid YAML: ${message}` };
 }
 
-function tooDeep(limits: ManifestLimits, offset: number): NotReadError {
-  return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, offset);
-}
-
-function tooManyDocuments(limits: ManifestLimits): NotReadError {
-  return new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
-}
-
-/**
- * Refuses, before anything is built, a file beyond the limits. Each alias stands for its
- * anchor's whole node, so a few lines of aliases of aliases can stand for a billion nodes ("billion
- * laughs"), and rules that read a value would expand them: the nodes aliases stand for are
- * counted, with the nesting they reach. An alias inside its own anchor's node (a cycle, which
- * kubectl refuses) is refused, and so is a plain scalar that starts with a byte-order mark: the
- * mark of a file pasted into a stream, which kubectl drops but would hide the key it precedes.
- */
-function checkEvents(text: string, events: readonly Event[], limits: ManifestLimits): void {
-  // Without an anchor no alias stands for anything, and without U+FEFF no mark hides a key: only
-  // documents and nesting are left to count, in a tighter loop (most files).
-  if (!text.includes('&') && !text.includes('\uFEFF')) {
-    checkShape(events, limits);
-    return;
-  }
-  /** Open documents and collections: their nodes so far, and how deep their children reach. */
-  const open: Array<{ anchor: string | undefined; nodes: number; height: number }> = [];
-  /** What each anchor stands for; `open` while its own node is being read, as the constructor does. */
-  let anchors = new Map<string, { nodes: number; height: number } | 'open'>();
-  let documents = 0;
-  let aliasNodes = 0;
-  const add = (nodes: number, height: number): void => {
-    const parent = open.at(-1);
-    if (parent) {
-      parent.nodes += nodes;
-      parent.height = Math.max(parent.height, height);
-    }
-  };
-  const name = (start: number, end: number): string | undefined => (start < 0 ? undefined : text.slice(start, end));
-  for (const event of events) {
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        if (++documents > limits.maxDocuments) throw tooManyDocuments(limits);
-        anchors = new Map();
-        open.push({ anchor: undefined, nodes: 0, height: 0 });
-        break;
-      case EVENT_ID.SEQUENCE:
-      case EVENT_ID.MAPPING:
-      {
-        if (open.length > limits.maxDepth) throw tooDeep(limits, event.start);
-        const anchor = name(event.anchorStart, event.anchorEnd);
-        if (anchor !== undefined) anchors.set(anchor, 'open');
-        open.push({ anchor, nodes: 1, height: 0 });
-        break;
-      }
-      case EVENT_ID.SCALAR: {
-        if (event.style === SCALAR_STYLE.PLAIN && text.charCodeAt(event.valueStart) === 0xfeff) {
-          throw new NotReadError('a byte-order mark (U+FEFF) inside a document, where it becomes part of a key or value; remove it', event.valueStart);
-        }
-        const anchor = name(event.anchorStart, event.anchorEnd);
-        if (anchor !== undefined) anchors.set(anchor, { nodes: 1, height: 0 });
-        add(1, 0);
-        break;
-      }
-      case EVENT_ID.ALIAS: {
-        const alias = text.slice(event.anchorStart, event.anchorEnd);
-        const target = anchors.get(alias);
-        if (target === 'open') throw new NotReadError(`alias *${alias} inside its own anchor's node (a cycle)`, event.anchorStart);
-        if (!target) break; // the constructor reports the unknown alias
-        aliasNodes += target.nodes;
-        if (aliasNodes > limits.maxAliasNodes) {
-          throw new NotReadError(`aliases stand for more than ${limits.maxAliasNodes} nodes (--max-alias-nodes)`, event.anchorStart);
-        }
-        if (open.length - 1 + target.height > limits.maxDepth) {
-          throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels through aliases (--max-depth)`, event.anchorStart);
-        }
-        add(target.nodes, target.height);
-        break;
-      }
-      case EVENT_ID.POP: {
-        const node = open.pop()!;
-        if (node.anchor !== undefined) anchors.set(node.anchor, { nodes: node.nodes, height: node.height + 1 });
-        add(node.nodes, node.height + 1);
-        break;
-      }
-    }
-  }
-}
-
-/** Documents and nesting only, as {@link checkEvents} counts them (a document is a level too). */
-function checkShape(events: readonly Event[], limits: ManifestLimits): void {
-  let documents = 0;
-  let depth = 0;
-  for (const event of events) {
-    const type = event.type;
-    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-      if (depth > limits.maxDepth) throw tooDeep(limits, event.start);
-      depth++;
-    } else if (type === EVENT_ID.POP) {
-      depth--;
-    } else if (type === EVENT_ID.DOCUMENT) {
-      if (++documents > limits.maxDocuments) throw tooManyDocuments(limits);
-      depth++;
-    }
-  }
-}
 
 /**
  * True when a `{{` stands outside every scalar and comment: the file is a template, and what it
@@ -298,3 +157,4 @@ function collectObjects(value: unknown, path: PathSegment[], sink: ObjectSink): 
   if (typeof metadata.namespace === 'string' && metadata.namespace !== '') identity.namespace = metadata.namespace;
   sink(value, identity, path);
 }
+

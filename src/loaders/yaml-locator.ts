@@ -150,6 +150,11 @@ export class YamlLocator implements DocumentLocator {
     return this.source.path;
   }
 
+  /** A locator for paths inside the node at `path` (an item of a `kind: List`). */
+  below(path: readonly PathSegment[]): YamlLocator {
+    return path.length === 0 ? this : new YamlLocator(this.source, this.rootEvent, [...this.basePath, ...path]);
+  }
+
   locate(path: readonly PathSegment[], options: LocateOptions = {}): SourcePosition {
     const full = [...this.basePath, ...path];
     let node = this.rootEvent;

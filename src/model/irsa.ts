@@ -17,13 +17,17 @@ export function parseBool(value: unknown): boolean | undefined {
 }
 
 /**
- * True for a value that is wholly a `${name}` variable (with or without a default) left for a
- * later step to fill: Flux's `postBuild` substitution, envsubst templates, a Terraform value
- * decided at apply time. Its value is unknown, so no rule claims what it is.
+ * True for a value that is wholly a `${name}` variable (with or without a default) or one Go
+ * template action (`{{ .Values.x | quote }}`) left for a later step to fill: Flux's `postBuild`
+ * substitution, envsubst templates, a Helm chart's templates, a Terraform value decided at apply
+ * time. Its value is unknown, so no rule claims what it is.
  */
 export function isPlaceholder(value: unknown): boolean {
-  return typeof value === 'string' && (wholeVariable.test(value) || terraformValue.test(value));
+  return typeof value === 'string' && (wholeVariable.test(value) || wholeTemplateAction.test(value) || terraformValue.test(value));
 }
+
+/** One Go template action and nothing else. */
+const wholeTemplateAction = /^\{\{(?:(?!\}\})[\s\S])*\}\}$/;
 
 /** A value that is wholly a Terraform reference or call (`${var.sts_mode}`): how a Terraform declaration keeps a value decided at apply time. */
 const terraformValue = /^\$\{[A-Za-z_][\w-]*[.[(][^{}]*\}$/;

@@ -1,5 +1,5 @@
 import { endpoints, webhook } from '../facts.js';
-import { injectedStsSetting, irsaSettings, skippedContainers } from '../model/irsa.js';
+import { injectedStsSetting, irsaSettings, isPlaceholder, skippedContainers } from '../model/irsa.js';
 import { authoredPod, envPath } from '../model/workload.js';
 import { levelForRegion } from '../profiles/region-case.js';
 import type { Rule } from './rule.js';
@@ -14,7 +14,8 @@ export const STS006: Rule<'STS006'> = {
     if (!pod) return;
     for (const container of pod.containers) {
       for (const entry of container.env) {
-        if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue) continue;
+        // A value filled in later (`${x}`, `{{ .Values.x }}`) is not known: nothing to judge.
+        if (entry.name !== webhook.env.stsRegionalEndpoints || !entry.hasValue || isPlaceholder(entry.value)) continue;
         const path = envPath(container, entry, 'value');
         const data = { container: container.name, value: JSON.stringify(entry.value) };
         if (typeof entry.value !== 'string' || !validValues.has(entry.value)) {

@@ -138,11 +138,19 @@ describe('parseManifests', () => {
     expect(parsed(parseManifests('list.yaml', yaml('- a', '- b')))).toMatchObject({ objects: [] });
   });
 
-  it('skips Helm templates with a reason, and keeps files whose {{ … }} sits inside values', () => {
+  it('reads the objects a Helm template writes literally, with the reason it is read only in part', () => {
     const template = yaml('{{- if .Values.create }}', 'apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  name: {{ .Values.name }}', '{{- end }}');
-    expect(parseManifests('templates/sa.yaml', template)).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/template/) });
+    const parsed = parseManifests('templates/sa.yaml', template);
+    expect(parsed).toMatchObject({ outcome: 'parsed', objectCount: 1, template: expect.stringMatching(/^Go\/Helm template .*only what is written literally is read/) });
+    if (parsed.outcome !== 'parsed') return;
+    expect(parsed.objects[0]).toMatchObject({ identity: { kind: 'ServiceAccount', name: '{{ .Values.name }}' }, inputKind: 'helm-chart' });
+    expect(parsed.objects[0]!.locator.locate(['metadata', 'name']).startLine).toBe(5);
     const quotedTemplate = yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  name: "{{ .Values.name }}"', '{{ include "x" . }}: 1');
-    expect(parseManifests('templates/q.yaml', quotedTemplate)).toMatchObject({ outcome: 'skipped' });
+    expect(parseManifests('templates/q.yaml', quotedTemplate)).toMatchObject({ outcome: 'parsed', objectCount: 1, template: expect.any(String) });
+  });
+
+  it('skips a template fragment that writes no object, and Helm helpers, with a reason; keeps files whose {{ … }} sits inside values', () => {
+    expect(parseManifests('templates/part.yaml', yaml('metadata:', '  name: {{ .Values.name }}'))).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/template/) });
     const suite = yaml('suite: test', 'tests:', '- set:', '    role: arn:aws:iam::{{ .Values.account }}:role/x');
     expect(parseManifests('tests/sa_test.yaml', suite)).toMatchObject({ outcome: 'parsed' });
     expect(parseManifests('templates/_helpers.tpl', 'anything')).toMatchObject({ outcome: 'skipped' });

@@ -1,15 +1,13 @@
-import { releaseObjects } from './release-objects.js';
-import type { Declarations, DeclaredObject } from '../../model/declared.js';
+import type { Declarations } from '../../model/declared.js';
 import type { ClusterProfile, Resource } from '../../model/resource.js';
 
 /**
  * The objects a scan's declarations make, as the rules read them: those declared directly, and
- * those each Helm release makes from its values. Each is judged with its declaration's profile
+ * those each Helm release makes from its values (added by `readDeclarations`). Each is judged with its declaration's profile
  * when it names one, else with the profile of the file that declares it.
  */
 export function declaredResources(declarations: Declarations, profileOf: (file: string) => ClusterProfile): Resource[] {
-  const objects: DeclaredObject[] = [...declarations.objects, ...declarations.releases.flatMap((release) => releaseObjects(release))];
-  return objects.map((object) => ({
+  return declarations.objects.map((object) => ({
     identity: object.identity,
     data: object.data,
     document: object.locator,

@@ -1,4 +1,5 @@
 import { declarationReaders } from './readers.js';
+import { addReleaseObjects } from './release-objects.js';
 import type { DeclarationReader, Declarations, RepositoryView } from '../../model/declared.js';
 
 /** Declarations with nothing in them yet. */
@@ -9,7 +10,8 @@ export function emptyDeclarations(): Declarations {
 /**
  * What the declaration readers find among files already read: each reader is handed the files it
  * wants, in path order, and may look up any other file read (a values file an Argo CD Application
- * names) through the repository view, never on disk.
+ * names) through the repository view, never on disk. The objects the Helm releases make are
+ * added to the declared objects.
  */
 export function readDeclarations(
   files: ReadonlyArray<{ path: string; text: string }>,
@@ -23,5 +25,6 @@ export function readDeclarations(
     const wanted = files.filter((file) => reader.wants(file.path, file.text));
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
   }
+  addReleaseObjects(declarations, repository);
   return declarations;
 }

@@ -3,6 +3,7 @@ import { fluxHelmReleaseReader } from './flux.js';
 import { eksctlReader } from './eksctl.js';
 import { cdkReader, pulumiReader } from './infrastructure-code.js';
 import { terraformReader } from './terraform/read-terraform.js';
+import { helmReader } from './helm-reader.js';
 import type { DeclarationReader } from '../../model/declared.js';
 
 /**
@@ -16,4 +17,5 @@ export const declarationReaders: readonly DeclarationReader[] = [
   cdkReader,
   pulumiReader,
   terraformReader,
+  helmReader,
 ];
