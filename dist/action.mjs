@@ -33647,7 +33647,9 @@ function writtenAt(object) {
   return `${object.identity.kind} ${positions.join(" ")}`;
 }
 function addReleaseObjects(declarations, repository) {
-  const ordered = [...declarations.releases.filter((release) => release.kind !== "helm-values"), ...declarations.releases.filter((release) => release.kind === "helm-values")];
+  const named = declarations.releases.filter((release) => release.readAlone !== true);
+  const used = new Set(named.flatMap((release) => [...release.values.map((layer) => layer.locator.path), ...release.chart.path !== void 0 ? [`${release.chart.path}/values.yaml`] : []]));
+  const ordered = [...named, ...declarations.releases.filter((release) => release.readAlone === true && !used.has(release.file))];
   const seen = /* @__PURE__ */ new Set();
   for (const release of ordered) {
     const { objects, assumptions } = releaseObjects(release, repository);
@@ -33832,7 +33834,8 @@ function chartRelease(file, folder, chart, layer) {
     line: 1,
     chart: { name: label, path: folder, ...chart.version !== void 0 ? { version: chart.version } : {} },
     values: [layer],
-    declaredBy: `of Helm chart \`${label}\` (\`${folder}\`), values from \`${file}\``
+    declaredBy: `of Helm chart \`${label}\` (\`${folder}\`), values from \`${file}\``,
+    readAlone: true
   };
 }
 function standaloneRelease(file, layer) {
@@ -33843,7 +33846,8 @@ function standaloneRelease(file, layer) {
     line: 1,
     chart: chart !== void 0 ? { name: chart } : {},
     values: [layer],
-    declaredBy: `of a Helm release${chart !== void 0 ? ` of chart \`${chart}\` (by the file's name)` : ""}, values from \`${file}\``
+    declaredBy: `of a Helm release${chart !== void 0 ? ` of chart \`${chart}\` (by the file's name)` : ""}, values from \`${file}\``,
+    readAlone: true
   };
 }
 

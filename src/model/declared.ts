@@ -63,6 +63,12 @@ export interface HelmReleaseSpec {
   readonly values: readonly LocatedValues[];
   /** What declares it, for messages: ``Argo CD ApplicationSet `addons-aws-lbc` ``. */
   readonly declaredBy: string;
+  /**
+   * A values file read on its own because it sets IRSA values, with no declaration naming it:
+   * left out when a declaration uses the file (or, for a chart's `values.yaml`, its chart), as
+   * read alone it lacks the layers that complete it.
+   */
+  readonly readAlone?: boolean;
 }
 
 /**

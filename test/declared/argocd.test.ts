@@ -180,6 +180,12 @@ spec:
         kind: 'argocd',
         reason: 'an Argo CD Application in a template, read as far as its literal YAML goes: what its template actions render is not known',
       },
+      {
+        path: 'charts/app/templates/application.yaml',
+        line: 9,
+        kind: 'argocd',
+        reason: '`rbac.serviceAccount.annotations` read as ServiceAccount annotations by the `helm create` convention (the `name` and `create` beside them): the chart is not known',
+      },
     ]);
     // The template's literal values are read all the same, its placeholders kept as written.
     expect(report.inventory!.map((entry) => `${entry.path}:${entry.line}:${entry.column} ${entry.namespace}/${entry.name} ${entry.roleArn}`)).toEqual([

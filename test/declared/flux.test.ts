@@ -45,7 +45,7 @@ describe('Flux HelmReleases', () => {
     expect(report.inventory!.map((entry) => [`${entry.path}:${entry.line}:${entry.column}`, entry.input, `${entry.namespace}/${entry.name}`, entry.roleArn, entry.endpoint?.value])).toEqual([
       ['infrastructure/controllers/external-secrets.yaml:47:9', 'flux', 'external-secrets/external-secrets', 'arn:aws:iam::111122223333:role/external-secrets', 'ture'],
       ['infrastructure/controllers/karpenter.yaml:20:37', 'flux', 'karpenter/karpenter', '${karpenter_role_arn}', 'false'],
-      ['infrastructure/controllers/velero.yaml:16:39', 'flux', 'velero/velero', 'arn:aws:iam::111122223333:role/velero', undefined],
+      ['infrastructure/controllers/velero.yaml:16:39', 'flux', 'velero/velero-server', 'arn:aws:iam::111122223333:role/velero', undefined],
     ]);
   });
 

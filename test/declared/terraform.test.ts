@@ -39,7 +39,7 @@ describe('Terraform helm_release', () => {
     expect(where(report)).toEqual(['STS001 main.tf:10:85-92']);
     expect(report.findings[0]!.message).toContain('through module `addons`');
     expect(inventoryRows(report)).toEqual([
-      'addons/main.tf:11:9 ${lookup(each.value, "namespace", "default")}/default ${each.value.role_arn} endpoint=none',
+      'addons/main.tf:11:9 ${lookup(each.value, "namespace", "default")}/<release> ${each.value.role_arn} endpoint=none',
       // The role the module writes for the element points at the element's name in the call.
       'main.tf:8:19 velero/velero arn:aws:iam::111122223333:role/velero endpoint="false"@main.tf:10:85',
     ]);
@@ -50,6 +50,18 @@ describe('Terraform helm_release', () => {
         kind: 'terraform',
         reason:
           '`helm_release.addon` makes one release per element of `{ for addon in var.addons : addon.name => addon }`, which is not known here: read once with `each` unknown, and once per element where a module call in the scan writes it',
+      },
+      {
+        path: 'addons/main.tf',
+        line: 2,
+        kind: 'terraform',
+        reason: '`serviceAccount.annotations` read as ServiceAccount annotations by the `helm create` convention (the `name` and `create` beside them): the chart is not known',
+      },
+      {
+        path: 'main.tf',
+        line: 5,
+        kind: 'terraform',
+        reason: '`serviceAccount.annotations` read as ServiceAccount annotations by the `helm create` convention (the `name` and `create` beside them): chart `velero` is not known to read them there',
       },
     ]);
   });
@@ -64,7 +76,10 @@ describe('Terraform values that only rendering completes', () => {
     expect(declarations.errors).toEqual([]);
     expect(declarations.releases[0]!.values[0]!.value).toEqual({ serviceAccount: { annotations: { 'eks.amazonaws.com/role-arn': '${var.on ? aws_iam_role.app.arn _ __}' } } });
     expect(declarations.releases[0]!.values[0]!.locator.locate(['serviceAccount', 'annotations', 'eks.amazonaws.com/role-arn']).startLine).toBe(7);
-    expect(declarations.unanalysed.map((item) => item.reason)).toEqual(['values of `helm_release.app`: `var.more != "" ? [var.more] : []` is decided at apply time']);
+    expect(declarations.unanalysed.map((item) => item.reason)).toEqual([
+      'values of `helm_release.app`: `var.more != "" ? [var.more] : []` is decided at apply time',
+      '`serviceAccount.annotations` read as ServiceAccount annotations by the `helm create` convention (the `name` and `create` beside them): chart `app` is not known',
+    ]);
   });
 
   it('lists heredoc YAML that still does not read as unanalysed, and plain YAML that does not read as an error', () => {

@@ -232,6 +232,7 @@ function chartRelease(file: string, folder: string, chart: { name?: string; vers
     chart: { name: label, path: folder, ...(chart.version !== undefined ? { version: chart.version } : {}) },
     values: [layer],
     declaredBy: `of Helm chart \`${label}\` (\`${folder}\`), values from \`${file}\``,
+    readAlone: true,
   };
 }
 
@@ -245,5 +246,6 @@ function standaloneRelease(file: string, layer: LocatedValues): HelmReleaseSpec 
     chart: chart !== undefined ? { name: chart } : {},
     values: [layer],
     declaredBy: `of a Helm release${chart !== undefined ? ` of chart \`${chart}\` (by the file's name)` : ''}, values from \`${file}\``,
+    readAlone: true,
   };
 }

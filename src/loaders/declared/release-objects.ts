@@ -387,10 +387,12 @@ function writtenAt(object: DeclaredObject): string {
  * share, a chart's defaults under each of its values files, a values file read on its own and
  * named by an Argo CD Application): an object written where one already made is written is the
  * same setting, and is made once, so that it is judged once. Releases that name their values
- * files come first, values files read on their own (`helm-values`) last.
+ * files come first; values files read on their own come last, and only when no release uses them.
  */
 export function addReleaseObjects(declarations: Declarations, repository: RepositoryView): void {
-  const ordered = [...declarations.releases.filter((release) => release.kind !== 'helm-values'), ...declarations.releases.filter((release) => release.kind === 'helm-values')];
+  const named = declarations.releases.filter((release) => release.readAlone !== true);
+  const used = new Set(named.flatMap((release) => [...release.values.map((layer) => layer.locator.path), ...(release.chart.path !== undefined ? [`${release.chart.path}/values.yaml`] : [])]));
+  const ordered = [...named, ...declarations.releases.filter((release) => release.readAlone === true && !used.has(release.file))];
   const seen = new Set<string>();
   for (const release of ordered) {
     const { objects, assumptions } = releaseObjects(release, repository);
