@@ -38,19 +38,33 @@ export class RuleRunner {
   private readonly findings: Finding[] = [];
   private readonly errors: InputError[] = [];
 
+  /** Keys under which a declared ServiceAccount stands for the objects applied as they are. */
+  private readonly declaredAliases = new Set<string>();
+
   constructor(
     private readonly plan: RulePlan,
     private readonly suppressions: SuppressionSettings,
   ) {}
 
-  /** Makes ServiceAccounts known to the objects checked from now on; the first of a name wins. */
+  /**
+   * Makes ServiceAccounts known to the objects checked from now on; the first of a name wins. One
+   * that a declaration makes (a Helm release, eksctl, Terraform) is also known to the objects
+   * applied as they are, as it exists in the cluster like theirs, unless one of theirs has its name.
+   */
   addServiceAccounts(resources: Iterable<Resource>): void {
     for (const resource of resources) {
       if (resource.identity.kind !== 'ServiceAccount') continue;
-      const key = accountKey(resource.profile.name, resource.builtBy, resource.identity.namespace, resource.identity.name);
+      const { identity, data, profile, builtBy, inputKind } = resource;
       // Only what the join needs is kept: holding the document would hold its whole file.
-      const { identity, data, profile } = resource;
-      if (!this.accounts.has(key)) this.accounts.set(key, { identity, data, profile });
+      const account = { identity, data, profile };
+      const key = accountKey(profile.name, builtBy, identity.namespace, identity.name);
+      if (!this.accounts.has(key) || (builtBy === undefined && this.declaredAliases.delete(key))) this.accounts.set(key, account);
+      if (inputKind === undefined || inputKind === 'kustomize' || builtBy === undefined) continue;
+      const unscoped = accountKey(profile.name, undefined, identity.namespace, identity.name);
+      if (!this.accounts.has(unscoped)) {
+        this.accounts.set(unscoped, account);
+        this.declaredAliases.add(unscoped);
+      }
     }
   }
 
