@@ -27613,6 +27613,7 @@ function parseTemplateYaml(path19, text) {
 
 // src/loaders/parse-manifests.ts
 var templateHint = "render it first (for example `helm template`) and scan the output";
+var chartTemplatePath = /(?:^|\/)templates\//;
 var templateReason = `Go/Helm template ({{ \u2026 }}): only what is written literally is read (an annotation, an env value, a host), at its line; the rest is decided when it is rendered: ${templateHint}`;
 function parseManifests(path19, rawText, options = {}) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
@@ -27625,7 +27626,7 @@ function parseManifests(path19, rawText, options = {}) {
   } catch (error2) {
     return (text.includes("{{") ? templateObjects(path19, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
   }
-  if (text.includes("{{") && hasTemplateActions(text, events)) {
+  if (text.includes("{{") && (chartTemplatePath.test(path19) || hasTemplateActions(text, events))) {
     return templateObjects(path19, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}` };
   }
   const found = [];
@@ -33851,6 +33852,49 @@ function standaloneRelease(file, layer) {
   };
 }
 
+// src/loaders/declared/kustomize-patches.ts
+var kustomizePatchReader = {
+  kind: "kustomize",
+  wants: (path19, text) => isManifestFile(path19) && !isKustomization(path19) && text.includes("kind: Kustomization") && text.includes("patch") && text.includes(webhook.annotations.roleArn),
+  read(files, _repository, into) {
+    for (const file of files) {
+      const parsed = parseYamlDocuments(file.path, file.text);
+      if (parsed.outcome === "error") continue;
+      const lines = fileLines(file.path, file.text);
+      for (const { value, locator } of parsed.documents) {
+        if (!isRecord(value) || value.kind !== "Kustomization" || typeof value.apiVersion !== "string" || !value.apiVersion.startsWith("kustomize.config.k8s.io/")) continue;
+        const namespace = typeof value.namespace === "string" ? value.namespace : void 0;
+        listAt(value, "patches").forEach((patch, index) => {
+          if (!isRecord(patch) || typeof patch.patch !== "string") return;
+          const label = `inline patch ${index + 1} of kustomization \`${file.path}\``;
+          const read = valuesStringLayer(lines, locator, ["patches", index, "patch"], patch.patch, label);
+          if ("error" in read) {
+            into.errors.push(read.error);
+            return;
+          }
+          const object = read.layer.value;
+          const metadata = recordAt(object, "metadata");
+          if (object.kind !== "ServiceAccount" || typeof metadata.name !== "string") return;
+          const objectNamespace = namespace ?? (typeof metadata.namespace === "string" ? metadata.namespace : void 0);
+          into.objects.push({
+            kind: "kustomize",
+            identity: { apiVersion: "v1", kind: "ServiceAccount", name: metadata.name, ...objectNamespace !== void 0 ? { namespace: objectNamespace } : {} },
+            data: { ...object, apiVersion: "v1", metadata: { ...metadata, ...objectNamespace !== void 0 ? { namespace: objectNamespace } : {} } },
+            locator: read.layer.locator,
+            declaredBy: `in an ${label}`
+          });
+          into.unanalysed.push({
+            path: file.path,
+            line: locator.locate(["patches", index, "patch"], { target: "key" }).startLine,
+            kind: "kustomize",
+            reason: `${label}: kustomize never builds a kustomization under this file name, so its ServiceAccount patch is read as written, without the resource it patches`
+          });
+        });
+      }
+    }
+  }
+};
+
 // src/loaders/declared/readers.ts
 var declarationReaders = [
   argoCdReader,
@@ -33859,7 +33903,8 @@ var declarationReaders = [
   cdkReader,
   pulumiReader,
   terraformReader,
-  helmReader
+  helmReader,
+  kustomizePatchReader
 ];
 
 // src/loaders/read-files.ts
@@ -34655,13 +34700,26 @@ var RuleRunner = class {
   deferred = [];
   findings = [];
   errors = [];
-  /** Makes ServiceAccounts known to the objects checked from now on; the first of a name wins. */
+  /** Keys under which a declared ServiceAccount stands for the objects applied as they are. */
+  declaredAliases = /* @__PURE__ */ new Set();
+  /**
+   * Makes ServiceAccounts known to the objects checked from now on; the first of a name wins. One
+   * that a declaration makes (a Helm release, eksctl, Terraform) is also known to the objects
+   * applied as they are, as it exists in the cluster like theirs, unless one of theirs has its name.
+   */
   addServiceAccounts(resources) {
     for (const resource of resources) {
       if (resource.identity.kind !== "ServiceAccount") continue;
-      const key = accountKey(resource.profile.name, resource.builtBy, resource.identity.namespace, resource.identity.name);
-      const { identity, data, profile } = resource;
-      if (!this.accounts.has(key)) this.accounts.set(key, { identity, data, profile });
+      const { identity, data, profile, builtBy, inputKind } = resource;
+      const account = { identity, data, profile };
+      const key = accountKey(profile.name, builtBy, identity.namespace, identity.name);
+      if (!this.accounts.has(key) || builtBy === void 0 && this.declaredAliases.delete(key)) this.accounts.set(key, account);
+      if (inputKind === void 0 || inputKind === "kustomize" || builtBy === void 0) continue;
+      const unscoped = accountKey(profile.name, void 0, identity.namespace, identity.name);
+      if (!this.accounts.has(unscoped)) {
+        this.accounts.set(unscoped, account);
+        this.declaredAliases.add(unscoped);
+      }
     }
   }
   /** Makes workloads known as owners (by uid) to the objects checked from now on. */

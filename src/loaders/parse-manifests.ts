@@ -36,6 +36,9 @@ export type ParsedFile =
 
 const templateHint = 'render it first (for example `helm template`) and scan the output';
 
+/** A file in a `templates` folder, as a Helm chart keeps its templates. */
+const chartTemplatePath = /(?:^|\/)templates\//;
+
 /** Why a template is read only in part. */
 const templateReason = `Go/Helm template ({{ … }}): only what is written literally is read (an annotation, an env value, a host), at its line; the rest is decided when it is rendered: ${templateHint}`;
 
@@ -61,7 +64,8 @@ export function parseManifests(
   } catch (error) {
     return (text.includes('{{') ? templateObjects(path, text, options.keep) : undefined) ?? unparsable(text, error, limits);
   }
-  if (text.includes('{{') && hasTemplateActions(text, events)) {
+  // A chart's template is one even when its actions stand only inside values (`name: {{ .Release.Name }}`).
+  if (text.includes('{{') && (chartTemplatePath.test(path) || hasTemplateActions(text, events))) {
     return templateObjects(path, text, options.keep) ?? { outcome: 'skipped', reason: `Go/Helm template ({{ … }}) that is not YAML without rendering; ${templateHint}` };
   }
   const found: Array<{ value: Record<string, unknown>; identity: ObjectIdentity; document: number; path: PathSegment[] }> = [];

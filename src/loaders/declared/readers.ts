@@ -4,6 +4,7 @@ import { eksctlReader } from './eksctl.js';
 import { cdkReader, pulumiReader } from './infrastructure-code.js';
 import { terraformReader } from './terraform/read-terraform.js';
 import { helmReader } from './helm-reader.js';
+import { kustomizePatchReader } from './kustomize-patches.js';
 import type { DeclarationReader } from '../../model/declared.js';
 
 /**
@@ -18,4 +19,5 @@ export const declarationReaders: readonly DeclarationReader[] = [
   pulumiReader,
   terraformReader,
   helmReader,
+  kustomizePatchReader,
 ];
