@@ -33,9 +33,9 @@ describe('Helm values, charts and helmfiles', async () => {
 
   it('names how each object comes to exist', () => {
     const messages = report.findings.map((finding) => finding.message);
-    expect(messages[1]).toContain('ServiceAccount shop-prod of Helm chart `shop` (`charts/shop`), values from `charts/shop/values-prod.yaml` sets');
+    expect(messages[1]).toContain('ServiceAccount shop-prod of a Helm release (chart `shop` in `charts/shop`, values from `charts/shop/values-prod.yaml`) sets');
     expect(messages[5]).toContain(
-      'ServiceAccount kube-system/aws-load-balancer-controller of Helm release `aws-load-balancer-controller` (chart `eks/aws-load-balancer-controller`), from helmfile `helmfile/helmfile.yaml` sets',
+      'ServiceAccount kube-system/aws-load-balancer-controller of Helm release `aws-load-balancer-controller` (chart `eks/aws-load-balancer-controller`, values from helmfile `helmfile/helmfile.yaml`) sets',
     );
   });
 
