@@ -7,37 +7,36 @@ import { scanFiles, where, yaml } from '../helpers.js';
 
 const flags = { flags: { clusterVersion: '1.31', region: 'eu-west-1' } };
 const role = 'arn:aws:iam::111122223333:role/app';
+/** A values file whose ServiceAccount has a role, followed by the given lines. */
+const valuesWithRole = (...lines: string[]): string => yaml('serviceAccount:', '  annotations:', `    eks.amazonaws.com/role-arn: ${role}`, ...lines);
+/** An Argo CD Application `reports` of the chart `reports`, with the given `helm:` lines. */
+const argoApplication = (...helm: string[]): string =>
+  yaml('apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'metadata:', '  name: reports', 'spec:', '  source:', '    chart: reports', '    helm:', ...helm);
+
+/** A case: files to scan, and the exact places of the findings. */
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  at?: string[];
+}
 
 describe('one finding per setting', () => {
+  // A values file whose account has a role, then its env or config, and where each problem is reported.
   it.each([
-    {
-      name: 'an env list entry of a values file',
-      files: { 'app-values.yaml': yaml('serviceAccount:', '  annotations:', `    eks.amazonaws.com/role-arn: ${role}`, 'env:', '  - name: AWS_STS_REGIONAL_ENDPOINTS', '    value: legacy') },
-      at: ['STS006 app-values.yaml:6:12-18'],
-    },
-    {
-      // The code rule STS008 also matches `AWS_STS_REGIONAL_ENDPOINTS: legacy` as text, at the same place.
-      name: 'an env map entry of a values file',
-      files: { 'app-values.yaml': yaml('serviceAccount:', '  annotations:', `    eks.amazonaws.com/role-arn: ${role}`, 'env:', '  AWS_STS_REGIONAL_ENDPOINTS: legacy') },
-      at: ['STS006 app-values.yaml:5:31-37'],
-    },
-    {
-      // Read as text, a `value:` under its `name:` names no endpoint: only the modeled container does.
-      name: 'a global host in an env list of a values file',
-      files: { 'external-dns-values.yaml': yaml('serviceAccount:', '  annotations:', `    eks.amazonaws.com/role-arn: ${role}`, 'env:', '  - name: AWS_ENDPOINT_URL_STS', '    value: https://sts.amazonaws.com') },
-      at: ['STS007 external-dns-values.yaml:6:20-37'],
-    },
-    {
-      name: 'a global host in an env map of a values file',
-      files: { 'app-values.yaml': yaml('serviceAccount:', '  annotations:', `    eks.amazonaws.com/role-arn: ${role}`, 'env:', '  AWS_ENDPOINT_URL_STS: https://sts.amazonaws.com') },
-      at: ['STS007 app-values.yaml:5:33-50'],
-    },
-    {
-      // A key no chart knowledge reads stays the code rule's.
-      name: 'a global host under another key of a values file',
-      files: { 'app-values.yaml': yaml('serviceAccount:', '  annotations:', `    eks.amazonaws.com/role-arn: ${role}`, 'config:', '  stsEndpoint: https://sts.amazonaws.com') },
-      at: ['STS008 app-values.yaml:5:24-41'],
-    },
+    // The code rule STS008 does not read an env list's `value:` as the setting: STS006 alone sees it.
+    ['an env list entry', ['env:', '  - name: AWS_STS_REGIONAL_ENDPOINTS', '    value: legacy'], 'STS006 app-values.yaml:6:12-18'],
+    // STS008 also matches `AWS_STS_REGIONAL_ENDPOINTS: legacy` as text, at the same place.
+    ['an env map entry', ['env:', '  AWS_STS_REGIONAL_ENDPOINTS: legacy'], 'STS006 app-values.yaml:5:31-37'],
+    // Read as text, a `value:` under its `name:` names no endpoint: only the modeled container does.
+    ['a global host in an env list', ['env:', '  - name: AWS_ENDPOINT_URL_STS', '    value: https://sts.amazonaws.com'], 'STS007 app-values.yaml:6:20-37'],
+    ['a global host in an env map', ['env:', '  AWS_ENDPOINT_URL_STS: https://sts.amazonaws.com'], 'STS007 app-values.yaml:5:33-50'],
+    // A key no chart knowledge reads stays the code rule's.
+    ['a global host under another key', ['config:', '  stsEndpoint: https://sts.amazonaws.com'], 'STS008 app-values.yaml:5:24-41'],
+  ])('%s of a values file', (_, lines, at) => {
+    expect(where(scanFiles({ 'app-values.yaml': valuesWithRole(...lines) }, flags))).toEqual([at]);
+  });
+
+  it.each<Case>([
     {
       name: 'a Terraform set of an env value to the global host',
       files: {
@@ -62,25 +61,14 @@ describe('one finding per setting', () => {
     {
       name: 'an Argo CD helm.values string with a host in env',
       files: {
-        'app.yaml': yaml(
-          'apiVersion: argoproj.io/v1alpha1',
-          'kind: Application',
-          'metadata:',
-          '  name: reports',
-          'spec:',
-          '  destination:',
-          '    namespace: reports',
-          '  source:',
-          '    repoURL: https://charts.example.com',
-          '    chart: reports',
-          '    helm:',
+        'app.yaml': argoApplication(
           '      values: |',
           '        env:',
           '          AWS_STS_REGIONAL_ENDPOINTS: legacy',
           '          AWS_ENDPOINT_URL_STS: https://sts.amazonaws.com',
         ),
       },
-      at: ['STS006 app.yaml:14:39-45', 'STS007 app.yaml:15:41-58'],
+      at: ['STS006 app.yaml:11:39-45', 'STS007 app.yaml:12:41-58'],
     },
     {
       name: 'a Flux HelmRelease env list with the global host',
@@ -110,7 +98,7 @@ describe('one finding per setting', () => {
 
 describe('the IRSA audience in the new formats', () => {
   const audience = 'sts.amazonaws.com';
-  it.each([
+  it.each<Case>([
     {
       name: 'values file',
       files: {
@@ -135,15 +123,7 @@ describe('the IRSA audience in the new formats', () => {
     {
       name: 'Argo CD parameters and values',
       files: {
-        'app.yaml': yaml(
-          'apiVersion: argoproj.io/v1alpha1',
-          'kind: Application',
-          'metadata:',
-          '  name: reports',
-          'spec:',
-          '  source:',
-          '    chart: reports',
-          '    helm:',
+        'app.yaml': argoApplication(
           '      parameters:',
           '        - name: serviceAccount.annotations.eks\\.amazonaws\\.com/audience',
           `          value: ${audience}`,
