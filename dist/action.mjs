@@ -27224,7 +27224,7 @@ function compareText(a, b) {
 var NoSuchTargetError = class extends Error {
 };
 var excludedFolders = /* @__PURE__ */ new Set([".git", ".hg", ".svn", "node_modules", "bower_components", "vendor", "third_party", ".terraform", ".venv"]);
-var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json", ".tpl"]);
+var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json", ".tpl", ".tftpl"]);
 function isManifestFile(file) {
   return manifestExtensions.has(path3.extname(file).toLowerCase());
 }
@@ -27618,6 +27618,7 @@ var templateReason = `Go/Helm template ({{ \u2026 }}): only what is written lite
 function parseManifests(path19, rawText, options = {}) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
   if (path19.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  if (path19.endsWith(".tftpl")) return { outcome: "skipped", reason: "Terraform template: read only as the values of a `templatefile()` call that names it" };
   const limits = { ...defaultManifestLimits, ...options.limits };
   let events;
   let values;
@@ -28353,9 +28354,10 @@ function typedSetValue(text, forceString = false) {
 }
 
 // src/loaders/declared/release-label.ts
-function releaseDeclaredBy(releaseName, chart, valuesFrom) {
+function releaseDeclaredBy(releaseName, chart, valuesFrom, chartNote) {
   const release = releaseName === void 0 ? "a Helm release" : `Helm release \`${releaseName}\``;
-  return `of ${release}${chart === void 0 ? "" : ` (chart \`${chart}\`)`}, values from ${valuesFrom}`;
+  const chartText = chart === void 0 ? "" : `chart \`${chart}\`${chartNote === void 0 ? "" : ` ${chartNote}`}, `;
+  return `of ${release} (${chartText}values from ${valuesFrom})`;
 }
 
 // src/loaders/declared/repository-paths.ts
@@ -32067,7 +32069,7 @@ function readRelease(program, callee, start, open2) {
     ...namespace !== void 0 ? { namespace } : {},
     chart: { ...chart !== void 0 ? { name: chart } : {}, ...repository !== void 0 ? { repository } : {}, ...version !== void 0 ? { version } : {} },
     values: [{ value: values.node.value, locator: program.positions.locator(values.node, { start, end: start + callee.length }), label: `values of Pulumi \`${callee}\`` }],
-    declaredBy: `of Helm release \`${releaseName ?? "(unnamed)"}\`${chart !== void 0 ? ` (chart \`${chart}\`)` : ""}, a Pulumi \`${callee}\``
+    declaredBy: releaseDeclaredBy(releaseName, chart, `Pulumi \`${callee}\``)
   });
 }
 function enclosingBrace(text, at3) {
@@ -33233,7 +33235,7 @@ var TerraformReading = class {
         ...chartFolder2 !== void 0 && this.repository.text(`${chartFolder2}/Chart.yaml`) !== void 0 ? { path: chartFolder2 } : {}
       },
       values,
-      declaredBy: `of Helm release \`${releaseName ?? "(unknown name)"}\` (chart \`${chartReference ?? "unknown"}\`), Terraform \`${address}\`${instance ? ` through module \`${instance.call}\`` : ""}`
+      declaredBy: releaseDeclaredBy(releaseName, chartReference, `Terraform \`${address}\`${instance ? ` through module \`${instance.call}\`` : ""}`)
     };
     this.into.releases.push(spec);
   }
@@ -33398,6 +33400,223 @@ var terraformReader = {
 // src/loaders/declared/helm-reader.ts
 import path12 from "node:path";
 
+// src/endpoints/code-context.ts
+var endpointKey2 = new RegExp(endpoints.endpointKeyPattern);
+var comparison = /[=!]==?|\b(?:case|when)\b|\bin\s*[[({]|\bin\s*$|\bnot\s+in\b|(?:^|\s)\[\[?\s/;
+var comparisonCall = /(?:(?<![a-z])(?:equals\w*|contains\w*|includes|has(?:Prefix|Suffix)?|startswith|endswith|startsWith|endsWith|indexOf|index|find|match\w*|test|assert\w*|expect|eq|compare\w*)|Equals?\w*|EqualFold|Contains\w*|Has(?:Prefix|Suffix)?|Match\w*|StartsWith|EndsWith|Index|Compare\w*|Is|ToBe|toBe)\s*\(/;
+var messageCallee = /(?:^|\.)(?:[Ll]og|[Pp]rint|[Ii]nfo|[Dd]ebug|[Ww]arn|[Ee]rror|[Ff]atal|[Pp]anic|[Tt]race|[Ss]printf|[Ff]ormat|puts|echo)\w*$|(?:Error|Exception|Errorf)$|^(?:errors|fmt|console|logging|logger|log|klog|slog|zap|logrus)\./;
+var flagBefore = /(?:^|[\s"'[,])(--?[A-Za-z][\w-]*)(?:=|["']?\s*,?\s*["']?|\s+)$/;
+var urlHeadChar = /[\w.\-/:%{}$\\[\]^+*?|]/;
+var comparedAfter = /^\s*(?:[=!]==?|\.(?:equals\w*|contentEquals|compareTo\w*|eql\?|casecmp))/;
+var stringPrefix = /(?<![\w])[fFrRbBuU@$]{1,2}$/;
+var unquotedKey = /^\s*(?:(?:ENV|ARG|export|setenv|set)\s+)?([\w.-]+)\s+$/;
+var namingArgument = /^\s*["'`]?[\w.:-]*["'`]?\s*$/;
+var calleeBefore = /((?:new\s+)?[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*)\s*\($/;
+var keyBefore = /([^,;({[]*?)\s*(?::=|=>|=|:)$/;
+var nameReach = 120;
+var contextReach = 400;
+var maxSteps = 4;
+function placeOf(text, index, end) {
+  const reach = text.slice(Math.max(0, index - contextReach), index);
+  const before = reach.slice(reach.lastIndexOf("\n") + 1);
+  const window2 = text.slice(end, end + contextReach);
+  const lineEnd = window2.indexOf("\n");
+  const after = lineEnd < 0 ? window2 : window2.slice(0, lineEnd);
+  let headStart = before.length;
+  while (headStart > 0 && urlHeadChar.test(before[headStart - 1])) headStart--;
+  let lead = before.slice(0, headStart);
+  const tail = /^[^\s"'`]*/.exec(after)[0];
+  const flag = flagBefore.exec(lead)?.[1];
+  if (flag !== void 0 && endpointKey2.test(flag)) return { lead, tail, flag };
+  const opening = lead.at(-1);
+  if (opening === '"' || opening === "'" || opening === "`") {
+    const rest = after.slice(tail.length);
+    if (rest[0] !== opening && /\S/.test(rest)) return "message";
+    const following = rest.slice(1);
+    if (/^\s*(?::(?![:=])|=>)/.test(following)) return "key";
+    if (comparedAfter.test(following)) return "comparison";
+    lead = lead.slice(0, -1).replace(stringPrefix, "");
+  } else if (insideString(lead)) {
+    return "message";
+  }
+  if (comparison.test(lead) || comparisonCall.test(lead)) return "comparison";
+  return { lead, tail };
+}
+function setsEndpoint(text, index, end) {
+  const place = placeOf(text, index, end);
+  if (typeof place === "string") return false;
+  if (place.flag !== void 0) return true;
+  if (/[?&]Action=/.test(place.tail)) return true;
+  const names = unquotedKey.exec(place.lead)?.[1] ?? namesBefore(place.lead);
+  return names !== void 0 && endpointKey2.test(names);
+}
+function isValue(text, index, end) {
+  return typeof placeOf(text, index, end) !== "string";
+}
+function isInMessage(text, index, end) {
+  const place = placeOf(text, index, end);
+  if (typeof place === "string") return place === "message";
+  return place.flag === void 0 && namesBefore(place.lead) === void 0;
+}
+function insideString(lead) {
+  for (const quote of ['"', "'", "`"]) {
+    let count = 0;
+    for (let i = lead.indexOf(quote); i >= 0; i = lead.indexOf(quote, i + 1)) if (lead[i - 1] !== "\\") count++;
+    if (count % 2 === 1) return true;
+  }
+  return false;
+}
+function namesBefore(lead) {
+  const names = [];
+  let rest = lead.trimEnd();
+  for (let step = 0; step < maxSteps && rest.length > 0; step++) {
+    const last = rest.at(-1);
+    const tail = rest.slice(-nameReach);
+    const offset = rest.length - tail.length;
+    if (last === "(") {
+      const call = calleeBefore.exec(tail);
+      if (!call) break;
+      const callee = call[1].replace(/^new\s+/, "");
+      if (messageCallee.test(callee)) return void 0;
+      names.push(callee);
+      rest = rest.slice(0, offset + call.index).trimEnd();
+    } else if (last === "=" || last === ":" || last === ">") {
+      const pair2 = keyBefore.exec(tail);
+      if (pair2 && /[A-Za-z]/.test(pair2[1])) names.push(pair2[1]);
+      break;
+    } else if (last === ",") {
+      const opener = openerBefore(rest);
+      const args = rest.slice(opener + 1, -1).split(",");
+      names.push(...args.filter((arg) => namingArgument.test(arg)));
+      rest = rest.slice(0, opener + 1);
+      if (!rest.endsWith("(")) break;
+    } else {
+      break;
+    }
+  }
+  return names.join(" ");
+}
+function openerBefore(text) {
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const char = text[i];
+    if (char === ")" || char === "]" || char === "}") depth++;
+    else if (char === "(" || char === "[" || char === "{") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+// src/endpoints/find-endpoint-uses.ts
+var escape2 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var usePattern = new RegExp(
+  [
+    `(?<globalHost>(?<![A-Za-z0-9.-])${escape2(endpoints.globalHost)}(?![A-Za-z0-9-]|\\.[A-Za-z0-9]))`,
+    `(?<globalRegion>(?<![A-Za-z0-9-])${escape2(endpoints.globalRegion)}(?![A-Za-z0-9-]))`,
+    `(?:${endpoints.settingNames.map(escape2).join("|")})["']?(?:[ \\t]*[:=][ \\t]*|[ \\t]+)["']?(?<legacy>${escape2(endpoints.legacyValue)})(?![A-Za-z0-9_-])`,
+    `(?<legacyConstant>(?<![A-Za-z0-9_])(?:${endpoints.legacyConstants.map(escape2).join("|")})(?![A-Za-z0-9_]))`,
+    `(?<globalRegionConstant>(?<![A-Za-z0-9_])(?:${endpoints.globalRegionConstants.map(escape2).join("|")})(?![A-Za-z0-9_]))`,
+    `(?<regionalHost>(?<![A-Za-z0-9.-])${endpoints.regionalHostPattern}(?![A-Za-z0-9-]))`
+  ].join("|"),
+  "g"
+);
+var audienceKey = new RegExp(endpoints.audienceKeyPattern);
+var regionKey = new RegExp(endpoints.regionKeyPattern);
+var commentLine = new RegExp(endpoints.commentLinePattern);
+var settingNames = new Set(endpoints.settingNames);
+var endpointKey3 = new RegExp(endpoints.endpointKeyPattern);
+var candidate = new RegExp(["sts", "STS", endpoints.globalRegion, ...endpoints.globalRegionConstants].map(escape2).join("|"));
+var statementLookBehind = 300;
+var blockLookBehind = 2e3;
+function mayNameEndpoint(text, key) {
+  return candidate.test(text) || key !== void 0 && candidate.test(key);
+}
+var lineReach = 400;
+var keyLookBehindLines = 2;
+function findEndpointUses(text, context = {}) {
+  if (context.key !== void 0 && audienceKey.test(context.key)) return [];
+  const trimmed = text.trim();
+  if (context.key !== void 0 && trimmed === endpoints.legacyValue && settingNames.has(context.key)) {
+    return [{ kind: "legacy-setting", index: text.indexOf(trimmed), text: trimmed }];
+  }
+  if (context.key !== void 0 && trimmed === endpoints.globalRegion && regionKey.test(context.key)) {
+    return [{ kind: "global-region", index: text.indexOf(trimmed), text: trimmed }];
+  }
+  const uses = [];
+  if (!candidate.test(text)) return uses;
+  const comment = commentLineFor(context.key);
+  let lineStart = 0;
+  let nextNewline = text.indexOf("\n");
+  for (const match2 of text.matchAll(usePattern)) {
+    const groups = match2.groups;
+    while (nextNewline >= 0 && nextNewline < match2.index) {
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf("\n", lineStart);
+    }
+    const before = text.slice(Math.max(lineStart, match2.index - lineReach), match2.index);
+    if (!context.code && comment.test(text.slice(lineStart, Math.min(match2.index, lineStart + lineReach)))) continue;
+    const end = match2.index + match2[0].length;
+    if (groups.globalHost !== void 0) {
+      if (before.endsWith("/") && !before.endsWith("://")) continue;
+      const key = keyBefore2(text, lineStart, before);
+      if (audienceKey.test(key)) continue;
+      if (context.code && !setsEndpoint(text, match2.index, end)) continue;
+      if (context.code && !endpointKey3.test(key) && audienceKey.test(enclosingBlock(text, match2.index))) continue;
+      uses.push({ kind: "global-host", index: match2.index, text: match2[0] });
+    } else if (groups.globalRegion !== void 0) {
+      const named = regionKey.test(keyBefore2(text, lineStart, before)) || context.key !== void 0 && regionKey.test(context.key);
+      if (named && (!context.code || forSts(text, match2.index) && isValue(text, match2.index, end))) uses.push({ kind: "global-region", index: match2.index, text: match2[0] });
+    } else if (groups.globalRegionConstant !== void 0) {
+      if (!context.code || forSts(text, match2.index) && isValue(text, match2.index, end)) uses.push({ kind: "global-region", index: match2.index, text: match2[0] });
+    } else if (groups.legacyConstant !== void 0) {
+      uses.push({ kind: "legacy-setting", index: match2.index, text: match2[0] });
+    } else if (groups.legacy !== void 0) {
+      uses.push({ kind: "legacy-setting", index: match2.index + match2[0].length - groups.legacy.length, text: groups.legacy });
+    } else {
+      uses.push({ kind: "regional-host", index: match2.index, text: match2[0], region: groups.region });
+    }
+  }
+  return uses;
+}
+function keyBefore2(text, lineStart, before) {
+  const segment = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf("&")) + 1);
+  if (/[A-Za-z]/.test(segment)) return segment;
+  const above = text.slice(Math.max(0, lineStart - lineReach), lineStart);
+  let start = above.length;
+  for (let n = 0; n < keyLookBehindLines && start > 0; n++) start = above.lastIndexOf("\n", start - 2) + 1;
+  return above.slice(start);
+}
+function forSts(text, index) {
+  const start = Math.max(0, text.lastIndexOf(";", index), text.lastIndexOf("\n\n", index), index - statementLookBehind);
+  return /sts|STS|Sts/.test(text.slice(start, index));
+}
+function enclosingBlock(text, index) {
+  let depth = 0;
+  const floor = Math.max(0, index - blockLookBehind);
+  for (let i = index - 1; i >= floor; i--) {
+    const char = text[i];
+    if (char === "}") depth++;
+    else if (char === "{") {
+      if (depth === 0) return text.slice(i, index);
+      depth--;
+    }
+  }
+  return "";
+}
+var commentLines = /* @__PURE__ */ new Map();
+function commentLineFor(key) {
+  const language = key === void 0 ? void 0 : languageOf(key);
+  if (!language) return commentLine;
+  let pattern = commentLines.get(language.name);
+  if (!pattern) {
+    pattern = new RegExp(`^\\s*(?:${language.lineComments.map(escape2).join("|") || "(?!)"})`);
+    commentLines.set(language.name, pattern);
+  }
+  return pattern;
+}
+
 // src/loaders/declared/release-objects.ts
 var chartKnowledge = readPackageJson("data", "helm-charts.json").charts;
 var helmCreateConvention = {
@@ -33408,6 +33627,9 @@ var helmCreateConvention = {
 };
 var conventionalEnv = ["env", "extraEnv"];
 var judgedEnv = /* @__PURE__ */ new Set([webhook.env.stsRegionalEndpoints, webhook.env.region, webhook.env.defaultRegion]);
+function carriedEnv(name, value) {
+  return judgedEnv.has(name) || typeof value === "string" && mayNameEndpoint(value, name);
+}
 var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
 var dotted = (path19) => path19.split(".");
 function valueAt2(value, path19) {
@@ -33567,13 +33789,13 @@ function envSources(values, account) {
     const value = values.get(path19);
     if (form === "list" && Array.isArray(value)) {
       value.forEach((item, index) => {
-        if (!isRecord(item) || typeof item.name !== "string" || !judgedEnv.has(item.name)) return;
+        if (!isRecord(item) || typeof item.name !== "string" || !carriedEnv(item.name, item.value)) return;
         const entry2 = Object.hasOwn(item, "value") ? { name: item.name, value: item.value } : { name: item.name };
         sources.push({ entry: entry2, name: { path: [...path19, index, "name"] }, value: { path: [...path19, index, "value"] } });
       });
     } else if (form === "map" && isRecord(value)) {
       for (const [name, entryValue] of Object.entries(values.map(path19))) {
-        if (judgedEnv.has(name)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path19, name], key: true }, value: { path: [...path19, name] } });
+        if (carriedEnv(name, entryValue)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path19, name], key: true }, value: { path: [...path19, name] } });
       }
     }
   }
@@ -33771,7 +33993,7 @@ function helmfileReleases(file, text, repository, into, used, cache2) {
         ...namespace !== void 0 ? { namespace } : {},
         chart,
         values: layers,
-        declaredBy: `of Helm release \`${name ?? "?"}\`${chartText !== void 0 ? ` (chart \`${chartText}\`)` : ""}, from helmfile \`${file}\``
+        declaredBy: releaseDeclaredBy(name, chartText, `helmfile \`${file}\``)
       });
     });
   }
@@ -33835,7 +34057,7 @@ function chartRelease(file, folder, chart, layer) {
     line: 1,
     chart: { name: label, path: folder, ...chart.version !== void 0 ? { version: chart.version } : {} },
     values: [layer],
-    declaredBy: `of Helm chart \`${label}\` (\`${folder}\`), values from \`${file}\``,
+    declaredBy: releaseDeclaredBy(void 0, label, `\`${file}\``, `in \`${folder}\``),
     readAlone: true
   };
 }
@@ -33847,7 +34069,7 @@ function standaloneRelease(file, layer) {
     line: 1,
     chart: chart !== void 0 ? { name: chart } : {},
     values: [layer],
-    declaredBy: `of a Helm release${chart !== void 0 ? ` of chart \`${chart}\` (by the file's name)` : ""}, values from \`${file}\``,
+    declaredBy: releaseDeclaredBy(void 0, chart, `\`${file}\``, "by the file's name"),
     readAlone: true
   };
 }
@@ -33881,7 +34103,7 @@ var kustomizePatchReader = {
             identity: { apiVersion: "v1", kind: "ServiceAccount", name: metadata.name, ...objectNamespace !== void 0 ? { namespace: objectNamespace } : {} },
             data: { ...object, apiVersion: "v1", metadata: { ...metadata, ...objectNamespace !== void 0 ? { namespace: objectNamespace } : {} } },
             locator: read.layer.locator,
-            declaredBy: `in an ${label}`
+            declaredBy: `in ${label}`
           });
           into.unanalysed.push({
             path: file.path,
@@ -34316,7 +34538,7 @@ function regionCase(region) {
 function describeRegionCase(profile) {
   const { region } = profile;
   const known = region !== null && (optIn.has(region) || enabledByDefault.has(region));
-  const key = region !== null && !known && regionCase(region) === "optIn" ? "unlisted" : regionCase(region);
+  const key = region === table2.globalEndpointRegion ? "globalEndpointRegion" : region !== null && !known && regionCase(region) === "optIn" ? "unlisted" : regionCase(region);
   return interpolate(table2.cases[key], { region: region ?? "", checked: table2.checked });
 }
 var lower = { error: "warning", warning: "note", note: "note" };
@@ -34685,6 +34907,16 @@ function applyBaseline(findings, baseline) {
 function accountKey(cluster, builtBy, namespace, name) {
   return `${cluster}\0${builtBy ?? ""}\0${namespace ?? ""}\0${name}`;
 }
+function within(inner, outer) {
+  const before = (line, column, otherLine, otherColumn) => line < otherLine || line === otherLine && column <= otherColumn;
+  return before(outer.startLine, outer.startColumn, inner.startLine, inner.startColumn) && before(inner.endLine, inner.endColumn, outer.endLine, outer.endColumn);
+}
+function uncoveredTextFindings(textFindings, objectFindings) {
+  const byPath2 = /* @__PURE__ */ new Map();
+  for (const { location } of objectFindings) if (location) byPath2.set(location.path, [...byPath2.get(location.path) ?? [], location]);
+  if (byPath2.size === 0) return [...textFindings];
+  return textFindings.filter(({ location }) => !location || !byPath2.get(location.path)?.some((covering) => within(location, covering)));
+}
 function ruleError(id, path19, what, error2) {
   return { path: path19, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
 }
@@ -34699,6 +34931,7 @@ var RuleRunner = class {
   owners = /* @__PURE__ */ new Map();
   deferred = [];
   findings = [];
+  textFindings = [];
   errors = [];
   /** Keys under which a declared ServiceAccount stands for the objects applied as they are. */
   declaredAliases = /* @__PURE__ */ new Set();
@@ -34749,7 +34982,7 @@ var RuleRunner = class {
   /** Checks the deferred objects and returns everything found. */
   finish() {
     for (const resource of this.deferred.splice(0)) this.keep(this.checkObject(resource));
-    return { findings: this.findings, errors: this.errors };
+    return { findings: [...this.findings, ...uncoveredTextFindings(this.textFindings, this.findings)], errors: this.errors };
   }
   keep(outcome) {
     this.findings.push(...outcome.findings);
@@ -34799,7 +35032,7 @@ var RuleRunner = class {
         },
         report: (problem) => {
           lines ??= new LineIndex(file.text);
-          this.findings.push(toFinding(bound2, problem, textPlace(file, lines, context.profile, problem), testCode ? "note" : bound2.configuredLevel));
+          this.textFindings.push(toFinding(bound2, problem, textPlace(file, lines, context.profile, problem), testCode ? "note" : bound2.configuredLevel));
         }
       };
       try {
@@ -34903,223 +35136,6 @@ var STS006 = {
     }
   }
 };
-
-// src/endpoints/code-context.ts
-var endpointKey2 = new RegExp(endpoints.endpointKeyPattern);
-var comparison = /[=!]==?|\b(?:case|when)\b|\bin\s*[[({]|\bin\s*$|\bnot\s+in\b|(?:^|\s)\[\[?\s/;
-var comparisonCall = /(?:(?<![a-z])(?:equals\w*|contains\w*|includes|has(?:Prefix|Suffix)?|startswith|endswith|startsWith|endsWith|indexOf|index|find|match\w*|test|assert\w*|expect|eq|compare\w*)|Equals?\w*|EqualFold|Contains\w*|Has(?:Prefix|Suffix)?|Match\w*|StartsWith|EndsWith|Index|Compare\w*|Is|ToBe|toBe)\s*\(/;
-var messageCallee = /(?:^|\.)(?:[Ll]og|[Pp]rint|[Ii]nfo|[Dd]ebug|[Ww]arn|[Ee]rror|[Ff]atal|[Pp]anic|[Tt]race|[Ss]printf|[Ff]ormat|puts|echo)\w*$|(?:Error|Exception|Errorf)$|^(?:errors|fmt|console|logging|logger|log|klog|slog|zap|logrus)\./;
-var flagBefore = /(?:^|[\s"'[,])(--?[A-Za-z][\w-]*)(?:=|["']?\s*,?\s*["']?|\s+)$/;
-var urlHeadChar = /[\w.\-/:%{}$\\[\]^+*?|]/;
-var comparedAfter = /^\s*(?:[=!]==?|\.(?:equals\w*|contentEquals|compareTo\w*|eql\?|casecmp))/;
-var stringPrefix = /(?<![\w])[fFrRbBuU@$]{1,2}$/;
-var unquotedKey = /^\s*(?:(?:ENV|ARG|export|setenv|set)\s+)?([\w.-]+)\s+$/;
-var namingArgument = /^\s*["'`]?[\w.:-]*["'`]?\s*$/;
-var calleeBefore = /((?:new\s+)?[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*)\s*\($/;
-var keyBefore = /([^,;({[]*?)\s*(?::=|=>|=|:)$/;
-var nameReach = 120;
-var contextReach = 400;
-var maxSteps = 4;
-function placeOf(text, index, end) {
-  const reach = text.slice(Math.max(0, index - contextReach), index);
-  const before = reach.slice(reach.lastIndexOf("\n") + 1);
-  const window2 = text.slice(end, end + contextReach);
-  const lineEnd = window2.indexOf("\n");
-  const after = lineEnd < 0 ? window2 : window2.slice(0, lineEnd);
-  let headStart = before.length;
-  while (headStart > 0 && urlHeadChar.test(before[headStart - 1])) headStart--;
-  let lead = before.slice(0, headStart);
-  const tail = /^[^\s"'`]*/.exec(after)[0];
-  const flag = flagBefore.exec(lead)?.[1];
-  if (flag !== void 0 && endpointKey2.test(flag)) return { lead, tail, flag };
-  const opening = lead.at(-1);
-  if (opening === '"' || opening === "'" || opening === "`") {
-    const rest = after.slice(tail.length);
-    if (rest[0] !== opening && /\S/.test(rest)) return "message";
-    const following = rest.slice(1);
-    if (/^\s*(?::(?![:=])|=>)/.test(following)) return "key";
-    if (comparedAfter.test(following)) return "comparison";
-    lead = lead.slice(0, -1).replace(stringPrefix, "");
-  } else if (insideString(lead)) {
-    return "message";
-  }
-  if (comparison.test(lead) || comparisonCall.test(lead)) return "comparison";
-  return { lead, tail };
-}
-function setsEndpoint(text, index, end) {
-  const place = placeOf(text, index, end);
-  if (typeof place === "string") return false;
-  if (place.flag !== void 0) return true;
-  if (/[?&]Action=/.test(place.tail)) return true;
-  const names = unquotedKey.exec(place.lead)?.[1] ?? namesBefore(place.lead);
-  return names !== void 0 && endpointKey2.test(names);
-}
-function isValue(text, index, end) {
-  return typeof placeOf(text, index, end) !== "string";
-}
-function isInMessage(text, index, end) {
-  const place = placeOf(text, index, end);
-  if (typeof place === "string") return place === "message";
-  return place.flag === void 0 && namesBefore(place.lead) === void 0;
-}
-function insideString(lead) {
-  for (const quote of ['"', "'", "`"]) {
-    let count = 0;
-    for (let i = lead.indexOf(quote); i >= 0; i = lead.indexOf(quote, i + 1)) if (lead[i - 1] !== "\\") count++;
-    if (count % 2 === 1) return true;
-  }
-  return false;
-}
-function namesBefore(lead) {
-  const names = [];
-  let rest = lead.trimEnd();
-  for (let step = 0; step < maxSteps && rest.length > 0; step++) {
-    const last = rest.at(-1);
-    const tail = rest.slice(-nameReach);
-    const offset = rest.length - tail.length;
-    if (last === "(") {
-      const call = calleeBefore.exec(tail);
-      if (!call) break;
-      const callee = call[1].replace(/^new\s+/, "");
-      if (messageCallee.test(callee)) return void 0;
-      names.push(callee);
-      rest = rest.slice(0, offset + call.index).trimEnd();
-    } else if (last === "=" || last === ":" || last === ">") {
-      const pair2 = keyBefore.exec(tail);
-      if (pair2 && /[A-Za-z]/.test(pair2[1])) names.push(pair2[1]);
-      break;
-    } else if (last === ",") {
-      const opener = openerBefore(rest);
-      const args = rest.slice(opener + 1, -1).split(",");
-      names.push(...args.filter((arg) => namingArgument.test(arg)));
-      rest = rest.slice(0, opener + 1);
-      if (!rest.endsWith("(")) break;
-    } else {
-      break;
-    }
-  }
-  return names.join(" ");
-}
-function openerBefore(text) {
-  let depth = 0;
-  for (let i = text.length - 1; i >= 0; i--) {
-    const char = text[i];
-    if (char === ")" || char === "]" || char === "}") depth++;
-    else if (char === "(" || char === "[" || char === "{") {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return -1;
-}
-
-// src/endpoints/find-endpoint-uses.ts
-var escape2 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-var usePattern = new RegExp(
-  [
-    `(?<globalHost>(?<![A-Za-z0-9.-])${escape2(endpoints.globalHost)}(?![A-Za-z0-9-]|\\.[A-Za-z0-9]))`,
-    `(?<globalRegion>(?<![A-Za-z0-9-])${escape2(endpoints.globalRegion)}(?![A-Za-z0-9-]))`,
-    `(?:${endpoints.settingNames.map(escape2).join("|")})["']?(?:[ \\t]*[:=][ \\t]*|[ \\t]+)["']?(?<legacy>${escape2(endpoints.legacyValue)})(?![A-Za-z0-9_-])`,
-    `(?<legacyConstant>(?<![A-Za-z0-9_])(?:${endpoints.legacyConstants.map(escape2).join("|")})(?![A-Za-z0-9_]))`,
-    `(?<globalRegionConstant>(?<![A-Za-z0-9_])(?:${endpoints.globalRegionConstants.map(escape2).join("|")})(?![A-Za-z0-9_]))`,
-    `(?<regionalHost>(?<![A-Za-z0-9.-])${endpoints.regionalHostPattern}(?![A-Za-z0-9-]))`
-  ].join("|"),
-  "g"
-);
-var audienceKey = new RegExp(endpoints.audienceKeyPattern);
-var regionKey = new RegExp(endpoints.regionKeyPattern);
-var commentLine = new RegExp(endpoints.commentLinePattern);
-var settingNames = new Set(endpoints.settingNames);
-var endpointKey3 = new RegExp(endpoints.endpointKeyPattern);
-var candidate = new RegExp(["sts", "STS", endpoints.globalRegion, ...endpoints.globalRegionConstants].map(escape2).join("|"));
-var statementLookBehind = 300;
-var blockLookBehind = 2e3;
-function mayNameEndpoint(text, key) {
-  return candidate.test(text) || key !== void 0 && candidate.test(key);
-}
-var lineReach = 400;
-var keyLookBehindLines = 2;
-function findEndpointUses(text, context = {}) {
-  if (context.key !== void 0 && audienceKey.test(context.key)) return [];
-  const trimmed = text.trim();
-  if (context.key !== void 0 && trimmed === endpoints.legacyValue && settingNames.has(context.key)) {
-    return [{ kind: "legacy-setting", index: text.indexOf(trimmed), text: trimmed }];
-  }
-  if (context.key !== void 0 && trimmed === endpoints.globalRegion && regionKey.test(context.key)) {
-    return [{ kind: "global-region", index: text.indexOf(trimmed), text: trimmed }];
-  }
-  const uses = [];
-  if (!candidate.test(text)) return uses;
-  const comment = commentLineFor(context.key);
-  let lineStart = 0;
-  let nextNewline = text.indexOf("\n");
-  for (const match2 of text.matchAll(usePattern)) {
-    const groups = match2.groups;
-    while (nextNewline >= 0 && nextNewline < match2.index) {
-      lineStart = nextNewline + 1;
-      nextNewline = text.indexOf("\n", lineStart);
-    }
-    const before = text.slice(Math.max(lineStart, match2.index - lineReach), match2.index);
-    if (!context.code && comment.test(text.slice(lineStart, Math.min(match2.index, lineStart + lineReach)))) continue;
-    const end = match2.index + match2[0].length;
-    if (groups.globalHost !== void 0) {
-      if (before.endsWith("/") && !before.endsWith("://")) continue;
-      const key = keyBefore2(text, lineStart, before);
-      if (audienceKey.test(key)) continue;
-      if (context.code && !setsEndpoint(text, match2.index, end)) continue;
-      if (context.code && !endpointKey3.test(key) && audienceKey.test(enclosingBlock(text, match2.index))) continue;
-      uses.push({ kind: "global-host", index: match2.index, text: match2[0] });
-    } else if (groups.globalRegion !== void 0) {
-      const named = regionKey.test(keyBefore2(text, lineStart, before)) || context.key !== void 0 && regionKey.test(context.key);
-      if (named && (!context.code || forSts(text, match2.index) && isValue(text, match2.index, end))) uses.push({ kind: "global-region", index: match2.index, text: match2[0] });
-    } else if (groups.globalRegionConstant !== void 0) {
-      if (!context.code || forSts(text, match2.index) && isValue(text, match2.index, end)) uses.push({ kind: "global-region", index: match2.index, text: match2[0] });
-    } else if (groups.legacyConstant !== void 0) {
-      uses.push({ kind: "legacy-setting", index: match2.index, text: match2[0] });
-    } else if (groups.legacy !== void 0) {
-      uses.push({ kind: "legacy-setting", index: match2.index + match2[0].length - groups.legacy.length, text: groups.legacy });
-    } else {
-      uses.push({ kind: "regional-host", index: match2.index, text: match2[0], region: groups.region });
-    }
-  }
-  return uses;
-}
-function keyBefore2(text, lineStart, before) {
-  const segment = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf("&")) + 1);
-  if (/[A-Za-z]/.test(segment)) return segment;
-  const above = text.slice(Math.max(0, lineStart - lineReach), lineStart);
-  let start = above.length;
-  for (let n = 0; n < keyLookBehindLines && start > 0; n++) start = above.lastIndexOf("\n", start - 2) + 1;
-  return above.slice(start);
-}
-function forSts(text, index) {
-  const start = Math.max(0, text.lastIndexOf(";", index), text.lastIndexOf("\n\n", index), index - statementLookBehind);
-  return /sts|STS|Sts/.test(text.slice(start, index));
-}
-function enclosingBlock(text, index) {
-  let depth = 0;
-  const floor = Math.max(0, index - blockLookBehind);
-  for (let i = index - 1; i >= floor; i--) {
-    const char = text[i];
-    if (char === "}") depth++;
-    else if (char === "{") {
-      if (depth === 0) return text.slice(i, index);
-      depth--;
-    }
-  }
-  return "";
-}
-var commentLines = /* @__PURE__ */ new Map();
-function commentLineFor(key) {
-  const language = key === void 0 ? void 0 : languageOf(key);
-  if (!language) return commentLine;
-  let pattern = commentLines.get(language.name);
-  if (!pattern) {
-    pattern = new RegExp(`^\\s*(?:${language.lineComments.map(escape2).join("|") || "(?!)"})`);
-    commentLines.set(language.name, pattern);
-  }
-  return pattern;
-}
 
 // src/model/manifest-strings.ts
 function manifestStrings(resource, wanted = () => true) {

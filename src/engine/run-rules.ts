@@ -3,7 +3,7 @@ import { applyAnnotationSuppressions, type SuppressionSettings } from './suppres
 import { isRecord, listAt, recordAt } from '../values.js';
 import { LineIndex } from '../loaders/line-index.js';
 import type { RulePlan } from './rule-plan.js';
-import type { Finding, InputError } from './report.js';
+import type { Finding, FindingLocation, InputError } from './report.js';
 import type { ClusterProfile, Resource } from '../model/resource.js';
 import type { Owners, RelatedObjects } from '../model/workload.js';
 import type { FileContext, RuleContext } from '../rules/rule.js';
@@ -16,6 +16,25 @@ import type { SourceFile } from '../model/source.js';
  */
 function accountKey(cluster: string, builtBy: string | undefined, namespace: string | undefined, name: string): string {
   return `${cluster}\u0000${builtBy ?? ''}\u0000${namespace ?? ''}\u0000${name}`;
+}
+
+/** Whether a range of a file lies within another: both 1-based, the end column exclusive. */
+function within(inner: FindingLocation, outer: FindingLocation): boolean {
+  const before = (line: number, column: number, otherLine: number, otherColumn: number): boolean => line < otherLine || (line === otherLine && column <= otherColumn);
+  return before(outer.startLine, outer.startColumn, inner.startLine, inner.startColumn) && before(inner.endLine, inner.endColumn, outer.endLine, outer.endColumn);
+}
+
+/**
+ * The text findings that no object finding covers. A values file is read both as text and, through
+ * the objects its release makes, as settings of those objects: a setting both see (a container's
+ * `AWS_STS_REGIONAL_ENDPOINTS: legacy`, a host in its env) is one problem, reported by the object's
+ * rule, which knows the container and its account.
+ */
+function uncoveredTextFindings(textFindings: readonly Finding[], objectFindings: readonly Finding[]): Finding[] {
+  const byPath = new Map<string, FindingLocation[]>();
+  for (const { location } of objectFindings) if (location) byPath.set(location.path, [...(byPath.get(location.path) ?? []), location]);
+  if (byPath.size === 0) return [...textFindings];
+  return textFindings.filter(({ location }) => !location || !byPath.get(location.path)?.some((covering) => within(location, covering)));
 }
 
 /** A rule that threw, as an error of what it was checking: the run goes on. */
@@ -36,6 +55,7 @@ export class RuleRunner {
   private readonly owners = new Map<string, Resource>();
   private readonly deferred: Resource[] = [];
   private readonly findings: Finding[] = [];
+  private readonly textFindings: Finding[] = [];
   private readonly errors: InputError[] = [];
 
   /** Keys under which a declared ServiceAccount stands for the objects applied as they are. */
@@ -98,7 +118,7 @@ export class RuleRunner {
   /** Checks the deferred objects and returns everything found. */
   finish(): { findings: Finding[]; errors: InputError[] } {
     for (const resource of this.deferred.splice(0)) this.keep(this.checkObject(resource));
-    return { findings: this.findings, errors: this.errors };
+    return { findings: [...this.findings, ...uncoveredTextFindings(this.textFindings, this.findings)], errors: this.errors };
   }
 
   private keep(outcome: { findings: Finding[]; errors: InputError[] }): void {
@@ -154,7 +174,7 @@ export class RuleRunner {
         },
         report: (problem) => {
           lines ??= new LineIndex(file.text);
-          this.findings.push(toFinding(bound, problem, textPlace(file, lines, context.profile, problem), testCode ? 'note' : bound.configuredLevel));
+          this.textFindings.push(toFinding(bound, problem, textPlace(file, lines, context.profile, problem), testCode ? 'note' : bound.configuredLevel));
         },
       };
       try {

@@ -69,7 +69,7 @@ export function formatText(report: Report, options: TextOptions): string {
     for (const entry of inventory) {
       const account = `${entry.namespace ? `${entry.namespace}/` : ''}${entry.name}`;
       const endpoint = entry.endpoint ? `${JSON.stringify(entry.endpoint.value)} at ${entry.endpoint.path}:${entry.endpoint.line}:${entry.endpoint.column}` : 'not set';
-      lines.push(`  ${entry.path}:${entry.line}:${entry.column}  ${account}  ${c.dim(`${entry.input}${entry.builtBy ? ` ${entry.builtBy}` : ''}; role ${entry.roleArn}; sts-regional-endpoints ${endpoint}; cluster ${entry.profile.name}`)}`);
+      lines.push(`  ${entry.path}:${entry.line}:${entry.column}  ${account}  ${c.dim(`${entry.input}${entry.builtBy ? `: ${entry.builtBy}` : ''}; role ${entry.roleArn}; sts-regional-endpoints ${endpoint}; cluster ${entry.profile.name}`)}`);
       for (const assumption of entry.assumptions ?? []) lines.push(`    ${c.dim(`assumed: ${assumption}`)}`);
     }
   }

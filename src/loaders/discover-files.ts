@@ -23,8 +23,11 @@ export class NoSuchTargetError extends Error {}
 /** Folders that hold other people's code or tool state, never the repository's manifests. */
 const excludedFolders = new Set(['.git', '.hg', '.svn', 'node_modules', 'bower_components', 'vendor', 'third_party', '.terraform', '.venv']);
 
-/** The file endings read as Kubernetes manifests; `.tpl` is listed to be reported as skipped. */
-export const manifestExtensions = new Set(['.yaml', '.yml', '.json', '.tpl']);
+/**
+ * The file endings read as Kubernetes manifests. `.tpl` and `.tftpl` are listed to be reported as
+ * skipped, and so that a Terraform `templatefile()` that names one finds its text.
+ */
+export const manifestExtensions = new Set(['.yaml', '.yml', '.json', '.tpl', '.tftpl']);
 
 /** True for a file read as a possible Kubernetes manifest. */
 export function isManifestFile(file: string): boolean {

@@ -56,6 +56,7 @@ export function parseManifests(
 ): ParsedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   if (path.endsWith('.tpl')) return { outcome: 'skipped', reason: `Helm template helper; ${templateHint}` };
+  if (path.endsWith('.tftpl')) return { outcome: 'skipped', reason: 'Terraform template: read only as the values of a `templatefile()` call that names it' };
   const limits = { ...defaultManifestLimits, ...options.limits };
   let events: Event[];
   let values: unknown[];

@@ -9,7 +9,9 @@ interface RegionTable {
   optIn: string[];
   enabledByDefault: string[];
   otherPartitionPrefixes: string[];
-  cases: Record<RegionCase | 'unlisted', string>;
+  /** Where the global endpoint is served from every Region but those enabled by default: said apart, as "served in-Region, not in us-east-1" is no news there. */
+  globalEndpointRegion: string;
+  cases: Record<RegionCase | 'unlisted' | 'globalEndpointRegion', string>;
 }
 
 /**
@@ -35,7 +37,8 @@ export function regionCase(region: string | null): RegionCase {
 export function describeRegionCase(profile: Pick<ClusterProfile, 'region'>): string {
   const { region } = profile;
   const known = region !== null && (optIn.has(region) || enabledByDefault.has(region));
-  const key = region !== null && !known && regionCase(region) === 'optIn' ? 'unlisted' : regionCase(region);
+  const key =
+    region === table.globalEndpointRegion ? 'globalEndpointRegion' : region !== null && !known && regionCase(region) === 'optIn' ? 'unlisted' : regionCase(region);
   return interpolate(table.cases[key], { region: region ?? '', checked: table.checked });
 }
 

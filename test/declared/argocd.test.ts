@@ -33,7 +33,7 @@ describe('Argo CD Applications and ApplicationSets', () => {
       'STS001 values/payments/prod.yaml:3:47-54',
     ]);
     expect(report.findings[0]!.message).toContain(
-      'ServiceAccount kube-system/aws-load-balancer-controller of Helm release `aws-load-balancer-controller` (chart `aws-load-balancer-controller`), values from Argo CD ApplicationSet `addons-aws-lbc`',
+      'ServiceAccount kube-system/aws-load-balancer-controller of Helm release `aws-load-balancer-controller` (chart `aws-load-balancer-controller`, values from Argo CD ApplicationSet `addons-aws-lbc`)',
     );
     expect(report.inputs.errors).toEqual([]);
   });
@@ -70,7 +70,7 @@ useSelectors: true
     });
     const report = await scanFolder(root);
     expect(where(report)).toEqual(['STS001 bootstrap/addons.yaml:13:53-60']);
-    expect(report.findings[0]!.message).toContain('of Helm release `aws-efs-csi-driver` (chart `aws-efs-csi-driver`), values from addon `aws-efs-csi-driver` of the Argo CD ApplicationSet values `bootstrap/addons.yaml`');
+    expect(report.findings[0]!.message).toContain('of Helm release `aws-efs-csi-driver` (chart `aws-efs-csi-driver`, values from addon `aws-efs-csi-driver` of the Argo CD ApplicationSet values `bootstrap/addons.yaml`)');
     expect(report.inventory!.map((entry) => `${entry.path}:${entry.line}:${entry.column} ${entry.namespace}/${entry.name}`)).toEqual(['bootstrap/addons.yaml:12:39 kube-system/efs-csi-controller-sa']);
   });
 

@@ -35,7 +35,7 @@ describe('Flux HelmReleases', () => {
       'STS001 infrastructure/controllers/karpenter.yaml:21:51-58',
     ]);
     expect(report.findings[1]!.message).toContain(
-      'ServiceAccount karpenter/karpenter of Helm release `karpenter-karpenter` (chart `karpenter/karpenter`), values from Flux HelmRelease `flux-system/karpenter`',
+      'ServiceAccount karpenter/karpenter of Helm release `karpenter-karpenter` (chart `karpenter/karpenter`, values from Flux HelmRelease `flux-system/karpenter`)',
     );
     expect(report.inputs.errors).toEqual([]);
   });
@@ -94,7 +94,7 @@ ${helmRelease('worker', 'apps', 'worker', 'HelmRepository')}        name: intern
     );
     // Nothing is claimed of worker's `\${worker_sts_regional}`: its value is not known yet.
     expect(where(report)).toEqual([`STS001 apps/api.yaml:27:16-${16 + values.length}`]);
-    expect(report.findings[0]!.message).toContain('of Helm release `api` (chart `charts/api`), values from Flux HelmRelease `apps/api`');
+    expect(report.findings[0]!.message).toContain('of Helm release `api` (chart `charts/api`, values from Flux HelmRelease `apps/api`)');
   });
 
   it('reports a valuesFrom key that is missing, or a malformed targetPath, at the reference, and goes on', async () => {

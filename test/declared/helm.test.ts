@@ -28,14 +28,16 @@ describe('Helm values, charts and helmfiles', async () => {
       'STS006 quoted-create/values.yaml:8:12-18',
       // A values file of no chart in the repository, of the chart its name starts with.
       'STS013 values/external-dns-values.yaml:7:11-29',
+      // The global host as an env list value, which the text rules do not read as an endpoint.
+      'STS007 values/external-dns-values.yaml:10:20-37',
     ]);
   });
 
   it('names how each object comes to exist', () => {
     const messages = report.findings.map((finding) => finding.message);
-    expect(messages[1]).toContain('ServiceAccount shop-prod of Helm chart `shop` (`charts/shop`), values from `charts/shop/values-prod.yaml` sets');
+    expect(messages[1]).toContain('ServiceAccount shop-prod of a Helm release (chart `shop` in `charts/shop`, values from `charts/shop/values-prod.yaml`) sets');
     expect(messages[5]).toContain(
-      'ServiceAccount kube-system/aws-load-balancer-controller of Helm release `aws-load-balancer-controller` (chart `eks/aws-load-balancer-controller`), from helmfile `helmfile/helmfile.yaml` sets',
+      'ServiceAccount kube-system/aws-load-balancer-controller of Helm release `aws-load-balancer-controller` (chart `eks/aws-load-balancer-controller`, values from helmfile `helmfile/helmfile.yaml`) sets',
     );
   });
 

@@ -11,7 +11,7 @@ describe('a kustomization under a name kustomize never builds', () => {
     expect(report.findings.map((finding) => `${finding.ruleId} ${finding.location!.path}:${finding.location!.startLine}:${finding.location!.startColumn}`)).toEqual([
       'STS001 kustomization-staging.yaml:14:53',
     ]);
-    expect(report.findings[0]!.message).toContain('in an inline patch 1 of kustomization `kustomization-staging.yaml`');
+    expect(report.findings[0]!.message).toContain('in inline patch 1 of kustomization `kustomization-staging.yaml`');
     expect(report.inventory!.map((entry) => `${entry.path}:${entry.line}:${entry.column} ${entry.input} ${entry.namespace}/${entry.name}`)).toEqual([
       'kustomization-staging.yaml:13:39 kustomize carts/carts',
     ]);

@@ -8,7 +8,7 @@ describe('Pulumi programs', () => {
   it('judge the ServiceAccounts they make and the Helm values they give, at the literal the user edits', async () => {
     const report = await scanDeclaredFixtures('pulumi');
     expect(where(report)).toEqual(['STS001 go/main.go:17:64-71', 'STS001 index.ts:40:53-60']);
-    expect(report.findings[1]!.message).toContain('of Helm release `external-dns` (chart `external-dns`), a Pulumi `k8s.helm.v3.Release`');
+    expect(report.findings[1]!.message).toContain('of Helm release `external-dns` (chart `external-dns`, values from Pulumi `k8s.helm.v3.Release`)');
   });
 
   it('list each in the inventory, a computed role or endpoint setting as the expression written', async () => {
@@ -25,7 +25,7 @@ describe('Pulumi programs', () => {
         assumptions: ['its role ARN is the value of `role.arn`, known only when the program runs'],
       },
       {
-        path: 'index.ts', line: 39, column: 39, input: 'pulumi', builtBy: 'Helm release `external-dns` (chart `external-dns`), a Pulumi `k8s.helm.v3.Release`', namespace: 'external-dns', name: 'external-dns',
+        path: 'index.ts', line: 39, column: 39, input: 'pulumi', builtBy: 'Helm release `external-dns` (chart `external-dns`, values from Pulumi `k8s.helm.v3.Release`)', namespace: 'external-dns', name: 'external-dns',
         roleArn: 'arn:aws:iam::111122223333:role/external-dns', endpoint: { value: 'false', path: 'index.ts', line: 40, column: 53 }, profile: assumed,
       },
       {

@@ -20,7 +20,7 @@ describe('Terraform helm_release', () => {
       'STS004 main.tf:62:15-23',
       'STS001 variables.tf:4:17-24',
     ]);
-    expect(report.findings[0]!.message).toContain('ServiceAccount kube-system/aws-load-balancer-controller of Helm release `aws-load-balancer-controller` (chart `aws-load-balancer-controller`), Terraform `helm_release.lbc`');
+    expect(report.findings[0]!.message).toContain('ServiceAccount kube-system/aws-load-balancer-controller of Helm release `aws-load-balancer-controller` (chart `aws-load-balancer-controller`, values from Terraform `helm_release.lbc`) sets');
     expect(inventoryRows(report)).toEqual([
       // A computed role in a `set` block is located at its name.
       'main.tf:10:13 kube-system/aws-load-balancer-controller ${aws_iam_role.lbc.arn} endpoint="false"@main.tf:16:13',

@@ -26,7 +26,7 @@ describe('reports of declared ServiceAccounts', () => {
     const { stdout } = runCli(['scan', '--inventory'], { cwd: eksctl });
     expect(stdout).toContain('  IRSA ServiceAccounts modeled: 4 eksctl, 1 manifest\n');
     expect(stdout).toContain(
-      '\nIRSA ServiceAccounts modeled (5):\n  clusters/shop/cluster.yaml:11:7  kube-system/cluster-autoscaler  eksctl eksctl ClusterConfig `shop-legacy`; role (the role `shop-legacy-autoscaler` that eksctl creates); sts-regional-endpoints not set; cluster shop-legacy\n    assumed: its role is the role `shop-legacy-autoscaler` that eksctl creates',
+      '\nIRSA ServiceAccounts modeled (5):\n  clusters/shop/cluster.yaml:11:7  kube-system/cluster-autoscaler  eksctl: eksctl ClusterConfig `shop-legacy`; role (the role `shop-legacy-autoscaler` that eksctl creates); sts-regional-endpoints not set; cluster shop-legacy\n    assumed: its role is the role `shop-legacy-autoscaler` that eksctl creates',
     );
     expect(stdout).toContain('sts-regional-endpoints "yes please" at clusters/shop/cluster.yaml:21:53; cluster shop-legacy\n');
     expect(stdout).toContain(

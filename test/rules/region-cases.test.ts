@@ -29,9 +29,16 @@ describe('data/regions.json', () => {
     );
   });
 
-  it.each(table.enabledByDefault)('%s is enabled by default: served in-Region since 2025', (region) => {
+  it.each(table.enabledByDefault.filter((region) => region !== 'us-east-1'))('%s is enabled by default: served in-Region since 2025', (region) => {
     expect(regionCase(region)).toBe('enabledByDefault');
     expect(describeRegionCase({ region })).toMatch(new RegExp(`^${region} is enabled by default, so since 2025 calls from it to the global endpoint are served in ${region} itself`));
+  });
+
+  it('us-east-1 is where the global endpoint has always been served: not "served in us-east-1 itself, not in us-east-1"', () => {
+    expect(regionCase('us-east-1')).toBe('enabledByDefault');
+    expect(describeRegionCase({ region: 'us-east-1' })).toBe(
+      "us-east-1 is the Region the global endpoint has always been served in, so calls from it to sts.amazonaws.com stay in us-east-1; the global endpoint still departs from AWS's advice to use regional endpoints, and breaks if the workload moves to an opt-in Region or another partition.",
+    );
   });
 
   it.each(['cn-north-1', 'cn-northwest-1', 'us-gov-west-1', 'us-gov-east-1'])('%s is in a partition without a global endpoint', (region) => {
@@ -75,6 +82,7 @@ const cases: RegionRuleCase[] = [
 const regions = [
   ['optIn', 'ap-southeast-7', 'ap-southeast-7 is an opt-in Region: calls from it to the global endpoint are still served in us-east-1'],
   ['enabledByDefault', 'eu-west-1', 'eu-west-1 is enabled by default, so since 2025 calls from it to the global endpoint are served in eu-west-1 itself'],
+  ['enabledByDefault', 'us-east-1', 'us-east-1 is the Region the global endpoint has always been served in, so calls from it to sts.amazonaws.com stay in us-east-1'],
   ['unknown', undefined, "The workload's Region is unknown (give --region, or region in the config's clusters: entry), so this assumes the strongest case, an opt-in Region"],
 ] as const;
 
@@ -87,6 +95,7 @@ describe('messages and levels by Region', () => {
       expect(finding.level).toBe(testCase.levels[kind]);
       expect(finding.message).toContain(sentence);
       expect(finding.message).not.toMatch(/depend\w* on us-east-1/);
+      expect(finding.message).not.toContain('in us-east-1 itself, not in us-east-1');
     });
   });
 });

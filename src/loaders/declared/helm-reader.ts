@@ -3,6 +3,7 @@ import { isRecord } from '../../values.js';
 import { chartKnowledge } from './release-objects.js';
 import { setLayer, parseSetName, type SetEntry } from './helm-set.js';
 import { parseTemplateYaml } from './template-yaml.js';
+import { releaseDeclaredBy } from './release-label.js';
 import type { ChartReference, DeclarationReader, Declarations, HelmReleaseSpec, LocatedValues, RepositoryView } from '../../model/declared.js';
 import type { DocumentLocator } from '../../model/resource.js';
 
@@ -150,7 +151,7 @@ function helmfileReleases(file: string, text: string, repository: RepositoryView
         ...(namespace !== undefined ? { namespace } : {}),
         chart,
         values: layers,
-        declaredBy: `of Helm release \`${name ?? '?'}\`${chartText !== undefined ? ` (chart \`${chartText}\`)` : ''}, from helmfile \`${file}\``,
+        declaredBy: releaseDeclaredBy(name, chartText, `helmfile \`${file}\``),
       });
     });
   }
@@ -231,7 +232,7 @@ function chartRelease(file: string, folder: string, chart: { name?: string; vers
     line: 1,
     chart: { name: label, path: folder, ...(chart.version !== undefined ? { version: chart.version } : {}) },
     values: [layer],
-    declaredBy: `of Helm chart \`${label}\` (\`${folder}\`), values from \`${file}\``,
+    declaredBy: releaseDeclaredBy(undefined, label, `\`${file}\``, `in \`${folder}\``),
     readAlone: true,
   };
 }
@@ -245,7 +246,7 @@ function standaloneRelease(file: string, layer: LocatedValues): HelmReleaseSpec 
     line: 1,
     chart: chart !== undefined ? { name: chart } : {},
     values: [layer],
-    declaredBy: `of a Helm release${chart !== undefined ? ` of chart \`${chart}\` (by the file's name)` : ''}, values from \`${file}\``,
+    declaredBy: releaseDeclaredBy(undefined, chart, `\`${file}\``, "by the file's name"),
     readAlone: true,
   };
 }

@@ -4,6 +4,7 @@ import { maskComments } from '../../code/mask-comments.js';
 import { webhook } from '../../facts.js';
 import { isRecord } from '../../values.js';
 import { CodePositions, CodeReader, nodeAt, type CodeArgument, type CodeNode } from './code-literals.js';
+import { releaseDeclaredBy } from './release-label.js';
 import type { DeclarationReader, Declarations } from '../../model/declared.js';
 import type { DocumentLocator, PathSegment } from '../../model/resource.js';
 
@@ -231,7 +232,7 @@ function readRelease(program: Program, callee: string, start: number, open: numb
     ...(namespace !== undefined ? { namespace } : {}),
     chart: { ...(chart !== undefined ? { name: chart } : {}), ...(repository !== undefined ? { repository } : {}), ...(version !== undefined ? { version } : {}) },
     values: [{ value: values.node.value, locator: program.positions.locator(values.node, { start, end: start + callee.length }), label: `values of Pulumi \`${callee}\`` }],
-    declaredBy: `of Helm release \`${releaseName ?? '(unnamed)'}\`${chart !== undefined ? ` (chart \`${chart}\`)` : ''}, a Pulumi \`${callee}\``,
+    declaredBy: releaseDeclaredBy(releaseName, chart, `Pulumi \`${callee}\``),
   });
 }
 

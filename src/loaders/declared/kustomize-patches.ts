@@ -43,7 +43,7 @@ export const kustomizePatchReader: DeclarationReader = {
             identity: { apiVersion: 'v1', kind: 'ServiceAccount', name: metadata.name, ...(objectNamespace !== undefined ? { namespace: objectNamespace } : {}) },
             data: { ...object, apiVersion: 'v1', metadata: { ...metadata, ...(objectNamespace !== undefined ? { namespace: objectNamespace } : {}) } },
             locator: read.layer.locator,
-            declaredBy: `in an ${label}`,
+            declaredBy: `in ${label}`,
           });
           into.unanalysed.push({
             path: file.path,

@@ -1,6 +1,7 @@
 import { webhook } from '../../facts.js';
 import { readPackageJson } from '../../package-files.js';
 import { isRecord } from '../../values.js';
+import { mayNameEndpoint } from '../../endpoints/find-endpoint-uses.js';
 import { parseTemplateYaml } from './template-yaml.js';
 import type { Declarations, DeclaredObject, HelmReleaseSpec, LocatedValues, RepositoryView, UnanalysedInput } from '../../model/declared.js';
 import type { DocumentLocator, LocateOptions, PathSegment, SourcePosition } from '../../model/resource.js';
@@ -48,8 +49,18 @@ const helmCreateConvention: ChartServiceAccount = {
 /** Env values read from any chart that is not known, by their shape: `env` and `extraEnv`, lists of name/value or maps. */
 const conventionalEnv = ['env', 'extraEnv'];
 
-/** The env names a modeled workload carries: those the env rules (STS006, STS013) judge. Others are left to the text rules. */
+/** The env names the env rules (STS006, STS013) judge whatever their value. */
 const judgedEnv = new Set([webhook.env.stsRegionalEndpoints, webhook.env.region, webhook.env.defaultRegion]);
+
+/**
+ * Whether a modeled workload carries an env entry: the env rules judge its name, or its value may
+ * name an STS endpoint (`AWS_ENDPOINT_URL_STS: https://sts.amazonaws.com`), which the manifest
+ * rules (STS007, STS011) judge at the values key as in a Deployment. The text rules see a values
+ * file too, but not an env list's `value:` under its `name:`, nor values inside another file.
+ */
+function carriedEnv(name: string, value: unknown): boolean {
+  return judgedEnv.has(name) || (typeof value === 'string' && mayNameEndpoint(value, name));
+}
 
 /** The annotations that make a mapping of values a ServiceAccount's annotations. */
 const irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
@@ -284,14 +295,14 @@ function envSources(values: MergedValues, account: AccountPaths): EnvSource[] {
     const value = values.get(path);
     if (form === 'list' && Array.isArray(value)) {
       value.forEach((item, index) => {
-        if (!isRecord(item) || typeof item.name !== 'string' || !judgedEnv.has(item.name)) return;
+        if (!isRecord(item) || typeof item.name !== 'string' || !carriedEnv(item.name, item.value)) return;
         const entry = Object.hasOwn(item, 'value') ? { name: item.name, value: item.value } : { name: item.name };
         sources.push({ entry, name: { path: [...path, index, 'name'] }, value: { path: [...path, index, 'value'] } });
       });
     } else if (form === 'map' && isRecord(value)) {
       for (const [name, entryValue] of Object.entries(values.map(path))) {
         // A map entry is rendered as `value: "…"`: whatever is written becomes its text.
-        if (judgedEnv.has(name)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path, name], key: true }, value: { path: [...path, name] } });
+        if (carriedEnv(name, entryValue)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path, name], key: true }, value: { path: [...path, name] } });
       }
     }
   }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { LineIndex } from '../../line-index.js';
 import { parseManifests, parseYamlDocuments } from '../../parse-manifests.js';
 import { parseSetName, setLayer, type SetEntry } from '../helm-set.js';
+import { releaseDeclaredBy } from '../release-label.js';
 import { parseHcl, type Attribute, type Block, type Body, type Expression } from './hcl-syntax.js';
 import { elements, entry, evaluate, knownString, originAt, plain, withNames, type Origin, type Scope, type Value } from './evaluate.js';
 import { accountValue, fluxInstancePatches, objectIdentity, providerKind, providerObject } from './kubernetes-objects.js';
@@ -342,7 +343,7 @@ class TerraformReading {
         ...(chartFolder !== undefined && this.repository.text(`${chartFolder}/Chart.yaml`) !== undefined ? { path: chartFolder } : {}),
       },
       values,
-      declaredBy: `of Helm release \`${releaseName ?? '(unknown name)'}\` (chart \`${chartReference ?? 'unknown'}\`), Terraform \`${address}\`${instance ? ` through module \`${instance.call}\`` : ''}`,
+      declaredBy: releaseDeclaredBy(releaseName, chartReference, `Terraform \`${address}\`${instance ? ` through module \`${instance.call}\`` : ''}`),
     };
     this.into.releases.push(spec);
   }
