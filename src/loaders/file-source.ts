@@ -4,7 +4,7 @@ import { parseManifests, type ParsedObject } from './parse-manifests.js';
 import { builtObjects, type OverlayBuild } from './kustomize.js';
 import { isDependencyManifest, isTestCode, languageOf } from '../code/languages.js';
 import { maskComments } from '../code/mask-comments.js';
-import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
+import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type EksctlConfigFile, type ProfileFlags } from '../profiles/resolve-profiles.js';
 import type { ManifestLimits } from './manifest-limits.js';
 import type { InputError, SkippedInput } from '../model/inputs.js';
 import type { ClusterProfile, ObjectIdentity } from '../model/resource.js';
@@ -90,7 +90,10 @@ function isOwnReport(source: SourceText): boolean {
 export class FileSource implements Source<Iterable<SourceItem>> {
   private readonly files: readonly FileText[];
   private readonly readTexts: SourceText[] = [];
+  /** Files whose objects are produced and checked apart ({@link leaveApart}). */
+  private readonly apart = new Set<string>();
   private resolver: ProfileResolver | undefined;
+  private earlyPass: { earlyParsed: Array<{ file: FileText; objects: ParsedObject[]; asText: boolean }>; late: FileText[]; eksctlConfigs: EksctlConfigFile[]; resolver: ProfileResolver } | undefined;
 
   constructor(
     private readonly input: FileInputs,
@@ -100,23 +103,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
   }
 
   *read(needs: SourceNeeds, inputs: Inputs): Iterable<SourceItem> {
-    inputs.skipped.push(...(this.input.skipped ?? []));
-    inputs.errors.push(...(this.input.errors ?? []));
-    const early: FileText[] = [];
-    const late: FileText[] = [];
-    for (const file of this.files) {
-      if (file.text !== undefined) this.readTexts.push(file);
-      (file.text !== undefined && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
-    }
-    const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
-    const eksctlConfigs = earlyParsed.flatMap(({ objects }) => objects).filter((object) => isEksctlConfig(object.identity));
-    const resolver = new ProfileResolver(
-      this.settings.flags ?? {},
-      this.settings.clusters ?? [],
-      eksctlConfigs.map((object) => ({ ...object, path: object.locator.path })),
-      this.settings.configFolder,
-    );
-    this.resolver = resolver;
+    const { earlyParsed, late, resolver } = this.early(needs, inputs);
     for (const { file, ...parsed } of earlyParsed) {
       const item = this.handOver(file, parsed, needs, resolver);
       if (item) yield item;
@@ -130,9 +117,78 @@ export class FileSource implements Source<Iterable<SourceItem>> {
         else inputs.skipped.push({ path: file.path, reason });
         continue;
       }
+      if (this.apart.has(file.path)) continue;
+      yield* this.eachFile([file], needs, inputs, resolver);
+    }
+  }
+
+  /**
+   * The manifests the pass over each file would parse, in order: neither read first for eksctl
+   * configs nor judged through a kustomization, so they may be read apart ({@link leaveApart}).
+   */
+  separableManifests(): SourceText[] {
+    const claimed = new Set((this.input.overlays ?? []).flatMap(({ overlay, build }) => [...(build.outcome === 'built' ? overlay.tree.files : overlay.tree.patchFiles)]));
+    return this.files.filter((file): file is SourceText => file.text !== undefined && isManifest(file) && !file.text.includes(eksctlMarker) && !claimed.has(file.path));
+  }
+
+  /**
+   * Leaves files out of the pass over each file, to be read and checked apart (in worker threads,
+   * {@link readEach}); their texts are still this source's.
+   */
+  leaveApart(files: readonly SourceText[]): void {
+    for (const file of files) this.apart.add(file.path);
+  }
+
+  /**
+   * The eksctl ClusterConfigs among the files, which set other files' profiles: to hand to files
+   * read apart ({@link readEach}). Parses the files that may hold one, once, for {@link read} too.
+   */
+  eksctlConfigs(needs: SourceNeeds, inputs: Inputs): EksctlConfigFile[] {
+    return this.early(needs, inputs).eksctlConfigs;
+  }
+
+  /**
+   * Each file's own objects, or its text, in order, with the profiles the given eksctl configs
+   * and the settings choose: for files read apart from the rest of a scan (a worker thread), with
+   * no eksctl pass and no kustomize builds of their own.
+   */
+  readEach(needs: SourceNeeds, inputs: Inputs, eksctlConfigs: readonly EksctlConfigFile[]): Iterable<SourceItem> {
+    this.resolver = this.profileResolver(eksctlConfigs);
+    this.readTexts.push(...this.files.filter((file): file is SourceText => file.text !== undefined));
+    return this.eachFile(this.files, needs, inputs, this.resolver);
+  }
+
+  /** Each file's objects or text, as {@link handOver} hands them over: the one place a file's objects are produced. */
+  private *eachFile(files: readonly FileText[], needs: SourceNeeds, inputs: Inputs, resolver: ProfileResolver): Iterable<SourceItem> {
+    for (const file of files) {
       const item = this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
       if (item) yield item;
     }
+  }
+
+  /** Files that may hold an eksctl ClusterConfig, parsed first; the profiles they set; the other files. */
+  private early(needs: SourceNeeds, inputs: Inputs): NonNullable<FileSource['earlyPass']> {
+    if (this.earlyPass) return this.earlyPass;
+    const early: FileText[] = [];
+    const late: FileText[] = [];
+    for (const file of this.files) {
+      if (file.text !== undefined) this.readTexts.push(file);
+      (file.text !== undefined && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
+    }
+    inputs.skipped.push(...(this.input.skipped ?? []));
+    inputs.errors.push(...(this.input.errors ?? []));
+    const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
+    const eksctlConfigs = earlyParsed
+      .flatMap(({ objects }) => objects)
+      .filter((object) => isEksctlConfig(object.identity))
+      .map((object) => ({ identity: object.identity, data: object.data, path: object.locator.path }));
+    this.resolver = this.profileResolver(eksctlConfigs);
+    this.earlyPass = { earlyParsed, late, eksctlConfigs, resolver: this.resolver };
+    return this.earlyPass;
+  }
+
+  private profileResolver(eksctlConfigs: readonly EksctlConfigFile[]): ProfileResolver {
+    return new ProfileResolver(this.settings.flags ?? {}, this.settings.clusters ?? [], eksctlConfigs, this.settings.configFolder);
   }
 
   /**
