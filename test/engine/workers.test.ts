@@ -77,7 +77,7 @@ describe('a scan with a worker thread', () => {
     expect(report!.findings.filter((finding) => finding.location?.path === 'z/eksctl/sa.yaml').map((finding) => `${finding.ruleId} ${finding.object?.cluster}`)).toEqual(['STS003 legacy']);
     expect(report!.profiles.map((profile) => profile.name)).toEqual(['assumed', 'legacy']);
     expect(report!.inputs.testCode).toEqual(['z/test/values.yaml']);
-    expect(report!.findings.filter((finding) => finding.ruleId === 'STS008').map(at)).toEqual(['STS008 z-values.yaml:2:13']);
+    expect(report!.findings.filter((finding) => finding.ruleId === 'STS008').map(at)).toEqual(['STS008 z-values.yaml:2:21', 'STS008 z/test/values.yaml:1:19']);
   });
 
   it('reports a hostile file in the worker\'s share as an input error, as the main thread does', () => {
