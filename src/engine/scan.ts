@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { discoverFiles, isManifestFile } from '../loaders/discover-files.js';
 import { buildOverlays } from '../loaders/kustomize.js';
 import { readFiles } from '../loaders/read-files.js';
@@ -17,9 +16,9 @@ export interface ScanSettings extends RunSettings, FileSourceSettings {
   /** Files larger than this many bytes are skipped with a reason. */
   maxFileBytes?: number;
   /**
-   * How files are spread over worker threads ({@link ParallelFileSource}); by default one fewer
-   * than the machine's cores, at most 3, once the manifests pass 5 MB. The environment can set
-   * each: `STS_AUDIT_WORKER_THREADS`, `STS_AUDIT_WORKER_MIN_BYTES`, `STS_AUDIT_WORKER_HEAP_MB`.
+   * How files are spread over worker threads ({@link ParallelFileSource}): none by default; given
+   * threads, once the manifests pass 5 MB. The environment can set each: `STS_AUDIT_WORKER_THREADS`,
+   * `STS_AUDIT_WORKER_MIN_BYTES`, `STS_AUDIT_WORKER_HEAP_MB`.
    */
   workers?: Partial<Omit<WorkerSettings, 'file'>>;
 }
@@ -39,20 +38,32 @@ export interface ScanOptions extends ScanSettings {
 
 const defaultMaxFileBytes = 16 * 1024 * 1024;
 
-/** Measured on 2 cores: below about 5 MB of manifests, a worker's start costs more than it saves. */
+/** Below about 5 MB of manifests, a worker's start costs more than it saves. */
 const defaultWorkerMinBytes = 5 * 1024 * 1024;
+
+/**
+ * None unless asked for. Measured on 2 cores shared with other runs (load average 6 to 8), one
+ * worker thread at 2,000 and 10,000 manifest files took 20-40% more CPU time in all (its start,
+ * the copy of its files, a second heap), was slower in every pair of interleaved runs, and raised
+ * peak RSS 132 → 200 MB and 347 → 532 MB: it pays only where cores are idle.
+ */
+const defaultWorkerThreads = 0;
 
 /** Worker threads for a scan: none where no worker script was built (running from sources). */
 function workerSettings(settings: ScanSettings): WorkerSettings | undefined {
   const file = builtFile('sts-audit-worker.mjs');
   if (file === undefined) return undefined;
-  const fromEnvironment = (name: string): number | undefined => (process.env[name] ? Number(process.env[name]) : undefined);
+  // A value that is not a number of at least 0 is passed over, as if unset.
+  const fromEnvironment = (name: string): number | undefined => {
+    const value = process.env[name] ? Number(process.env[name]) : Number.NaN;
+    return value >= 0 ? value : undefined;
+  };
   const heapLimit = settings.workers?.heapMb ?? fromEnvironment('STS_AUDIT_WORKER_HEAP_MB');
   // At 1 MB, V8 could not even set up the worker's heap, and that ended the whole process.
   const heapMb = heapLimit === undefined ? undefined : Math.max(heapLimit, 4);
   return {
     file,
-    threads: settings.workers?.threads ?? fromEnvironment('STS_AUDIT_WORKER_THREADS') ?? Math.min(availableParallelism() - 1, 3),
+    threads: settings.workers?.threads ?? fromEnvironment('STS_AUDIT_WORKER_THREADS') ?? defaultWorkerThreads,
     minBytes: settings.workers?.minBytes ?? fromEnvironment('STS_AUDIT_WORKER_MIN_BYTES') ?? defaultWorkerMinBytes,
     ...(heapMb ? { heapMb } : {}),
   };
@@ -75,7 +86,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
   const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };
   const workers = workerSettings(options);
-  if (!workers) return scanInputs(inputs, options);
+  if (!workers || workers.threads < 1) return scanInputs(inputs, options);
   const { root, flags, clusters, configFolder, manifestLimits, testCode, ruleLevels, onlyRules, skipRules, suppressions } = options;
   const checks = { selection: { ruleLevels, onlyRules, skipRules }, suppressions: { inline: suppressions?.inline, reportUnused: suppressions?.reportUnused } };
   return (await run(new ParallelFileSource(inputs, { root, flags, clusters, configFolder, manifestLimits, testCode }, checks, workers), options)).report;
