@@ -27156,10 +27156,17 @@ function loadConfig(file) {
 // src/engine/baseline.ts
 import { readFileSync as readFileSync4 } from "node:fs";
 
+// src/builtins.ts
+import { createRequire as createRequire2 } from "node:module";
+var require3 = createRequire2(import.meta.url);
+function builtin(name) {
+  return require3(name);
+}
+
 // src/engine/fingerprint.ts
 var fingerprintKey = "stsAuditFingerprint/v1";
 function fingerprint(parts) {
-  return process.getBuiltinModule("node:crypto").createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return builtin("node:crypto").createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 
 // src/values.ts
@@ -27904,7 +27911,7 @@ function substitute(value, variables) {
 }
 function runKubectl(args, home) {
   return new Promise((resolve) => {
-    const child = process.getBuiltinModule("node:child_process").spawn("kubectl", args, { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", HOME: home } });
+    const child = builtin("node:child_process").spawn("kubectl", args, { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", HOME: home } });
     const output = { stdout: [], stderr: [] };
     let bytes = 0;
     let stopped;
@@ -33344,7 +33351,7 @@ function formatSarif(report, rules2, options = {}) {
   const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run3] };
   let text = `${JSON.stringify(log, null, 2)}
 `;
-  const { gzipSync } = process.getBuiltinModule("node:zlib");
+  const { gzipSync } = builtin("node:zlib");
   if (gzipSync(text).length > limits.gzippedBytes) {
     run3.results = mostSevereFirst(run3.results);
     while (run3.results.length > 0 && gzipSync(text).length > limits.gzippedBytes) {

@@ -1,3 +1,5 @@
+import { builtin } from '../builtins.js';
+
 /** The key of the fingerprint in SARIF's `partialFingerprints`, beside GitHub's line hash; baselines read it back. */
 export const fingerprintKey = 'stsAuditFingerprint/v1';
 
@@ -6,6 +8,5 @@ export const fingerprintKey = 'stsAuditFingerprint/v1';
  * offending field and text), so it survives edits elsewhere in the file.
  */
 export function fingerprint(parts: readonly string[]): string {
-  // Loaded at the first finding, not at start: a start that loads node:crypto takes ~5 ms longer.
-  return process.getBuiltinModule('node:crypto').createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  return builtin('node:crypto').createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
