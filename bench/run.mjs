@@ -323,9 +323,9 @@ async function benchCodeIn(folder) {
   const corpus = generateCode(target);
   if (reportsFolder) return writeReports('code', '.', target);
   const pattern = 'sts\\.amazonaws\\.com|sts_regional_endpoints|stsRegionalEndpoints|AWS_STS_REGIONAL_ENDPOINTS';
-  const scanner = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, [scanner, 'scan', '.', '--format', 'json', '--quiet', '--fail-on', 'none'], { cwd: target, outFile: path.join(folder, 'scan.out') }) };
+  const scan = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, [scanner, 'scan', '.', '--format', 'json', '--quiet', '--fail-on', 'none'], { cwd: target, outFile: path.join(folder, 'scan.out') }) };
   const ripgrep = { label: 'ripgrep', run: () => measure('rg', ['--no-messages', '-n', pattern, '.'], { cwd: target, outFile: path.join(folder, 'rg.out'), ok: [0, 1] }) };
-  const row = await compare({ name: 'code scan/ripgrep', subject: scanner, baseline: ripgrep, runs, target: 3 });
+  const row = await compare({ name: 'code scan/ripgrep', subject: scan, baseline: ripgrep, runs, target: 3 });
   const report = JSON.parse(readFileSync(path.join(folder, 'scan.out'), 'utf8'));
   const found = new Set(report.findings.filter((f) => f.ruleId === 'STS008').map((f) => `${f.location.path}:${f.location.startLine}`));
   const missed = corpus.planted.filter((place) => !found.has(place));
