@@ -481,7 +481,7 @@ async function cluster(pods, common) {
   const kubeconfig = writeKubeconfig(server.url, common.cert, common.token);
   const auditOut = path.join(folder, 'audit.json');
   const kubectlOut = path.join(folder, 'kubectl.json');
-  const audit = { label: 'sts-audit cluster (json)', run: () => measure(process.execPath, [path.join(root, 'dist', 'sts-audit.mjs'), 'cluster', '--kubeconfig', kubeconfig, '--format', 'json', '--quiet'], { cwd: root, outFile: auditOut, ok: [0, 1] }) };
+  const audit = { label: 'sts-audit cluster (json)', run: () => measure(process.execPath, [path.resolve(process.env.BENCH_SCANNER ?? path.join(root, 'dist', 'sts-audit.mjs')), 'cluster', '--kubeconfig', kubeconfig, '--format', 'json', '--quiet'], { cwd: root, outFile: auditOut, ok: [0, 1] }) };
   const baseline = { label: 'kubectl get -A -o json', run: () => measure(kubectl, ['--kubeconfig', kubeconfig, '--cache-dir', path.join(folder, 'kube-cache'), 'get', resources.join(','), '-A', '-o', 'json'], { cwd: root, outFile: kubectlOut }) };
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   const check = () => {

@@ -93,7 +93,7 @@ export function describeMachine() {
 
 /** The closing table: one line per benchmark, its ratio against its target and its peak RSS. */
 export function printSummary(rows, machineAtStart) {
-  const within = (row) => row.ratio <= row.target && (!row.rssTargetMb || row.rssMb < row.rssTargetMb);
+  const within = (row) => row.ratio <= row.target && (!row.rssTargetMb || row.rssMb < row.rssTargetMb) && !row.problem;
   console.log('');
   console.log('summary: ratios of medians timed in this run; the seconds are only this machine\'s');
   console.log(`machine: ${machineAtStart} at the start, ${os.loadavg()[0].toFixed(1)} at the end`);
@@ -102,6 +102,6 @@ export function printSummary(rows, machineAtStart) {
   for (const row of rows) {
     const rss = `${row.rssMb.toFixed(0)} MB${row.rssTargetMb ? ` (< ${row.rssTargetMb})` : ''}`;
     const example = `${row.seconds.toFixed(2)} s, ${row.baselineLabel} ${row.baselineSeconds.toFixed(2)} s`;
-    console.log(`${row.name.padEnd(width)}  ${`${row.ratio.toFixed(2)}x`.padStart(6)}  ${`<= ${row.target}x`.padEnd(8)}  ${rss.padEnd(14)}  ${example}  ${within(row) ? 'within target' : 'OVER TARGET'}`);
+    console.log(`${row.name.padEnd(width)}  ${`${row.ratio.toFixed(2)}x`.padStart(6)}  ${`<= ${row.target}x`.padEnd(8)}  ${rss.padEnd(14)}  ${example}  ${within(row) ? 'within target' : `OVER TARGET${row.problem ? ` (${row.problem})` : ''}`}`);
   }
 }

@@ -1,8 +1,12 @@
-// npm run bench: two corpora and a cluster, each timed against its baseline in the same run,
-// alternating, with the ratio of medians printed, and a summary of the ratios, their targets and
-// peak RSS, naming the machine. BENCH=manifests|code|cluster runs one of them.
-// 1. Manifests: 20,000 documents in 2,000 files; the scanner's command line against the floor of
-//    any JavaScript YAML scanner (bench/floor.mjs: read every file and parse it with js-yaml).
+// npm run bench: the corpora and a cluster, each timed against its baseline in the same run,
+// alternating, with the ratio of medians printed against its target, and a summary of the ratios,
+// their targets and peak RSS, naming the machine. BENCH=startup|manifests|kustomize|code|cluster
+// runs one of them.
+// 0. Start-up (BENCH=startup): `scan` of an empty folder against `node -e 0`.
+// 1. Manifests: 10 documents a file in 200, 2,000 and 10,000 files (BENCH_FILES=2000 or
+//    BENCH_FILES=200,2000 picks sizes); the scanner's command line against the floor of any
+//    JavaScript YAML scanner (bench/floor.mjs: read every file and parse it with js-yaml). Peak
+//    RSS at 10,000 files has a target, and how it grows from 2,000 to 10,000 files is printed.
 // 1b. Kustomize (BENCH=kustomize): 200 overlays over 20 shared bases, each with a patch; the scan
 //    against the same files with the kustomization files renamed, so each file is judged alone.
 //    The time `kubectl kustomize` alone takes for the 200 overlays is printed beside it.
@@ -10,6 +14,9 @@
 //    global endpoints planted at known lines; the scanner against ripgrep searching the same tree.
 // 3. Cluster (bench/cluster.mjs): 20,000 pods served by the stand-in API server; `sts-audit
 //    cluster` against `kubectl get ... -A -o json`, with peak RSS; BENCH_SCALE=1 adds a growth table.
+// BENCH_SCANNER=FILE times another build of the command line (one made from an earlier commit).
+// BENCH_REPORTS=DIR times nothing: it writes the scanner's report of every file corpus in every
+// format into DIR, so that two builds' reports can be compared byte for byte (`diff -r`).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,13 +26,35 @@ import { benchCluster } from './cluster.mjs';
 import { compare, describeMachine, measure, printSummary } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const corpus = path.join(root, '.bench', 'manifests');
 const kustomizeCorpus = path.join(root, '.bench', 'kustomize');
 const overlays = 200;
 const bases = 20;
-const files = Number(process.env.BENCH_FILES ?? 2000);
+const manifestSizes = (process.env.BENCH_FILES ?? '200,2000,10000').split(',').map(Number);
+/** Start-up weighs most on the smallest corpus: its ratio has room for it. */
+const manifestTarget = (files) => (files < 1000 ? 1.5 : 1.2);
+/** Peak RSS targets (MB) by corpus size. */
+const manifestRssTargets = { 10000: 300 };
 const documentsPerFile = 10;
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+const scanner = path.resolve(process.env.BENCH_SCANNER ?? path.join(root, 'dist', 'sts-audit.mjs'));
+const reportsFolder = process.env.BENCH_REPORTS ? path.resolve(process.env.BENCH_REPORTS) : undefined;
+const reportFormats = ['json', 'sarif', 'text', 'markdown'];
+
+/** The manifest corpus of `files` files. */
+const manifestCorpus = (files) => path.join(root, '.bench', 'manifests', `${files}-files`);
+
+/**
+ * Writes the scanner's reports of `target` (relative to `cwd`) in every format into the reports
+ * folder, as `name.format`.
+ */
+function writeReports(name, target, cwd) {
+  mkdirSync(reportsFolder, { recursive: true });
+  for (const format of reportFormats) {
+    const run = spawnSync(process.execPath, [scanner, 'scan', target, '--format', format, '--output', path.join(reportsFolder, `${name}.${format}`)], { cwd, encoding: 'utf8' });
+    if (run.status !== 0 && run.status !== 1) throw new Error(`${name} (${format}): exited ${run.status}: ${run.stderr}`);
+  }
+  console.log(`${name}: reports written to ${reportsFolder}`);
+}
 
 function serviceAccount(team, app, i) {
   const setting = i % 7 === 0 ? '\n    eks.amazonaws.com/sts-regional-endpoints: "false"' : i % 3 === 0 ? '\n    eks.amazonaws.com/sts-regional-endpoints: "true"' : '';
@@ -119,7 +148,8 @@ spec:
 `;
 }
 
-function generate() {
+function generate(files) {
+  const corpus = manifestCorpus(files);
   rmSync(corpus, { recursive: true, force: true });
   for (let f = 0; f < files; f++) {
     const team = `team-${f % 40}`;
@@ -139,21 +169,54 @@ const machine = describeMachine();
 console.log(`machine: ${machine}`);
 const summary = [];
 const which = process.env.BENCH ?? 'all';
-if (which === 'all' || which === 'manifests') summary.push(await benchManifests());
+if (which === 'all' || which === 'startup') summary.push(await benchStartup());
+if (which === 'all' || which === 'manifests') summary.push(...(await benchManifests()));
 if (which === 'all' || which === 'kustomize') summary.push(await benchKustomize());
 if (which === 'all' || which === 'code') summary.push(await benchCode());
-if (which === 'all' || which === 'cluster') summary.push(await benchCluster());
-printSummary(summary.filter(Boolean), machine);
+if (which === 'all' || which === 'cluster') summary.push(await (reportsFolder ? undefined : benchCluster()));
+if (!reportsFolder) printSummary(summary.filter(Boolean), machine);
 
+/** `scan` of an empty folder against `node -e 0`: what starting the scanner costs. */
+async function benchStartup() {
+  const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-bench-empty-'));
+  try {
+    if (reportsFolder) return undefined;
+    const output = (name) => path.join(folder, `${name}.out`);
+    const scan = { label: 'sts-audit scan (empty folder)', run: () => measure(process.execPath, [scanner, 'scan', '.', '--no-error-on-unmatched-pattern'], { cwd: folder, outFile: output('scan') }) };
+    const node = { label: 'node -e 0', run: () => measure(process.execPath, ['-e', '0'], { cwd: folder, outFile: output('node') }) };
+    // Tens of milliseconds each: more runs for a steady median.
+    const row = await compare({ name: 'start-up scan/node', subject: scan, baseline: node, runs: runs * 4, target: 2 });
+    return { ...row, name: 'start-up (empty folder)' };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The manifest corpora, one row each; then how peak RSS grows with the corpus. */
 async function benchManifests() {
-  generate();
-  const output = (name) => path.join(root, '.bench', `${name}.out`);
-  const scanner = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, ['dist/sts-audit.mjs', 'scan', path.relative(root, corpus), '--format', 'json', '--quiet'], { cwd: root, outFile: output('scan'), ok: [0, 1] }) };
-  const floor = { label: 'floor (read + js-yaml loadAll)', run: () => measure(process.execPath, ['bench/floor.mjs', corpus], { cwd: root, outFile: output('floor') }) };
-  const row = await compare({ name: 'manifests scan/floor', subject: scanner, baseline: floor, runs, target: 1.5 });
-  const report = JSON.parse(readFileSync(output('scan'), 'utf8'));
-  console.log(`manifests: ${files} files, ${report.inputs.documents} documents, ${report.inputs.objects} objects; ${report.findings.length} findings; aim 1.2x`);
-  return { ...row, name: `manifests (${report.inputs.documents.toLocaleString('en')} documents)`, baselineLabel: 'js-yaml floor' };
+  const rows = [];
+  for (const files of manifestSizes) {
+    generate(files);
+    const corpus = manifestCorpus(files);
+    if (reportsFolder) {
+      writeReports(`manifests-${files}`, path.relative(root, corpus), root);
+      continue;
+    }
+    const output = (name) => path.join(root, '.bench', `${name}.out`);
+    const scan = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, [scanner, 'scan', path.relative(root, corpus), '--format', 'json', '--quiet'], { cwd: root, outFile: output('scan'), ok: [0, 1] }) };
+    const floor = { label: 'floor (read + js-yaml loadAll)', run: () => measure(process.execPath, ['bench/floor.mjs', corpus], { cwd: root, outFile: output('floor') }) };
+    const row = await compare({ name: `manifests ${files} files scan/floor`, subject: scan, baseline: floor, runs, target: manifestTarget(files), rssTargetMb: manifestRssTargets[files] });
+    const report = JSON.parse(readFileSync(output('scan'), 'utf8'));
+    console.log(`manifests: ${files} files, ${report.inputs.documents} documents, ${report.inputs.objects} objects; ${report.findings.length} findings`);
+    rows.push({ ...row, files, name: `manifests (${files.toLocaleString('en')} files)`, baselineLabel: 'js-yaml floor' });
+  }
+  const [small, large] = [rows.find((row) => row.files === 2000), rows.find((row) => row.files === 10000)];
+  if (small && large) {
+    // What the scan holds beyond what the floor holds: flat if nothing is kept per file.
+    const growth = (large.rssMb - large.baselineRssMb) / (small.rssMb - small.baselineRssMb);
+    console.log(`manifests: peak RSS above the floor's grows ${growth.toFixed(2)}x from 2,000 to 10,000 files (5x the files; sublinear is below 5x)`);
+  }
+  return rows;
 }
 
 /** The overlays and their bases, and beside them the same files without any kustomization. */
@@ -185,10 +248,14 @@ async function benchKustomize() {
     return undefined;
   }
   generateKustomize();
+  if (reportsFolder) {
+    for (const tree of ['with', 'without']) writeReports(`kustomize-${tree}`, path.relative(root, path.join(kustomizeCorpus, tree)), root);
+    return undefined;
+  }
   const output = (name) => path.join(root, '.bench', `${name}.out`);
   const scanOf = (tree, name) => ({
     label: `sts-audit scan (${tree} kustomizations)`,
-    run: () => measure(process.execPath, ['dist/sts-audit.mjs', 'scan', path.relative(root, path.join(kustomizeCorpus, tree)), '--format', 'json', '--quiet'], { cwd: root, outFile: output(name), ok: [0, 1] }),
+    run: () => measure(process.execPath, [scanner, 'scan', path.relative(root, path.join(kustomizeCorpus, tree)), '--format', 'json', '--quiet'], { cwd: root, outFile: output(name), ok: [0, 1] }),
   });
   // Each overlay costs a kubectl start (about 0.1 s), which judging the files alone never pays:
   // the target holds the scan near kubectl's own time for 200 overlays on two cores.
@@ -254,14 +321,15 @@ async function benchCode() {
 async function benchCodeIn(folder) {
   const target = path.join(folder, 'tree');
   const corpus = generateCode(target);
+  if (reportsFolder) return writeReports('code', '.', target);
   const pattern = 'sts\\.amazonaws\\.com|sts_regional_endpoints|stsRegionalEndpoints|AWS_STS_REGIONAL_ENDPOINTS';
-  const scanner = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, [path.join(root, 'dist', 'sts-audit.mjs'), 'scan', '.', '--format', 'json', '--quiet', '--fail-on', 'none'], { cwd: target, outFile: path.join(folder, 'scan.out') }) };
+  const scan = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, [scanner, 'scan', '.', '--format', 'json', '--quiet', '--fail-on', 'none'], { cwd: target, outFile: path.join(folder, 'scan.out') }) };
   const ripgrep = { label: 'ripgrep', run: () => measure('rg', ['--no-messages', '-n', pattern, '.'], { cwd: target, outFile: path.join(folder, 'rg.out'), ok: [0, 1] }) };
-  const row = await compare({ name: 'code scan/ripgrep', subject: scanner, baseline: ripgrep, runs, target: 3 });
+  const row = await compare({ name: 'code scan/ripgrep', subject: scan, baseline: ripgrep, runs, target: 3 });
   const report = JSON.parse(readFileSync(path.join(folder, 'scan.out'), 'utf8'));
   const found = new Set(report.findings.filter((f) => f.ruleId === 'STS008').map((f) => `${f.location.path}:${f.location.startLine}`));
   const missed = corpus.planted.filter((place) => !found.has(place));
   const megabytes = (corpus.bytes / 1024 / 1024).toFixed(1);
-  console.log(`code: ${corpus.files} files, ${megabytes} MB; ${corpus.planted.length} endpoints planted, ${corpus.planted.length - missed.length} found${missed.length ? ` (missed: ${missed.slice(0, 5).join(', ')})` : ''}; ${report.findings.length} findings in all; aim 2x`);
-  return { ...row, name: `code (${megabytes} MB)` };
+  console.log(`code: ${corpus.files} files, ${megabytes} MB; ${corpus.planted.length} endpoints planted, ${corpus.planted.length - missed.length} found${missed.length ? ` (missed: ${missed.slice(0, 5).join(', ')})` : ''}; ${report.findings.length} findings in all`);
+  return { ...row, name: `code (${megabytes} MB)`, ...(missed.length > 0 ? { problem: `${missed.length} planted endpoints missed` } : {}) };
 }

@@ -23610,7 +23610,7 @@ var init_index_min = __esm({
 });
 
 // src/action/main.ts
-import { existsSync as existsSync6, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, realpathSync as realpathSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync7, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, realpathSync as realpathSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
 import path18 from "node:path";
 
@@ -24114,7 +24114,7 @@ function info(message) {
 }
 
 // src/config/scan-request.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import path15 from "node:path";
 
 // src/config/load-config.ts
@@ -26951,12 +26951,16 @@ function scalarSpan(text, valueStart, valueEnd, style) {
 import { readFileSync as readFileSync2, readdirSync } from "node:fs";
 
 // src/package-files.ts
-import { readFileSync } from "node:fs";
+import { existsSync as existsSync2, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 var packageRoot = fileURLToPath(new URL("..", import.meta.url));
 function packageFile(...segments) {
   return path.join(packageRoot, ...segments);
+}
+function builtFile(name) {
+  const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
+  return existsSync2(file) ? file : void 0;
 }
 function readPackageJson(...segments) {
   return JSON.parse(readFileSync(packageFile(...segments), "utf8"));
@@ -26966,13 +26970,13 @@ var toolVersion = packageJson.version;
 var toolHomepage = packageJson.homepage;
 
 // src/schema-validation.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var require2 = createRequire(import.meta.url);
 function validationFunction(name) {
   const compiled = fileURLToPath2(new URL(`./validators/${name.replace(/\.json$/, ".cjs")}`, import.meta.url));
-  if (existsSync2(compiled)) return require2(compiled);
+  if (existsSync3(compiled)) return require2(compiled);
   const { Ajv } = require2("ajv");
   return new Ajv({ allErrors: true, strict: true }).compile(readPackageJson("schemas", name));
 }
@@ -27006,18 +27010,21 @@ var rulesFolder = packageFile("rules");
 var cached;
 function ruleCatalogue() {
   if (cached) return cached;
+  const built = builtFile("rule-catalogue.json");
+  const rules2 = built === void 0 ? readRuleFiles() : JSON.parse(readFileSync2(built, "utf8"));
+  cached = new Map(rules2.map((rule) => [rule.id, rule]));
+  return cached;
+}
+function readRuleFiles() {
   const validate = schemaValidator("rule.schema.json");
-  const catalogue = /* @__PURE__ */ new Map();
-  for (const file of readdirSync(rulesFolder).filter((name) => name.endsWith(".yaml")).sort()) {
+  return readdirSync(rulesFolder).filter((name) => name.endsWith(".yaml")).sort().map((file) => {
     const metadata = load(readFileSync2(`${rulesFolder}/${file}`, "utf8"));
     const problems = validate(metadata);
     if (problems.length > 0) throw new Error(`rules/${file}: ${problems.join("; ")}`);
     const rule = metadata;
     if (`${rule.id}.yaml` !== file) throw new Error(`rules/${file}: id ${rule.id} does not match the file name`);
-    catalogue.set(rule.id, rule);
-  }
-  cached = catalogue;
-  return catalogue;
+    return rule;
+  });
 }
 
 // src/facts.ts
@@ -27153,11 +27160,17 @@ function loadConfig(file) {
 // src/engine/baseline.ts
 import { readFileSync as readFileSync4 } from "node:fs";
 
+// src/builtins.ts
+import { createRequire as createRequire2 } from "node:module";
+var require3 = createRequire2(import.meta.url);
+function builtin(name) {
+  return require3(name);
+}
+
 // src/engine/fingerprint.ts
-import { createHash } from "node:crypto";
 var fingerprintKey = "stsAuditFingerprint/v1";
 function fingerprint(parts) {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return builtin("node:crypto").createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 
 // src/values.ts
@@ -27212,7 +27225,7 @@ function readBaseline(file) {
 
 // src/loaders/discover-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { existsSync as existsSync3, lstatSync, readFileSync as readFileSync5, readdirSync as readdirSync2, realpathSync, statSync } from "node:fs";
+import { existsSync as existsSync4, lstatSync, readFileSync as readFileSync5, readdirSync as readdirSync2, realpathSync, statSync } from "node:fs";
 import path3 from "node:path";
 
 // src/compare.ts
@@ -27265,7 +27278,7 @@ var IgnoreRules = class {
     let rules2 = this.perFolder.get(folder);
     if (rules2 === void 0) {
       const file = path3.join(this.root, folder, ".gitignore");
-      rules2 = existsSync3(file) ? (0, import_ignore.default)().add(readFileSync5(file, "utf8")) : null;
+      rules2 = existsSync4(file) ? (0, import_ignore.default)().add(readFileSync5(file, "utf8")) : null;
       this.perFolder.set(folder, rules2);
     }
     return rules2;
@@ -27344,7 +27357,7 @@ async function discoverFiles(targets2, options) {
   };
   const expand2 = async (target) => {
     const absolute = path3.resolve(options.root, target);
-    if (existsSync3(absolute) || isBrokenLink(absolute)) {
+    if (existsSync4(absolute) || isBrokenLink(absolute)) {
       addTarget(absolute, true);
       return "no file in it is one sts-audit reads (manifests, code, dependency manifests), or every one is ignored";
     }
@@ -27390,8 +27403,7 @@ function isBrokenLink(absolute) {
 }
 
 // src/loaders/kustomize.ts
-import { spawn } from "node:child_process";
-import { existsSync as existsSync4, mkdirSync, mkdtempSync, readFileSync as readFileSync6, realpathSync as realpathSync2, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { existsSync as existsSync5, mkdirSync, mkdtempSync, readFileSync as readFileSync6, realpathSync as realpathSync2, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path4 from "node:path";
 
@@ -27871,13 +27883,13 @@ function localReference(root, realRoot, folder, reference, field) {
   const file = path4.posix.normalize(path4.posix.join(folder, reference));
   if (path4.posix.isAbsolute(reference) || file === ".." || file.startsWith("../")) throw new Refused(`\`${field}\` entry \`${reference}\` is outside the scan root`);
   const absolute = path4.join(root, file);
-  if (!existsSync4(absolute)) throw new Refused(`\`${field}\` entry \`${reference}\` is not in the repository (kustomize would try to fetch it)`);
+  if (!existsSync5(absolute)) throw new Refused(`\`${field}\` entry \`${reference}\` is not in the repository (kustomize would try to fetch it)`);
   const real = realpathSync2(absolute);
   if (real !== realRoot && !real.startsWith(`${realRoot}${path4.sep}`)) throw new Refused(`\`${field}\` entry \`${reference}\` leads outside the scan root`);
   return { file, directory: statSync2(real).isDirectory() };
 }
 function kustomizationIn(root, folder) {
-  const name = kustomizationNames.find((candidate2) => existsSync4(path4.join(root, folder, candidate2)));
+  const name = kustomizationNames.find((candidate2) => existsSync5(path4.join(root, folder, candidate2)));
   return name === void 0 ? void 0 : path4.posix.join(folder, name);
 }
 function readTree(root, realRoot, folder, reaching) {
@@ -28021,7 +28033,7 @@ function substitute(value, variables) {
 }
 function runKubectl(args, home) {
   return new Promise((resolve) => {
-    const child = spawn("kubectl", args, { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", HOME: home } });
+    const child = builtin("node:child_process").spawn("kubectl", args, { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", HOME: home } });
     const output = { stdout: [], stderr: [] };
     let bytes = 0;
     let stopped;
@@ -31461,6 +31473,10 @@ function declaredProfile(cluster) {
 function sameCluster(a, b) {
   return a.kubernetesVersion === b.kubernetesVersion && a.platformVersion === b.platformVersion && a.region === b.region;
 }
+function sortProfiles(profiles) {
+  const unique = new Map([...profiles].map((profile) => [JSON.stringify(profile), profile]));
+  return [...unique].sort(([aText, a], [bText, b]) => compareText(a.name, b.name) || compareText(a.source, b.source) || compareText(aText, bText)).map(([, profile]) => profile);
+}
 var ProfileResolver = class {
   /**
    * @param configFolder the config file's folder relative to the scan root: cluster globs are
@@ -31506,7 +31522,7 @@ var ProfileResolver = class {
   }
   /** The profiles handed out so far, by name. */
   profilesUsed() {
-    return [...this.used].sort((a, b) => compareText(a.name, b.name) || compareText(a.source, b.source) || compareText(JSON.stringify(a), JSON.stringify(b)));
+    return sortProfiles(this.used);
   }
   choose(file) {
     if (this.flagProfile) return this.flagProfile;
@@ -34295,29 +34311,12 @@ var FileSource = class {
   settings;
   files;
   readTexts = [];
+  /** Files whose objects are produced and checked apart ({@link leaveApart}). */
+  apart = /* @__PURE__ */ new Set();
   resolver;
+  earlyPass;
   *read(needs, inputs) {
-    inputs.skipped.push(...this.input.skipped ?? []);
-    inputs.errors.push(...this.input.errors ?? []);
-    const early = [];
-    const late = [];
-    for (const file of this.files) {
-      if (file.text !== void 0) this.readTexts.push(file);
-      (file.text !== void 0 && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
-    }
-    const declarations = readDeclarations(this.readTexts);
-    inputs.errors.push(...declarations.errors);
-    if (declarations.unanalysed.length > 0) (inputs.unanalysed ??= []).push(...declarations.unanalysed);
-    const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
-    const eksctlConfigs = earlyParsed.flatMap(({ objects }) => objects).filter((object) => isEksctlConfig(object.identity));
-    const resolver = new ProfileResolver(
-      this.settings.flags ?? {},
-      this.settings.clusters ?? [],
-      eksctlConfigs.map((object) => ({ ...object, path: object.locator.path })),
-      this.settings.configFolder,
-      declarations.clusters
-    );
-    this.resolver = resolver;
+    const { earlyParsed, late, resolver, declarations } = this.early(needs, inputs);
     for (const { file, ...parsed } of earlyParsed) {
       const item = this.handOver(file, parsed, needs, resolver);
       if (item) yield item;
@@ -34333,9 +34332,73 @@ var FileSource = class {
         else inputs.skipped.push({ path: file.path, reason: reason2 });
         continue;
       }
+      if (this.apart.has(file.path)) continue;
+      yield* this.eachFile([file], needs, inputs, resolver);
+    }
+  }
+  /**
+   * The manifests the pass over each file would parse, in order: neither read first for eksctl
+   * configs nor judged through a kustomization, so they may be read apart ({@link leaveApart}).
+   */
+  separableManifests() {
+    const claimed = new Set((this.input.overlays ?? []).flatMap(({ overlay, build: build2 }) => [...build2.outcome === "built" ? overlay.tree.files : overlay.tree.patchFiles]));
+    return this.files.filter((file) => file.text !== void 0 && isManifest(file) && !file.text.includes(eksctlMarker) && !claimed.has(file.path));
+  }
+  /**
+   * Leaves files out of the pass over each file, to be read and checked apart (in worker threads,
+   * {@link readEach}); their texts are still this source's.
+   */
+  leaveApart(files) {
+    for (const file of files) this.apart.add(file.path);
+  }
+  /**
+   * The eksctl ClusterConfigs among the files and the clusters declarations declare, which set
+   * other files' profiles: to hand to files read apart ({@link readEach}). Parses the files that
+   * may hold a ClusterConfig and reads the declarations, once, for {@link read} too.
+   */
+  profileInputs(needs, inputs) {
+    const { eksctlConfigs, declarations } = this.early(needs, inputs);
+    return { eksctlConfigs, clusters: declarations.clusters };
+  }
+  /**
+   * Each file's own objects, or its text, in order, with the profiles the given eksctl configs,
+   * declared clusters and the settings choose: for files read apart from the rest of a scan (a worker thread), with
+   * no eksctl pass and no kustomize builds of their own.
+   */
+  readEach(needs, inputs, profileInputs) {
+    this.resolver = this.profileResolver(profileInputs.eksctlConfigs, profileInputs.clusters);
+    this.readTexts.push(...this.files.filter((file) => file.text !== void 0));
+    return this.eachFile(this.files, needs, inputs, this.resolver);
+  }
+  /** Each file's objects or text, as {@link handOver} hands them over: the one place a file's objects are produced. */
+  *eachFile(files, needs, inputs, resolver) {
+    for (const file of files) {
       const item = this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
       if (item) yield item;
     }
+  }
+  /** Files that may hold an eksctl ClusterConfig, parsed first; the profiles they set; the other files. */
+  early(needs, inputs) {
+    if (this.earlyPass) return this.earlyPass;
+    const early = [];
+    const late = [];
+    for (const file of this.files) {
+      if (file.text !== void 0) this.readTexts.push(file);
+      (file.text !== void 0 && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
+    }
+    inputs.skipped.push(...this.input.skipped ?? []);
+    inputs.errors.push(...this.input.errors ?? []);
+    const declarations = readDeclarations(this.readTexts);
+    inputs.errors.push(...declarations.errors);
+    if (declarations.unanalysed.length > 0) (inputs.unanalysed ??= []).push(...declarations.unanalysed);
+    const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
+    const eksctlConfigs = earlyParsed.flatMap(({ objects }) => objects).filter((object) => isEksctlConfig(object.identity)).map((object) => ({ identity: object.identity, data: object.data, path: object.locator.path }));
+    this.resolver = this.profileResolver(eksctlConfigs, declarations.clusters);
+    this.earlyPass = { earlyParsed, late, eksctlConfigs, declarations, resolver: this.resolver };
+    return this.earlyPass;
+  }
+  profileResolver(eksctlConfigs, clusters) {
+    return new ProfileResolver(this.settings.flags ?? {}, this.settings.clusters ?? [], eksctlConfigs, this.settings.configFolder, clusters);
   }
   /**
    * The objects each root kustomization builds, with the profile of its folder. The files a
@@ -34929,6 +34992,7 @@ var RuleRunner = class {
   suppressions;
   accounts = /* @__PURE__ */ new Map();
   owners = /* @__PURE__ */ new Map();
+  /** Objects whose account was not known when checked; checked apart, with how to read them again. */
   deferred = [];
   findings = [];
   textFindings = [];
@@ -34939,14 +35003,19 @@ var RuleRunner = class {
    * Makes ServiceAccounts known to the objects checked from now on; the first of a name wins. One
    * that a declaration makes (a Helm release, eksctl, Terraform) is also known to the objects
    * applied as they are, as it exists in the cluster like theirs, unless one of theirs has its name.
+   * Returns the accounts made known, as kept.
    */
   addServiceAccounts(resources) {
+    const added = [];
     for (const resource of resources) {
       if (resource.identity.kind !== "ServiceAccount") continue;
       const { identity, data, profile, builtBy, inputKind } = resource;
       const account = { identity, data, profile };
       const key = accountKey(profile.name, builtBy, identity.namespace, identity.name);
-      if (!this.accounts.has(key) || builtBy === void 0 && this.declaredAliases.delete(key)) this.accounts.set(key, account);
+      if (!this.accounts.has(key) || builtBy === void 0 && this.declaredAliases.delete(key)) {
+        this.accounts.set(key, account);
+        added.push(account);
+      }
       if (inputKind === void 0 || inputKind === "kustomize" || builtBy === void 0) continue;
       const unscoped = accountKey(profile.name, void 0, identity.namespace, identity.name);
       if (!this.accounts.has(unscoped)) {
@@ -34954,6 +35023,7 @@ var RuleRunner = class {
         this.declaredAliases.add(unscoped);
       }
     }
+    return added;
   }
   /** Makes workloads known as owners (by uid) to the objects checked from now on. */
   addOwners(resources) {
@@ -34979,9 +35049,40 @@ var RuleRunner = class {
     else this.keep(outcome);
     return outcome.missedAccount || outcome.findings.length > 0;
   }
+  /**
+   * Checks an object apart from the run (in a worker thread): what it found is returned, not kept,
+   * with the accounts it looked up among those known here.
+   */
+  checkApart(resource) {
+    return this.checkObject(resource);
+  }
+  /**
+   * Takes files checked apart (in a worker thread) as if checked here: their accounts become
+   * known, and each object's findings are kept when the accounts its check looked up are the ones
+   * this run joins it to, which only the accounts of files read earlier, or read later when its
+   * own had none, can change. Otherwise it is read again (`recheck`) and checked here.
+   */
+  addChecked(files, recheck) {
+    this.addServiceAccounts(files.accounts);
+    this.textFindings.push(...files.findings);
+    this.errors.push(...files.errors);
+    for (const checked of files.objects) {
+      if (!this.joinsHold(checked, files.accounts)) this.check(recheck(checked));
+      else if (checked.missedAccount) this.deferred.push({ checked, accounts: files.accounts, recheck: () => recheck(checked) });
+      else this.keep(checked);
+    }
+  }
+  /** Whether the accounts a check apart looked up are the ones known here (an account, or none, by key). */
+  joinsHold(checked, accounts) {
+    return checked.joins.every(([key, account]) => this.accounts.get(key)?.data === accounts[account]?.data);
+  }
   /** Checks the deferred objects and returns everything found. */
   finish() {
-    for (const resource of this.deferred.splice(0)) this.keep(this.checkObject(resource));
+    for (const deferred of this.deferred.splice(0)) {
+      if (!("checked" in deferred)) this.keep(this.checkObject(deferred));
+      else if (this.joinsHold(deferred.checked, deferred.accounts)) this.keep(deferred.checked);
+      else this.keep(this.checkObject(deferred.recheck()));
+    }
     return { findings: [...this.findings, ...uncoveredTextFindings(this.textFindings, this.findings)], errors: this.errors };
   }
   keep(outcome) {
@@ -34991,11 +35092,17 @@ var RuleRunner = class {
   checkObject(resource) {
     const findings = [];
     const errors = [];
+    const joins = [];
     let missedAccount = false;
+    const lookUp = (key) => {
+      const account = this.accounts.get(key);
+      joins.push([key, account]);
+      return account;
+    };
     const related = {
       serviceAccountFor: (workload, pod) => {
         const { profile, builtBy, identity } = workload;
-        const account = this.accounts.get(accountKey(profile.name, builtBy, identity.namespace, pod.serviceAccountName)) ?? (builtBy === void 0 ? void 0 : this.accounts.get(accountKey(profile.name, void 0, identity.namespace, pod.serviceAccountName)));
+        const account = lookUp(accountKey(profile.name, builtBy, identity.namespace, pod.serviceAccountName)) ?? (builtBy === void 0 ? void 0 : lookUp(accountKey(profile.name, void 0, identity.namespace, pod.serviceAccountName)));
         if (!account) missedAccount = true;
         return account;
       },
@@ -35014,7 +35121,7 @@ var RuleRunner = class {
       }
     }
     findings.push(...applyAnnotationSuppressions(resource, findings, this.suppressions, this.plan));
-    return { findings, errors, missedAccount };
+    return { findings, errors, joins, missedAccount };
   }
   /**
    * Runs the text rules on a source or config file that is not a manifest. The profile is
@@ -35846,6 +35953,11 @@ function run(source, settings) {
   const counts = /* @__PURE__ */ new Map();
   const rendered = [];
   const take = (item) => {
+    if ("checked" in item) {
+      testCode.push(...item.testCode);
+      runner.addChecked(item.checked, item.recheck);
+      return;
+    }
     if ("text" in item) {
       if (item.testCode) testCode.push(item.text.path);
       runner.checkText(item.text, item.profile, item.testCode);
@@ -35893,8 +36005,110 @@ function run(source, settings) {
   return finish();
 }
 
+// src/engine/parallel-source.ts
+import { Worker } from "node:worker_threads";
+
+// src/engine/check-apart.ts
+function readAgain(file, object, task, needs) {
+  const scratch = { files: 0, documents: 0, objects: 0, skipped: [], errors: [] };
+  for (const item of new FileSource({ texts: [file] }, task.settings).readEach(needs, scratch, task.profileInputs)) {
+    if ("objects" in item && item.objects[object.index]) return item.objects[object.index];
+  }
+  throw new Error(`${file.path}: object ${object.index} checked apart is not there when read again`);
+}
+
+// src/engine/parallel-source.ts
+function runWorker(settings, task) {
+  return new Promise((resolve) => {
+    const worker = new Worker(settings.file, { workerData: task, ...settings.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: settings.heapMb } } : {} });
+    worker.once("message", (result2) => resolve(result2));
+    worker.once("error", (error2) => resolve({ stopped: error2.message }));
+    worker.once("exit", (code2) => resolve({ stopped: `it exited with code ${code2} before it was done` }));
+  });
+}
+var ParallelFileSource = class {
+  /** @param settings plain data (worker threads are given a copy), but for the root, which only the main thread builds in. */
+  constructor(input, settings, checks, workers) {
+    this.workers = workers;
+    this.files = new FileSource(input, settings);
+    const { root: _2, ...apart } = settings;
+    this.task = { ...checks, settings: apart };
+  }
+  workers;
+  files;
+  workerProfiles = [];
+  task;
+  async *read(needs, inputs) {
+    const shares = this.shares();
+    for (const files of shares) this.files.leaveApart(files);
+    const task = { ...this.task, profileInputs: shares.length > 0 ? this.files.profileInputs(needs, inputs) : { eksctlConfigs: [], clusters: [] } };
+    const ends = shares.map((files) => runWorker(this.workers, { ...task, files }));
+    yield* this.files.read(needs, inputs);
+    for (const [index, files] of shares.entries()) {
+      const end = await ends[index];
+      if ("stopped" in end) {
+        for (const file of files) inputs.errors.push({ path: file.path, message: `not checked: the worker thread reading it stopped (${end.stopped})` });
+        continue;
+      }
+      addInputs(inputs, end.inputs);
+      this.workerProfiles.push(...end.profiles);
+      const byPath2 = new Map(files.map((file) => [file.path, file]));
+      yield { checked: end.checked, testCode: end.testCode, recheck: (object) => readAgain(byPath2.get(object.path), object, task, needs) };
+    }
+  }
+  /**
+   * The manifests each worker reads: the last ones, in order, as the run checks worker threads'
+   * files after the main thread's. The main thread keeps an equal share of the bytes.
+   */
+  shares() {
+    const manifests = this.files.separableManifests();
+    const bytes = manifests.reduce((sum, file) => sum + file.text.length, 0);
+    if (this.workers.threads < 1 || bytes < this.workers.minBytes || manifests.length < 2) return [];
+    const share = bytes / (this.workers.threads + 1);
+    const shares = [];
+    let taken = 0;
+    for (const file of manifests) {
+      const thread = Math.min(Math.floor(taken / share), this.workers.threads);
+      taken += file.text.length;
+      if (thread > 0) (shares[thread - 1] ??= []).push(file);
+    }
+    return shares.filter(Boolean);
+  }
+  profiles() {
+    return sortProfiles([...this.files.profiles(), ...this.workerProfiles]);
+  }
+  texts() {
+    return this.files.texts();
+  }
+};
+function addInputs(inputs, read) {
+  inputs.files += read.files;
+  inputs.documents += read.documents;
+  inputs.objects += read.objects;
+  inputs.skipped.push(...read.skipped);
+  inputs.errors.push(...read.errors);
+}
+
 // src/engine/scan.ts
 var defaultMaxFileBytes = 16 * 1024 * 1024;
+var defaultWorkerMinBytes = 5 * 1024 * 1024;
+var defaultWorkerThreads = 0;
+function workerSettings(settings) {
+  const file = builtFile("sts-audit-worker.mjs");
+  if (file === void 0) return void 0;
+  const fromEnvironment = (name) => {
+    const value = process.env[name] ? Number(process.env[name]) : Number.NaN;
+    return value >= 0 ? value : void 0;
+  };
+  const heapLimit = settings.workers?.heapMb ?? fromEnvironment("STS_AUDIT_WORKER_HEAP_MB");
+  const heapMb = heapLimit === void 0 ? void 0 : Math.max(heapLimit, 4);
+  return {
+    file,
+    threads: settings.workers?.threads ?? fromEnvironment("STS_AUDIT_WORKER_THREADS") ?? defaultWorkerThreads,
+    minBytes: settings.workers?.minBytes ?? fromEnvironment("STS_AUDIT_WORKER_MIN_BYTES") ?? defaultWorkerMinBytes,
+    ...heapMb ? { heapMb } : {}
+  };
+}
 async function scan(options) {
   const discovery = await discoverFiles(options.targets, {
     root: options.root,
@@ -35906,7 +36120,12 @@ async function scan(options) {
   const outcomes = { skipped: [...discovery.skipped], errors: [] };
   const files = readFiles(discovery.files, options.maxFileBytes ?? defaultMaxFileBytes, outcomes);
   const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
-  return scanInputs({ files, ...outcomes, texts: options.extraSources ?? [], overlays }, options);
+  const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };
+  const workers = workerSettings(options);
+  if (!workers || workers.threads < 1) return scanInputs(inputs, options);
+  const { root, flags, clusters, configFolder, manifestLimits, testCode, ruleLevels, onlyRules, skipRules, suppressions } = options;
+  const checks = { selection: { ruleLevels, onlyRules, skipRules }, suppressions: { inline: suppressions?.inline, reportUnused: suppressions?.reportUnused } };
+  return (await run(new ParallelFileSource(inputs, { root, flags, clusters, configFolder, manifestLimits, testCode }, checks, workers), options)).report;
 }
 function scanInputs(inputs, settings) {
   return run(new FileSource(inputs, settings), settings).report;
@@ -35918,7 +36137,7 @@ function relativeTo(root, absolute) {
 }
 function readSuppressionRequest(request, root) {
   const defaultConfig = path15.join(request.configDefaultFolder, defaultConfigName);
-  const config = request.configFile !== void 0 ? loadConfig(request.configFile) : existsSync5(defaultConfig) ? loadConfig(defaultConfig) : void 0;
+  const config = request.configFile !== void 0 ? loadConfig(request.configFile) : existsSync6(defaultConfig) ? loadConfig(defaultConfig) : void 0;
   const suppressions = {
     inline: request.inlineSuppressions !== false,
     reportUnused: request.reportUnusedSuppressions === true,
@@ -36151,7 +36370,6 @@ function formatMarkdown(report, options = {}) {
 }
 
 // src/formats/sarif.ts
-import { gzipSync } from "node:zlib";
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
 function pathToUri(path19) {
@@ -36267,6 +36485,7 @@ function formatSarif(report, rules2, options = {}) {
   const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run3] };
   let text = `${JSON.stringify(log, null, 2)}
 `;
+  const { gzipSync } = builtin("node:zlib");
   if (gzipSync(text).length > limits.gzippedBytes) {
     run3.results = mostSevereFirst(run3.results);
     while (run3.results.length > 0 && gzipSync(text).length > limits.gzippedBytes) {
@@ -36466,7 +36685,7 @@ async function auditClusters(inputs, workspace) {
   }
 }
 function outsideWorkspace(file, workspace) {
-  const real = (target) => existsSync6(target) ? realpathSync3(target) : target;
+  const real = (target) => existsSync7(target) ? realpathSync3(target) : target;
   const relative = path18.relative(real(workspace), real(file));
   if (!relative.startsWith("..") && !path18.isAbsolute(relative)) {
     throw new InputError(`input kubeconfig-file ${file} is in the workspace, where the repository can change it and its exec plugins would run: keep it outside, such as in $RUNNER_TEMP or ~/.kube/config, or pass its text in input kubeconfig from a secret`);

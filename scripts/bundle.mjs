@@ -63,6 +63,8 @@ if (target === 'action') {
       if (folder) bundled.add(folder);
     }
   }
+  // The worker threads' script: one module, built after the command line's chunks are cleaned up.
+  await build({ ...common, entryPoints: { 'sts-audit-worker': 'src/engine/scan-worker.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' } });
   writeFileSync('dist/THIRD-PARTY-NOTICES.md', notices([...bundled]));
 } else {
   throw new Error(`unknown bundle ${target}: package or action`);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -11,6 +11,16 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Absolute path of a file shipped in the package (`data/…`, `rules/…`, `schemas/…`). */
 export function packageFile(...segments: string[]): string {
   return path.join(packageRoot, ...segments);
+}
+
+/**
+ * Absolute path of a file `npm run build` wrote into `dist/` beside the built modules; undefined
+ * when running from sources, which have none. This module sits at the top of `src/` and of
+ * `dist/`, and the bundles in `dist/`, so that `./` is `dist/` for every built form.
+ */
+export function builtFile(name: string): string | undefined {
+  const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
+  return existsSync(file) ? file : undefined;
 }
 
 /** Reads and parses a JSON file shipped in the package. */

@@ -48,7 +48,8 @@ describe('the npm package', () => {
       .flatMap((map) => (JSON.parse(readFileSync(path.join(repoRoot, map), 'utf8')) as { sources: string[] }).sources.map((source) => path.posix.join(path.posix.dirname(map), source)))
       .filter((source) => !shipped.includes(source));
     expect(unshippedSources).toEqual([]);
-    // What the entry points load, module by module; the validators are loaded by schema name.
+    // What the entry points load, module by module; the validators are loaded by schema name, and
+    // the worker threads' script by its file name (`builtFile`).
     const loaded = new Set<string>();
     const queue = [packageJson.bin['sts-audit']!, packageJson.exports['.'].default].map((entry) => path.posix.normalize(entry));
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
@@ -60,7 +61,7 @@ describe('the npm package', () => {
       .filter((name) => name.endsWith('.schema.json'))
       .map((name) => `dist/validators/${name.replace(/\.json$/, '.cjs')}`);
     expect(loaded.size).toBeGreaterThan(3);
-    expect(shipped.filter((file) => /\.[cm]?js$/.test(file)).sort()).toEqual([...loaded, ...validators].sort());
+    expect(shipped.filter((file) => /\.[cm]?js$/.test(file)).sort()).toEqual([...loaded, ...validators, 'dist/sts-audit-worker.mjs'].sort());
   });
 
   it('installs no run-time dependency that the bundles already contain', () => {

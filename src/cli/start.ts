@@ -1,5 +1,11 @@
 #!/usr/bin/env node
+import module from 'node:module';
 import { nodeVersionProblem } from './node-version.js';
+
+// V8's compiled code for the command line's modules, kept between runs (in the machine's
+// temporary folder, or NODE_COMPILE_CACHE): compiling them is most of a start. Measured on an
+// empty folder, 2 cores: 100 → 80 ms. Node.js before 22.1 has no such cache.
+module.enableCompileCache?.();
 
 // The version check runs before the rest of the command line is loaded: on a Node.js that is too
 // old, the rest might not even load.

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { builtin } from '../builtins.js';
 
 /** The key of the fingerprint in SARIF's `partialFingerprints`, beside GitHub's line hash; baselines read it back. */
 export const fingerprintKey = 'stsAuditFingerprint/v1';
@@ -8,5 +8,5 @@ export const fingerprintKey = 'stsAuditFingerprint/v1';
  * offending field and text), so it survives edits elsewhere in the file.
  */
 export function fingerprint(parts: readonly string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  return builtin('node:crypto').createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }

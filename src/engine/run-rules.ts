@@ -37,6 +37,41 @@ function uncoveredTextFindings(textFindings: readonly Finding[], objectFindings:
   return textFindings.filter(({ location }) => !location || !byPath.get(location.path)?.some((covering) => within(location, covering)));
 }
 
+/** A ServiceAccount a check looked up: its join key, and the account found, if any. */
+type Join = [key: string, account: Resource | undefined];
+
+/** What checking one object found, and the ServiceAccounts it looked up. */
+export interface CheckOutcome {
+  findings: Finding[];
+  errors: InputError[];
+  joins: Join[];
+  /** Whether it looked up an account not known, which one read later may be. */
+  missedAccount: boolean;
+}
+
+/** An object checked apart from the run (in a worker thread), as plain data. */
+export interface CheckedObject {
+  findings: Finding[];
+  errors: InputError[];
+  /** The accounts its check looked up: the index of the one found among those checked with it, or -1. */
+  joins: Array<[key: string, account: number]>;
+  missedAccount: boolean;
+  /** Its file, and its place among the objects that file hands over: where to read it again. */
+  path: string;
+  index: number;
+}
+
+/** Files checked apart from the run (in a worker thread), in order, as plain data. */
+export interface CheckedFiles {
+  /** Their ServiceAccounts, as the check made them known (the first of each key), in order. */
+  accounts: Resource[];
+  /** Their objects that have findings or errors, or looked up an account. */
+  objects: CheckedObject[];
+  /** What the text rules found in them, and the errors of rules on texts. */
+  findings: Finding[];
+  errors: InputError[];
+}
+
 /** A rule that threw, as an error of what it was checking: the run goes on. */
 function ruleError(id: string, path: string, what: string, error: unknown): InputError {
   return { path, message: `${id} could not check ${what}: ${error instanceof Error ? error.message : String(error)}` };
@@ -53,7 +88,8 @@ function ruleError(id: string, path: string, what: string, error: unknown): Inpu
 export class RuleRunner {
   private readonly accounts = new Map<string, Resource>();
   private readonly owners = new Map<string, Resource>();
-  private readonly deferred: Resource[] = [];
+  /** Objects whose account was not known when checked; checked apart, with how to read them again. */
+  private readonly deferred: Array<Resource | { checked: CheckedObject; accounts: readonly Resource[]; recheck: () => Resource }> = [];
   private readonly findings: Finding[] = [];
   private readonly textFindings: Finding[] = [];
   private readonly errors: InputError[] = [];
@@ -70,15 +106,20 @@ export class RuleRunner {
    * Makes ServiceAccounts known to the objects checked from now on; the first of a name wins. One
    * that a declaration makes (a Helm release, eksctl, Terraform) is also known to the objects
    * applied as they are, as it exists in the cluster like theirs, unless one of theirs has its name.
+   * Returns the accounts made known, as kept.
    */
-  addServiceAccounts(resources: Iterable<Resource>): void {
+  addServiceAccounts(resources: Iterable<Resource>): Resource[] {
+    const added: Resource[] = [];
     for (const resource of resources) {
       if (resource.identity.kind !== 'ServiceAccount') continue;
       const { identity, data, profile, builtBy, inputKind } = resource;
       // Only what the join needs is kept: holding the document would hold its whole file.
       const account = { identity, data, profile };
       const key = accountKey(profile.name, builtBy, identity.namespace, identity.name);
-      if (!this.accounts.has(key) || (builtBy === undefined && this.declaredAliases.delete(key))) this.accounts.set(key, account);
+      if (!this.accounts.has(key) || (builtBy === undefined && this.declaredAliases.delete(key))) {
+        this.accounts.set(key, account);
+        added.push(account);
+      }
       if (inputKind === undefined || inputKind === 'kustomize' || builtBy === undefined) continue;
       const unscoped = accountKey(profile.name, undefined, identity.namespace, identity.name);
       if (!this.accounts.has(unscoped)) {
@@ -86,6 +127,7 @@ export class RuleRunner {
         this.declaredAliases.add(unscoped);
       }
     }
+    return added;
   }
 
   /** Makes workloads known as owners (by uid) to the objects checked from now on. */
@@ -115,28 +157,69 @@ export class RuleRunner {
     return outcome.missedAccount || outcome.findings.length > 0;
   }
 
+  /**
+   * Checks an object apart from the run (in a worker thread): what it found is returned, not kept,
+   * with the accounts it looked up among those known here.
+   */
+  checkApart(resource: Resource): CheckOutcome {
+    return this.checkObject(resource);
+  }
+
+  /**
+   * Takes files checked apart (in a worker thread) as if checked here: their accounts become
+   * known, and each object's findings are kept when the accounts its check looked up are the ones
+   * this run joins it to, which only the accounts of files read earlier, or read later when its
+   * own had none, can change. Otherwise it is read again (`recheck`) and checked here.
+   */
+  addChecked(files: CheckedFiles, recheck: (object: CheckedObject) => Resource): void {
+    this.addServiceAccounts(files.accounts);
+    // What the text rules found there may yet be covered by what an object's check finds.
+    this.textFindings.push(...files.findings);
+    this.errors.push(...files.errors);
+    for (const checked of files.objects) {
+      if (!this.joinsHold(checked, files.accounts)) this.check(recheck(checked));
+      else if (checked.missedAccount) this.deferred.push({ checked, accounts: files.accounts, recheck: () => recheck(checked) });
+      else this.keep(checked);
+    }
+  }
+
+  /** Whether the accounts a check apart looked up are the ones known here (an account, or none, by key). */
+  private joinsHold(checked: CheckedObject, accounts: readonly Resource[]): boolean {
+    return checked.joins.every(([key, account]) => this.accounts.get(key)?.data === accounts[account]?.data);
+  }
+
   /** Checks the deferred objects and returns everything found. */
   finish(): { findings: Finding[]; errors: InputError[] } {
-    for (const resource of this.deferred.splice(0)) this.keep(this.checkObject(resource));
+    for (const deferred of this.deferred.splice(0)) {
+      if (!('checked' in deferred)) this.keep(this.checkObject(deferred));
+      else if (this.joinsHold(deferred.checked, deferred.accounts)) this.keep(deferred.checked);
+      else this.keep(this.checkObject(deferred.recheck()));
+    }
     return { findings: [...this.findings, ...uncoveredTextFindings(this.textFindings, this.findings)], errors: this.errors };
   }
 
-  private keep(outcome: { findings: Finding[]; errors: InputError[] }): void {
+  private keep(outcome: { findings: readonly Finding[]; errors: readonly InputError[] }): void {
     this.findings.push(...outcome.findings);
     this.errors.push(...outcome.errors);
   }
 
-  private checkObject(resource: Resource): { findings: Finding[]; errors: InputError[]; missedAccount: boolean } {
+  private checkObject(resource: Resource): CheckOutcome {
     const findings: Finding[] = [];
     const errors: InputError[] = [];
+    const joins: Join[] = [];
     let missedAccount = false;
+    const lookUp = (key: string): Resource | undefined => {
+      const account = this.accounts.get(key);
+      joins.push([key, account]);
+      return account;
+    };
     const related: RelatedObjects = {
       serviceAccountFor: (workload, pod) => {
         const { profile, builtBy, identity } = workload;
         // A built workload uses its own kustomization's account, else one applied as it is.
         const account =
-          this.accounts.get(accountKey(profile.name, builtBy, identity.namespace, pod.serviceAccountName)) ??
-          (builtBy === undefined ? undefined : this.accounts.get(accountKey(profile.name, undefined, identity.namespace, pod.serviceAccountName)));
+          lookUp(accountKey(profile.name, builtBy, identity.namespace, pod.serviceAccountName)) ??
+          (builtBy === undefined ? undefined : lookUp(accountKey(profile.name, undefined, identity.namespace, pod.serviceAccountName)));
         if (!account) missedAccount = true;
         return account;
       },
@@ -155,7 +238,7 @@ export class RuleRunner {
       }
     }
     findings.push(...applyAnnotationSuppressions(resource, findings, this.suppressions, this.plan));
-    return { findings, errors, missedAccount };
+    return { findings, errors, joins, missedAccount };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { RuleRunner } from './run-rules.js';
+import { RuleRunner, type CheckedFiles, type CheckedObject } from './run-rules.js';
 import { planRules, type RuleSelection } from './rule-plan.js';
 import { buildReport } from './build-report.js';
 import { addLineHashes } from './findings.js';
@@ -6,8 +6,8 @@ import { countByKind, inventoryEntry, irsaInputKind, sortInventory, type Invento
 import type { InputKind } from '../model/declared.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
 import type { Report } from './report.js';
-import type { RenderedDocument } from '../model/resource.js';
-import type { Inputs, Source, SourceItem } from '../model/source.js';
+import type { RenderedDocument, Resource } from '../model/resource.js';
+import type { Inputs, Source, SourceItem, SourceNeeds } from '../model/source.js';
 
 /** What decides a run besides its source. */
 export interface RunSettings extends RuleSelection {
@@ -17,6 +17,19 @@ export interface RunSettings extends RuleSelection {
   suppressions?: SuppressionSettings;
   /** List every IRSA ServiceAccount modeled in the report (`inventory`). */
   inventory?: boolean;
+}
+
+/** Files checked apart from the run (in worker threads), and how to read one of their objects again. */
+export interface CheckedItem {
+  readonly checked: CheckedFiles;
+  /** Those read as test code (the config's `testCode`). */
+  readonly testCode: readonly string[];
+  recheck(object: CheckedObject): Resource;
+}
+
+/** A source some of whose files are checked apart from the run (in worker threads). */
+export interface CheckingSource extends Omit<Source, 'read'> {
+  read(needs: SourceNeeds, inputs: Inputs): AsyncIterable<SourceItem | CheckedItem>;
 }
 
 /** A run's report, and the rendered objects its findings point into (live objects have no file). */
@@ -31,8 +44,8 @@ export interface RunResult {
  * Synchronous for a source that reads synchronously (files), else a promise.
  */
 export function run(source: Source<Iterable<SourceItem>>, settings: RunSettings): RunResult;
-export function run(source: Source<AsyncIterable<SourceItem>>, settings: RunSettings): Promise<RunResult>;
-export function run(source: Source, settings: RunSettings): RunResult | Promise<RunResult> {
+export function run(source: Source<AsyncIterable<SourceItem>> | CheckingSource, settings: RunSettings): Promise<RunResult>;
+export function run(source: Source | CheckingSource, settings: RunSettings): RunResult | Promise<RunResult> {
   const plan = planRules(settings);
   const suppressions = settings.suppressions ?? {};
   const runner = new RuleRunner(plan, suppressions);
@@ -42,7 +55,12 @@ export function run(source: Source, settings: RunSettings): RunResult | Promise<
   const counts = new Map<InputKind, number>();
   // Objects are not kept once checked, but for the renderings of those with findings.
   const rendered: RenderedDocument[] = [];
-  const take = (item: SourceItem): void => {
+  const take = (item: SourceItem | CheckedItem): void => {
+    if ('checked' in item) {
+      testCode.push(...item.testCode);
+      runner.addChecked(item.checked, item.recheck);
+      return;
+    }
     if ('text' in item) {
       if (item.testCode) testCode.push(item.text.path);
       runner.checkText(item.text, item.profile, item.testCode);

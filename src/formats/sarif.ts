@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { builtin } from '../builtins.js';
 import { toolHomepage } from '../package-files.js';
 import type * as Sarif from 'sarif';
 import { fingerprintKey } from '../engine/fingerprint.js';
@@ -149,6 +149,7 @@ export function formatSarif(report: Report, rules: readonly RuleMetadata[], opti
   };
   const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
   let text = `${JSON.stringify(log, null, 2)}\n`;
+  const { gzipSync } = builtin('node:zlib');
   if (gzipSync(text).length > limits.gzippedBytes) {
     // Results are what grows; drop the least severe until the file fits.
     run.results = mostSevereFirst(run.results!);

@@ -6,11 +6,18 @@ import { readDeclarations } from './declared/read-declarations.js';
 import { declaredResources } from './declared/declared-resources.js';
 import { isDependencyManifest, isTestCode, languageOf } from '../code/languages.js';
 import { maskComments } from '../code/mask-comments.js';
-import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type ProfileFlags } from '../profiles/resolve-profiles.js';
+import { ProfileResolver, isEksctlConfig, type ConfiguredCluster, type EksctlConfigFile, type ProfileFlags } from '../profiles/resolve-profiles.js';
 import type { ManifestLimits } from './manifest-limits.js';
 import type { InputError, SkippedInput } from '../model/inputs.js';
 import type { ClusterProfile, ObjectIdentity } from '../model/resource.js';
 import type { Inputs, Source, SourceItem, SourceNeeds } from '../model/source.js';
+import type { Declarations, DeclaredCluster } from '../model/declared.js';
+
+/** What sets the profiles of files besides the settings: eksctl ClusterConfigs and declared clusters. */
+export interface ProfileInputs {
+  eksctlConfigs: EksctlConfigFile[];
+  clusters: DeclaredCluster[];
+}
 
 /** A text to scan, already in memory (stdin, tests). */
 export interface SourceText {
@@ -92,7 +99,18 @@ function isOwnReport(source: SourceText): boolean {
 export class FileSource implements Source<Iterable<SourceItem>> {
   private readonly files: readonly FileText[];
   private readonly readTexts: SourceText[] = [];
+  /** Files whose objects are produced and checked apart ({@link leaveApart}). */
+  private readonly apart = new Set<string>();
   private resolver: ProfileResolver | undefined;
+  private earlyPass:
+    | {
+        earlyParsed: Array<{ file: FileText; objects: ParsedObject[]; asText: boolean }>;
+        late: FileText[];
+        eksctlConfigs: EksctlConfigFile[];
+        declarations: Declarations;
+        resolver: ProfileResolver;
+      }
+    | undefined;
 
   constructor(
     private readonly input: FileInputs,
@@ -102,29 +120,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
   }
 
   *read(needs: SourceNeeds, inputs: Inputs): Iterable<SourceItem> {
-    inputs.skipped.push(...(this.input.skipped ?? []));
-    inputs.errors.push(...(this.input.errors ?? []));
-    const early: FileText[] = [];
-    const late: FileText[] = [];
-    for (const file of this.files) {
-      if (file.text !== undefined) this.readTexts.push(file);
-      (file.text !== undefined && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
-    }
-    // Declarations (Helm releases, eksctl service accounts, Terraform resources) are read from
-    // the texts first: the clusters they declare set other files' profiles.
-    const declarations = readDeclarations(this.readTexts);
-    inputs.errors.push(...declarations.errors);
-    if (declarations.unanalysed.length > 0) (inputs.unanalysed ??= []).push(...declarations.unanalysed);
-    const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
-    const eksctlConfigs = earlyParsed.flatMap(({ objects }) => objects).filter((object) => isEksctlConfig(object.identity));
-    const resolver = new ProfileResolver(
-      this.settings.flags ?? {},
-      this.settings.clusters ?? [],
-      eksctlConfigs.map((object) => ({ ...object, path: object.locator.path })),
-      this.settings.configFolder,
-      declarations.clusters,
-    );
-    this.resolver = resolver;
+    const { earlyParsed, late, resolver, declarations } = this.early(needs, inputs);
     for (const { file, ...parsed } of earlyParsed) {
       const item = this.handOver(file, parsed, needs, resolver);
       if (item) yield item;
@@ -140,9 +136,85 @@ export class FileSource implements Source<Iterable<SourceItem>> {
         else inputs.skipped.push({ path: file.path, reason });
         continue;
       }
+      if (this.apart.has(file.path)) continue;
+      yield* this.eachFile([file], needs, inputs, resolver);
+    }
+  }
+
+  /**
+   * The manifests the pass over each file would parse, in order: neither read first for eksctl
+   * configs nor judged through a kustomization, so they may be read apart ({@link leaveApart}).
+   */
+  separableManifests(): SourceText[] {
+    const claimed = new Set((this.input.overlays ?? []).flatMap(({ overlay, build }) => [...(build.outcome === 'built' ? overlay.tree.files : overlay.tree.patchFiles)]));
+    return this.files.filter((file): file is SourceText => file.text !== undefined && isManifest(file) && !file.text.includes(eksctlMarker) && !claimed.has(file.path));
+  }
+
+  /**
+   * Leaves files out of the pass over each file, to be read and checked apart (in worker threads,
+   * {@link readEach}); their texts are still this source's.
+   */
+  leaveApart(files: readonly SourceText[]): void {
+    for (const file of files) this.apart.add(file.path);
+  }
+
+  /**
+   * The eksctl ClusterConfigs among the files and the clusters declarations declare, which set
+   * other files' profiles: to hand to files read apart ({@link readEach}). Parses the files that
+   * may hold a ClusterConfig and reads the declarations, once, for {@link read} too.
+   */
+  profileInputs(needs: SourceNeeds, inputs: Inputs): ProfileInputs {
+    const { eksctlConfigs, declarations } = this.early(needs, inputs);
+    return { eksctlConfigs, clusters: declarations.clusters };
+  }
+
+  /**
+   * Each file's own objects, or its text, in order, with the profiles the given eksctl configs,
+   * declared clusters and the settings choose: for files read apart from the rest of a scan (a worker thread), with
+   * no eksctl pass and no kustomize builds of their own.
+   */
+  readEach(needs: SourceNeeds, inputs: Inputs, profileInputs: ProfileInputs): Iterable<SourceItem> {
+    this.resolver = this.profileResolver(profileInputs.eksctlConfigs, profileInputs.clusters);
+    this.readTexts.push(...this.files.filter((file): file is SourceText => file.text !== undefined));
+    return this.eachFile(this.files, needs, inputs, this.resolver);
+  }
+
+  /** Each file's objects or text, as {@link handOver} hands them over: the one place a file's objects are produced. */
+  private *eachFile(files: readonly FileText[], needs: SourceNeeds, inputs: Inputs, resolver: ProfileResolver): Iterable<SourceItem> {
+    for (const file of files) {
       const item = this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
       if (item) yield item;
     }
+  }
+
+  /** Files that may hold an eksctl ClusterConfig, parsed first; the profiles they set; the other files. */
+  private early(needs: SourceNeeds, inputs: Inputs): NonNullable<FileSource['earlyPass']> {
+    if (this.earlyPass) return this.earlyPass;
+    const early: FileText[] = [];
+    const late: FileText[] = [];
+    for (const file of this.files) {
+      if (file.text !== undefined) this.readTexts.push(file);
+      (file.text !== undefined && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
+    }
+    inputs.skipped.push(...(this.input.skipped ?? []));
+    inputs.errors.push(...(this.input.errors ?? []));
+    // Declarations (Helm releases, eksctl service accounts, Terraform resources) are read from
+    // the texts first: the clusters they declare set other files' profiles.
+    const declarations = readDeclarations(this.readTexts);
+    inputs.errors.push(...declarations.errors);
+    if (declarations.unanalysed.length > 0) (inputs.unanalysed ??= []).push(...declarations.unanalysed);
+    const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));
+    const eksctlConfigs = earlyParsed
+      .flatMap(({ objects }) => objects)
+      .filter((object) => isEksctlConfig(object.identity))
+      .map((object) => ({ identity: object.identity, data: object.data, path: object.locator.path }));
+    this.resolver = this.profileResolver(eksctlConfigs, declarations.clusters);
+    this.earlyPass = { earlyParsed, late, eksctlConfigs, declarations, resolver: this.resolver };
+    return this.earlyPass;
+  }
+
+  private profileResolver(eksctlConfigs: readonly EksctlConfigFile[], clusters: readonly DeclaredCluster[]): ProfileResolver {
+    return new ProfileResolver(this.settings.flags ?? {}, this.settings.clusters ?? [], eksctlConfigs, this.settings.configFolder, clusters);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { builtin } from '../builtins.js';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -423,7 +423,7 @@ type KubectlResult = { outcome: 'exited'; status: number | null; stdout: string;
 /** Runs kubectl with no stdin and a bare environment, stopping it past the time or output bound. */
 function runKubectl(args: string[], home: string): Promise<KubectlResult> {
   return new Promise((resolve) => {
-    const child = spawn('kubectl', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: home } });
+    const child = builtin('node:child_process').spawn('kubectl', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: home } });
     const output: Record<'stdout' | 'stderr', Buffer[]> = { stdout: [], stderr: [] };
     let bytes = 0;
     let stopped: string | undefined;

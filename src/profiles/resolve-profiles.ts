@@ -101,6 +101,16 @@ function sameCluster(a: ClusterProfile, b: ClusterProfile): boolean {
 }
 
 /**
+ * Profiles by name, each once: those handed out by resolvers made alike (in worker threads) are
+ * equal, not the same object.
+ */
+export function sortProfiles(profiles: Iterable<ClusterProfile>): ClusterProfile[] {
+  const unique = new Map([...profiles].map((profile) => [JSON.stringify(profile), profile]));
+  // Two eksctl files may name the same cluster: the whole profile breaks the tie, whatever the input order.
+  return [...unique].sort(([aText, a], [bText, b]) => compareText(a.name, b.name) || compareText(a.source, b.source) || compareText(aText, bText)).map(([, profile]) => profile);
+}
+
+/**
  * Chooses each file's cluster profile (`rules.md`, "The cluster profile"): the command-line
  * flags, else the first config cluster whose globs match, else the cluster the file itself
  * declares (an eksctl ClusterConfig for its own `iam.serviceAccounts`, a Terraform
@@ -162,8 +172,7 @@ export class ProfileResolver {
 
   /** The profiles handed out so far, by name. */
   profilesUsed(): ClusterProfile[] {
-    // Two eksctl files may name the same cluster: the whole profile breaks the tie, whatever the input order.
-    return [...this.used].sort((a, b) => compareText(a.name, b.name) || compareText(a.source, b.source) || compareText(JSON.stringify(a), JSON.stringify(b)));
+    return sortProfiles(this.used);
   }
 
   private choose(file: string | undefined): ClusterProfile {

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { packageFile } from '../package-files.js';
+import { builtFile, packageFile } from '../package-files.js';
 import { schemaValidator } from '../schema-validation.js';
 import type { Level } from '../model/resource.js';
 
@@ -32,21 +32,33 @@ export const rulesFolder = packageFile('rules');
 let cached: Map<string, RuleMetadata> | undefined;
 
 /**
- * Every rule's metadata by id, read from `rules/*.yaml` and validated once. A broken file is a
- * defect of the package, so it throws.
+ * Every rule's metadata by id. `npm run build` reads and validates `rules/*.yaml` once into
+ * `dist/rule-catalogue.json` (see {@link readRuleFiles}), which is read as it is: a start then
+ * parses no YAML and runs no validator. Running from sources, the YAML files are read.
  */
 export function ruleCatalogue(): Map<string, RuleMetadata> {
   if (cached) return cached;
+  const built = builtFile('rule-catalogue.json');
+  const rules = built === undefined ? readRuleFiles() : (JSON.parse(readFileSync(built, 'utf8')) as RuleMetadata[]);
+  cached = new Map(rules.map((rule) => [rule.id, rule]));
+  return cached;
+}
+
+/**
+ * Every rule's metadata, read from `rules/*.yaml` in id order and validated. A broken file is a
+ * defect of the package, so it throws.
+ */
+export function readRuleFiles(): RuleMetadata[] {
   const validate = schemaValidator('rule.schema.json');
-  const catalogue = new Map<string, RuleMetadata>();
-  for (const file of readdirSync(rulesFolder).filter((name) => name.endsWith('.yaml')).sort()) {
-    const metadata = load(readFileSync(`${rulesFolder}/${file}`, 'utf8'));
-    const problems = validate(metadata);
-    if (problems.length > 0) throw new Error(`rules/${file}: ${problems.join('; ')}`);
-    const rule = metadata as RuleMetadata;
-    if (`${rule.id}.yaml` !== file) throw new Error(`rules/${file}: id ${rule.id} does not match the file name`);
-    catalogue.set(rule.id, rule);
-  }
-  cached = catalogue;
-  return catalogue;
+  return readdirSync(rulesFolder)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((file) => {
+      const metadata = load(readFileSync(`${rulesFolder}/${file}`, 'utf8'));
+      const problems = validate(metadata);
+      if (problems.length > 0) throw new Error(`rules/${file}: ${problems.join('; ')}`);
+      const rule = metadata as RuleMetadata;
+      if (`${rule.id}.yaml` !== file) throw new Error(`rules/${file}: id ${rule.id} does not match the file name`);
+      return rule;
+    });
 }
