@@ -35952,10 +35952,15 @@ function run(source, settings) {
   const inventory = settings.inventory ? [] : void 0;
   const counts = /* @__PURE__ */ new Map();
   const rendered = [];
+  const count = (entry2) => {
+    counts.set(entry2.input, (counts.get(entry2.input) ?? 0) + 1);
+    inventory?.push(entry2);
+  };
   const take = (item) => {
     if ("checked" in item) {
       testCode.push(...item.testCode);
       runner.addChecked(item.checked, item.recheck);
+      for (const entry2 of item.inventory) count(entry2);
       return;
     }
     if ("text" in item) {
@@ -35965,10 +35970,8 @@ function run(source, settings) {
     }
     runner.addServiceAccounts(item.objects);
     for (const resource of item.objects) {
-      const kind = irsaInputKind(resource);
-      if (kind === void 0) continue;
-      counts.set(kind, (counts.get(kind) ?? 0) + 1);
-      if (inventory) inventory.push(inventoryEntry(resource));
+      const entry2 = inventoryEntry(resource);
+      if (entry2) count(entry2);
     }
     if (item.owners) runner.addOwners(item.objects);
     for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
@@ -36053,7 +36056,7 @@ var ParallelFileSource = class {
       addInputs(inputs, end.inputs);
       this.workerProfiles.push(...end.profiles);
       const byPath2 = new Map(files.map((file) => [file.path, file]));
-      yield { checked: end.checked, testCode: end.testCode, recheck: (object) => readAgain(byPath2.get(object.path), object, task, needs) };
+      yield { checked: end.checked, testCode: end.testCode, inventory: end.inventory, recheck: (object) => readAgain(byPath2.get(object.path), object, task, needs) };
     }
   }
   /**

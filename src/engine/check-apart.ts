@@ -1,6 +1,7 @@
 import { FileSource, type FileSourceSettings, type ProfileInputs, type SourceText } from '../loaders/file-source.js';
 import { planRules, type RuleSelection } from './rule-plan.js';
 import { RuleRunner, type CheckedFiles, type CheckedObject } from './run-rules.js';
+import { inventoryEntry, type InventoryEntry } from './inventory.js';
 import type { SuppressionSettings } from './suppressions.js';
 import type { ClusterProfile, Resource } from '../model/resource.js';
 import type { Inputs } from '../model/source.js';
@@ -20,6 +21,8 @@ export interface ApartTask {
 /** What a worker thread sends back: plain data, never the parsed objects. */
 export interface ApartResult {
   checked: CheckedFiles;
+  /** The inventory entries of the IRSA ServiceAccounts among the files, for the report's counts and inventory. */
+  inventory: InventoryEntry[];
   inputs: Inputs;
   testCode: string[];
   profiles: ClusterProfile[];
@@ -37,6 +40,7 @@ export function checkApart(task: ApartTask): ApartResult {
   const source = new FileSource({ texts: task.files }, task.settings);
   const inputs: Inputs = { files: 0, documents: 0, objects: 0, skipped: [], errors: [] };
   const testCode: string[] = [];
+  const inventory: InventoryEntry[] = [];
   const accounts: Resource[] = [];
   const accountIndex = new Map<Resource, number>();
   const objects: CheckedObject[] = [];
@@ -54,6 +58,10 @@ export function checkApart(task: ApartTask): ApartResult {
       continue;
     }
     for (const account of runner.addServiceAccounts(item.objects)) accountIndex.set(account, accounts.push(account) - 1);
+    for (const resource of item.objects) {
+      const entry = inventoryEntry(resource);
+      if (entry) inventory.push(entry);
+    }
     item.objects.forEach((resource, index) => {
       const outcome = runner.checkApart(resource);
       // An account of a file further on: checked again once every file is read, as the run would.
@@ -63,7 +71,7 @@ export function checkApart(task: ApartTask): ApartResult {
   }
   for (const { resource, index } of waiting) record(resource, index);
   const { findings, errors } = runner.finish();
-  return { checked: { accounts, objects, findings, errors }, inputs, testCode, profiles: source.profiles() };
+  return { checked: { accounts, objects, findings, errors }, inventory, inputs, testCode, profiles: source.profiles() };
 }
 
 /** The object of a file that a check apart names, read again as the run reads it. */

@@ -69,7 +69,7 @@ export class ParallelFileSource implements CheckingSource {
       addInputs(inputs, end.inputs);
       this.workerProfiles.push(...end.profiles);
       const byPath = new Map(files.map((file) => [file.path, file]));
-      yield { checked: end.checked, testCode: end.testCode, recheck: (object) => readAgain(byPath.get(object.path)!, object, task, needs) };
+      yield { checked: end.checked, testCode: end.testCode, inventory: end.inventory, recheck: (object) => readAgain(byPath.get(object.path)!, object, task, needs) };
     }
   }
 

@@ -2,7 +2,7 @@ import { RuleRunner, type CheckedFiles, type CheckedObject } from './run-rules.j
 import { planRules, type RuleSelection } from './rule-plan.js';
 import { buildReport } from './build-report.js';
 import { addLineHashes } from './findings.js';
-import { countByKind, inventoryEntry, irsaInputKind, sortInventory, type InventoryEntry } from './inventory.js';
+import { countByKind, inventoryEntry, sortInventory, type InventoryEntry } from './inventory.js';
 import type { InputKind } from '../model/declared.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
 import type { Report } from './report.js';
@@ -24,6 +24,8 @@ export interface CheckedItem {
   readonly checked: CheckedFiles;
   /** Those read as test code (the config's `testCode`). */
   readonly testCode: readonly string[];
+  /** The inventory entries of their IRSA ServiceAccounts. */
+  readonly inventory: readonly InventoryEntry[];
   recheck(object: CheckedObject): Resource;
 }
 
@@ -55,10 +57,15 @@ export function run(source: Source | CheckingSource, settings: RunSettings): Run
   const counts = new Map<InputKind, number>();
   // Objects are not kept once checked, but for the renderings of those with findings.
   const rendered: RenderedDocument[] = [];
+  const count = (entry: InventoryEntry): void => {
+    counts.set(entry.input, (counts.get(entry.input) ?? 0) + 1);
+    inventory?.push(entry);
+  };
   const take = (item: SourceItem | CheckedItem): void => {
     if ('checked' in item) {
       testCode.push(...item.testCode);
       runner.addChecked(item.checked, item.recheck);
+      for (const entry of item.inventory) count(entry);
       return;
     }
     if ('text' in item) {
@@ -68,10 +75,8 @@ export function run(source: Source | CheckingSource, settings: RunSettings): Run
     }
     runner.addServiceAccounts(item.objects);
     for (const resource of item.objects) {
-      const kind = irsaInputKind(resource);
-      if (kind === undefined) continue;
-      counts.set(kind, (counts.get(kind) ?? 0) + 1);
-      if (inventory) inventory.push(inventoryEntry(resource)!);
+      const entry = inventoryEntry(resource);
+      if (entry) count(entry);
     }
     if (item.owners) runner.addOwners(item.objects);
     for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);

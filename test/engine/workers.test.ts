@@ -45,8 +45,8 @@ const tree = {
   'z/eksctl/sa.yaml': serviceAccount([roleArn], 'plain'),
 };
 
-function scan(root: string, environment: Record<string, string>, format = 'json') {
-  const run = runCli(['scan', '.', '--format', format], { cwd: root, env: environment });
+function scan(root: string, environment: Record<string, string>, format = 'json', ...flags: string[]) {
+  const run = runCli(['scan', '.', '--format', format, ...flags], { cwd: root, env: environment });
   return { ...run, report: format === 'json' ? (JSON.parse(run.stdout) as Report) : undefined };
 }
 
@@ -60,6 +60,10 @@ describe('a scan with a worker thread', () => {
       expect(apart.code).toBe(alone.code);
       expect(apart.stdout).toBe(alone.stdout);
     }
+    // The IRSA ServiceAccounts of the worker's share are in the inventory and the counts, as the main thread lists them.
+    const apart = scan(root, withWorker, 'json', '--inventory');
+    expect(apart.stdout).toBe(scan(root, mainThreadOnly, 'json', '--inventory').stdout);
+    expect(apart.report!.inventory!.length).toBeGreaterThan(1);
   });
 
   it('joins workloads to the accounts the run would: the first of a name, in any file, read by either thread', () => {
