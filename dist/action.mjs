@@ -27535,7 +27535,7 @@ function lineShape(line) {
 }
 function maskTemplateActions(text) {
   const masked = text.split("");
-  const outputLines = /* @__PURE__ */ new Set();
+  const outputLines = /* @__PURE__ */ new Map();
   const lineStarts = [0];
   for (let at3 = text.indexOf("\n"); at3 >= 0; at3 = text.indexOf("\n", at3 + 1)) lineStarts.push(at3 + 1);
   const lineOf = (offset) => {
@@ -27579,17 +27579,20 @@ function maskTemplateActions(text) {
       continue;
     }
     for (const action of actions) (action.control ? blank : standIn)(action.start, action.end);
-    if (actions.some((action) => !action.control) && lineOf(actions.at(-1).end) === line) outputLines.add(line);
+    if (actions.some((action) => !action.control)) outputLines.set(line, lineOf(actions.at(-1).end));
   }
   const lines = masked.join("").split("\n");
   const shapes = lines.map(lineShape);
-  for (const line of [...outputLines].sort((a, b) => a - b)) {
-    const { indent } = shapes[line];
-    const above = shapes.slice(0, line).findLastIndex((shape, index) => !shape.blank && !outputLines.has(index));
-    const below = shapes.findIndex((shape, index) => index > line && !shape.blank && !outputLines.has(index));
+  const outputLine = new Set([...outputLines].flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_2, offset) => first + offset)));
+  const inOutput = (index) => outputLine.has(index);
+  for (const [first, last] of [...outputLines].sort(([a], [b]) => a - b)) {
+    const { indent } = shapes[first];
+    const above = shapes.slice(0, first).findLastIndex((shape, index) => !shape.blank && !inOutput(index));
+    const below = shapes.findIndex((shape, index) => index > last && !shape.blank && !inOutput(index));
     const opener = above >= 0 ? shapes[above] : void 0;
     const keep = opener?.opensValue === true && opener.indent < indent && (below < 0 || shapes[below].indent <= opener.indent);
-    if (!keep) {
+    if (keep) continue;
+    for (let line = first; line <= last; line++) {
       lines[line] = lines[line].replace(/[^\r]/g, " ");
       shapes[line] = { indent: 0, opensValue: false, blank: true };
     }
@@ -28374,25 +28377,12 @@ function chartFolder(folder, repository) {
 function locatorAt(locator, prefix2) {
   return { path: locator.path, locate: (path19, options) => locator.locate([...prefix2, ...path19], options) };
 }
-var templateOpen = "{{";
-var maskedOpen = "\uE000\uE000";
-function unmask(value) {
-  if (typeof value === "string") return value.replaceAll(maskedOpen, templateOpen);
-  if (Array.isArray(value)) return value.map(unmask);
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [unmask(key), unmask(child)]));
-  return value;
-}
-function templateAsYaml(text) {
-  const blanked = text.replace(/^([ \t]*)(\{\{[\s\S]*?\}\})[ \t]*$/gm, (_line, indent, action) => indent + action.replace(/[^\r\n]/g, " "));
-  return blanked.replaceAll(templateOpen, maskedOpen);
-}
 function readValues(path19, text) {
-  const masked = text.includes(templateOpen) || text.includes(maskedOpen);
-  const parsed = parseYamlDocuments(path19, masked ? text.replaceAll(templateOpen, maskedOpen) : text);
+  const parsed = text.includes("{{") ? parseTemplateYaml(path19, text) : parseYamlDocuments(path19, text);
   if (parsed.outcome === "error") return parsed;
   const document = parsed.documents.find((candidate2) => candidate2.value !== null && candidate2.value !== void 0);
   if (!document) return { value: {}, locator: { path: path19, locate: () => ({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" }) } };
-  return { value: masked ? unmask(document.value) : document.value, locator: document.locator };
+  return { value: document.value, locator: document.locator };
 }
 function valuesFileLayer(path19, text, label) {
   const read = readValues(path19, text);
@@ -28609,10 +28599,10 @@ function documentsOf(file, into) {
   const parsed = parseYamlDocuments(file.path, file.text);
   if (parsed.outcome === "parsed") return parsed.documents;
   if (!file.text.includes(argoGroup) || !/\bkind:\s*Application(Set)?\b/.test(file.text)) return [];
-  const template = file.text.includes("{{") ? parseYamlDocuments(file.path, templateAsYaml(file.text)) : parsed;
+  const template = file.text.includes("{{") ? parseTemplateYaml(file.path, file.text) : parsed;
   const reason2 = template.outcome === "parsed" ? "an Argo CD Application in a template, read as far as its literal YAML goes: what its template actions render is not known" : `an Argo CD Application or ApplicationSet in a file that is not valid YAML is not read: ${parsed.message.replace(/ \(line \d+\)$/, "")}`;
   into.unanalysed.push({ path: file.path, ...parsed.line !== void 0 ? { line: parsed.line } : {}, kind: "argocd", reason: reason2 });
-  return template.outcome === "parsed" ? template.documents.map(({ value, locator }) => ({ value: unmask(value), locator })) : [];
+  return template.outcome === "parsed" ? template.documents : [];
 }
 function readFile(file, repository, into) {
   const context = { file: fileLines(file.path, file.text), repository, into };
