@@ -11,10 +11,10 @@ const restore = new Map<string, string>(Object.entries(stand).map(([real, standI
 const standIns = /[\uFDD0-\uFDD5]/g;
 
 /** Go template actions that output nothing: branches, loops, definitions, comments, variable assignments. */
-const controlAction = /^(?:if|else|end|range|with|define|block|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
+export const controlAction = /^(?:if|else|end|range|with|define|block|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
 
 /** A Go template action in a text: `{{ … }}`, a `{{/* comment *\/}}` included, with its trim markers. */
-const actionPattern = /\{\{-?\s*(\/\*[\s\S]*?\*\/|(?:[^}"'`]|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|`[^`]*`|\}(?!\}))*?)\s*-?\}\}/g;
+export const actionPattern = /\{\{-?\s*(\/\*[\s\S]*?\*\/|(?:[^}"'`]|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|`[^`]*`|\}(?!\}))*?)\s*-?\}\}/g;
 
 /** The indentation of a line, and whether it opens a value on the lines below (`key:` with nothing after it). */
 function lineShape(line: string): { indent: number; opensValue: boolean; blank: boolean } {
