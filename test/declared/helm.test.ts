@@ -123,6 +123,40 @@ repositories:
     expect(report.inventory!.map((entry) => entry.name)).toEqual(['efs-csi-controller-sa']);
   });
 
+  it("reads each thanos component's account where the bitnami chart keeps it, and argo-cd's repo-server account, made by default", () => {
+    const report = scanValues(
+      'helmfile.yaml',
+      `releases:
+  - name: metrics
+    chart: bitnami/thanos
+    values:
+      - storegateway:
+          serviceAccount:
+            annotations:
+              eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/store
+  - name: argocd
+    chart: argo/argo-cd
+    values:
+      - repoServer:
+          serviceAccount:
+            annotations:
+              eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/repo
+`,
+    );
+    expect(report.inventory!.map((entry) => [entry.line, entry.name])).toEqual([
+      [8, 'metrics-thanos-storegateway'],
+      [15, 'argocd-repo-server'],
+    ]);
+    expect(report.inputs.unanalysed ?? []).toEqual([]);
+  });
+
+  it('says amazon-cloudwatch-observability reads no account annotations from its values', () => {
+    const report = scanValues('helmfile.yaml', 'releases:\n  - name: cw\n    chart: aws-observability/amazon-cloudwatch-observability\n    values:\n      - agent:\n          serviceAccount:\n            annotations:\n              eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/cw\n');
+    expect(report.inputs.unanalysed.map((input) => input.reason)).toEqual([
+      '`agent.serviceAccount.annotations` read as ServiceAccount annotations by the `helm create` convention (the `name` and `create` beside them): chart `amazon-cloudwatch-observability` is not known to read them there',
+    ]);
+  });
+
   it('reads the keda operator account from podIdentity.aws.irsa, only when enabled', () => {
     const values = (enabled: boolean) => `releases:
   - name: keda
