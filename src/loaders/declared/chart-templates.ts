@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LineIndex } from '../line-index.js';
 import { irsaAnnotations, judgedEnv, type ChartKnowledge, type ChartServiceAccount } from './chart-knowledge.js';
 import { actionPattern, controlAction } from './template-yaml.js';
 import type { RepositoryView } from '../../model/declared.js';
@@ -164,6 +165,7 @@ function guardsBelow(frames: readonly Frame[], depth: number): readonly Guard[] 
 class Template {
   readonly lines: string[];
   readonly lineStarts: number[] = [0];
+  private readonly index: LineIndex;
   readonly actions: Action[] = [];
   readonly variables = new Map<string, Variable>();
   /** The helpers it defines (`define "name"`), as ranges of its text. */
@@ -175,6 +177,7 @@ class Template {
     readonly file: string,
     readonly text: string,
   ) {
+    this.index = new LineIndex(text);
     this.lines = text.split('\n');
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.lineStarts.push(at + 1);
     let frames: Frame[] = [];
@@ -216,25 +219,21 @@ class Template {
     }
   }
 
+  /** The 0-based line of an offset. */
   lineOf(offset: number): number {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
+    return this.index.position(offset).line - 1;
   }
 
   /** The frames open at an offset. */
   framesAt(offset: number): readonly Frame[] {
-    let found = this.snapshots[0]!.frames;
-    for (const snapshot of this.snapshots) {
-      if (snapshot.at > offset) break;
-      found = snapshot.frames;
+    let low = 0;
+    let high = this.snapshots.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.snapshots[middle]!.at <= offset) low = middle;
+      else high = middle - 1;
     }
-    return found;
+    return this.snapshots[low]!.frames;
   }
 
   scopeAt(offset: number): Scope {
@@ -254,8 +253,18 @@ class Template {
     return text + this.text.slice(Math.min(at, end), end);
   }
 
+  /** The actions that start from `from` to before `to`, found by halving: templates read line by line ask for many. */
   actionsBetween(from: number, to: number): Action[] {
-    return this.actions.filter((action) => action.start >= from && action.start < to);
+    let low = 0;
+    let high = this.actions.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.actions[middle]!.start < from) low = middle + 1;
+      else high = middle;
+    }
+    const found: Action[] = [];
+    for (let index = low; index < this.actions.length && this.actions[index]!.start < to; index++) found.push(this.actions[index]!);
+    return found;
   }
 
   /** The lines of a mapping key's value: below it, up to the next line that writes something at its indent or less. */
