@@ -36,7 +36,7 @@ describe('chart templates in the repository', () => {
     ]);
     expect(report.inventory!.map((entry) => [entry.path, entry.line, entry.name])).toEqual([['charts/autoscaler/values-prod.yaml', 4, 'autoscaler-controller']]);
     // Read from the templates: no convention is assumed.
-    expect(report.inputs.unanalysed.filter((input) => !input.reason.startsWith('Go/Helm template'))).toEqual([]);
+    expect((report.inputs.unanalysed ?? []).filter((input) => !input.reason.startsWith('Go/Helm template'))).toEqual([]);
   });
 
   it('makes no account where the template guard is off (rbac.serviceAccount.create: false)', () => {
@@ -91,7 +91,7 @@ describe('chart templates in the repository', () => {
   it('states a ServiceAccount template it cannot follow, and reads the values by the convention', () => {
     const report = scanTexts(chart('opaque'), settings);
     expect(report.inventory!.map((entry) => [entry.path, entry.line])).toEqual([['charts/opaque/values.yaml', 3]]);
-    expect(report.inputs.unanalysed.filter((input) => !input.reason.startsWith('Go/Helm template'))).toEqual([
+    expect((report.inputs.unanalysed ?? []).filter((input) => !input.reason.startsWith('Go/Helm template'))).toEqual([
       {
         path: 'charts/opaque/templates/serviceaccount.yaml',
         line: 5,
@@ -163,7 +163,7 @@ ${indented(8)}
     );
     expect(where(report, 'STS001')).toEqual(['STS001 apps/autoscaler.yaml:14:57-64', 'STS001 helmfile.yaml:9:57-64', 'STS001 infra/main.tf:7:13-20']);
     expect(report.inventory!.map((entry) => `${entry.namespace}/${entry.name}`)).toEqual(['kube-system/autoscaler-controller', 'ops/scaler-autoscaler-controller', 'infra/scaler-autoscaler-controller']);
-    expect(report.inputs.unanalysed.filter((input) => input.reason.includes('convention'))).toEqual([]);
+    expect((report.inputs.unanalysed ?? []).filter((input) => input.reason.includes('convention'))).toEqual([]);
   });
 });
 
@@ -213,6 +213,6 @@ describe.skipIf(!corpus.present)(corpus.title('irsa-sources corpus: charts read 
       ['cluster-agent-and-worker-with-dedicated-rbac-values.yaml', 14, 'helm-chart', 'datadog-cluster-agent'],
       ['cluster-agent-and-worker-with-dedicated-rbac-values.yaml', 22, 'helm-chart', 'datadog-cluster-checks'],
     ]);
-    expect(report.inputs.unanalysed.filter((input) => input.path.startsWith(datadog))).toEqual([]);
+    expect((report.inputs.unanalysed ?? []).filter((input) => input.path.startsWith(datadog))).toEqual([]);
   });
 });

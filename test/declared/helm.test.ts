@@ -87,7 +87,7 @@ describe('Helm values, charts and helmfiles', async () => {
       reason: '`serviceAccount.annotations` read as ServiceAccount annotations by the `helm create` convention (the `name` and `create` beside them): the chart is not known',
     });
     // The shop chart's template reads its annotations from serviceAccount.annotations: no convention is assumed, but its name helper is not in the chart.
-    expect(report.inputs.unanalysed.filter((input) => input.path === 'charts/shop/values.yaml')).toEqual([]);
+    expect((report.inputs.unanalysed ?? []).filter((input) => input.path === 'charts/shop/values.yaml')).toEqual([]);
     expect(report.inputs.unanalysed).toContainEqual({
       path: 'charts/shop/templates/serviceaccount.yaml',
       line: 5,
@@ -152,7 +152,7 @@ repositories:
 
   it('says amazon-cloudwatch-observability reads no account annotations from its values', () => {
     const report = scanValues('helmfile.yaml', 'releases:\n  - name: cw\n    chart: aws-observability/amazon-cloudwatch-observability\n    values:\n      - agent:\n          serviceAccount:\n            annotations:\n              eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/cw\n');
-    expect(report.inputs.unanalysed.map((input) => input.reason)).toEqual([
+    expect((report.inputs.unanalysed ?? []).map((input) => input.reason)).toEqual([
       '`agent.serviceAccount.annotations` read as ServiceAccount annotations by the `helm create` convention (the `name` and `create` beside them): chart `amazon-cloudwatch-observability` is not known to read them there',
     ]);
   });
