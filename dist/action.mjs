@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path19 && path19[0] !== "/") {
-          path19 = `/${path19}`;
+        if (path20 && path20[0] !== "/") {
+          path20 = `/${path20}`;
         }
-        return new URL(`${origin}${path19}`);
+        return new URL(`${origin}${path20}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path19);
+        debuglog("sending request to %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path19,
+          path20,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path19);
+        debuglog("trailers received from %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path19,
+          path20,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path19, origin }
+            request: { method, path: path20, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path19);
+          debuglog("sending request to %s %s/%s", method, origin, path20);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path19,
+        path: path20,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path19 !== "string") {
+        if (typeof path20 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path19)) {
+        } else if (invalidPathRegex.test(path20)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path19, query) : path19;
+        this.path = query ? buildURL(path20, query) : path20;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path19, host, upgrade, blocking, reset } = request;
+      const { method, path: path20, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path19} HTTP/1.1\r
+      let header = `${method} ${path20} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path19;
+      headers[HTTP2_HEADER_PATH] = path20;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path19 = search ? `${pathname}${search}` : pathname;
+        const path20 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path19;
+        this.opts.path = path20;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path19 = "/",
+          path: path20 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path19;
+        opts.path = origin + path20;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path19) {
-      if (typeof path19 !== "string") {
-        return path19;
+    function safeUrl(path20) {
+      if (typeof path20 !== "string") {
+        return path20;
       }
-      const pathSegments = path19.split("?");
+      const pathSegments = path20.split("?");
       if (pathSegments.length !== 2) {
-        return path19;
+        return path20;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path19);
+    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path20);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path19, method, body, headers, query } = opts;
+      const { path: path20, method, body, headers, query } = opts;
       return {
-        path: path19,
+        path: path20,
         method,
         body,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path19,
+            Path: path20,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path19) {
-      for (let i = 0; i < path19.length; ++i) {
-        const code2 = path19.charCodeAt(i);
+    function validateCookiePath(path20) {
+      for (let i = 0; i < path20.length; ++i) {
+        const code2 = path20.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path19 = opts.path;
+          let path20 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path19 = `/${path19}`;
+            path20 = `/${path20}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path19);
+          url = new URL(util.parseOrigin(url).origin + path20);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19211,8 +19211,8 @@ var require_ignore = __commonJS({
     var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
     var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
     var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
+    var classSource = (negated2, body) => {
+      if (negated2) {
         return `[^\\/${body}]`;
       }
       const source = `[${body}]`;
@@ -19221,10 +19221,10 @@ var require_ignore = __commonJS({
     var scanBracket = (pattern, start) => {
       const { length } = pattern;
       let index = start + 1;
-      let negated = EMPTY;
+      let negated2 = EMPTY;
       const lead = pattern[index];
       if (lead === "!" || lead === "^") {
-        negated = "^";
+        negated2 = "^";
         index++;
       }
       let body = EMPTY;
@@ -19278,7 +19278,7 @@ var require_ignore = __commonJS({
         if (pattern[index] === "]") {
           return {
             end: index,
-            source: classSource(negated, body)
+            source: classSource(negated2, body)
           };
         }
       }
@@ -19664,26 +19664,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path19) => {
-      const end = path19.length - 1;
-      const index = path19.lastIndexOf(
+    var basenameOf = (path20) => {
+      const end = path20.length - 1;
+      const index = path20.lastIndexOf(
         SLASH,
-        path19[end] === SLASH ? end - 1 : end
+        path20[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path19 : path19.slice(index + 1);
+      return index < 0 ? path20 : path20.slice(index + 1);
     };
-    var parentOf = (path19) => {
-      if (path19.charCodeAt(0) === SLASH_CODE || path19.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path19.split(SLASH).filter(Boolean);
+    var parentOf = (path20) => {
+      if (path20.charCodeAt(0) === SLASH_CODE || path20.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path20.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path19.length - 1;
-      const cut = path19.lastIndexOf(
+      const end = path20.length - 1;
+      const cut = path20.lastIndexOf(
         SLASH,
-        path19.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path20.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path19.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path20.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -19833,7 +19833,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path19) {
+      testLiteral(path20) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -19842,7 +19842,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path19)) {
+          if (rule.checkRegex.test(path20)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -19862,15 +19862,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path19, mode) {
+      test(path20, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path19) : path19;
+        const basename = shortcut ? basenameOf(path20) : path20;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path19
+            shortcut && rule._basenameOnly ? basename : path20
           )) {
             const { negative } = rule;
             const ret = {
@@ -19892,17 +19892,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path19, originalPath, doThrow) => {
-      if (!isString(path19)) {
+    var checkPath = (path20, originalPath, doThrow) => {
+      if (!isString(path20)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path19) {
+      if (!path20) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path19)) {
+      if (checkPath.isNotRelative(path20)) {
         const r7 = "`path.relative()`d";
         return doThrow(
           `path should be a ${r7} string, but got "${originalPath}"`,
@@ -19911,25 +19911,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path19) => {
-      const first = path19.charCodeAt(0);
+    var isNotRelative = (path20) => {
+      const first = path20.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path19.length === 1) {
+      if (path20.length === 1) {
         return true;
       }
-      const second = path19.charCodeAt(1);
+      const second = path20.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path19.length === 2 || path19.charCodeAt(2) === SLASH_CODE;
+      return path20.length === 2 || path20.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -19960,59 +19960,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path19) {
+      _test(originalPath, cache2, path20) {
         checkPath(
-          path19,
+          path20,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path19 ? this._t(path19, cache2) : {
+        return path20 ? this._t(path20, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path19 = convertPath(target);
-        if (!path19 || path19.charCodeAt(path19.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path19);
+        const path20 = convertPath(target);
+        if (!path20 || path20.charCodeAt(path20.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path20);
         }
-        const dir = this._t(path19, this._testCache);
+        const dir = this._t(path20, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path19);
+        const literal2 = this._rules.testLiteral(path20);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path19, cache2) {
-        const cached2 = cache2[path19];
+      _t(path20, cache2) {
+        const cached2 = cache2[path20];
         if (cached2) {
           return cached2;
         }
-        const parentPath = parentOf(path19);
+        const parentPath = parentOf(path20);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path19] = parent && parent.ignored ? parent : this._rules.test(path19, MODE_IGNORE);
+        return cache2[path20] = parent && parent.ignored ? parent : this._rules.test(path20, MODE_IGNORE);
       }
-      ignores(path19) {
-        return this._test(path19, this._ignoreCache, convertPath(path19)).ignored;
+      ignores(path20) {
+        return this._test(path20, this._ignoreCache, convertPath(path20)).ignored;
       }
       createFilter() {
-        return (path19) => !this.ignores(path19);
+        return (path20) => !this.ignores(path20);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path19) {
-        return this._test(path19, this._testCache, convertPath(path19));
+      test(path20) {
+        return this._test(path20, this._testCache, convertPath(path20));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path19) => checkPath(convertPath(path19), path19, RETURN_FALSE);
+    var isPathValid = (path20) => checkPath(convertPath(path20), path20, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path19) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path19) || isNotRelative(path19);
+      checkPath.isNotRelative = (path20) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path20) || isNotRelative(path20);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -23612,7 +23612,7 @@ var init_index_min = __esm({
 // src/action/main.ts
 import { existsSync as existsSync7, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, realpathSync as realpathSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24115,7 +24115,7 @@ function info(message) {
 
 // src/config/scan-request.ts
 import { existsSync as existsSync6 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/config/load-config.ts
 import { readFileSync as readFileSync3 } from "node:fs";
@@ -26695,8 +26695,8 @@ var INDENT = 7;
 var FAST = 8;
 var STRIDE = 9;
 var YamlSource = class {
-  constructor(path19, text, events) {
-    this.path = path19;
+  constructor(path20, text, events) {
+    this.path = path20;
     this.text = text;
     const length = events.length;
     this.length = length;
@@ -26800,11 +26800,11 @@ var YamlLocator = class _YamlLocator {
     return this.source.path;
   }
   /** A locator for paths inside the node at `path` (an item of a `kind: List`). */
-  below(path19) {
-    return path19.length === 0 ? this : new _YamlLocator(this.source, this.rootEvent, [...this.basePath, ...path19]);
+  below(path20) {
+    return path20.length === 0 ? this : new _YamlLocator(this.source, this.rootEvent, [...this.basePath, ...path20]);
   }
-  locate(path19, options = {}) {
-    const full = [...this.basePath, ...path19];
+  locate(path20, options = {}) {
+    const full = [...this.basePath, ...path20];
     let node = this.rootEvent;
     let lastKey = -1;
     let complete = true;
@@ -26985,7 +26985,7 @@ function schemaValidator(name) {
   return (value) => validate(value) ? [] : (validate.errors ?? []).map(describeError);
 }
 function keyPath(pointer) {
-  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path19, part) => /^\d+$/.test(part) ? `${path19}[${part}]` : path19 === "" ? part : `${path19}.${part}`, "");
+  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path20, part) => /^\d+$/.test(part) ? `${path20}[${part}]` : path20 === "" ? part : `${path20}.${part}`, "");
 }
 function describeError(error2) {
   const at3 = keyPath(error2.instancePath);
@@ -27428,17 +27428,17 @@ var NotReadError = class extends Error {
   }
   offset;
 };
-function readYamlStream(path19, text, limits, json) {
-  const events = parseEvents(text, { filename: path19, maxDepth: limits.maxDepth + 2 });
+function readYamlStream(path20, text, limits, json) {
+  const events = parseEvents(text, { filename: path20, maxDepth: limits.maxDepth + 2 });
   checkEvents(text, events, limits);
   return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
 }
-function parseYamlDocuments(path19, rawText, parsed) {
+function parseYamlDocuments(path20, rawText, parsed) {
   const bom = rawText.charCodeAt(0) === 65279 ? 1 : 0;
   const text = rawText.slice(bom);
   try {
-    const { events, values } = readYamlStream(path19, parsed?.slice(bom) ?? text, defaultManifestLimits, parsed !== void 0);
-    const source = new YamlSource(path19, text, events);
+    const { events, values } = readYamlStream(path20, parsed?.slice(bom) ?? text, defaultManifestLimits, parsed !== void 0);
+    const source = new YamlSource(path20, text, events);
     return { outcome: "parsed", documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
   } catch (error2) {
     const mark = error2 instanceof YAMLException ? error2.mark : void 0;
@@ -27547,7 +27547,7 @@ function lineShape(line) {
 }
 function maskTemplateActions(text) {
   const masked = text.split("");
-  const outputLines = /* @__PURE__ */ new Set();
+  const outputLines = /* @__PURE__ */ new Map();
   const lineStarts = [0];
   for (let at3 = text.indexOf("\n"); at3 >= 0; at3 = text.indexOf("\n", at3 + 1)) lineStarts.push(at3 + 1);
   const lineOf = (offset) => {
@@ -27591,17 +27591,20 @@ function maskTemplateActions(text) {
       continue;
     }
     for (const action of actions) (action.control ? blank : standIn)(action.start, action.end);
-    if (actions.some((action) => !action.control) && lineOf(actions.at(-1).end) === line) outputLines.add(line);
+    if (actions.some((action) => !action.control)) outputLines.set(line, lineOf(actions.at(-1).end));
   }
   const lines = masked.join("").split("\n");
   const shapes = lines.map(lineShape);
-  for (const line of [...outputLines].sort((a, b) => a - b)) {
-    const { indent } = shapes[line];
-    const above = shapes.slice(0, line).findLastIndex((shape, index) => !shape.blank && !outputLines.has(index));
-    const below = shapes.findIndex((shape, index) => index > line && !shape.blank && !outputLines.has(index));
+  const outputLine = new Set([...outputLines].flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_2, offset) => first + offset)));
+  const inOutput = (index) => outputLine.has(index);
+  for (const [first, last] of [...outputLines].sort(([a], [b]) => a - b)) {
+    const { indent } = shapes[first];
+    const above = shapes.slice(0, first).findLastIndex((shape, index) => !shape.blank && !inOutput(index));
+    const below = shapes.findIndex((shape, index) => index > last && !shape.blank && !inOutput(index));
     const opener = above >= 0 ? shapes[above] : void 0;
     const keep = opener?.opensValue === true && opener.indent < indent && (below < 0 || shapes[below].indent <= opener.indent);
-    if (!keep) {
+    if (keep) continue;
+    for (let line = first; line <= last; line++) {
       lines[line] = lines[line].replace(/[^\r]/g, " ");
       shapes[line] = { indent: 0, opensValue: false, blank: true };
     }
@@ -27617,8 +27620,8 @@ function templateText(value) {
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [templateString(key), templateText(child)]));
   return value;
 }
-function parseTemplateYaml(path19, text) {
-  const parsed = parseYamlDocuments(path19, text, maskTemplateActions(text));
+function parseTemplateYaml(path20, text) {
+  const parsed = parseYamlDocuments(path20, text, maskTemplateActions(text));
   if (parsed.outcome === "error") return parsed;
   return { outcome: "parsed", documents: parsed.documents.map(({ value, locator }) => ({ value: templateText(value), locator })) };
 }
@@ -27627,30 +27630,30 @@ function parseTemplateYaml(path19, text) {
 var templateHint = "render it first (for example `helm template`) and scan the output";
 var chartTemplatePath = /(?:^|\/)templates\//;
 var templateReason = `Go/Helm template ({{ \u2026 }}): only what is written literally is read (an annotation, an env value, a host), at its line; the rest is decided when it is rendered: ${templateHint}`;
-function parseManifests(path19, rawText, options = {}) {
+function parseManifests(path20, rawText, options = {}) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  if (path19.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
-  if (path19.endsWith(".tftpl")) return { outcome: "skipped", reason: "Terraform template: read only as the values of a `templatefile()` call that names it" };
+  if (path20.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  if (path20.endsWith(".tftpl")) return { outcome: "skipped", reason: "Terraform template: read only as the values of a `templatefile()` call that names it" };
   const limits = { ...defaultManifestLimits, ...options.limits };
   let events;
   let values;
   try {
-    ({ events, values } = readYamlStream(path19, text, limits, options.json === true));
+    ({ events, values } = readYamlStream(path20, text, limits, options.json === true));
   } catch (error2) {
-    return (text.includes("{{") ? templateObjects(path19, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
+    return (text.includes("{{") ? templateObjects(path20, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
   }
-  if (text.includes("{{") && (chartTemplatePath.test(path19) || hasTemplateActions(text, events))) {
-    return templateObjects(path19, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}` };
+  if (text.includes("{{") && (chartTemplatePath.test(path20) || hasTemplateActions(text, events))) {
+    return templateObjects(path20, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}` };
   }
   const found = [];
   let documents = 0;
   values.forEach((value, document) => {
     if (value === null || value === void 0) return;
     documents++;
-    collectObjects(value, [], (object, identity, path20) => found.push({ value: object, identity, document, path: path20 }));
+    collectObjects(value, [], (object, identity, path21) => found.push({ value: object, identity, document, path: path21 }));
   });
   const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
-  const source = kept.length > 0 ? new YamlSource(path19, text, events) : void 0;
+  const source = kept.length > 0 ? new YamlSource(path20, text, events) : void 0;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
@@ -27658,8 +27661,8 @@ function parseManifests(path19, rawText, options = {}) {
   }));
   return { outcome: "parsed", documents, objectCount: found.length, objects };
 }
-function templateObjects(path19, text, keep) {
-  const parsed = parseTemplateYaml(path19, text);
+function templateObjects(path20, text, keep) {
+  const parsed = parseTemplateYaml(path20, text);
   if (parsed.outcome === "error") return void 0;
   const objects = [];
   let documents = 0;
@@ -27704,10 +27707,10 @@ function hasTemplateActions(text, events) {
   }
   return false;
 }
-function collectObjects(value, path19, sink) {
+function collectObjects(value, path20, sink) {
   if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return;
   if (value.kind === "List" && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectObjects(item, [...path19, "items", index], sink));
+    value.items.forEach((item, index) => collectObjects(item, [...path20, "items", index], sink));
     return;
   }
   const metadata = isRecord(value.metadata) ? value.metadata : {};
@@ -27717,7 +27720,7 @@ function collectObjects(value, path19, sink) {
     name: typeof metadata.name === "string" ? metadata.name : ""
   };
   if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
-  sink(value, identity, path19);
+  sink(value, identity, path20);
 }
 
 // src/model/irsa.ts
@@ -27807,9 +27810,9 @@ function findKustomizeRoots(root, scanned) {
   return trees.filter(({ file }) => !included.has(file));
 }
 var fluxApiVersions = /* @__PURE__ */ new Set(["kustomize.toolkit.fluxcd.io/v1", "kustomize.toolkit.fluxcd.io/v1beta2"]);
-function findFluxKustomizations(root, scanned, read) {
+function findFluxKustomizations(root, scanned, read2) {
   const realRoot = realpathSync2(root);
-  return read.flatMap(({ path: file, text }) => {
+  return read2.flatMap(({ path: file, text }) => {
     if (text === void 0 || !isManifestFile(file)) return [];
     if (!text.includes("kustomize.toolkit.fluxcd.io")) return [];
     const parsed = parseYamlDocuments(file, text);
@@ -27988,8 +27991,8 @@ function inlineDocuments(file, text, kustomization, fieldPath, patch) {
     }
   }));
 }
-async function buildOverlays(root, scanned, read) {
-  const flux = findFluxKustomizations(root, scanned, read);
+async function buildOverlays(root, scanned, read2) {
+  const flux = findFluxKustomizations(root, scanned, read2);
   const applied = new Set(flux.flatMap(({ tree }) => [...tree.files]));
   const overlays = [...flux, ...findKustomizeRoots(root, scanned).filter(({ file }) => !applied.has(file))];
   const builds = overlays.map(({ refused }) => refused === void 0 ? void 0 : { outcome: "failed", message: `kustomization not built: ${refused}` });
@@ -28292,7 +28295,7 @@ import path7 from "node:path";
 // src/loaders/declared/helm-set.ts
 function parseSetName(name) {
   if (name === "") return "an empty name";
-  const path19 = [];
+  const path20 = [];
   let at3 = 0;
   while (at3 < name.length) {
     let key = "";
@@ -28304,12 +28307,12 @@ function parseSetName(name) {
       } else key += name[at3++];
     }
     if (key === "") return `\`${name}\` has an empty key at character ${at3 + 1}`;
-    path19.push(key);
+    path20.push(key);
     while (name[at3] === "[") {
       const close = name.indexOf("]", at3);
       const index = close < 0 ? "" : name.slice(at3 + 1, close);
       if (!/^\d+$/.test(index)) return `\`${name}\` has a list index that is not a number at character ${at3 + 1}`;
-      path19.push(Number(index));
+      path20.push(Number(index));
       at3 = close + 1;
     }
     if (at3 < name.length) {
@@ -28317,24 +28320,24 @@ function parseSetName(name) {
       if (++at3 === name.length) return `\`${name}\` ends with an empty key`;
     }
   }
-  return path19;
+  return path20;
 }
-function startsWith(path19, prefix2) {
-  return prefix2.length <= path19.length && prefix2.every((segment, index) => path19[index] === segment);
+function startsWith(path20, prefix2) {
+  return prefix2.length <= path20.length && prefix2.every((segment, index) => path20[index] === segment);
 }
 function setLayer(file, entries, label) {
   const value = {};
   for (const entry2 of entries) assign(value, entry2.path, entry2.value);
   const locator = {
     path: file,
-    locate(path19, options) {
-      const exact = entries.findLast((entry2) => entry2.path.length === path19.length && startsWith(entry2.path, path19));
+    locate(path20, options) {
+      const exact = entries.findLast((entry2) => entry2.path.length === path20.length && startsWith(entry2.path, path20));
       if (exact) return options?.target === "key" ? exact.name : exact.valueAt;
       let nearest;
       let shared = -1;
       for (const entry2 of entries) {
         let length = 0;
-        while (length < path19.length && length < entry2.path.length && entry2.path[length] === path19[length]) length++;
+        while (length < path20.length && length < entry2.path.length && entry2.path[length] === path20[length]) length++;
         if (length >= shared) [nearest, shared] = [entry2, length];
       }
       return nearest ? nearest.name : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" };
@@ -28342,15 +28345,15 @@ function setLayer(file, entries, label) {
   };
   return { value, locator, label };
 }
-function assign(root, path19, value) {
+function assign(root, path20, value) {
   let node = root;
-  path19.forEach((segment, index) => {
-    if (index === path19.length - 1) {
+  path20.forEach((segment, index) => {
+    if (index === path20.length - 1) {
       node[segment] = value;
       return;
     }
     const next = node[segment];
-    const wantList = typeof path19[index + 1] === "number";
+    const wantList = typeof path20[index + 1] === "number";
     if (typeof next !== "object" || next === null || Array.isArray(next) !== wantList) node[segment] = wantList ? [] : {};
     node = node[segment];
   });
@@ -28386,33 +28389,20 @@ function chartFolder(folder, repository) {
 
 // src/loaders/declared/values-layers.ts
 function locatorAt(locator, prefix2) {
-  return { path: locator.path, locate: (path19, options) => locator.locate([...prefix2, ...path19], options) };
+  return { path: locator.path, locate: (path20, options) => locator.locate([...prefix2, ...path20], options) };
 }
-var templateOpen = "{{";
-var maskedOpen = "\uE000\uE000";
-function unmask(value) {
-  if (typeof value === "string") return value.replaceAll(maskedOpen, templateOpen);
-  if (Array.isArray(value)) return value.map(unmask);
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [unmask(key), unmask(child)]));
-  return value;
-}
-function templateAsYaml(text) {
-  const blanked = text.replace(/^([ \t]*)(\{\{[\s\S]*?\}\})[ \t]*$/gm, (_line, indent, action) => indent + action.replace(/[^\r\n]/g, " "));
-  return blanked.replaceAll(templateOpen, maskedOpen);
-}
-function readValues(path19, text) {
-  const masked = text.includes(templateOpen) || text.includes(maskedOpen);
-  const parsed = parseYamlDocuments(path19, masked ? text.replaceAll(templateOpen, maskedOpen) : text);
+function readValues(path20, text) {
+  const parsed = text.includes("{{") ? parseTemplateYaml(path20, text) : parseYamlDocuments(path20, text);
   if (parsed.outcome === "error") return parsed;
   const document = parsed.documents.find((candidate2) => candidate2.value !== null && candidate2.value !== void 0);
-  if (!document) return { value: {}, locator: { path: path19, locate: () => ({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" }) } };
-  return { value: masked ? unmask(document.value) : document.value, locator: document.locator };
+  if (!document) return { value: {}, locator: { path: path20, locate: () => ({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" }) } };
+  return { value: document.value, locator: document.locator };
 }
-function valuesFileLayer(path19, text, label) {
-  const read = readValues(path19, text);
-  if ("message" in read) return { error: { path: path19, message: `${label}: ${read.message}`, ...lineAndColumn(read) } };
-  if (!isRecord(read.value)) return { error: { path: path19, message: `${label} is not a mapping of values` } };
-  return { layer: { value: read.value, locator: read.locator, label } };
+function valuesFileLayer(path20, text, label) {
+  const read2 = readValues(path20, text);
+  if ("message" in read2) return { error: { path: path20, message: `${label}: ${read2.message}`, ...lineAndColumn(read2) } };
+  if (!isRecord(read2.value)) return { error: { path: path20, message: `${label} is not a mapping of values` } };
+  return { layer: { value: read2.value, locator: read2.locator, label } };
 }
 function lineAndColumn(at3) {
   return { ...at3.line !== void 0 ? { line: at3.line } : {}, ...at3.column !== void 0 ? { column: at3.column } : {} };
@@ -28451,9 +28441,9 @@ var EmbeddedLocator = class {
   get path() {
     return this.inner.path;
   }
-  locate(path19, options) {
+  locate(path20, options) {
     if (!this.shift) return { ...this.whole, note: this.note };
-    const position = this.inner.locate(path19, options);
+    const position = this.inner.locate(path20, options);
     const startLine = position.startLine + this.shift.line;
     return {
       startLine,
@@ -28464,20 +28454,20 @@ var EmbeddedLocator = class {
     };
   }
 };
-function valuesStringLayer(file, locator, path19, value, label, note = "the values are not written as is (a folded or escaped string): pointing at the string that holds them") {
-  const whole = locator.locate(path19);
+function valuesStringLayer(file, locator, path20, value, label, note = "the values are not written as is (a folded or escaped string): pointing at the string that holds them") {
+  const whole = locator.locate(path20);
   const shift = verbatimShift(file.lines, whole, value);
-  const read = readValues(file.path, value);
-  if ("message" in read) {
-    const inside2 = shift && read.line !== void 0 && read.line + shift.line <= whole.endLine;
-    const at3 = inside2 ? { line: read.line + shift.line, column: (read.column ?? 1) + shift.column } : shift ? { line: whole.endLine, column: whole.endColumn } : { line: whole.startLine, column: whole.startColumn };
-    return { error: { path: file.path, message: `${label}: ${read.message.replace(/ \(line \d+\)$/, "")}`, ...at3 } };
+  const read2 = readValues(file.path, value);
+  if ("message" in read2) {
+    const inside2 = shift && read2.line !== void 0 && read2.line + shift.line <= whole.endLine;
+    const at3 = inside2 ? { line: read2.line + shift.line, column: (read2.column ?? 1) + shift.column } : shift ? { line: whole.endLine, column: whole.endColumn } : { line: whole.startLine, column: whole.startColumn };
+    return { error: { path: file.path, message: `${label}: ${read2.message.replace(/ \(line \d+\)$/, "")}`, ...at3 } };
   }
-  if (!isRecord(read.value)) return { error: { path: file.path, message: `${label} is not a mapping of values`, line: whole.startLine, column: whole.startColumn } };
-  return { layer: { value: read.value, locator: new EmbeddedLocator(read.locator, file.lines, shift, whole, note), label } };
+  if (!isRecord(read2.value)) return { error: { path: file.path, message: `${label} is not a mapping of values`, line: whole.startLine, column: whole.startColumn } };
+  return { layer: { value: read2.value, locator: new EmbeddedLocator(read2.locator, file.lines, shift, whole, note), label } };
 }
-function fileLines(path19, text) {
-  return { path: path19, lines: new LineIndex(text) };
+function fileLines(path20, text) {
+  return { path: path20, lines: new LineIndex(text) };
 }
 
 // src/loaders/declared/argocd.ts
@@ -28532,14 +28522,14 @@ function parameterLayer(application, helm, helmPath, context) {
     const name = stringAt(parameter, "name");
     if (name === void 0 || !isRecord(parameter)) return;
     const parameterPath = [...helmPath, "parameters", index];
-    const path19 = parseSetName(name);
-    if (typeof path19 === "string") {
-      context.into.errors.push({ ...at2(context, application.locator, [...parameterPath, "name"]), message: `Helm parameter of ${application.by}: ${path19}` });
+    const path20 = parseSetName(name);
+    if (typeof path20 === "string") {
+      context.into.errors.push({ ...at2(context, application.locator, [...parameterPath, "name"]), message: `Helm parameter of ${application.by}: ${path20}` });
       return;
     }
     const written = parameter.value !== void 0 && parameter.value !== null;
     entries.push({
-      path: path19,
+      path: path20,
       value: typedSetValue(written ? String(parameter.value) : "", parameter.forceString === true),
       name: application.locator.locate([...parameterPath, "name"]),
       valueAt: application.locator.locate([...parameterPath, written ? "value" : "name"])
@@ -28623,10 +28613,10 @@ function documentsOf(file, into) {
   const parsed = parseYamlDocuments(file.path, file.text);
   if (parsed.outcome === "parsed") return parsed.documents;
   if (!file.text.includes(argoGroup) || !/\bkind:\s*Application(Set)?\b/.test(file.text)) return [];
-  const template = file.text.includes("{{") ? parseYamlDocuments(file.path, templateAsYaml(file.text)) : parsed;
+  const template = file.text.includes("{{") ? parseTemplateYaml(file.path, file.text) : parsed;
   const reason2 = template.outcome === "parsed" ? "an Argo CD Application in a template, read as far as its literal YAML goes: what its template actions render is not known" : `an Argo CD Application or ApplicationSet in a file that is not valid YAML is not read: ${parsed.message.replace(/ \(line \d+\)$/, "")}`;
   into.unanalysed.push({ path: file.path, ...parsed.line !== void 0 ? { line: parsed.line } : {}, kind: "argocd", reason: reason2 });
-  return template.outcome === "parsed" ? template.documents.map(({ value, locator }) => ({ value: unmask(value), locator })) : [];
+  return template.outcome === "parsed" ? template.documents : [];
 }
 function readFile(file, repository, into) {
   const context = { file: fileLines(file.path, file.text), repository, into };
@@ -28715,13 +28705,13 @@ function valuesFromLayers(release, spec, sources, into) {
     const label = `key \`${key}\` of ${kind} \`${name}\``;
     const targetPath = stringAt(reference, "targetPath");
     if (targetPath !== void 0) {
-      const path19 = parseSetName(targetPath);
-      if (typeof path19 === "string") {
-        into.errors.push({ ...position, message: `\`targetPath\` of ${release.by}: ${path19}` });
+      const path20 = parseSetName(targetPath);
+      if (typeof path20 === "string") {
+        into.errors.push({ ...position, message: `\`targetPath\` of ${release.by}: ${path20}` });
         return;
       }
       const at3 = object.locator.locate([field, key]);
-      layers.push(setLayer(object.file, [{ path: path19, value: typedSetValue(text), name: object.locator.locate([field, key], { target: "key" }), valueAt: at3 }], label));
+      layers.push(setLayer(object.file, [{ path: path20, value: typedSetValue(text), name: object.locator.locate([field, key], { target: "key" }), valueAt: at3 }], label));
       return;
     }
     const note = base64 ? `the values are base64 in the Secret's \`data\`: pointing at them` : void 0;
@@ -31571,7 +31561,7 @@ function entryLocator(config, entry2, attachedRole) {
 }
 var eksctlReader = {
   kind: "eksctl",
-  wants: (path19, text) => isManifestFile(path19) && text.includes("eksctl.io/") && text.includes("serviceAccounts"),
+  wants: (path20, text) => isManifestFile(path20) && text.includes("eksctl.io/") && text.includes("serviceAccounts"),
   read(files, _repository, into) {
     for (const file of files) {
       const parsed = parseYamlDocuments(file.path, file.text);
@@ -31769,13 +31759,13 @@ var CodeReader = class {
     const number = /^-?\d+(?:\.\d+)?(?![\w.])/.exec(text.slice(start, start + 32));
     if (number) return { start, end: start + number[0].length, value: Number(number[0]) };
     const pointer = char === "&" ? 1 : 0;
-    const path19 = this.identifierPath(start + pointer);
-    if (path19) {
-      const keyword = keywords.get(path19.path);
-      if (keyword !== void 0) return { start, end: path19.end, value: keyword.value };
-      const after = this.skipSpace(path19.end);
-      if (text[after] === "{" && (pointer === 1 || /(?:^|\.)[A-Z]\w*$/.test(path19.path))) return { ...this.object(after), start };
-      if (text[after] === "(") return this.call(start, path19.path, after);
+    const path20 = this.identifierPath(start + pointer);
+    if (path20) {
+      const keyword = keywords.get(path20.path);
+      if (keyword !== void 0) return { start, end: path20.end, value: keyword.value };
+      const after = this.skipSpace(path20.end);
+      if (text[after] === "{" && (pointer === 1 || /(?:^|\.)[A-Z]\w*$/.test(path20.path))) return { ...this.object(after), start };
+      if (text[after] === "(") return this.call(start, path20.path, after);
     }
     return this.computed(start, this.expressionEnd(start));
   }
@@ -31877,10 +31867,10 @@ function objectNode(start, end, entries) {
 function unescape2(text) {
   return text.replace(/\\(.)/g, (_2, char) => ({ n: "\n", t: "	", r: "\r" })[char] ?? char);
 }
-function nodeAt(root, path19) {
+function nodeAt(root, path20) {
   let node = root;
   let key;
-  for (const segment of path19) {
+  for (const segment of path20) {
     const entry2 = typeof segment === "string" ? node.entries?.get(segment) : void 0;
     const item = typeof segment === "number" ? node.items?.[segment] : void 0;
     if (entry2) {
@@ -31894,8 +31884,8 @@ function nodeAt(root, path19) {
   return { node, ...key ? { key } : {}, complete: true };
 }
 var CodePositions = class {
-  constructor(path19, text) {
-    this.path = path19;
+  constructor(path20, text) {
+    this.path = path20;
     this.lines = new LineIndex(text);
   }
   path;
@@ -31910,9 +31900,9 @@ var CodePositions = class {
   locator(root, fallback) {
     return {
       path: this.path,
-      locate: (path19, options) => {
-        const { node, key, complete } = nodeAt(root, path19);
-        if (path19.length === 0 || !key && !complete) return this.at(fallback.start, fallback.end);
+      locate: (path20, options) => {
+        const { node, key, complete } = nodeAt(root, path20);
+        if (path20.length === 0 || !key && !complete) return this.at(fallback.start, fallback.end);
         const span = key && (!complete || options?.target === "key") ? key : node.literal ?? node;
         return this.at(span.start, span.end);
       }
@@ -31929,10 +31919,10 @@ var partlyRead = {
   cdk: "AWS CDK code is read, not run: ServiceAccounts made by `addServiceAccount`, `new ServiceAccount`, cdk8s `KubeServiceAccount` and literal ServiceAccount objects are modeled from the literals written; the roles CDK creates, values computed when the app runs, objects made in loops or helpers, and Helm charts added with `addHelmChart` are not known",
   pulumi: "Pulumi code is read, not run: ServiceAccounts made by `k8s.core.v1.ServiceAccount`, literal ServiceAccount objects, and the values of `k8s.helm` releases and charts are modeled from the literals written; values computed when the program runs (outputs such as a role's `arn`) are known only by the expression written, and objects made in loops or helpers are not seen"
 };
-function isProgram(path19) {
-  if (isManifestFile(path19)) return false;
-  const language = languageOf(path19);
-  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path19);
+function isProgram(path20) {
+  if (isManifestFile(path20)) return false;
+  const language = languageOf(path20);
+  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path20);
 }
 function unknownValue(node) {
   return node.computed ? `\${${String(node.value).replace(/\W+/g, "_").replace(/^_+|_+$/g, "")}}` : node.value;
@@ -31993,9 +31983,9 @@ function cdkServiceAccount(program, options, at3, label, id) {
   const optionsLocator = program.positions.locator(root, at3);
   const locator = {
     path: program.file,
-    locate: (path19, locateOptions) => {
-      if (path19[0] !== "metadata" || path19[1] === "annotations" && path19[2] === roleArnKey2) return program.positions.at(at3.start, at3.end);
-      return optionsLocator.locate(path19.slice(1), locateOptions);
+    locate: (path20, locateOptions) => {
+      if (path20[0] !== "metadata" || path20[1] === "annotations" && path20[2] === roleArnKey2) return program.positions.at(at3.start, at3.end);
+      return optionsLocator.locate(path20.slice(1), locateOptions);
     }
   };
   program.into.objects.push({
@@ -32121,7 +32111,7 @@ function programReader(kind, wants) {
   return {
     kind,
     markers,
-    wants: (path19, text) => isProgram(path19) && markers.some((marker) => text.includes(marker)) && wants(text),
+    wants: (path20, text) => isProgram(path20) && markers.some((marker) => text.includes(marker)) && wants(text),
     read: (files, _repository, into) => readPrograms(kind, files, into)
   };
 }
@@ -32370,11 +32360,11 @@ var Parser = class {
     }
   }
   /** Reads inside brackets, where newlines are blanks. */
-  bracketed(read) {
+  bracketed(read2) {
     const saved = this.newlineEnds;
     this.newlineEnds = false;
     try {
-      return read();
+      return read2();
     } finally {
       this.newlineEnds = saved;
     }
@@ -32697,10 +32687,10 @@ function plain(value) {
     }
   }
 }
-function originAt(value, path19, target) {
+function originAt(value, path20, target) {
   let node = value;
   let keyAt;
-  for (const segment of path19) {
+  for (const segment of path20) {
     const inner = node.kind === "encoded" ? node.of : node;
     if (inner.kind === "map" && typeof segment === "string") {
       const found = inner.entries.findLast((item) => item.key === segment);
@@ -32779,8 +32769,8 @@ function evaluate(expression, scope) {
       return unknown();
     }
     case "call": {
-      const read = functions[expression.name];
-      return (read ? read(expression.args.map((arg) => evaluate(arg, scope)), at3) : void 0) ?? unknown();
+      const read2 = functions[expression.name];
+      return (read2 ? read2(expression.args.map((arg) => evaluate(arg, scope)), at3) : void 0) ?? unknown();
     }
     case "conditional": {
       const condition = evaluate(expression.condition, scope);
@@ -32929,12 +32919,12 @@ function fluxInstancePatches(instance) {
     const annotations = [];
     for (const operation2 of operations.of.items) {
       const op = knownString(entry(operation2, "op"));
-      const path19 = knownString(entry(operation2, "path"));
+      const path20 = knownString(entry(operation2, "path"));
       const value = entry(operation2, "value");
-      if (op !== "add" && op !== "replace" || path19 === void 0 || value === void 0) continue;
-      if (path19 === "/metadata/annotations" && value.kind === "map") annotations.push(...value.entries);
-      else if (path19.startsWith("/metadata/annotations/")) {
-        const key = path19.slice("/metadata/annotations/".length).replace(/~1/g, "/").replace(/~0/g, "~");
+      if (op !== "add" && op !== "replace" || path20 === void 0 || value === void 0) continue;
+      if (path20 === "/metadata/annotations" && value.kind === "map") annotations.push(...value.entries);
+      else if (path20.startsWith("/metadata/annotations/")) {
+        const key = path20.slice("/metadata/annotations/".length).replace(/~1/g, "/").replace(/~0/g, "~");
         annotations.push({ key, keyAt: value.at, value });
       }
     }
@@ -32975,8 +32965,8 @@ function mapOf(values, at3) {
   return { kind: "map", entries: [...values].map(([key, value]) => ({ key, keyAt: value.at, value })), at: at3 };
 }
 var ValueLocator = class {
-  constructor(path19, value, position) {
-    this.path = path19;
+  constructor(path20, value, position) {
+    this.path = path20;
     this.value = value;
     this.position = position;
   }
@@ -33026,6 +33016,16 @@ var TerraformReading = class {
   }
   scope(file, names) {
     return { file: file.path, text: file.text, names };
+  }
+  /**
+   * The chart folder among the scanned files a `helm_release` installs: `chart` inside a local
+   * `repository` folder, or a `chart` path of its own (`./charts/app`), which Terraform reads from
+   * the configuration's folder (tried first) or the scan root.
+   */
+  localChart(chart, repository, file) {
+    if (chart === void 0) return void 0;
+    const candidates = repository !== void 0 ? /^[a-z]+:\/\//.test(repository) ? [] : [path11.posix.join(repository, chart)] : /^\.{1,2}\//.test(chart) ? [path11.posix.join(path11.posix.dirname(file), chart), chart] : [];
+    return candidates.map((folder) => path11.posix.normalize(folder)).find((folder) => !folder.startsWith("../") && this.repository.text(`${folder}/Chart.yaml`) !== void 0);
   }
   position(origin) {
     const lines = this.files.get(origin.file).lines;
@@ -33229,7 +33229,7 @@ var TerraformReading = class {
     const chartReference = text("chart");
     const repository = text("repository");
     const chartName = chartReference?.replace(/\/+$/, "").split("/").at(-1);
-    const chartFolder2 = chartReference && repository && !/^[a-z]+:\/\//.test(repository) ? path11.posix.normalize(path11.posix.join(repository, chartReference)) : void 0;
+    const chartFolder2 = this.localChart(chartReference, repository, file.path);
     const version = text("version");
     const values = this.valuesLayers(resource, address, scope);
     const entries = this.setEntries(resource, address, scope, position);
@@ -33248,7 +33248,7 @@ var TerraformReading = class {
         ...chartName !== void 0 ? { name: chartName } : {},
         ...repository !== void 0 ? { repository } : {},
         ...version !== void 0 ? { version } : {},
-        ...chartFolder2 !== void 0 && this.repository.text(`${chartFolder2}/Chart.yaml`) !== void 0 ? { path: chartFolder2 } : {}
+        ...chartFolder2 !== void 0 ? { path: chartFolder2 } : {}
       },
       values,
       declaredBy: releaseDeclaredBy(releaseName, chartReference, `Terraform \`${address}\`${instance ? ` through module \`${instance.call}\`` : ""}`)
@@ -33414,7 +33414,7 @@ var terraformReader = {
 };
 
 // src/loaders/declared/helm-reader.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/endpoints/code-context.ts
 var endpointKey2 = new RegExp(endpoints.endpointKeyPattern);
@@ -33633,8 +33633,481 @@ function commentLineFor(key) {
   return pattern;
 }
 
-// src/loaders/declared/release-objects.ts
+// src/loaders/declared/chart-templates.ts
+import path12 from "node:path";
+
+// src/loaders/declared/chart-knowledge.ts
 var chartKnowledge = readPackageJson("data", "helm-charts.json").charts;
+function knownChart(name, repository) {
+  if (name === void 0) return void 0;
+  return chartKnowledge.find((chart) => chart.chart === name && (chart.repositoryContains === void 0 || (repository ?? "").includes(chart.repositoryContains)));
+}
+var judgedEnv = /* @__PURE__ */ new Set([webhook.env.stsRegionalEndpoints, webhook.env.region, webhook.env.defaultRegion]);
+var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
+
+// src/loaders/declared/chart-templates.ts
+var workloadKinds = /^(?:Deployment|DaemonSet|StatefulSet|Job|CronJob|ReplicaSet|Pod|Rollout)$/;
+var renders = /\b(?:toYaml|tpl|include|template|toJson)\b/;
+var fullnameHelper = /^[^.]+\.fullname$/;
+var stringLiteral = /^"((?:[^"\\]|\\.)*)"$|^`([^`]*)`$/;
+function literalText(token) {
+  const match2 = stringLiteral.exec(token);
+  return match2 === null ? void 0 : (match2[1] ?? match2[2]).replace(/\\(.)/g, "$1");
+}
+function splitArguments(expression) {
+  const args = [];
+  let depth = 0;
+  let current = "";
+  for (let at3 = 0; at3 < expression.length; at3++) {
+    const char = expression[at3];
+    if (char === '"' || char === "`") {
+      const close = char === '"' ? /"(?:[^"\\]|\\.)*"/y : /`[^`]*`/y;
+      close.lastIndex = at3;
+      const quoted = close.exec(expression)?.[0] ?? expression.slice(at3);
+      current += quoted;
+      at3 += quoted.length - 1;
+      continue;
+    }
+    if (char === "(") depth++;
+    if (char === ")") depth--;
+    if (depth === 0 && /\s/.test(char)) {
+      if (current !== "") args.push(current);
+      current = "";
+    } else current += char;
+  }
+  if (current !== "") args.push(current);
+  return args;
+}
+function unwrapped(expression) {
+  let text = expression.trim();
+  while (text.startsWith("(") && text.endsWith(")") && splitArguments(text).length === 1) text = text.slice(1, -1).trim();
+  return text;
+}
+function tokenRefs(token, scope) {
+  const values = /^\$?\.Values((?:\.[\w-]+)+)$/.exec(token);
+  if (values) return [values[1].slice(1)];
+  if (token === ".") return typeof scope.dot === "string" ? [scope.dot] : [];
+  const relative = /^\.([\w-]+(?:\.[\w-]+)*)$/.exec(token);
+  if (relative && typeof scope.dot === "string") return [`${scope.dot}.${relative[1]}`];
+  const variable = /^\$(\w+)((?:\.[\w-]+)*)$/.exec(token);
+  if (variable) return (scope.variables.get(variable[1])?.refs ?? []).map((ref) => `${ref}${variable[2]}`);
+  return [];
+}
+function refsIn(expression, scope) {
+  const text = expression.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, " ").replace(/\(\s*(\$?\.[\w.-]*)\s*\)(?=\.)/g, "$1");
+  return text.split(/[\s(),|]+/).flatMap((token) => tokenRefs(token, scope));
+}
+function singleRef(argument, scope) {
+  const text = unwrapped(argument);
+  if (/[\s|]/.test(text)) return void 0;
+  const refs = refsIn(text, scope);
+  return refs.length === 1 ? refs[0] : void 0;
+}
+function guardsOf(expression, scope) {
+  const args = splitArguments(unwrapped(expression));
+  if (args[0] === "not" && args.length === 2) {
+    const inner = guardsOf(args[1], scope);
+    return inner?.length === 1 ? [{ path: inner[0].path, truthy: !inner[0].truthy }] : void 0;
+  }
+  if (args[0] === "and" && args.length > 2) {
+    const parts = args.slice(1).map((argument) => guardsOf(argument, scope));
+    return parts.every((part) => part !== void 0) ? parts.flat() : void 0;
+  }
+  if (args.length !== 1) return void 0;
+  const ref = singleRef(args[0], scope);
+  return ref === void 0 ? void 0 : [{ path: ref, truthy: true }];
+}
+function neededGuards(expression, scope) {
+  const args = splitArguments(unwrapped(expression));
+  if (args[0] === "and") return args.slice(1).flatMap((argument) => neededGuards(argument, scope));
+  return guardsOf(expression, scope) ?? [];
+}
+function negated(earlier) {
+  if (earlier.some((branch) => branch === void 0 || branch.length !== 1)) return void 0;
+  return earlier.map((branch) => ({ path: branch[0].path, truthy: !branch[0].truthy }));
+}
+function guardsBelow(frames, depth) {
+  const inner = frames.slice(depth);
+  return inner.some((frame) => frame.branch === void 0) ? void 0 : inner.flatMap((frame) => frame.branch);
+}
+var Template = class {
+  constructor(file, text) {
+    this.file = file;
+    this.text = text;
+    this.index = new LineIndex(text);
+    this.lines = text.split("\n");
+    for (let at3 = text.indexOf("\n"); at3 >= 0; at3 = text.indexOf("\n", at3 + 1)) this.lineStarts.push(at3 + 1);
+    let frames = [];
+    for (const match2 of text.matchAll(actionPattern)) {
+      const body = (match2[1] ?? "").trim();
+      const action = { start: match2.index, end: match2.index + match2[0].length, line: this.lineOf(match2.index), body, control: controlAction.test(body) };
+      this.actions.push(action);
+      if (!action.control || body.startsWith("/*")) continue;
+      const top = frames.at(-1);
+      const scope = { dot: top === void 0 ? void 0 : top.dot, variables: this.variables };
+      const [keyword, ...rest] = body.split(/\s+/);
+      const argument = rest.join(" ");
+      if (keyword === "if") frames = [...frames, { keyword, branch: guardsOf(argument, scope), needs: neededGuards(argument, scope), earlier: [], dot: scope.dot }];
+      else if (keyword === "with") {
+        const ref = singleRef(argument, scope);
+        const branch = ref === void 0 ? void 0 : [{ path: ref, truthy: true }];
+        frames = [...frames, { keyword, branch, needs: branch ?? [], earlier: [], dot: ref ?? null }];
+      } else if (keyword === "range") frames = [...frames, { keyword, branch: [], needs: [], earlier: [], dot: null }];
+      else if (keyword === "define" || keyword === "block") {
+        frames = [...frames, { keyword, branch: [], needs: [], earlier: [], dot: void 0, define: { name: literalText(rest[0] ?? "") ?? "", start: action.end } }];
+      } else if (keyword === "else" && top !== void 0) {
+        const earlier = [...top.earlier, top.branch];
+        const [, kind, ...condition] = body.split(/\s+/);
+        const own2 = kind === "if" || kind === "with" ? guardsOf(condition.join(" "), { dot: top.dot, variables: this.variables }) : [];
+        const previous = negated(earlier);
+        const branch = previous === void 0 || own2 === void 0 ? void 0 : [...previous, ...own2];
+        frames = [...frames.slice(0, -1), { ...top, branch, needs: branch ?? [], earlier }];
+      } else if (keyword === "end" && top !== void 0) {
+        if (top.define) this.defines.set(top.define.name, { start: top.define.start, end: action.start });
+        frames = frames.slice(0, -1);
+      } else {
+        const assignment2 = /^\$(\w+)\s*:?=\s*([\s\S]*)$/.exec(body);
+        if (assignment2) {
+          const helper = /\b(?:include|template)\s+"([^"]+)"/.exec(assignment2[2])?.[1];
+          this.variables.set(assignment2[1], { refs: refsIn(assignment2[2], scope), ...helper !== void 0 ? { helper } : {} });
+        }
+      }
+      this.snapshots.push({ at: action.end, frames });
+    }
+  }
+  file;
+  text;
+  lines;
+  lineStarts = [0];
+  index;
+  actions = [];
+  variables = /* @__PURE__ */ new Map();
+  /** The helpers it defines (`define "name"`), as ranges of its text. */
+  defines = /* @__PURE__ */ new Map();
+  /** The frames open after each control action, by offset. */
+  snapshots = [{ at: 0, frames: [] }];
+  /** The 0-based line of an offset. */
+  lineOf(offset) {
+    return this.index.position(offset).line - 1;
+  }
+  /** The frames open at an offset. */
+  framesAt(offset) {
+    let low = 0;
+    let high = this.snapshots.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (this.snapshots[middle].at <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return this.snapshots[low].frames;
+  }
+  scopeAt(offset) {
+    return { dot: this.framesAt(offset).at(-1)?.dot, variables: this.variables };
+  }
+  /** A line's text with its actions taken out: what YAML reads literally. */
+  literal(line) {
+    const start = this.lineStarts[line];
+    const end = start + this.lines[line].length;
+    let text = "";
+    let at3 = start;
+    for (const action of this.actionsBetween(start, end)) {
+      text += this.text.slice(at3, Math.max(at3, action.start));
+      at3 = Math.max(at3, action.end);
+    }
+    return text + this.text.slice(Math.min(at3, end), end);
+  }
+  /** The actions that start from `from` to before `to`, found by halving: templates read line by line ask for many. */
+  actionsBetween(from, to) {
+    let low = 0;
+    let high = this.actions.length;
+    while (low < high) {
+      const middle = low + high >> 1;
+      if (this.actions[middle].start < from) low = middle + 1;
+      else high = middle;
+    }
+    const found = [];
+    for (let index = low; index < this.actions.length && this.actions[index].start < to; index++) found.push(this.actions[index]);
+    return found;
+  }
+  /** The lines of a mapping key's value: below it, up to the next line that writes something at its indent or less. */
+  blockEnd(keyLine, indent, last) {
+    for (let line = keyLine + 1; line < last; line++) {
+      const literal2 = this.literal(line);
+      if (literal2.trim() !== "" && !literal2.trim().startsWith("#") && literal2.length - literal2.trimStart().length <= indent) return line;
+    }
+    return last;
+  }
+};
+var ChartReader = class {
+  constructor(chart, folder, repository) {
+    this.chart = chart;
+    const prefix2 = folder === "." ? "templates/" : `${folder}/templates/`;
+    this.templates = repository.paths.filter((file) => file.startsWith(prefix2) && /\.(?:ya?ml|tpl)$/.test(file)).map((file) => new Template(file, repository.text(file) ?? ""));
+  }
+  chart;
+  templates;
+  unfollowed = [];
+  note(template, line, reason2) {
+    this.unfollowed.push({ path: template.file, line: line + 1, reason: reason2 });
+  }
+  /** The body of a helper the chart defines, as a template and a range of it. */
+  helper(name) {
+    for (const template of this.templates) {
+      const range2 = template.defines.get(name);
+      if (range2) return { template, ...range2 };
+    }
+    return void 0;
+  }
+  /** The name a fallback expression gives (`include "app.fullname" .`, `print (include …) "-x"`, `"literal"`). */
+  fallbackName(expression, scope) {
+    const text = unwrapped(expression);
+    const literal2 = literalText(text);
+    if (literal2 !== void 0) return literal2;
+    const args = splitArguments(text);
+    if ((args[0] === "include" || args[0] === "template") && fullnameHelper.test(literalText(args[1] ?? "") ?? "")) return "{fullname}";
+    const variable = /^\$(\w+)$/.exec(text);
+    if (variable) return fullnameHelper.test(scope.variables.get(variable[1])?.helper ?? "") ? "{fullname}" : void 0;
+    const parts = args.slice(1).map((part) => this.fallbackName(part, scope));
+    if (parts.some((part) => part === void 0)) return void 0;
+    if (args[0] === "print") return parts.join("");
+    if (args[0] === "printf" && parts.length > 0) {
+      let index = 1;
+      return parts[0].replace(/%s/g, () => parts[index++] ?? "");
+    }
+    return void 0;
+  }
+  /** The name an expression gives: `.Values.x.name`, `default (fallback) .Values.x.name`, `.Values.x.name | default (fallback)`, a helper of those. */
+  nameOf(expression, scope, template, line, resolve = true) {
+    const piped = /^([^|]+?)\s*\|\s*default\s+(.+)$/.exec(expression);
+    const args = splitArguments(expression);
+    const [value, fallback] = piped ? [piped[1], piped[2]] : args[0] === "default" && args.length === 3 ? [args[2], args[1]] : [expression, void 0];
+    const helper = /^(?:include|template)\s+"([^"]+)"/.exec(unwrapped(value))?.[1];
+    if (helper !== void 0 && !fullnameHelper.test(helper)) return { ...resolve ? this.helperName(helper, template, line) : {}, key: `helper:${helper}` };
+    const path20 = refsIn(value, scope)[0];
+    const defaultName = fallback === void 0 ? helper !== void 0 ? "{fullname}" : void 0 : this.fallbackName(fallback, scope);
+    return { ...path20 !== void 0 ? { path: path20, key: `value:${path20}` } : {}, ...defaultName !== void 0 ? { defaultName } : {} };
+  }
+  /** The name a helper gives (`app.serviceAccountName`): the first `default` it writes, or the one value it writes. */
+  helperName(name, template, line) {
+    const helper = this.helper(name);
+    if (!helper) return { unknownHelper: name };
+    const actions = helper.template.actionsBetween(helper.start, helper.end).filter((action) => !action.control);
+    const named = actions.find((action) => /\bdefault\b/.test(action.body)) ?? actions.find((action) => refsIn(action.body, helper.template.scopeAt(action.start)).length === 1);
+    return named ? this.nameOf(named.body, helper.template.scopeAt(named.start), template, line) : {};
+  }
+  /**
+   * The name a `name:` line writes: literal text, one expression, or text around the chart's full
+   * name. Without `resolve`, only how it is written, to tie a workload to its account: no helper is looked up.
+   */
+  nameLine(template, line, resolve = true) {
+    const raw = /^(\s*[\w-]+:\s*)(.*?)\s*$/.exec(template.lines[line]);
+    const quoted = /^(["'])(.*)\1$/.exec(raw[2]);
+    const value = quoted ? quoted[2] : raw[2];
+    const start = template.lineStarts[line] + raw[1].length + (quoted ? 1 : 0);
+    const actions = template.actionsBetween(start, start + value.length);
+    if (actions.length === 0) return { defaultName: value, key: `text:${value}` };
+    if (actions.length === 1 && actions[0].start === start && actions[0].end === start + value.length) {
+      return this.nameOf(actions[0].body, template.scopeAt(actions[0].start), template, line, resolve);
+    }
+    let name = "";
+    let at3 = start;
+    for (const action of actions) {
+      name += template.text.slice(at3, action.start);
+      const part = /^\.Release\.Name$/.test(action.body) ? "{release}" : this.fallbackName(action.body, template.scopeAt(action.start));
+      if (part === void 0) return {};
+      name += part;
+      at3 = action.end;
+    }
+    name += template.text.slice(at3, start + value.length);
+    return { defaultName: name, key: `text:${name}` };
+  }
+  /** The first line from `from` to `to` whose literal text matches, and the match. */
+  find(template, from, to, pattern) {
+    for (let line = from; line < to; line++) {
+      const match2 = pattern.exec(template.literal(line));
+      if (match2) return { line, match: match2 };
+    }
+    return void 0;
+  }
+  /** A ServiceAccount document: where its annotations, name and `create` switch come from in the values. */
+  serviceAccount(template, from, to, kindLine) {
+    const metadata = this.find(template, from, to, /^metadata:\s*$/);
+    if (!metadata) return void 0;
+    const metadataEnd = this.find(template, metadata.line + 1, to, /^\S/)?.line ?? to;
+    const annotations = this.find(template, metadata.line + 1, metadataEnd, /^(\s+)annotations:/);
+    if (!annotations) return void 0;
+    const indent = annotations.match[1].length;
+    const blockStart = template.lineStarts[annotations.line] + template.lines[annotations.line].indexOf("annotations:") + "annotations:".length;
+    const end = template.blockEnd(annotations.line, indent, metadataEnd);
+    const blockEnd2 = template.lineStarts[end] ?? template.text.length;
+    const maps = [];
+    let unread = false;
+    for (const action of template.actionsBetween(blockStart, blockEnd2)) {
+      const alone = action.line === annotations.line || template.literal(action.line).trim() === "";
+      const range2 = /^range\s+(?:\$\w+\s*,\s*\$\w+\s*:=\s*)?([\s\S]+)$/.exec(action.body);
+      if (!alone || !(range2 || !action.control && renders.test(action.body))) continue;
+      const refs = refsIn(range2 ? range2[1] : action.body, template.scopeAt(action.start));
+      if (refs.length === 0) unread = true;
+      maps.push(...refs);
+    }
+    const annotationDepth = template.framesAt(template.lineStarts[annotations.line]).length;
+    const annotationValues = {};
+    for (let line = annotations.line + 1; line < end; line++) {
+      const entry2 = /^\s*["']?([\w./-]+)["']?\s*:\s*(.*)$/.exec(template.literal(line));
+      if (!entry2 || !irsaAnnotations.includes(entry2[1])) continue;
+      const valueStart = template.lineStarts[line] + template.lines[line].indexOf(":") + 1;
+      const actions = template.actionsBetween(valueStart, template.lineStarts[line] + template.lines[line].length);
+      const refs = actions.length === 1 && entry2[2].replace(/["'\s]/g, "") === "" ? refsIn(actions[0].body, template.scopeAt(actions[0].start)) : [];
+      if (refs.length !== 1) continue;
+      const guards = guardsBelow(template.framesAt(template.lineStarts[line]), annotationDepth)?.filter((guard) => guard.path !== refs[0]);
+      const when = guards?.length === 1 && guards[0].truthy ? guards[0].path : void 0;
+      if (guards === void 0 || guards.length > 0 && when === void 0) {
+        this.note(template, line, `\`${entry2[1]}\` is written under a condition that is not followed: not read from values`);
+        continue;
+      }
+      annotationValues[entry2[1]] = refs[0];
+      if (when !== void 0) annotationValues.when = when;
+    }
+    const annotationsPath = maps.find((ref) => /serviceaccount/i.test(ref) && /annotation/i.test(ref.split(".").at(-1))) ?? maps.find((ref) => /annotation/i.test(ref.split(".").at(-1))) ?? maps[0];
+    const fromValues = Object.keys(annotationValues).some((key) => key !== "when");
+    if (annotationsPath === void 0 && !fromValues) {
+      if (unread) this.note(template, annotations.line, "the ServiceAccount annotations are written by template actions that are not followed: values files of this chart are read by the `helm create` convention");
+      return void 0;
+    }
+    const kindFrames = template.framesAt(template.lineStarts[kindLine]);
+    const creates = kindFrames.flatMap((frame) => frame.needs).filter((guard) => guard.truthy && guard.path.endsWith(".create"));
+    const anchor = (annotationsPath ?? Object.values(annotationValues)[0]).split(".");
+    const shared = (other) => {
+      const differs = other.split(".").findIndex((segment, index) => anchor[index] !== segment);
+      return differs < 0 ? anchor.length : differs;
+    };
+    const create = creates.map((guard) => guard.path).sort((a, b) => shared(b) - shared(a))[0];
+    if (create === void 0 && kindFrames.some((frame) => frame.branch === void 0)) {
+      this.note(template, kindLine, "whether the ServiceAccount is made is decided by a condition that is not followed: it is taken as made");
+    }
+    const nameLine = this.find(template, metadata.line + 1, metadataEnd, /^\s+name:/);
+    const written = nameLine ? this.nameLine(template, nameLine.line) : {};
+    const beside = annotationsPath?.endsWith(".annotations") ? annotationsPath.replace(/annotations$/, "name") : void 0;
+    const name = written.unknownHelper !== void 0 && beside !== void 0 ? { ...written, path: beside } : written;
+    if (written.unknownHelper !== void 0) {
+      this.note(
+        template,
+        nameLine.line,
+        `the ServiceAccount's name comes from helper \`${written.unknownHelper}\`, which is not among the scanned files: it is taken as ${beside !== void 0 ? `\`${beside}\`, else ` : ""}the release's full name`
+      );
+    }
+    const account = {
+      annotations: annotationsPath ?? "",
+      ...name.path !== void 0 ? { name: name.path } : {},
+      ...create !== void 0 ? { create } : {},
+      defaultName: name.defaultName ?? "{fullname}",
+      ...fromValues ? { annotationValues } : {}
+    };
+    return { account, nameKey: name.key };
+  }
+  /** A workload document: the env its containers take from values, and the account it runs as. */
+  workload(template, from, to, kindLine) {
+    const depth = template.framesAt(template.lineStarts[kindLine]).length;
+    const env = [];
+    const envSwitches = [];
+    const envValues = [];
+    for (let line = from; line < to; line++) {
+      const key = /^(\s*)(?:-\s+)?env:/.exec(template.literal(line));
+      if (!key) continue;
+      const indent = template.lines[line].indexOf("env:");
+      const end = template.blockEnd(line, indent, to);
+      const blockStart = template.lineStarts[line] + indent + "env:".length;
+      for (const action of template.actionsBetween(blockStart, template.lineStarts[end] ?? template.text.length)) {
+        if (action.line !== line && template.literal(action.line).trim() !== "") continue;
+        const range2 = /^range\s+(\$\w+\s*,\s*\$\w+\s*:=\s*)?([\s\S]+)$/.exec(action.body);
+        if (!range2 && (action.control || !renders.test(action.body))) continue;
+        const form = range2?.[1] !== void 0 ? "map" : "list";
+        for (const path20 of refsIn(range2 ? range2[2] : action.body, template.scopeAt(action.start))) if (!env.some((known) => known.path === path20)) env.push({ path: path20, form });
+      }
+      for (let entryLine = line + 1; entryLine < end; entryLine++) {
+        const entry2 = /^(\s*)-\s+name:\s*["']?([\w-]+)["']?\s*$/.exec(template.literal(entryLine));
+        if (!entry2 || !judgedEnv.has(entry2[2])) continue;
+        const valueLine = this.find(template, entryLine + 1, end, new RegExp(`^\\s{${entry2[1].length + 1},}value:\\s*(.*)$`));
+        if (!valueLine || this.find(template, entryLine + 1, valueLine.line, new RegExp(`^\\s{0,${entry2[1].length}}-`))) continue;
+        const guards = guardsBelow(template.framesAt(template.lineStarts[entryLine]), depth);
+        if (guards === void 0) {
+          this.note(template, entryLine, `the \`${entry2[2]}\` env entry is written under a condition that is not followed: not read from values`);
+          continue;
+        }
+        const conditions = (list2) => ({
+          ...list2.some((guard) => guard.truthy) ? { requires: list2.filter((guard) => guard.truthy).map((guard) => guard.path) } : {},
+          ...list2.some((guard) => !guard.truthy) ? { unless: list2.filter((guard) => !guard.truthy).map((guard) => guard.path) } : {}
+        });
+        const valueStart = template.lineStarts[valueLine.line] + template.lines[valueLine.line].indexOf("value:") + "value:".length;
+        const actions = template.actionsBetween(valueStart, template.lineStarts[valueLine.line] + template.lines[valueLine.line].length);
+        if (actions.length > 0) {
+          const refs = actions.length === 1 ? refsIn(actions[0].body, template.scopeAt(actions[0].start)) : [];
+          if (refs.length === 1) envValues.push({ path: refs[0], name: entry2[2], ...conditions(guards) });
+          continue;
+        }
+        const switchAt = guards.findLastIndex((guard) => guard.truthy);
+        if (switchAt < 0) continue;
+        const value = valueLine.match[1].trim().replace(/^(["'])(.*)\1$/, "$2");
+        envSwitches.push({ path: guards[switchAt].path, name: entry2[2], value, ...conditions(guards.filter((_2, index) => index !== switchAt)) });
+      }
+    }
+    const account = this.find(template, from, to, /^\s+serviceAccount(?:Name)?:/);
+    const nameKey = account ? this.nameLine(template, account.line, false).key : void 0;
+    return { nameKey, env: { ...env.length > 0 ? { env } : {}, ...envSwitches.length > 0 ? { envSwitches } : {}, ...envValues.length > 0 ? { envValues } : {} }, line: kindLine };
+  }
+  read() {
+    const accounts = [];
+    const workloads = [];
+    let hasWorkloads = false;
+    for (const template of this.templates) {
+      if (template.file.endsWith(".tpl")) continue;
+      const separators = template.lines.flatMap((_2, line) => /^---\s*$/.test(template.literal(line)) ? [line] : []);
+      const bounds = [-1, ...separators, template.lines.length];
+      for (let index = 0; index + 1 < bounds.length; index++) {
+        const [from, to] = [bounds[index] + 1, bounds[index + 1]];
+        const kind = this.find(template, from, to, /^kind:\s*["']?(\w+)/);
+        if (!kind) continue;
+        if (kind.match[1] === "ServiceAccount") {
+          const account = this.serviceAccount(template, from, to, kind.line);
+          if (account) accounts.push(account);
+        } else if (workloadKinds.test(kind.match[1])) {
+          hasWorkloads = true;
+          const workload = this.workload(template, from, to, kind.line);
+          if (Object.keys(workload.env).length > 0) workloads.push({ ...workload, template });
+        }
+      }
+    }
+    for (const workload of workloads) {
+      const runsAs = accounts.filter((account) => account.nameKey !== void 0 && account.nameKey === workload.nameKey);
+      const target = runsAs[0] ?? (accounts.length === 1 ? accounts[0] : void 0);
+      if (!target) {
+        if (accounts.length > 0) this.note(workload.template, workload.line, "the container env of this workload is not tied to a ServiceAccount of the chart (its account name is not followed): not read from values");
+        continue;
+      }
+      const { env = [], envSwitches = [], envValues = [] } = target.account;
+      target.account = {
+        ...target.account,
+        env: [...env, ...workload.env.env ?? []],
+        envSwitches: [...envSwitches, ...workload.env.envSwitches ?? []],
+        envValues: [...envValues, ...workload.env.envValues ?? []]
+      };
+    }
+    const knowledge = accounts.length === 0 ? void 0 : { chart: this.chart, source: "the chart templates in the repository", serviceAccounts: accounts.map((account) => account.account) };
+    return { knowledge, hasWorkloads, unfollowed: this.unfollowed };
+  }
+};
+var read = /* @__PURE__ */ new WeakMap();
+function chartTemplateKnowledge(folder, chartName, repository) {
+  const byFolder = read.get(repository) ?? /* @__PURE__ */ new Map();
+  read.set(repository, byFolder);
+  const known = byFolder.get(folder);
+  if (known) return known;
+  const learned = new ChartReader(chartName ?? path12.posix.basename(folder), folder, repository).read();
+  byFolder.set(folder, learned);
+  return learned;
+}
+
+// src/loaders/declared/release-objects.ts
 var helmCreateConvention = {
   annotations: "serviceAccount.annotations",
   name: "serviceAccount.name",
@@ -33642,25 +34115,23 @@ var helmCreateConvention = {
   defaultName: "{fullname}"
 };
 var conventionalEnv = ["env", "extraEnv"];
-var judgedEnv = /* @__PURE__ */ new Set([webhook.env.stsRegionalEndpoints, webhook.env.region, webhook.env.defaultRegion]);
 function carriedEnv(name, value) {
   return judgedEnv.has(name) || typeof value === "string" && mayNameEndpoint(value, name);
 }
-var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
-var dotted = (path19) => path19.split(".");
-function valueAt2(value, path19) {
+var dotted = (path20) => path20 === "" ? [] : path20.split(".");
+function valueAt2(value, path20) {
   let node = value;
-  for (const segment of path19) {
+  for (const segment of path20) {
     if (typeof segment === "number" ? !Array.isArray(node) : !isRecord(node)) return void 0;
     node = node[segment];
   }
   return node;
 }
-function annotationMaps(value, path19 = [], found = []) {
-  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path19, index], found));
+function annotationMaps(value, path20 = [], found = []) {
+  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path20, index], found));
   else if (isRecord(value)) {
-    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path19);
-    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path19, key], found);
+    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path20);
+    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path20, key], found);
   }
   return found;
 }
@@ -33694,10 +34165,6 @@ var ReleaseLocator = class {
     return { startLine: this.spec.line, startColumn: 1, endLine: this.spec.line, endColumn: 1, lineText: "" };
   }
 };
-function knownChart(name, repository) {
-  if (name === void 0) return void 0;
-  return chartKnowledge.find((chart) => chart.chart === name && (chart.repositoryContains === void 0 || (repository ?? "").includes(chart.repositoryContains)));
-}
 function goTruthy(value) {
   if (Array.isArray(value)) return value.length > 0;
   if (isRecord(value)) return Object.keys(value).length > 0;
@@ -33714,18 +34181,18 @@ var MergedValues = class {
   }
   layers;
   /** The value the top layer that sets a path gives it. */
-  get(path19) {
+  get(path20) {
     for (let index = this.layers.length - 1; index >= 0; index--) {
-      const value = valueAt2(this.layers[index].value, path19);
+      const value = valueAt2(this.layers[index].value, path20);
       if (value !== void 0) return value;
     }
     return void 0;
   }
   /** A mapping merged across layers, the top layer winning each key; `null` drops a key, as Helm does. */
-  map(path19) {
+  map(path20) {
     const merged = {};
     for (const layer of this.layers) {
-      const map = valueAt2(layer.value, path19);
+      const map = valueAt2(layer.value, path20);
       if (!isRecord(map)) continue;
       for (const [key, value] of Object.entries(map)) {
         if (value === null) delete merged[key];
@@ -33747,16 +34214,18 @@ function chartDefaults(spec, repository) {
 function releaseObjects(spec, repository) {
   const layers = [...chartDefaults(spec, repository), ...spec.values];
   const values = new MergedValues(layers);
-  const chart = knownChart(spec.chart.name, spec.chart.repository);
+  const learned = spec.chart.path !== void 0 && repository ? chartTemplateKnowledge(spec.chart.path, spec.chart.name, repository) : void 0;
+  const chart = learned?.knowledge ?? knownChart(spec.chart.name, spec.chart.repository);
   const accounts = chart ? chart.serviceAccounts.map(accountPaths) : [{ ...accountPaths(helmCreateConvention), env: conventionEnv(values) }];
-  const read = new Set(accounts.map((account) => account.annotations.join(".")));
+  if (learned?.knowledge && !learned.hasWorkloads) accounts[0] = { ...accounts[0], env: [...accounts[0].env, ...conventionEnv(values)] };
+  const read2 = new Set(accounts.map((account) => account.annotations.join(".")));
   const assumed = chart ? [] : [helmCreateConvention.annotations];
   for (const layer of layers) {
-    for (const path19 of annotationMaps(layer.value)) {
-      const key = path19.join(".");
-      if (read.has(key)) continue;
-      read.add(key);
-      accounts.push(conventionAt(path19));
+    for (const path20 of annotationMaps(layer.value)) {
+      const key = path20.join(".");
+      if (read2.has(key)) continue;
+      read2.add(key);
+      accounts.push(conventionAt(path20));
       assumed.push(key);
     }
   }
@@ -33769,10 +34238,16 @@ function releaseObjects(spec, repository) {
       path: spec.file,
       line: spec.line,
       kind: spec.kind,
-      reason: `${shown.map((key) => `\`${key}\``).join(", ")} read as ServiceAccount annotations by the \`helm create\` convention (the \`name\` and \`create\` beside them): ${chartLabel === void 0 ? "the chart is not known" : chart ? `chart \`${chartLabel}\` is not known to read them there` : `chart \`${chartLabel}\` is not known`}`
+      reason: `${shown.map((key) => `\`${key}\``).join(", ")} read as ServiceAccount annotations by the \`helm create\` convention (the \`name\` and \`create\` beside them): ${chartLabel === void 0 ? "the chart is not known" : learned?.knowledge ? `the templates of chart \`${chartLabel}\` do not read them there` : chart ? `chart \`${chartLabel}\` is not known to read them there` : `chart \`${chartLabel}\` is not known`}`
     });
   }
   return result2;
+}
+function pathConditions(conditions) {
+  return { requires: (conditions.requires ?? []).map(dotted), unless: (conditions.unless ?? []).map(dotted) };
+}
+function conditionsHold(values, conditions) {
+  return conditions.requires.every((path20) => goTruthy(values.get(path20) ?? false)) && conditions.unless.every((path20) => !goTruthy(values.get(path20) ?? false));
 }
 function accountPaths(account) {
   const { when, ...fromValues } = account.annotationValues ?? {};
@@ -33782,16 +34257,17 @@ function accountPaths(account) {
     ...account.create !== void 0 ? { create: dotted(account.create) } : {},
     createdByDefault: account.createdByDefault !== false,
     defaultName: account.defaultName,
-    env: (account.env ?? []).map(({ path: path19, form }) => ({ path: dotted(path19), form })),
-    envSwitches: (account.envSwitches ?? []).map(({ path: path19, ...entry2 }) => ({ path: dotted(path19), ...entry2 })),
-    annotationValues: Object.entries(fromValues).map(([annotation, path19]) => ({ annotation, path: dotted(path19) })),
+    env: (account.env ?? []).map(({ path: path20, form }) => ({ path: dotted(path20), form })),
+    envSwitches: (account.envSwitches ?? []).map(({ path: path20, name, value, ...conditions }) => ({ path: dotted(path20), name, value, conditions: pathConditions(conditions) })),
+    envValues: (account.envValues ?? []).map(({ path: path20, name, ...conditions }) => ({ path: dotted(path20), name, conditions: pathConditions(conditions) })),
+    annotationValues: Object.entries(fromValues).map(([annotation, path20]) => ({ annotation, path: dotted(path20) })),
     ...when !== void 0 ? { when: dotted(when) } : {}
   };
 }
-function conventionAt(path19) {
-  const parent = path19.slice(0, -1);
-  const isConvention = path19.join(".") === helmCreateConvention.annotations;
-  return { annotations: path19, name: [...parent, "name"], create: [...parent, "create"], createdByDefault: true, defaultName: isConvention ? "{fullname}" : "{release}", env: [], envSwitches: [], annotationValues: [] };
+function conventionAt(path20) {
+  const parent = path20.slice(0, -1);
+  const isConvention = path20.join(".") === helmCreateConvention.annotations;
+  return { annotations: path20, name: [...parent, "name"], create: [...parent, "create"], createdByDefault: true, defaultName: isConvention ? "{fullname}" : "{release}", env: [], envSwitches: [], envValues: [], annotationValues: [] };
 }
 function conventionEnv(values) {
   return conventionalEnv.flatMap((key) => {
@@ -33801,35 +34277,39 @@ function conventionEnv(values) {
 }
 function envSources(values, account) {
   const sources = [];
-  for (const { path: path19, form } of account.env) {
-    const value = values.get(path19);
+  for (const { path: path20, form } of account.env) {
+    const value = values.get(path20);
     if (form === "list" && Array.isArray(value)) {
       value.forEach((item, index) => {
         if (!isRecord(item) || typeof item.name !== "string" || !carriedEnv(item.name, item.value)) return;
         const entry2 = Object.hasOwn(item, "value") ? { name: item.name, value: item.value } : { name: item.name };
-        sources.push({ entry: entry2, name: { path: [...path19, index, "name"] }, value: { path: [...path19, index, "value"] } });
+        sources.push({ entry: entry2, name: { path: [...path20, index, "name"] }, value: { path: [...path20, index, "value"] } });
       });
     } else if (form === "map" && isRecord(value)) {
-      for (const [name, entryValue] of Object.entries(values.map(path19))) {
-        if (carriedEnv(name, entryValue)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path19, name], key: true }, value: { path: [...path19, name] } });
+      for (const [name, entryValue] of Object.entries(values.map(path20))) {
+        if (carriedEnv(name, entryValue)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path20, name], key: true }, value: { path: [...path20, name] } });
       }
     }
   }
-  for (const { path: path19, name, value } of account.envSwitches) {
-    const switched = values.get(path19);
-    if (goTruthy(switched ?? false)) sources.push({ entry: { name, value }, name: { path: path19, key: true }, value: { path: path19 } });
+  for (const { path: path20, name, value, conditions } of account.envSwitches) {
+    if (goTruthy(values.get(path20) ?? false) && conditionsHold(values, conditions)) sources.push({ entry: { name, value }, name: { path: path20, key: true }, value: { path: path20 } });
+  }
+  for (const { path: path20, name, conditions } of account.envValues) {
+    const value = values.get(path20);
+    if (value === void 0 || value === null || typeof value === "object" || !conditionsHold(values, conditions)) continue;
+    sources.push({ entry: { name, value: String(value) }, name: { path: path20, key: true }, value: { path: path20 } });
   }
   return sources;
 }
 function accountAnnotations(values, account) {
-  const annotations = values.map(account.annotations);
+  const annotations = account.annotations.length > 0 ? values.map(account.annotations) : {};
   const sources = new Map(Object.keys(annotations).map((key) => [key, { path: [...account.annotations, key] }]));
   if (account.when !== void 0 && !goTruthy(values.get(account.when) ?? false)) return { annotations, sources };
-  for (const { annotation, path: path19 } of account.annotationValues) {
-    const value = values.get(path19);
+  for (const { annotation, path: path20 } of account.annotationValues) {
+    const value = values.get(path20);
     if (value === void 0 || value === null || value === "") continue;
     annotations[annotation] = typeof value === "string" ? value : String(value);
-    sources.set(annotation, { path: path19 });
+    sources.set(annotation, { path: path20 });
   }
   return { annotations, sources };
 }
@@ -33879,8 +34359,8 @@ function makeAccount(spec, layers, values, account, chart, into) {
 }
 function writtenAt(object) {
   const paths = object.identity.kind === "ServiceAccount" ? irsaAnnotations.filter((key) => Object.hasOwn(object.data.metadata.annotations, key)).map((key) => ["metadata", "annotations", key]) : object.data.spec.template.spec.containers[0].env.map((_2, index) => ["spec", "template", "spec", "containers", 0, "env", index, "value"]);
-  const positions = paths.map((path19) => {
-    const at3 = object.locator.locate(path19);
+  const positions = paths.map((path20) => {
+    const at3 = object.locator.locate(path20);
     return `${at3.file ?? object.locator.path}:${at3.startLine}:${at3.startColumn}`;
   });
   return `${object.identity.kind} ${positions.join(" ")}`;
@@ -33890,7 +34370,14 @@ function addReleaseObjects(declarations, repository) {
   const used = new Set(named.flatMap((release) => [...release.values.map((layer) => layer.locator.path), ...release.chart.path !== void 0 ? [`${release.chart.path}/values.yaml`] : []]));
   const ordered = [...named, ...declarations.releases.filter((release) => release.readAlone === true && !used.has(release.file))];
   const seen = /* @__PURE__ */ new Set();
+  const chartsRead = /* @__PURE__ */ new Set();
   for (const release of ordered) {
+    const folder = release.chart.path;
+    if (folder !== void 0 && !chartsRead.has(folder)) {
+      chartsRead.add(folder);
+      const { unfollowed } = chartTemplateKnowledge(folder, release.chart.name, repository);
+      declarations.unanalysed.push(...unfollowed.map((template) => ({ ...template, kind: "helm-chart" })));
+    }
     const { objects, assumptions } = releaseObjects(release, repository);
     const kept = objects.filter((object) => {
       const key = writtenAt(object);
@@ -33913,10 +34400,10 @@ var notValuesPattern = /(?:^|\/)(?:templates\/|\.github\/|[Kk]ustomization(?:\.y
 function isNotValues(value) {
   return isRecord(value) && (typeof value.apiVersion === "string" && typeof value.kind === "string" || Object.hasOwn(value, "suite") && Array.isArray(value.tests));
 }
-var folderOf = (file) => path12.posix.dirname(file);
+var folderOf = (file) => path13.posix.dirname(file);
 function inside(folder, relative) {
-  const joined = path12.posix.normalize(path12.posix.join(folder, relative));
-  return joined === ".." || joined.startsWith("../") || path12.posix.isAbsolute(relative) ? void 0 : joined;
+  const joined = path13.posix.normalize(path13.posix.join(folder, relative));
+  return joined === ".." || joined.startsWith("../") || path13.posix.isAbsolute(relative) ? void 0 : joined;
 }
 function locatorBelow(locator, prefix2) {
   return { path: locator.path, locate: (inner, options) => locator.locate([...prefix2, ...inner], options) };
@@ -33924,7 +34411,7 @@ function locatorBelow(locator, prefix2) {
 function chartFolders(repository) {
   const charts = /* @__PURE__ */ new Map();
   for (const file of repository.paths) {
-    if (path12.posix.basename(file) !== "Chart.yaml") continue;
+    if (path13.posix.basename(file) !== "Chart.yaml") continue;
     const text = repository.text(file) ?? "";
     const name = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
     const version = /^version:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
@@ -33939,7 +34426,7 @@ function chartFolderOf(file, charts) {
   }
 }
 function chartNamedBy(file) {
-  const base2 = path12.posix.basename(file);
+  const base2 = path13.posix.basename(file);
   return chartKnowledge.map((chart) => chart.chart).filter((chart) => base2.startsWith(`${chart}-`) || base2.startsWith(`${chart}.`)).sort((a, b) => b.length - a.length)[0];
 }
 function valuesLayer(file, text, into, cache2) {
@@ -34019,12 +34506,12 @@ function setValues(file, entries, at3, locator, into) {
   entries.forEach((entry2, index) => {
     if (!isRecord(entry2) || typeof entry2.name !== "string") return;
     const name = locator.locate([...at3, index, "name"]);
-    const path19 = parseSetName(entry2.name);
-    if (typeof path19 === "string") {
-      into.errors.push({ path: file, line: name.startLine, column: name.startColumn, message: `helmfile \`set\` name not valid: ${path19}` });
+    const path20 = parseSetName(entry2.name);
+    if (typeof path20 === "string") {
+      into.errors.push({ path: file, line: name.startLine, column: name.startColumn, message: `helmfile \`set\` name not valid: ${path20}` });
       return;
     }
-    set.push({ path: path19, value: entry2.value, name, valueAt: Object.hasOwn(entry2, "value") ? locator.locate([...at3, index, "value"]) : name });
+    set.push({ path: path20, value: entry2.value, name, valueAt: Object.hasOwn(entry2, "value") ? locator.locate([...at3, index, "value"]) : name });
   });
   return set.length > 0 ? [setLayer(file, set, `set entries of \`${file}\``)] : [];
 }
@@ -34034,7 +34521,7 @@ function helmfileChart(chart, folder, repositories, repository) {
   const [first, ...rest] = chart.split("/");
   if (rest.length === 1 && repositories.has(first)) return { name: rest[0], repository: first };
   const local = inside(folder, chart);
-  const name = path12.posix.basename(chart);
+  const name = path13.posix.basename(chart);
   if (local !== void 0 && repository.paths.includes(`${local}/Chart.yaml`)) {
     const chartName = /^name:\s*["']?([^"'\s#]+)/m.exec(repository.text(`${local}/Chart.yaml`) ?? "")?.[1] ?? name;
     return { name: chartName, path: local };
@@ -34054,7 +34541,7 @@ var helmReader = {
     const cache2 = /* @__PURE__ */ new Map();
     for (const file of files) if (helmfilePattern.test(file.path)) helmfileReleases(file.path, file.text, repository, into, used, cache2);
     const charts = chartFolders(repository);
-    const byDefaultsFirst = [...files].sort((a, b) => Number(path12.posix.basename(b.path) === "values.yaml") - Number(path12.posix.basename(a.path) === "values.yaml"));
+    const byDefaultsFirst = [...files].sort((a, b) => Number(path13.posix.basename(b.path) === "values.yaml") - Number(path13.posix.basename(a.path) === "values.yaml"));
     for (const file of byDefaultsFirst) {
       if (helmfilePattern.test(file.path) || used.has(file.path) || cache2.has(file.path) && cache2.get(file.path) === void 0) continue;
       const layer = valuesLayer(file.path, file.text, into, cache2);
@@ -34066,7 +34553,7 @@ var helmReader = {
   }
 };
 function chartRelease(file, folder, chart, layer) {
-  const label = chart.name ?? path12.posix.basename(folder);
+  const label = chart.name ?? path13.posix.basename(folder);
   return {
     kind: "helm-chart",
     file,
@@ -34093,7 +34580,7 @@ function standaloneRelease(file, layer) {
 // src/loaders/declared/kustomize-patches.ts
 var kustomizePatchReader = {
   kind: "kustomize",
-  wants: (path19, text) => isManifestFile(path19) && !isKustomization(path19) && text.includes("kind: Kustomization") && text.includes("patch") && text.includes(webhook.annotations.roleArn),
+  wants: (path20, text) => isManifestFile(path20) && !isKustomization(path20) && text.includes("kind: Kustomization") && text.includes("patch") && text.includes(webhook.annotations.roleArn),
   read(files, _repository, into) {
     for (const file of files) {
       const parsed = parseYamlDocuments(file.path, file.text);
@@ -34105,12 +34592,12 @@ var kustomizePatchReader = {
         listAt(value, "patches").forEach((patch, index) => {
           if (!isRecord(patch) || typeof patch.patch !== "string") return;
           const label = `inline patch ${index + 1} of kustomization \`${file.path}\``;
-          const read = valuesStringLayer(lines, locator, ["patches", index, "patch"], patch.patch, label);
-          if ("error" in read) {
-            into.errors.push(read.error);
+          const read2 = valuesStringLayer(lines, locator, ["patches", index, "patch"], patch.patch, label);
+          if ("error" in read2) {
+            into.errors.push(read2.error);
             return;
           }
-          const object = read.layer.value;
+          const object = read2.layer.value;
           const metadata = recordAt(object, "metadata");
           if (object.kind !== "ServiceAccount" || typeof metadata.name !== "string") return;
           const objectNamespace = namespace ?? (typeof metadata.namespace === "string" ? metadata.namespace : void 0);
@@ -34118,7 +34605,7 @@ var kustomizePatchReader = {
             kind: "kustomize",
             identity: { apiVersion: "v1", kind: "ServiceAccount", name: metadata.name, ...objectNamespace !== void 0 ? { namespace: objectNamespace } : {} },
             data: { ...object, apiVersion: "v1", metadata: { ...metadata, ...objectNamespace !== void 0 ? { namespace: objectNamespace } : {} } },
-            locator: read.layer.locator,
+            locator: read2.layer.locator,
             declaredBy: `in ${label}`
           });
           into.unanalysed.push({
@@ -34148,18 +34635,18 @@ var declarationReaders = [
 // src/loaders/read-files.ts
 var binarySample = 8e3;
 function readFiles(files, maxBytes, outcomes) {
-  const read = [];
+  const read2 = [];
   for (const file of files) {
     if (isManifestFile(file.path)) {
       const text = readText(file, maxBytes, outcomes);
-      if (text !== void 0) read.push({ path: file.path, text });
+      if (text !== void 0) read2.push({ path: file.path, text });
     } else {
       const code2 = readCode(file, maxBytes, outcomes);
-      if (code2 === null) read.push({ path: file.path });
-      else if (code2 !== void 0) read.push({ path: file.path, text: code2.text, screened: code2.screened });
+      if (code2 === null) read2.push({ path: file.path });
+      else if (code2 !== void 0) read2.push({ path: file.path, text: code2.text, screened: code2.screened });
     }
   }
-  return read;
+  return read2;
 }
 var codeMarkers = endpoints.codeMarkers;
 var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
@@ -34192,13 +34679,13 @@ function readShared(absolute, maxBytes) {
   try {
     if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
     if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
-    let read = 0;
-    while (read < size) {
-      const count = readSync(fd, readBuffer, read, size - read, read);
+    let read2 = 0;
+    while (read2 < size) {
+      const count = readSync(fd, readBuffer, read2, size - read2, read2);
       if (count === 0) break;
-      read += count;
+      read2 += count;
     }
-    return { bytes: readBuffer.subarray(0, read), size };
+    return { bytes: readBuffer.subarray(0, read2), size };
   } finally {
     closeSync(fd);
   }
@@ -34206,12 +34693,12 @@ function readShared(absolute, maxBytes) {
 function readCode(file, maxBytes, outcomes) {
   let bytes;
   try {
-    const read = readShared(file.absolutePath, maxBytes);
-    if (read.size > maxBytes) {
-      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
+    const read2 = readShared(file.absolutePath, maxBytes);
+    if (read2.size > maxBytes) {
+      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read2.size} bytes)` });
       return void 0;
     }
-    bytes = read.bytes;
+    bytes = read2.bytes;
   } catch (error2) {
     return unreadable(file, error2, outcomes);
   }
@@ -34262,7 +34749,7 @@ function readDeclarations(files, readers = declarationReaders) {
   const declarations = emptyDeclarations();
   if (readers.length === 0) return declarations;
   const byPath2 = new Map(files.map((file) => [file.path, file.text]));
-  const repository = { paths: [...byPath2.keys()], text: (path19) => byPath2.get(path19) };
+  const repository = { paths: [...byPath2.keys()], text: (path20) => byPath2.get(path20) };
   for (const reader of readers) {
     const wanted = files.filter((file) => reader.wants(file.path, file.text));
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
@@ -34656,9 +35143,9 @@ function buildFinding(parts) {
   if (parts.object) finding.object = parts.object;
   return finding;
 }
-function findingLocation({ path: path19, position }) {
+function findingLocation({ path: path20, position }) {
   const { lineText, ...range2 } = position;
-  return { path: path19, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
+  return { path: path20, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
 }
 function toFinding(rule, problem, place, configuredLevel = rule.configuredLevel) {
   const { data, ...where2 } = place;
@@ -34755,7 +35242,7 @@ function addLineHashes(findings, files, kind = "location") {
 }
 
 // src/engine/suppressions.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/model/workload.ts
 var podSpecPaths = {
@@ -34935,7 +35422,7 @@ function applyConfigSuppressions(findings, settings, plan) {
       if (entry2.name !== void 0 && finding.object?.name !== entry2.name) return false;
       if (entry2.path !== void 0) {
         if (!finding.location) return false;
-        const relative = path13.posix.relative(config.folder, finding.location.path);
+        const relative = path14.posix.relative(config.folder, finding.location.path);
         if (relative.startsWith("../") || !minimatch(relative, entry2.path, { dot: true })) return false;
       }
       return true;
@@ -34980,8 +35467,8 @@ function uncoveredTextFindings(textFindings, objectFindings) {
   if (byPath2.size === 0) return [...textFindings];
   return textFindings.filter(({ location }) => !location || !byPath2.get(location.path)?.some((covering) => within(location, covering)));
 }
-function ruleError(id, path19, what, error2) {
-  return { path: path19, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
+function ruleError(id, path20, what, error2) {
+  return { path: path20, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
 }
 var RuleRunner = class {
   constructor(plan, suppressions) {
@@ -35195,11 +35682,11 @@ var STS004 = {
     if (!isServiceAccount(resource)) return;
     const { present, value, parsed, unknown } = irsaSettings(resource).stsRegionalEndpoints;
     if (!present || parsed !== void 0 || unknown) return;
-    const path19 = annotationPath(webhook.annotations.stsRegionalEndpoints);
+    const path20 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
-      context.report({ path: path19, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
+      context.report({ path: path20, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
     } else {
-      context.report({ path: path19, messageId: "invalid", data: { value: JSON.stringify(value) } });
+      context.report({ path: path20, messageId: "invalid", data: { value: JSON.stringify(value) } });
     }
   }
 };
@@ -35225,18 +35712,18 @@ var STS006 = {
     for (const container of pod.containers) {
       for (const entry2 of container.env) {
         if (entry2.name !== webhook.env.stsRegionalEndpoints || !entry2.hasValue || isPlaceholder(entry2.value)) continue;
-        const path19 = envPath(container, entry2, "value");
+        const path20 = envPath(container, entry2, "value");
         const data = { container: container.name, value: JSON.stringify(entry2.value) };
         if (typeof entry2.value !== "string" || !validValues.has(entry2.value)) {
-          context.report({ path: path19, messageId: "invalid", data });
+          context.report({ path: path20, messageId: "invalid", data });
         } else if (entry2.value === endpoints.legacyValue) {
-          context.report({ path: path19, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
+          context.report({ path: path20, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
         } else {
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : void 0;
           if (settings?.roleArn === void 0 || skippedContainers(pod.templateMetadata).has(container.name)) continue;
           if (injectedStsSetting(settings, context.profile) !== entry2.value) {
-            context.report({ path: path19, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
+            context.report({ path: path20, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
           }
         }
       }
@@ -35563,7 +36050,7 @@ var STS013 = {
 };
 
 // src/code/dependencies.ts
-import path14 from "node:path";
+import path15 from "node:path";
 function compareVersions(a, b) {
   const left = a.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
   const right = b.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
@@ -35773,7 +36260,7 @@ function composerLock(text) {
   return found;
 }
 function dependenciesOf(file, text) {
-  const base2 = path14.posix.basename(file);
+  const base2 = path15.posix.basename(file);
   if (base2 === "package.json") return npmManifest(text);
   if (base2 === "package-lock.json") return npmLock(text);
   if (/^requirements.*\.txt$/.test(base2)) return requirements(text);
@@ -36084,12 +36571,12 @@ var ParallelFileSource = class {
     return this.files.texts();
   }
 };
-function addInputs(inputs, read) {
-  inputs.files += read.files;
-  inputs.documents += read.documents;
-  inputs.objects += read.objects;
-  inputs.skipped.push(...read.skipped);
-  inputs.errors.push(...read.errors);
+function addInputs(inputs, read2) {
+  inputs.files += read2.files;
+  inputs.documents += read2.documents;
+  inputs.objects += read2.objects;
+  inputs.skipped.push(...read2.skipped);
+  inputs.errors.push(...read2.errors);
 }
 
 // src/engine/scan.ts
@@ -36136,10 +36623,10 @@ function scanInputs(inputs, settings) {
 
 // src/config/scan-request.ts
 function relativeTo(root, absolute) {
-  return path15.relative(root, absolute).split(path15.sep).join("/") || ".";
+  return path16.relative(root, absolute).split(path16.sep).join("/") || ".";
 }
 function readSuppressionRequest(request, root) {
-  const defaultConfig = path15.join(request.configDefaultFolder, defaultConfigName);
+  const defaultConfig = path16.join(request.configDefaultFolder, defaultConfigName);
   const config = request.configFile !== void 0 ? loadConfig(request.configFile) : existsSync6(defaultConfig) ? loadConfig(defaultConfig) : void 0;
   const suppressions = {
     inline: request.inlineSuppressions !== false,
@@ -36182,16 +36669,16 @@ async function runClusterRequest(request) {
 }
 
 // src/cluster/dump-objects.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/output-file.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 var OutputError = class extends Error {
 };
 var reason = (error2) => error2 instanceof Error ? error2.message : String(error2);
 function writeOutputFile(file, text) {
-  const folder = path16.dirname(file);
+  const folder = path17.dirname(file);
   try {
     mkdirSync2(folder, { recursive: true });
   } catch (error2) {
@@ -36208,7 +36695,7 @@ function writeOutputFile(file, text) {
 
 // src/cluster/dump-objects.ts
 function dumpObjects(folder, audited) {
-  for (const object of audited) writeOutputFile(path17.join(folder, ...object.path.split("/")), object.text);
+  for (const object of audited) writeOutputFile(path18.join(folder, ...object.path.split("/")), object.text);
 }
 
 // src/cli/inputs.ts
@@ -36375,8 +36862,8 @@ function formatMarkdown(report, options = {}) {
 // src/formats/sarif.ts
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
-function pathToUri(path19) {
-  return path19.split("/").map(encodeURIComponent).join("/");
+function pathToUri(path20) {
+  return path20.split("/").map(encodeURIComponent).join("/");
 }
 var severityRank = { error: 0, warning: 1, note: 2, none: 3 };
 function mostSevereFirst(results) {
@@ -36412,11 +36899,11 @@ function result(finding, ruleIndex, sameLine) {
   const location = {};
   const located = finding.location ?? finding.renderedLocation;
   if (located) {
-    const { path: path19, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
+    const { path: path20, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
     location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(path19), uriBaseId: "%SRCROOT%" },
+      artifactLocation: { uri: pathToUri(path20), uriBaseId: "%SRCROOT%" },
       region: { startLine, startColumn, endLine, endColumn, ...regionText ? { snippet: { text: regionText } } : {} },
       // The whole start line, so that a reader without the repository sees the finding in place.
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
@@ -36656,21 +37143,21 @@ function pullRequestNumber() {
 }
 async function auditClusters(inputs, workspace) {
   const { cluster } = inputs;
-  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path18.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
+  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path19.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
   try {
     let kubeconfig;
     if (privateFolder !== void 0) {
-      const file = path18.join(privateFolder, "kubeconfig");
+      const file = path19.join(privateFolder, "kubeconfig");
       writeFileSync3(file, cluster.kubeconfig, { mode: 384 });
       kubeconfig = { kubeconfig: file, kubeconfigName: "the kubeconfig input" };
     } else if (cluster.kubeconfigFile !== void 0) {
       const file = cluster.kubeconfigFile.replace(/^~(?=$|\/)/, homedir());
-      kubeconfig = { kubeconfig: outsideWorkspace(path18.resolve(workspace, file), workspace) };
+      kubeconfig = { kubeconfig: outsideWorkspace(path19.resolve(workspace, file), workspace) };
     }
     const { report, audited } = await runClusterRequest({
-      ...inputs.config ? { configFile: path18.resolve(workspace, inputs.config) } : {},
+      ...inputs.config ? { configFile: path19.resolve(workspace, inputs.config) } : {},
       configDefaultFolder: workspace,
-      ...inputs.baseline ? { baselineFile: path18.resolve(workspace, inputs.baseline) } : {},
+      ...inputs.baseline ? { baselineFile: path19.resolve(workspace, inputs.baseline) } : {},
       audit: {
         ...kubeconfig,
         contexts: cluster.contexts,
@@ -36681,7 +37168,7 @@ async function auditClusters(inputs, workspace) {
         lineHashes: true
       }
     });
-    if (cluster.dumpObjects) dumpObjects(path18.resolve(workspace, cluster.dumpObjects), audited);
+    if (cluster.dumpObjects) dumpObjects(path19.resolve(workspace, cluster.dumpObjects), audited);
     return report;
   } finally {
     if (privateFolder) rmSync2(privateFolder, { recursive: true, force: true });
@@ -36689,8 +37176,8 @@ async function auditClusters(inputs, workspace) {
 }
 function outsideWorkspace(file, workspace) {
   const real = (target) => existsSync7(target) ? realpathSync3(target) : target;
-  const relative = path18.relative(real(workspace), real(file));
-  if (!relative.startsWith("..") && !path18.isAbsolute(relative)) {
+  const relative = path19.relative(real(workspace), real(file));
+  if (!relative.startsWith("..") && !path19.isAbsolute(relative)) {
     throw new InputError(`input kubeconfig-file ${file} is in the workspace, where the repository can change it and its exec plugins would run: keep it outside, such as in $RUNNER_TEMP or ~/.kube/config, or pass its text in input kubeconfig from a secret`);
   }
   return file;
@@ -36699,7 +37186,7 @@ function scanWorkspace(inputs, workspace) {
   return runScanRequest({
     targets: inputs.paths,
     root: workspace,
-    ...inputs.config ? { configFile: path18.resolve(workspace, inputs.config) } : {},
+    ...inputs.config ? { configFile: path19.resolve(workspace, inputs.config) } : {},
     configDefaultFolder: workspace,
     flags: {
       ...inputs.clusterVersion ? { clusterVersion: inputs.clusterVersion } : {},
@@ -36708,17 +37195,17 @@ function scanWorkspace(inputs, workspace) {
     },
     lineHashes: true,
     inventory: inputs.inventory,
-    ...inputs.baseline ? { baselineFile: path18.resolve(workspace, inputs.baseline) } : {}
+    ...inputs.baseline ? { baselineFile: path19.resolve(workspace, inputs.baseline) } : {}
   });
 }
 async function run2() {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const inputs = readInputs(eventName);
-  const workspace = path18.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const workspace = path19.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
   const report = inputs.command === "cluster" ? await auditClusters(inputs, workspace) : await scanWorkspace(inputs, workspace);
   const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
   for (const warning2 of sarif.warnings) warning(warning2);
-  const sarifPath = path18.resolve(workspace, inputs.sarifFile);
+  const sarifPath = path19.resolve(workspace, inputs.sarifFile);
   writeOutputFile(sarifPath, sarif.text);
   const notes = [];
   let changed;
@@ -36751,7 +37238,7 @@ ${notesText}` : "").write();
   for (const note of notes) info(note);
   const findings = report.findings.filter((finding) => finding.suppressed === null).length;
   const code2 = exitCode(report, inputs.failOn);
-  setOutput("sarif-file", path18.relative(workspace, sarifPath) || sarifPath);
+  setOutput("sarif-file", path19.relative(workspace, sarifPath) || sarifPath);
   setOutput("findings-count", String(findings));
   setOutput("new-findings-count", String(report.summary.baseline ? report.summary.baseline.new : findings));
   setOutput("exit-code", String(code2));

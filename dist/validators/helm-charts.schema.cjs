@@ -37,9 +37,49 @@ var require_ucs2length = __commonJS({
 // node_modules/.validators/helm-charts.schema.cjs
 module.exports = validate10;
 module.exports.default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Where Helm charts read IRSA ServiceAccounts from their values (data/helm-charts.json)", "type": "object", "additionalProperties": false, "required": ["description", "sources", "charts"], "properties": { "description": { "type": "string", "minLength": 1 }, "sources": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "charts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["chart", "source", "serviceAccounts"], "properties": { "chart": { "type": "string", "minLength": 1 }, "repositoryContains": { "type": "string", "minLength": 1 }, "nameBase": { "type": "string", "minLength": 1 }, "source": { "type": "string", "minLength": 1, "description": "The chart and version read, and where." }, "serviceAccounts": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["annotations", "defaultName"], "properties": { "annotations": { "$ref": "#/definitions/valuePath" }, "name": { "$ref": "#/definitions/valuePath" }, "create": { "$ref": "#/definitions/valuePath" }, "createdByDefault": { "type": "boolean" }, "defaultName": { "type": "string", "minLength": 1 }, "env": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["path", "form"], "properties": { "path": { "$ref": "#/definitions/valuePath" }, "form": { "enum": ["list", "map"] } } } }, "envSwitches": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["path", "name", "value"], "properties": { "path": { "$ref": "#/definitions/valuePath" }, "name": { "type": "string", "minLength": 1 }, "value": { "type": "string" } } } }, "annotationValues": { "type": "object", "propertyNames": { "enum": ["when", "eks.amazonaws.com/role-arn", "eks.amazonaws.com/sts-regional-endpoints"] }, "additionalProperties": { "$ref": "#/definitions/valuePath" } } } } } } } } }, "definitions": { "valuePath": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Where Helm charts read IRSA ServiceAccounts from their values (data/helm-charts.json)", "type": "object", "additionalProperties": false, "required": ["description", "sources", "charts"], "properties": { "description": { "type": "string", "minLength": 1 }, "sources": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "charts": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["chart", "source", "serviceAccounts"], "properties": { "chart": { "type": "string", "minLength": 1 }, "repositoryContains": { "type": "string", "minLength": 1 }, "nameBase": { "type": "string", "minLength": 1 }, "source": { "type": "string", "minLength": 1, "description": "The chart and version read, and where." }, "serviceAccounts": { "description": "Empty for a chart known to write no ServiceAccount annotations from its values.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["annotations", "defaultName"], "properties": { "annotations": { "$ref": "#/definitions/valuePath" }, "name": { "$ref": "#/definitions/valuePath" }, "create": { "$ref": "#/definitions/valuePath" }, "createdByDefault": { "type": "boolean" }, "defaultName": { "type": "string", "minLength": 1 }, "env": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["path", "form"], "properties": { "path": { "$ref": "#/definitions/valuePath" }, "form": { "enum": ["list", "map"] } } } }, "envSwitches": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["path", "name", "value"], "properties": { "path": { "$ref": "#/definitions/valuePath" }, "name": { "type": "string", "minLength": 1 }, "value": { "type": "string" }, "requires": { "$ref": "#/definitions/valuePaths" }, "unless": { "$ref": "#/definitions/valuePaths" } } } }, "envValues": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["path", "name"], "properties": { "path": { "$ref": "#/definitions/valuePath" }, "name": { "type": "string", "minLength": 1 }, "requires": { "$ref": "#/definitions/valuePaths" }, "unless": { "$ref": "#/definitions/valuePaths" } } } }, "annotationValues": { "type": "object", "propertyNames": { "enum": ["when", "eks.amazonaws.com/role-arn", "eks.amazonaws.com/sts-regional-endpoints"] }, "additionalProperties": { "$ref": "#/definitions/valuePath" } } } } } } } } }, "definitions": { "valuePath": { "type": "string", "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, "valuePaths": { "type": "array", "items": { "$ref": "#/definitions/valuePath" } } } };
 var func2 = require_ucs2length().default;
+var func8 = Object.prototype.hasOwnProperty;
 var pattern0 = new RegExp("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$", "u");
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -276,21 +316,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             if (data4.serviceAccounts !== void 0) {
               let data9 = data4.serviceAccounts;
               if (Array.isArray(data9)) {
-                if (data9.length < 1) {
-                  const err21 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts", schemaPath: "#/properties/charts/items/properties/serviceAccounts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
                 const len2 = data9.length;
                 for (let i2 = 0; i2 < len2; i2++) {
                   let data10 = data9[i2];
                   if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
                     if (data10.annotations === void 0) {
-                      const err22 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/required", keyword: "required", params: { missingProperty: "annotations" }, message: "must have required property 'annotations'" };
+                      const err21 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/required", keyword: "required", params: { missingProperty: "annotations" }, message: "must have required property 'annotations'" };
+                      if (vErrors === null) {
+                        vErrors = [err21];
+                      } else {
+                        vErrors.push(err21);
+                      }
+                      errors++;
+                    }
+                    if (data10.defaultName === void 0) {
+                      const err22 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/required", keyword: "required", params: { missingProperty: "defaultName" }, message: "must have required property 'defaultName'" };
                       if (vErrors === null) {
                         vErrors = [err22];
                       } else {
@@ -298,22 +338,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data10.defaultName === void 0) {
-                      const err23 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/required", keyword: "required", params: { missingProperty: "defaultName" }, message: "must have required property 'defaultName'" };
-                      if (vErrors === null) {
-                        vErrors = [err23];
-                      } else {
-                        vErrors.push(err23);
-                      }
-                      errors++;
-                    }
                     for (const key2 in data10) {
-                      if (!(key2 === "annotations" || key2 === "name" || key2 === "create" || key2 === "createdByDefault" || key2 === "defaultName" || key2 === "env" || key2 === "envSwitches" || key2 === "annotationValues")) {
-                        const err24 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                      if (!func8.call(schema11.properties.charts.items.properties.serviceAccounts.items.properties, key2)) {
+                        const err23 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
                         if (vErrors === null) {
-                          vErrors = [err24];
+                          vErrors = [err23];
                         } else {
-                          vErrors.push(err24);
+                          vErrors.push(err23);
                         }
                         errors++;
                       }
@@ -322,20 +353,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       let data11 = data10.annotations;
                       if (typeof data11 === "string") {
                         if (!pattern0.test(data11)) {
-                          const err25 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotations", schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
+                          const err24 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotations", schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
                           if (vErrors === null) {
-                            vErrors = [err25];
+                            vErrors = [err24];
                           } else {
-                            vErrors.push(err25);
+                            vErrors.push(err24);
                           }
                           errors++;
                         }
                       } else {
-                        const err26 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotations", schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err25 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotations", schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err26];
+                          vErrors = [err25];
                         } else {
-                          vErrors.push(err26);
+                          vErrors.push(err25);
                         }
                         errors++;
                       }
@@ -344,20 +375,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       let data12 = data10.name;
                       if (typeof data12 === "string") {
                         if (!pattern0.test(data12)) {
-                          const err27 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/name", schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
+                          const err26 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/name", schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
                           if (vErrors === null) {
-                            vErrors = [err27];
+                            vErrors = [err26];
                           } else {
-                            vErrors.push(err27);
+                            vErrors.push(err26);
                           }
                           errors++;
                         }
                       } else {
-                        const err28 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/name", schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err27 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/name", schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err28];
+                          vErrors = [err27];
                         } else {
-                          vErrors.push(err28);
+                          vErrors.push(err27);
                         }
                         errors++;
                       }
@@ -366,16 +397,27 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       let data13 = data10.create;
                       if (typeof data13 === "string") {
                         if (!pattern0.test(data13)) {
-                          const err29 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/create", schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
+                          const err28 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/create", schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
                           if (vErrors === null) {
-                            vErrors = [err29];
+                            vErrors = [err28];
                           } else {
-                            vErrors.push(err29);
+                            vErrors.push(err28);
                           }
                           errors++;
                         }
                       } else {
-                        const err30 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/create", schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err29 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/create", schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        if (vErrors === null) {
+                          vErrors = [err29];
+                        } else {
+                          vErrors.push(err29);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data10.createdByDefault !== void 0) {
+                      if (typeof data10.createdByDefault !== "boolean") {
+                        const err30 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/createdByDefault", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/createdByDefault/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
                         if (vErrors === null) {
                           vErrors = [err30];
                         } else {
@@ -384,35 +426,24 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data10.createdByDefault !== void 0) {
-                      if (typeof data10.createdByDefault !== "boolean") {
-                        const err31 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/createdByDefault", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/createdByDefault/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-                        if (vErrors === null) {
-                          vErrors = [err31];
-                        } else {
-                          vErrors.push(err31);
-                        }
-                        errors++;
-                      }
-                    }
                     if (data10.defaultName !== void 0) {
                       let data15 = data10.defaultName;
                       if (typeof data15 === "string") {
                         if (func2(data15) < 1) {
-                          const err32 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/defaultName", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/defaultName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                          const err31 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/defaultName", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/defaultName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                           if (vErrors === null) {
-                            vErrors = [err32];
+                            vErrors = [err31];
                           } else {
-                            vErrors.push(err32);
+                            vErrors.push(err31);
                           }
                           errors++;
                         }
                       } else {
-                        const err33 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/defaultName", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/defaultName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                        const err32 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/defaultName", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/defaultName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                         if (vErrors === null) {
-                          vErrors = [err33];
+                          vErrors = [err32];
                         } else {
-                          vErrors.push(err33);
+                          vErrors.push(err32);
                         }
                         errors++;
                       }
@@ -425,7 +456,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           let data17 = data16[i3];
                           if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
                             if (data17.path === void 0) {
-                              const err34 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                              const err33 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                              if (vErrors === null) {
+                                vErrors = [err33];
+                              } else {
+                                vErrors.push(err33);
+                              }
+                              errors++;
+                            }
+                            if (data17.form === void 0) {
+                              const err34 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/items/required", keyword: "required", params: { missingProperty: "form" }, message: "must have required property 'form'" };
                               if (vErrors === null) {
                                 vErrors = [err34];
                               } else {
@@ -433,22 +473,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data17.form === void 0) {
-                              const err35 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/items/required", keyword: "required", params: { missingProperty: "form" }, message: "must have required property 'form'" };
-                              if (vErrors === null) {
-                                vErrors = [err35];
-                              } else {
-                                vErrors.push(err35);
-                              }
-                              errors++;
-                            }
                             for (const key3 in data17) {
                               if (!(key3 === "path" || key3 === "form")) {
-                                const err36 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+                                const err35 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
                                 if (vErrors === null) {
-                                  vErrors = [err36];
+                                  vErrors = [err35];
                                 } else {
-                                  vErrors.push(err36);
+                                  vErrors.push(err35);
                                 }
                                 errors++;
                               }
@@ -457,16 +488,28 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               let data18 = data17.path;
                               if (typeof data18 === "string") {
                                 if (!pattern0.test(data18)) {
-                                  const err37 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3 + "/path", schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
+                                  const err36 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3 + "/path", schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
                                   if (vErrors === null) {
-                                    vErrors = [err37];
+                                    vErrors = [err36];
                                   } else {
-                                    vErrors.push(err37);
+                                    vErrors.push(err36);
                                   }
                                   errors++;
                                 }
                               } else {
-                                const err38 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3 + "/path", schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                const err37 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3 + "/path", schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err37];
+                                } else {
+                                  vErrors.push(err37);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data17.form !== void 0) {
+                              let data19 = data17.form;
+                              if (!(data19 === "list" || data19 === "map")) {
+                                const err38 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3 + "/form", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/items/properties/form/enum", keyword: "enum", params: { allowedValues: schema11.properties.charts.items.properties.serviceAccounts.items.properties.env.items.properties.form.enum }, message: "must be equal to one of the allowed values" };
                                 if (vErrors === null) {
                                   vErrors = [err38];
                                 } else {
@@ -475,34 +518,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data17.form !== void 0) {
-                              let data19 = data17.form;
-                              if (!(data19 === "list" || data19 === "map")) {
-                                const err39 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3 + "/form", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/items/properties/form/enum", keyword: "enum", params: { allowedValues: schema11.properties.charts.items.properties.serviceAccounts.items.properties.env.items.properties.form.enum }, message: "must be equal to one of the allowed values" };
-                                if (vErrors === null) {
-                                  vErrors = [err39];
-                                } else {
-                                  vErrors.push(err39);
-                                }
-                                errors++;
-                              }
-                            }
                           } else {
-                            const err40 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            const err39 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env/" + i3, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                             if (vErrors === null) {
-                              vErrors = [err40];
+                              vErrors = [err39];
                             } else {
-                              vErrors.push(err40);
+                              vErrors.push(err39);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err41 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err40 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/env", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/env/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err41];
+                          vErrors = [err40];
                         } else {
-                          vErrors.push(err41);
+                          vErrors.push(err40);
                         }
                         errors++;
                       }
@@ -515,7 +546,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           let data21 = data20[i4];
                           if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
                             if (data21.path === void 0) {
-                              const err42 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                              const err41 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                              if (vErrors === null) {
+                                vErrors = [err41];
+                              } else {
+                                vErrors.push(err41);
+                              }
+                              errors++;
+                            }
+                            if (data21.name === void 0) {
+                              const err42 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
                               if (vErrors === null) {
                                 vErrors = [err42];
                               } else {
@@ -523,8 +563,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data21.name === void 0) {
-                              const err43 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                            if (data21.value === void 0) {
+                              const err43 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
                               if (vErrors === null) {
                                 vErrors = [err43];
                               } else {
@@ -532,22 +572,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data21.value === void 0) {
-                              const err44 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/required", keyword: "required", params: { missingProperty: "value" }, message: "must have required property 'value'" };
-                              if (vErrors === null) {
-                                vErrors = [err44];
-                              } else {
-                                vErrors.push(err44);
-                              }
-                              errors++;
-                            }
                             for (const key4 in data21) {
-                              if (!(key4 === "path" || key4 === "name" || key4 === "value")) {
-                                const err45 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                              if (!(key4 === "path" || key4 === "name" || key4 === "value" || key4 === "requires" || key4 === "unless")) {
+                                const err44 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
                                 if (vErrors === null) {
-                                  vErrors = [err45];
+                                  vErrors = [err44];
                                 } else {
-                                  vErrors.push(err45);
+                                  vErrors.push(err44);
                                 }
                                 errors++;
                               }
@@ -556,20 +587,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               let data22 = data21.path;
                               if (typeof data22 === "string") {
                                 if (!pattern0.test(data22)) {
-                                  const err46 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/path", schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
+                                  const err45 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/path", schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
                                   if (vErrors === null) {
-                                    vErrors = [err46];
+                                    vErrors = [err45];
                                   } else {
-                                    vErrors.push(err46);
+                                    vErrors.push(err45);
                                   }
                                   errors++;
                                 }
                               } else {
-                                const err47 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/path", schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                const err46 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/path", schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                                 if (vErrors === null) {
-                                  vErrors = [err47];
+                                  vErrors = [err46];
                                 } else {
-                                  vErrors.push(err47);
+                                  vErrors.push(err46);
                                 }
                                 errors++;
                               }
@@ -578,16 +609,27 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               let data23 = data21.name;
                               if (typeof data23 === "string") {
                                 if (func2(data23) < 1) {
-                                  const err48 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/name", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                                  const err47 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/name", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                                   if (vErrors === null) {
-                                    vErrors = [err48];
+                                    vErrors = [err47];
                                   } else {
-                                    vErrors.push(err48);
+                                    vErrors.push(err47);
                                   }
                                   errors++;
                                 }
                               } else {
-                                const err49 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/name", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                const err48 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/name", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err48];
+                                } else {
+                                  vErrors.push(err48);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data21.value !== void 0) {
+                              if (typeof data21.value !== "string") {
+                                const err49 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/value", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                                 if (vErrors === null) {
                                   vErrors = [err49];
                                 } else {
@@ -596,140 +638,253 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data21.value !== void 0) {
-                              if (typeof data21.value !== "string") {
-                                const err50 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/value", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/properties/value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                                if (vErrors === null) {
-                                  vErrors = [err50];
-                                } else {
-                                  vErrors.push(err50);
-                                }
-                                errors++;
+                            if (data21.requires !== void 0) {
+                              if (!validate11(data21.requires, { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/requires", parentData: data21, parentDataProperty: "requires", rootData })) {
+                                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                                errors = vErrors.length;
+                              }
+                            }
+                            if (data21.unless !== void 0) {
+                              if (!validate11(data21.unless, { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4 + "/unless", parentData: data21, parentDataProperty: "unless", rootData })) {
+                                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                                errors = vErrors.length;
                               }
                             }
                           } else {
-                            const err51 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            const err50 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches/" + i4, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                             if (vErrors === null) {
-                              vErrors = [err51];
+                              vErrors = [err50];
                             } else {
-                              vErrors.push(err51);
+                              vErrors.push(err50);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err52 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err51 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envSwitches", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envSwitches/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err52];
+                          vErrors = [err51];
                         } else {
-                          vErrors.push(err52);
+                          vErrors.push(err51);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data10.envValues !== void 0) {
+                      let data27 = data10.envValues;
+                      if (Array.isArray(data27)) {
+                        const len5 = data27.length;
+                        for (let i5 = 0; i5 < len5; i5++) {
+                          let data28 = data27[i5];
+                          if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
+                            if (data28.path === void 0) {
+                              const err52 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envValues/" + i5, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envValues/items/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
+                              if (vErrors === null) {
+                                vErrors = [err52];
+                              } else {
+                                vErrors.push(err52);
+                              }
+                              errors++;
+                            }
+                            if (data28.name === void 0) {
+                              const err53 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envValues/" + i5, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envValues/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+                              if (vErrors === null) {
+                                vErrors = [err53];
+                              } else {
+                                vErrors.push(err53);
+                              }
+                              errors++;
+                            }
+                            for (const key5 in data28) {
+                              if (!(key5 === "path" || key5 === "name" || key5 === "requires" || key5 === "unless")) {
+                                const err54 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envValues/" + i5, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envValues/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                                if (vErrors === null) {
+                                  vErrors = [err54];
+                                } else {
+                                  vErrors.push(err54);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data28.path !== void 0) {
+                              let data29 = data28.path;
+                              if (typeof data29 === "string") {
+                                if (!pattern0.test(data29)) {
+                                  const err55 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envValues/" + i5 + "/path", schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
+                                  if (vErrors === null) {
+                                    vErrors = [err55];
+                                  } else {
+                                    vErrors.push(err55);
+                                  }
+                                  errors++;
+                                }
+                              } else {
+                                const err56 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envValues/" + i5 + "/path", schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err56];
+                                } else {
+                                  vErrors.push(err56);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data28.name !== void 0) {
+                              let data30 = data28.name;
+                              if (typeof data30 === "string") {
+                                if (func2(data30) < 1) {
+                                  const err57 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envValues/" + i5 + "/name", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envValues/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                                  if (vErrors === null) {
+                                    vErrors = [err57];
+                                  } else {
+                                    vErrors.push(err57);
+                                  }
+                                  errors++;
+                                }
+                              } else {
+                                const err58 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envValues/" + i5 + "/name", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envValues/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                                if (vErrors === null) {
+                                  vErrors = [err58];
+                                } else {
+                                  vErrors.push(err58);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data28.requires !== void 0) {
+                              if (!validate11(data28.requires, { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envValues/" + i5 + "/requires", parentData: data28, parentDataProperty: "requires", rootData })) {
+                                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                                errors = vErrors.length;
+                              }
+                            }
+                            if (data28.unless !== void 0) {
+                              if (!validate11(data28.unless, { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envValues/" + i5 + "/unless", parentData: data28, parentDataProperty: "unless", rootData })) {
+                                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                                errors = vErrors.length;
+                              }
+                            }
+                          } else {
+                            const err59 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envValues/" + i5, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envValues/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err59];
+                            } else {
+                              vErrors.push(err59);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err60 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/envValues", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/envValues/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err60];
+                        } else {
+                          vErrors.push(err60);
                         }
                         errors++;
                       }
                     }
                     if (data10.annotationValues !== void 0) {
-                      let data25 = data10.annotationValues;
-                      if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                        for (const key5 in data25) {
-                          const _errs62 = errors;
-                          if (!(key5 === "when" || key5 === "eks.amazonaws.com/role-arn" || key5 === "eks.amazonaws.com/sts-regional-endpoints")) {
-                            const err53 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotationValues", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/annotationValues/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.charts.items.properties.serviceAccounts.items.properties.annotationValues.propertyNames.enum }, message: "must be equal to one of the allowed values", propertyName: key5 };
+                      let data33 = data10.annotationValues;
+                      if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+                        for (const key6 in data33) {
+                          const _errs76 = errors;
+                          if (!(key6 === "when" || key6 === "eks.amazonaws.com/role-arn" || key6 === "eks.amazonaws.com/sts-regional-endpoints")) {
+                            const err61 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotationValues", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/annotationValues/propertyNames/enum", keyword: "enum", params: { allowedValues: schema11.properties.charts.items.properties.serviceAccounts.items.properties.annotationValues.propertyNames.enum }, message: "must be equal to one of the allowed values", propertyName: key6 };
                             if (vErrors === null) {
-                              vErrors = [err53];
+                              vErrors = [err61];
                             } else {
-                              vErrors.push(err53);
+                              vErrors.push(err61);
                             }
                             errors++;
                           }
-                          var valid20 = _errs62 === errors;
-                          if (!valid20) {
-                            const err54 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotationValues", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/annotationValues/propertyNames", keyword: "propertyNames", params: { propertyName: key5 }, message: "property name must be valid" };
+                          var valid24 = _errs76 === errors;
+                          if (!valid24) {
+                            const err62 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotationValues", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/annotationValues/propertyNames", keyword: "propertyNames", params: { propertyName: key6 }, message: "property name must be valid" };
                             if (vErrors === null) {
-                              vErrors = [err54];
+                              vErrors = [err62];
                             } else {
-                              vErrors.push(err54);
+                              vErrors.push(err62);
                             }
                             errors++;
                           }
                         }
-                        for (const key6 in data25) {
-                          let data26 = data25[key6];
-                          if (typeof data26 === "string") {
-                            if (!pattern0.test(data26)) {
-                              const err55 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotationValues/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
+                        for (const key7 in data33) {
+                          let data34 = data33[key7];
+                          if (typeof data34 === "string") {
+                            if (!pattern0.test(data34)) {
+                              const err63 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotationValues/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/valuePath/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$" }, message: 'must match pattern "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"' };
                               if (vErrors === null) {
-                                vErrors = [err55];
+                                vErrors = [err63];
                               } else {
-                                vErrors.push(err55);
+                                vErrors.push(err63);
                               }
                               errors++;
                             }
                           } else {
-                            const err56 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotationValues/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            const err64 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotationValues/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/valuePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err56];
+                              vErrors = [err64];
                             } else {
-                              vErrors.push(err56);
+                              vErrors.push(err64);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err57 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotationValues", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/annotationValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                        const err65 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2 + "/annotationValues", schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/properties/annotationValues/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                         if (vErrors === null) {
-                          vErrors = [err57];
+                          vErrors = [err65];
                         } else {
-                          vErrors.push(err57);
+                          vErrors.push(err65);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err58 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err66 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts/" + i2, schemaPath: "#/properties/charts/items/properties/serviceAccounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err58];
+                      vErrors = [err66];
                     } else {
-                      vErrors.push(err58);
+                      vErrors.push(err66);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err59 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts", schemaPath: "#/properties/charts/items/properties/serviceAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err67 = { instancePath: instancePath + "/charts/" + i1 + "/serviceAccounts", schemaPath: "#/properties/charts/items/properties/serviceAccounts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err59];
+                  vErrors = [err67];
                 } else {
-                  vErrors.push(err59);
+                  vErrors.push(err67);
                 }
                 errors++;
               }
             }
           } else {
-            const err60 = { instancePath: instancePath + "/charts/" + i1, schemaPath: "#/properties/charts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err68 = { instancePath: instancePath + "/charts/" + i1, schemaPath: "#/properties/charts/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err60];
+              vErrors = [err68];
             } else {
-              vErrors.push(err60);
+              vErrors.push(err68);
             }
             errors++;
           }
         }
       } else {
-        const err61 = { instancePath: instancePath + "/charts", schemaPath: "#/properties/charts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err69 = { instancePath: instancePath + "/charts", schemaPath: "#/properties/charts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err61];
+          vErrors = [err69];
         } else {
-          vErrors.push(err61);
+          vErrors.push(err69);
         }
         errors++;
       }
     }
   } else {
-    const err62 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err70 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err62];
+      vErrors = [err70];
     } else {
-      vErrors.push(err62);
+      vErrors.push(err70);
     }
     errors++;
   }

@@ -174,6 +174,12 @@ spec:
       { path: 'apps/remote.yaml', line: 17, kind: 'argocd', reason: 'values file `values-prod.yaml` of Argo CD ApplicationSet `remote` is a file of the chart itself, not of this repository' },
       { path: 'apps/remote.yaml', line: 18, kind: 'argocd', reason: 'values file `envs/{{ .metadata.labels.env }}.yaml` of Argo CD ApplicationSet `remote` is named through a template placeholder, known only when the ApplicationSet is rendered' },
       { path: 'apps/remote.yaml', line: 19, kind: 'argocd', reason: 'values file `$shared/remote/values.yaml` of Argo CD ApplicationSet `remote` comes from the repository of source ref `shared` (https://github.com/example/values.git) and is not among the scanned files' },
+      // An action written alone over several lines is blanked, so the template reads as YAML as a manifest too.
+      {
+        path: 'charts/app/templates/application.yaml',
+        kind: 'helm-chart',
+        reason: 'Go/Helm template ({{ … }}): only what is written literally is read (an annotation, an env value, a host), at its line; the rest is decided when it is rendered: render it first (for example `helm template`) and scan the output',
+      },
       {
         path: 'charts/app/templates/application.yaml',
         line: 7,

@@ -11,6 +11,12 @@ describe('Helm values, charts and helmfiles', async () => {
 
   it('judges the accounts and env the values make, at the key the user edits', () => {
     expect(where(report)).toEqual([
+      // Charts whose templates say where their account and env come from (test/declared/chart-templates.test.ts).
+      'STS001 charts/agents/ci/irsa-values.yaml:5:51-58',
+      'STS001 charts/autoscaler/values-prod.yaml:5:49-56',
+      'STS006 charts/autoscaler/values-prod.yaml:7:31-37',
+      'STS013 charts/autoscaler/values.yaml:1:1-10',
+      'STS006 charts/exporter/values-prod.yaml:5:14-20',
       // A literal annotation written in a chart template.
       'STS004 charts/shop/templates/serviceaccount.yaml:19:47-54',
       // The chart's values.yaml under values-prod.yaml: the role from one, the setting from the other.
@@ -34,7 +40,7 @@ describe('Helm values, charts and helmfiles', async () => {
   });
 
   it('names how each object comes to exist', () => {
-    const messages = report.findings.map((finding) => finding.message);
+    const messages = report.findings.filter((finding) => finding.location?.path.startsWith('charts/shop/') || finding.location?.path.startsWith('helmfile/')).map((finding) => finding.message);
     expect(messages[1]).toContain('ServiceAccount shop-prod of a Helm release (chart `shop` in `charts/shop`, values from `charts/shop/values-prod.yaml`) sets');
     expect(messages[5]).toContain(
       'ServiceAccount kube-system/aws-load-balancer-controller of Helm release `aws-load-balancer-controller` (chart `eks/aws-load-balancer-controller`, values from helmfile `helmfile/helmfile.yaml`) sets',
@@ -43,6 +49,13 @@ describe('Helm values, charts and helmfiles', async () => {
 
   it('lists each account in the inventory at its role, with its name from the values or the chart', () => {
     expect(report.inventory!.map((entry) => [entry.path, entry.line, entry.column, entry.input, entry.namespace, entry.name, entry.endpoint?.line])).toEqual([
+      ['charts/agents/ci/irsa-values.yaml', 4, 37, 'helm-chart', undefined, 'agents-agent', 5],
+      ['charts/agents/ci/irsa-values.yaml', 10, 14, 'helm-chart', undefined, 'log-collector', undefined],
+      // The template's own literal annotation, whose value is wholly one action.
+      ['charts/agents/templates/rbac.yaml', 27, 33, 'helm-chart', undefined, '{{ .name | default "collector" }}', undefined],
+      ['charts/autoscaler/values-prod.yaml', 4, 35, 'helm-chart', undefined, 'autoscaler-controller', 5],
+      ['charts/exporter/values-prod.yaml', 3, 33, 'helm-chart', undefined, 'exporter', undefined],
+      ['charts/opaque/values.yaml', 3, 33, 'helm-chart', undefined, 'opaque', undefined],
       ['charts/shop/templates/serviceaccount.yaml', 18, 33, 'helm-chart', undefined, 'shop-reports', 19],
       ['charts/shop/values.yaml', 6, 33, 'helm-chart', undefined, 'shop', undefined],
       ['charts/shop/values.yaml', 6, 33, 'helm-chart', undefined, 'shop-prod', 4],
@@ -67,12 +80,20 @@ describe('Helm values, charts and helmfiles', async () => {
     ]);
   });
 
-  it('states the convention assumed for a chart it does not know, and why a template is read only in part', () => {
+  it('states the convention assumed for a chart it does not know, what its templates left unread, and why a template is read only in part', () => {
     expect(report.inputs.unanalysed).toContainEqual({
-      path: 'charts/shop/values.yaml',
+      path: 'quoted-create/values.yaml',
       line: 1,
+      kind: 'helm-values',
+      reason: '`serviceAccount.annotations` read as ServiceAccount annotations by the `helm create` convention (the `name` and `create` beside them): the chart is not known',
+    });
+    // The shop chart's template reads its annotations from serviceAccount.annotations: no convention is assumed, but its name helper is not in the chart.
+    expect((report.inputs.unanalysed ?? []).filter((input) => input.path === 'charts/shop/values.yaml')).toEqual([]);
+    expect(report.inputs.unanalysed).toContainEqual({
+      path: 'charts/shop/templates/serviceaccount.yaml',
+      line: 5,
       kind: 'helm-chart',
-      reason: '`serviceAccount.annotations` read as ServiceAccount annotations by the `helm create` convention (the `name` and `create` beside them): chart `shop` is not known',
+      reason: "the ServiceAccount's name comes from helper `shop.serviceAccountName`, which is not among the scanned files: it is taken as `serviceAccount.name`, else the release's full name",
     });
     expect(report.inputs.unanalysed).toContainEqual({ path: 'charts/shop/templates/serviceaccount.yaml', kind: 'helm-chart', reason: expect.stringMatching(/^Go\/Helm template .*only what is written literally is read/) });
   });
@@ -101,6 +122,40 @@ repositories:
     );
     expect(where(report)).toEqual(['STS006 helmfile.yaml:6:33-37', 'STS001 helmfile.yaml:10:57-64']);
     expect(report.inventory!.map((entry) => entry.name)).toEqual(['efs-csi-controller-sa']);
+  });
+
+  it("reads each thanos component's account where the bitnami chart keeps it, and argo-cd's repo-server account, made by default", () => {
+    const report = scanValues(
+      'helmfile.yaml',
+      `releases:
+  - name: metrics
+    chart: bitnami/thanos
+    values:
+      - storegateway:
+          serviceAccount:
+            annotations:
+              eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/store
+  - name: argocd
+    chart: argo/argo-cd
+    values:
+      - repoServer:
+          serviceAccount:
+            annotations:
+              eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/repo
+`,
+    );
+    expect(report.inventory!.map((entry) => [entry.line, entry.name])).toEqual([
+      [8, 'metrics-thanos-storegateway'],
+      [15, 'argocd-repo-server'],
+    ]);
+    expect(report.inputs.unanalysed ?? []).toEqual([]);
+  });
+
+  it('says amazon-cloudwatch-observability reads no account annotations from its values', () => {
+    const report = scanValues('helmfile.yaml', 'releases:\n  - name: cw\n    chart: aws-observability/amazon-cloudwatch-observability\n    values:\n      - agent:\n          serviceAccount:\n            annotations:\n              eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/cw\n');
+    expect((report.inputs.unanalysed ?? []).map((input) => input.reason)).toEqual([
+      '`agent.serviceAccount.annotations` read as ServiceAccount annotations by the `helm create` convention (the `name` and `create` beside them): chart `amazon-cloudwatch-observability` is not known to read them there',
+    ]);
   });
 
   it('reads the keda operator account from podIdentity.aws.irsa, only when enabled', () => {

@@ -34,6 +34,13 @@ describe('maskTemplateActions', () => {
     expect(masked.split('\n')[9]!.trim()).toBe('');
   });
 
+  it('blanks an expression written alone over several lines when keys follow it under the same key', () => {
+    const text = 'spec:\n  source:\n    {{- include "source"\n        (dict "chart" "x") | nindent 4 }}\n    helm:\n      releaseName: x\n';
+    const parsed = parseTemplateYaml('templates/application.yaml', text);
+    expect(parsed).toMatchObject({ outcome: 'parsed', documents: [{ value: { spec: { source: { helm: { releaseName: 'x' } } } } }] });
+    expect(maskTemplateActions(text).split('\n').slice(2, 4).join('').trim()).toBe('');
+  });
+
   it('keeps a lone expression as the value of the key above it when nothing else is written under that key', () => {
     const masked = maskTemplateActions('metadata:\n  labels:\n    {{- include "app.labels" . | nindent 4 }}\n  name: x\n');
     expect(masked.split('\n')[2]!.trim()).not.toBe('');

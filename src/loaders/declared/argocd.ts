@@ -4,7 +4,8 @@ import { parseYamlDocuments } from '../parse-manifests.js';
 import { parseSetName, setLayer, typedSetValue, type SetEntry } from './helm-set.js';
 import { releaseDeclaredBy } from './release-label.js';
 import { chartFolder, insideRoot } from './repository-paths.js';
-import { fileLines, locatorAt, templateAsYaml, unmask, valuesFileLayer, valuesStringLayer, type LayerOutcome } from './values-layers.js';
+import { parseTemplateYaml } from './template-yaml.js';
+import { fileLines, locatorAt, valuesFileLayer, valuesStringLayer, type LayerOutcome } from './values-layers.js';
 import { isRecord, listAt, recordAt, stringAt } from '../../values.js';
 import type { ChartReference, DeclarationReader, Declarations, LocatedValues, RepositoryView } from '../../model/declared.js';
 import type { DocumentLocator, PathSegment } from '../../model/resource.js';
@@ -222,13 +223,13 @@ function documentsOf(file: { path: string; text: string }, into: Declarations): 
   const parsed = parseYamlDocuments(file.path, file.text);
   if (parsed.outcome === 'parsed') return parsed.documents;
   if (!file.text.includes(argoGroup) || !/\bkind:\s*Application(Set)?\b/.test(file.text)) return [];
-  const template = file.text.includes('{{') ? parseYamlDocuments(file.path, templateAsYaml(file.text)) : parsed;
+  const template = file.text.includes('{{') ? parseTemplateYaml(file.path, file.text) : parsed;
   const reason =
     template.outcome === 'parsed'
       ? 'an Argo CD Application in a template, read as far as its literal YAML goes: what its template actions render is not known'
       : `an Argo CD Application or ApplicationSet in a file that is not valid YAML is not read: ${parsed.message.replace(/ \(line \d+\)$/, '')}`;
   into.unanalysed.push({ path: file.path, ...(parsed.line !== undefined ? { line: parsed.line } : {}), kind: 'argocd', reason });
-  return template.outcome === 'parsed' ? template.documents.map(({ value, locator }) => ({ value: unmask(value), locator })) : [];
+  return template.outcome === 'parsed' ? template.documents : [];
 }
 
 function readFile(file: { path: string; text: string }, repository: RepositoryView, into: Declarations): void {

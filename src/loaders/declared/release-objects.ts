@@ -1,42 +1,12 @@
-import { webhook } from '../../facts.js';
-import { readPackageJson } from '../../package-files.js';
 import { isRecord } from '../../values.js';
 import { mayNameEndpoint } from '../../endpoints/find-endpoint-uses.js';
+import { chartTemplateKnowledge } from './chart-templates.js';
+import { irsaAnnotations, judgedEnv, knownChart, type BranchConditions, type ChartKnowledge, type ChartServiceAccount } from './chart-knowledge.js';
 import { parseTemplateYaml } from './template-yaml.js';
 import type { Declarations, DeclaredObject, HelmReleaseSpec, LocatedValues, RepositoryView, UnanalysedInput } from '../../model/declared.js';
 import type { DocumentLocator, LocateOptions, PathSegment, SourcePosition } from '../../model/resource.js';
 
-/** Where a chart reads one IRSA ServiceAccount from its values (`data/helm-charts.json`). */
-interface ChartServiceAccount {
-  /** Dotted value paths. */
-  readonly annotations: string;
-  readonly name?: string;
-  readonly create?: string;
-  /** Whether the account is made when `create` is not set (true unless said). */
-  readonly createdByDefault?: boolean;
-  /** The name the chart gives it when `name` is not set: `{fullname}`, `{release}` stand for Helm's. */
-  readonly defaultName: string;
-  /** Container env of the workload that runs as it: a list of name/value, or a map of name to value. */
-  readonly env?: ReadonlyArray<{ readonly path: string; readonly form: 'list' | 'map' }>;
-  /** Values the chart turns into a container env entry when true. */
-  readonly envSwitches?: ReadonlyArray<{ readonly path: string; readonly name: string; readonly value: string }>;
-  /** Annotations the chart writes from other values (`when` true, if given): annotation → value path. */
-  readonly annotationValues?: Readonly<Record<string, string>>;
-}
-
-/** What the project knows of a chart's values, and where it read it. */
-export interface ChartKnowledge {
-  readonly chart: string;
-  /** Told apart from another chart of the same name by its repository (`bitnami`). */
-  readonly repositoryContains?: string;
-  /** The chart's name as its helpers use it for `{fullname}`, when not `chart`. */
-  readonly nameBase?: string;
-  readonly source: string;
-  readonly serviceAccounts: readonly ChartServiceAccount[];
-}
-
-/** The chart knowledge table (`data/helm-charts.json`). */
-export const chartKnowledge = readPackageJson<{ charts: ChartKnowledge[] }>('data', 'helm-charts.json').charts;
+export { chartKnowledge, knownChart } from './chart-knowledge.js';
 
 /** Where a chart that is not known is assumed to read its ServiceAccount: the `helm create` convention. */
 const helmCreateConvention: ChartServiceAccount = {
@@ -49,9 +19,6 @@ const helmCreateConvention: ChartServiceAccount = {
 /** Env values read from any chart that is not known, by their shape: `env` and `extraEnv`, lists of name/value or maps. */
 const conventionalEnv = ['env', 'extraEnv'];
 
-/** The env names the env rules (STS006, STS013) judge whatever their value. */
-const judgedEnv = new Set([webhook.env.stsRegionalEndpoints, webhook.env.region, webhook.env.defaultRegion]);
-
 /**
  * Whether a modeled workload carries an env entry: the env rules judge its name, or its value may
  * name an STS endpoint (`AWS_ENDPOINT_URL_STS: https://sts.amazonaws.com`), which the manifest
@@ -62,10 +29,7 @@ function carriedEnv(name: string, value: unknown): boolean {
   return judgedEnv.has(name) || (typeof value === 'string' && mayNameEndpoint(value, name));
 }
 
-/** The annotations that make a mapping of values a ServiceAccount's annotations. */
-const irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
-
-const dotted = (path: string): PathSegment[] => path.split('.');
+const dotted = (path: string): PathSegment[] => (path === '' ? [] : path.split('.'));
 
 /** The value at a path of a values tree, or undefined. */
 function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
@@ -127,12 +91,6 @@ class ReleaseLocator implements DocumentLocator {
     }
     return { startLine: this.spec.line, startColumn: 1, endLine: this.spec.line, endColumn: 1, lineText: '' };
   }
-}
-
-/** The knowledge of the chart a release installs, if the project has it. */
-export function knownChart(name: string | undefined, repository: string | undefined): ChartKnowledge | undefined {
-  if (name === undefined) return undefined;
-  return chartKnowledge.find((chart) => chart.chart === name && (chart.repositoryContains === undefined || (repository ?? '').includes(chart.repositoryContains)));
 }
 
 /**
@@ -208,8 +166,11 @@ export interface ReleaseObjects {
 export function releaseObjects(spec: HelmReleaseSpec, repository?: RepositoryView): ReleaseObjects {
   const layers = [...chartDefaults(spec, repository), ...spec.values];
   const values = new MergedValues(layers);
-  const chart = knownChart(spec.chart.name, spec.chart.repository);
+  const learned = spec.chart.path !== undefined && repository ? chartTemplateKnowledge(spec.chart.path, spec.chart.name, repository) : undefined;
+  const chart = learned?.knowledge ?? knownChart(spec.chart.name, spec.chart.repository);
   const accounts: AccountPaths[] = chart ? chart.serviceAccounts.map(accountPaths) : [{ ...accountPaths(helmCreateConvention), env: conventionEnv(values) }];
+  // A chart whose templates run no container in the scan: its env values are read by the convention, as for a chart not known.
+  if (learned?.knowledge && !learned.hasWorkloads) accounts[0] = { ...accounts[0]!, env: [...accounts[0]!.env, ...conventionEnv(values)] };
   const read = new Set(accounts.map((account) => account.annotations.join('.')));
   const assumed: string[] = chart ? [] : [helmCreateConvention.annotations];
   for (const layer of layers) {
@@ -231,7 +192,13 @@ export function releaseObjects(spec: HelmReleaseSpec, repository?: RepositoryVie
       line: spec.line,
       kind: spec.kind,
       reason: `${shown.map((key) => `\`${key}\``).join(', ')} read as ServiceAccount annotations by the \`helm create\` convention (the \`name\` and \`create\` beside them): ${
-        chartLabel === undefined ? 'the chart is not known' : chart ? `chart \`${chartLabel}\` is not known to read them there` : `chart \`${chartLabel}\` is not known`
+        chartLabel === undefined
+          ? 'the chart is not known'
+          : learned?.knowledge
+            ? `the templates of chart \`${chartLabel}\` do not read them there`
+            : chart
+              ? `chart \`${chartLabel}\` is not known to read them there`
+              : `chart \`${chartLabel}\` is not known`
       }`,
     });
   }
@@ -246,9 +213,25 @@ interface AccountPaths {
   readonly createdByDefault: boolean;
   readonly defaultName: string;
   readonly env: ReadonlyArray<{ readonly path: readonly PathSegment[]; readonly form: 'list' | 'map' }>;
-  readonly envSwitches: ReadonlyArray<{ readonly path: readonly PathSegment[]; readonly name: string; readonly value: string }>;
+  readonly envSwitches: ReadonlyArray<{ readonly path: readonly PathSegment[]; readonly name: string; readonly value: string; readonly conditions: PathConditions }>;
+  readonly envValues: ReadonlyArray<{ readonly path: readonly PathSegment[]; readonly name: string; readonly conditions: PathConditions }>;
   readonly annotationValues: ReadonlyArray<{ readonly annotation: string; readonly path: readonly PathSegment[] }>;
   readonly when?: readonly PathSegment[];
+}
+
+/** The conditions of a template branch, as paths. */
+interface PathConditions {
+  readonly requires: ReadonlyArray<readonly PathSegment[]>;
+  readonly unless: ReadonlyArray<readonly PathSegment[]>;
+}
+
+function pathConditions(conditions: BranchConditions): PathConditions {
+  return { requires: (conditions.requires ?? []).map(dotted), unless: (conditions.unless ?? []).map(dotted) };
+}
+
+/** Whether the values render a branch: each value it requires true and each it is unless false, as Go's `if` reads them. */
+function conditionsHold(values: MergedValues, conditions: PathConditions): boolean {
+  return conditions.requires.every((path) => goTruthy(values.get(path) ?? false)) && conditions.unless.every((path) => !goTruthy(values.get(path) ?? false));
 }
 
 function accountPaths(account: ChartServiceAccount): AccountPaths {
@@ -260,7 +243,8 @@ function accountPaths(account: ChartServiceAccount): AccountPaths {
     createdByDefault: account.createdByDefault !== false,
     defaultName: account.defaultName,
     env: (account.env ?? []).map(({ path, form }) => ({ path: dotted(path), form })),
-    envSwitches: (account.envSwitches ?? []).map(({ path, ...entry }) => ({ path: dotted(path), ...entry })),
+    envSwitches: (account.envSwitches ?? []).map(({ path, name, value, ...conditions }) => ({ path: dotted(path), name, value, conditions: pathConditions(conditions) })),
+    envValues: (account.envValues ?? []).map(({ path, name, ...conditions }) => ({ path: dotted(path), name, conditions: pathConditions(conditions) })),
     annotationValues: Object.entries(fromValues).map(([annotation, path]) => ({ annotation, path: dotted(path) })),
     ...(when !== undefined ? { when: dotted(when) } : {}),
   };
@@ -270,7 +254,7 @@ function accountPaths(account: ChartServiceAccount): AccountPaths {
 function conventionAt(path: readonly PathSegment[]): AccountPaths {
   const parent = path.slice(0, -1);
   const isConvention = path.join('.') === helmCreateConvention.annotations;
-  return { annotations: path, name: [...parent, 'name'], create: [...parent, 'create'], createdByDefault: true, defaultName: isConvention ? '{fullname}' : '{release}', env: [], envSwitches: [], annotationValues: [] };
+  return { annotations: path, name: [...parent, 'name'], create: [...parent, 'create'], createdByDefault: true, defaultName: isConvention ? '{fullname}' : '{release}', env: [], envSwitches: [], envValues: [], annotationValues: [] };
 }
 
 /** The conventional env keys a release's values set, by their shape. */
@@ -306,16 +290,21 @@ function envSources(values: MergedValues, account: AccountPaths): EnvSource[] {
       }
     }
   }
-  for (const { path, name, value } of account.envSwitches) {
-    const switched = values.get(path);
-    if (goTruthy(switched ?? false)) sources.push({ entry: { name, value }, name: { path, key: true }, value: { path } });
+  for (const { path, name, value, conditions } of account.envSwitches) {
+    if (goTruthy(values.get(path) ?? false) && conditionsHold(values, conditions)) sources.push({ entry: { name, value }, name: { path, key: true }, value: { path } });
+  }
+  for (const { path, name, conditions } of account.envValues) {
+    const value = values.get(path);
+    // A value that is not a scalar renders as Go's text of a map or list: nothing the env rules read.
+    if (value === undefined || value === null || typeof value === 'object' || !conditionsHold(values, conditions)) continue;
+    sources.push({ entry: { name, value: String(value) }, name: { path, key: true }, value: { path } });
   }
   return sources;
 }
 
 /** The annotations an account is given, and where each is written. */
 function accountAnnotations(values: MergedValues, account: AccountPaths): { annotations: Record<string, unknown>; sources: Map<string, ValuesTarget> } {
-  const annotations = values.map(account.annotations);
+  const annotations = account.annotations.length > 0 ? values.map(account.annotations) : {};
   const sources = new Map<string, ValuesTarget>(Object.keys(annotations).map((key) => [key, { path: [...account.annotations, key] }]));
   if (account.when !== undefined && !goTruthy(values.get(account.when) ?? false)) return { annotations, sources };
   for (const { annotation, path } of account.annotationValues) {
@@ -405,7 +394,14 @@ export function addReleaseObjects(declarations: Declarations, repository: Reposi
   const used = new Set(named.flatMap((release) => [...release.values.map((layer) => layer.locator.path), ...(release.chart.path !== undefined ? [`${release.chart.path}/values.yaml`] : [])]));
   const ordered = [...named, ...declarations.releases.filter((release) => release.readAlone === true && !used.has(release.file))];
   const seen = new Set<string>();
+  const chartsRead = new Set<string>();
   for (const release of ordered) {
+    const folder = release.chart.path;
+    if (folder !== undefined && !chartsRead.has(folder)) {
+      chartsRead.add(folder);
+      const { unfollowed } = chartTemplateKnowledge(folder, release.chart.name, repository);
+      declarations.unanalysed.push(...unfollowed.map((template) => ({ ...template, kind: 'helm-chart' as const })));
+    }
     const { objects, assumptions } = releaseObjects(release, repository);
     const kept = objects.filter((object) => {
       const key = writtenAt(object);

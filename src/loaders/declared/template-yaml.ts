@@ -11,10 +11,10 @@ const restore = new Map<string, string>(Object.entries(stand).map(([real, standI
 const standIns = /[\uFDD0-\uFDD5]/g;
 
 /** Go template actions that output nothing: branches, loops, definitions, comments, variable assignments. */
-const controlAction = /^(?:if|else|end|range|with|define|block|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
+export const controlAction = /^(?:if|else|end|range|with|define|block|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
 
 /** A Go template action in a text: `{{ … }}`, a `{{/* comment *\/}}` included, with its trim markers. */
-const actionPattern = /\{\{-?\s*(\/\*[\s\S]*?\*\/|(?:[^}"'`]|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|`[^`]*`|\}(?!\}))*?)\s*-?\}\}/g;
+export const actionPattern = /\{\{-?\s*(\/\*[\s\S]*?\*\/|(?:[^}"'`]|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|`[^`]*`|\}(?!\}))*?)\s*-?\}\}/g;
 
 /** The indentation of a line, and whether it opens a value on the lines below (`key:` with nothing after it). */
 function lineShape(line: string): { indent: number; opensValue: boolean; blank: boolean } {
@@ -28,15 +28,16 @@ function lineShape(line: string): { indent: number; opensValue: boolean; blank: 
  * that lines and columns found in it are those of the file. Actions that output nothing (`if`,
  * `range`, `with`, `end`, comments, `$x := …`) are blanked; an expression written inside a value
  * or key (`role/{{ .Values.name }}`, `name: {{ include "x" . }}`, `"https://{{ env "HOST" }}"`) stays
- * as text, whatever quotes, braces or colons it holds. A line holding only an expression
- * (`{{- toYaml .Values.annotations | nindent 4 }}`) stays as the value of the `key:` right above
- * it when nothing else is written under that key, and is blanked otherwise: what it renders is
- * not known until install time. {@link templateText} gives the original text of a value read.
+ * as text, whatever quotes, braces or colons it holds. Lines holding only an expression
+ * (`{{- toYaml .Values.annotations | nindent 4 }}`, or one written over several lines) stay as the
+ * value of the `key:` right above them when nothing else is written under that key, and are
+ * blanked otherwise: what they render is not known until install time. {@link templateText} gives
+ * the original text of a value read.
  */
 export function maskTemplateActions(text: string): string {
   const masked: string[] = text.split('');
-  /** Lines, 0-based, that hold only expressions that output something. */
-  const outputLines = new Set<number>();
+  /** Lines, 0-based, that hold only expressions that output something: the first line of each run, to its last. */
+  const outputLines = new Map<number, number>();
   const lineStarts = [0];
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
   const lineOf = (offset: number): number => {
@@ -82,17 +83,20 @@ export function maskTemplateActions(text: string): string {
       continue;
     }
     for (const action of actions) (action.control ? blank : standIn)(action.start, action.end);
-    if (actions.some((action) => !action.control) && lineOf(actions.at(-1)!.end) === line) outputLines.add(line);
+    if (actions.some((action) => !action.control)) outputLines.set(line, lineOf(actions.at(-1)!.end));
   }
   const lines = masked.join('').split('\n');
   const shapes = lines.map(lineShape);
-  for (const line of [...outputLines].sort((a, b) => a - b)) {
-    const { indent } = shapes[line]!;
-    const above = shapes.slice(0, line).findLastIndex((shape, index) => !shape.blank && !outputLines.has(index));
-    const below = shapes.findIndex((shape, index) => index > line && !shape.blank && !outputLines.has(index));
+  const outputLine = new Set([...outputLines].flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, offset) => first + offset)));
+  const inOutput = (index: number): boolean => outputLine.has(index);
+  for (const [first, last] of [...outputLines].sort(([a], [b]) => a - b)) {
+    const { indent } = shapes[first]!;
+    const above = shapes.slice(0, first).findLastIndex((shape, index) => !shape.blank && !inOutput(index));
+    const below = shapes.findIndex((shape, index) => index > last && !shape.blank && !inOutput(index));
     const opener = above >= 0 ? shapes[above]! : undefined;
     const keep = opener?.opensValue === true && opener.indent < indent && (below < 0 || shapes[below]!.indent <= opener.indent);
-    if (!keep) {
+    if (keep) continue;
+    for (let line = first; line <= last; line++) {
       lines[line] = lines[line]!.replace(/[^\r]/g, ' ');
       shapes[line] = { indent: 0, opensValue: false, blank: true };
     }

@@ -1,5 +1,6 @@
 import { LineIndex } from '../line-index.js';
-import { parseYamlDocuments } from '../parse-manifests.js';
+import { parseYamlDocuments } from '../yaml-stream.js';
+import { parseTemplateYaml } from './template-yaml.js';
 import { isRecord } from '../../values.js';
 import type { LocatedValues } from '../../model/declared.js';
 import type { InputError } from '../../model/inputs.js';
@@ -13,42 +14,16 @@ export function locatorAt(locator: DocumentLocator, prefix: readonly PathSegment
   return { path: locator.path, locate: (path, options) => locator.locate([...prefix, ...path], options) };
 }
 
-/**
- * Go-template actions (`{{ .metadata.annotations.role }}`) in an ApplicationSet's values stand
- * for values known only when it is rendered. Written unquoted, `{{` would open a YAML flow
- * mapping: it is read as two private-use characters of the same length, so positions hold, and
- * turned back into `{{` in the values read.
- */
-const templateOpen = '{{';
-const maskedOpen = '\uE000\uE000';
-
-/** Turns masked `{{` back in every string and key of a value read from a masked text. */
-export function unmask(value: unknown): unknown {
-  if (typeof value === 'string') return value.replaceAll(maskedOpen, templateOpen);
-  if (Array.isArray(value)) return value.map(unmask);
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [unmask(key) as string, unmask(child)]));
-  return value;
-}
-
-/**
- * A Helm template's text as YAML with the same lines and columns: an action that stands where a
- * key would (`{{- include … | nindent 4 }}`, over several lines or not) is blanked, and every
- * other `{{` masked, so the literal YAML around them can be read. What the actions render is not.
- */
-export function templateAsYaml(text: string): string {
-  const blanked = text.replace(/^([ \t]*)(\{\{[\s\S]*?\}\})[ \t]*$/gm, (_line, indent: string, action: string) => indent + action.replace(/[^\r\n]/g, ' '));
-  return blanked.replaceAll(templateOpen, maskedOpen);
-}
-
 /** Reads a YAML text as values: its first document, `{}` when it is empty. */
 function readValues(path: string, text: string): { value: unknown; locator: DocumentLocator } | { message: string; line?: number; column?: number } {
-  const masked = text.includes(templateOpen) || text.includes(maskedOpen);
-  const parsed = parseYamlDocuments(path, masked ? text.replaceAll(templateOpen, maskedOpen) : text);
+  // Go-template actions (an ApplicationSet's `{{ .metadata.annotations.role }}`) stand for values
+  // known only when it is rendered: read as text where they are written, not as YAML flow mappings.
+  const parsed = text.includes('{{') ? parseTemplateYaml(path, text) : parseYamlDocuments(path, text);
   if (parsed.outcome === 'error') return parsed;
   const document = parsed.documents.find((candidate) => candidate.value !== null && candidate.value !== undefined);
   // Empty values set nothing: no path is ever located in them.
   if (!document) return { value: {}, locator: { path, locate: () => ({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: '' }) } };
-  return { value: masked ? unmask(document.value) : document.value, locator: document.locator };
+  return { value: document.value, locator: document.locator };
 }
 
 /** Reads a whole values file (`values-prod.yaml`) as a layer. */

@@ -104,6 +104,20 @@ class TerraformReading {
     return { file: file.path, text: file.text, names };
   }
 
+  /**
+   * The chart folder among the scanned files a `helm_release` installs: `chart` inside a local
+   * `repository` folder, or a `chart` path of its own (`./charts/app`), which Terraform reads from
+   * the configuration's folder (tried first) or the scan root.
+   */
+  private localChart(chart: string | undefined, repository: string | undefined, file: string): string | undefined {
+    if (chart === undefined) return undefined;
+    const candidates =
+      repository !== undefined
+        ? /^[a-z]+:\/\//.test(repository) ? [] : [path.posix.join(repository, chart)]
+        : /^\.{1,2}\//.test(chart) ? [path.posix.join(path.posix.dirname(file), chart), chart] : [];
+    return candidates.map((folder) => path.posix.normalize(folder)).find((folder) => !folder.startsWith('../') && this.repository.text(`${folder}/Chart.yaml`) !== undefined);
+  }
+
   private position(origin: Origin): SourcePosition {
     const lines = this.files.get(origin.file)!.lines;
     const start = lines.position(origin.span.start);
@@ -320,7 +334,7 @@ class TerraformReading {
     const chartReference = text('chart');
     const repository = text('repository');
     const chartName = chartReference?.replace(/\/+$/, '').split('/').at(-1);
-    const chartFolder = chartReference && repository && !/^[a-z]+:\/\//.test(repository) ? path.posix.normalize(path.posix.join(repository, chartReference)) : undefined;
+    const chartFolder = this.localChart(chartReference, repository, file.path);
     const version = text('version');
     const values = this.valuesLayers(resource, address, scope);
     const entries = this.setEntries(resource, address, scope, position);
@@ -340,7 +354,7 @@ class TerraformReading {
         ...(chartName !== undefined ? { name: chartName } : {}),
         ...(repository !== undefined ? { repository } : {}),
         ...(version !== undefined ? { version } : {}),
-        ...(chartFolder !== undefined && this.repository.text(`${chartFolder}/Chart.yaml`) !== undefined ? { path: chartFolder } : {}),
+        ...(chartFolder !== undefined ? { path: chartFolder } : {}),
       },
       values,
       declaredBy: releaseDeclaredBy(releaseName, chartReference, `Terraform \`${address}\`${instance ? ` through module \`${instance.call}\`` : ''}`),
