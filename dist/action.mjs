@@ -19162,6 +19162,2878 @@ var require_undici = __commonJS({
   }
 });
 
+// node_modules/js-yaml/dist/js-yaml.mjs
+function defineScalarTag(tagName, options) {
+  return {
+    tagName,
+    nodeKind: "scalar",
+    implicit: options.implicit ?? false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    implicitFirstChars: options.implicitFirstChars ?? null,
+    resolve: options.resolve,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => String(data)),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+function defineSequenceTag(tagName, options) {
+  const carrierIsResult = options.finalize === void 0;
+  return {
+    tagName,
+    nodeKind: "sequence",
+    implicit: false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    create: options.create,
+    addItem: options.addItem,
+    finalize: options.finalize ?? ((carrier) => carrier),
+    carrierIsResult,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => data),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+function defineMappingTag(tagName, options) {
+  const carrierIsResult = options.finalize === void 0;
+  return {
+    tagName,
+    nodeKind: "mapping",
+    implicit: false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    create: options.create,
+    addPair: options.addPair,
+    has: options.has,
+    keys: options.keys,
+    get: options.get,
+    finalize: options.finalize ?? ((carrier) => carrier),
+    carrierIsResult,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => data),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+function parseYamlInteger$2(source) {
+  let value = source;
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$2(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  } else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  const result2 = parseYamlInteger$2(source);
+  return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
+}
+function parseYamlInteger$1(source) {
+  let value = source;
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$1(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  } else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  const result2 = parseYamlInteger$1(source);
+  return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
+}
+function parseYamlInteger(source) {
+  let value = source.replace(/_/g, "");
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  if (value.includes(":")) {
+    let result2 = 0;
+    for (const part of value.split(":")) result2 = result2 * 60 + Number(part);
+    return sign * result2;
+  }
+  if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger(source) {
+  if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
+  const result2 = parseYamlInteger(source);
+  return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
+}
+function resolveYamlFloat$2(source) {
+  if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  let value = source.toLowerCase();
+  const sign = value[0] === "-" ? -1 : 1;
+  if ("+-".includes(value[0])) value = value.slice(1);
+  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  if (value === ".nan") return NaN;
+  const result2 = sign * parseFloat(value);
+  if (Number.isFinite(result2) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result2;
+  return NOT_RESOLVED;
+}
+function representYamlFloat$2(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result2 = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result2) ? result2.replace("e", ".e") : result2;
+}
+function resolveYamlFloat$1(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+    let value = source.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".includes(value[0])) value = value.slice(1);
+    if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    if (value === ".nan") return NaN;
+    const result3 = sign * parseFloat(value);
+    return Number.isFinite(result3) ? result3 : NOT_RESOLVED;
+  }
+  if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  const result2 = Number(source);
+  if (Number.isFinite(result2)) return result2;
+  return NOT_RESOLVED;
+}
+function representYamlFloat$1(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result2 = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result2) ? result2.replace("e", ".e") : result2;
+}
+function resolveYamlFloat(source) {
+  if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
+  let value = source.toLowerCase().replace(/_/g, "");
+  const sign = value[0] === "-" ? -1 : 1;
+  if ("+-".includes(value[0])) value = value.slice(1);
+  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  if (value === ".nan") return NaN;
+  let result2 = 0;
+  if (value.includes(":")) {
+    for (const part of value.split(":")) result2 = result2 * 60 + Number(part);
+    result2 *= sign;
+  } else result2 = sign * parseFloat(value);
+  if (Number.isFinite(result2) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result2;
+  return NOT_RESOLVED;
+}
+function representYamlFloat(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result2 = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result2) ? result2.replace("e", ".e") : result2;
+}
+function resolveYamlBinary(source) {
+  const input = source.replace(/\s/g, "");
+  if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
+  const binary = atob(input);
+  const result2 = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) result2[index] = binary.charCodeAt(index);
+  return result2;
+}
+function representYamlBinary(object) {
+  let binary = "";
+  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
+  return btoa(binary);
+}
+function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
+  const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+  date.setUTCFullYear(year, month, day);
+  return date;
+}
+function resolveYamlTimestamp(source) {
+  let match2 = YAML_DATE_REGEXP.exec(source);
+  if (match2 === null) match2 = YAML_TIMESTAMP_REGEXP.exec(source);
+  if (match2 === null) return NOT_RESOLVED;
+  const year = +match2[1];
+  const month = +match2[2] - 1;
+  const day = +match2[3];
+  if (!match2[4]) {
+    const date2 = makeUtcDate(year, month, day);
+    if (date2.getUTCFullYear() !== year || date2.getUTCMonth() !== month || date2.getUTCDate() !== day) return NOT_RESOLVED;
+    return date2;
+  }
+  const hour = +match2[4];
+  const minute = +match2[5];
+  const second = +match2[6];
+  let fraction = 0;
+  if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
+  if (match2[7]) {
+    let value = match2[7].slice(0, 3);
+    while (value.length < 3) value += "0";
+    fraction = +value;
+  }
+  const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+  if (match2[9]) {
+    const offsetHour = +match2[10];
+    const offsetMinute = +(match2[11] || 0);
+    if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
+    const offset = (offsetHour * 60 + offsetMinute) * 6e4;
+    date.setTime(date.getTime() - (match2[9] === "-" ? -offset : offset));
+  }
+  return date;
+}
+function isPlainObject(data) {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+  const prototype = Object.getPrototypeOf(data);
+  return prototype === null || prototype === Object.prototype;
+}
+function pick(object, keys) {
+  const result2 = {};
+  for (const key of keys) if (object[key] !== void 0) result2[key] = object[key];
+  return result2;
+}
+function createTagDefinitionMap() {
+  return {
+    scalar: /* @__PURE__ */ Object.create(null),
+    sequence: /* @__PURE__ */ Object.create(null),
+    mapping: /* @__PURE__ */ Object.create(null)
+  };
+}
+function createTagDefinitionListMap() {
+  return {
+    scalar: [],
+    sequence: [],
+    mapping: []
+  };
+}
+function compileTags(tags) {
+  const result2 = [];
+  for (const tag of tags) {
+    let index = result2.length;
+    for (let previousIndex = 0; previousIndex < result2.length; previousIndex++) {
+      const previous = result2[previousIndex];
+      if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
+        index = previousIndex;
+        break;
+      }
+    }
+    result2[index] = tag;
+  }
+  return result2;
+}
+function normalizeKey(key) {
+  if (Array.isArray(key)) {
+    const array = Array.prototype.slice.call(key);
+    for (let index = 0; index < array.length; index++) {
+      if (Array.isArray(array[index])) return null;
+      if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
+    }
+    return String(array);
+  }
+  if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
+  return String(key);
+}
+function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+  let head = "";
+  let tail = "";
+  const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+  if (position - lineStart > maxHalfLength) {
+    head = " ... ";
+    lineStart = position - maxHalfLength + head.length;
+  }
+  if (lineEnd - position > maxHalfLength) {
+    tail = " ...";
+    lineEnd = position + maxHalfLength - tail.length;
+  }
+  return {
+    str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
+    pos: position - lineStart + head.length
+  };
+}
+function padStart(string, max) {
+  return " ".repeat(Math.max(max - string.length, 0)) + string;
+}
+function makeSnippet(mark, options) {
+  if (!mark.buffer) return null;
+  const opts = {
+    ...DEFAULT_SNIPPET_OPTIONS,
+    ...options
+  };
+  const re2 = /\r?\n|\r|\0/g;
+  const lineStarts = [0];
+  const lineEnds = [];
+  let match2;
+  let foundLineNo = -1;
+  while (match2 = re2.exec(mark.buffer)) {
+    lineEnds.push(match2.index);
+    lineStarts.push(match2.index + match2[0].length);
+    if (mark.position <= match2.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
+  }
+  if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+  let result2 = "";
+  const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
+  const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
+  for (let i = 1; i <= opts.linesBefore; i++) {
+    if (foundLineNo - i < 0) break;
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+    result2 = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
+${result2}`;
+  }
+  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+  result2 += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
+`;
+  result2 += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
+`;
+  for (let i = 1; i <= opts.linesAfter; i++) {
+    if (foundLineNo + i >= lineEnds.length) break;
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+    result2 += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
+`;
+  }
+  return result2.replace(/\n$/, "");
+}
+function formatError(exception, compact) {
+  let where2 = "";
+  if (!exception.mark) return exception.reason;
+  if (exception.mark.name) where2 += `in "${exception.mark.name}" `;
+  where2 += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
+  if (!compact && exception.mark.snippet) where2 += `
+
+${exception.mark.snippet}`;
+  return `${exception.reason} ${where2}`;
+}
+function simpleEscapeSequence(c) {
+  switch (c) {
+    case 48:
+      return "\0";
+    case 97:
+      return "\x07";
+    case 98:
+      return "\b";
+    case 116:
+      return "	";
+    case 9:
+      return "	";
+    case 110:
+      return "\n";
+    case 118:
+      return "\v";
+    case 102:
+      return "\f";
+    case 114:
+      return "\r";
+    case 101:
+      return "\x1B";
+    case 32:
+      return " ";
+    case 34:
+      return '"';
+    case 47:
+      return "/";
+    case 92:
+      return "\\";
+    case 78:
+      return "\x85";
+    case 95:
+      return "\xA0";
+    case 76:
+      return "\u2028";
+    case 80:
+      return "\u2029";
+    default:
+      return "";
+  }
+}
+function charFromCodepoint(c) {
+  if (c <= 65535) return String.fromCharCode(c);
+  return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
+}
+function fromHexCode$1(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  return (c | 32) - 97 + 10;
+}
+function escapedHexLen$1(c) {
+  if (c === 120) return 2;
+  if (c === 117) return 4;
+  return 8;
+}
+function skipFoldedBreaks(input, position, end) {
+  let breaks = 0;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 10) {
+      breaks++;
+      position++;
+    } else if (ch === 13) {
+      breaks++;
+      position++;
+      if (input.charCodeAt(position) === 10) position++;
+    } else if (ch === 32 || ch === 9) position++;
+    else break;
+  }
+  return {
+    position,
+    breaks
+  };
+}
+function foldedBreaks(count) {
+  if (count === 1) return " ";
+  return "\n".repeat(count - 1);
+}
+function getPlainValue(input, start, end) {
+  let result2 = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 10 || ch === 13) {
+      result2 += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result2 += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result2 + input.slice(captureStart, captureEnd);
+}
+function getSingleQuotedValue(input, start, end) {
+  let result2 = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 39) {
+      result2 += input.slice(captureStart, position) + "'";
+      position += 2;
+      captureStart = captureEnd = position;
+    } else if (ch === 10 || ch === 13) {
+      result2 += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result2 += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result2 + input.slice(captureStart, end);
+}
+function getDoubleQuotedValue(input, start, end) {
+  let result2 = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 92) {
+      result2 += input.slice(captureStart, position);
+      position++;
+      const escaped = input.charCodeAt(position);
+      if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
+      else if (escaped < 256 && simpleEscapeCheck[escaped]) {
+        result2 += simpleEscapeMap[escaped];
+        position++;
+      } else {
+        let hexLength = escapedHexLen$1(escaped);
+        let hexResult = 0;
+        for (; hexLength > 0; hexLength--) {
+          position++;
+          const digit2 = fromHexCode$1(input.charCodeAt(position));
+          hexResult = (hexResult << 4) + digit2;
+        }
+        result2 += charFromCodepoint(hexResult);
+        position++;
+      }
+      captureStart = captureEnd = position;
+    } else if (ch === 10 || ch === 13) {
+      result2 += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result2 += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result2 + input.slice(captureStart, end);
+}
+function getBlockValue(input, start, end, indent, chomping, folded) {
+  const textIndent = indent < 0 ? 0 : indent;
+  const region = input.slice(start, end).replace(/\r\n?/g, "\n");
+  const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
+  let result2 = "";
+  let didReadContent = false;
+  let emptyLines = 0;
+  let atMoreIndented = false;
+  for (const line of lines) {
+    let column = 0;
+    while (column < textIndent && line.charCodeAt(column) === 32) column++;
+    if (indent < 0 || column >= line.length) {
+      emptyLines++;
+      continue;
+    }
+    const content = line.slice(textIndent);
+    const first = content.charCodeAt(0);
+    if (folded) {
+      if (first === 32 || first === 9) {
+        atMoreIndented = true;
+        result2 += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+      } else if (atMoreIndented) {
+        atMoreIndented = false;
+        result2 += "\n".repeat(emptyLines + 1);
+      } else if (emptyLines === 0) {
+        if (didReadContent) result2 += " ";
+      } else result2 += "\n".repeat(emptyLines);
+    } else result2 += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+    result2 += content;
+    didReadContent = true;
+    emptyLines = 0;
+  }
+  if (chomping === CHOMPING_MODE.KEEP) result2 += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+  else if (chomping !== CHOMPING_MODE.STRIP) {
+    if (didReadContent) result2 += "\n";
+  }
+  return result2;
+}
+function getScalarValue(input, scalar) {
+  if (scalar.valueStart === NO_RANGE$3) return "";
+  const { valueStart, valueEnd } = scalar;
+  if (scalar.fast) return input.slice(valueStart, valueEnd);
+  switch (scalar.style) {
+    case SCALAR_STYLE.SINGLE_QUOTED:
+      return getSingleQuotedValue(input, valueStart, valueEnd);
+    case SCALAR_STYLE.DOUBLE_QUOTED:
+      return getDoubleQuotedValue(input, valueStart, valueEnd);
+    case SCALAR_STYLE.LITERAL_BLOCK:
+      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+    case SCALAR_STYLE.FOLDED_BLOCK:
+      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+    default:
+      return getPlainValue(input, valueStart, valueEnd);
+  }
+}
+function tagPercentDecode(source) {
+  let result2 = "";
+  let index = 0;
+  while (index < source.length) {
+    if (source.charCodeAt(index) !== 37) {
+      result2 += source[index++];
+      continue;
+    }
+    let ch = parseInt(source.slice(index + 1, index + 3), 16);
+    index += 3;
+    if (ch >= 192) {
+      let remaining = ch < 224 ? 1 : ch < 240 ? 2 : 3;
+      ch &= (1 << 6 - remaining) - 1;
+      while (remaining-- > 0) {
+        ch = ch << 6 | parseInt(source.slice(index + 1, index + 3), 16) & 63;
+        index += 3;
+      }
+    }
+    if (ch < 65536) result2 += String.fromCharCode(ch);
+    else {
+      ch -= 65536;
+      result2 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+    }
+  }
+  return result2;
+}
+function tagNameFull(rawTag, tagHandlers) {
+  if (rawTag.startsWith("!<") && rawTag.endsWith(">")) return tagPercentDecode(rawTag.slice(2, -1));
+  const handleEnd = rawTag.indexOf("!", 1);
+  const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
+  return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
+}
+function eventPosition$1(event) {
+  if ("tagStart" in event && event.tagStart !== NO_RANGE$2) return event.tagStart;
+  if ("anchorStart" in event && event.anchorStart !== NO_RANGE$2) return event.anchorStart;
+  if ("valueStart" in event && event.valueStart !== NO_RANGE$2) return event.valueStart;
+  if ("start" in event) return event.start;
+  return 0;
+}
+function throwError$1(state, message) {
+  YAMLException.throwAt(state.source, state.position, message, state.filename);
+}
+function finalizeCollection(state, position, tag, carrier) {
+  try {
+    return tag.finalize(carrier);
+  } catch (error2) {
+    if (error2 instanceof YAMLException) throw error2;
+    YAMLException.throwAt(state.source, position, error2 instanceof Error ? error2.message : String(error2), state.filename);
+  }
+}
+function constructScalar(state, event) {
+  const source = getScalarValue(state.source, event);
+  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+  const strTag2 = state.schema.defaultScalarTag;
+  if (rawTag !== "") {
+    if (rawTag === "!") return {
+      value: source,
+      tag: strTag2
+    };
+    const tagName = tagNameFull(rawTag, state.tagHandlers);
+    const scalarTag = state.schema.lookupScalarTag(tagName);
+    if (scalarTag) {
+      const result2 = scalarTag.resolve(source, true, tagName);
+      if (result2 === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+      return {
+        value: result2,
+        tag: scalarTag
+      };
+    }
+    const collectionTagDef = state.schema.lookupMappingTag(tagName) ?? state.schema.lookupSequenceTag(tagName);
+    if (collectionTagDef) {
+      if (source !== "") throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+      const carrier = collectionTagDef.create(tagName);
+      return {
+        value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state, state.position, collectionTagDef, carrier),
+        tag: collectionTagDef
+      };
+    }
+    throwError$1(state, `unknown scalar tag !<${tagName}>`);
+  }
+  if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
+  return {
+    value: strTag2.resolve(source, false, strTag2.tagName),
+    tag: strTag2
+  };
+}
+function collectionTagName(state, event, defaultTagName) {
+  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
+  return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state.tagHandlers);
+}
+function isMappingTag(tag) {
+  return tag.nodeKind === "mapping";
+}
+function chargeMergeWork(state) {
+  state.totalMergeKeys++;
+  if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) throwError$1(state, `merge keys exceeded maxTotalMergeKeys (${state.maxTotalMergeKeys})`);
+}
+function mergeKeys(state, frame, source, sourceTag) {
+  chargeMergeWork(state);
+  for (const sourceKey of sourceTag.keys(source)) {
+    chargeMergeWork(state);
+    if (frame.tag.has(frame.value, sourceKey)) continue;
+    const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
+    if (err) throwError$1(state, err);
+    frame.overridable ??= /* @__PURE__ */ new Set();
+    frame.overridable.add(sourceKey);
+  }
+}
+function mergeSource(state, frame, source, sourceTag) {
+  state.position = frame.keyPosition;
+  if (isMappingTag(sourceTag)) mergeKeys(state, frame, source, sourceTag);
+  else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
+    if (source.length > 100) throwError$1(state, "abnormal merge sequence size");
+    for (const element of source) {
+      const elementTag = state.nodeTags.get(element);
+      if (!elementTag) throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+      mergeKeys(state, frame, element, elementTag);
+    }
+  } else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+}
+function addMappingValue(state, frame, key, value, tag) {
+  state.position = frame.keyPosition;
+  if (frame.keyIsMerge) {
+    mergeSource(state, frame, value, tag);
+    return;
+  }
+  if (!state.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state, "duplicated mapping key");
+  const err = frame.tag.addPair(frame.value, key, value);
+  if (err) throwError$1(state, err);
+  frame.overridable?.delete(key);
+}
+function addValue(state, value, tag) {
+  const frame = state.frames[state.frames.length - 1];
+  if (frame.kind === "document") {
+    frame.value = value;
+    frame.hasValue = true;
+  } else if (frame.kind === "sequence") {
+    if (isMappingTag(tag)) state.nodeTags.set(value, tag);
+    const err = frame.tag.addItem(frame.value, value, frame.index++);
+    if (err) throwError$1(state, err);
+  } else if (frame.hasKey) {
+    const key = frame.key;
+    frame.key = void 0;
+    frame.hasKey = false;
+    addMappingValue(state, frame, key, value, tag);
+  } else {
+    frame.key = value;
+    frame.keyPosition = state.position;
+    frame.hasKey = true;
+    frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
+  }
+}
+function storeAnchor(state, event, value, tag, isValueFinal) {
+  if (event.anchorStart !== NO_RANGE$2) {
+    const anchor = {
+      value,
+      tag,
+      isValueFinal
+    };
+    state.anchors.set(state.source.slice(event.anchorStart, event.anchorEnd), anchor);
+    return anchor;
+  }
+  return null;
+}
+function constructFromEvents(events, options) {
+  const state = {
+    ...DEFAULT_CONSTRUCTOR_OPTIONS,
+    ...options,
+    events,
+    documents: [],
+    eventIndex: 0,
+    position: 0,
+    frames: [],
+    anchors: /* @__PURE__ */ new Map(),
+    nodeTags: /* @__PURE__ */ new Map(),
+    tagHandlers: /* @__PURE__ */ Object.create(null),
+    totalMergeKeys: 0,
+    aliasCount: 0
+  };
+  while (state.eventIndex < state.events.length) {
+    const event = state.events[state.eventIndex++];
+    state.position = eventPosition$1(event);
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        state.anchors = /* @__PURE__ */ new Map();
+        state.nodeTags = /* @__PURE__ */ new Map();
+        state.aliasCount = 0;
+        state.tagHandlers = /* @__PURE__ */ Object.create(null);
+        for (const directive of event.directives) if (directive.kind === "tag") state.tagHandlers[directive.handle] = directive.prefix;
+        state.frames.push({
+          kind: "document",
+          position: state.position,
+          value: void 0,
+          hasValue: false
+        });
+        break;
+      case EVENT_ID.SCALAR: {
+        const { value, tag } = constructScalar(state, event);
+        storeAnchor(state, event, value, tag, true);
+        addValue(state, value, tag);
+        break;
+      }
+      case EVENT_ID.SEQUENCE: {
+        const tagName = collectionTagName(state, event, "tag:yaml.org,2002:seq");
+        const tag = state.schema.lookupSequenceTag(tagName);
+        if (!tag) throwError$1(state, `unknown sequence tag !<${tagName}>`);
+        const value = tag.create(tagName);
+        const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+        state.frames.push({
+          kind: "sequence",
+          position: state.position,
+          value,
+          tag,
+          anchor,
+          index: 0
+        });
+        break;
+      }
+      case EVENT_ID.MAPPING: {
+        const tagName = collectionTagName(state, event, "tag:yaml.org,2002:map");
+        const tag = state.schema.lookupMappingTag(tagName);
+        if (!tag) throwError$1(state, `unknown mapping tag !<${tagName}>`);
+        const value = tag.create(tagName);
+        const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
+        state.frames.push({
+          kind: "mapping",
+          position: state.position,
+          value,
+          tag,
+          anchor,
+          key: void 0,
+          keyPosition: state.position,
+          hasKey: false,
+          keyIsMerge: false,
+          overridable: null
+        });
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
+        const name = state.source.slice(event.anchorStart, event.anchorEnd);
+        const anchor = state.anchors.get(name);
+        if (!anchor) throwError$1(state, `unidentified alias "${name}"`);
+        if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
+        addValue(state, anchor.value, anchor.tag);
+        break;
+      }
+      case EVENT_ID.POP: {
+        const frame = state.frames.pop();
+        if (frame.kind === "mapping" && frame.hasKey) {
+          state.position = frame.keyPosition;
+          throwError$1(state, "incomplete mapping pair in event stream");
+        }
+        if (frame.kind === "document") state.documents.push(frame.value);
+        else {
+          const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state, frame.position, frame.tag, frame.value);
+          if (frame.anchor) {
+            frame.anchor.value = value;
+            frame.anchor.isValueFinal = true;
+          }
+          addValue(state, value, frame.tag);
+        }
+        break;
+      }
+    }
+  }
+  return state.documents;
+}
+function addDocumentEvent(state, explicitStart, explicitEnd) {
+  state.events.push({
+    type: EVENT_ID.DOCUMENT,
+    explicitStart,
+    explicitEnd,
+    directives: state.directives
+  });
+}
+function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state.events.push({
+    type: EVENT_ID.SEQUENCE,
+    start,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style
+  });
+}
+function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state.events.push({
+    type: EVENT_ID.MAPPING,
+    start,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style
+  });
+}
+function insertFlowPairMappingEvent(state, snapshot) {
+  state.events.splice(snapshot.eventsLength, 0, {
+    type: EVENT_ID.MAPPING,
+    start: snapshot.position,
+    anchorStart: NO_RANGE$1,
+    anchorEnd: NO_RANGE$1,
+    tagStart: NO_RANGE$1,
+    tagEnd: NO_RANGE$1,
+    style: COLLECTION_STYLE.FLOW
+  });
+}
+function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+  state.events.push({
+    type: EVENT_ID.SCALAR,
+    valueStart,
+    valueEnd,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style,
+    chomping,
+    indent,
+    fast
+  });
+}
+function addAliasEvent(state, anchorStart, anchorEnd) {
+  state.events.push({
+    type: EVENT_ID.ALIAS,
+    anchorStart,
+    anchorEnd
+  });
+}
+function addPopEvent(state) {
+  state.events.push({ type: EVENT_ID.POP });
+}
+function addEmptyScalarEvent(state) {
+  addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+}
+function emptyProperties() {
+  return {
+    anchorStart: NO_RANGE$1,
+    anchorEnd: NO_RANGE$1,
+    tagStart: NO_RANGE$1,
+    tagEnd: NO_RANGE$1
+  };
+}
+function snapshotState(state) {
+  return {
+    position: state.position,
+    line: state.line,
+    lineStart: state.lineStart,
+    lineIndent: state.lineIndent,
+    firstTabInLine: state.firstTabInLine,
+    eventsLength: state.events.length
+  };
+}
+function restoreState(state, snapshot) {
+  state.position = snapshot.position;
+  state.line = snapshot.line;
+  state.lineStart = snapshot.lineStart;
+  state.lineIndent = snapshot.lineIndent;
+  state.firstTabInLine = snapshot.firstTabInLine;
+  state.events.length = snapshot.eventsLength;
+}
+function throwError(state, message) {
+  YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
+}
+function isEol(c) {
+  return c === 10 || c === 13;
+}
+function isWhiteSpace(c) {
+  return c === 9 || c === 32;
+}
+function isWsOrEol(c) {
+  return isWhiteSpace(c) || isEol(c);
+}
+function isWsOrEolOrEnd(c) {
+  return c === 0 || isWsOrEol(c);
+}
+function isFlowIndicator(c) {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+function fromDecimalCode(c) {
+  return c >= 48 && c <= 57 ? c - 48 : -1;
+}
+function fromHexCode(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lc = c | 32;
+  if (lc >= 97 && lc <= 102) return lc - 97 + 10;
+  return -1;
+}
+function escapedHexLen(c) {
+  if (c === 120) return 2;
+  if (c === 117) return 4;
+  if (c === 85) return 8;
+  return 0;
+}
+function isSimpleEscape(c) {
+  return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+function consumeLineBreak(state) {
+  if (state.input.charCodeAt(state.position) === 10) state.position++;
+  else {
+    state.position++;
+    if (state.input.charCodeAt(state.position) === 10) state.position++;
+  }
+  state.line++;
+  state.lineStart = state.position;
+  state.lineIndent = 0;
+  state.firstTabInLine = -1;
+}
+function skipSeparationSpace(state, allowComments) {
+  let lineBreaks = 0;
+  let ch = state.input.charCodeAt(state.position);
+  let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
+  while (ch !== 0) {
+    while (isWhiteSpace(ch)) {
+      hasSeparation = true;
+      if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (allowComments && hasSeparation && ch === 35) do
+      ch = state.input.charCodeAt(++state.position);
+    while (!isEol(ch) && ch !== 0);
+    if (!isEol(ch)) break;
+    consumeLineBreak(state);
+    lineBreaks++;
+    hasSeparation = true;
+    ch = state.input.charCodeAt(state.position);
+    while (ch === 32) {
+      state.lineIndent++;
+      ch = state.input.charCodeAt(++state.position);
+    }
+  }
+  return lineBreaks;
+}
+function testDocumentSeparator(state, position = state.position) {
+  const ch = state.input.charCodeAt(position);
+  if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
+    const following = state.input.charCodeAt(position + 3);
+    return following === 0 || isWsOrEol(following);
+  }
+  return false;
+}
+function skipByteOrderMark(state) {
+  if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
+    state.position++;
+    state.lineStart = state.position;
+  }
+}
+function testDocumentBoundary(state) {
+  if (state.position !== state.lineStart) return false;
+  if (testDocumentSeparator(state)) return true;
+  if (state.input.charCodeAt(state.position) !== 65279) return false;
+  const snapshot = snapshotState(state);
+  skipByteOrderMark(state);
+  skipSeparationSpace(state, true);
+  const ch = state.input.charCodeAt(state.position);
+  const result2 = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
+  restoreState(state, snapshot);
+  return result2;
+}
+function skipUntilLineEnd(state) {
+  let ch = state.input.charCodeAt(state.position);
+  while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
+}
+function checkPrintable(state, start, end) {
+  const match2 = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
+  if (match2 !== null) {
+    state.position = start + match2.index + match2[0].length - 1;
+    throwError(state, "the stream contains non-printable characters");
+  }
+}
+function readTagProperty(state, props, inFlow) {
+  if (state.input.charCodeAt(state.position) !== 33) return false;
+  if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
+  const start = state.position;
+  let isVerbatim = false;
+  let isNamed = false;
+  let tagHandle = "!";
+  let ch = state.input.charCodeAt(++state.position);
+  if (ch === 60) {
+    isVerbatim = true;
+    ch = state.input.charCodeAt(++state.position);
+  } else if (ch === 33) {
+    isNamed = true;
+    tagHandle = "!!";
+    ch = state.input.charCodeAt(++state.position);
+  }
+  let suffixStart = state.position;
+  let tagName;
+  if (isVerbatim) {
+    while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
+    if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
+    tagName = state.input.slice(suffixStart, state.position);
+    state.position++;
+  } else {
+    while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
+      if (ch === 33) {
+        if (!isNamed) {
+          tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
+          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
+          isNamed = true;
+          suffixStart = state.position + 1;
+        } else throwError(state, "tag suffix cannot contain exclamation marks");
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    tagName = state.input.slice(suffixStart, state.position);
+    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
+  }
+  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
+  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
+  props.tagStart = start;
+  props.tagEnd = state.position;
+  return true;
+}
+function readAnchorProperty(state, props) {
+  if (state.input.charCodeAt(state.position) !== 38) return false;
+  if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
+  state.position++;
+  const start = state.position;
+  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+  if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
+  props.anchorStart = start;
+  props.anchorEnd = state.position;
+  return true;
+}
+function readAlias(state, props) {
+  if (state.input.charCodeAt(state.position) !== 42) return false;
+  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
+  state.position++;
+  const start = state.position;
+  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+  if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
+  addAliasEvent(state, start, state.position);
+  return true;
+}
+function readFlowScalarBreak(state, nodeIndent) {
+  skipSeparationSpace(state, false);
+  if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readSingleQuotedScalar(state, nodeIndent, props) {
+  if (state.input.charCodeAt(state.position) !== 39) return false;
+  state.position++;
+  const start = state.position;
+  let simple = true;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 39) {
+      if (state.input.charCodeAt(state.position + 1) === 39) {
+        simple = false;
+        state.position += 2;
+        continue;
+      }
+      const end = state.position;
+      state.position++;
+      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      return true;
+    }
+    if (isEol(ch)) {
+      simple = false;
+      readFlowScalarBreak(state, nodeIndent);
+    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+    else state.position++;
+  }
+  throwError(state, "unexpected end of the stream within a single quoted scalar");
+}
+function readDoubleQuotedScalar(state, nodeIndent, props) {
+  if (state.input.charCodeAt(state.position) !== 34) return false;
+  state.position++;
+  const start = state.position;
+  let simple = true;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 34) {
+      const end = state.position;
+      state.position++;
+      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      return true;
+    }
+    if (ch === 92) {
+      simple = false;
+      const escaped = state.input.charCodeAt(++state.position);
+      if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
+      else if (isSimpleEscape(escaped)) state.position++;
+      else {
+        let hexLength = escapedHexLen(escaped);
+        if (hexLength === 0) throwError(state, "unknown escape sequence");
+        while (hexLength-- > 0) {
+          state.position++;
+          if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
+        }
+        state.position++;
+      }
+    } else if (isEol(ch)) {
+      simple = false;
+      readFlowScalarBreak(state, nodeIndent);
+    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+    else state.position++;
+  }
+  throwError(state, "unexpected end of the stream within a double quoted scalar");
+}
+function readBlockScalar(state, parentIndent, props) {
+  const ch = state.input.charCodeAt(state.position);
+  let chomping = CHOMPING_MODE.CLIP;
+  let indent = -1;
+  let detectedIndent = false;
+  if (ch !== 124 && ch !== 62) return false;
+  const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+  state.position++;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const current = state.input.charCodeAt(state.position);
+    const digit2 = fromDecimalCode(current);
+    if (current === 43 || current === 45) {
+      if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
+      chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
+      state.position++;
+    } else if (digit2 >= 0) {
+      if (digit2 === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+      if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
+      indent = parentIndent + digit2 - 1;
+      detectedIndent = true;
+      state.position++;
+    } else break;
+  }
+  let hadWhitespace = false;
+  while (isWhiteSpace(state.input.charCodeAt(state.position))) {
+    hadWhitespace = true;
+    state.position++;
+  }
+  if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
+  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+  else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
+  let contentIndent = detectedIndent ? indent : -1;
+  let maxLeadingIndent = 0;
+  const valueStart = state.position;
+  let valueEnd = state.position;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const linePosition = state.position;
+    let column = 0;
+    while (state.input.charCodeAt(linePosition + column) === 32) column++;
+    const first = state.input.charCodeAt(linePosition + column);
+    if (first === 0) {
+      if (contentIndent >= 0) {
+        if (column > contentIndent) valueEnd = linePosition + column;
+      } else if (column > 0) valueEnd = linePosition + column;
+      break;
+    }
+    if (testDocumentBoundary(state)) break;
+    if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+    if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+      if (first === 9 && column < parentIndent) {
+        state.position = linePosition + column;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      if (column >= parentIndent && column < maxLeadingIndent) {
+        state.position = linePosition + column;
+        throwError(state, "bad indentation of a mapping entry");
+      }
+    }
+    if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+      state.lineIndent = column;
+      state.position = linePosition + column;
+      break;
+    }
+    if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
+    const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
+    if (first !== 0 && !isEol(first) && column < requiredIndent) {
+      state.lineIndent = column;
+      state.position = linePosition + column;
+      break;
+    }
+    skipUntilLineEnd(state);
+    valueEnd = state.position;
+    if (isEol(state.input.charCodeAt(state.position))) {
+      consumeLineBreak(state);
+      valueEnd = state.position;
+    }
+  }
+  checkPrintable(state, valueStart, valueEnd);
+  addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+  return true;
+}
+function canStartPlainScalar(state, nodeContext) {
+  const ch = state.input.charCodeAt(state.position);
+  const inFlow = nodeContext === CONTEXT_FLOW_IN;
+  if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
+  if (ch === 63 || ch === 45) {
+    const following = state.input.charCodeAt(state.position + 1);
+    if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
+  }
+  return true;
+}
+function readPlainScalar(state, nodeIndent, nodeContext, props) {
+  if (!canStartPlainScalar(state, nodeContext)) return false;
+  const start = state.position;
+  let end = state.position;
+  let ch = state.input.charCodeAt(state.position);
+  const inFlow = nodeContext === CONTEXT_FLOW_IN;
+  let multiline = false;
+  while (ch !== 0) {
+    if (testDocumentBoundary(state)) break;
+    if (ch === 58) {
+      const following = state.input.charCodeAt(state.position + 1);
+      if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
+    } else if (ch === 35) {
+      if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
+    } else if (inFlow && isFlowIndicator(ch)) break;
+    else if (isEol(ch)) {
+      const savedPosition = state.position;
+      const savedLine = state.line;
+      const savedLineStart = state.lineStart;
+      const savedLineIndent = state.lineIndent;
+      skipSeparationSpace(state, false);
+      if (state.lineIndent >= nodeIndent) {
+        multiline = true;
+        ch = state.input.charCodeAt(state.position);
+        continue;
+      }
+      state.position = savedPosition;
+      state.line = savedLine;
+      state.lineStart = savedLineStart;
+      state.lineIndent = savedLineIndent;
+      break;
+    }
+    if (!isWhiteSpace(ch)) end = state.position + 1;
+    ch = state.input.charCodeAt(++state.position);
+  }
+  if (end === start) return false;
+  checkPrintable(state, start, end);
+  addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+  return true;
+}
+function skipFlowSeparationSpace(state, nodeIndent) {
+  const startLine = state.line;
+  skipSeparationSpace(state, true);
+  if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+}
+function readFlowCollection(state, nodeIndent, props) {
+  const ch = state.input.charCodeAt(state.position);
+  const isMapping = ch === 123;
+  const start = state.position;
+  let readNext = true;
+  if (ch !== 91 && ch !== 123) return false;
+  const terminator = isMapping ? 125 : 93;
+  if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  state.position++;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    skipFlowSeparationSpace(state, nodeIndent);
+    let ch2 = state.input.charCodeAt(state.position);
+    if (ch2 === terminator) {
+      state.position++;
+      addPopEvent(state);
+      return true;
+    } else if (!readNext) throwError(state, "missed comma between flow collection entries");
+    else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
+    let isPair = false;
+    let isExplicitPair = false;
+    if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
+      isPair = isExplicitPair = true;
+      state.position += 1;
+      skipFlowSeparationSpace(state, nodeIndent);
+    }
+    const entryLine = state.line;
+    const entryStart = snapshotState(state);
+    const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+    skipFlowSeparationSpace(state, nodeIndent);
+    ch2 = state.input.charCodeAt(state.position);
+    if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
+      isPair = true;
+      state.position++;
+      skipFlowSeparationSpace(state, nodeIndent);
+      if (!isMapping) {
+        insertFlowPairMappingEvent(state, entryStart);
+        if (!keyWasRead) addEmptyScalarEvent(state);
+      } else if (!keyWasRead) addEmptyScalarEvent(state);
+      if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
+      skipFlowSeparationSpace(state, nodeIndent);
+      if (!isMapping) addPopEvent(state);
+    } else if (isMapping && isPair) {
+      if (!keyWasRead) addEmptyScalarEvent(state);
+      addEmptyScalarEvent(state);
+    } else if (isMapping) addEmptyScalarEvent(state);
+    else if (isPair) {
+      insertFlowPairMappingEvent(state, entryStart);
+      if (!keyWasRead) addEmptyScalarEvent(state);
+      addEmptyScalarEvent(state);
+      addPopEvent(state);
+    }
+    ch2 = state.input.charCodeAt(state.position);
+    if (ch2 === 44) {
+      readNext = true;
+      state.position++;
+    } else readNext = false;
+  }
+  throwError(state, "unexpected end of the stream within a flow collection");
+}
+function readBlockSequence(state, nodeIndent, props) {
+  if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
+  addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+  while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
+    if (state.firstTabInLine !== -1) {
+      state.position = state.firstTabInLine;
+      throwError(state, "tab characters must not be used in indentation");
+    }
+    const entryLine = state.line;
+    state.position++;
+    const hadBreak = skipSeparationSpace(state, true) > 0;
+    if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+    if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
+    else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+    skipSeparationSpace(state, true);
+    if (state.lineIndent < nodeIndent || state.position >= state.length) break;
+    if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
+    if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+  }
+  addPopEvent(state);
+  return true;
+}
+function readBlockMapping(state, nodeIndent, flowIndent, props) {
+  let atExplicitKey = false;
+  let detected = false;
+  let mappingOpened = false;
+  let pendingExplicitKey = false;
+  if (state.firstTabInLine !== -1) return false;
+  let ch = state.input.charCodeAt(state.position);
+  while (ch !== 0) {
+    if (!atExplicitKey && state.firstTabInLine !== -1) {
+      state.position = state.firstTabInLine;
+      throwError(state, "tab characters must not be used in indentation");
+    }
+    const following = state.input.charCodeAt(state.position + 1);
+    const entryLine = state.line;
+    if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
+      if (!mappingOpened) {
+        addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+        mappingOpened = true;
+      }
+      if (ch === 63) {
+        if (atExplicitKey) addEmptyScalarEvent(state);
+        detected = true;
+        atExplicitKey = true;
+      } else if (atExplicitKey) atExplicitKey = false;
+      else {
+        addEmptyScalarEvent(state);
+        detected = true;
+        atExplicitKey = false;
+      }
+      state.position += 1;
+      pendingExplicitKey = true;
+    } else {
+      if (atExplicitKey) {
+        addEmptyScalarEvent(state);
+        atExplicitKey = false;
+      }
+      const beforeKey = snapshotState(state);
+      if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+      if (state.line === entryLine) {
+        ch = state.input.charCodeAt(state.position);
+        while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
+        if (ch === 58) {
+          ch = state.input.charCodeAt(++state.position);
+          if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+          if (!mappingOpened) {
+            state.events.splice(beforeKey.eventsLength, 0, {
+              type: EVENT_ID.MAPPING,
+              start: beforeKey.position,
+              anchorStart: props.anchorStart,
+              anchorEnd: props.anchorEnd,
+              tagStart: props.tagStart,
+              tagEnd: props.tagEnd,
+              style: COLLECTION_STYLE.BLOCK
+            });
+            mappingOpened = true;
+          }
+          detected = true;
+          atExplicitKey = false;
+          pendingExplicitKey = false;
+        } else if (detected) throwError(state, "expected ':' after a mapping key");
+        else {
+          if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+            restoreState(state, beforeKey);
+            return false;
+          }
+          return true;
+        }
+      } else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+      else {
+        if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+          restoreState(state, beforeKey);
+          return false;
+        }
+        return true;
+      }
+    }
+    if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+    if (!atExplicitKey) {
+      if (pendingExplicitKey) {
+        addEmptyScalarEvent(state);
+        pendingExplicitKey = false;
+      }
+    }
+    skipSeparationSpace(state, true);
+    ch = state.input.charCodeAt(state.position);
+    if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
+    else if (state.lineIndent < nodeIndent) break;
+  }
+  if (!detected) return false;
+  if (atExplicitKey) addEmptyScalarEvent(state);
+  if (mappingOpened) addPopEvent(state);
+  return true;
+}
+function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+  if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
+  state.depth++;
+  let indentStatus = 1;
+  let atNewLine = false;
+  let hasContent = false;
+  let propertyStart = null;
+  const props = emptyProperties();
+  let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
+  let allowBlockCollections = allowBlockScalars;
+  const allowBlockStyles = allowBlockScalars;
+  if (allowToSeek && skipSeparationSpace(state, true)) {
+    atNewLine = true;
+    if (state.lineIndent > parentIndent) indentStatus = 1;
+    else if (state.lineIndent === parentIndent) indentStatus = 0;
+    else indentStatus = -1;
+  }
+  if (indentStatus === 1) while (true) {
+    const ch = state.input.charCodeAt(state.position);
+    const propertyState = snapshotState(state);
+    if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
+    if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
+      const fallbackState = snapshotState(state);
+      const flowIndent = parentIndent + 1;
+      if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+        state.depth--;
+        return true;
+      }
+      restoreState(state, fallbackState);
+    }
+    if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
+    if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
+    if (propertyStart === null) propertyStart = propertyState;
+    if (skipSeparationSpace(state, true)) {
+      atNewLine = true;
+      allowBlockCollections = allowBlockStyles;
+      if (state.lineIndent > parentIndent) indentStatus = 1;
+      else if (state.lineIndent === parentIndent) indentStatus = 0;
+      else indentStatus = -1;
+    } else allowBlockCollections = false;
+  }
+  if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
+  if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
+    const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
+    const blockIndent = state.position - state.lineStart;
+    if (indentStatus === 1) {
+      if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
+      else {
+        const ch = state.input.charCodeAt(state.position);
+        if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
+          const fallbackState = snapshotState(state);
+          const propertyIndent = propertyStart.position - propertyStart.lineStart;
+          restoreState(state, propertyStart);
+          if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+          else restoreState(state, fallbackState);
+        }
+        if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
+      }
+    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
+  }
+  allowBlockScalars = allowBlockScalars && !hasContent;
+  if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
+    addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+    hasContent = true;
+  }
+  state.depth--;
+  return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
+}
+function readDirective(state) {
+  if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
+  state.position++;
+  const nameStart = state.position;
+  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+  const name = state.input.slice(nameStart, state.position);
+  const args = [];
+  if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
+  while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
+    while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
+    if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
+    const start = state.position;
+    while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+    args.push(state.input.slice(start, state.position));
+  }
+  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+  if (name === "YAML") {
+    if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
+    if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
+    const match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+    if (match2 === null) throwError(state, "ill-formed argument of the YAML directive");
+    if (parseInt(match2[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
+    state.directives.push({
+      kind: "yaml",
+      version: args[0]
+    });
+  } else if (name === "TAG") {
+    if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
+    const [handle, prefix2] = args;
+    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+    if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
+    if (!PATTERN_TAG_PREFIX.test(prefix2)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+    state.tagHandlers[handle] = prefix2;
+    state.directives.push({
+      kind: "tag",
+      handle,
+      prefix: prefix2
+    });
+  }
+  return true;
+}
+function readDocument(state) {
+  state.directives = [];
+  state.tagHandlers = /* @__PURE__ */ Object.create(null);
+  let hasDirectives = false;
+  skipSeparationSpace(state, true);
+  while (readDirective(state)) {
+    hasDirectives = true;
+    skipSeparationSpace(state, true);
+  }
+  let explicitStart = false;
+  let explicitEnd = false;
+  let allowCompact = true;
+  if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
+    explicitStart = true;
+    const markerLine = state.line;
+    state.position += 3;
+    skipSeparationSpace(state, true);
+    allowCompact = state.line > markerLine;
+  } else if (hasDirectives) throwError(state, "directives end mark is expected");
+  const documentEventIndex = state.events.length;
+  if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
+    state.position += 3;
+    skipSeparationSpace(state, true);
+    return;
+  }
+  addDocumentEvent(state, explicitStart, false);
+  if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
+  skipSeparationSpace(state, true);
+  if (state.position === state.lineStart && testDocumentSeparator(state)) {
+    explicitEnd = state.input.charCodeAt(state.position) === 46;
+    if (explicitEnd) {
+      const markerLine = state.line;
+      state.position += 3;
+      skipSeparationSpace(state, true);
+      if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
+    }
+  }
+  const documentEvent = state.events[documentEventIndex];
+  if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
+  addPopEvent(state);
+  if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
+}
+function parseEvents(input, options) {
+  const length = input.length;
+  const state = {
+    ...DEFAULT_PARSER_OPTIONS,
+    ...options,
+    input: `${input}\0`,
+    length,
+    position: 0,
+    line: 0,
+    lineStart: 0,
+    lineIndent: 0,
+    firstTabInLine: -1,
+    depth: 0,
+    directives: [],
+    tagHandlers: /* @__PURE__ */ Object.create(null),
+    events: []
+  };
+  const nullpos = input.indexOf("\0");
+  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
+  while (state.position < state.length) {
+    skipByteOrderMark(state);
+    skipSeparationSpace(state, true);
+    if (state.position >= state.length) break;
+    const documentStart = state.position;
+    readDocument(state);
+    if (state.position === documentStart)
+      throwError(state, "can not read a document");
+  }
+  return state.events;
+}
+function loadDocuments(input, options = {}) {
+  const opts = {
+    ...DEFAULT_LOAD_OPTIONS,
+    ...options
+  };
+  const source = String(input);
+  const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS);
+  const CONSTRUCTOR_OPT_KEYS = Object.keys(DEFAULT_CONSTRUCTOR_OPTIONS);
+  return constructFromEvents(parseEvents(source, pick(opts, PARSER_OPT_KEYS)), {
+    ...pick(opts, CONSTRUCTOR_OPT_KEYS),
+    source
+  });
+}
+function load(input, options) {
+  const documents = loadDocuments(input, options);
+  if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
+  if (documents.length === 1) return documents[0];
+  throw new YAMLException("expected a single document in the stream, but found more");
+}
+function hasBit(mask, bit) {
+  return (mask & 1 << bit) !== 0;
+}
+function _preferredQuotedStyle(layout) {
+  if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
+  return SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyQuoteFlowKeysOption(layout) {
+  if (!layout.presenterOptions.quoteFlowKeys) return;
+  if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
+  layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteForInvisibles(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteWhitespaceOnly(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyForceQuotesOption(layout) {
+  if (!layout.presenterOptions.forceQuotes) return;
+  if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
+  if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
+  layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
+}
+function tryLongOrMultilineAsBlock(layout) {
+  if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
+  const value = layout.node.value;
+  const multiline = value.indexOf("\n") !== -1;
+  if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
+    if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+    return;
+  }
+  const w = layout.presenterOptions.lineWidth;
+  if (w === -1) {
+    if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+    return;
+  }
+  const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+  let position = 0;
+  let shouldFold = false;
+  while (position <= value.length) {
+    let lineEnd = value.length;
+    const nextLineBreak = value.indexOf("\n", position);
+    if (nextLineBreak !== -1) lineEnd = nextLineBreak;
+    const line = value.slice(position, lineEnd);
+    if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
+    if (nextLineBreak === -1) break;
+    position = nextLineBreak + 1;
+  }
+  if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
+  else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+}
+function quoteInvalidPlain(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
+}
+function fallbackToDoubleQuoted(layout) {
+  if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+var NOT_RESOLVED, strTag, NULL_VALUES$1, nullCoreTag, nullJsonTag, NULL_VALUES, nullYaml11Tag, TRUE_VALUES$2, FALSE_VALUES$2, boolCoreTag, TRUE_VALUES$1, FALSE_VALUES$1, boolJsonTag, TRUE_VALUES, FALSE_VALUES, boolYaml11Tag, YAML_INTEGER_IMPLICIT_PATTERN$1, YAML_INTEGER_EXPLICIT_PATTERN$1, intCoreTag, YAML_INTEGER_IMPLICIT_PATTERN, YAML_INTEGER_EXPLICIT_PATTERN, intJsonTag, YAML_INTEGER_PATTERN, intYaml11Tag, YAML_FLOAT_PATTERN$1, YAML_FLOAT_SPECIAL_PATTERN$1, floatCoreTag, YAML_FLOAT_IMPLICIT_PATTERN, YAML_FLOAT_EXPLICIT_PATTERN, floatJsonTag, YAML_FLOAT_PATTERN, YAML_FLOAT_SPECIAL_PATTERN, floatYaml11Tag, mergeTag, BASE64_PATTERN, binaryTag, YAML_DATE_REGEXP, YAML_TIMESTAMP_REGEXP, timestampTag, seqTag, omapTag, pairsTag, mapTag, setTag, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, YAML11_SCHEMA, DUMP_SCHEMA, realMapTag, legacyMapTag, DEFAULT_SNIPPET_OPTIONS, YAMLException, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE, CHOMPING_MODE, NO_RANGE$3, simpleEscapeCheck, simpleEscapeMap, DEFAULT_TAG_HANDLERS, TAG_SUFFIX_CHARS, TAG_URI_CHARS, NO_RANGE$2, MERGE_TAG_NAME, DEFAULT_CONSTRUCTOR_OPTIONS, NO_RANGE$1, HAS_OWN, CONTEXT_FLOW_IN, CONTEXT_FLOW_OUT, CONTEXT_BLOCK_IN, CONTEXT_BLOCK_OUT, PATTERN_NON_PRINTABLE, PATTERN_FLOW_INDICATORS, PATTERN_TAG_HANDLE, NS_URI_CHAR, NS_TAG_CHAR, PATTERN_TAG_URI, PATTERN_TAG_SUFFIX, PATTERN_TAG_PREFIX, DEFAULT_PARSER_OPTIONS, DEFAULT_LOAD_OPTIONS, DEFAULT_SCALAR_STYLE_RULES, SRC_C_PRINTABLE, SRC_B_CHAR, SRC_C_BYTE_ORDER_MARK, SRC_S_WHITE, SRC_NB_CHAR, SRC_NS_CHAR, SRC_NB_JSON, SRC_C_INDICATOR, SRC_C_FLOW_INDICATOR, SRC_NS_PLAIN_SAFE_FLOW_OUT, SRC_NS_PLAIN_SAFE_FLOW_IN, SRC_NS_PLAIN_FIRST_FLOW_OUT, SRC_NS_PLAIN_FIRST_FLOW_IN, SRC_NS_PLAIN_CHAR_FLOW_OUT, SRC_NS_PLAIN_CHAR_FLOW_IN, SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT, SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN, SRC_NS_PLAIN_ONE_LINE_FLOW_OUT, SRC_NS_PLAIN_ONE_LINE_FLOW_IN, SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY, SRC_NS_PLAIN_ONE_LINE_FLOW_KEY, SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT, SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN, SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT, SRC_NS_PLAIN_MULTI_LINE_FLOW_IN, NS_PLAIN_FLOW_OUT, NS_PLAIN_FLOW_IN, NS_PLAIN_BLOCK_KEY, NS_PLAIN_FLOW_KEY, NB_SINGLE_ONE_LINE, NB_SINGLE_MULTI_LINE, BLOCK_SCALAR_CONTENT, DEFAULT_PRESENTER_OPTIONS, DEFAULT_DUMP_OPTIONS, EVENT_DOCUMENT, EVENT_SEQUENCE, EVENT_MAPPING, EVENT_SCALAR, EVENT_ALIAS, EVENT_POP, SCALAR_STYLE_PLAIN, SCALAR_STYLE_SINGLE_QUOTED, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_LITERAL_BLOCK, SCALAR_STYLE_FOLDED_BLOCK, COLLECTION_STYLE_BLOCK, COLLECTION_STYLE_FLOW, CHOMPING_CLIP, CHOMPING_STRIP, CHOMPING_KEEP;
+var init_js_yaml = __esm({
+  "node_modules/js-yaml/dist/js-yaml.mjs"() {
+    NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
+    strTag = defineScalarTag("tag:yaml.org,2002:str", {
+      resolve: (source) => source,
+      identify: (data) => typeof data === "string"
+    });
+    NULL_VALUES$1 = [
+      "",
+      "~",
+      "null",
+      "Null",
+      "NULL"
+    ];
+    nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
+      implicit: true,
+      implicitFirstChars: [
+        "",
+        "~",
+        "n",
+        "N"
+      ],
+      resolve: (source) => {
+        if (NULL_VALUES$1.indexOf(source) !== -1) return null;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => object === null,
+      represent: () => "null"
+    });
+    nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
+      implicit: true,
+      implicitFirstChars: ["n"],
+      resolve: (source, isExplicit) => {
+        if (source === "null" || isExplicit && source === "") return null;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => object === null,
+      represent: () => "null"
+    });
+    NULL_VALUES = [
+      "",
+      "~",
+      "null",
+      "Null",
+      "NULL"
+    ];
+    nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
+      implicit: true,
+      implicitFirstChars: [
+        "",
+        "~",
+        "n",
+        "N"
+      ],
+      resolve: (source) => {
+        if (NULL_VALUES.indexOf(source) !== -1) return null;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => object === null,
+      represent: () => "null"
+    });
+    TRUE_VALUES$2 = [
+      "true",
+      "True",
+      "TRUE"
+    ];
+    FALSE_VALUES$2 = [
+      "false",
+      "False",
+      "FALSE"
+    ];
+    boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
+      implicit: true,
+      implicitFirstChars: [
+        "t",
+        "T",
+        "f",
+        "F"
+      ],
+      resolve: (source) => {
+        if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
+        if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+      represent: (object) => object ? "true" : "false"
+    });
+    TRUE_VALUES$1 = ["true"];
+    FALSE_VALUES$1 = ["false"];
+    boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
+      implicit: true,
+      implicitFirstChars: ["t", "f"],
+      resolve: (source) => {
+        if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
+        if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+      represent: (object) => object ? "true" : "false"
+    });
+    TRUE_VALUES = [
+      "true",
+      "True",
+      "TRUE",
+      "y",
+      "Y",
+      "yes",
+      "Yes",
+      "YES",
+      "on",
+      "On",
+      "ON"
+    ];
+    FALSE_VALUES = [
+      "false",
+      "False",
+      "FALSE",
+      "n",
+      "N",
+      "no",
+      "No",
+      "NO",
+      "off",
+      "Off",
+      "OFF"
+    ];
+    boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
+      implicit: true,
+      implicitFirstChars: [
+        "y",
+        "Y",
+        "n",
+        "N",
+        "t",
+        "T",
+        "f",
+        "F",
+        "o",
+        "O"
+      ],
+      resolve: (source) => {
+        if (TRUE_VALUES.indexOf(source) !== -1) return true;
+        if (FALSE_VALUES.indexOf(source) !== -1) return false;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+      represent: (object) => object ? "true" : "false"
+    });
+    YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+    YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+    intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
+      implicit: true,
+      implicitFirstChars: [
+        "-",
+        "+",
+        ..."0123456789"
+      ],
+      resolve: resolveYamlInteger$2,
+      identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+      represent: (object) => object.toString(10)
+    });
+    YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
+    YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+    intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
+      implicit: true,
+      implicitFirstChars: ["-", ..."0123456789"],
+      resolve: resolveYamlInteger$1,
+      identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+      represent: (object) => object.toString(10)
+    });
+    YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
+    intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
+      implicit: true,
+      implicitFirstChars: [
+        "-",
+        "+",
+        ..."0123456789"
+      ],
+      resolve: resolveYamlInteger,
+      identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+      represent: (object) => object.toString(10)
+    });
+    YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+    YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+    floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
+      implicit: true,
+      implicitFirstChars: [
+        "-",
+        "+",
+        ".",
+        ..."0123456789"
+      ],
+      resolve: resolveYamlFloat$2,
+      identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+      represent: representYamlFloat$2
+    });
+    YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
+    YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+    floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
+      implicit: true,
+      implicitFirstChars: ["-", ..."0123456789"],
+      resolve: resolveYamlFloat$1,
+      identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+      represent: representYamlFloat$1
+    });
+    YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+    YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+    floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
+      implicit: true,
+      implicitFirstChars: [
+        "-",
+        "+",
+        ".",
+        ..."0123456789"
+      ],
+      resolve: resolveYamlFloat,
+      identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+      represent: representYamlFloat
+    });
+    mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
+      implicit: true,
+      implicitFirstChars: ["<"],
+      resolve: (source, isExplicit) => {
+        if (source === "<<" || isExplicit && source === "") return "<<";
+        return NOT_RESOLVED;
+      },
+      identify: () => false
+    });
+    BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
+    binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
+      resolve: resolveYamlBinary,
+      identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
+      represent: representYamlBinary
+    });
+    YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
+    YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
+    timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
+      implicit: true,
+      implicitFirstChars: [..."0123456789"],
+      resolve: resolveYamlTimestamp,
+      identify: (object) => object instanceof Date,
+      represent: (object) => object.toISOString()
+    });
+    seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
+      create: () => [],
+      addItem: (container, item) => {
+        container.push(item);
+      },
+      identify: Array.isArray
+    });
+    omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
+      create: () => ({
+        list: [],
+        seen: /* @__PURE__ */ new Set()
+      }),
+      addItem: (carrier, item) => {
+        let key;
+        if (item instanceof Map) {
+          if (item.size !== 1) return "cannot resolve an ordered map item";
+          key = item.keys().next().value;
+        } else if (isPlainObject(item)) {
+          const itemKeys = Object.keys(item);
+          if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
+          key = itemKeys[0];
+        } else return "cannot resolve an ordered map item";
+        if (carrier.seen.has(key)) return "duplicate key in ordered map";
+        carrier.seen.add(key);
+        carrier.list.push(item);
+        return "";
+      },
+      finalize: (carrier) => carrier.list,
+      identify: () => false
+    });
+    pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
+      create: () => [],
+      addItem: (container, item) => {
+        if (item instanceof Map) {
+          if (item.size !== 1) return "cannot resolve a pairs item";
+          container.push(item.entries().next().value);
+          return "";
+        }
+        if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
+        const object = item;
+        const keys = Object.keys(object);
+        if (keys.length !== 1) return "cannot resolve a pairs item";
+        container.push([keys[0], object[keys[0]]]);
+        return "";
+      },
+      identify: () => false
+    });
+    mapTag = defineMappingTag("tag:yaml.org,2002:map", {
+      create: () => ({}),
+      identify: isPlainObject,
+      represent: (o) => {
+        const map = /* @__PURE__ */ new Map();
+        for (const key of Object.keys(o)) map.set(key, o[key]);
+        return map;
+      },
+      addPair: (container, key, value) => {
+        if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
+        const normalizedKey = String(key);
+        if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+          value,
+          enumerable: true,
+          configurable: true,
+          writable: true
+        });
+        else container[normalizedKey] = value;
+        return "";
+      },
+      has: (container, key) => {
+        if (key !== null && typeof key === "object") return false;
+        return Object.prototype.hasOwnProperty.call(container, String(key));
+      },
+      keys: (container) => Object.keys(container),
+      get: (container, key) => {
+        const normalizedKey = String(key);
+        if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+        return container[normalizedKey];
+      }
+    });
+    setTag = defineMappingTag("tag:yaml.org,2002:set", {
+      create: () => /* @__PURE__ */ new Set(),
+      identify: (data) => data instanceof Set,
+      represent: (data) => {
+        const map = /* @__PURE__ */ new Map();
+        for (const key of data) map.set(key, null);
+        return map;
+      },
+      addPair: (container, key, value) => {
+        if (value !== null) return "cannot resolve a set item";
+        container.add(key);
+        return "";
+      },
+      has: (container, key) => container.has(key),
+      keys: (container) => container.keys(),
+      get: () => null
+    });
+    Schema = class Schema2 {
+      tags;
+      /** @internal */
+      implicitScalarTags;
+      /**
+      * Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
+      * the resolvers that may match that key, in schema order; a key absent from
+      * the map uses
+      * {@link Schema.implicitScalarAnyFirstChar}
+      * (resolvers that declared no first-char constraint, so they apply to any
+      * first character).
+      */
+      implicitScalarByFirstChar;
+      implicitScalarAnyFirstChar;
+      /**
+      * The default scalar tag (`!!str`), resolved once so the composer's fallback
+      * for unresolved plain scalars avoids a keyed lookup per scalar.
+      *
+      * @internal
+      */
+      defaultScalarTag;
+      /**
+      * The default container tags (`!!seq` / `!!map`), used by the dumper: when a
+      * value is identified by its default tag, the tag is implicit and not
+      * printed. Undefined if the schema does not define them (then such values
+      * can't be dumped).
+      *
+      * @internal
+      */
+      defaultSequenceTag;
+      /** @internal */
+      defaultMappingTag;
+      exact;
+      prefix;
+      constructor(tags) {
+        const compiledTags = compileTags(tags);
+        const implicitScalarTags = [];
+        const exact = createTagDefinitionMap();
+        const prefix2 = createTagDefinitionListMap();
+        for (const tag of compiledTags) {
+          if (tag.nodeKind === "scalar" && tag.implicit) {
+            if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
+            implicitScalarTags.push(tag);
+          }
+          switch (tag.nodeKind) {
+            case "scalar":
+              if (tag.matchByTagPrefix) prefix2.scalar.push(tag);
+              else exact.scalar[tag.tagName] = tag;
+              break;
+            case "sequence":
+              if (tag.matchByTagPrefix) prefix2.sequence.push(tag);
+              else exact.sequence[tag.tagName] = tag;
+              break;
+            case "mapping":
+              if (tag.matchByTagPrefix) prefix2.mapping.push(tag);
+              else exact.mapping[tag.tagName] = tag;
+          }
+        }
+        const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
+        const keys = /* @__PURE__ */ new Set();
+        for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+        const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
+        for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+        const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
+        if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
+        this.tags = compiledTags;
+        this.implicitScalarTags = implicitScalarTags;
+        this.implicitScalarByFirstChar = implicitScalarByFirstChar;
+        this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
+        this.defaultScalarTag = defaultScalarTag;
+        this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
+        this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
+        this.exact = exact;
+        this.prefix = prefix2;
+      }
+      /** @internal */
+      lookupScalarTag(tagName) {
+        const exactTag = this.exact.scalar[tagName];
+        if (exactTag) return exactTag;
+        for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
+      }
+      /** @internal */
+      lookupSequenceTag(tagName) {
+        const exactTag = this.exact.sequence[tagName];
+        if (exactTag) return exactTag;
+        for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
+      }
+      /** @internal */
+      lookupMappingTag(tagName) {
+        const exactTag = this.exact.mapping[tagName];
+        if (exactTag) return exactTag;
+        for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
+      }
+      /** @internal */
+      resolveImplicitScalarTag(source) {
+        const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+        for (const tag2 of candidates) {
+          const value = tag2.resolve(source, false, tag2.tagName);
+          if (value !== NOT_RESOLVED) return {
+            value,
+            tag: tag2
+          };
+        }
+        const tag = this.defaultScalarTag;
+        return {
+          value: tag.resolve(source, false, tag.tagName),
+          tag
+        };
+      }
+      /**
+      * Creates a new schema with the specified tags added. If a tag already
+      * exists, it is replaced by the specified tag.
+      *
+      * @example
+      *
+      * ```javascript
+      * import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+      *
+      * const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
+      * ```
+      */
+      withTags(...tags) {
+        let flatTags = [];
+        for (const tag of tags) flatTags = flatTags.concat(tag);
+        return new Schema2([...this.tags, ...flatTags]);
+      }
+    };
+    FAILSAFE_SCHEMA = new Schema([
+      strTag,
+      seqTag,
+      mapTag
+    ]);
+    JSON_SCHEMA = new Schema([
+      ...FAILSAFE_SCHEMA.tags,
+      nullJsonTag,
+      boolJsonTag,
+      intJsonTag,
+      floatJsonTag
+    ]);
+    CORE_SCHEMA = new Schema([
+      ...FAILSAFE_SCHEMA.tags,
+      nullCoreTag,
+      boolCoreTag,
+      intCoreTag,
+      floatCoreTag
+    ]);
+    YAML11_SCHEMA = new Schema([
+      ...FAILSAFE_SCHEMA.tags,
+      nullYaml11Tag,
+      boolYaml11Tag,
+      intYaml11Tag,
+      floatYaml11Tag,
+      timestampTag,
+      mergeTag,
+      binaryTag,
+      omapTag,
+      pairsTag,
+      setTag
+    ]);
+    DUMP_SCHEMA = YAML11_SCHEMA.withTags({
+      ...intYaml11Tag,
+      resolve: (source, isExplicit, tagName) => {
+        const result2 = intYaml11Tag.resolve(source, isExplicit, tagName);
+        return result2 === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result2;
+      }
+    }, {
+      ...floatYaml11Tag,
+      resolve: (source, isExplicit, tagName) => {
+        const result2 = floatYaml11Tag.resolve(source, isExplicit, tagName);
+        return result2 === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result2;
+      }
+    });
+    realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+      create: () => /* @__PURE__ */ new Map(),
+      addPair: (container, key, value) => {
+        container.set(key, value);
+        return "";
+      },
+      has: (container, key) => container.has(key),
+      keys: (container) => container.keys(),
+      get: (container, key) => container.get(key),
+      identify: (data) => data instanceof Map || isPlainObject(data),
+      represent: (data) => {
+        if (data instanceof Map) return data;
+        const map = /* @__PURE__ */ new Map();
+        const obj = data;
+        for (const key of Object.keys(obj)) map.set(key, obj[key]);
+        return map;
+      }
+    });
+    legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+      create: () => ({}),
+      identify: isPlainObject,
+      represent: (o) => {
+        const map = /* @__PURE__ */ new Map();
+        for (const key of Object.keys(o)) map.set(key, o[key]);
+        return map;
+      },
+      addPair: (container, key, value) => {
+        const normalizedKey = normalizeKey(key);
+        if (normalizedKey === null) return "nested arrays are not supported inside keys";
+        if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+          value,
+          enumerable: true,
+          configurable: true,
+          writable: true
+        });
+        else container[normalizedKey] = value;
+        return "";
+      },
+      has: (container, key) => {
+        const normalizedKey = normalizeKey(key);
+        return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
+      },
+      keys: (container) => Object.keys(container),
+      get: (container, key) => {
+        const normalizedKey = String(key);
+        if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+        return container[normalizedKey];
+      }
+    });
+    DEFAULT_SNIPPET_OPTIONS = {
+      maxLength: 79,
+      indent: 1,
+      linesBefore: 3,
+      linesAfter: 2
+    };
+    YAMLException = class YAMLException2 extends Error {
+      reason;
+      mark;
+      /**
+      * Optional `mark` contains source snippet data. Usually, use
+      * {@link YAMLException.throwAt} instead of passing it directly.
+      */
+      constructor(reason2, mark) {
+        super();
+        this.name = "YAMLException";
+        this.reason = reason2;
+        this.mark = mark;
+        this.message = formatError(this, false);
+        if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
+      }
+      /**
+      * Returns the formatted error, omitting the source snippet in compact mode.
+      */
+      toString(compact) {
+        return `${this.name}: ${formatError(this, compact)}`;
+      }
+      /**
+      * Builds a YAMLException with a source snippet and throws it. `source` is
+      * the raw input text; `position` is an offset into it.
+      */
+      static throwAt(source, position, message, filename = "") {
+        let line = 0;
+        let lineStart = 0;
+        for (let index = 0; index < position; index++) {
+          const ch = source.charCodeAt(index);
+          if (ch === 10) {
+            line++;
+            lineStart = index + 1;
+          } else if (ch === 13) {
+            line++;
+            if (source.charCodeAt(index + 1) === 10) index++;
+            lineStart = index + 1;
+          }
+        }
+        const mark = {
+          name: filename,
+          buffer: source,
+          position,
+          line,
+          column: position - lineStart
+        };
+        mark.snippet = makeSnippet(mark);
+        throw new YAMLException2(message, mark);
+      }
+    };
+    EVENT_ID = {
+      DOCUMENT: 1,
+      SEQUENCE: 2,
+      MAPPING: 3,
+      SCALAR: 4,
+      ALIAS: 5,
+      POP: 6
+    };
+    SCALAR_STYLE = {
+      PLAIN: 1,
+      SINGLE_QUOTED: 2,
+      DOUBLE_QUOTED: 3,
+      LITERAL_BLOCK: 4,
+      FOLDED_BLOCK: 5
+    };
+    COLLECTION_STYLE = {
+      BLOCK: 1,
+      FLOW: 2
+    };
+    CHOMPING_MODE = {
+      CLIP: 1,
+      STRIP: 2,
+      KEEP: 3
+    };
+    NO_RANGE$3 = -1;
+    simpleEscapeCheck = new Array(256);
+    simpleEscapeMap = new Array(256);
+    for (let i = 0; i < 256; i++) {
+      simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+      simpleEscapeMap[i] = simpleEscapeSequence(i);
+    }
+    DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
+      "!": "!",
+      "!!": "tag:yaml.org,2002:"
+    });
+    TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
+    TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
+    NO_RANGE$2 = -1;
+    MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
+    DEFAULT_CONSTRUCTOR_OPTIONS = {
+      filename: "",
+      schema: CORE_SCHEMA,
+      json: false,
+      maxTotalMergeKeys: 1e4,
+      maxAliases: -1
+    };
+    NO_RANGE$1 = -1;
+    HAS_OWN = Object.prototype.hasOwnProperty;
+    CONTEXT_FLOW_IN = 1;
+    CONTEXT_FLOW_OUT = 2;
+    CONTEXT_BLOCK_IN = 3;
+    CONTEXT_BLOCK_OUT = 4;
+    PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+    PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+    PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+    NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
+    NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
+    PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
+    PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
+    PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
+    DEFAULT_PARSER_OPTIONS = {
+      filename: "",
+      maxDepth: 100
+    };
+    DEFAULT_LOAD_OPTIONS = {
+      ...DEFAULT_PARSER_OPTIONS,
+      ...DEFAULT_CONSTRUCTOR_OPTIONS
+    };
+    DEFAULT_SCALAR_STYLE_RULES = {
+      applyQuoteFlowKeysOption,
+      doubleQuoteForInvisibles,
+      doubleQuoteWhitespaceOnly,
+      applyForceQuotesOption,
+      tryLongOrMultilineAsBlock,
+      quoteInvalidPlain,
+      fallbackToDoubleQuoted
+    };
+    SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
+    SRC_B_CHAR = "[\\n\\r]";
+    SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
+    SRC_S_WHITE = "[ \\t]";
+    SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
+    SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
+    SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
+    SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
+    SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
+    SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
+    SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
+    SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
+    SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
+    SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
+    SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
+    SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
+    SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
+    SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+    SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+    SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
+    SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
+    SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+    SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+    SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
+    SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
+    NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
+    NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
+    NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
+    NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
+    NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
+    NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
+    BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
+    DEFAULT_PRESENTER_OPTIONS = {
+      indent: 2,
+      seqNoIndent: false,
+      seqInlineFirst: true,
+      lineWidth: 80,
+      flowBracketPadding: false,
+      flowSkipCommaSpace: false,
+      flowSkipColonSpace: false,
+      quoteFlowKeys: false,
+      quoteStyle: "single",
+      forceQuotes: false,
+      scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+      tagBeforeAnchor: false
+    };
+    DEFAULT_DUMP_OPTIONS = {
+      ...DEFAULT_PRESENTER_OPTIONS,
+      schema: DUMP_SCHEMA,
+      skipInvalid: false,
+      noRefs: false,
+      flowLevel: -1,
+      sortKeys: false,
+      transform: () => {
+      }
+    };
+    EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
+    EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
+    EVENT_MAPPING = EVENT_ID.MAPPING;
+    EVENT_SCALAR = EVENT_ID.SCALAR;
+    EVENT_ALIAS = EVENT_ID.ALIAS;
+    EVENT_POP = EVENT_ID.POP;
+    SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
+    SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
+    SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
+    SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
+    SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
+    COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
+    COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
+    CHOMPING_CLIP = CHOMPING_MODE.CLIP;
+    CHOMPING_STRIP = CHOMPING_MODE.STRIP;
+    CHOMPING_KEEP = CHOMPING_MODE.KEEP;
+  }
+});
+
+// src/loaders/line-index.ts
+var LineIndex;
+var init_line_index = __esm({
+  "src/loaders/line-index.ts"() {
+    "use strict";
+    LineIndex = class {
+      constructor(text) {
+        this.text = text;
+        this.onlyLineFeeds = !text.includes("\r");
+      }
+      text;
+      starts = [0];
+      /** How far the text has been searched for line ends. */
+      scanned = 0;
+      /** Without a CR, line ends can be found with indexOf, far faster than reading each character. */
+      onlyLineFeeds;
+      /** 1-based line and column of a 0-based offset. */
+      position(offset) {
+        this.scanTo(offset);
+        const starts = this.starts;
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+          const mid = low + high + 1 >> 1;
+          if (starts[mid] <= offset) low = mid;
+          else high = mid - 1;
+        }
+        return { line: low + 1, column: offset - starts[low] + 1 };
+      }
+      /** The text of a 1-based line without its line break. */
+      lineText(line) {
+        while (this.starts.length <= line && this.scanned < this.text.length) this.scanTo(this.scanned);
+        const start = this.starts[line - 1] ?? this.text.length;
+        let end = this.starts[line] ?? this.text.length;
+        while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+        return this.text.slice(start, end);
+      }
+      /** Records the line starts up to and including the first line end at or after `offset`. */
+      scanTo(offset) {
+        const text = this.text;
+        if (this.onlyLineFeeds) {
+          let at3 = this.scanned;
+          while (at3 < text.length) {
+            const end = text.indexOf("\n", at3);
+            if (end < 0) {
+              at3 = text.length;
+              break;
+            }
+            this.starts.push(end + 1);
+            at3 = end + 1;
+            if (end >= offset) break;
+          }
+          this.scanned = at3;
+          return;
+        }
+        let i = this.scanned;
+        for (; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) {
+            this.starts.push(i + 1);
+            if (i >= offset) {
+              i++;
+              break;
+            }
+          }
+        }
+        this.scanned = i;
+      }
+    };
+  }
+});
+
+// src/loaders/yaml-locator.ts
+function scalarSpan(text, valueStart, valueEnd, style) {
+  if (valueStart < 0) return void 0;
+  let start = valueStart;
+  let end = valueEnd;
+  if (style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED) return { start: start - 1, end: end + 1 };
+  if (style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK) {
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+  }
+  return { start, end };
+}
+var TYPE, START, END, ANCHOR_START, ANCHOR_END, STYLE, CHOMPING, INDENT, FAST, STRIDE, YamlSource, YamlLocator;
+var init_yaml_locator = __esm({
+  "src/loaders/yaml-locator.ts"() {
+    "use strict";
+    init_js_yaml();
+    init_line_index();
+    TYPE = 0;
+    START = 1;
+    END = 2;
+    ANCHOR_START = 3;
+    ANCHOR_END = 4;
+    STYLE = 5;
+    CHOMPING = 6;
+    INDENT = 7;
+    FAST = 8;
+    STRIDE = 9;
+    YamlSource = class {
+      constructor(path20, text, events) {
+        this.path = path20;
+        this.text = text;
+        const length = events.length;
+        this.length = length;
+        const table3 = new Int32Array(length * STRIDE);
+        for (let index = 0, at3 = 0; index < length; index++, at3 += STRIDE) {
+          const event = events[index];
+          const type = event.type;
+          table3[at3 + TYPE] = type;
+          if (type === EVENT_ID.SCALAR) {
+            table3[at3 + START] = event.valueStart;
+            table3[at3 + END] = event.valueEnd;
+            table3[at3 + STYLE] = event.style;
+            table3[at3 + CHOMPING] = event.chomping;
+            table3[at3 + INDENT] = event.indent;
+            table3[at3 + FAST] = event.fast ? 1 : 0;
+            table3[at3 + ANCHOR_START] = event.anchorStart;
+            table3[at3 + ANCHOR_END] = event.anchorEnd;
+          } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
+            table3[at3 + START] = event.start;
+            table3[at3 + ANCHOR_START] = event.anchorStart;
+            table3[at3 + ANCHOR_END] = event.anchorEnd;
+          } else if (type === EVENT_ID.ALIAS) {
+            table3[at3 + ANCHOR_START] = event.anchorStart;
+            table3[at3 + ANCHOR_END] = event.anchorEnd;
+          } else {
+            if (type === EVENT_ID.DOCUMENT) this.documentRoots.push(index + 1);
+            table3[at3 + ANCHOR_START] = -1;
+          }
+        }
+        this.table = table3;
+      }
+      path;
+      text;
+      lines;
+      table;
+      /** Index of each document's root event. */
+      documentRoots = [];
+      length;
+      /** The root event of the n-th document (0-based), empty ones included. */
+      documentRoot(document) {
+        return this.documentRoots[document] ?? this.length;
+      }
+      /** Built on first use: most files never need a position. */
+      get lineIndex() {
+        this.lines ??= new LineIndex(this.text);
+        return this.lines;
+      }
+      type(index) {
+        return index < this.length ? this.table[index * STRIDE + TYPE] : EVENT_ID.POP;
+      }
+      /** A scalar's value offsets, or a collection's start (then `end` is unused). */
+      start(index) {
+        return this.table[index * STRIDE + START];
+      }
+      end(index) {
+        return this.table[index * STRIDE + END];
+      }
+      style(index) {
+        return this.table[index * STRIDE + STYLE];
+      }
+      /** The anchor (`&name`) or alias (`*name`) name of an event, if any. */
+      anchor(index) {
+        const start = this.table[index * STRIDE + ANCHOR_START];
+        return start < 0 ? void 0 : this.text.slice(start, this.table[index * STRIDE + ANCHOR_END]);
+      }
+      /** Offsets of an alias event's name. */
+      anchorSpan(index) {
+        return [this.table[index * STRIDE + ANCHOR_START], this.table[index * STRIDE + ANCHOR_END]];
+      }
+      /** The decoded text of a scalar event. */
+      scalarValue(index) {
+        const at3 = index * STRIDE;
+        const table3 = this.table;
+        if (table3[at3 + FAST] === 1 && table3[at3 + STYLE] === SCALAR_STYLE.PLAIN) return this.text.slice(table3[at3 + START], table3[at3 + END]);
+        const event = {
+          type: EVENT_ID.SCALAR,
+          valueStart: table3[at3 + START],
+          valueEnd: table3[at3 + END],
+          anchorStart: -1,
+          anchorEnd: -1,
+          tagStart: -1,
+          tagEnd: -1,
+          style: table3[at3 + STYLE],
+          chomping: table3[at3 + CHOMPING],
+          indent: table3[at3 + INDENT],
+          fast: table3[at3 + FAST] === 1
+        };
+        return getScalarValue(this.text, event);
+      }
+    };
+    YamlLocator = class _YamlLocator {
+      constructor(source, rootEvent, basePath = []) {
+        this.source = source;
+        this.rootEvent = rootEvent;
+        this.basePath = basePath;
+      }
+      source;
+      rootEvent;
+      basePath;
+      get path() {
+        return this.source.path;
+      }
+      /** A locator for paths inside the node at `path` (an item of a `kind: List`). */
+      below(path20) {
+        return path20.length === 0 ? this : new _YamlLocator(this.source, this.rootEvent, [...this.basePath, ...path20]);
+      }
+      locate(path20, options = {}) {
+        const full = [...this.basePath, ...path20];
+        let node = this.rootEvent;
+        let lastKey = -1;
+        let complete = true;
+        for (const segment of full) {
+          const step = this.findChild(node, segment);
+          if (!step) {
+            complete = false;
+            break;
+          }
+          node = step.value;
+          lastKey = step.key;
+        }
+        const keySpan = lastKey >= 0 ? this.nodeSpan(lastKey) : void 0;
+        let span;
+        if (!complete || options.target === "key") span = keySpan;
+        else if (options.text) span = this.textSpan(node, options.text.value, options.text.occurrence);
+        span ??= this.nodeSpan(node) ?? keySpan ?? { start: 0, end: 0 };
+        return this.toPosition(span);
+      }
+      toPosition(span) {
+        const index = this.source.lineIndex;
+        const start = index.position(span.start);
+        const end = index.position(Math.max(span.end, span.start));
+        return {
+          startLine: start.line,
+          startColumn: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          lineText: index.lineText(start.line)
+        };
+      }
+      /** Follows an alias to the node that carries its anchor. */
+      deref(index) {
+        const source = this.source;
+        if (source.type(index) !== EVENT_ID.ALIAS) return index;
+        const name = source.anchor(index);
+        for (let i = index - 1; i >= 0; i--) {
+          const type = source.type(i);
+          if (type === EVENT_ID.DOCUMENT) break;
+          if (type !== EVENT_ID.ALIAS && type !== EVENT_ID.POP && source.anchor(i) === name) return i;
+        }
+        return index;
+      }
+      /** The index just past the subtree that starts at `index`. */
+      skip(index) {
+        const source = this.source;
+        const type = source.type(index);
+        if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return index + 1;
+        let depth = 0;
+        for (let i = index; i < source.length; i++) {
+          const t = source.type(i);
+          if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) depth++;
+          else if (t === EVENT_ID.POP && --depth === 0) return i + 1;
+        }
+        return source.length;
+      }
+      findChild(parent, segment, seen = /* @__PURE__ */ new Set()) {
+        const source = this.source;
+        const node = this.deref(parent);
+        if (seen.has(node)) return void 0;
+        seen.add(node);
+        const type = source.type(node);
+        if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
+          let i2 = node + 1;
+          for (let n = 0; source.type(i2) !== EVENT_ID.POP; n++) {
+            if (n === segment) return { key: -1, value: i2 };
+            i2 = this.skip(i2);
+          }
+          return void 0;
+        }
+        if (type !== EVENT_ID.MAPPING) return void 0;
+        const wanted = String(segment);
+        const merges = [];
+        let i = node + 1;
+        while (source.type(i) !== EVENT_ID.POP) {
+          const key = i;
+          const value = this.skip(key);
+          const name = source.type(key) === EVENT_ID.SCALAR ? source.scalarValue(key) : void 0;
+          if (name === wanted) return { key, value };
+          if (name === "<<") merges.push(value);
+          i = this.skip(value);
+        }
+        for (const merge of merges) {
+          const target = this.deref(merge);
+          const sources = source.type(target) === EVENT_ID.SEQUENCE ? this.children(target) : [target];
+          for (const from of sources) {
+            const found = this.findChild(from, segment, seen);
+            if (found) return found;
+          }
+        }
+        return void 0;
+      }
+      children(collection) {
+        const result2 = [];
+        for (let i = collection + 1; this.source.type(i) !== EVENT_ID.POP; i = this.skip(i)) result2.push(i);
+        return result2;
+      }
+      nodeSpan(index) {
+        const source = this.source;
+        const text = source.text;
+        const type = source.type(index);
+        if (type === EVENT_ID.SCALAR) return scalarSpan(text, source.start(index), source.end(index), source.style(index));
+        if (type === EVENT_ID.ALIAS) {
+          const [start, end] = source.anchorSpan(index);
+          return { start: start - 1, end };
+        }
+        if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
+          const start = source.start(index);
+          let end = start;
+          while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
+          while (end > start && (text[end - 1] === " " || text[end - 1] === "	")) end--;
+          return { start, end };
+        }
+        return void 0;
+      }
+      /** The n-th occurrence of `value` inside a scalar's source, where it is written as is. */
+      textSpan(index, value, occurrence) {
+        const source = this.source;
+        const node = this.deref(index);
+        const start = source.start(node);
+        if (source.type(node) !== EVENT_ID.SCALAR || start < 0 || value === "") return void 0;
+        const raw = source.text.slice(start, source.end(node));
+        let at3 = -1;
+        for (let n = 0; n <= occurrence; n++) {
+          at3 = raw.indexOf(value, at3 + 1);
+          if (at3 < 0) return void 0;
+        }
+        return { start: start + at3, end: start + at3 + value.length };
+      }
+    };
+  }
+});
+
+// src/values.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function recordAt(value, key) {
+  if (!isRecord(value)) return {};
+  const child = value[key];
+  return isRecord(child) ? child : {};
+}
+function listAt(value, key) {
+  if (!isRecord(value)) return [];
+  const child = value[key];
+  return Array.isArray(child) ? child : [];
+}
+function own(record, key) {
+  return Object.hasOwn(record, key) ? record[key] : void 0;
+}
+function stringAt(value, key) {
+  const child = isRecord(value) ? own(value, key) : void 0;
+  return typeof child === "string" && child !== "" ? child : void 0;
+}
+var init_values = __esm({
+  "src/values.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
   "node_modules/ignore/index.js"(exports, module) {
@@ -23609,6 +26481,1793 @@ var init_index_min = __esm({
   }
 });
 
+// src/loaders/manifest-limits.ts
+var defaultManifestLimits;
+var init_manifest_limits = __esm({
+  "src/loaders/manifest-limits.ts"() {
+    "use strict";
+    defaultManifestLimits = { maxDocuments: 1e5, maxDepth: 256, maxAliasNodes: 1e5 };
+  }
+});
+
+// src/loaders/yaml-stream.ts
+function readYamlStream(path20, text, limits, json) {
+  const events = parseEvents(text, { filename: path20, maxDepth: limits.maxDepth + 2 });
+  checkEvents(text, events, limits);
+  return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
+}
+function parseYamlDocuments(path20, rawText, parsed) {
+  const bom = rawText.charCodeAt(0) === 65279 ? 1 : 0;
+  const text = rawText.slice(bom);
+  try {
+    const { events, values } = readYamlStream(path20, parsed?.slice(bom) ?? text, defaultManifestLimits, parsed !== void 0);
+    const source = new YamlSource(path20, text, events);
+    return { outcome: "parsed", documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
+  } catch (error2) {
+    const mark = error2 instanceof YAMLException ? error2.mark : void 0;
+    const at3 = mark ? { line: mark.line + 1, column: mark.column + 1 } : {};
+    return { outcome: "error", message: `invalid YAML: ${error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2)}${mark ? ` (line ${mark.line + 1})` : ""}`, ...at3 };
+  }
+}
+function tooDeep(limits, offset) {
+  return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, offset);
+}
+function tooManyDocuments(limits) {
+  return new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
+}
+function checkEvents(text, events, limits) {
+  if (!text.includes("&") && !text.includes("\uFEFF")) {
+    checkShape(events, limits);
+    return;
+  }
+  const open2 = [];
+  let anchors = /* @__PURE__ */ new Map();
+  let documents = 0;
+  let aliasNodes = 0;
+  const add = (nodes, height) => {
+    const parent = open2.at(-1);
+    if (parent) {
+      parent.nodes += nodes;
+      parent.height = Math.max(parent.height, height);
+    }
+  };
+  const name = (start, end) => start < 0 ? void 0 : text.slice(start, end);
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (++documents > limits.maxDocuments) throw tooManyDocuments(limits);
+        anchors = /* @__PURE__ */ new Map();
+        open2.push({ anchor: void 0, nodes: 0, height: 0 });
+        break;
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING: {
+        if (open2.length > limits.maxDepth) throw tooDeep(limits, event.start);
+        const anchor = name(event.anchorStart, event.anchorEnd);
+        if (anchor !== void 0) anchors.set(anchor, "open");
+        open2.push({ anchor, nodes: 1, height: 0 });
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        if (event.style === SCALAR_STYLE.PLAIN && text.charCodeAt(event.valueStart) === 65279) {
+          throw new NotReadError("a byte-order mark (U+FEFF) inside a document, where it becomes part of a key or value; remove it", event.valueStart);
+        }
+        const anchor = name(event.anchorStart, event.anchorEnd);
+        if (anchor !== void 0) anchors.set(anchor, { nodes: 1, height: 0 });
+        add(1, 0);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const alias = text.slice(event.anchorStart, event.anchorEnd);
+        const target = anchors.get(alias);
+        if (target === "open") throw new NotReadError(`alias *${alias} inside its own anchor's node (a cycle)`, event.anchorStart);
+        if (!target) break;
+        aliasNodes += target.nodes;
+        if (aliasNodes > limits.maxAliasNodes) {
+          throw new NotReadError(`aliases stand for more than ${limits.maxAliasNodes} nodes (--max-alias-nodes)`, event.anchorStart);
+        }
+        if (open2.length - 1 + target.height > limits.maxDepth) {
+          throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels through aliases (--max-depth)`, event.anchorStart);
+        }
+        add(target.nodes, target.height);
+        break;
+      }
+      case EVENT_ID.POP: {
+        const node = open2.pop();
+        if (node.anchor !== void 0) anchors.set(node.anchor, { nodes: node.nodes, height: node.height + 1 });
+        add(node.nodes, node.height + 1);
+        break;
+      }
+    }
+  }
+}
+function checkShape(events, limits) {
+  let documents = 0;
+  let depth = 0;
+  for (const event of events) {
+    const type = event.type;
+    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
+      if (depth > limits.maxDepth) throw tooDeep(limits, event.start);
+      depth++;
+    } else if (type === EVENT_ID.POP) {
+      depth--;
+    } else if (type === EVENT_ID.DOCUMENT) {
+      if (++documents > limits.maxDocuments) throw tooManyDocuments(limits);
+      depth++;
+    }
+  }
+}
+var kubernetesSchema, NotReadError;
+var init_yaml_stream = __esm({
+  "src/loaders/yaml-stream.ts"() {
+    "use strict";
+    init_js_yaml();
+    init_manifest_limits();
+    init_yaml_locator();
+    kubernetesSchema = new Schema([
+      strTag,
+      seqTag,
+      mapTag,
+      nullYaml11Tag,
+      boolYaml11Tag,
+      intYaml11Tag,
+      floatYaml11Tag,
+      mergeTag
+    ]);
+    NotReadError = class extends Error {
+      constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+      }
+      offset;
+    };
+  }
+});
+
+// src/loaders/declared/template-yaml.ts
+function lineShape(line) {
+  const indent = line.length - line.trimStart().length;
+  const content = line.trim();
+  return { indent, opensValue: /^(?:- )?[^\s#][^#]*:$/.test(content), blank: content === "" || content.startsWith("#") };
+}
+function maskTemplateActions(text) {
+  const masked = text.split("");
+  const outputLines = /* @__PURE__ */ new Map();
+  const lineStarts = [0];
+  for (let at3 = text.indexOf("\n"); at3 >= 0; at3 = text.indexOf("\n", at3 + 1)) lineStarts.push(at3 + 1);
+  const lineOf = (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const standIn = (from, to) => {
+    for (let at3 = from; at3 < to; at3++) {
+      const char = masked[at3];
+      if (Object.hasOwn(stand, char)) masked[at3] = stand[char];
+    }
+  };
+  const blank = (from, to) => {
+    for (let at3 = from; at3 < to; at3++) if (masked[at3] !== "\n" && masked[at3] !== "\r") masked[at3] = " ";
+  };
+  const byLine = /* @__PURE__ */ new Map();
+  for (const match2 of text.matchAll(actionPattern)) {
+    const line = lineOf(match2.index);
+    const onLine = byLine.get(line) ?? [];
+    onLine.push({ start: match2.index, end: match2.index + match2[0].length, control: controlAction.test(match2[1] ?? "") });
+    byLine.set(line, onLine);
+  }
+  for (const [line, actions] of byLine) {
+    let outside = "";
+    let at3 = lineStarts[line];
+    for (const action of actions) {
+      outside += text.slice(at3, action.start);
+      at3 = Math.max(at3, action.end);
+    }
+    const lineEnd = text.indexOf("\n", at3);
+    outside += text.slice(at3, lineEnd < 0 ? text.length : lineEnd);
+    if (outside.trim() !== "") {
+      if (actions.some((action) => action.control)) standIn(actions[0].start, actions.at(-1).end);
+      else for (const action of actions) standIn(action.start, action.end);
+      continue;
+    }
+    for (const action of actions) (action.control ? blank : standIn)(action.start, action.end);
+    if (actions.some((action) => !action.control)) outputLines.set(line, lineOf(actions.at(-1).end));
+  }
+  const lines = masked.join("").split("\n");
+  const shapes = lines.map(lineShape);
+  const outputLine = new Set([...outputLines].flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_2, offset) => first + offset)));
+  const inOutput = (index) => outputLine.has(index);
+  for (const [first, last] of [...outputLines].sort(([a], [b]) => a - b)) {
+    const { indent } = shapes[first];
+    const above = shapes.slice(0, first).findLastIndex((shape, index) => !shape.blank && !inOutput(index));
+    const below = shapes.findIndex((shape, index) => index > last && !shape.blank && !inOutput(index));
+    const opener = above >= 0 ? shapes[above] : void 0;
+    const keep = opener?.opensValue === true && opener.indent < indent && (below < 0 || shapes[below].indent <= opener.indent);
+    if (keep) continue;
+    for (let line = first; line <= last; line++) {
+      lines[line] = lines[line].replace(/[^\r]/g, " ");
+      shapes[line] = { indent: 0, opensValue: false, blank: true };
+    }
+  }
+  return lines.join("\n");
+}
+function templateString(text) {
+  return text.replace(standIns, (standIn) => restore.get(standIn));
+}
+function templateText(value) {
+  if (typeof value === "string") return templateString(value);
+  if (Array.isArray(value)) return value.map(templateText);
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [templateString(key), templateText(child)]));
+  return value;
+}
+function parseTemplateYaml(path20, text) {
+  const parsed = parseYamlDocuments(path20, text, maskTemplateActions(text));
+  if (parsed.outcome === "error") return parsed;
+  return { outcome: "parsed", documents: parsed.documents.map(({ value, locator }) => ({ value: templateText(value), locator })) };
+}
+var stand, restore, standIns, controlAction, actionPattern;
+var init_template_yaml = __esm({
+  "src/loaders/declared/template-yaml.ts"() {
+    "use strict";
+    init_yaml_stream();
+    init_values();
+    stand = { "{": "\uFDD0", "}": "\uFDD1", ":": "\uFDD2", "#": "\uFDD3", '"': "\uFDD4", "'": "\uFDD5" };
+    restore = new Map(Object.entries(stand).map(([real, standIn]) => [standIn, real]));
+    standIns = /[\uFDD0-\uFDD5]/g;
+    controlAction = /^(?:if|else|end|range|with|define|block|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
+    actionPattern = /\{\{-?\s*(\/\*[\s\S]*?\*\/|(?:[^}"'`]|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|`[^`]*`|\}(?!\}))*?)\s*-?\}\}/g;
+  }
+});
+
+// src/loaders/parse-manifests.ts
+function parseManifests(path20, rawText, options = {}) {
+  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
+  if (path20.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  if (path20.endsWith(".tftpl")) return { outcome: "skipped", reason: "Terraform template: read only as the values of a `templatefile()` call that names it" };
+  const limits = { ...defaultManifestLimits, ...options.limits };
+  let events;
+  let values;
+  try {
+    ({ events, values } = readYamlStream(path20, text, limits, options.json === true));
+  } catch (error2) {
+    return (text.includes("{{") ? templateObjects(path20, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
+  }
+  if (text.includes("{{") && (chartTemplatePath.test(path20) || hasTemplateActions(text, events))) {
+    return templateObjects(path20, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}` };
+  }
+  const found = [];
+  let documents = 0;
+  values.forEach((value, document) => {
+    if (value === null || value === void 0) return;
+    documents++;
+    collectObjects(value, [], (object, identity, path21) => found.push({ value: object, identity, document, path: path21 }));
+  });
+  const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
+  const source = kept.length > 0 ? new YamlSource(path20, text, events) : void 0;
+  const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
+    identity,
+    data: value,
+    locator: new YamlLocator(source, source.documentRoot(document), objectPath)
+  }));
+  return { outcome: "parsed", documents, objectCount: found.length, objects };
+}
+function templateObjects(path20, text, keep) {
+  const parsed = parseTemplateYaml(path20, text);
+  if (parsed.outcome === "error") return void 0;
+  const objects = [];
+  let documents = 0;
+  let objectCount = 0;
+  for (const { value, locator } of parsed.documents) {
+    if (value === null || value === void 0) continue;
+    documents++;
+    collectObjects(value, [], (data, identity, objectPath) => {
+      objectCount++;
+      if (!keep || keep(identity)) objects.push({ identity, data, locator: locator.below(objectPath), inputKind: "helm-chart" });
+    });
+  }
+  return objectCount === 0 ? void 0 : { outcome: "parsed", documents, objectCount, objects, template: templateReason };
+}
+function unparsable(text, rawError, limits) {
+  const error2 = rawError instanceof YAMLException && rawError.reason.startsWith("nesting exceeded maxDepth") ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;
+  if (!(error2 instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
+    return { outcome: "skipped", reason: `template directives ({{ \u2026 }}, %{ \u2026 }) make it invalid YAML; ${templateHint}` };
+  }
+  const message = error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2);
+  if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
+    return { outcome: "skipped", reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest`, notManifest: true };
+  }
+  if (error2 instanceof NotReadError) {
+    return { outcome: "error", message: `not read: ${message}`, ...new LineIndex(text).position(error2.offset) };
+  }
+  if (error2 instanceof YAMLException && error2.mark) {
+    return { outcome: "error", message: `invalid YAML: ${message}`, line: error2.mark.line + 1, column: error2.mark.column + 1 };
+  }
+  return { outcome: "error", message: `invalid YAML: ${message}` };
+}
+function hasTemplateActions(text, events) {
+  const spans = [];
+  for (const event of events) {
+    if (event.type === EVENT_ID.SCALAR && event.valueStart >= 0) spans.push([event.valueStart, event.valueEnd]);
+  }
+  for (let at3 = text.indexOf("{{"); at3 >= 0; at3 = text.indexOf("{{", at3 + 2)) {
+    if (spans.some(([start, end]) => at3 >= start && at3 < end)) continue;
+    const lineStart = text.lastIndexOf("\n", at3) + 1;
+    if (text.slice(lineStart, at3).includes("#")) continue;
+    return true;
+  }
+  return false;
+}
+function collectObjects(value, path20, sink) {
+  if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return;
+  if (value.kind === "List" && Array.isArray(value.items)) {
+    value.items.forEach((item, index) => collectObjects(item, [...path20, "items", index], sink));
+    return;
+  }
+  const metadata = isRecord(value.metadata) ? value.metadata : {};
+  const identity = {
+    apiVersion: value.apiVersion,
+    kind: value.kind,
+    name: typeof metadata.name === "string" ? metadata.name : ""
+  };
+  if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
+  sink(value, identity, path20);
+}
+var templateHint, chartTemplatePath, templateReason;
+var init_parse_manifests = __esm({
+  "src/loaders/parse-manifests.ts"() {
+    "use strict";
+    init_js_yaml();
+    init_line_index();
+    init_manifest_limits();
+    init_yaml_locator();
+    init_yaml_stream();
+    init_values();
+    init_template_yaml();
+    init_yaml_stream();
+    templateHint = "render it first (for example `helm template`) and scan the output";
+    chartTemplatePath = /(?:^|\/)templates\//;
+    templateReason = `Go/Helm template ({{ \u2026 }}): only what is written literally is read (an annotation, an env value, a host), at its line; the rest is decided when it is rendered: ${templateHint}`;
+  }
+});
+
+// src/loaders/declared/helm-set.ts
+function parseSetName(name) {
+  if (name === "") return "an empty name";
+  const path20 = [];
+  let at3 = 0;
+  while (at3 < name.length) {
+    let key = "";
+    while (at3 < name.length && name[at3] !== "." && name[at3] !== "[") {
+      if (name[at3] === "\\") {
+        if (at3 + 1 >= name.length) return `\`${name}\` ends with a lone backslash`;
+        key += name[at3 + 1];
+        at3 += 2;
+      } else key += name[at3++];
+    }
+    if (key === "") return `\`${name}\` has an empty key at character ${at3 + 1}`;
+    path20.push(key);
+    while (name[at3] === "[") {
+      const close = name.indexOf("]", at3);
+      const index = close < 0 ? "" : name.slice(at3 + 1, close);
+      if (!/^\d+$/.test(index)) return `\`${name}\` has a list index that is not a number at character ${at3 + 1}`;
+      path20.push(Number(index));
+      at3 = close + 1;
+    }
+    if (at3 < name.length) {
+      if (name[at3] !== ".") return `\`${name}\` has text right after a list index at character ${at3 + 1}`;
+      if (++at3 === name.length) return `\`${name}\` ends with an empty key`;
+    }
+  }
+  return path20;
+}
+function startsWith(path20, prefix2) {
+  return prefix2.length <= path20.length && prefix2.every((segment, index) => path20[index] === segment);
+}
+function setLayer(file, entries, label) {
+  const value = {};
+  for (const entry2 of entries) assign(value, entry2.path, entry2.value);
+  const locator = {
+    path: file,
+    locate(path20, options) {
+      const exact = entries.findLast((entry2) => entry2.path.length === path20.length && startsWith(entry2.path, path20));
+      if (exact) return options?.target === "key" ? exact.name : exact.valueAt;
+      let nearest;
+      let shared = -1;
+      for (const entry2 of entries) {
+        let length = 0;
+        while (length < path20.length && length < entry2.path.length && entry2.path[length] === path20[length]) length++;
+        if (length >= shared) [nearest, shared] = [entry2, length];
+      }
+      return nearest ? nearest.name : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" };
+    }
+  };
+  return { value, locator, label };
+}
+function assign(root, path20, value) {
+  let node = root;
+  path20.forEach((segment, index) => {
+    if (index === path20.length - 1) {
+      node[segment] = value;
+      return;
+    }
+    const next = node[segment];
+    const wantList = typeof path20[index + 1] === "number";
+    if (typeof next !== "object" || next === null || Array.isArray(next) !== wantList) node[segment] = wantList ? [] : {};
+    node = node[segment];
+  });
+}
+function typedSetValue(text, forceString = false) {
+  if (forceString) return text;
+  const lower2 = text.toLowerCase();
+  if (lower2 === "true") return true;
+  if (lower2 === "false") return false;
+  if (lower2 === "null") return null;
+  if (text === "0" || !text.startsWith("0") && /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+  return text;
+}
+var init_helm_set = __esm({
+  "src/loaders/declared/helm-set.ts"() {
+    "use strict";
+  }
+});
+
+// src/loaders/declared/release-label.ts
+function releaseDeclaredBy(releaseName, chart, valuesFrom, chartNote) {
+  const release = releaseName === void 0 ? "a Helm release" : `Helm release \`${releaseName}\``;
+  const chartText = chart === void 0 ? "" : `chart \`${chart}\`${chartNote === void 0 ? "" : ` ${chartNote}`}, `;
+  return `of ${release} (${chartText}values from ${valuesFrom})`;
+}
+var init_release_label = __esm({
+  "src/loaders/declared/release-label.ts"() {
+    "use strict";
+  }
+});
+
+// src/loaders/declared/terraform/terraform-files.ts
+function isTerraformFile(file) {
+  return file.endsWith(".tf") || file.endsWith(".tfvars");
+}
+var terraformMarkers;
+var init_terraform_files = __esm({
+  "src/loaders/declared/terraform/terraform-files.ts"() {
+    "use strict";
+    terraformMarkers = ["helm_release", "kubernetes_", "kubectl_manifest", "eks.amazonaws.com/", "aws_eks_cluster", "cluster_version", "locals {", 'variable "', 'module "'];
+  }
+});
+
+// src/loaders/declared/terraform/hcl-syntax.ts
+function parseHcl(text) {
+  const parser = new Parser(text);
+  return { body: parser.file(), errors: parser.errors };
+}
+var HclSyntaxError, maxDepth, precedence, operatorLevel, isIdentifierStart, isIdentifierPart, isDigit, Parser;
+var init_hcl_syntax = __esm({
+  "src/loaders/declared/terraform/hcl-syntax.ts"() {
+    "use strict";
+    HclSyntaxError = class extends Error {
+      constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+      }
+      offset;
+    };
+    maxDepth = 200;
+    precedence = [["||"], ["&&"], ["==", "!="], ["<", ">", "<=", ">="], ["+", "-"], ["*", "/", "%"]];
+    operatorLevel = new Map(precedence.flatMap((operators, level) => operators.map((operator) => [operator, level])));
+    isIdentifierStart = (char) => char !== void 0 && /[\p{L}_]/u.test(char);
+    isIdentifierPart = (char) => char !== void 0 && /[\p{L}\p{N}_-]/u.test(char);
+    isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
+    Parser = class {
+      constructor(text) {
+        this.text = text;
+      }
+      text;
+      at = 0;
+      /** Whether a newline ends the expression being read (a body or object item), or is blank (inside brackets). */
+      newlineEnds = true;
+      depth = 0;
+      errors = [];
+      file() {
+        return this.body(false);
+      }
+      fail(message, offset = this.at) {
+        throw new HclSyntaxError(message, offset);
+      }
+      enter() {
+        if (++this.depth > maxDepth) this.fail(`nested more than ${maxDepth} levels deep`);
+      }
+      /** Skips blanks and comments; newlines too when `newlines` (else stops at one). */
+      skip(newlines = !this.newlineEnds) {
+        const text = this.text;
+        while (this.at < text.length) {
+          const char = text[this.at];
+          if (char === " " || char === "	" || char === "\r") this.at++;
+          else if (char === "\n" && newlines) this.at++;
+          else if (char === "#" || char === "/" && text[this.at + 1] === "/") {
+            const end = text.indexOf("\n", this.at);
+            this.at = end < 0 ? text.length : end;
+          } else if (char === "/" && text[this.at + 1] === "*") {
+            const end = text.indexOf("*/", this.at + 2);
+            if (end < 0) this.fail("unterminated comment `/*`");
+            this.at = end + 2;
+          } else break;
+        }
+      }
+      peek(word) {
+        return this.text.startsWith(word, this.at);
+      }
+      expect(word, what = `\`${word}\``) {
+        this.skip();
+        if (!this.peek(word)) this.fail(`expected ${what}${this.at < this.text.length ? `, found \`${this.text[this.at]}\`` : ", found the end of the file"}`);
+        this.at += word.length;
+      }
+      identifier() {
+        const start = this.at;
+        if (!isIdentifierStart(this.text[this.at])) this.fail(this.at < this.text.length ? `expected a name, found \`${this.text[this.at]}\`` : "expected a name, found the end of the file");
+        while (isIdentifierPart(this.text[this.at])) this.at++;
+        return { value: this.text.slice(start, this.at), span: { start, end: this.at } };
+      }
+      /** Attributes and blocks up to `}` (inside a block) or the end of the text. */
+      body(inBlock) {
+        const items = [];
+        for (; ; ) {
+          this.skip(true);
+          if (this.at >= this.text.length || inBlock && this.peek("}")) return { items };
+          const [start, newlineEnds, depth] = [this.at, this.newlineEnds, this.depth];
+          try {
+            const name = this.identifier();
+            this.skip(false);
+            if (this.peek("=") && !this.peek("==")) {
+              this.at++;
+              this.newlineEnds = true;
+              const value = this.expression();
+              items.push({ type: "attribute", name: name.value, nameSpan: name.span, value });
+            } else items.push(this.block(name));
+            this.newlineEnds = newlineEnds;
+            this.endOfLine();
+          } catch (error2) {
+            if (!(error2 instanceof HclSyntaxError)) throw error2;
+            this.errors.push(error2);
+            [this.at, this.newlineEnds, this.depth] = [start, newlineEnds, depth];
+            this.passOver(inBlock);
+          }
+        }
+      }
+      /**
+       * Passes over an item that does not parse: to the end of its line, past any brackets it opens,
+       * strings, comments and heredocs; inside a block, not past the block's closing `}`.
+       */
+      passOver(inBlock) {
+        const text = this.text;
+        let nesting = 0;
+        while (this.at < text.length) {
+          const char = text[this.at];
+          if (char === "\n" && nesting === 0) return;
+          if (char === '"') {
+            this.at++;
+            while (this.at < text.length && text[this.at] !== '"' && text[this.at] !== "\n") this.at += text[this.at] === "\\" ? 2 : 1;
+          } else if (char === "#" || char === "/" && text[this.at + 1] === "/") {
+            const end = text.indexOf("\n", this.at);
+            this.at = end < 0 ? text.length : end;
+            continue;
+          } else if (char === "/" && text[this.at + 1] === "*") {
+            const end = text.indexOf("*/", this.at + 2);
+            this.at = end < 0 ? text.length : end + 1;
+          } else if (this.peek("<<")) {
+            const marker = /^<<-?([\p{L}_][\p{L}\p{N}_-]*)[ \t]*\r?\n/u.exec(text.slice(this.at, this.at + 256));
+            if (marker) {
+              const close = new RegExp(`\\n[ \\t]*${marker[1]}[ \\t]*(?:\\r?\\n|$)`).exec(text.slice(this.at));
+              this.at = close ? this.at + close.index + close[0].trimEnd().length : text.length;
+              continue;
+            }
+          } else if (char === "{" || char === "(" || char === "[") nesting++;
+          else if (char === "}" || char === ")" || char === "]") {
+            if (nesting === 0 && char === "}" && inBlock) return;
+            nesting = Math.max(0, nesting - 1);
+          }
+          this.at++;
+        }
+      }
+      /** After an attribute or a one-line block: a newline, a comment, `}` or the end. */
+      endOfLine() {
+        this.skip(false);
+        if (this.at < this.text.length && this.text[this.at] !== "\n" && this.text[this.at] !== "}") this.fail(`unexpected \`${this.text[this.at]}\` after an attribute or block`);
+      }
+      block(type) {
+        this.enter();
+        const labels = [];
+        for (; ; ) {
+          this.skip(false);
+          if (this.peek('"')) {
+            const label = this.quoted();
+            if (label.parts.some((part) => part.kind !== "text")) this.fail("a block label cannot hold `${` or `%{`", label.span.start);
+            labels.push({ value: label.parts.map((part) => part.kind === "text" ? part.text : "").join(""), span: label.span });
+          } else if (isIdentifierStart(this.text[this.at])) labels.push(this.identifier());
+          else break;
+        }
+        this.expect("{", `\`=\` or \`{\` after \`${type.value}\``);
+        const saved = this.newlineEnds;
+        this.newlineEnds = true;
+        const body = this.body(true);
+        this.newlineEnds = saved;
+        this.expect("}", `\`}\` to close block \`${type.value}\``);
+        this.depth--;
+        return { type: "block", blockType: type.value, typeSpan: type.span, labels, body, span: { start: type.span.start, end: this.at } };
+      }
+      /** An expression with `newlineEnds` as the context sets it. */
+      expression() {
+        this.enter();
+        const condition = this.binary(0);
+        this.skip();
+        let result2 = condition;
+        if (this.peek("?")) {
+          this.at++;
+          const then = this.expression();
+          this.expect(":", "`:` of a conditional");
+          const otherwise = this.expression();
+          result2 = { type: "conditional", condition, then, else: otherwise, span: { start: condition.span.start, end: otherwise.span.end } };
+        }
+        this.depth--;
+        return result2;
+      }
+      operatorHere() {
+        for (const operator of ["||", "&&", "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%"]) {
+          if (!this.peek(operator)) continue;
+          if (operator === "<" && this.peek("<<")) return void 0;
+          if (operator === "/" && (this.peek("//") || this.peek("/*"))) return void 0;
+          return operator;
+        }
+        return void 0;
+      }
+      /** Binary operators by precedence climbing, left-associative. */
+      binary(minimum) {
+        let left = this.unary();
+        for (; ; ) {
+          this.skip();
+          const operator = this.operatorHere();
+          const level = operator === void 0 ? void 0 : operatorLevel.get(operator);
+          if (operator === void 0 || level === void 0 || level < minimum) return left;
+          this.at += operator.length;
+          const right = this.binary(level + 1);
+          left = { type: "binary", operator, left, right, span: { start: left.span.start, end: right.span.end } };
+        }
+      }
+      unary() {
+        this.skip();
+        const start = this.at;
+        if (this.peek("!") || this.peek("-") && !this.peek("->")) {
+          const operator = this.text[this.at];
+          this.at++;
+          this.enter();
+          const operand = this.unary();
+          this.depth--;
+          return { type: "unary", operator, operand, span: { start, end: operand.span.end } };
+        }
+        return this.postfix(this.primary());
+      }
+      /** Attribute access, indexes and splats after a value. */
+      postfix(target) {
+        let result2 = target;
+        for (; ; ) {
+          const before = this.at;
+          this.skip();
+          if (this.peek(".*") || this.peek("[*]")) {
+            this.at += this.peek(".*") ? 2 : 3;
+            result2 = { type: "splat", target: result2, span: { start: result2.span.start, end: this.at } };
+          } else if (this.peek(".") && !this.peek("...")) {
+            this.at++;
+            this.skip(false);
+            if (isDigit(this.text[this.at])) {
+              const start = this.at;
+              while (isDigit(this.text[this.at])) this.at++;
+              const key = { type: "literal", value: Number(this.text.slice(start, this.at)), span: { start, end: this.at } };
+              result2 = { type: "index", target: result2, key, span: { start: result2.span.start, end: this.at } };
+            } else {
+              const name = this.identifier();
+              result2 = { type: "attribute", target: result2, name: name.value, span: { start: result2.span.start, end: this.at } };
+            }
+          } else if (this.peek("[")) {
+            this.at++;
+            const key = this.bracketed(() => this.expression());
+            this.expect("]", "`]` to close an index");
+            result2 = { type: "index", target: result2, key, span: { start: result2.span.start, end: this.at } };
+          } else {
+            this.at = before;
+            return result2;
+          }
+        }
+      }
+      /** Reads inside brackets, where newlines are blanks. */
+      bracketed(read2) {
+        const saved = this.newlineEnds;
+        this.newlineEnds = false;
+        try {
+          return read2();
+        } finally {
+          this.newlineEnds = saved;
+        }
+      }
+      primary() {
+        this.skip();
+        const start = this.at;
+        const char = this.text[this.at];
+        if (char === void 0) this.fail("expected a value, found the end of the file");
+        if (char === "\n" || char === "\r") this.fail("expected a value, found the end of the line");
+        if (char === '"') return this.quoted();
+        if (this.peek("<<")) return this.heredoc();
+        if (isDigit(char)) return this.number();
+        if (char === "(") {
+          this.at++;
+          const expression = this.bracketed(() => this.expression());
+          this.expect(")", "`)` to close a parenthesis");
+          return { type: "parenthesis", expression, span: { start, end: this.at } };
+        }
+        if (char === "[") return this.tuple();
+        if (char === "{") return this.object();
+        if (isIdentifierStart(char)) {
+          const name = this.identifier();
+          if (name.value === "true" || name.value === "false") return { type: "literal", value: name.value === "true", span: name.span };
+          if (name.value === "null") return { type: "literal", value: null, span: name.span };
+          if (this.peek("(") || this.peek("::")) return this.call(name);
+          return { type: "variable", name: name.value, span: name.span };
+        }
+        this.fail(`unexpected \`${char}\``);
+      }
+      number() {
+        const start = this.at;
+        const match2 = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.at, this.at + 64));
+        this.at += match2[0].length;
+        return { type: "literal", value: Number(match2[0]), span: { start, end: this.at } };
+      }
+      /** `name(args…)`, with provider functions `provider::p::f(…)`. */
+      call(name) {
+        let full = name.value;
+        while (this.peek("::")) {
+          this.at += 2;
+          full += `::${this.identifier().value}`;
+        }
+        this.expect("(");
+        const args = this.bracketed(() => {
+          const list2 = [];
+          for (; ; ) {
+            this.skip();
+            if (this.peek(")")) return list2;
+            list2.push(this.expression());
+            this.skip();
+            if (this.peek("...")) this.at += 3;
+            this.skip();
+            if (this.peek(",")) this.at++;
+            else if (!this.peek(")")) this.fail("expected `,` or `)` in a function call");
+          }
+        });
+        this.at++;
+        return { type: "call", name: full, args, span: { start: name.span.start, end: this.at } };
+      }
+      /** Whether a `for` expression opens here (`[for …` / `{for …`). */
+      forHere() {
+        const saved = this.at;
+        this.skip(true);
+        const found = this.peek("for") && !isIdentifierPart(this.text[this.at + 3]);
+        this.at = saved;
+        return found;
+      }
+      tuple() {
+        const start = this.at;
+        this.at++;
+        this.enter();
+        const result2 = this.bracketed(() => {
+          if (this.forHere()) return this.forExpression(start, false);
+          const items = [];
+          for (; ; ) {
+            this.skip();
+            if (this.peek("]")) break;
+            items.push(this.expression());
+            this.skip();
+            if (this.peek(",")) this.at++;
+            else if (!this.peek("]")) this.fail("expected `,` or `]` in a list");
+          }
+          this.at++;
+          return { type: "tuple", items, span: { start, end: this.at } };
+        });
+        this.depth--;
+        return result2;
+      }
+      object() {
+        const start = this.at;
+        this.at++;
+        this.enter();
+        const saved = this.newlineEnds;
+        let result2;
+        if (this.forHere()) result2 = this.bracketed(() => this.forExpression(start, true));
+        else {
+          const items = [];
+          this.newlineEnds = true;
+          for (; ; ) {
+            this.skip(true);
+            if (this.peek("}")) break;
+            const key = this.objectKey();
+            this.skip(false);
+            if (this.peek("=") && !this.peek("==")) this.at++;
+            else if (this.peek(":")) this.at++;
+            else this.fail("expected `=` or `:` after an object key");
+            const value = this.expression();
+            items.push({ key, value });
+            this.skip(false);
+            if (this.peek(",")) this.at++;
+            else if (!this.peek("\n") && !this.peek("}") && !this.peek("#") && !this.peek("//") && !this.peek("/*")) this.fail("expected a newline, `,` or `}` after an object item");
+          }
+          this.at++;
+          result2 = { type: "object", items, span: { start, end: this.at } };
+        }
+        this.newlineEnds = saved;
+        this.depth--;
+        return result2;
+      }
+      /** A bare name is the key's own text, not a variable (`{ name = … }`). */
+      objectKey() {
+        const start = this.at;
+        if (isIdentifierStart(this.text[this.at])) {
+          const name = this.identifier();
+          this.skip(false);
+          if (this.peek("=") || this.peek(":")) return { type: "literal", value: name.value, span: name.span };
+          this.at = start;
+        }
+        return this.binary(0);
+      }
+      /** `[for k, v in coll : value if cond]` or `{for k, v in coll : key => value... if cond}`. */
+      forExpression(start, object) {
+        this.skip();
+        this.at += 3;
+        this.skip();
+        const first = this.identifier().value;
+        this.skip();
+        let keyName;
+        let valueName = first;
+        if (this.peek(",")) {
+          this.at++;
+          this.skip();
+          keyName = first;
+          valueName = this.identifier().value;
+        }
+        this.skip();
+        if (!this.peek("in") || isIdentifierPart(this.text[this.at + 2])) this.fail("expected `in` in a for expression");
+        this.at += 2;
+        const collection = this.expression();
+        this.expect(":", "`:` in a for expression");
+        let key;
+        let value = this.expression();
+        if (object) {
+          this.expect("=>", "`=>` in an object for expression");
+          key = value;
+          value = this.expression();
+          this.skip();
+          if (this.peek("...")) this.at += 3;
+        }
+        this.skip();
+        let condition;
+        if (this.peek("if") && !isIdentifierPart(this.text[this.at + 2])) {
+          this.at += 2;
+          condition = this.expression();
+        }
+        this.expect(object ? "}" : "]", `\`${object ? "}" : "]"}\` to close a for expression`);
+        return { type: "for", ...keyName !== void 0 ? { keyName } : {}, valueName, collection, ...key ? { key } : {}, value, ...condition ? { condition } : {}, object, span: { start, end: this.at } };
+      }
+      /** A quoted template `"…"`: escapes, `${…}` and `%{…}`. */
+      quoted() {
+        const start = this.at;
+        this.at++;
+        const parts = [];
+        let text = "";
+        let textStart = this.at;
+        const flush = () => {
+          if (text !== "") parts.push({ kind: "text", text, span: { start: textStart, end: this.at } });
+          text = "";
+        };
+        for (; ; ) {
+          const char = this.text[this.at];
+          if (char === void 0 || char === "\n") this.fail("unterminated string: a quoted string must end on its line", start);
+          if (char === '"') break;
+          if (char === "\\") {
+            const [value, length] = this.escape();
+            text += value;
+            this.at += length;
+          } else if ((char === "$" || char === "%") && this.text[this.at + 1] === char && this.text[this.at + 2] === "{") {
+            text += `${char}{`;
+            this.at += 3;
+          } else if ((char === "$" || char === "%") && this.text[this.at + 1] === "{") {
+            flush();
+            parts.push(this.templateSequence(char));
+            textStart = this.at;
+          } else {
+            text += char;
+            this.at++;
+          }
+        }
+        flush();
+        this.at++;
+        return { type: "template", parts, span: { start, end: this.at } };
+      }
+      escape() {
+        const next = this.text[this.at + 1];
+        const simple = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
+        if (next !== void 0 && Object.hasOwn(simple, next)) return [simple[next], 2];
+        const digits = next === "u" ? 4 : next === "U" ? 8 : 0;
+        const hex2 = this.text.slice(this.at + 2, this.at + 2 + digits);
+        if (digits > 0 && /^[0-9a-fA-F]+$/.test(hex2) && hex2.length === digits) {
+          const code2 = Number.parseInt(hex2, 16);
+          if (code2 <= 1114111) return [String.fromCodePoint(code2), 2 + digits];
+        }
+        this.fail(`invalid escape \`\\${next ?? ""}\` in a string`);
+      }
+      /** `${ expression }` or `%{ directive }` inside a template, with `~` strip markers. */
+      templateSequence(char) {
+        const start = this.at;
+        this.at += 2;
+        if (this.peek("~")) this.at++;
+        if (char === "%") {
+          let nesting = 0;
+          for (; this.at < this.text.length; this.at++) {
+            const current = this.text[this.at];
+            if (current === '"') {
+              this.quoted();
+              this.at--;
+            } else if (current === "{") nesting++;
+            else if (current === "}" && nesting-- === 0) break;
+          }
+          if (this.at >= this.text.length) this.fail("unterminated template directive `%{`", start);
+          this.at++;
+          return { kind: "directive", span: { start, end: this.at } };
+        }
+        const expression = this.bracketed(() => this.expression());
+        this.skip(true);
+        if (this.peek("~")) this.at++;
+        this.expect("}", "`}` to close `${`");
+        return { kind: "interpolation", expression, span: { start, end: this.at } };
+      }
+      /** `<<EOF` … `EOF` and `<<-EOF` (indented): a template with no backslash escapes. */
+      heredoc() {
+        const start = this.at;
+        this.at += 2;
+        const indented = this.peek("-");
+        if (indented) this.at++;
+        const marker = this.identifier().value;
+        const lineEnd = this.text.indexOf("\n", this.at);
+        if (lineEnd < 0 || this.text.slice(this.at, lineEnd).trim() !== "") this.fail(`expected a newline after \`<<${indented ? "-" : ""}${marker}\``);
+        const contentStart = lineEnd + 1;
+        let lineStart = contentStart;
+        let contentEnd = -1;
+        while (lineStart <= this.text.length) {
+          const end2 = this.text.indexOf("\n", lineStart);
+          const line = this.text.slice(lineStart, end2 < 0 ? this.text.length : end2).replace(/\r$/, "");
+          if (line.trim() === marker) {
+            contentEnd = lineStart;
+            this.at = lineStart + line.indexOf(marker) + marker.length;
+            break;
+          }
+          if (end2 < 0) break;
+          lineStart = end2 + 1;
+        }
+        if (contentEnd < 0) this.fail(`unterminated heredoc: no line \`${marker}\` closes \`<<${indented ? "-" : ""}${marker}\``, start);
+        const end = this.at;
+        const parts = this.heredocParts(contentStart, contentEnd);
+        return { type: "template", parts, span: { start, end }, heredoc: { content: { start: contentStart, end: contentEnd } } };
+      }
+      /** The parts of a heredoc's content; its text is kept as written (indentation included). */
+      heredocParts(start, end) {
+        const saved = this.at;
+        const parts = [];
+        let textStart = start;
+        this.at = start;
+        while (this.at < end) {
+          const char = this.text[this.at];
+          if ((char === "$" || char === "%") && this.text[this.at + 1] === "{") {
+            if (this.at > textStart) parts.push({ kind: "text", text: this.text.slice(textStart, this.at), span: { start: textStart, end: this.at } });
+            parts.push(this.templateSequence(char));
+            textStart = this.at;
+          } else this.at += (char === "$" || char === "%") && this.text[this.at + 1] === char && this.text[this.at + 2] === "{" ? 3 : 1;
+        }
+        if (end > textStart) parts.push({ kind: "text", text: this.text.slice(textStart, end), span: { start: textStart, end } });
+        this.at = saved;
+        return parts;
+      }
+    };
+  }
+});
+
+// src/loaders/declared/terraform/evaluate.ts
+function unknownValue2(scope, expression) {
+  return { kind: "unknown", text: `\${${scope.text.slice(expression.span.start, expression.span.end).replace(/\s+/g, " ")}}`, at: { file: scope.file, span: expression.span } };
+}
+function withNames(scope, names) {
+  return { ...scope, names: new Map([...scope.names, ...names]) };
+}
+function entry(value, key) {
+  return value?.kind === "map" ? value.entries.findLast((item) => item.key === key)?.value : void 0;
+}
+function knownString(value) {
+  return value?.kind === "known" && value.value !== null ? String(value.value) : void 0;
+}
+function isEmpty(value) {
+  return value.kind === "known" && value.value === null || value.kind === "list" && value.items.length === 0 || value.kind === "map" && value.entries.length === 0;
+}
+function plain(value) {
+  switch (value.kind) {
+    case "known":
+      return value.value;
+    case "unknown":
+      return value.text;
+    case "encoded":
+      return plain(value.of);
+    case "list":
+      return value.items.map(plain);
+    case "map": {
+      const result2 = {};
+      for (const item of value.entries) result2[item.key] = plain(item.value);
+      return result2;
+    }
+  }
+}
+function originAt(value, path20, target) {
+  let node = value;
+  let keyAt;
+  for (const segment of path20) {
+    const inner = node.kind === "encoded" ? node.of : node;
+    if (inner.kind === "map" && typeof segment === "string") {
+      const found = inner.entries.findLast((item) => item.key === segment);
+      if (!found) return keyAt ?? node.at;
+      [node, keyAt] = [found.value, found.keyAt];
+    } else if (inner.kind === "list" && typeof segment === "number" && inner.items[segment]) {
+      [node, keyAt] = [inner.items[segment], void 0];
+    } else return keyAt ?? node.at;
+  }
+  return target === "key" && keyAt ? keyAt : node.at;
+}
+function evaluate(expression, scope) {
+  const at3 = { file: scope.file, span: expression.span };
+  const unknown = () => unknownValue2(scope, expression);
+  switch (expression.type) {
+    case "literal":
+      return { kind: "known", value: expression.value, at: at3 };
+    case "parenthesis":
+      return evaluate(expression.expression, scope);
+    case "template": {
+      let text = "";
+      for (const part of expression.parts) {
+        if (part.kind === "directive") return unknown();
+        const value = part.kind === "text" ? part.text : knownString(evaluate(part.expression, scope));
+        if (value === void 0) return unknown();
+        text += value;
+      }
+      return { kind: "known", value: text, at: at3 };
+    }
+    case "variable":
+      return scope.names.get(expression.name) ?? unknown();
+    case "tuple":
+      return { kind: "list", items: expression.items.map((item) => evaluate(item, scope)), at: at3 };
+    case "object": {
+      const entries = [];
+      for (const item of expression.items) {
+        const key = knownString(evaluate(item.key, scope));
+        if (key === void 0) return unknown();
+        entries.push({ key, keyAt: { file: scope.file, span: item.key.span }, value: evaluate(item.value, scope) });
+      }
+      return { kind: "map", entries, at: at3 };
+    }
+    case "attribute": {
+      const target = evaluate(expression.target, scope);
+      return (target.kind === "map" ? entry(target, expression.name) : void 0) ?? unknown();
+    }
+    case "index": {
+      const target = evaluate(expression.target, scope);
+      const key = evaluate(expression.key, scope);
+      if (target.kind === "map" && knownString(key) !== void 0) return entry(target, knownString(key)) ?? unknown();
+      if (target.kind === "list" && key.kind === "known" && typeof key.value === "number") return target.items[key.value] ?? unknown();
+      return unknown();
+    }
+    case "call": {
+      const read2 = functions[expression.name];
+      return (read2 ? read2(expression.args.map((arg) => evaluate(arg, scope)), at3) : void 0) ?? unknown();
+    }
+    case "conditional": {
+      const condition = evaluate(expression.condition, scope);
+      if (condition.kind === "known" && typeof condition.value === "boolean") return evaluate(condition.value ? expression.then : expression.else, scope);
+      const [then, otherwise] = [evaluate(expression.then, scope), evaluate(expression.else, scope)];
+      if (isEmpty(otherwise) && !isEmpty(then)) return then;
+      if (isEmpty(then) && !isEmpty(otherwise)) return otherwise;
+      return unknown();
+    }
+    case "for":
+      return forExpression(expression, scope) ?? unknown();
+    case "unary":
+    case "binary":
+    case "splat":
+      return operation(expression, scope) ?? unknown();
+  }
+}
+function operation(expression, scope) {
+  const at3 = { file: scope.file, span: expression.span };
+  if (expression.type === "unary" && expression.operator === "!") {
+    const operand = evaluate(expression.operand, scope);
+    return operand.kind === "known" && typeof operand.value === "boolean" ? { kind: "known", value: !operand.value, at: at3 } : void 0;
+  }
+  if (expression.type !== "binary" || expression.operator !== "==" && expression.operator !== "!=") return void 0;
+  const [left, right] = [evaluate(expression.left, scope), evaluate(expression.right, scope)];
+  if (left.kind !== "known" || right.kind !== "known") return void 0;
+  return { kind: "known", value: left.value === right.value === (expression.operator === "=="), at: at3 };
+}
+function elements(collection) {
+  if (collection.kind === "list") return collection.items.map((item, index) => [{ kind: "known", value: index, at: item.at }, item]);
+  if (collection.kind === "map") return collection.entries.map((item) => [{ kind: "known", value: item.key, at: item.keyAt }, item.value]);
+  return void 0;
+}
+function forExpression(expression, scope) {
+  const at3 = { file: scope.file, span: expression.span };
+  const pairs = elements(evaluate(expression.collection, scope));
+  if (!pairs) return void 0;
+  const items = [];
+  const entries = [];
+  for (const [key, value] of pairs) {
+    const inner = withNames(scope, [[expression.valueName, value], ...expression.keyName !== void 0 ? [[expression.keyName, key]] : []]);
+    if (expression.condition) {
+      const keep = evaluate(expression.condition, inner);
+      if (keep.kind !== "known") return void 0;
+      if (keep.value !== true) continue;
+    }
+    const result2 = evaluate(expression.value, inner);
+    if (!expression.object) items.push(result2);
+    else {
+      const name = evaluate(expression.key, inner);
+      if (knownString(name) === void 0) return void 0;
+      entries.push({ key: knownString(name), keyAt: name.at, value: result2 });
+    }
+  }
+  return expression.object ? { kind: "map", entries, at: at3 } : { kind: "list", items, at: at3 };
+}
+var functions;
+var init_evaluate = __esm({
+  "src/loaders/declared/terraform/evaluate.ts"() {
+    "use strict";
+    functions = {
+      merge: (args, at3) => {
+        const known = args.filter((arg) => arg.kind !== "unknown");
+        if (known.some((arg) => arg.kind !== "map" && !isEmpty(arg))) return void 0;
+        return { kind: "map", entries: known.flatMap((arg) => arg.kind === "map" ? arg.entries : []), at: at3 };
+      },
+      concat: (args, at3) => args.every((arg) => arg.kind === "list") ? { kind: "list", items: args.flatMap((arg) => arg.kind === "list" ? arg.items : []), at: at3 } : void 0,
+      lookup: ([map, key, fallback]) => {
+        const name = knownString(key);
+        if (map?.kind !== "map" || name === void 0) return void 0;
+        return entry(map, name) ?? fallback;
+      },
+      // `try` gives its first argument that does not fail: an unknown one may or may not.
+      try: ([first]) => first?.kind === "unknown" ? void 0 : first,
+      coalesce: (args) => args.find((arg) => !(arg.kind === "known" && (arg.value === null || arg.value === ""))),
+      tostring: ([arg]) => arg,
+      tonumber: ([arg]) => arg,
+      tobool: ([arg]) => arg,
+      tomap: ([arg]) => arg,
+      tolist: ([arg]) => arg,
+      toset: ([arg]) => arg,
+      yamlencode: ([arg], at3) => arg ? { kind: "encoded", of: arg, at: at3 } : void 0,
+      jsonencode: ([arg], at3) => arg ? { kind: "encoded", of: arg, at: at3 } : void 0
+    };
+  }
+});
+
+// src/loaders/declared/terraform/kubernetes-objects.ts
+function camel(name) {
+  return name.replace(/_([a-z0-9])/g, (_2, letter) => letter.toUpperCase());
+}
+function providerKind(resourceType) {
+  return resourceKinds[resourceType.replace(/_v\d+$/, "")];
+}
+function providerObject(body, scope, kind, at3) {
+  const object = bodyValue(body, scope, at3);
+  const header = ["apiVersion", "kind"].map((key) => ({ key, keyAt: at3, value: { kind: "known", value: kind[key], at: at3 } }));
+  return { kind: "map", entries: [...header, ...object.kind === "map" ? object.entries : []], at: at3 };
+}
+function bodyValue(body, scope, at3) {
+  const entries = [];
+  const lists = /* @__PURE__ */ new Map();
+  for (const item of body.items) {
+    if (item.type === "attribute") {
+      entries.push({ key: camel(item.name), keyAt: { file: scope.file, span: item.nameSpan }, value: evaluate(item.value, scope) });
+      continue;
+    }
+    if (metaBlocks.has(item.blockType)) continue;
+    const value = bodyValue(item.body, scope, { file: scope.file, span: item.span });
+    const listName = listBlocks[item.blockType];
+    if (listName === void 0) {
+      entries.push({ key: camel(item.blockType), keyAt: { file: scope.file, span: item.typeSpan }, value });
+      continue;
+    }
+    let list2 = lists.get(listName);
+    if (!list2) {
+      list2 = [];
+      lists.set(listName, list2);
+      entries.push({ key: listName, keyAt: { file: scope.file, span: item.typeSpan }, value: { kind: "list", items: list2, at: value.at } });
+    }
+    list2.push(value);
+  }
+  return { kind: "map", entries, at: at3 };
+}
+function objectIdentity(value) {
+  const apiVersion = knownString(entry(value, "apiVersion"));
+  const kind = knownString(entry(value, "kind"));
+  const metadata = entry(value, "metadata");
+  const name = entry(metadata, "name");
+  if (apiVersion === void 0 || kind === void 0 || name === void 0) return void 0;
+  const namespace = entry(metadata, "namespace");
+  return { apiVersion, kind, name: String(plain(name)), ...namespace !== void 0 ? { namespace: String(plain(namespace)) } : {} };
+}
+function fluxInstancePatches(instance) {
+  const namespace = knownString(entry(entry(instance, "metadata"), "namespace"));
+  const patches = entry(entry(entry(instance, "spec"), "kustomize"), "patches");
+  if (patches?.kind !== "list") return [];
+  const found = [];
+  for (const patch of patches.items) {
+    const target = entry(patch, "target");
+    if (knownString(entry(target, "kind")) !== "ServiceAccount") continue;
+    const name = knownString(entry(target, "name"));
+    if (name === void 0 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) {
+      found.push("a FluxInstance patch aims at ServiceAccounts by a pattern or an unknown name");
+      continue;
+    }
+    const operations = entry(patch, "patch");
+    if (operations?.kind !== "encoded" || operations.of.kind !== "list") {
+      found.push(`the FluxInstance patch of ServiceAccount \`${name}\` is not written as \`yamlencode\` of JSON 6902 operations`);
+      continue;
+    }
+    const annotations = [];
+    for (const operation2 of operations.of.items) {
+      const op = knownString(entry(operation2, "op"));
+      const path20 = knownString(entry(operation2, "path"));
+      const value = entry(operation2, "value");
+      if (op !== "add" && op !== "replace" || path20 === void 0 || value === void 0) continue;
+      if (path20 === "/metadata/annotations" && value.kind === "map") annotations.push(...value.entries);
+      else if (path20.startsWith("/metadata/annotations/")) {
+        const key = path20.slice("/metadata/annotations/".length).replace(/~1/g, "/").replace(/~0/g, "~");
+        annotations.push({ key, keyAt: value.at, value });
+      }
+    }
+    if (annotations.length > 0) found.push({ name, ...namespace !== void 0 ? { namespace } : {}, annotations: { kind: "map", entries: annotations, at: patch.at }, at: patch.at });
+  }
+  return found;
+}
+function accountValue(account) {
+  const known = (value) => ({ kind: "known", value, at: account.at });
+  const metadata = {
+    kind: "map",
+    entries: [
+      { key: "name", keyAt: account.at, value: known(account.name) },
+      ...account.namespace !== void 0 ? [{ key: "namespace", keyAt: account.at, value: known(account.namespace) }] : [],
+      { key: "annotations", keyAt: account.annotations.at, value: account.annotations }
+    ],
+    at: account.at
+  };
+  return {
+    kind: "map",
+    entries: [
+      { key: "apiVersion", keyAt: account.at, value: known("v1") },
+      { key: "kind", keyAt: account.at, value: known("ServiceAccount") },
+      { key: "metadata", keyAt: account.at, value: metadata }
+    ],
+    at: account.at
+  };
+}
+var resourceKinds, listBlocks, metaBlocks;
+var init_kubernetes_objects = __esm({
+  "src/loaders/declared/terraform/kubernetes-objects.ts"() {
+    "use strict";
+    init_evaluate();
+    resourceKinds = {
+      kubernetes_service_account: { apiVersion: "v1", kind: "ServiceAccount" },
+      kubernetes_deployment: { apiVersion: "apps/v1", kind: "Deployment" },
+      kubernetes_daemonset: { apiVersion: "apps/v1", kind: "DaemonSet" },
+      kubernetes_daemon_set: { apiVersion: "apps/v1", kind: "DaemonSet" },
+      kubernetes_stateful_set: { apiVersion: "apps/v1", kind: "StatefulSet" },
+      kubernetes_replication_controller: { apiVersion: "v1", kind: "ReplicationController" },
+      kubernetes_job: { apiVersion: "batch/v1", kind: "Job" },
+      kubernetes_cron_job: { apiVersion: "batch/v1", kind: "CronJob" },
+      kubernetes_pod: { apiVersion: "v1", kind: "Pod" }
+    };
+    listBlocks = {
+      container: "containers",
+      init_container: "initContainers",
+      env: "env",
+      env_from: "envFrom",
+      volume: "volumes",
+      volume_mount: "volumeMounts",
+      port: "ports",
+      toleration: "tolerations",
+      image_pull_secrets: "imagePullSecrets",
+      host_aliases: "hostAliases"
+    };
+    metaBlocks = /* @__PURE__ */ new Set(["lifecycle", "provisioner", "connection", "timeouts", "dynamic", "wait"]);
+  }
+});
+
+// src/loaders/declared/terraform/read-terraform.ts
+var read_terraform_exports = {};
+__export(read_terraform_exports, {
+  terraformReader: () => terraformReader
+});
+import path11 from "node:path";
+function variableName(expression) {
+  return expression.type === "attribute" && expression.target.type === "variable" && expression.target.name === "var" ? expression.name : void 0;
+}
+function mapOf(values, at3) {
+  return { kind: "map", entries: [...values].map(([key, value]) => ({ key, keyAt: value.at, value })), at: at3 };
+}
+function valuesItems(expression) {
+  if (expression.type === "tuple") return expression.items;
+  if (expression.type === "call" && expression.name === "concat") return expression.args.flatMap(valuesItems);
+  return [expression];
+}
+function excerpt(text, span) {
+  const folded = text.slice(span.start, span.end).replace(/\s+/g, " ");
+  return folded.length > 80 ? `${folded.slice(0, 79)}\u2026` : folded;
+}
+function blankDirectives(text) {
+  const blank = (part) => part.replace(/[^\n]/g, " ");
+  return text.replace(/%\{[^}]*\}/g, blank).split("\n").map((line) => {
+    const written = line.trim();
+    if (!written.startsWith("${")) return line;
+    let depth = 0;
+    for (let at3 = 1; at3 < written.length; at3++) {
+      if (written[at3] === "{") depth++;
+      else if (written[at3] === "}" && --depth === 0) return at3 === written.length - 1 ? blank(line) : line;
+    }
+    return line;
+  }).join("\n");
+}
+function maskInterpolations(text) {
+  let result2 = "";
+  let at3 = 0;
+  for (let start = text.indexOf("${"); start >= 0; start = text.indexOf("${", at3)) {
+    let depth = 0;
+    let end = start + 1;
+    for (; end < text.length && text[end] !== "\n"; end++) {
+      if (text[end] === "{") depth++;
+      else if (text[end] === "}" && --depth === 0) break;
+    }
+    if (depth !== 0 || text[start - 1] === "$") {
+      result2 += text.slice(at3, start + 2);
+      at3 = start + 2;
+      continue;
+    }
+    result2 += `${text.slice(at3, start)}\${${text.slice(start + 2, end).replace(/[:#'"{}[\],&*!|>%@`]/g, "_")}}`;
+    at3 = end + 1;
+  }
+  return result2 + text.slice(at3);
+}
+var attributes, blocks, attribute, ValueLocator, TerraformReading, terraformReader;
+var init_read_terraform = __esm({
+  "src/loaders/declared/terraform/read-terraform.ts"() {
+    "use strict";
+    init_line_index();
+    init_parse_manifests();
+    init_helm_set();
+    init_release_label();
+    init_hcl_syntax();
+    init_evaluate();
+    init_terraform_files();
+    init_kubernetes_objects();
+    attributes = (body) => body.items.filter((item) => item.type === "attribute");
+    blocks = (body, type) => body.items.filter((item) => item.type === "block" && (type === void 0 || item.blockType === type));
+    attribute = (body, name) => attributes(body).findLast((item) => item.name === name);
+    ValueLocator = class {
+      constructor(path20, value, position) {
+        this.path = path20;
+        this.value = value;
+        this.position = position;
+      }
+      path;
+      value;
+      position;
+      locate(objectPath, options) {
+        const origin = originAt(this.value, objectPath, options?.target === "key" ? "key" : "value");
+        const position = this.position(origin);
+        return origin.file === this.path ? position : { ...position, file: origin.file };
+      }
+    };
+    TerraformReading = class {
+      constructor(sources, repository, into) {
+        this.repository = repository;
+        this.into = into;
+        for (const source of sources) {
+          const { body, errors } = parseHcl(source.text);
+          const lines = new LineIndex(source.text);
+          for (const error2 of errors) {
+            const at3 = lines.position(error2.offset);
+            into.errors.push({ path: source.path, message: `Terraform syntax error: ${error2.message}; the rest of the file is read`, line: at3.line, column: at3.column });
+          }
+          const file = { path: source.path, text: source.text, body, lines };
+          this.files.set(file.path, file);
+          if (source.path.endsWith(".tfvars")) this.readTfvars(file);
+          else {
+            const folder = path11.posix.dirname(source.path);
+            const module = this.modules.get(folder) ?? { folder, files: [] };
+            module.files.push(file);
+            this.modules.set(folder, module);
+          }
+        }
+      }
+      repository;
+      into;
+      files = /* @__PURE__ */ new Map();
+      modules = /* @__PURE__ */ new Map();
+      /** Each variable's values in `.tfvars` files. */
+      tfvars = /* @__PURE__ */ new Map();
+      read() {
+        for (const module of this.modules.values()) {
+          const names = this.names(module, /* @__PURE__ */ new Map());
+          for (const file of module.files) this.readFile(module, file, names);
+        }
+        for (const module of this.modules.values()) for (const file of module.files) for (const call of blocks(file.body, "module")) this.readModuleCall(module, file, call);
+      }
+      scope(file, names) {
+        return { file: file.path, text: file.text, names };
+      }
+      /**
+       * The chart folder among the scanned files a `helm_release` installs: `chart` inside a local
+       * `repository` folder, or a `chart` path of its own (`./charts/app`), which Terraform reads from
+       * the configuration's folder (tried first) or the scan root.
+       */
+      localChart(chart, repository, file) {
+        if (chart === void 0) return void 0;
+        const candidates = repository !== void 0 ? /^[a-z]+:\/\//.test(repository) ? [] : [path11.posix.join(repository, chart)] : /^\.{1,2}\//.test(chart) ? [path11.posix.join(path11.posix.dirname(file), chart), chart] : [];
+        return candidates.map((folder) => path11.posix.normalize(folder)).find((folder) => !folder.startsWith("../") && this.repository.text(`${folder}/Chart.yaml`) !== void 0);
+      }
+      position(origin) {
+        const lines = this.files.get(origin.file).lines;
+        const start = lines.position(origin.span.start);
+        const end = lines.position(origin.span.end);
+        return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column, lineText: lines.lineText(start.line) };
+      }
+      origin(file, span) {
+        return { file: file.path, span };
+      }
+      readTfvars(file) {
+        for (const item of attributes(file.body)) {
+          const list2 = this.tfvars.get(item.name) ?? [];
+          list2.push({ value: evaluate(item.value, this.scope(file, /* @__PURE__ */ new Map())), file: file.path, line: file.lines.position(item.nameSpan.start).line });
+          this.tfvars.set(item.name, list2);
+        }
+      }
+      /**
+       * The names a module's expressions read: `var` (a call's arguments over the defaults),
+       * `local` (each local read once over the variables, then again over the locals, which is
+       * enough for the literals and simple references real modules use), and `path`.
+       */
+      names(module, arguments_) {
+        const at3 = this.origin(module.files[0], { start: 0, end: 0 });
+        const variables = /* @__PURE__ */ new Map();
+        const locals = [];
+        for (const file of module.files) {
+          for (const block of blocks(file.body, "variable")) {
+            const name = block.labels[0]?.value;
+            const fallback = attribute(block.body, "default");
+            if (name !== void 0 && fallback) variables.set(name, evaluate(fallback.value, this.scope(file, /* @__PURE__ */ new Map())));
+          }
+          for (const block of blocks(file.body, "locals")) for (const item of attributes(block.body)) locals.push([file, item]);
+        }
+        for (const [name, value] of arguments_) variables.set(name, value);
+        const folder = { kind: "known", value: module.folder, at: at3 };
+        const base2 = /* @__PURE__ */ new Map([
+          ["var", mapOf(variables, at3)],
+          ["path", mapOf(/* @__PURE__ */ new Map([["module", folder], ["root", folder], ["cwd", folder]]), at3)]
+        ]);
+        let localValues = /* @__PURE__ */ new Map();
+        for (let pass = 0; pass < 2; pass++) {
+          const names = new Map([...base2, ["local", mapOf(localValues, at3)]]);
+          localValues = new Map(locals.map(([file, item]) => [item.name, evaluate(item.value, this.scope(file, names))]));
+        }
+        return new Map([...base2, ["local", mapOf(localValues, at3)]]);
+      }
+      readFile(module, file, names) {
+        const scope = this.scope(file, names);
+        for (const resource of blocks(file.body, "resource")) {
+          const [type, label] = resource.labels.map((item) => item.value);
+          if (type === void 0 || label === void 0) continue;
+          const address = `${type}.${label}`;
+          const kind = providerKind(type);
+          if (type === "helm_release") this.readRelease(resource, address, scope);
+          else if (kind) this.addObject(providerObject(resource.body, scope, kind, this.origin(file, resource.typeSpan)), module, file, "terraform", `in Terraform configuration \`${module.folder}\``);
+          else if (type === "kubernetes_manifest") this.readManifestValue(attribute(resource.body, "manifest"), module, file, scope);
+          else if (type === "kubectl_manifest") this.readManifestValue(attribute(resource.body, "yaml_body"), module, file, scope);
+          else if (type === "local_file" && attribute(resource.body, "content")?.value.type !== "call") this.readManifestValue(attribute(resource.body, "content"), module, file, scope);
+          else if (type === "local_file") this.readEncodedObject(attribute(resource.body, "content"), module, file, scope);
+          else if (type === "aws_eks_cluster") this.readCluster(module, file, resource, attribute(resource.body, "version"), scope, knownString(this.attributeValue(resource.body, "name", scope)));
+        }
+        for (const call of blocks(file.body, "module")) {
+          const version = attribute(call.body, "kubernetes_version") ?? attribute(call.body, "cluster_version");
+          if (!version) continue;
+          const named = attribute(call.body, "name") ?? attribute(call.body, "cluster_name");
+          this.readCluster(module, file, call, version, scope, named ? knownString(evaluate(named.value, scope)) : void 0);
+        }
+      }
+      /** An object a configuration writes as a value, as YAML text or read from a file: ServiceAccounts, workloads, FluxInstances. */
+      readManifestValue(item, module, file, scope) {
+        if (!item) return;
+        const yaml = this.yamlText(item.value, file, scope);
+        if (yaml) {
+          if (!/^\s*kind:/m.test(yaml.text)) return;
+          const parsed = parseManifests(yaml.path, yaml.text);
+          if (parsed.outcome === "error") this.into.errors.push({ path: yaml.path, message: parsed.message, ...parsed.line !== void 0 ? { line: parsed.line } : {} });
+          if (parsed.outcome !== "parsed") return;
+          for (const object of parsed.objects) {
+            this.into.objects.push({ kind: "terraform", identity: object.identity, data: object.data, locator: object.locator, declaredBy: `in Terraform configuration \`${module.folder}\`` });
+          }
+          return;
+        }
+        this.readEncodedObject(item, module, file, scope);
+      }
+      /** An object written as an HCL value, or `yamlencode` / `jsonencode` of one. */
+      readEncodedObject(item, module, file, scope) {
+        const value = evaluate(item.value, scope);
+        const object = value.kind === "encoded" ? value.of : value;
+        if (object.kind === "map") this.addObject(object, module, file, "terraform", `in Terraform configuration \`${module.folder}\``);
+      }
+      /** A Kubernetes object value: a ServiceAccount or workload for the rules; a FluxInstance for the accounts its patches annotate. */
+      addObject(value, module, file, kind, declaredBy) {
+        const identity = objectIdentity(value);
+        if (!identity) return;
+        if (identity.kind === "FluxInstance") {
+          for (const account of fluxInstancePatches(value)) {
+            if (typeof account === "string") this.into.unanalysed.push({ path: file.path, line: this.position(value.at).startLine, kind: "flux", reason: account });
+            else this.addObject(accountValue(account), module, file, "flux", `in FluxInstance \`${identity.namespace ?? ""}/${identity.name}\` of Terraform configuration \`${module.folder}\``);
+          }
+          return;
+        }
+        const data = plain(value);
+        this.into.objects.push({ kind, identity, data, locator: new ValueLocator(file.path, value, (origin) => this.position(origin)), declaredBy });
+      }
+      readCluster(module, file, block, version, scope, name) {
+        if (!version) return;
+        const assumptions = [];
+        let known = knownString(evaluate(version.value, scope));
+        const variable = variableName(version.value);
+        const own2 = (item) => path11.posix.dirname(item.file) === module.folder || path11.posix.basename(item.file) === `${path11.posix.basename(module.folder)}.tfvars`;
+        const set = variable === void 0 ? [] : (this.tfvars.get(variable) ?? []).filter(own2);
+        const versions = [...new Set(set.map((item) => knownString(item.value)))];
+        if (set.length > 0 && versions.length === 1 && versions[0] !== void 0) {
+          known = versions[0];
+          assumptions.push(`\`var.${variable}\` is the value \`${set[0].file}:${set[0].line}\` sets, the only one this configuration's .tfvars files give`);
+        } else if (set.length > 0) {
+          assumptions.push(`\`var.${variable}\` is set differently in ${set.map((item) => `\`${item.file}:${item.line}\``).join(", ")}: the version is not known`);
+          known = void 0;
+        } else if (known === void 0) assumptions.push(`\`${excerpt(file.text, version.value.span)}\` is decided at apply time: the version is not known`);
+        this.into.clusters.push({
+          folder: module.folder,
+          file: file.path,
+          line: file.lines.position(version.nameSpan.start).line,
+          name: name ?? block.labels.at(-1)?.value ?? module.folder,
+          kubernetesVersion: known ?? null,
+          assumptions
+        });
+      }
+      /** Text of a heredoc, a `file()` or a `templatefile()`, with its lines where they are written; undefined for any other expression. */
+      yamlText(expression, file, scope) {
+        if (expression.type === "template" && expression.heredoc) {
+          const { content } = expression.heredoc;
+          const line = file.lines.position(content.start).line;
+          return { path: file.path, text: "\n".repeat(line - 1) + maskInterpolations(blankDirectives(file.text.slice(content.start, content.end))) };
+        }
+        if (expression.type !== "call" || expression.name !== "file" && expression.name !== "templatefile") return void 0;
+        const [pathArgument, variablesArgument] = expression.args;
+        const at3 = this.position(this.origin(file, expression.span));
+        const fail = (message) => {
+          this.into.errors.push({ path: file.path, message, line: at3.startLine, column: at3.startColumn });
+          return { path: file.path, text: "" };
+        };
+        const named = pathArgument ? knownString(evaluate(pathArgument, scope)) : void 0;
+        if (named === void 0) return fail(`\`${expression.name}()\` names a file that is decided at apply time`);
+        const folder = path11.posix.dirname(file.path);
+        const candidates = [path11.posix.normalize(path11.posix.join(folder, named)), path11.posix.normalize(named)];
+        if (path11.posix.isAbsolute(named) || candidates.every((candidate2) => candidate2.startsWith("../") || candidate2 === "..")) return fail(`\`${expression.name}("${named}")\` names a file outside the scan root: it is not read`);
+        const found = candidates.find((candidate2) => this.repository.text(candidate2) !== void 0);
+        if (found === void 0) return fail(`\`${expression.name}("${named}")\` names a file that is not among the files scanned`);
+        let text = this.repository.text(found);
+        if (expression.name === "templatefile") {
+          const variables = variablesArgument ? evaluate(variablesArgument, scope) : void 0;
+          text = maskInterpolations(blankDirectives(text)).replace(/\$\{\s*([A-Za-z_][\w-]*)\s*\}/g, (written, name) => knownString(entry(variables, name)) ?? written);
+        }
+        return { path: found, text };
+      }
+      /**
+       * A `helm_release` as a Helm release: chart, name, namespace, its `values` list and its `set`
+       * entries. With `for_each`, one release per known element; else one with `each` unknown.
+       */
+      readRelease(resource, address, scope, instance) {
+        const forEach = attribute(resource.body, "for_each");
+        const file = this.files.get(scope.file);
+        if (!forEach) {
+          this.release(resource, address, scope, instance);
+          return;
+        }
+        const pairs = elements(evaluate(forEach.value, scope));
+        if (!pairs) {
+          if (!instance) {
+            this.into.unanalysed.push({
+              path: file.path,
+              line: file.lines.position(resource.span.start).line,
+              kind: "terraform",
+              reason: `\`${address}\` makes one release per element of \`${excerpt(file.text, forEach.value.span)}\`, which is not known here: read once with \`each\` unknown, and once per element where a module call in the scan writes it`
+            });
+            this.release(resource, address, scope);
+          }
+          return;
+        }
+        for (const [key, value] of pairs) {
+          const each = mapOf(/* @__PURE__ */ new Map([["key", key], ["value", value]]), key.at);
+          const inner = withNames(scope, [["each", each]]);
+          const anchor = instance && key.at.file !== instance.file ? instance.anchor : key.at;
+          this.release(resource, `${address}[${JSON.stringify(knownString(key) ?? "")}]`, inner, instance ? { ...instance, anchor } : void 0);
+        }
+      }
+      release(resource, address, scope, instance) {
+        const file = this.files.get(scope.file);
+        const text = (name) => {
+          const item = attribute(resource.body, name);
+          return item ? knownString(evaluate(item.value, scope)) : void 0;
+        };
+        const specFile = instance?.file ?? file.path;
+        const position = (origin) => {
+          if (instance && origin.file !== instance.file) return this.position(instance.anchor);
+          const at3 = this.position(origin);
+          return origin.file === specFile ? at3 : { ...at3, file: origin.file };
+        };
+        const chartReference = text("chart");
+        const repository = text("repository");
+        const chartName = chartReference?.replace(/\/+$/, "").split("/").at(-1);
+        const chartFolder2 = this.localChart(chartReference, repository, file.path);
+        const version = text("version");
+        const values = this.valuesLayers(resource, address, scope);
+        const entries = this.setEntries(resource, address, scope, position);
+        if (entries.length > 0) values.push(setLayer(specFile, entries, `\`set\` entries of \`${address}\``));
+        const releaseName = text("name");
+        const namespaceItem = attribute(resource.body, "namespace");
+        const namespace = namespaceItem ? String(plain(evaluate(namespaceItem.value, scope))) : void 0;
+        const line = this.position(instance?.anchor ?? this.origin(file, resource.span)).startLine;
+        const spec = {
+          kind: "terraform",
+          file: specFile,
+          line,
+          ...releaseName !== void 0 ? { releaseName } : {},
+          ...namespace !== void 0 ? { namespace } : {},
+          chart: {
+            ...chartName !== void 0 ? { name: chartName } : {},
+            ...repository !== void 0 ? { repository } : {},
+            ...version !== void 0 ? { version } : {},
+            ...chartFolder2 !== void 0 ? { path: chartFolder2 } : {}
+          },
+          values,
+          declaredBy: releaseDeclaredBy(releaseName, chartReference, `Terraform \`${address}\`${instance ? ` through module \`${instance.call}\`` : ""}`)
+        };
+        this.into.releases.push(spec);
+      }
+      /** The `values` list: `yamlencode(…)`, heredoc YAML, `file()` and `templatefile()` of values files in the scan. */
+      valuesLayers(resource, address, scope) {
+        const item = attribute(resource.body, "values");
+        if (!item) return [];
+        const file = this.files.get(scope.file);
+        const list2 = valuesItems(item.value);
+        const layers = [];
+        for (const expression of list2) {
+          const yaml = this.yamlText(expression, file, scope);
+          if (yaml) {
+            if (yaml.text === "") continue;
+            const parsed = parseYamlDocuments(yaml.path, yaml.text);
+            if (parsed.outcome === "error") {
+              const at3 = this.position(this.origin(file, expression.span));
+              if (/[$%]\{/.test(yaml.text)) this.into.unanalysed.push({ path: file.path, line: at3.startLine, kind: "terraform", reason: `values of \`${address}\` are YAML only once Terraform renders them: ${parsed.message}` });
+              else this.into.errors.push({ path: file.path, message: `values of \`${address}\`: ${parsed.message}`, line: at3.startLine, column: at3.startColumn });
+            } else if (parsed.documents[0]) layers.push({ value: parsed.documents[0].value, locator: parsed.documents[0].locator, label: yaml.path === file.path ? `values of \`${address}\`` : `values file \`${yaml.path}\`` });
+            continue;
+          }
+          const value = evaluate(expression, scope);
+          if (value.kind === "encoded" && value.of.kind === "map") {
+            layers.push({ value: plain(value.of), locator: new ValueLocator(file.path, value.of, (origin) => this.position(origin)), label: `values of \`${address}\`` });
+          } else {
+            this.into.unanalysed.push({ path: file.path, line: this.position(value.at).startLine, kind: "terraform", reason: `values of \`${address}\`: \`${excerpt(file.text, expression.span)}\` is decided at apply time` });
+          }
+        }
+        return layers;
+      }
+      /** `set`, `set_sensitive` and `set_list`… as blocks, as lists of objects (provider v3), and `dynamic "set"` over known collections. */
+      setEntries(resource, address, scope, position) {
+        const file = this.files.get(scope.file);
+        const found = [];
+        const add = (name, value, at3) => {
+          const written = knownString(name);
+          if (written === void 0) {
+            this.into.unanalysed.push({ path: file.path, line: this.position(at3).startLine, kind: "terraform", reason: `a \`set\` name of \`${address}\` is decided at apply time` });
+            return;
+          }
+          const setPath = parseSetName(written);
+          const namePosition = position(name.at);
+          if (typeof setPath === "string") {
+            this.into.errors.push({ path: namePosition.file ?? file.path, message: `\`set\` name of \`${address}\` is not valid Helm --set syntax: ${setPath}`, line: namePosition.startLine, column: namePosition.startColumn });
+            return;
+          }
+          const known = value?.kind === "known";
+          found.push({ path: setPath, value: value === void 0 ? "" : known ? String(plain(value)) : plain(value), name: namePosition, valueAt: known ? position(value.at) : namePosition });
+        };
+        for (const item of resource.body.items) {
+          if (item.type === "attribute" && (item.name === "set" || item.name === "set_sensitive")) {
+            const list2 = evaluate(item.value, scope);
+            if (list2.kind !== "list") this.into.unanalysed.push({ path: file.path, line: file.lines.position(item.nameSpan.start).line, kind: "terraform", reason: `\`${item.name}\` of \`${address}\` is decided at apply time` });
+            else for (const element of list2.items) add(entry(element, "name"), entry(element, "value"), element.at);
+          } else if (item.type === "block" && (item.blockType === "set" || item.blockType === "set_sensitive")) {
+            add(this.attributeValue(item.body, "name", scope), this.attributeValue(item.body, "value", scope), this.origin(file, item.span));
+          } else if (item.type === "block" && item.blockType === "dynamic" && (item.labels[0]?.value === "set" || item.labels[0]?.value === "set_sensitive")) {
+            const iterator = knownString(this.attributeValue(item.body, "iterator", scope)) ?? item.labels[0].value;
+            const forEach = attribute(item.body, "for_each");
+            const content = blocks(item.body, "content")[0];
+            const pairs = forEach ? elements(evaluate(forEach.value, scope)) : void 0;
+            if (!pairs || !content) {
+              this.into.unanalysed.push({ path: file.path, line: file.lines.position(item.span.start).line, kind: "terraform", reason: `\`dynamic "${item.labels[0].value}"\` of \`${address}\` iterates over values decided at apply time` });
+              continue;
+            }
+            for (const [key, value] of pairs) {
+              const inner = withNames(scope, [[iterator, mapOf(/* @__PURE__ */ new Map([["key", key], ["value", value]]), key.at)]]);
+              add(this.attributeValue(content.body, "name", inner), this.attributeValue(content.body, "value", inner), key.at);
+            }
+          }
+        }
+        return found;
+      }
+      attributeValue(body, name, scope) {
+        const item = attribute(body, name);
+        return item ? evaluate(item.value, scope) : void 0;
+      }
+      /**
+       * A module call whose source is a folder of the scan: its `helm_release`s read again with the
+       * call's arguments, one release per element of a `for_each` the arguments make known. A
+       * registry source with a subfolder (`owner/name/aws//modules/x`) is taken to be the one folder
+       * of the scan that ends with that subfolder, when there is exactly one.
+       */
+      readModuleCall(caller, file, call) {
+        const source = knownString(this.attributeValue(call.body, "source", this.scope(file, /* @__PURE__ */ new Map())));
+        if (source === void 0) return;
+        let folder;
+        if (source.startsWith("./") || source.startsWith("../")) folder = path11.posix.normalize(path11.posix.join(caller.folder, source));
+        else if (source.includes("//")) {
+          const subfolder = source.slice(source.indexOf("//") + 2).replace(/\?.*$/, "").replace(/\/+$/, "");
+          const matches = [...this.modules.keys()].filter((candidate2) => candidate2 === subfolder || candidate2.endsWith(`/${subfolder}`));
+          if (matches.length === 1) folder = matches[0];
+        }
+        const module = folder === void 0 ? void 0 : this.modules.get(folder);
+        if (!module || module === caller) return;
+        const callerScope = this.scope(file, this.names(caller, /* @__PURE__ */ new Map()));
+        const arguments_ = new Map(attributes(call.body).map((item) => [item.name, evaluate(item.value, callerScope)]));
+        const names = this.names(module, arguments_);
+        const label = call.labels[0]?.value ?? "module";
+        for (const moduleFile of module.files) {
+          for (const resource of blocks(moduleFile.body, "resource")) {
+            const [type, name] = resource.labels.map((item) => item.value);
+            if (type !== "helm_release" || name === void 0 || !attribute(resource.body, "for_each")) continue;
+            this.readRelease(resource, `module.${label}.helm_release.${name}`, this.scope(moduleFile, names), { file: file.path, anchor: this.origin(file, call.typeSpan), call: label });
+          }
+        }
+      }
+    };
+    terraformReader = {
+      kind: "terraform",
+      markers: terraformMarkers,
+      wants: isTerraformFile,
+      read(files, repository, into) {
+        new TerraformReading(files, repository, into).read();
+      }
+    };
+  }
+});
+
 // src/action/main.ts
 import { existsSync as existsSync7, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, realpathSync as realpathSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
@@ -24118,2836 +28777,13 @@ import { existsSync as existsSync6 } from "node:fs";
 import path16 from "node:path";
 
 // src/config/load-config.ts
+init_js_yaml();
+init_yaml_locator();
 import { readFileSync as readFileSync3 } from "node:fs";
 import path2 from "node:path";
 
-// node_modules/js-yaml/dist/js-yaml.mjs
-var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
-function defineScalarTag(tagName, options) {
-  return {
-    tagName,
-    nodeKind: "scalar",
-    implicit: options.implicit ?? false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    implicitFirstChars: options.implicitFirstChars ?? null,
-    resolve: options.resolve,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => String(data)),
-    representTagName: options.representTagName ?? (() => tagName)
-  };
-}
-function defineSequenceTag(tagName, options) {
-  const carrierIsResult = options.finalize === void 0;
-  return {
-    tagName,
-    nodeKind: "sequence",
-    implicit: false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    create: options.create,
-    addItem: options.addItem,
-    finalize: options.finalize ?? ((carrier) => carrier),
-    carrierIsResult,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => data),
-    representTagName: options.representTagName ?? (() => tagName)
-  };
-}
-function defineMappingTag(tagName, options) {
-  const carrierIsResult = options.finalize === void 0;
-  return {
-    tagName,
-    nodeKind: "mapping",
-    implicit: false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    create: options.create,
-    addPair: options.addPair,
-    has: options.has,
-    keys: options.keys,
-    get: options.get,
-    finalize: options.finalize ?? ((carrier) => carrier),
-    carrierIsResult,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => data),
-    representTagName: options.representTagName ?? (() => tagName)
-  };
-}
-var strTag = defineScalarTag("tag:yaml.org,2002:str", {
-  resolve: (source) => source,
-  identify: (data) => typeof data === "string"
-});
-var NULL_VALUES$1 = [
-  "",
-  "~",
-  "null",
-  "Null",
-  "NULL"
-];
-var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
-  implicit: true,
-  implicitFirstChars: [
-    "",
-    "~",
-    "n",
-    "N"
-  ],
-  resolve: (source) => {
-    if (NULL_VALUES$1.indexOf(source) !== -1) return null;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => object === null,
-  represent: () => "null"
-});
-var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
-  implicit: true,
-  implicitFirstChars: ["n"],
-  resolve: (source, isExplicit) => {
-    if (source === "null" || isExplicit && source === "") return null;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => object === null,
-  represent: () => "null"
-});
-var NULL_VALUES = [
-  "",
-  "~",
-  "null",
-  "Null",
-  "NULL"
-];
-var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
-  implicit: true,
-  implicitFirstChars: [
-    "",
-    "~",
-    "n",
-    "N"
-  ],
-  resolve: (source) => {
-    if (NULL_VALUES.indexOf(source) !== -1) return null;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => object === null,
-  represent: () => "null"
-});
-var TRUE_VALUES$2 = [
-  "true",
-  "True",
-  "TRUE"
-];
-var FALSE_VALUES$2 = [
-  "false",
-  "False",
-  "FALSE"
-];
-var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
-  implicit: true,
-  implicitFirstChars: [
-    "t",
-    "T",
-    "f",
-    "F"
-  ],
-  resolve: (source) => {
-    if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
-    if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-  represent: (object) => object ? "true" : "false"
-});
-var TRUE_VALUES$1 = ["true"];
-var FALSE_VALUES$1 = ["false"];
-var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
-  implicit: true,
-  implicitFirstChars: ["t", "f"],
-  resolve: (source) => {
-    if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
-    if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-  represent: (object) => object ? "true" : "false"
-});
-var TRUE_VALUES = [
-  "true",
-  "True",
-  "TRUE",
-  "y",
-  "Y",
-  "yes",
-  "Yes",
-  "YES",
-  "on",
-  "On",
-  "ON"
-];
-var FALSE_VALUES = [
-  "false",
-  "False",
-  "FALSE",
-  "n",
-  "N",
-  "no",
-  "No",
-  "NO",
-  "off",
-  "Off",
-  "OFF"
-];
-var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
-  implicit: true,
-  implicitFirstChars: [
-    "y",
-    "Y",
-    "n",
-    "N",
-    "t",
-    "T",
-    "f",
-    "F",
-    "o",
-    "O"
-  ],
-  resolve: (source) => {
-    if (TRUE_VALUES.indexOf(source) !== -1) return true;
-    if (FALSE_VALUES.indexOf(source) !== -1) return false;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-  represent: (object) => object ? "true" : "false"
-});
-var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-function parseYamlInteger$2(source) {
-  let value = source;
-  let sign = 1;
-  if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign = -1;
-    value = value.slice(1);
-  }
-  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
-  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-  return sign * parseInt(value, 10);
-}
-function resolveYamlInteger$2(source, isExplicit) {
-  if (isExplicit) {
-    if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
-  } else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
-  const result2 = parseYamlInteger$2(source);
-  return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
-}
-var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlInteger$2,
-  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-  represent: (object) => object.toString(10)
-});
-var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
-var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-function parseYamlInteger$1(source) {
-  let value = source;
-  let sign = 1;
-  if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign = -1;
-    value = value.slice(1);
-  }
-  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
-  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-  return sign * parseInt(value, 10);
-}
-function resolveYamlInteger$1(source, isExplicit) {
-  if (isExplicit) {
-    if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-  } else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-  const result2 = parseYamlInteger$1(source);
-  return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
-}
-var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
-  implicit: true,
-  implicitFirstChars: ["-", ..."0123456789"],
-  resolve: resolveYamlInteger$1,
-  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-  represent: (object) => object.toString(10)
-});
-var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
-function parseYamlInteger(source) {
-  let value = source.replace(/_/g, "");
-  let sign = 1;
-  if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign = -1;
-    value = value.slice(1);
-  }
-  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-  if (value.includes(":")) {
-    let result2 = 0;
-    for (const part of value.split(":")) result2 = result2 * 60 + Number(part);
-    return sign * result2;
-  }
-  if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
-  return sign * parseInt(value, 10);
-}
-function resolveYamlInteger(source) {
-  if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
-  const result2 = parseYamlInteger(source);
-  return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
-}
-var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlInteger,
-  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-  represent: (object) => object.toString(10)
-});
-var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat$2(source) {
-  if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
-  let value = source.toLowerCase();
-  const sign = value[0] === "-" ? -1 : 1;
-  if ("+-".includes(value[0])) value = value.slice(1);
-  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  if (value === ".nan") return NaN;
-  const result2 = sign * parseFloat(value);
-  if (Number.isFinite(result2) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result2;
-  return NOT_RESOLVED;
-}
-function representYamlFloat$2(object) {
-  if (isNaN(object)) return ".nan";
-  if (object === Number.POSITIVE_INFINITY) return ".inf";
-  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object, -0)) return "-0.0";
-  const result2 = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result2) ? result2.replace("e", ".e") : result2;
-}
-var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ".",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlFloat$2,
-  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-  represent: representYamlFloat$2
-});
-var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
-var YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat$1(source, isExplicit) {
-  if (isExplicit) {
-    if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-    let value = source.toLowerCase();
-    const sign = value[0] === "-" ? -1 : 1;
-    if ("+-".includes(value[0])) value = value.slice(1);
-    if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-    if (value === ".nan") return NaN;
-    const result3 = sign * parseFloat(value);
-    return Number.isFinite(result3) ? result3 : NOT_RESOLVED;
-  }
-  if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-  const result2 = Number(source);
-  if (Number.isFinite(result2)) return result2;
-  return NOT_RESOLVED;
-}
-function representYamlFloat$1(object) {
-  if (isNaN(object)) return ".nan";
-  if (object === Number.POSITIVE_INFINITY) return ".inf";
-  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object, -0)) return "-0.0";
-  const result2 = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result2) ? result2.replace("e", ".e") : result2;
-}
-var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
-  implicit: true,
-  implicitFirstChars: ["-", ..."0123456789"],
-  resolve: resolveYamlFloat$1,
-  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-  represent: representYamlFloat$1
-});
-var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-var YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat(source) {
-  if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
-  let value = source.toLowerCase().replace(/_/g, "");
-  const sign = value[0] === "-" ? -1 : 1;
-  if ("+-".includes(value[0])) value = value.slice(1);
-  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  if (value === ".nan") return NaN;
-  let result2 = 0;
-  if (value.includes(":")) {
-    for (const part of value.split(":")) result2 = result2 * 60 + Number(part);
-    result2 *= sign;
-  } else result2 = sign * parseFloat(value);
-  if (Number.isFinite(result2) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result2;
-  return NOT_RESOLVED;
-}
-function representYamlFloat(object) {
-  if (isNaN(object)) return ".nan";
-  if (object === Number.POSITIVE_INFINITY) return ".inf";
-  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object, -0)) return "-0.0";
-  const result2 = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result2) ? result2.replace("e", ".e") : result2;
-}
-var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ".",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlFloat,
-  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-  represent: representYamlFloat
-});
-var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
-  implicit: true,
-  implicitFirstChars: ["<"],
-  resolve: (source, isExplicit) => {
-    if (source === "<<" || isExplicit && source === "") return "<<";
-    return NOT_RESOLVED;
-  },
-  identify: () => false
-});
-var BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
-function resolveYamlBinary(source) {
-  const input = source.replace(/\s/g, "");
-  if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
-  const binary = atob(input);
-  const result2 = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) result2[index] = binary.charCodeAt(index);
-  return result2;
-}
-function representYamlBinary(object) {
-  let binary = "";
-  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
-  return btoa(binary);
-}
-var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
-  resolve: resolveYamlBinary,
-  identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
-  represent: representYamlBinary
-});
-var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
-var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
-function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
-  const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-  date.setUTCFullYear(year, month, day);
-  return date;
-}
-function resolveYamlTimestamp(source) {
-  let match2 = YAML_DATE_REGEXP.exec(source);
-  if (match2 === null) match2 = YAML_TIMESTAMP_REGEXP.exec(source);
-  if (match2 === null) return NOT_RESOLVED;
-  const year = +match2[1];
-  const month = +match2[2] - 1;
-  const day = +match2[3];
-  if (!match2[4]) {
-    const date2 = makeUtcDate(year, month, day);
-    if (date2.getUTCFullYear() !== year || date2.getUTCMonth() !== month || date2.getUTCDate() !== day) return NOT_RESOLVED;
-    return date2;
-  }
-  const hour = +match2[4];
-  const minute = +match2[5];
-  const second = +match2[6];
-  let fraction = 0;
-  if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
-  if (match2[7]) {
-    let value = match2[7].slice(0, 3);
-    while (value.length < 3) value += "0";
-    fraction = +value;
-  }
-  const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
-  if (match2[9]) {
-    const offsetHour = +match2[10];
-    const offsetMinute = +(match2[11] || 0);
-    if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
-    const offset = (offsetHour * 60 + offsetMinute) * 6e4;
-    date.setTime(date.getTime() - (match2[9] === "-" ? -offset : offset));
-  }
-  return date;
-}
-var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
-  implicit: true,
-  implicitFirstChars: [..."0123456789"],
-  resolve: resolveYamlTimestamp,
-  identify: (object) => object instanceof Date,
-  represent: (object) => object.toISOString()
-});
-var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
-  create: () => [],
-  addItem: (container, item) => {
-    container.push(item);
-  },
-  identify: Array.isArray
-});
-function isPlainObject(data) {
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
-  const prototype = Object.getPrototypeOf(data);
-  return prototype === null || prototype === Object.prototype;
-}
-function pick(object, keys) {
-  const result2 = {};
-  for (const key of keys) if (object[key] !== void 0) result2[key] = object[key];
-  return result2;
-}
-var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
-  create: () => ({
-    list: [],
-    seen: /* @__PURE__ */ new Set()
-  }),
-  addItem: (carrier, item) => {
-    let key;
-    if (item instanceof Map) {
-      if (item.size !== 1) return "cannot resolve an ordered map item";
-      key = item.keys().next().value;
-    } else if (isPlainObject(item)) {
-      const itemKeys = Object.keys(item);
-      if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
-      key = itemKeys[0];
-    } else return "cannot resolve an ordered map item";
-    if (carrier.seen.has(key)) return "duplicate key in ordered map";
-    carrier.seen.add(key);
-    carrier.list.push(item);
-    return "";
-  },
-  finalize: (carrier) => carrier.list,
-  identify: () => false
-});
-var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
-  create: () => [],
-  addItem: (container, item) => {
-    if (item instanceof Map) {
-      if (item.size !== 1) return "cannot resolve a pairs item";
-      container.push(item.entries().next().value);
-      return "";
-    }
-    if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
-    const object = item;
-    const keys = Object.keys(object);
-    if (keys.length !== 1) return "cannot resolve a pairs item";
-    container.push([keys[0], object[keys[0]]]);
-    return "";
-  },
-  identify: () => false
-});
-var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
-  create: () => ({}),
-  identify: isPlainObject,
-  represent: (o) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const key of Object.keys(o)) map.set(key, o[key]);
-    return map;
-  },
-  addPair: (container, key, value) => {
-    if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
-    const normalizedKey = String(key);
-    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
-      value,
-      enumerable: true,
-      configurable: true,
-      writable: true
-    });
-    else container[normalizedKey] = value;
-    return "";
-  },
-  has: (container, key) => {
-    if (key !== null && typeof key === "object") return false;
-    return Object.prototype.hasOwnProperty.call(container, String(key));
-  },
-  keys: (container) => Object.keys(container),
-  get: (container, key) => {
-    const normalizedKey = String(key);
-    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
-    return container[normalizedKey];
-  }
-});
-var setTag = defineMappingTag("tag:yaml.org,2002:set", {
-  create: () => /* @__PURE__ */ new Set(),
-  identify: (data) => data instanceof Set,
-  represent: (data) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const key of data) map.set(key, null);
-    return map;
-  },
-  addPair: (container, key, value) => {
-    if (value !== null) return "cannot resolve a set item";
-    container.add(key);
-    return "";
-  },
-  has: (container, key) => container.has(key),
-  keys: (container) => container.keys(),
-  get: () => null
-});
-function createTagDefinitionMap() {
-  return {
-    scalar: /* @__PURE__ */ Object.create(null),
-    sequence: /* @__PURE__ */ Object.create(null),
-    mapping: /* @__PURE__ */ Object.create(null)
-  };
-}
-function createTagDefinitionListMap() {
-  return {
-    scalar: [],
-    sequence: [],
-    mapping: []
-  };
-}
-function compileTags(tags) {
-  const result2 = [];
-  for (const tag of tags) {
-    let index = result2.length;
-    for (let previousIndex = 0; previousIndex < result2.length; previousIndex++) {
-      const previous = result2[previousIndex];
-      if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
-        index = previousIndex;
-        break;
-      }
-    }
-    result2[index] = tag;
-  }
-  return result2;
-}
-var Schema = class Schema2 {
-  tags;
-  /** @internal */
-  implicitScalarTags;
-  /**
-  * Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
-  * the resolvers that may match that key, in schema order; a key absent from
-  * the map uses
-  * {@link Schema.implicitScalarAnyFirstChar}
-  * (resolvers that declared no first-char constraint, so they apply to any
-  * first character).
-  */
-  implicitScalarByFirstChar;
-  implicitScalarAnyFirstChar;
-  /**
-  * The default scalar tag (`!!str`), resolved once so the composer's fallback
-  * for unresolved plain scalars avoids a keyed lookup per scalar.
-  *
-  * @internal
-  */
-  defaultScalarTag;
-  /**
-  * The default container tags (`!!seq` / `!!map`), used by the dumper: when a
-  * value is identified by its default tag, the tag is implicit and not
-  * printed. Undefined if the schema does not define them (then such values
-  * can't be dumped).
-  *
-  * @internal
-  */
-  defaultSequenceTag;
-  /** @internal */
-  defaultMappingTag;
-  exact;
-  prefix;
-  constructor(tags) {
-    const compiledTags = compileTags(tags);
-    const implicitScalarTags = [];
-    const exact = createTagDefinitionMap();
-    const prefix2 = createTagDefinitionListMap();
-    for (const tag of compiledTags) {
-      if (tag.nodeKind === "scalar" && tag.implicit) {
-        if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
-        implicitScalarTags.push(tag);
-      }
-      switch (tag.nodeKind) {
-        case "scalar":
-          if (tag.matchByTagPrefix) prefix2.scalar.push(tag);
-          else exact.scalar[tag.tagName] = tag;
-          break;
-        case "sequence":
-          if (tag.matchByTagPrefix) prefix2.sequence.push(tag);
-          else exact.sequence[tag.tagName] = tag;
-          break;
-        case "mapping":
-          if (tag.matchByTagPrefix) prefix2.mapping.push(tag);
-          else exact.mapping[tag.tagName] = tag;
-      }
-    }
-    const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
-    const keys = /* @__PURE__ */ new Set();
-    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
-    const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
-    for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
-    const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
-    if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
-    this.tags = compiledTags;
-    this.implicitScalarTags = implicitScalarTags;
-    this.implicitScalarByFirstChar = implicitScalarByFirstChar;
-    this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
-    this.defaultScalarTag = defaultScalarTag;
-    this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
-    this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
-    this.exact = exact;
-    this.prefix = prefix2;
-  }
-  /** @internal */
-  lookupScalarTag(tagName) {
-    const exactTag = this.exact.scalar[tagName];
-    if (exactTag) return exactTag;
-    for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
-  }
-  /** @internal */
-  lookupSequenceTag(tagName) {
-    const exactTag = this.exact.sequence[tagName];
-    if (exactTag) return exactTag;
-    for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
-  }
-  /** @internal */
-  lookupMappingTag(tagName) {
-    const exactTag = this.exact.mapping[tagName];
-    if (exactTag) return exactTag;
-    for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
-  }
-  /** @internal */
-  resolveImplicitScalarTag(source) {
-    const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
-    for (const tag2 of candidates) {
-      const value = tag2.resolve(source, false, tag2.tagName);
-      if (value !== NOT_RESOLVED) return {
-        value,
-        tag: tag2
-      };
-    }
-    const tag = this.defaultScalarTag;
-    return {
-      value: tag.resolve(source, false, tag.tagName),
-      tag
-    };
-  }
-  /**
-  * Creates a new schema with the specified tags added. If a tag already
-  * exists, it is replaced by the specified tag.
-  *
-  * @example
-  *
-  * ```javascript
-  * import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
-  *
-  * const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
-  * ```
-  */
-  withTags(...tags) {
-    let flatTags = [];
-    for (const tag of tags) flatTags = flatTags.concat(tag);
-    return new Schema2([...this.tags, ...flatTags]);
-  }
-};
-var FAILSAFE_SCHEMA = new Schema([
-  strTag,
-  seqTag,
-  mapTag
-]);
-var JSON_SCHEMA = new Schema([
-  ...FAILSAFE_SCHEMA.tags,
-  nullJsonTag,
-  boolJsonTag,
-  intJsonTag,
-  floatJsonTag
-]);
-var CORE_SCHEMA = new Schema([
-  ...FAILSAFE_SCHEMA.tags,
-  nullCoreTag,
-  boolCoreTag,
-  intCoreTag,
-  floatCoreTag
-]);
-var YAML11_SCHEMA = new Schema([
-  ...FAILSAFE_SCHEMA.tags,
-  nullYaml11Tag,
-  boolYaml11Tag,
-  intYaml11Tag,
-  floatYaml11Tag,
-  timestampTag,
-  mergeTag,
-  binaryTag,
-  omapTag,
-  pairsTag,
-  setTag
-]);
-var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
-  ...intYaml11Tag,
-  resolve: (source, isExplicit, tagName) => {
-    const result2 = intYaml11Tag.resolve(source, isExplicit, tagName);
-    return result2 === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result2;
-  }
-}, {
-  ...floatYaml11Tag,
-  resolve: (source, isExplicit, tagName) => {
-    const result2 = floatYaml11Tag.resolve(source, isExplicit, tagName);
-    return result2 === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result2;
-  }
-});
-var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
-  create: () => /* @__PURE__ */ new Map(),
-  addPair: (container, key, value) => {
-    container.set(key, value);
-    return "";
-  },
-  has: (container, key) => container.has(key),
-  keys: (container) => container.keys(),
-  get: (container, key) => container.get(key),
-  identify: (data) => data instanceof Map || isPlainObject(data),
-  represent: (data) => {
-    if (data instanceof Map) return data;
-    const map = /* @__PURE__ */ new Map();
-    const obj = data;
-    for (const key of Object.keys(obj)) map.set(key, obj[key]);
-    return map;
-  }
-});
-function normalizeKey(key) {
-  if (Array.isArray(key)) {
-    const array = Array.prototype.slice.call(key);
-    for (let index = 0; index < array.length; index++) {
-      if (Array.isArray(array[index])) return null;
-      if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
-    }
-    return String(array);
-  }
-  if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
-  return String(key);
-}
-var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
-  create: () => ({}),
-  identify: isPlainObject,
-  represent: (o) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const key of Object.keys(o)) map.set(key, o[key]);
-    return map;
-  },
-  addPair: (container, key, value) => {
-    const normalizedKey = normalizeKey(key);
-    if (normalizedKey === null) return "nested arrays are not supported inside keys";
-    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
-      value,
-      enumerable: true,
-      configurable: true,
-      writable: true
-    });
-    else container[normalizedKey] = value;
-    return "";
-  },
-  has: (container, key) => {
-    const normalizedKey = normalizeKey(key);
-    return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
-  },
-  keys: (container) => Object.keys(container),
-  get: (container, key) => {
-    const normalizedKey = String(key);
-    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
-    return container[normalizedKey];
-  }
-});
-var DEFAULT_SNIPPET_OPTIONS = {
-  maxLength: 79,
-  indent: 1,
-  linesBefore: 3,
-  linesAfter: 2
-};
-function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
-  let head = "";
-  let tail = "";
-  const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-  if (position - lineStart > maxHalfLength) {
-    head = " ... ";
-    lineStart = position - maxHalfLength + head.length;
-  }
-  if (lineEnd - position > maxHalfLength) {
-    tail = " ...";
-    lineEnd = position + maxHalfLength - tail.length;
-  }
-  return {
-    str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
-    pos: position - lineStart + head.length
-  };
-}
-function padStart(string, max) {
-  return " ".repeat(Math.max(max - string.length, 0)) + string;
-}
-function makeSnippet(mark, options) {
-  if (!mark.buffer) return null;
-  const opts = {
-    ...DEFAULT_SNIPPET_OPTIONS,
-    ...options
-  };
-  const re2 = /\r?\n|\r|\0/g;
-  const lineStarts = [0];
-  const lineEnds = [];
-  let match2;
-  let foundLineNo = -1;
-  while (match2 = re2.exec(mark.buffer)) {
-    lineEnds.push(match2.index);
-    lineStarts.push(match2.index + match2[0].length);
-    if (mark.position <= match2.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
-  }
-  if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-  let result2 = "";
-  const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
-  const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
-  for (let i = 1; i <= opts.linesBefore; i++) {
-    if (foundLineNo - i < 0) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
-    result2 = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
-${result2}`;
-  }
-  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-  result2 += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
-`;
-  result2 += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
-`;
-  for (let i = 1; i <= opts.linesAfter; i++) {
-    if (foundLineNo + i >= lineEnds.length) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
-    result2 += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
-`;
-  }
-  return result2.replace(/\n$/, "");
-}
-function formatError(exception, compact) {
-  let where2 = "";
-  if (!exception.mark) return exception.reason;
-  if (exception.mark.name) where2 += `in "${exception.mark.name}" `;
-  where2 += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
-  if (!compact && exception.mark.snippet) where2 += `
-
-${exception.mark.snippet}`;
-  return `${exception.reason} ${where2}`;
-}
-var YAMLException = class YAMLException2 extends Error {
-  reason;
-  mark;
-  /**
-  * Optional `mark` contains source snippet data. Usually, use
-  * {@link YAMLException.throwAt} instead of passing it directly.
-  */
-  constructor(reason2, mark) {
-    super();
-    this.name = "YAMLException";
-    this.reason = reason2;
-    this.mark = mark;
-    this.message = formatError(this, false);
-    if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
-  }
-  /**
-  * Returns the formatted error, omitting the source snippet in compact mode.
-  */
-  toString(compact) {
-    return `${this.name}: ${formatError(this, compact)}`;
-  }
-  /**
-  * Builds a YAMLException with a source snippet and throws it. `source` is
-  * the raw input text; `position` is an offset into it.
-  */
-  static throwAt(source, position, message, filename = "") {
-    let line = 0;
-    let lineStart = 0;
-    for (let index = 0; index < position; index++) {
-      const ch = source.charCodeAt(index);
-      if (ch === 10) {
-        line++;
-        lineStart = index + 1;
-      } else if (ch === 13) {
-        line++;
-        if (source.charCodeAt(index + 1) === 10) index++;
-        lineStart = index + 1;
-      }
-    }
-    const mark = {
-      name: filename,
-      buffer: source,
-      position,
-      line,
-      column: position - lineStart
-    };
-    mark.snippet = makeSnippet(mark);
-    throw new YAMLException2(message, mark);
-  }
-};
-var EVENT_ID = {
-  DOCUMENT: 1,
-  SEQUENCE: 2,
-  MAPPING: 3,
-  SCALAR: 4,
-  ALIAS: 5,
-  POP: 6
-};
-var SCALAR_STYLE = {
-  PLAIN: 1,
-  SINGLE_QUOTED: 2,
-  DOUBLE_QUOTED: 3,
-  LITERAL_BLOCK: 4,
-  FOLDED_BLOCK: 5
-};
-var COLLECTION_STYLE = {
-  BLOCK: 1,
-  FLOW: 2
-};
-var CHOMPING_MODE = {
-  CLIP: 1,
-  STRIP: 2,
-  KEEP: 3
-};
-var NO_RANGE$3 = -1;
-function simpleEscapeSequence(c) {
-  switch (c) {
-    case 48:
-      return "\0";
-    case 97:
-      return "\x07";
-    case 98:
-      return "\b";
-    case 116:
-      return "	";
-    case 9:
-      return "	";
-    case 110:
-      return "\n";
-    case 118:
-      return "\v";
-    case 102:
-      return "\f";
-    case 114:
-      return "\r";
-    case 101:
-      return "\x1B";
-    case 32:
-      return " ";
-    case 34:
-      return '"';
-    case 47:
-      return "/";
-    case 92:
-      return "\\";
-    case 78:
-      return "\x85";
-    case 95:
-      return "\xA0";
-    case 76:
-      return "\u2028";
-    case 80:
-      return "\u2029";
-    default:
-      return "";
-  }
-}
-var simpleEscapeCheck = new Array(256);
-var simpleEscapeMap = new Array(256);
-for (let i = 0; i < 256; i++) {
-  simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-  simpleEscapeMap[i] = simpleEscapeSequence(i);
-}
-function charFromCodepoint(c) {
-  if (c <= 65535) return String.fromCharCode(c);
-  return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
-}
-function fromHexCode$1(c) {
-  if (c >= 48 && c <= 57) return c - 48;
-  return (c | 32) - 97 + 10;
-}
-function escapedHexLen$1(c) {
-  if (c === 120) return 2;
-  if (c === 117) return 4;
-  return 8;
-}
-function skipFoldedBreaks(input, position, end) {
-  let breaks = 0;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 10) {
-      breaks++;
-      position++;
-    } else if (ch === 13) {
-      breaks++;
-      position++;
-      if (input.charCodeAt(position) === 10) position++;
-    } else if (ch === 32 || ch === 9) position++;
-    else break;
-  }
-  return {
-    position,
-    breaks
-  };
-}
-function foldedBreaks(count) {
-  if (count === 1) return " ";
-  return "\n".repeat(count - 1);
-}
-function getPlainValue(input, start, end) {
-  let result2 = "";
-  let position = start;
-  let captureStart = start;
-  let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 10 || ch === 13) {
-      result2 += input.slice(captureStart, captureEnd);
-      const fold = skipFoldedBreaks(input, position, end);
-      result2 += foldedBreaks(fold.breaks);
-      position = captureStart = captureEnd = fold.position;
-    } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
-    }
-  }
-  return result2 + input.slice(captureStart, captureEnd);
-}
-function getSingleQuotedValue(input, start, end) {
-  let result2 = "";
-  let position = start;
-  let captureStart = start;
-  let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 39) {
-      result2 += input.slice(captureStart, position) + "'";
-      position += 2;
-      captureStart = captureEnd = position;
-    } else if (ch === 10 || ch === 13) {
-      result2 += input.slice(captureStart, captureEnd);
-      const fold = skipFoldedBreaks(input, position, end);
-      result2 += foldedBreaks(fold.breaks);
-      position = captureStart = captureEnd = fold.position;
-    } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
-    }
-  }
-  return result2 + input.slice(captureStart, end);
-}
-function getDoubleQuotedValue(input, start, end) {
-  let result2 = "";
-  let position = start;
-  let captureStart = start;
-  let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 92) {
-      result2 += input.slice(captureStart, position);
-      position++;
-      const escaped = input.charCodeAt(position);
-      if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
-      else if (escaped < 256 && simpleEscapeCheck[escaped]) {
-        result2 += simpleEscapeMap[escaped];
-        position++;
-      } else {
-        let hexLength = escapedHexLen$1(escaped);
-        let hexResult = 0;
-        for (; hexLength > 0; hexLength--) {
-          position++;
-          const digit2 = fromHexCode$1(input.charCodeAt(position));
-          hexResult = (hexResult << 4) + digit2;
-        }
-        result2 += charFromCodepoint(hexResult);
-        position++;
-      }
-      captureStart = captureEnd = position;
-    } else if (ch === 10 || ch === 13) {
-      result2 += input.slice(captureStart, captureEnd);
-      const fold = skipFoldedBreaks(input, position, end);
-      result2 += foldedBreaks(fold.breaks);
-      position = captureStart = captureEnd = fold.position;
-    } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
-    }
-  }
-  return result2 + input.slice(captureStart, end);
-}
-function getBlockValue(input, start, end, indent, chomping, folded) {
-  const textIndent = indent < 0 ? 0 : indent;
-  const region = input.slice(start, end).replace(/\r\n?/g, "\n");
-  const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
-  let result2 = "";
-  let didReadContent = false;
-  let emptyLines = 0;
-  let atMoreIndented = false;
-  for (const line of lines) {
-    let column = 0;
-    while (column < textIndent && line.charCodeAt(column) === 32) column++;
-    if (indent < 0 || column >= line.length) {
-      emptyLines++;
-      continue;
-    }
-    const content = line.slice(textIndent);
-    const first = content.charCodeAt(0);
-    if (folded) {
-      if (first === 32 || first === 9) {
-        atMoreIndented = true;
-        result2 += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-      } else if (atMoreIndented) {
-        atMoreIndented = false;
-        result2 += "\n".repeat(emptyLines + 1);
-      } else if (emptyLines === 0) {
-        if (didReadContent) result2 += " ";
-      } else result2 += "\n".repeat(emptyLines);
-    } else result2 += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-    result2 += content;
-    didReadContent = true;
-    emptyLines = 0;
-  }
-  if (chomping === CHOMPING_MODE.KEEP) result2 += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-  else if (chomping !== CHOMPING_MODE.STRIP) {
-    if (didReadContent) result2 += "\n";
-  }
-  return result2;
-}
-function getScalarValue(input, scalar) {
-  if (scalar.valueStart === NO_RANGE$3) return "";
-  const { valueStart, valueEnd } = scalar;
-  if (scalar.fast) return input.slice(valueStart, valueEnd);
-  switch (scalar.style) {
-    case SCALAR_STYLE.SINGLE_QUOTED:
-      return getSingleQuotedValue(input, valueStart, valueEnd);
-    case SCALAR_STYLE.DOUBLE_QUOTED:
-      return getDoubleQuotedValue(input, valueStart, valueEnd);
-    case SCALAR_STYLE.LITERAL_BLOCK:
-      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
-    case SCALAR_STYLE.FOLDED_BLOCK:
-      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
-    default:
-      return getPlainValue(input, valueStart, valueEnd);
-  }
-}
-var DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
-  "!": "!",
-  "!!": "tag:yaml.org,2002:"
-});
-var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
-var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
-function tagPercentDecode(source) {
-  let result2 = "";
-  let index = 0;
-  while (index < source.length) {
-    if (source.charCodeAt(index) !== 37) {
-      result2 += source[index++];
-      continue;
-    }
-    let ch = parseInt(source.slice(index + 1, index + 3), 16);
-    index += 3;
-    if (ch >= 192) {
-      let remaining = ch < 224 ? 1 : ch < 240 ? 2 : 3;
-      ch &= (1 << 6 - remaining) - 1;
-      while (remaining-- > 0) {
-        ch = ch << 6 | parseInt(source.slice(index + 1, index + 3), 16) & 63;
-        index += 3;
-      }
-    }
-    if (ch < 65536) result2 += String.fromCharCode(ch);
-    else {
-      ch -= 65536;
-      result2 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
-    }
-  }
-  return result2;
-}
-function tagNameFull(rawTag, tagHandlers) {
-  if (rawTag.startsWith("!<") && rawTag.endsWith(">")) return tagPercentDecode(rawTag.slice(2, -1));
-  const handleEnd = rawTag.indexOf("!", 1);
-  const handle = handleEnd === -1 ? "!" : rawTag.slice(0, handleEnd + 1);
-  return tagPercentDecode(tagHandlers?.[handle] ?? DEFAULT_TAG_HANDLERS[handle] ?? handle) + tagPercentDecode(rawTag.slice(handle.length));
-}
-var NO_RANGE$2 = -1;
-var MERGE_TAG_NAME = "tag:yaml.org,2002:merge";
-var DEFAULT_CONSTRUCTOR_OPTIONS = {
-  filename: "",
-  schema: CORE_SCHEMA,
-  json: false,
-  maxTotalMergeKeys: 1e4,
-  maxAliases: -1
-};
-function eventPosition$1(event) {
-  if ("tagStart" in event && event.tagStart !== NO_RANGE$2) return event.tagStart;
-  if ("anchorStart" in event && event.anchorStart !== NO_RANGE$2) return event.anchorStart;
-  if ("valueStart" in event && event.valueStart !== NO_RANGE$2) return event.valueStart;
-  if ("start" in event) return event.start;
-  return 0;
-}
-function throwError$1(state, message) {
-  YAMLException.throwAt(state.source, state.position, message, state.filename);
-}
-function finalizeCollection(state, position, tag, carrier) {
-  try {
-    return tag.finalize(carrier);
-  } catch (error2) {
-    if (error2 instanceof YAMLException) throw error2;
-    YAMLException.throwAt(state.source, position, error2 instanceof Error ? error2.message : String(error2), state.filename);
-  }
-}
-function constructScalar(state, event) {
-  const source = getScalarValue(state.source, event);
-  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
-  const strTag2 = state.schema.defaultScalarTag;
-  if (rawTag !== "") {
-    if (rawTag === "!") return {
-      value: source,
-      tag: strTag2
-    };
-    const tagName = tagNameFull(rawTag, state.tagHandlers);
-    const scalarTag = state.schema.lookupScalarTag(tagName);
-    if (scalarTag) {
-      const result2 = scalarTag.resolve(source, true, tagName);
-      if (result2 === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
-      return {
-        value: result2,
-        tag: scalarTag
-      };
-    }
-    const collectionTagDef = state.schema.lookupMappingTag(tagName) ?? state.schema.lookupSequenceTag(tagName);
-    if (collectionTagDef) {
-      if (source !== "") throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
-      const carrier = collectionTagDef.create(tagName);
-      return {
-        value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state, state.position, collectionTagDef, carrier),
-        tag: collectionTagDef
-      };
-    }
-    throwError$1(state, `unknown scalar tag !<${tagName}>`);
-  }
-  if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
-  return {
-    value: strTag2.resolve(source, false, strTag2.tagName),
-    tag: strTag2
-  };
-}
-function collectionTagName(state, event, defaultTagName) {
-  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
-  return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state.tagHandlers);
-}
-function isMappingTag(tag) {
-  return tag.nodeKind === "mapping";
-}
-function chargeMergeWork(state) {
-  state.totalMergeKeys++;
-  if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) throwError$1(state, `merge keys exceeded maxTotalMergeKeys (${state.maxTotalMergeKeys})`);
-}
-function mergeKeys(state, frame, source, sourceTag) {
-  chargeMergeWork(state);
-  for (const sourceKey of sourceTag.keys(source)) {
-    chargeMergeWork(state);
-    if (frame.tag.has(frame.value, sourceKey)) continue;
-    const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
-    if (err) throwError$1(state, err);
-    frame.overridable ??= /* @__PURE__ */ new Set();
-    frame.overridable.add(sourceKey);
-  }
-}
-function mergeSource(state, frame, source, sourceTag) {
-  state.position = frame.keyPosition;
-  if (isMappingTag(sourceTag)) mergeKeys(state, frame, source, sourceTag);
-  else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
-    if (source.length > 100) throwError$1(state, "abnormal merge sequence size");
-    for (const element of source) {
-      const elementTag = state.nodeTags.get(element);
-      if (!elementTag) throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
-      mergeKeys(state, frame, element, elementTag);
-    }
-  } else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
-}
-function addMappingValue(state, frame, key, value, tag) {
-  state.position = frame.keyPosition;
-  if (frame.keyIsMerge) {
-    mergeSource(state, frame, value, tag);
-    return;
-  }
-  if (!state.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state, "duplicated mapping key");
-  const err = frame.tag.addPair(frame.value, key, value);
-  if (err) throwError$1(state, err);
-  frame.overridable?.delete(key);
-}
-function addValue(state, value, tag) {
-  const frame = state.frames[state.frames.length - 1];
-  if (frame.kind === "document") {
-    frame.value = value;
-    frame.hasValue = true;
-  } else if (frame.kind === "sequence") {
-    if (isMappingTag(tag)) state.nodeTags.set(value, tag);
-    const err = frame.tag.addItem(frame.value, value, frame.index++);
-    if (err) throwError$1(state, err);
-  } else if (frame.hasKey) {
-    const key = frame.key;
-    frame.key = void 0;
-    frame.hasKey = false;
-    addMappingValue(state, frame, key, value, tag);
-  } else {
-    frame.key = value;
-    frame.keyPosition = state.position;
-    frame.hasKey = true;
-    frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
-  }
-}
-function storeAnchor(state, event, value, tag, isValueFinal) {
-  if (event.anchorStart !== NO_RANGE$2) {
-    const anchor = {
-      value,
-      tag,
-      isValueFinal
-    };
-    state.anchors.set(state.source.slice(event.anchorStart, event.anchorEnd), anchor);
-    return anchor;
-  }
-  return null;
-}
-function constructFromEvents(events, options) {
-  const state = {
-    ...DEFAULT_CONSTRUCTOR_OPTIONS,
-    ...options,
-    events,
-    documents: [],
-    eventIndex: 0,
-    position: 0,
-    frames: [],
-    anchors: /* @__PURE__ */ new Map(),
-    nodeTags: /* @__PURE__ */ new Map(),
-    tagHandlers: /* @__PURE__ */ Object.create(null),
-    totalMergeKeys: 0,
-    aliasCount: 0
-  };
-  while (state.eventIndex < state.events.length) {
-    const event = state.events[state.eventIndex++];
-    state.position = eventPosition$1(event);
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        state.anchors = /* @__PURE__ */ new Map();
-        state.nodeTags = /* @__PURE__ */ new Map();
-        state.aliasCount = 0;
-        state.tagHandlers = /* @__PURE__ */ Object.create(null);
-        for (const directive of event.directives) if (directive.kind === "tag") state.tagHandlers[directive.handle] = directive.prefix;
-        state.frames.push({
-          kind: "document",
-          position: state.position,
-          value: void 0,
-          hasValue: false
-        });
-        break;
-      case EVENT_ID.SCALAR: {
-        const { value, tag } = constructScalar(state, event);
-        storeAnchor(state, event, value, tag, true);
-        addValue(state, value, tag);
-        break;
-      }
-      case EVENT_ID.SEQUENCE: {
-        const tagName = collectionTagName(state, event, "tag:yaml.org,2002:seq");
-        const tag = state.schema.lookupSequenceTag(tagName);
-        if (!tag) throwError$1(state, `unknown sequence tag !<${tagName}>`);
-        const value = tag.create(tagName);
-        const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
-        state.frames.push({
-          kind: "sequence",
-          position: state.position,
-          value,
-          tag,
-          anchor,
-          index: 0
-        });
-        break;
-      }
-      case EVENT_ID.MAPPING: {
-        const tagName = collectionTagName(state, event, "tag:yaml.org,2002:map");
-        const tag = state.schema.lookupMappingTag(tagName);
-        if (!tag) throwError$1(state, `unknown mapping tag !<${tagName}>`);
-        const value = tag.create(tagName);
-        const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
-        state.frames.push({
-          kind: "mapping",
-          position: state.position,
-          value,
-          tag,
-          anchor,
-          key: void 0,
-          keyPosition: state.position,
-          hasKey: false,
-          keyIsMerge: false,
-          overridable: null
-        });
-        break;
-      }
-      case EVENT_ID.ALIAS: {
-        if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
-        const name = state.source.slice(event.anchorStart, event.anchorEnd);
-        const anchor = state.anchors.get(name);
-        if (!anchor) throwError$1(state, `unidentified alias "${name}"`);
-        if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
-        addValue(state, anchor.value, anchor.tag);
-        break;
-      }
-      case EVENT_ID.POP: {
-        const frame = state.frames.pop();
-        if (frame.kind === "mapping" && frame.hasKey) {
-          state.position = frame.keyPosition;
-          throwError$1(state, "incomplete mapping pair in event stream");
-        }
-        if (frame.kind === "document") state.documents.push(frame.value);
-        else {
-          const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state, frame.position, frame.tag, frame.value);
-          if (frame.anchor) {
-            frame.anchor.value = value;
-            frame.anchor.isValueFinal = true;
-          }
-          addValue(state, value, frame.tag);
-        }
-        break;
-      }
-    }
-  }
-  return state.documents;
-}
-var NO_RANGE$1 = -1;
-var HAS_OWN = Object.prototype.hasOwnProperty;
-var CONTEXT_FLOW_IN = 1;
-var CONTEXT_FLOW_OUT = 2;
-var CONTEXT_BLOCK_IN = 3;
-var CONTEXT_BLOCK_OUT = 4;
-var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
-var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
-var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
-var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
-var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
-var DEFAULT_PARSER_OPTIONS = {
-  filename: "",
-  maxDepth: 100
-};
-function addDocumentEvent(state, explicitStart, explicitEnd) {
-  state.events.push({
-    type: EVENT_ID.DOCUMENT,
-    explicitStart,
-    explicitEnd,
-    directives: state.directives
-  });
-}
-function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state.events.push({
-    type: EVENT_ID.SEQUENCE,
-    start,
-    anchorStart,
-    anchorEnd,
-    tagStart,
-    tagEnd,
-    style
-  });
-}
-function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state.events.push({
-    type: EVENT_ID.MAPPING,
-    start,
-    anchorStart,
-    anchorEnd,
-    tagStart,
-    tagEnd,
-    style
-  });
-}
-function insertFlowPairMappingEvent(state, snapshot) {
-  state.events.splice(snapshot.eventsLength, 0, {
-    type: EVENT_ID.MAPPING,
-    start: snapshot.position,
-    anchorStart: NO_RANGE$1,
-    anchorEnd: NO_RANGE$1,
-    tagStart: NO_RANGE$1,
-    tagEnd: NO_RANGE$1,
-    style: COLLECTION_STYLE.FLOW
-  });
-}
-function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
-  state.events.push({
-    type: EVENT_ID.SCALAR,
-    valueStart,
-    valueEnd,
-    anchorStart,
-    anchorEnd,
-    tagStart,
-    tagEnd,
-    style,
-    chomping,
-    indent,
-    fast
-  });
-}
-function addAliasEvent(state, anchorStart, anchorEnd) {
-  state.events.push({
-    type: EVENT_ID.ALIAS,
-    anchorStart,
-    anchorEnd
-  });
-}
-function addPopEvent(state) {
-  state.events.push({ type: EVENT_ID.POP });
-}
-function addEmptyScalarEvent(state) {
-  addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
-}
-function emptyProperties() {
-  return {
-    anchorStart: NO_RANGE$1,
-    anchorEnd: NO_RANGE$1,
-    tagStart: NO_RANGE$1,
-    tagEnd: NO_RANGE$1
-  };
-}
-function snapshotState(state) {
-  return {
-    position: state.position,
-    line: state.line,
-    lineStart: state.lineStart,
-    lineIndent: state.lineIndent,
-    firstTabInLine: state.firstTabInLine,
-    eventsLength: state.events.length
-  };
-}
-function restoreState(state, snapshot) {
-  state.position = snapshot.position;
-  state.line = snapshot.line;
-  state.lineStart = snapshot.lineStart;
-  state.lineIndent = snapshot.lineIndent;
-  state.firstTabInLine = snapshot.firstTabInLine;
-  state.events.length = snapshot.eventsLength;
-}
-function throwError(state, message) {
-  YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
-}
-function isEol(c) {
-  return c === 10 || c === 13;
-}
-function isWhiteSpace(c) {
-  return c === 9 || c === 32;
-}
-function isWsOrEol(c) {
-  return isWhiteSpace(c) || isEol(c);
-}
-function isWsOrEolOrEnd(c) {
-  return c === 0 || isWsOrEol(c);
-}
-function isFlowIndicator(c) {
-  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-}
-function fromDecimalCode(c) {
-  return c >= 48 && c <= 57 ? c - 48 : -1;
-}
-function fromHexCode(c) {
-  if (c >= 48 && c <= 57) return c - 48;
-  const lc = c | 32;
-  if (lc >= 97 && lc <= 102) return lc - 97 + 10;
-  return -1;
-}
-function escapedHexLen(c) {
-  if (c === 120) return 2;
-  if (c === 117) return 4;
-  if (c === 85) return 8;
-  return 0;
-}
-function isSimpleEscape(c) {
-  return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
-}
-function consumeLineBreak(state) {
-  if (state.input.charCodeAt(state.position) === 10) state.position++;
-  else {
-    state.position++;
-    if (state.input.charCodeAt(state.position) === 10) state.position++;
-  }
-  state.line++;
-  state.lineStart = state.position;
-  state.lineIndent = 0;
-  state.firstTabInLine = -1;
-}
-function skipSeparationSpace(state, allowComments) {
-  let lineBreaks = 0;
-  let ch = state.input.charCodeAt(state.position);
-  let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
-  while (ch !== 0) {
-    while (isWhiteSpace(ch)) {
-      hasSeparation = true;
-      if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (allowComments && hasSeparation && ch === 35) do
-      ch = state.input.charCodeAt(++state.position);
-    while (!isEol(ch) && ch !== 0);
-    if (!isEol(ch)) break;
-    consumeLineBreak(state);
-    lineBreaks++;
-    hasSeparation = true;
-    ch = state.input.charCodeAt(state.position);
-    while (ch === 32) {
-      state.lineIndent++;
-      ch = state.input.charCodeAt(++state.position);
-    }
-  }
-  return lineBreaks;
-}
-function testDocumentSeparator(state, position = state.position) {
-  const ch = state.input.charCodeAt(position);
-  if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
-    const following = state.input.charCodeAt(position + 3);
-    return following === 0 || isWsOrEol(following);
-  }
-  return false;
-}
-function skipByteOrderMark(state) {
-  if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
-    state.position++;
-    state.lineStart = state.position;
-  }
-}
-function testDocumentBoundary(state) {
-  if (state.position !== state.lineStart) return false;
-  if (testDocumentSeparator(state)) return true;
-  if (state.input.charCodeAt(state.position) !== 65279) return false;
-  const snapshot = snapshotState(state);
-  skipByteOrderMark(state);
-  skipSeparationSpace(state, true);
-  const ch = state.input.charCodeAt(state.position);
-  const result2 = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
-  restoreState(state, snapshot);
-  return result2;
-}
-function skipUntilLineEnd(state) {
-  let ch = state.input.charCodeAt(state.position);
-  while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
-}
-function checkPrintable(state, start, end) {
-  const match2 = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
-  if (match2 !== null) {
-    state.position = start + match2.index + match2[0].length - 1;
-    throwError(state, "the stream contains non-printable characters");
-  }
-}
-function readTagProperty(state, props, inFlow) {
-  if (state.input.charCodeAt(state.position) !== 33) return false;
-  if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
-  const start = state.position;
-  let isVerbatim = false;
-  let isNamed = false;
-  let tagHandle = "!";
-  let ch = state.input.charCodeAt(++state.position);
-  if (ch === 60) {
-    isVerbatim = true;
-    ch = state.input.charCodeAt(++state.position);
-  } else if (ch === 33) {
-    isNamed = true;
-    tagHandle = "!!";
-    ch = state.input.charCodeAt(++state.position);
-  }
-  let suffixStart = state.position;
-  let tagName;
-  if (isVerbatim) {
-    while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
-    if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
-    tagName = state.input.slice(suffixStart, state.position);
-    state.position++;
-  } else {
-    while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
-      if (ch === 33) {
-        if (!isNamed) {
-          tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
-          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
-          isNamed = true;
-          suffixStart = state.position + 1;
-        } else throwError(state, "tag suffix cannot contain exclamation marks");
-      }
-      ch = state.input.charCodeAt(++state.position);
-    }
-    tagName = state.input.slice(suffixStart, state.position);
-    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
-  }
-  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
-  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
-  props.tagStart = start;
-  props.tagEnd = state.position;
-  return true;
-}
-function readAnchorProperty(state, props) {
-  if (state.input.charCodeAt(state.position) !== 38) return false;
-  if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
-  state.position++;
-  const start = state.position;
-  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
-  if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
-  props.anchorStart = start;
-  props.anchorEnd = state.position;
-  return true;
-}
-function readAlias(state, props) {
-  if (state.input.charCodeAt(state.position) !== 42) return false;
-  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
-  state.position++;
-  const start = state.position;
-  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
-  if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
-  addAliasEvent(state, start, state.position);
-  return true;
-}
-function readFlowScalarBreak(state, nodeIndent) {
-  skipSeparationSpace(state, false);
-  if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
-}
-function readSingleQuotedScalar(state, nodeIndent, props) {
-  if (state.input.charCodeAt(state.position) !== 39) return false;
-  state.position++;
-  const start = state.position;
-  let simple = true;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const ch = state.input.charCodeAt(state.position);
-    if (ch === 39) {
-      if (state.input.charCodeAt(state.position + 1) === 39) {
-        simple = false;
-        state.position += 2;
-        continue;
-      }
-      const end = state.position;
-      state.position++;
-      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
-      return true;
-    }
-    if (isEol(ch)) {
-      simple = false;
-      readFlowScalarBreak(state, nodeIndent);
-    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
-    else state.position++;
-  }
-  throwError(state, "unexpected end of the stream within a single quoted scalar");
-}
-function readDoubleQuotedScalar(state, nodeIndent, props) {
-  if (state.input.charCodeAt(state.position) !== 34) return false;
-  state.position++;
-  const start = state.position;
-  let simple = true;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const ch = state.input.charCodeAt(state.position);
-    if (ch === 34) {
-      const end = state.position;
-      state.position++;
-      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
-      return true;
-    }
-    if (ch === 92) {
-      simple = false;
-      const escaped = state.input.charCodeAt(++state.position);
-      if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
-      else if (isSimpleEscape(escaped)) state.position++;
-      else {
-        let hexLength = escapedHexLen(escaped);
-        if (hexLength === 0) throwError(state, "unknown escape sequence");
-        while (hexLength-- > 0) {
-          state.position++;
-          if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
-        }
-        state.position++;
-      }
-    } else if (isEol(ch)) {
-      simple = false;
-      readFlowScalarBreak(state, nodeIndent);
-    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
-    else state.position++;
-  }
-  throwError(state, "unexpected end of the stream within a double quoted scalar");
-}
-function readBlockScalar(state, parentIndent, props) {
-  const ch = state.input.charCodeAt(state.position);
-  let chomping = CHOMPING_MODE.CLIP;
-  let indent = -1;
-  let detectedIndent = false;
-  if (ch !== 124 && ch !== 62) return false;
-  const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
-  state.position++;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const current = state.input.charCodeAt(state.position);
-    const digit2 = fromDecimalCode(current);
-    if (current === 43 || current === 45) {
-      if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
-      chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
-      state.position++;
-    } else if (digit2 >= 0) {
-      if (digit2 === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-      if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
-      indent = parentIndent + digit2 - 1;
-      detectedIndent = true;
-      state.position++;
-    } else break;
-  }
-  let hadWhitespace = false;
-  while (isWhiteSpace(state.input.charCodeAt(state.position))) {
-    hadWhitespace = true;
-    state.position++;
-  }
-  if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
-  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-  else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
-  let contentIndent = detectedIndent ? indent : -1;
-  let maxLeadingIndent = 0;
-  const valueStart = state.position;
-  let valueEnd = state.position;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const linePosition = state.position;
-    let column = 0;
-    while (state.input.charCodeAt(linePosition + column) === 32) column++;
-    const first = state.input.charCodeAt(linePosition + column);
-    if (first === 0) {
-      if (contentIndent >= 0) {
-        if (column > contentIndent) valueEnd = linePosition + column;
-      } else if (column > 0) valueEnd = linePosition + column;
-      break;
-    }
-    if (testDocumentBoundary(state)) break;
-    if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
-    if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
-      if (first === 9 && column < parentIndent) {
-        state.position = linePosition + column;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      if (column >= parentIndent && column < maxLeadingIndent) {
-        state.position = linePosition + column;
-        throwError(state, "bad indentation of a mapping entry");
-      }
-    }
-    if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
-      state.lineIndent = column;
-      state.position = linePosition + column;
-      break;
-    }
-    if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
-    const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
-    if (first !== 0 && !isEol(first) && column < requiredIndent) {
-      state.lineIndent = column;
-      state.position = linePosition + column;
-      break;
-    }
-    skipUntilLineEnd(state);
-    valueEnd = state.position;
-    if (isEol(state.input.charCodeAt(state.position))) {
-      consumeLineBreak(state);
-      valueEnd = state.position;
-    }
-  }
-  checkPrintable(state, valueStart, valueEnd);
-  addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
-  return true;
-}
-function canStartPlainScalar(state, nodeContext) {
-  const ch = state.input.charCodeAt(state.position);
-  const inFlow = nodeContext === CONTEXT_FLOW_IN;
-  if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
-  if (ch === 63 || ch === 45) {
-    const following = state.input.charCodeAt(state.position + 1);
-    if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
-  }
-  return true;
-}
-function readPlainScalar(state, nodeIndent, nodeContext, props) {
-  if (!canStartPlainScalar(state, nodeContext)) return false;
-  const start = state.position;
-  let end = state.position;
-  let ch = state.input.charCodeAt(state.position);
-  const inFlow = nodeContext === CONTEXT_FLOW_IN;
-  let multiline = false;
-  while (ch !== 0) {
-    if (testDocumentBoundary(state)) break;
-    if (ch === 58) {
-      const following = state.input.charCodeAt(state.position + 1);
-      if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
-    } else if (ch === 35) {
-      if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
-    } else if (inFlow && isFlowIndicator(ch)) break;
-    else if (isEol(ch)) {
-      const savedPosition = state.position;
-      const savedLine = state.line;
-      const savedLineStart = state.lineStart;
-      const savedLineIndent = state.lineIndent;
-      skipSeparationSpace(state, false);
-      if (state.lineIndent >= nodeIndent) {
-        multiline = true;
-        ch = state.input.charCodeAt(state.position);
-        continue;
-      }
-      state.position = savedPosition;
-      state.line = savedLine;
-      state.lineStart = savedLineStart;
-      state.lineIndent = savedLineIndent;
-      break;
-    }
-    if (!isWhiteSpace(ch)) end = state.position + 1;
-    ch = state.input.charCodeAt(++state.position);
-  }
-  if (end === start) return false;
-  checkPrintable(state, start, end);
-  addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
-  return true;
-}
-function skipFlowSeparationSpace(state, nodeIndent) {
-  const startLine = state.line;
-  skipSeparationSpace(state, true);
-  if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
-}
-function readFlowCollection(state, nodeIndent, props) {
-  const ch = state.input.charCodeAt(state.position);
-  const isMapping = ch === 123;
-  const start = state.position;
-  let readNext = true;
-  if (ch !== 91 && ch !== 123) return false;
-  const terminator = isMapping ? 125 : 93;
-  if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  state.position++;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    skipFlowSeparationSpace(state, nodeIndent);
-    let ch2 = state.input.charCodeAt(state.position);
-    if (ch2 === terminator) {
-      state.position++;
-      addPopEvent(state);
-      return true;
-    } else if (!readNext) throwError(state, "missed comma between flow collection entries");
-    else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
-    let isPair = false;
-    let isExplicitPair = false;
-    if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
-      isPair = isExplicitPair = true;
-      state.position += 1;
-      skipFlowSeparationSpace(state, nodeIndent);
-    }
-    const entryLine = state.line;
-    const entryStart = snapshotState(state);
-    const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-    skipFlowSeparationSpace(state, nodeIndent);
-    ch2 = state.input.charCodeAt(state.position);
-    if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
-      isPair = true;
-      state.position++;
-      skipFlowSeparationSpace(state, nodeIndent);
-      if (!isMapping) {
-        insertFlowPairMappingEvent(state, entryStart);
-        if (!keyWasRead) addEmptyScalarEvent(state);
-      } else if (!keyWasRead) addEmptyScalarEvent(state);
-      if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
-      skipFlowSeparationSpace(state, nodeIndent);
-      if (!isMapping) addPopEvent(state);
-    } else if (isMapping && isPair) {
-      if (!keyWasRead) addEmptyScalarEvent(state);
-      addEmptyScalarEvent(state);
-    } else if (isMapping) addEmptyScalarEvent(state);
-    else if (isPair) {
-      insertFlowPairMappingEvent(state, entryStart);
-      if (!keyWasRead) addEmptyScalarEvent(state);
-      addEmptyScalarEvent(state);
-      addPopEvent(state);
-    }
-    ch2 = state.input.charCodeAt(state.position);
-    if (ch2 === 44) {
-      readNext = true;
-      state.position++;
-    } else readNext = false;
-  }
-  throwError(state, "unexpected end of the stream within a flow collection");
-}
-function readBlockSequence(state, nodeIndent, props) {
-  if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
-  addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-  while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
-    if (state.firstTabInLine !== -1) {
-      state.position = state.firstTabInLine;
-      throwError(state, "tab characters must not be used in indentation");
-    }
-    const entryLine = state.line;
-    state.position++;
-    const hadBreak = skipSeparationSpace(state, true) > 0;
-    if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
-    if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
-    else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-    skipSeparationSpace(state, true);
-    if (state.lineIndent < nodeIndent || state.position >= state.length) break;
-    if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
-    if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
-  }
-  addPopEvent(state);
-  return true;
-}
-function readBlockMapping(state, nodeIndent, flowIndent, props) {
-  let atExplicitKey = false;
-  let detected = false;
-  let mappingOpened = false;
-  let pendingExplicitKey = false;
-  if (state.firstTabInLine !== -1) return false;
-  let ch = state.input.charCodeAt(state.position);
-  while (ch !== 0) {
-    if (!atExplicitKey && state.firstTabInLine !== -1) {
-      state.position = state.firstTabInLine;
-      throwError(state, "tab characters must not be used in indentation");
-    }
-    const following = state.input.charCodeAt(state.position + 1);
-    const entryLine = state.line;
-    if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
-      if (!mappingOpened) {
-        addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-        mappingOpened = true;
-      }
-      if (ch === 63) {
-        if (atExplicitKey) addEmptyScalarEvent(state);
-        detected = true;
-        atExplicitKey = true;
-      } else if (atExplicitKey) atExplicitKey = false;
-      else {
-        addEmptyScalarEvent(state);
-        detected = true;
-        atExplicitKey = false;
-      }
-      state.position += 1;
-      pendingExplicitKey = true;
-    } else {
-      if (atExplicitKey) {
-        addEmptyScalarEvent(state);
-        atExplicitKey = false;
-      }
-      const beforeKey = snapshotState(state);
-      if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
-      if (state.line === entryLine) {
-        ch = state.input.charCodeAt(state.position);
-        while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
-        if (ch === 58) {
-          ch = state.input.charCodeAt(++state.position);
-          if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-          if (!mappingOpened) {
-            state.events.splice(beforeKey.eventsLength, 0, {
-              type: EVENT_ID.MAPPING,
-              start: beforeKey.position,
-              anchorStart: props.anchorStart,
-              anchorEnd: props.anchorEnd,
-              tagStart: props.tagStart,
-              tagEnd: props.tagEnd,
-              style: COLLECTION_STYLE.BLOCK
-            });
-            mappingOpened = true;
-          }
-          detected = true;
-          atExplicitKey = false;
-          pendingExplicitKey = false;
-        } else if (detected) throwError(state, "expected ':' after a mapping key");
-        else {
-          if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-            restoreState(state, beforeKey);
-            return false;
-          }
-          return true;
-        }
-      } else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-      else {
-        if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-          restoreState(state, beforeKey);
-          return false;
-        }
-        return true;
-      }
-    }
-    if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
-    if (!atExplicitKey) {
-      if (pendingExplicitKey) {
-        addEmptyScalarEvent(state);
-        pendingExplicitKey = false;
-      }
-    }
-    skipSeparationSpace(state, true);
-    ch = state.input.charCodeAt(state.position);
-    if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
-    else if (state.lineIndent < nodeIndent) break;
-  }
-  if (!detected) return false;
-  if (atExplicitKey) addEmptyScalarEvent(state);
-  if (mappingOpened) addPopEvent(state);
-  return true;
-}
-function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
-  if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
-  state.depth++;
-  let indentStatus = 1;
-  let atNewLine = false;
-  let hasContent = false;
-  let propertyStart = null;
-  const props = emptyProperties();
-  let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
-  let allowBlockCollections = allowBlockScalars;
-  const allowBlockStyles = allowBlockScalars;
-  if (allowToSeek && skipSeparationSpace(state, true)) {
-    atNewLine = true;
-    if (state.lineIndent > parentIndent) indentStatus = 1;
-    else if (state.lineIndent === parentIndent) indentStatus = 0;
-    else indentStatus = -1;
-  }
-  if (indentStatus === 1) while (true) {
-    const ch = state.input.charCodeAt(state.position);
-    const propertyState = snapshotState(state);
-    if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
-    if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
-      const fallbackState = snapshotState(state);
-      const flowIndent = parentIndent + 1;
-      if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
-        state.depth--;
-        return true;
-      }
-      restoreState(state, fallbackState);
-    }
-    if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
-    if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
-    if (propertyStart === null) propertyStart = propertyState;
-    if (skipSeparationSpace(state, true)) {
-      atNewLine = true;
-      allowBlockCollections = allowBlockStyles;
-      if (state.lineIndent > parentIndent) indentStatus = 1;
-      else if (state.lineIndent === parentIndent) indentStatus = 0;
-      else indentStatus = -1;
-    } else allowBlockCollections = false;
-  }
-  if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
-  if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
-    const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
-    const blockIndent = state.position - state.lineStart;
-    if (indentStatus === 1) {
-      if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
-      else {
-        const ch = state.input.charCodeAt(state.position);
-        if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
-          const fallbackState = snapshotState(state);
-          const propertyIndent = propertyStart.position - propertyStart.lineStart;
-          restoreState(state, propertyStart);
-          if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
-          else restoreState(state, fallbackState);
-        }
-        if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
-      }
-    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
-  }
-  allowBlockScalars = allowBlockScalars && !hasContent;
-  if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
-    addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
-    hasContent = true;
-  }
-  state.depth--;
-  return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
-}
-function readDirective(state) {
-  if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
-  state.position++;
-  const nameStart = state.position;
-  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-  const name = state.input.slice(nameStart, state.position);
-  const args = [];
-  if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
-  while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
-    while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
-    if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
-    const start = state.position;
-    while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-    args.push(state.input.slice(start, state.position));
-  }
-  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-  if (name === "YAML") {
-    if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
-    if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
-    const match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-    if (match2 === null) throwError(state, "ill-formed argument of the YAML directive");
-    if (parseInt(match2[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
-    state.directives.push({
-      kind: "yaml",
-      version: args[0]
-    });
-  } else if (name === "TAG") {
-    if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
-    const [handle, prefix2] = args;
-    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-    if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
-    if (!PATTERN_TAG_PREFIX.test(prefix2)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-    state.tagHandlers[handle] = prefix2;
-    state.directives.push({
-      kind: "tag",
-      handle,
-      prefix: prefix2
-    });
-  }
-  return true;
-}
-function readDocument(state) {
-  state.directives = [];
-  state.tagHandlers = /* @__PURE__ */ Object.create(null);
-  let hasDirectives = false;
-  skipSeparationSpace(state, true);
-  while (readDirective(state)) {
-    hasDirectives = true;
-    skipSeparationSpace(state, true);
-  }
-  let explicitStart = false;
-  let explicitEnd = false;
-  let allowCompact = true;
-  if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
-    explicitStart = true;
-    const markerLine = state.line;
-    state.position += 3;
-    skipSeparationSpace(state, true);
-    allowCompact = state.line > markerLine;
-  } else if (hasDirectives) throwError(state, "directives end mark is expected");
-  const documentEventIndex = state.events.length;
-  if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
-    state.position += 3;
-    skipSeparationSpace(state, true);
-    return;
-  }
-  addDocumentEvent(state, explicitStart, false);
-  if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
-  skipSeparationSpace(state, true);
-  if (state.position === state.lineStart && testDocumentSeparator(state)) {
-    explicitEnd = state.input.charCodeAt(state.position) === 46;
-    if (explicitEnd) {
-      const markerLine = state.line;
-      state.position += 3;
-      skipSeparationSpace(state, true);
-      if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
-    }
-  }
-  const documentEvent = state.events[documentEventIndex];
-  if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
-  addPopEvent(state);
-  if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
-}
-function parseEvents(input, options) {
-  const length = input.length;
-  const state = {
-    ...DEFAULT_PARSER_OPTIONS,
-    ...options,
-    input: `${input}\0`,
-    length,
-    position: 0,
-    line: 0,
-    lineStart: 0,
-    lineIndent: 0,
-    firstTabInLine: -1,
-    depth: 0,
-    directives: [],
-    tagHandlers: /* @__PURE__ */ Object.create(null),
-    events: []
-  };
-  const nullpos = input.indexOf("\0");
-  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
-  while (state.position < state.length) {
-    skipByteOrderMark(state);
-    skipSeparationSpace(state, true);
-    if (state.position >= state.length) break;
-    const documentStart = state.position;
-    readDocument(state);
-    if (state.position === documentStart)
-      throwError(state, "can not read a document");
-  }
-  return state.events;
-}
-var DEFAULT_LOAD_OPTIONS = {
-  ...DEFAULT_PARSER_OPTIONS,
-  ...DEFAULT_CONSTRUCTOR_OPTIONS
-};
-function loadDocuments(input, options = {}) {
-  const opts = {
-    ...DEFAULT_LOAD_OPTIONS,
-    ...options
-  };
-  const source = String(input);
-  const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS);
-  const CONSTRUCTOR_OPT_KEYS = Object.keys(DEFAULT_CONSTRUCTOR_OPTIONS);
-  return constructFromEvents(parseEvents(source, pick(opts, PARSER_OPT_KEYS)), {
-    ...pick(opts, CONSTRUCTOR_OPT_KEYS),
-    source
-  });
-}
-function load(input, options) {
-  const documents = loadDocuments(input, options);
-  if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
-  if (documents.length === 1) return documents[0];
-  throw new YAMLException("expected a single document in the stream, but found more");
-}
-function hasBit(mask, bit) {
-  return (mask & 1 << bit) !== 0;
-}
-var DEFAULT_SCALAR_STYLE_RULES = {
-  applyQuoteFlowKeysOption,
-  doubleQuoteForInvisibles,
-  doubleQuoteWhitespaceOnly,
-  applyForceQuotesOption,
-  tryLongOrMultilineAsBlock,
-  quoteInvalidPlain,
-  fallbackToDoubleQuoted
-};
-function _preferredQuotedStyle(layout) {
-  if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
-  return SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function applyQuoteFlowKeysOption(layout) {
-  if (!layout.presenterOptions.quoteFlowKeys) return;
-  if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
-  layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function doubleQuoteForInvisibles(layout) {
-  if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function doubleQuoteWhitespaceOnly(layout) {
-  if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function applyForceQuotesOption(layout) {
-  if (!layout.presenterOptions.forceQuotes) return;
-  if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
-  if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
-  layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
-}
-function tryLongOrMultilineAsBlock(layout) {
-  if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
-  const value = layout.node.value;
-  const multiline = value.indexOf("\n") !== -1;
-  if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
-    if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-    return;
-  }
-  const w = layout.presenterOptions.lineWidth;
-  if (w === -1) {
-    if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
-    return;
-  }
-  const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
-  let position = 0;
-  let shouldFold = false;
-  while (position <= value.length) {
-    let lineEnd = value.length;
-    const nextLineBreak = value.indexOf("\n", position);
-    if (nextLineBreak !== -1) lineEnd = nextLineBreak;
-    const line = value.slice(position, lineEnd);
-    if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
-    if (nextLineBreak === -1) break;
-    position = nextLineBreak + 1;
-  }
-  if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
-  else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
-}
-function quoteInvalidPlain(layout) {
-  if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
-}
-function fallbackToDoubleQuoted(layout) {
-  if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
-var SRC_B_CHAR = "[\\n\\r]";
-var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
-var SRC_S_WHITE = "[ \\t]";
-var SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
-var SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
-var SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
-var SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
-var SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
-var SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
-var SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
-var SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
-var SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
-var SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
-var SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
-var SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
-var SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
-var SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
-var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
-var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
-var SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
-var SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
-var NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
-var NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
-var NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
-var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
-var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
-var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
-var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
-var DEFAULT_PRESENTER_OPTIONS = {
-  indent: 2,
-  seqNoIndent: false,
-  seqInlineFirst: true,
-  lineWidth: 80,
-  flowBracketPadding: false,
-  flowSkipCommaSpace: false,
-  flowSkipColonSpace: false,
-  quoteFlowKeys: false,
-  quoteStyle: "single",
-  forceQuotes: false,
-  scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
-  tagBeforeAnchor: false
-};
-var DEFAULT_DUMP_OPTIONS = {
-  ...DEFAULT_PRESENTER_OPTIONS,
-  schema: DUMP_SCHEMA,
-  skipInvalid: false,
-  noRefs: false,
-  flowLevel: -1,
-  sortKeys: false,
-  transform: () => {
-  }
-};
-var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
-var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
-var EVENT_MAPPING = EVENT_ID.MAPPING;
-var EVENT_SCALAR = EVENT_ID.SCALAR;
-var EVENT_ALIAS = EVENT_ID.ALIAS;
-var EVENT_POP = EVENT_ID.POP;
-var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
-var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
-var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
-var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
-var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
-var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
-var COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
-var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
-var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
-var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
-
-// src/loaders/line-index.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    this.onlyLineFeeds = !text.includes("\r");
-  }
-  text;
-  starts = [0];
-  /** How far the text has been searched for line ends. */
-  scanned = 0;
-  /** Without a CR, line ends can be found with indexOf, far faster than reading each character. */
-  onlyLineFeeds;
-  /** 1-based line and column of a 0-based offset. */
-  position(offset) {
-    this.scanTo(offset);
-    const starts = this.starts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low] + 1 };
-  }
-  /** The text of a 1-based line without its line break. */
-  lineText(line) {
-    while (this.starts.length <= line && this.scanned < this.text.length) this.scanTo(this.scanned);
-    const start = this.starts[line - 1] ?? this.text.length;
-    let end = this.starts[line] ?? this.text.length;
-    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
-    return this.text.slice(start, end);
-  }
-  /** Records the line starts up to and including the first line end at or after `offset`. */
-  scanTo(offset) {
-    const text = this.text;
-    if (this.onlyLineFeeds) {
-      let at3 = this.scanned;
-      while (at3 < text.length) {
-        const end = text.indexOf("\n", at3);
-        if (end < 0) {
-          at3 = text.length;
-          break;
-        }
-        this.starts.push(end + 1);
-        at3 = end + 1;
-        if (end >= offset) break;
-      }
-      this.scanned = at3;
-      return;
-    }
-    let i = this.scanned;
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13 && text.charCodeAt(i + 1) !== 10) {
-        this.starts.push(i + 1);
-        if (i >= offset) {
-          i++;
-          break;
-        }
-      }
-    }
-    this.scanned = i;
-  }
-};
-
-// src/loaders/yaml-locator.ts
-var TYPE = 0;
-var START = 1;
-var END = 2;
-var ANCHOR_START = 3;
-var ANCHOR_END = 4;
-var STYLE = 5;
-var CHOMPING = 6;
-var INDENT = 7;
-var FAST = 8;
-var STRIDE = 9;
-var YamlSource = class {
-  constructor(path20, text, events) {
-    this.path = path20;
-    this.text = text;
-    const length = events.length;
-    this.length = length;
-    const table3 = new Int32Array(length * STRIDE);
-    for (let index = 0, at3 = 0; index < length; index++, at3 += STRIDE) {
-      const event = events[index];
-      const type = event.type;
-      table3[at3 + TYPE] = type;
-      if (type === EVENT_ID.SCALAR) {
-        table3[at3 + START] = event.valueStart;
-        table3[at3 + END] = event.valueEnd;
-        table3[at3 + STYLE] = event.style;
-        table3[at3 + CHOMPING] = event.chomping;
-        table3[at3 + INDENT] = event.indent;
-        table3[at3 + FAST] = event.fast ? 1 : 0;
-        table3[at3 + ANCHOR_START] = event.anchorStart;
-        table3[at3 + ANCHOR_END] = event.anchorEnd;
-      } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-        table3[at3 + START] = event.start;
-        table3[at3 + ANCHOR_START] = event.anchorStart;
-        table3[at3 + ANCHOR_END] = event.anchorEnd;
-      } else if (type === EVENT_ID.ALIAS) {
-        table3[at3 + ANCHOR_START] = event.anchorStart;
-        table3[at3 + ANCHOR_END] = event.anchorEnd;
-      } else {
-        if (type === EVENT_ID.DOCUMENT) this.documentRoots.push(index + 1);
-        table3[at3 + ANCHOR_START] = -1;
-      }
-    }
-    this.table = table3;
-  }
-  path;
-  text;
-  lines;
-  table;
-  /** Index of each document's root event. */
-  documentRoots = [];
-  length;
-  /** The root event of the n-th document (0-based), empty ones included. */
-  documentRoot(document) {
-    return this.documentRoots[document] ?? this.length;
-  }
-  /** Built on first use: most files never need a position. */
-  get lineIndex() {
-    this.lines ??= new LineIndex(this.text);
-    return this.lines;
-  }
-  type(index) {
-    return index < this.length ? this.table[index * STRIDE + TYPE] : EVENT_ID.POP;
-  }
-  /** A scalar's value offsets, or a collection's start (then `end` is unused). */
-  start(index) {
-    return this.table[index * STRIDE + START];
-  }
-  end(index) {
-    return this.table[index * STRIDE + END];
-  }
-  style(index) {
-    return this.table[index * STRIDE + STYLE];
-  }
-  /** The anchor (`&name`) or alias (`*name`) name of an event, if any. */
-  anchor(index) {
-    const start = this.table[index * STRIDE + ANCHOR_START];
-    return start < 0 ? void 0 : this.text.slice(start, this.table[index * STRIDE + ANCHOR_END]);
-  }
-  /** Offsets of an alias event's name. */
-  anchorSpan(index) {
-    return [this.table[index * STRIDE + ANCHOR_START], this.table[index * STRIDE + ANCHOR_END]];
-  }
-  /** The decoded text of a scalar event. */
-  scalarValue(index) {
-    const at3 = index * STRIDE;
-    const table3 = this.table;
-    if (table3[at3 + FAST] === 1 && table3[at3 + STYLE] === SCALAR_STYLE.PLAIN) return this.text.slice(table3[at3 + START], table3[at3 + END]);
-    const event = {
-      type: EVENT_ID.SCALAR,
-      valueStart: table3[at3 + START],
-      valueEnd: table3[at3 + END],
-      anchorStart: -1,
-      anchorEnd: -1,
-      tagStart: -1,
-      tagEnd: -1,
-      style: table3[at3 + STYLE],
-      chomping: table3[at3 + CHOMPING],
-      indent: table3[at3 + INDENT],
-      fast: table3[at3 + FAST] === 1
-    };
-    return getScalarValue(this.text, event);
-  }
-};
-var YamlLocator = class _YamlLocator {
-  constructor(source, rootEvent, basePath = []) {
-    this.source = source;
-    this.rootEvent = rootEvent;
-    this.basePath = basePath;
-  }
-  source;
-  rootEvent;
-  basePath;
-  get path() {
-    return this.source.path;
-  }
-  /** A locator for paths inside the node at `path` (an item of a `kind: List`). */
-  below(path20) {
-    return path20.length === 0 ? this : new _YamlLocator(this.source, this.rootEvent, [...this.basePath, ...path20]);
-  }
-  locate(path20, options = {}) {
-    const full = [...this.basePath, ...path20];
-    let node = this.rootEvent;
-    let lastKey = -1;
-    let complete = true;
-    for (const segment of full) {
-      const step = this.findChild(node, segment);
-      if (!step) {
-        complete = false;
-        break;
-      }
-      node = step.value;
-      lastKey = step.key;
-    }
-    const keySpan = lastKey >= 0 ? this.nodeSpan(lastKey) : void 0;
-    let span;
-    if (!complete || options.target === "key") span = keySpan;
-    else if (options.text) span = this.textSpan(node, options.text.value, options.text.occurrence);
-    span ??= this.nodeSpan(node) ?? keySpan ?? { start: 0, end: 0 };
-    return this.toPosition(span);
-  }
-  toPosition(span) {
-    const index = this.source.lineIndex;
-    const start = index.position(span.start);
-    const end = index.position(Math.max(span.end, span.start));
-    return {
-      startLine: start.line,
-      startColumn: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      lineText: index.lineText(start.line)
-    };
-  }
-  /** Follows an alias to the node that carries its anchor. */
-  deref(index) {
-    const source = this.source;
-    if (source.type(index) !== EVENT_ID.ALIAS) return index;
-    const name = source.anchor(index);
-    for (let i = index - 1; i >= 0; i--) {
-      const type = source.type(i);
-      if (type === EVENT_ID.DOCUMENT) break;
-      if (type !== EVENT_ID.ALIAS && type !== EVENT_ID.POP && source.anchor(i) === name) return i;
-    }
-    return index;
-  }
-  /** The index just past the subtree that starts at `index`. */
-  skip(index) {
-    const source = this.source;
-    const type = source.type(index);
-    if (type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE) return index + 1;
-    let depth = 0;
-    for (let i = index; i < source.length; i++) {
-      const t = source.type(i);
-      if (t === EVENT_ID.MAPPING || t === EVENT_ID.SEQUENCE) depth++;
-      else if (t === EVENT_ID.POP && --depth === 0) return i + 1;
-    }
-    return source.length;
-  }
-  findChild(parent, segment, seen = /* @__PURE__ */ new Set()) {
-    const source = this.source;
-    const node = this.deref(parent);
-    if (seen.has(node)) return void 0;
-    seen.add(node);
-    const type = source.type(node);
-    if (type === EVENT_ID.SEQUENCE && typeof segment === "number") {
-      let i2 = node + 1;
-      for (let n = 0; source.type(i2) !== EVENT_ID.POP; n++) {
-        if (n === segment) return { key: -1, value: i2 };
-        i2 = this.skip(i2);
-      }
-      return void 0;
-    }
-    if (type !== EVENT_ID.MAPPING) return void 0;
-    const wanted = String(segment);
-    const merges = [];
-    let i = node + 1;
-    while (source.type(i) !== EVENT_ID.POP) {
-      const key = i;
-      const value = this.skip(key);
-      const name = source.type(key) === EVENT_ID.SCALAR ? source.scalarValue(key) : void 0;
-      if (name === wanted) return { key, value };
-      if (name === "<<") merges.push(value);
-      i = this.skip(value);
-    }
-    for (const merge of merges) {
-      const target = this.deref(merge);
-      const sources = source.type(target) === EVENT_ID.SEQUENCE ? this.children(target) : [target];
-      for (const from of sources) {
-        const found = this.findChild(from, segment, seen);
-        if (found) return found;
-      }
-    }
-    return void 0;
-  }
-  children(collection) {
-    const result2 = [];
-    for (let i = collection + 1; this.source.type(i) !== EVENT_ID.POP; i = this.skip(i)) result2.push(i);
-    return result2;
-  }
-  nodeSpan(index) {
-    const source = this.source;
-    const text = source.text;
-    const type = source.type(index);
-    if (type === EVENT_ID.SCALAR) return scalarSpan(text, source.start(index), source.end(index), source.style(index));
-    if (type === EVENT_ID.ALIAS) {
-      const [start, end] = source.anchorSpan(index);
-      return { start: start - 1, end };
-    }
-    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-      const start = source.start(index);
-      let end = start;
-      while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
-      while (end > start && (text[end - 1] === " " || text[end - 1] === "	")) end--;
-      return { start, end };
-    }
-    return void 0;
-  }
-  /** The n-th occurrence of `value` inside a scalar's source, where it is written as is. */
-  textSpan(index, value, occurrence) {
-    const source = this.source;
-    const node = this.deref(index);
-    const start = source.start(node);
-    if (source.type(node) !== EVENT_ID.SCALAR || start < 0 || value === "") return void 0;
-    const raw = source.text.slice(start, source.end(node));
-    let at3 = -1;
-    for (let n = 0; n <= occurrence; n++) {
-      at3 = raw.indexOf(value, at3 + 1);
-      if (at3 < 0) return void 0;
-    }
-    return { start: start + at3, end: start + at3 + value.length };
-  }
-};
-function scalarSpan(text, valueStart, valueEnd, style) {
-  if (valueStart < 0) return void 0;
-  let start = valueStart;
-  let end = valueEnd;
-  if (style === SCALAR_STYLE.SINGLE_QUOTED || style === SCALAR_STYLE.DOUBLE_QUOTED) return { start: start - 1, end: end + 1 };
-  if (style === SCALAR_STYLE.LITERAL_BLOCK || style === SCALAR_STYLE.FOLDED_BLOCK) {
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-  }
-  return { start, end };
-}
-
 // src/rules/catalogue.ts
+init_js_yaml();
 import { readFileSync as readFileSync2, readdirSync } from "node:fs";
 
 // src/package-files.ts
@@ -27173,29 +29009,8 @@ function fingerprint(parts) {
   return builtin("node:crypto").createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 
-// src/values.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function recordAt(value, key) {
-  if (!isRecord(value)) return {};
-  const child = value[key];
-  return isRecord(child) ? child : {};
-}
-function listAt(value, key) {
-  if (!isRecord(value)) return [];
-  const child = value[key];
-  return Array.isArray(child) ? child : [];
-}
-function own(record, key) {
-  return Object.hasOwn(record, key) ? record[key] : void 0;
-}
-function stringAt(value, key) {
-  const child = isRecord(value) ? own(value, key) : void 0;
-  return typeof child === "string" && child !== "" ? child : void 0;
-}
-
 // src/engine/baseline.ts
+init_values();
 var BaselineError = class extends Error {
 };
 function readBaseline(file) {
@@ -27406,324 +29221,11 @@ function isBrokenLink(absolute) {
 import { existsSync as existsSync5, mkdirSync, mkdtempSync, readFileSync as readFileSync6, realpathSync as realpathSync2, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path4 from "node:path";
-
-// src/loaders/manifest-limits.ts
-var defaultManifestLimits = { maxDocuments: 1e5, maxDepth: 256, maxAliasNodes: 1e5 };
-
-// src/loaders/yaml-stream.ts
-var kubernetesSchema = new Schema([
-  strTag,
-  seqTag,
-  mapTag,
-  nullYaml11Tag,
-  boolYaml11Tag,
-  intYaml11Tag,
-  floatYaml11Tag,
-  mergeTag
-]);
-var NotReadError = class extends Error {
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-  }
-  offset;
-};
-function readYamlStream(path20, text, limits, json) {
-  const events = parseEvents(text, { filename: path20, maxDepth: limits.maxDepth + 2 });
-  checkEvents(text, events, limits);
-  return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
-}
-function parseYamlDocuments(path20, rawText, parsed) {
-  const bom = rawText.charCodeAt(0) === 65279 ? 1 : 0;
-  const text = rawText.slice(bom);
-  try {
-    const { events, values } = readYamlStream(path20, parsed?.slice(bom) ?? text, defaultManifestLimits, parsed !== void 0);
-    const source = new YamlSource(path20, text, events);
-    return { outcome: "parsed", documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
-  } catch (error2) {
-    const mark = error2 instanceof YAMLException ? error2.mark : void 0;
-    const at3 = mark ? { line: mark.line + 1, column: mark.column + 1 } : {};
-    return { outcome: "error", message: `invalid YAML: ${error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2)}${mark ? ` (line ${mark.line + 1})` : ""}`, ...at3 };
-  }
-}
-function tooDeep(limits, offset) {
-  return new NotReadError(`collections nested deeper than ${limits.maxDepth} levels (--max-depth)`, offset);
-}
-function tooManyDocuments(limits) {
-  return new NotReadError(`more than ${limits.maxDocuments} documents (--max-documents)`, 0);
-}
-function checkEvents(text, events, limits) {
-  if (!text.includes("&") && !text.includes("\uFEFF")) {
-    checkShape(events, limits);
-    return;
-  }
-  const open2 = [];
-  let anchors = /* @__PURE__ */ new Map();
-  let documents = 0;
-  let aliasNodes = 0;
-  const add = (nodes, height) => {
-    const parent = open2.at(-1);
-    if (parent) {
-      parent.nodes += nodes;
-      parent.height = Math.max(parent.height, height);
-    }
-  };
-  const name = (start, end) => start < 0 ? void 0 : text.slice(start, end);
-  for (const event of events) {
-    switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        if (++documents > limits.maxDocuments) throw tooManyDocuments(limits);
-        anchors = /* @__PURE__ */ new Map();
-        open2.push({ anchor: void 0, nodes: 0, height: 0 });
-        break;
-      case EVENT_ID.SEQUENCE:
-      case EVENT_ID.MAPPING: {
-        if (open2.length > limits.maxDepth) throw tooDeep(limits, event.start);
-        const anchor = name(event.anchorStart, event.anchorEnd);
-        if (anchor !== void 0) anchors.set(anchor, "open");
-        open2.push({ anchor, nodes: 1, height: 0 });
-        break;
-      }
-      case EVENT_ID.SCALAR: {
-        if (event.style === SCALAR_STYLE.PLAIN && text.charCodeAt(event.valueStart) === 65279) {
-          throw new NotReadError("a byte-order mark (U+FEFF) inside a document, where it becomes part of a key or value; remove it", event.valueStart);
-        }
-        const anchor = name(event.anchorStart, event.anchorEnd);
-        if (anchor !== void 0) anchors.set(anchor, { nodes: 1, height: 0 });
-        add(1, 0);
-        break;
-      }
-      case EVENT_ID.ALIAS: {
-        const alias = text.slice(event.anchorStart, event.anchorEnd);
-        const target = anchors.get(alias);
-        if (target === "open") throw new NotReadError(`alias *${alias} inside its own anchor's node (a cycle)`, event.anchorStart);
-        if (!target) break;
-        aliasNodes += target.nodes;
-        if (aliasNodes > limits.maxAliasNodes) {
-          throw new NotReadError(`aliases stand for more than ${limits.maxAliasNodes} nodes (--max-alias-nodes)`, event.anchorStart);
-        }
-        if (open2.length - 1 + target.height > limits.maxDepth) {
-          throw new NotReadError(`collections nested deeper than ${limits.maxDepth} levels through aliases (--max-depth)`, event.anchorStart);
-        }
-        add(target.nodes, target.height);
-        break;
-      }
-      case EVENT_ID.POP: {
-        const node = open2.pop();
-        if (node.anchor !== void 0) anchors.set(node.anchor, { nodes: node.nodes, height: node.height + 1 });
-        add(node.nodes, node.height + 1);
-        break;
-      }
-    }
-  }
-}
-function checkShape(events, limits) {
-  let documents = 0;
-  let depth = 0;
-  for (const event of events) {
-    const type = event.type;
-    if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-      if (depth > limits.maxDepth) throw tooDeep(limits, event.start);
-      depth++;
-    } else if (type === EVENT_ID.POP) {
-      depth--;
-    } else if (type === EVENT_ID.DOCUMENT) {
-      if (++documents > limits.maxDocuments) throw tooManyDocuments(limits);
-      depth++;
-    }
-  }
-}
-
-// src/loaders/declared/template-yaml.ts
-var stand = { "{": "\uFDD0", "}": "\uFDD1", ":": "\uFDD2", "#": "\uFDD3", '"': "\uFDD4", "'": "\uFDD5" };
-var restore = new Map(Object.entries(stand).map(([real, standIn]) => [standIn, real]));
-var standIns = /[\uFDD0-\uFDD5]/g;
-var controlAction = /^(?:if|else|end|range|with|define|block|break|continue)\b|^\/\*|^\$\w*\s*:?=/;
-var actionPattern = /\{\{-?\s*(\/\*[\s\S]*?\*\/|(?:[^}"'`]|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|`[^`]*`|\}(?!\}))*?)\s*-?\}\}/g;
-function lineShape(line) {
-  const indent = line.length - line.trimStart().length;
-  const content = line.trim();
-  return { indent, opensValue: /^(?:- )?[^\s#][^#]*:$/.test(content), blank: content === "" || content.startsWith("#") };
-}
-function maskTemplateActions(text) {
-  const masked = text.split("");
-  const outputLines = /* @__PURE__ */ new Map();
-  const lineStarts = [0];
-  for (let at3 = text.indexOf("\n"); at3 >= 0; at3 = text.indexOf("\n", at3 + 1)) lineStarts.push(at3 + 1);
-  const lineOf = (offset) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = low + high + 1 >> 1;
-      if (lineStarts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
-  const standIn = (from, to) => {
-    for (let at3 = from; at3 < to; at3++) {
-      const char = masked[at3];
-      if (Object.hasOwn(stand, char)) masked[at3] = stand[char];
-    }
-  };
-  const blank = (from, to) => {
-    for (let at3 = from; at3 < to; at3++) if (masked[at3] !== "\n" && masked[at3] !== "\r") masked[at3] = " ";
-  };
-  const byLine = /* @__PURE__ */ new Map();
-  for (const match2 of text.matchAll(actionPattern)) {
-    const line = lineOf(match2.index);
-    const onLine = byLine.get(line) ?? [];
-    onLine.push({ start: match2.index, end: match2.index + match2[0].length, control: controlAction.test(match2[1] ?? "") });
-    byLine.set(line, onLine);
-  }
-  for (const [line, actions] of byLine) {
-    let outside = "";
-    let at3 = lineStarts[line];
-    for (const action of actions) {
-      outside += text.slice(at3, action.start);
-      at3 = Math.max(at3, action.end);
-    }
-    const lineEnd = text.indexOf("\n", at3);
-    outside += text.slice(at3, lineEnd < 0 ? text.length : lineEnd);
-    if (outside.trim() !== "") {
-      if (actions.some((action) => action.control)) standIn(actions[0].start, actions.at(-1).end);
-      else for (const action of actions) standIn(action.start, action.end);
-      continue;
-    }
-    for (const action of actions) (action.control ? blank : standIn)(action.start, action.end);
-    if (actions.some((action) => !action.control)) outputLines.set(line, lineOf(actions.at(-1).end));
-  }
-  const lines = masked.join("").split("\n");
-  const shapes = lines.map(lineShape);
-  const outputLine = new Set([...outputLines].flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_2, offset) => first + offset)));
-  const inOutput = (index) => outputLine.has(index);
-  for (const [first, last] of [...outputLines].sort(([a], [b]) => a - b)) {
-    const { indent } = shapes[first];
-    const above = shapes.slice(0, first).findLastIndex((shape, index) => !shape.blank && !inOutput(index));
-    const below = shapes.findIndex((shape, index) => index > last && !shape.blank && !inOutput(index));
-    const opener = above >= 0 ? shapes[above] : void 0;
-    const keep = opener?.opensValue === true && opener.indent < indent && (below < 0 || shapes[below].indent <= opener.indent);
-    if (keep) continue;
-    for (let line = first; line <= last; line++) {
-      lines[line] = lines[line].replace(/[^\r]/g, " ");
-      shapes[line] = { indent: 0, opensValue: false, blank: true };
-    }
-  }
-  return lines.join("\n");
-}
-function templateString(text) {
-  return text.replace(standIns, (standIn) => restore.get(standIn));
-}
-function templateText(value) {
-  if (typeof value === "string") return templateString(value);
-  if (Array.isArray(value)) return value.map(templateText);
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [templateString(key), templateText(child)]));
-  return value;
-}
-function parseTemplateYaml(path20, text) {
-  const parsed = parseYamlDocuments(path20, text, maskTemplateActions(text));
-  if (parsed.outcome === "error") return parsed;
-  return { outcome: "parsed", documents: parsed.documents.map(({ value, locator }) => ({ value: templateText(value), locator })) };
-}
-
-// src/loaders/parse-manifests.ts
-var templateHint = "render it first (for example `helm template`) and scan the output";
-var chartTemplatePath = /(?:^|\/)templates\//;
-var templateReason = `Go/Helm template ({{ \u2026 }}): only what is written literally is read (an annotation, an env value, a host), at its line; the rest is decided when it is rendered: ${templateHint}`;
-function parseManifests(path20, rawText, options = {}) {
-  const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  if (path20.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
-  if (path20.endsWith(".tftpl")) return { outcome: "skipped", reason: "Terraform template: read only as the values of a `templatefile()` call that names it" };
-  const limits = { ...defaultManifestLimits, ...options.limits };
-  let events;
-  let values;
-  try {
-    ({ events, values } = readYamlStream(path20, text, limits, options.json === true));
-  } catch (error2) {
-    return (text.includes("{{") ? templateObjects(path20, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
-  }
-  if (text.includes("{{") && (chartTemplatePath.test(path20) || hasTemplateActions(text, events))) {
-    return templateObjects(path20, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}` };
-  }
-  const found = [];
-  let documents = 0;
-  values.forEach((value, document) => {
-    if (value === null || value === void 0) return;
-    documents++;
-    collectObjects(value, [], (object, identity, path21) => found.push({ value: object, identity, document, path: path21 }));
-  });
-  const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
-  const source = kept.length > 0 ? new YamlSource(path20, text, events) : void 0;
-  const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
-    identity,
-    data: value,
-    locator: new YamlLocator(source, source.documentRoot(document), objectPath)
-  }));
-  return { outcome: "parsed", documents, objectCount: found.length, objects };
-}
-function templateObjects(path20, text, keep) {
-  const parsed = parseTemplateYaml(path20, text);
-  if (parsed.outcome === "error") return void 0;
-  const objects = [];
-  let documents = 0;
-  let objectCount = 0;
-  for (const { value, locator } of parsed.documents) {
-    if (value === null || value === void 0) continue;
-    documents++;
-    collectObjects(value, [], (data, identity, objectPath) => {
-      objectCount++;
-      if (!keep || keep(identity)) objects.push({ identity, data, locator: locator.below(objectPath), inputKind: "helm-chart" });
-    });
-  }
-  return objectCount === 0 ? void 0 : { outcome: "parsed", documents, objectCount, objects, template: templateReason };
-}
-function unparsable(text, rawError, limits) {
-  const error2 = rawError instanceof YAMLException && rawError.reason.startsWith("nesting exceeded maxDepth") ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;
-  if (!(error2 instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
-    return { outcome: "skipped", reason: `template directives ({{ \u2026 }}, %{ \u2026 }) make it invalid YAML; ${templateHint}` };
-  }
-  const message = error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2);
-  if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
-    return { outcome: "skipped", reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest`, notManifest: true };
-  }
-  if (error2 instanceof NotReadError) {
-    return { outcome: "error", message: `not read: ${message}`, ...new LineIndex(text).position(error2.offset) };
-  }
-  if (error2 instanceof YAMLException && error2.mark) {
-    return { outcome: "error", message: `invalid YAML: ${message}`, line: error2.mark.line + 1, column: error2.mark.column + 1 };
-  }
-  return { outcome: "error", message: `invalid YAML: ${message}` };
-}
-function hasTemplateActions(text, events) {
-  const spans = [];
-  for (const event of events) {
-    if (event.type === EVENT_ID.SCALAR && event.valueStart >= 0) spans.push([event.valueStart, event.valueEnd]);
-  }
-  for (let at3 = text.indexOf("{{"); at3 >= 0; at3 = text.indexOf("{{", at3 + 2)) {
-    if (spans.some(([start, end]) => at3 >= start && at3 < end)) continue;
-    const lineStart = text.lastIndexOf("\n", at3) + 1;
-    if (text.slice(lineStart, at3).includes("#")) continue;
-    return true;
-  }
-  return false;
-}
-function collectObjects(value, path20, sink) {
-  if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return;
-  if (value.kind === "List" && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectObjects(item, [...path20, "items", index], sink));
-    return;
-  }
-  const metadata = isRecord(value.metadata) ? value.metadata : {};
-  const identity = {
-    apiVersion: value.apiVersion,
-    kind: value.kind,
-    name: typeof metadata.name === "string" ? metadata.name : ""
-  };
-  if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
-  sink(value, identity, path20);
-}
+init_line_index();
+init_parse_manifests();
 
 // src/model/irsa.ts
+init_values();
 var trueSpellings = new Set(webhook.parseBool.true);
 var falseSpellings = new Set(webhook.parseBool.false);
 function parseBool(value) {
@@ -27774,6 +29276,7 @@ function skippedContainers(podMetadata) {
 }
 
 // src/loaders/kustomize.ts
+init_values();
 var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isKustomization(file) {
   return kustomizationNames.includes(path4.posix.basename(file));
@@ -28291,89 +29794,9 @@ function isTestCode(file) {
 
 // src/loaders/declared/argocd.ts
 import path7 from "node:path";
-
-// src/loaders/declared/helm-set.ts
-function parseSetName(name) {
-  if (name === "") return "an empty name";
-  const path20 = [];
-  let at3 = 0;
-  while (at3 < name.length) {
-    let key = "";
-    while (at3 < name.length && name[at3] !== "." && name[at3] !== "[") {
-      if (name[at3] === "\\") {
-        if (at3 + 1 >= name.length) return `\`${name}\` ends with a lone backslash`;
-        key += name[at3 + 1];
-        at3 += 2;
-      } else key += name[at3++];
-    }
-    if (key === "") return `\`${name}\` has an empty key at character ${at3 + 1}`;
-    path20.push(key);
-    while (name[at3] === "[") {
-      const close = name.indexOf("]", at3);
-      const index = close < 0 ? "" : name.slice(at3 + 1, close);
-      if (!/^\d+$/.test(index)) return `\`${name}\` has a list index that is not a number at character ${at3 + 1}`;
-      path20.push(Number(index));
-      at3 = close + 1;
-    }
-    if (at3 < name.length) {
-      if (name[at3] !== ".") return `\`${name}\` has text right after a list index at character ${at3 + 1}`;
-      if (++at3 === name.length) return `\`${name}\` ends with an empty key`;
-    }
-  }
-  return path20;
-}
-function startsWith(path20, prefix2) {
-  return prefix2.length <= path20.length && prefix2.every((segment, index) => path20[index] === segment);
-}
-function setLayer(file, entries, label) {
-  const value = {};
-  for (const entry2 of entries) assign(value, entry2.path, entry2.value);
-  const locator = {
-    path: file,
-    locate(path20, options) {
-      const exact = entries.findLast((entry2) => entry2.path.length === path20.length && startsWith(entry2.path, path20));
-      if (exact) return options?.target === "key" ? exact.name : exact.valueAt;
-      let nearest;
-      let shared = -1;
-      for (const entry2 of entries) {
-        let length = 0;
-        while (length < path20.length && length < entry2.path.length && entry2.path[length] === path20[length]) length++;
-        if (length >= shared) [nearest, shared] = [entry2, length];
-      }
-      return nearest ? nearest.name : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" };
-    }
-  };
-  return { value, locator, label };
-}
-function assign(root, path20, value) {
-  let node = root;
-  path20.forEach((segment, index) => {
-    if (index === path20.length - 1) {
-      node[segment] = value;
-      return;
-    }
-    const next = node[segment];
-    const wantList = typeof path20[index + 1] === "number";
-    if (typeof next !== "object" || next === null || Array.isArray(next) !== wantList) node[segment] = wantList ? [] : {};
-    node = node[segment];
-  });
-}
-function typedSetValue(text, forceString = false) {
-  if (forceString) return text;
-  const lower2 = text.toLowerCase();
-  if (lower2 === "true") return true;
-  if (lower2 === "false") return false;
-  if (lower2 === "null") return null;
-  if (text === "0" || !text.startsWith("0") && /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
-  return text;
-}
-
-// src/loaders/declared/release-label.ts
-function releaseDeclaredBy(releaseName, chart, valuesFrom, chartNote) {
-  const release = releaseName === void 0 ? "a Helm release" : `Helm release \`${releaseName}\``;
-  const chartText = chart === void 0 ? "" : `chart \`${chart}\`${chartNote === void 0 ? "" : ` ${chartNote}`}, `;
-  return `of ${release} (${chartText}values from ${valuesFrom})`;
-}
+init_parse_manifests();
+init_helm_set();
+init_release_label();
 
 // src/loaders/declared/repository-paths.ts
 import path6 from "node:path";
@@ -28387,7 +29810,14 @@ function chartFolder(folder, repository) {
   return repository.text(normalized === "." ? "Chart.yaml" : `${normalized}/Chart.yaml`) === void 0 ? void 0 : normalized;
 }
 
+// src/loaders/declared/argocd.ts
+init_template_yaml();
+
 // src/loaders/declared/values-layers.ts
+init_line_index();
+init_yaml_stream();
+init_template_yaml();
+init_values();
 function locatorAt(locator, prefix2) {
   return { path: locator.path, locate: (path20, options) => locator.locate([...prefix2, ...path20], options) };
 }
@@ -28471,6 +29901,7 @@ function fileLines(path20, text) {
 }
 
 // src/loaders/declared/argocd.ts
+init_values();
 function at2(context, locator, where2) {
   const position = locator.locate(where2);
   return { path: context.file.path, line: position.startLine, column: position.startColumn };
@@ -28647,6 +30078,10 @@ var argoCdReader = {
 
 // src/loaders/declared/flux.ts
 import path8 from "node:path";
+init_parse_manifests();
+init_helm_set();
+init_release_label();
+init_values();
 var fluxHelmGroup = "helm.toolkit.fluxcd.io/";
 var ValuesSources = class {
   constructor(repository) {
@@ -28779,6 +30214,9 @@ var fluxHelmReleaseReader = {
     }
   }
 };
+
+// src/loaders/declared/eksctl.ts
+init_parse_manifests();
 
 // src/profiles/resolve-profiles.ts
 import path10 from "node:path";
@@ -31420,6 +32858,7 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // src/profiles/resolve-profiles.ts
+init_values();
 function makeProfile(name, source, kubernetesVersion, platformVersion, region, assumptions = []) {
   const derived = defaultEndpointFor(kubernetesVersion, platformVersion);
   return {
@@ -31546,6 +32985,7 @@ var ProfileResolver = class {
 };
 
 // src/loaders/declared/eksctl.ts
+init_values();
 var roleArnKey = webhook.annotations.roleArn;
 function entryLocator(config, entry2, attachedRole) {
   return {
@@ -31674,7 +33114,11 @@ function endOfString(text, from, quote, raw) {
   return i;
 }
 
+// src/loaders/declared/infrastructure-code.ts
+init_values();
+
 // src/loaders/declared/code-literals.ts
+init_line_index();
 var identifierChar = /[\w$]/;
 var closers = { "(": ")", "[": "]", "{": "}" };
 var literalWrapper = /(?:^|\.)(?:String|StringPtr|Number|Bool|Int)$/;
@@ -31911,6 +33355,7 @@ var CodePositions = class {
 };
 
 // src/loaders/declared/infrastructure-code.ts
+init_release_label();
 var { roleArn: roleArnKey2, stsRegionalEndpoints: endpointKey } = webhook.annotations;
 var programLanguages = /* @__PURE__ */ new Set(["javascript", "python", "go", "java", "csharp", "kotlin"]);
 var markers = ["ServiceAccount", "add_service_account", roleArnKey2];
@@ -32118,1303 +33563,33 @@ function programReader(kind, wants) {
 var cdkReader = programReader("cdk", (text) => /aws-cdk|aws_cdk|awscdk|cdk8s/.test(text) && !isPulumi(text));
 var pulumiReader = programReader("pulumi", isPulumi);
 
-// src/loaders/declared/terraform/read-terraform.ts
-import path11 from "node:path";
-
-// src/loaders/declared/terraform/hcl-syntax.ts
-var HclSyntaxError = class extends Error {
-  constructor(message, offset) {
-    super(message);
-    this.offset = offset;
-  }
-  offset;
-};
-var maxDepth = 200;
-var precedence = [["||"], ["&&"], ["==", "!="], ["<", ">", "<=", ">="], ["+", "-"], ["*", "/", "%"]];
-var operatorLevel = new Map(precedence.flatMap((operators, level) => operators.map((operator) => [operator, level])));
-var isIdentifierStart = (char) => char !== void 0 && /[\p{L}_]/u.test(char);
-var isIdentifierPart = (char) => char !== void 0 && /[\p{L}\p{N}_-]/u.test(char);
-var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-function parseHcl(text) {
-  const parser = new Parser(text);
-  return { body: parser.file(), errors: parser.errors };
-}
-var Parser = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  at = 0;
-  /** Whether a newline ends the expression being read (a body or object item), or is blank (inside brackets). */
-  newlineEnds = true;
-  depth = 0;
-  errors = [];
-  file() {
-    return this.body(false);
-  }
-  fail(message, offset = this.at) {
-    throw new HclSyntaxError(message, offset);
-  }
-  enter() {
-    if (++this.depth > maxDepth) this.fail(`nested more than ${maxDepth} levels deep`);
-  }
-  /** Skips blanks and comments; newlines too when `newlines` (else stops at one). */
-  skip(newlines = !this.newlineEnds) {
-    const text = this.text;
-    while (this.at < text.length) {
-      const char = text[this.at];
-      if (char === " " || char === "	" || char === "\r") this.at++;
-      else if (char === "\n" && newlines) this.at++;
-      else if (char === "#" || char === "/" && text[this.at + 1] === "/") {
-        const end = text.indexOf("\n", this.at);
-        this.at = end < 0 ? text.length : end;
-      } else if (char === "/" && text[this.at + 1] === "*") {
-        const end = text.indexOf("*/", this.at + 2);
-        if (end < 0) this.fail("unterminated comment `/*`");
-        this.at = end + 2;
-      } else break;
-    }
-  }
-  peek(word) {
-    return this.text.startsWith(word, this.at);
-  }
-  expect(word, what = `\`${word}\``) {
-    this.skip();
-    if (!this.peek(word)) this.fail(`expected ${what}${this.at < this.text.length ? `, found \`${this.text[this.at]}\`` : ", found the end of the file"}`);
-    this.at += word.length;
-  }
-  identifier() {
-    const start = this.at;
-    if (!isIdentifierStart(this.text[this.at])) this.fail(this.at < this.text.length ? `expected a name, found \`${this.text[this.at]}\`` : "expected a name, found the end of the file");
-    while (isIdentifierPart(this.text[this.at])) this.at++;
-    return { value: this.text.slice(start, this.at), span: { start, end: this.at } };
-  }
-  /** Attributes and blocks up to `}` (inside a block) or the end of the text. */
-  body(inBlock) {
-    const items = [];
-    for (; ; ) {
-      this.skip(true);
-      if (this.at >= this.text.length || inBlock && this.peek("}")) return { items };
-      const [start, newlineEnds, depth] = [this.at, this.newlineEnds, this.depth];
-      try {
-        const name = this.identifier();
-        this.skip(false);
-        if (this.peek("=") && !this.peek("==")) {
-          this.at++;
-          this.newlineEnds = true;
-          const value = this.expression();
-          items.push({ type: "attribute", name: name.value, nameSpan: name.span, value });
-        } else items.push(this.block(name));
-        this.newlineEnds = newlineEnds;
-        this.endOfLine();
-      } catch (error2) {
-        if (!(error2 instanceof HclSyntaxError)) throw error2;
-        this.errors.push(error2);
-        [this.at, this.newlineEnds, this.depth] = [start, newlineEnds, depth];
-        this.passOver(inBlock);
-      }
-    }
-  }
-  /**
-   * Passes over an item that does not parse: to the end of its line, past any brackets it opens,
-   * strings, comments and heredocs; inside a block, not past the block's closing `}`.
-   */
-  passOver(inBlock) {
-    const text = this.text;
-    let nesting = 0;
-    while (this.at < text.length) {
-      const char = text[this.at];
-      if (char === "\n" && nesting === 0) return;
-      if (char === '"') {
-        this.at++;
-        while (this.at < text.length && text[this.at] !== '"' && text[this.at] !== "\n") this.at += text[this.at] === "\\" ? 2 : 1;
-      } else if (char === "#" || char === "/" && text[this.at + 1] === "/") {
-        const end = text.indexOf("\n", this.at);
-        this.at = end < 0 ? text.length : end;
-        continue;
-      } else if (char === "/" && text[this.at + 1] === "*") {
-        const end = text.indexOf("*/", this.at + 2);
-        this.at = end < 0 ? text.length : end + 1;
-      } else if (this.peek("<<")) {
-        const marker = /^<<-?([\p{L}_][\p{L}\p{N}_-]*)[ \t]*\r?\n/u.exec(text.slice(this.at, this.at + 256));
-        if (marker) {
-          const close = new RegExp(`\\n[ \\t]*${marker[1]}[ \\t]*(?:\\r?\\n|$)`).exec(text.slice(this.at));
-          this.at = close ? this.at + close.index + close[0].trimEnd().length : text.length;
-          continue;
-        }
-      } else if (char === "{" || char === "(" || char === "[") nesting++;
-      else if (char === "}" || char === ")" || char === "]") {
-        if (nesting === 0 && char === "}" && inBlock) return;
-        nesting = Math.max(0, nesting - 1);
-      }
-      this.at++;
-    }
-  }
-  /** After an attribute or a one-line block: a newline, a comment, `}` or the end. */
-  endOfLine() {
-    this.skip(false);
-    if (this.at < this.text.length && this.text[this.at] !== "\n" && this.text[this.at] !== "}") this.fail(`unexpected \`${this.text[this.at]}\` after an attribute or block`);
-  }
-  block(type) {
-    this.enter();
-    const labels = [];
-    for (; ; ) {
-      this.skip(false);
-      if (this.peek('"')) {
-        const label = this.quoted();
-        if (label.parts.some((part) => part.kind !== "text")) this.fail("a block label cannot hold `${` or `%{`", label.span.start);
-        labels.push({ value: label.parts.map((part) => part.kind === "text" ? part.text : "").join(""), span: label.span });
-      } else if (isIdentifierStart(this.text[this.at])) labels.push(this.identifier());
-      else break;
-    }
-    this.expect("{", `\`=\` or \`{\` after \`${type.value}\``);
-    const saved = this.newlineEnds;
-    this.newlineEnds = true;
-    const body = this.body(true);
-    this.newlineEnds = saved;
-    this.expect("}", `\`}\` to close block \`${type.value}\``);
-    this.depth--;
-    return { type: "block", blockType: type.value, typeSpan: type.span, labels, body, span: { start: type.span.start, end: this.at } };
-  }
-  /** An expression with `newlineEnds` as the context sets it. */
-  expression() {
-    this.enter();
-    const condition = this.binary(0);
-    this.skip();
-    let result2 = condition;
-    if (this.peek("?")) {
-      this.at++;
-      const then = this.expression();
-      this.expect(":", "`:` of a conditional");
-      const otherwise = this.expression();
-      result2 = { type: "conditional", condition, then, else: otherwise, span: { start: condition.span.start, end: otherwise.span.end } };
-    }
-    this.depth--;
-    return result2;
-  }
-  operatorHere() {
-    for (const operator of ["||", "&&", "==", "!=", "<=", ">=", "<", ">", "+", "-", "*", "/", "%"]) {
-      if (!this.peek(operator)) continue;
-      if (operator === "<" && this.peek("<<")) return void 0;
-      if (operator === "/" && (this.peek("//") || this.peek("/*"))) return void 0;
-      return operator;
-    }
-    return void 0;
-  }
-  /** Binary operators by precedence climbing, left-associative. */
-  binary(minimum) {
-    let left = this.unary();
-    for (; ; ) {
-      this.skip();
-      const operator = this.operatorHere();
-      const level = operator === void 0 ? void 0 : operatorLevel.get(operator);
-      if (operator === void 0 || level === void 0 || level < minimum) return left;
-      this.at += operator.length;
-      const right = this.binary(level + 1);
-      left = { type: "binary", operator, left, right, span: { start: left.span.start, end: right.span.end } };
-    }
-  }
-  unary() {
-    this.skip();
-    const start = this.at;
-    if (this.peek("!") || this.peek("-") && !this.peek("->")) {
-      const operator = this.text[this.at];
-      this.at++;
-      this.enter();
-      const operand = this.unary();
-      this.depth--;
-      return { type: "unary", operator, operand, span: { start, end: operand.span.end } };
-    }
-    return this.postfix(this.primary());
-  }
-  /** Attribute access, indexes and splats after a value. */
-  postfix(target) {
-    let result2 = target;
-    for (; ; ) {
-      const before = this.at;
-      this.skip();
-      if (this.peek(".*") || this.peek("[*]")) {
-        this.at += this.peek(".*") ? 2 : 3;
-        result2 = { type: "splat", target: result2, span: { start: result2.span.start, end: this.at } };
-      } else if (this.peek(".") && !this.peek("...")) {
-        this.at++;
-        this.skip(false);
-        if (isDigit(this.text[this.at])) {
-          const start = this.at;
-          while (isDigit(this.text[this.at])) this.at++;
-          const key = { type: "literal", value: Number(this.text.slice(start, this.at)), span: { start, end: this.at } };
-          result2 = { type: "index", target: result2, key, span: { start: result2.span.start, end: this.at } };
-        } else {
-          const name = this.identifier();
-          result2 = { type: "attribute", target: result2, name: name.value, span: { start: result2.span.start, end: this.at } };
-        }
-      } else if (this.peek("[")) {
-        this.at++;
-        const key = this.bracketed(() => this.expression());
-        this.expect("]", "`]` to close an index");
-        result2 = { type: "index", target: result2, key, span: { start: result2.span.start, end: this.at } };
-      } else {
-        this.at = before;
-        return result2;
-      }
-    }
-  }
-  /** Reads inside brackets, where newlines are blanks. */
-  bracketed(read2) {
-    const saved = this.newlineEnds;
-    this.newlineEnds = false;
-    try {
-      return read2();
-    } finally {
-      this.newlineEnds = saved;
-    }
-  }
-  primary() {
-    this.skip();
-    const start = this.at;
-    const char = this.text[this.at];
-    if (char === void 0) this.fail("expected a value, found the end of the file");
-    if (char === "\n" || char === "\r") this.fail("expected a value, found the end of the line");
-    if (char === '"') return this.quoted();
-    if (this.peek("<<")) return this.heredoc();
-    if (isDigit(char)) return this.number();
-    if (char === "(") {
-      this.at++;
-      const expression = this.bracketed(() => this.expression());
-      this.expect(")", "`)` to close a parenthesis");
-      return { type: "parenthesis", expression, span: { start, end: this.at } };
-    }
-    if (char === "[") return this.tuple();
-    if (char === "{") return this.object();
-    if (isIdentifierStart(char)) {
-      const name = this.identifier();
-      if (name.value === "true" || name.value === "false") return { type: "literal", value: name.value === "true", span: name.span };
-      if (name.value === "null") return { type: "literal", value: null, span: name.span };
-      if (this.peek("(") || this.peek("::")) return this.call(name);
-      return { type: "variable", name: name.value, span: name.span };
-    }
-    this.fail(`unexpected \`${char}\``);
-  }
-  number() {
-    const start = this.at;
-    const match2 = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.at, this.at + 64));
-    this.at += match2[0].length;
-    return { type: "literal", value: Number(match2[0]), span: { start, end: this.at } };
-  }
-  /** `name(args…)`, with provider functions `provider::p::f(…)`. */
-  call(name) {
-    let full = name.value;
-    while (this.peek("::")) {
-      this.at += 2;
-      full += `::${this.identifier().value}`;
-    }
-    this.expect("(");
-    const args = this.bracketed(() => {
-      const list2 = [];
-      for (; ; ) {
-        this.skip();
-        if (this.peek(")")) return list2;
-        list2.push(this.expression());
-        this.skip();
-        if (this.peek("...")) this.at += 3;
-        this.skip();
-        if (this.peek(",")) this.at++;
-        else if (!this.peek(")")) this.fail("expected `,` or `)` in a function call");
-      }
-    });
-    this.at++;
-    return { type: "call", name: full, args, span: { start: name.span.start, end: this.at } };
-  }
-  /** Whether a `for` expression opens here (`[for …` / `{for …`). */
-  forHere() {
-    const saved = this.at;
-    this.skip(true);
-    const found = this.peek("for") && !isIdentifierPart(this.text[this.at + 3]);
-    this.at = saved;
-    return found;
-  }
-  tuple() {
-    const start = this.at;
-    this.at++;
-    this.enter();
-    const result2 = this.bracketed(() => {
-      if (this.forHere()) return this.forExpression(start, false);
-      const items = [];
-      for (; ; ) {
-        this.skip();
-        if (this.peek("]")) break;
-        items.push(this.expression());
-        this.skip();
-        if (this.peek(",")) this.at++;
-        else if (!this.peek("]")) this.fail("expected `,` or `]` in a list");
-      }
-      this.at++;
-      return { type: "tuple", items, span: { start, end: this.at } };
-    });
-    this.depth--;
-    return result2;
-  }
-  object() {
-    const start = this.at;
-    this.at++;
-    this.enter();
-    const saved = this.newlineEnds;
-    let result2;
-    if (this.forHere()) result2 = this.bracketed(() => this.forExpression(start, true));
-    else {
-      const items = [];
-      this.newlineEnds = true;
-      for (; ; ) {
-        this.skip(true);
-        if (this.peek("}")) break;
-        const key = this.objectKey();
-        this.skip(false);
-        if (this.peek("=") && !this.peek("==")) this.at++;
-        else if (this.peek(":")) this.at++;
-        else this.fail("expected `=` or `:` after an object key");
-        const value = this.expression();
-        items.push({ key, value });
-        this.skip(false);
-        if (this.peek(",")) this.at++;
-        else if (!this.peek("\n") && !this.peek("}") && !this.peek("#") && !this.peek("//") && !this.peek("/*")) this.fail("expected a newline, `,` or `}` after an object item");
-      }
-      this.at++;
-      result2 = { type: "object", items, span: { start, end: this.at } };
-    }
-    this.newlineEnds = saved;
-    this.depth--;
-    return result2;
-  }
-  /** A bare name is the key's own text, not a variable (`{ name = … }`). */
-  objectKey() {
-    const start = this.at;
-    if (isIdentifierStart(this.text[this.at])) {
-      const name = this.identifier();
-      this.skip(false);
-      if (this.peek("=") || this.peek(":")) return { type: "literal", value: name.value, span: name.span };
-      this.at = start;
-    }
-    return this.binary(0);
-  }
-  /** `[for k, v in coll : value if cond]` or `{for k, v in coll : key => value... if cond}`. */
-  forExpression(start, object) {
-    this.skip();
-    this.at += 3;
-    this.skip();
-    const first = this.identifier().value;
-    this.skip();
-    let keyName;
-    let valueName = first;
-    if (this.peek(",")) {
-      this.at++;
-      this.skip();
-      keyName = first;
-      valueName = this.identifier().value;
-    }
-    this.skip();
-    if (!this.peek("in") || isIdentifierPart(this.text[this.at + 2])) this.fail("expected `in` in a for expression");
-    this.at += 2;
-    const collection = this.expression();
-    this.expect(":", "`:` in a for expression");
-    let key;
-    let value = this.expression();
-    if (object) {
-      this.expect("=>", "`=>` in an object for expression");
-      key = value;
-      value = this.expression();
-      this.skip();
-      if (this.peek("...")) this.at += 3;
-    }
-    this.skip();
-    let condition;
-    if (this.peek("if") && !isIdentifierPart(this.text[this.at + 2])) {
-      this.at += 2;
-      condition = this.expression();
-    }
-    this.expect(object ? "}" : "]", `\`${object ? "}" : "]"}\` to close a for expression`);
-    return { type: "for", ...keyName !== void 0 ? { keyName } : {}, valueName, collection, ...key ? { key } : {}, value, ...condition ? { condition } : {}, object, span: { start, end: this.at } };
-  }
-  /** A quoted template `"…"`: escapes, `${…}` and `%{…}`. */
-  quoted() {
-    const start = this.at;
-    this.at++;
-    const parts = [];
-    let text = "";
-    let textStart = this.at;
-    const flush = () => {
-      if (text !== "") parts.push({ kind: "text", text, span: { start: textStart, end: this.at } });
-      text = "";
-    };
-    for (; ; ) {
-      const char = this.text[this.at];
-      if (char === void 0 || char === "\n") this.fail("unterminated string: a quoted string must end on its line", start);
-      if (char === '"') break;
-      if (char === "\\") {
-        const [value, length] = this.escape();
-        text += value;
-        this.at += length;
-      } else if ((char === "$" || char === "%") && this.text[this.at + 1] === char && this.text[this.at + 2] === "{") {
-        text += `${char}{`;
-        this.at += 3;
-      } else if ((char === "$" || char === "%") && this.text[this.at + 1] === "{") {
-        flush();
-        parts.push(this.templateSequence(char));
-        textStart = this.at;
-      } else {
-        text += char;
-        this.at++;
-      }
-    }
-    flush();
-    this.at++;
-    return { type: "template", parts, span: { start, end: this.at } };
-  }
-  escape() {
-    const next = this.text[this.at + 1];
-    const simple = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
-    if (next !== void 0 && Object.hasOwn(simple, next)) return [simple[next], 2];
-    const digits = next === "u" ? 4 : next === "U" ? 8 : 0;
-    const hex2 = this.text.slice(this.at + 2, this.at + 2 + digits);
-    if (digits > 0 && /^[0-9a-fA-F]+$/.test(hex2) && hex2.length === digits) {
-      const code2 = Number.parseInt(hex2, 16);
-      if (code2 <= 1114111) return [String.fromCodePoint(code2), 2 + digits];
-    }
-    this.fail(`invalid escape \`\\${next ?? ""}\` in a string`);
-  }
-  /** `${ expression }` or `%{ directive }` inside a template, with `~` strip markers. */
-  templateSequence(char) {
-    const start = this.at;
-    this.at += 2;
-    if (this.peek("~")) this.at++;
-    if (char === "%") {
-      let nesting = 0;
-      for (; this.at < this.text.length; this.at++) {
-        const current = this.text[this.at];
-        if (current === '"') {
-          this.quoted();
-          this.at--;
-        } else if (current === "{") nesting++;
-        else if (current === "}" && nesting-- === 0) break;
-      }
-      if (this.at >= this.text.length) this.fail("unterminated template directive `%{`", start);
-      this.at++;
-      return { kind: "directive", span: { start, end: this.at } };
-    }
-    const expression = this.bracketed(() => this.expression());
-    this.skip(true);
-    if (this.peek("~")) this.at++;
-    this.expect("}", "`}` to close `${`");
-    return { kind: "interpolation", expression, span: { start, end: this.at } };
-  }
-  /** `<<EOF` … `EOF` and `<<-EOF` (indented): a template with no backslash escapes. */
-  heredoc() {
-    const start = this.at;
-    this.at += 2;
-    const indented = this.peek("-");
-    if (indented) this.at++;
-    const marker = this.identifier().value;
-    const lineEnd = this.text.indexOf("\n", this.at);
-    if (lineEnd < 0 || this.text.slice(this.at, lineEnd).trim() !== "") this.fail(`expected a newline after \`<<${indented ? "-" : ""}${marker}\``);
-    const contentStart = lineEnd + 1;
-    let lineStart = contentStart;
-    let contentEnd = -1;
-    while (lineStart <= this.text.length) {
-      const end2 = this.text.indexOf("\n", lineStart);
-      const line = this.text.slice(lineStart, end2 < 0 ? this.text.length : end2).replace(/\r$/, "");
-      if (line.trim() === marker) {
-        contentEnd = lineStart;
-        this.at = lineStart + line.indexOf(marker) + marker.length;
-        break;
-      }
-      if (end2 < 0) break;
-      lineStart = end2 + 1;
-    }
-    if (contentEnd < 0) this.fail(`unterminated heredoc: no line \`${marker}\` closes \`<<${indented ? "-" : ""}${marker}\``, start);
-    const end = this.at;
-    const parts = this.heredocParts(contentStart, contentEnd);
-    return { type: "template", parts, span: { start, end }, heredoc: { content: { start: contentStart, end: contentEnd } } };
-  }
-  /** The parts of a heredoc's content; its text is kept as written (indentation included). */
-  heredocParts(start, end) {
-    const saved = this.at;
-    const parts = [];
-    let textStart = start;
-    this.at = start;
-    while (this.at < end) {
-      const char = this.text[this.at];
-      if ((char === "$" || char === "%") && this.text[this.at + 1] === "{") {
-        if (this.at > textStart) parts.push({ kind: "text", text: this.text.slice(textStart, this.at), span: { start: textStart, end: this.at } });
-        parts.push(this.templateSequence(char));
-        textStart = this.at;
-      } else this.at += (char === "$" || char === "%") && this.text[this.at + 1] === char && this.text[this.at + 2] === "{" ? 3 : 1;
-    }
-    if (end > textStart) parts.push({ kind: "text", text: this.text.slice(textStart, end), span: { start: textStart, end } });
-    this.at = saved;
-    return parts;
-  }
-};
-
-// src/loaders/declared/terraform/evaluate.ts
-function unknownValue2(scope, expression) {
-  return { kind: "unknown", text: `\${${scope.text.slice(expression.span.start, expression.span.end).replace(/\s+/g, " ")}}`, at: { file: scope.file, span: expression.span } };
-}
-function withNames(scope, names) {
-  return { ...scope, names: new Map([...scope.names, ...names]) };
-}
-function entry(value, key) {
-  return value?.kind === "map" ? value.entries.findLast((item) => item.key === key)?.value : void 0;
-}
-function knownString(value) {
-  return value?.kind === "known" && value.value !== null ? String(value.value) : void 0;
-}
-function isEmpty(value) {
-  return value.kind === "known" && value.value === null || value.kind === "list" && value.items.length === 0 || value.kind === "map" && value.entries.length === 0;
-}
-function plain(value) {
-  switch (value.kind) {
-    case "known":
-      return value.value;
-    case "unknown":
-      return value.text;
-    case "encoded":
-      return plain(value.of);
-    case "list":
-      return value.items.map(plain);
-    case "map": {
-      const result2 = {};
-      for (const item of value.entries) result2[item.key] = plain(item.value);
-      return result2;
-    }
-  }
-}
-function originAt(value, path20, target) {
-  let node = value;
-  let keyAt;
-  for (const segment of path20) {
-    const inner = node.kind === "encoded" ? node.of : node;
-    if (inner.kind === "map" && typeof segment === "string") {
-      const found = inner.entries.findLast((item) => item.key === segment);
-      if (!found) return keyAt ?? node.at;
-      [node, keyAt] = [found.value, found.keyAt];
-    } else if (inner.kind === "list" && typeof segment === "number" && inner.items[segment]) {
-      [node, keyAt] = [inner.items[segment], void 0];
-    } else return keyAt ?? node.at;
-  }
-  return target === "key" && keyAt ? keyAt : node.at;
-}
-var functions = {
-  merge: (args, at3) => {
-    const known = args.filter((arg) => arg.kind !== "unknown");
-    if (known.some((arg) => arg.kind !== "map" && !isEmpty(arg))) return void 0;
-    return { kind: "map", entries: known.flatMap((arg) => arg.kind === "map" ? arg.entries : []), at: at3 };
-  },
-  concat: (args, at3) => args.every((arg) => arg.kind === "list") ? { kind: "list", items: args.flatMap((arg) => arg.kind === "list" ? arg.items : []), at: at3 } : void 0,
-  lookup: ([map, key, fallback]) => {
-    const name = knownString(key);
-    if (map?.kind !== "map" || name === void 0) return void 0;
-    return entry(map, name) ?? fallback;
-  },
-  // `try` gives its first argument that does not fail: an unknown one may or may not.
-  try: ([first]) => first?.kind === "unknown" ? void 0 : first,
-  coalesce: (args) => args.find((arg) => !(arg.kind === "known" && (arg.value === null || arg.value === ""))),
-  tostring: ([arg]) => arg,
-  tonumber: ([arg]) => arg,
-  tobool: ([arg]) => arg,
-  tomap: ([arg]) => arg,
-  tolist: ([arg]) => arg,
-  toset: ([arg]) => arg,
-  yamlencode: ([arg], at3) => arg ? { kind: "encoded", of: arg, at: at3 } : void 0,
-  jsonencode: ([arg], at3) => arg ? { kind: "encoded", of: arg, at: at3 } : void 0
-};
-function evaluate(expression, scope) {
-  const at3 = { file: scope.file, span: expression.span };
-  const unknown = () => unknownValue2(scope, expression);
-  switch (expression.type) {
-    case "literal":
-      return { kind: "known", value: expression.value, at: at3 };
-    case "parenthesis":
-      return evaluate(expression.expression, scope);
-    case "template": {
-      let text = "";
-      for (const part of expression.parts) {
-        if (part.kind === "directive") return unknown();
-        const value = part.kind === "text" ? part.text : knownString(evaluate(part.expression, scope));
-        if (value === void 0) return unknown();
-        text += value;
-      }
-      return { kind: "known", value: text, at: at3 };
-    }
-    case "variable":
-      return scope.names.get(expression.name) ?? unknown();
-    case "tuple":
-      return { kind: "list", items: expression.items.map((item) => evaluate(item, scope)), at: at3 };
-    case "object": {
-      const entries = [];
-      for (const item of expression.items) {
-        const key = knownString(evaluate(item.key, scope));
-        if (key === void 0) return unknown();
-        entries.push({ key, keyAt: { file: scope.file, span: item.key.span }, value: evaluate(item.value, scope) });
-      }
-      return { kind: "map", entries, at: at3 };
-    }
-    case "attribute": {
-      const target = evaluate(expression.target, scope);
-      return (target.kind === "map" ? entry(target, expression.name) : void 0) ?? unknown();
-    }
-    case "index": {
-      const target = evaluate(expression.target, scope);
-      const key = evaluate(expression.key, scope);
-      if (target.kind === "map" && knownString(key) !== void 0) return entry(target, knownString(key)) ?? unknown();
-      if (target.kind === "list" && key.kind === "known" && typeof key.value === "number") return target.items[key.value] ?? unknown();
-      return unknown();
-    }
-    case "call": {
-      const read2 = functions[expression.name];
-      return (read2 ? read2(expression.args.map((arg) => evaluate(arg, scope)), at3) : void 0) ?? unknown();
-    }
-    case "conditional": {
-      const condition = evaluate(expression.condition, scope);
-      if (condition.kind === "known" && typeof condition.value === "boolean") return evaluate(condition.value ? expression.then : expression.else, scope);
-      const [then, otherwise] = [evaluate(expression.then, scope), evaluate(expression.else, scope)];
-      if (isEmpty(otherwise) && !isEmpty(then)) return then;
-      if (isEmpty(then) && !isEmpty(otherwise)) return otherwise;
-      return unknown();
-    }
-    case "for":
-      return forExpression(expression, scope) ?? unknown();
-    case "unary":
-    case "binary":
-    case "splat":
-      return operation(expression, scope) ?? unknown();
-  }
-}
-function operation(expression, scope) {
-  const at3 = { file: scope.file, span: expression.span };
-  if (expression.type === "unary" && expression.operator === "!") {
-    const operand = evaluate(expression.operand, scope);
-    return operand.kind === "known" && typeof operand.value === "boolean" ? { kind: "known", value: !operand.value, at: at3 } : void 0;
-  }
-  if (expression.type !== "binary" || expression.operator !== "==" && expression.operator !== "!=") return void 0;
-  const [left, right] = [evaluate(expression.left, scope), evaluate(expression.right, scope)];
-  if (left.kind !== "known" || right.kind !== "known") return void 0;
-  return { kind: "known", value: left.value === right.value === (expression.operator === "=="), at: at3 };
-}
-function elements(collection) {
-  if (collection.kind === "list") return collection.items.map((item, index) => [{ kind: "known", value: index, at: item.at }, item]);
-  if (collection.kind === "map") return collection.entries.map((item) => [{ kind: "known", value: item.key, at: item.keyAt }, item.value]);
-  return void 0;
-}
-function forExpression(expression, scope) {
-  const at3 = { file: scope.file, span: expression.span };
-  const pairs = elements(evaluate(expression.collection, scope));
-  if (!pairs) return void 0;
-  const items = [];
-  const entries = [];
-  for (const [key, value] of pairs) {
-    const inner = withNames(scope, [[expression.valueName, value], ...expression.keyName !== void 0 ? [[expression.keyName, key]] : []]);
-    if (expression.condition) {
-      const keep = evaluate(expression.condition, inner);
-      if (keep.kind !== "known") return void 0;
-      if (keep.value !== true) continue;
-    }
-    const result2 = evaluate(expression.value, inner);
-    if (!expression.object) items.push(result2);
-    else {
-      const name = evaluate(expression.key, inner);
-      if (knownString(name) === void 0) return void 0;
-      entries.push({ key: knownString(name), keyAt: name.at, value: result2 });
-    }
-  }
-  return expression.object ? { kind: "map", entries, at: at3 } : { kind: "list", items, at: at3 };
-}
-
-// src/loaders/declared/terraform/kubernetes-objects.ts
-var resourceKinds = {
-  kubernetes_service_account: { apiVersion: "v1", kind: "ServiceAccount" },
-  kubernetes_deployment: { apiVersion: "apps/v1", kind: "Deployment" },
-  kubernetes_daemonset: { apiVersion: "apps/v1", kind: "DaemonSet" },
-  kubernetes_daemon_set: { apiVersion: "apps/v1", kind: "DaemonSet" },
-  kubernetes_stateful_set: { apiVersion: "apps/v1", kind: "StatefulSet" },
-  kubernetes_replication_controller: { apiVersion: "v1", kind: "ReplicationController" },
-  kubernetes_job: { apiVersion: "batch/v1", kind: "Job" },
-  kubernetes_cron_job: { apiVersion: "batch/v1", kind: "CronJob" },
-  kubernetes_pod: { apiVersion: "v1", kind: "Pod" }
-};
-var listBlocks = {
-  container: "containers",
-  init_container: "initContainers",
-  env: "env",
-  env_from: "envFrom",
-  volume: "volumes",
-  volume_mount: "volumeMounts",
-  port: "ports",
-  toleration: "tolerations",
-  image_pull_secrets: "imagePullSecrets",
-  host_aliases: "hostAliases"
-};
-var metaBlocks = /* @__PURE__ */ new Set(["lifecycle", "provisioner", "connection", "timeouts", "dynamic", "wait"]);
-function camel(name) {
-  return name.replace(/_([a-z0-9])/g, (_2, letter) => letter.toUpperCase());
-}
-function providerKind(resourceType) {
-  return resourceKinds[resourceType.replace(/_v\d+$/, "")];
-}
-function providerObject(body, scope, kind, at3) {
-  const object = bodyValue(body, scope, at3);
-  const header = ["apiVersion", "kind"].map((key) => ({ key, keyAt: at3, value: { kind: "known", value: kind[key], at: at3 } }));
-  return { kind: "map", entries: [...header, ...object.kind === "map" ? object.entries : []], at: at3 };
-}
-function bodyValue(body, scope, at3) {
-  const entries = [];
-  const lists = /* @__PURE__ */ new Map();
-  for (const item of body.items) {
-    if (item.type === "attribute") {
-      entries.push({ key: camel(item.name), keyAt: { file: scope.file, span: item.nameSpan }, value: evaluate(item.value, scope) });
-      continue;
-    }
-    if (metaBlocks.has(item.blockType)) continue;
-    const value = bodyValue(item.body, scope, { file: scope.file, span: item.span });
-    const listName = listBlocks[item.blockType];
-    if (listName === void 0) {
-      entries.push({ key: camel(item.blockType), keyAt: { file: scope.file, span: item.typeSpan }, value });
-      continue;
-    }
-    let list2 = lists.get(listName);
-    if (!list2) {
-      list2 = [];
-      lists.set(listName, list2);
-      entries.push({ key: listName, keyAt: { file: scope.file, span: item.typeSpan }, value: { kind: "list", items: list2, at: value.at } });
-    }
-    list2.push(value);
-  }
-  return { kind: "map", entries, at: at3 };
-}
-function objectIdentity(value) {
-  const apiVersion = knownString(entry(value, "apiVersion"));
-  const kind = knownString(entry(value, "kind"));
-  const metadata = entry(value, "metadata");
-  const name = entry(metadata, "name");
-  if (apiVersion === void 0 || kind === void 0 || name === void 0) return void 0;
-  const namespace = entry(metadata, "namespace");
-  return { apiVersion, kind, name: String(plain(name)), ...namespace !== void 0 ? { namespace: String(plain(namespace)) } : {} };
-}
-function fluxInstancePatches(instance) {
-  const namespace = knownString(entry(entry(instance, "metadata"), "namespace"));
-  const patches = entry(entry(entry(instance, "spec"), "kustomize"), "patches");
-  if (patches?.kind !== "list") return [];
-  const found = [];
-  for (const patch of patches.items) {
-    const target = entry(patch, "target");
-    if (knownString(entry(target, "kind")) !== "ServiceAccount") continue;
-    const name = knownString(entry(target, "name"));
-    if (name === void 0 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) {
-      found.push("a FluxInstance patch aims at ServiceAccounts by a pattern or an unknown name");
-      continue;
-    }
-    const operations = entry(patch, "patch");
-    if (operations?.kind !== "encoded" || operations.of.kind !== "list") {
-      found.push(`the FluxInstance patch of ServiceAccount \`${name}\` is not written as \`yamlencode\` of JSON 6902 operations`);
-      continue;
-    }
-    const annotations = [];
-    for (const operation2 of operations.of.items) {
-      const op = knownString(entry(operation2, "op"));
-      const path20 = knownString(entry(operation2, "path"));
-      const value = entry(operation2, "value");
-      if (op !== "add" && op !== "replace" || path20 === void 0 || value === void 0) continue;
-      if (path20 === "/metadata/annotations" && value.kind === "map") annotations.push(...value.entries);
-      else if (path20.startsWith("/metadata/annotations/")) {
-        const key = path20.slice("/metadata/annotations/".length).replace(/~1/g, "/").replace(/~0/g, "~");
-        annotations.push({ key, keyAt: value.at, value });
-      }
-    }
-    if (annotations.length > 0) found.push({ name, ...namespace !== void 0 ? { namespace } : {}, annotations: { kind: "map", entries: annotations, at: patch.at }, at: patch.at });
-  }
-  return found;
-}
-function accountValue(account) {
-  const known = (value) => ({ kind: "known", value, at: account.at });
-  const metadata = {
-    kind: "map",
-    entries: [
-      { key: "name", keyAt: account.at, value: known(account.name) },
-      ...account.namespace !== void 0 ? [{ key: "namespace", keyAt: account.at, value: known(account.namespace) }] : [],
-      { key: "annotations", keyAt: account.annotations.at, value: account.annotations }
-    ],
-    at: account.at
-  };
-  return {
-    kind: "map",
-    entries: [
-      { key: "apiVersion", keyAt: account.at, value: known("v1") },
-      { key: "kind", keyAt: account.at, value: known("ServiceAccount") },
-      { key: "metadata", keyAt: account.at, value: metadata }
-    ],
-    at: account.at
-  };
-}
-
-// src/loaders/declared/terraform/read-terraform.ts
-var attributes = (body) => body.items.filter((item) => item.type === "attribute");
-var blocks = (body, type) => body.items.filter((item) => item.type === "block" && (type === void 0 || item.blockType === type));
-var attribute = (body, name) => attributes(body).findLast((item) => item.name === name);
-function variableName(expression) {
-  return expression.type === "attribute" && expression.target.type === "variable" && expression.target.name === "var" ? expression.name : void 0;
-}
-function mapOf(values, at3) {
-  return { kind: "map", entries: [...values].map(([key, value]) => ({ key, keyAt: value.at, value })), at: at3 };
-}
-var ValueLocator = class {
-  constructor(path20, value, position) {
-    this.path = path20;
-    this.value = value;
-    this.position = position;
-  }
-  path;
-  value;
-  position;
-  locate(objectPath, options) {
-    const origin = originAt(this.value, objectPath, options?.target === "key" ? "key" : "value");
-    const position = this.position(origin);
-    return origin.file === this.path ? position : { ...position, file: origin.file };
-  }
-};
-var TerraformReading = class {
-  constructor(sources, repository, into) {
-    this.repository = repository;
-    this.into = into;
-    for (const source of sources) {
-      const { body, errors } = parseHcl(source.text);
-      const lines = new LineIndex(source.text);
-      for (const error2 of errors) {
-        const at3 = lines.position(error2.offset);
-        into.errors.push({ path: source.path, message: `Terraform syntax error: ${error2.message}; the rest of the file is read`, line: at3.line, column: at3.column });
-      }
-      const file = { path: source.path, text: source.text, body, lines };
-      this.files.set(file.path, file);
-      if (source.path.endsWith(".tfvars")) this.readTfvars(file);
-      else {
-        const folder = path11.posix.dirname(source.path);
-        const module = this.modules.get(folder) ?? { folder, files: [] };
-        module.files.push(file);
-        this.modules.set(folder, module);
-      }
-    }
-  }
-  repository;
-  into;
-  files = /* @__PURE__ */ new Map();
-  modules = /* @__PURE__ */ new Map();
-  /** Each variable's values in `.tfvars` files. */
-  tfvars = /* @__PURE__ */ new Map();
-  read() {
-    for (const module of this.modules.values()) {
-      const names = this.names(module, /* @__PURE__ */ new Map());
-      for (const file of module.files) this.readFile(module, file, names);
-    }
-    for (const module of this.modules.values()) for (const file of module.files) for (const call of blocks(file.body, "module")) this.readModuleCall(module, file, call);
-  }
-  scope(file, names) {
-    return { file: file.path, text: file.text, names };
-  }
-  /**
-   * The chart folder among the scanned files a `helm_release` installs: `chart` inside a local
-   * `repository` folder, or a `chart` path of its own (`./charts/app`), which Terraform reads from
-   * the configuration's folder (tried first) or the scan root.
-   */
-  localChart(chart, repository, file) {
-    if (chart === void 0) return void 0;
-    const candidates = repository !== void 0 ? /^[a-z]+:\/\//.test(repository) ? [] : [path11.posix.join(repository, chart)] : /^\.{1,2}\//.test(chart) ? [path11.posix.join(path11.posix.dirname(file), chart), chart] : [];
-    return candidates.map((folder) => path11.posix.normalize(folder)).find((folder) => !folder.startsWith("../") && this.repository.text(`${folder}/Chart.yaml`) !== void 0);
-  }
-  position(origin) {
-    const lines = this.files.get(origin.file).lines;
-    const start = lines.position(origin.span.start);
-    const end = lines.position(origin.span.end);
-    return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column, lineText: lines.lineText(start.line) };
-  }
-  origin(file, span) {
-    return { file: file.path, span };
-  }
-  readTfvars(file) {
-    for (const item of attributes(file.body)) {
-      const list2 = this.tfvars.get(item.name) ?? [];
-      list2.push({ value: evaluate(item.value, this.scope(file, /* @__PURE__ */ new Map())), file: file.path, line: file.lines.position(item.nameSpan.start).line });
-      this.tfvars.set(item.name, list2);
-    }
-  }
-  /**
-   * The names a module's expressions read: `var` (a call's arguments over the defaults),
-   * `local` (each local read once over the variables, then again over the locals, which is
-   * enough for the literals and simple references real modules use), and `path`.
-   */
-  names(module, arguments_) {
-    const at3 = this.origin(module.files[0], { start: 0, end: 0 });
-    const variables = /* @__PURE__ */ new Map();
-    const locals = [];
-    for (const file of module.files) {
-      for (const block of blocks(file.body, "variable")) {
-        const name = block.labels[0]?.value;
-        const fallback = attribute(block.body, "default");
-        if (name !== void 0 && fallback) variables.set(name, evaluate(fallback.value, this.scope(file, /* @__PURE__ */ new Map())));
-      }
-      for (const block of blocks(file.body, "locals")) for (const item of attributes(block.body)) locals.push([file, item]);
-    }
-    for (const [name, value] of arguments_) variables.set(name, value);
-    const folder = { kind: "known", value: module.folder, at: at3 };
-    const base2 = /* @__PURE__ */ new Map([
-      ["var", mapOf(variables, at3)],
-      ["path", mapOf(/* @__PURE__ */ new Map([["module", folder], ["root", folder], ["cwd", folder]]), at3)]
-    ]);
-    let localValues = /* @__PURE__ */ new Map();
-    for (let pass = 0; pass < 2; pass++) {
-      const names = new Map([...base2, ["local", mapOf(localValues, at3)]]);
-      localValues = new Map(locals.map(([file, item]) => [item.name, evaluate(item.value, this.scope(file, names))]));
-    }
-    return new Map([...base2, ["local", mapOf(localValues, at3)]]);
-  }
-  readFile(module, file, names) {
-    const scope = this.scope(file, names);
-    for (const resource of blocks(file.body, "resource")) {
-      const [type, label] = resource.labels.map((item) => item.value);
-      if (type === void 0 || label === void 0) continue;
-      const address = `${type}.${label}`;
-      const kind = providerKind(type);
-      if (type === "helm_release") this.readRelease(resource, address, scope);
-      else if (kind) this.addObject(providerObject(resource.body, scope, kind, this.origin(file, resource.typeSpan)), module, file, "terraform", `in Terraform configuration \`${module.folder}\``);
-      else if (type === "kubernetes_manifest") this.readManifestValue(attribute(resource.body, "manifest"), module, file, scope);
-      else if (type === "kubectl_manifest") this.readManifestValue(attribute(resource.body, "yaml_body"), module, file, scope);
-      else if (type === "local_file" && attribute(resource.body, "content")?.value.type !== "call") this.readManifestValue(attribute(resource.body, "content"), module, file, scope);
-      else if (type === "local_file") this.readEncodedObject(attribute(resource.body, "content"), module, file, scope);
-      else if (type === "aws_eks_cluster") this.readCluster(module, file, resource, attribute(resource.body, "version"), scope, knownString(this.attributeValue(resource.body, "name", scope)));
-    }
-    for (const call of blocks(file.body, "module")) {
-      const version = attribute(call.body, "kubernetes_version") ?? attribute(call.body, "cluster_version");
-      if (!version) continue;
-      const named = attribute(call.body, "name") ?? attribute(call.body, "cluster_name");
-      this.readCluster(module, file, call, version, scope, named ? knownString(evaluate(named.value, scope)) : void 0);
-    }
-  }
-  /** An object a configuration writes as a value, as YAML text or read from a file: ServiceAccounts, workloads, FluxInstances. */
-  readManifestValue(item, module, file, scope) {
-    if (!item) return;
-    const yaml = this.yamlText(item.value, file, scope);
-    if (yaml) {
-      if (!/^\s*kind:/m.test(yaml.text)) return;
-      const parsed = parseManifests(yaml.path, yaml.text);
-      if (parsed.outcome === "error") this.into.errors.push({ path: yaml.path, message: parsed.message, ...parsed.line !== void 0 ? { line: parsed.line } : {} });
-      if (parsed.outcome !== "parsed") return;
-      for (const object of parsed.objects) {
-        this.into.objects.push({ kind: "terraform", identity: object.identity, data: object.data, locator: object.locator, declaredBy: `in Terraform configuration \`${module.folder}\`` });
-      }
-      return;
-    }
-    this.readEncodedObject(item, module, file, scope);
-  }
-  /** An object written as an HCL value, or `yamlencode` / `jsonencode` of one. */
-  readEncodedObject(item, module, file, scope) {
-    const value = evaluate(item.value, scope);
-    const object = value.kind === "encoded" ? value.of : value;
-    if (object.kind === "map") this.addObject(object, module, file, "terraform", `in Terraform configuration \`${module.folder}\``);
-  }
-  /** A Kubernetes object value: a ServiceAccount or workload for the rules; a FluxInstance for the accounts its patches annotate. */
-  addObject(value, module, file, kind, declaredBy) {
-    const identity = objectIdentity(value);
-    if (!identity) return;
-    if (identity.kind === "FluxInstance") {
-      for (const account of fluxInstancePatches(value)) {
-        if (typeof account === "string") this.into.unanalysed.push({ path: file.path, line: this.position(value.at).startLine, kind: "flux", reason: account });
-        else this.addObject(accountValue(account), module, file, "flux", `in FluxInstance \`${identity.namespace ?? ""}/${identity.name}\` of Terraform configuration \`${module.folder}\``);
-      }
-      return;
-    }
-    const data = plain(value);
-    this.into.objects.push({ kind, identity, data, locator: new ValueLocator(file.path, value, (origin) => this.position(origin)), declaredBy });
-  }
-  readCluster(module, file, block, version, scope, name) {
-    if (!version) return;
-    const assumptions = [];
-    let known = knownString(evaluate(version.value, scope));
-    const variable = variableName(version.value);
-    const own2 = (item) => path11.posix.dirname(item.file) === module.folder || path11.posix.basename(item.file) === `${path11.posix.basename(module.folder)}.tfvars`;
-    const set = variable === void 0 ? [] : (this.tfvars.get(variable) ?? []).filter(own2);
-    const versions = [...new Set(set.map((item) => knownString(item.value)))];
-    if (set.length > 0 && versions.length === 1 && versions[0] !== void 0) {
-      known = versions[0];
-      assumptions.push(`\`var.${variable}\` is the value \`${set[0].file}:${set[0].line}\` sets, the only one this configuration's .tfvars files give`);
-    } else if (set.length > 0) {
-      assumptions.push(`\`var.${variable}\` is set differently in ${set.map((item) => `\`${item.file}:${item.line}\``).join(", ")}: the version is not known`);
-      known = void 0;
-    } else if (known === void 0) assumptions.push(`\`${excerpt(file.text, version.value.span)}\` is decided at apply time: the version is not known`);
-    this.into.clusters.push({
-      folder: module.folder,
-      file: file.path,
-      line: file.lines.position(version.nameSpan.start).line,
-      name: name ?? block.labels.at(-1)?.value ?? module.folder,
-      kubernetesVersion: known ?? null,
-      assumptions
-    });
-  }
-  /** Text of a heredoc, a `file()` or a `templatefile()`, with its lines where they are written; undefined for any other expression. */
-  yamlText(expression, file, scope) {
-    if (expression.type === "template" && expression.heredoc) {
-      const { content } = expression.heredoc;
-      const line = file.lines.position(content.start).line;
-      return { path: file.path, text: "\n".repeat(line - 1) + maskInterpolations(blankDirectives(file.text.slice(content.start, content.end))) };
-    }
-    if (expression.type !== "call" || expression.name !== "file" && expression.name !== "templatefile") return void 0;
-    const [pathArgument, variablesArgument] = expression.args;
-    const at3 = this.position(this.origin(file, expression.span));
-    const fail = (message) => {
-      this.into.errors.push({ path: file.path, message, line: at3.startLine, column: at3.startColumn });
-      return { path: file.path, text: "" };
-    };
-    const named = pathArgument ? knownString(evaluate(pathArgument, scope)) : void 0;
-    if (named === void 0) return fail(`\`${expression.name}()\` names a file that is decided at apply time`);
-    const folder = path11.posix.dirname(file.path);
-    const candidates = [path11.posix.normalize(path11.posix.join(folder, named)), path11.posix.normalize(named)];
-    if (path11.posix.isAbsolute(named) || candidates.every((candidate2) => candidate2.startsWith("../") || candidate2 === "..")) return fail(`\`${expression.name}("${named}")\` names a file outside the scan root: it is not read`);
-    const found = candidates.find((candidate2) => this.repository.text(candidate2) !== void 0);
-    if (found === void 0) return fail(`\`${expression.name}("${named}")\` names a file that is not among the files scanned`);
-    let text = this.repository.text(found);
-    if (expression.name === "templatefile") {
-      const variables = variablesArgument ? evaluate(variablesArgument, scope) : void 0;
-      text = maskInterpolations(blankDirectives(text)).replace(/\$\{\s*([A-Za-z_][\w-]*)\s*\}/g, (written, name) => knownString(entry(variables, name)) ?? written);
-    }
-    return { path: found, text };
-  }
-  /**
-   * A `helm_release` as a Helm release: chart, name, namespace, its `values` list and its `set`
-   * entries. With `for_each`, one release per known element; else one with `each` unknown.
-   */
-  readRelease(resource, address, scope, instance) {
-    const forEach = attribute(resource.body, "for_each");
-    const file = this.files.get(scope.file);
-    if (!forEach) {
-      this.release(resource, address, scope, instance);
-      return;
-    }
-    const pairs = elements(evaluate(forEach.value, scope));
-    if (!pairs) {
-      if (!instance) {
-        this.into.unanalysed.push({
-          path: file.path,
-          line: file.lines.position(resource.span.start).line,
-          kind: "terraform",
-          reason: `\`${address}\` makes one release per element of \`${excerpt(file.text, forEach.value.span)}\`, which is not known here: read once with \`each\` unknown, and once per element where a module call in the scan writes it`
-        });
-        this.release(resource, address, scope);
-      }
-      return;
-    }
-    for (const [key, value] of pairs) {
-      const each = mapOf(/* @__PURE__ */ new Map([["key", key], ["value", value]]), key.at);
-      const inner = withNames(scope, [["each", each]]);
-      const anchor = instance && key.at.file !== instance.file ? instance.anchor : key.at;
-      this.release(resource, `${address}[${JSON.stringify(knownString(key) ?? "")}]`, inner, instance ? { ...instance, anchor } : void 0);
-    }
-  }
-  release(resource, address, scope, instance) {
-    const file = this.files.get(scope.file);
-    const text = (name) => {
-      const item = attribute(resource.body, name);
-      return item ? knownString(evaluate(item.value, scope)) : void 0;
-    };
-    const specFile = instance?.file ?? file.path;
-    const position = (origin) => {
-      if (instance && origin.file !== instance.file) return this.position(instance.anchor);
-      const at3 = this.position(origin);
-      return origin.file === specFile ? at3 : { ...at3, file: origin.file };
-    };
-    const chartReference = text("chart");
-    const repository = text("repository");
-    const chartName = chartReference?.replace(/\/+$/, "").split("/").at(-1);
-    const chartFolder2 = this.localChart(chartReference, repository, file.path);
-    const version = text("version");
-    const values = this.valuesLayers(resource, address, scope);
-    const entries = this.setEntries(resource, address, scope, position);
-    if (entries.length > 0) values.push(setLayer(specFile, entries, `\`set\` entries of \`${address}\``));
-    const releaseName = text("name");
-    const namespaceItem = attribute(resource.body, "namespace");
-    const namespace = namespaceItem ? String(plain(evaluate(namespaceItem.value, scope))) : void 0;
-    const line = this.position(instance?.anchor ?? this.origin(file, resource.span)).startLine;
-    const spec = {
-      kind: "terraform",
-      file: specFile,
-      line,
-      ...releaseName !== void 0 ? { releaseName } : {},
-      ...namespace !== void 0 ? { namespace } : {},
-      chart: {
-        ...chartName !== void 0 ? { name: chartName } : {},
-        ...repository !== void 0 ? { repository } : {},
-        ...version !== void 0 ? { version } : {},
-        ...chartFolder2 !== void 0 ? { path: chartFolder2 } : {}
-      },
-      values,
-      declaredBy: releaseDeclaredBy(releaseName, chartReference, `Terraform \`${address}\`${instance ? ` through module \`${instance.call}\`` : ""}`)
-    };
-    this.into.releases.push(spec);
-  }
-  /** The `values` list: `yamlencode(…)`, heredoc YAML, `file()` and `templatefile()` of values files in the scan. */
-  valuesLayers(resource, address, scope) {
-    const item = attribute(resource.body, "values");
-    if (!item) return [];
-    const file = this.files.get(scope.file);
-    const list2 = valuesItems(item.value);
-    const layers = [];
-    for (const expression of list2) {
-      const yaml = this.yamlText(expression, file, scope);
-      if (yaml) {
-        if (yaml.text === "") continue;
-        const parsed = parseYamlDocuments(yaml.path, yaml.text);
-        if (parsed.outcome === "error") {
-          const at3 = this.position(this.origin(file, expression.span));
-          if (/[$%]\{/.test(yaml.text)) this.into.unanalysed.push({ path: file.path, line: at3.startLine, kind: "terraform", reason: `values of \`${address}\` are YAML only once Terraform renders them: ${parsed.message}` });
-          else this.into.errors.push({ path: file.path, message: `values of \`${address}\`: ${parsed.message}`, line: at3.startLine, column: at3.startColumn });
-        } else if (parsed.documents[0]) layers.push({ value: parsed.documents[0].value, locator: parsed.documents[0].locator, label: yaml.path === file.path ? `values of \`${address}\`` : `values file \`${yaml.path}\`` });
-        continue;
-      }
-      const value = evaluate(expression, scope);
-      if (value.kind === "encoded" && value.of.kind === "map") {
-        layers.push({ value: plain(value.of), locator: new ValueLocator(file.path, value.of, (origin) => this.position(origin)), label: `values of \`${address}\`` });
-      } else {
-        this.into.unanalysed.push({ path: file.path, line: this.position(value.at).startLine, kind: "terraform", reason: `values of \`${address}\`: \`${excerpt(file.text, expression.span)}\` is decided at apply time` });
-      }
-    }
-    return layers;
-  }
-  /** `set`, `set_sensitive` and `set_list`… as blocks, as lists of objects (provider v3), and `dynamic "set"` over known collections. */
-  setEntries(resource, address, scope, position) {
-    const file = this.files.get(scope.file);
-    const found = [];
-    const add = (name, value, at3) => {
-      const written = knownString(name);
-      if (written === void 0) {
-        this.into.unanalysed.push({ path: file.path, line: this.position(at3).startLine, kind: "terraform", reason: `a \`set\` name of \`${address}\` is decided at apply time` });
-        return;
-      }
-      const setPath = parseSetName(written);
-      const namePosition = position(name.at);
-      if (typeof setPath === "string") {
-        this.into.errors.push({ path: namePosition.file ?? file.path, message: `\`set\` name of \`${address}\` is not valid Helm --set syntax: ${setPath}`, line: namePosition.startLine, column: namePosition.startColumn });
-        return;
-      }
-      const known = value?.kind === "known";
-      found.push({ path: setPath, value: value === void 0 ? "" : known ? String(plain(value)) : plain(value), name: namePosition, valueAt: known ? position(value.at) : namePosition });
-    };
-    for (const item of resource.body.items) {
-      if (item.type === "attribute" && (item.name === "set" || item.name === "set_sensitive")) {
-        const list2 = evaluate(item.value, scope);
-        if (list2.kind !== "list") this.into.unanalysed.push({ path: file.path, line: file.lines.position(item.nameSpan.start).line, kind: "terraform", reason: `\`${item.name}\` of \`${address}\` is decided at apply time` });
-        else for (const element of list2.items) add(entry(element, "name"), entry(element, "value"), element.at);
-      } else if (item.type === "block" && (item.blockType === "set" || item.blockType === "set_sensitive")) {
-        add(this.attributeValue(item.body, "name", scope), this.attributeValue(item.body, "value", scope), this.origin(file, item.span));
-      } else if (item.type === "block" && item.blockType === "dynamic" && (item.labels[0]?.value === "set" || item.labels[0]?.value === "set_sensitive")) {
-        const iterator = knownString(this.attributeValue(item.body, "iterator", scope)) ?? item.labels[0].value;
-        const forEach = attribute(item.body, "for_each");
-        const content = blocks(item.body, "content")[0];
-        const pairs = forEach ? elements(evaluate(forEach.value, scope)) : void 0;
-        if (!pairs || !content) {
-          this.into.unanalysed.push({ path: file.path, line: file.lines.position(item.span.start).line, kind: "terraform", reason: `\`dynamic "${item.labels[0].value}"\` of \`${address}\` iterates over values decided at apply time` });
-          continue;
-        }
-        for (const [key, value] of pairs) {
-          const inner = withNames(scope, [[iterator, mapOf(/* @__PURE__ */ new Map([["key", key], ["value", value]]), key.at)]]);
-          add(this.attributeValue(content.body, "name", inner), this.attributeValue(content.body, "value", inner), key.at);
-        }
-      }
-    }
-    return found;
-  }
-  attributeValue(body, name, scope) {
-    const item = attribute(body, name);
-    return item ? evaluate(item.value, scope) : void 0;
-  }
-  /**
-   * A module call whose source is a folder of the scan: its `helm_release`s read again with the
-   * call's arguments, one release per element of a `for_each` the arguments make known. A
-   * registry source with a subfolder (`owner/name/aws//modules/x`) is taken to be the one folder
-   * of the scan that ends with that subfolder, when there is exactly one.
-   */
-  readModuleCall(caller, file, call) {
-    const source = knownString(this.attributeValue(call.body, "source", this.scope(file, /* @__PURE__ */ new Map())));
-    if (source === void 0) return;
-    let folder;
-    if (source.startsWith("./") || source.startsWith("../")) folder = path11.posix.normalize(path11.posix.join(caller.folder, source));
-    else if (source.includes("//")) {
-      const subfolder = source.slice(source.indexOf("//") + 2).replace(/\?.*$/, "").replace(/\/+$/, "");
-      const matches = [...this.modules.keys()].filter((candidate2) => candidate2 === subfolder || candidate2.endsWith(`/${subfolder}`));
-      if (matches.length === 1) folder = matches[0];
-    }
-    const module = folder === void 0 ? void 0 : this.modules.get(folder);
-    if (!module || module === caller) return;
-    const callerScope = this.scope(file, this.names(caller, /* @__PURE__ */ new Map()));
-    const arguments_ = new Map(attributes(call.body).map((item) => [item.name, evaluate(item.value, callerScope)]));
-    const names = this.names(module, arguments_);
-    const label = call.labels[0]?.value ?? "module";
-    for (const moduleFile of module.files) {
-      for (const resource of blocks(moduleFile.body, "resource")) {
-        const [type, name] = resource.labels.map((item) => item.value);
-        if (type !== "helm_release" || name === void 0 || !attribute(resource.body, "for_each")) continue;
-        this.readRelease(resource, `module.${label}.helm_release.${name}`, this.scope(moduleFile, names), { file: file.path, anchor: this.origin(file, call.typeSpan), call: label });
-      }
-    }
-  }
-};
-function valuesItems(expression) {
-  if (expression.type === "tuple") return expression.items;
-  if (expression.type === "call" && expression.name === "concat") return expression.args.flatMap(valuesItems);
-  return [expression];
-}
-function excerpt(text, span) {
-  const folded = text.slice(span.start, span.end).replace(/\s+/g, " ");
-  return folded.length > 80 ? `${folded.slice(0, 79)}\u2026` : folded;
-}
-function blankDirectives(text) {
-  const blank = (part) => part.replace(/[^\n]/g, " ");
-  return text.replace(/%\{[^}]*\}/g, blank).split("\n").map((line) => {
-    const written = line.trim();
-    if (!written.startsWith("${")) return line;
-    let depth = 0;
-    for (let at3 = 1; at3 < written.length; at3++) {
-      if (written[at3] === "{") depth++;
-      else if (written[at3] === "}" && --depth === 0) return at3 === written.length - 1 ? blank(line) : line;
-    }
-    return line;
-  }).join("\n");
-}
-function maskInterpolations(text) {
-  let result2 = "";
-  let at3 = 0;
-  for (let start = text.indexOf("${"); start >= 0; start = text.indexOf("${", at3)) {
-    let depth = 0;
-    let end = start + 1;
-    for (; end < text.length && text[end] !== "\n"; end++) {
-      if (text[end] === "{") depth++;
-      else if (text[end] === "}" && --depth === 0) break;
-    }
-    if (depth !== 0 || text[start - 1] === "$") {
-      result2 += text.slice(at3, start + 2);
-      at3 = start + 2;
-      continue;
-    }
-    result2 += `${text.slice(at3, start)}\${${text.slice(start + 2, end).replace(/[:#'"{}[\],&*!|>%@`]/g, "_")}}`;
-    at3 = end + 1;
-  }
-  return result2 + text.slice(at3);
-}
-var markers2 = ["helm_release", "kubernetes_", "kubectl_manifest", "eks.amazonaws.com/", "aws_eks_cluster", "cluster_version", "locals {", 'variable "', 'module "'];
-var terraformReader = {
+// src/loaders/declared/terraform/lazy-reader.ts
+init_terraform_files();
+var loaded;
+var lazyTerraformReader = {
   kind: "terraform",
-  markers: markers2,
-  wants: (file) => file.endsWith(".tf") || file.endsWith(".tfvars"),
+  markers: terraformMarkers,
+  wants: isTerraformFile,
+  async prepare() {
+    loaded ??= (await Promise.resolve().then(() => (init_read_terraform(), read_terraform_exports))).terraformReader;
+  },
   read(files, repository, into) {
-    new TerraformReading(files, repository, into).read();
+    if (loaded) {
+      loaded.read(files, repository, into);
+      return;
+    }
+    for (const file of files) {
+      into.unanalysed.push({ path: file.path, kind: "terraform", reason: "Terraform not read: its reader is loaded by `scan()`, or by `prepareDeclarations()` before `scanTexts()`" });
+    }
   }
 };
 
 // src/loaders/declared/helm-reader.ts
+init_values();
 import path13 from "node:path";
+
+// src/loaders/declared/release-objects.ts
+init_values();
 
 // src/endpoints/code-context.ts
 var endpointKey2 = new RegExp(endpoints.endpointKeyPattern);
@@ -33634,6 +33809,7 @@ function commentLineFor(key) {
 }
 
 // src/loaders/declared/chart-templates.ts
+init_line_index();
 import path12 from "node:path";
 
 // src/loaders/declared/chart-knowledge.ts
@@ -33646,6 +33822,7 @@ var judgedEnv = /* @__PURE__ */ new Set([webhook.env.stsRegionalEndpoints, webho
 var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
 
 // src/loaders/declared/chart-templates.ts
+init_template_yaml();
 var workloadKinds = /^(?:Deployment|DaemonSet|StatefulSet|Job|CronJob|ReplicaSet|Pod|Rollout)$/;
 var renders = /\b(?:toYaml|tpl|include|template|toJson)\b/;
 var fullnameHelper = /^[^.]+\.fullname$/;
@@ -34108,6 +34285,7 @@ function chartTemplateKnowledge(folder, chartName, repository) {
 }
 
 // src/loaders/declared/release-objects.ts
+init_template_yaml();
 var helmCreateConvention = {
   annotations: "serviceAccount.annotations",
   name: "serviceAccount.name",
@@ -34391,6 +34569,9 @@ function addReleaseObjects(declarations, repository) {
 }
 
 // src/loaders/declared/helm-reader.ts
+init_helm_set();
+init_template_yaml();
+init_release_label();
 var valuesMarkers = ["eks.amazonaws.com/role-arn", "eks.amazonaws.com/sts-regional-endpoints", "AWS_STS_REGIONAL_ENDPOINTS"];
 var helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(?:\.gotmpl)?)$/;
 var manifestStart = /^apiVersion:/m;
@@ -34578,6 +34759,8 @@ function standaloneRelease(file, layer) {
 }
 
 // src/loaders/declared/kustomize-patches.ts
+init_parse_manifests();
+init_values();
 var kustomizePatchReader = {
   kind: "kustomize",
   wants: (path20, text) => isManifestFile(path20) && !isKustomization(path20) && text.includes("kind: Kustomization") && text.includes("patch") && text.includes(webhook.annotations.roleArn),
@@ -34627,7 +34810,7 @@ var declarationReaders = [
   eksctlReader,
   cdkReader,
   pulumiReader,
-  terraformReader,
+  lazyTerraformReader,
   helmReader,
   kustomizePatchReader
 ];
@@ -34745,6 +34928,12 @@ function readText(file, maxBytes, outcomes) {
 function emptyDeclarations() {
   return { releases: [], objects: [], clusters: [], unanalysed: [], errors: [] };
 }
+async function prepareDeclarations(files, readers = declarationReaders) {
+  for (const reader of readers) {
+    if (!reader.prepare) continue;
+    if (files === void 0 || files.some((file) => file.text !== void 0 && reader.wants(file.path, file.text))) await reader.prepare();
+  }
+}
 function readDeclarations(files, readers = declarationReaders) {
   const declarations = emptyDeclarations();
   if (readers.length === 0) return declarations;
@@ -34757,6 +34946,9 @@ function readDeclarations(files, readers = declarationReaders) {
   addReleaseObjects(declarations, repository);
   return declarations;
 }
+
+// src/loaders/file-source.ts
+init_parse_manifests();
 
 // src/loaders/declared/declared-resources.ts
 function declaredResources(declarations, profileOf) {
@@ -35243,8 +35435,11 @@ function addLineHashes(findings, files, kind = "location") {
 
 // src/engine/suppressions.ts
 import path14 from "node:path";
+init_line_index();
+init_values();
 
 // src/model/workload.ts
+init_values();
 var podSpecPaths = {
   Pod: ["spec"],
   PodTemplate: ["template", "spec"],
@@ -35454,6 +35649,8 @@ function applyBaseline(findings, baseline) {
 }
 
 // src/engine/run-rules.ts
+init_values();
+init_line_index();
 function accountKey(cluster, builtBy, namespace, name) {
   return `${cluster}\0${builtBy ?? ""}\0${namespace ?? ""}\0${name}`;
 }
@@ -35732,6 +35929,7 @@ var STS006 = {
 };
 
 // src/model/manifest-strings.ts
+init_values();
 function manifestStrings(resource, wanted = () => true) {
   if (resource.identity.kind === "ConfigMap") {
     return Object.entries(recordAt(resource.data, "data")).flatMap(
@@ -35861,7 +36059,11 @@ function restartCommand(pod, owner) {
   return `kubectl delete pod ${pod.identity.name} -n ${namespace}`;
 }
 
+// src/model/running-pod.ts
+init_values();
+
 // src/model/webhook-model.ts
+init_values();
 var defaultMountPath = "/var/run/secrets/eks.amazonaws.com/serviceaccount";
 var windowsMountPath = "C:\\var\\run\\secrets\\eks.amazonaws.com\\serviceaccount";
 function webhookInjection(pod, account, settings) {
@@ -36050,6 +36252,7 @@ var STS013 = {
 };
 
 // src/code/dependencies.ts
+init_values();
 import path15 from "node:path";
 function compareVersions(a, b) {
   const left = a.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
@@ -36306,6 +36509,7 @@ var STS014 = {
 };
 
 // src/rules/STS015-endpoint-annotation-misplaced.ts
+init_values();
 var serviceAccountAnnotations = [webhook.annotations.stsRegionalEndpoints, webhook.annotations.roleArn];
 var STS015 = {
   id: "STS015",
@@ -36609,6 +36813,7 @@ async function scan(options) {
   });
   const outcomes = { skipped: [...discovery.skipped], errors: [] };
   const files = readFiles(discovery.files, options.maxFileBytes ?? defaultMaxFileBytes, outcomes);
+  await prepareDeclarations([...files, ...options.extraSources ?? []]);
   const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
   const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };
   const workers = workerSettings(options);

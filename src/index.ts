@@ -3,6 +3,7 @@
  * format the report. The command line is a thin adapter over these.
  */
 export { scan, scanTexts, type ScanOptions, type ScanSettings, type SourceText } from './engine/scan.js';
+export { prepareDeclarations } from './loaders/declared/read-declarations.js';
 export { exitCode, type FailOn, type Finding, type Report } from './engine/report.js';
 export { readBaseline } from './engine/baseline.js';
 export type { IgnoreEntry, SuppressionSettings } from './engine/suppressions.js';

@@ -1,6 +1,7 @@
 import { discoverFiles, isManifestFile } from '../loaders/discover-files.js';
 import { buildOverlays } from '../loaders/kustomize.js';
 import { readFiles } from '../loaders/read-files.js';
+import { prepareDeclarations } from '../loaders/declared/read-declarations.js';
 import { FileSource, type FileInputs, type FileSourceSettings, type SourceText } from '../loaders/file-source.js';
 import { isCodeFile } from '../code/languages.js';
 import { run, type RunSettings } from './run.js';
@@ -83,6 +84,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   // objects) often made V8 pretenure those objects' allocation sites, and peak memory doubled.
   const outcomes = { skipped: [...discovery.skipped], errors: [] as InputError[] };
   const files = readFiles(discovery.files, options.maxFileBytes ?? defaultMaxFileBytes, outcomes);
+  await prepareDeclarations([...files, ...(options.extraSources ?? [])]);
   const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
   const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };
   const workers = workerSettings(options);

@@ -135,6 +135,11 @@ export interface DeclarationReader {
    * must hold for this reader to want it: such a file is read even when it holds no STS text.
    */
   readonly markers?: readonly string[];
+  /**
+   * Loads what reading needs (a parser) when a scan holds a file this reader wants: `read` runs
+   * synchronously, so a reader whose code is loaded on demand is prepared before the scan runs.
+   */
+  prepare?(): Promise<void>;
   /** Whether a file may hold this reader's declarations: a cheap test of its path and text. */
   wants(path: string, text: string): boolean;
   /** Reads the declarations of the wanted files, appending to `into`. */

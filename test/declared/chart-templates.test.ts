@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scanTexts } from '../../src/engine/scan.js';
+import { prepareDeclarations } from '../../src/loaders/declared/read-declarations.js';
 import { releaseObjects } from '../../src/loaders/declared/release-objects.js';
 import { repoRoot, sharedCorpus, where } from '../helpers.js';
 import { scanCorpusWithInventory } from '../support/irsa-expected.js';
@@ -25,6 +26,9 @@ const chart = (name: string) => folderTexts(path.join(charts, name), `charts/${n
 const settings = { inventory: true, flags: { clusterVersion: '1.31' } } as const;
 
 describe('chart templates in the repository', () => {
+  // Some cases are Terraform texts in memory: their reader is loaded on demand.
+  beforeAll(() => prepareDeclarations());
+
   it('reads the annotations where the templates take them (rbac.serviceAccount.annotations), the name from _helpers.tpl and the env map of the Deployment that runs as it', () => {
     const report = scanTexts([...chart('autoscaler'), { path: 'charts/autoscaler/values-prod.yaml', text: readFileSync(path.join(charts, 'autoscaler', 'values-prod.yaml'), 'utf8') }], settings);
     expect(where(report)).toEqual([

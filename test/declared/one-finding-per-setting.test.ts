@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareDeclarations } from '../../src/loaders/declared/read-declarations.js';
 import { scanFiles, where, yaml } from '../helpers.js';
 
 // A values file is read twice: as text by the code rules, and as the settings of the objects its
@@ -19,6 +20,9 @@ interface Case {
   files: Record<string, string>;
   at?: string[];
 }
+
+// Terraform texts in memory: their reader is loaded on demand.
+beforeAll(() => prepareDeclarations());
 
 describe('one finding per setting', () => {
   // A values file whose account has a role, then its env or config, and where each problem is reported.

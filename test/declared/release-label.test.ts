@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepareDeclarations } from '../../src/loaders/declared/read-declarations.js';
 import { releaseDeclaredBy } from '../../src/loaders/declared/release-label.js';
 import { scanFiles, yaml } from '../helpers.js';
+
+// Terraform texts in memory: their reader is loaded on demand.
+beforeAll(() => prepareDeclarations());
 
 describe('how an object of a Helm release is named in messages', () => {
   it('puts the chart and where the values come from in one parenthesis, whatever is known', () => {

@@ -8,6 +8,20 @@ export function emptyDeclarations(): Declarations {
 }
 
 /**
+ * Loads what the readers need to read the given files (`DeclarationReader.prepare`), or, with no
+ * files, what every reader may need: for scans of texts in memory, which cannot wait for it.
+ */
+export async function prepareDeclarations(
+  files?: ReadonlyArray<{ path: string; text?: string }>,
+  readers: readonly DeclarationReader[] = declarationReaders,
+): Promise<void> {
+  for (const reader of readers) {
+    if (!reader.prepare) continue;
+    if (files === undefined || files.some((file) => file.text !== undefined && reader.wants(file.path, file.text))) await reader.prepare();
+  }
+}
+
+/**
  * What the declaration readers find among files already read: each reader is handed the files it
  * wants, in path order, and may look up any other file read (a values file an Argo CD Application
  * names) through the repository view, never on disk. The objects the Helm releases make are

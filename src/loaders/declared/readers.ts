@@ -2,7 +2,7 @@ import { argoCdReader } from './argocd.js';
 import { fluxHelmReleaseReader } from './flux.js';
 import { eksctlReader } from './eksctl.js';
 import { cdkReader, pulumiReader } from './infrastructure-code.js';
-import { terraformReader } from './terraform/read-terraform.js';
+import { lazyTerraformReader } from './terraform/lazy-reader.js';
 import { helmReader } from './helm-reader.js';
 import { kustomizePatchReader } from './kustomize-patches.js';
 import type { DeclarationReader } from '../../model/declared.js';
@@ -17,7 +17,7 @@ export const declarationReaders: readonly DeclarationReader[] = [
   eksctlReader,
   cdkReader,
   pulumiReader,
-  terraformReader,
+  lazyTerraformReader,
   helmReader,
   kustomizePatchReader,
 ];

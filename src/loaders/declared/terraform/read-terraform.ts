@@ -5,6 +5,7 @@ import { parseSetName, setLayer, type SetEntry } from '../helm-set.js';
 import { releaseDeclaredBy } from '../release-label.js';
 import { parseHcl, type Attribute, type Block, type Body, type Expression } from './hcl-syntax.js';
 import { elements, entry, evaluate, knownString, originAt, plain, withNames, type Origin, type Scope, type Value } from './evaluate.js';
+import { isTerraformFile, terraformMarkers } from './terraform-files.js';
 import { accountValue, fluxInstancePatches, objectIdentity, providerKind, providerObject } from './kubernetes-objects.js';
 import type { DeclarationReader, Declarations, DeclaredObject, HelmReleaseSpec, InputKind, LocatedValues, RepositoryView } from '../../../model/declared.js';
 import type { DocumentLocator, LocateOptions, PathSegment, SourcePosition } from '../../../model/resource.js';
@@ -535,14 +536,14 @@ function maskInterpolations(text: string): string {
   return result + text.slice(at);
 }
 
-/** Markers of Terraform files worth reading: they declare releases, Kubernetes objects, clusters, or the variables those read. */
-const markers = ['helm_release', 'kubernetes_', 'kubectl_manifest', 'eks.amazonaws.com/', 'aws_eks_cluster', 'cluster_version', 'locals {', 'variable "', 'module "'];
-
-/** The Terraform reader: `.tf` files and `.tfvars`. */
+/**
+ * The Terraform reader: `.tf` files and `.tfvars`. A scan registers {@link lazyTerraformReader},
+ * which loads this module only when it holds a Terraform file.
+ */
 export const terraformReader: DeclarationReader = {
   kind: 'terraform',
-  markers,
-  wants: (file) => file.endsWith('.tf') || file.endsWith('.tfvars'),
+  markers: terraformMarkers,
+  wants: isTerraformFile,
   read(files, repository, into) {
     new TerraformReading(files, repository, into).read();
   },
