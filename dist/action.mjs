@@ -26737,7 +26737,7 @@ function parseManifests(path20, rawText, options = {}) {
     return (text.includes("{{") ? templateObjects(path20, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
   }
   if (text.includes("{{") && (chartTemplatePath.test(path20) || hasTemplateActions(text, events))) {
-    return templateObjects(path20, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}` };
+    return templateObjects(path20, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}`, template: true };
   }
   const found = [];
   let documents = 0;
@@ -26774,7 +26774,7 @@ function templateObjects(path20, text, keep) {
 function unparsable(text, rawError, limits) {
   const error2 = rawError instanceof YAMLException && rawError.reason.startsWith("nesting exceeded maxDepth") ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;
   if (!(error2 instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
-    return { outcome: "skipped", reason: `template directives ({{ \u2026 }}, %{ \u2026 }) make it invalid YAML; ${templateHint}` };
+    return { outcome: "skipped", reason: `template directives ({{ \u2026 }}, %{ \u2026 }) make it invalid YAML; ${templateHint}`, template: true };
   }
   const message = error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2);
   if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
@@ -35142,6 +35142,11 @@ var FileSource = class {
       keep: (identity) => needed(needs, identity) || isEksctlConfig(identity),
       ...this.settings.manifestLimits ? { limits: this.settings.manifestLimits } : {}
     }) : void 0;
+    if (parsed?.outcome === "skipped" && parsed.template) {
+      inputs.files++;
+      (inputs.unanalysed ??= []).push({ path: file.path, kind: chartTemplatePath.test(file.path) ? "helm-chart" : "helm-values", reason: `${parsed.reason}; only its text is read, for the hosts and endpoint settings written in it` });
+      return { objects: [], asText: true };
+    }
     if (parsed?.outcome === "skipped" && !parsed.notManifest) return skip(parsed.reason);
     inputs.files++;
     if (!parsed || parsed.outcome === "skipped") return { objects: [], asText: source !== void 0 };

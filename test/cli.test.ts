@@ -89,12 +89,12 @@ describe('scans that read nothing', () => {
   });
 
   it('never calls a scan clean when every file it found was skipped: exit 3, complete false, nothing counted twice', () => {
-    const root = makeTree({ 'chart/templates/_helpers.tpl': '{{- define "x" -}}{{- end -}}\n', 'chart/templates/sa.yaml': 'metadata:\n  name: {{ .Values.name }}\n' });
+    const root = makeTree({ 'chart/templates/_helpers.tpl': '{{- define "x" -}}{{- end -}}\n', 'chart/templates/_names.tpl': '{{- define "y" -}}{{- end -}}\n' });
     const run = runCli(['scan', 'chart', '--format', 'json'], { cwd: root });
     expect(run.code).toBe(3);
     const report = json(run.stdout);
     expect(report.inputs).toMatchObject({ files: 0, documents: 0, objects: 0, errors: [] });
-    expect(report.inputs.skipped.map((item) => item.path)).toEqual(['chart/templates/_helpers.tpl', 'chart/templates/sa.yaml']);
+    expect(report.inputs.skipped.map((item) => item.path)).toEqual(['chart/templates/_helpers.tpl', 'chart/templates/_names.tpl']);
     expect(report.summary.complete).toBe(false);
     expect(run.stderr).toBe('sts-audit: 0 error(s), 0 warning(s), 0 note(s); incomplete scan: every input was skipped, nothing was scanned\n');
     const text = runCli(['scan', 'chart'], { cwd: root });

@@ -1,6 +1,6 @@
 import { isManifestFile } from './discover-files.js';
 import { codeMarkers, type FileText as ReadFile } from './read-files.js';
-import { parseManifests, type ParsedObject } from './parse-manifests.js';
+import { chartTemplatePath, parseManifests, type ParsedObject } from './parse-manifests.js';
 import { builtObjects, type OverlayBuild } from './kustomize.js';
 import { readDeclarations } from './declared/read-declarations.js';
 import { declaredResources } from './declared/declared-resources.js';
@@ -287,6 +287,12 @@ export class FileSource implements Source<Iterable<SourceItem>> {
           ...(this.settings.manifestLimits ? { limits: this.settings.manifestLimits } : {}),
         })
       : undefined;
+    if (parsed?.outcome === 'skipped' && parsed.template) {
+      // Its literal STS texts (a global host, an endpoint setting) are still found at their line.
+      inputs.files++;
+      (inputs.unanalysed ??= []).push({ path: file.path, kind: chartTemplatePath.test(file.path) ? 'helm-chart' : 'helm-values', reason: `${parsed.reason}; only its text is read, for the hosts and endpoint settings written in it` });
+      return { objects: [], asText: true };
+    }
     if (parsed?.outcome === 'skipped' && !parsed.notManifest) return skip(parsed.reason);
     inputs.files++;
     if (!parsed || parsed.outcome === 'skipped') return { objects: [], asText: source !== undefined };

@@ -31,13 +31,20 @@ export type ParsedFile =
       /** A Go/Helm template read without rendering it: why it is read only in part. */
       template?: string;
     }
-  | { outcome: 'skipped'; reason: string; /** The text is not a manifest at all (it is read as text instead). */ notManifest?: true }
+  | {
+      outcome: 'skipped';
+      reason: string;
+      /** The text is not a manifest at all (it is read as text instead). */
+      notManifest?: true;
+      /** A template that is not YAML even with its actions masked: only its text is read. */
+      template?: true;
+    }
   | { outcome: 'error'; message: string; line?: number; column?: number };
 
 const templateHint = 'render it first (for example `helm template`) and scan the output';
 
 /** A file in a `templates` folder, as a Helm chart keeps its templates. */
-const chartTemplatePath = /(?:^|\/)templates\//;
+export const chartTemplatePath = /(?:^|\/)templates\//;
 
 /** Why a template is read only in part. */
 const templateReason = `Go/Helm template ({{ … }}): only what is written literally is read (an annotation, an env value, a host), at its line; the rest is decided when it is rendered: ${templateHint}`;
@@ -67,7 +74,7 @@ export function parseManifests(
   }
   // A chart's template is one even when its actions stand only inside values (`name: {{ .Release.Name }}`).
   if (text.includes('{{') && (chartTemplatePath.test(path) || hasTemplateActions(text, events))) {
-    return templateObjects(path, text, options.keep) ?? { outcome: 'skipped', reason: `Go/Helm template ({{ … }}) that is not YAML without rendering; ${templateHint}` };
+    return templateObjects(path, text, options.keep) ?? { outcome: 'skipped', reason: `Go/Helm template ({{ … }}) that is not YAML without rendering; ${templateHint}`, template: true };
   }
   const found: Array<{ value: Record<string, unknown>; identity: ObjectIdentity; document: number; path: PathSegment[] }> = [];
   let documents = 0;
@@ -110,7 +117,7 @@ function templateObjects(path: string, text: string, keep: ((identity: ObjectIde
 function unparsable(text: string, rawError: unknown, limits: ManifestLimits): ParsedFile {
   const error = rawError instanceof YAMLException && rawError.reason.startsWith('nesting exceeded maxDepth') ? tooDeep(limits, rawError.mark?.position ?? 0) : rawError;
   if (!(error instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
-    return { outcome: 'skipped', reason: `template directives ({{ … }}, %{ … }) make it invalid YAML; ${templateHint}` };
+    return { outcome: 'skipped', reason: `template directives ({{ … }}, %{ … }) make it invalid YAML; ${templateHint}`, template: true };
   }
   const message = error instanceof YAMLException ? error.reason : error instanceof Error ? error.message : String(error);
   if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
