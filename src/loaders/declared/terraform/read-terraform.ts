@@ -538,11 +538,13 @@ function maskInterpolations(text: string): string {
 /** Markers of Terraform files worth reading: they declare releases, Kubernetes objects, clusters, or the variables those read. */
 const markers = ['helm_release', 'kubernetes_', 'kubectl_manifest', 'eks.amazonaws.com/', 'aws_eks_cluster', 'cluster_version', 'locals {', 'variable "', 'module "'];
 
+const isTerraformFile = (file: string): boolean => file.endsWith('.tf') || file.endsWith('.tfvars');
+
 /** The Terraform reader: `.tf` files and `.tfvars`. */
 export const terraformReader: DeclarationReader = {
   kind: 'terraform',
-  markers,
-  wants: (file) => file.endsWith('.tf') || file.endsWith('.tfvars'),
+  markers: { paths: isTerraformFile, texts: markers },
+  wants: isTerraformFile,
   read(files, repository, into) {
     new TerraformReading(files, repository, into).read();
   },
