@@ -3,6 +3,7 @@ import { planRules, type RuleSelection } from './rule-plan.js';
 import { buildReport } from './build-report.js';
 import { addLineHashes } from './findings.js';
 import { countByKind, inventoryEntry, sortInventory, type InventoryEntry } from './inventory.js';
+import { youngGenerationCheckpoint } from '../young-generation.js';
 import type { InputKind } from '../model/declared.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
 import type { Report } from './report.js';
@@ -62,6 +63,7 @@ export function run(source: Source | CheckingSource, settings: RunSettings): Run
     inventory?.push(entry);
   };
   const take = (item: SourceItem | CheckedItem): void => {
+    youngGenerationCheckpoint();
     if ('checked' in item) {
       testCode.push(...item.testCode);
       runner.addChecked(item.checked, item.recheck);

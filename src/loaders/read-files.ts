@@ -4,6 +4,7 @@ import { isManifestFile, type InputFile } from './discover-files.js';
 import { isDependencyManifest } from '../code/languages.js';
 import { endpoints } from '../facts.js';
 import { declarationReaders } from './declared/readers.js';
+import { youngGenerationCheckpoint } from '../young-generation.js';
 import type { Inputs } from '../model/source.js';
 
 /** What reading a file leaves to record. */
@@ -25,6 +26,7 @@ const binarySample = 8000;
 export function readFiles(files: readonly InputFile[], maxBytes: number, outcomes: Outcomes): FileText[] {
   const read: FileText[] = [];
   for (const file of files) {
+    youngGenerationCheckpoint();
     if (isManifestFile(file.path)) {
       const text = readText(file, maxBytes, outcomes);
       if (text !== undefined) read.push({ path: file.path, text });
