@@ -82,6 +82,7 @@ export function run(source: Source | CheckingSource, settings: RunSettings): Run
     }
     if (item.owners) runner.addOwners(item.objects);
     for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
+    runner.itemChecked();
   };
   const finish = (): RunResult => {
     const { findings: checked, errors } = runner.finish();
