@@ -23,7 +23,7 @@ export function boundYoungGeneration(megabytes: number): void {
   bound = megabytes * 1024 * 1024;
 }
 
-/** Called for each file or batch of objects: stops the young generation's growth at the bound. */
+/** Called for each file or object: stops the young generation's growth at the bound. */
 export function youngGenerationCheckpoint(): void {
   if (bound === undefined || ++calls < callsBetweenLooks) return;
   calls = 0;

@@ -63,7 +63,6 @@ export function run(source: Source | CheckingSource, settings: RunSettings): Run
     inventory?.push(entry);
   };
   const take = (item: SourceItem | CheckedItem): void => {
-    youngGenerationCheckpoint();
     if ('checked' in item) {
       testCode.push(...item.testCode);
       runner.addChecked(item.checked, item.recheck);
@@ -71,6 +70,7 @@ export function run(source: Source | CheckingSource, settings: RunSettings): Run
       return;
     }
     if ('text' in item) {
+      youngGenerationCheckpoint();
       if (item.testCode) testCode.push(item.text.path);
       runner.checkText(item.text, item.profile, item.testCode);
       return;
@@ -81,7 +81,11 @@ export function run(source: Source | CheckingSource, settings: RunSettings): Run
       if (entry) count(entry);
     }
     if (item.owners) runner.addOwners(item.objects);
-    for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
+    // Each object, not each item: a live cluster's items are pages of hundreds.
+    for (const resource of item.objects) {
+      youngGenerationCheckpoint();
+      if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
+    }
     runner.itemChecked();
   };
   const finish = (): RunResult => {
