@@ -1,4 +1,4 @@
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { builtin } from './builtins.js';
 
 /**
  * Bounds V8's young generation for the rest of the process, once {@link boundYoungGeneration}
@@ -27,9 +27,10 @@ export function boundYoungGeneration(megabytes: number): void {
 export function youngGenerationCheckpoint(): void {
   if (bound === undefined || ++calls < callsBetweenLooks) return;
   calls = 0;
-  const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+  const v8 = builtin('node:v8');
+  const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
   if (newSpace && newSpace.space_size >= bound) {
-    setFlagsFromString('--semi-space-growth-factor=1');
+    v8.setFlagsFromString('--semi-space-growth-factor=1');
     bound = undefined;
   }
 }
