@@ -34705,16 +34705,16 @@ var declarationReaders = [
 ];
 
 // src/young-generation.ts
-import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 var bound2;
 var calls = 0;
 var callsBetweenLooks = 32;
 function youngGenerationCheckpoint() {
   if (bound2 === void 0 || ++calls < callsBetweenLooks) return;
   calls = 0;
-  const newSpace = getHeapSpaceStatistics().find((space3) => space3.space_name === "new_space");
+  const v8 = builtin("node:v8");
+  const newSpace = v8.getHeapSpaceStatistics().find((space3) => space3.space_name === "new_space");
   if (newSpace && newSpace.space_size >= bound2) {
-    setFlagsFromString("--semi-space-growth-factor=1");
+    v8.setFlagsFromString("--semi-space-growth-factor=1");
     bound2 = void 0;
   }
 }
@@ -36553,7 +36553,6 @@ function run(source, settings) {
     inventory?.push(entry2);
   };
   const take = (item) => {
-    youngGenerationCheckpoint();
     if ("checked" in item) {
       testCode.push(...item.testCode);
       runner.addChecked(item.checked, item.recheck);
@@ -36561,6 +36560,7 @@ function run(source, settings) {
       return;
     }
     if ("text" in item) {
+      youngGenerationCheckpoint();
       if (item.testCode) testCode.push(item.text.path);
       runner.checkText(item.text, item.profile, item.testCode);
       return;
@@ -36571,7 +36571,10 @@ function run(source, settings) {
       if (entry2) count(entry2);
     }
     if (item.owners) runner.addOwners(item.objects);
-    for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
+    for (const resource of item.objects) {
+      youngGenerationCheckpoint();
+      if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
+    }
     runner.itemChecked();
   };
   const finish = () => {

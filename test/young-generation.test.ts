@@ -3,6 +3,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers.js';
 
+/** Lets Node.js run the sources as they are written: `./builtins.js` is `./builtins.ts`. */
+const tsSources = `
+  import { registerHooks } from 'node:module';
+  registerHooks({
+    resolve(specifier, context, next) {
+      try {
+        return next(specifier, context);
+      } catch (error) {
+        if (!specifier.endsWith('.js')) throw error;
+        return next(specifier.replace(/\\.js$/, '.ts'), context);
+      }
+    },
+  });
+`;
+
 /**
  * A process that keeps 200,000 small objects, passing the checkpoint after each, and prints the
  * young generation's size in MB: in a process of its own, as the bound is a setting of the process.
@@ -16,7 +31,7 @@ const youngGenerationAfterWork = (boundMb?: number): number => {
     for (let i = 0; i < 200000; i++) { kept.push({ i, text: 'item ' + i }); youngGenerationCheckpoint(); }
     console.log(getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size / 2 ** 20);
   `;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(tsSources)}`, '--input-type=module', '-e', script], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
   return Number(run.stdout);
 };

@@ -24,7 +24,7 @@ describe('parseManifests', () => {
   it('lets go of a file\'s event table and parses the text again for the next position asked', () => {
     const text = yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: a', 'data:', '  key: value');
     let parses = 0;
-    const source = new YamlSource('a.yaml', text, parseEvents(text), () => (parses++, parseEvents(text)));
+    const source = new YamlSource('a.yaml', text, parseEvents(text, {}), () => (parses++, parseEvents(text, {})));
     const locator = new YamlLocator(source, source.documentRoot(0));
     const position = locator.locate(['data', 'key']);
     expect(position).toMatchObject({ startLine: 6, startColumn: 8, endColumn: 13 });
