@@ -21764,12 +21764,30 @@ var init_yaml_locator = __esm({
     FAST = 8;
     STRIDE = 9;
     YamlSource = class {
-      constructor(path20, text, events) {
+      /**
+       * @param reparse parses the text again, to the same events: given it, the event table can be
+       *   released and is rebuilt when a position is asked again.
+       */
+      constructor(path20, text, events, reparse) {
         this.path = path20;
         this.text = text;
+        this.reparse = reparse;
+        this.length = events.length;
+        this.packed = this.pack(events);
+      }
+      path;
+      text;
+      reparse;
+      lines;
+      /** The packed events: undefined once released ({@link release}), until a position is asked again. */
+      packed;
+      /** Index of each document's root event. */
+      documentRoots = [];
+      length;
+      pack(events) {
         const length = events.length;
-        this.length = length;
         const table3 = new Int32Array(length * STRIDE);
+        this.documentRoots.length = 0;
         for (let index = 0, at3 = 0; index < length; index++, at3 += STRIDE) {
           const event = events[index];
           const type = event.type;
@@ -21795,15 +21813,22 @@ var init_yaml_locator = __esm({
             table3[at3 + ANCHOR_START] = -1;
           }
         }
-        this.table = table3;
+        return table3;
       }
-      path;
-      text;
-      lines;
-      table;
-      /** Index of each document's root event. */
-      documentRoots = [];
-      length;
+      get table() {
+        this.packed ??= this.pack(this.reparse());
+        return this.packed;
+      }
+      /**
+       * Lets go of the event table and line index, when the text can be parsed again: for a file whose
+       * objects wait, perhaps to the end of the run, for a ServiceAccount, where most never need a
+       * position. The table is several times the size of the text.
+       */
+      release() {
+        if (!this.reparse) return;
+        this.packed = void 0;
+        this.lines = void 0;
+      }
       /** The root event of the n-th document (0-based), empty ones included. */
       documentRoot(document) {
         return this.documentRoots[document] ?? this.length;
@@ -21867,6 +21892,9 @@ var init_yaml_locator = __esm({
       basePath;
       get path() {
         return this.source.path;
+      }
+      release() {
+        this.source.release();
       }
       /** A locator for paths inside the node at `path` (an item of a `kind: List`). */
       below(path20) {
@@ -26747,7 +26775,7 @@ function parseManifests(path20, rawText, options = {}) {
     collectObjects(value, [], (object, identity, path21) => found.push({ value: object, identity, document, path: path21 }));
   });
   const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
-  const source = kept.length > 0 ? new YamlSource(path20, text, events) : void 0;
+  const source = kept.length > 0 ? new YamlSource(path20, text, events, () => readYamlStream(path20, text, limits, options.json === true).events) : void 0;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
@@ -28259,7 +28287,7 @@ var init_read_terraform = __esm({
     };
     terraformReader = {
       kind: "terraform",
-      markers: terraformMarkers,
+      markers: { paths: isTerraformFile, texts: terraformMarkers },
       wants: isTerraformFile,
       read(files, repository, into) {
         new TerraformReading(files, repository, into).read();
@@ -29060,30 +29088,44 @@ var toPosix = (relative) => relative.split(path3.sep).join("/");
 var IgnoreRules = class {
   constructor(root, extraPatterns, extraFolder) {
     this.root = root;
-    this.extraFolder = extraFolder;
-    this.extra = (0, import_ignore.default)().add([...extraPatterns]);
+    this.extra = extraPatterns.length > 0 ? (0, import_ignore.default)().add([...extraPatterns]) : void 0;
+    const folder = path3.posix.normalize(extraFolder);
+    this.extraPrefix = folder === "." ? "" : `${folder.replace(/\/$/, "")}/`;
   }
   root;
-  extraFolder;
   perFolder = /* @__PURE__ */ new Map();
   extra;
+  /** The config file's folder as a prefix of the paths below it: '' for the root. */
+  extraPrefix;
   /**
-   * @param fromDepth consult only `.gitignore` files this many folders down or deeper: a folder
-   *   named on the command line is scanned even when the rules above it leave it out.
+   * The rules of the folders that hold `relative` (a folder, '' for the root), from `fromDepth`
+   * folders down: what a walk starting there carries.
    */
-  ignores(relative, isFolder, fromDepth = 0) {
-    const underExtra = path3.posix.relative(this.extraFolder, relative);
-    if (fromDepth === 0 && underExtra !== "" && !underExtra.startsWith("../") && this.extra.ignores(isFolder ? `${underExtra}/` : underExtra)) {
-      return true;
+  above(relative, fromDepth) {
+    const parts = relative === "" ? [] : relative.split("/");
+    let stack = [];
+    for (let depth = fromDepth; depth < parts.length; depth++) stack = this.push(stack, parts.slice(0, depth).join("/"));
+    return stack;
+  }
+  /** `stack` with the rules of `folder` (relative; '' for the root) on top, when it has a `.gitignore`. */
+  push(stack, folder) {
+    const rules2 = this.rulesOf(folder);
+    return rules2 ? [...stack, { rules: rules2, prefixLength: folder === "" ? 0 : folder.length + 1 }] : stack;
+  }
+  /**
+   * @param stack the rules of the folders above `relative`, as {@link above} and {@link push} give them.
+   * @param withExtra whether the config's patterns apply: not inside a folder named on the command
+   *   line, which is scanned even when the rules above it leave it out.
+   */
+  ignores(relative, isFolder, stack, withExtra) {
+    if (withExtra && this.extra && relative.length > this.extraPrefix.length && relative.startsWith(this.extraPrefix)) {
+      const underExtra = relative.slice(this.extraPrefix.length);
+      if (this.extra.ignores(isFolder ? `${underExtra}/` : underExtra)) return true;
     }
     let ignored = false;
-    const parts = relative.split("/");
-    for (let depth = fromDepth; depth < parts.length; depth++) {
-      const folder = parts.slice(0, depth).join("/");
-      const rules2 = this.rulesOf(folder);
-      if (!rules2) continue;
-      const below = parts.slice(depth).join("/") + (isFolder ? "/" : "");
-      const verdict = rules2.test(below);
+    for (const { rules: rules2, prefixLength } of stack) {
+      const below = relative.slice(prefixLength);
+      const verdict = rules2.test(isFolder ? `${below}/` : below);
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }
@@ -29124,31 +29166,33 @@ async function discoverFiles(targets2, options) {
     return real;
   };
   let matched = 0;
-  const addFile = (absolute) => {
+  const addFound = (relative, absolute) => {
     matched++;
-    const relative = relativeOf(absolute);
     if (!found.has(relative)) found.set(relative, { path: relative, absolutePath: absolute });
   };
-  const walk = (folder, fromDepth) => {
-    const real = realpathSync.native(folder);
+  const walk = (folder, real, relativeFolder, above, withExtra) => {
     if (visitedFolders.has(real)) return;
     visitedFolders.add(real);
+    const stack = rules2.push(above, relativeFolder);
+    const prefix2 = relativeFolder === "" ? "" : `${relativeFolder}/`;
     const entries = readdirSync2(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
     for (const entry2 of entries) {
       const absolute = path3.join(folder, entry2.name);
-      const relative = relativeOf(absolute);
+      const relative = prefix2 + entry2.name;
       let isFolder = entry2.isDirectory();
+      let linked;
       if (entry2.isSymbolicLink()) {
         const linksToFolder = isFolderLink(absolute);
-        if (!linksToFolder && !wanted(relative) || rules2.ignores(relative, linksToFolder, fromDepth)) continue;
-        if (followLink(absolute) === void 0) continue;
+        if (!linksToFolder && !wanted(relative) || rules2.ignores(relative, linksToFolder, stack, withExtra)) continue;
+        linked = followLink(absolute);
+        if (linked === void 0) continue;
         isFolder = linksToFolder;
       }
       if (isFolder) {
-        if (excludedFolders.has(entry2.name) || rules2.ignores(relative, true, fromDepth)) continue;
-        walk(absolute, fromDepth);
-      } else if (wanted(relative) && !rules2.ignores(relative, false, fromDepth)) {
-        if (entry2.isFile() || entry2.isSymbolicLink()) addFile(absolute);
+        if (excludedFolders.has(entry2.name) || rules2.ignores(relative, true, stack, withExtra)) continue;
+        walk(absolute, linked ?? path3.join(real, entry2.name), relative, stack, withExtra);
+      } else if (wanted(relative) && !rules2.ignores(relative, false, stack, withExtra)) {
+        if (entry2.isFile() || entry2.isSymbolicLink()) addFound(relative, absolute);
         else skipped.push({ path: relative, reason: "not a regular file (a FIFO, socket or device)" });
       }
     }
@@ -29156,19 +29200,23 @@ async function discoverFiles(targets2, options) {
   const addTarget = (absolute, explicit) => {
     const stats = lstatSync(absolute);
     let isFolder = stats.isDirectory();
+    let real;
     if (stats.isSymbolicLink()) {
-      const target = followLink(absolute);
-      if (target === void 0) return;
-      isFolder = statSync(target).isDirectory();
-    } else if (!inside2(realpathSync.native(absolute))) {
-      skipped.push({ path: relativeOf(absolute), reason: "outside the scan root" });
-      return;
+      real = followLink(absolute);
+      if (real === void 0) return;
+      isFolder = statSync(real).isDirectory();
+    } else {
+      real = realpathSync.native(absolute);
+      if (!inside2(real)) {
+        skipped.push({ path: relativeOf(absolute), reason: "outside the scan root" });
+        return;
+      }
     }
+    const relative = relativeOf(absolute);
     if (isFolder) {
-      const relative = relativeOf(absolute);
-      const named = explicit && relative !== "" && rules2.ignores(relative, true);
-      walk(absolute, named ? relative.split("/").length : 0);
-    } else if (explicit || wanted(relativeOf(absolute)) && !rules2.ignores(relativeOf(absolute), false)) addFile(absolute);
+      const named = explicit && relative !== "" && rules2.ignores(relative, true, rules2.above(relative, 0), true);
+      walk(absolute, real, relative, rules2.above(relative, named ? relative.split("/").length : 0), !named);
+    } else if (explicit || wanted(relative) && !rules2.ignores(relative, false, rules2.above(relative, 0), true)) addFound(relative, absolute);
   };
   const expand2 = async (target) => {
     const absolute = path3.resolve(options.root, target);
@@ -33044,52 +33092,74 @@ function readConfig(file, config, locator, into) {
 
 // src/code/mask-comments.ts
 var [lf, cr, space, tab, backslash] = [10, 13, 32, 9, 92];
-function startsAt(text, index, token) {
-  return text.startsWith(token, index);
+var tables = /* @__PURE__ */ new WeakMap();
+function tokenTable(language) {
+  let table3 = tables.get(language);
+  if (table3) return table3;
+  const raw = new Set(language.rawQuotes ?? []);
+  const tokens = [
+    ...[...language.quotes].sort((a, b) => b.length - a.length).map((quote) => ({ text: quote, opens: raw.has(quote) ? "raw-string" : "string", close: quote })),
+    ...language.blockComments.map(([open2, close]) => ({ text: open2, opens: "block-comment", close })),
+    ...language.lineComments.map((marker) => ({ text: marker, opens: "line-comment", close: "" }))
+  ];
+  table3 = { byFirst: /* @__PURE__ */ new Map(), starts: new Uint8Array(128) };
+  for (const token of tokens) {
+    const first = token.text.charCodeAt(0);
+    const list2 = table3.byFirst.get(first);
+    if (list2) list2.push(token);
+    else table3.byFirst.set(first, [token]);
+    if (first < 128) table3.starts[first] = 1;
+  }
+  tables.set(language, table3);
+  return table3;
+}
+function blanked(text, from, to) {
+  return text.slice(from, to).replace(/[^\r\n]/g, " ");
 }
 function maskComments(text, language) {
-  const { lineComments, blockComments, quotes } = language;
-  const raw = new Set(language.rawQuotes ?? []);
-  const quoteList = [...quotes].sort((a, b) => b.length - a.length);
+  const { byFirst, starts } = tokenTable(language);
+  const { lineCommentsAtStartOnly, lineCommentsAfterSpaceOnly } = language;
   const parts = [];
   let copiedUpTo = 0;
   let lineStart = true;
-  const blank = (from, to) => {
-    parts.push(text.slice(copiedUpTo, from), text.slice(from, to).replace(/[^\r\n]/g, " "));
-    copiedUpTo = to;
-  };
   let i = 0;
-  while (i < text.length) {
+  const length = text.length;
+  scan: while (i < length) {
     const code2 = text.charCodeAt(i);
     if (code2 === lf || code2 === cr) {
       lineStart = true;
       i++;
       continue;
     }
-    const quote = quoteList.find((candidate2) => startsAt(text, i, candidate2));
-    if (quote !== void 0) {
-      i = endOfString(text, i + quote.length, quote, raw.has(quote));
-      lineStart = false;
-      continue;
-    }
-    const block = blockComments.find(([open2]) => startsAt(text, i, open2));
-    if (block) {
-      const close = text.indexOf(block[1], i + block[0].length);
-      const end = close < 0 ? text.length : close + block[1].length;
-      blank(i, end);
-      i = end;
-      lineStart = false;
-      continue;
-    }
-    const previous = text.charCodeAt(i - 1);
-    const wordStart = i === 0 || previous === space || previous === tab || previous === lf || previous === cr;
-    const allowed = language.lineCommentsAtStartOnly ? lineStart : language.lineCommentsAfterSpaceOnly ? wordStart : true;
-    if (allowed && lineComments.some((marker) => startsAt(text, i, marker))) {
-      let end = i;
-      while (end < text.length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
-      blank(i, end);
-      i = end;
-      continue;
+    const candidates = code2 < 128 ? starts[code2] === 1 ? byFirst.get(code2) : void 0 : byFirst.get(code2);
+    if (candidates !== void 0) {
+      for (const token of candidates) {
+        if (!text.startsWith(token.text, i)) continue;
+        if (token.opens === "string" || token.opens === "raw-string") {
+          i = endOfString(text, i + token.text.length, token.close, token.opens === "raw-string");
+          lineStart = false;
+          continue scan;
+        }
+        if (token.opens === "block-comment") {
+          const close = text.indexOf(token.close, i + token.text.length);
+          const end = close < 0 ? length : close + token.close.length;
+          parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
+          copiedUpTo = end;
+          i = end;
+          lineStart = false;
+          continue scan;
+        }
+        const previous = text.charCodeAt(i - 1);
+        const wordStart = i === 0 || previous === space || previous === tab || previous === lf || previous === cr;
+        if (lineCommentsAtStartOnly ? lineStart : lineCommentsAfterSpaceOnly ? wordStart : true) {
+          let end = i;
+          while (end < length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
+          parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
+          copiedUpTo = end;
+          i = end;
+          continue scan;
+        }
+      }
     }
     if (code2 !== space && code2 !== tab) lineStart = false;
     i++;
@@ -33100,6 +33170,7 @@ function maskComments(text, language) {
 }
 function endOfString(text, from, quote, raw) {
   const multiline = quote.length > 1 || quote === "`";
+  const first = quote.charCodeAt(0);
   let i = from;
   while (i < text.length) {
     const code2 = text.charCodeAt(i);
@@ -33107,7 +33178,7 @@ function endOfString(text, from, quote, raw) {
       i += 2;
       continue;
     }
-    if (text.startsWith(quote, i)) return i + quote.length;
+    if (code2 === first && text.startsWith(quote, i)) return i + quote.length;
     if (!multiline && (code2 === lf || code2 === cr)) return i;
     i++;
   }
@@ -33358,7 +33429,7 @@ var CodePositions = class {
 init_release_label();
 var { roleArn: roleArnKey2, stsRegionalEndpoints: endpointKey } = webhook.annotations;
 var programLanguages = /* @__PURE__ */ new Set(["javascript", "python", "go", "java", "csharp", "kotlin"]);
-var markers = ["ServiceAccount", "add_service_account", roleArnKey2];
+var markers = { paths: isProgram, texts: ["ServiceAccount", "add_service_account", roleArnKey2] };
 var toolNames = { cdk: "AWS CDK", pulumi: "Pulumi" };
 var partlyRead = {
   cdk: "AWS CDK code is read, not run: ServiceAccounts made by `addServiceAccount`, `new ServiceAccount`, cdk8s `KubeServiceAccount` and literal ServiceAccount objects are modeled from the literals written; the roles CDK creates, values computed when the app runs, objects made in loops or helpers, and Helm charts added with `addHelmChart` are not known",
@@ -33556,7 +33627,7 @@ function programReader(kind, wants) {
   return {
     kind,
     markers,
-    wants: (path20, text) => isProgram(path20) && markers.some((marker) => text.includes(marker)) && wants(text),
+    wants: (path20, text) => isProgram(path20) && markers.texts.some((marker) => text.includes(marker)) && wants(text),
     read: (files, _repository, into) => readPrograms(kind, files, into)
   };
 }
@@ -33568,7 +33639,7 @@ init_terraform_files();
 var loaded;
 var lazyTerraformReader = {
   kind: "terraform",
-  markers: terraformMarkers,
+  markers: { paths: isTerraformFile, texts: terraformMarkers },
   wants: isTerraformFile,
   async prepare() {
     loaded ??= (await Promise.resolve().then(() => (init_read_terraform(), read_terraform_exports))).terraformReader;
@@ -34711,7 +34782,7 @@ function helmfileChart(chart, folder, repositories, repository) {
 }
 var helmReader = {
   kind: "helm-values",
-  markers: [...valuesMarkers, "releases:"],
+  markers: { paths: (file) => yamlPattern.test(file), texts: [...valuesMarkers, "releases:"] },
   wants(file, text) {
     if (!yamlPattern.test(file)) return false;
     if (helmfilePattern.test(file)) return text.includes("releases:");
@@ -34815,11 +34886,27 @@ var declarationReaders = [
   kustomizePatchReader
 ];
 
+// src/young-generation.ts
+var bound2;
+var calls = 0;
+var callsBetweenLooks = 32;
+function youngGenerationCheckpoint() {
+  if (bound2 === void 0 || ++calls < callsBetweenLooks) return;
+  calls = 0;
+  const v8 = builtin("node:v8");
+  const newSpace = v8.getHeapSpaceStatistics().find((space3) => space3.space_name === "new_space");
+  if (newSpace && newSpace.space_size >= bound2) {
+    v8.setFlagsFromString("--semi-space-growth-factor=1");
+    bound2 = void 0;
+  }
+}
+
 // src/loaders/read-files.ts
 var binarySample = 8e3;
 function readFiles(files, maxBytes, outcomes) {
   const read2 = [];
   for (const file of files) {
+    youngGenerationCheckpoint();
     if (isManifestFile(file.path)) {
       const text = readText(file, maxBytes, outcomes);
       if (text !== void 0) read2.push({ path: file.path, text });
@@ -34839,7 +34926,13 @@ var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, text
 function holdsCodeMarker(bytes) {
   return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
 }
-var declarationMarkers = declarationReaders.flatMap((reader) => reader.markers ?? []).map((marker) => Buffer.from(marker));
+var markersPastScreens = codeMarkers.filter((marker) => !Object.entries(endpoints.codeMarkerFragments).some(([fragment, texts]) => marker.includes(fragment) && texts.some((text) => marker.includes(text)))).map((marker) => Buffer.from(marker));
+var declarationMarkers = [...new Set(declarationReaders.map((reader) => reader.markers))].flatMap(
+  (markers2) => markers2 ? [{ paths: markers2.paths, texts: markers2.texts.map((text) => Buffer.from(text)) }] : []
+);
+function holdsDeclarationMarker(path20, bytes) {
+  return declarationMarkers.some(({ paths, texts }) => paths(path20) && texts.some((text) => bytes.includes(text)));
+}
 var readBuffer = Buffer.allocUnsafe(1 << 20);
 var NotRegularFile = class extends Error {
 };
@@ -34890,12 +34983,13 @@ function readCode(file, maxBytes, outcomes) {
     return void 0;
   }
   const screened = holdsCodeMarker(bytes);
-  if (!screened && !isDependencyManifest(file.path) && !declarationMarkers.some((marker) => bytes.includes(marker))) return null;
+  const dependencies = isDependencyManifest(file.path);
+  if (!screened && !dependencies && !holdsDeclarationMarker(file.path, bytes)) return null;
   if (!isUtf8(bytes)) {
     outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
     return void 0;
   }
-  return { text: bytes.toString("utf8"), screened };
+  return { text: bytes.toString("utf8"), screened: screened || !dependencies && markersPastScreens.some((marker) => bytes.includes(marker)) };
 }
 function readText(file, maxBytes, outcomes) {
   let text;
@@ -35165,7 +35259,7 @@ function textItem(source, resolver, testCode) {
   const language = languageOf(source.path);
   const dependencies = isDependencyManifest(source.path);
   if (!language && !dependencies) return void 0;
-  if (!dependencies && !source.screened && !codeMarkers.some((marker) => source.text.includes(marker))) return void 0;
+  if (!dependencies && !(source.screened ?? codeMarkers.some((marker) => source.text.includes(marker)))) return void 0;
   let code2;
   const text = {
     path: source.path,
@@ -35683,6 +35777,8 @@ var RuleRunner = class {
   owners = /* @__PURE__ */ new Map();
   /** Objects whose account was not known when checked; checked apart, with how to read them again. */
   deferred = [];
+  /** Objects deferred since the last {@link itemChecked}. */
+  waitingSince = [];
   findings = [];
   textFindings = [];
   errors = [];
@@ -35734,9 +35830,21 @@ var RuleRunner = class {
   /** Checks an object; true when it has findings, or may have them once its ServiceAccount is known. */
   check(resource) {
     const outcome = this.checkObject(resource);
-    if (outcome.missedAccount) this.deferred.push(resource);
-    else this.keep(outcome);
+    if (outcome.missedAccount) {
+      this.deferred.push(resource);
+      this.waitingSince.push(resource);
+    } else {
+      this.keep(outcome);
+    }
     return outcome.missedAccount || outcome.findings.length > 0;
+  }
+  /**
+   * Called once the objects of an item (a file) are checked: the documents of those left waiting
+   * let go of their parse, as they may wait to the end of the run and most never need a position.
+   * Not sooner: the file's other objects are checked with the same parse.
+   */
+  itemChecked() {
+    for (const resource of this.waitingSince.splice(0)) resource.document?.release?.();
   }
   /**
    * Checks an object apart from the run (in a worker thread): what it found is returned, not kept,
@@ -35797,16 +35905,16 @@ var RuleRunner = class {
       },
       ownerOf: (child) => this.ownerOf(child)
     };
-    for (const bound2 of this.plan.objectRules.get(resource.identity.kind) ?? []) {
+    for (const bound3 of this.plan.objectRules.get(resource.identity.kind) ?? []) {
       const context = {
         ...related,
         profile: resource.profile,
-        report: (problem) => findings.push(toFinding(bound2, problem, objectPlace(resource, problem)))
+        report: (problem) => findings.push(toFinding(bound3, problem, objectPlace(resource, problem)))
       };
       try {
-        bound2.rule.check(resource, context);
+        bound3.rule.check(resource, context);
       } catch (error2) {
-        errors.push(ruleError(bound2.rule.id, resource.document?.path ?? objectLabel(resource), objectLabel(resource), error2));
+        errors.push(ruleError(bound3.rule.id, resource.document?.path ?? objectLabel(resource), objectLabel(resource), error2));
       }
     }
     findings.push(...applyAnnotationSuppressions(resource, findings, this.suppressions, this.plan));
@@ -35820,7 +35928,7 @@ var RuleRunner = class {
   checkText(file, profileOf, testCode = false) {
     let profile;
     let lines;
-    for (const bound2 of this.plan.textRules) {
+    for (const bound3 of this.plan.textRules) {
       const context = {
         get profile() {
           profile ??= profileOf();
@@ -35828,13 +35936,13 @@ var RuleRunner = class {
         },
         report: (problem) => {
           lines ??= new LineIndex(file.text);
-          this.textFindings.push(toFinding(bound2, problem, textPlace(file, lines, context.profile, problem), testCode ? "note" : bound2.configuredLevel));
+          this.textFindings.push(toFinding(bound3, problem, textPlace(file, lines, context.profile, problem), testCode ? "note" : bound3.configuredLevel));
         }
       };
       try {
-        bound2.rule.checkFile(file, context);
+        bound3.rule.checkFile(file, context);
       } catch (error2) {
-        this.errors.push(ruleError(bound2.rule.id, file.path, "it", error2));
+        this.errors.push(ruleError(bound3.rule.id, file.path, "it", error2));
       }
     }
   }
@@ -36270,7 +36378,7 @@ function compareVersions(a, b) {
   return 0;
 }
 function pythonUpperBound(spec) {
-  let bound2 = {};
+  let bound3 = {};
   for (const clause of spec.split(",").map((part) => part.trim())) {
     const match2 = /^(===?|~=|<=|<|!=|>=|>)\s*([0-9][0-9A-Za-z.*+-]*)$/.exec(clause);
     if (!match2) continue;
@@ -36286,9 +36394,9 @@ function pythonUpperBound(spec) {
       parts[last] = String(Number(parts[last]) + 1);
       candidate2 = { highest: parts.join("."), highestExcluded: true };
     }
-    if (candidate2?.highest && (bound2.highest === void 0 || compareVersions(candidate2.highest, bound2.highest) < 0)) bound2 = candidate2;
+    if (candidate2?.highest && (bound3.highest === void 0 || compareVersions(candidate2.highest, bound3.highest) < 0)) bound3 = candidate2;
   }
-  return bound2;
+  return bound3;
 }
 function poetryUpperBound(spec) {
   const trimmed = spec.trim();
@@ -36562,7 +36670,7 @@ function planRules(selection, catalogue = ruleCatalogue()) {
     objectRules,
     textRules,
     engineRules: new Map(chosen(engineRuleIds.map((id) => ({ id }))).map((entry2) => [entry2.rule.id, entry2])),
-    needs: { rulesByKind: new Map([...objectRules].map(([kind, bound2]) => [kind, bound2.map(({ rule }) => rule.id)])), texts: textRules.length > 0 }
+    needs: { rulesByKind: new Map([...objectRules].map(([kind, bound3]) => [kind, bound3.map(({ rule }) => rule.id)])), texts: textRules.length > 0 }
   };
 }
 
@@ -36660,6 +36768,7 @@ function run(source, settings) {
       return;
     }
     if ("text" in item) {
+      youngGenerationCheckpoint();
       if (item.testCode) testCode.push(item.text.path);
       runner.checkText(item.text, item.profile, item.testCode);
       return;
@@ -36670,7 +36779,11 @@ function run(source, settings) {
       if (entry2) count(entry2);
     }
     if (item.owners) runner.addOwners(item.objects);
-    for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
+    for (const resource of item.objects) {
+      youngGenerationCheckpoint();
+      if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
+    }
+    runner.itemChecked();
   };
   const finish = () => {
     const { findings: checked, errors } = runner.finish();

@@ -90,6 +90,8 @@ export class RuleRunner {
   private readonly owners = new Map<string, Resource>();
   /** Objects whose account was not known when checked; checked apart, with how to read them again. */
   private readonly deferred: Array<Resource | { checked: CheckedObject; accounts: readonly Resource[]; recheck: () => Resource }> = [];
+  /** Objects deferred since the last {@link itemChecked}. */
+  private readonly waitingSince: Resource[] = [];
   private readonly findings: Finding[] = [];
   private readonly textFindings: Finding[] = [];
   private readonly errors: InputError[] = [];
@@ -152,9 +154,22 @@ export class RuleRunner {
   /** Checks an object; true when it has findings, or may have them once its ServiceAccount is known. */
   check(resource: Resource): boolean {
     const outcome = this.checkObject(resource);
-    if (outcome.missedAccount) this.deferred.push(resource);
-    else this.keep(outcome);
+    if (outcome.missedAccount) {
+      this.deferred.push(resource);
+      this.waitingSince.push(resource);
+    } else {
+      this.keep(outcome);
+    }
     return outcome.missedAccount || outcome.findings.length > 0;
+  }
+
+  /**
+   * Called once the objects of an item (a file) are checked: the documents of those left waiting
+   * let go of their parse, as they may wait to the end of the run and most never need a position.
+   * Not sooner: the file's other objects are checked with the same parse.
+   */
+  itemChecked(): void {
+    for (const resource of this.waitingSince.splice(0)) resource.document?.release?.();
   }
 
   /**

@@ -3,6 +3,7 @@ import { planRules, type RuleSelection } from './rule-plan.js';
 import { buildReport } from './build-report.js';
 import { addLineHashes } from './findings.js';
 import { countByKind, inventoryEntry, sortInventory, type InventoryEntry } from './inventory.js';
+import { youngGenerationCheckpoint } from '../young-generation.js';
 import type { InputKind } from '../model/declared.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
 import type { Report } from './report.js';
@@ -69,6 +70,7 @@ export function run(source: Source | CheckingSource, settings: RunSettings): Run
       return;
     }
     if ('text' in item) {
+      youngGenerationCheckpoint();
       if (item.testCode) testCode.push(item.text.path);
       runner.checkText(item.text, item.profile, item.testCode);
       return;
@@ -79,7 +81,12 @@ export function run(source: Source | CheckingSource, settings: RunSettings): Run
       if (entry) count(entry);
     }
     if (item.owners) runner.addOwners(item.objects);
-    for (const resource of item.objects) if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
+    // Each object, not each item: a live cluster's items are pages of hundreds.
+    for (const resource of item.objects) {
+      youngGenerationCheckpoint();
+      if (runner.check(resource) && resource.rendering) rendered.push(resource.rendering);
+    }
+    runner.itemChecked();
   };
   const finish = (): RunResult => {
     const { findings: checked, errors } = runner.finish();

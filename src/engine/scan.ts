@@ -43,10 +43,10 @@ const defaultMaxFileBytes = 16 * 1024 * 1024;
 const defaultWorkerMinBytes = 5 * 1024 * 1024;
 
 /**
- * None unless asked for. Measured on 2 cores shared with other runs (load average 6 to 8), one
- * worker thread at 2,000 and 10,000 manifest files took 20-40% more CPU time in all (its start,
- * the copy of its files, a second heap), was slower in every pair of interleaved runs, and raised
- * peak RSS 132 → 200 MB and 347 → 532 MB: it pays only where cores are idle.
+ * None unless asked for. Measured on 2 cores, first shared with other runs, then idle: one worker
+ * thread at 2,000 and 10,000 manifest files took 20-40% more CPU time in all (its start and
+ * warm-up, the copy of its files, a second heap) and was slower either way (idle: 0.56 → 0.67 s
+ * and 2.04 → 2.13 s), and raised peak RSS (idle: 145 → 174 MB and 250 → 318 MB).
  */
 const defaultWorkerThreads = 0;
 

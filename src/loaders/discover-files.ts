@@ -36,39 +36,65 @@ export function isManifestFile(file: string): boolean {
 
 const toPosix = (relative: string): string => relative.split(path.sep).join('/');
 
+/** A folder's `.gitignore` rules, with the length of its path's prefix (`a/b/`) in the paths below it. */
+interface FolderRules {
+  rules: Ignore;
+  prefixLength: number;
+}
+
 /**
- * `.gitignore` rules of the root and of every folder below it, read on first need, plus the
- * config file's extra ignore patterns. Later (deeper) files can re-include what earlier ones left out.
+ * `.gitignore` rules of the root and of every folder below it, read once a folder, plus the config
+ * file's extra ignore patterns. Later (deeper) files can re-include what earlier ones left out.
+ * A walk carries the rules of the folders above it ({@link FolderRules}), so that no path is
+ * split or joined again for each file.
  */
 class IgnoreRules {
   private readonly perFolder = new Map<string, Ignore | null>();
-  private readonly extra: Ignore;
+  private readonly extra: Ignore | undefined;
+  /** The config file's folder as a prefix of the paths below it: '' for the root. */
+  private readonly extraPrefix: string;
 
   constructor(
     private readonly root: string,
     extraPatterns: readonly string[],
-    private readonly extraFolder: string,
+    extraFolder: string,
   ) {
-    this.extra = ignore().add([...extraPatterns]);
+    this.extra = extraPatterns.length > 0 ? ignore().add([...extraPatterns]) : undefined;
+    const folder = path.posix.normalize(extraFolder);
+    this.extraPrefix = folder === '.' ? '' : `${folder.replace(/\/$/, '')}/`;
   }
 
   /**
-   * @param fromDepth consult only `.gitignore` files this many folders down or deeper: a folder
-   *   named on the command line is scanned even when the rules above it leave it out.
+   * The rules of the folders that hold `relative` (a folder, '' for the root), from `fromDepth`
+   * folders down: what a walk starting there carries.
    */
-  ignores(relative: string, isFolder: boolean, fromDepth = 0): boolean {
-    const underExtra = path.posix.relative(this.extraFolder, relative);
-    if (fromDepth === 0 && underExtra !== '' && !underExtra.startsWith('../') && this.extra.ignores(isFolder ? `${underExtra}/` : underExtra)) {
-      return true;
+  above(relative: string, fromDepth: number): readonly FolderRules[] {
+    const parts = relative === '' ? [] : relative.split('/');
+    let stack: readonly FolderRules[] = [];
+    for (let depth = fromDepth; depth < parts.length; depth++) stack = this.push(stack, parts.slice(0, depth).join('/'));
+    return stack;
+  }
+
+  /** `stack` with the rules of `folder` (relative; '' for the root) on top, when it has a `.gitignore`. */
+  push(stack: readonly FolderRules[], folder: string): readonly FolderRules[] {
+    const rules = this.rulesOf(folder);
+    return rules ? [...stack, { rules, prefixLength: folder === '' ? 0 : folder.length + 1 }] : stack;
+  }
+
+  /**
+   * @param stack the rules of the folders above `relative`, as {@link above} and {@link push} give them.
+   * @param withExtra whether the config's patterns apply: not inside a folder named on the command
+   *   line, which is scanned even when the rules above it leave it out.
+   */
+  ignores(relative: string, isFolder: boolean, stack: readonly FolderRules[], withExtra: boolean): boolean {
+    if (withExtra && this.extra && relative.length > this.extraPrefix.length && relative.startsWith(this.extraPrefix)) {
+      const underExtra = relative.slice(this.extraPrefix.length);
+      if (this.extra.ignores(isFolder ? `${underExtra}/` : underExtra)) return true;
     }
     let ignored = false;
-    const parts = relative.split('/');
-    for (let depth = fromDepth; depth < parts.length; depth++) {
-      const folder = parts.slice(0, depth).join('/');
-      const rules = this.rulesOf(folder);
-      if (!rules) continue;
-      const below = parts.slice(depth).join('/') + (isFolder ? '/' : '');
-      const verdict = rules.test(below);
+    for (const { rules, prefixLength } of stack) {
+      const below = relative.slice(prefixLength);
+      const verdict = rules.test(isFolder ? `${below}/` : below);
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }
@@ -139,33 +165,40 @@ export async function discoverFiles(targets: readonly string[], options: Discove
 
   /** Files the current target gave, counting those an earlier target gave too. */
   let matched = 0;
-  const addFile = (absolute: string): void => {
+  const addFound = (relative: string, absolute: string): void => {
     matched++;
-    const relative = relativeOf(absolute);
     if (!found.has(relative)) found.set(relative, { path: relative, absolutePath: absolute });
   };
 
-  const walk = (folder: string, fromDepth: number): void => {
-    const real = realpathSync.native(folder);
+  /**
+   * Walks a folder (absolute, real, and relative to the root: '' for the root), building each
+   * entry's paths from its folder's as it goes, with the `.gitignore` rules of the folders above.
+   * Only a symbolic link's real path is asked of the file system.
+   */
+  const walk = (folder: string, real: string, relativeFolder: string, above: readonly FolderRules[], withExtra: boolean): void => {
     if (visitedFolders.has(real)) return;
     visitedFolders.add(real);
+    const stack = rules.push(above, relativeFolder);
+    const prefix = relativeFolder === '' ? '' : `${relativeFolder}/`;
     const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
     for (const entry of entries) {
       const absolute = path.join(folder, entry.name);
-      const relative = relativeOf(absolute);
+      const relative = prefix + entry.name;
       let isFolder = entry.isDirectory();
+      let linked: string | undefined;
       if (entry.isSymbolicLink()) {
         const linksToFolder = isFolderLink(absolute);
-        if ((!linksToFolder && !wanted(relative)) || rules.ignores(relative, linksToFolder, fromDepth)) continue;
-        if (followLink(absolute) === undefined) continue;
+        if ((!linksToFolder && !wanted(relative)) || rules.ignores(relative, linksToFolder, stack, withExtra)) continue;
+        linked = followLink(absolute);
+        if (linked === undefined) continue;
         isFolder = linksToFolder;
       }
       if (isFolder) {
-        if (excludedFolders.has(entry.name) || rules.ignores(relative, true, fromDepth)) continue;
-        walk(absolute, fromDepth);
-      } else if (wanted(relative) && !rules.ignores(relative, false, fromDepth)) {
+        if (excludedFolders.has(entry.name) || rules.ignores(relative, true, stack, withExtra)) continue;
+        walk(absolute, linked ?? path.join(real, entry.name), relative, stack, withExtra);
+      } else if (wanted(relative) && !rules.ignores(relative, false, stack, withExtra)) {
         // A FIFO, socket or device is never read (it may not end), but it is not passed over in silence.
-        if (entry.isFile() || entry.isSymbolicLink()) addFile(absolute);
+        if (entry.isFile() || entry.isSymbolicLink()) addFound(relative, absolute);
         else skipped.push({ path: relative, reason: 'not a regular file (a FIFO, socket or device)' });
       }
     }
@@ -174,19 +207,24 @@ export async function discoverFiles(targets: readonly string[], options: Discove
   const addTarget = (absolute: string, explicit: boolean): void => {
     const stats = lstatSync(absolute);
     let isFolder = stats.isDirectory();
+    let real: string | undefined;
     if (stats.isSymbolicLink()) {
-      const target = followLink(absolute);
-      if (target === undefined) return;
-      isFolder = statSync(target).isDirectory();
-    } else if (!inside(realpathSync.native(absolute))) {
-      skipped.push({ path: relativeOf(absolute), reason: 'outside the scan root' });
-      return;
+      real = followLink(absolute);
+      if (real === undefined) return;
+      isFolder = statSync(real).isDirectory();
+    } else {
+      real = realpathSync.native(absolute);
+      if (!inside(real)) {
+        skipped.push({ path: relativeOf(absolute), reason: 'outside the scan root' });
+        return;
+      }
     }
+    const relative = relativeOf(absolute);
     if (isFolder) {
-      const relative = relativeOf(absolute);
-      const named = explicit && relative !== '' && rules.ignores(relative, true);
-      walk(absolute, named ? relative.split('/').length : 0);
-    } else if (explicit || (wanted(relativeOf(absolute)) && !rules.ignores(relativeOf(absolute), false))) addFile(absolute);
+      const named = explicit && relative !== '' && rules.ignores(relative, true, rules.above(relative, 0), true);
+      // A named folder the rules above it leave out is scanned by its own rules and those below.
+      walk(absolute, real, relative, rules.above(relative, named ? relative.split('/').length : 0), !named);
+    } else if (explicit || (wanted(relative) && !rules.ignores(relative, false, rules.above(relative, 0), true))) addFound(relative, absolute);
   };
 
   /** Adds the files a target names; returns what to say should it name none. */

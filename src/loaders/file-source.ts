@@ -25,7 +25,7 @@ export interface SourceText {
   text: string;
   /** Read it as manifests whatever its name says (stdin has none). */
   manifest?: boolean;
-  /** Already known to hold an STS text (searched as bytes when read). */
+  /** Whether it holds an STS text, when its bytes were searched as it was read. */
   screened?: boolean;
 }
 
@@ -313,7 +313,7 @@ function textItem(source: SourceText, resolver: ProfileResolver, testCode: TestC
   const language = languageOf(source.path);
   const dependencies = isDependencyManifest(source.path);
   if (!language && !dependencies) return undefined;
-  if (!dependencies && !source.screened && !codeMarkers.some((marker) => source.text.includes(marker))) return undefined;
+  if (!dependencies && !(source.screened ?? codeMarkers.some((marker) => source.text.includes(marker)))) return undefined;
   let code: string | undefined;
   const text = {
     path: source.path,

@@ -85,7 +85,7 @@ export function parseManifests(
   });
   const kept = options.keep ? found.filter((object) => options.keep!(object.identity)) : found;
   // Positions are only ever asked of kept objects: a file without any needs no event table.
-  const source = kept.length > 0 ? new YamlSource(path, text, events) : undefined;
+  const source = kept.length > 0 ? new YamlSource(path, text, events, () => readYamlStream(path, text, limits, options.json === true).events) : undefined;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,

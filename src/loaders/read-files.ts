@@ -4,6 +4,7 @@ import { isManifestFile, type InputFile } from './discover-files.js';
 import { isDependencyManifest } from '../code/languages.js';
 import { endpoints } from '../facts.js';
 import { declarationReaders } from './declared/readers.js';
+import { youngGenerationCheckpoint } from '../young-generation.js';
 import type { Inputs } from '../model/source.js';
 
 /** What reading a file leaves to record. */
@@ -11,7 +12,7 @@ type Outcomes = Pick<Inputs, 'skipped' | 'errors'>;
 
 /**
  * A file read: its text, or none when it is a source or config file that holds nothing the code
- * rules look for (searched as bytes, never decoded). `screened`: known to hold such a text.
+ * rules look for (searched as bytes, never decoded). `screened`: whether the bytes searched hold such a text.
  */
 export type FileText = { path: string; text: string; screened?: boolean } | { path: string; text?: undefined };
 
@@ -25,6 +26,7 @@ const binarySample = 8000;
 export function readFiles(files: readonly InputFile[], maxBytes: number, outcomes: Outcomes): FileText[] {
   const read: FileText[] = [];
   for (const file of files) {
+    youngGenerationCheckpoint();
     if (isManifestFile(file.path)) {
       const text = readText(file, maxBytes, outcomes);
       if (text !== undefined) read.push({ path: file.path, text });
@@ -53,8 +55,27 @@ function holdsCodeMarker(bytes: Buffer): boolean {
   return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
 }
 
-/** Texts that make a source or config file worth reading for a declaration reader (a Terraform `helm_release`). */
-const declarationMarkers = declarationReaders.flatMap((reader) => reader.markers ?? []).map((marker) => Buffer.from(marker));
+/**
+ * The code markers a file may hold though the screens passed it over: those no screen is sure to
+ * catch (one containing a screen's fragment and one of its texts). A setting's name alone passes
+ * the screens, which look for it beside `legacy`.
+ */
+const markersPastScreens = codeMarkers
+  .filter((marker) => !Object.entries(endpoints.codeMarkerFragments).some(([fragment, texts]) => marker.includes(fragment) && texts.some((text) => marker.includes(text))))
+  .map((marker) => Buffer.from(marker));
+
+/**
+ * Texts that make a source or config file worth reading for a declaration reader (a Terraform
+ * `helm_release`), each searched only in the files whose path that reader reads: every search is a
+ * pass over the whole file. Readers that share their markers (CDK and Pulumi) are searched once.
+ */
+const declarationMarkers = [...new Set(declarationReaders.map((reader) => reader.markers))].flatMap((markers) =>
+  markers ? [{ paths: markers.paths, texts: markers.texts.map((text) => Buffer.from(text)) }] : [],
+);
+
+function holdsDeclarationMarker(path: string, bytes: Buffer): boolean {
+  return declarationMarkers.some(({ paths, texts }) => paths(path) && texts.some((text) => bytes.includes(text)));
+}
 
 /** One buffer reused for every source file: most are read, searched and dropped, never decoded. */
 let readBuffer = Buffer.allocUnsafe(1 << 20);
@@ -103,7 +124,8 @@ function readShared(absolute: string, maxBytes: number): { bytes: Buffer; size: 
 
 /**
  * Reads a source or config file. Most hold no STS text and declare nothing: those are searched as
- * bytes (native and fast) and never decoded (null). `screened`: it holds an STS text.
+ * bytes (native and fast) and never decoded (null). `screened`: whether it holds an STS text (for a
+ * dependency manifest, which is read whatever it holds, only whether the screens found one).
  */
 function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text: string; screened: boolean } | null | undefined {
   let bytes: Buffer;
@@ -122,12 +144,15 @@ function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text
     return undefined;
   }
   const screened = holdsCodeMarker(bytes);
-  if (!screened && !isDependencyManifest(file.path) && !declarationMarkers.some((marker) => bytes.includes(marker))) return null;
+  const dependencies = isDependencyManifest(file.path);
+  if (!screened && !dependencies && !holdsDeclarationMarker(file.path, bytes)) return null;
   if (!isUtf8(bytes)) {
     outcomes.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
     return undefined;
   }
-  return { text: bytes.toString('utf8'), screened };
+  // Read for a declaration reader, the file is searched for the markers the screens may have
+  // missed now, as bytes, so that its text is never searched again.
+  return { text: bytes.toString('utf8'), screened: screened || (!dependencies && markersPastScreens.some((marker) => bytes.includes(marker))) };
 }
 
 function readText(file: InputFile, maxBytes: number, outcomes: Outcomes): string | undefined {

@@ -21,19 +21,30 @@ const STRIDE = 9;
  */
 export class YamlSource {
   private lines: LineIndex | undefined;
-  private readonly table: Int32Array;
+  /** The packed events: undefined once released ({@link release}), until a position is asked again. */
+  private packed: Int32Array | undefined;
   /** Index of each document's root event. */
   private readonly documentRoots: number[] = [];
   readonly length: number;
 
+  /**
+   * @param reparse parses the text again, to the same events: given it, the event table can be
+   *   released and is rebuilt when a position is asked again.
+   */
   constructor(
     readonly path: string,
     readonly text: string,
     events: readonly Event[],
+    private readonly reparse?: () => readonly Event[],
   ) {
+    this.length = events.length;
+    this.packed = this.pack(events);
+  }
+
+  private pack(events: readonly Event[]): Int32Array {
     const length = events.length;
-    this.length = length;
     const table = new Int32Array(length * STRIDE);
+    this.documentRoots.length = 0;
     for (let index = 0, at = 0; index < length; index++, at += STRIDE) {
       const event = events[index] as Event;
       const type = event.type;
@@ -59,7 +70,23 @@ export class YamlSource {
         table[at + ANCHOR_START] = -1;
       }
     }
-    this.table = table;
+    return table;
+  }
+
+  private get table(): Int32Array {
+    this.packed ??= this.pack(this.reparse!());
+    return this.packed;
+  }
+
+  /**
+   * Lets go of the event table and line index, when the text can be parsed again: for a file whose
+   * objects wait, perhaps to the end of the run, for a ServiceAccount, where most never need a
+   * position. The table is several times the size of the text.
+   */
+  release(): void {
+    if (!this.reparse) return;
+    this.packed = undefined;
+    this.lines = undefined;
   }
 
   /** The root event of the n-th document (0-based), empty ones included. */
@@ -148,6 +175,10 @@ export class YamlLocator implements DocumentLocator {
 
   get path(): string {
     return this.source.path;
+  }
+
+  release(): void {
+    this.source.release();
   }
 
   /** A locator for paths inside the node at `path` (an item of a `kind: List`). */

@@ -127,14 +127,21 @@ export interface RepositoryView {
   text(path: string): string | undefined;
 }
 
+/** The source or config files a declaration reader wants: by their path, then by a text they hold. */
+export interface DeclarationMarkers {
+  paths(path: string): boolean;
+  readonly texts: readonly string[];
+}
+
 /** Reads one kind of declaration from the files of a scan. */
 export interface DeclarationReader {
   readonly kind: InputKind;
   /**
-   * Texts one of which a source or config file (not a YAML or JSON file, which is always read)
-   * must hold for this reader to want it: such a file is read even when it holds no STS text.
+   * What a source or config file (not a YAML or JSON file, which is always read) must be for this
+   * reader to want it: one whose path `paths` accepts, holding one of `texts`. Such a file is read
+   * even when it holds no STS text; other files are never searched for these texts.
    */
-  readonly markers?: readonly string[];
+  readonly markers?: DeclarationMarkers;
   /**
    * Loads what reading needs (a parser) when a scan holds a file this reader wants: `read` runs
    * synchronously, so a reader whose code is loaded on demand is prepared before the scan runs.

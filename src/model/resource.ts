@@ -44,6 +44,11 @@ export interface DocumentLocator {
    * existing parent.
    */
   locate(path: readonly PathSegment[], options?: LocateOptions): SourcePosition;
+  /**
+   * Lets go of what makes positions fast to find, where it can be built again: for an object that
+   * is kept waiting. A position asked later is found all the same.
+   */
+  release?(): void;
 }
 
 /** A live object written out as YAML: its text, and a locator into that text. */

@@ -47,4 +47,30 @@ describe('the run', () => {
     ]);
     expect(sync.report.inputs).toMatchObject({ files: 4, documents: 2, objects: 2, errors: [{ path: 'bad.yaml' }] });
   });
+
+  it('lets the parse of a workload that waits for its account go, and finds its positions again from the text', () => {
+    const released: string[] = [];
+    const source = new FileSource({ texts }, regionalCluster);
+    const releasing: Source<Iterable<SourceItem>> = {
+      *read(needs, inputs) {
+        for (const item of source.read(needs, inputs)) {
+          for (const object of 'objects' in item ? item.objects : []) {
+            const document = object.document!;
+            const release = document.release!.bind(document);
+            Object.assign(document, { release: () => (released.push(`${object.identity.kind} ${document.path}`), release()) });
+          }
+          yield item;
+        }
+      },
+      profiles: () => source.profiles(),
+      texts: () => source.texts(),
+    };
+    const { report } = run(releasing, regionalCluster);
+    expect(released).toEqual(['Deployment deploy.yaml']);
+    expect(report.findings.map((finding) => `${finding.ruleId} ${finding.location?.path}:${finding.location?.startLine}:${finding.location?.startColumn}`)).toEqual([
+      'STS008 app.py:1:49',
+      'STS006 deploy.yaml:16:22',
+      'STS013 deploy.yaml:17:21',
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertValidReport, makeTree, runCli } from '../helpers.js';
+import { readFiles } from '../../src/loaders/read-files.js';
 import type { Report } from '../../src/engine/report.js';
 
 const report = (cwd: string, args: string[] = []) => {
@@ -53,5 +54,32 @@ describe('reading source and config files', () => {
     const onlyManifestRules = report(root, ['--rule', 'STS001']).report;
     expect(onlyManifestRules.inputs.skipped.map((skipped) => skipped.path)).toEqual(['report.json', 'report.sarif.json']);
     expect(onlyManifestRules.inputs.files).toBe(1);
+  });
+});
+
+describe('reading source files for declaration readers', () => {
+  const read = (files: Record<string, string>) => {
+    const root = makeTree(files);
+    const outcomes = { skipped: [], errors: [] };
+    const paths = Object.keys(files).sort();
+    return readFiles(paths.map((file) => ({ path: file, absolutePath: path.join(root, file) })), 1 << 20, outcomes);
+  };
+
+  it('decodes a file for a reader only when the reader reads its path, and says whether it holds an STS text', () => {
+    expect(
+      read({
+        'app.js': 'resource "helm_release" "x" {}\n',
+        'main.tf': 'resource "helm_release" "x" {}\n',
+        'stack.ts': 'new ServiceAccount(this, "sa");\n',
+        'setting.ts': 'new ServiceAccount(this, "sa", { stsRegionalEndpoints: "regional" });\n',
+        'test/stack.ts': 'new ServiceAccount(this, "sa");\n',
+      }),
+    ).toEqual([
+      { path: 'app.js' },
+      { path: 'main.tf', text: 'resource "helm_release" "x" {}\n', screened: false },
+      { path: 'setting.ts', text: 'new ServiceAccount(this, "sa", { stsRegionalEndpoints: "regional" });\n', screened: true },
+      { path: 'stack.ts', text: 'new ServiceAccount(this, "sa");\n', screened: false },
+      { path: 'test/stack.ts' },
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifests, type ParsedFile } from '../../src/loaders/parse-manifests.js';
 import { yaml } from '../helpers.js';
+import { YamlLocator, YamlSource } from '../../src/loaders/yaml-locator.js';
+import { parseEvents } from 'js-yaml';
 
 function parsed(file: ParsedFile) {
   if (file.outcome !== 'parsed') throw new Error(`expected parsed, got ${JSON.stringify(file)}`);
@@ -19,6 +21,20 @@ const serviceAccount = yaml(
 );
 
 describe('parseManifests', () => {
+  it('lets go of a file\'s event table and parses the text again for the next position asked', () => {
+    const text = yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: a', 'data:', '  key: value');
+    let parses = 0;
+    const source = new YamlSource('a.yaml', text, parseEvents(text, {}), () => (parses++, parseEvents(text, {})));
+    const locator = new YamlLocator(source, source.documentRoot(0));
+    const position = locator.locate(['data', 'key']);
+    expect(position).toMatchObject({ startLine: 6, startColumn: 8, endColumn: 13 });
+    locator.release();
+    expect(parses).toBe(0);
+    expect(locator.locate(['data', 'key'])).toEqual(position);
+    expect(locator.locate(['metadata', 'name'])).toMatchObject({ startLine: 4, startColumn: 9 });
+    expect(parses).toBe(1);
+  });
+
   it('reads every document of a stream, skipping empty and comment-only ones', () => {
     const text = `# header\n---\n${serviceAccount}---\n# only a comment\n---\n---\n${serviceAccount.replace('name: app', 'name: two')}`;
     const file = parsed(parseManifests('multi.yaml', text));

@@ -198,7 +198,7 @@ function helmfileChart(chart: unknown, folder: string, repositories: ReadonlySet
  */
 export const helmReader: DeclarationReader = {
   kind: 'helm-values',
-  markers: [...valuesMarkers, 'releases:'],
+  markers: { paths: (file) => yamlPattern.test(file), texts: [...valuesMarkers, 'releases:'] },
   wants(file, text) {
     if (!yamlPattern.test(file)) return false;
     if (helmfilePattern.test(file)) return text.includes('releases:');

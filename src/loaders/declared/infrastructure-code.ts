@@ -5,7 +5,7 @@ import { webhook } from '../../facts.js';
 import { isRecord } from '../../values.js';
 import { CodePositions, CodeReader, nodeAt, type CodeArgument, type CodeNode } from './code-literals.js';
 import { releaseDeclaredBy } from './release-label.js';
-import type { DeclarationReader, Declarations } from '../../model/declared.js';
+import type { DeclarationMarkers, DeclarationReader, Declarations } from '../../model/declared.js';
 import type { DocumentLocator, PathSegment } from '../../model/resource.js';
 
 const { roleArn: roleArnKey, stsRegionalEndpoints: endpointKey } = webhook.annotations;
@@ -18,7 +18,7 @@ const programLanguages = new Set(['javascript', 'python', 'go', 'java', 'csharp'
  * `new ServiceAccount(`, `KubeServiceAccount`, `corev1.NewServiceAccount`, a literal
  * `kind: 'ServiceAccount'`, a Helm release's role annotation).
  */
-const markers = ['ServiceAccount', 'add_service_account', roleArnKey];
+const markers: DeclarationMarkers = { paths: isProgram, texts: ['ServiceAccount', 'add_service_account', roleArnKey] };
 
 const toolNames: Record<'cdk' | 'pulumi', string> = { cdk: 'AWS CDK', pulumi: 'Pulumi' };
 
@@ -274,7 +274,7 @@ function programReader(kind: 'cdk' | 'pulumi', wants: (text: string) => boolean)
   return {
     kind,
     markers,
-    wants: (path, text) => isProgram(path) && markers.some((marker) => text.includes(marker)) && wants(text),
+    wants: (path, text) => isProgram(path) && markers.texts.some((marker) => text.includes(marker)) && wants(text),
     read: (files, _repository, into) => readPrograms(kind, files, into),
   };
 }

@@ -12,7 +12,7 @@ let loaded: DeclarationReader | undefined;
  */
 export const lazyTerraformReader: DeclarationReader = {
   kind: 'terraform',
-  markers: terraformMarkers,
+  markers: { paths: isTerraformFile, texts: terraformMarkers },
   wants: isTerraformFile,
   async prepare() {
     loaded ??= (await import('./read-terraform.js')).terraformReader;

@@ -542,7 +542,7 @@ function maskInterpolations(text: string): string {
  */
 export const terraformReader: DeclarationReader = {
   kind: 'terraform',
-  markers: terraformMarkers,
+  markers: { paths: isTerraformFile, texts: terraformMarkers },
   wants: isTerraformFile,
   read(files, repository, into) {
     new TerraformReading(files, repository, into).read();

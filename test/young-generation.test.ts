@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers.js';
+
+/** Lets Node.js run the sources as they are written: `./builtins.js` is `./builtins.ts`. */
+const tsSources = `
+  import { registerHooks } from 'node:module';
+  registerHooks({
+    resolve(specifier, context, next) {
+      try {
+        return next(specifier, context);
+      } catch (error) {
+        if (!specifier.endsWith('.js')) throw error;
+        return next(specifier.replace(/\\.js$/, '.ts'), context);
+      }
+    },
+  });
+`;
+
+/**
+ * A process that keeps 200,000 small objects, passing the checkpoint after each, and prints the
+ * young generation's size in MB: in a process of its own, as the bound is a setting of the process.
+ */
+const youngGenerationAfterWork = (boundMb?: number): number => {
+  const script = `
+    const { boundYoungGeneration, youngGenerationCheckpoint } = await import(${JSON.stringify(path.join(repoRoot, 'src', 'young-generation.ts'))});
+    const { getHeapSpaceStatistics } = await import('node:v8');
+    ${boundMb === undefined ? '' : `boundYoungGeneration(${boundMb});`}
+    const kept = [];
+    for (let i = 0; i < 200000; i++) { kept.push({ i, text: 'item ' + i }); youngGenerationCheckpoint(); }
+    console.log(getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size / 2 ** 20);
+  `;
+  const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(tsSources)}`, '--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return Number(run.stdout);
+};
+
+describe('bounding the young generation', () => {
+  it('stops its growth within one doubling of the bound, where it grows to 32 MB and more unbounded', () => {
+    expect(youngGenerationAfterWork()).toBeGreaterThanOrEqual(32);
+    expect(youngGenerationAfterWork(4)).toBeLessThan(10);
+  });
+});
