@@ -35032,7 +35032,15 @@ function readDeclarations(files, readers = declarationReaders) {
   const declarations = emptyDeclarations();
   if (readers.length === 0) return declarations;
   const byPath2 = new Map(files.map((file) => [file.path, file.text]));
-  const repository = { paths: [...byPath2.keys()], text: (path20) => byPath2.get(path20) };
+  const read2 = declarations.read = /* @__PURE__ */ new Set();
+  const repository = {
+    paths: [...byPath2.keys()],
+    text(path20) {
+      const text = byPath2.get(path20);
+      if (text !== void 0) read2.add(path20);
+      return text;
+    }
+  };
   for (const reader of readers) {
     const wanted = files.filter((file) => reader.wants(file.path, file.text));
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
@@ -35240,6 +35248,10 @@ var FileSource = class {
       inputs.files++;
       (inputs.unanalysed ??= []).push({ path: file.path, kind: chartTemplatePath.test(file.path) ? "helm-chart" : "helm-values", reason: `${parsed.reason}; only its text is read, for the hosts and endpoint settings written in it` });
       return { objects: [], asText: true };
+    }
+    if (parsed?.outcome === "skipped" && !parsed.notManifest && this.earlyPass?.declarations.read?.has(file.path)) {
+      inputs.files++;
+      return { objects: [], asText: false };
     }
     if (parsed?.outcome === "skipped" && !parsed.notManifest) return skip(parsed.reason);
     inputs.files++;

@@ -293,6 +293,11 @@ export class FileSource implements Source<Iterable<SourceItem>> {
       (inputs.unanalysed ??= []).push({ path: file.path, kind: chartTemplatePath.test(file.path) ? 'helm-chart' : 'helm-values', reason: `${parsed.reason}; only its text is read, for the hosts and endpoint settings written in it` });
       return { objects: [], asText: true };
     }
+    // A template helper or Terraform template that a declaration read (a `templatefile()`, a chart's `_helpers.tpl`) was scanned through it.
+    if (parsed?.outcome === 'skipped' && !parsed.notManifest && this.earlyPass?.declarations.read?.has(file.path)) {
+      inputs.files++;
+      return { objects: [], asText: false };
+    }
     if (parsed?.outcome === 'skipped' && !parsed.notManifest) return skip(parsed.reason);
     inputs.files++;
     if (!parsed || parsed.outcome === 'skipped') return { objects: [], asText: source !== undefined };

@@ -117,6 +117,8 @@ export interface Declarations {
   clusters: DeclaredCluster[];
   unanalysed: UnanalysedInput[];
   errors: InputError[];
+  /** The files a reader looked up and read as part of a declaration (a values file, a `templatefile()` template, a chart's `_helpers.tpl`). */
+  read?: Set<string>;
 }
 
 /** The files of a scan, as the declaration readers see them: already read, nothing read again. */

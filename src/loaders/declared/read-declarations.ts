@@ -34,7 +34,15 @@ export function readDeclarations(
   const declarations = emptyDeclarations();
   if (readers.length === 0) return declarations;
   const byPath = new Map(files.map((file) => [file.path, file.text]));
-  const repository: RepositoryView = { paths: [...byPath.keys()], text: (path) => byPath.get(path) };
+  const read = (declarations.read = new Set<string>());
+  const repository: RepositoryView = {
+    paths: [...byPath.keys()],
+    text(path) {
+      const text = byPath.get(path);
+      if (text !== undefined) read.add(path);
+      return text;
+    },
+  };
   for (const reader of readers) {
     const wanted = files.filter((file) => reader.wants(file.path, file.text));
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
