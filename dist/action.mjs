@@ -21747,6 +21747,9 @@ function scalarSpan(text, valueStart, valueEnd, style) {
   }
   return { start, end };
 }
+function locatorAt(locator, prefix2) {
+  return { path: locator.path, locate: (path20, options) => locator.locate([...prefix2, ...path20], options) };
+}
 var TYPE, START, END, ANCHOR_START, ANCHOR_END, STYLE, CHOMPING, INDENT, FAST, STRIDE, YamlSource, YamlLocator;
 var init_yaml_locator = __esm({
   "src/loaders/yaml-locator.ts"() {
@@ -22055,6 +22058,14 @@ function own(record, key) {
 function stringAt(value, key) {
   const child = isRecord(value) ? own(value, key) : void 0;
   return typeof child === "string" && child !== "" ? child : void 0;
+}
+function valueAt(value, path20) {
+  let node = value;
+  for (const step of path20) {
+    if (typeof step === "number" ? !Array.isArray(node) || step >= node.length : !isRecord(node) || !Object.hasOwn(node, step)) return { found: false };
+    node = node[step];
+  }
+  return { found: true, value: node };
 }
 var init_values = __esm({
   "src/values.ts"() {
@@ -26955,6 +26966,23 @@ var init_release_label = __esm({
   }
 });
 
+// src/loaders/declared/repository-paths.ts
+import path6 from "node:path";
+function insideRoot(relative) {
+  const normalized = path6.posix.normalize(relative.replace(/^\/+/, ""));
+  return normalized === ".." || normalized.startsWith("../") ? void 0 : normalized;
+}
+function chartFolder(folder, repository) {
+  const normalized = insideRoot(folder);
+  if (normalized === void 0) return void 0;
+  return repository.text(normalized === "." ? "Chart.yaml" : `${normalized}/Chart.yaml`) === void 0 ? void 0 : normalized;
+}
+var init_repository_paths = __esm({
+  "src/loaders/declared/repository-paths.ts"() {
+    "use strict";
+  }
+});
+
 // src/loaders/declared/terraform/terraform-files.ts
 function isTerraformFile(file) {
   return file.endsWith(".tf") || file.endsWith(".tfvars");
@@ -27881,6 +27909,7 @@ var init_read_terraform = __esm({
     init_parse_manifests();
     init_helm_set();
     init_release_label();
+    init_repository_paths();
     init_hcl_syntax();
     init_evaluate();
     init_terraform_files();
@@ -27949,7 +27978,7 @@ var init_read_terraform = __esm({
       localChart(chart, repository, file) {
         if (chart === void 0) return void 0;
         const candidates = repository !== void 0 ? /^[a-z]+:\/\//.test(repository) ? [] : [path11.posix.join(repository, chart)] : /^\.{1,2}\//.test(chart) ? [path11.posix.join(path11.posix.dirname(file), chart), chart] : [];
-        return candidates.map((folder) => path11.posix.normalize(folder)).find((folder) => !folder.startsWith("../") && this.repository.text(`${folder}/Chart.yaml`) !== void 0);
+        return candidates.map((folder) => chartFolder(folder, this.repository)).find((folder) => folder !== void 0);
       }
       position(origin) {
         const lines = this.files.get(origin.file).lines;
@@ -29270,6 +29299,7 @@ import { existsSync as existsSync5, mkdirSync, mkdtempSync, readFileSync as read
 import { availableParallelism, tmpdir } from "node:os";
 import path4 from "node:path";
 init_line_index();
+init_yaml_locator();
 init_parse_manifests();
 
 // src/model/irsa.ts
@@ -29509,12 +29539,9 @@ function toPatch(documents, target) {
   const operations = documents[0];
   if (operations && Array.isArray(operations.value)) {
     const list2 = operations.value;
-    return { type: "json6902", target: target ?? {}, operations: list2.map((value, index) => ({ value, locator: shifted(operations.locator, [index]) })) };
+    return { type: "json6902", target: target ?? {}, operations: list2.map((value, index) => ({ value, locator: locatorAt(operations.locator, [index]) })) };
   }
   return { type: "strategic", ...target ? { target } : {}, documents };
-}
-function shifted(locator, prefix2) {
-  return { path: locator.path, locate: (inner, options) => locator.locate([...prefix2, ...inner], options) };
 }
 function inlineDocuments(file, text, kustomization, fieldPath, patch) {
   const parsed = parseYamlDocuments(file, patch);
@@ -29665,14 +29692,6 @@ function baseDocument(documents, identity) {
 function nameOf(value) {
   const metadata = isRecord(value) && isRecord(value.metadata) ? value.metadata : {};
   return typeof metadata.name === "string" ? metadata.name : "";
-}
-function valueAt(value, steps) {
-  let current = value;
-  for (const step of steps) {
-    if (typeof step === "number" ? !Array.isArray(current) || step >= current.length : !isRecord(current) || !(step in current)) return { found: false };
-    current = current[step];
-  }
-  return { found: true, value: current };
 }
 function matchingPath(built, other, steps) {
   const result2 = [];
@@ -29845,20 +29864,7 @@ import path7 from "node:path";
 init_parse_manifests();
 init_helm_set();
 init_release_label();
-
-// src/loaders/declared/repository-paths.ts
-import path6 from "node:path";
-function insideRoot(relative) {
-  const normalized = path6.posix.normalize(relative.replace(/^\/+/, ""));
-  return normalized === ".." || normalized.startsWith("../") ? void 0 : normalized;
-}
-function chartFolder(folder, repository) {
-  const normalized = insideRoot(folder);
-  if (normalized === void 0) return void 0;
-  return repository.text(normalized === "." ? "Chart.yaml" : `${normalized}/Chart.yaml`) === void 0 ? void 0 : normalized;
-}
-
-// src/loaders/declared/argocd.ts
+init_repository_paths();
 init_template_yaml();
 
 // src/loaders/declared/values-layers.ts
@@ -29866,9 +29872,6 @@ init_line_index();
 init_yaml_stream();
 init_template_yaml();
 init_values();
-function locatorAt(locator, prefix2) {
-  return { path: locator.path, locate: (path20, options) => locator.locate([...prefix2, ...path20], options) };
-}
 function readValues(path20, text) {
   const parsed = text.includes("{{") ? parseTemplateYaml(path20, text) : parseYamlDocuments(path20, text);
   if (parsed.outcome === "error") return parsed;
@@ -29949,6 +29952,7 @@ function fileLines(path20, text) {
 }
 
 // src/loaders/declared/argocd.ts
+init_yaml_locator();
 init_values();
 function at2(context, locator, where2) {
   const position = locator.locate(where2);
@@ -30129,6 +30133,8 @@ import path8 from "node:path";
 init_parse_manifests();
 init_helm_set();
 init_release_label();
+init_repository_paths();
+init_yaml_locator();
 init_values();
 var fluxHelmGroup = "helm.toolkit.fluxcd.io/";
 var ValuesSources = class {
@@ -34368,14 +34374,6 @@ function carriedEnv(name, value) {
   return judgedEnv.has(name) || typeof value === "string" && mayNameEndpoint(value, name);
 }
 var dotted = (path20) => path20 === "" ? [] : path20.split(".");
-function valueAt2(value, path20) {
-  let node = value;
-  for (const segment of path20) {
-    if (typeof segment === "number" ? !Array.isArray(node) : !isRecord(node)) return void 0;
-    node = node[segment];
-  }
-  return node;
-}
 function annotationMaps(value, path20 = [], found = []) {
   if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path20, index], found));
   else if (isRecord(value)) {
@@ -34403,7 +34401,7 @@ var ReleaseLocator = class {
       for (let index = this.layers.length - 1; index >= 0; index--) {
         const layer = this.layers[index];
         for (let length = wanted.length; length > 0; length--) {
-          if (valueAt2(layer.value, wanted.slice(0, length)) === void 0) continue;
+          if (valueAt(layer.value, wanted.slice(0, length)).value === void 0) continue;
           if (length < wanted.length && index > 0) break;
           const exact = length === wanted.length;
           const position = layer.locator.locate(wanted.slice(0, length), exact ? target.key ? { ...options, target: "key" } : options : void 0);
@@ -34432,7 +34430,7 @@ var MergedValues = class {
   /** The value the top layer that sets a path gives it. */
   get(path20) {
     for (let index = this.layers.length - 1; index >= 0; index--) {
-      const value = valueAt2(this.layers[index].value, path20);
+      const value = valueAt(this.layers[index].value, path20).value;
       if (value !== void 0) return value;
     }
     return void 0;
@@ -34441,7 +34439,7 @@ var MergedValues = class {
   map(path20) {
     const merged = {};
     for (const layer of this.layers) {
-      const map = valueAt2(layer.value, path20);
+      const map = valueAt(layer.value, path20).value;
       if (!isRecord(map)) continue;
       for (const [key, value] of Object.entries(map)) {
         if (value === null) delete merged[key];
@@ -34643,6 +34641,7 @@ function addReleaseObjects(declarations, repository) {
 init_helm_set();
 init_template_yaml();
 init_release_label();
+init_yaml_locator();
 var valuesMarkers = ["eks.amazonaws.com/role-arn", "eks.amazonaws.com/sts-regional-endpoints", "AWS_STS_REGIONAL_ENDPOINTS"];
 var helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(?:\.gotmpl)?)$/;
 var manifestStart = /^apiVersion:/m;
@@ -34657,19 +34656,18 @@ function inside(folder, relative) {
   const joined = path13.posix.normalize(path13.posix.join(folder, relative));
   return joined === ".." || joined.startsWith("../") || path13.posix.isAbsolute(relative) ? void 0 : joined;
 }
-function locatorBelow(locator, prefix2) {
-  return { path: locator.path, locate: (inner, options) => locator.locate([...prefix2, ...inner], options) };
-}
 function chartFolders(repository) {
   const charts = /* @__PURE__ */ new Map();
   for (const file of repository.paths) {
     if (path13.posix.basename(file) !== "Chart.yaml") continue;
-    const text = repository.text(file) ?? "";
-    const name = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
-    const version = /^version:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
-    charts.set(folderOf(file), { ...name !== void 0 ? { name } : {}, ...version !== void 0 ? { version } : {} });
+    charts.set(folderOf(file), chartMetadata(repository.text(file) ?? ""));
   }
   return charts;
+}
+function chartMetadata(text) {
+  const name = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+  const version = /^version:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+  return { ...name !== void 0 ? { name } : {}, ...version !== void 0 ? { version } : {} };
 }
 function chartFolderOf(file, charts) {
   for (let folder = folderOf(file); ; folder = folderOf(folder)) {
@@ -34717,7 +34715,7 @@ function helmfileReleases(file, text, repository, into, used, cache2) {
       (Array.isArray(release.values) ? release.values : []).forEach((entry2, entryIndex) => {
         const entryAt = [...at3, "values", entryIndex];
         if (isRecord(entry2)) {
-          layers.push({ value: entry2, locator: locatorBelow(locator, entryAt), label: `inline values of \`${file}\`` });
+          layers.push({ value: entry2, locator: locatorAt(locator, entryAt), label: `inline values of \`${file}\`` });
           return;
         }
         if (typeof entry2 !== "string") return;
@@ -34774,10 +34772,8 @@ function helmfileChart(chart, folder, repositories, repository) {
   if (rest.length === 1 && repositories.has(first)) return { name: rest[0], repository: first };
   const local = inside(folder, chart);
   const name = path13.posix.basename(chart);
-  if (local !== void 0 && repository.paths.includes(`${local}/Chart.yaml`)) {
-    const chartName = /^name:\s*["']?([^"'\s#]+)/m.exec(repository.text(`${local}/Chart.yaml`) ?? "")?.[1] ?? name;
-    return { name: chartName, path: local };
-  }
+  const chartYaml = local === void 0 ? void 0 : repository.text(`${local}/Chart.yaml`);
+  if (local !== void 0 && chartYaml !== void 0) return { name: chartMetadata(chartYaml).name ?? name, path: local };
   return rest.length === 1 ? { name: rest[0], repository: first } : { name };
 }
 var helmReader = {

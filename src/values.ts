@@ -28,3 +28,16 @@ export function stringAt(value: unknown, key: string): string | undefined {
   const child = isRecord(value) ? own(value, key) : undefined;
   return typeof child === 'string' && child !== '' ? child : undefined;
 }
+
+/**
+ * The value at a path of mappings (own keys only) and lists (indexes in range), and whether every
+ * step exists: a step through anything else, or to a missing key, is not found.
+ */
+export function valueAt(value: unknown, path: readonly (string | number)[]): { found: boolean; value?: unknown } {
+  let node = value;
+  for (const step of path) {
+    if (typeof step === 'number' ? !Array.isArray(node) || step >= node.length : !isRecord(node) || !Object.hasOwn(node, step)) return { found: false };
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return { found: true, value: node };
+}

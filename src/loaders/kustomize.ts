@@ -4,9 +4,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { isManifestFile } from './discover-files.js';
 import { LineIndex } from './line-index.js';
+import { locatorAt } from './yaml-locator.js';
 import { parseManifests, parseYamlDocuments } from './parse-manifests.js';
 import { variablePattern } from '../model/irsa.js';
-import { isRecord } from '../values.js';
+import { isRecord, valueAt } from '../values.js';
 import type { FileText } from './read-files.js';
 import type { DocumentLocator, LocateOptions, ObjectIdentity, PathSegment, SourcePosition } from '../model/resource.js';
 
@@ -298,15 +299,11 @@ function toPatch(documents: Origin[], target: PatchTarget | undefined): Patch {
   const operations = documents[0];
   if (operations && Array.isArray(operations.value)) {
     const list = operations.value;
-    return { type: 'json6902', target: target ?? {}, operations: list.map((value, index) => ({ value, locator: shifted(operations.locator, [index]) })) };
+    return { type: 'json6902', target: target ?? {}, operations: list.map((value, index) => ({ value, locator: locatorAt(operations.locator, [index]) })) };
   }
   return { type: 'strategic', ...(target ? { target } : {}), documents };
 }
 
-/** A locator for a path under `prefix` of another locator's document. */
-function shifted(locator: DocumentLocator, prefix: readonly PathSegment[]): DocumentLocator {
-  return { path: locator.path, locate: (inner, options) => locator.locate([...prefix, ...inner], options) };
-}
 
 /**
  * The documents of a patch written inline in a kustomization. A literal block scalar (`|`) keeps
@@ -524,16 +521,6 @@ function baseDocument(documents: readonly Origin[], identity: ObjectIdentity): O
 function nameOf(value: unknown): string {
   const metadata = isRecord(value) && isRecord(value.metadata) ? value.metadata : {};
   return typeof metadata.name === 'string' ? metadata.name : '';
-}
-
-/** The value at a path, if every step exists. */
-function valueAt(value: unknown, steps: readonly PathSegment[]): { found: boolean; value?: unknown } {
-  let current = value;
-  for (const step of steps) {
-    if (typeof step === 'number' ? !Array.isArray(current) || step >= current.length : !isRecord(current) || !(step in current)) return { found: false };
-    current = (current as Record<string | number, unknown>)[step];
-  }
-  return { found: true, value: current };
 }
 
 /**

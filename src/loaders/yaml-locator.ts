@@ -341,3 +341,11 @@ function scalarSpan(text: string, valueStart: number, valueEnd: number, style: n
   }
   return { start, end };
 }
+
+/**
+ * A locator for the subtree at `prefix` of another locator's document (`spec.values` of a Flux
+ * HelmRelease, a kustomize patch's operation, a helmfile release's inline values).
+ */
+export function locatorAt(locator: DocumentLocator, prefix: readonly PathSegment[]): DocumentLocator {
+  return { path: locator.path, locate: (path, options) => locator.locate([...prefix, ...path], options) };
+}

@@ -5,7 +5,8 @@ import { parseSetName, setLayer, typedSetValue, type SetEntry } from './helm-set
 import { releaseDeclaredBy } from './release-label.js';
 import { chartFolder, insideRoot } from './repository-paths.js';
 import { parseTemplateYaml } from './template-yaml.js';
-import { fileLines, locatorAt, valuesFileLayer, valuesStringLayer, type LayerOutcome } from './values-layers.js';
+import { fileLines, valuesFileLayer, valuesStringLayer, type LayerOutcome } from './values-layers.js';
+import { locatorAt } from '../yaml-locator.js';
 import { isRecord, listAt, recordAt, stringAt } from '../../values.js';
 import type { ChartReference, DeclarationReader, Declarations, LocatedValues, RepositoryView } from '../../model/declared.js';
 import type { DocumentLocator, PathSegment } from '../../model/resource.js';

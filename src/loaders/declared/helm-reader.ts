@@ -5,6 +5,7 @@ import { setLayer, parseSetName, type SetEntry } from './helm-set.js';
 import { parseTemplateYaml } from './template-yaml.js';
 import { releaseDeclaredBy } from './release-label.js';
 import type { ChartReference, DeclarationReader, Declarations, HelmReleaseSpec, LocatedValues, RepositoryView } from '../../model/declared.js';
+import { locatorAt } from '../yaml-locator.js';
 import type { DocumentLocator } from '../../model/resource.js';
 
 /** Texts one of which a values file holds for it to set anything the rules judge. */
@@ -40,22 +41,22 @@ function inside(folder: string, relative: string): string | undefined {
   return joined === '..' || joined.startsWith('../') || path.posix.isAbsolute(relative) ? undefined : joined;
 }
 
-/** A locator for paths inside one node of a document (an inline values mapping of a helmfile release). */
-function locatorBelow(locator: DocumentLocator, prefix: ReadonlyArray<string | number>): DocumentLocator {
-  return { path: locator.path, locate: (inner, options) => locator.locate([...prefix, ...inner], options) };
-}
 
 /** The chart folders of the repository (holding a `Chart.yaml`), with each chart's name and version. */
 function chartFolders(repository: RepositoryView): Map<string, { name?: string; version?: string }> {
   const charts = new Map<string, { name?: string; version?: string }>();
   for (const file of repository.paths) {
     if (path.posix.basename(file) !== 'Chart.yaml') continue;
-    const text = repository.text(file) ?? '';
-    const name = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
-    const version = /^version:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
-    charts.set(folderOf(file), { ...(name !== undefined ? { name } : {}), ...(version !== undefined ? { version } : {}) });
+    charts.set(folderOf(file), chartMetadata(repository.text(file) ?? ''));
   }
   return charts;
+}
+
+/** A chart's name and version, as its `Chart.yaml` writes them. */
+function chartMetadata(text: string): { name?: string; version?: string } {
+  const name = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+  const version = /^version:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+  return { ...(name !== undefined ? { name } : {}), ...(version !== undefined ? { version } : {}) };
 }
 
 /** The chart folder a file belongs to: the nearest folder above it with a `Chart.yaml`. */
@@ -119,7 +120,7 @@ function helmfileReleases(file: string, text: string, repository: RepositoryView
       (Array.isArray(release.values) ? release.values : []).forEach((entry, entryIndex) => {
         const entryAt = [...at, 'values', entryIndex];
         if (isRecord(entry)) {
-          layers.push({ value: entry, locator: locatorBelow(locator, entryAt), label: `inline values of \`${file}\`` });
+          layers.push({ value: entry, locator: locatorAt(locator, entryAt), label: `inline values of \`${file}\`` });
           return;
         }
         if (typeof entry !== 'string') return;
@@ -181,10 +182,8 @@ function helmfileChart(chart: unknown, folder: string, repositories: ReadonlySet
   if (rest.length === 1 && repositories.has(first!)) return { name: rest[0]!, repository: first! };
   const local = inside(folder, chart);
   const name = path.posix.basename(chart);
-  if (local !== undefined && repository.paths.includes(`${local}/Chart.yaml`)) {
-    const chartName = /^name:\s*["']?([^"'\s#]+)/m.exec(repository.text(`${local}/Chart.yaml`) ?? '')?.[1] ?? name;
-    return { name: chartName, path: local };
-  }
+  const chartYaml = local === undefined ? undefined : repository.text(`${local}/Chart.yaml`);
+  if (local !== undefined && chartYaml !== undefined) return { name: chartMetadata(chartYaml).name ?? name, path: local };
   // `repo/chart` with a repository declared elsewhere (a base helmfile), or a folder not scanned.
   return rest.length === 1 ? { name: rest[0]!, repository: first! } : { name };
 }

@@ -1,4 +1,4 @@
-import { isRecord } from '../../values.js';
+import { isRecord, valueAt } from '../../values.js';
 import { mayNameEndpoint } from '../../endpoints/find-endpoint-uses.js';
 import { chartTemplateKnowledge } from './chart-templates.js';
 import { irsaAnnotations, judgedEnv, knownChart, type BranchConditions, type ChartKnowledge, type ChartServiceAccount } from './chart-knowledge.js';
@@ -30,16 +30,6 @@ function carriedEnv(name: string, value: unknown): boolean {
 }
 
 const dotted = (path: string): PathSegment[] => (path === '' ? [] : path.split('.'));
-
-/** The value at a path of a values tree, or undefined. */
-function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
-  let node = value;
-  for (const segment of path) {
-    if (typeof segment === 'number' ? !Array.isArray(node) : !isRecord(node)) return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
-}
 
 /** Paths of every mapping in a values tree that holds an IRSA annotation: a ServiceAccount's annotations. */
 function annotationMaps(value: unknown, path: PathSegment[] = [], found: PathSegment[][] = []): PathSegment[][] {
@@ -81,7 +71,7 @@ class ReleaseLocator implements DocumentLocator {
         const layer = this.layers[index]!;
         // The nearest path the layer sets: a layer that sets the parent mapping sets the key too.
         for (let length = wanted.length; length > 0; length--) {
-          if (valueAt(layer.value, wanted.slice(0, length)) === undefined) continue;
+          if (valueAt(layer.value, wanted.slice(0, length)).value === undefined) continue;
           if (length < wanted.length && index > 0) break;
           const exact = length === wanted.length;
           const position = layer.locator.locate(wanted.slice(0, length), exact ? (target.key ? { ...options, target: 'key' } : options) : undefined);
@@ -117,7 +107,7 @@ class MergedValues {
   /** The value the top layer that sets a path gives it. */
   get(path: readonly PathSegment[]): unknown {
     for (let index = this.layers.length - 1; index >= 0; index--) {
-      const value = valueAt(this.layers[index]!.value, path);
+      const value = valueAt(this.layers[index]!.value, path).value;
       if (value !== undefined) return value;
     }
     return undefined;
@@ -127,7 +117,7 @@ class MergedValues {
   map(path: readonly PathSegment[]): Record<string, unknown> {
     const merged: Record<string, unknown> = {};
     for (const layer of this.layers) {
-      const map = valueAt(layer.value, path);
+      const map = valueAt(layer.value, path).value;
       if (!isRecord(map)) continue;
       for (const [key, value] of Object.entries(map)) {
         if (value === null) delete merged[key];

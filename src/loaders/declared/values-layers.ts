@@ -9,11 +9,6 @@ import type { DocumentLocator, LocateOptions, PathSegment, SourcePosition } from
 /** A values layer, or why the values could not be read (an input error at their position). */
 export type LayerOutcome = { layer: LocatedValues } | { error: InputError };
 
-/** A locator for the subtree at `prefix` of a document (`spec.values` of a Flux HelmRelease). */
-export function locatorAt(locator: DocumentLocator, prefix: readonly PathSegment[]): DocumentLocator {
-  return { path: locator.path, locate: (path, options) => locator.locate([...prefix, ...path], options) };
-}
-
 /** Reads a YAML text as values: its first document, `{}` when it is empty. */
 function readValues(path: string, text: string): { value: unknown; locator: DocumentLocator } | { message: string; line?: number; column?: number } {
   // Go-template actions (an ApplicationSet's `{{ .metadata.annotations.role }}`) stand for values

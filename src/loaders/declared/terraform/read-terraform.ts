@@ -3,6 +3,7 @@ import { LineIndex } from '../../line-index.js';
 import { parseManifests, parseYamlDocuments } from '../../parse-manifests.js';
 import { parseSetName, setLayer, type SetEntry } from '../helm-set.js';
 import { releaseDeclaredBy } from '../release-label.js';
+import { chartFolder } from '../repository-paths.js';
 import { parseHcl, type Attribute, type Block, type Body, type Expression } from './hcl-syntax.js';
 import { elements, entry, evaluate, knownString, originAt, plain, withNames, type Origin, type Scope, type Value } from './evaluate.js';
 import { isTerraformFile, terraformMarkers } from './terraform-files.js';
@@ -116,7 +117,7 @@ class TerraformReading {
       repository !== undefined
         ? /^[a-z]+:\/\//.test(repository) ? [] : [path.posix.join(repository, chart)]
         : /^\.{1,2}\//.test(chart) ? [path.posix.join(path.posix.dirname(file), chart), chart] : [];
-    return candidates.map((folder) => path.posix.normalize(folder)).find((folder) => !folder.startsWith('../') && this.repository.text(`${folder}/Chart.yaml`) !== undefined);
+    return candidates.map((folder) => chartFolder(folder, this.repository)).find((folder) => folder !== undefined);
   }
 
   private position(origin: Origin): SourcePosition {
