@@ -18325,8 +18325,8 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
-    var SPACE = 32;
+    var COLON2 = 58;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
@@ -18509,7 +18509,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18518,7 +18518,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -21735,6 +21735,72 @@ var init_line_index = __esm({
   }
 });
 
+// src/loaders/packed-events.ts
+function packEvents(events) {
+  const length = events.length;
+  const table3 = new Int32Array(length * STRIDE);
+  const documentRoots = [];
+  for (let index = 0, at3 = 0; index < length; index++, at3 += STRIDE) {
+    const event = events[index];
+    const type = event.type;
+    table3[at3 + TYPE] = type;
+    if (type === EVENT_ID.SCALAR) {
+      table3[at3 + START] = event.valueStart;
+      table3[at3 + END] = event.valueEnd;
+      table3[at3 + STYLE] = event.style;
+      table3[at3 + CHOMPING] = event.chomping;
+      table3[at3 + INDENT] = event.indent;
+      table3[at3 + FAST] = event.fast ? 1 : 0;
+      table3[at3 + ANCHOR_START] = event.anchorStart;
+      table3[at3 + ANCHOR_END] = event.anchorEnd;
+    } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
+      table3[at3 + START] = event.start;
+      table3[at3 + ANCHOR_START] = event.anchorStart;
+      table3[at3 + ANCHOR_END] = event.anchorEnd;
+    } else if (type === EVENT_ID.ALIAS) {
+      table3[at3 + ANCHOR_START] = event.anchorStart;
+      table3[at3 + ANCHOR_END] = event.anchorEnd;
+    } else {
+      if (type === EVENT_ID.DOCUMENT) documentRoots.push(index + 1);
+      table3[at3 + ANCHOR_START] = -1;
+    }
+  }
+  return { table: table3, length, documentRoots };
+}
+function scalarText(text, valueStart, valueEnd, style, chomping, indent, fast) {
+  const event = {
+    type: EVENT_ID.SCALAR,
+    valueStart,
+    valueEnd,
+    anchorStart: -1,
+    anchorEnd: -1,
+    tagStart: -1,
+    tagEnd: -1,
+    style,
+    chomping,
+    indent,
+    fast
+  };
+  return getScalarValue(text, event);
+}
+var TYPE, START, END, ANCHOR_START, ANCHOR_END, STYLE, CHOMPING, INDENT, FAST, STRIDE;
+var init_packed_events = __esm({
+  "src/loaders/packed-events.ts"() {
+    "use strict";
+    init_js_yaml();
+    TYPE = 0;
+    START = 1;
+    END = 2;
+    ANCHOR_START = 3;
+    ANCHOR_END = 4;
+    STYLE = 5;
+    CHOMPING = 6;
+    INDENT = 7;
+    FAST = 8;
+    STRIDE = 9;
+  }
+});
+
 // src/loaders/yaml-locator.ts
 function scalarSpan(text, valueStart, valueEnd, style) {
   if (valueStart < 0) return void 0;
@@ -21750,22 +21816,13 @@ function scalarSpan(text, valueStart, valueEnd, style) {
 function locatorAt(locator, prefix2) {
   return { path: locator.path, locate: (path20, options) => locator.locate([...prefix2, ...path20], options) };
 }
-var TYPE, START, END, ANCHOR_START, ANCHOR_END, STYLE, CHOMPING, INDENT, FAST, STRIDE, YamlSource, YamlLocator;
+var YamlSource, YamlLocator;
 var init_yaml_locator = __esm({
   "src/loaders/yaml-locator.ts"() {
     "use strict";
     init_js_yaml();
     init_line_index();
-    TYPE = 0;
-    START = 1;
-    END = 2;
-    ANCHOR_START = 3;
-    ANCHOR_END = 4;
-    STYLE = 5;
-    CHOMPING = 6;
-    INDENT = 7;
-    FAST = 8;
-    STRIDE = 9;
+    init_packed_events();
     YamlSource = class {
       /**
        * @param reparse parses the text again, to the same events: given it, the event table can be
@@ -21776,7 +21833,8 @@ var init_yaml_locator = __esm({
         this.text = text;
         this.reparse = reparse;
         this.length = events.length;
-        this.packed = this.pack(events);
+        this.packed = events.table;
+        this.documentRoots = events.documentRoots;
       }
       path;
       text;
@@ -21785,41 +21843,10 @@ var init_yaml_locator = __esm({
       /** The packed events: undefined once released ({@link release}), until a position is asked again. */
       packed;
       /** Index of each document's root event. */
-      documentRoots = [];
+      documentRoots;
       length;
-      pack(events) {
-        const length = events.length;
-        const table3 = new Int32Array(length * STRIDE);
-        this.documentRoots.length = 0;
-        for (let index = 0, at3 = 0; index < length; index++, at3 += STRIDE) {
-          const event = events[index];
-          const type = event.type;
-          table3[at3 + TYPE] = type;
-          if (type === EVENT_ID.SCALAR) {
-            table3[at3 + START] = event.valueStart;
-            table3[at3 + END] = event.valueEnd;
-            table3[at3 + STYLE] = event.style;
-            table3[at3 + CHOMPING] = event.chomping;
-            table3[at3 + INDENT] = event.indent;
-            table3[at3 + FAST] = event.fast ? 1 : 0;
-            table3[at3 + ANCHOR_START] = event.anchorStart;
-            table3[at3 + ANCHOR_END] = event.anchorEnd;
-          } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-            table3[at3 + START] = event.start;
-            table3[at3 + ANCHOR_START] = event.anchorStart;
-            table3[at3 + ANCHOR_END] = event.anchorEnd;
-          } else if (type === EVENT_ID.ALIAS) {
-            table3[at3 + ANCHOR_START] = event.anchorStart;
-            table3[at3 + ANCHOR_END] = event.anchorEnd;
-          } else {
-            if (type === EVENT_ID.DOCUMENT) this.documentRoots.push(index + 1);
-            table3[at3 + ANCHOR_START] = -1;
-          }
-        }
-        return table3;
-      }
       get table() {
-        this.packed ??= this.pack(this.reparse());
+        this.packed ??= this.reparse().table;
         return this.packed;
       }
       /**
@@ -21868,20 +21895,7 @@ var init_yaml_locator = __esm({
         const at3 = index * STRIDE;
         const table3 = this.table;
         if (table3[at3 + FAST] === 1 && table3[at3 + STYLE] === SCALAR_STYLE.PLAIN) return this.text.slice(table3[at3 + START], table3[at3 + END]);
-        const event = {
-          type: EVENT_ID.SCALAR,
-          valueStart: table3[at3 + START],
-          valueEnd: table3[at3 + END],
-          anchorStart: -1,
-          anchorEnd: -1,
-          tagStart: -1,
-          tagEnd: -1,
-          style: table3[at3 + STYLE],
-          chomping: table3[at3 + CHOMPING],
-          indent: table3[at3 + INDENT],
-          fast: table3[at3 + FAST] === 1
-        };
-        return getScalarValue(this.text, event);
+        return scalarText(this.text, table3[at3 + START], table3[at3 + END], table3[at3 + STYLE], table3[at3 + CHOMPING], table3[at3 + INDENT], table3[at3 + FAST] === 1);
       }
     };
     YamlLocator = class _YamlLocator {
@@ -22081,7 +22095,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -22215,7 +22229,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
             out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out += pattern.slice(index, index + 2);
           } else {
             out += hold(
@@ -22261,8 +22275,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_2, run3, space3) => space3 ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
-        ESCAPE + SPACE
+        (_2, run3, space3) => space3 ? run3.slice(0, run3.length - run3.length % 2) + SPACE2 : run3,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -22653,7 +22667,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
@@ -22668,7 +22682,7 @@ var require_ignore = __commonJS({
       while (body[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -22681,7 +22695,7 @@ var require_ignore = __commonJS({
         body = body.slice(1);
       }
       const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -26529,11 +26543,573 @@ var init_manifest_limits = __esm({
   }
 });
 
+// src/loaders/block-yaml.ts
+function readBlockYaml(text, schema, limits) {
+  if (unsupportedCharacter.test(text)) return void 0;
+  const reader = new BlockReader(text, schema, limits);
+  try {
+    return reader.stream();
+  } catch (error2) {
+    if (error2 === notBlockYaml) return void 0;
+    throw error2;
+  }
+}
+function isIndicator(code2) {
+  return code2 === HASH || code2 === COMMA || code2 === OPEN_BRACKET || code2 === CLOSE_BRACKET || code2 === OPEN_BRACE || code2 === CLOSE_BRACE || code2 === PIPE || code2 === GREATER || code2 === DOUBLE_QUOTE || code2 === SINGLE_QUOTE || code2 === 38 || code2 === 42 || code2 === 33 || code2 === 37 || code2 === 64 || code2 === 96;
+}
+function resolvingFirstCharacters(schema) {
+  const table3 = new Uint8Array(128);
+  for (const tag of schema.implicitScalarTags) {
+    if (tag.implicitFirstChars === null) return table3.fill(1);
+    for (const char of tag.implicitFirstChars) if (char.length === 1 && char.charCodeAt(0) < 128) table3[char.charCodeAt(0)] = 1;
+  }
+  return table3;
+}
+var unsupportedCharacter, notBlockYaml, scratchTable, maxReadDepth, SPACE, NEWLINE, HASH, COLON, DASH, DOT, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, PIPE, GREATER, PLUS, QUESTION, ZERO, NINE, keyScan, resolvingTables, BlockReader;
+var init_block_yaml = __esm({
+  "src/loaders/block-yaml.ts"() {
+    "use strict";
+    init_js_yaml();
+    init_packed_events();
+    unsupportedCharacter = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+    notBlockYaml = new Error("not block YAML the reader follows");
+    scratchTable = new Int32Array(4096 * STRIDE);
+    maxReadDepth = 64;
+    SPACE = 32;
+    NEWLINE = 10;
+    HASH = 35;
+    COLON = 58;
+    DASH = 45;
+    DOT = 46;
+    COMMA = 44;
+    DOUBLE_QUOTE = 34;
+    SINGLE_QUOTE = 39;
+    BACKSLASH = 92;
+    OPEN_BRACKET = 91;
+    CLOSE_BRACKET = 93;
+    OPEN_BRACE = 123;
+    CLOSE_BRACE = 125;
+    PIPE = 124;
+    GREATER = 62;
+    PLUS = 43;
+    QUESTION = 63;
+    ZERO = 48;
+    NINE = 57;
+    keyScan = new Uint8Array(128);
+    for (const char of `:#
+[]{},"'`) keyScan[char.charCodeAt(0)] = 1;
+    resolvingTables = /* @__PURE__ */ new WeakMap();
+    BlockReader = class {
+      constructor(text, schema, limits) {
+        this.text = text;
+        this.schema = schema;
+        this.limits = limits;
+        let resolving = resolvingTables.get(schema);
+        if (!resolving) resolvingTables.set(schema, resolving = resolvingFirstCharacters(schema));
+        this.resolving = resolving;
+        this.length = text.length;
+        this.table = scratchTable;
+        this.maxDepth = Math.min(maxReadDepth, limits.maxDepth - 1);
+      }
+      text;
+      schema;
+      limits;
+      length;
+      table;
+      events = 0;
+      documentRoots = [];
+      depth = 0;
+      maxDepth;
+      /** Column of the content line {@link contentLine} found; -1 at a document marker or the end. */
+      lineColumn = -1;
+      /** See {@link resolvingFirstCharacters}. */
+      resolving;
+      stream() {
+        const text = this.text;
+        const values = [];
+        let at3 = this.contentLine(0);
+        let first = true;
+        while (at3 < this.length) {
+          if (this.lineColumn < 0 && text.startsWith("---", at3)) {
+            at3 = this.contentLine(this.lineEnd(at3 + 3) + 1);
+          } else if (!first) {
+            throw notBlockYaml;
+          }
+          first = false;
+          if (this.documentRoots.length >= this.limits.maxDocuments) throw notBlockYaml;
+          this.emit(EVENT_ID.DOCUMENT, 0, 0, 0, 0, 0, 0);
+          this.documentRoots.push(this.events);
+          if (at3 >= this.length || this.lineColumn < 0) {
+            values.push(this.emptyScalar());
+          } else {
+            values.push(this.blockNode(at3, this.lineColumn));
+            at3 = this.next;
+          }
+          this.emit(EVENT_ID.POP, 0, 0, 0, 0, 0, 0);
+          if (at3 < this.length && !(this.lineColumn < 0 && text.startsWith("---", at3))) throw notBlockYaml;
+        }
+        scratchTable = this.table;
+        return { events: { table: this.table.slice(0, this.events * STRIDE), length: this.events, documentRoots: this.documentRoots }, values };
+      }
+      /** Where the content line after the last node read starts (or the end), with {@link lineColumn} set. */
+      next = 0;
+      /**
+       * The first character of the first line from `from` (a line's start) that holds more than
+       * spaces and a comment, or the end; sets {@link lineColumn}, -1 for a document marker.
+       */
+      contentLine(from) {
+        const text = this.text;
+        let lineStart = from;
+        while (lineStart < this.length) {
+          let at3 = lineStart;
+          while (text.charCodeAt(at3) === SPACE) at3++;
+          const code2 = text.charCodeAt(at3);
+          if (at3 >= this.length) break;
+          if (code2 === NEWLINE) {
+            lineStart = at3 + 1;
+            continue;
+          }
+          if (code2 === HASH) {
+            const end = text.indexOf("\n", at3);
+            if (end < 0) break;
+            lineStart = end + 1;
+            continue;
+          }
+          this.lineColumn = at3 - lineStart;
+          if (this.lineColumn === 0 && (code2 === DASH || code2 === DOT) && this.isDocumentMarker(at3)) {
+            if (code2 === DOT) throw notBlockYaml;
+            this.lineColumn = -1;
+          }
+          return at3;
+        }
+        this.lineColumn = -1;
+        return this.length;
+      }
+      isDocumentMarker(at3) {
+        const text = this.text;
+        const code2 = text.charCodeAt(at3);
+        return text.charCodeAt(at3 + 1) === code2 && text.charCodeAt(at3 + 2) === code2 && this.isBlankOrEnd(at3 + 3);
+      }
+      isBlankOrEnd(at3) {
+        const code2 = this.text.charCodeAt(at3);
+        return at3 >= this.length || code2 === SPACE || code2 === NEWLINE;
+      }
+      /**
+       * From just after a node, the end of its line (the newline's offset, or the text's end): only
+       * spaces and a comment may follow it.
+       */
+      lineEnd(from) {
+        const text = this.text;
+        let at3 = from;
+        while (text.charCodeAt(at3) === SPACE) at3++;
+        if (at3 >= this.length) return this.length;
+        const code2 = text.charCodeAt(at3);
+        if (code2 === NEWLINE) return at3;
+        if (code2 === HASH && at3 > from) {
+          const end = text.indexOf("\n", at3);
+          return end < 0 ? this.length : end;
+        }
+        throw notBlockYaml;
+      }
+      /** The content line after the line that ends at `end`. */
+      lineAfter(end) {
+        return end >= this.length ? this.contentLine(this.length) : this.contentLine(end + 1);
+      }
+      emit(type, start, end, style, chomping, indent, fast) {
+        const at3 = this.events * STRIDE;
+        if (at3 + STRIDE > this.table.length) {
+          const grown = new Int32Array(this.table.length * 2);
+          grown.set(this.table);
+          this.table = grown;
+        }
+        const table3 = this.table;
+        table3[at3 + TYPE] = type;
+        table3[at3 + START] = start;
+        table3[at3 + END] = end;
+        table3[at3 + ANCHOR_START] = -1;
+        table3[at3 + ANCHOR_END] = type === EVENT_ID.DOCUMENT || type === EVENT_ID.POP ? 0 : -1;
+        table3[at3 + STYLE] = style;
+        table3[at3 + CHOMPING] = chomping;
+        table3[at3 + INDENT] = indent;
+        table3[at3 + FAST] = fast;
+        this.events++;
+      }
+      emptyScalar() {
+        this.emit(EVENT_ID.SCALAR, -1, -1, SCALAR_STYLE.PLAIN, 1, -1, 0);
+        return this.schema.resolveImplicitScalarTag("").value;
+      }
+      /** The value of the plain scalar from `start` to `end`, not empty. */
+      plainValue(start, end) {
+        const source = this.text.slice(start, end);
+        const first = source.charCodeAt(0);
+        return first < 128 && this.resolving[first] === 0 ? source : this.schema.resolveImplicitScalarTag(source).value;
+      }
+      open(type, start) {
+        if (++this.depth > this.maxDepth) throw notBlockYaml;
+        this.emit(type, start, 0, 0, 0, 0, 0);
+      }
+      close() {
+        this.depth--;
+        this.emit(EVENT_ID.POP, 0, 0, 0, 0, 0, 0);
+      }
+      /** A node that starts a line, at `column`: a block sequence or mapping. */
+      blockNode(at3, column) {
+        if (this.text.charCodeAt(at3) === DASH && this.isBlankOrEnd(at3 + 1)) return this.blockSequence(at3, column);
+        const colon = this.keyColon(at3);
+        if (colon >= 0) return this.blockMapping(at3, colon, column);
+        throw notBlockYaml;
+      }
+      blockSequence(first, column) {
+        const text = this.text;
+        const items = [];
+        this.open(EVENT_ID.SEQUENCE, first);
+        let dash = first;
+        let colon;
+        for (; ; ) {
+          let at3 = dash + 1;
+          while (text.charCodeAt(at3) === SPACE) at3++;
+          const code2 = text.charCodeAt(at3);
+          if (at3 >= this.length || code2 === NEWLINE || code2 === HASH) {
+            const next2 = this.lineAfter(this.lineEnd(dash + 1));
+            if (next2 < this.length && this.lineColumn > column) {
+              items.push(this.blockNode(next2, this.lineColumn));
+            } else {
+              items.push(this.emptyScalar());
+              this.next = next2;
+            }
+          } else if (code2 === DASH && this.isBlankOrEnd(at3 + 1)) {
+            throw notBlockYaml;
+          } else if ((colon = this.keyColon(at3)) >= 0) {
+            items.push(this.blockMapping(at3, colon, column + (at3 - dash)));
+          } else {
+            items.push(this.inlineValue(at3, column));
+          }
+          const next = this.next;
+          if (next >= this.length || this.lineColumn < column) break;
+          if (this.lineColumn > column) throw notBlockYaml;
+          if (text.charCodeAt(next) !== DASH || !this.isBlankOrEnd(next + 1)) break;
+          dash = next;
+        }
+        this.close();
+        return items;
+      }
+      /** A block mapping whose first key starts at `first` and ends at the colon at `firstColon`. */
+      blockMapping(first, firstColon, column) {
+        const text = this.text;
+        const mapping = {};
+        this.open(EVENT_ID.MAPPING, first);
+        let at3 = first;
+        let colon = firstColon;
+        for (; ; ) {
+          const key = this.key(at3, colon);
+          if (mapping[key] !== void 0 && Object.prototype.hasOwnProperty.call(mapping, key)) throw notBlockYaml;
+          let valueAt2 = colon + 1;
+          while (text.charCodeAt(valueAt2) === SPACE) valueAt2++;
+          const code2 = text.charCodeAt(valueAt2);
+          let value;
+          if (valueAt2 >= this.length || code2 === NEWLINE || code2 === HASH) {
+            const next2 = this.lineAfter(this.lineEnd(colon + 1));
+            if (next2 < this.length && this.lineColumn > column) {
+              value = this.blockNode(next2, this.lineColumn);
+            } else if (next2 < this.length && this.lineColumn === column && text.charCodeAt(next2) === DASH && this.isBlankOrEnd(next2 + 1)) {
+              value = this.blockSequence(next2, column);
+            } else {
+              value = this.emptyScalar();
+              this.next = next2;
+            }
+          } else {
+            value = this.inlineValue(valueAt2, column);
+          }
+          mapping[key] = value;
+          const next = this.next;
+          if (next >= this.length || this.lineColumn < column) break;
+          if (this.lineColumn > column) throw notBlockYaml;
+          at3 = next;
+          colon = this.keyColon(at3);
+          if (colon < 0) throw notBlockYaml;
+        }
+        this.close();
+        return mapping;
+      }
+      /**
+       * The offset of the `:` that ends a key starting at `at` on its line, or -1 when the line holds
+       * no key there. Throws for a key the reader leaves to js-yaml.
+       */
+      keyColon(at3) {
+        const text = this.text;
+        const code2 = text.charCodeAt(at3);
+        if (code2 === DOUBLE_QUOTE || code2 === SINGLE_QUOTE) {
+          const close = this.quoteEnd(at3);
+          let after = close + 1;
+          while (text.charCodeAt(after) === SPACE) after++;
+          return text.charCodeAt(after) === COLON && this.isBlankOrEnd(after + 1) ? after : -1;
+        }
+        if (isIndicator(code2) || (code2 === DASH || code2 === QUESTION || code2 === COLON) && this.isBlankOrEnd(at3 + 1)) return -1;
+        for (let scan2 = at3; scan2 < this.length; scan2++) {
+          const char = text.charCodeAt(scan2);
+          if (char >= 128 || keyScan[char] === 0) continue;
+          if (char === COLON) {
+            if (this.isBlankOrEnd(scan2 + 1)) return scan2;
+          } else if (char !== HASH || text.charCodeAt(scan2 - 1) === SPACE) {
+            return -1;
+          }
+        }
+        return -1;
+      }
+      /** Emits the key that starts at `at` and ends before the colon at `colon`; returns its name as the mapping holds it. */
+      key(at3, colon) {
+        const text = this.text;
+        const code2 = text.charCodeAt(at3);
+        if (code2 === DOUBLE_QUOTE || code2 === SINGLE_QUOTE) {
+          const name2 = this.quoted(at3);
+          if (name2 === "__proto__") throw notBlockYaml;
+          return name2;
+        }
+        let end = colon;
+        while (text.charCodeAt(end - 1) === SPACE) end--;
+        if (end - at3 > 1e3) throw notBlockYaml;
+        if (end === at3 || end - at3 === 2 && text.startsWith("<<", at3)) throw notBlockYaml;
+        const key = this.plainValue(at3, end);
+        this.emit(EVENT_ID.SCALAR, at3, end, SCALAR_STYLE.PLAIN, 1, -1, 1);
+        if (key !== null && typeof key === "object") throw notBlockYaml;
+        const name = String(key);
+        if (name === "__proto__") throw notBlockYaml;
+        return name;
+      }
+      /** A value that starts on the line of its key or dash: `parent` is that key's or dash's column. */
+      inlineValue(at3, parent) {
+        const text = this.text;
+        const code2 = text.charCodeAt(at3);
+        let value;
+        let end;
+        if (code2 === PIPE || code2 === GREATER) return this.blockScalar(at3, parent);
+        if (code2 === DOUBLE_QUOTE || code2 === SINGLE_QUOTE) {
+          value = this.quoted(at3);
+          end = this.quoteEnd(at3) + 1;
+        } else if (code2 === OPEN_BRACKET || code2 === OPEN_BRACE) {
+          value = this.flowCollection(at3);
+          end = this.flowEnd;
+        } else {
+          if (isIndicator(code2) || (code2 === DASH || code2 === QUESTION || code2 === COLON) && this.isBlankOrEnd(at3 + 1)) throw notBlockYaml;
+          let scan2 = at3;
+          for (; scan2 < this.length; scan2++) {
+            const char = text.charCodeAt(scan2);
+            if (char === NEWLINE) break;
+            if (char === HASH && text.charCodeAt(scan2 - 1) === SPACE) break;
+            if (char === COLON && this.isBlankOrEnd(scan2 + 1)) throw notBlockYaml;
+          }
+          end = scan2;
+          while (text.charCodeAt(end - 1) === SPACE) end--;
+          const fast = scan2 < this.length && text.charCodeAt(scan2) === NEWLINE && this.commentColumnAfter(scan2) > parent ? 0 : 1;
+          this.emit(EVENT_ID.SCALAR, at3, end, SCALAR_STYLE.PLAIN, 1, -1, fast);
+          value = this.plainValue(at3, end);
+        }
+        this.next = this.lineAfter(this.lineEnd(end));
+        if (this.next < this.length && this.lineColumn > parent) throw notBlockYaml;
+        return value;
+      }
+      /** The column of the first line after the newline at `newline` that holds more than spaces, when it is a comment; -1 otherwise. */
+      commentColumnAfter(newline) {
+        const text = this.text;
+        let lineStart = newline + 1;
+        while (lineStart < this.length) {
+          let at3 = lineStart;
+          while (text.charCodeAt(at3) === SPACE) at3++;
+          const code2 = text.charCodeAt(at3);
+          if (code2 === NEWLINE) {
+            lineStart = at3 + 1;
+            continue;
+          }
+          return code2 === HASH ? at3 - lineStart : -1;
+        }
+        return -1;
+      }
+      /** Where the quoted scalar that starts at `at` ends (its closing quote), on the same line. */
+      quoteEnd(at3) {
+        const text = this.text;
+        const quote = text.charCodeAt(at3);
+        for (let scan2 = at3 + 1; scan2 < this.length; scan2++) {
+          const char = text.charCodeAt(scan2);
+          if (char === NEWLINE || char === BACKSLASH) throw notBlockYaml;
+          if (char === quote) {
+            if (quote === SINGLE_QUOTE && text.charCodeAt(scan2 + 1) === SINGLE_QUOTE) {
+              scan2++;
+              continue;
+            }
+            return scan2;
+          }
+        }
+        throw notBlockYaml;
+      }
+      /** Emits the quoted scalar that starts at `at`; returns its value. */
+      quoted(at3) {
+        const text = this.text;
+        const end = this.quoteEnd(at3);
+        const style = text.charCodeAt(at3) === DOUBLE_QUOTE ? SCALAR_STYLE.DOUBLE_QUOTED : SCALAR_STYLE.SINGLE_QUOTED;
+        const fast = style === SCALAR_STYLE.DOUBLE_QUOTED || text.indexOf("''", at3 + 1) < 0 || text.indexOf("''", at3 + 1) >= end;
+        this.emit(EVENT_ID.SCALAR, at3 + 1, end, style, 1, -1, fast ? 1 : 0);
+        return fast ? text.slice(at3 + 1, end) : scalarText(text, at3 + 1, end, style, 1, -1, false);
+      }
+      /** A literal or folded block scalar whose header is at `at`, under a key or dash at column `parent`. */
+      blockScalar(at3, parent) {
+        const text = this.text;
+        const style = text.charCodeAt(at3) === PIPE ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+        let header = at3 + 1;
+        let chomping = 1;
+        const mark = text.charCodeAt(header);
+        if (mark === DASH) {
+          chomping = 2;
+          header++;
+        } else if (mark === PLUS) {
+          chomping = 3;
+          header++;
+        }
+        const indicator = text.charCodeAt(header);
+        if (indicator >= ZERO && indicator <= NINE) throw notBlockYaml;
+        const headerEnd = this.lineEnd(header);
+        if (headerEnd >= this.length || parent < 0) throw notBlockYaml;
+        const start = headerEnd + 1;
+        let lineStart = start;
+        let deepestBlank = 0;
+        let indent = -1;
+        while (lineStart < this.length) {
+          let scan2 = lineStart;
+          while (text.charCodeAt(scan2) === SPACE) scan2++;
+          if (scan2 < this.length && text.charCodeAt(scan2) !== NEWLINE) {
+            indent = scan2 - lineStart;
+            break;
+          }
+          deepestBlank = Math.max(deepestBlank, scan2 - lineStart);
+          if (scan2 >= this.length) break;
+          lineStart = scan2 + 1;
+        }
+        if (indent <= parent || deepestBlank > indent) throw notBlockYaml;
+        let end = this.length;
+        for (lineStart = start; lineStart < this.length; ) {
+          let scan2 = lineStart;
+          while (text.charCodeAt(scan2) === SPACE && scan2 - lineStart < indent) scan2++;
+          if (scan2 - lineStart < indent && scan2 < this.length && text.charCodeAt(scan2) !== NEWLINE) {
+            end = lineStart;
+            break;
+          }
+          const newline = text.indexOf("\n", scan2);
+          if (newline < 0) {
+            while (text.charCodeAt(scan2) === SPACE) scan2++;
+            if (scan2 >= this.length) end = lineStart;
+            break;
+          }
+          lineStart = newline + 1;
+        }
+        this.emit(EVENT_ID.SCALAR, start, end, style, chomping, indent, 0);
+        const value = scalarText(text, start, end, style, chomping, indent, false);
+        this.next = this.contentLine(end);
+        if (this.next < this.length && this.lineColumn > parent) throw notBlockYaml;
+        return value;
+      }
+      /** Where the last flow collection read ends: just past its closing bracket. */
+      flowEnd = 0;
+      /** A flow sequence or mapping written on one line, from its opening bracket at `at`. */
+      flowCollection(at3) {
+        const text = this.text;
+        const mapping = text.charCodeAt(at3) === OPEN_BRACE;
+        const close = mapping ? CLOSE_BRACE : CLOSE_BRACKET;
+        this.open(mapping ? EVENT_ID.MAPPING : EVENT_ID.SEQUENCE, at3);
+        const items = [];
+        const pairs = {};
+        let scan2 = this.skipSpaces(at3 + 1);
+        if (text.charCodeAt(scan2) === close) {
+          scan2++;
+        } else {
+          for (; ; ) {
+            if (mapping) {
+              const keyStart = scan2;
+              const code3 = text.charCodeAt(scan2);
+              let key;
+              if (code3 === DOUBLE_QUOTE || code3 === SINGLE_QUOTE) {
+                key = this.quoted(scan2);
+                scan2 = this.quoteEnd(scan2) + 1;
+              } else {
+                scan2 = this.flowPlainEnd(scan2);
+                let end = scan2;
+                while (text.charCodeAt(end - 1) === SPACE) end--;
+                key = this.key(keyStart, end);
+              }
+              if (pairs[key] !== void 0 && Object.prototype.hasOwnProperty.call(pairs, key)) throw notBlockYaml;
+              if (text.charCodeAt(scan2) !== COLON || text.charCodeAt(scan2 + 1) !== SPACE) throw notBlockYaml;
+              pairs[key] = this.flowNode(this.skipSpaces(scan2 + 1));
+            } else {
+              items.push(this.flowNode(scan2));
+            }
+            scan2 = this.skipSpaces(this.flowEnd);
+            const code2 = text.charCodeAt(scan2);
+            if (code2 === close) {
+              scan2++;
+              break;
+            }
+            if (code2 !== COMMA) throw notBlockYaml;
+            scan2 = this.skipSpaces(scan2 + 1);
+            if (text.charCodeAt(scan2) === close) throw notBlockYaml;
+          }
+        }
+        this.close();
+        this.flowEnd = scan2;
+        return mapping ? pairs : items;
+      }
+      /** A node inside a flow collection, at `at`; sets {@link flowEnd} past it. */
+      flowNode(at3) {
+        const text = this.text;
+        const code2 = text.charCodeAt(at3);
+        if (code2 === OPEN_BRACKET || code2 === OPEN_BRACE) return this.flowCollection(at3);
+        if (code2 === DOUBLE_QUOTE || code2 === SINGLE_QUOTE) {
+          const value = this.quoted(at3);
+          this.flowEnd = this.quoteEnd(at3) + 1;
+          return value;
+        }
+        const scan2 = this.flowPlainEnd(at3);
+        let end = scan2;
+        while (text.charCodeAt(end - 1) === SPACE) end--;
+        this.emit(EVENT_ID.SCALAR, at3, end, SCALAR_STYLE.PLAIN, 1, -1, 1);
+        this.flowEnd = scan2;
+        return this.plainValue(at3, end);
+      }
+      /**
+       * Where a plain scalar inside a flow collection, from `at`, stops: at a comma, a bracket or the
+       * colon of a key. Throws for an empty one, a comment, the end of the line, or a colon within.
+       */
+      flowPlainEnd(at3) {
+        const text = this.text;
+        const first = text.charCodeAt(at3);
+        if (at3 >= this.length || isIndicator(first) || first === SPACE || first === NEWLINE || (first === DASH || first === QUESTION || first === COLON) && this.isBlankOrEnd(at3 + 1)) {
+          throw notBlockYaml;
+        }
+        for (let scan2 = at3; scan2 < this.length; scan2++) {
+          const char = text.charCodeAt(scan2);
+          if (char === COMMA || char === CLOSE_BRACKET || char === CLOSE_BRACE) return scan2;
+          if (char === COLON) return text.charCodeAt(scan2 + 1) === SPACE ? scan2 : this.fail();
+          if (char === NEWLINE || char === OPEN_BRACKET || char === OPEN_BRACE || char === HASH && text.charCodeAt(scan2 - 1) === SPACE) this.fail();
+        }
+        return this.fail();
+      }
+      fail() {
+        throw notBlockYaml;
+      }
+      skipSpaces(from) {
+        let at3 = from;
+        while (this.text.charCodeAt(at3) === SPACE) at3++;
+        return at3;
+      }
+    };
+  }
+});
+
 // src/loaders/yaml-stream.ts
 function readYamlStream(path20, text, limits, json) {
+  return (json ? void 0 : readBlockYaml(text, kubernetesSchema, limits)) ?? readWithJsYaml(path20, text, limits, json);
+}
+function readWithJsYaml(path20, text, limits, json) {
   const events = parseEvents(text, { filename: path20, maxDepth: limits.maxDepth + 2 });
   checkEvents(text, events, limits);
-  return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
+  return { events: packEvents(events), values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
 }
 function parseYamlDocuments(path20, rawText, parsed) {
   const bom = rawText.charCodeAt(0) === 65279 ? 1 : 0;
@@ -26642,6 +27218,8 @@ var init_yaml_stream = __esm({
     init_js_yaml();
     init_manifest_limits();
     init_yaml_locator();
+    init_packed_events();
+    init_block_yaml();
     kubernetesSchema = new Schema([
       strTag,
       seqTag,
@@ -26829,8 +27407,9 @@ function unparsable(text, rawError, limits) {
 }
 function hasTemplateActions(text, events) {
   const spans = [];
-  for (const event of events) {
-    if (event.type === EVENT_ID.SCALAR && event.valueStart >= 0) spans.push([event.valueStart, event.valueEnd]);
+  const table3 = events.table;
+  for (let at3 = 0; at3 < events.length * STRIDE; at3 += STRIDE) {
+    if (table3[at3 + TYPE] === EVENT_ID.SCALAR && table3[at3 + START] >= 0) spans.push([table3[at3 + START], table3[at3 + END]]);
   }
   for (let at3 = text.indexOf("{{"); at3 >= 0; at3 = text.indexOf("{{", at3 + 2)) {
     if (spans.some(([start, end]) => at3 >= start && at3 < end)) continue;
@@ -26860,6 +27439,7 @@ var init_parse_manifests = __esm({
   "src/loaders/parse-manifests.ts"() {
     "use strict";
     init_js_yaml();
+    init_packed_events();
     init_line_index();
     init_manifest_limits();
     init_yaml_locator();
@@ -28836,6 +29416,7 @@ import path16 from "node:path";
 // src/config/load-config.ts
 init_js_yaml();
 init_yaml_locator();
+init_packed_events();
 import { readFileSync as readFileSync3 } from "node:fs";
 import path2 from "node:path";
 
@@ -29013,7 +29594,7 @@ function loadConfig(file) {
   try {
     const events = parseEvents(text, { filename: file });
     value = constructFromEvents(events, { source: text, schema: CORE_SCHEMA })[0] ?? {};
-    const source = new YamlSource(file, text, events);
+    const source = new YamlSource(file, text, packEvents(events));
     locator = new YamlLocator(source, source.documentRoot(0));
   } catch (error2) {
     if (error2 instanceof YAMLException) {

@@ -1,5 +1,6 @@
 import { dump, parseEvents } from 'js-yaml';
 import { YamlLocator, YamlSource } from '../loaders/yaml-locator.js';
+import { packEvents } from '../loaders/packed-events.js';
 import type { DocumentLocator, LocateOptions, ObjectIdentity, PathSegment, SourcePosition } from '../model/resource.js';
 
 /**
@@ -32,7 +33,7 @@ export class RenderedObject implements DocumentLocator {
     if (!this.rendered) {
       // Long strings stay on one line: folded over several, a value could not be pointed into.
       const text = `${objectHeader(this.object)}\n${dump(this.data, { noRefs: true, lineWidth: -1 })}`;
-      const source = new YamlSource(this.path, text, parseEvents(text, { filename: this.path }));
+      const source = new YamlSource(this.path, text, packEvents(parseEvents(text, { filename: this.path })));
       this.rendered = { text, locator: new YamlLocator(source, source.documentRoot(0)) };
     }
     return this.rendered;

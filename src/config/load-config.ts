@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, YAMLException, constructFromEvents, parseEvents } from 'js-yaml';
 import { YamlLocator, YamlSource } from '../loaders/yaml-locator.js';
+import { packEvents } from '../loaders/packed-events.js';
 import { ruleCatalogue } from '../rules/catalogue.js';
 import { schemaValidator } from '../schema-validation.js';
 import type { ConfiguredCluster } from '../profiles/resolve-profiles.js';
@@ -70,7 +71,7 @@ export function loadConfig(file: string): Config {
     // YAML 1.2: `off` is text (a rule level), and so is a date such as `expires: 2026-12-31`.
     const events = parseEvents(text, { filename: file });
     value = constructFromEvents(events, { source: text, schema: CORE_SCHEMA })[0] ?? {};
-    const source = new YamlSource(file, text, events);
+    const source = new YamlSource(file, text, packEvents(events));
     locator = new YamlLocator(source, source.documentRoot(0));
   } catch (error) {
     if (error instanceof YAMLException) {

@@ -1,4 +1,5 @@
-import { YAMLException, type Event, EVENT_ID } from 'js-yaml';
+import { YAMLException, EVENT_ID } from 'js-yaml';
+import { START, END, STRIDE, TYPE, type PackedEvents } from './packed-events.js';
 import { LineIndex } from './line-index.js';
 import { defaultManifestLimits, type ManifestLimits } from './manifest-limits.js';
 import { YamlLocator, YamlSource } from './yaml-locator.js';
@@ -65,7 +66,7 @@ export function parseManifests(
   if (path.endsWith('.tpl')) return { outcome: 'skipped', reason: `Helm template helper; ${templateHint}` };
   if (path.endsWith('.tftpl')) return { outcome: 'skipped', reason: 'Terraform template: read only as the values of a `templatefile()` call that names it' };
   const limits = { ...defaultManifestLimits, ...options.limits };
-  let events: Event[];
+  let events: PackedEvents;
   let values: unknown[];
   try {
     ({ events, values } = readYamlStream(path, text, limits, options.json === true));
@@ -138,10 +139,11 @@ function unparsable(text: string, rawError: unknown, limits: ManifestLimits): Pa
  * renders to is not what it says. `{{` inside a string value (a helm-unittest suite, an
  * annotation that carries a template) is ordinary text.
  */
-function hasTemplateActions(text: string, events: Event[]): boolean {
+function hasTemplateActions(text: string, events: PackedEvents): boolean {
   const spans: Array<[number, number]> = [];
-  for (const event of events) {
-    if (event.type === EVENT_ID.SCALAR && event.valueStart >= 0) spans.push([event.valueStart, event.valueEnd]);
+  const table = events.table;
+  for (let at = 0; at < events.length * STRIDE; at += STRIDE) {
+    if (table[at + TYPE] === EVENT_ID.SCALAR && table[at + START]! >= 0) spans.push([table[at + START]!, table[at + END]!]);
   }
   for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) {
     if (spans.some(([start, end]) => at >= start && at < end)) continue;

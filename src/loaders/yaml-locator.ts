@@ -1,30 +1,17 @@
-import { EVENT_ID, SCALAR_STYLE, getScalarValue, type Event, type ScalarEvent } from 'js-yaml';
+import { EVENT_ID, SCALAR_STYLE } from 'js-yaml';
 import { LineIndex } from './line-index.js';
+import { ANCHOR_END, ANCHOR_START, CHOMPING, END, FAST, INDENT, START, STRIDE, STYLE, TYPE, scalarText, type PackedEvents } from './packed-events.js';
 import type { DocumentLocator, LocateOptions, PathSegment, SourcePosition } from '../model/resource.js';
 
-/** Fields of one packed event; see {@link YamlSource}. */
-const TYPE = 0;
-const START = 1;
-const END = 2;
-const ANCHOR_START = 3;
-const ANCHOR_END = 4;
-const STYLE = 5;
-const CHOMPING = 6;
-const INDENT = 7;
-const FAST = 8;
-const STRIDE = 9;
-
 /**
- * One parsed YAML or JSON file: its text and the parser's events with source offsets, packed
- * into one typed array. Kept for every file until the rules have run, the parser's event
- * objects would cost the garbage collector more than the parse itself.
+ * One parsed YAML or JSON file: its text and its parser events, packed ({@link PackedEvents}).
  */
 export class YamlSource {
   private lines: LineIndex | undefined;
   /** The packed events: undefined once released ({@link release}), until a position is asked again. */
   private packed: Int32Array | undefined;
   /** Index of each document's root event. */
-  private readonly documentRoots: number[] = [];
+  private readonly documentRoots: number[];
   readonly length: number;
 
   /**
@@ -34,47 +21,16 @@ export class YamlSource {
   constructor(
     readonly path: string,
     readonly text: string,
-    events: readonly Event[],
-    private readonly reparse?: () => readonly Event[],
+    events: PackedEvents,
+    private readonly reparse?: () => PackedEvents,
   ) {
     this.length = events.length;
-    this.packed = this.pack(events);
-  }
-
-  private pack(events: readonly Event[]): Int32Array {
-    const length = events.length;
-    const table = new Int32Array(length * STRIDE);
-    this.documentRoots.length = 0;
-    for (let index = 0, at = 0; index < length; index++, at += STRIDE) {
-      const event = events[index] as Event;
-      const type = event.type;
-      table[at + TYPE] = type;
-      if (type === EVENT_ID.SCALAR) {
-        table[at + START] = event.valueStart;
-        table[at + END] = event.valueEnd;
-        table[at + STYLE] = event.style;
-        table[at + CHOMPING] = event.chomping;
-        table[at + INDENT] = event.indent;
-        table[at + FAST] = event.fast ? 1 : 0;
-        table[at + ANCHOR_START] = event.anchorStart;
-        table[at + ANCHOR_END] = event.anchorEnd;
-      } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-        table[at + START] = event.start;
-        table[at + ANCHOR_START] = event.anchorStart;
-        table[at + ANCHOR_END] = event.anchorEnd;
-      } else if (type === EVENT_ID.ALIAS) {
-        table[at + ANCHOR_START] = event.anchorStart;
-        table[at + ANCHOR_END] = event.anchorEnd;
-      } else {
-        if (type === EVENT_ID.DOCUMENT) this.documentRoots.push(index + 1);
-        table[at + ANCHOR_START] = -1;
-      }
-    }
-    return table;
+    this.packed = events.table;
+    this.documentRoots = events.documentRoots;
   }
 
   private get table(): Int32Array {
-    this.packed ??= this.pack(this.reparse!());
+    this.packed ??= this.reparse!().table;
     return this.packed;
   }
 
@@ -133,20 +89,7 @@ export class YamlSource {
     const at = index * STRIDE;
     const table = this.table;
     if (table[at + FAST] === 1 && table[at + STYLE] === SCALAR_STYLE.PLAIN) return this.text.slice(table[at + START], table[at + END]);
-    const event: ScalarEvent = {
-      type: EVENT_ID.SCALAR,
-      valueStart: table[at + START] as number,
-      valueEnd: table[at + END] as number,
-      anchorStart: -1,
-      anchorEnd: -1,
-      tagStart: -1,
-      tagEnd: -1,
-      style: table[at + STYLE] as ScalarEvent['style'],
-      chomping: table[at + CHOMPING] as ScalarEvent['chomping'],
-      indent: table[at + INDENT] as number,
-      fast: table[at + FAST] === 1,
-    };
-    return getScalarValue(this.text, event);
+    return scalarText(this.text, table[at + START] as number, table[at + END] as number, table[at + STYLE] as number, table[at + CHOMPING] as number, table[at + INDENT] as number, table[at + FAST] === 1);
   }
 }
 

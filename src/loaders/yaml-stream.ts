@@ -17,13 +17,15 @@ import {
 } from 'js-yaml';
 import { defaultManifestLimits, type ManifestLimits } from './manifest-limits.js';
 import { YamlLocator, YamlSource } from './yaml-locator.js';
+import { packEvents, type PackedEvents } from './packed-events.js';
+import { readBlockYaml } from './block-yaml.js';
 
 /**
  * Scalars resolve as kubectl's YAML decoder (go-yaml v2, YAML 1.1) reads them, so an unquoted
  * `yes` or `on` is a boolean as the API server will see it. Timestamps stay strings: decoded into
  * untyped maps, go-yaml v2 keeps them as text. Merge keys (`<<`) are honoured as kubectl does.
  */
-const kubernetesSchema = new Schema([
+export const kubernetesSchema = new Schema([
   strTag,
   seqTag,
   mapTag,
@@ -43,13 +45,22 @@ export class NotReadError extends Error {
     super(message);
   }
 }
-/** A YAML stream's events and documents, read as kubectl reads them and held to the limits; throws when it does not parse. */
-export function readYamlStream(path: string, text: string, limits: ManifestLimits, json: boolean): { events: Event[]; values: unknown[] } {
+/**
+ * A YAML stream's events and documents, read as kubectl reads them and held to the limits; throws
+ * when it does not parse. Plain block YAML, most manifests, is read by {@link readBlockYaml} to the
+ * same events and values; the rest by js-yaml.
+ */
+export function readYamlStream(path: string, text: string, limits: ManifestLimits, json: boolean): { events: PackedEvents; values: unknown[] } {
+  return (json ? undefined : readBlockYaml(text, kubernetesSchema, limits)) ?? readWithJsYaml(path, text, limits, json);
+}
+
+/** {@link readYamlStream} by js-yaml alone. */
+export function readWithJsYaml(path: string, text: string, limits: ManifestLimits, json: boolean): { events: PackedEvents; values: unknown[] } {
   // The parser's own bound keeps its stack safe; it counts levels its own way (the document,
   // sometimes the innermost scalar), so the exact bound is checked on its events.
   const events = parseEvents(text, { filename: path, maxDepth: limits.maxDepth + 2 });
   checkEvents(text, events, limits);
-  return { events, values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
+  return { events: packEvents(events), values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
 }
 
 /** A YAML file's documents, each with a locator for paths inside it: for YAML that need not hold objects (kustomize files, patches). */

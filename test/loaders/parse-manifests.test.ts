@@ -3,6 +3,7 @@ import { parseManifests, type ParsedFile } from '../../src/loaders/parse-manifes
 import { yaml } from '../helpers.js';
 import { YamlLocator, YamlSource } from '../../src/loaders/yaml-locator.js';
 import { parseEvents } from 'js-yaml';
+import { packEvents } from '../../src/loaders/packed-events.js';
 
 function parsed(file: ParsedFile) {
   if (file.outcome !== 'parsed') throw new Error(`expected parsed, got ${JSON.stringify(file)}`);
@@ -24,7 +25,7 @@ describe('parseManifests', () => {
   it('lets go of a file\'s event table and parses the text again for the next position asked', () => {
     const text = yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: a', 'data:', '  key: value');
     let parses = 0;
-    const source = new YamlSource('a.yaml', text, parseEvents(text, {}), () => (parses++, parseEvents(text, {})));
+    const source = new YamlSource('a.yaml', text, packEvents(parseEvents(text, {})), () => (parses++, packEvents(parseEvents(text, {}))));
     const locator = new YamlLocator(source, source.documentRoot(0));
     const position = locator.locate(['data', 'key']);
     expect(position).toMatchObject({ startLine: 6, startColumn: 8, endColumn: 13 });
