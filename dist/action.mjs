@@ -26565,7 +26565,7 @@ function resolvingFirstCharacters(schema) {
   }
   return table3;
 }
-var unsupportedCharacter, notBlockYaml, scratchTable, maxReadDepth, SPACE, NEWLINE, HASH, COLON, DASH, DOT, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, PIPE, GREATER, PLUS, QUESTION, ZERO, NINE, keyScan, resolvingTables, BlockReader;
+var unsupportedCharacter, notBlockYaml, scratchTable, maxReadDepth, SPACE, NEWLINE, HASH, COLON, DASH, DOT, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, PIPE, GREATER, PLUS, QUESTION, ZERO, NINE, keyScan, notInNumber, resolvingTables, BlockReader;
 var init_block_yaml = __esm({
   "src/loaders/block-yaml.ts"() {
     "use strict";
@@ -26598,6 +26598,8 @@ var init_block_yaml = __esm({
     keyScan = new Uint8Array(128);
     for (const char of `:#
 []{},"'`) keyScan[char.charCodeAt(0)] = 1;
+    notInNumber = new Uint8Array(128).fill(1);
+    for (const char of "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_+-.:") notInNumber[char.charCodeAt(0)] = 0;
     resolvingTables = /* @__PURE__ */ new WeakMap();
     BlockReader = class {
       constructor(text, schema, limits) {
@@ -26742,7 +26744,11 @@ var init_block_yaml = __esm({
       plainValue(start, end) {
         const source = this.text.slice(start, end);
         const first = source.charCodeAt(0);
-        return first < 128 && this.resolving[first] === 0 ? source : this.schema.resolveImplicitScalarTag(source).value;
+        if (first < 128 && this.resolving[first] === 0) return source;
+        if (first >= ZERO && first <= NINE) {
+          for (let at3 = 1; at3 < source.length; at3++) if (source.charCodeAt(at3) < 128 && notInNumber[source.charCodeAt(at3)] === 1) return source;
+        }
+        return this.schema.resolveImplicitScalarTag(source).value;
       }
       open(type, start) {
         if (++this.depth > this.maxDepth) throw notBlockYaml;
@@ -36485,7 +36491,10 @@ var RuleRunner = class {
       joins.push([key, account]);
       return account;
     };
-    const related = {
+    let bound3;
+    const context = {
+      profile: resource.profile,
+      report: (problem) => findings.push(toFinding(bound3, problem, objectPlace(resource, problem))),
       serviceAccountFor: (workload, pod) => {
         const { profile, builtBy, identity } = workload;
         const account = lookUp(accountKey(profile.name, builtBy, identity.namespace, pod.serviceAccountName)) ?? (builtBy === void 0 ? void 0 : lookUp(accountKey(profile.name, void 0, identity.namespace, pod.serviceAccountName)));
@@ -36494,12 +36503,7 @@ var RuleRunner = class {
       },
       ownerOf: (child) => this.ownerOf(child)
     };
-    for (const bound3 of this.plan.objectRules.get(resource.identity.kind) ?? []) {
-      const context = {
-        ...related,
-        profile: resource.profile,
-        report: (problem) => findings.push(toFinding(bound3, problem, objectPlace(resource, problem)))
-      };
+    for (bound3 of this.plan.objectRules.get(resource.identity.kind) ?? []) {
       try {
         bound3.rule.check(resource, context);
       } catch (error2) {
@@ -37349,6 +37353,15 @@ function run(source, settings) {
     counts.set(entry2.input, (counts.get(entry2.input) ?? 0) + 1);
     inventory?.push(entry2);
   };
+  const countAccount = (resource) => {
+    if (inventory) {
+      const entry2 = inventoryEntry(resource);
+      if (entry2) count(entry2);
+      return;
+    }
+    const input = irsaInputKind(resource);
+    if (input !== void 0) counts.set(input, (counts.get(input) ?? 0) + 1);
+  };
   const take = (item) => {
     if ("checked" in item) {
       testCode.push(...item.testCode);
@@ -37363,10 +37376,7 @@ function run(source, settings) {
       return;
     }
     runner.addServiceAccounts(item.objects);
-    for (const resource of item.objects) {
-      const entry2 = inventoryEntry(resource);
-      if (entry2) count(entry2);
-    }
+    for (const resource of item.objects) countAccount(resource);
     if (item.owners) runner.addOwners(item.objects);
     for (const resource of item.objects) {
       youngGenerationCheckpoint();

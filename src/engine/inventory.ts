@@ -26,7 +26,7 @@ export interface InventoryEntry {
 }
 
 /** The kind of input of a ServiceAccount from a file that names a role, or undefined for any other object. */
-function irsaInputKind(resource: Resource): InputKind | undefined {
+export function irsaInputKind(resource: Resource): InputKind | undefined {
   if (!resource.document || !isServiceAccount(resource) || irsaSettings(resource).roleArn === undefined) return undefined;
   return resource.inputKind ?? (resource.builtBy === undefined ? 'manifest' : 'kustomize');
 }

@@ -2,10 +2,11 @@ import { objectLabel, objectPlace, textPlace, toFinding } from './findings.js';
 import { applyAnnotationSuppressions, type SuppressionSettings } from './suppressions.js';
 import { isRecord, listAt, recordAt } from '../values.js';
 import { LineIndex } from '../loaders/line-index.js';
-import type { RulePlan } from './rule-plan.js';
+import type { BoundRule, RulePlan } from './rule-plan.js';
+import type { Rule } from '../rules/rule.js';
 import type { Finding, FindingLocation, InputError } from './report.js';
 import type { ClusterProfile, Resource } from '../model/resource.js';
-import type { Owners, RelatedObjects } from '../model/workload.js';
+import type { Owners } from '../model/workload.js';
 import type { FileContext, RuleContext } from '../rules/rule.js';
 import type { SourceFile } from '../model/source.js';
 
@@ -228,7 +229,11 @@ export class RuleRunner {
       joins.push([key, account]);
       return account;
     };
-    const related: RelatedObjects = {
+    let bound: (BoundRule & { readonly rule: Rule }) | undefined;
+    // One context for every rule of the object: `report` files under the rule being run.
+    const context: RuleContext = {
+      profile: resource.profile,
+      report: (problem) => findings.push(toFinding(bound!, problem, objectPlace(resource, problem))),
       serviceAccountFor: (workload, pod) => {
         const { profile, builtBy, identity } = workload;
         // A built workload uses its own kustomization's account, else one applied as it is.
@@ -240,12 +245,7 @@ export class RuleRunner {
       },
       ownerOf: (child) => this.ownerOf(child),
     };
-    for (const bound of this.plan.objectRules.get(resource.identity.kind) ?? []) {
-      const context: RuleContext = {
-        ...related,
-        profile: resource.profile,
-        report: (problem) => findings.push(toFinding(bound, problem, objectPlace(resource, problem))),
-      };
+    for (bound of this.plan.objectRules.get(resource.identity.kind) ?? []) {
       try {
         bound.rule.check(resource, context);
       } catch (error) {

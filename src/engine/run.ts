@@ -2,7 +2,7 @@ import { RuleRunner, type CheckedFiles, type CheckedObject } from './run-rules.j
 import { planRules, type RuleSelection } from './rule-plan.js';
 import { buildReport } from './build-report.js';
 import { addLineHashes } from './findings.js';
-import { countByKind, inventoryEntry, sortInventory, type InventoryEntry } from './inventory.js';
+import { countByKind, inventoryEntry, irsaInputKind, sortInventory, type InventoryEntry } from './inventory.js';
 import { youngGenerationCheckpoint } from '../young-generation.js';
 import type { InputKind } from '../model/declared.js';
 import { applyBaseline, applyConfigSuppressions, applyInlineSuppressions, type SuppressionSettings } from './suppressions.js';
@@ -62,6 +62,16 @@ export function run(source: Source | CheckingSource, settings: RunSettings): Run
     counts.set(entry.input, (counts.get(entry.input) ?? 0) + 1);
     inventory?.push(entry);
   };
+  // Without an inventory, an account is only counted: its entry would locate its role in the source.
+  const countAccount = (resource: Resource): void => {
+    if (inventory) {
+      const entry = inventoryEntry(resource);
+      if (entry) count(entry);
+      return;
+    }
+    const input = irsaInputKind(resource);
+    if (input !== undefined) counts.set(input, (counts.get(input) ?? 0) + 1);
+  };
   const take = (item: SourceItem | CheckedItem): void => {
     if ('checked' in item) {
       testCode.push(...item.testCode);
@@ -76,10 +86,7 @@ export function run(source: Source | CheckingSource, settings: RunSettings): Run
       return;
     }
     runner.addServiceAccounts(item.objects);
-    for (const resource of item.objects) {
-      const entry = inventoryEntry(resource);
-      if (entry) count(entry);
-    }
+    for (const resource of item.objects) countAccount(resource);
     if (item.owners) runner.addOwners(item.objects);
     // Each object, not each item: a live cluster's items are pages of hundreds.
     for (const resource of item.objects) {

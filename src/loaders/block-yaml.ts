@@ -78,6 +78,10 @@ function isIndicator(code: number): boolean {
 const keyScan = new Uint8Array(128);
 for (const char of ':#\n[]{},"\'') keyScan[char.charCodeAt(0)] = 1;
 
+/** ASCII characters no YAML 1.1 number holds. */
+const notInNumber = new Uint8Array(128).fill(1);
+for (const char of '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_+-.:') notInNumber[char.charCodeAt(0)] = 0;
+
 /**
  * For each ASCII character, whether a plain scalar that starts with it may resolve to something
  * other than a string in `schema` (a number, a boolean, null): as js-yaml's own dispatch by first
@@ -248,7 +252,13 @@ class BlockReader {
   private plainValue(start: number, end: number): unknown {
     const source = this.text.slice(start, end);
     const first = source.charCodeAt(0);
-    return first < 128 && this.resolving[first] === 0 ? source : this.schema.resolveImplicitScalarTag(source).value;
+    if (first < 128 && this.resolving[first] === 0) return source;
+    // A number is written with digits, letters, `_+-.:` alone (YAML 1.1 has `190:20:30`): an image
+    // reference or a path that starts with a digit is text, and the schema's patterns need not run.
+    if (first >= ZERO && first <= NINE) {
+      for (let at = 1; at < source.length; at++) if (source.charCodeAt(at) < 128 && notInNumber[source.charCodeAt(at)] === 1) return source;
+    }
+    return this.schema.resolveImplicitScalarTag(source).value;
   }
 
   private open(type: number, start: number): void {

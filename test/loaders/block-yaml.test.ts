@@ -151,6 +151,15 @@ describe('the block YAML reader', () => {
     expect(compare(text)).toBe('left');
   });
 
+  it('reads a value that starts with a digit and holds any other character as js-yaml does', () => {
+    const printable = Array.from({ length: 95 }, (_, code) => String.fromCharCode(code + 32)).filter((char) => !'#"\''.includes(char));
+    for (const prefix of ['1', '0x1', '1.5e', '12:3', '0b1', '-1', '+.']) {
+      const text = printable.map((char, index) => `k${index}: ${prefix}${char}0\n`).join('');
+      expect(['read', 'left']).toContain(compare(text));
+      for (const char of printable) compare(`- ${prefix}${char}0\n- [${prefix}${char}0]\n`);
+    }
+  });
+
   it('leaves a file past the document limit to js-yaml, which refuses it', () => {
     expect(compare('a: 1\n---\nb: 2\n---\nc: 3\n', { ...defaultManifestLimits, maxDocuments: 2 })).toBe('left');
   });
@@ -201,6 +210,7 @@ const scalars = [
   '"q"', "'s'", "'it''s'", '""', "''", 'http://x:80/p', 'c#d', 'e # comment', '-f', '?g', ':h', 'k y', 'x: y', '"x: y"', '[a, b]',
   '{a: b}', '[]', '{}', '[a, [b, c], {d: e}]', '{a: [b], c: d}', '&anchor v', '*alias', '!!str v', 'a\tb', '"esc\\n"', '"a', '[a,', '{a}',
   '[a: b]', 'v   ', '@x', '`x', '%x', '|', '|-', '>+', '>2', '- x', 'a, b', '1:2', '"a" b', '[a, ]', '{a: b, }', '{"a":1}',
+  '1/2', '1 2', '0x1F/a', '12%', '1,000', '1@2', '1=2', '190:20:30', '1.5e+3', '0o17', '0b101', '1_0', '111122223333.dkr.ecr.us-west-2.amazonaws.com/a:1',
 ];
 
 /** A random mapping or sequence, with keys and scalars from the list above, block scalars, comments and blank lines. */
