@@ -96,7 +96,8 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
   }
   const uses: EndpointUse[] = [];
   if (!candidate.test(text)) return uses;
-  const comment = commentLineFor(context.key);
+  // Looked up at the first match: most texts that pass the cheap test hold none.
+  let comment: RegExp | undefined;
   // Line starts are followed forward, and only a bounded stretch of the line is read before a
   // match: a long line with many matches stays linear.
   let lineStart = 0;
@@ -110,7 +111,7 @@ export function findEndpointUses(text: string, context: TextContext = {}): Endpo
     const before = text.slice(Math.max(lineStart, match.index - lineReach), match.index);
     // In code the language's own comments are blanked already; a line-start `;` is a statement
     // there (JavaScript style), a comment only in INI-like config text.
-    if (!context.code && comment.test(text.slice(lineStart, Math.min(match.index, lineStart + lineReach)))) continue;
+    if (!context.code && (comment ??= commentLineFor(context.key)).test(text.slice(lineStart, Math.min(match.index, lineStart + lineReach)))) continue;
     const end = match.index + match[0].length;
     if (groups.globalHost !== undefined) {
       if (before.endsWith('/') && !before.endsWith('://')) continue;
