@@ -48,6 +48,15 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// builtin:node:path
+var builtin3, node_path_default;
+var init_node_path = __esm({
+  "builtin:node:path"() {
+    builtin3 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:path");
+    node_path_default = builtin3;
+  }
+});
+
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports) {
@@ -1087,14 +1096,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path20 && path20[0] !== "/") {
-          path20 = `/${path20}`;
+        if (path2 && path2[0] !== "/") {
+          path2 = `/${path2}`;
         }
-        return new URL(`${origin}${path20}`);
+        return new URL(`${origin}${path2}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1554,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path2, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path20);
+        debuglog("sending request to %s %s/%s", method, origin, path2);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path2, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path20,
+          path2,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin }
+          request: { method, path: path2, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path20);
+        debuglog("trailers received from %s %s/%s", method, origin, path2);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path20, origin },
+          request: { method, path: path2, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path20,
+          path2,
           error2.message
         );
       });
@@ -1626,9 +1635,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path20, origin }
+            request: { method, path: path2, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path20);
+          debuglog("sending request to %s %s/%s", method, origin, path2);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1700,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path20,
+        path: path2,
         method,
         body,
         headers,
@@ -1706,11 +1715,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path20 !== "string") {
+        if (typeof path2 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path20)) {
+        } else if (invalidPathRegex.test(path2)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1785,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path20, query) : path20;
+        this.path = query ? buildURL(path2, query) : path2;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5798,7 +5807,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants3 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5882,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5977,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants3.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants3.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +6004,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants3.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6024,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants3.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6204,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants3.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6226,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6262,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants3.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6469,7 +6478,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path20, host, upgrade, blocking, reset } = request;
+      const { method, path: path2, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6559,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path20} HTTP/1.1\r
+      let header = `${method} ${path2} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7088,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7185,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path20;
+      headers[HTTP2_HEADER_PATH] = path2;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7538,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path20 = search ? `${pathname}${search}` : pathname;
+        const path2 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path20;
+        this.opts.path = path2;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8779,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path20 = "/",
+          path: path2 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path20;
+        opts.path = origin + path2;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10754,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path20) {
-      if (typeof path20 !== "string") {
-        return path20;
+    function safeUrl(path2) {
+      if (typeof path2 !== "string") {
+        return path2;
       }
-      const pathSegments = path20.split("?");
+      const pathSegments = path2.split("?");
       if (pathSegments.length !== 2) {
-        return path20;
+        return path2;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path20, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path20);
+    function matchKey(mockDispatch2, { path: path2, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path2);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10789,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10827,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path20, method, body, headers, query } = opts;
+      const { path: path2, method, body, headers, query } = opts;
       return {
-        path: path20,
+        path: path2,
         method,
         body,
         headers,
@@ -11283,10 +11292,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path20,
+            Path: path2,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16174,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path20) {
-      for (let i = 0; i < path20.length; ++i) {
-        const code2 = path20.charCodeAt(i);
+    function validateCookiePath(path2) {
+      for (let i = 0; i < path2.length; ++i) {
+        const code2 = path2.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -16924,7 +16933,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8: isUtf82 } = __require("node:buffer");
+    var { isUtf8 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws2) {
       return ws2[kReadyState] === states.CONNECTING;
@@ -17064,7 +17073,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf82(buffer)) {
+      if (isUtf8(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -19087,11 +19096,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path20 = opts.path;
+          let path2 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path20 = `/${path20}`;
+            path2 = `/${path2}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path20);
+          url = new URL(util.parseOrigin(url).origin + path2);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21814,7 +21823,7 @@ function scalarSpan(text, valueStart, valueEnd, style) {
   return { start, end };
 }
 function locatorAt(locator, prefix2) {
-  return { path: locator.path, locate: (path20, options) => locator.locate([...prefix2, ...path20], options) };
+  return { path: locator.path, locate: (path2, options) => locator.locate([...prefix2, ...path2], options) };
 }
 var YamlSource, YamlLocator;
 var init_yaml_locator = __esm({
@@ -21828,8 +21837,8 @@ var init_yaml_locator = __esm({
        * @param reparse parses the text again, to the same events: given it, the event table can be
        *   released and is rebuilt when a position is asked again.
        */
-      constructor(path20, text, events, reparse) {
-        this.path = path20;
+      constructor(path2, text, events, reparse) {
+        this.path = path2;
         this.text = text;
         this.reparse = reparse;
         this.length = events.length;
@@ -21914,11 +21923,11 @@ var init_yaml_locator = __esm({
         this.source.release();
       }
       /** A locator for paths inside the node at `path` (an item of a `kind: List`). */
-      below(path20) {
-        return path20.length === 0 ? this : new _YamlLocator(this.source, this.rootEvent, [...this.basePath, ...path20]);
+      below(path2) {
+        return path2.length === 0 ? this : new _YamlLocator(this.source, this.rootEvent, [...this.basePath, ...path2]);
       }
-      locate(path20, options = {}) {
-        const full = [...this.basePath, ...path20];
+      locate(path2, options = {}) {
+        const full = [...this.basePath, ...path2];
         let node = this.rootEvent;
         let lastKey = -1;
         let complete = true;
@@ -22073,9 +22082,9 @@ function stringAt(value, key) {
   const child = isRecord(value) ? own(value, key) : void 0;
   return typeof child === "string" && child !== "" ? child : void 0;
 }
-function valueAt(value, path20) {
+function valueAt(value, path2) {
   let node = value;
-  for (const step of path20) {
+  for (const step of path2) {
     if (typeof step === "number" ? !Array.isArray(node) || step >= node.length : !isRecord(node) || !Object.hasOwn(node, step)) return { found: false };
     node = node[step];
   }
@@ -22589,26 +22598,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path20) => {
-      const end = path20.length - 1;
-      const index = path20.lastIndexOf(
+    var basenameOf = (path2) => {
+      const end = path2.length - 1;
+      const index = path2.lastIndexOf(
         SLASH,
-        path20[end] === SLASH ? end - 1 : end
+        path2[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path20 : path20.slice(index + 1);
+      return index < 0 ? path2 : path2.slice(index + 1);
     };
-    var parentOf = (path20) => {
-      if (path20.charCodeAt(0) === SLASH_CODE || path20.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path20.split(SLASH).filter(Boolean);
+    var parentOf = (path2) => {
+      if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path2.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path20.length - 1;
-      const cut = path20.lastIndexOf(
+      const end = path2.length - 1;
+      const cut = path2.lastIndexOf(
         SLASH,
-        path20.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path2.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path20.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path2.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -22758,7 +22767,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path20) {
+      testLiteral(path2) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -22767,7 +22776,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule = rules2[index];
-          if (rule.checkRegex.test(path20)) {
+          if (rule.checkRegex.test(path2)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -22787,15 +22796,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path20, mode) {
+      test(path2, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path20) : path20;
+        const basename = shortcut ? basenameOf(path2) : path2;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path20
+            shortcut && rule._basenameOnly ? basename : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -22817,17 +22826,17 @@ var require_ignore = __commonJS({
     var throwError2 = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path20, originalPath, doThrow) => {
-      if (!isString(path20)) {
+    var checkPath = (path2, originalPath, doThrow) => {
+      if (!isString(path2)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path20) {
+      if (!path2) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path20)) {
+      if (checkPath.isNotRelative(path2)) {
         const r7 = "`path.relative()`d";
         return doThrow(
           `path should be a ${r7} string, but got "${originalPath}"`,
@@ -22836,25 +22845,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path20) => {
-      const first = path20.charCodeAt(0);
+    var isNotRelative = (path2) => {
+      const first = path2.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path20.length === 1) {
+      if (path2.length === 1) {
         return true;
       }
-      const second = path20.charCodeAt(1);
+      const second = path2.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path20.length === 2 || path20.charCodeAt(2) === SLASH_CODE;
+      return path2.length === 2 || path2.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -22885,59 +22894,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path20) {
+      _test(originalPath, cache2, path2) {
         checkPath(
-          path20,
+          path2,
           originalPath,
           this._strictPathCheck ? throwError2 : RETURN_FALSE
         );
-        return path20 ? this._t(path20, cache2) : {
+        return path2 ? this._t(path2, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path20 = convertPath(target);
-        if (!path20 || path20.charCodeAt(path20.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path20);
+        const path2 = convertPath(target);
+        if (!path2 || path2.charCodeAt(path2.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path2);
         }
-        const dir = this._t(path20, this._testCache);
+        const dir = this._t(path2, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path20);
+        const literal2 = this._rules.testLiteral(path2);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path20, cache2) {
-        const cached2 = cache2[path20];
+      _t(path2, cache2) {
+        const cached2 = cache2[path2];
         if (cached2) {
           return cached2;
         }
-        const parentPath = parentOf(path20);
+        const parentPath = parentOf(path2);
         const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path20] = parent && parent.ignored ? parent : this._rules.test(path20, MODE_IGNORE);
+        return cache2[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
       }
-      ignores(path20) {
-        return this._test(path20, this._ignoreCache, convertPath(path20)).ignored;
+      ignores(path2) {
+        return this._test(path2, this._ignoreCache, convertPath(path2)).ignored;
       }
       createFilter() {
-        return (path20) => !this.ignores(path20);
+        return (path2) => !this.ignores(path2);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path20) {
-        return this._test(path20, this._testCache, convertPath(path20));
+      test(path2) {
+        return this._test(path2, this._testCache, convertPath(path2));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path20) => checkPath(convertPath(path20), path20, RETURN_FALSE);
+    var isPathValid = (path2) => checkPath(convertPath(path2), path2, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path20) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path20) || isNotRelative(path20);
+      checkPath.isNotRelative = (path2) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path2) || isNotRelative(path2);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -27109,20 +27118,20 @@ var init_block_yaml = __esm({
 });
 
 // src/loaders/yaml-stream.ts
-function readYamlStream(path20, text, limits, json) {
-  return (json ? void 0 : readBlockYaml(text, kubernetesSchema, limits)) ?? readWithJsYaml(path20, text, limits, json);
+function readYamlStream(path2, text, limits, json) {
+  return (json ? void 0 : readBlockYaml(text, kubernetesSchema, limits)) ?? readWithJsYaml(path2, text, limits, json);
 }
-function readWithJsYaml(path20, text, limits, json) {
-  const events = parseEvents(text, { filename: path20, maxDepth: limits.maxDepth + 2 });
+function readWithJsYaml(path2, text, limits, json) {
+  const events = parseEvents(text, { filename: path2, maxDepth: limits.maxDepth + 2 });
   checkEvents(text, events, limits);
   return { events: packEvents(events), values: constructFromEvents(events, { source: text, schema: kubernetesSchema, json }) };
 }
-function parseYamlDocuments(path20, rawText, parsed) {
+function parseYamlDocuments(path2, rawText, parsed) {
   const bom = rawText.charCodeAt(0) === 65279 ? 1 : 0;
   const text = rawText.slice(bom);
   try {
-    const { events, values } = readYamlStream(path20, parsed?.slice(bom) ?? text, defaultManifestLimits, parsed !== void 0);
-    const source = new YamlSource(path20, text, events);
+    const { events, values } = readYamlStream(path2, parsed?.slice(bom) ?? text, defaultManifestLimits, parsed !== void 0);
+    const source = new YamlSource(path2, text, events);
     return { outcome: "parsed", documents: values.map((value, document) => ({ value, locator: new YamlLocator(source, source.documentRoot(document)) })) };
   } catch (error2) {
     const mark = error2 instanceof YAMLException ? error2.mark : void 0;
@@ -27327,8 +27336,8 @@ function templateText(value) {
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, child]) => [templateString(key), templateText(child)]));
   return value;
 }
-function parseTemplateYaml(path20, text) {
-  const parsed = parseYamlDocuments(path20, text, maskTemplateActions(text));
+function parseTemplateYaml(path2, text) {
+  const parsed = parseYamlDocuments(path2, text, maskTemplateActions(text));
   if (parsed.outcome === "error") return parsed;
   return { outcome: "parsed", documents: parsed.documents.map(({ value, locator }) => ({ value: templateText(value), locator })) };
 }
@@ -27347,30 +27356,30 @@ var init_template_yaml = __esm({
 });
 
 // src/loaders/parse-manifests.ts
-function parseManifests(path20, rawText, options = {}) {
+function parseManifests(path2, rawText, options = {}) {
   const text = rawText.charCodeAt(0) === 65279 ? rawText.slice(1) : rawText;
-  if (path20.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
-  if (path20.endsWith(".tftpl")) return { outcome: "skipped", reason: "Terraform template: read only as the values of a `templatefile()` call that names it" };
+  if (path2.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
+  if (path2.endsWith(".tftpl")) return { outcome: "skipped", reason: "Terraform template: read only as the values of a `templatefile()` call that names it" };
   const limits = { ...defaultManifestLimits, ...options.limits };
   let events;
   let values;
   try {
-    ({ events, values } = readYamlStream(path20, text, limits, options.json === true));
+    ({ events, values } = readYamlStream(path2, text, limits, options.json === true));
   } catch (error2) {
-    return (text.includes("{{") ? templateObjects(path20, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
+    return (text.includes("{{") ? templateObjects(path2, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
   }
-  if (text.includes("{{") && (chartTemplatePath.test(path20) || hasTemplateActions(text, events))) {
-    return templateObjects(path20, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}`, template: true };
+  if (text.includes("{{") && (chartTemplatePath.test(path2) || hasTemplateActions(text, events))) {
+    return templateObjects(path2, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}`, template: true };
   }
   const found = [];
   let documents = 0;
   values.forEach((value, document) => {
     if (value === null || value === void 0) return;
     documents++;
-    collectObjects(value, [], (object, identity, path21) => found.push({ value: object, identity, document, path: path21 }));
+    collectObjects(value, [], (object, identity, path3) => found.push({ value: object, identity, document, path: path3 }));
   });
   const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
-  const source = kept.length > 0 ? new YamlSource(path20, text, events, () => readYamlStream(path20, text, limits, options.json === true).events) : void 0;
+  const source = kept.length > 0 ? new YamlSource(path2, text, events, () => readYamlStream(path2, text, limits, options.json === true).events) : void 0;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
@@ -27378,8 +27387,8 @@ function parseManifests(path20, rawText, options = {}) {
   }));
   return { outcome: "parsed", documents, objectCount: found.length, objects };
 }
-function templateObjects(path20, text, keep) {
-  const parsed = parseTemplateYaml(path20, text);
+function templateObjects(path2, text, keep) {
+  const parsed = parseTemplateYaml(path2, text);
   if (parsed.outcome === "error") return void 0;
   const objects = [];
   let documents = 0;
@@ -27425,10 +27434,10 @@ function hasTemplateActions(text, events) {
   }
   return false;
 }
-function collectObjects(value, path20, sink) {
+function collectObjects(value, path2, sink) {
   if (!isRecord(value) || typeof value.apiVersion !== "string" || typeof value.kind !== "string") return;
   if (value.kind === "List" && Array.isArray(value.items)) {
-    value.items.forEach((item, index) => collectObjects(item, [...path20, "items", index], sink));
+    value.items.forEach((item, index) => collectObjects(item, [...path2, "items", index], sink));
     return;
   }
   const metadata = isRecord(value.metadata) ? value.metadata : {};
@@ -27438,7 +27447,7 @@ function collectObjects(value, path20, sink) {
     name: typeof metadata.name === "string" ? metadata.name : ""
   };
   if (typeof metadata.namespace === "string" && metadata.namespace !== "") identity.namespace = metadata.namespace;
-  sink(value, identity, path20);
+  sink(value, identity, path2);
 }
 var templateHint, chartTemplatePath, templateReason;
 var init_parse_manifests = __esm({
@@ -27462,7 +27471,7 @@ var init_parse_manifests = __esm({
 // src/loaders/declared/helm-set.ts
 function parseSetName(name) {
   if (name === "") return "an empty name";
-  const path20 = [];
+  const path2 = [];
   let at3 = 0;
   while (at3 < name.length) {
     let key = "";
@@ -27474,12 +27483,12 @@ function parseSetName(name) {
       } else key += name[at3++];
     }
     if (key === "") return `\`${name}\` has an empty key at character ${at3 + 1}`;
-    path20.push(key);
+    path2.push(key);
     while (name[at3] === "[") {
       const close = name.indexOf("]", at3);
       const index = close < 0 ? "" : name.slice(at3 + 1, close);
       if (!/^\d+$/.test(index)) return `\`${name}\` has a list index that is not a number at character ${at3 + 1}`;
-      path20.push(Number(index));
+      path2.push(Number(index));
       at3 = close + 1;
     }
     if (at3 < name.length) {
@@ -27487,24 +27496,24 @@ function parseSetName(name) {
       if (++at3 === name.length) return `\`${name}\` ends with an empty key`;
     }
   }
-  return path20;
+  return path2;
 }
-function startsWith(path20, prefix2) {
-  return prefix2.length <= path20.length && prefix2.every((segment, index) => path20[index] === segment);
+function startsWith(path2, prefix2) {
+  return prefix2.length <= path2.length && prefix2.every((segment, index) => path2[index] === segment);
 }
 function setLayer(file, entries, label) {
   const value = {};
   for (const entry2 of entries) assign(value, entry2.path, entry2.value);
   const locator = {
     path: file,
-    locate(path20, options) {
-      const exact = entries.findLast((entry2) => entry2.path.length === path20.length && startsWith(entry2.path, path20));
+    locate(path2, options) {
+      const exact = entries.findLast((entry2) => entry2.path.length === path2.length && startsWith(entry2.path, path2));
       if (exact) return options?.target === "key" ? exact.name : exact.valueAt;
       let nearest;
       let shared = -1;
       for (const entry2 of entries) {
         let length = 0;
-        while (length < path20.length && length < entry2.path.length && entry2.path[length] === path20[length]) length++;
+        while (length < path2.length && length < entry2.path.length && entry2.path[length] === path2[length]) length++;
         if (length >= shared) [nearest, shared] = [entry2, length];
       }
       return nearest ? nearest.name : { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" };
@@ -27512,15 +27521,15 @@ function setLayer(file, entries, label) {
   };
   return { value, locator, label };
 }
-function assign(root, path20, value) {
+function assign(root, path2, value) {
   let node = root;
-  path20.forEach((segment, index) => {
-    if (index === path20.length - 1) {
+  path2.forEach((segment, index) => {
+    if (index === path2.length - 1) {
       node[segment] = value;
       return;
     }
     const next = node[segment];
-    const wantList = typeof path20[index + 1] === "number";
+    const wantList = typeof path2[index + 1] === "number";
     if (typeof next !== "object" || next === null || Array.isArray(next) !== wantList) node[segment] = wantList ? [] : {};
     node = node[segment];
   });
@@ -27553,9 +27562,8 @@ var init_release_label = __esm({
 });
 
 // src/loaders/declared/repository-paths.ts
-import path6 from "node:path";
 function insideRoot(relative) {
-  const normalized = path6.posix.normalize(relative.replace(/^\/+/, ""));
+  const normalized = node_path_default.posix.normalize(relative.replace(/^\/+/, ""));
   return normalized === ".." || normalized.startsWith("../") ? void 0 : normalized;
 }
 function chartFolder(folder, repository) {
@@ -27566,6 +27574,7 @@ function chartFolder(folder, repository) {
 var init_repository_paths = __esm({
   "src/loaders/declared/repository-paths.ts"() {
     "use strict";
+    init_node_path();
   }
 });
 
@@ -27824,11 +27833,11 @@ var init_hcl_syntax = __esm({
         }
       }
       /** Reads inside brackets, where newlines are blanks. */
-      bracketed(read2) {
+      bracketed(read7) {
         const saved = this.newlineEnds;
         this.newlineEnds = false;
         try {
-          return read2();
+          return read7();
         } finally {
           this.newlineEnds = saved;
         }
@@ -28153,10 +28162,10 @@ function plain(value) {
     }
   }
 }
-function originAt(value, path20, target) {
+function originAt(value, path2, target) {
   let node = value;
   let keyAt;
-  for (const segment of path20) {
+  for (const segment of path2) {
     const inner = node.kind === "encoded" ? node.of : node;
     if (inner.kind === "map" && typeof segment === "string") {
       const found = inner.entries.findLast((item) => item.key === segment);
@@ -28211,8 +28220,8 @@ function evaluate(expression, scope) {
       return unknown();
     }
     case "call": {
-      const read2 = functions[expression.name];
-      return (read2 ? read2(expression.args.map((arg) => evaluate(arg, scope)), at3) : void 0) ?? unknown();
+      const read7 = functions[expression.name];
+      return (read7 ? read7(expression.args.map((arg) => evaluate(arg, scope)), at3) : void 0) ?? unknown();
     }
     case "conditional": {
       const condition = evaluate(expression.condition, scope);
@@ -28367,12 +28376,12 @@ function fluxInstancePatches(instance) {
     const annotations = [];
     for (const operation2 of operations.of.items) {
       const op = knownString(entry(operation2, "op"));
-      const path20 = knownString(entry(operation2, "path"));
+      const path2 = knownString(entry(operation2, "path"));
       const value = entry(operation2, "value");
-      if (op !== "add" && op !== "replace" || path20 === void 0 || value === void 0) continue;
-      if (path20 === "/metadata/annotations" && value.kind === "map") annotations.push(...value.entries);
-      else if (path20.startsWith("/metadata/annotations/")) {
-        const key = path20.slice("/metadata/annotations/".length).replace(/~1/g, "/").replace(/~0/g, "~");
+      if (op !== "add" && op !== "replace" || path2 === void 0 || value === void 0) continue;
+      if (path2 === "/metadata/annotations" && value.kind === "map") annotations.push(...value.entries);
+      else if (path2.startsWith("/metadata/annotations/")) {
+        const key = path2.slice("/metadata/annotations/".length).replace(/~1/g, "/").replace(/~0/g, "~");
         annotations.push({ key, keyAt: value.at, value });
       }
     }
@@ -28438,7 +28447,6 @@ var read_terraform_exports = {};
 __export(read_terraform_exports, {
   terraformReader: () => terraformReader
 });
-import path11 from "node:path";
 function variableName(expression) {
   return expression.type === "attribute" && expression.target.type === "variable" && expression.target.name === "var" ? expression.name : void 0;
 }
@@ -28491,6 +28499,7 @@ var attributes, blocks, attribute, ValueLocator, TerraformReading, terraformRead
 var init_read_terraform = __esm({
   "src/loaders/declared/terraform/read-terraform.ts"() {
     "use strict";
+    init_node_path();
     init_line_index();
     init_parse_manifests();
     init_helm_set();
@@ -28504,8 +28513,8 @@ var init_read_terraform = __esm({
     blocks = (body, type) => body.items.filter((item) => item.type === "block" && (type === void 0 || item.blockType === type));
     attribute = (body, name) => attributes(body).findLast((item) => item.name === name);
     ValueLocator = class {
-      constructor(path20, value, position) {
-        this.path = path20;
+      constructor(path2, value, position) {
+        this.path = path2;
         this.value = value;
         this.position = position;
       }
@@ -28533,7 +28542,7 @@ var init_read_terraform = __esm({
           this.files.set(file.path, file);
           if (source.path.endsWith(".tfvars")) this.readTfvars(file);
           else {
-            const folder = path11.posix.dirname(source.path);
+            const folder = node_path_default.posix.dirname(source.path);
             const module = this.modules.get(folder) ?? { folder, files: [] };
             module.files.push(file);
             this.modules.set(folder, module);
@@ -28563,7 +28572,7 @@ var init_read_terraform = __esm({
        */
       localChart(chart, repository, file) {
         if (chart === void 0) return void 0;
-        const candidates = repository !== void 0 ? /^[a-z]+:\/\//.test(repository) ? [] : [path11.posix.join(repository, chart)] : /^\.{1,2}\//.test(chart) ? [path11.posix.join(path11.posix.dirname(file), chart), chart] : [];
+        const candidates = repository !== void 0 ? /^[a-z]+:\/\//.test(repository) ? [] : [node_path_default.posix.join(repository, chart)] : /^\.{1,2}\//.test(chart) ? [node_path_default.posix.join(node_path_default.posix.dirname(file), chart), chart] : [];
         return candidates.map((folder) => chartFolder(folder, this.repository)).find((folder) => folder !== void 0);
       }
       position(origin) {
@@ -28675,7 +28684,7 @@ var init_read_terraform = __esm({
         const assumptions = [];
         let known = knownString(evaluate(version.value, scope));
         const variable = variableName(version.value);
-        const own2 = (item) => path11.posix.dirname(item.file) === module.folder || path11.posix.basename(item.file) === `${path11.posix.basename(module.folder)}.tfvars`;
+        const own2 = (item) => node_path_default.posix.dirname(item.file) === module.folder || node_path_default.posix.basename(item.file) === `${node_path_default.posix.basename(module.folder)}.tfvars`;
         const set = variable === void 0 ? [] : (this.tfvars.get(variable) ?? []).filter(own2);
         const versions = [...new Set(set.map((item) => knownString(item.value)))];
         if (set.length > 0 && versions.length === 1 && versions[0] !== void 0) {
@@ -28710,9 +28719,9 @@ var init_read_terraform = __esm({
         };
         const named = pathArgument ? knownString(evaluate(pathArgument, scope)) : void 0;
         if (named === void 0) return fail(`\`${expression.name}()\` names a file that is decided at apply time`);
-        const folder = path11.posix.dirname(file.path);
-        const candidates = [path11.posix.normalize(path11.posix.join(folder, named)), path11.posix.normalize(named)];
-        if (path11.posix.isAbsolute(named) || candidates.every((candidate2) => candidate2.startsWith("../") || candidate2 === "..")) return fail(`\`${expression.name}("${named}")\` names a file outside the scan root: it is not read`);
+        const folder = node_path_default.posix.dirname(file.path);
+        const candidates = [node_path_default.posix.normalize(node_path_default.posix.join(folder, named)), node_path_default.posix.normalize(named)];
+        if (node_path_default.posix.isAbsolute(named) || candidates.every((candidate2) => candidate2.startsWith("../") || candidate2 === "..")) return fail(`\`${expression.name}("${named}")\` names a file outside the scan root: it is not read`);
         const found = candidates.find((candidate2) => this.repository.text(candidate2) !== void 0);
         if (found === void 0) return fail(`\`${expression.name}("${named}")\` names a file that is not among the files scanned`);
         let text = this.repository.text(found);
@@ -28879,7 +28888,7 @@ var init_read_terraform = __esm({
         const source = knownString(this.attributeValue(call.body, "source", this.scope(file, /* @__PURE__ */ new Map())));
         if (source === void 0) return;
         let folder;
-        if (source.startsWith("./") || source.startsWith("../")) folder = path11.posix.normalize(path11.posix.join(caller.folder, source));
+        if (source.startsWith("./") || source.startsWith("../")) folder = node_path_default.posix.normalize(node_path_default.posix.join(caller.folder, source));
         else if (source.includes("//")) {
           const subfolder = source.slice(source.indexOf("//") + 2).replace(/\?.*$/, "").replace(/\/+$/, "");
           const matches = [...this.modules.keys()].filter((candidate2) => candidate2 === subfolder || candidate2.endsWith(`/${subfolder}`));
@@ -28911,10 +28920,34 @@ var init_read_terraform = __esm({
   }
 });
 
+// builtin:node:fs
+var builtin = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:fs");
+var read = (name) => builtin[name];
+var export9 = /* @__PURE__ */ read("closeSync");
+var export17 = /* @__PURE__ */ read("existsSync");
+var export25 = /* @__PURE__ */ read("fstatSync");
+var export41 = /* @__PURE__ */ read("lstatSync");
+var export45 = /* @__PURE__ */ read("mkdirSync");
+var export47 = /* @__PURE__ */ read("mkdtempSync");
+var export50 = /* @__PURE__ */ read("openSync");
+var export53 = /* @__PURE__ */ read("readdirSync");
+var export55 = /* @__PURE__ */ read("readSync");
+var export59 = /* @__PURE__ */ read("readFileSync");
+var export63 = /* @__PURE__ */ read("realpathSync");
+var export67 = /* @__PURE__ */ read("rmSync");
+var export72 = /* @__PURE__ */ read("statSync");
+var export86 = /* @__PURE__ */ read("writeFileSync");
+var export106 = /* @__PURE__ */ read("constants");
+
+// builtin:node:os
+var builtin2 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:os");
+var read2 = (name) => builtin2[name];
+var export1 = /* @__PURE__ */ read2("availableParallelism");
+var export6 = /* @__PURE__ */ read2("homedir");
+var export13 = /* @__PURE__ */ read2("tmpdir");
+
 // src/action/main.ts
-import { existsSync as existsSync7, mkdtempSync as mkdtempSync2, readFileSync as readFileSync8, realpathSync as realpathSync3, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { homedir, tmpdir as tmpdir2 } from "node:os";
-import path19 from "node:path";
+init_node_path();
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -29416,47 +29449,49 @@ function info(message) {
 }
 
 // src/config/scan-request.ts
-import { existsSync as existsSync6 } from "node:fs";
-import path16 from "node:path";
+init_node_path();
 
 // src/config/load-config.ts
+init_node_path();
 init_js_yaml();
 init_yaml_locator();
 init_packed_events();
-import { readFileSync as readFileSync3 } from "node:fs";
-import path2 from "node:path";
 
 // src/rules/catalogue.ts
 init_js_yaml();
-import { readFileSync as readFileSync2, readdirSync } from "node:fs";
+
+// builtin:node:url
+var builtin4 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:url");
+var read3 = (name) => builtin4[name];
+var export11 = /* @__PURE__ */ read3("fileURLToPath");
 
 // src/package-files.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import path from "node:path";
-var packageRoot = fileURLToPath(new URL("..", import.meta.url));
+init_node_path();
+var packageRoot = export11(new URL("..", import.meta.url));
 function packageFile(...segments) {
-  return path.join(packageRoot, ...segments);
+  return node_path_default.join(packageRoot, ...segments);
 }
 function builtFile(name) {
-  const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
-  return existsSync2(file) ? file : void 0;
+  const file = export11(new URL(`./${name}`, import.meta.url));
+  return export17(file) ? file : void 0;
 }
 function readPackageJson(...segments) {
-  return JSON.parse(readFileSync(packageFile(...segments), "utf8"));
+  return JSON.parse(export59(packageFile(...segments), "utf8"));
 }
 var packageJson = readPackageJson("package.json");
 var toolVersion = packageJson.version;
 var toolHomepage = packageJson.homepage;
 
+// builtin:node:module
+var builtin5 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:module");
+var read4 = (name) => builtin5[name];
+var export18 = /* @__PURE__ */ read4("createRequire");
+
 // src/schema-validation.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-var require2 = createRequire(import.meta.url);
+var require2 = export18(import.meta.url);
 function validationFunction(name) {
-  const compiled = fileURLToPath2(new URL(`./validators/${name.replace(/\.json$/, ".cjs")}`, import.meta.url));
-  if (existsSync3(compiled)) return require2(compiled);
+  const compiled = export11(new URL(`./validators/${name.replace(/\.json$/, ".cjs")}`, import.meta.url));
+  if (export17(compiled)) return require2(compiled);
   const { Ajv } = require2("ajv");
   return new Ajv({ allErrors: true, strict: true }).compile(readPackageJson("schemas", name));
 }
@@ -29465,7 +29500,7 @@ function schemaValidator(name) {
   return (value) => validate(value) ? [] : (validate.errors ?? []).map(describeError);
 }
 function keyPath(pointer) {
-  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path20, part) => /^\d+$/.test(part) ? `${path20}[${part}]` : path20 === "" ? part : `${path20}.${part}`, "");
+  return pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((path2, part) => /^\d+$/.test(part) ? `${path2}[${part}]` : path2 === "" ? part : `${path2}.${part}`, "");
 }
 function describeError(error2) {
   const at3 = keyPath(error2.instancePath);
@@ -29491,14 +29526,14 @@ var cached;
 function ruleCatalogue() {
   if (cached) return cached;
   const built = builtFile("rule-catalogue.json");
-  const rules2 = built === void 0 ? readRuleFiles() : JSON.parse(readFileSync2(built, "utf8"));
+  const rules2 = built === void 0 ? readRuleFiles() : JSON.parse(export59(built, "utf8"));
   cached = new Map(rules2.map((rule) => [rule.id, rule]));
   return cached;
 }
 function readRuleFiles() {
   const validate = schemaValidator("rule.schema.json");
-  return readdirSync(rulesFolder).filter((name) => name.endsWith(".yaml")).sort().map((file) => {
-    const metadata = load(readFileSync2(`${rulesFolder}/${file}`, "utf8"));
+  return export53(rulesFolder).filter((name) => name.endsWith(".yaml")).sort().map((file) => {
+    const metadata = load(export59(`${rulesFolder}/${file}`, "utf8"));
     const problems = validate(metadata);
     if (problems.length > 0) throw new Error(`rules/${file}: ${problems.join("; ")}`);
     const rule = metadata;
@@ -29591,7 +29626,7 @@ function withVersionProblems(problems, clusters) {
 function loadConfig(file) {
   let text;
   try {
-    text = readFileSync3(file, "utf8");
+    text = export59(file, "utf8");
   } catch (error2) {
     throw new ConfigError(`cannot read config file ${file}: ${error2.code ?? String(error2)}`);
   }
@@ -29631,26 +29666,22 @@ function loadConfig(file) {
     ignorePaths: parsed.ignorePaths ?? [],
     ignore: parsed.ignore ?? [],
     testCode: parsed.testCode ?? "note",
-    file: path2.resolve(file),
-    folder: path2.dirname(path2.resolve(file)),
+    file: node_path_default.resolve(file),
+    folder: node_path_default.dirname(node_path_default.resolve(file)),
     locate: (keyPath2) => locator.locate(keyPath2)
   };
 }
 
-// src/engine/baseline.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-
 // src/builtins.ts
-import { createRequire as createRequire2 } from "node:module";
-var require3 = createRequire2(import.meta.url);
-function builtin(name) {
+var require3 = export18(import.meta.url);
+function builtin6(name) {
   return require3(name);
 }
 
 // src/engine/fingerprint.ts
 var fingerprintKey = "stsAuditFingerprint/v1";
 function fingerprint(parts) {
-  return builtin("node:crypto").createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return builtin6("node:crypto").createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 
 // src/engine/baseline.ts
@@ -29660,7 +29691,7 @@ var BaselineError = class extends Error {
 function readBaseline(file) {
   let value;
   try {
-    value = JSON.parse(readFileSync4(file, "utf8"));
+    value = JSON.parse(export59(file, "utf8"));
   } catch (error2) {
     const reason2 = error2 instanceof SyntaxError ? `not JSON (${error2.message})` : `cannot read it: ${error2.code ?? String(error2)}`;
     throw new BaselineError(`baseline ${file}: ${reason2}`);
@@ -29683,9 +29714,8 @@ function readBaseline(file) {
 }
 
 // src/loaders/discover-files.ts
+init_node_path();
 var import_ignore = __toESM(require_ignore(), 1);
-import { existsSync as existsSync4, lstatSync, readFileSync as readFileSync5, readdirSync as readdirSync2, realpathSync, statSync } from "node:fs";
-import path3 from "node:path";
 
 // src/compare.ts
 function compareText(a, b) {
@@ -29698,14 +29728,14 @@ var NoSuchTargetError = class extends Error {
 var excludedFolders = /* @__PURE__ */ new Set([".git", ".hg", ".svn", "node_modules", "bower_components", "vendor", "third_party", ".terraform", ".venv"]);
 var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json", ".tpl", ".tftpl"]);
 function isManifestFile(file) {
-  return manifestExtensions.has(path3.extname(file).toLowerCase());
+  return manifestExtensions.has(node_path_default.extname(file).toLowerCase());
 }
-var toPosix = (relative) => relative.split(path3.sep).join("/");
+var toPosix = (relative) => relative.split(node_path_default.sep).join("/");
 var IgnoreRules = class {
   constructor(root, extraPatterns, extraFolder) {
     this.root = root;
     this.extra = extraPatterns.length > 0 ? (0, import_ignore.default)().add([...extraPatterns]) : void 0;
-    const folder = path3.posix.normalize(extraFolder);
+    const folder = node_path_default.posix.normalize(extraFolder);
     this.extraPrefix = folder === "." ? "" : `${folder.replace(/\/$/, "")}/`;
   }
   root;
@@ -29750,26 +29780,26 @@ var IgnoreRules = class {
   rulesOf(folder) {
     let rules2 = this.perFolder.get(folder);
     if (rules2 === void 0) {
-      const file = path3.join(this.root, folder, ".gitignore");
-      rules2 = existsSync4(file) ? (0, import_ignore.default)().add(readFileSync5(file, "utf8")) : null;
+      const file = node_path_default.join(this.root, folder, ".gitignore");
+      rules2 = export17(file) ? (0, import_ignore.default)().add(export59(file, "utf8")) : null;
       this.perFolder.set(folder, rules2);
     }
     return rules2;
   }
 };
 async function discoverFiles(targets2, options) {
-  const realRoot = realpathSync.native(options.root);
+  const realRoot = export63.native(options.root);
   const rules2 = new IgnoreRules(options.root, options.ignorePaths, options.ignoreFolder);
   const found = /* @__PURE__ */ new Map();
   const skipped = [];
   const visitedFolders = /* @__PURE__ */ new Set();
-  const relativeOf = (absolute) => toPosix(path3.relative(options.root, absolute));
-  const inside2 = (real) => real === realRoot || real.startsWith(realRoot + path3.sep);
+  const relativeOf = (absolute) => toPosix(node_path_default.relative(options.root, absolute));
+  const inside2 = (real) => real === realRoot || real.startsWith(realRoot + node_path_default.sep);
   const wanted = options.wanted;
   const followLink = (absolute) => {
     let real;
     try {
-      real = realpathSync.native(absolute);
+      real = export63.native(absolute);
     } catch (error2) {
       const loop = error2.code === "ELOOP";
       skipped.push({ path: relativeOf(absolute), reason: loop ? "symbolic link loop" : "broken symbolic link" });
@@ -29791,9 +29821,9 @@ async function discoverFiles(targets2, options) {
     visitedFolders.add(real);
     const stack = rules2.push(above, relativeFolder);
     const prefix2 = relativeFolder === "" ? "" : `${relativeFolder}/`;
-    const entries = readdirSync2(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
+    const entries = export53(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
     for (const entry2 of entries) {
-      const absolute = path3.join(folder, entry2.name);
+      const absolute = node_path_default.join(folder, entry2.name);
       const relative = prefix2 + entry2.name;
       let isFolder = entry2.isDirectory();
       let linked;
@@ -29806,7 +29836,7 @@ async function discoverFiles(targets2, options) {
       }
       if (isFolder) {
         if (excludedFolders.has(entry2.name) || rules2.ignores(relative, true, stack, withExtra)) continue;
-        walk(absolute, linked ?? path3.join(real, entry2.name), relative, stack, withExtra);
+        walk(absolute, linked ?? node_path_default.join(real, entry2.name), relative, stack, withExtra);
       } else if (wanted(relative) && !rules2.ignores(relative, false, stack, withExtra)) {
         if (entry2.isFile() || entry2.isSymbolicLink()) addFound(relative, absolute);
         else skipped.push({ path: relative, reason: "not a regular file (a FIFO, socket or device)" });
@@ -29814,15 +29844,15 @@ async function discoverFiles(targets2, options) {
     }
   };
   const addTarget = (absolute, explicit) => {
-    const stats = lstatSync(absolute);
+    const stats = export41(absolute);
     let isFolder = stats.isDirectory();
     let real;
     if (stats.isSymbolicLink()) {
       real = followLink(absolute);
       if (real === void 0) return;
-      isFolder = statSync(real).isDirectory();
+      isFolder = export72(real).isDirectory();
     } else {
-      real = realpathSync.native(absolute);
+      real = export63.native(absolute);
       if (!inside2(real)) {
         skipped.push({ path: relativeOf(absolute), reason: "outside the scan root" });
         return;
@@ -29835,8 +29865,8 @@ async function discoverFiles(targets2, options) {
     } else if (explicit || wanted(relative) && !rules2.ignores(relative, false, rules2.above(relative, 0), true)) addFound(relative, absolute);
   };
   const expand2 = async (target) => {
-    const absolute = path3.resolve(options.root, target);
-    if (existsSync4(absolute) || isBrokenLink(absolute)) {
+    const absolute = node_path_default.resolve(options.root, target);
+    if (export17(absolute) || isBrokenLink(absolute)) {
       addTarget(absolute, true);
       return "no file in it is one sts-audit reads (manifests, code, dependency manifests), or every one is ignored";
     }
@@ -29868,23 +29898,21 @@ async function discoverFiles(targets2, options) {
 }
 function isFolderLink(absolute) {
   try {
-    return statSync(absolute).isDirectory();
+    return export72(absolute).isDirectory();
   } catch {
     return false;
   }
 }
 function isBrokenLink(absolute) {
   try {
-    return lstatSync(absolute).isSymbolicLink();
+    return export41(absolute).isSymbolicLink();
   } catch {
     return false;
   }
 }
 
 // src/loaders/kustomize.ts
-import { existsSync as existsSync5, mkdirSync, mkdtempSync, readFileSync as readFileSync6, realpathSync as realpathSync2, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
-import path4 from "node:path";
+init_node_path();
 init_line_index();
 init_yaml_locator();
 init_parse_manifests();
@@ -29944,7 +29972,7 @@ function skippedContainers(podMetadata) {
 init_values();
 var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isKustomization(file) {
-  return kustomizationNames.includes(path4.posix.basename(file));
+  return kustomizationNames.includes(node_path_default.posix.basename(file));
 }
 var refusedFields = {
   helmCharts: "`helmCharts` would run Helm",
@@ -29962,12 +29990,12 @@ var Refused = class extends Error {
 function findKustomizeRoots(root, scanned) {
   const kustomizations = scanned.filter(isKustomization);
   if (kustomizations.length === 0) return [];
-  const realRoot = realpathSync2(root);
+  const realRoot = export63(root);
   const trees = kustomizations.map((file) => {
-    const folder = path4.posix.dirname(file);
+    const folder = node_path_default.posix.dirname(file);
     let firstLine = "";
     try {
-      firstLine = readFileSync6(path4.join(root, file), "utf8").split(/\r?\n/, 1)[0] ?? "";
+      firstLine = export59(node_path_default.join(root, file), "utf8").split(/\r?\n/, 1)[0] ?? "";
       return { file, folder, firstLine, tree: readTree(root, realRoot, folder, []) };
     } catch (error2) {
       const refused = error2 instanceof Refused ? error2.message : `not read: ${error2 instanceof Error ? error2.message : String(error2)}`;
@@ -29978,9 +30006,9 @@ function findKustomizeRoots(root, scanned) {
   return trees.filter(({ file }) => !included.has(file));
 }
 var fluxApiVersions = /* @__PURE__ */ new Set(["kustomize.toolkit.fluxcd.io/v1", "kustomize.toolkit.fluxcd.io/v1beta2"]);
-function findFluxKustomizations(root, scanned, read2) {
-  const realRoot = realpathSync2(root);
-  return read2.flatMap(({ path: file, text }) => {
+function findFluxKustomizations(root, scanned, read7) {
+  const realRoot = export63(root);
+  return read7.flatMap(({ path: file, text }) => {
     if (text === void 0 || !isManifestFile(file)) return [];
     if (!text.includes("kustomize.toolkit.fluxcd.io")) return [];
     const parsed = parseYamlDocuments(file, text);
@@ -30019,7 +30047,7 @@ function findFluxKustomizations(root, scanned, read2) {
 }
 function generatedTree(root, realRoot, folder, scanned, flux) {
   const under = (file) => folder === "." || file.startsWith(`${folder}/`);
-  const folders = scanned.filter((file) => isKustomization(file) && under(file)).map((file) => path4.posix.dirname(file));
+  const folders = scanned.filter((file) => isKustomization(file) && under(file)).map((file) => node_path_default.posix.dirname(file));
   const outer = folders.filter((inner) => !folders.some((other) => other !== inner && inner.startsWith(`${other}/`)));
   const inFolder = (file) => outer.some((inner) => file.startsWith(`${inner}/`));
   const manifests = scanned.filter((file) => under(file) && /\.ya?ml$/i.test(file) && !inFolder(file) && !isKustomization(file));
@@ -30051,23 +30079,23 @@ function fluxOf(name, spec) {
 }
 function localReference(root, realRoot, folder, reference, field) {
   if (/^[a-z][a-z0-9+.-]*:\/\/|^git::|^git@|\?ref=/i.test(reference)) throw new Refused(`\`${field}\` entry \`${reference}\` is remote; only files in the repository are built`);
-  const file = path4.posix.normalize(path4.posix.join(folder, reference));
-  if (path4.posix.isAbsolute(reference) || file === ".." || file.startsWith("../")) throw new Refused(`\`${field}\` entry \`${reference}\` is outside the scan root`);
-  const absolute = path4.join(root, file);
-  if (!existsSync5(absolute)) throw new Refused(`\`${field}\` entry \`${reference}\` is not in the repository (kustomize would try to fetch it)`);
-  const real = realpathSync2(absolute);
-  if (real !== realRoot && !real.startsWith(`${realRoot}${path4.sep}`)) throw new Refused(`\`${field}\` entry \`${reference}\` leads outside the scan root`);
-  return { file, directory: statSync2(real).isDirectory() };
+  const file = node_path_default.posix.normalize(node_path_default.posix.join(folder, reference));
+  if (node_path_default.posix.isAbsolute(reference) || file === ".." || file.startsWith("../")) throw new Refused(`\`${field}\` entry \`${reference}\` is outside the scan root`);
+  const absolute = node_path_default.join(root, file);
+  if (!export17(absolute)) throw new Refused(`\`${field}\` entry \`${reference}\` is not in the repository (kustomize would try to fetch it)`);
+  const real = export63(absolute);
+  if (real !== realRoot && !real.startsWith(`${realRoot}${node_path_default.sep}`)) throw new Refused(`\`${field}\` entry \`${reference}\` leads outside the scan root`);
+  return { file, directory: export72(real).isDirectory() };
 }
 function kustomizationIn(root, folder) {
-  const name = kustomizationNames.find((candidate2) => existsSync5(path4.join(root, folder, candidate2)));
-  return name === void 0 ? void 0 : path4.posix.join(folder, name);
+  const name = kustomizationNames.find((candidate2) => export17(node_path_default.join(root, folder, candidate2)));
+  return name === void 0 ? void 0 : node_path_default.posix.join(folder, name);
 }
 function readTree(root, realRoot, folder, reaching) {
   const file = kustomizationIn(root, folder);
   if (file === void 0) throw new Refused(`\`${folder}\` has no kustomization file`);
   if (reaching.includes(file)) throw new Refused(`\`${file}\` includes itself`);
-  const text = readFileSync6(path4.join(root, file), "utf8");
+  const text = export59(node_path_default.join(root, file), "utf8");
   const parsed = parseYamlDocuments(file, text);
   if (parsed.outcome === "error") throw new Refused(`\`${file}\`: ${parsed.message}`);
   const document = parsed.documents[0];
@@ -30087,7 +30115,7 @@ function readTree(root, realRoot, folder, reaching) {
     const { file: patchFile } = localReference(root, realRoot, folder, reference, field);
     tree.files.add(patchFile);
     tree.patchFiles.add(patchFile);
-    return { file: patchFile, text: readFileSync6(path4.join(root, patchFile), "utf8") };
+    return { file: patchFile, text: export59(node_path_default.join(root, patchFile), "utf8") };
   };
   const locator = document.locator;
   const inline = (fieldPath, patch) => inlineDocuments(file, text, locator, fieldPath, patch);
@@ -30156,8 +30184,8 @@ function inlineDocuments(file, text, kustomization, fieldPath, patch) {
     }
   }));
 }
-async function buildOverlays(root, scanned, read2) {
-  const flux = findFluxKustomizations(root, scanned, read2);
+async function buildOverlays(root, scanned, read7) {
+  const flux = findFluxKustomizations(root, scanned, read7);
   const applied = new Set(flux.flatMap(({ tree }) => [...tree.files]));
   const overlays = [...flux, ...findKustomizeRoots(root, scanned).filter(({ file }) => !applied.has(file))];
   const builds = overlays.map(({ refused }) => refused === void 0 ? void 0 : { outcome: "failed", message: `kustomization not built: ${refused}` });
@@ -30165,31 +30193,31 @@ async function buildOverlays(root, scanned, read2) {
   const worker = async () => {
     for (let index = next++; index < overlays.length; index = next++) builds[index] ??= await buildOverlay(root, overlays[index]);
   };
-  await Promise.all(Array.from({ length: Math.min(availableParallelism(), overlays.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(export1(), overlays.length) }, worker));
   return overlays.map((overlay, index) => ({ overlay, build: builds[index] }));
 }
 async function buildOverlay(root, overlay) {
-  const wrapper = mkdtempSync(path4.join(tmpdir(), "sts-audit-kustomize-"));
+  const wrapper = export47(node_path_default.join(export13(), "sts-audit-kustomize-"));
   try {
-    const fromWrapper = (folder) => path4.relative(wrapper, path4.join(root, folder)).split(path4.sep).join("/");
+    const fromWrapper = (folder) => node_path_default.relative(wrapper, node_path_default.join(root, folder)).split(node_path_default.sep).join("/");
     const { flux } = overlay;
     let resources = [fromWrapper(overlay.folder)];
     if (flux?.generated) {
       for (const file of flux.generated) {
-        mkdirSync(path4.join(wrapper, copiesFolder, path4.posix.dirname(file)), { recursive: true });
-        writeFileSync(path4.join(wrapper, copiesFolder, file), readFileSync6(path4.join(root, file)));
+        export45(node_path_default.join(wrapper, copiesFolder, node_path_default.posix.dirname(file)), { recursive: true });
+        export86(node_path_default.join(wrapper, copiesFolder, file), export59(node_path_default.join(root, file)));
       }
       resources = [...flux.generated.map((file) => `${copiesFolder}/${file}`), ...(flux.generatedFolders ?? []).map(fromWrapper)];
     }
     const kustomization = { resources, ...flux?.fields, buildMetadata: ["originAnnotations"] };
-    writeFileSync(path4.join(wrapper, "kustomization.yaml"), `${JSON.stringify(kustomization, null, 2)}
+    export86(node_path_default.join(wrapper, "kustomization.yaml"), `${JSON.stringify(kustomization, null, 2)}
 `);
     const result2 = await runKubectl(["kustomize", wrapper], wrapper);
     if (result2.outcome !== "exited") return result2.outcome === "missing" ? { outcome: "no-kubectl" } : { outcome: "failed", message: result2.message };
     if (result2.status !== 0) return { outcome: "failed", message: kustomizeMessage(result2.stderr, root, wrapper) };
     return { outcome: "built", output: result2.stdout, wrapper };
   } finally {
-    rmSync(wrapper, { recursive: true, force: true });
+    export67(wrapper, { recursive: true, force: true });
   }
 }
 var copiesFolder = "files";
@@ -30201,7 +30229,7 @@ function substitute(value, variables) {
 }
 function runKubectl(args, home) {
   return new Promise((resolve) => {
-    const child = builtin("node:child_process").spawn("kubectl", args, { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", HOME: home } });
+    const child = builtin6("node:child_process").spawn("kubectl", args, { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", HOME: home } });
     const output = { stdout: [], stderr: [] };
     let bytes = 0;
     let stopped;
@@ -30231,7 +30259,7 @@ function runKubectl(args, home) {
 function kustomizeMessage(stderr, root, wrapper) {
   const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(stderr)?.[1];
   const message = quoted === void 0 ? stderr : quoted.replace(/\\"/g, '"').replace(/\\n/g, "\n");
-  const prefixes = [`${path4.relative(wrapper, root).split(path4.sep).join("/")}/`, `${root}${path4.sep}`, `${wrapper}${path4.sep}`];
+  const prefixes = [`${node_path_default.relative(wrapper, root).split(node_path_default.sep).join("/")}/`, `${root}${node_path_default.sep}`, `${wrapper}${node_path_default.sep}`];
   const relative = prefixes.reduce((text, prefix2) => text.split(prefix2).join(""), message);
   return `kustomize could not build it: ${relative.trim().split("\n").slice(0, errorLines).join(" ")}`;
 }
@@ -30253,10 +30281,10 @@ function builtObjects(root, kustomization, build2, keep) {
     const origin = typeof annotations[originAnnotation] === "string" ? /^path:\s*(.+)$/m.exec(annotations[originAnnotation])?.[1]?.trim() : void 0;
     delete annotations[originAnnotation];
     if (Object.keys(annotations).length === 0) delete metadata.annotations;
-    const resolved = origin === void 0 ? void 0 : path4.resolve(build2.wrapper, origin);
-    const copies = path4.join(build2.wrapper, copiesFolder, path4.sep);
-    const originAbsolute = resolved?.startsWith(copies) ? path4.join(root, resolved.slice(copies.length)) : resolved;
-    const originFile = originAbsolute === void 0 ? void 0 : path4.posix.normalize(path4.relative(root, originAbsolute).split(path4.sep).join("/"));
+    const resolved = origin === void 0 ? void 0 : node_path_default.resolve(build2.wrapper, origin);
+    const copies = node_path_default.join(build2.wrapper, copiesFolder, node_path_default.sep);
+    const originAbsolute = resolved?.startsWith(copies) ? node_path_default.join(root, resolved.slice(copies.length)) : resolved;
+    const originFile = originAbsolute === void 0 ? void 0 : node_path_default.posix.normalize(node_path_default.relative(root, originAbsolute).split(node_path_default.sep).join("/"));
     const base2 = originFile === void 0 || originFile.startsWith("../") ? void 0 : baseDocument(documentsOf2(originFile), object.identity);
     return { identity: object.identity, data: object.data, locator: new OverlayLocator(kustomization, object.data, object.identity, base2) };
   });
@@ -30265,7 +30293,7 @@ function builtObjects(root, kustomization, build2, keep) {
 function readDocuments(root, file) {
   let text;
   try {
-    text = readFileSync6(path4.join(root, file), "utf8");
+    text = export59(node_path_default.join(root, file), "utf8");
   } catch {
     return [];
   }
@@ -30399,12 +30427,13 @@ var OverlayLocator = class {
   }
 };
 
-// src/loaders/read-files.ts
-import { isUtf8 } from "node:buffer";
-import { closeSync, constants as constants3, fstatSync, openSync, readFileSync as readFileSync7, readSync } from "node:fs";
+// builtin:node:buffer
+var builtin7 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:buffer");
+var read5 = (name) => builtin7[name];
+var export3 = /* @__PURE__ */ read5("isUtf8");
 
 // src/code/languages.ts
-import path5 from "node:path";
+init_node_path();
 var table = readPackageJson("data", "languages.json");
 var byExtension = /* @__PURE__ */ new Map();
 var byName = /* @__PURE__ */ new Map();
@@ -30418,22 +30447,22 @@ var dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new R
 var testFolders = new Set(table.testCode.folders);
 var testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
 function languageOf(file) {
-  const base2 = path5.posix.basename(file);
+  const base2 = node_path_default.posix.basename(file);
   const named = byName.get(base2);
   if (named) return named;
   for (const language of table.languages) {
     if (language.namePrefixes?.some((prefix2) => base2.startsWith(prefix2))) return language;
     if (patterns.get(language)?.some((pattern) => pattern.test(base2))) return language;
   }
-  return byExtension.get(path5.posix.extname(base2).toLowerCase());
+  return byExtension.get(node_path_default.posix.extname(base2).toLowerCase());
 }
 function fenceLanguage(file) {
   const language = languageOf(file);
   if (!language) return void 0;
-  return language.fenceByExtension?.[path5.posix.extname(file).toLowerCase()] ?? language.fence ?? language.name;
+  return language.fenceByExtension?.[node_path_default.posix.extname(file).toLowerCase()] ?? language.fence ?? language.name;
 }
 function isDependencyManifest(file) {
-  const base2 = path5.posix.basename(file);
+  const base2 = node_path_default.posix.basename(file);
   return dependencyNames.has(base2) || dependencyPatterns.some((pattern) => pattern.test(base2));
 }
 var codeExtensions = new Set(byExtension.keys());
@@ -30447,7 +30476,7 @@ function isTestCode(file) {
 }
 
 // src/loaders/declared/argocd.ts
-import path7 from "node:path";
+init_node_path();
 init_parse_manifests();
 init_helm_set();
 init_release_label();
@@ -30459,18 +30488,18 @@ init_line_index();
 init_yaml_stream();
 init_template_yaml();
 init_values();
-function readValues(path20, text) {
-  const parsed = text.includes("{{") ? parseTemplateYaml(path20, text) : parseYamlDocuments(path20, text);
+function readValues(path2, text) {
+  const parsed = text.includes("{{") ? parseTemplateYaml(path2, text) : parseYamlDocuments(path2, text);
   if (parsed.outcome === "error") return parsed;
   const document = parsed.documents.find((candidate2) => candidate2.value !== null && candidate2.value !== void 0);
-  if (!document) return { value: {}, locator: { path: path20, locate: () => ({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" }) } };
+  if (!document) return { value: {}, locator: { path: path2, locate: () => ({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, lineText: "" }) } };
   return { value: document.value, locator: document.locator };
 }
-function valuesFileLayer(path20, text, label) {
-  const read2 = readValues(path20, text);
-  if ("message" in read2) return { error: { path: path20, message: `${label}: ${read2.message}`, ...lineAndColumn(read2) } };
-  if (!isRecord(read2.value)) return { error: { path: path20, message: `${label} is not a mapping of values` } };
-  return { layer: { value: read2.value, locator: read2.locator, label } };
+function valuesFileLayer(path2, text, label) {
+  const read7 = readValues(path2, text);
+  if ("message" in read7) return { error: { path: path2, message: `${label}: ${read7.message}`, ...lineAndColumn(read7) } };
+  if (!isRecord(read7.value)) return { error: { path: path2, message: `${label} is not a mapping of values` } };
+  return { layer: { value: read7.value, locator: read7.locator, label } };
 }
 function lineAndColumn(at3) {
   return { ...at3.line !== void 0 ? { line: at3.line } : {}, ...at3.column !== void 0 ? { column: at3.column } : {} };
@@ -30509,9 +30538,9 @@ var EmbeddedLocator = class {
   get path() {
     return this.inner.path;
   }
-  locate(path20, options) {
+  locate(path2, options) {
     if (!this.shift) return { ...this.whole, note: this.note };
-    const position = this.inner.locate(path20, options);
+    const position = this.inner.locate(path2, options);
     const startLine = position.startLine + this.shift.line;
     return {
       startLine,
@@ -30522,20 +30551,20 @@ var EmbeddedLocator = class {
     };
   }
 };
-function valuesStringLayer(file, locator, path20, value, label, note = "the values are not written as is (a folded or escaped string): pointing at the string that holds them") {
-  const whole = locator.locate(path20);
+function valuesStringLayer(file, locator, path2, value, label, note = "the values are not written as is (a folded or escaped string): pointing at the string that holds them") {
+  const whole = locator.locate(path2);
   const shift = verbatimShift(file.lines, whole, value);
-  const read2 = readValues(file.path, value);
-  if ("message" in read2) {
-    const inside2 = shift && read2.line !== void 0 && read2.line + shift.line <= whole.endLine;
-    const at3 = inside2 ? { line: read2.line + shift.line, column: (read2.column ?? 1) + shift.column } : shift ? { line: whole.endLine, column: whole.endColumn } : { line: whole.startLine, column: whole.startColumn };
-    return { error: { path: file.path, message: `${label}: ${read2.message.replace(/ \(line \d+\)$/, "")}`, ...at3 } };
+  const read7 = readValues(file.path, value);
+  if ("message" in read7) {
+    const inside2 = shift && read7.line !== void 0 && read7.line + shift.line <= whole.endLine;
+    const at3 = inside2 ? { line: read7.line + shift.line, column: (read7.column ?? 1) + shift.column } : shift ? { line: whole.endLine, column: whole.endColumn } : { line: whole.startLine, column: whole.startColumn };
+    return { error: { path: file.path, message: `${label}: ${read7.message.replace(/ \(line \d+\)$/, "")}`, ...at3 } };
   }
-  if (!isRecord(read2.value)) return { error: { path: file.path, message: `${label} is not a mapping of values`, line: whole.startLine, column: whole.startColumn } };
-  return { layer: { value: read2.value, locator: new EmbeddedLocator(read2.locator, file.lines, shift, whole, note), label } };
+  if (!isRecord(read7.value)) return { error: { path: file.path, message: `${label} is not a mapping of values`, line: whole.startLine, column: whole.startColumn } };
+  return { layer: { value: read7.value, locator: new EmbeddedLocator(read7.locator, file.lines, shift, whole, note), label } };
 }
-function fileLines(path20, text) {
-  return { path: path20, lines: new LineIndex(text) };
+function fileLines(path2, text) {
+  return { path: path2, lines: new LineIndex(text) };
 }
 
 // src/loaders/declared/argocd.ts
@@ -30571,7 +30600,7 @@ function valueFileLayers(application, helm, helmPath, chartPath, refs, context) 
         return unanalysed(`comes from the repository of source ref \`${ref}\` (${stringAt(refSource, "repoURL") ?? "no repoURL"}) and is not among the scanned files`);
       }
     } else if (chartPath !== void 0) {
-      relative = path7.posix.join(chartPath, name);
+      relative = node_path_default.posix.join(chartPath, name);
     } else {
       return unanalysed("is a file of the chart itself, not of this repository");
     }
@@ -30592,14 +30621,14 @@ function parameterLayer(application, helm, helmPath, context) {
     const name = stringAt(parameter, "name");
     if (name === void 0 || !isRecord(parameter)) return;
     const parameterPath = [...helmPath, "parameters", index];
-    const path20 = parseSetName(name);
-    if (typeof path20 === "string") {
-      context.into.errors.push({ ...at2(context, application.locator, [...parameterPath, "name"]), message: `Helm parameter of ${application.by}: ${path20}` });
+    const path2 = parseSetName(name);
+    if (typeof path2 === "string") {
+      context.into.errors.push({ ...at2(context, application.locator, [...parameterPath, "name"]), message: `Helm parameter of ${application.by}: ${path2}` });
       return;
     }
     const written = parameter.value !== void 0 && parameter.value !== null;
     entries.push({
-      path: path20,
+      path: path2,
       value: typedSetValue(written ? String(parameter.value) : "", parameter.forceString === true),
       name: application.locator.locate([...parameterPath, "name"]),
       valueAt: application.locator.locate([...parameterPath, written ? "value" : "name"])
@@ -30612,7 +30641,7 @@ function readHelmSource(application, source, sourcePath, refs, context) {
   const helmPath = [...sourcePath, "helm"];
   const sourceFolder = stringAt(source, "path");
   const chartPath = sourceFolder === void 0 ? void 0 : chartFolder(sourceFolder, context.repository);
-  const chartName = stringAt(source, "chart") ?? (sourceFolder === void 0 ? void 0 : path7.posix.basename(sourceFolder));
+  const chartName = stringAt(source, "chart") ?? (sourceFolder === void 0 ? void 0 : node_path_default.posix.basename(sourceFolder));
   const repository = stringAt(source, "repoURL");
   const version = stringAt(source, "targetRevision");
   const chart = {
@@ -30716,7 +30745,7 @@ var argoCdReader = {
 };
 
 // src/loaders/declared/flux.ts
-import path8 from "node:path";
+init_node_path();
 init_parse_manifests();
 init_helm_set();
 init_release_label();
@@ -30781,13 +30810,13 @@ function valuesFromLayers(release, spec, sources, into) {
     const label = `key \`${key}\` of ${kind} \`${name}\``;
     const targetPath = stringAt(reference, "targetPath");
     if (targetPath !== void 0) {
-      const path20 = parseSetName(targetPath);
-      if (typeof path20 === "string") {
-        into.errors.push({ ...position, message: `\`targetPath\` of ${release.by}: ${path20}` });
+      const path2 = parseSetName(targetPath);
+      if (typeof path2 === "string") {
+        into.errors.push({ ...position, message: `\`targetPath\` of ${release.by}: ${path2}` });
         return;
       }
       const at3 = object.locator.locate([field, key]);
-      layers.push(setLayer(object.file, [{ path: path20, value: typedSetValue(text), name: object.locator.locate([field, key], { target: "key" }), valueAt: at3 }], label));
+      layers.push(setLayer(object.file, [{ path: path2, value: typedSetValue(text), name: object.locator.locate([field, key], { target: "key" }), valueAt: at3 }], label));
       return;
     }
     const note = base64 ? `the values are base64 in the Secret's \`data\`: pointing at them` : void 0;
@@ -30809,7 +30838,7 @@ function chartOf(spec, repository) {
   const version = stringAt(chartSpec, "version");
   const inRepository = sourceRef.kind === "GitRepository" || sourceRef.kind === "Bucket" ? chartFolder(chart, repository) : void 0;
   return {
-    name: inRepository === void 0 ? chart : path8.posix.basename(inRepository),
+    name: inRepository === void 0 ? chart : node_path_default.posix.basename(inRepository),
     ...source !== void 0 ? { repository: source } : {},
     ...version !== void 0 ? { version } : {},
     ...inRepository !== void 0 ? { path: inRepository } : {}
@@ -30860,7 +30889,7 @@ var fluxHelmReleaseReader = {
 init_parse_manifests();
 
 // src/profiles/resolve-profiles.ts
-import path10 from "node:path";
+init_node_path();
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -32237,11 +32266,11 @@ var cachedMinimatch = (pattern, options) => {
   return mm;
 };
 var defaultPlatform = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path9 = {
+var path = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep = defaultPlatform === "win32" ? path9.win32.sep : path9.posix.sep;
+var sep = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
 minimatch.sep = sep;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -33563,7 +33592,7 @@ var ProfileResolver = class {
       profile: makeProfile(cluster.name, "config", cluster.kubernetesVersion ?? null, cluster.platformVersion ?? null, cluster.region ?? null)
     }));
     const declared = [
-      ...eksctlConfigs.map((config) => ({ file: config.path, folder: path10.posix.dirname(config.path), profile: eksctlProfile(config) })),
+      ...eksctlConfigs.map((config) => ({ file: config.path, folder: node_path_default.posix.dirname(config.path), profile: eksctlProfile(config) })),
       ...declaredClusters.map(declaredProfile)
     ].sort((a, b) => compareText(a.file, b.file) || compareText(JSON.stringify(a.profile), JSON.stringify(b.profile)));
     const byFolder = /* @__PURE__ */ new Map();
@@ -33597,7 +33626,7 @@ var ProfileResolver = class {
   choose(file) {
     if (this.flagProfile) return this.flagProfile;
     if (file === void 0) return this.assumed;
-    const underConfig = path10.posix.relative(this.configFolder, file);
+    const underConfig = node_path_default.posix.relative(this.configFolder, file);
     const configured = underConfig.startsWith("../") ? void 0 : this.configured.find(({ globs }) => globs.some((glob) => minimatch(underConfig, glob, { dot: true })));
     if (configured) return configured.profile;
     for (const { folder, clusters } of this.folders) {
@@ -33642,7 +33671,7 @@ function entryLocator(config, entry2, attachedRole) {
 }
 var eksctlReader = {
   kind: "eksctl",
-  wants: (path20, text) => isManifestFile(path20) && text.includes("eksctl.io/") && text.includes("serviceAccounts"),
+  wants: (path2, text) => isManifestFile(path2) && text.includes("eksctl.io/") && text.includes("serviceAccounts"),
   read(files, _repository, into) {
     for (const file of files) {
       const parsed = parseYamlDocuments(file.path, file.text);
@@ -33867,13 +33896,13 @@ var CodeReader = class {
     const number = /^-?\d+(?:\.\d+)?(?![\w.])/.exec(text.slice(start, start + 32));
     if (number) return { start, end: start + number[0].length, value: Number(number[0]) };
     const pointer = char === "&" ? 1 : 0;
-    const path20 = this.identifierPath(start + pointer);
-    if (path20) {
-      const keyword = keywords.get(path20.path);
-      if (keyword !== void 0) return { start, end: path20.end, value: keyword.value };
-      const after = this.skipSpace(path20.end);
-      if (text[after] === "{" && (pointer === 1 || /(?:^|\.)[A-Z]\w*$/.test(path20.path))) return { ...this.object(after), start };
-      if (text[after] === "(") return this.call(start, path20.path, after);
+    const path2 = this.identifierPath(start + pointer);
+    if (path2) {
+      const keyword = keywords.get(path2.path);
+      if (keyword !== void 0) return { start, end: path2.end, value: keyword.value };
+      const after = this.skipSpace(path2.end);
+      if (text[after] === "{" && (pointer === 1 || /(?:^|\.)[A-Z]\w*$/.test(path2.path))) return { ...this.object(after), start };
+      if (text[after] === "(") return this.call(start, path2.path, after);
     }
     return this.computed(start, this.expressionEnd(start));
   }
@@ -33975,10 +34004,10 @@ function objectNode(start, end, entries) {
 function unescape2(text) {
   return text.replace(/\\(.)/g, (_2, char) => ({ n: "\n", t: "	", r: "\r" })[char] ?? char);
 }
-function nodeAt(root, path20) {
+function nodeAt(root, path2) {
   let node = root;
   let key;
-  for (const segment of path20) {
+  for (const segment of path2) {
     const entry2 = typeof segment === "string" ? node.entries?.get(segment) : void 0;
     const item = typeof segment === "number" ? node.items?.[segment] : void 0;
     if (entry2) {
@@ -33992,8 +34021,8 @@ function nodeAt(root, path20) {
   return { node, ...key ? { key } : {}, complete: true };
 }
 var CodePositions = class {
-  constructor(path20, text) {
-    this.path = path20;
+  constructor(path2, text) {
+    this.path = path2;
     this.lines = new LineIndex(text);
   }
   path;
@@ -34008,9 +34037,9 @@ var CodePositions = class {
   locator(root, fallback) {
     return {
       path: this.path,
-      locate: (path20, options) => {
-        const { node, key, complete } = nodeAt(root, path20);
-        if (path20.length === 0 || !key && !complete) return this.at(fallback.start, fallback.end);
+      locate: (path2, options) => {
+        const { node, key, complete } = nodeAt(root, path2);
+        if (path2.length === 0 || !key && !complete) return this.at(fallback.start, fallback.end);
         const span = key && (!complete || options?.target === "key") ? key : node.literal ?? node;
         return this.at(span.start, span.end);
       }
@@ -34028,10 +34057,10 @@ var partlyRead = {
   cdk: "AWS CDK code is read, not run: ServiceAccounts made by `addServiceAccount`, `new ServiceAccount`, cdk8s `KubeServiceAccount` and literal ServiceAccount objects are modeled from the literals written; the roles CDK creates, values computed when the app runs, objects made in loops or helpers, and Helm charts added with `addHelmChart` are not known",
   pulumi: "Pulumi code is read, not run: ServiceAccounts made by `k8s.core.v1.ServiceAccount`, literal ServiceAccount objects, and the values of `k8s.helm` releases and charts are modeled from the literals written; values computed when the program runs (outputs such as a role's `arn`) are known only by the expression written, and objects made in loops or helpers are not seen"
 };
-function isProgram(path20) {
-  if (isManifestFile(path20)) return false;
-  const language = languageOf(path20);
-  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path20);
+function isProgram(path2) {
+  if (isManifestFile(path2)) return false;
+  const language = languageOf(path2);
+  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path2);
 }
 function unknownValue(node) {
   return node.computed ? `\${${String(node.value).replace(/\W+/g, "_").replace(/^_+|_+$/g, "")}}` : node.value;
@@ -34092,9 +34121,9 @@ function cdkServiceAccount(program, options, at3, label, id) {
   const optionsLocator = program.positions.locator(root, at3);
   const locator = {
     path: program.file,
-    locate: (path20, locateOptions) => {
-      if (path20[0] !== "metadata" || path20[1] === "annotations" && path20[2] === roleArnKey2) return program.positions.at(at3.start, at3.end);
-      return optionsLocator.locate(path20.slice(1), locateOptions);
+    locate: (path2, locateOptions) => {
+      if (path2[0] !== "metadata" || path2[1] === "annotations" && path2[2] === roleArnKey2) return program.positions.at(at3.start, at3.end);
+      return optionsLocator.locate(path2.slice(1), locateOptions);
     }
   };
   program.into.objects.push({
@@ -34220,7 +34249,7 @@ function programReader(kind, wants) {
   return {
     kind,
     markers,
-    wants: (path20, text) => isProgram(path20) && markers.texts.some((marker) => text.includes(marker)) && wants(text),
+    wants: (path2, text) => isProgram(path2) && markers.texts.some((marker) => text.includes(marker)) && wants(text),
     read: (files, _repository, into) => readPrograms(kind, files, into)
   };
 }
@@ -34249,8 +34278,8 @@ var lazyTerraformReader = {
 };
 
 // src/loaders/declared/helm-reader.ts
+init_node_path();
 init_values();
-import path13 from "node:path";
 
 // src/loaders/declared/release-objects.ts
 init_values();
@@ -34401,7 +34430,7 @@ function findEndpointUses(text, context = {}) {
   }
   const uses = [];
   if (!candidate.test(text)) return uses;
-  const comment = commentLineFor(context.key);
+  let comment;
   let lineStart = 0;
   let nextNewline = text.indexOf("\n");
   for (const match2 of text.matchAll(usePattern)) {
@@ -34411,7 +34440,7 @@ function findEndpointUses(text, context = {}) {
       nextNewline = text.indexOf("\n", lineStart);
     }
     const before = text.slice(Math.max(lineStart, match2.index - lineReach), match2.index);
-    if (!context.code && comment.test(text.slice(lineStart, Math.min(match2.index, lineStart + lineReach)))) continue;
+    if (!context.code && (comment ??= commentLineFor(context.key)).test(text.slice(lineStart, Math.min(match2.index, lineStart + lineReach)))) continue;
     const end = match2.index + match2[0].length;
     if (groups.globalHost !== void 0) {
       if (before.endsWith("/") && !before.endsWith("://")) continue;
@@ -34473,8 +34502,8 @@ function commentLineFor(key) {
 }
 
 // src/loaders/declared/chart-templates.ts
+init_node_path();
 init_line_index();
-import path12 from "node:path";
 
 // src/loaders/declared/chart-knowledge.ts
 var chartKnowledge = readPackageJson("data", "helm-charts.json").charts;
@@ -34724,9 +34753,9 @@ var ChartReader = class {
     const [value, fallback] = piped ? [piped[1], piped[2]] : args[0] === "default" && args.length === 3 ? [args[2], args[1]] : [expression, void 0];
     const helper = /^(?:include|template)\s+"([^"]+)"/.exec(unwrapped(value))?.[1];
     if (helper !== void 0 && !fullnameHelper.test(helper)) return { ...resolve ? this.helperName(helper, template, line) : {}, key: `helper:${helper}` };
-    const path20 = refsIn(value, scope)[0];
+    const path2 = refsIn(value, scope)[0];
     const defaultName = fallback === void 0 ? helper !== void 0 ? "{fullname}" : void 0 : this.fallbackName(fallback, scope);
-    return { ...path20 !== void 0 ? { path: path20, key: `value:${path20}` } : {}, ...defaultName !== void 0 ? { defaultName } : {} };
+    return { ...path2 !== void 0 ? { path: path2, key: `value:${path2}` } : {}, ...defaultName !== void 0 ? { defaultName } : {} };
   }
   /** The name a helper gives (`app.serviceAccountName`): the first `default` it writes, or the one value it writes. */
   helperName(name, template, line) {
@@ -34863,7 +34892,7 @@ var ChartReader = class {
         const range2 = /^range\s+(\$\w+\s*,\s*\$\w+\s*:=\s*)?([\s\S]+)$/.exec(action.body);
         if (!range2 && (action.control || !renders.test(action.body))) continue;
         const form = range2?.[1] !== void 0 ? "map" : "list";
-        for (const path20 of refsIn(range2 ? range2[2] : action.body, template.scopeAt(action.start))) if (!env.some((known) => known.path === path20)) env.push({ path: path20, form });
+        for (const path2 of refsIn(range2 ? range2[2] : action.body, template.scopeAt(action.start))) if (!env.some((known) => known.path === path2)) env.push({ path: path2, form });
       }
       for (let entryLine = line + 1; entryLine < end; entryLine++) {
         const entry2 = /^(\s*)-\s+name:\s*["']?([\w-]+)["']?\s*$/.exec(template.literal(entryLine));
@@ -34937,13 +34966,13 @@ var ChartReader = class {
     return { knowledge, hasWorkloads, unfollowed: this.unfollowed };
   }
 };
-var read = /* @__PURE__ */ new WeakMap();
+var read6 = /* @__PURE__ */ new WeakMap();
 function chartTemplateKnowledge(folder, chartName, repository) {
-  const byFolder = read.get(repository) ?? /* @__PURE__ */ new Map();
-  read.set(repository, byFolder);
+  const byFolder = read6.get(repository) ?? /* @__PURE__ */ new Map();
+  read6.set(repository, byFolder);
   const known = byFolder.get(folder);
   if (known) return known;
-  const learned = new ChartReader(chartName ?? path12.posix.basename(folder), folder, repository).read();
+  const learned = new ChartReader(chartName ?? node_path_default.posix.basename(folder), folder, repository).read();
   byFolder.set(folder, learned);
   return learned;
 }
@@ -34960,12 +34989,12 @@ var conventionalEnv = ["env", "extraEnv"];
 function carriedEnv(name, value) {
   return judgedEnv.has(name) || typeof value === "string" && mayNameEndpoint(value, name);
 }
-var dotted = (path20) => path20 === "" ? [] : path20.split(".");
-function annotationMaps(value, path20 = [], found = []) {
-  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path20, index], found));
+var dotted = (path2) => path2 === "" ? [] : path2.split(".");
+function annotationMaps(value, path2 = [], found = []) {
+  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path2, index], found));
   else if (isRecord(value)) {
-    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path20);
-    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path20, key], found);
+    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path2);
+    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path2, key], found);
   }
   return found;
 }
@@ -35015,18 +35044,18 @@ var MergedValues = class {
   }
   layers;
   /** The value the top layer that sets a path gives it. */
-  get(path20) {
+  get(path2) {
     for (let index = this.layers.length - 1; index >= 0; index--) {
-      const value = valueAt(this.layers[index].value, path20).value;
+      const value = valueAt(this.layers[index].value, path2).value;
       if (value !== void 0) return value;
     }
     return void 0;
   }
   /** A mapping merged across layers, the top layer winning each key; `null` drops a key, as Helm does. */
-  map(path20) {
+  map(path2) {
     const merged = {};
     for (const layer of this.layers) {
-      const map = valueAt(layer.value, path20).value;
+      const map = valueAt(layer.value, path2).value;
       if (!isRecord(map)) continue;
       for (const [key, value] of Object.entries(map)) {
         if (value === null) delete merged[key];
@@ -35052,14 +35081,14 @@ function releaseObjects(spec, repository) {
   const chart = learned?.knowledge ?? knownChart(spec.chart.name, spec.chart.repository);
   const accounts = chart ? chart.serviceAccounts.map(accountPaths) : [{ ...accountPaths(helmCreateConvention), env: conventionEnv(values) }];
   if (learned?.knowledge && !learned.hasWorkloads) accounts[0] = { ...accounts[0], env: [...accounts[0].env, ...conventionEnv(values)] };
-  const read2 = new Set(accounts.map((account) => account.annotations.join(".")));
+  const read7 = new Set(accounts.map((account) => account.annotations.join(".")));
   const assumed = chart ? [] : [helmCreateConvention.annotations];
   for (const layer of layers) {
-    for (const path20 of annotationMaps(layer.value)) {
-      const key = path20.join(".");
-      if (read2.has(key)) continue;
-      read2.add(key);
-      accounts.push(conventionAt(path20));
+    for (const path2 of annotationMaps(layer.value)) {
+      const key = path2.join(".");
+      if (read7.has(key)) continue;
+      read7.add(key);
+      accounts.push(conventionAt(path2));
       assumed.push(key);
     }
   }
@@ -35081,7 +35110,7 @@ function pathConditions(conditions) {
   return { requires: (conditions.requires ?? []).map(dotted), unless: (conditions.unless ?? []).map(dotted) };
 }
 function conditionsHold(values, conditions) {
-  return conditions.requires.every((path20) => goTruthy(values.get(path20) ?? false)) && conditions.unless.every((path20) => !goTruthy(values.get(path20) ?? false));
+  return conditions.requires.every((path2) => goTruthy(values.get(path2) ?? false)) && conditions.unless.every((path2) => !goTruthy(values.get(path2) ?? false));
 }
 function accountPaths(account) {
   const { when, ...fromValues } = account.annotationValues ?? {};
@@ -35091,17 +35120,17 @@ function accountPaths(account) {
     ...account.create !== void 0 ? { create: dotted(account.create) } : {},
     createdByDefault: account.createdByDefault !== false,
     defaultName: account.defaultName,
-    env: (account.env ?? []).map(({ path: path20, form }) => ({ path: dotted(path20), form })),
-    envSwitches: (account.envSwitches ?? []).map(({ path: path20, name, value, ...conditions }) => ({ path: dotted(path20), name, value, conditions: pathConditions(conditions) })),
-    envValues: (account.envValues ?? []).map(({ path: path20, name, ...conditions }) => ({ path: dotted(path20), name, conditions: pathConditions(conditions) })),
-    annotationValues: Object.entries(fromValues).map(([annotation, path20]) => ({ annotation, path: dotted(path20) })),
+    env: (account.env ?? []).map(({ path: path2, form }) => ({ path: dotted(path2), form })),
+    envSwitches: (account.envSwitches ?? []).map(({ path: path2, name, value, ...conditions }) => ({ path: dotted(path2), name, value, conditions: pathConditions(conditions) })),
+    envValues: (account.envValues ?? []).map(({ path: path2, name, ...conditions }) => ({ path: dotted(path2), name, conditions: pathConditions(conditions) })),
+    annotationValues: Object.entries(fromValues).map(([annotation, path2]) => ({ annotation, path: dotted(path2) })),
     ...when !== void 0 ? { when: dotted(when) } : {}
   };
 }
-function conventionAt(path20) {
-  const parent = path20.slice(0, -1);
-  const isConvention = path20.join(".") === helmCreateConvention.annotations;
-  return { annotations: path20, name: [...parent, "name"], create: [...parent, "create"], createdByDefault: true, defaultName: isConvention ? "{fullname}" : "{release}", env: [], envSwitches: [], envValues: [], annotationValues: [] };
+function conventionAt(path2) {
+  const parent = path2.slice(0, -1);
+  const isConvention = path2.join(".") === helmCreateConvention.annotations;
+  return { annotations: path2, name: [...parent, "name"], create: [...parent, "create"], createdByDefault: true, defaultName: isConvention ? "{fullname}" : "{release}", env: [], envSwitches: [], envValues: [], annotationValues: [] };
 }
 function conventionEnv(values) {
   return conventionalEnv.flatMap((key) => {
@@ -35111,27 +35140,27 @@ function conventionEnv(values) {
 }
 function envSources(values, account) {
   const sources = [];
-  for (const { path: path20, form } of account.env) {
-    const value = values.get(path20);
+  for (const { path: path2, form } of account.env) {
+    const value = values.get(path2);
     if (form === "list" && Array.isArray(value)) {
       value.forEach((item, index) => {
         if (!isRecord(item) || typeof item.name !== "string" || !carriedEnv(item.name, item.value)) return;
         const entry2 = Object.hasOwn(item, "value") ? { name: item.name, value: item.value } : { name: item.name };
-        sources.push({ entry: entry2, name: { path: [...path20, index, "name"] }, value: { path: [...path20, index, "value"] } });
+        sources.push({ entry: entry2, name: { path: [...path2, index, "name"] }, value: { path: [...path2, index, "value"] } });
       });
     } else if (form === "map" && isRecord(value)) {
-      for (const [name, entryValue] of Object.entries(values.map(path20))) {
-        if (carriedEnv(name, entryValue)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path20, name], key: true }, value: { path: [...path20, name] } });
+      for (const [name, entryValue] of Object.entries(values.map(path2))) {
+        if (carriedEnv(name, entryValue)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path2, name], key: true }, value: { path: [...path2, name] } });
       }
     }
   }
-  for (const { path: path20, name, value, conditions } of account.envSwitches) {
-    if (goTruthy(values.get(path20) ?? false) && conditionsHold(values, conditions)) sources.push({ entry: { name, value }, name: { path: path20, key: true }, value: { path: path20 } });
+  for (const { path: path2, name, value, conditions } of account.envSwitches) {
+    if (goTruthy(values.get(path2) ?? false) && conditionsHold(values, conditions)) sources.push({ entry: { name, value }, name: { path: path2, key: true }, value: { path: path2 } });
   }
-  for (const { path: path20, name, conditions } of account.envValues) {
-    const value = values.get(path20);
+  for (const { path: path2, name, conditions } of account.envValues) {
+    const value = values.get(path2);
     if (value === void 0 || value === null || typeof value === "object" || !conditionsHold(values, conditions)) continue;
-    sources.push({ entry: { name, value: String(value) }, name: { path: path20, key: true }, value: { path: path20 } });
+    sources.push({ entry: { name, value: String(value) }, name: { path: path2, key: true }, value: { path: path2 } });
   }
   return sources;
 }
@@ -35139,11 +35168,11 @@ function accountAnnotations(values, account) {
   const annotations = account.annotations.length > 0 ? values.map(account.annotations) : {};
   const sources = new Map(Object.keys(annotations).map((key) => [key, { path: [...account.annotations, key] }]));
   if (account.when !== void 0 && !goTruthy(values.get(account.when) ?? false)) return { annotations, sources };
-  for (const { annotation, path: path20 } of account.annotationValues) {
-    const value = values.get(path20);
+  for (const { annotation, path: path2 } of account.annotationValues) {
+    const value = values.get(path2);
     if (value === void 0 || value === null || value === "") continue;
     annotations[annotation] = typeof value === "string" ? value : String(value);
-    sources.set(annotation, { path: path20 });
+    sources.set(annotation, { path: path2 });
   }
   return { annotations, sources };
 }
@@ -35193,8 +35222,8 @@ function makeAccount(spec, layers, values, account, chart, into) {
 }
 function writtenAt(object) {
   const paths = object.identity.kind === "ServiceAccount" ? irsaAnnotations.filter((key) => Object.hasOwn(object.data.metadata.annotations, key)).map((key) => ["metadata", "annotations", key]) : object.data.spec.template.spec.containers[0].env.map((_2, index) => ["spec", "template", "spec", "containers", 0, "env", index, "value"]);
-  const positions = paths.map((path20) => {
-    const at3 = object.locator.locate(path20);
+  const positions = paths.map((path2) => {
+    const at3 = object.locator.locate(path2);
     return `${at3.file ?? object.locator.path}:${at3.startLine}:${at3.startColumn}`;
   });
   return `${object.identity.kind} ${positions.join(" ")}`;
@@ -35238,15 +35267,15 @@ var notValuesPattern = /(?:^|\/)(?:templates\/|\.github\/|[Kk]ustomization(?:\.y
 function isNotValues(value) {
   return isRecord(value) && (typeof value.apiVersion === "string" && typeof value.kind === "string" || Object.hasOwn(value, "suite") && Array.isArray(value.tests));
 }
-var folderOf = (file) => path13.posix.dirname(file);
+var folderOf = (file) => node_path_default.posix.dirname(file);
 function inside(folder, relative) {
-  const joined = path13.posix.normalize(path13.posix.join(folder, relative));
-  return joined === ".." || joined.startsWith("../") || path13.posix.isAbsolute(relative) ? void 0 : joined;
+  const joined = node_path_default.posix.normalize(node_path_default.posix.join(folder, relative));
+  return joined === ".." || joined.startsWith("../") || node_path_default.posix.isAbsolute(relative) ? void 0 : joined;
 }
 function chartFolders(repository) {
   const charts = /* @__PURE__ */ new Map();
   for (const file of repository.paths) {
-    if (path13.posix.basename(file) !== "Chart.yaml") continue;
+    if (node_path_default.posix.basename(file) !== "Chart.yaml") continue;
     charts.set(folderOf(file), chartMetadata(repository.text(file) ?? ""));
   }
   return charts;
@@ -35263,7 +35292,7 @@ function chartFolderOf(file, charts) {
   }
 }
 function chartNamedBy(file) {
-  const base2 = path13.posix.basename(file);
+  const base2 = node_path_default.posix.basename(file);
   return chartKnowledge.map((chart) => chart.chart).filter((chart) => base2.startsWith(`${chart}-`) || base2.startsWith(`${chart}.`)).sort((a, b) => b.length - a.length)[0];
 }
 function valuesLayer(file, text, into, cache2) {
@@ -35343,12 +35372,12 @@ function setValues(file, entries, at3, locator, into) {
   entries.forEach((entry2, index) => {
     if (!isRecord(entry2) || typeof entry2.name !== "string") return;
     const name = locator.locate([...at3, index, "name"]);
-    const path20 = parseSetName(entry2.name);
-    if (typeof path20 === "string") {
-      into.errors.push({ path: file, line: name.startLine, column: name.startColumn, message: `helmfile \`set\` name not valid: ${path20}` });
+    const path2 = parseSetName(entry2.name);
+    if (typeof path2 === "string") {
+      into.errors.push({ path: file, line: name.startLine, column: name.startColumn, message: `helmfile \`set\` name not valid: ${path2}` });
       return;
     }
-    set.push({ path: path20, value: entry2.value, name, valueAt: Object.hasOwn(entry2, "value") ? locator.locate([...at3, index, "value"]) : name });
+    set.push({ path: path2, value: entry2.value, name, valueAt: Object.hasOwn(entry2, "value") ? locator.locate([...at3, index, "value"]) : name });
   });
   return set.length > 0 ? [setLayer(file, set, `set entries of \`${file}\``)] : [];
 }
@@ -35358,7 +35387,7 @@ function helmfileChart(chart, folder, repositories, repository) {
   const [first, ...rest] = chart.split("/");
   if (rest.length === 1 && repositories.has(first)) return { name: rest[0], repository: first };
   const local = inside(folder, chart);
-  const name = path13.posix.basename(chart);
+  const name = node_path_default.posix.basename(chart);
   const chartYaml = local === void 0 ? void 0 : repository.text(`${local}/Chart.yaml`);
   if (local !== void 0 && chartYaml !== void 0) return { name: chartMetadata(chartYaml).name ?? name, path: local };
   return rest.length === 1 ? { name: rest[0], repository: first } : { name };
@@ -35376,7 +35405,7 @@ var helmReader = {
     const cache2 = /* @__PURE__ */ new Map();
     for (const file of files) if (helmfilePattern.test(file.path)) helmfileReleases(file.path, file.text, repository, into, used, cache2);
     const charts = chartFolders(repository);
-    const byDefaultsFirst = [...files].sort((a, b) => Number(path13.posix.basename(b.path) === "values.yaml") - Number(path13.posix.basename(a.path) === "values.yaml"));
+    const byDefaultsFirst = [...files].sort((a, b) => Number(node_path_default.posix.basename(b.path) === "values.yaml") - Number(node_path_default.posix.basename(a.path) === "values.yaml"));
     for (const file of byDefaultsFirst) {
       if (helmfilePattern.test(file.path) || used.has(file.path) || cache2.has(file.path) && cache2.get(file.path) === void 0) continue;
       const layer = valuesLayer(file.path, file.text, into, cache2);
@@ -35388,7 +35417,7 @@ var helmReader = {
   }
 };
 function chartRelease(file, folder, chart, layer) {
-  const label = chart.name ?? path13.posix.basename(folder);
+  const label = chart.name ?? node_path_default.posix.basename(folder);
   return {
     kind: "helm-chart",
     file,
@@ -35417,7 +35446,7 @@ init_parse_manifests();
 init_values();
 var kustomizePatchReader = {
   kind: "kustomize",
-  wants: (path20, text) => isManifestFile(path20) && !isKustomization(path20) && text.includes("kind: Kustomization") && text.includes("patch") && text.includes(webhook.annotations.roleArn),
+  wants: (path2, text) => isManifestFile(path2) && !isKustomization(path2) && text.includes("kind: Kustomization") && text.includes("patch") && text.includes(webhook.annotations.roleArn),
   read(files, _repository, into) {
     for (const file of files) {
       const parsed = parseYamlDocuments(file.path, file.text);
@@ -35429,12 +35458,12 @@ var kustomizePatchReader = {
         listAt(value, "patches").forEach((patch, index) => {
           if (!isRecord(patch) || typeof patch.patch !== "string") return;
           const label = `inline patch ${index + 1} of kustomization \`${file.path}\``;
-          const read2 = valuesStringLayer(lines, locator, ["patches", index, "patch"], patch.patch, label);
-          if ("error" in read2) {
-            into.errors.push(read2.error);
+          const read7 = valuesStringLayer(lines, locator, ["patches", index, "patch"], patch.patch, label);
+          if ("error" in read7) {
+            into.errors.push(read7.error);
             return;
           }
-          const object = read2.layer.value;
+          const object = read7.layer.value;
           const metadata = recordAt(object, "metadata");
           if (object.kind !== "ServiceAccount" || typeof metadata.name !== "string") return;
           const objectNamespace = namespace ?? (typeof metadata.namespace === "string" ? metadata.namespace : void 0);
@@ -35442,7 +35471,7 @@ var kustomizePatchReader = {
             kind: "kustomize",
             identity: { apiVersion: "v1", kind: "ServiceAccount", name: metadata.name, ...objectNamespace !== void 0 ? { namespace: objectNamespace } : {} },
             data: { ...object, apiVersion: "v1", metadata: { ...metadata, ...objectNamespace !== void 0 ? { namespace: objectNamespace } : {} } },
-            locator: read2.layer.locator,
+            locator: read7.layer.locator,
             declaredBy: `in ${label}`
           });
           into.unanalysed.push({
@@ -35476,7 +35505,7 @@ var callsBetweenLooks = 32;
 function youngGenerationCheckpoint() {
   if (bound2 === void 0 || ++calls < callsBetweenLooks) return;
   calls = 0;
-  const v8 = builtin("node:v8");
+  const v8 = builtin6("node:v8");
   const newSpace = v8.getHeapSpaceStatistics().find((space3) => space3.space_name === "new_space");
   if (newSpace && newSpace.space_size >= bound2) {
     v8.setFlagsFromString("--semi-space-growth-factor=1");
@@ -35487,19 +35516,19 @@ function youngGenerationCheckpoint() {
 // src/loaders/read-files.ts
 var binarySample = 8e3;
 function readFiles(files, maxBytes, outcomes) {
-  const read2 = [];
+  const read7 = [];
   for (const file of files) {
     youngGenerationCheckpoint();
     if (isManifestFile(file.path)) {
       const text = readText(file, maxBytes, outcomes);
-      if (text !== void 0) read2.push({ path: file.path, text });
+      if (text !== void 0) read7.push({ path: file.path, text });
     } else {
       const code2 = readCode(file, maxBytes, outcomes);
-      if (code2 === null) read2.push({ path: file.path });
-      else if (code2 !== void 0) read2.push({ path: file.path, text: code2.text, screened: code2.screened });
+      if (code2 === null) read7.push({ path: file.path });
+      else if (code2 !== void 0) read7.push({ path: file.path, text: code2.text, screened: code2.screened });
     }
   }
-  return read2;
+  return read7;
 }
 var codeMarkers = endpoints.codeMarkers;
 var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
@@ -35513,17 +35542,17 @@ var markersPastScreens = codeMarkers.filter((marker) => !Object.entries(endpoint
 var declarationMarkers = [...new Set(declarationReaders.map((reader) => reader.markers))].flatMap(
   (markers2) => markers2 ? [{ paths: markers2.paths, texts: markers2.texts.map((text) => Buffer.from(text)) }] : []
 );
-function holdsDeclarationMarker(path20, bytes) {
-  return declarationMarkers.some(({ paths, texts }) => paths(path20) && texts.some((text) => bytes.includes(text)));
+function holdsDeclarationMarker(path2, bytes) {
+  return declarationMarkers.some(({ paths, texts }) => paths(path2) && texts.some((text) => bytes.includes(text)));
 }
 var readBuffer = Buffer.allocUnsafe(1 << 20);
 var NotRegularFile = class extends Error {
 };
 function openRegular(absolute) {
-  const fd = openSync(absolute, constants3.O_RDONLY | constants3.O_NONBLOCK);
-  const stats = fstatSync(fd);
+  const fd = export50(absolute, export106.O_RDONLY | export106.O_NONBLOCK);
+  const stats = export25(fd);
   if (!stats.isFile()) {
-    closeSync(fd);
+    export9(fd);
     throw new NotRegularFile();
   }
   return { fd, size: stats.size };
@@ -35538,26 +35567,26 @@ function readShared(absolute, maxBytes) {
   try {
     if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
     if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
-    let read2 = 0;
-    while (read2 < size) {
-      const count = readSync(fd, readBuffer, read2, size - read2, read2);
+    let read7 = 0;
+    while (read7 < size) {
+      const count = export55(fd, readBuffer, read7, size - read7, read7);
       if (count === 0) break;
-      read2 += count;
+      read7 += count;
     }
-    return { bytes: readBuffer.subarray(0, read2), size };
+    return { bytes: readBuffer.subarray(0, read7), size };
   } finally {
-    closeSync(fd);
+    export9(fd);
   }
 }
 function readCode(file, maxBytes, outcomes) {
   let bytes;
   try {
-    const read2 = readShared(file.absolutePath, maxBytes);
-    if (read2.size > maxBytes) {
-      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read2.size} bytes)` });
+    const read7 = readShared(file.absolutePath, maxBytes);
+    if (read7.size > maxBytes) {
+      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read7.size} bytes)` });
       return void 0;
     }
-    bytes = read2.bytes;
+    bytes = read7.bytes;
   } catch (error2) {
     return unreadable(file, error2, outcomes);
   }
@@ -35568,7 +35597,7 @@ function readCode(file, maxBytes, outcomes) {
   const screened = holdsCodeMarker(bytes);
   const dependencies = isDependencyManifest(file.path);
   if (!screened && !dependencies && !holdsDeclarationMarker(file.path, bytes)) return null;
-  if (!isUtf8(bytes)) {
+  if (!export3(bytes)) {
     outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
     return void 0;
   }
@@ -35583,15 +35612,15 @@ function readText(file, maxBytes, outcomes) {
         outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
         return void 0;
       }
-      text = readFileSync7(fd, "utf8");
+      text = export59(fd, "utf8");
     } finally {
-      closeSync(fd);
+      export9(fd);
     }
     if (text.slice(0, binarySample).includes("\0")) {
       outcomes.skipped.push({ path: file.path, reason: "binary file" });
       return void 0;
     }
-    if (text.includes("\uFFFD") && !isUtf8(readShared(file.absolutePath, maxBytes).bytes)) {
+    if (text.includes("\uFFFD") && !export3(readShared(file.absolutePath, maxBytes).bytes)) {
       outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
       return void 0;
     }
@@ -35615,12 +35644,12 @@ function readDeclarations(files, readers = declarationReaders) {
   const declarations = emptyDeclarations();
   if (readers.length === 0) return declarations;
   const byPath2 = new Map(files.map((file) => [file.path, file.text]));
-  const read2 = declarations.read = /* @__PURE__ */ new Set();
+  const read7 = declarations.read = /* @__PURE__ */ new Set();
   const repository = {
     paths: [...byPath2.keys()],
-    text(path20) {
-      const text = byPath2.get(path20);
-      if (text !== void 0) read2.add(path20);
+    text(path2) {
+      const text = byPath2.get(path2);
+      if (text !== void 0) read7.add(path2);
       return text;
     }
   };
@@ -36029,9 +36058,9 @@ function buildFinding(parts) {
   if (parts.object) finding.object = parts.object;
   return finding;
 }
-function findingLocation({ path: path20, position }) {
+function findingLocation({ path: path2, position }) {
   const { lineText, ...range2 } = position;
-  return { path: path20, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
+  return { path: path2, ...range2, ...snippetOf(maskCredentials(lineText), range2.startColumn) };
 }
 function toFinding(rule, problem, place, configuredLevel = rule.configuredLevel) {
   const { data, ...where2 } = place;
@@ -36128,7 +36157,7 @@ function addLineHashes(findings, files, kind = "location") {
 }
 
 // src/engine/suppressions.ts
-import path14 from "node:path";
+init_node_path();
 init_line_index();
 init_values();
 
@@ -36311,7 +36340,7 @@ function applyConfigSuppressions(findings, settings, plan) {
       if (entry2.name !== void 0 && finding.object?.name !== entry2.name) return false;
       if (entry2.path !== void 0) {
         if (!finding.location) return false;
-        const relative = path14.posix.relative(config.folder, finding.location.path);
+        const relative = node_path_default.posix.relative(config.folder, finding.location.path);
         if (relative.startsWith("../") || !minimatch(relative, entry2.path, { dot: true })) return false;
       }
       return true;
@@ -36358,8 +36387,8 @@ function uncoveredTextFindings(textFindings, objectFindings) {
   if (byPath2.size === 0) return [...textFindings];
   return textFindings.filter(({ location }) => !location || !byPath2.get(location.path)?.some((covering) => within(location, covering)));
 }
-function ruleError(id, path20, what, error2) {
-  return { path: path20, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
+function ruleError(id, path2, what, error2) {
+  return { path: path2, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
 }
 var RuleRunner = class {
   constructor(plan, suppressions) {
@@ -36585,11 +36614,11 @@ var STS004 = {
     if (!isServiceAccount(resource)) return;
     const { present, value, parsed, unknown } = irsaSettings(resource).stsRegionalEndpoints;
     if (!present || parsed !== void 0 || unknown) return;
-    const path20 = annotationPath(webhook.annotations.stsRegionalEndpoints);
+    const path2 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
-      context.report({ path: path20, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
+      context.report({ path: path2, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
     } else {
-      context.report({ path: path20, messageId: "invalid", data: { value: JSON.stringify(value) } });
+      context.report({ path: path2, messageId: "invalid", data: { value: JSON.stringify(value) } });
     }
   }
 };
@@ -36615,18 +36644,18 @@ var STS006 = {
     for (const container of pod.containers) {
       for (const entry2 of container.env) {
         if (entry2.name !== webhook.env.stsRegionalEndpoints || !entry2.hasValue || isPlaceholder(entry2.value)) continue;
-        const path20 = envPath(container, entry2, "value");
+        const path2 = envPath(container, entry2, "value");
         const data = { container: container.name, value: JSON.stringify(entry2.value) };
         if (typeof entry2.value !== "string" || !validValues.has(entry2.value)) {
-          context.report({ path: path20, messageId: "invalid", data });
+          context.report({ path: path2, messageId: "invalid", data });
         } else if (entry2.value === endpoints.legacyValue) {
-          context.report({ path: path20, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
+          context.report({ path: path2, messageId: "legacy", data, level: levelForRegion("warning", context.profile) });
         } else {
           const serviceAccount = context.serviceAccountFor(resource, pod);
           const settings = serviceAccount ? irsaSettings(serviceAccount) : void 0;
           if (settings?.roleArn === void 0 || skippedContainers(pod.templateMetadata).has(container.name)) continue;
           if (injectedStsSetting(settings, context.profile) !== entry2.value) {
-            context.report({ path: path20, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
+            context.report({ path: path2, messageId: "differs", data: { ...data, account: pod.serviceAccountName } });
           }
         }
       }
@@ -36958,8 +36987,8 @@ var STS013 = {
 };
 
 // src/code/dependencies.ts
+init_node_path();
 init_values();
-import path15 from "node:path";
 function compareVersions(a, b) {
   const left = a.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
   const right = b.replace(/^v/, "").split(/[.+-]/).map((part) => Number.parseInt(part, 10));
@@ -37169,7 +37198,7 @@ function composerLock(text) {
   return found;
 }
 function dependenciesOf(file, text) {
-  const base2 = path15.posix.basename(file);
+  const base2 = node_path_default.posix.basename(file);
   if (base2 === "package.json") return npmManifest(text);
   if (base2 === "package-lock.json") return npmLock(text);
   if (/^requirements.*\.txt$/.test(base2)) return requirements(text);
@@ -37416,9 +37445,6 @@ function run(source, settings) {
   return finish();
 }
 
-// src/engine/parallel-source.ts
-import { Worker } from "node:worker_threads";
-
 // src/engine/check-apart.ts
 function readAgain(file, object, task, needs) {
   const scratch = { files: 0, documents: 0, objects: 0, skipped: [], errors: [] };
@@ -37431,7 +37457,7 @@ function readAgain(file, object, task, needs) {
 // src/engine/parallel-source.ts
 function runWorker(settings, task) {
   return new Promise((resolve) => {
-    const worker = new Worker(settings.file, { workerData: task, ...settings.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: settings.heapMb } } : {} });
+    const worker = new (builtin6("node:worker_threads")).Worker(settings.file, { workerData: task, ...settings.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: settings.heapMb } } : {} });
     worker.once("message", (result2) => resolve(result2));
     worker.once("error", (error2) => resolve({ stopped: error2.message }));
     worker.once("exit", (code2) => resolve({ stopped: `it exited with code ${code2} before it was done` }));
@@ -37492,12 +37518,12 @@ var ParallelFileSource = class {
     return this.files.texts();
   }
 };
-function addInputs(inputs, read2) {
-  inputs.files += read2.files;
-  inputs.documents += read2.documents;
-  inputs.objects += read2.objects;
-  inputs.skipped.push(...read2.skipped);
-  inputs.errors.push(...read2.errors);
+function addInputs(inputs, read7) {
+  inputs.files += read7.files;
+  inputs.documents += read7.documents;
+  inputs.objects += read7.objects;
+  inputs.skipped.push(...read7.skipped);
+  inputs.errors.push(...read7.errors);
 }
 
 // src/engine/scan.ts
@@ -37545,11 +37571,11 @@ function scanInputs(inputs, settings) {
 
 // src/config/scan-request.ts
 function relativeTo(root, absolute) {
-  return path16.relative(root, absolute).split(path16.sep).join("/") || ".";
+  return node_path_default.relative(root, absolute).split(node_path_default.sep).join("/") || ".";
 }
 function readSuppressionRequest(request, root) {
-  const defaultConfig = path16.join(request.configDefaultFolder, defaultConfigName);
-  const config = request.configFile !== void 0 ? loadConfig(request.configFile) : existsSync6(defaultConfig) ? loadConfig(defaultConfig) : void 0;
+  const defaultConfig = node_path_default.join(request.configDefaultFolder, defaultConfigName);
+  const config = request.configFile !== void 0 ? loadConfig(request.configFile) : export17(defaultConfig) ? loadConfig(defaultConfig) : void 0;
   const suppressions = {
     inline: request.inlineSuppressions !== false,
     reportUnused: request.reportUnusedSuppressions === true,
@@ -37591,25 +37617,24 @@ async function runClusterRequest(request) {
 }
 
 // src/cluster/dump-objects.ts
-import path18 from "node:path";
+init_node_path();
 
 // src/output-file.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path17 from "node:path";
+init_node_path();
 var OutputError = class extends Error {
 };
 var reason = (error2) => error2 instanceof Error ? error2.message : String(error2);
 function writeOutputFile(file, text) {
-  const folder = path17.dirname(file);
+  const folder = node_path_default.dirname(file);
   try {
-    mkdirSync2(folder, { recursive: true });
+    export45(folder, { recursive: true });
   } catch (error2) {
     const code2 = error2.code;
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? `a part of ${folder} is a file, not a folder` : reason(error2);
     throw new OutputError(`cannot write ${file}: ${why}`);
   }
   try {
-    writeFileSync2(file, text);
+    export86(file, text);
   } catch (error2) {
     throw new OutputError(`cannot write ${file}: ${reason(error2)}`);
   }
@@ -37617,10 +37642,11 @@ function writeOutputFile(file, text) {
 
 // src/cluster/dump-objects.ts
 function dumpObjects(folder, audited) {
-  for (const object of audited) writeOutputFile(path18.join(folder, ...object.path.split("/")), object.text);
+  for (const object of audited) writeOutputFile(node_path_default.join(folder, ...object.path.split("/")), object.text);
 }
 
 // src/cli/inputs.ts
+init_node_path();
 function secondsInMs(value) {
   const number = Number(value.trim().replace(/s$/, ""));
   return Number.isFinite(number) && number > 0 ? number * 1e3 : void 0;
@@ -37784,8 +37810,8 @@ function formatMarkdown(report, options = {}) {
 // src/formats/sarif.ts
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
-function pathToUri(path20) {
-  return path20.split("/").map(encodeURIComponent).join("/");
+function pathToUri(path2) {
+  return path2.split("/").map(encodeURIComponent).join("/");
 }
 var severityRank = { error: 0, warning: 1, note: 2, none: 3 };
 function mostSevereFirst(results) {
@@ -37821,11 +37847,11 @@ function result(finding, ruleIndex, sameLine) {
   const location = {};
   const located = finding.location ?? finding.renderedLocation;
   if (located) {
-    const { path: path20, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
+    const { path: path2, startLine, startColumn, endLine, endColumn, snippet, snippetColumn, lineHash } = located;
     const offset = (snippetColumn ?? 1) - 1;
     const regionText = startLine === endLine ? snippet.slice(startColumn - 1 - offset, endColumn - 1 - offset) : "";
     location.physicalLocation = {
-      artifactLocation: { uri: pathToUri(path20), uriBaseId: "%SRCROOT%" },
+      artifactLocation: { uri: pathToUri(path2), uriBaseId: "%SRCROOT%" },
       region: { startLine, startColumn, endLine, endColumn, ...regionText ? { snippet: { text: regionText } } : {} },
       // The whole start line, so that a reader without the repository sees the finding in place.
       ...snippetColumn === void 0 ? { contextRegion: { startLine, endLine: startLine, snippet: { text: snippet } } } : {}
@@ -37897,7 +37923,7 @@ function formatSarif(report, rules2, options = {}) {
   const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run3] };
   let text = `${JSON.stringify(log, null, 2)}
 `;
-  const { gzipSync } = builtin("node:zlib");
+  const { gzipSync } = builtin6("node:zlib");
   if (gzipSync(text).length > limits.gzippedBytes) {
     run3.results = mostSevereFirst(run3.results);
     while (run3.results.length > 0 && gzipSync(text).length > limits.gzippedBytes) {
@@ -38060,26 +38086,26 @@ Fix: ${finding.remediation}`;
 function pullRequestNumber() {
   const eventPath = process.env.GITHUB_EVENT_PATH;
   if (!eventPath) return void 0;
-  const event = JSON.parse(readFileSync8(eventPath, "utf8"));
+  const event = JSON.parse(export59(eventPath, "utf8"));
   return event.pull_request?.number ?? void 0;
 }
 async function auditClusters(inputs, workspace) {
   const { cluster } = inputs;
-  const privateFolder = cluster.kubeconfig !== void 0 ? mkdtempSync2(path19.join(process.env.RUNNER_TEMP || tmpdir2(), "sts-audit-")) : void 0;
+  const privateFolder = cluster.kubeconfig !== void 0 ? export47(node_path_default.join(process.env.RUNNER_TEMP || export13(), "sts-audit-")) : void 0;
   try {
     let kubeconfig;
     if (privateFolder !== void 0) {
-      const file = path19.join(privateFolder, "kubeconfig");
-      writeFileSync3(file, cluster.kubeconfig, { mode: 384 });
+      const file = node_path_default.join(privateFolder, "kubeconfig");
+      export86(file, cluster.kubeconfig, { mode: 384 });
       kubeconfig = { kubeconfig: file, kubeconfigName: "the kubeconfig input" };
     } else if (cluster.kubeconfigFile !== void 0) {
-      const file = cluster.kubeconfigFile.replace(/^~(?=$|\/)/, homedir());
-      kubeconfig = { kubeconfig: outsideWorkspace(path19.resolve(workspace, file), workspace) };
+      const file = cluster.kubeconfigFile.replace(/^~(?=$|\/)/, export6());
+      kubeconfig = { kubeconfig: outsideWorkspace(node_path_default.resolve(workspace, file), workspace) };
     }
     const { report, audited } = await runClusterRequest({
-      ...inputs.config ? { configFile: path19.resolve(workspace, inputs.config) } : {},
+      ...inputs.config ? { configFile: node_path_default.resolve(workspace, inputs.config) } : {},
       configDefaultFolder: workspace,
-      ...inputs.baseline ? { baselineFile: path19.resolve(workspace, inputs.baseline) } : {},
+      ...inputs.baseline ? { baselineFile: node_path_default.resolve(workspace, inputs.baseline) } : {},
       audit: {
         ...kubeconfig,
         contexts: cluster.contexts,
@@ -38090,16 +38116,16 @@ async function auditClusters(inputs, workspace) {
         lineHashes: true
       }
     });
-    if (cluster.dumpObjects) dumpObjects(path19.resolve(workspace, cluster.dumpObjects), audited);
+    if (cluster.dumpObjects) dumpObjects(node_path_default.resolve(workspace, cluster.dumpObjects), audited);
     return report;
   } finally {
-    if (privateFolder) rmSync2(privateFolder, { recursive: true, force: true });
+    if (privateFolder) export67(privateFolder, { recursive: true, force: true });
   }
 }
 function outsideWorkspace(file, workspace) {
-  const real = (target) => existsSync7(target) ? realpathSync3(target) : target;
-  const relative = path19.relative(real(workspace), real(file));
-  if (!relative.startsWith("..") && !path19.isAbsolute(relative)) {
+  const real = (target) => export17(target) ? export63(target) : target;
+  const relative = node_path_default.relative(real(workspace), real(file));
+  if (!relative.startsWith("..") && !node_path_default.isAbsolute(relative)) {
     throw new InputError(`input kubeconfig-file ${file} is in the workspace, where the repository can change it and its exec plugins would run: keep it outside, such as in $RUNNER_TEMP or ~/.kube/config, or pass its text in input kubeconfig from a secret`);
   }
   return file;
@@ -38108,7 +38134,7 @@ function scanWorkspace(inputs, workspace) {
   return runScanRequest({
     targets: inputs.paths,
     root: workspace,
-    ...inputs.config ? { configFile: path19.resolve(workspace, inputs.config) } : {},
+    ...inputs.config ? { configFile: node_path_default.resolve(workspace, inputs.config) } : {},
     configDefaultFolder: workspace,
     flags: {
       ...inputs.clusterVersion ? { clusterVersion: inputs.clusterVersion } : {},
@@ -38117,17 +38143,17 @@ function scanWorkspace(inputs, workspace) {
     },
     lineHashes: true,
     inventory: inputs.inventory,
-    ...inputs.baseline ? { baselineFile: path19.resolve(workspace, inputs.baseline) } : {}
+    ...inputs.baseline ? { baselineFile: node_path_default.resolve(workspace, inputs.baseline) } : {}
   });
 }
 async function run2() {
   const eventName = process.env.GITHUB_EVENT_NAME ?? "";
   const inputs = readInputs(eventName);
-  const workspace = path19.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
+  const workspace = node_path_default.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd());
   const report = inputs.command === "cluster" ? await auditClusters(inputs, workspace) : await scanWorkspace(inputs, workspace);
   const sarif = formatSarif(report, [...ruleCatalogue().values()], inputs.category ? { category: inputs.category } : {});
   for (const warning2 of sarif.warnings) warning(warning2);
-  const sarifPath = path19.resolve(workspace, inputs.sarifFile);
+  const sarifPath = node_path_default.resolve(workspace, inputs.sarifFile);
   writeOutputFile(sarifPath, sarif.text);
   const notes = [];
   let changed;
@@ -38160,7 +38186,7 @@ ${notesText}` : "").write();
   for (const note of notes) info(note);
   const findings = report.findings.filter((finding) => finding.suppressed === null).length;
   const code2 = exitCode(report, inputs.failOn);
-  setOutput("sarif-file", path19.relative(workspace, sarifPath) || sarifPath);
+  setOutput("sarif-file", node_path_default.relative(workspace, sarifPath) || sarifPath);
   setOutput("findings-count", String(findings));
   setOutput("new-findings-count", String(report.summary.baseline ? report.summary.baseline.new : findings));
   setOutput("exit-code", String(code2));

@@ -15,10 +15,47 @@
 //                                    by `command: cluster` only: fixed names, no chunks to clean up.
 //   node scripts/bundle.mjs action DIR   the same, written into DIR (the staleness test).
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const [target = 'package', outdir] = process.argv.slice(2);
+
+/**
+ * Node.js built-in modules as modules of the bundle that take them by `process.getBuiltinModule`
+ * (or `require` on a Node.js without it), each export read from the module where it is imported.
+ * An ES import of a built-in makes Node.js build a facade of all its exports first, and reading
+ * each one loads more of Node.js (`fs.ReadStream` loads the streams, `util.TextDecoder` the
+ * encodings): a start paid about 11 ms for that. Exports no module imports are dropped with the
+ * rest of the unused code, and an import of a name the built-in lacks fails the build, as an ES
+ * import would fail at start. `node:child_process`, which commander imports for external
+ * subcommands, loads at its first use: it has a default export alone (src/ loads it through
+ * builtin()).
+ */
+const builtinsByName = {
+  name: 'builtins-by-name',
+  setup(plugin) {
+    const requireHere = createRequire(import.meta.url);
+    // Only for the ES imports of this project and commander, by name or default: a namespace
+    // import or a CommonJS require (glob's, the Kubernetes client's) would keep every export.
+    const importers = /(?:^|\/)(?:src|node_modules\/commander)\//;
+    plugin.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
+      isBuiltin(args.path) && args.kind === 'import-statement' && importers.test(path.relative(process.cwd(), args.importer).split(path.sep).join('/'))
+        ? { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'builtin' }
+        : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
+      const load = `((name) => process.getBuiltinModule?.(name) ?? require(name))(${JSON.stringify(args.path)})`;
+      if (args.path === 'node:child_process') {
+        return { contents: `let loaded;\nexport default new Proxy({}, { get: (_, key) => (loaded ??= ${load})[key] });\n`, loader: 'js' };
+      }
+      const names = Object.getOwnPropertyNames(requireHere(args.path)).filter((name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name));
+      const exports = names.map((name, index) => `const export${index} = /* @__PURE__ */ read(${JSON.stringify(name)});\nexport { export${index} as ${name} };`);
+      return { contents: [`const builtin = ${load};`, 'const read = (name) => builtin[name];', 'export default builtin;', ...exports, ''].join('\n'), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -28,6 +65,7 @@ const common = {
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [builtinsByName],
 };
 const split = { outdir: 'dist', splitting: true, metafile: true };
 const packageBundles = [
@@ -45,7 +83,7 @@ const clusterAuditBeside = {
   },
 };
 const actionBundles = [
-  { entryPoints: { action: 'src/action/main.ts' }, outdir: outdir ?? 'dist', outExtension: { '.js': '.mjs' }, plugins: [clusterAuditBeside] },
+  { entryPoints: { action: 'src/action/main.ts' }, outdir: outdir ?? 'dist', outExtension: { '.js': '.mjs' }, plugins: [builtinsByName, clusterAuditBeside] },
   { entryPoints: { 'action-cluster': 'src/cluster/audit.ts' }, outdir: outdir ?? 'dist', outExtension: { '.js': '.mjs' } },
 ];
 

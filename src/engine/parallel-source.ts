@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { builtin } from '../builtins.js';
 import { FileSource, type FileInputs, type FileSourceSettings, type SourceText } from '../loaders/file-source.js';
 import { sortProfiles } from '../profiles/resolve-profiles.js';
 import { readAgain, type ApartResult, type ApartTask } from './check-apart.js';
@@ -27,7 +27,7 @@ type WorkerEnd = ApartResult | { stopped: string };
 /** Runs a worker thread on a task; never rejects: a worker that fails or stops ends as `stopped`. */
 function runWorker(settings: WorkerSettings, task: ApartTask): Promise<WorkerEnd> {
   return new Promise((resolve) => {
-    const worker = new Worker(settings.file, { workerData: task, ...(settings.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: settings.heapMb } } : {}) });
+    const worker = new (builtin('node:worker_threads').Worker)(settings.file, { workerData: task, ...(settings.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: settings.heapMb } } : {}) });
     worker.once('message', (result: ApartResult) => resolve(result));
     worker.once('error', (error) => resolve({ stopped: error.message }));
     worker.once('exit', (code) => resolve({ stopped: `it exited with code ${code} before it was done` }));
