@@ -2765,24 +2765,24 @@ var require_constants2 = __commonJS({
       ERROR2[ERROR2["PAUSED_H2_UPGRADE"] = 23] = "PAUSED_H2_UPGRADE";
       ERROR2[ERROR2["USER"] = 24] = "USER";
     })(ERROR = exports.ERROR || (exports.ERROR = {}));
-    var TYPE2;
-    (function(TYPE3) {
-      TYPE3[TYPE3["BOTH"] = 0] = "BOTH";
-      TYPE3[TYPE3["REQUEST"] = 1] = "REQUEST";
-      TYPE3[TYPE3["RESPONSE"] = 2] = "RESPONSE";
-    })(TYPE2 = exports.TYPE || (exports.TYPE = {}));
-    var FLAGS;
-    (function(FLAGS2) {
-      FLAGS2[FLAGS2["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
-      FLAGS2[FLAGS2["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
-      FLAGS2[FLAGS2["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
-      FLAGS2[FLAGS2["CHUNKED"] = 8] = "CHUNKED";
-      FLAGS2[FLAGS2["UPGRADE"] = 16] = "UPGRADE";
-      FLAGS2[FLAGS2["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
-      FLAGS2[FLAGS2["SKIPBODY"] = 64] = "SKIPBODY";
-      FLAGS2[FLAGS2["TRAILING"] = 128] = "TRAILING";
-      FLAGS2[FLAGS2["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
-    })(FLAGS = exports.FLAGS || (exports.FLAGS = {}));
+    var TYPE;
+    (function(TYPE2) {
+      TYPE2[TYPE2["BOTH"] = 0] = "BOTH";
+      TYPE2[TYPE2["REQUEST"] = 1] = "REQUEST";
+      TYPE2[TYPE2["RESPONSE"] = 2] = "RESPONSE";
+    })(TYPE = exports.TYPE || (exports.TYPE = {}));
+    var FLAGS2;
+    (function(FLAGS3) {
+      FLAGS3[FLAGS3["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
+      FLAGS3[FLAGS3["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
+      FLAGS3[FLAGS3["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
+      FLAGS3[FLAGS3["CHUNKED"] = 8] = "CHUNKED";
+      FLAGS3[FLAGS3["UPGRADE"] = 16] = "UPGRADE";
+      FLAGS3[FLAGS3["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
+      FLAGS3[FLAGS3["SKIPBODY"] = 64] = "SKIPBODY";
+      FLAGS3[FLAGS3["TRAILING"] = 128] = "TRAILING";
+      FLAGS3[FLAGS3["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
+    })(FLAGS2 = exports.FLAGS || (exports.FLAGS = {}));
     var LENIENT_FLAGS;
     (function(LENIENT_FLAGS2) {
       LENIENT_FLAGS2[LENIENT_FLAGS2["HEADERS"] = 1] = "HEADERS";
@@ -21745,6 +21745,9 @@ var init_line_index = __esm({
 });
 
 // src/loaders/packed-events.ts
+function flags(type, style, chomping, fast) {
+  return type | style << 3 | chomping << 6 | (fast ? 256 : 0);
+}
 function packEvents(events) {
   const length = events.length;
   const table3 = new Int32Array(length * STRIDE);
@@ -21752,27 +21755,19 @@ function packEvents(events) {
   for (let index = 0, at3 = 0; index < length; index++, at3 += STRIDE) {
     const event = events[index];
     const type = event.type;
-    table3[at3 + TYPE] = type;
     if (type === EVENT_ID.SCALAR) {
+      table3[at3 + FLAGS] = flags(type, event.style, event.chomping, event.fast);
       table3[at3 + START] = event.valueStart;
       table3[at3 + END] = event.valueEnd;
-      table3[at3 + STYLE] = event.style;
-      table3[at3 + CHOMPING] = event.chomping;
       table3[at3 + INDENT] = event.indent;
-      table3[at3 + FAST] = event.fast ? 1 : 0;
-      table3[at3 + ANCHOR_START] = event.anchorStart;
-      table3[at3 + ANCHOR_END] = event.anchorEnd;
-    } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-      table3[at3 + START] = event.start;
-      table3[at3 + ANCHOR_START] = event.anchorStart;
-      table3[at3 + ANCHOR_END] = event.anchorEnd;
-    } else if (type === EVENT_ID.ALIAS) {
-      table3[at3 + ANCHOR_START] = event.anchorStart;
-      table3[at3 + ANCHOR_END] = event.anchorEnd;
     } else {
-      if (type === EVENT_ID.DOCUMENT) documentRoots.push(index + 1);
-      table3[at3 + ANCHOR_START] = -1;
+      table3[at3 + FLAGS] = type;
+      if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) table3[at3 + START] = event.start;
+      else if (type === EVENT_ID.DOCUMENT) documentRoots.push(index + 1);
     }
+    const anchored = type === EVENT_ID.SCALAR || type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.ALIAS;
+    table3[at3 + ANCHOR_START] = anchored ? event.anchorStart : -1;
+    table3[at3 + ANCHOR_END] = anchored ? event.anchorEnd : -1;
   }
   return { table: table3, length, documentRoots };
 }
@@ -21792,21 +21787,22 @@ function scalarText(text, valueStart, valueEnd, style, chomping, indent, fast) {
   };
   return getScalarValue(text, event);
 }
-var TYPE, START, END, ANCHOR_START, ANCHOR_END, STYLE, CHOMPING, INDENT, FAST, STRIDE;
+var FLAGS, START, END, INDENT, ANCHOR_START, ANCHOR_END, STRIDE, typeOf, styleOf, chompingOf, isFast;
 var init_packed_events = __esm({
   "src/loaders/packed-events.ts"() {
     "use strict";
     init_js_yaml();
-    TYPE = 0;
+    FLAGS = 0;
     START = 1;
     END = 2;
-    ANCHOR_START = 3;
-    ANCHOR_END = 4;
-    STYLE = 5;
-    CHOMPING = 6;
-    INDENT = 7;
-    FAST = 8;
-    STRIDE = 9;
+    INDENT = 3;
+    ANCHOR_START = 4;
+    ANCHOR_END = 5;
+    STRIDE = 6;
+    typeOf = (flags2) => flags2 & 7;
+    styleOf = (flags2) => flags2 >> 3 & 7;
+    chompingOf = (flags2) => flags2 >> 6 & 3;
+    isFast = (flags2) => (flags2 & 256) !== 0;
   }
 });
 
@@ -21878,7 +21874,7 @@ var init_yaml_locator = __esm({
         return this.lines;
       }
       type(index) {
-        return index < this.length ? this.table[index * STRIDE + TYPE] : EVENT_ID.POP;
+        return index < this.length ? typeOf(this.table[index * STRIDE + FLAGS]) : EVENT_ID.POP;
       }
       /** A scalar's value offsets, or a collection's start (then `end` is unused). */
       start(index) {
@@ -21888,7 +21884,7 @@ var init_yaml_locator = __esm({
         return this.table[index * STRIDE + END];
       }
       style(index) {
-        return this.table[index * STRIDE + STYLE];
+        return styleOf(this.table[index * STRIDE + FLAGS]);
       }
       /** The anchor (`&name`) or alias (`*name`) name of an event, if any. */
       anchor(index) {
@@ -21903,8 +21899,9 @@ var init_yaml_locator = __esm({
       scalarValue(index) {
         const at3 = index * STRIDE;
         const table3 = this.table;
-        if (table3[at3 + FAST] === 1 && table3[at3 + STYLE] === SCALAR_STYLE.PLAIN) return this.text.slice(table3[at3 + START], table3[at3 + END]);
-        return scalarText(this.text, table3[at3 + START], table3[at3 + END], table3[at3 + STYLE], table3[at3 + CHOMPING], table3[at3 + INDENT], table3[at3 + FAST] === 1);
+        const flags2 = table3[at3 + FLAGS];
+        if (isFast(flags2) && styleOf(flags2) === SCALAR_STYLE.PLAIN) return this.text.slice(table3[at3 + START], table3[at3 + END]);
+        return scalarText(this.text, table3[at3 + START], table3[at3 + END], styleOf(flags2), chompingOf(flags2), table3[at3 + INDENT], isFast(flags2));
       }
     };
     YamlLocator = class _YamlLocator {
@@ -26734,15 +26731,12 @@ var init_block_yaml = __esm({
           this.table = grown;
         }
         const table3 = this.table;
-        table3[at3 + TYPE] = type;
+        table3[at3 + FLAGS] = flags(type, style, chomping, fast === 1);
         table3[at3 + START] = start;
         table3[at3 + END] = end;
-        table3[at3 + ANCHOR_START] = -1;
-        table3[at3 + ANCHOR_END] = type === EVENT_ID.DOCUMENT || type === EVENT_ID.POP ? 0 : -1;
-        table3[at3 + STYLE] = style;
-        table3[at3 + CHOMPING] = chomping;
         table3[at3 + INDENT] = indent;
-        table3[at3 + FAST] = fast;
+        table3[at3 + ANCHOR_START] = -1;
+        table3[at3 + ANCHOR_END] = -1;
         this.events++;
       }
       emptyScalar() {
@@ -27424,7 +27418,7 @@ function hasTemplateActions(text, events) {
   const spans = [];
   const table3 = events.table;
   for (let at3 = 0; at3 < events.length * STRIDE; at3 += STRIDE) {
-    if (table3[at3 + TYPE] === EVENT_ID.SCALAR && table3[at3 + START] >= 0) spans.push([table3[at3 + START], table3[at3 + END]]);
+    if (typeOf(table3[at3 + FLAGS]) === EVENT_ID.SCALAR && table3[at3 + START] >= 0) spans.push([table3[at3 + START], table3[at3 + END]]);
   }
   for (let at3 = text.indexOf("{{"); at3 >= 0; at3 = text.indexOf("{{", at3 + 2)) {
     if (spans.some(([start, end]) => at3 >= start && at3 < end)) continue;
@@ -29681,7 +29675,9 @@ function builtin6(name) {
 // src/engine/fingerprint.ts
 var fingerprintKey = "stsAuditFingerprint/v1";
 function fingerprint(parts) {
-  return builtin6("node:crypto").createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  const crypto2 = builtin6("node:crypto");
+  const text = parts.join("\0");
+  return (crypto2.hash ? crypto2.hash("sha256", text, "hex") : crypto2.createHash("sha256").update(text).digest("hex")).slice(0, 32);
 }
 
 // src/engine/baseline.ts
@@ -33582,10 +33578,10 @@ var ProfileResolver = class {
    *   relative to it.
    * @param declaredClusters clusters that Terraform configurations among the files declare.
    */
-  constructor(flags, clusters, eksctlConfigs, configFolder = ".", declaredClusters = []) {
+  constructor(flags2, clusters, eksctlConfigs, configFolder = ".", declaredClusters = []) {
     this.configFolder = configFolder;
-    if (flags.clusterVersion !== void 0 || flags.platformVersion !== void 0 || flags.region !== void 0) {
-      this.flagProfile = makeProfile("command-line", "flag", flags.clusterVersion ?? null, flags.platformVersion ?? null, flags.region ?? null);
+    if (flags2.clusterVersion !== void 0 || flags2.platformVersion !== void 0 || flags2.region !== void 0) {
+      this.flagProfile = makeProfile("command-line", "flag", flags2.clusterVersion ?? null, flags2.platformVersion ?? null, flags2.region ?? null);
     }
     this.configured = clusters.map((cluster) => ({
       globs: cluster.paths,
@@ -37561,9 +37557,9 @@ async function scan(options) {
   const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };
   const workers = workerSettings(options);
   if (!workers || workers.threads < 1) return scanInputs(inputs, options);
-  const { root, flags, clusters, configFolder, manifestLimits, testCode, ruleLevels, onlyRules, skipRules, suppressions } = options;
+  const { root, flags: flags2, clusters, configFolder, manifestLimits, testCode, ruleLevels, onlyRules, skipRules, suppressions } = options;
   const checks = { selection: { ruleLevels, onlyRules, skipRules }, suppressions: { inline: suppressions?.inline, reportUnused: suppressions?.reportUnused } };
-  return (await run(new ParallelFileSource(inputs, { root, flags, clusters, configFolder, manifestLimits, testCode }, checks, workers), options)).report;
+  return (await run(new ParallelFileSource(inputs, { root, flags: flags2, clusters, configFolder, manifestLimits, testCode }, checks, workers), options)).report;
 }
 function scanInputs(inputs, settings) {
   return run(new FileSource(inputs, settings), settings).report;

@@ -8,5 +8,8 @@ export const fingerprintKey = 'stsAuditFingerprint/v1';
  * offending field and text), so it survives edits elsewhere in the file.
  */
 export function fingerprint(parts: readonly string[]): string {
-  return builtin('node:crypto').createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  const crypto = builtin('node:crypto');
+  const text = parts.join('\u0000');
+  // The one-shot hash makes no Hash object: a third of the time for a short text (Node.js 21.7).
+  return (crypto.hash ? crypto.hash('sha256', text, 'hex') : crypto.createHash('sha256').update(text).digest('hex')).slice(0, 32);
 }

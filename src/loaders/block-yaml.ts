@@ -1,5 +1,5 @@
 import { EVENT_ID, SCALAR_STYLE, type Schema } from 'js-yaml';
-import { ANCHOR_END, ANCHOR_START, CHOMPING, END, FAST, INDENT, START, STRIDE, STYLE, TYPE, scalarText, type PackedEvents } from './packed-events.js';
+import { ANCHOR_END, ANCHOR_START, END, FLAGS, INDENT, START, STRIDE, flags, scalarText, type PackedEvents } from './packed-events.js';
 import type { ManifestLimits } from './manifest-limits.js';
 
 /**
@@ -231,15 +231,12 @@ class BlockReader {
     }
     // The table is written over from a run before: every field is set.
     const table = this.table;
-    table[at + TYPE] = type;
+    table[at + FLAGS] = flags(type, style, chomping, fast === 1);
     table[at + START] = start;
     table[at + END] = end;
-    table[at + ANCHOR_START] = -1;
-    table[at + ANCHOR_END] = type === EVENT_ID.DOCUMENT || type === EVENT_ID.POP ? 0 : -1;
-    table[at + STYLE] = style;
-    table[at + CHOMPING] = chomping;
     table[at + INDENT] = indent;
-    table[at + FAST] = fast;
+    table[at + ANCHOR_START] = -1;
+    table[at + ANCHOR_END] = -1;
     this.events++;
   }
 

@@ -1,22 +1,32 @@
 import { EVENT_ID, getScalarValue, type Event, type ScalarEvent } from 'js-yaml';
 
-/** Fields of one packed event, {@link STRIDE} numbers a piece. */
-export const TYPE = 0;
+/**
+ * Fields of one packed event, {@link STRIDE} numbers a piece: its {@link flags}, a scalar's value
+ * offsets or a collection's start, a block scalar's indent, and an anchor's or alias's name
+ * offsets (-1 for none).
+ */
+export const FLAGS = 0;
 export const START = 1;
 export const END = 2;
-export const ANCHOR_START = 3;
-export const ANCHOR_END = 4;
-export const STYLE = 5;
-export const CHOMPING = 6;
-export const INDENT = 7;
-export const FAST = 8;
-export const STRIDE = 9;
+export const INDENT = 3;
+export const ANCHOR_START = 4;
+export const ANCHOR_END = 5;
+export const STRIDE = 6;
+
+/** An event's type, scalar style, chomping and whether a scalar's value is its source, in one number. */
+export function flags(type: number, style: number, chomping: number, fast: boolean): number {
+  return type | (style << 3) | (chomping << 6) | (fast ? 256 : 0);
+}
+
+export const typeOf = (flags: number): number => flags & 7;
+export const styleOf = (flags: number): number => (flags >> 3) & 7;
+export const chompingOf = (flags: number): number => (flags >> 6) & 3;
+export const isFast = (flags: number): boolean => (flags & 256) !== 0;
 
 /**
- * A YAML stream's parser events packed into one typed array: a scalar's value offsets, style,
- * chomping, indent and whether its value is its source; a collection's start; an anchor or
- * alias name's offsets (-1 for none). Kept for every file until the rules have run, the parser's
- * event objects would cost the garbage collector more than the parse itself.
+ * A YAML stream's parser events packed into one typed array (fields above). Kept for every file
+ * until the rules have run, the parser's event objects would cost the garbage collector more than
+ * the parse itself.
  */
 export interface PackedEvents {
   table: Int32Array;
@@ -34,27 +44,19 @@ export function packEvents(events: readonly Event[]): PackedEvents {
   for (let index = 0, at = 0; index < length; index++, at += STRIDE) {
     const event = events[index] as Event;
     const type = event.type;
-    table[at + TYPE] = type;
     if (type === EVENT_ID.SCALAR) {
+      table[at + FLAGS] = flags(type, event.style, event.chomping, event.fast);
       table[at + START] = event.valueStart;
       table[at + END] = event.valueEnd;
-      table[at + STYLE] = event.style;
-      table[at + CHOMPING] = event.chomping;
       table[at + INDENT] = event.indent;
-      table[at + FAST] = event.fast ? 1 : 0;
-      table[at + ANCHOR_START] = event.anchorStart;
-      table[at + ANCHOR_END] = event.anchorEnd;
-    } else if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
-      table[at + START] = event.start;
-      table[at + ANCHOR_START] = event.anchorStart;
-      table[at + ANCHOR_END] = event.anchorEnd;
-    } else if (type === EVENT_ID.ALIAS) {
-      table[at + ANCHOR_START] = event.anchorStart;
-      table[at + ANCHOR_END] = event.anchorEnd;
     } else {
-      if (type === EVENT_ID.DOCUMENT) documentRoots.push(index + 1);
-      table[at + ANCHOR_START] = -1;
+      table[at + FLAGS] = type;
+      if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) table[at + START] = event.start;
+      else if (type === EVENT_ID.DOCUMENT) documentRoots.push(index + 1);
     }
+    const anchored = type === EVENT_ID.SCALAR || type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE || type === EVENT_ID.ALIAS;
+    table[at + ANCHOR_START] = anchored ? event.anchorStart : -1;
+    table[at + ANCHOR_END] = anchored ? event.anchorEnd : -1;
   }
   return { table, length, documentRoots };
 }

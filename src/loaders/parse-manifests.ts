@@ -1,5 +1,5 @@
 import { YAMLException, EVENT_ID } from 'js-yaml';
-import { START, END, STRIDE, TYPE, type PackedEvents } from './packed-events.js';
+import { END, FLAGS, START, STRIDE, typeOf, type PackedEvents } from './packed-events.js';
 import { LineIndex } from './line-index.js';
 import { defaultManifestLimits, type ManifestLimits } from './manifest-limits.js';
 import { YamlLocator, YamlSource } from './yaml-locator.js';
@@ -143,7 +143,7 @@ function hasTemplateActions(text: string, events: PackedEvents): boolean {
   const spans: Array<[number, number]> = [];
   const table = events.table;
   for (let at = 0; at < events.length * STRIDE; at += STRIDE) {
-    if (table[at + TYPE] === EVENT_ID.SCALAR && table[at + START]! >= 0) spans.push([table[at + START]!, table[at + END]!]);
+    if (typeOf(table[at + FLAGS]!) === EVENT_ID.SCALAR && table[at + START]! >= 0) spans.push([table[at + START]!, table[at + END]!]);
   }
   for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) {
     if (spans.some(([start, end]) => at >= start && at < end)) continue;

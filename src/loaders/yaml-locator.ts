@@ -1,6 +1,6 @@
 import { EVENT_ID, SCALAR_STYLE } from 'js-yaml';
 import { LineIndex } from './line-index.js';
-import { ANCHOR_END, ANCHOR_START, CHOMPING, END, FAST, INDENT, START, STRIDE, STYLE, TYPE, scalarText, type PackedEvents } from './packed-events.js';
+import { ANCHOR_END, ANCHOR_START, END, FLAGS, INDENT, START, STRIDE, chompingOf, isFast, scalarText, styleOf, typeOf, type PackedEvents } from './packed-events.js';
 import type { DocumentLocator, LocateOptions, PathSegment, SourcePosition } from '../model/resource.js';
 
 /**
@@ -57,7 +57,7 @@ export class YamlSource {
   }
 
   type(index: number): number {
-    return index < this.length ? (this.table[index * STRIDE + TYPE] as number) : EVENT_ID.POP;
+    return index < this.length ? typeOf(this.table[index * STRIDE + FLAGS] as number) : EVENT_ID.POP;
   }
 
   /** A scalar's value offsets, or a collection's start (then `end` is unused). */
@@ -70,7 +70,7 @@ export class YamlSource {
   }
 
   style(index: number): number {
-    return this.table[index * STRIDE + STYLE] as number;
+    return styleOf(this.table[index * STRIDE + FLAGS] as number);
   }
 
   /** The anchor (`&name`) or alias (`*name`) name of an event, if any. */
@@ -88,8 +88,9 @@ export class YamlSource {
   scalarValue(index: number): string {
     const at = index * STRIDE;
     const table = this.table;
-    if (table[at + FAST] === 1 && table[at + STYLE] === SCALAR_STYLE.PLAIN) return this.text.slice(table[at + START], table[at + END]);
-    return scalarText(this.text, table[at + START] as number, table[at + END] as number, table[at + STYLE] as number, table[at + CHOMPING] as number, table[at + INDENT] as number, table[at + FAST] === 1);
+    const flags = table[at + FLAGS] as number;
+    if (isFast(flags) && styleOf(flags) === SCALAR_STYLE.PLAIN) return this.text.slice(table[at + START], table[at + END]);
+    return scalarText(this.text, table[at + START] as number, table[at + END] as number, styleOf(flags), chompingOf(flags), table[at + INDENT] as number, isFast(flags));
   }
 }
 
