@@ -26571,7 +26571,7 @@ function resolvingFirstCharacters(schema) {
   }
   return table3;
 }
-var unsupportedCharacter, notBlockYaml, scratchTable, maxReadDepth, SPACE, NEWLINE, HASH, COLON, DASH, DOT, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, PIPE, GREATER, PLUS, QUESTION, ZERO, NINE, keyScan, notInNumber, resolvingTables, BlockReader;
+var unsupportedCharacter, notBlockYaml, scratchTable, keyCache, maxReadDepth, SPACE, NEWLINE, HASH, COLON, DASH, DOT, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, PIPE, GREATER, PLUS, QUESTION, ZERO, NINE, keyScan, notInNumber, resolvingTables, BlockReader;
 var init_block_yaml = __esm({
   "src/loaders/block-yaml.ts"() {
     "use strict";
@@ -26580,6 +26580,7 @@ var init_block_yaml = __esm({
     unsupportedCharacter = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
     notBlockYaml = new Error("not block YAML the reader follows");
     scratchTable = new Int32Array(4096 * STRIDE);
+    keyCache = new Array(1024).fill("");
     maxReadDepth = 64;
     SPACE = 32;
     NEWLINE = 10;
@@ -26876,13 +26877,23 @@ var init_block_yaml = __esm({
         }
         let end = colon;
         while (text.charCodeAt(end - 1) === SPACE) end--;
-        if (end - at3 > 1e3) throw notBlockYaml;
-        if (end === at3 || end - at3 === 2 && text.startsWith("<<", at3)) throw notBlockYaml;
-        const key = this.plainValue(at3, end);
+        if (end - at3 > 1e3 || end === at3) throw notBlockYaml;
+        let hash = 0;
+        for (let scan2 = at3; scan2 < end; scan2++) hash = Math.imul(hash, 31) + text.charCodeAt(scan2) | 0;
+        const slot = hash & keyCache.length - 1;
+        const cached2 = keyCache[slot];
+        let name;
+        if (cached2.length === end - at3 && text.startsWith(cached2, at3)) {
+          name = cached2;
+        } else {
+          if (end - at3 === 2 && text.startsWith("<<", at3)) throw notBlockYaml;
+          const key = this.plainValue(at3, end);
+          if (key !== null && typeof key === "object") throw notBlockYaml;
+          name = typeof key === "string" ? key : String(key);
+          if (name === "__proto__") throw notBlockYaml;
+          if (name.length === end - at3 && text.startsWith(name, at3)) keyCache[slot] = name;
+        }
         this.emit(EVENT_ID.SCALAR, at3, end, SCALAR_STYLE.PLAIN, 1, -1, 1);
-        if (key !== null && typeof key === "object") throw notBlockYaml;
-        const name = String(key);
-        if (name === "__proto__") throw notBlockYaml;
         return name;
       }
       /** A value that starts on the line of its key or dash: `parent` is that key's or dash's column. */
@@ -33622,15 +33633,20 @@ var ProfileResolver = class {
   choose(file) {
     if (this.flagProfile) return this.flagProfile;
     if (file === void 0) return this.assumed;
-    const underConfig = node_path_default.posix.relative(this.configFolder, file);
-    const configured = underConfig.startsWith("../") ? void 0 : this.configured.find(({ globs }) => globs.some((glob) => minimatch(underConfig, glob, { dot: true })));
-    if (configured) return configured.profile;
+    const configured = this.configured.length === 0 ? void 0 : this.configuredFor(file);
+    if (configured) return configured;
     for (const { folder, clusters } of this.folders) {
       if (folder !== "." && !file.startsWith(`${folder}/`)) continue;
       const own2 = clusters.find((cluster) => cluster.file === file);
       return own2 ? own2.profile : this.folderProfile(folder, clusters);
     }
     return this.assumed;
+  }
+  /** The profile the config file gives a file by its paths, if any. */
+  configuredFor(file) {
+    const underConfig = node_path_default.posix.relative(this.configFolder, file);
+    if (underConfig.startsWith("../")) return void 0;
+    return this.configured.find(({ globs }) => globs.some((glob) => minimatch(underConfig, glob, { dot: true })))?.profile;
   }
   /** The profile a folder's files take when they declare no cluster themselves. */
   folderProfile(folder, clusters) {
@@ -34487,7 +34503,17 @@ function enclosingBlock(text, index) {
 }
 var commentLines = /* @__PURE__ */ new Map();
 function commentLineFor(key) {
-  const language = key === void 0 ? void 0 : languageOf(key);
+  if (key === void 0) return commentLine;
+  let pattern = commentLinesByKey.get(key);
+  if (!pattern) {
+    if (commentLinesByKey.size >= 1024) commentLinesByKey.clear();
+    commentLinesByKey.set(key, pattern = commentLineOfLanguage(key));
+  }
+  return pattern;
+}
+var commentLinesByKey = /* @__PURE__ */ new Map();
+function commentLineOfLanguage(key) {
+  const language = languageOf(key);
   if (!language) return commentLine;
   let pattern = commentLines.get(language.name);
   if (!pattern) {
@@ -37451,13 +37477,22 @@ function readAgain(file, object, task, needs) {
 }
 
 // src/engine/parallel-source.ts
-function runWorker(settings, task) {
-  return new Promise((resolve) => {
-    const worker = new (builtin6("node:worker_threads")).Worker(settings.file, { workerData: task, ...settings.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: settings.heapMb } } : {} });
+function startWorker(settings) {
+  const worker = new (builtin6("node:worker_threads")).Worker(settings.file, settings.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: settings.heapMb } } : {});
+  const end = new Promise((resolve) => {
     worker.once("message", (result2) => resolve(result2));
     worker.once("error", (error2) => resolve({ stopped: error2.message }));
     worker.once("exit", (code2) => resolve({ stopped: `it exited with code ${code2} before it was done` }));
   });
+  worker.unref();
+  return {
+    run(task) {
+      worker.ref();
+      worker.postMessage(task);
+      return end;
+    },
+    stop: () => void worker.terminate()
+  };
 }
 var ParallelFileSource = class {
   /** @param settings plain data (worker threads are given a copy), but for the root, which only the main thread builds in. */
@@ -37475,7 +37510,9 @@ var ParallelFileSource = class {
     const shares = this.shares();
     for (const files of shares) this.files.leaveApart(files);
     const task = { ...this.task, profileInputs: shares.length > 0 ? this.files.profileInputs(needs, inputs) : { eksctlConfigs: [], clusters: [] } };
-    const ends = shares.map((files) => runWorker(this.workers, { ...task, files }));
+    const started = this.workers.started ?? [];
+    for (const worker of started.slice(shares.length)) worker.stop();
+    const ends = shares.map((files, index) => (started[index] ?? startWorker(this.workers)).run({ ...task, files }));
     yield* this.files.read(needs, inputs);
     for (const [index, files] of shares.entries()) {
       const end = await ends[index];
@@ -37525,6 +37562,7 @@ function addInputs(inputs, read7) {
 // src/engine/scan.ts
 var defaultMaxFileBytes = 16 * 1024 * 1024;
 var defaultWorkerMinBytes = 5 * 1024 * 1024;
+var defaultWorkerMinFiles = 1e3;
 var defaultWorkerThreads = 0;
 function workerSettings(settings) {
   const file = builtFile("sts-audit-worker.mjs");
@@ -37539,6 +37577,7 @@ function workerSettings(settings) {
     file,
     threads: settings.workers?.threads ?? fromEnvironment("STS_AUDIT_WORKER_THREADS") ?? defaultWorkerThreads,
     minBytes: settings.workers?.minBytes ?? fromEnvironment("STS_AUDIT_WORKER_MIN_BYTES") ?? defaultWorkerMinBytes,
+    minFiles: settings.workers?.minFiles ?? fromEnvironment("STS_AUDIT_WORKER_MIN_FILES") ?? defaultWorkerMinFiles,
     ...heapMb ? { heapMb } : {}
   };
 }
@@ -37550,16 +37589,23 @@ async function scan(options) {
     wanted: (file) => isManifestFile(file) || isCodeFile(file),
     allowUnmatched: options.allowUnmatched === true
   });
-  const outcomes = { skipped: [...discovery.skipped], errors: [] };
-  const files = readFiles(discovery.files, options.maxFileBytes ?? defaultMaxFileBytes, outcomes);
-  await prepareDeclarations([...files, ...options.extraSources ?? []]);
-  const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
-  const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };
   const workers = workerSettings(options);
-  if (!workers || workers.threads < 1) return scanInputs(inputs, options);
-  const { root, flags: flags2, clusters, configFolder, manifestLimits, testCode, ruleLevels, onlyRules, skipRules, suppressions } = options;
-  const checks = { selection: { ruleLevels, onlyRules, skipRules }, suppressions: { inline: suppressions?.inline, reportUnused: suppressions?.reportUnused } };
-  return (await run(new ParallelFileSource(inputs, { root, flags: flags2, clusters, configFolder, manifestLimits, testCode }, checks, workers), options)).report;
+  const manifests = discovery.files.filter((file) => isManifestFile(file.path)).length;
+  const started = workers && manifests >= workers.minFiles ? Array.from({ length: workers.threads }, () => startWorker(workers)) : [];
+  try {
+    const outcomes = { skipped: [...discovery.skipped], errors: [] };
+    const files = readFiles(discovery.files, options.maxFileBytes ?? defaultMaxFileBytes, outcomes);
+    await prepareDeclarations([...files, ...options.extraSources ?? []]);
+    const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
+    const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };
+    if (!workers || workers.threads < 1) return scanInputs(inputs, options);
+    const { root, flags: flags2, clusters, configFolder, manifestLimits, testCode, ruleLevels, onlyRules, skipRules, suppressions } = options;
+    const checks = { selection: { ruleLevels, onlyRules, skipRules }, suppressions: { inline: suppressions?.inline, reportUnused: suppressions?.reportUnused } };
+    const source = new ParallelFileSource(inputs, { root, flags: flags2, clusters, configFolder, manifestLimits, testCode }, checks, { ...workers, started: started.splice(0) });
+    return (await run(source, options)).report;
+  } finally {
+    for (const worker of started) worker.stop();
+  }
 }
 function scanInputs(inputs, settings) {
   return run(new FileSource(inputs, settings), settings).report;

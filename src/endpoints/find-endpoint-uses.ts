@@ -181,7 +181,20 @@ const commentLines = new Map<string, RegExp>();
  * a config text may use.
  */
 function commentLineFor(key: string | undefined): RegExp {
-  const language = key === undefined ? undefined : languageOf(key);
+  if (key === undefined) return commentLine;
+  let pattern = commentLinesByKey.get(key);
+  if (!pattern) {
+    // Keys repeat (env names, ConfigMap keys), and finding a name's language tries every pattern.
+    if (commentLinesByKey.size >= 1024) commentLinesByKey.clear();
+    commentLinesByKey.set(key, (pattern = commentLineOfLanguage(key)));
+  }
+  return pattern;
+}
+
+const commentLinesByKey = new Map<string, RegExp>();
+
+function commentLineOfLanguage(key: string): RegExp {
+  const language = languageOf(key);
   if (!language) return commentLine;
   let pattern = commentLines.get(language.name);
   if (!pattern) {

@@ -17,21 +17,49 @@ export interface WorkerSettings {
    * (about 40 ms) costs more than it saves on them.
    */
   minBytes: number;
+  /**
+   * Manifest files from which a scan starts its workers as it begins, before their bytes are
+   * known, so that their start overlaps the reading; with fewer, a worker starts once its files
+   * are known.
+   */
+  minFiles: number;
   /** Each worker's heap limit in MB, past which it stops (its files become input errors). */
   heapMb?: number;
+  /** Workers started already ({@link startWorker}): given files first, or stopped if there are none for them. */
+  started?: StartedWorker[];
 }
 
 /** What a worker thread ends with: its result, or why it stopped without one. */
 type WorkerEnd = ApartResult | { stopped: string };
 
-/** Runs a worker thread on a task; never rejects: a worker that fails or stops ends as `stopped`. */
-function runWorker(settings: WorkerSettings, task: ApartTask): Promise<WorkerEnd> {
-  return new Promise((resolve) => {
-    const worker = new (builtin('node:worker_threads').Worker)(settings.file, { workerData: task, ...(settings.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: settings.heapMb } } : {}) });
+/**
+ * A worker thread started before its files are known, so that its start (Node.js's own set-up
+ * and the modules it loads) overlaps the main thread's discovery and reading. It waits for its
+ * task; until given one it does not keep the process alive.
+ */
+export interface StartedWorker {
+  /** Gives it its files; never rejects: a worker that fails or stops ends as `stopped`. */
+  run(task: ApartTask): Promise<WorkerEnd>;
+  /** Ends it unused. */
+  stop(): void;
+}
+
+export function startWorker(settings: Pick<WorkerSettings, 'file' | 'heapMb'>): StartedWorker {
+  const worker = new (builtin('node:worker_threads').Worker)(settings.file, settings.heapMb ? { resourceLimits: { maxOldGenerationSizeMb: settings.heapMb } } : {});
+  const end = new Promise<WorkerEnd>((resolve) => {
     worker.once('message', (result: ApartResult) => resolve(result));
     worker.once('error', (error) => resolve({ stopped: error.message }));
     worker.once('exit', (code) => resolve({ stopped: `it exited with code ${code} before it was done` }));
   });
+  worker.unref();
+  return {
+    run(task) {
+      worker.ref();
+      worker.postMessage(task);
+      return end;
+    },
+    stop: () => void worker.terminate(),
+  };
 }
 
 /**
@@ -58,7 +86,9 @@ export class ParallelFileSource implements CheckingSource {
     const shares = this.shares();
     for (const files of shares) this.files.leaveApart(files);
     const task = { ...this.task, profileInputs: shares.length > 0 ? this.files.profileInputs(needs, inputs) : { eksctlConfigs: [], clusters: [] } };
-    const ends = shares.map((files) => runWorker(this.workers, { ...task, files }));
+    const started = this.workers.started ?? [];
+    for (const worker of started.slice(shares.length)) worker.stop();
+    const ends = shares.map((files, index) => (started[index] ?? startWorker(this.workers)).run({ ...task, files }));
     yield* this.files.read(needs, inputs);
     for (const [index, files] of shares.entries()) {
       const end = await ends[index]!;

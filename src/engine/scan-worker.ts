@@ -1,8 +1,11 @@
-// A worker thread of a scan (`dist/sts-audit-worker.mjs`): checks the files it is given apart
-// from the rest, and sends back what it found.
+// A worker thread of a scan (`dist/sts-audit-worker.mjs`): started as a scan begins, it waits for
+// the files it is to check apart from the rest, and sends back what it found.
 import { enableCompileCache } from 'node:module';
-import { parentPort, workerData } from 'node:worker_threads';
-import { checkApart, type ApartTask } from './check-apart.js';
+import { parentPort } from 'node:worker_threads';
+import type { ApartTask } from './check-apart.js';
 
+// Before the checks' modules load: they are the command line's own chunks, whose compiled code
+// the main thread's start left in the cache.
 enableCompileCache();
-parentPort!.postMessage(checkApart(workerData as ApartTask));
+const { checkApart } = await import('./check-apart.js');
+parentPort!.once('message', (task: ApartTask) => parentPort!.postMessage(checkApart(task)));

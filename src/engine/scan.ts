@@ -5,7 +5,7 @@ import { prepareDeclarations } from '../loaders/declared/read-declarations.js';
 import { FileSource, type FileInputs, type FileSourceSettings, type SourceText } from '../loaders/file-source.js';
 import { isCodeFile } from '../code/languages.js';
 import { run, type RunSettings } from './run.js';
-import { ParallelFileSource, type WorkerSettings } from './parallel-source.js';
+import { ParallelFileSource, startWorker, type WorkerSettings } from './parallel-source.js';
 import { builtFile } from '../package-files.js';
 import type { Report } from './report.js';
 import type { InputError } from '../model/inputs.js';
@@ -19,9 +19,9 @@ export interface ScanSettings extends RunSettings, FileSourceSettings {
   /**
    * How files are spread over worker threads ({@link ParallelFileSource}): none by default; given
    * threads, once the manifests pass 5 MB. The environment can set each: `STS_AUDIT_WORKER_THREADS`,
-   * `STS_AUDIT_WORKER_MIN_BYTES`, `STS_AUDIT_WORKER_HEAP_MB`.
+   * `STS_AUDIT_WORKER_MIN_BYTES`, `STS_AUDIT_WORKER_MIN_FILES`, `STS_AUDIT_WORKER_HEAP_MB`.
    */
-  workers?: Partial<Omit<WorkerSettings, 'file'>>;
+  workers?: Partial<Omit<WorkerSettings, 'file' | 'started'>>;
 }
 
 /** Options of {@link scan}. */
@@ -41,6 +41,9 @@ const defaultMaxFileBytes = 16 * 1024 * 1024;
 
 /** Below about 5 MB of manifests, a worker's start costs more than it saves. */
 const defaultWorkerMinBytes = 5 * 1024 * 1024;
+
+/** From about 1,000 manifest files, most scans pass 5 MB: their workers start with the scan. */
+const defaultWorkerMinFiles = 1000;
 
 /**
  * None unless asked for. Measured on 2 cores, first shared with other runs, then idle: one worker
@@ -66,6 +69,7 @@ function workerSettings(settings: ScanSettings): WorkerSettings | undefined {
     file,
     threads: settings.workers?.threads ?? fromEnvironment('STS_AUDIT_WORKER_THREADS') ?? defaultWorkerThreads,
     minBytes: settings.workers?.minBytes ?? fromEnvironment('STS_AUDIT_WORKER_MIN_BYTES') ?? defaultWorkerMinBytes,
+    minFiles: settings.workers?.minFiles ?? fromEnvironment('STS_AUDIT_WORKER_MIN_FILES') ?? defaultWorkerMinFiles,
     ...(heapMb ? { heapMb } : {}),
   };
 }
@@ -82,16 +86,24 @@ export async function scan(options: ScanOptions): Promise<Report> {
   // Every file is read once, here, before the run loads the rules' metadata. Measured on 20,000
   // documents: loaded first, the metadata (long-lived, built by js-yaml like the manifests'
   // objects) often made V8 pretenure those objects' allocation sites, and peak memory doubled.
-  const outcomes = { skipped: [...discovery.skipped], errors: [] as InputError[] };
-  const files = readFiles(discovery.files, options.maxFileBytes ?? defaultMaxFileBytes, outcomes);
-  await prepareDeclarations([...files, ...(options.extraSources ?? [])]);
-  const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
-  const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };
   const workers = workerSettings(options);
-  if (!workers || workers.threads < 1) return scanInputs(inputs, options);
-  const { root, flags, clusters, configFolder, manifestLimits, testCode, ruleLevels, onlyRules, skipRules, suppressions } = options;
-  const checks = { selection: { ruleLevels, onlyRules, skipRules }, suppressions: { inline: suppressions?.inline, reportUnused: suppressions?.reportUnused } };
-  return (await run(new ParallelFileSource(inputs, { root, flags, clusters, configFolder, manifestLimits, testCode }, checks, workers), options)).report;
+  // Enough manifests for a worker to pay: it starts now, while the files are read.
+  const manifests = discovery.files.filter((file) => isManifestFile(file.path)).length;
+  const started = workers && manifests >= workers.minFiles ? Array.from({ length: workers.threads }, () => startWorker(workers)) : [];
+  try {
+    const outcomes = { skipped: [...discovery.skipped], errors: [] as InputError[] };
+    const files = readFiles(discovery.files, options.maxFileBytes ?? defaultMaxFileBytes, outcomes);
+    await prepareDeclarations([...files, ...(options.extraSources ?? [])]);
+    const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
+    const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };
+    if (!workers || workers.threads < 1) return scanInputs(inputs, options);
+    const { root, flags, clusters, configFolder, manifestLimits, testCode, ruleLevels, onlyRules, skipRules, suppressions } = options;
+    const checks = { selection: { ruleLevels, onlyRules, skipRules }, suppressions: { inline: suppressions?.inline, reportUnused: suppressions?.reportUnused } };
+    const source = new ParallelFileSource(inputs, { root, flags, clusters, configFolder, manifestLimits, testCode }, checks, { ...workers, started: started.splice(0) });
+    return (await run(source, options)).report;
+  } finally {
+    for (const worker of started) worker.stop();
+  }
 }
 
 /** Scans texts held in memory, as if they were files. */

@@ -38,6 +38,9 @@ const notBlockYaml = new Error('not block YAML the reader follows');
 /** The events of the text being read, reused from text to text: its events are copied out at the end. */
 let scratchTable: Int32Array = new Int32Array(4096 * STRIDE);
 
+/** Plain keys read before, by a hash of their text. */
+const keyCache: string[] = new Array<string>(1024).fill('');
+
 /** Nesting past which js-yaml reads the text, and applies the limit with its own message. */
 const maxReadDepth = 64;
 
@@ -388,13 +391,25 @@ class BlockReader {
     }
     let end = colon;
     while (text.charCodeAt(end - 1) === SPACE) end--;
-    if (end - at > 1000) throw notBlockYaml;
-    if (end === at || (end - at === 2 && text.startsWith('<<', at))) throw notBlockYaml;
-    const key = this.plainValue(at, end);
+    if (end - at > 1000 || end === at) throw notBlockYaml;
+    // Keys repeat from object to object: one read before, and written as it is read, is taken
+    // from the cache, not sliced and looked up among V8's strings again.
+    let hash = 0;
+    for (let scan = at; scan < end; scan++) hash = (Math.imul(hash, 31) + text.charCodeAt(scan)) | 0;
+    const slot = hash & (keyCache.length - 1);
+    const cached = keyCache[slot] as string;
+    let name: string;
+    if (cached.length === end - at && text.startsWith(cached, at)) {
+      name = cached;
+    } else {
+      if (end - at === 2 && text.startsWith('<<', at)) throw notBlockYaml;
+      const key = this.plainValue(at, end);
+      if (key !== null && typeof key === 'object') throw notBlockYaml;
+      name = typeof key === 'string' ? key : String(key);
+      if (name === '__proto__') throw notBlockYaml;
+      if (name.length === end - at && text.startsWith(name, at)) keyCache[slot] = name;
+    }
     this.emit(EVENT_ID.SCALAR, at, end, SCALAR_STYLE.PLAIN, 1, -1, 1);
-    if (key !== null && typeof key === 'object') throw notBlockYaml;
-    const name = String(key);
-    if (name === '__proto__') throw notBlockYaml;
     return name;
   }
 

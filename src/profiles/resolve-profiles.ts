@@ -178,17 +178,21 @@ export class ProfileResolver {
   private choose(file: string | undefined): ClusterProfile {
     if (this.flagProfile) return this.flagProfile;
     if (file === undefined) return this.assumed;
-    const underConfig = path.posix.relative(this.configFolder, file);
-    const configured = underConfig.startsWith('../')
-      ? undefined
-      : this.configured.find(({ globs }) => globs.some((glob) => minimatch(underConfig, glob, { dot: true })));
-    if (configured) return configured.profile;
+    const configured = this.configured.length === 0 ? undefined : this.configuredFor(file);
+    if (configured) return configured;
     for (const { folder, clusters } of this.folders) {
       if (folder !== '.' && !file.startsWith(`${folder}/`)) continue;
       const own = clusters.find((cluster) => cluster.file === file);
       return own ? own.profile : this.folderProfile(folder, clusters);
     }
     return this.assumed;
+  }
+
+  /** The profile the config file gives a file by its paths, if any. */
+  private configuredFor(file: string): ClusterProfile | undefined {
+    const underConfig = path.posix.relative(this.configFolder, file);
+    if (underConfig.startsWith('../')) return undefined;
+    return this.configured.find(({ globs }) => globs.some((glob) => minimatch(underConfig, glob, { dot: true })))?.profile;
   }
 
   /** The profile a folder's files take when they declare no cluster themselves. */

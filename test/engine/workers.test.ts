@@ -3,9 +3,10 @@ import { makeTree, runCli, yaml } from '../helpers.js';
 import { deployment, env, roleArn, serviceAccount, setting } from '../rules/fixtures.js';
 import type { Report } from '../../src/engine/report.js';
 
-// Worker threads read the last manifests of a scan of more than 5 MB. These tests set the
-// threshold to nothing (and one worker), so the worker thread reads the files after the padding
-// below while the main thread reads the rest, and compare with a scan on the main thread alone.
+// Worker threads read the last manifests of a scan of more than 5 MB, started as the scan begins
+// when it has 1,000 manifest files or more. These tests set the thresholds to nothing (and one
+// worker), so the worker thread reads the files after the padding below while the main thread
+// reads the rest, and compare with a scan on the main thread alone.
 
 /** The environment of a scan whose worker thread reads the files after the padding. */
 const withWorker = { STS_AUDIT_WORKER_THREADS: '1', STS_AUDIT_WORKER_MIN_BYTES: '0' };
@@ -82,6 +83,18 @@ describe('a scan with a worker thread', () => {
     expect(report!.profiles.map((profile) => profile.name)).toEqual(['assumed', 'legacy']);
     expect(report!.inputs.testCode).toEqual(['z/test/values.yaml']);
     expect(report!.findings.filter((finding) => finding.ruleId === 'STS008').map(at)).toEqual(['STS008 z-values.yaml:2:21', 'STS008 z/test/values.yaml:1:19']);
+  });
+
+  it('starts its worker as the scan begins when the manifest files are many, with the same reports', () => {
+    const early = { ...withWorker, STS_AUDIT_WORKER_MIN_FILES: '0' };
+    for (const format of ['json', 'sarif']) expect(scan(root, early, format).stdout).toBe(scan(root, mainThreadOnly, format).stdout);
+  });
+
+  it('stops a worker started with the scan that gets no files, and ends as the main thread alone does', () => {
+    const started = Date.now();
+    const unused = scan(root, { STS_AUDIT_WORKER_THREADS: '1', STS_AUDIT_WORKER_MIN_FILES: '0', STS_AUDIT_WORKER_MIN_BYTES: String(1024 ** 3) });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(unused.stdout).toBe(scan(root, mainThreadOnly).stdout);
   });
 
   it('reports a hostile file in the worker\'s share as an input error, as the main thread does', () => {
