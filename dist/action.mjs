@@ -5522,7 +5522,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix2 = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape3 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn2 = new Uint8Array([13, 10]);
@@ -5530,14 +5530,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape3(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -30441,6 +30441,21 @@ var export3 = /* @__PURE__ */ read5("isUtf8");
 
 // src/code/languages.ts
 init_node_path();
+
+// src/text.ts
+function occurrencesBefore(haystack, text, index) {
+  let count = 0;
+  for (let at3 = haystack.indexOf(text); at3 >= 0 && at3 < index; at3 = haystack.indexOf(text, at3 + 1)) count++;
+  return count;
+}
+function interpolate(template, data) {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// src/code/languages.ts
 var table = readPackageJson("data", "languages.json");
 var byExtension = /* @__PURE__ */ new Map();
 var byName = /* @__PURE__ */ new Map();
@@ -30449,6 +30464,9 @@ for (const language of table.languages) {
   for (const name of language.names ?? []) byName.set(name, language);
 }
 var patterns = new Map(table.languages.map((language) => [language, (language.namePatterns ?? []).map((pattern) => new RegExp(pattern))]));
+var anyNameRule = new RegExp(
+  table.languages.flatMap((language) => [...(language.namePrefixes ?? []).map((prefix2) => `^${escapeRegExp(prefix2)}`), ...(language.namePatterns ?? []).map((pattern) => `(?:${pattern})`)]).join("|") || "(?!)"
+);
 var dependencyNames = new Set(table.dependencyManifests);
 var dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
 var testFolders = new Set(table.testCode.folders);
@@ -30457,6 +30475,7 @@ function languageOf(file) {
   const base2 = node_path_default.posix.basename(file);
   const named = byName.get(base2);
   if (named) return named;
+  if (!anyNameRule.test(base2)) return byExtension.get(node_path_default.posix.extname(base2).toLowerCase());
   for (const language of table.languages) {
     if (language.namePrefixes?.some((prefix2) => base2.startsWith(prefix2))) return language;
     if (patterns.get(language)?.some((pattern) => pattern.test(base2))) return language;
@@ -30745,6 +30764,7 @@ function readFile(file, repository, into) {
 }
 var argoCdReader = {
   kind: "argocd",
+  needs: [argoGroup, "valuesObject"],
   wants: (file, text) => isManifestFile(file) && (text.includes(argoGroup) || text.includes("valuesObject")),
   read(files, repository, into) {
     for (const file of files) readFile(file, repository, into);
@@ -30877,6 +30897,7 @@ function readHelmRelease(value, locator, file, sources, into) {
 }
 var fluxHelmReleaseReader = {
   kind: "flux",
+  needs: [fluxHelmGroup],
   wants: (file, text) => isManifestFile(file) && text.includes(fluxHelmGroup),
   read(files, repository, into) {
     const sources = new ValuesSources(repository);
@@ -33683,6 +33704,7 @@ function entryLocator(config, entry2, attachedRole) {
 }
 var eksctlReader = {
   kind: "eksctl",
+  needs: ["eksctl.io/"],
   wants: (path2, text) => isManifestFile(path2) && text.includes("eksctl.io/") && text.includes("serviceAccounts"),
   read(files, _repository, into) {
     for (const file of files) {
@@ -34406,14 +34428,13 @@ function openerBefore(text) {
 }
 
 // src/endpoints/find-endpoint-uses.ts
-var escape2 = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var usePattern = new RegExp(
   [
-    `(?<globalHost>(?<![A-Za-z0-9.-])${escape2(endpoints.globalHost)}(?![A-Za-z0-9-]|\\.[A-Za-z0-9]))`,
-    `(?<globalRegion>(?<![A-Za-z0-9-])${escape2(endpoints.globalRegion)}(?![A-Za-z0-9-]))`,
-    `(?:${endpoints.settingNames.map(escape2).join("|")})["']?(?:[ \\t]*[:=][ \\t]*|[ \\t]+)["']?(?<legacy>${escape2(endpoints.legacyValue)})(?![A-Za-z0-9_-])`,
-    `(?<legacyConstant>(?<![A-Za-z0-9_])(?:${endpoints.legacyConstants.map(escape2).join("|")})(?![A-Za-z0-9_]))`,
-    `(?<globalRegionConstant>(?<![A-Za-z0-9_])(?:${endpoints.globalRegionConstants.map(escape2).join("|")})(?![A-Za-z0-9_]))`,
+    `(?<globalHost>(?<![A-Za-z0-9.-])${escapeRegExp(endpoints.globalHost)}(?![A-Za-z0-9-]|\\.[A-Za-z0-9]))`,
+    `(?<globalRegion>(?<![A-Za-z0-9-])${escapeRegExp(endpoints.globalRegion)}(?![A-Za-z0-9-]))`,
+    `(?:${endpoints.settingNames.map(escapeRegExp).join("|")})["']?(?:[ \\t]*[:=][ \\t]*|[ \\t]+)["']?(?<legacy>${escapeRegExp(endpoints.legacyValue)})(?![A-Za-z0-9_-])`,
+    `(?<legacyConstant>(?<![A-Za-z0-9_])(?:${endpoints.legacyConstants.map(escapeRegExp).join("|")})(?![A-Za-z0-9_]))`,
+    `(?<globalRegionConstant>(?<![A-Za-z0-9_])(?:${endpoints.globalRegionConstants.map(escapeRegExp).join("|")})(?![A-Za-z0-9_]))`,
     `(?<regionalHost>(?<![A-Za-z0-9.-])${endpoints.regionalHostPattern}(?![A-Za-z0-9-]))`
   ].join("|"),
   "g"
@@ -34423,7 +34444,7 @@ var regionKey = new RegExp(endpoints.regionKeyPattern);
 var commentLine = new RegExp(endpoints.commentLinePattern);
 var settingNames = new Set(endpoints.settingNames);
 var endpointKey3 = new RegExp(endpoints.endpointKeyPattern);
-var candidate = new RegExp(["sts", "STS", endpoints.globalRegion, ...endpoints.globalRegionConstants].map(escape2).join("|"));
+var candidate = new RegExp(["sts", "STS", endpoints.globalRegion, ...endpoints.globalRegionConstants].map(escapeRegExp).join("|"));
 var statementLookBehind = 300;
 var blockLookBehind = 2e3;
 function mayNameEndpoint(text, key) {
@@ -34517,7 +34538,7 @@ function commentLineOfLanguage(key) {
   if (!language) return commentLine;
   let pattern = commentLines.get(language.name);
   if (!pattern) {
-    pattern = new RegExp(`^\\s*(?:${language.lineComments.map(escape2).join("|") || "(?!)"})`);
+    pattern = new RegExp(`^\\s*(?:${language.lineComments.map(escapeRegExp).join("|") || "(?!)"})`);
     commentLines.set(language.name, pattern);
   }
   return pattern;
@@ -35468,6 +35489,7 @@ init_parse_manifests();
 init_values();
 var kustomizePatchReader = {
   kind: "kustomize",
+  needs: ["kind: Kustomization"],
   wants: (path2, text) => isManifestFile(path2) && !isKustomization(path2) && text.includes("kind: Kustomization") && text.includes("patch") && text.includes(webhook.annotations.roleArn),
   read(files, _repository, into) {
     for (const file of files) {
@@ -35675,8 +35697,11 @@ function readDeclarations(files, readers = declarationReaders) {
       return text;
     }
   };
+  const needs = readers.flatMap((reader) => reader.needs ?? []);
+  const needed2 = needs.length === 0 ? void 0 : new RegExp(needs.map(escapeRegExp).join("|"));
+  const holdsNeeds = files.map((file) => needed2?.test(file.text) ?? true);
   for (const reader of readers) {
-    const wanted = files.filter((file) => reader.wants(file.path, file.text));
+    const wanted = files.filter((file, index) => (reader.needs === void 0 || holdsNeeds[index]) && reader.wants(file.path, file.text));
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
   }
   addReleaseObjects(declarations, repository);
@@ -35991,16 +36016,6 @@ function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
     update(0);
   }
   return hashes;
-}
-
-// src/text.ts
-function occurrencesBefore(haystack, text, index) {
-  let count = 0;
-  for (let at3 = haystack.indexOf(text); at3 >= 0 && at3 < index; at3 = haystack.indexOf(text, at3 + 1)) count++;
-  return count;
-}
-function interpolate(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
 }
 
 // src/profiles/describe-profile.ts

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readPackageJson } from '../package-files.js';
+import { escapeRegExp } from '../text.js';
 
 /** How a kind of file writes comments and strings (`data/languages.json`). */
 export interface Language {
@@ -39,6 +40,10 @@ for (const language of table.languages) {
   for (const name of language.names ?? []) byName.set(name, language);
 }
 const patterns = new Map(table.languages.map((language) => [language, (language.namePatterns ?? []).map((pattern) => new RegExp(pattern))]));
+/** Matches a file name that some language's name prefix or pattern matches. */
+const anyNameRule = new RegExp(
+  table.languages.flatMap((language) => [...(language.namePrefixes ?? []).map((prefix) => `^${escapeRegExp(prefix)}`), ...(language.namePatterns ?? []).map((pattern) => `(?:${pattern})`)]).join('|') || '(?!)',
+);
 const dependencyNames = new Set(table.dependencyManifests);
 const dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
 const testFolders = new Set(table.testCode.folders);
@@ -49,6 +54,8 @@ export function languageOf(file: string): Language | undefined {
   const base = path.posix.basename(file);
   const named = byName.get(base);
   if (named) return named;
+  // Most names match no language's prefix or pattern: one test tells, before each is tried in turn.
+  if (!anyNameRule.test(base)) return byExtension.get(path.posix.extname(base).toLowerCase());
   for (const language of table.languages) {
     if (language.namePrefixes?.some((prefix) => base.startsWith(prefix))) return language;
     if (patterns.get(language)?.some((pattern) => pattern.test(base))) return language;

@@ -1,4 +1,5 @@
 import { languageOf } from '../code/languages.js';
+import { escapeRegExp } from '../text.js';
 import { endpoints } from '../facts.js';
 import { isValue, setsEndpoint } from './code-context.js';
 
@@ -34,7 +35,6 @@ export interface TextContext {
   code?: boolean;
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * One pass over the text finds every kind of use; a named group tells which matched. Each
@@ -42,11 +42,11 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
  */
 const usePattern = new RegExp(
   [
-    `(?<globalHost>(?<![A-Za-z0-9.-])${escape(endpoints.globalHost)}(?![A-Za-z0-9-]|\\.[A-Za-z0-9]))`,
-    `(?<globalRegion>(?<![A-Za-z0-9-])${escape(endpoints.globalRegion)}(?![A-Za-z0-9-]))`,
-    `(?:${endpoints.settingNames.map(escape).join('|')})["']?(?:[ \\t]*[:=][ \\t]*|[ \\t]+)["']?(?<legacy>${escape(endpoints.legacyValue)})(?![A-Za-z0-9_-])`,
-    `(?<legacyConstant>(?<![A-Za-z0-9_])(?:${endpoints.legacyConstants.map(escape).join('|')})(?![A-Za-z0-9_]))`,
-    `(?<globalRegionConstant>(?<![A-Za-z0-9_])(?:${endpoints.globalRegionConstants.map(escape).join('|')})(?![A-Za-z0-9_]))`,
+    `(?<globalHost>(?<![A-Za-z0-9.-])${escapeRegExp(endpoints.globalHost)}(?![A-Za-z0-9-]|\\.[A-Za-z0-9]))`,
+    `(?<globalRegion>(?<![A-Za-z0-9-])${escapeRegExp(endpoints.globalRegion)}(?![A-Za-z0-9-]))`,
+    `(?:${endpoints.settingNames.map(escapeRegExp).join('|')})["']?(?:[ \\t]*[:=][ \\t]*|[ \\t]+)["']?(?<legacy>${escapeRegExp(endpoints.legacyValue)})(?![A-Za-z0-9_-])`,
+    `(?<legacyConstant>(?<![A-Za-z0-9_])(?:${endpoints.legacyConstants.map(escapeRegExp).join('|')})(?![A-Za-z0-9_]))`,
+    `(?<globalRegionConstant>(?<![A-Za-z0-9_])(?:${endpoints.globalRegionConstants.map(escapeRegExp).join('|')})(?![A-Za-z0-9_]))`,
     `(?<regionalHost>(?<![A-Za-z0-9.-])${endpoints.regionalHostPattern}(?![A-Za-z0-9-]))`,
   ].join('|'),
   'g',
@@ -60,7 +60,7 @@ const endpointKey = new RegExp(endpoints.endpointKeyPattern);
  * Every alternative of `usePattern` contains one of these. Testing for them first is much faster
  * than running the pattern, whose alternatives start with look-behinds, over every text.
  */
-const candidate = new RegExp(['sts', 'STS', endpoints.globalRegion, ...endpoints.globalRegionConstants].map(escape).join('|'));
+const candidate = new RegExp(['sts', 'STS', endpoints.globalRegion, ...endpoints.globalRegionConstants].map(escapeRegExp).join('|'));
 /** How far back a statement that creates a client is looked for. */
 const statementLookBehind = 300;
 /** How far back the enclosing block of a value in code is looked for. */
@@ -198,7 +198,7 @@ function commentLineOfLanguage(key: string): RegExp {
   if (!language) return commentLine;
   let pattern = commentLines.get(language.name);
   if (!pattern) {
-    pattern = new RegExp(`^\\s*(?:${language.lineComments.map(escape).join('|') || '(?!)'})`);
+    pattern = new RegExp(`^\\s*(?:${language.lineComments.map(escapeRegExp).join('|') || '(?!)'})`);
     commentLines.set(language.name, pattern);
   }
   return pattern;

@@ -149,6 +149,11 @@ export interface DeclarationReader {
    * synchronously, so a reader whose code is loaded on demand is prepared before the scan runs.
    */
   prepare?(): Promise<void>;
+  /**
+   * Texts of which every file it wants holds one: a scan looks for every reader's at once, and
+   * asks `wants` of a file only when it holds one.
+   */
+  readonly needs?: readonly string[];
   /** Whether a file may hold this reader's declarations: a cheap test of its path and text. */
   wants(path: string, text: string): boolean;
   /** Reads the declarations of the wanted files, appending to `into`. */

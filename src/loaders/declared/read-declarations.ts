@@ -1,5 +1,6 @@
 import { declarationReaders } from './readers.js';
 import { addReleaseObjects } from './release-objects.js';
+import { escapeRegExp } from '../../text.js';
 import type { DeclarationReader, Declarations, RepositoryView } from '../../model/declared.js';
 
 /** Declarations with nothing in them yet. */
@@ -43,8 +44,12 @@ export function readDeclarations(
       return text;
     },
   };
+  // One search of each text for every reader's needs: most texts hold none, and are not asked of them.
+  const needs = readers.flatMap((reader) => reader.needs ?? []);
+  const needed = needs.length === 0 ? undefined : new RegExp(needs.map(escapeRegExp).join('|'));
+  const holdsNeeds = files.map((file) => needed?.test(file.text) ?? true);
   for (const reader of readers) {
-    const wanted = files.filter((file) => reader.wants(file.path, file.text));
+    const wanted = files.filter((file, index) => (reader.needs === undefined || holdsNeeds[index]) && reader.wants(file.path, file.text));
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
   }
   addReleaseObjects(declarations, repository);
