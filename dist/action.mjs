@@ -26563,6 +26563,9 @@ function readBlockYaml(text, schema, limits) {
 function isIndicator(code2) {
   return code2 === HASH || code2 === COMMA || code2 === OPEN_BRACKET || code2 === CLOSE_BRACKET || code2 === OPEN_BRACE || code2 === CLOSE_BRACE || code2 === PIPE || code2 === GREATER || code2 === DOUBLE_QUOTE || code2 === SINGLE_QUOTE || code2 === 38 || code2 === 42 || code2 === 33 || code2 === 37 || code2 === 64 || code2 === 96;
 }
+function isHexDigit(code2) {
+  return code2 >= ZERO && code2 <= NINE || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102;
+}
 function resolvingFirstCharacters(schema) {
   const table3 = new Uint8Array(128);
   for (const tag of schema.implicitScalarTags) {
@@ -26571,13 +26574,13 @@ function resolvingFirstCharacters(schema) {
   }
   return table3;
 }
-var unsupportedCharacter, notBlockYaml, scratchTable, keyCache, maxReadDepth, SPACE, NEWLINE, HASH, COLON, DASH, DOT, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, PIPE, GREATER, PLUS, QUESTION, ZERO, NINE, keyScan, notInNumber, resolvingTables, BlockReader;
+var unsupportedCharacter, notBlockYaml, scratchTable, keyCache, maxReadDepth, SPACE, NEWLINE, HASH, COLON, DASH, DOT, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, PIPE, GREATER, PLUS, QUESTION, ZERO, NINE, simpleEscapes, keyScan, notInNumber, resolvingTables, BlockReader;
 var init_block_yaml = __esm({
   "src/loaders/block-yaml.ts"() {
     "use strict";
     init_js_yaml();
     init_packed_events();
-    unsupportedCharacter = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+    unsupportedCharacter = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     notBlockYaml = new Error("not block YAML the reader follows");
     scratchTable = new Int32Array(4096 * STRIDE);
     keyCache = new Array(1024).fill("");
@@ -26602,6 +26605,8 @@ var init_block_yaml = __esm({
     QUESTION = 63;
     ZERO = 48;
     NINE = 57;
+    simpleEscapes = new Uint8Array(128);
+    for (const char of '0abtnvfre "/\\N_LP') simpleEscapes[char.charCodeAt(0)] = 1;
     keyScan = new Uint8Array(128);
     for (const char of `:#
 []{},"'`) keyScan[char.charCodeAt(0)] = 1;
@@ -26944,15 +26949,32 @@ var init_block_yaml = __esm({
         }
         return -1;
       }
-      /** Where the quoted scalar that starts at `at` ends (its closing quote), on the same line. */
+      /** Whether the last quoted scalar {@link quoteEnd} read holds an escape (`\\n`, `''`): its value is not its source. */
+      escaped = false;
+      /**
+       * Where the quoted scalar that starts at `at` ends (its closing quote), on the same line. A
+       * double-quoted one may hold the escapes YAML knows, which js-yaml decodes; any other backslash
+       * is left to js-yaml, which refuses it.
+       */
       quoteEnd(at3) {
         const text = this.text;
         const quote = text.charCodeAt(at3);
+        this.escaped = false;
         for (let scan2 = at3 + 1; scan2 < this.length; scan2++) {
           const char = text.charCodeAt(scan2);
-          if (char === NEWLINE || char === BACKSLASH) throw notBlockYaml;
+          if (char === NEWLINE) throw notBlockYaml;
+          if (char === BACKSLASH && quote === DOUBLE_QUOTE) {
+            this.escaped = true;
+            const escape2 = text.charCodeAt(++scan2);
+            if (escape2 < 128 && simpleEscapes[escape2] === 1) continue;
+            const digits = escape2 === 120 ? 2 : escape2 === 117 ? 4 : escape2 === 85 ? 8 : 0;
+            if (digits === 0) throw notBlockYaml;
+            for (let digit2 = 0; digit2 < digits; digit2++) if (!isHexDigit(text.charCodeAt(++scan2))) throw notBlockYaml;
+            continue;
+          }
           if (char === quote) {
             if (quote === SINGLE_QUOTE && text.charCodeAt(scan2 + 1) === SINGLE_QUOTE) {
+              this.escaped = true;
               scan2++;
               continue;
             }
@@ -26966,7 +26988,7 @@ var init_block_yaml = __esm({
         const text = this.text;
         const end = this.quoteEnd(at3);
         const style = text.charCodeAt(at3) === DOUBLE_QUOTE ? SCALAR_STYLE.DOUBLE_QUOTED : SCALAR_STYLE.SINGLE_QUOTED;
-        const fast = style === SCALAR_STYLE.DOUBLE_QUOTED || text.indexOf("''", at3 + 1) < 0 || text.indexOf("''", at3 + 1) >= end;
+        const fast = !this.escaped;
         this.emit(EVENT_ID.SCALAR, at3 + 1, end, style, 1, -1, fast ? 1 : 0);
         return fast ? text.slice(at3 + 1, end) : scalarText(text, at3 + 1, end, style, 1, -1, false);
       }

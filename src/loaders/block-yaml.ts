@@ -28,9 +28,9 @@ export function readBlockYaml(text: string, schema: Schema, limits: ManifestLimi
 /**
  * Characters the reader leaves to js-yaml: tabs and carriage returns (indentation and line breaks
  * have more forms than it follows), characters YAML does not allow or treats apart (controls, NEL,
- * byte-order marks, U+FFFE/U+FFFF), and UTF-16 surrogates whether paired or not.
+ * byte-order marks, U+FFFE/U+FFFF), and UTF-16 surrogates that are not a pair.
  */
-const unsupportedCharacter = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+const unsupportedCharacter = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Thrown inside the reader where the text leaves what it reads. */
 const notBlockYaml = new Error('not block YAML the reader follows');
@@ -72,6 +72,14 @@ function isIndicator(code: number): boolean {
     code === PIPE || code === GREATER || code === DOUBLE_QUOTE || code === SINGLE_QUOTE || code === 0x26 || code === 0x2a ||
     code === 0x21 || code === 0x25 || code === 0x40 || code === 0x60
   );
+}
+
+/** What may follow a backslash in a double-quoted scalar but a hexadecimal escape (`\\x`, `\\u`, `\\U`): `0abtnvfre "/\\N_LP`. */
+const simpleEscapes = new Uint8Array(128);
+for (const char of '0abtnvfre "/\\N_LP') simpleEscapes[char.charCodeAt(0)] = 1;
+
+function isHexDigit(code: number): boolean {
+  return (code >= ZERO && code <= NINE) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 }
 
 /**
@@ -466,15 +474,33 @@ class BlockReader {
     return -1;
   }
 
-  /** Where the quoted scalar that starts at `at` ends (its closing quote), on the same line. */
+  /** Whether the last quoted scalar {@link quoteEnd} read holds an escape (`\\n`, `''`): its value is not its source. */
+  private escaped = false;
+
+  /**
+   * Where the quoted scalar that starts at `at` ends (its closing quote), on the same line. A
+   * double-quoted one may hold the escapes YAML knows, which js-yaml decodes; any other backslash
+   * is left to js-yaml, which refuses it.
+   */
   private quoteEnd(at: number): number {
     const text = this.text;
     const quote = text.charCodeAt(at);
+    this.escaped = false;
     for (let scan = at + 1; scan < this.length; scan++) {
       const char = text.charCodeAt(scan);
-      if (char === NEWLINE || char === BACKSLASH) throw notBlockYaml;
+      if (char === NEWLINE) throw notBlockYaml;
+      if (char === BACKSLASH && quote === DOUBLE_QUOTE) {
+        this.escaped = true;
+        const escape = text.charCodeAt(++scan);
+        if (escape < 128 && simpleEscapes[escape] === 1) continue;
+        const digits = escape === 0x78 ? 2 : escape === 0x75 ? 4 : escape === 0x55 ? 8 : 0;
+        if (digits === 0) throw notBlockYaml;
+        for (let digit = 0; digit < digits; digit++) if (!isHexDigit(text.charCodeAt(++scan))) throw notBlockYaml;
+        continue;
+      }
       if (char === quote) {
         if (quote === SINGLE_QUOTE && text.charCodeAt(scan + 1) === SINGLE_QUOTE) {
+          this.escaped = true;
           scan++;
           continue;
         }
@@ -489,7 +515,7 @@ class BlockReader {
     const text = this.text;
     const end = this.quoteEnd(at);
     const style = text.charCodeAt(at) === DOUBLE_QUOTE ? SCALAR_STYLE.DOUBLE_QUOTED : SCALAR_STYLE.SINGLE_QUOTED;
-    const fast = style === SCALAR_STYLE.DOUBLE_QUOTED || text.indexOf("''", at + 1) < 0 || text.indexOf("''", at + 1) >= end;
+    const fast = !this.escaped;
     this.emit(EVENT_ID.SCALAR, at + 1, end, style, 1, -1, fast ? 1 : 0);
     return fast ? text.slice(at + 1, end) : scalarText(text, at + 1, end, style, 1, -1, false);
   }

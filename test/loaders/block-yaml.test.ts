@@ -1,10 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readBlockYaml } from '../../src/loaders/block-yaml.js';
 import { defaultManifestLimits, type ManifestLimits } from '../../src/loaders/manifest-limits.js';
 import { kubernetesSchema, readWithJsYaml } from '../../src/loaders/yaml-stream.js';
 import { sharedCorpus } from '../helpers.js';
+import { manifestDocuments, mutate, mutations, toYaml, yamlStyle } from '../support/arbitraries.js';
 
 /**
  * How the block reader does on a text against js-yaml: `read` when it read it to the very same
@@ -120,6 +122,8 @@ describe('the block YAML reader', () => {
     ['block scalars with trailing blank lines', 'a: |+\n  x\n\n  \n\nb: 1\n'],
     ['flow collections', 'a: [1, "two", \'three\', {b: c}, [d, e], -1]\nf: {g: [h], i: {j: k}, "l": m}\n'],
     ['a key with a space before its colon', 'a : b\n'],
+    ['escapes in double quotes', 'a: "x\\ty\\n\\u00e9\\x41\\U0001F600 \\"q\\" \\\\"\n"k\\u0079": [ "\\/" ]\n'],
+    ['characters beyond the Basic Multilingual Plane', '# 😀\na: "😀" # 😀\nb: x😀y\n'],
     ['a value made of spaces only before a comment', 'a:    # c\n  b: 1\n'],
   ])('reads %s as js-yaml does', (_name, text) => {
     expect(compare(text)).toBe('read');
@@ -129,7 +133,9 @@ describe('the block YAML reader', () => {
     ['anchors and aliases', 'a: &x 1\nb: *x\n'],
     ['tags', 'a: !!str 1\n'],
     ['merge keys', 'a: {b: 1}\nc:\n  <<: {d: 2}\n'],
-    ['escapes in double quotes', 'a: "x\\ty"\n'],
+    ['an escape YAML does not know', 'a: "x\\qy"\n'],
+    ['a short hexadecimal escape', 'a: "\\x4"\n'],
+    ['a surrogate that is not a pair', 'a: "\uD83D"\n'],
     ['plain scalars over lines', 'a: one\n  two\n'],
     ['quoted scalars over lines', 'a: "one\n  two"\n'],
     ['flow collections over lines', 'a: [1,\n  2]\n'],
@@ -180,6 +186,27 @@ describe('the block YAML reader', () => {
     expect(read).toBeGreaterThan(6000);
   });
 
+  // The property tests' manifests in every style they write, whole and mutated (FUZZ_SEED, FUZZ_RUNS).
+  const seed = Number(process.env.FUZZ_SEED ?? 42);
+  const runs = Number(process.env.FUZZ_RUNS ?? 100) * 5;
+  it(`reads generated manifests in many styles, whole and broken, as js-yaml does (seed ${seed}, ${runs} runs)`, () => {
+    let read = 0;
+    fc.assert(
+      fc.property(manifestDocuments, yamlStyle, (documents, style) => {
+        if (compare(toYaml(documents, style)) === 'read') read++;
+      }),
+      { seed, numRuns: runs },
+    );
+    expect(read).toBeGreaterThan(0);
+    if (process.env.SHOW_READ) console.log("read", read, "of", runs);
+    fc.assert(
+      fc.property(manifestDocuments, yamlStyle, mutations, (documents, style, changes) => {
+        compare(mutate(toYaml(documents, style), changes));
+      }),
+      { seed, numRuns: runs },
+    );
+  });
+
   const corpora = [sharedCorpus('realworld'), sharedCorpus('irsa-sources')];
   it.skipIf(!corpora.every((corpus) => corpus.present))(corpora[0]!.title('reads the public corpora as js-yaml does'), () => {
     const files = corpora.flatMap((corpus) => yamlFiles(corpus.folder));
@@ -210,6 +237,7 @@ const scalars = [
   '"q"', "'s'", "'it''s'", '""', "''", 'http://x:80/p', 'c#d', 'e # comment', '-f', '?g', ':h', 'k y', 'x: y', '"x: y"', '[a, b]',
   '{a: b}', '[]', '{}', '[a, [b, c], {d: e}]', '{a: [b], c: d}', '&anchor v', '*alias', '!!str v', 'a\tb', '"esc\\n"', '"a', '[a,', '{a}',
   '[a: b]', 'v   ', '@x', '`x', '%x', '|', '|-', '>+', '>2', '- x', 'a, b', '1:2', '"a" b', '[a, ]', '{a: b, }', '{"a":1}',
+  '"\\t\\"x\\\\"', '"\\u00e9\\x41"', '"\\q"', '"\\x4g"', '"a\\', 'x😀', '"😀"',
   '1/2', '1 2', '0x1F/a', '12%', '1,000', '1@2', '1=2', '190:20:30', '1.5e+3', '0o17', '0b101', '1_0', '111122223333.dkr.ecr.us-west-2.amazonaws.com/a:1',
 ];
 
