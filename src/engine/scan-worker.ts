@@ -6,6 +6,6 @@ import type { ApartTask } from './check-apart.js';
 
 // Before the checks' modules load: they are the command line's own chunks, whose compiled code
 // the main thread's start left in the cache.
-enableCompileCache();
+enableCompileCache?.();
 const { checkApart } = await import('./check-apart.js');
 parentPort!.once('message', (task: ApartTask) => parentPort!.postMessage(checkApart(task)));
