@@ -26560,6 +26560,9 @@ function readBlockYaml(text, schema, limits) {
     throw error2;
   }
 }
+function detached(key) {
+  return key.length < 13 ? key : Array.from(key).join("");
+}
 function isIndicator(code2) {
   return code2 === HASH || code2 === COMMA || code2 === OPEN_BRACKET || code2 === CLOSE_BRACKET || code2 === OPEN_BRACE || code2 === CLOSE_BRACE || code2 === PIPE || code2 === GREATER || code2 === DOUBLE_QUOTE || code2 === SINGLE_QUOTE || code2 === 38 || code2 === 42 || code2 === 33 || code2 === 37 || code2 === 64 || code2 === 96;
 }
@@ -26574,7 +26577,7 @@ function resolvingFirstCharacters(schema) {
   }
   return table3;
 }
-var unsupportedCharacter, notBlockYaml, scratchTable, keyCache, maxReadDepth, SPACE, NEWLINE, HASH, COLON, DASH, DOT, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, PIPE, GREATER, PLUS, QUESTION, ZERO, NINE, simpleEscapes, keyScan, notInNumber, resolvingTables, BlockReader;
+var unsupportedCharacter, notBlockYaml, scratchTable, maxScratchLength, keyCache, maxReadDepth, SPACE, NEWLINE, HASH, COLON, DASH, DOT, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, PIPE, GREATER, PLUS, QUESTION, ZERO, NINE, simpleEscapes, keyScan, notInNumber, resolvingTables, BlockReader;
 var init_block_yaml = __esm({
   "src/loaders/block-yaml.ts"() {
     "use strict";
@@ -26583,6 +26586,7 @@ var init_block_yaml = __esm({
     unsupportedCharacter = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     notBlockYaml = new Error("not block YAML the reader follows");
     scratchTable = new Int32Array(4096 * STRIDE);
+    maxScratchLength = 1 << 20;
     keyCache = new Array(1024).fill("");
     maxReadDepth = 64;
     SPACE = 32;
@@ -26662,7 +26666,7 @@ var init_block_yaml = __esm({
           this.emit(EVENT_ID.POP, 0, 0, 0, 0, 0, 0);
           if (at3 < this.length && !(this.lineColumn < 0 && text.startsWith("---", at3))) throw notBlockYaml;
         }
-        scratchTable = this.table;
+        if (this.table.length <= maxScratchLength) scratchTable = this.table;
         return { events: { table: this.table.slice(0, this.events * STRIDE), length: this.events, documentRoots: this.documentRoots }, values };
       }
       /** Where the content line after the last node read starts (or the end), with {@link lineColumn} set. */
@@ -26896,7 +26900,7 @@ var init_block_yaml = __esm({
           if (key !== null && typeof key === "object") throw notBlockYaml;
           name = typeof key === "string" ? key : String(key);
           if (name === "__proto__") throw notBlockYaml;
-          if (name.length === end - at3 && text.startsWith(name, at3)) keyCache[slot] = name;
+          if (name.length === end - at3 && text.startsWith(name, at3)) keyCache[slot] = detached(name);
         }
         this.emit(EVENT_ID.SCALAR, at3, end, SCALAR_STYLE.PLAIN, 1, -1, 1);
         return name;
@@ -26949,7 +26953,7 @@ var init_block_yaml = __esm({
         }
         return -1;
       }
-      /** Whether the last quoted scalar {@link quoteEnd} read holds an escape (`\\n`, `''`): its value is not its source. */
+      /** Whether the last quoted scalar {@link quoteEnd} read holds an escape (a backslash, or `''`): its value is not its source. */
       escaped = false;
       /**
        * Where the quoted scalar that starts at `at` ends (its closing quote), on the same line. A

@@ -17,6 +17,7 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const [target = 'package', outdir] = process.argv.slice(2);
@@ -26,7 +27,7 @@ const [target = 'package', outdir] = process.argv.slice(2);
  * (or `require` on a Node.js without it), each export read from the module where it is imported.
  * An ES import of a built-in makes Node.js build a facade of all its exports first, and reading
  * each one loads more of Node.js (`fs.ReadStream` loads the streams, `util.TextDecoder` the
- * encodings): a start paid about 11 ms for that. Exports no module imports are dropped with the
+ * encodings): a start paid about 6 ms for that. Exports no module imports are dropped with the
  * rest of the unused code, and an import of a name the built-in lacks fails the build, as an ES
  * import would fail at start. `node:child_process`, which commander imports for external
  * subcommands, loads at its first use: it has a default export alone (src/ loads it through
@@ -38,9 +39,10 @@ const builtinsByName = {
     const requireHere = createRequire(import.meta.url);
     // Only for the ES imports of this project and commander, by name or default: a namespace
     // import or a CommonJS require (glob's, the Kubernetes client's) would keep every export.
-    const importers = /(?:^|\/)(?:src|node_modules\/commander)\//;
+    const importers = /^(?:src|node_modules\/commander)\//;
+    const repository = fileURLToPath(new URL('..', import.meta.url));
     plugin.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
-      isBuiltin(args.path) && args.kind === 'import-statement' && importers.test(path.relative(process.cwd(), args.importer).split(path.sep).join('/'))
+      isBuiltin(args.path) && args.kind === 'import-statement' && importers.test(path.relative(repository, args.importer).split(path.sep).join('/'))
         ? { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'builtin' }
         : undefined,
     );

@@ -4,15 +4,15 @@ import type { ManifestLimits } from './manifest-limits.js';
 
 /**
  * A reader for the YAML that manifests are nearly always written in: block mappings and
- * sequences, one-line scalars (plain, quoted without escapes), literal and folded block scalars
- * and one-line flow collections, with comments and `---` between documents. It builds the values
- * and the packed events in one pass over the text, as js-yaml's `parseEvents` and
- * `constructFromEvents` would build them, several times faster: it neither makes an object per
- * event nor looks at a character twice. Anything else — anchors, aliases, tags, directives, escapes,
- * multi-line plain or quoted scalars, flow collections over several lines, `?` keys, merge keys,
- * tabs, carriage returns, control characters, or anything js-yaml would refuse — ends it with
- * `undefined`, and the caller parses the text with js-yaml instead. Scalars resolve through the
- * caller's schema, and block and quoted scalars decode through js-yaml's own `getScalarValue`.
+ * sequences, one-line scalars (plain, or quoted with the escapes YAML knows), literal and folded
+ * block scalars and one-line flow collections, with comments and `---` between documents. It
+ * builds the values and the packed events in one pass over the text, as js-yaml's `parseEvents`
+ * and `constructFromEvents` would build them, in less than half the time: it makes no object per
+ * event. Anything else — anchors, aliases, tags, directives, `...`, scalars or flow collections
+ * over several lines, `?` keys, merge keys, tabs, carriage returns, control characters, or
+ * anything js-yaml would refuse — ends it with `undefined`, and the caller parses the text with
+ * js-yaml instead. Scalars resolve through the caller's schema, and block and quoted scalars
+ * decode through js-yaml's own `getScalarValue`.
  */
 export function readBlockYaml(text: string, schema: Schema, limits: ManifestLimits): { events: PackedEvents; values: unknown[] } | undefined {
   if (unsupportedCharacter.test(text)) return undefined;
@@ -38,8 +38,19 @@ const notBlockYaml = new Error('not block YAML the reader follows');
 /** The events of the text being read, reused from text to text: its events are copied out at the end. */
 let scratchTable: Int32Array = new Int32Array(4096 * STRIDE);
 
+/** A table grown past this many numbers for a large file is not kept for the next (4 MB). */
+const maxScratchLength = 1 << 20;
+
 /** Plain keys read before, by a hash of their text. */
 const keyCache: string[] = new Array<string>(1024).fill('');
+
+/**
+ * A copy of a key that does not hold on to the text it was read from: V8 cuts a slice of 13
+ * characters or more as a view of its text, which the cache would keep alive after the scan.
+ */
+function detached(key: string): string {
+  return key.length < 13 ? key : Array.from(key).join('');
+}
 
 /** Nesting past which js-yaml reads the text, and applies the limit with its own message. */
 const maxReadDepth = 64;
@@ -74,7 +85,7 @@ function isIndicator(code: number): boolean {
   );
 }
 
-/** What may follow a backslash in a double-quoted scalar but a hexadecimal escape (`\\x`, `\\u`, `\\U`): `0abtnvfre "/\\N_LP`. */
+/** What may follow a backslash in a double-quoted scalar, but for the hexadecimal escapes (x, u, U): `0abtnvfre "/` and backslash, `N_LP`. */
 const simpleEscapes = new Uint8Array(128);
 for (const char of '0abtnvfre "/\\N_LP') simpleEscapes[char.charCodeAt(0)] = 1;
 
@@ -159,7 +170,7 @@ class BlockReader {
       this.emit(EVENT_ID.POP, 0, 0, 0, 0, 0, 0);
       if (at < this.length && !(this.lineColumn < 0 && text.startsWith('---', at))) throw notBlockYaml;
     }
-    scratchTable = this.table;
+    if (this.table.length <= maxScratchLength) scratchTable = this.table;
     return { events: { table: this.table.slice(0, this.events * STRIDE), length: this.events, documentRoots: this.documentRoots }, values };
   }
 
@@ -415,7 +426,7 @@ class BlockReader {
       if (key !== null && typeof key === 'object') throw notBlockYaml;
       name = typeof key === 'string' ? key : String(key);
       if (name === '__proto__') throw notBlockYaml;
-      if (name.length === end - at && text.startsWith(name, at)) keyCache[slot] = name;
+      if (name.length === end - at && text.startsWith(name, at)) keyCache[slot] = detached(name);
     }
     this.emit(EVENT_ID.SCALAR, at, end, SCALAR_STYLE.PLAIN, 1, -1, 1);
     return name;
@@ -474,7 +485,7 @@ class BlockReader {
     return -1;
   }
 
-  /** Whether the last quoted scalar {@link quoteEnd} read holds an escape (`\\n`, `''`): its value is not its source. */
+  /** Whether the last quoted scalar {@link quoteEnd} read holds an escape (a backslash, or `''`): its value is not its source. */
   private escaped = false;
 
   /**
