@@ -30790,7 +30790,7 @@ function readFile(file, repository, into) {
 }
 var argoCdReader = {
   kind: "argocd",
-  needs: [argoGroup, "valuesObject"],
+  needs: { paths: isManifestFile, texts: [argoGroup, "valuesObject"] },
   wants: (file, text) => isManifestFile(file) && (text.includes(argoGroup) || text.includes("valuesObject")),
   read(files, repository, into) {
     for (const file of files) readFile(file, repository, into);
@@ -30923,7 +30923,7 @@ function readHelmRelease(value, locator, file, sources, into) {
 }
 var fluxHelmReleaseReader = {
   kind: "flux",
-  needs: [fluxHelmGroup],
+  needs: { paths: isManifestFile, texts: [fluxHelmGroup] },
   wants: (file, text) => isManifestFile(file) && text.includes(fluxHelmGroup),
   read(files, repository, into) {
     const sources = new ValuesSources(repository);
@@ -33730,7 +33730,7 @@ function entryLocator(config, entry2, attachedRole) {
 }
 var eksctlReader = {
   kind: "eksctl",
-  needs: ["eksctl.io/"],
+  needs: { paths: isManifestFile, texts: ["eksctl.io/"] },
   wants: (path2, text) => isManifestFile(path2) && text.includes("eksctl.io/") && text.includes("serviceAccounts"),
   read(files, _repository, into) {
     for (const file of files) {
@@ -35515,7 +35515,7 @@ init_parse_manifests();
 init_values();
 var kustomizePatchReader = {
   kind: "kustomize",
-  needs: ["kind: Kustomization"],
+  needs: { paths: isManifestFile, texts: ["kind: Kustomization"] },
   wants: (path2, text) => isManifestFile(path2) && !isKustomization(path2) && text.includes("kind: Kustomization") && text.includes("patch") && text.includes(webhook.annotations.roleArn),
   read(files, _repository, into) {
     for (const file of files) {
@@ -35723,11 +35723,12 @@ function readDeclarations(files, readers = declarationReaders) {
       return text;
     }
   };
-  const needs = readers.flatMap((reader) => reader.needs ?? []);
-  const needed2 = needs.length === 0 ? void 0 : new RegExp(needs.map(escapeRegExp).join("|"));
-  const holdsNeeds = files.map((file) => needed2?.test(file.text) ?? true);
+  const needed2 = new RegExp(readers.flatMap((reader) => reader.needs?.texts ?? []).map(escapeRegExp).join("|") || "(?!)");
+  const holds = [];
+  const holdsNeeds = (file, index) => holds[index] ??= needed2.test(file.text);
   for (const reader of readers) {
-    const wanted = files.filter((file, index) => (reader.needs === void 0 || holdsNeeds[index]) && reader.wants(file.path, file.text));
+    const { needs } = reader;
+    const wanted = files.filter((file, index) => (needs === void 0 || needs.paths(file.path) && holdsNeeds(file, index)) && reader.wants(file.path, file.text));
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
   }
   addReleaseObjects(declarations, repository);

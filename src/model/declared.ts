@@ -150,10 +150,11 @@ export interface DeclarationReader {
    */
   prepare?(): Promise<void>;
   /**
-   * Texts of which every file it wants holds one: a scan looks for every reader's at once, and
-   * asks `wants` of a file only when it holds one.
+   * What every file it wants is: one whose path `paths` accepts, holding one of `texts`. A scan
+   * looks for every reader's texts at once, in the files whose path some reader's `needs` accepts,
+   * and asks `wants` of a file only when it holds one.
    */
-  readonly needs?: readonly string[];
+  readonly needs?: DeclarationMarkers;
   /** Whether a file may hold this reader's declarations: a cheap test of its path and text. */
   wants(path: string, text: string): boolean;
   /** Reads the declarations of the wanted files, appending to `into`. */

@@ -260,7 +260,7 @@ function readFile(file: { path: string; text: string }, repository: RepositoryVi
  */
 export const argoCdReader: DeclarationReader = {
   kind: 'argocd',
-  needs: [argoGroup, 'valuesObject'],
+  needs: { paths: isManifestFile, texts: [argoGroup, 'valuesObject'] },
   wants: (file, text) => isManifestFile(file) && (text.includes(argoGroup) || text.includes('valuesObject')),
   read(files, repository, into) {
     for (const file of files) readFile(file, repository, into);

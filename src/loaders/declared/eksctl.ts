@@ -33,7 +33,7 @@ function entryLocator(config: DocumentLocator, entry: readonly PathSegment[], at
  */
 export const eksctlReader: DeclarationReader = {
   kind: 'eksctl',
-  needs: ['eksctl.io/'],
+  needs: { paths: isManifestFile, texts: ['eksctl.io/'] },
   wants: (path, text) => isManifestFile(path) && text.includes('eksctl.io/') && text.includes('serviceAccounts'),
   read(files, _repository, into) {
     // A file that does not parse is reported by the manifest pass, which reads it too.

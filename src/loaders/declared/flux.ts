@@ -169,7 +169,7 @@ function readHelmRelease(value: Record<string, unknown>, locator: DocumentLocato
  */
 export const fluxHelmReleaseReader: DeclarationReader = {
   kind: 'flux',
-  needs: [fluxHelmGroup],
+  needs: { paths: isManifestFile, texts: [fluxHelmGroup] },
   wants: (file, text) => isManifestFile(file) && text.includes(fluxHelmGroup),
   read(files, repository, into) {
     const sources = new ValuesSources(repository);

@@ -15,7 +15,7 @@ import type { DeclarationReader } from '../../model/declared.js';
  */
 export const kustomizePatchReader: DeclarationReader = {
   kind: 'kustomize',
-  needs: ['kind: Kustomization'],
+  needs: { paths: isManifestFile, texts: ['kind: Kustomization'] },
   wants: (path, text) =>
     isManifestFile(path) && !isKustomization(path) && text.includes('kind: Kustomization') && text.includes('patch') && text.includes(webhook.annotations.roleArn),
   read(files, _repository, into) {

@@ -44,12 +44,13 @@ export function readDeclarations(
       return text;
     },
   };
-  // One search of each text for every reader's needs: most texts hold none, and are not asked of them.
-  const needs = readers.flatMap((reader) => reader.needs ?? []);
-  const needed = needs.length === 0 ? undefined : new RegExp(needs.map(escapeRegExp).join('|'));
-  const holdsNeeds = files.map((file) => needed?.test(file.text) ?? true);
+  // One search of a text for every reader's needs, at most: most texts hold none, and are not asked of them.
+  const needed = new RegExp(readers.flatMap((reader) => reader.needs?.texts ?? []).map(escapeRegExp).join('|') || '(?!)');
+  const holds: Array<boolean | undefined> = [];
+  const holdsNeeds = (file: { text: string }, index: number): boolean => (holds[index] ??= needed.test(file.text));
   for (const reader of readers) {
-    const wanted = files.filter((file, index) => (reader.needs === undefined || holdsNeeds[index]) && reader.wants(file.path, file.text));
+    const { needs } = reader;
+    const wanted = files.filter((file, index) => (needs === undefined || (needs.paths(file.path) && holdsNeeds(file, index))) && reader.wants(file.path, file.text));
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
   }
   addReleaseObjects(declarations, repository);
