@@ -35,7 +35,6 @@ export interface TextContext {
   code?: boolean;
 }
 
-
 /**
  * One pass over the text finds every kind of use; a named group tells which matched. Each
  * alternative is a literal or a bounded class run, so matching stays linear.
