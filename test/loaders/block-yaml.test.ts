@@ -122,6 +122,7 @@ describe('the block YAML reader', () => {
     ['block scalars with trailing blank lines', 'a: |+\n  x\n\n  \n\nb: 1\n'],
     ['flow collections', 'a: [1, "two", \'three\', {b: c}, [d, e], -1]\nf: {g: [h], i: {j: k}, "l": m}\n'],
     ['a key with a space before its colon', 'a : b\n'],
+    ['keys with hashes, colons, dashes and dots in them', 'a#b: c\na:b: c\nhttp://x: y\n-a: b\n.a: b\n~a: b\na b : c\n?a: b\n'],
     ['escapes in double quotes', 'a: "x\\ty\\n\\u00e9\\x41\\U0001F600 \\"q\\" \\\\"\n"k\\u0079": [ "\\/" ]\n'],
     ['characters beyond the Basic Multilingual Plane', '# 😀\na: "😀" # 😀\nb: x😀y\n'],
     ['a value made of spaces only before a comment', 'a:    # c\n  b: 1\n'],
