@@ -26914,7 +26914,7 @@ var init_block_yaml = __esm({
         if (code2 === PIPE || code2 === GREATER) return this.blockScalar(at3, parent);
         if (code2 === DOUBLE_QUOTE || code2 === SINGLE_QUOTE) {
           value = this.quoted(at3);
-          end = this.quoteEnd(at3) + 1;
+          end = this.quoteClose + 1;
         } else if (code2 === OPEN_BRACKET || code2 === OPEN_BRACE) {
           value = this.flowCollection(at3);
           end = this.flowEnd;
@@ -26987,10 +26987,12 @@ var init_block_yaml = __esm({
         }
         throw notBlockYaml;
       }
+      /** Where the last quoted scalar {@link quoted} emitted closes: the offset of its closing quote. */
+      quoteClose = 0;
       /** Emits the quoted scalar that starts at `at`; returns its value. */
       quoted(at3) {
         const text = this.text;
-        const end = this.quoteEnd(at3);
+        const end = this.quoteClose = this.quoteEnd(at3);
         const style = text.charCodeAt(at3) === DOUBLE_QUOTE ? SCALAR_STYLE.DOUBLE_QUOTED : SCALAR_STYLE.SINGLE_QUOTED;
         const fast = !this.escaped;
         this.emit(EVENT_ID.SCALAR, at3 + 1, end, style, 1, -1, fast ? 1 : 0);
@@ -27073,7 +27075,7 @@ var init_block_yaml = __esm({
               let key;
               if (code3 === DOUBLE_QUOTE || code3 === SINGLE_QUOTE) {
                 key = this.quoted(scan2);
-                scan2 = this.quoteEnd(scan2) + 1;
+                scan2 = this.quoteClose + 1;
               } else {
                 scan2 = this.flowPlainEnd(scan2);
                 let end = scan2;
@@ -27108,7 +27110,7 @@ var init_block_yaml = __esm({
         if (code2 === OPEN_BRACKET || code2 === OPEN_BRACE) return this.flowCollection(at3);
         if (code2 === DOUBLE_QUOTE || code2 === SINGLE_QUOTE) {
           const value = this.quoted(at3);
-          this.flowEnd = this.quoteEnd(at3) + 1;
+          this.flowEnd = this.quoteClose + 1;
           return value;
         }
         const scan2 = this.flowPlainEnd(at3);
@@ -37632,8 +37634,8 @@ async function scan(options) {
     allowUnmatched: options.allowUnmatched === true
   });
   const workers = workerSettings(options);
-  const manifests = discovery.files.filter((file) => isManifestFile(file.path)).length;
-  const started = workers && manifests >= workers.minFiles ? Array.from({ length: workers.threads }, () => startWorker(workers)) : [];
+  const startEarly = workers !== void 0 && workers.threads > 0 && discovery.files.filter((file) => isManifestFile(file.path)).length >= workers.minFiles;
+  const started = startEarly ? Array.from({ length: workers.threads }, () => startWorker(workers)) : [];
   try {
     const outcomes = { skipped: [...discovery.skipped], errors: [] };
     const files = readFiles(discovery.files, options.maxFileBytes ?? defaultMaxFileBytes, outcomes);

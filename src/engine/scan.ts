@@ -85,8 +85,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
   });
   const workers = workerSettings(options);
   // Enough manifests for a worker to pay: it starts now, while the files are read.
-  const manifests = discovery.files.filter((file) => isManifestFile(file.path)).length;
-  const started = workers && manifests >= workers.minFiles ? Array.from({ length: workers.threads }, () => startWorker(workers)) : [];
+  const startEarly = workers !== undefined && workers.threads > 0 && discovery.files.filter((file) => isManifestFile(file.path)).length >= workers.minFiles;
+  const started = startEarly ? Array.from({ length: workers.threads }, () => startWorker(workers)) : [];
   try {
     // Every file is read once, here, before the run loads the rules' metadata. Measured on 20,000
     // documents: loaded first, the metadata (long-lived, built by js-yaml like the manifests'

@@ -441,7 +441,7 @@ class BlockReader {
     if (code === PIPE || code === GREATER) return this.blockScalar(at, parent);
     if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
       value = this.quoted(at);
-      end = this.quoteEnd(at) + 1;
+      end = this.quoteClose + 1;
     } else if (code === OPEN_BRACKET || code === OPEN_BRACE) {
       value = this.flowCollection(at);
       end = this.flowEnd;
@@ -521,10 +521,13 @@ class BlockReader {
     throw notBlockYaml;
   }
 
+  /** Where the last quoted scalar {@link quoted} emitted closes: the offset of its closing quote. */
+  private quoteClose = 0;
+
   /** Emits the quoted scalar that starts at `at`; returns its value. */
   private quoted(at: number): string {
     const text = this.text;
-    const end = this.quoteEnd(at);
+    const end = (this.quoteClose = this.quoteEnd(at));
     const style = text.charCodeAt(at) === DOUBLE_QUOTE ? SCALAR_STYLE.DOUBLE_QUOTED : SCALAR_STYLE.SINGLE_QUOTED;
     const fast = !this.escaped;
     this.emit(EVENT_ID.SCALAR, at + 1, end, style, 1, -1, fast ? 1 : 0);
@@ -613,7 +616,7 @@ class BlockReader {
           let key: string;
           if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
             key = this.quoted(scan);
-            scan = this.quoteEnd(scan) + 1;
+            scan = this.quoteClose + 1;
           } else {
             scan = this.flowPlainEnd(scan);
             let end = scan;
@@ -649,7 +652,7 @@ class BlockReader {
     if (code === OPEN_BRACKET || code === OPEN_BRACE) return this.flowCollection(at);
     if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
       const value = this.quoted(at);
-      this.flowEnd = this.quoteEnd(at) + 1;
+      this.flowEnd = this.quoteClose + 1;
       return value;
     }
     const scan = this.flowPlainEnd(at);
