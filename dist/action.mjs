@@ -7537,8 +7537,8 @@ var require_redirect_handler = __commonJS({
         if (!this.location) {
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
-        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path2 = search ? `${pathname}${search}` : pathname;
+        const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const path2 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
         this.opts.path = path2;
         this.opts.origin = origin;
@@ -29788,9 +29788,12 @@ var IgnoreRules = class {
     for (let depth = fromDepth; depth < parts.length; depth++) stack = this.push(stack, parts.slice(0, depth).join("/"));
     return stack;
   }
-  /** `stack` with the rules of `folder` (relative; '' for the root) on top, when it has a `.gitignore`. */
-  push(stack, folder) {
-    const rules2 = this.rulesOf(folder);
+  /**
+   * `stack` with the rules of `folder` (relative; '' for the root) on top, when it has a `.gitignore`.
+   * @param listed whether its entries (already read) name a `.gitignore`; unknown when not given.
+   */
+  push(stack, folder, listed) {
+    const rules2 = this.rulesOf(folder, listed);
     return rules2 ? [...stack, { rules: rules2, prefixLength: folder === "" ? 0 : folder.length + 1 }] : stack;
   }
   /**
@@ -29812,16 +29815,25 @@ var IgnoreRules = class {
     }
     return ignored;
   }
-  rulesOf(folder) {
+  rulesOf(folder, listed) {
     let rules2 = this.perFolder.get(folder);
     if (rules2 === void 0) {
       const file = node_path_default.join(this.root, folder, ".gitignore");
-      rules2 = export17(file) ? (0, import_ignore.default)().add(export59(file, "utf8")) : null;
+      rules2 = listed ?? export17(file) ? readRules(file) : null;
       this.perFolder.set(folder, rules2);
     }
     return rules2;
   }
 };
+function readRules(file) {
+  let text;
+  try {
+    text = export59(file, "utf8");
+  } catch {
+    return null;
+  }
+  return (0, import_ignore.default)().add(text);
+}
 async function discoverFiles(targets2, options) {
   const realRoot = export63.native(options.root);
   const rules2 = new IgnoreRules(options.root, options.ignorePaths, options.ignoreFolder);
@@ -29854,11 +29866,13 @@ async function discoverFiles(targets2, options) {
   const walk = (folder, real, relativeFolder, above, withExtra) => {
     if (visitedFolders.has(real)) return;
     visitedFolders.add(real);
-    const stack = rules2.push(above, relativeFolder);
     const prefix2 = relativeFolder === "" ? "" : `${relativeFolder}/`;
+    const absolutePrefix = folder.endsWith(node_path_default.sep) ? folder : folder + node_path_default.sep;
     const entries = export53(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
+    const gitignore = entries.find((entry2) => entry2.name === ".gitignore");
+    const stack = rules2.push(above, relativeFolder, gitignore === void 0 ? false : gitignore.isFile() || void 0);
     for (const entry2 of entries) {
-      const absolute = node_path_default.join(folder, entry2.name);
+      const absolute = absolutePrefix + entry2.name;
       const relative = prefix2 + entry2.name;
       let isFolder = entry2.isDirectory();
       let linked;
@@ -34113,7 +34127,7 @@ var CodePositions = class {
 init_release_label();
 var { roleArn: roleArnKey2, stsRegionalEndpoints: endpointKey } = webhook.annotations;
 var programLanguages = /* @__PURE__ */ new Set(["javascript", "python", "go", "java", "csharp", "kotlin"]);
-var markers = { paths: isProgram, texts: ["ServiceAccount", "add_service_account", roleArnKey2] };
+var markers = { paths: isProgram, texts: ["ServiceAccount", "add_service_account", roleArnKey2], alongside: ["cdk", "pulumi"] };
 var toolNames = { cdk: "AWS CDK", pulumi: "Pulumi" };
 var partlyRead = {
   cdk: "AWS CDK code is read, not run: ServiceAccounts made by `addServiceAccount`, `new ServiceAccount`, cdk8s `KubeServiceAccount` and literal ServiceAccount objects are modeled from the literals written; the roles CDK creates, values computed when the app runs, objects made in loops or helpers, and Helm charts added with `addHelmChart` are not known",
@@ -35570,6 +35584,57 @@ var declarationReaders = [
   kustomizePatchReader
 ];
 
+// src/loaders/byte-search.ts
+var rarestFirst = "~%^ZXY75$J!K4G<+Q8UH>FW2z6|LB?`][_@N'M9O1V-j3Dq\\}{CI#REPTkS&Ax\"=:/w()*v;y,bg0.fmphucdlinosarte ";
+var partLength = 6;
+var rankOf = (character) => {
+  const rank3 = rarestFirst.indexOf(character);
+  return rank3 < 0 ? -1 : rank3;
+};
+function leadingPart(text) {
+  const lastStart = text.length - Math.min(text.length, 4);
+  let best = 0;
+  for (let start = 1; start <= lastStart; start++) if (rankOf(text[start]) < rankOf(text[best])) best = start;
+  return text.slice(best, best + partLength);
+}
+var ByteSearch = class {
+  parts = [];
+  ids = /* @__PURE__ */ new Map();
+  /** Per part, for the current bytes: 0 not searched yet, 1 found, 2 not found. */
+  state = new Uint8Array(0);
+  bytes = Buffer.alloc(0);
+  /** A part to search for as it is written: its id. */
+  part(text) {
+    let id = this.ids.get(text);
+    if (id === void 0) {
+      id = this.parts.push(Buffer.from(text)) - 1;
+      this.ids.set(text, id);
+      this.state = new Uint8Array(this.parts.length);
+    }
+    return id;
+  }
+  /** A text to search for by its {@link leadingPart}. */
+  needle(text) {
+    const part = leadingPart(text);
+    return { part: this.part(part), whole: part === text ? void 0 : Buffer.from(text) };
+  }
+  /** Starts on a file's bytes: nothing searched yet. */
+  start(bytes) {
+    this.bytes = bytes;
+    this.state.fill(0);
+  }
+  /** Whether the current bytes hold a part (by id). */
+  holdsPart(id) {
+    let state = this.state[id];
+    if (state === 0) this.state[id] = state = this.bytes.includes(this.parts[id]) ? 1 : 2;
+    return state === 1;
+  }
+  /** Whether the current bytes hold a text. */
+  holds(needle) {
+    return this.holdsPart(needle.part) && (needle.whole === void 0 || this.bytes.includes(needle.whole));
+  }
+};
+
 // src/young-generation.ts
 var bound2;
 var calls = 0;
@@ -35603,19 +35668,28 @@ function readFiles(files, maxBytes, outcomes) {
   return read7;
 }
 var codeMarkers = endpoints.codeMarkers;
+var search = new ByteSearch();
 var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
-  fragment: Buffer.from(fragment),
+  fragment: search.part(fragment),
   texts: texts.map((text) => Buffer.from(text))
 }));
 function holdsCodeMarker(bytes) {
-  return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
+  return screens.some(({ fragment, texts }) => search.holdsPart(fragment) && texts.some((text) => bytes.includes(text)));
 }
 var markersPastScreens = codeMarkers.filter((marker) => !Object.entries(endpoints.codeMarkerFragments).some(([fragment, texts]) => marker.includes(fragment) && texts.some((text) => marker.includes(text)))).map((marker) => Buffer.from(marker));
 var declarationMarkers = [...new Set(declarationReaders.map((reader) => reader.markers))].flatMap(
-  (markers2) => markers2 ? [{ paths: markers2.paths, texts: markers2.texts.map((text) => Buffer.from(text)) }] : []
+  (markers2) => markers2 ? [
+    {
+      paths: markers2.paths,
+      texts: markers2.texts.map((text) => search.needle(text)),
+      alongside: markers2.alongside?.map((text) => search.needle(text))
+    }
+  ] : []
 );
-function holdsDeclarationMarker(path2, bytes) {
-  return declarationMarkers.some(({ paths, texts }) => paths(path2) && texts.some((text) => bytes.includes(text)));
+function holdsDeclarationMarker(path2) {
+  return declarationMarkers.some(
+    ({ paths, texts, alongside }) => paths(path2) && texts.some((text) => search.holds(text)) && (alongside === void 0 || alongside.some((text) => search.holds(text)))
+  );
 }
 var readBuffer = Buffer.allocUnsafe(1 << 20);
 var NotRegularFile = class extends Error {
@@ -35666,9 +35740,10 @@ function readCode(file, maxBytes, outcomes) {
     outcomes.skipped.push({ path: file.path, reason: "binary file" });
     return void 0;
   }
+  search.start(bytes);
   const screened = holdsCodeMarker(bytes);
   const dependencies = isDependencyManifest(file.path);
-  if (!screened && !dependencies && !holdsDeclarationMarker(file.path, bytes)) return null;
+  if (!screened && !dependencies && !holdsDeclarationMarker(file.path)) return null;
   if (!export3(bytes)) {
     outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
     return void 0;
@@ -35730,7 +35805,9 @@ function readDeclarations(files, readers = declarationReaders) {
   const holdsNeeds = (file, index) => holds[index] ??= needed2.test(file.text);
   for (const reader of readers) {
     const { needs } = reader;
-    const wanted = files.filter((file, index) => (needs === void 0 || needs.paths(file.path) && holdsNeeds(file, index)) && reader.wants(file.path, file.text));
+    const wanted = files.filter(
+      (file, index) => (needs === void 0 || needs.paths(file.path) && holdsNeeds(file, index) && (needs.alongside?.some((text) => file.text.includes(text)) ?? true)) && reader.wants(file.path, file.text)
+    );
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
   }
   addReleaseObjects(declarations, repository);

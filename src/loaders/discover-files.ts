@@ -75,9 +75,12 @@ class IgnoreRules {
     return stack;
   }
 
-  /** `stack` with the rules of `folder` (relative; '' for the root) on top, when it has a `.gitignore`. */
-  push(stack: readonly FolderRules[], folder: string): readonly FolderRules[] {
-    const rules = this.rulesOf(folder);
+  /**
+   * `stack` with the rules of `folder` (relative; '' for the root) on top, when it has a `.gitignore`.
+   * @param listed whether its entries (already read) name a `.gitignore`; unknown when not given.
+   */
+  push(stack: readonly FolderRules[], folder: string, listed?: boolean): readonly FolderRules[] {
+    const rules = this.rulesOf(folder, listed);
     return rules ? [...stack, { rules, prefixLength: folder === '' ? 0 : folder.length + 1 }] : stack;
   }
 
@@ -101,15 +104,26 @@ class IgnoreRules {
     return ignored;
   }
 
-  private rulesOf(folder: string): Ignore | null {
+  private rulesOf(folder: string, listed?: boolean): Ignore | null {
     let rules = this.perFolder.get(folder);
     if (rules === undefined) {
       const file = path.join(this.root, folder, '.gitignore');
-      rules = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null;
+      rules = (listed ?? existsSync(file)) ? readRules(file) : null;
       this.perFolder.set(folder, rules);
     }
     return rules;
   }
+}
+
+/** A `.gitignore` file's rules; none when it cannot be read as a file (a folder of that name, say), as Git has it. */
+function readRules(file: string): Ignore | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  return ignore().add(text);
 }
 
 /** Options of {@link discoverFiles}. */
@@ -178,11 +192,15 @@ export async function discoverFiles(targets: readonly string[], options: Discove
   const walk = (folder: string, real: string, relativeFolder: string, above: readonly FolderRules[], withExtra: boolean): void => {
     if (visitedFolders.has(real)) return;
     visitedFolders.add(real);
-    const stack = rules.push(above, relativeFolder);
     const prefix = relativeFolder === '' ? '' : `${relativeFolder}/`;
+    // Paths are built by joining names to a folder that is already normal: no path.join a file.
+    const absolutePrefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
     const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
+    // A folder's own `.gitignore`, known from its entries when it is a plain file or is absent.
+    const gitignore = entries.find((entry) => entry.name === '.gitignore');
+    const stack = rules.push(above, relativeFolder, gitignore === undefined ? false : gitignore.isFile() || undefined);
     for (const entry of entries) {
-      const absolute = path.join(folder, entry.name);
+      const absolute = absolutePrefix + entry.name;
       const relative = prefix + entry.name;
       let isFolder = entry.isDirectory();
       let linked: string | undefined;

@@ -4,6 +4,7 @@ import { isManifestFile, type InputFile } from './discover-files.js';
 import { isDependencyManifest } from '../code/languages.js';
 import { endpoints } from '../facts.js';
 import { declarationReaders } from './declared/readers.js';
+import { ByteSearch } from './byte-search.js';
 import { youngGenerationCheckpoint } from '../young-generation.js';
 import type { Inputs } from '../model/source.js';
 
@@ -41,18 +42,22 @@ export function readFiles(files: readonly InputFile[], maxBytes: number, outcome
 
 /** Texts of which a file must hold one for the code rules to read it. */
 export const codeMarkers = endpoints.codeMarkers;
+
+/** Every search of a file's bytes, each part searched once a file. */
+const search = new ByteSearch();
+
 /**
  * Each fragment is one Buffer search (native, and fast since its bytes are rare in code); only a
  * file that holds one is searched for the texts behind it. Most files are dropped after four
  * searches: far cheaper than looking for every marker in every file.
  */
 const screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
-  fragment: Buffer.from(fragment),
+  fragment: search.part(fragment),
   texts: texts.map((text) => Buffer.from(text)),
 }));
 
 function holdsCodeMarker(bytes: Buffer): boolean {
-  return screens.some(({ fragment, texts }) => bytes.includes(fragment) && texts.some((text) => bytes.includes(text)));
+  return screens.some(({ fragment, texts }) => search.holdsPart(fragment) && texts.some((text) => bytes.includes(text)));
 }
 
 /**
@@ -66,15 +71,25 @@ const markersPastScreens = codeMarkers
 
 /**
  * Texts that make a source or config file worth reading for a declaration reader (a Terraform
- * `helm_release`), each searched only in the files whose path that reader reads: every search is a
- * pass over the whole file. Readers that share their markers (CDK and Pulumi) are searched once.
+ * `helm_release`), each searched only in the files whose path that reader reads, by its rarest
+ * part first. Readers that share their markers (CDK and Pulumi) are searched once.
  */
 const declarationMarkers = [...new Set(declarationReaders.map((reader) => reader.markers))].flatMap((markers) =>
-  markers ? [{ paths: markers.paths, texts: markers.texts.map((text) => Buffer.from(text)) }] : [],
+  markers
+    ? [
+        {
+          paths: markers.paths,
+          texts: markers.texts.map((text) => search.needle(text)),
+          alongside: markers.alongside?.map((text) => search.needle(text)),
+        },
+      ]
+    : [],
 );
 
-function holdsDeclarationMarker(path: string, bytes: Buffer): boolean {
-  return declarationMarkers.some(({ paths, texts }) => paths(path) && texts.some((text) => bytes.includes(text)));
+function holdsDeclarationMarker(path: string): boolean {
+  return declarationMarkers.some(
+    ({ paths, texts, alongside }) => paths(path) && texts.some((text) => search.holds(text)) && (alongside === undefined || alongside.some((text) => search.holds(text))),
+  );
 }
 
 /** One buffer reused for every source file: most are read, searched and dropped, never decoded. */
@@ -143,9 +158,10 @@ function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text
     outcomes.skipped.push({ path: file.path, reason: 'binary file' });
     return undefined;
   }
+  search.start(bytes);
   const screened = holdsCodeMarker(bytes);
   const dependencies = isDependencyManifest(file.path);
-  if (!screened && !dependencies && !holdsDeclarationMarker(file.path, bytes)) return null;
+  if (!screened && !dependencies && !holdsDeclarationMarker(file.path)) return null;
   if (!isUtf8(bytes)) {
     outcomes.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
     return undefined;

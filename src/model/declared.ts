@@ -133,6 +133,8 @@ export interface RepositoryView {
 export interface DeclarationMarkers {
   paths(path: string): boolean;
   readonly texts: readonly string[];
+  /** Texts of which a file must hold one as well (a program's framework), when given. */
+  readonly alongside?: readonly string[];
 }
 
 /** Reads one kind of declaration from the files of a scan. */

@@ -27,6 +27,13 @@ describe('discoverFiles', () => {
     expect(paths(await discoverFiles(['.'], options(root)))).toEqual(['config.json', 'deploy/app.yaml', 'deploy/secret-ok.yaml']);
   });
 
+  it('reads a .gitignore that is a link to a file inside the root, and passes over one that is a folder or a broken link', async () => {
+    const root = makeTree({ 'rules.txt': 'b.yaml\n', 'linked/a.yaml': '', 'linked/b.yaml': '', 'folder/.gitignore/x.txt': '', 'folder/a.yaml': '', 'broken/a.yaml': '' });
+    symlinkSync(path.join(root, 'rules.txt'), path.join(root, 'linked', '.gitignore'));
+    symlinkSync(path.join(root, 'nowhere'), path.join(root, 'broken', '.gitignore'));
+    expect(paths(await discoverFiles(['.'], options(root)))).toEqual(['broken/a.yaml', 'folder/a.yaml', 'linked/a.yaml']);
+  });
+
   it('applies the config’s extra ignore patterns', async () => {
     const root = makeTree({ 'a/x.yaml': '', 'b/y.yaml': '' });
     expect(paths(await discoverFiles(['.'], options(root, ['b/'])))).toEqual(['a/x.yaml']);

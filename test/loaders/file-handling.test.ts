@@ -66,20 +66,37 @@ describe('reading source files for declaration readers', () => {
   };
 
   it('decodes a file for a reader only when the reader reads its path, and says whether it holds an STS text', () => {
+    const cdk = "import * as eks from 'aws-cdk-lib/aws-eks';\n";
     expect(
       read({
         'app.js': 'resource "helm_release" "x" {}\n',
         'main.tf': 'resource "helm_release" "x" {}\n',
-        'stack.ts': 'new ServiceAccount(this, "sa");\n',
-        'setting.ts': 'new ServiceAccount(this, "sa", { stsRegionalEndpoints: "regional" });\n',
-        'test/stack.ts': 'new ServiceAccount(this, "sa");\n',
+        'stack.ts': `${cdk}new ServiceAccount(this, "sa");\n`,
+        'setting.ts': `${cdk}new ServiceAccount(this, "sa", { stsRegionalEndpoints: "regional" });\n`,
+        'test/stack.ts': `${cdk}new ServiceAccount(this, "sa");\n`,
       }),
     ).toEqual([
       { path: 'app.js' },
       { path: 'main.tf', text: 'resource "helm_release" "x" {}\n', screened: false },
-      { path: 'setting.ts', text: 'new ServiceAccount(this, "sa", { stsRegionalEndpoints: "regional" });\n', screened: true },
-      { path: 'stack.ts', text: 'new ServiceAccount(this, "sa");\n', screened: false },
+      { path: 'setting.ts', text: `${cdk}new ServiceAccount(this, "sa", { stsRegionalEndpoints: "regional" });\n`, screened: true },
+      { path: 'stack.ts', text: `${cdk}new ServiceAccount(this, "sa");\n`, screened: false },
       { path: 'test/stack.ts' },
+    ]);
+  });
+
+  it('decodes a program for the CDK and Pulumi readers only when it names one of their frameworks too', () => {
+    expect(
+      read({
+        'client.ts': 'export class ServiceAccountsApi { list(): ServiceAccount[] { return []; } }\n',
+        'plain.py': 'cluster.add_service_account("sa")\n',
+        'cdk.py': 'from aws_cdk import aws_eks\ncluster.add_service_account("sa")\n',
+        'index.ts': 'import * as k8s from "@pulumi/kubernetes";\nnew k8s.core.v1.ServiceAccount("sa");\n',
+      }),
+    ).toEqual([
+      { path: 'cdk.py', text: 'from aws_cdk import aws_eks\ncluster.add_service_account("sa")\n', screened: false },
+      { path: 'client.ts' },
+      { path: 'index.ts', text: 'import * as k8s from "@pulumi/kubernetes";\nnew k8s.core.v1.ServiceAccount("sa");\n', screened: false },
+      { path: 'plain.py' },
     ]);
   });
 });

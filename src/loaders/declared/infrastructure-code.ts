@@ -16,9 +16,10 @@ const programLanguages = new Set(['javascript', 'python', 'go', 'java', 'csharp'
 /**
  * Texts one of which a program that makes a ServiceAccount holds (`addServiceAccount`,
  * `new ServiceAccount(`, `KubeServiceAccount`, `corev1.NewServiceAccount`, a literal
- * `kind: 'ServiceAccount'`, a Helm release's role annotation).
+ * `kind: 'ServiceAccount'`, a Helm release's role annotation), and one of which names its
+ * framework: every name the readers look for holds `cdk` or `pulumi`.
  */
-const markers: DeclarationMarkers = { paths: isProgram, texts: ['ServiceAccount', 'add_service_account', roleArnKey] };
+const markers: DeclarationMarkers = { paths: isProgram, texts: ['ServiceAccount', 'add_service_account', roleArnKey], alongside: ['cdk', 'pulumi'] };
 
 const toolNames: Record<'cdk' | 'pulumi', string> = { cdk: 'AWS CDK', pulumi: 'Pulumi' };
 

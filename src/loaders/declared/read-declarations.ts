@@ -50,7 +50,11 @@ export function readDeclarations(
   const holdsNeeds = (file: { text: string }, index: number): boolean => (holds[index] ??= needed.test(file.text));
   for (const reader of readers) {
     const { needs } = reader;
-    const wanted = files.filter((file, index) => (needs === undefined || (needs.paths(file.path) && holdsNeeds(file, index))) && reader.wants(file.path, file.text));
+    const wanted = files.filter(
+      (file, index) =>
+        (needs === undefined || (needs.paths(file.path) && holdsNeeds(file, index) && (needs.alongside?.some((text) => file.text.includes(text)) ?? true))) &&
+        reader.wants(file.path, file.text),
+    );
     if (wanted.length > 0) reader.read(wanted, repository, declarations);
   }
   addReleaseObjects(declarations, repository);
