@@ -30511,7 +30511,7 @@ var anyNameRule = new RegExp(
 );
 var dependencyNames = new Set(table.dependencyManifests);
 var dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
-var testFolders = new Set(table.testCode.folders);
+var inTestFolder = new RegExp(`(?:^|/)(?:${table.testCode.folders.map(escapeRegExp).join("|") || "(?!)"})/`);
 var testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
 function languageOf(file) {
   const base2 = node_path_default.posix.basename(file);
@@ -30538,9 +30538,7 @@ function isCodeFile(file) {
   return languageOf(file) !== void 0 || isDependencyManifest(file);
 }
 function isTestCode(file) {
-  const parts = file.split("/");
-  const base2 = parts.pop();
-  return parts.some((folder) => testFolders.has(folder)) || testFileNames.some((pattern) => pattern.test(base2));
+  return inTestFolder.test(file) || testFileNames.some((pattern) => pattern.test(file.slice(file.lastIndexOf("/") + 1)));
 }
 
 // src/loaders/declared/argocd.ts
@@ -36391,16 +36389,17 @@ function suppress(findings, covers, suppression) {
 }
 var reasonOf = (reason2) => reason2 === "" ? "(no reason given)" : reason2;
 function applyAnnotationSuppressions(resource, findings, settings, plan) {
-  if (settings.inline === false) return [];
   const engineFindings = [];
-  const pod = podOf(resource);
-  const places = [[["metadata"], resource.data.metadata]];
-  if (pod && resource.identity.kind !== "Pod") places.push([pod.templateMetadataPath, pod.templateMetadata]);
-  for (const [place, metadata] of places) {
-    const value = own(recordAt(metadata, "annotations"), suppressionAnnotation);
+  if (settings.inline === false) return engineFindings;
+  for (let step = 0; step < 2; step++) {
+    const template = step === 1;
+    const pod = template ? podOf(resource) : void 0;
+    if (template && (!pod || resource.identity.kind === "Pod")) continue;
+    const value = own(recordAt(pod ? pod.templateMetadata : resource.data.metadata, "annotations"), suppressionAnnotation);
     const parsed = typeof value === "string" ? parseSuppression(value) : void 0;
     if (!parsed) continue;
     const used = suppress(findings, (finding) => parsed.rules.includes(finding.ruleId), { kind: "annotation", reason: reasonOf(parsed.reason) });
+    const place = pod ? pod.templateMetadataPath : ["metadata"];
     const problem = { path: [...place, "annotations", suppressionAnnotation], target: "key", messageId: "annotation", data: { rules: parsed.rules.join(",") } };
     if (parsed.reason === "") engineFindings.push(...engineFinding(plan, "STS901", problem, objectPlace(resource, problem)));
     if (!used && settings.reportUnused) engineFindings.push(...engineFinding(plan, "STS903", problem, objectPlace(resource, problem)));

@@ -46,7 +46,8 @@ const anyNameRule = new RegExp(
 );
 const dependencyNames = new Set(table.dependencyManifests);
 const dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
-const testFolders = new Set(table.testCode.folders);
+/** A path with a test folder among its folders (not its file name). */
+const inTestFolder = new RegExp(`(?:^|/)(?:${table.testCode.folders.map(escapeRegExp).join('|') || '(?!)'})/`);
 const testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
 
 /** The language of a file, by its name; undefined for files the code scanner does not read. */
@@ -90,7 +91,5 @@ export function isCodeFile(file: string): boolean {
  * as the repository it stands for.
  */
 export function isTestCode(file: string): boolean {
-  const parts = file.split('/');
-  const base = parts.pop() as string;
-  return parts.some((folder) => testFolders.has(folder)) || testFileNames.some((pattern) => pattern.test(base));
+  return inTestFolder.test(file) || testFileNames.some((pattern) => pattern.test(file.slice(file.lastIndexOf('/') + 1)));
 }

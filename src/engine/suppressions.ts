@@ -7,7 +7,7 @@ import { podOf } from '../model/workload.js';
 import type { EngineRuleId, RulePlan } from './rule-plan.js';
 import type { Finding } from './report.js';
 import type { MessageIds } from '../rules/message-ids.generated.js';
-import type { PathSegment, Resource, SourcePosition } from '../model/resource.js';
+import type { Resource, SourcePosition } from '../model/resource.js';
 
 /**
  * Suppressions, and the engine's own rules about them: STS901 (no reason), STS902 (expired
@@ -98,16 +98,18 @@ const reasonOf = (reason: string): string => (reason === '' ? '(no reason given)
  * to the object's findings, and returns the engine's findings about them.
  */
 export function applyAnnotationSuppressions(resource: Resource, findings: readonly Finding[], settings: SuppressionSettings, plan: RulePlan): Finding[] {
-  if (settings.inline === false) return [];
   const engineFindings: Finding[] = [];
-  const pod = podOf(resource);
-  const places: Array<[PathSegment[], unknown]> = [[['metadata'], resource.data.metadata]];
-  if (pod && resource.identity.kind !== 'Pod') places.push([pod.templateMetadataPath, pod.templateMetadata]);
-  for (const [place, metadata] of places) {
-    const value = own(recordAt(metadata, 'annotations'), suppressionAnnotation);
+  if (settings.inline === false) return engineFindings;
+  // The object's own metadata, then its pod template's: no path is made for an object without the annotation, most of them.
+  for (let step = 0; step < 2; step++) {
+    const template = step === 1;
+    const pod = template ? podOf(resource) : undefined;
+    if (template && (!pod || resource.identity.kind === 'Pod')) continue;
+    const value = own(recordAt(pod ? pod.templateMetadata : resource.data.metadata, 'annotations'), suppressionAnnotation);
     const parsed = typeof value === 'string' ? parseSuppression(value) : undefined;
     if (!parsed) continue;
     const used = suppress(findings, (finding) => parsed.rules.includes(finding.ruleId), { kind: 'annotation', reason: reasonOf(parsed.reason) });
+    const place = pod ? pod.templateMetadataPath : ['metadata'];
     const problem = { path: [...place, 'annotations', suppressionAnnotation], target: 'key' as const, messageId: 'annotation' as const, data: { rules: parsed.rules.join(',') } };
     if (parsed.reason === '') engineFindings.push(...engineFinding(plan, 'STS901', problem, objectPlace(resource, problem)));
     if (!used && settings.reportUnused) engineFindings.push(...engineFinding(plan, 'STS903', problem, objectPlace(resource, problem)));
