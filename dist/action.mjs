@@ -48,6 +48,30 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// builtin:node:fs
+var builtin, read, export9, export17, export25, export41, export45, export47, export50, export53, export55, export59, export63, export67, export72, export86, export106;
+var init_node_fs = __esm({
+  "builtin:node:fs"() {
+    builtin = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:fs");
+    read = (name) => builtin[name];
+    export9 = /* @__PURE__ */ read("closeSync");
+    export17 = /* @__PURE__ */ read("existsSync");
+    export25 = /* @__PURE__ */ read("fstatSync");
+    export41 = /* @__PURE__ */ read("lstatSync");
+    export45 = /* @__PURE__ */ read("mkdirSync");
+    export47 = /* @__PURE__ */ read("mkdtempSync");
+    export50 = /* @__PURE__ */ read("openSync");
+    export53 = /* @__PURE__ */ read("readdirSync");
+    export55 = /* @__PURE__ */ read("readSync");
+    export59 = /* @__PURE__ */ read("readFileSync");
+    export63 = /* @__PURE__ */ read("realpathSync");
+    export67 = /* @__PURE__ */ read("rmSync");
+    export72 = /* @__PURE__ */ read("statSync");
+    export86 = /* @__PURE__ */ read("writeFileSync");
+    export106 = /* @__PURE__ */ read("constants");
+  }
+});
+
 // builtin:node:path
 var builtin3, node_path_default;
 var init_node_path = __esm({
@@ -22058,6 +22082,53 @@ var init_yaml_locator = __esm({
   }
 });
 
+// builtin:node:url
+var builtin4, read3, export11;
+var init_node_url = __esm({
+  "builtin:node:url"() {
+    builtin4 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:url");
+    read3 = (name) => builtin4[name];
+    export11 = /* @__PURE__ */ read3("fileURLToPath");
+  }
+});
+
+// src/package-files.ts
+function packageFile(...segments) {
+  return node_path_default.join(packageRoot, ...segments);
+}
+function builtFile(name) {
+  const file = export11(new URL(`./${name}`, import.meta.url));
+  return export17(file) ? file : void 0;
+}
+function readPackageJson(...segments) {
+  return JSON.parse(export59(packageFile(...segments), "utf8"));
+}
+var packageRoot, packageJson, toolVersion, toolHomepage;
+var init_package_files = __esm({
+  "src/package-files.ts"() {
+    "use strict";
+    init_node_fs();
+    init_node_url();
+    init_node_path();
+    packageRoot = export11(new URL("..", import.meta.url));
+    packageJson = readPackageJson("package.json");
+    toolVersion = packageJson.version;
+    toolHomepage = packageJson.homepage;
+  }
+});
+
+// src/facts.ts
+var eksVersions, webhook, endpoints;
+var init_facts = __esm({
+  "src/facts.ts"() {
+    "use strict";
+    init_package_files();
+    eksVersions = readPackageJson("data", "eks-versions.json");
+    webhook = readPackageJson("data", "webhook.json");
+    endpoints = readPackageJson("data", "endpoints.json");
+  }
+});
+
 // src/values.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -22955,6 +23026,19 @@ var require_ignore = __commonJS({
     factory.default = factory;
     module.exports.isPathValid = isPathValid;
     define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
+// src/loaders/manifest-files.ts
+function isManifestFile(file) {
+  return manifestExtensions.has(node_path_default.extname(file).toLowerCase());
+}
+var manifestExtensions;
+var init_manifest_files = __esm({
+  "src/loaders/manifest-files.ts"() {
+    "use strict";
+    init_node_path();
+    manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json", ".tpl", ".tftpl"]);
   }
 });
 
@@ -26540,6 +26624,114 @@ var init_index_min = __esm({
   }
 });
 
+// src/text.ts
+function occurrencesBefore(haystack, text, index) {
+  let count = 0;
+  for (let at3 = haystack.indexOf(text); at3 >= 0 && at3 < index; at3 = haystack.indexOf(text, at3 + 1)) count++;
+  return count;
+}
+function interpolate(template, data) {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var init_text = __esm({
+  "src/text.ts"() {
+    "use strict";
+  }
+});
+
+// src/code/languages.ts
+function languageOf(file) {
+  const base2 = node_path_default.posix.basename(file);
+  const named = byName.get(base2);
+  if (named) return named;
+  if (!anyNameRule.test(base2)) return byExtension.get(node_path_default.posix.extname(base2).toLowerCase());
+  for (const language of table.languages) {
+    if (language.namePrefixes?.some((prefix2) => base2.startsWith(prefix2))) return language;
+    if (patterns.get(language)?.some((pattern) => pattern.test(base2))) return language;
+  }
+  return byExtension.get(node_path_default.posix.extname(base2).toLowerCase());
+}
+function fenceLanguage(file) {
+  const language = languageOf(file);
+  if (!language) return void 0;
+  return language.fenceByExtension?.[node_path_default.posix.extname(file).toLowerCase()] ?? language.fence ?? language.name;
+}
+function isDependencyManifest(file) {
+  const base2 = node_path_default.posix.basename(file);
+  return dependencyNames.has(base2) || dependencyPatterns.some((pattern) => pattern.test(base2));
+}
+function isCodeFile(file) {
+  return languageOf(file) !== void 0 || isDependencyManifest(file);
+}
+function isTestCode(file) {
+  return inTestFolder.test(file) || testFileNames.some((pattern) => pattern.test(file.slice(file.lastIndexOf("/") + 1)));
+}
+var table, byExtension, byName, patterns, anyNameRule, dependencyNames, dependencyPatterns, inTestFolder, testFileNames, codeExtensions;
+var init_languages = __esm({
+  "src/code/languages.ts"() {
+    "use strict";
+    init_node_path();
+    init_package_files();
+    init_text();
+    table = readPackageJson("data", "languages.json");
+    byExtension = /* @__PURE__ */ new Map();
+    byName = /* @__PURE__ */ new Map();
+    for (const language of table.languages) {
+      for (const extension of language.extensions) byExtension.set(extension, language);
+      for (const name of language.names ?? []) byName.set(name, language);
+    }
+    patterns = new Map(table.languages.map((language) => [language, (language.namePatterns ?? []).map((pattern) => new RegExp(pattern))]));
+    anyNameRule = new RegExp(
+      table.languages.flatMap((language) => [...(language.namePrefixes ?? []).map((prefix2) => `^${escapeRegExp(prefix2)}`), ...(language.namePatterns ?? []).map((pattern) => `(?:${pattern})`)]).join("|") || "(?!)"
+    );
+    dependencyNames = new Set(table.dependencyManifests);
+    dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
+    inTestFolder = new RegExp(`(?:^|/)(?:${table.testCode.folders.map(escapeRegExp).join("|") || "(?!)"})/`);
+    testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
+    codeExtensions = new Set(byExtension.keys());
+  }
+});
+
+// src/loaders/declared/terraform/terraform-files.ts
+function isTerraformFile(file) {
+  return file.endsWith(".tf") || file.endsWith(".tfvars");
+}
+var terraformMarkers;
+var init_terraform_files = __esm({
+  "src/loaders/declared/terraform/terraform-files.ts"() {
+    "use strict";
+    terraformMarkers = ["helm_release", "kubernetes_", "kubectl_manifest", "eks.amazonaws.com/", "aws_eks_cluster", "cluster_version", "locals {", 'variable "', 'module "'];
+  }
+});
+
+// src/loaders/declared/markers.ts
+function isProgram(path2) {
+  if (isManifestFile(path2)) return false;
+  const language = languageOf(path2);
+  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path2);
+}
+var roleArnKey, valuesMarkers, yamlPattern, helmMarkers, programLanguages, programMarkers, terraformFileMarkers, declarationMarkers;
+var init_markers = __esm({
+  "src/loaders/declared/markers.ts"() {
+    "use strict";
+    init_languages();
+    init_facts();
+    init_manifest_files();
+    init_terraform_files();
+    ({ roleArn: roleArnKey } = webhook.annotations);
+    valuesMarkers = ["eks.amazonaws.com/role-arn", "eks.amazonaws.com/sts-regional-endpoints", "AWS_STS_REGIONAL_ENDPOINTS"];
+    yamlPattern = /\.ya?ml(?:\.gotmpl)?$/;
+    helmMarkers = { paths: (file) => yamlPattern.test(file), texts: [...valuesMarkers, "releases:"] };
+    programLanguages = /* @__PURE__ */ new Set(["javascript", "python", "go", "java", "csharp", "kotlin"]);
+    programMarkers = { paths: isProgram, texts: ["ServiceAccount", "add_service_account", roleArnKey], alongside: ["cdk", "pulumi"] };
+    terraformFileMarkers = { paths: isTerraformFile, texts: terraformMarkers };
+    declarationMarkers = [helmMarkers, programMarkers, terraformFileMarkers];
+  }
+});
+
 // src/loaders/manifest-limits.ts
 var defaultManifestLimits;
 var init_manifest_limits = __esm({
@@ -27611,18 +27803,6 @@ var init_repository_paths = __esm({
   }
 });
 
-// src/loaders/declared/terraform/terraform-files.ts
-function isTerraformFile(file) {
-  return file.endsWith(".tf") || file.endsWith(".tfvars");
-}
-var terraformMarkers;
-var init_terraform_files = __esm({
-  "src/loaders/declared/terraform/terraform-files.ts"() {
-    "use strict";
-    terraformMarkers = ["helm_release", "kubernetes_", "kubectl_manifest", "eks.amazonaws.com/", "aws_eks_cluster", "cluster_version", "locals {", 'variable "', 'module "'];
-  }
-});
-
 // src/loaders/declared/terraform/hcl-syntax.ts
 function parseHcl(text) {
   const parser = new Parser(text);
@@ -28541,6 +28721,7 @@ var init_read_terraform = __esm({
     init_hcl_syntax();
     init_evaluate();
     init_terraform_files();
+    init_markers();
     init_kubernetes_objects();
     attributes = (body) => body.items.filter((item) => item.type === "attribute");
     blocks = (body, type) => body.items.filter((item) => item.type === "block" && (type === void 0 || item.blockType === type));
@@ -28944,7 +29125,7 @@ var init_read_terraform = __esm({
     };
     terraformReader = {
       kind: "terraform",
-      markers: { paths: isTerraformFile, texts: terraformMarkers },
+      markers: terraformFileMarkers,
       wants: isTerraformFile,
       read(files, repository, into) {
         new TerraformReading(files, repository, into).read();
@@ -28953,24 +29134,8 @@ var init_read_terraform = __esm({
   }
 });
 
-// builtin:node:fs
-var builtin = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:fs");
-var read = (name) => builtin[name];
-var export9 = /* @__PURE__ */ read("closeSync");
-var export17 = /* @__PURE__ */ read("existsSync");
-var export25 = /* @__PURE__ */ read("fstatSync");
-var export41 = /* @__PURE__ */ read("lstatSync");
-var export45 = /* @__PURE__ */ read("mkdirSync");
-var export47 = /* @__PURE__ */ read("mkdtempSync");
-var export50 = /* @__PURE__ */ read("openSync");
-var export53 = /* @__PURE__ */ read("readdirSync");
-var export55 = /* @__PURE__ */ read("readSync");
-var export59 = /* @__PURE__ */ read("readFileSync");
-var export63 = /* @__PURE__ */ read("realpathSync");
-var export67 = /* @__PURE__ */ read("rmSync");
-var export72 = /* @__PURE__ */ read("statSync");
-var export86 = /* @__PURE__ */ read("writeFileSync");
-var export106 = /* @__PURE__ */ read("constants");
+// src/action/main.ts
+init_node_fs();
 
 // builtin:node:os
 var builtin2 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:os");
@@ -29482,38 +29647,23 @@ function info(message) {
 }
 
 // src/config/scan-request.ts
+init_node_fs();
 init_node_path();
 
 // src/config/load-config.ts
+init_node_fs();
 init_node_path();
 init_js_yaml();
 init_yaml_locator();
 init_packed_events();
 
 // src/rules/catalogue.ts
+init_node_fs();
 init_js_yaml();
+init_package_files();
 
-// builtin:node:url
-var builtin4 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:url");
-var read3 = (name) => builtin4[name];
-var export11 = /* @__PURE__ */ read3("fileURLToPath");
-
-// src/package-files.ts
-init_node_path();
-var packageRoot = export11(new URL("..", import.meta.url));
-function packageFile(...segments) {
-  return node_path_default.join(packageRoot, ...segments);
-}
-function builtFile(name) {
-  const file = export11(new URL(`./${name}`, import.meta.url));
-  return export17(file) ? file : void 0;
-}
-function readPackageJson(...segments) {
-  return JSON.parse(export59(packageFile(...segments), "utf8"));
-}
-var packageJson = readPackageJson("package.json");
-var toolVersion = packageJson.version;
-var toolHomepage = packageJson.homepage;
+// src/schema-validation.ts
+init_node_fs();
 
 // builtin:node:module
 var builtin5 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:module");
@@ -29521,6 +29671,8 @@ var read4 = (name) => builtin5[name];
 var export18 = /* @__PURE__ */ read4("createRequire");
 
 // src/schema-validation.ts
+init_node_url();
+init_package_files();
 var require2 = export18(import.meta.url);
 function validationFunction(name) {
   const compiled = export11(new URL(`./validators/${name.replace(/\.json$/, ".cjs")}`, import.meta.url));
@@ -29575,12 +29727,8 @@ function readRuleFiles() {
   });
 }
 
-// src/facts.ts
-var eksVersions = readPackageJson("data", "eks-versions.json");
-var webhook = readPackageJson("data", "webhook.json");
-var endpoints = readPackageJson("data", "endpoints.json");
-
 // src/profiles/eks-versions.ts
+init_facts();
 function kubernetesMinor(version) {
   const match2 = /^v?1\.(\d+)(?:\.\d+)?(?:[-+].*)?$/.exec(version.trim());
   return match2 ? Number(match2[1]) : void 0;
@@ -29705,6 +29853,9 @@ function loadConfig(file) {
   };
 }
 
+// src/engine/baseline.ts
+init_node_fs();
+
 // src/builtins.ts
 var require3 = export18(import.meta.url);
 function builtin6(name) {
@@ -29749,6 +29900,7 @@ function readBaseline(file) {
 }
 
 // src/loaders/discover-files.ts
+init_node_fs();
 init_node_path();
 var import_ignore = __toESM(require_ignore(), 1);
 
@@ -29758,13 +29910,10 @@ function compareText(a, b) {
 }
 
 // src/loaders/discover-files.ts
+init_manifest_files();
 var NoSuchTargetError = class extends Error {
 };
 var excludedFolders = /* @__PURE__ */ new Set([".git", ".hg", ".svn", "node_modules", "bower_components", "vendor", "third_party", ".terraform", ".venv"]);
-var manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json", ".tpl", ".tftpl"]);
-function isManifestFile(file) {
-  return manifestExtensions.has(node_path_default.extname(file).toLowerCase());
-}
 var toPosix = (relative) => relative.split(node_path_default.sep).join("/");
 var IgnoreRules = class {
   constructor(root, extraPatterns, extraFolder) {
@@ -29861,7 +30010,10 @@ async function discoverFiles(targets2, options) {
   let matched = 0;
   const addFound = (relative, absolute) => {
     matched++;
-    if (!found.has(relative)) found.set(relative, { path: relative, absolutePath: absolute });
+    if (found.has(relative)) return;
+    const file = { path: relative, absolutePath: absolute };
+    found.set(relative, file);
+    options.onFound?.(file);
   };
   const walk = (folder, real, relativeFolder, above, withExtra) => {
     if (visitedFolders.has(real)) return;
@@ -29960,13 +30112,228 @@ function isBrokenLink(absolute) {
   }
 }
 
+// src/loaders/code-screen.ts
+init_node_fs();
+init_languages();
+init_facts();
+init_markers();
+
+// src/loaders/byte-search.ts
+var rarestFirst = "~%^ZXY75$J!K4G<+Q8UH>FW2z6|LB?`][_@N'M9O1V-j3Dq\\}{CI#REPTkS&Ax\"=:/w()*v;y,bg0.fmphucdlinosarte ";
+var partLength = 6;
+var rankOf = (character) => {
+  const rank3 = rarestFirst.indexOf(character);
+  return rank3 < 0 ? -1 : rank3;
+};
+function leadingPart(text) {
+  const lastStart = text.length - Math.min(text.length, 4);
+  let best = 0;
+  for (let start = 1; start <= lastStart; start++) if (rankOf(text[start]) < rankOf(text[best])) best = start;
+  return text.slice(best, best + partLength);
+}
+var ByteSearch = class {
+  parts = [];
+  ids = /* @__PURE__ */ new Map();
+  /** Per part, for the current bytes: 0 not searched yet, 1 found, 2 not found. */
+  state = new Uint8Array(0);
+  bytes = Buffer.alloc(0);
+  /** A part to search for as it is written: its id. */
+  part(text) {
+    let id = this.ids.get(text);
+    if (id === void 0) {
+      id = this.parts.push(Buffer.from(text)) - 1;
+      this.ids.set(text, id);
+      this.state = new Uint8Array(this.parts.length);
+    }
+    return id;
+  }
+  /** A text to search for by its {@link leadingPart}. */
+  needle(text) {
+    const part = leadingPart(text);
+    return { part: this.part(part), whole: part === text ? void 0 : Buffer.from(text) };
+  }
+  /** Starts on a file's bytes: nothing searched yet. */
+  start(bytes) {
+    this.bytes = bytes;
+    this.state.fill(0);
+  }
+  /** Whether the current bytes hold a part (by id). */
+  holdsPart(id) {
+    let state = this.state[id];
+    if (state === 0) this.state[id] = state = this.bytes.includes(this.parts[id]) ? 1 : 2;
+    return state === 1;
+  }
+  /** Whether the current bytes hold a text. */
+  holds(needle) {
+    return this.holdsPart(needle.part) && (needle.whole === void 0 || this.bytes.includes(needle.whole));
+  }
+};
+
+// src/loaders/code-screen.ts
+var binarySample = 8e3;
+var codeMarkers = endpoints.codeMarkers;
+var search = new ByteSearch();
+var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
+  fragment: search.part(fragment),
+  texts: texts.map((text) => Buffer.from(text))
+}));
+function holdsCodeMarker(bytes) {
+  return screens.some(({ fragment, texts }) => search.holdsPart(fragment) && texts.some((text) => bytes.includes(text)));
+}
+var markersPastScreens = codeMarkers.filter((marker) => !Object.entries(endpoints.codeMarkerFragments).some(([fragment, texts]) => marker.includes(fragment) && texts.some((text) => marker.includes(text)))).map((marker) => Buffer.from(marker));
+function holdsMarkerPastScreens(bytes) {
+  return markersPastScreens.some((marker) => bytes.includes(marker));
+}
+var declarationMarkers2 = declarationMarkers.map((markers) => ({
+  paths: markers.paths,
+  texts: markers.texts.map((text) => search.needle(text)),
+  alongside: markers.alongside?.map((text) => search.needle(text))
+}));
+function holdsDeclarationMarker(path2) {
+  return declarationMarkers2.some(
+    ({ paths, texts, alongside }) => paths(path2) && texts.some((text) => search.holds(text)) && (alongside === void 0 || alongside.some((text) => search.holds(text)))
+  );
+}
+function screen(path2, bytes) {
+  search.start(bytes);
+  const screened = holdsCodeMarker(bytes);
+  const dependencies = isDependencyManifest(path2);
+  return { screened, dependencies, read: screened || dependencies || holdsDeclarationMarker(path2) };
+}
+var readBuffer = Buffer.allocUnsafe(1 << 20);
+var NotRegularFile = class extends Error {
+};
+function openRegular(absolute) {
+  const fd = export50(absolute, export106.O_RDONLY | export106.O_NONBLOCK);
+  const stats = export25(fd);
+  if (!stats.isFile()) {
+    export9(fd);
+    throw new NotRegularFile();
+  }
+  return { fd, size: stats.size };
+}
+function readShared(absolute, maxBytes) {
+  const { fd, size } = openRegular(absolute);
+  try {
+    if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
+    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
+    let read7 = 0;
+    while (read7 < size) {
+      const count = export55(fd, readBuffer, read7, size - read7, read7);
+      if (count === 0) break;
+      read7 += count;
+    }
+    return { bytes: readBuffer.subarray(0, read7), size };
+  } finally {
+    export9(fd);
+  }
+}
+function passedOver(path2, absolute, maxBytes) {
+  try {
+    const { bytes, size } = readShared(absolute, maxBytes);
+    return size <= maxBytes && !bytes.subarray(0, binarySample).includes(0) && !screen(path2, bytes).read;
+  } catch {
+    return false;
+  }
+}
+
+// src/loaders/screen-table.ts
+var fileState = { free: 0, taken: 1, passedOver: 2, toRead: 3 };
+
+// src/loaders/screen-ahead.ts
+var capacity = 1 << 20;
+var batchSize = 256;
+var ScreenAhead = class {
+  constructor(settings) {
+    this.settings = settings;
+  }
+  settings;
+  /** The shared table, made as the threads start: without them, nothing is screened ahead. */
+  states;
+  files = [];
+  indexOf = /* @__PURE__ */ new Map();
+  workers = [];
+  /** Whether the threads were started (or tried): once a scan. */
+  started = false;
+  /** Files posted to the threads so far. */
+  posted = 0;
+  /** A file discovery found: a source or config file is entered in the table, and the threads start once there are enough. */
+  found(file) {
+    if (isManifestFile(file.path) || this.files.length >= capacity) return;
+    this.indexOf.set(file, this.files.push(file) - 1);
+    if (!this.started && this.files.length >= this.settings.minFiles) this.start();
+    if (this.workers.length > 0 && this.files.length - this.posted >= batchSize) this.post();
+  }
+  /**
+   * Once discovery is done: posts the files left, screens on the main thread every file no
+   * thread has taken, from the last one back, and stops the threads. Returns how many files the
+   * main thread screened.
+   */
+  finish() {
+    const { states, files, settings } = this;
+    if (!states) return 0;
+    this.post();
+    let screened = 0;
+    for (let index = files.length - 1; index >= 0; index--) {
+      if (Atomics.compareExchange(states, index, fileState.free, fileState.taken) !== fileState.free) continue;
+      const file = files[index];
+      Atomics.store(states, index, passedOver(file.path, file.absolutePath, settings.maxBytes) ? fileState.passedOver : fileState.toRead);
+      screened++;
+    }
+    for (const worker of this.workers) void worker.terminate();
+    return screened;
+  }
+  /** How many files have been screened so far: before {@link finish}, all by the threads. */
+  screenedAhead() {
+    let screened = 0;
+    for (let index = 0; this.states && index < this.files.length; index++) if (Atomics.load(this.states, index) >= fileState.passedOver) screened++;
+    return screened;
+  }
+  /** Whether a file was screened and holds nothing to decode. */
+  passedOver = (file) => {
+    if (!this.states) return false;
+    const index = this.indexOf.get(file);
+    return index !== void 0 && Atomics.load(this.states, index) === fileState.passedOver;
+  };
+  start() {
+    this.started = true;
+    const { Worker } = builtin6("node:worker_threads");
+    const buffer = new SharedArrayBuffer(capacity);
+    this.states = new Uint8Array(buffer);
+    const workerData = { states: buffer, maxBytes: this.settings.maxBytes };
+    for (let thread = 0; thread < this.settings.threads; thread++) {
+      let worker;
+      try {
+        worker = new Worker(this.settings.file, { workerData });
+      } catch {
+        break;
+      }
+      worker.on("error", () => {
+      });
+      worker.unref();
+      this.workers.push(worker);
+    }
+    if (this.workers.length === 0) this.states = void 0;
+  }
+  /** Posts the files found since the last post, a batch to each thread in turn. */
+  post() {
+    if (this.workers.length === 0) return;
+    const batch = [];
+    for (let index = this.posted; index < this.files.length; index++) batch.push([index, this.files[index].path, this.files[index].absolutePath]);
+    if (batch.length > 0) this.workers[Math.floor(this.posted / batchSize) % this.workers.length].postMessage(batch);
+    this.posted = this.files.length;
+  }
+};
+
 // src/loaders/kustomize.ts
+init_node_fs();
 init_node_path();
 init_line_index();
 init_yaml_locator();
 init_parse_manifests();
 
 // src/model/irsa.ts
+init_facts();
 init_values();
 var trueSpellings = new Set(webhook.parseBool.true);
 var falseSpellings = new Set(webhook.parseBool.false);
@@ -30481,64 +30848,96 @@ var builtin7 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("
 var read5 = (name) => builtin7[name];
 var export3 = /* @__PURE__ */ read5("isUtf8");
 
-// src/code/languages.ts
-init_node_path();
+// src/loaders/read-files.ts
+init_node_fs();
 
-// src/text.ts
-function occurrencesBefore(haystack, text, index) {
-  let count = 0;
-  for (let at3 = haystack.indexOf(text); at3 >= 0 && at3 < index; at3 = haystack.indexOf(text, at3 + 1)) count++;
-  return count;
-}
-function interpolate(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-// src/code/languages.ts
-var table = readPackageJson("data", "languages.json");
-var byExtension = /* @__PURE__ */ new Map();
-var byName = /* @__PURE__ */ new Map();
-for (const language of table.languages) {
-  for (const extension of language.extensions) byExtension.set(extension, language);
-  for (const name of language.names ?? []) byName.set(name, language);
-}
-var patterns = new Map(table.languages.map((language) => [language, (language.namePatterns ?? []).map((pattern) => new RegExp(pattern))]));
-var anyNameRule = new RegExp(
-  table.languages.flatMap((language) => [...(language.namePrefixes ?? []).map((prefix2) => `^${escapeRegExp(prefix2)}`), ...(language.namePatterns ?? []).map((pattern) => `(?:${pattern})`)]).join("|") || "(?!)"
-);
-var dependencyNames = new Set(table.dependencyManifests);
-var dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
-var inTestFolder = new RegExp(`(?:^|/)(?:${table.testCode.folders.map(escapeRegExp).join("|") || "(?!)"})/`);
-var testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
-function languageOf(file) {
-  const base2 = node_path_default.posix.basename(file);
-  const named = byName.get(base2);
-  if (named) return named;
-  if (!anyNameRule.test(base2)) return byExtension.get(node_path_default.posix.extname(base2).toLowerCase());
-  for (const language of table.languages) {
-    if (language.namePrefixes?.some((prefix2) => base2.startsWith(prefix2))) return language;
-    if (patterns.get(language)?.some((pattern) => pattern.test(base2))) return language;
+// src/young-generation.ts
+var bound;
+var calls = 0;
+var callsBetweenLooks = 32;
+function youngGenerationCheckpoint() {
+  if (bound === void 0 || ++calls < callsBetweenLooks) return;
+  calls = 0;
+  const v8 = builtin6("node:v8");
+  const newSpace = v8.getHeapSpaceStatistics().find((space3) => space3.space_name === "new_space");
+  if (newSpace && newSpace.space_size >= bound) {
+    v8.setFlagsFromString("--semi-space-growth-factor=1");
+    bound = void 0;
   }
-  return byExtension.get(node_path_default.posix.extname(base2).toLowerCase());
 }
-function fenceLanguage(file) {
-  const language = languageOf(file);
-  if (!language) return void 0;
-  return language.fenceByExtension?.[node_path_default.posix.extname(file).toLowerCase()] ?? language.fence ?? language.name;
+
+// src/loaders/read-files.ts
+function readFiles(files, maxBytes, outcomes, passedOver2) {
+  const read7 = [];
+  for (const file of files) {
+    youngGenerationCheckpoint();
+    if (isManifestFile(file.path)) {
+      const text = readText(file, maxBytes, outcomes);
+      if (text !== void 0) read7.push({ path: file.path, text });
+    } else if (passedOver2?.(file)) {
+      read7.push({ path: file.path });
+    } else {
+      const code2 = readCode(file, maxBytes, outcomes);
+      if (code2 === null) read7.push({ path: file.path });
+      else if (code2 !== void 0) read7.push({ path: file.path, text: code2.text, screened: code2.screened });
+    }
+  }
+  return read7;
 }
-function isDependencyManifest(file) {
-  const base2 = node_path_default.posix.basename(file);
-  return dependencyNames.has(base2) || dependencyPatterns.some((pattern) => pattern.test(base2));
+function unreadable(file, error2, outcomes) {
+  if (error2 instanceof NotRegularFile) outcomes.skipped.push({ path: file.path, reason: "not a regular file (a FIFO, socket or device)" });
+  else outcomes.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
+  return void 0;
 }
-var codeExtensions = new Set(byExtension.keys());
-function isCodeFile(file) {
-  return languageOf(file) !== void 0 || isDependencyManifest(file);
+function readCode(file, maxBytes, outcomes) {
+  let bytes;
+  try {
+    const read8 = readShared(file.absolutePath, maxBytes);
+    if (read8.size > maxBytes) {
+      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read8.size} bytes)` });
+      return void 0;
+    }
+    bytes = read8.bytes;
+  } catch (error2) {
+    return unreadable(file, error2, outcomes);
+  }
+  if (bytes.subarray(0, binarySample).includes(0)) {
+    outcomes.skipped.push({ path: file.path, reason: "binary file" });
+    return void 0;
+  }
+  const { screened, dependencies, read: read7 } = screen(file.path, bytes);
+  if (!read7) return null;
+  if (!export3(bytes)) {
+    outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
+    return void 0;
+  }
+  return { text: bytes.toString("utf8"), screened: screened || !dependencies && holdsMarkerPastScreens(bytes) };
 }
-function isTestCode(file) {
-  return inTestFolder.test(file) || testFileNames.some((pattern) => pattern.test(file.slice(file.lastIndexOf("/") + 1)));
+function readText(file, maxBytes, outcomes) {
+  let text;
+  try {
+    const { fd, size } = openRegular(file.absolutePath);
+    try {
+      if (size > maxBytes) {
+        outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
+        return void 0;
+      }
+      text = export59(fd, "utf8");
+    } finally {
+      export9(fd);
+    }
+    if (text.slice(0, binarySample).includes("\0")) {
+      outcomes.skipped.push({ path: file.path, reason: "binary file" });
+      return void 0;
+    }
+    if (text.includes("\uFFFD") && !export3(readShared(file.absolutePath, maxBytes).bytes)) {
+      outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
+      return void 0;
+    }
+  } catch (error2) {
+    return unreadable(file, error2, outcomes);
+  }
+  return text;
 }
 
 // src/loaders/declared/argocd.ts
@@ -31115,18 +31514,18 @@ function parseCommaParts(str, budget) {
     str = post;
   }
 }
-function bound(value, fallback) {
+function bound2(value, fallback) {
   return value === void 0 || isNaN(value) ? fallback : value;
 }
 function expand(str, options = {}) {
   if (!str) {
     return [];
   }
-  const max = bound(options.max, EXPANSION_MAX);
-  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth2 = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-  const maxSteps2 = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+  const max = bound2(options.max, EXPANSION_MAX);
+  const maxLength = bound2(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxDepth2 = bound2(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxRewrites = bound2(options.maxRewrites, EXPANSION_MAX_REWRITES);
+  const maxSteps2 = bound2(options.maxSteps, EXPANSION_MAX_STEPS);
   if (str.slice(0, 2) === "{}") {
     str = "\\{\\}" + str.slice(2);
   }
@@ -33728,13 +34127,14 @@ var ProfileResolver = class {
 };
 
 // src/loaders/declared/eksctl.ts
+init_facts();
 init_values();
-var roleArnKey = webhook.annotations.roleArn;
+var roleArnKey2 = webhook.annotations.roleArn;
 function entryLocator(config, entry2, attachedRole) {
   return {
     path: config.path,
     locate(objectPath, options) {
-      if (objectPath[0] === "metadata" && objectPath[1] === "annotations" && objectPath[2] === roleArnKey) {
+      if (objectPath[0] === "metadata" && objectPath[1] === "annotations" && objectPath[2] === roleArnKey2) {
         return attachedRole ? config.locate([...entry2, "attachRoleARN"], options) : config.locate([...entry2, "metadata"], { target: "key" });
       }
       if (objectPath[0] === "metadata") return config.locate([...entry2, ...objectPath], options);
@@ -33778,13 +34178,16 @@ function readConfig(file, config, locator, into) {
     into.objects.push({
       kind: "eksctl",
       identity: { apiVersion: "v1", kind: "ServiceAccount", namespace, name: metadata.name },
-      data: { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...metadata, namespace, annotations: { ...recordAt(metadata, "annotations"), [roleArnKey]: roleArn3 } } },
+      data: { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...metadata, namespace, annotations: { ...recordAt(metadata, "annotations"), [roleArnKey2]: roleArn3 } } },
       locator: entryLocator(locator, entryPath, attached !== void 0),
       declaredBy,
-      ...attached ? {} : { assumptions: [`its role is ${role}, and eksctl writes its ARN as the \`${roleArnKey}\` annotation`] }
+      ...attached ? {} : { assumptions: [`its role is ${role}, and eksctl writes its ARN as the \`${roleArnKey2}\` annotation`] }
     });
   });
 }
+
+// src/loaders/declared/infrastructure-code.ts
+init_languages();
 
 // src/code/mask-comments.ts
 var [lf, cr, space, tab, backslash] = [10, 13, 32, 9, 92];
@@ -33882,6 +34285,7 @@ function endOfString(text, from, quote, raw) {
 }
 
 // src/loaders/declared/infrastructure-code.ts
+init_facts();
 init_values();
 
 // src/loaders/declared/code-literals.ts
@@ -34123,19 +34527,13 @@ var CodePositions = class {
 
 // src/loaders/declared/infrastructure-code.ts
 init_release_label();
-var { roleArn: roleArnKey2, stsRegionalEndpoints: endpointKey } = webhook.annotations;
-var programLanguages = /* @__PURE__ */ new Set(["javascript", "python", "go", "java", "csharp", "kotlin"]);
-var markers = { paths: isProgram, texts: ["ServiceAccount", "add_service_account", roleArnKey2], alongside: ["cdk", "pulumi"] };
+init_markers();
+var { roleArn: roleArnKey3, stsRegionalEndpoints: endpointKey } = webhook.annotations;
 var toolNames = { cdk: "AWS CDK", pulumi: "Pulumi" };
 var partlyRead = {
   cdk: "AWS CDK code is read, not run: ServiceAccounts made by `addServiceAccount`, `new ServiceAccount`, cdk8s `KubeServiceAccount` and literal ServiceAccount objects are modeled from the literals written; the roles CDK creates, values computed when the app runs, objects made in loops or helpers, and Helm charts added with `addHelmChart` are not known",
   pulumi: "Pulumi code is read, not run: ServiceAccounts made by `k8s.core.v1.ServiceAccount`, literal ServiceAccount objects, and the values of `k8s.helm` releases and charts are modeled from the literals written; values computed when the program runs (outputs such as a role's `arn`) are known only by the expression written, and objects made in loops or helpers are not seen"
 };
-function isProgram(path2) {
-  if (isManifestFile(path2)) return false;
-  const language = languageOf(path2);
-  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path2);
-}
 function unknownValue(node) {
   return node.computed ? `\${${String(node.value).replace(/\W+/g, "_").replace(/^_+|_+$/g, "")}}` : node.value;
 }
@@ -34169,7 +34567,7 @@ function objectServiceAccount(program, root, at3, label, resourceName) {
   }
   const namespaceNode = nodeAt(metadata.node, ["namespace"]);
   const namespace = textOf(namespaceNode.complete ? namespaceNode.node : void 0, "namespace", assumptions);
-  const role = nodeAt(metadata.node, ["annotations", roleArnKey2]);
+  const role = nodeAt(metadata.node, ["annotations", roleArnKey3]);
   if (role.complete && role.node.computed) assumptions.push(`its role ARN is the value of \`${String(role.node.value)}\`, known only when the program runs`);
   program.into.objects.push({
     kind: program.kind,
@@ -34191,12 +34589,12 @@ function cdkServiceAccount(program, options, at3, label, id) {
   const namespaceNode = options && nodeAt(options, ["namespace"]);
   const namespace = textOf(namespaceNode?.complete ? namespaceNode.node : void 0, "namespace", assumptions) ?? "default";
   const root = options ?? { start: at3.start, end: at3.end, value: {} };
-  const data = serviceAccountData(root, name, namespace, { [roleArnKey2]: "(the role AWS CDK creates)" }, ["labels", "annotations"]);
+  const data = serviceAccountData(root, name, namespace, { [roleArnKey3]: "(the role AWS CDK creates)" }, ["labels", "annotations"]);
   const optionsLocator = program.positions.locator(root, at3);
   const locator = {
     path: program.file,
     locate: (path2, locateOptions) => {
-      if (path2[0] !== "metadata" || path2[1] === "annotations" && path2[2] === roleArnKey2) return program.positions.at(at3.start, at3.end);
+      if (path2[0] !== "metadata" || path2[1] === "annotations" && path2[2] === roleArnKey3) return program.positions.at(at3.start, at3.end);
       return optionsLocator.locate(path2.slice(1), locateOptions);
     }
   };
@@ -34322,8 +34720,8 @@ var isPulumi = (text) => text.includes("pulumi");
 function programReader(kind, wants) {
   return {
     kind,
-    markers,
-    wants: (path2, text) => isProgram(path2) && markers.texts.some((marker) => text.includes(marker)) && wants(text),
+    markers: programMarkers,
+    wants: (path2, text) => isProgram(path2) && programMarkers.texts.some((marker) => text.includes(marker)) && wants(text),
     read: (files, _repository, into) => readPrograms(kind, files, into)
   };
 }
@@ -34332,10 +34730,11 @@ var pulumiReader = programReader("pulumi", isPulumi);
 
 // src/loaders/declared/terraform/lazy-reader.ts
 init_terraform_files();
+init_markers();
 var loaded;
 var lazyTerraformReader = {
   kind: "terraform",
-  markers: { paths: isTerraformFile, texts: terraformMarkers },
+  markers: terraformFileMarkers,
   wants: isTerraformFile,
   async prepare() {
     loaded ??= (await Promise.resolve().then(() => (init_read_terraform(), read_terraform_exports))).terraformReader;
@@ -34358,7 +34757,13 @@ init_values();
 // src/loaders/declared/release-objects.ts
 init_values();
 
+// src/endpoints/find-endpoint-uses.ts
+init_languages();
+init_text();
+init_facts();
+
 // src/endpoints/code-context.ts
+init_facts();
 var endpointKey2 = new RegExp(endpoints.endpointKeyPattern);
 var comparison = /[=!]==?|\b(?:case|when)\b|\bin\s*[[({]|\bin\s*$|\bnot\s+in\b|(?:^|\s)\[\[?\s/;
 var comparisonCall = /(?:(?<![a-z])(?:equals\w*|contains\w*|includes|has(?:Prefix|Suffix)?|startswith|endswith|startsWith|endsWith|indexOf|index|find|match\w*|test|assert\w*|expect|eq|compare\w*)|Equals?\w*|EqualFold|Contains\w*|Has(?:Prefix|Suffix)?|Match\w*|StartsWith|EndsWith|Index|Compare\w*|Is|ToBe|toBe)\s*\(/;
@@ -34589,6 +34994,8 @@ init_node_path();
 init_line_index();
 
 // src/loaders/declared/chart-knowledge.ts
+init_facts();
+init_package_files();
 var chartKnowledge = readPackageJson("data", "helm-charts.json").charts;
 function knownChart(name, repository) {
   if (name === void 0) return void 0;
@@ -35341,11 +35748,10 @@ init_helm_set();
 init_template_yaml();
 init_release_label();
 init_yaml_locator();
-var valuesMarkers = ["eks.amazonaws.com/role-arn", "eks.amazonaws.com/sts-regional-endpoints", "AWS_STS_REGIONAL_ENDPOINTS"];
+init_markers();
 var helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(?:\.gotmpl)?)$/;
 var manifestStart = /^apiVersion:/m;
 var kindStart = /^kind:/m;
-var yamlPattern = /\.ya?ml(?:\.gotmpl)?$/;
 var notValuesPattern = /(?:^|\/)(?:templates\/|\.github\/|[Kk]ustomization(?:\.ya?ml)?$)/;
 function isNotValues(value) {
   return isRecord(value) && (typeof value.apiVersion === "string" && typeof value.kind === "string" || Object.hasOwn(value, "suite") && Array.isArray(value.tests));
@@ -35477,7 +35883,7 @@ function helmfileChart(chart, folder, repositories, repository) {
 }
 var helmReader = {
   kind: "helm-values",
-  markers: { paths: (file) => yamlPattern.test(file), texts: [...valuesMarkers, "releases:"] },
+  markers: helmMarkers,
   wants(file, text) {
     if (!yamlPattern.test(file)) return false;
     if (helmfilePattern.test(file)) return text.includes("releases:");
@@ -35526,6 +35932,7 @@ function standaloneRelease(file, layer) {
 
 // src/loaders/declared/kustomize-patches.ts
 init_parse_manifests();
+init_facts();
 init_values();
 var kustomizePatchReader = {
   kind: "kustomize",
@@ -35582,200 +35989,8 @@ var declarationReaders = [
   kustomizePatchReader
 ];
 
-// src/loaders/byte-search.ts
-var rarestFirst = "~%^ZXY75$J!K4G<+Q8UH>FW2z6|LB?`][_@N'M9O1V-j3Dq\\}{CI#REPTkS&Ax\"=:/w()*v;y,bg0.fmphucdlinosarte ";
-var partLength = 6;
-var rankOf = (character) => {
-  const rank3 = rarestFirst.indexOf(character);
-  return rank3 < 0 ? -1 : rank3;
-};
-function leadingPart(text) {
-  const lastStart = text.length - Math.min(text.length, 4);
-  let best = 0;
-  for (let start = 1; start <= lastStart; start++) if (rankOf(text[start]) < rankOf(text[best])) best = start;
-  return text.slice(best, best + partLength);
-}
-var ByteSearch = class {
-  parts = [];
-  ids = /* @__PURE__ */ new Map();
-  /** Per part, for the current bytes: 0 not searched yet, 1 found, 2 not found. */
-  state = new Uint8Array(0);
-  bytes = Buffer.alloc(0);
-  /** A part to search for as it is written: its id. */
-  part(text) {
-    let id = this.ids.get(text);
-    if (id === void 0) {
-      id = this.parts.push(Buffer.from(text)) - 1;
-      this.ids.set(text, id);
-      this.state = new Uint8Array(this.parts.length);
-    }
-    return id;
-  }
-  /** A text to search for by its {@link leadingPart}. */
-  needle(text) {
-    const part = leadingPart(text);
-    return { part: this.part(part), whole: part === text ? void 0 : Buffer.from(text) };
-  }
-  /** Starts on a file's bytes: nothing searched yet. */
-  start(bytes) {
-    this.bytes = bytes;
-    this.state.fill(0);
-  }
-  /** Whether the current bytes hold a part (by id). */
-  holdsPart(id) {
-    let state = this.state[id];
-    if (state === 0) this.state[id] = state = this.bytes.includes(this.parts[id]) ? 1 : 2;
-    return state === 1;
-  }
-  /** Whether the current bytes hold a text. */
-  holds(needle) {
-    return this.holdsPart(needle.part) && (needle.whole === void 0 || this.bytes.includes(needle.whole));
-  }
-};
-
-// src/young-generation.ts
-var bound2;
-var calls = 0;
-var callsBetweenLooks = 32;
-function youngGenerationCheckpoint() {
-  if (bound2 === void 0 || ++calls < callsBetweenLooks) return;
-  calls = 0;
-  const v8 = builtin6("node:v8");
-  const newSpace = v8.getHeapSpaceStatistics().find((space3) => space3.space_name === "new_space");
-  if (newSpace && newSpace.space_size >= bound2) {
-    v8.setFlagsFromString("--semi-space-growth-factor=1");
-    bound2 = void 0;
-  }
-}
-
-// src/loaders/read-files.ts
-var binarySample = 8e3;
-function readFiles(files, maxBytes, outcomes) {
-  const read7 = [];
-  for (const file of files) {
-    youngGenerationCheckpoint();
-    if (isManifestFile(file.path)) {
-      const text = readText(file, maxBytes, outcomes);
-      if (text !== void 0) read7.push({ path: file.path, text });
-    } else {
-      const code2 = readCode(file, maxBytes, outcomes);
-      if (code2 === null) read7.push({ path: file.path });
-      else if (code2 !== void 0) read7.push({ path: file.path, text: code2.text, screened: code2.screened });
-    }
-  }
-  return read7;
-}
-var codeMarkers = endpoints.codeMarkers;
-var search = new ByteSearch();
-var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
-  fragment: search.part(fragment),
-  texts: texts.map((text) => Buffer.from(text))
-}));
-function holdsCodeMarker(bytes) {
-  return screens.some(({ fragment, texts }) => search.holdsPart(fragment) && texts.some((text) => bytes.includes(text)));
-}
-var markersPastScreens = codeMarkers.filter((marker) => !Object.entries(endpoints.codeMarkerFragments).some(([fragment, texts]) => marker.includes(fragment) && texts.some((text) => marker.includes(text)))).map((marker) => Buffer.from(marker));
-var declarationMarkers = [...new Set(declarationReaders.map((reader) => reader.markers))].flatMap(
-  (markers2) => markers2 ? [
-    {
-      paths: markers2.paths,
-      texts: markers2.texts.map((text) => search.needle(text)),
-      alongside: markers2.alongside?.map((text) => search.needle(text))
-    }
-  ] : []
-);
-function holdsDeclarationMarker(path2) {
-  return declarationMarkers.some(
-    ({ paths, texts, alongside }) => paths(path2) && texts.some((text) => search.holds(text)) && (alongside === void 0 || alongside.some((text) => search.holds(text)))
-  );
-}
-var readBuffer = Buffer.allocUnsafe(1 << 20);
-var NotRegularFile = class extends Error {
-};
-function openRegular(absolute) {
-  const fd = export50(absolute, export106.O_RDONLY | export106.O_NONBLOCK);
-  const stats = export25(fd);
-  if (!stats.isFile()) {
-    export9(fd);
-    throw new NotRegularFile();
-  }
-  return { fd, size: stats.size };
-}
-function unreadable(file, error2, outcomes) {
-  if (error2 instanceof NotRegularFile) outcomes.skipped.push({ path: file.path, reason: "not a regular file (a FIFO, socket or device)" });
-  else outcomes.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
-  return void 0;
-}
-function readShared(absolute, maxBytes) {
-  const { fd, size } = openRegular(absolute);
-  try {
-    if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
-    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
-    let read7 = 0;
-    while (read7 < size) {
-      const count = export55(fd, readBuffer, read7, size - read7, read7);
-      if (count === 0) break;
-      read7 += count;
-    }
-    return { bytes: readBuffer.subarray(0, read7), size };
-  } finally {
-    export9(fd);
-  }
-}
-function readCode(file, maxBytes, outcomes) {
-  let bytes;
-  try {
-    const read7 = readShared(file.absolutePath, maxBytes);
-    if (read7.size > maxBytes) {
-      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read7.size} bytes)` });
-      return void 0;
-    }
-    bytes = read7.bytes;
-  } catch (error2) {
-    return unreadable(file, error2, outcomes);
-  }
-  if (bytes.subarray(0, binarySample).includes(0)) {
-    outcomes.skipped.push({ path: file.path, reason: "binary file" });
-    return void 0;
-  }
-  search.start(bytes);
-  const screened = holdsCodeMarker(bytes);
-  const dependencies = isDependencyManifest(file.path);
-  if (!screened && !dependencies && !holdsDeclarationMarker(file.path)) return null;
-  if (!export3(bytes)) {
-    outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
-    return void 0;
-  }
-  return { text: bytes.toString("utf8"), screened: screened || !dependencies && markersPastScreens.some((marker) => bytes.includes(marker)) };
-}
-function readText(file, maxBytes, outcomes) {
-  let text;
-  try {
-    const { fd, size } = openRegular(file.absolutePath);
-    try {
-      if (size > maxBytes) {
-        outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
-        return void 0;
-      }
-      text = export59(fd, "utf8");
-    } finally {
-      export9(fd);
-    }
-    if (text.slice(0, binarySample).includes("\0")) {
-      outcomes.skipped.push({ path: file.path, reason: "binary file" });
-      return void 0;
-    }
-    if (text.includes("\uFFFD") && !export3(readShared(file.absolutePath, maxBytes).bytes)) {
-      outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
-      return void 0;
-    }
-  } catch (error2) {
-    return unreadable(file, error2, outcomes);
-  }
-  return text;
-}
-
 // src/loaders/declared/read-declarations.ts
+init_text();
 function emptyDeclarations() {
   return { releases: [], objects: [], clusters: [], unanalysed: [], errors: [] };
 }
@@ -35829,6 +36044,7 @@ function declaredResources(declarations, profileOf) {
 }
 
 // src/loaders/file-source.ts
+init_languages();
 var eksctlMarker = "eksctl.io/";
 function needed(needs, identity) {
   return needs.rulesByKind.has(identity.kind) || identity.kind === "ServiceAccount";
@@ -36047,6 +36263,9 @@ function textItem(source, resolver, testCode) {
   return { text, profile: () => resolver.forPath(source.path), testCode: testCode !== "code" && isTestCode(source.path) };
 }
 
+// src/engine/scan.ts
+init_languages();
+
 // src/engine/line-hash.ts
 var window = 100;
 var base = 37;
@@ -36122,6 +36341,9 @@ function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
   return hashes;
 }
 
+// src/engine/findings.ts
+init_text();
+
 // src/profiles/describe-profile.ts
 var defaults2 = { regional: "Regional default", global: "Global default", unsupported: "global endpoint only" };
 function describeProfile(profile) {
@@ -36133,6 +36355,8 @@ function describeProfile(profile) {
 }
 
 // src/profiles/region-case.ts
+init_package_files();
+init_text();
 var table2 = readPackageJson("data", "regions.json");
 var optIn = new Set(table2.optIn);
 var enabledByDefault = new Set(table2.enabledByDefault);
@@ -36713,6 +36937,7 @@ var RuleRunner = class {
 };
 
 // src/rules/STS001-sa-disables-regional-default.ts
+init_facts();
 var STS001 = {
   id: "STS001",
   check(resource, context) {
@@ -36729,6 +36954,7 @@ var STS001 = {
 };
 
 // src/rules/STS002-sa-annotation-unsupported.ts
+init_facts();
 var STS002 = {
   id: "STS002",
   check(resource, context) {
@@ -36739,6 +36965,7 @@ var STS002 = {
 };
 
 // src/rules/STS003-sa-global-by-default.ts
+init_facts();
 var STS003 = {
   id: "STS003",
   check(resource, context) {
@@ -36750,6 +36977,7 @@ var STS003 = {
 };
 
 // src/rules/STS004-sa-annotation-invalid-value.ts
+init_facts();
 var STS004 = {
   id: "STS004",
   check(resource, context) {
@@ -36766,6 +36994,7 @@ var STS004 = {
 };
 
 // src/rules/STS005-sa-annotation-without-role.ts
+init_facts();
 var STS005 = {
   id: "STS005",
   check(resource, context) {
@@ -36777,6 +37006,7 @@ var STS005 = {
 };
 
 // src/rules/STS006-container-endpoint-env-override.ts
+init_facts();
 var validValues = new Set(endpoints.sdkSettingValues);
 var STS006 = {
   id: "STS006",
@@ -36805,8 +37035,12 @@ var STS006 = {
   }
 };
 
+// src/rules/STS007-hardcoded-global-endpoint-manifest.ts
+init_facts();
+
 // src/model/manifest-strings.ts
 init_values();
+init_text();
 function manifestStrings(resource, wanted = () => true) {
   if (resource.identity.kind === "ConfigMap") {
     return Object.entries(recordAt(resource.data, "data")).flatMap(
@@ -36871,6 +37105,9 @@ var STS007 = {
   }
 };
 
+// src/rules/STS008-hardcoded-global-endpoint-code.ts
+init_languages();
+
 // src/code/terraform.ts
 var awsProvider = /\bprovider\s+"aws"\s*\{/g;
 var regionArgument = /^[ \t]*region[ \t]*=[ \t]*"([a-z]{2}(?:-[a-z]+)+-\d+)"/;
@@ -36926,6 +37163,9 @@ var STS008 = {
   }
 };
 
+// src/rules/STS009-stale-pod-endpoint-env.ts
+init_facts();
+
 // src/model/restart.ts
 var restartable = /* @__PURE__ */ new Set(["Deployment", "DaemonSet", "StatefulSet"]);
 function restartCommand(pod, owner) {
@@ -36940,6 +37180,7 @@ function restartCommand(pod, owner) {
 init_values();
 
 // src/model/webhook-model.ts
+init_facts();
 init_values();
 var defaultMountPath = "/var/run/secrets/eks.amazonaws.com/serviceaccount";
 var windowsMountPath = "C:\\var\\run\\secrets\\eks.amazonaws.com\\serviceaccount";
@@ -36982,6 +37223,7 @@ function podShape(pod) {
 }
 
 // src/model/running-pod.ts
+init_facts();
 var liveStates = /* @__PURE__ */ new Set(["Running", "Pending"]);
 function runningPod(resource, context) {
   if (resource.identity.kind !== "Pod" || !liveStates.has(String(recordAt(resource.data, "status").phase))) return void 0;
@@ -37043,6 +37285,7 @@ var STS009 = {
 };
 
 // src/rules/STS010-stale-pod-missing-irsa.ts
+init_facts();
 var { roleArn: roleArn2, webIdentityTokenFile: webIdentityTokenFile2, containerCredentialsUri } = webhook.env;
 var STS010 = {
   id: "STS010",
@@ -37085,6 +37328,7 @@ var STS011 = {
 };
 
 // src/rules/STS012-presigned-url-global-format.ts
+init_facts();
 var presignedGlobal = new RegExp(endpoints.presignedGlobalPattern, "g");
 var STS012 = {
   id: "STS012",
@@ -37099,6 +37343,7 @@ var STS012 = {
 };
 
 // src/rules/STS013-region-env-pair-incomplete.ts
+init_facts();
 var regionVariables = /* @__PURE__ */ new Set([webhook.env.region, webhook.env.defaultRegion]);
 var STS013 = {
   id: "STS013",
@@ -37357,6 +37602,7 @@ function dependenciesOf(file, text) {
 }
 
 // src/rules/STS014-sdk-defaults-to-global.ts
+init_package_files();
 var sdks = readPackageJson("data", "sdk-defaults.json").sdks;
 function sdkOf(dependency) {
   return sdks.find(
@@ -37386,6 +37632,7 @@ var STS014 = {
 };
 
 // src/rules/STS015-endpoint-annotation-misplaced.ts
+init_facts();
 init_values();
 var serviceAccountAnnotations = [webhook.annotations.stsRegionalEndpoints, webhook.annotations.roleArn];
 var STS015 = {
@@ -37439,6 +37686,7 @@ function planRules(selection, catalogue = ruleCatalogue()) {
 }
 
 // src/engine/build-report.ts
+init_package_files();
 var byPath = (a, b) => compareText(a.path, b.path);
 function compareFindings(a, b) {
   const left = a.location;
@@ -37473,6 +37721,7 @@ function buildReport(profiles, findings, inputs, baseline) {
 }
 
 // src/engine/inventory.ts
+init_facts();
 function irsaInputKind(resource) {
   if (!resource.document || !isServiceAccount(resource) || irsaSettings(resource).roleArn === void 0) return void 0;
   return resource.inputKind ?? (resource.builtBy === void 0 ? "manifest" : "kustomize");
@@ -37680,17 +37929,27 @@ function addInputs(inputs, read7) {
 }
 
 // src/engine/scan.ts
+init_package_files();
 var defaultMaxFileBytes = 16 * 1024 * 1024;
 var defaultWorkerMinBytes = 5 * 1024 * 1024;
 var defaultWorkerMinFiles = 1e3;
 var defaultWorkerThreads = 0;
+var defaultCodeMinFiles = 2e3;
+var maxDefaultCodeThreads = 3;
+function fromEnvironment(name) {
+  const value = process.env[name] ? Number(process.env[name]) : Number.NaN;
+  return value >= 0 ? value : void 0;
+}
+function screenAheadSettings(settings, maxBytes) {
+  const file = builtFile("sts-audit-screen-worker.mjs");
+  if (file === void 0) return void 0;
+  const threads = settings.codeWorkers?.threads ?? fromEnvironment("STS_AUDIT_CODE_THREADS") ?? Math.min(builtin6("node:os").availableParallelism() - 1, maxDefaultCodeThreads);
+  if (threads < 1) return void 0;
+  return { file, threads, minFiles: settings.codeWorkers?.minFiles ?? fromEnvironment("STS_AUDIT_CODE_MIN_FILES") ?? defaultCodeMinFiles, maxBytes };
+}
 function workerSettings(settings) {
   const file = builtFile("sts-audit-worker.mjs");
   if (file === void 0) return void 0;
-  const fromEnvironment = (name) => {
-    const value = process.env[name] ? Number(process.env[name]) : Number.NaN;
-    return value >= 0 ? value : void 0;
-  };
   const heapLimit = settings.workers?.heapMb ?? fromEnvironment("STS_AUDIT_WORKER_HEAP_MB");
   const heapMb = heapLimit === void 0 ? void 0 : Math.max(heapLimit, 4);
   return {
@@ -37702,19 +37961,24 @@ function workerSettings(settings) {
   };
 }
 async function scan(options) {
+  const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
+  const screening = screenAheadSettings(options, maxBytes);
+  const ahead = screening ? new ScreenAhead(screening) : void 0;
   const discovery = await discoverFiles(options.targets, {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
     ignoreFolder: options.configFolder ?? ".",
     wanted: (file) => isManifestFile(file) || isCodeFile(file),
-    allowUnmatched: options.allowUnmatched === true
+    allowUnmatched: options.allowUnmatched === true,
+    ...ahead ? { onFound: (file) => ahead.found(file) } : {}
   });
+  ahead?.finish();
   const workers = workerSettings(options);
   const startEarly = workers !== void 0 && workers.threads > 0 && discovery.files.filter((file) => isManifestFile(file.path)).length >= workers.minFiles;
   const started = startEarly ? Array.from({ length: workers.threads }, () => startWorker(workers)) : [];
   try {
     const outcomes = { skipped: [...discovery.skipped], errors: [] };
-    const files = readFiles(discovery.files, options.maxFileBytes ?? defaultMaxFileBytes, outcomes);
+    const files = readFiles(discovery.files, maxBytes, outcomes, ahead?.passedOver);
     await prepareDeclarations([...files, ...options.extraSources ?? []]);
     const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
     const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };
@@ -37782,6 +38046,7 @@ async function runClusterRequest(request) {
 init_node_path();
 
 // src/output-file.ts
+init_node_fs();
 init_node_path();
 var OutputError = class extends Error {
 };
@@ -37808,6 +38073,7 @@ function dumpObjects(folder, audited) {
 }
 
 // src/cli/inputs.ts
+init_node_fs();
 init_node_path();
 function secondsInMs(value) {
   const number = Number(value.trim().replace(/s$/, ""));
@@ -37838,6 +38104,8 @@ function inputPlace(item) {
 }
 
 // src/formats/markdown.ts
+init_package_files();
+init_languages();
 var jobSummaryLimit = 1024 * 1024;
 var rulesDocs = `${toolHomepage}/blob/main/docs/rules.md`;
 function cell(text) {
@@ -37970,6 +38238,7 @@ function formatMarkdown(report, options = {}) {
 }
 
 // src/formats/sarif.ts
+init_package_files();
 var githubLimits = { resultsPerRun: 25e3, gzippedBytes: 10 * 1024 * 1024 };
 var rulesDocs2 = `${toolHomepage}/blob/main/docs/rules.md`;
 function pathToUri(path2) {

@@ -13,6 +13,7 @@ export function builtin(name: 'node:zlib'): typeof import('node:zlib');
 export function builtin(name: 'node:child_process'): typeof import('node:child_process');
 export function builtin(name: 'node:v8'): typeof import('node:v8');
 export function builtin(name: 'node:worker_threads'): typeof import('node:worker_threads');
+export function builtin(name: 'node:os'): typeof import('node:os');
 export function builtin(name: string): unknown {
   return require(name);
 }

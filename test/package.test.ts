@@ -49,9 +49,9 @@ describe('the npm package', () => {
       .filter((source) => !shipped.includes(source));
     expect(unshippedSources).toEqual([]);
     // What the entry points load, module by module; the validators are loaded by schema name, and
-    // the worker threads' script by its file name (`builtFile`).
+    // the worker threads' scripts by their file names (`builtFile`).
     const loaded = new Set<string>();
-    const queue = [packageJson.bin['sts-audit']!, packageJson.exports['.'].default, 'dist/sts-audit-worker.mjs'].map((entry) => path.posix.normalize(entry));
+    const queue = [packageJson.bin['sts-audit']!, packageJson.exports['.'].default, 'dist/sts-audit-worker.mjs', 'dist/sts-audit-screen-worker.mjs'].map((entry) => path.posix.normalize(entry));
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
       if (loaded.has(file)) continue;
       loaded.add(file);

@@ -4,6 +4,8 @@ import ignore, { type Ignore } from 'ignore';
 import { compareText } from '../compare.js';
 import type { SkippedInput } from '../model/inputs.js';
 
+export { isManifestFile, manifestExtensions } from './manifest-files.js';
+
 /** A file to scan. */
 export interface InputFile {
   /** Relative to the scan root, POSIX separators. */
@@ -22,17 +24,6 @@ export class NoSuchTargetError extends Error {}
 
 /** Folders that hold other people's code or tool state, never the repository's manifests. */
 const excludedFolders = new Set(['.git', '.hg', '.svn', 'node_modules', 'bower_components', 'vendor', 'third_party', '.terraform', '.venv']);
-
-/**
- * The file endings read as Kubernetes manifests. `.tpl` and `.tftpl` are listed to be reported as
- * skipped, and so that a Terraform `templatefile()` that names one finds its text.
- */
-export const manifestExtensions = new Set(['.yaml', '.yml', '.json', '.tpl', '.tftpl']);
-
-/** True for a file read as a possible Kubernetes manifest. */
-export function isManifestFile(file: string): boolean {
-  return manifestExtensions.has(path.extname(file).toLowerCase());
-}
 
 const toPosix = (relative: string): string => relative.split(path.sep).join('/');
 
@@ -140,6 +131,8 @@ export interface DiscoverOptions {
    * to read) is passed over instead of refused, as ESLint's `--no-error-on-unmatched-pattern` does.
    */
   allowUnmatched?: boolean;
+  /** Told of each file as it is found, before discovery ends (files come in walking order, not sorted). */
+  onFound?: (file: InputFile) => void;
 }
 
 /**
@@ -181,7 +174,10 @@ export async function discoverFiles(targets: readonly string[], options: Discove
   let matched = 0;
   const addFound = (relative: string, absolute: string): void => {
     matched++;
-    if (!found.has(relative)) found.set(relative, { path: relative, absolutePath: absolute });
+    if (found.has(relative)) return;
+    const file = { path: relative, absolutePath: absolute };
+    found.set(relative, file);
+    options.onFound?.(file);
   };
 
   /**

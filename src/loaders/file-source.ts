@@ -1,5 +1,6 @@
 import { isManifestFile } from './discover-files.js';
-import { codeMarkers, type FileText as ReadFile } from './read-files.js';
+import { codeMarkers } from './code-screen.js';
+import type { FileText as ReadFile } from './read-files.js';
 import { chartTemplatePath, parseManifests, type ParsedObject } from './parse-manifests.js';
 import { builtObjects, type OverlayBuild } from './kustomize.js';
 import { readDeclarations } from './declared/read-declarations.js';

@@ -6,10 +6,9 @@ import { parseTemplateYaml } from './template-yaml.js';
 import { releaseDeclaredBy } from './release-label.js';
 import type { ChartReference, DeclarationReader, Declarations, HelmReleaseSpec, LocatedValues, RepositoryView } from '../../model/declared.js';
 import { locatorAt } from '../yaml-locator.js';
+import { helmMarkers, valuesMarkers, yamlPattern } from './markers.js';
 import type { DocumentLocator } from '../../model/resource.js';
 
-/** Texts one of which a values file holds for it to set anything the rules judge. */
-const valuesMarkers = ['eks.amazonaws.com/role-arn', 'eks.amazonaws.com/sts-regional-endpoints', 'AWS_STS_REGIONAL_ENDPOINTS'];
 
 /** helmfile's own files: `helmfile.yaml`, `helmfile.yaml.gotmpl`, and any file of a `helmfile.d` folder. */
 const helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(?:\.gotmpl)?)$/;
@@ -18,8 +17,6 @@ const helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|he
 const manifestStart = /^apiVersion:/m;
 const kindStart = /^kind:/m;
 
-/** YAML, or a helmfile Go template of YAML (`*.yaml.gotmpl`). */
-const yamlPattern = /\.ya?ml(?:\.gotmpl)?$/;
 
 /** Files that are never values: a chart's `templates/`, a kustomization (its `commonAnnotations` are not an account's), CI workflows. */
 const notValuesPattern = /(?:^|\/)(?:templates\/|\.github\/|[Kk]ustomization(?:\.ya?ml)?$)/;
@@ -197,7 +194,7 @@ function helmfileChart(chart: unknown, folder: string, repositories: ReadonlySet
  */
 export const helmReader: DeclarationReader = {
   kind: 'helm-values',
-  markers: { paths: (file) => yamlPattern.test(file), texts: [...valuesMarkers, 'releases:'] },
+  markers: helmMarkers,
   wants(file, text) {
     if (!yamlPattern.test(file)) return false;
     if (helmfilePattern.test(file)) return text.includes('releases:');

@@ -1,25 +1,14 @@
-import { isTestCode, languageOf } from '../../code/languages.js';
-import { isManifestFile } from '../discover-files.js';
+import { languageOf } from '../../code/languages.js';
 import { maskComments } from '../../code/mask-comments.js';
 import { webhook } from '../../facts.js';
 import { isRecord } from '../../values.js';
 import { CodePositions, CodeReader, nodeAt, type CodeArgument, type CodeNode } from './code-literals.js';
 import { releaseDeclaredBy } from './release-label.js';
-import type { DeclarationMarkers, DeclarationReader, Declarations } from '../../model/declared.js';
+import { isProgram, programMarkers as markers } from './markers.js';
+import type { DeclarationReader, Declarations } from '../../model/declared.js';
 import type { DocumentLocator, PathSegment } from '../../model/resource.js';
 
 const { roleArn: roleArnKey, stsRegionalEndpoints: endpointKey } = webhook.annotations;
-
-/** The languages AWS CDK, cdk8s and Pulumi programs are written in. */
-const programLanguages = new Set(['javascript', 'python', 'go', 'java', 'csharp', 'kotlin']);
-
-/**
- * Texts one of which a program that makes a ServiceAccount holds (`addServiceAccount`,
- * `new ServiceAccount(`, `KubeServiceAccount`, `corev1.NewServiceAccount`, a literal
- * `kind: 'ServiceAccount'`, a Helm release's role annotation), and one of which names its
- * framework: every name the readers look for holds `cdk` or `pulumi`.
- */
-const markers: DeclarationMarkers = { paths: isProgram, texts: ['ServiceAccount', 'add_service_account', roleArnKey], alongside: ['cdk', 'pulumi'] };
 
 const toolNames: Record<'cdk' | 'pulumi', string> = { cdk: 'AWS CDK', pulumi: 'Pulumi' };
 
@@ -44,13 +33,6 @@ interface Program {
   into: Declarations;
   /** Objects already read as a ServiceAccount, by offset, so a literal inside a call is not read twice. */
   read: Set<number>;
-}
-
-function isProgram(path: string): boolean {
-  // Manifests, most of a scan's files, are passed over by their ending alone.
-  if (isManifestFile(path)) return false;
-  const language = languageOf(path);
-  return language !== undefined && programLanguages.has(language.name) && !isTestCode(path);
 }
 
 /** A value written as code that is known only when the program runs, as an annotation value no rule claims to know. */

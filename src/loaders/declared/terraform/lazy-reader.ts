@@ -1,4 +1,5 @@
-import { isTerraformFile, terraformMarkers } from './terraform-files.js';
+import { isTerraformFile } from './terraform-files.js';
+import { terraformFileMarkers } from '../markers.js';
 import type { DeclarationReader } from '../../../model/declared.js';
 
 /** The Terraform reader, once a scan that holds a Terraform file has loaded it. */
@@ -12,7 +13,7 @@ let loaded: DeclarationReader | undefined;
  */
 export const lazyTerraformReader: DeclarationReader = {
   kind: 'terraform',
-  markers: { paths: isTerraformFile, texts: terraformMarkers },
+  markers: terraformFileMarkers,
   wants: isTerraformFile,
   async prepare() {
     loaded ??= (await import('./read-terraform.js')).terraformReader;

@@ -6,7 +6,8 @@ import { releaseDeclaredBy } from '../release-label.js';
 import { chartFolder } from '../repository-paths.js';
 import { parseHcl, type Attribute, type Block, type Body, type Expression } from './hcl-syntax.js';
 import { elements, entry, evaluate, knownString, originAt, plain, withNames, type Origin, type Scope, type Value } from './evaluate.js';
-import { isTerraformFile, terraformMarkers } from './terraform-files.js';
+import { isTerraformFile } from './terraform-files.js';
+import { terraformFileMarkers } from '../markers.js';
 import { accountValue, fluxInstancePatches, objectIdentity, providerKind, providerObject } from './kubernetes-objects.js';
 import type { DeclarationReader, Declarations, DeclaredObject, HelmReleaseSpec, InputKind, LocatedValues, RepositoryView } from '../../../model/declared.js';
 import type { DocumentLocator, LocateOptions, PathSegment, SourcePosition } from '../../../model/resource.js';
@@ -543,7 +544,7 @@ function maskInterpolations(text: string): string {
  */
 export const terraformReader: DeclarationReader = {
   kind: 'terraform',
-  markers: { paths: isTerraformFile, texts: terraformMarkers },
+  markers: terraformFileMarkers,
   wants: isTerraformFile,
   read(files, repository, into) {
     new TerraformReading(files, repository, into).read();

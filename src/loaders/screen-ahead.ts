@@ -1,0 +1,119 @@
+import { builtin } from '../builtins.js';
+import { passedOver } from './code-screen.js';
+import { isManifestFile, type InputFile } from './discover-files.js';
+import { fileState, type ScreenBatch, type ScreenWorkerData } from './screen-table.js';
+import type { Worker } from 'node:worker_threads';
+
+/** Files the table holds: those found after it is full are read on the main thread alone. */
+const capacity = 1 << 20;
+
+/** Files posted to a thread at once while discovery goes on. */
+const batchSize = 256;
+
+/** How a scan screens its source and config files in worker threads. */
+export interface ScreenAheadSettings {
+  /** The built worker script (`dist/sts-audit-screen-worker.mjs`). */
+  file: string;
+  /** Worker threads beside the main one. */
+  threads: number;
+  /** Source and config files found before the threads start: with fewer, none starts. */
+  minFiles: number;
+  maxBytes: number;
+}
+
+/**
+ * Screens source and config files ahead of the main thread's reading, in worker threads, as
+ * discovery finds them. Most such files hold nothing the scan decodes, and opening, reading and
+ * searching them is most of a large code scan; threads that share that work take files from the
+ * start of a shared table, and the main thread, once discovery ends, from its end, each taking a
+ * file by an atomic compare-and-swap. The threads only tell which files hold nothing: every other
+ * file (a hit, one to skip, an error, one a thread was screening when it stopped) is read by the
+ * main thread as before, so a thread that fails or stops loses nothing and changes nothing, and
+ * the main thread never waits for one.
+ */
+export class ScreenAhead {
+  /** The shared table, made as the threads start: without them, nothing is screened ahead. */
+  private states: Uint8Array | undefined;
+  private readonly files: InputFile[] = [];
+  private readonly indexOf = new Map<InputFile, number>();
+  private readonly workers: Worker[] = [];
+  /** Whether the threads were started (or tried): once a scan. */
+  private started = false;
+  /** Files posted to the threads so far. */
+  private posted = 0;
+
+  constructor(private readonly settings: ScreenAheadSettings) {}
+
+  /** A file discovery found: a source or config file is entered in the table, and the threads start once there are enough. */
+  found(file: InputFile): void {
+    if (isManifestFile(file.path) || this.files.length >= capacity) return;
+    this.indexOf.set(file, this.files.push(file) - 1);
+    if (!this.started && this.files.length >= this.settings.minFiles) this.start();
+    if (this.workers.length > 0 && this.files.length - this.posted >= batchSize) this.post();
+  }
+
+  /**
+   * Once discovery is done: posts the files left, screens on the main thread every file no
+   * thread has taken, from the last one back, and stops the threads. Returns how many files the
+   * main thread screened.
+   */
+  finish(): number {
+    const { states, files, settings } = this;
+    if (!states) return 0;
+    this.post();
+    let screened = 0;
+    for (let index = files.length - 1; index >= 0; index--) {
+      if (Atomics.compareExchange(states, index, fileState.free, fileState.taken) !== fileState.free) continue;
+      const file = files[index]!;
+      Atomics.store(states, index, passedOver(file.path, file.absolutePath, settings.maxBytes) ? fileState.passedOver : fileState.toRead);
+      screened++;
+    }
+    for (const worker of this.workers) void worker.terminate();
+    return screened;
+  }
+
+  /** How many files have been screened so far: before {@link finish}, all by the threads. */
+  screenedAhead(): number {
+    let screened = 0;
+    for (let index = 0; this.states && index < this.files.length; index++) if (Atomics.load(this.states, index) >= fileState.passedOver) screened++;
+    return screened;
+  }
+
+  /** Whether a file was screened and holds nothing to decode. */
+  passedOver = (file: InputFile): boolean => {
+    if (!this.states) return false;
+    const index = this.indexOf.get(file);
+    return index !== undefined && Atomics.load(this.states, index) === fileState.passedOver;
+  };
+
+  private start(): void {
+    this.started = true;
+    const { Worker } = builtin('node:worker_threads');
+    const buffer = new SharedArrayBuffer(capacity);
+    this.states = new Uint8Array(buffer);
+    const workerData: ScreenWorkerData = { states: buffer, maxBytes: this.settings.maxBytes };
+    for (let thread = 0; thread < this.settings.threads; thread++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(this.settings.file, { workerData });
+      } catch {
+        break;
+      }
+      // A thread that fails is let go: the main thread screens what it did not.
+      worker.on('error', () => {});
+      worker.unref();
+      this.workers.push(worker);
+    }
+    // Without a thread, the main thread reads every file as it would have.
+    if (this.workers.length === 0) this.states = undefined;
+  }
+
+  /** Posts the files found since the last post, a batch to each thread in turn. */
+  private post(): void {
+    if (this.workers.length === 0) return;
+    const batch: ScreenBatch = [];
+    for (let index = this.posted; index < this.files.length; index++) batch.push([index, this.files[index]!.path, this.files[index]!.absolutePath]);
+    if (batch.length > 0) this.workers[Math.floor(this.posted / batchSize) % this.workers.length]!.postMessage(batch);
+    this.posted = this.files.length;
+  }
+}
