@@ -37934,7 +37934,7 @@ var defaultMaxFileBytes = 16 * 1024 * 1024;
 var defaultWorkerMinBytes = 5 * 1024 * 1024;
 var defaultWorkerMinFiles = 1e3;
 var defaultWorkerThreads = 0;
-var defaultCodeMinFiles = 2e3;
+var defaultCodeMinFiles = 1e4;
 var maxDefaultCodeThreads = 3;
 function fromEnvironment(name) {
   const value = process.env[name] ? Number(process.env[name]) : Number.NaN;
