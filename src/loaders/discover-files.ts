@@ -117,6 +117,9 @@ function readRules(file: string): Ignore | null {
   return ignore().add(text);
 }
 
+/** Characters that make a target a glob. */
+const globCharacters = /[*?[\]{}]/;
+
 /** Options of {@link discoverFiles}. */
 export interface DiscoverOptions {
   /** Absolute scan root: nothing outside it is read. */
@@ -145,7 +148,13 @@ export interface DiscoverOptions {
 export async function discoverFiles(targets: readonly string[], options: DiscoverOptions): Promise<Discovery> {
   const realRoot = realpathSync.native(options.root);
   const rules = new IgnoreRules(options.root, options.ignorePaths, options.ignoreFolder);
-  const found = new Map<string, InputFile>();
+  const found: InputFile[] = [];
+  /**
+   * The paths found, kept once a target may repeat one: a second target, or a glob (whose matches
+   * may be a folder and files in it). One walk finds each path once (a folder is walked once, by
+   * its real path), so a scan of one folder needs none.
+   */
+  let seen: Set<string> | undefined;
   const skipped: SkippedInput[] = [];
   const visitedFolders = new Set<string>();
 
@@ -174,9 +183,12 @@ export async function discoverFiles(targets: readonly string[], options: Discove
   let matched = 0;
   const addFound = (relative: string, absolute: string): void => {
     matched++;
-    if (found.has(relative)) return;
+    if (seen) {
+      if (seen.has(relative)) return;
+      seen.add(relative);
+    }
     const file = { path: relative, absolutePath: absolute };
-    found.set(relative, file);
+    found.push(file);
     options.onFound?.(file);
   };
 
@@ -249,7 +261,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       return 'no file in it is one sts-audit reads (manifests, code, dependency manifests), or every one is ignored';
     }
     // glob is loaded only when a target is a pattern: most runs name folders.
-    const matches = /[*?[\]{}]/.test(target)
+    const matches = globCharacters.test(target)
       ? await (await import('glob')).glob(target, { cwd: options.root, absolute: true, dot: true, nodir: false, follow: false })
       : [];
     if (matches.length === 0) return 'no such file, folder or glob match';
@@ -261,7 +273,10 @@ export async function discoverFiles(targets: readonly string[], options: Discove
     return 'no file it matches is one sts-audit reads, or every one is ignored';
   };
 
-  for (const target of targets) {
+  for (const [index, target] of targets.entries()) {
+    if (index > 0 || globCharacters.test(target)) seen ??= new Set(found.map((file) => file.path));
+    // Each target walks its folders, those an earlier one walked too: its files are matched, then found once.
+    visitedFolders.clear();
     matched = 0;
     const skippedBefore = skipped.length;
     const unmatched = await expand(target);
@@ -274,7 +289,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
     if (!options.allowUnmatched) throw new NoSuchTargetError(`nothing to scan in ${target}: ${unmatched}`);
   }
   return {
-    files: [...found.values()].sort((a, b) => compareText(a.path, b.path)),
+    files: found.sort((a, b) => compareText(a.path, b.path)),
     skipped,
   };
 }

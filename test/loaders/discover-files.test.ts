@@ -44,6 +44,9 @@ describe('discoverFiles', () => {
     expect(paths(await discoverFiles(['k8s/*.yaml'], options(root)))).toEqual(['k8s/a.yaml']);
     expect(paths(await discoverFiles(['k8s/**/*.{yaml,yml}'], options(root)))).toEqual(['k8s/a.yaml', 'k8s/b.yml', 'k8s/deep/c.yaml']);
     expect(paths(await discoverFiles(['x.yaml'], options(root)))).toEqual(['x.yaml']);
+    // A glob that matches a folder and the files in it, and targets that overlap, give each file once.
+    expect(paths(await discoverFiles(['k8s/**'], options(root)))).toEqual(['k8s/a.yaml', 'k8s/b.yml', 'k8s/deep/c.yaml']);
+    expect(paths(await discoverFiles(['k8s', 'k8s/deep', 'k8s/a.yaml', '.'], options(root)))).toEqual(['k8s/a.yaml', 'k8s/b.yml', 'k8s/deep/c.yaml']);
   });
 
   it('scans a folder named on the command line even when the rules above it leave it out', async () => {
