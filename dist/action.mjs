@@ -397,8 +397,8 @@ var require_errors = __commonJS({
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -409,10 +409,10 @@ var require_errors = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -422,10 +422,10 @@ var require_errors = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -435,10 +435,10 @@ var require_errors = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -448,10 +448,10 @@ var require_errors = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -461,10 +461,10 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
-        super(message);
+      constructor(message2, statusCode, headers, body) {
+        super(message2);
         this.name = "ResponseStatusCodeError";
-        this.message = message || "Response Status Code Error";
+        this.message = message2 || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
         this.body = body;
         this.status = statusCode;
@@ -478,10 +478,10 @@ var require_errors = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -491,10 +491,10 @@ var require_errors = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -504,10 +504,10 @@ var require_errors = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -517,10 +517,10 @@ var require_errors = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -530,10 +530,10 @@ var require_errors = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -543,10 +543,10 @@ var require_errors = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -556,10 +556,10 @@ var require_errors = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -569,10 +569,10 @@ var require_errors = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -582,10 +582,10 @@ var require_errors = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -595,10 +595,10 @@ var require_errors = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -609,10 +609,10 @@ var require_errors = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -622,10 +622,10 @@ var require_errors = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -635,8 +635,8 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
-        super(message);
+      constructor(message2, code2, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -648,10 +648,10 @@ var require_errors = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -661,10 +661,10 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
-        super(message);
+      constructor(message2, code2, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code2;
         this.data = data;
@@ -677,10 +677,10 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
-        super(message);
+      constructor(message2, code2, { headers, data }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code2;
         this.data = data;
@@ -693,10 +693,10 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options) {
-        super(message, { cause, ...options ?? {} });
+      constructor(cause, message2, options) {
+        super(message2, { cause, ...options ?? {} });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -707,10 +707,10 @@ var require_errors = __commonJS({
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -1175,8 +1175,8 @@ var require_util = __commonJS({
       if (body == null) {
         return 0;
       } else if (isStream(body)) {
-        const state = body._readableState;
-        return state && state.objectMode === false && state.ended === true && Number.isFinite(state.length) ? state.length : null;
+        const state2 = body._readableState;
+        return state2 && state2.objectMode === false && state2.ended === true && Number.isFinite(state2.length) ? state2.length : null;
       } else if (isBlobLike(body)) {
         return body.size != null ? body.size : null;
       } else if (isBuffer(body)) {
@@ -2721,14 +2721,14 @@ var require_connect = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts.hostname}:${opts.port},`;
+        message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
-      message += ` timeout: ${opts.timeout}ms)`;
-      util.destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts.timeout}ms)`;
+      util.destroy(socket, new ConnectTimeoutError(message2));
     }
     module.exports = buildConnector;
   }
@@ -3352,7 +3352,7 @@ var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var encoder = new TextEncoder();
+    var encoder2 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
@@ -3425,7 +3425,7 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
+      const bytes = encoder2.encode(input);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -3710,15 +3710,15 @@ var require_webidl = __commonJS({
     webidl.converters = {};
     webidl.util = {};
     webidl.errors = {};
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
       const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const message2 = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context) {
@@ -5161,7 +5161,7 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b) => {
+        const state2 = this[kState].reduce((a, b) => {
           if (a[b.name]) {
             if (Array.isArray(a[b.name])) {
               a[b.name].push(b.value);
@@ -5175,7 +5175,7 @@ var require_formdata = __commonJS({
         }, { __proto__: null });
         options.depth ??= depth;
         options.colors ??= true;
-        const output = nodeUtil.formatWithOptions(options, state);
+        const output = nodeUtil.formatWithOptions(options, state2);
         return `FormData ${output.slice(output.indexOf("]") + 2)}`;
       }
     };
@@ -5659,8 +5659,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         source: body.source
       };
     }
-    function throwIfAborted(state) {
-      if (state.aborted) {
+    function throwIfAborted(state2) {
+      if (state2.aborted) {
         throw new DOMException("The operation was aborted.", "AbortError");
       }
     }
@@ -6043,12 +6043,12 @@ var require_client_h1 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants3.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -9231,7 +9231,7 @@ var require_retry_handler = __commonJS({
       onBodySent(chunk) {
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
-      static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
+      static [kRetryHandlerDefaultRetry](err, { state: state2, opts }, cb) {
         const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
@@ -9243,7 +9243,7 @@ var require_retry_handler = __commonJS({
           errorCodes,
           methods
         } = retryOptions;
-        const { counter } = state;
+        const { counter } = state2;
         if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
@@ -9688,19 +9688,19 @@ var require_readable = __commonJS({
       if (consume2.body === null) {
         return;
       }
-      const { _readableState: state } = consume2.stream;
-      if (state.bufferIndex) {
-        const start = state.bufferIndex;
-        const end = state.buffer.length;
+      const { _readableState: state2 } = consume2.stream;
+      if (state2.bufferIndex) {
+        const start = state2.bufferIndex;
+        const end = state2.buffer.length;
         for (let n = start; n < end; n++) {
-          consumePush(consume2, state.buffer[n]);
+          consumePush(consume2, state2.buffer[n]);
         }
       } else {
-        for (const chunk of state.buffer) {
+        for (const chunk of state2.buffer) {
           consumePush(consume2, chunk);
         }
       }
-      if (state.endEmitted) {
+      if (state2.endEmitted) {
         consumeEnd(this[kConsume]);
       } else {
         consume2.stream.on("end", function() {
@@ -9806,9 +9806,9 @@ var require_util3 = __commonJS({
         chunks = [];
         length = 0;
       }
-      const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
+      const message2 = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+        queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -9824,7 +9824,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -10651,11 +10651,11 @@ var require_mock_errors = __commonJS({
     var { UndiciError } = require_errors();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         Error.captureStackTrace(this, _MockNotMatchedError);
         this.name = "MockNotMatchedError";
-        this.message = message || "The request does not match any registered mock dispatches";
+        this.message = message2 || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -11863,12 +11863,12 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state, { origin, handler, dispatch }, opts) {
+      constructor(state2, { origin, handler, dispatch }, opts) {
         super(handler);
         this.#origin = origin;
         this.#handler = handler;
         this.#opts = { ...opts };
-        this.#state = state;
+        this.#state = state2;
         this.#dispatch = dispatch;
       }
       onError(err) {
@@ -12656,17 +12656,17 @@ var require_response = __commonJS({
         response.status === 0
       );
     }
-    function makeFilteredResponse(response, state) {
-      state = {
+    function makeFilteredResponse(response, state2) {
+      state2 = {
         internalResponse: response,
-        ...state
+        ...state2
       };
       return new Proxy(response, {
         get(target, p) {
-          return p in state ? state[p] : target[p];
+          return p in state2 ? state2[p] : target[p];
         },
         set(target, p, value) {
-          assert(!(p in state));
+          assert(!(p in state2));
           target[p] = value;
           return true;
         }
@@ -18304,15 +18304,15 @@ var require_websocket = __commonJS({
       this.ws[kResponse].socket.resume();
     }
     function onParserError(err) {
-      let message;
+      let message2;
       let code2;
       if (err instanceof CloseEvent) {
-        message = err.reason;
+        message2 = err.reason;
         code2 = err.code;
       } else {
-        message = err.message;
+        message2 = err.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message: message2 }));
       closeWebSocketConnection(this, code2);
     }
     module.exports = {
@@ -19794,133 +19794,133 @@ function eventPosition$1(event) {
   if ("start" in event) return event.start;
   return 0;
 }
-function throwError$1(state, message) {
-  YAMLException.throwAt(state.source, state.position, message, state.filename);
+function throwError$1(state2, message2) {
+  YAMLException.throwAt(state2.source, state2.position, message2, state2.filename);
 }
-function finalizeCollection(state, position, tag, carrier) {
+function finalizeCollection(state2, position, tag, carrier) {
   try {
     return tag.finalize(carrier);
   } catch (error2) {
     if (error2 instanceof YAMLException) throw error2;
-    YAMLException.throwAt(state.source, position, error2 instanceof Error ? error2.message : String(error2), state.filename);
+    YAMLException.throwAt(state2.source, position, error2 instanceof Error ? error2.message : String(error2), state2.filename);
   }
 }
-function constructScalar(state, event) {
-  const source = getScalarValue(state.source, event);
-  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
-  const strTag2 = state.schema.defaultScalarTag;
+function constructScalar(state2, event) {
+  const source = getScalarValue(state2.source, event);
+  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state2.source.slice(event.tagStart, event.tagEnd);
+  const strTag2 = state2.schema.defaultScalarTag;
   if (rawTag !== "") {
     if (rawTag === "!") return {
       value: source,
       tag: strTag2
     };
-    const tagName = tagNameFull(rawTag, state.tagHandlers);
-    const scalarTag = state.schema.lookupScalarTag(tagName);
+    const tagName = tagNameFull(rawTag, state2.tagHandlers);
+    const scalarTag = state2.schema.lookupScalarTag(tagName);
     if (scalarTag) {
       const result2 = scalarTag.resolve(source, true, tagName);
-      if (result2 === NOT_RESOLVED) throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+      if (result2 === NOT_RESOLVED) throwError$1(state2, `cannot resolve a node with !<${tagName}> explicit tag`);
       return {
         value: result2,
         tag: scalarTag
       };
     }
-    const collectionTagDef = state.schema.lookupMappingTag(tagName) ?? state.schema.lookupSequenceTag(tagName);
+    const collectionTagDef = state2.schema.lookupMappingTag(tagName) ?? state2.schema.lookupSequenceTag(tagName);
     if (collectionTagDef) {
-      if (source !== "") throwError$1(state, `cannot resolve a node with !<${tagName}> explicit tag`);
+      if (source !== "") throwError$1(state2, `cannot resolve a node with !<${tagName}> explicit tag`);
       const carrier = collectionTagDef.create(tagName);
       return {
-        value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state, state.position, collectionTagDef, carrier),
+        value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state2, state2.position, collectionTagDef, carrier),
         tag: collectionTagDef
       };
     }
-    throwError$1(state, `unknown scalar tag !<${tagName}>`);
+    throwError$1(state2, `unknown scalar tag !<${tagName}>`);
   }
-  if (event.style === SCALAR_STYLE.PLAIN) return state.schema.resolveImplicitScalarTag(source);
+  if (event.style === SCALAR_STYLE.PLAIN) return state2.schema.resolveImplicitScalarTag(source);
   return {
     value: strTag2.resolve(source, false, strTag2.tagName),
     tag: strTag2
   };
 }
-function collectionTagName(state, event, defaultTagName) {
-  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state.source.slice(event.tagStart, event.tagEnd);
-  return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state.tagHandlers);
+function collectionTagName(state2, event, defaultTagName) {
+  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state2.source.slice(event.tagStart, event.tagEnd);
+  return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state2.tagHandlers);
 }
 function isMappingTag(tag) {
   return tag.nodeKind === "mapping";
 }
-function chargeMergeWork(state) {
-  state.totalMergeKeys++;
-  if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) throwError$1(state, `merge keys exceeded maxTotalMergeKeys (${state.maxTotalMergeKeys})`);
+function chargeMergeWork(state2) {
+  state2.totalMergeKeys++;
+  if (state2.maxTotalMergeKeys !== -1 && state2.totalMergeKeys > state2.maxTotalMergeKeys) throwError$1(state2, `merge keys exceeded maxTotalMergeKeys (${state2.maxTotalMergeKeys})`);
 }
-function mergeKeys(state, frame, source, sourceTag) {
-  chargeMergeWork(state);
+function mergeKeys(state2, frame, source, sourceTag) {
+  chargeMergeWork(state2);
   for (const sourceKey of sourceTag.keys(source)) {
-    chargeMergeWork(state);
+    chargeMergeWork(state2);
     if (frame.tag.has(frame.value, sourceKey)) continue;
     const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
-    if (err) throwError$1(state, err);
+    if (err) throwError$1(state2, err);
     frame.overridable ??= /* @__PURE__ */ new Set();
     frame.overridable.add(sourceKey);
   }
 }
-function mergeSource(state, frame, source, sourceTag) {
-  state.position = frame.keyPosition;
-  if (isMappingTag(sourceTag)) mergeKeys(state, frame, source, sourceTag);
+function mergeSource(state2, frame, source, sourceTag) {
+  state2.position = frame.keyPosition;
+  if (isMappingTag(sourceTag)) mergeKeys(state2, frame, source, sourceTag);
   else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
-    if (source.length > 100) throwError$1(state, "abnormal merge sequence size");
+    if (source.length > 100) throwError$1(state2, "abnormal merge sequence size");
     for (const element of source) {
-      const elementTag = state.nodeTags.get(element);
-      if (!elementTag) throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
-      mergeKeys(state, frame, element, elementTag);
+      const elementTag = state2.nodeTags.get(element);
+      if (!elementTag) throwError$1(state2, "cannot merge mappings; the provided source object is unacceptable");
+      mergeKeys(state2, frame, element, elementTag);
     }
-  } else throwError$1(state, "cannot merge mappings; the provided source object is unacceptable");
+  } else throwError$1(state2, "cannot merge mappings; the provided source object is unacceptable");
 }
-function addMappingValue(state, frame, key, value, tag) {
-  state.position = frame.keyPosition;
+function addMappingValue(state2, frame, key, value, tag) {
+  state2.position = frame.keyPosition;
   if (frame.keyIsMerge) {
-    mergeSource(state, frame, value, tag);
+    mergeSource(state2, frame, value, tag);
     return;
   }
-  if (!state.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state, "duplicated mapping key");
+  if (!state2.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state2, "duplicated mapping key");
   const err = frame.tag.addPair(frame.value, key, value);
-  if (err) throwError$1(state, err);
+  if (err) throwError$1(state2, err);
   frame.overridable?.delete(key);
 }
-function addValue(state, value, tag) {
-  const frame = state.frames[state.frames.length - 1];
+function addValue(state2, value, tag) {
+  const frame = state2.frames[state2.frames.length - 1];
   if (frame.kind === "document") {
     frame.value = value;
     frame.hasValue = true;
   } else if (frame.kind === "sequence") {
-    if (isMappingTag(tag)) state.nodeTags.set(value, tag);
+    if (isMappingTag(tag)) state2.nodeTags.set(value, tag);
     const err = frame.tag.addItem(frame.value, value, frame.index++);
-    if (err) throwError$1(state, err);
+    if (err) throwError$1(state2, err);
   } else if (frame.hasKey) {
     const key = frame.key;
     frame.key = void 0;
     frame.hasKey = false;
-    addMappingValue(state, frame, key, value, tag);
+    addMappingValue(state2, frame, key, value, tag);
   } else {
     frame.key = value;
-    frame.keyPosition = state.position;
+    frame.keyPosition = state2.position;
     frame.hasKey = true;
     frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
   }
 }
-function storeAnchor(state, event, value, tag, isValueFinal) {
+function storeAnchor(state2, event, value, tag, isValueFinal) {
   if (event.anchorStart !== NO_RANGE$2) {
     const anchor = {
       value,
       tag,
       isValueFinal
     };
-    state.anchors.set(state.source.slice(event.anchorStart, event.anchorEnd), anchor);
+    state2.anchors.set(state2.source.slice(event.anchorStart, event.anchorEnd), anchor);
     return anchor;
   }
   return null;
 }
 function constructFromEvents(events, options) {
-  const state = {
+  const state2 = {
     ...DEFAULT_CONSTRUCTOR_OPTIONS,
     ...options,
     events,
@@ -19934,38 +19934,38 @@ function constructFromEvents(events, options) {
     totalMergeKeys: 0,
     aliasCount: 0
   };
-  while (state.eventIndex < state.events.length) {
-    const event = state.events[state.eventIndex++];
-    state.position = eventPosition$1(event);
+  while (state2.eventIndex < state2.events.length) {
+    const event = state2.events[state2.eventIndex++];
+    state2.position = eventPosition$1(event);
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
-        state.anchors = /* @__PURE__ */ new Map();
-        state.nodeTags = /* @__PURE__ */ new Map();
-        state.aliasCount = 0;
-        state.tagHandlers = /* @__PURE__ */ Object.create(null);
-        for (const directive of event.directives) if (directive.kind === "tag") state.tagHandlers[directive.handle] = directive.prefix;
-        state.frames.push({
+        state2.anchors = /* @__PURE__ */ new Map();
+        state2.nodeTags = /* @__PURE__ */ new Map();
+        state2.aliasCount = 0;
+        state2.tagHandlers = /* @__PURE__ */ Object.create(null);
+        for (const directive of event.directives) if (directive.kind === "tag") state2.tagHandlers[directive.handle] = directive.prefix;
+        state2.frames.push({
           kind: "document",
-          position: state.position,
+          position: state2.position,
           value: void 0,
           hasValue: false
         });
         break;
       case EVENT_ID.SCALAR: {
-        const { value, tag } = constructScalar(state, event);
-        storeAnchor(state, event, value, tag, true);
-        addValue(state, value, tag);
+        const { value, tag } = constructScalar(state2, event);
+        storeAnchor(state2, event, value, tag, true);
+        addValue(state2, value, tag);
         break;
       }
       case EVENT_ID.SEQUENCE: {
-        const tagName = collectionTagName(state, event, "tag:yaml.org,2002:seq");
-        const tag = state.schema.lookupSequenceTag(tagName);
-        if (!tag) throwError$1(state, `unknown sequence tag !<${tagName}>`);
+        const tagName = collectionTagName(state2, event, "tag:yaml.org,2002:seq");
+        const tag = state2.schema.lookupSequenceTag(tagName);
+        if (!tag) throwError$1(state2, `unknown sequence tag !<${tagName}>`);
         const value = tag.create(tagName);
-        const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
-        state.frames.push({
+        const anchor = storeAnchor(state2, event, value, tag, tag.carrierIsResult);
+        state2.frames.push({
           kind: "sequence",
-          position: state.position,
+          position: state2.position,
           value,
           tag,
           anchor,
@@ -19974,19 +19974,19 @@ function constructFromEvents(events, options) {
         break;
       }
       case EVENT_ID.MAPPING: {
-        const tagName = collectionTagName(state, event, "tag:yaml.org,2002:map");
-        const tag = state.schema.lookupMappingTag(tagName);
-        if (!tag) throwError$1(state, `unknown mapping tag !<${tagName}>`);
+        const tagName = collectionTagName(state2, event, "tag:yaml.org,2002:map");
+        const tag = state2.schema.lookupMappingTag(tagName);
+        if (!tag) throwError$1(state2, `unknown mapping tag !<${tagName}>`);
         const value = tag.create(tagName);
-        const anchor = storeAnchor(state, event, value, tag, tag.carrierIsResult);
-        state.frames.push({
+        const anchor = storeAnchor(state2, event, value, tag, tag.carrierIsResult);
+        state2.frames.push({
           kind: "mapping",
-          position: state.position,
+          position: state2.position,
           value,
           tag,
           anchor,
           key: void 0,
-          keyPosition: state.position,
+          keyPosition: state2.position,
           hasKey: false,
           keyIsMerge: false,
           overridable: null
@@ -19994,45 +19994,45 @@ function constructFromEvents(events, options) {
         break;
       }
       case EVENT_ID.ALIAS: {
-        if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
-        const name = state.source.slice(event.anchorStart, event.anchorEnd);
-        const anchor = state.anchors.get(name);
-        if (!anchor) throwError$1(state, `unidentified alias "${name}"`);
-        if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
-        addValue(state, anchor.value, anchor.tag);
+        if (state2.maxAliases !== -1 && ++state2.aliasCount > state2.maxAliases) throwError$1(state2, `aliases exceeded maxAliases (${state2.maxAliases})`);
+        const name = state2.source.slice(event.anchorStart, event.anchorEnd);
+        const anchor = state2.anchors.get(name);
+        if (!anchor) throwError$1(state2, `unidentified alias "${name}"`);
+        if (!anchor.isValueFinal) throwError$1(state2, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
+        addValue(state2, anchor.value, anchor.tag);
         break;
       }
       case EVENT_ID.POP: {
-        const frame = state.frames.pop();
+        const frame = state2.frames.pop();
         if (frame.kind === "mapping" && frame.hasKey) {
-          state.position = frame.keyPosition;
-          throwError$1(state, "incomplete mapping pair in event stream");
+          state2.position = frame.keyPosition;
+          throwError$1(state2, "incomplete mapping pair in event stream");
         }
-        if (frame.kind === "document") state.documents.push(frame.value);
+        if (frame.kind === "document") state2.documents.push(frame.value);
         else {
-          const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state, frame.position, frame.tag, frame.value);
+          const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state2, frame.position, frame.tag, frame.value);
           if (frame.anchor) {
             frame.anchor.value = value;
             frame.anchor.isValueFinal = true;
           }
-          addValue(state, value, frame.tag);
+          addValue(state2, value, frame.tag);
         }
         break;
       }
     }
   }
-  return state.documents;
+  return state2.documents;
 }
-function addDocumentEvent(state, explicitStart, explicitEnd) {
-  state.events.push({
+function addDocumentEvent(state2, explicitStart, explicitEnd) {
+  state2.events.push({
     type: EVENT_ID.DOCUMENT,
     explicitStart,
     explicitEnd,
-    directives: state.directives
+    directives: state2.directives
   });
 }
-function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state.events.push({
+function addSequenceEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state2.events.push({
     type: EVENT_ID.SEQUENCE,
     start,
     anchorStart,
@@ -20042,8 +20042,8 @@ function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd
     style
   });
 }
-function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state.events.push({
+function addMappingEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state2.events.push({
     type: EVENT_ID.MAPPING,
     start,
     anchorStart,
@@ -20053,8 +20053,8 @@ function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd,
     style
   });
 }
-function insertFlowPairMappingEvent(state, snapshot) {
-  state.events.splice(snapshot.eventsLength, 0, {
+function insertFlowPairMappingEvent(state2, snapshot) {
+  state2.events.splice(snapshot.eventsLength, 0, {
     type: EVENT_ID.MAPPING,
     start: snapshot.position,
     anchorStart: NO_RANGE$1,
@@ -20064,8 +20064,8 @@ function insertFlowPairMappingEvent(state, snapshot) {
     style: COLLECTION_STYLE.FLOW
   });
 }
-function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
-  state.events.push({
+function addScalarEvent(state2, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+  state2.events.push({
     type: EVENT_ID.SCALAR,
     valueStart,
     valueEnd,
@@ -20079,18 +20079,18 @@ function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tag
     fast
   });
 }
-function addAliasEvent(state, anchorStart, anchorEnd) {
-  state.events.push({
+function addAliasEvent(state2, anchorStart, anchorEnd) {
+  state2.events.push({
     type: EVENT_ID.ALIAS,
     anchorStart,
     anchorEnd
   });
 }
-function addPopEvent(state) {
-  state.events.push({ type: EVENT_ID.POP });
+function addPopEvent(state2) {
+  state2.events.push({ type: EVENT_ID.POP });
 }
-function addEmptyScalarEvent(state) {
-  addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+function addEmptyScalarEvent(state2) {
+  addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
 }
 function emptyProperties() {
   return {
@@ -20100,26 +20100,26 @@ function emptyProperties() {
     tagEnd: NO_RANGE$1
   };
 }
-function snapshotState(state) {
+function snapshotState(state2) {
   return {
-    position: state.position,
-    line: state.line,
-    lineStart: state.lineStart,
-    lineIndent: state.lineIndent,
-    firstTabInLine: state.firstTabInLine,
-    eventsLength: state.events.length
+    position: state2.position,
+    line: state2.line,
+    lineStart: state2.lineStart,
+    lineIndent: state2.lineIndent,
+    firstTabInLine: state2.firstTabInLine,
+    eventsLength: state2.events.length
   };
 }
-function restoreState(state, snapshot) {
-  state.position = snapshot.position;
-  state.line = snapshot.line;
-  state.lineStart = snapshot.lineStart;
-  state.lineIndent = snapshot.lineIndent;
-  state.firstTabInLine = snapshot.firstTabInLine;
-  state.events.length = snapshot.eventsLength;
+function restoreState(state2, snapshot) {
+  state2.position = snapshot.position;
+  state2.line = snapshot.line;
+  state2.lineStart = snapshot.lineStart;
+  state2.lineIndent = snapshot.lineIndent;
+  state2.firstTabInLine = snapshot.firstTabInLine;
+  state2.events.length = snapshot.eventsLength;
 }
-function throwError(state, message) {
-  YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
+function throwError(state2, message2) {
+  YAMLException.throwAt(state2.input.slice(0, state2.length), state2.position, message2, state2.filename);
 }
 function isEol(c) {
   return c === 10 || c === 13;
@@ -20154,475 +20154,475 @@ function escapedHexLen(c) {
 function isSimpleEscape(c) {
   return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
 }
-function consumeLineBreak(state) {
-  if (state.input.charCodeAt(state.position) === 10) state.position++;
+function consumeLineBreak(state2) {
+  if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
   else {
-    state.position++;
-    if (state.input.charCodeAt(state.position) === 10) state.position++;
+    state2.position++;
+    if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
   }
-  state.line++;
-  state.lineStart = state.position;
-  state.lineIndent = 0;
-  state.firstTabInLine = -1;
+  state2.line++;
+  state2.lineStart = state2.position;
+  state2.lineIndent = 0;
+  state2.firstTabInLine = -1;
 }
-function skipSeparationSpace(state, allowComments) {
+function skipSeparationSpace(state2, allowComments) {
   let lineBreaks = 0;
-  let ch = state.input.charCodeAt(state.position);
-  let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
+  let ch = state2.input.charCodeAt(state2.position);
+  let hasSeparation = state2.position === state2.lineStart || isWsOrEol(state2.input.charCodeAt(state2.position - 1));
   while (ch !== 0) {
     while (isWhiteSpace(ch)) {
       hasSeparation = true;
-      if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
-      ch = state.input.charCodeAt(++state.position);
+      if (ch === 9 && state2.firstTabInLine === -1) state2.firstTabInLine = state2.position;
+      ch = state2.input.charCodeAt(++state2.position);
     }
     if (allowComments && hasSeparation && ch === 35) do
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     while (!isEol(ch) && ch !== 0);
     if (!isEol(ch)) break;
-    consumeLineBreak(state);
+    consumeLineBreak(state2);
     lineBreaks++;
     hasSeparation = true;
-    ch = state.input.charCodeAt(state.position);
+    ch = state2.input.charCodeAt(state2.position);
     while (ch === 32) {
-      state.lineIndent++;
-      ch = state.input.charCodeAt(++state.position);
+      state2.lineIndent++;
+      ch = state2.input.charCodeAt(++state2.position);
     }
   }
   return lineBreaks;
 }
-function testDocumentSeparator(state, position = state.position) {
-  const ch = state.input.charCodeAt(position);
-  if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
-    const following = state.input.charCodeAt(position + 3);
+function testDocumentSeparator(state2, position = state2.position) {
+  const ch = state2.input.charCodeAt(position);
+  if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(position + 1) && ch === state2.input.charCodeAt(position + 2)) {
+    const following = state2.input.charCodeAt(position + 3);
     return following === 0 || isWsOrEol(following);
   }
   return false;
 }
-function skipByteOrderMark(state) {
-  if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
-    state.position++;
-    state.lineStart = state.position;
+function skipByteOrderMark(state2) {
+  if (state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 65279) {
+    state2.position++;
+    state2.lineStart = state2.position;
   }
 }
-function testDocumentBoundary(state) {
-  if (state.position !== state.lineStart) return false;
-  if (testDocumentSeparator(state)) return true;
-  if (state.input.charCodeAt(state.position) !== 65279) return false;
-  const snapshot = snapshotState(state);
-  skipByteOrderMark(state);
-  skipSeparationSpace(state, true);
-  const ch = state.input.charCodeAt(state.position);
-  const result2 = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
-  restoreState(state, snapshot);
+function testDocumentBoundary(state2) {
+  if (state2.position !== state2.lineStart) return false;
+  if (testDocumentSeparator(state2)) return true;
+  if (state2.input.charCodeAt(state2.position) !== 65279) return false;
+  const snapshot = snapshotState(state2);
+  skipByteOrderMark(state2);
+  skipSeparationSpace(state2, true);
+  const ch = state2.input.charCodeAt(state2.position);
+  const result2 = state2.position === state2.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state2));
+  restoreState(state2, snapshot);
   return result2;
 }
-function skipUntilLineEnd(state) {
-  let ch = state.input.charCodeAt(state.position);
-  while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
+function skipUntilLineEnd(state2) {
+  let ch = state2.input.charCodeAt(state2.position);
+  while (ch !== 0 && !isEol(ch)) ch = state2.input.charCodeAt(++state2.position);
 }
-function checkPrintable(state, start, end) {
-  const match2 = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
+function checkPrintable(state2, start, end) {
+  const match2 = PATTERN_NON_PRINTABLE.exec(state2.input.slice(start, end));
   if (match2 !== null) {
-    state.position = start + match2.index + match2[0].length - 1;
-    throwError(state, "the stream contains non-printable characters");
+    state2.position = start + match2.index + match2[0].length - 1;
+    throwError(state2, "the stream contains non-printable characters");
   }
 }
-function readTagProperty(state, props, inFlow) {
-  if (state.input.charCodeAt(state.position) !== 33) return false;
-  if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
-  const start = state.position;
+function readTagProperty(state2, props, inFlow) {
+  if (state2.input.charCodeAt(state2.position) !== 33) return false;
+  if (props.tagStart !== NO_RANGE$1) throwError(state2, "duplication of a tag property");
+  const start = state2.position;
   let isVerbatim = false;
   let isNamed = false;
   let tagHandle = "!";
-  let ch = state.input.charCodeAt(++state.position);
+  let ch = state2.input.charCodeAt(++state2.position);
   if (ch === 60) {
     isVerbatim = true;
-    ch = state.input.charCodeAt(++state.position);
+    ch = state2.input.charCodeAt(++state2.position);
   } else if (ch === 33) {
     isNamed = true;
     tagHandle = "!!";
-    ch = state.input.charCodeAt(++state.position);
+    ch = state2.input.charCodeAt(++state2.position);
   }
-  let suffixStart = state.position;
+  let suffixStart = state2.position;
   let tagName;
   if (isVerbatim) {
-    while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
-    if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
-    tagName = state.input.slice(suffixStart, state.position);
-    state.position++;
+    while (ch !== 0 && ch !== 62) ch = state2.input.charCodeAt(++state2.position);
+    if (ch !== 62) throwError(state2, "unexpected end of the stream within a verbatim tag");
+    tagName = state2.input.slice(suffixStart, state2.position);
+    state2.position++;
   } else {
     while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
       if (ch === 33) {
         if (!isNamed) {
-          tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
-          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
+          tagHandle = state2.input.slice(suffixStart - 1, state2.position + 1);
+          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state2, "named tag handle cannot contain such characters");
           isNamed = true;
-          suffixStart = state.position + 1;
-        } else throwError(state, "tag suffix cannot contain exclamation marks");
+          suffixStart = state2.position + 1;
+        } else throwError(state2, "tag suffix cannot contain exclamation marks");
       }
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     }
-    tagName = state.input.slice(suffixStart, state.position);
-    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
+    tagName = state2.input.slice(suffixStart, state2.position);
+    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state2, "tag suffix cannot contain flow indicator characters");
   }
-  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
-  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
+  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state2, `tag name cannot contain such characters: ${tagName}`);
+  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state2.tagHandlers, tagHandle)) throwError(state2, `undeclared tag handle "${tagHandle}"`);
   props.tagStart = start;
-  props.tagEnd = state.position;
+  props.tagEnd = state2.position;
   return true;
 }
-function readAnchorProperty(state, props) {
-  if (state.input.charCodeAt(state.position) !== 38) return false;
-  if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
-  state.position++;
-  const start = state.position;
-  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
-  if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
+function readAnchorProperty(state2, props) {
+  if (state2.input.charCodeAt(state2.position) !== 38) return false;
+  if (props.anchorStart !== NO_RANGE$1) throwError(state2, "duplication of an anchor property");
+  state2.position++;
+  const start = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
+  if (state2.position === start) throwError(state2, "name of an anchor node must contain at least one character");
   props.anchorStart = start;
-  props.anchorEnd = state.position;
+  props.anchorEnd = state2.position;
   return true;
 }
-function readAlias(state, props) {
-  if (state.input.charCodeAt(state.position) !== 42) return false;
-  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
-  state.position++;
-  const start = state.position;
-  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
-  if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
-  addAliasEvent(state, start, state.position);
+function readAlias(state2, props) {
+  if (state2.input.charCodeAt(state2.position) !== 42) return false;
+  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state2, "alias node should not have any properties");
+  state2.position++;
+  const start = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
+  if (state2.position === start) throwError(state2, "name of an alias node must contain at least one character");
+  addAliasEvent(state2, start, state2.position);
   return true;
 }
-function readFlowScalarBreak(state, nodeIndent) {
-  skipSeparationSpace(state, false);
-  if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+function readFlowScalarBreak(state2, nodeIndent) {
+  skipSeparationSpace(state2, false);
+  if (state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
 }
-function readSingleQuotedScalar(state, nodeIndent, props) {
-  if (state.input.charCodeAt(state.position) !== 39) return false;
-  state.position++;
-  const start = state.position;
+function readSingleQuotedScalar(state2, nodeIndent, props) {
+  if (state2.input.charCodeAt(state2.position) !== 39) return false;
+  state2.position++;
+  const start = state2.position;
   let simple = true;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const ch = state.input.charCodeAt(state.position);
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const ch = state2.input.charCodeAt(state2.position);
     if (ch === 39) {
-      if (state.input.charCodeAt(state.position + 1) === 39) {
+      if (state2.input.charCodeAt(state2.position + 1) === 39) {
         simple = false;
-        state.position += 2;
+        state2.position += 2;
         continue;
       }
-      const end = state.position;
-      state.position++;
-      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      const end = state2.position;
+      state2.position++;
+      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
       return true;
     }
     if (isEol(ch)) {
       simple = false;
-      readFlowScalarBreak(state, nodeIndent);
-    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
-    else state.position++;
+      readFlowScalarBreak(state2, nodeIndent);
+    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a single quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
+    else state2.position++;
   }
-  throwError(state, "unexpected end of the stream within a single quoted scalar");
+  throwError(state2, "unexpected end of the stream within a single quoted scalar");
 }
-function readDoubleQuotedScalar(state, nodeIndent, props) {
-  if (state.input.charCodeAt(state.position) !== 34) return false;
-  state.position++;
-  const start = state.position;
+function readDoubleQuotedScalar(state2, nodeIndent, props) {
+  if (state2.input.charCodeAt(state2.position) !== 34) return false;
+  state2.position++;
+  const start = state2.position;
   let simple = true;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const ch = state.input.charCodeAt(state.position);
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const ch = state2.input.charCodeAt(state2.position);
     if (ch === 34) {
-      const end = state.position;
-      state.position++;
-      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      const end = state2.position;
+      state2.position++;
+      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
       return true;
     }
     if (ch === 92) {
       simple = false;
-      const escaped = state.input.charCodeAt(++state.position);
-      if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
-      else if (isSimpleEscape(escaped)) state.position++;
+      const escaped = state2.input.charCodeAt(++state2.position);
+      if (isEol(escaped)) readFlowScalarBreak(state2, nodeIndent);
+      else if (isSimpleEscape(escaped)) state2.position++;
       else {
         let hexLength = escapedHexLen(escaped);
-        if (hexLength === 0) throwError(state, "unknown escape sequence");
+        if (hexLength === 0) throwError(state2, "unknown escape sequence");
         while (hexLength-- > 0) {
-          state.position++;
-          if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
+          state2.position++;
+          if (fromHexCode(state2.input.charCodeAt(state2.position)) < 0) throwError(state2, "expected hexadecimal character");
         }
-        state.position++;
+        state2.position++;
       }
     } else if (isEol(ch)) {
       simple = false;
-      readFlowScalarBreak(state, nodeIndent);
-    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
-    else state.position++;
+      readFlowScalarBreak(state2, nodeIndent);
+    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a double quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
+    else state2.position++;
   }
-  throwError(state, "unexpected end of the stream within a double quoted scalar");
+  throwError(state2, "unexpected end of the stream within a double quoted scalar");
 }
-function readBlockScalar(state, parentIndent, props) {
-  const ch = state.input.charCodeAt(state.position);
+function readBlockScalar(state2, parentIndent, props) {
+  const ch = state2.input.charCodeAt(state2.position);
   let chomping = CHOMPING_MODE.CLIP;
   let indent = -1;
   let detectedIndent = false;
   if (ch !== 124 && ch !== 62) return false;
   const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
-  state.position++;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const current = state.input.charCodeAt(state.position);
+  state2.position++;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const current = state2.input.charCodeAt(state2.position);
     const digit2 = fromDecimalCode(current);
     if (current === 43 || current === 45) {
-      if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
+      if (chomping !== CHOMPING_MODE.CLIP) throwError(state2, "repeat of a chomping mode identifier");
       chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
-      state.position++;
+      state2.position++;
     } else if (digit2 >= 0) {
-      if (digit2 === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-      if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
+      if (digit2 === 0) throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
+      if (detectedIndent) throwError(state2, "repeat of an indentation width identifier");
       indent = parentIndent + digit2 - 1;
       detectedIndent = true;
-      state.position++;
+      state2.position++;
     } else break;
   }
   let hadWhitespace = false;
-  while (isWhiteSpace(state.input.charCodeAt(state.position))) {
+  while (isWhiteSpace(state2.input.charCodeAt(state2.position))) {
     hadWhitespace = true;
-    state.position++;
+    state2.position++;
   }
-  if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
-  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-  else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
+  if (hadWhitespace && state2.input.charCodeAt(state2.position) === 35) skipUntilLineEnd(state2);
+  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
+  else if (state2.input.charCodeAt(state2.position) !== 0) throwError(state2, "a line break is expected");
   let contentIndent = detectedIndent ? indent : -1;
   let maxLeadingIndent = 0;
-  const valueStart = state.position;
-  let valueEnd = state.position;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    const linePosition = state.position;
+  const valueStart = state2.position;
+  let valueEnd = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const linePosition = state2.position;
     let column = 0;
-    while (state.input.charCodeAt(linePosition + column) === 32) column++;
-    const first = state.input.charCodeAt(linePosition + column);
+    while (state2.input.charCodeAt(linePosition + column) === 32) column++;
+    const first = state2.input.charCodeAt(linePosition + column);
     if (first === 0) {
       if (contentIndent >= 0) {
         if (column > contentIndent) valueEnd = linePosition + column;
       } else if (column > 0) valueEnd = linePosition + column;
       break;
     }
-    if (testDocumentBoundary(state)) break;
+    if (testDocumentBoundary(state2)) break;
     if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
     if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
       if (first === 9 && column < parentIndent) {
-        state.position = linePosition + column;
-        throwError(state, "tab characters must not be used in indentation");
+        state2.position = linePosition + column;
+        throwError(state2, "tab characters must not be used in indentation");
       }
       if (column >= parentIndent && column < maxLeadingIndent) {
-        state.position = linePosition + column;
-        throwError(state, "bad indentation of a mapping entry");
+        state2.position = linePosition + column;
+        throwError(state2, "bad indentation of a mapping entry");
       }
     }
     if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
-      state.lineIndent = column;
-      state.position = linePosition + column;
+      state2.lineIndent = column;
+      state2.position = linePosition + column;
       break;
     }
     if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
     const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
     if (first !== 0 && !isEol(first) && column < requiredIndent) {
-      state.lineIndent = column;
-      state.position = linePosition + column;
+      state2.lineIndent = column;
+      state2.position = linePosition + column;
       break;
     }
-    skipUntilLineEnd(state);
-    valueEnd = state.position;
-    if (isEol(state.input.charCodeAt(state.position))) {
-      consumeLineBreak(state);
-      valueEnd = state.position;
+    skipUntilLineEnd(state2);
+    valueEnd = state2.position;
+    if (isEol(state2.input.charCodeAt(state2.position))) {
+      consumeLineBreak(state2);
+      valueEnd = state2.position;
     }
   }
-  checkPrintable(state, valueStart, valueEnd);
-  addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+  checkPrintable(state2, valueStart, valueEnd);
+  addScalarEvent(state2, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
   return true;
 }
-function canStartPlainScalar(state, nodeContext) {
-  const ch = state.input.charCodeAt(state.position);
+function canStartPlainScalar(state2, nodeContext) {
+  const ch = state2.input.charCodeAt(state2.position);
   const inFlow = nodeContext === CONTEXT_FLOW_IN;
   if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
   if (ch === 63 || ch === 45) {
-    const following = state.input.charCodeAt(state.position + 1);
+    const following = state2.input.charCodeAt(state2.position + 1);
     if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
   }
   return true;
 }
-function readPlainScalar(state, nodeIndent, nodeContext, props) {
-  if (!canStartPlainScalar(state, nodeContext)) return false;
-  const start = state.position;
-  let end = state.position;
-  let ch = state.input.charCodeAt(state.position);
+function readPlainScalar(state2, nodeIndent, nodeContext, props) {
+  if (!canStartPlainScalar(state2, nodeContext)) return false;
+  const start = state2.position;
+  let end = state2.position;
+  let ch = state2.input.charCodeAt(state2.position);
   const inFlow = nodeContext === CONTEXT_FLOW_IN;
   let multiline = false;
   while (ch !== 0) {
-    if (testDocumentBoundary(state)) break;
+    if (testDocumentBoundary(state2)) break;
     if (ch === 58) {
-      const following = state.input.charCodeAt(state.position + 1);
+      const following = state2.input.charCodeAt(state2.position + 1);
       if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
     } else if (ch === 35) {
-      if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
+      if (isWsOrEol(state2.input.charCodeAt(state2.position - 1))) break;
     } else if (inFlow && isFlowIndicator(ch)) break;
     else if (isEol(ch)) {
-      const savedPosition = state.position;
-      const savedLine = state.line;
-      const savedLineStart = state.lineStart;
-      const savedLineIndent = state.lineIndent;
-      skipSeparationSpace(state, false);
-      if (state.lineIndent >= nodeIndent) {
+      const savedPosition = state2.position;
+      const savedLine = state2.line;
+      const savedLineStart = state2.lineStart;
+      const savedLineIndent = state2.lineIndent;
+      skipSeparationSpace(state2, false);
+      if (state2.lineIndent >= nodeIndent) {
         multiline = true;
-        ch = state.input.charCodeAt(state.position);
+        ch = state2.input.charCodeAt(state2.position);
         continue;
       }
-      state.position = savedPosition;
-      state.line = savedLine;
-      state.lineStart = savedLineStart;
-      state.lineIndent = savedLineIndent;
+      state2.position = savedPosition;
+      state2.line = savedLine;
+      state2.lineStart = savedLineStart;
+      state2.lineIndent = savedLineIndent;
       break;
     }
-    if (!isWhiteSpace(ch)) end = state.position + 1;
-    ch = state.input.charCodeAt(++state.position);
+    if (!isWhiteSpace(ch)) end = state2.position + 1;
+    ch = state2.input.charCodeAt(++state2.position);
   }
   if (end === start) return false;
-  checkPrintable(state, start, end);
-  addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+  checkPrintable(state2, start, end);
+  addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
   return true;
 }
-function skipFlowSeparationSpace(state, nodeIndent) {
-  const startLine = state.line;
-  skipSeparationSpace(state, true);
-  if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+function skipFlowSeparationSpace(state2, nodeIndent) {
+  const startLine = state2.line;
+  skipSeparationSpace(state2, true);
+  if (state2.line > startLine && state2.lineIndent < nodeIndent || state2.firstTabInLine !== -1 && state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
 }
-function readFlowCollection(state, nodeIndent, props) {
-  const ch = state.input.charCodeAt(state.position);
+function readFlowCollection(state2, nodeIndent, props) {
+  const ch = state2.input.charCodeAt(state2.position);
   const isMapping = ch === 123;
-  const start = state.position;
+  const start = state2.position;
   let readNext = true;
   if (ch !== 91 && ch !== 123) return false;
   const terminator = isMapping ? 125 : 93;
-  if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  state.position++;
-  while (state.input.charCodeAt(state.position) !== 0) {
-    skipFlowSeparationSpace(state, nodeIndent);
-    let ch2 = state.input.charCodeAt(state.position);
+  if (isMapping) addMappingEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  else addSequenceEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  state2.position++;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    skipFlowSeparationSpace(state2, nodeIndent);
+    let ch2 = state2.input.charCodeAt(state2.position);
     if (ch2 === terminator) {
-      state.position++;
-      addPopEvent(state);
+      state2.position++;
+      addPopEvent(state2);
       return true;
-    } else if (!readNext) throwError(state, "missed comma between flow collection entries");
-    else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
+    } else if (!readNext) throwError(state2, "missed comma between flow collection entries");
+    else if (ch2 === 44) throwError(state2, "expected the node content, but found ','");
     let isPair = false;
     let isExplicitPair = false;
-    if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
+    if (ch2 === 63 && isWsOrEol(state2.input.charCodeAt(state2.position + 1))) {
       isPair = isExplicitPair = true;
-      state.position += 1;
-      skipFlowSeparationSpace(state, nodeIndent);
+      state2.position += 1;
+      skipFlowSeparationSpace(state2, nodeIndent);
     }
-    const entryLine = state.line;
-    const entryStart = snapshotState(state);
-    const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-    skipFlowSeparationSpace(state, nodeIndent);
-    ch2 = state.input.charCodeAt(state.position);
-    if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
+    const entryLine = state2.line;
+    const entryStart = snapshotState(state2);
+    const keyWasRead = parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+    skipFlowSeparationSpace(state2, nodeIndent);
+    ch2 = state2.input.charCodeAt(state2.position);
+    if ((isMapping || isExplicitPair || state2.line === entryLine) && ch2 === 58) {
       isPair = true;
-      state.position++;
-      skipFlowSeparationSpace(state, nodeIndent);
+      state2.position++;
+      skipFlowSeparationSpace(state2, nodeIndent);
       if (!isMapping) {
-        insertFlowPairMappingEvent(state, entryStart);
-        if (!keyWasRead) addEmptyScalarEvent(state);
-      } else if (!keyWasRead) addEmptyScalarEvent(state);
-      if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
-      skipFlowSeparationSpace(state, nodeIndent);
-      if (!isMapping) addPopEvent(state);
+        insertFlowPairMappingEvent(state2, entryStart);
+        if (!keyWasRead) addEmptyScalarEvent(state2);
+      } else if (!keyWasRead) addEmptyScalarEvent(state2);
+      if (!parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state2);
+      skipFlowSeparationSpace(state2, nodeIndent);
+      if (!isMapping) addPopEvent(state2);
     } else if (isMapping && isPair) {
-      if (!keyWasRead) addEmptyScalarEvent(state);
-      addEmptyScalarEvent(state);
-    } else if (isMapping) addEmptyScalarEvent(state);
+      if (!keyWasRead) addEmptyScalarEvent(state2);
+      addEmptyScalarEvent(state2);
+    } else if (isMapping) addEmptyScalarEvent(state2);
     else if (isPair) {
-      insertFlowPairMappingEvent(state, entryStart);
-      if (!keyWasRead) addEmptyScalarEvent(state);
-      addEmptyScalarEvent(state);
-      addPopEvent(state);
+      insertFlowPairMappingEvent(state2, entryStart);
+      if (!keyWasRead) addEmptyScalarEvent(state2);
+      addEmptyScalarEvent(state2);
+      addPopEvent(state2);
     }
-    ch2 = state.input.charCodeAt(state.position);
+    ch2 = state2.input.charCodeAt(state2.position);
     if (ch2 === 44) {
       readNext = true;
-      state.position++;
+      state2.position++;
     } else readNext = false;
   }
-  throwError(state, "unexpected end of the stream within a flow collection");
+  throwError(state2, "unexpected end of the stream within a flow collection");
 }
-function readBlockSequence(state, nodeIndent, props) {
-  if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
-  addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-  while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
-    if (state.firstTabInLine !== -1) {
-      state.position = state.firstTabInLine;
-      throwError(state, "tab characters must not be used in indentation");
+function readBlockSequence(state2, nodeIndent, props) {
+  if (state2.firstTabInLine !== -1 || state2.input.charCodeAt(state2.position) !== 45 || !isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) return false;
+  addSequenceEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+  while (state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) {
+    if (state2.firstTabInLine !== -1) {
+      state2.position = state2.firstTabInLine;
+      throwError(state2, "tab characters must not be used in indentation");
     }
-    const entryLine = state.line;
-    state.position++;
-    const hadBreak = skipSeparationSpace(state, true) > 0;
-    if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
-    if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
-    else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-    skipSeparationSpace(state, true);
-    if (state.lineIndent < nodeIndent || state.position >= state.length) break;
-    if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
-    if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+    const entryLine = state2.line;
+    state2.position++;
+    const hadBreak = skipSeparationSpace(state2, true) > 0;
+    if (state2.firstTabInLine !== -1 && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
+    if (hadBreak && state2.lineIndent <= nodeIndent) addEmptyScalarEvent(state2);
+    else parseNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+    skipSeparationSpace(state2, true);
+    if (state2.lineIndent < nodeIndent || state2.position >= state2.length) break;
+    if (state2.lineIndent > nodeIndent) throwError(state2, "bad indentation of a sequence entry");
+    if (state2.line === entryLine && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
   }
-  addPopEvent(state);
+  addPopEvent(state2);
   return true;
 }
-function readBlockMapping(state, nodeIndent, flowIndent, props) {
+function readBlockMapping(state2, nodeIndent, flowIndent, props) {
   let atExplicitKey = false;
   let detected = false;
   let mappingOpened = false;
   let pendingExplicitKey = false;
-  if (state.firstTabInLine !== -1) return false;
-  let ch = state.input.charCodeAt(state.position);
+  if (state2.firstTabInLine !== -1) return false;
+  let ch = state2.input.charCodeAt(state2.position);
   while (ch !== 0) {
-    if (!atExplicitKey && state.firstTabInLine !== -1) {
-      state.position = state.firstTabInLine;
-      throwError(state, "tab characters must not be used in indentation");
+    if (!atExplicitKey && state2.firstTabInLine !== -1) {
+      state2.position = state2.firstTabInLine;
+      throwError(state2, "tab characters must not be used in indentation");
     }
-    const following = state.input.charCodeAt(state.position + 1);
-    const entryLine = state.line;
+    const following = state2.input.charCodeAt(state2.position + 1);
+    const entryLine = state2.line;
     if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
       if (!mappingOpened) {
-        addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+        addMappingEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
         mappingOpened = true;
       }
       if (ch === 63) {
-        if (atExplicitKey) addEmptyScalarEvent(state);
+        if (atExplicitKey) addEmptyScalarEvent(state2);
         detected = true;
         atExplicitKey = true;
       } else if (atExplicitKey) atExplicitKey = false;
       else {
-        addEmptyScalarEvent(state);
+        addEmptyScalarEvent(state2);
         detected = true;
         atExplicitKey = false;
       }
-      state.position += 1;
+      state2.position += 1;
       pendingExplicitKey = true;
     } else {
       if (atExplicitKey) {
-        addEmptyScalarEvent(state);
+        addEmptyScalarEvent(state2);
         atExplicitKey = false;
       }
-      const beforeKey = snapshotState(state);
-      if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
-      if (state.line === entryLine) {
-        ch = state.input.charCodeAt(state.position);
-        while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
+      const beforeKey = snapshotState(state2);
+      if (!parseNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+      if (state2.line === entryLine) {
+        ch = state2.input.charCodeAt(state2.position);
+        while (isWhiteSpace(ch)) ch = state2.input.charCodeAt(++state2.position);
         if (ch === 58) {
-          ch = state.input.charCodeAt(++state.position);
-          if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+          ch = state2.input.charCodeAt(++state2.position);
+          if (!isWsOrEolOrEnd(ch)) throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
           if (!mappingOpened) {
-            state.events.splice(beforeKey.eventsLength, 0, {
+            state2.events.splice(beforeKey.eventsLength, 0, {
               type: EVENT_ID.MAPPING,
               start: beforeKey.position,
               anchorStart: props.anchorStart,
@@ -20636,43 +20636,43 @@ function readBlockMapping(state, nodeIndent, flowIndent, props) {
           detected = true;
           atExplicitKey = false;
           pendingExplicitKey = false;
-        } else if (detected) throwError(state, "expected ':' after a mapping key");
+        } else if (detected) throwError(state2, "expected ':' after a mapping key");
         else {
           if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-            restoreState(state, beforeKey);
+            restoreState(state2, beforeKey);
             return false;
           }
           return true;
         }
-      } else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+      } else if (detected) throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
       else {
         if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-          restoreState(state, beforeKey);
+          restoreState(state2, beforeKey);
           return false;
         }
         return true;
       }
     }
-    if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+    if (parseNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
     if (!atExplicitKey) {
       if (pendingExplicitKey) {
-        addEmptyScalarEvent(state);
+        addEmptyScalarEvent(state2);
         pendingExplicitKey = false;
       }
     }
-    skipSeparationSpace(state, true);
-    ch = state.input.charCodeAt(state.position);
-    if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
-    else if (state.lineIndent < nodeIndent) break;
+    skipSeparationSpace(state2, true);
+    ch = state2.input.charCodeAt(state2.position);
+    if ((state2.line === entryLine || state2.lineIndent > nodeIndent) && ch !== 0) throwError(state2, "bad indentation of a mapping entry");
+    else if (state2.lineIndent < nodeIndent) break;
   }
   if (!detected) return false;
-  if (atExplicitKey) addEmptyScalarEvent(state);
-  if (mappingOpened) addPopEvent(state);
+  if (atExplicitKey) addEmptyScalarEvent(state2);
+  if (mappingOpened) addPopEvent(state2);
   return true;
 }
-function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
-  if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
-  state.depth++;
+function parseNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+  if (state2.depth >= state2.maxDepth) throwError(state2, `nesting exceeded maxDepth (${state2.maxDepth})`);
+  state2.depth++;
   let indentStatus = 1;
   let atNewLine = false;
   let hasContent = false;
@@ -20681,97 +20681,97 @@ function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, 
   let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
   let allowBlockCollections = allowBlockScalars;
   const allowBlockStyles = allowBlockScalars;
-  if (allowToSeek && skipSeparationSpace(state, true)) {
+  if (allowToSeek && skipSeparationSpace(state2, true)) {
     atNewLine = true;
-    if (state.lineIndent > parentIndent) indentStatus = 1;
-    else if (state.lineIndent === parentIndent) indentStatus = 0;
+    if (state2.lineIndent > parentIndent) indentStatus = 1;
+    else if (state2.lineIndent === parentIndent) indentStatus = 0;
     else indentStatus = -1;
   }
   if (indentStatus === 1) while (true) {
-    const ch = state.input.charCodeAt(state.position);
-    const propertyState = snapshotState(state);
+    const ch = state2.input.charCodeAt(state2.position);
+    const propertyState = snapshotState(state2);
     if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
     if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
-      const fallbackState = snapshotState(state);
+      const fallbackState = snapshotState(state2);
       const flowIndent = parentIndent + 1;
-      if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
-        state.depth--;
+      if (readBlockMapping(state2, state2.position - state2.lineStart, flowIndent, props) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+        state2.depth--;
         return true;
       }
-      restoreState(state, fallbackState);
+      restoreState(state2, fallbackState);
     }
     if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
-    if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
+    if (!readTagProperty(state2, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state2, props)) break;
     if (propertyStart === null) propertyStart = propertyState;
-    if (skipSeparationSpace(state, true)) {
+    if (skipSeparationSpace(state2, true)) {
       atNewLine = true;
       allowBlockCollections = allowBlockStyles;
-      if (state.lineIndent > parentIndent) indentStatus = 1;
-      else if (state.lineIndent === parentIndent) indentStatus = 0;
+      if (state2.lineIndent > parentIndent) indentStatus = 1;
+      else if (state2.lineIndent === parentIndent) indentStatus = 0;
       else indentStatus = -1;
     } else allowBlockCollections = false;
   }
   if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
   if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
     const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
-    const blockIndent = state.position - state.lineStart;
+    const blockIndent = state2.position - state2.lineStart;
     if (indentStatus === 1) {
-      if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
+      if (allowBlockCollections && (readBlockSequence(state2, blockIndent, props) || readBlockMapping(state2, blockIndent, flowIndent, props)) || readFlowCollection(state2, flowIndent, props)) hasContent = true;
       else {
-        const ch = state.input.charCodeAt(state.position);
+        const ch = state2.input.charCodeAt(state2.position);
         if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
-          const fallbackState = snapshotState(state);
+          const fallbackState = snapshotState(state2);
           const propertyIndent = propertyStart.position - propertyStart.lineStart;
-          restoreState(state, propertyStart);
-          if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
-          else restoreState(state, fallbackState);
+          restoreState(state2, propertyStart);
+          if (readBlockMapping(state2, propertyIndent, flowIndent, emptyProperties()) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+          else restoreState(state2, fallbackState);
         }
-        if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
+        if (!hasContent && (allowBlockScalars && readBlockScalar(state2, flowIndent, props) || readSingleQuotedScalar(state2, flowIndent, props) || readDoubleQuotedScalar(state2, flowIndent, props) || readAlias(state2, props) || readPlainScalar(state2, flowIndent, nodeContext, props))) hasContent = true;
       }
-    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
+    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent, props);
   }
   allowBlockScalars = allowBlockScalars && !hasContent;
   if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
-    addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+    addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
     hasContent = true;
   }
-  state.depth--;
+  state2.depth--;
   return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
 }
-function readDirective(state) {
-  if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
-  state.position++;
-  const nameStart = state.position;
-  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-  const name = state.input.slice(nameStart, state.position);
+function readDirective(state2) {
+  if (state2.lineIndent > 0 || state2.input.charCodeAt(state2.position) !== 37) return false;
+  state2.position++;
+  const nameStart = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
+  const name = state2.input.slice(nameStart, state2.position);
   const args = [];
-  if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
-  while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
-    while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
-    if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
-    const start = state.position;
-    while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-    args.push(state.input.slice(start, state.position));
+  if (name.length === 0) throwError(state2, "directive name must not be less than one character in length");
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isEol(state2.input.charCodeAt(state2.position))) {
+    while (isWhiteSpace(state2.input.charCodeAt(state2.position))) state2.position++;
+    if (state2.input.charCodeAt(state2.position) === 35 || isEol(state2.input.charCodeAt(state2.position)) || state2.input.charCodeAt(state2.position) === 0) break;
+    const start = state2.position;
+    while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
+    args.push(state2.input.slice(start, state2.position));
   }
-  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
   if (name === "YAML") {
-    if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
-    if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
+    if (state2.directives.some((directive) => directive.kind === "yaml")) throwError(state2, "duplication of %YAML directive");
+    if (args.length !== 1) throwError(state2, "YAML directive accepts exactly one argument");
     const match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-    if (match2 === null) throwError(state, "ill-formed argument of the YAML directive");
-    if (parseInt(match2[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
-    state.directives.push({
+    if (match2 === null) throwError(state2, "ill-formed argument of the YAML directive");
+    if (parseInt(match2[1], 10) !== 1) throwError(state2, "unacceptable YAML version of the document");
+    state2.directives.push({
       kind: "yaml",
       version: args[0]
     });
   } else if (name === "TAG") {
-    if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
+    if (args.length !== 2) throwError(state2, "TAG directive accepts exactly two arguments");
     const [handle, prefix2] = args;
-    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-    if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
-    if (!PATTERN_TAG_PREFIX.test(prefix2)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-    state.tagHandlers[handle] = prefix2;
-    state.directives.push({
+    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
+    if (HAS_OWN.call(state2.tagHandlers, handle)) throwError(state2, `there is a previously declared suffix for "${handle}" tag handle`);
+    if (!PATTERN_TAG_PREFIX.test(prefix2)) throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
+    state2.tagHandlers[handle] = prefix2;
+    state2.directives.push({
       kind: "tag",
       handle,
       prefix: prefix2
@@ -20779,51 +20779,51 @@ function readDirective(state) {
   }
   return true;
 }
-function readDocument(state) {
-  state.directives = [];
-  state.tagHandlers = /* @__PURE__ */ Object.create(null);
+function readDocument(state2) {
+  state2.directives = [];
+  state2.tagHandlers = /* @__PURE__ */ Object.create(null);
   let hasDirectives = false;
-  skipSeparationSpace(state, true);
-  while (readDirective(state)) {
+  skipSeparationSpace(state2, true);
+  while (readDirective(state2)) {
     hasDirectives = true;
-    skipSeparationSpace(state, true);
+    skipSeparationSpace(state2, true);
   }
   let explicitStart = false;
   let explicitEnd = false;
   let allowCompact = true;
-  if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
+  if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 3))) {
     explicitStart = true;
-    const markerLine = state.line;
-    state.position += 3;
-    skipSeparationSpace(state, true);
-    allowCompact = state.line > markerLine;
-  } else if (hasDirectives) throwError(state, "directives end mark is expected");
-  const documentEventIndex = state.events.length;
-  if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
-    state.position += 3;
-    skipSeparationSpace(state, true);
+    const markerLine = state2.line;
+    state2.position += 3;
+    skipSeparationSpace(state2, true);
+    allowCompact = state2.line > markerLine;
+  } else if (hasDirectives) throwError(state2, "directives end mark is expected");
+  const documentEventIndex = state2.events.length;
+  if (!explicitStart && state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 46 && testDocumentSeparator(state2)) {
+    state2.position += 3;
+    skipSeparationSpace(state2, true);
     return;
   }
-  addDocumentEvent(state, explicitStart, false);
-  if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
-  skipSeparationSpace(state, true);
-  if (state.position === state.lineStart && testDocumentSeparator(state)) {
-    explicitEnd = state.input.charCodeAt(state.position) === 46;
+  addDocumentEvent(state2, explicitStart, false);
+  if (!parseNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state2);
+  skipSeparationSpace(state2, true);
+  if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+    explicitEnd = state2.input.charCodeAt(state2.position) === 46;
     if (explicitEnd) {
-      const markerLine = state.line;
-      state.position += 3;
-      skipSeparationSpace(state, true);
-      if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
+      const markerLine = state2.line;
+      state2.position += 3;
+      skipSeparationSpace(state2, true);
+      if (state2.line === markerLine && state2.position < state2.length) throwError(state2, "end of the stream or a document separator is expected");
     }
   }
-  const documentEvent = state.events[documentEventIndex];
+  const documentEvent = state2.events[documentEventIndex];
   if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
-  addPopEvent(state);
-  if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
+  addPopEvent(state2);
+  if (!explicitEnd && state2.position < state2.length && !testDocumentBoundary(state2)) throwError(state2, "end of the stream or a document separator is expected");
 }
 function parseEvents(input, options) {
   const length = input.length;
-  const state = {
+  const state2 = {
     ...DEFAULT_PARSER_OPTIONS,
     ...options,
     input: `${input}\0`,
@@ -20839,17 +20839,17 @@ function parseEvents(input, options) {
     events: []
   };
   const nullpos = input.indexOf("\0");
-  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
-  while (state.position < state.length) {
-    skipByteOrderMark(state);
-    skipSeparationSpace(state, true);
-    if (state.position >= state.length) break;
-    const documentStart = state.position;
-    readDocument(state);
-    if (state.position === documentStart)
-      throwError(state, "can not read a document");
+  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state2.filename);
+  while (state2.position < state2.length) {
+    skipByteOrderMark(state2);
+    skipSeparationSpace(state2, true);
+    if (state2.position >= state2.length) break;
+    const documentStart = state2.position;
+    readDocument(state2);
+    if (state2.position === documentStart)
+      throwError(state2, "can not read a document");
   }
-  return state.events;
+  return state2.events;
 }
 function loadDocuments(input, options = {}) {
   const opts = {
@@ -21519,7 +21519,7 @@ var init_js_yaml = __esm({
       * Builds a YAMLException with a source snippet and throws it. `source` is
       * the raw input text; `position` is an offset into it.
       */
-      static throwAt(source, position, message, filename = "") {
+      static throwAt(source, position, message2, filename = "") {
         let line = 0;
         let lineStart = 0;
         for (let index = 0; index < position; index++) {
@@ -21541,7 +21541,7 @@ var init_js_yaml = __esm({
           column: position - lineStart
         };
         mark.snippet = makeSnippet(mark);
-        throw new YAMLException2(message, mark);
+        throw new YAMLException2(message2, mark);
       }
     };
     EVENT_ID = {
@@ -22891,8 +22891,8 @@ var require_ignore = __commonJS({
         };
       }
     };
-    var throwError2 = (message, Ctor) => {
-      throw new Ctor(message);
+    var throwError2 = (message2, Ctor) => {
+      throw new Ctor(message2);
     };
     var checkPath = (path2, originalPath, doThrow) => {
       if (!isString(path2)) {
@@ -27471,8 +27471,8 @@ var init_yaml_stream = __esm({
       mergeTag
     ]);
     NotReadError = class extends Error {
-      constructor(message, offset) {
-        super(message);
+      constructor(message2, offset) {
+        super(message2);
         this.offset = offset;
       }
       offset;
@@ -27633,17 +27633,17 @@ function unparsable(text, rawError, limits) {
   if (!(error2 instanceof NotReadError) && /\{\{|\{%|%\{/.test(text)) {
     return { outcome: "skipped", reason: `template directives ({{ \u2026 }}, %{ \u2026 }) make it invalid YAML; ${templateHint}`, template: true };
   }
-  const message = error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2);
+  const message2 = error2 instanceof YAMLException ? error2.reason : error2 instanceof Error ? error2.message : String(error2);
   if (!/\bapiVersion\b/.test(text) || !/\bkind\b/.test(text)) {
-    return { outcome: "skipped", reason: `not valid YAML or JSON (${message}) and not a Kubernetes manifest`, notManifest: true };
+    return { outcome: "skipped", reason: `not valid YAML or JSON (${message2}) and not a Kubernetes manifest`, notManifest: true };
   }
   if (error2 instanceof NotReadError) {
-    return { outcome: "error", message: `not read: ${message}`, ...new LineIndex(text).position(error2.offset) };
+    return { outcome: "error", message: `not read: ${message2}`, ...new LineIndex(text).position(error2.offset) };
   }
   if (error2 instanceof YAMLException && error2.mark) {
-    return { outcome: "error", message: `invalid YAML: ${message}`, line: error2.mark.line + 1, column: error2.mark.column + 1 };
+    return { outcome: "error", message: `invalid YAML: ${message2}`, line: error2.mark.line + 1, column: error2.mark.column + 1 };
   }
-  return { outcome: "error", message: `invalid YAML: ${message}` };
+  return { outcome: "error", message: `invalid YAML: ${message2}` };
 }
 function hasTemplateActions(text, events) {
   const spans = [];
@@ -27813,8 +27813,8 @@ var init_hcl_syntax = __esm({
   "src/loaders/declared/terraform/hcl-syntax.ts"() {
     "use strict";
     HclSyntaxError = class extends Error {
-      constructor(message, offset) {
-        super(message);
+      constructor(message2, offset) {
+        super(message2);
         this.offset = offset;
       }
       offset;
@@ -27838,8 +27838,8 @@ var init_hcl_syntax = __esm({
       file() {
         return this.body(false);
       }
-      fail(message, offset = this.at) {
-        throw new HclSyntaxError(message, offset);
+      fail(message2, offset = this.at) {
+        throw new HclSyntaxError(message2, offset);
       }
       enter() {
         if (++this.depth > maxDepth) this.fail(`nested more than ${maxDepth} levels deep`);
@@ -28927,8 +28927,8 @@ var init_read_terraform = __esm({
         if (expression.type !== "call" || expression.name !== "file" && expression.name !== "templatefile") return void 0;
         const [pathArgument, variablesArgument] = expression.args;
         const at3 = this.position(this.origin(file, expression.span));
-        const fail = (message) => {
-          this.into.errors.push({ path: file.path, message, line: at3.startLine, column: at3.startColumn });
+        const fail = (message2) => {
+          this.into.errors.push({ path: file.path, message: message2, line: at3.startLine, column: at3.startColumn });
           return { path: file.path, text: "" };
         };
         const named = pathArgument ? knownString(evaluate(pathArgument, scope)) : void 0;
@@ -29174,19 +29174,19 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties2, message) {
-  const cmd = new Command(command, properties2, message);
+function issueCommand(command, properties2, message2) {
+  const cmd = new Command(command, properties2, message2);
   process.stdout.write(cmd.toString() + os.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties2, message) {
+  constructor(command, properties2, message2) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties2;
-    this.message = message;
+    this.message = message2;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -29222,7 +29222,7 @@ function escapeProperty(s) {
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
-function issueFileCommand(command, message) {
+function issueFileCommand(command, message2) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -29230,7 +29230,7 @@ function issueFileCommand(command, message) {
   if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath, `${toCommandValue(message2)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -29629,21 +29629,21 @@ function setOutput(name, value) {
   process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
-function setFailed(message) {
+function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
-  error(message);
+  error(message2);
 }
-function error(message, properties2 = {}) {
-  issueCommand("error", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
+function error(message2, properties2 = {}) {
+  issueCommand("error", toCommandProperties(properties2), message2 instanceof Error ? message2.toString() : message2);
 }
-function warning(message, properties2 = {}) {
-  issueCommand("warning", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
+function warning(message2, properties2 = {}) {
+  issueCommand("warning", toCommandProperties(properties2), message2 instanceof Error ? message2.toString() : message2);
 }
-function notice(message, properties2 = {}) {
-  issueCommand("notice", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
+function notice(message2, properties2 = {}) {
+  issueCommand("notice", toCommandProperties(properties2), message2 instanceof Error ? message2.toString() : message2);
 }
-function info(message) {
-  process.stdout.write(message + os4.EOL);
+function info(message2) {
+  process.stdout.write(message2 + os4.EOL);
 }
 
 // src/config/scan-request.ts
@@ -29856,18 +29856,155 @@ function loadConfig(file) {
 // src/engine/baseline.ts
 init_node_fs();
 
-// src/builtins.ts
-var require3 = export18(import.meta.url);
-function builtin6(name) {
-  return require3(name);
+// src/engine/sha256.ts
+var roundConstants = Int32Array.from(
+  [
+    1116352408,
+    1899447441,
+    3049323471,
+    3921009573,
+    961987163,
+    1508970993,
+    2453635748,
+    2870763221,
+    3624381080,
+    310598401,
+    607225278,
+    1426881987,
+    1925078388,
+    2162078206,
+    2614888103,
+    3248222580,
+    3835390401,
+    4022224774,
+    264347078,
+    604807628,
+    770255983,
+    1249150122,
+    1555081692,
+    1996064986,
+    2554220882,
+    2821834349,
+    2952996808,
+    3210313671,
+    3336571891,
+    3584528711,
+    113926993,
+    338241895,
+    666307205,
+    773529912,
+    1294757372,
+    1396182291,
+    1695183700,
+    1986661051,
+    2177026350,
+    2456956037,
+    2730485921,
+    2820302411,
+    3259730800,
+    3345764771,
+    3516065817,
+    3600352804,
+    4094571909,
+    275423344,
+    430227734,
+    506948616,
+    659060556,
+    883997877,
+    958139571,
+    1322822218,
+    1537002063,
+    1747873779,
+    1955562222,
+    2024104815,
+    2227730452,
+    2361852424,
+    2428436474,
+    2756734187,
+    3204031479,
+    3329325298
+  ],
+  (word) => word | 0
+);
+var initialState = Int32Array.from([1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225], (word) => word | 0);
+var schedule = new Int32Array(64);
+var state = new Int32Array(8);
+var encoder = new TextEncoder();
+var message = new Uint8Array(256);
+var hexBytes = Array.from({ length: 256 }, (_2, byte) => byte.toString(16).padStart(2, "0"));
+function sha256Hex(text) {
+  const needed2 = Math.ceil((text.length * 3 + 9) / 64) * 64 | 0;
+  if (message.length < needed2) message = new Uint8Array(needed2);
+  const length = encoder.encodeInto(text, message).written;
+  const blocks2 = Math.ceil((length + 9) / 64);
+  const end = blocks2 * 64;
+  message.fill(0, length, end);
+  message[length] = 128;
+  const bits = length * 8;
+  message[end - 4] = bits >>> 24 & 255;
+  message[end - 3] = bits >>> 16 & 255;
+  message[end - 2] = bits >>> 8 & 255;
+  message[end - 1] = bits & 255;
+  state.set(initialState);
+  for (let block = 0; block < end; block += 64) compress(message, block);
+  let hex2 = "";
+  for (let word = 0; word < 8; word++) {
+    const value = state[word];
+    hex2 += hexBytes[value >>> 24 & 255] + hexBytes[value >>> 16 & 255] + hexBytes[value >>> 8 & 255] + hexBytes[value & 255];
+  }
+  return hex2;
+}
+function compress(bytes, offset) {
+  const w = schedule;
+  for (let i = 0; i < 16; i++) {
+    const at3 = offset + i * 4;
+    w[i] = bytes[at3] << 24 | bytes[at3 + 1] << 16 | bytes[at3 + 2] << 8 | bytes[at3 + 3];
+  }
+  for (let i = 16; i < 64; i++) {
+    const x = w[i - 15];
+    const y = w[i - 2];
+    const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+    const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
+    w[i] = w[i - 16] + s0 + w[i - 7] + s1 | 0;
+  }
+  let a = state[0];
+  let b = state[1];
+  let c = state[2];
+  let d = state[3];
+  let e = state[4];
+  let f = state[5];
+  let g = state[6];
+  let h = state[7];
+  for (let i = 0; i < 64; i++) {
+    const s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+    const choice2 = e & f ^ ~e & g;
+    const t1 = h + s1 + choice2 + roundConstants[i] + w[i] | 0;
+    const s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+    const majority = a & b ^ a & c ^ b & c;
+    const t2 = s0 + majority | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = d + t1 | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = t1 + t2 | 0;
+  }
+  state[0] = state[0] + a | 0;
+  state[1] = state[1] + b | 0;
+  state[2] = state[2] + c | 0;
+  state[3] = state[3] + d | 0;
+  state[4] = state[4] + e | 0;
+  state[5] = state[5] + f | 0;
+  state[6] = state[6] + g | 0;
+  state[7] = state[7] + h | 0;
 }
 
 // src/engine/fingerprint.ts
 var fingerprintKey = "stsAuditFingerprint/v1";
 function fingerprint(parts) {
-  const crypto2 = builtin6("node:crypto");
-  const text = parts.join("\0");
-  return (crypto2.hash ? crypto2.hash("sha256", text, "hex") : crypto2.createHash("sha256").update(text).digest("hex")).slice(0, 32);
+  return sha256Hex(parts.join("\0")).slice(0, 32);
 }
 
 // src/engine/baseline.ts
@@ -29983,10 +30120,12 @@ function readRules(file) {
   }
   return (0, import_ignore.default)().add(text);
 }
+var globCharacters = /[*?[\]{}]/;
 async function discoverFiles(targets2, options) {
   const realRoot = export63.native(options.root);
   const rules2 = new IgnoreRules(options.root, options.ignorePaths, options.ignoreFolder);
-  const found = /* @__PURE__ */ new Map();
+  const found = [];
+  let seen;
   const skipped = [];
   const visitedFolders = /* @__PURE__ */ new Set();
   const relativeOf = (absolute) => toPosix(node_path_default.relative(options.root, absolute));
@@ -30010,9 +30149,12 @@ async function discoverFiles(targets2, options) {
   let matched = 0;
   const addFound = (relative, absolute) => {
     matched++;
-    if (found.has(relative)) return;
+    if (seen) {
+      if (seen.has(relative)) return;
+      seen.add(relative);
+    }
     const file = { path: relative, absolutePath: absolute };
-    found.set(relative, file);
+    found.push(file);
     options.onFound?.(file);
   };
   const walk = (folder, real, relativeFolder, above, withExtra) => {
@@ -30071,7 +30213,7 @@ async function discoverFiles(targets2, options) {
       addTarget(absolute, true);
       return "no file in it is one sts-audit reads (manifests, code, dependency manifests), or every one is ignored";
     }
-    const matches = /[*?[\]{}]/.test(target) ? await (await Promise.resolve().then(() => (init_index_min(), index_min_exports))).glob(target, { cwd: options.root, absolute: true, dot: true, nodir: false, follow: false }) : [];
+    const matches = globCharacters.test(target) ? await (await Promise.resolve().then(() => (init_index_min(), index_min_exports))).glob(target, { cwd: options.root, absolute: true, dot: true, nodir: false, follow: false }) : [];
     if (matches.length === 0) return "no such file, folder or glob match";
     for (const match2 of matches.sort()) {
       const relative = relativeOf(match2);
@@ -30080,7 +30222,9 @@ async function discoverFiles(targets2, options) {
     }
     return "no file it matches is one sts-audit reads, or every one is ignored";
   };
-  for (const target of targets2) {
+  for (const [index, target] of targets2.entries()) {
+    if (index > 0 || globCharacters.test(target)) seen ??= new Set(found.map((file) => file.path));
+    visitedFolders.clear();
     matched = 0;
     const skippedBefore = skipped.length;
     const unmatched = await expand2(target);
@@ -30093,7 +30237,7 @@ async function discoverFiles(targets2, options) {
     if (!options.allowUnmatched) throw new NoSuchTargetError(`nothing to scan in ${target}: ${unmatched}`);
   }
   return {
-    files: [...found.values()].sort((a, b) => compareText(a.path, b.path)),
+    files: found.sort((a, b) => compareText(a.path, b.path)),
     skipped
   };
 }
@@ -30110,6 +30254,12 @@ function isBrokenLink(absolute) {
   } catch {
     return false;
   }
+}
+
+// src/builtins.ts
+var require3 = export18(import.meta.url);
+function builtin6(name) {
+  return require3(name);
 }
 
 // src/loaders/code-screen.ts
@@ -30159,9 +30309,9 @@ var ByteSearch = class {
   }
   /** Whether the current bytes hold a part (by id). */
   holdsPart(id) {
-    let state = this.state[id];
-    if (state === 0) this.state[id] = state = this.bytes.includes(this.parts[id]) ? 1 : 2;
-    return state === 1;
+    let state2 = this.state[id];
+    if (state2 === 0) this.state[id] = state2 = this.bytes.includes(this.parts[id]) ? 1 : 2;
+    return state2 === 1;
   }
   /** Whether the current bytes hold a text. */
   holds(needle) {
@@ -30649,8 +30799,8 @@ function runKubectl(args, home) {
     const output = { stdout: [], stderr: [] };
     let bytes = 0;
     let stopped;
-    const stop = (message) => {
-      stopped ??= message;
+    const stop = (message2) => {
+      stopped ??= message2;
       child.kill("SIGKILL");
     };
     const timer = setTimeout(() => stop(`kustomize took longer than ${buildTimeoutMs / 1e3} s`), buildTimeoutMs);
@@ -30674,9 +30824,9 @@ function runKubectl(args, home) {
 }
 function kustomizeMessage(stderr, root, wrapper) {
   const quoted = /err="((?:[^"\\]|\\.)*)"/.exec(stderr)?.[1];
-  const message = quoted === void 0 ? stderr : quoted.replace(/\\"/g, '"').replace(/\\n/g, "\n");
+  const message2 = quoted === void 0 ? stderr : quoted.replace(/\\"/g, '"').replace(/\\n/g, "\n");
   const prefixes = [`${node_path_default.relative(wrapper, root).split(node_path_default.sep).join("/")}/`, `${root}${node_path_default.sep}`, `${wrapper}${node_path_default.sep}`];
-  const relative = prefixes.reduce((text, prefix2) => text.split(prefix2).join(""), message);
+  const relative = prefixes.reduce((text, prefix2) => text.split(prefix2).join(""), message2);
   return `kustomize could not build it: ${relative.trim().split("\n").slice(0, errorLines).join(" ")}`;
 }
 var originAnnotation = "config.kubernetes.io/origin";
@@ -32132,27 +32282,27 @@ var Sim = class {
     return new State(++this.#marks.gen);
   }
   // sort the ids of a state, once it has all of its threads
-  done(state) {
-    state.ids = state.threads.map((n) => n.id).sort((a, b) => a - b);
-    if (state.match)
-      state.ids.unshift(MATCH.id);
-    return state;
+  done(state2) {
+    state2.ids = state2.threads.map((n) => n.id).sort((a, b) => a - b);
+    if (state2.match)
+      state2.ids.unshift(MATCH.id);
+    return state2;
   }
   // true the first time that the state walks through the node, so
   // that loops in the graph stop
-  #visit(state, node) {
+  #visit(state2, node) {
     const { seen } = this.#marks;
-    if (seen[node.id] === state.gen)
+    if (seen[node.id] === state2.gen)
       return false;
-    seen[node.id] = state.gen;
+    seen[node.id] = state2.gen;
     return true;
   }
-  #addThread(state, node) {
+  #addThread(state2, node) {
     const { has } = this.#marks;
-    if (has[node.id] === state.gen)
+    if (has[node.id] === state2.gen)
       return false;
-    has[node.id] = state.gen;
-    state.threads.push(node);
+    has[node.id] = state2.gen;
+    state2.threads.push(node);
     return true;
   }
   // wildcards only match a leading dot if `dot:true`. In a negated
@@ -32161,48 +32311,48 @@ var Sim = class {
   restricted(i, top) {
     return top && (this.dots || this.dotStart && i === 0);
   }
-  add(state, node, i, top) {
+  add(state2, node, i, top) {
     switch (node.t) {
       case "split":
-        if (!this.#visit(state, node))
+        if (!this.#visit(state2, node))
           return;
         for (const o of node.out)
-          this.add(state, o, i, top);
+          this.add(state2, o, i, top);
         return;
       case "neg":
-        if (!this.#visit(state, node))
+        if (!this.#visit(state2, node))
           return;
         const sub = this.state();
         this.add(sub, node.sub, i, false);
         this.done(sub);
-        return this.addRun(state, { t: "run", neg: node, state: sub }, i, top);
+        return this.addRun(state2, { t: "run", neg: node, state: sub }, i, top);
       case "star":
         if (this.restricted(i, top))
           return;
-        if (this.#addThread(state, node))
-          this.add(state, node.next, i, top);
+        if (this.#addThread(state2, node))
+          this.add(state2, node.next, i, top);
         return;
       case "match":
-        state.match = true;
+        state2.match = true;
         return;
       default:
-        this.#addThread(state, node);
+        this.#addThread(state2, node);
     }
   }
-  addRun(state, run3, i, top) {
-    for (const r7 of state.runs) {
+  addRun(state2, run3, i, top) {
+    for (const r7 of state2.runs) {
       if (r7.neg === run3.neg && sameState(r7.state, run3.state))
         return;
     }
-    state.runs.push(run3);
+    state2.runs.push(run3);
     if (!run3.state.match) {
-      this.add(state, run3.neg.next, i, top);
+      this.add(state2, run3.neg.next, i, top);
     }
   }
   // the threads after char `c`, at index `i`
-  step(state, c, i, top) {
+  step(state2, c, i, top) {
     const next = this.state();
-    for (const th of state.threads) {
+    for (const th of state2.threads) {
       switch (th.t) {
         case "lit":
           if (litMatch(th, c)) {
@@ -32224,7 +32374,7 @@ var Sim = class {
       }
     }
     if (!this.restricted(i, top)) {
-      for (const run3 of state.runs) {
+      for (const run3 of state2.runs) {
         if (run3.state.dead) {
           this.addRun(next, run3, i + 1, top);
           continue;
@@ -32236,11 +32386,11 @@ var Sim = class {
     return this.done(next);
   }
 };
-var stateKey = (state) => {
-  const ids = state.ids.join();
-  if (!state.runs.length)
+var stateKey = (state2) => {
+  const ids = state2.ids.join();
+  if (!state2.runs.length)
     return ids;
-  const runs = state.runs.map((r7) => `${r7.neg.id}(${stateKey(r7.state)})`);
+  const runs = state2.runs.map((r7) => `${r7.neg.id}(${stateKey(r7.state)})`);
   return `${ids}|${runs.sort().join("|")}`;
 };
 var DFA_BUDGET = 1 << 18;
@@ -32257,22 +32407,22 @@ var Dfa = class {
     this.#sim = new Sim(false, false, marks2);
     this.#dotSim = new Sim(false, true, marks2);
   }
-  #make(state) {
+  #make(state2) {
     return {
-      state,
-      match: state.match,
-      dead: state.dead,
+      state: state2,
+      match: state2.match,
+      dead: state2.dead,
       next: /* @__PURE__ */ new Map()
     };
   }
-  #intern(state) {
-    const key = stateKey(state);
+  #intern(state2) {
+    const key = stateKey(state2);
     const found = this.#states.get(key);
     if (found)
       return found;
     if (this.#size > DFA_BUDGET)
       this.#clear();
-    const d = this.#make(state);
+    const d = this.#make(state2);
     this.#states.set(key, d);
     this.#size += key.length + 1;
     return d;
@@ -32287,15 +32437,15 @@ var Dfa = class {
     if (dotStart) {
       if (this.#dotStart)
         return this.#dotStart;
-      const state2 = this.#dotSim.state();
-      this.#dotSim.add(state2, this.#start, 0, true);
-      return this.#dotStart = this.#make(this.#dotSim.done(state2));
+      const state3 = this.#dotSim.state();
+      this.#dotSim.add(state3, this.#start, 0, true);
+      return this.#dotStart = this.#make(this.#dotSim.done(state3));
     }
     if (this.#plain)
       return this.#plain;
-    const state = this.#sim.state();
-    this.#sim.add(state, this.#start, 0, true);
-    return this.#plain = this.#intern(this.#sim.done(state));
+    const state2 = this.#sim.state();
+    this.#sim.add(state2, this.#start, 0, true);
+    return this.#plain = this.#intern(this.#sim.done(state2));
   }
   // the next state, after a miss in `d.ascii`
   next(d, c) {
@@ -32545,11 +32695,11 @@ var Matcher = class {
       const sim = this.#dotsSim ??= new Sim(true, false, this.#marks);
       const start = sim.state();
       sim.add(start, this.#start, 0, true);
-      let state = sim.done(start);
+      let state2 = sim.done(start);
       for (let i = 0; i < chars.length; i++) {
-        state = sim.step(state, chars[i], i, true);
+        state2 = sim.step(state2, chars[i], i, true);
       }
-      return state.match;
+      return state2.match;
     }
     this.#marks ??= marks(this.#size);
     const dfa = this.#dfa ??= new Dfa(this.#start, this.#marks);
@@ -36407,14 +36557,14 @@ function snippetOf(line, startColumn) {
 }
 function buildFinding(parts) {
   const { metadata } = parts;
-  const message = metadata.messages[parts.messageId];
-  if (!message) throw new Error(`${metadata.id} has no message '${parts.messageId}'`);
+  const message2 = metadata.messages[parts.messageId];
+  if (!message2) throw new Error(`${metadata.id} has no message '${parts.messageId}'`);
   const finding = {
     ruleId: metadata.id,
     ruleName: metadata.name,
-    level: parts.configuredLevel ?? parts.level ?? message.level ?? metadata.level,
-    message: interpolate(message.text, parts.data),
-    remediation: interpolate(message.remediation ?? metadata.remediation, parts.data),
+    level: parts.configuredLevel ?? parts.level ?? message2.level ?? metadata.level,
+    message: interpolate(message2.text, parts.data),
+    remediation: interpolate(message2.remediation ?? metadata.remediation, parts.data),
     fingerprint: fingerprint([metadata.id, ...parts.identity]),
     suppressed: null
   };
@@ -38505,12 +38655,12 @@ function annotate(findings, changed) {
       endLine: finding.location.endLine,
       ...finding.location.startLine === finding.location.endLine ? { startColumn: finding.location.startColumn, endColumn: finding.location.endColumn } : {}
     } : { title: `${title} in cluster ${finding.object.cluster}` };
-    const message = `${finding.message}
+    const message2 = `${finding.message}
 
 Fix: ${finding.remediation}`;
-    if (finding.level === "error") error(message, properties2);
-    else if (finding.level === "warning") warning(message, properties2);
-    else notice(message, properties2);
+    if (finding.level === "error") error(message2, properties2);
+    else if (finding.level === "warning") warning(message2, properties2);
+    else notice(message2, properties2);
   }
   return { shown: relevant.length - hidden, hidden, outsideChanges: open2.length - relevant.length };
 }
