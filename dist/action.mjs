@@ -30451,10 +30451,11 @@ var ScreenAhead = class {
     const buffer = new SharedArrayBuffer(capacity);
     this.states = new Uint8Array(buffer);
     const workerData = { states: buffer, maxBytes: this.settings.maxBytes };
-    for (let thread = 0; thread < this.settings.threads; thread++) {
+    const threads = this.settings.threads();
+    for (let thread = 0; threads && thread < threads.count; thread++) {
       let worker;
       try {
-        worker = new Worker(this.settings.file, { workerData });
+        worker = new Worker(threads.file, { workerData });
       } catch {
         break;
       }
@@ -38091,11 +38092,15 @@ function fromEnvironment(name) {
   return value >= 0 ? value : void 0;
 }
 function screenAheadSettings(settings, maxBytes) {
-  const file = builtFile("sts-audit-screen-worker.mjs");
-  if (file === void 0) return void 0;
-  const threads = settings.codeWorkers?.threads ?? fromEnvironment("STS_AUDIT_CODE_THREADS") ?? Math.min(builtin6("node:os").availableParallelism() - 1, maxDefaultCodeThreads);
-  if (threads < 1) return void 0;
-  return { file, threads, minFiles: settings.codeWorkers?.minFiles ?? fromEnvironment("STS_AUDIT_CODE_MIN_FILES") ?? defaultCodeMinFiles, maxBytes };
+  return {
+    minFiles: settings.codeWorkers?.minFiles ?? fromEnvironment("STS_AUDIT_CODE_MIN_FILES") ?? defaultCodeMinFiles,
+    maxBytes,
+    threads() {
+      const file = builtFile("sts-audit-screen-worker.mjs");
+      const count = settings.codeWorkers?.threads ?? fromEnvironment("STS_AUDIT_CODE_THREADS") ?? Math.min(builtin6("node:os").availableParallelism() - 1, maxDefaultCodeThreads);
+      return file !== void 0 && count >= 1 ? { file, count } : void 0;
+    }
+  };
 }
 function workerSettings(settings) {
   const file = builtFile("sts-audit-worker.mjs");
@@ -38112,23 +38117,22 @@ function workerSettings(settings) {
 }
 async function scan(options) {
   const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
-  const screening = screenAheadSettings(options, maxBytes);
-  const ahead = screening ? new ScreenAhead(screening) : void 0;
+  const ahead = new ScreenAhead(screenAheadSettings(options, maxBytes));
   const discovery = await discoverFiles(options.targets, {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
     ignoreFolder: options.configFolder ?? ".",
     wanted: (file) => isManifestFile(file) || isCodeFile(file),
     allowUnmatched: options.allowUnmatched === true,
-    ...ahead ? { onFound: (file) => ahead.found(file) } : {}
+    onFound: (file) => ahead.found(file)
   });
-  ahead?.finish();
+  ahead.finish();
   const workers = workerSettings(options);
   const startEarly = workers !== void 0 && workers.threads > 0 && discovery.files.filter((file) => isManifestFile(file.path)).length >= workers.minFiles;
   const started = startEarly ? Array.from({ length: workers.threads }, () => startWorker(workers)) : [];
   try {
     const outcomes = { skipped: [...discovery.skipped], errors: [] };
-    const files = readFiles(discovery.files, maxBytes, outcomes, ahead?.passedOver);
+    const files = readFiles(discovery.files, maxBytes, outcomes, ahead.passedOver);
     await prepareDeclarations([...files, ...options.extraSources ?? []]);
     const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
     const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };

@@ -29,7 +29,7 @@ export interface ScanSettings extends RunSettings, FileSourceSettings {
    * once discovery has found `minFiles` of them: by default one fewer than the cores (at most 3),
    * from 10,000 files. The environment can set each: `STS_AUDIT_CODE_THREADS`, `STS_AUDIT_CODE_MIN_FILES`.
    */
-  codeWorkers?: Partial<Pick<ScreenAheadSettings, 'threads' | 'minFiles'>>;
+  codeWorkers?: { threads?: number; minFiles?: number };
 }
 
 /** Options of {@link scan}. */
@@ -78,13 +78,20 @@ function fromEnvironment(name: string): number | undefined {
   return value >= 0 ? value : undefined;
 }
 
-/** Screening threads for a scan: none where no worker script was built (running from sources), or with one core. */
-function screenAheadSettings(settings: ScanSettings, maxBytes: number): ScreenAheadSettings | undefined {
-  const file = builtFile('sts-audit-screen-worker.mjs');
-  if (file === undefined) return undefined;
-  const threads = settings.codeWorkers?.threads ?? fromEnvironment('STS_AUDIT_CODE_THREADS') ?? Math.min(builtin('node:os').availableParallelism() - 1, maxDefaultCodeThreads);
-  if (threads < 1) return undefined;
-  return { file, threads, minFiles: settings.codeWorkers?.minFiles ?? fromEnvironment('STS_AUDIT_CODE_MIN_FILES') ?? defaultCodeMinFiles, maxBytes };
+/**
+ * Screening threads for a scan, looked up once it has enough files: none where no worker script
+ * was built (running from sources), or with one core.
+ */
+function screenAheadSettings(settings: ScanSettings, maxBytes: number): ScreenAheadSettings {
+  return {
+    minFiles: settings.codeWorkers?.minFiles ?? fromEnvironment('STS_AUDIT_CODE_MIN_FILES') ?? defaultCodeMinFiles,
+    maxBytes,
+    threads() {
+      const file = builtFile('sts-audit-screen-worker.mjs');
+      const count = settings.codeWorkers?.threads ?? fromEnvironment('STS_AUDIT_CODE_THREADS') ?? Math.min(builtin('node:os').availableParallelism() - 1, maxDefaultCodeThreads);
+      return file !== undefined && count >= 1 ? { file, count } : undefined;
+    },
+  };
 }
 
 /** Worker threads for a scan: none where no worker script was built (running from sources). */
@@ -106,17 +113,16 @@ function workerSettings(settings: ScanSettings): WorkerSettings | undefined {
 /** Scans files, folders and globs under a root. */
 export async function scan(options: ScanOptions): Promise<Report> {
   const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
-  const screening = screenAheadSettings(options, maxBytes);
-  const ahead = screening ? new ScreenAhead(screening) : undefined;
+  const ahead = new ScreenAhead(screenAheadSettings(options, maxBytes));
   const discovery = await discoverFiles(options.targets, {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
     ignoreFolder: options.configFolder ?? '.',
     wanted: (file) => isManifestFile(file) || isCodeFile(file),
     allowUnmatched: options.allowUnmatched === true,
-    ...(ahead ? { onFound: (file: InputFile) => ahead.found(file) } : {}),
+    onFound: (file: InputFile) => ahead.found(file),
   });
-  ahead?.finish();
+  ahead.finish();
   const workers = workerSettings(options);
   // Enough manifests for a worker to pay: it starts now, while the files are read.
   const startEarly = workers !== undefined && workers.threads > 0 && discovery.files.filter((file) => isManifestFile(file.path)).length >= workers.minFiles;
@@ -126,7 +132,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     // documents: loaded first, the metadata (long-lived, built by js-yaml like the manifests'
     // objects) often made V8 pretenure those objects' allocation sites, and peak memory doubled.
     const outcomes = { skipped: [...discovery.skipped], errors: [] as InputError[] };
-    const files = readFiles(discovery.files, maxBytes, outcomes, ahead?.passedOver);
+    const files = readFiles(discovery.files, maxBytes, outcomes, ahead.passedOver);
     await prepareDeclarations([...files, ...(options.extraSources ?? [])]);
     const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
     const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };

@@ -12,13 +12,14 @@ const batchSize = 256;
 
 /** How a scan screens its source and config files in worker threads. */
 export interface ScreenAheadSettings {
-  /** The built worker script (`dist/sts-audit-screen-worker.mjs`). */
-  file: string;
-  /** Worker threads beside the main one. */
-  threads: number;
   /** Source and config files found before the threads start: with fewer, none starts. */
   minFiles: number;
   maxBytes: number;
+  /**
+   * The worker script (`dist/sts-audit-screen-worker.mjs`) and how many threads to start beside
+   * the main one, looked up only as they start (most scans have too few files): none, to start none.
+   */
+  threads(): { file: string; count: number } | undefined;
 }
 
 /**
@@ -92,10 +93,11 @@ export class ScreenAhead {
     const buffer = new SharedArrayBuffer(capacity);
     this.states = new Uint8Array(buffer);
     const workerData: ScreenWorkerData = { states: buffer, maxBytes: this.settings.maxBytes };
-    for (let thread = 0; thread < this.settings.threads; thread++) {
+    const threads = this.settings.threads();
+    for (let thread = 0; threads && thread < threads.count; thread++) {
       let worker: Worker;
       try {
-        worker = new Worker(this.settings.file, { workerData });
+        worker = new Worker(threads.file, { workerData });
       } catch {
         break;
       }

@@ -76,7 +76,7 @@ describe('screening source files ahead of the main thread', () => {
   it('reads what the main thread alone reads, the threads having screened every file they were given', async () => {
     const root = codeTree();
     const alone = read(await discover(root));
-    const ahead = new ScreenAhead({ file: workerScript, threads: 1, minFiles: 1, maxBytes });
+    const ahead = new ScreenAhead({ minFiles: 1, maxBytes, threads: () => ({ file: workerScript, count: 1 }) });
     const files = await discover(root, ahead);
     // Files are posted to the thread 256 at a time while discovery goes on, the rest as it ends.
     const codeFiles = files.filter((file) => !isManifestFile(file.path)).length;
@@ -110,7 +110,7 @@ describe('screening source files ahead of the main thread', () => {
     const root = codeTree();
     const alone = read(await discover(root));
     for (const file of [path.join(root, 'no-such-thread.mjs'), script("throw new Error('broken');")]) {
-      const ahead = new ScreenAhead({ file, threads: 1, minFiles: 1, maxBytes });
+      const ahead = new ScreenAhead({ minFiles: 1, maxBytes, threads: () => ({ file, count: 1 }) });
       const files = await discover(root, ahead);
       ahead.finish();
       expect(read(files, ahead)).toEqual(alone);
@@ -130,7 +130,7 @@ describe('screening source files ahead of the main thread', () => {
         writeFileSync(${JSON.stringify(done)}, String(taken));
         process.exit(1);
       });`);
-    const ahead = new ScreenAhead({ file: crashing, threads: 1, minFiles: 1, maxBytes });
+    const ahead = new ScreenAhead({ minFiles: 1, maxBytes, threads: () => ({ file: crashing, count: 1 }) });
     const files = await discover(root, ahead);
     await until(() => existsSync(done));
     const taken = Number(readFileSync(done, 'utf8'));
@@ -142,7 +142,7 @@ describe('screening source files ahead of the main thread', () => {
     expect(read(files, ahead)).toEqual(alone);
 
     // One that never answers: the main thread does not wait for it.
-    const hanging = new ScreenAhead({ file: script('for (;;) {}'), threads: 1, minFiles: 1, maxBytes });
+    const hanging = new ScreenAhead({ minFiles: 1, maxBytes, threads: () => ({ file: script('for (;;) {}'), count: 1 }) });
     const started = Date.now();
     const all = await discover(root, hanging);
     hanging.finish();
@@ -152,7 +152,7 @@ describe('screening source files ahead of the main thread', () => {
 
   it('starts no thread below its file count, and then screens nothing twice', async () => {
     const root = codeTree();
-    const ahead = new ScreenAhead({ file: script("throw new Error('never started');"), threads: 1, minFiles: 10_000, maxBytes });
+    const ahead = new ScreenAhead({ minFiles: 10_000, maxBytes, threads: () => ({ file: script("throw new Error('never started');"), count: 1 }) });
     const files = await discover(root, ahead);
     expect(ahead.finish()).toBe(0);
     expect(files.filter(ahead.passedOver)).toEqual([]);
