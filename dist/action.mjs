@@ -26743,7 +26743,7 @@ var init_manifest_limits = __esm({
 
 // src/loaders/block-yaml.ts
 function readBlockYaml(text, schema, limits) {
-  if (unsupportedCharacter.test(text)) return void 0;
+  if (notPlainAscii.test(text) && unsupportedCharacter.test(text)) return void 0;
   const reader = new BlockReader(text, schema, limits);
   try {
     return reader.stream();
@@ -26769,13 +26769,14 @@ function resolvingFirstCharacters(schema) {
   }
   return table3;
 }
-var unsupportedCharacter, notBlockYaml, scratchTable, maxScratchLength, keyCache, maxReadDepth, SPACE, NEWLINE, HASH, COLON, DASH, DOT, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, PIPE, GREATER, PLUS, QUESTION, ZERO, NINE, simpleEscapes, keyScan, notInNumber, resolvingTables, BlockReader;
+var unsupportedCharacter, notPlainAscii, notBlockYaml, scratchTable, maxScratchLength, keyCache, maxReadDepth, SPACE, NEWLINE, HASH, COLON, DASH, DOT, COMMA, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH, OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE, PIPE, GREATER, PLUS, QUESTION, ZERO, NINE, simpleEscapes, keyScan, notInNumber, resolvingTables, BlockReader;
 var init_block_yaml = __esm({
   "src/loaders/block-yaml.ts"() {
     "use strict";
     init_js_yaml();
     init_packed_events();
     unsupportedCharacter = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    notPlainAscii = /[^\n\x20-\x7E]/;
     notBlockYaml = new Error("not block YAML the reader follows");
     scratchTable = new Int32Array(4096 * STRIDE);
     maxScratchLength = 1 << 20;
@@ -36151,7 +36152,20 @@ async function prepareDeclarations(files, readers = declarationReaders) {
     if (files === void 0 || files.some((file) => file.text !== void 0 && reader.wants(file.path, file.text))) await reader.prepare();
   }
 }
-function readDeclarations(files, readers = declarationReaders) {
+var NeededTexts = class {
+  constructor(files, readers = declarationReaders, more = []) {
+    this.files = files;
+    this.pattern = new RegExp([...readers.flatMap((reader) => reader.needs?.texts ?? []), ...more].map(escapeRegExp).join("|") || "(?!)");
+  }
+  files;
+  pattern;
+  holds = [];
+  /** Whether the text at `index` holds one of the texts. */
+  holdsAny(index) {
+    return this.holds[index] ??= this.pattern.test(this.files[index].text);
+  }
+};
+function readDeclarations(files, readers = declarationReaders, needed2 = new NeededTexts(files, readers)) {
   const declarations = emptyDeclarations();
   if (readers.length === 0) return declarations;
   const byPath2 = new Map(files.map((file) => [file.path, file.text]));
@@ -36164,9 +36178,7 @@ function readDeclarations(files, readers = declarationReaders) {
       return text;
     }
   };
-  const needed2 = new RegExp(readers.flatMap((reader) => reader.needs?.texts ?? []).map(escapeRegExp).join("|") || "(?!)");
-  const holds = [];
-  const holdsNeeds = (file, index) => holds[index] ??= needed2.test(file.text);
+  const holdsNeeds = (_file, index) => needed2.holdsAny(index);
   for (const reader of readers) {
     const { needs } = reader;
     const wanted = files.filter(
@@ -36293,13 +36305,18 @@ var FileSource = class {
     if (this.earlyPass) return this.earlyPass;
     const early = [];
     const late = [];
+    const first = this.readTexts.length;
+    for (const file of this.files) if (file.text !== void 0) this.readTexts.push(file);
+    const needed2 = new NeededTexts(this.readTexts, declarationReaders, [eksctlMarker]);
+    let index = first;
     for (const file of this.files) {
-      if (file.text !== void 0) this.readTexts.push(file);
-      (file.text !== void 0 && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
+      const text = file.text;
+      (text !== void 0 && isManifest(file) && needed2.holdsAny(index) && text.includes(eksctlMarker) ? early : late).push(file);
+      if (text !== void 0) index++;
     }
     inputs.skipped.push(...this.input.skipped ?? []);
     inputs.errors.push(...this.input.errors ?? []);
-    const declarations = readDeclarations(this.readTexts);
+    const declarations = readDeclarations(this.readTexts, declarationReaders, needed2);
     inputs.errors.push(...declarations.errors);
     if (declarations.unanalysed.length > 0) (inputs.unanalysed ??= []).push(...declarations.unanalysed);
     const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));

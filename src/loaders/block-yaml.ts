@@ -15,7 +15,7 @@ import type { ManifestLimits } from './manifest-limits.js';
  * decode through js-yaml's own `getScalarValue`.
  */
 export function readBlockYaml(text: string, schema: Schema, limits: ManifestLimits): { events: PackedEvents; values: unknown[] } | undefined {
-  if (unsupportedCharacter.test(text)) return undefined;
+  if (notPlainAscii.test(text) && unsupportedCharacter.test(text)) return undefined;
   const reader = new BlockReader(text, schema, limits);
   try {
     return reader.stream();
@@ -31,6 +31,9 @@ export function readBlockYaml(text: string, schema: Schema, limits: ManifestLimi
  * byte-order marks, U+FFFE/U+FFFF), and UTF-16 surrogates that are not a pair.
  */
 const unsupportedCharacter = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Any character but a line feed and printable ASCII: most manifests have none, and this test is the quicker. */
+const notPlainAscii = /[^\n\x20-\x7E]/;
 
 /** Thrown inside the reader where the text leaves what it reads. */
 const notBlockYaml = new Error('not block YAML the reader follows');

@@ -3,7 +3,8 @@ import { codeMarkers } from './code-screen.js';
 import type { FileText as ReadFile } from './read-files.js';
 import { chartTemplatePath, parseManifests, type ParsedObject } from './parse-manifests.js';
 import { builtObjects, type OverlayBuild } from './kustomize.js';
-import { readDeclarations } from './declared/read-declarations.js';
+import { NeededTexts, readDeclarations } from './declared/read-declarations.js';
+import { declarationReaders } from './declared/readers.js';
 import { declaredResources } from './declared/declared-resources.js';
 import { isDependencyManifest, isTestCode, languageOf } from '../code/languages.js';
 import { maskComments } from '../code/mask-comments.js';
@@ -193,15 +194,22 @@ export class FileSource implements Source<Iterable<SourceItem>> {
     if (this.earlyPass) return this.earlyPass;
     const early: FileText[] = [];
     const late: FileText[] = [];
+    const first = this.readTexts.length;
+    for (const file of this.files) if (file.text !== undefined) this.readTexts.push(file);
+    // The eksctl marker is looked for among the texts the declaration readers need, in the one
+    // search of each text they make: most texts hold none of them.
+    const needed = new NeededTexts(this.readTexts, declarationReaders, [eksctlMarker]);
+    let index = first;
     for (const file of this.files) {
-      if (file.text !== undefined) this.readTexts.push(file);
-      (file.text !== undefined && isManifest(file) && file.text.includes(eksctlMarker) ? early : late).push(file);
+      const text = file.text;
+      (text !== undefined && isManifest(file) && needed.holdsAny(index) && text.includes(eksctlMarker) ? early : late).push(file);
+      if (text !== undefined) index++;
     }
     inputs.skipped.push(...(this.input.skipped ?? []));
     inputs.errors.push(...(this.input.errors ?? []));
     // Declarations (Helm releases, eksctl service accounts, Terraform resources) are read from
     // the texts first: the clusters they declare set other files' profiles.
-    const declarations = readDeclarations(this.readTexts);
+    const declarations = readDeclarations(this.readTexts, declarationReaders, needed);
     inputs.errors.push(...declarations.errors);
     if (declarations.unanalysed.length > 0) (inputs.unanalysed ??= []).push(...declarations.unanalysed);
     const earlyParsed = early.map((file) => ({ file, ...this.parse(file, needs, inputs) }));

@@ -23,6 +23,29 @@ export async function prepareDeclarations(
 }
 
 /**
+ * Whether each of a list of texts holds one of the texts the readers need (`DeclarationReader.needs`),
+ * or one of `more`: one search of a text for all of them, at most, shared by whoever asks. Most
+ * texts hold none, and are not asked of the readers.
+ */
+export class NeededTexts {
+  private readonly pattern: RegExp;
+  private readonly holds: Array<boolean | undefined> = [];
+
+  constructor(
+    private readonly files: ReadonlyArray<{ text: string }>,
+    readers: readonly DeclarationReader[] = declarationReaders,
+    more: readonly string[] = [],
+  ) {
+    this.pattern = new RegExp([...readers.flatMap((reader) => reader.needs?.texts ?? []), ...more].map(escapeRegExp).join('|') || '(?!)');
+  }
+
+  /** Whether the text at `index` holds one of the texts. */
+  holdsAny(index: number): boolean {
+    return (this.holds[index] ??= this.pattern.test(this.files[index]!.text));
+  }
+}
+
+/**
  * What the declaration readers find among files already read: each reader is handed the files it
  * wants, in path order, and may look up any other file read (a values file an Argo CD Application
  * names) through the repository view, never on disk. The objects the Helm releases make are
@@ -31,6 +54,7 @@ export async function prepareDeclarations(
 export function readDeclarations(
   files: ReadonlyArray<{ path: string; text: string }>,
   readers: readonly DeclarationReader[] = declarationReaders,
+  needed: NeededTexts = new NeededTexts(files, readers),
 ): Declarations {
   const declarations = emptyDeclarations();
   if (readers.length === 0) return declarations;
@@ -44,10 +68,7 @@ export function readDeclarations(
       return text;
     },
   };
-  // One search of a text for every reader's needs, at most: most texts hold none, and are not asked of them.
-  const needed = new RegExp(readers.flatMap((reader) => reader.needs?.texts ?? []).map(escapeRegExp).join('|') || '(?!)');
-  const holds: Array<boolean | undefined> = [];
-  const holdsNeeds = (file: { text: string }, index: number): boolean => (holds[index] ??= needed.test(file.text));
+  const holdsNeeds = (_file: { text: string }, index: number): boolean => needed.holdsAny(index);
   for (const reader of readers) {
     const { needs } = reader;
     const wanted = files.filter(
