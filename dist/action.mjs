@@ -167,8 +167,8 @@ var require_tunnel = __commonJS({
     };
     TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
       var self = this;
-      var placeholder = {};
-      self.sockets.push(placeholder);
+      var placeholder2 = {};
+      self.sockets.push(placeholder2);
       var connectOptions = mergeOptions({}, self.proxyOptions, {
         method: "CONNECT",
         path: options.host + ":" + options.port,
@@ -212,7 +212,7 @@ var require_tunnel = __commonJS({
           var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self.removeSocket(placeholder2);
           return;
         }
         if (head.length > 0) {
@@ -221,11 +221,11 @@ var require_tunnel = __commonJS({
           var error2 = new Error("got illegal response body from proxy");
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self.removeSocket(placeholder2);
           return;
         }
         debug2("tunneling connection has established");
-        self.sockets[self.sockets.indexOf(placeholder)] = socket;
+        self.sockets[self.sockets.indexOf(placeholder2)] = socket;
         return cb(socket);
       }
       function onError(cause) {
@@ -238,7 +238,7 @@ var require_tunnel = __commonJS({
         var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
         error2.code = "ECONNRESET";
         options.request.emit("error", error2);
-        self.removeSocket(placeholder);
+        self.removeSocket(placeholder2);
       }
     };
     TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
@@ -26631,14 +26631,34 @@ function occurrencesBefore(haystack, text, index) {
   return count;
 }
 function interpolate(template, data) {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => Object.hasOwn(data, key) ? data[key] : whole);
+  let parts = splitTemplates.get(template);
+  if (parts === void 0) {
+    parts = [];
+    let last = 0;
+    for (const match2 of template.matchAll(placeholder)) {
+      parts.push(template.slice(last, match2.index), match2[0], match2[1]);
+      last = match2.index + match2[0].length;
+    }
+    parts.push(template.slice(last));
+    if (splitTemplates.size < maxSplitTemplates) splitTemplates.set(template, parts);
+  }
+  let text = parts[0];
+  for (let index = 1; index < parts.length; index += 3) {
+    const key = parts[index + 1];
+    text += (Object.hasOwn(data, key) ? data[key] : parts[index]) + parts[index + 2];
+  }
+  return text;
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+var splitTemplates, maxSplitTemplates, placeholder;
 var init_text = __esm({
   "src/text.ts"() {
     "use strict";
+    splitTemplates = /* @__PURE__ */ new Map();
+    maxSplitTemplates = 1024;
+    placeholder = /\{\{\s*(\w+)\s*\}\}/g;
   }
 });
 
@@ -30790,7 +30810,7 @@ async function buildOverlay(root, overlay) {
 }
 var copiesFolder = "files";
 function substitute(value, variables) {
-  if (typeof value === "string") return value.replace(new RegExp(variablePattern.source, "g"), (placeholder, name, fallback) => Object.hasOwn(variables, name) ? variables[name] : fallback ?? placeholder);
+  if (typeof value === "string") return value.replace(new RegExp(variablePattern.source, "g"), (placeholder2, name, fallback) => Object.hasOwn(variables, name) ? variables[name] : fallback ?? placeholder2);
   if (Array.isArray(value)) return value.map((item) => substitute(item, variables));
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, variables)]));
   return value;
@@ -36917,7 +36937,12 @@ function within(inner, outer) {
 }
 function uncoveredTextFindings(textFindings, objectFindings) {
   const byPath2 = /* @__PURE__ */ new Map();
-  for (const { location } of objectFindings) if (location) byPath2.set(location.path, [...byPath2.get(location.path) ?? [], location]);
+  for (const { location } of objectFindings) {
+    if (!location) continue;
+    const inFile = byPath2.get(location.path);
+    if (inFile) inFile.push(location);
+    else byPath2.set(location.path, [location]);
+  }
   if (byPath2.size === 0) return [...textFindings];
   return textFindings.filter(({ location }) => !location || !byPath2.get(location.path)?.some((covering) => within(location, covering)));
 }

@@ -5,9 +5,34 @@ export function occurrencesBefore(haystack: string, text: string, index: number)
   return count;
 }
 
+/**
+ * Templates split at their placeholders: the texts between them at even indexes, each
+ * placeholder as written then its name at odd ones. Templates are the rules' messages, a few
+ * hundred; past that many, no more are kept.
+ */
+const splitTemplates = new Map<string, string[]>();
+const maxSplitTemplates = 1024;
+const placeholder = /\{\{\s*(\w+)\s*\}\}/g;
+
 /** Fills `{{name}}` placeholders from `data`; an unknown name is left as written. */
 export function interpolate(template: string, data: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (Object.hasOwn(data, key) ? (data[key] as string) : whole));
+  let parts = splitTemplates.get(template);
+  if (parts === undefined) {
+    parts = [];
+    let last = 0;
+    for (const match of template.matchAll(placeholder)) {
+      parts.push(template.slice(last, match.index), match[0], match[1]!);
+      last = match.index + match[0].length;
+    }
+    parts.push(template.slice(last));
+    if (splitTemplates.size < maxSplitTemplates) splitTemplates.set(template, parts);
+  }
+  let text = parts[0]!;
+  for (let index = 1; index < parts.length; index += 3) {
+    const key = parts[index + 1]!;
+    text += (Object.hasOwn(data, key) ? data[key] : parts[index]) + parts[index + 2]!;
+  }
+  return text;
 }
 
 /** A text as a regular expression that matches it literally. */

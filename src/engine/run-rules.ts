@@ -33,7 +33,12 @@ function within(inner: FindingLocation, outer: FindingLocation): boolean {
  */
 function uncoveredTextFindings(textFindings: readonly Finding[], objectFindings: readonly Finding[]): Finding[] {
   const byPath = new Map<string, FindingLocation[]>();
-  for (const { location } of objectFindings) if (location) byPath.set(location.path, [...(byPath.get(location.path) ?? []), location]);
+  for (const { location } of objectFindings) {
+    if (!location) continue;
+    const inFile = byPath.get(location.path);
+    if (inFile) inFile.push(location);
+    else byPath.set(location.path, [location]);
+  }
   if (byPath.size === 0) return [...textFindings];
   return textFindings.filter(({ location }) => !location || !byPath.get(location.path)?.some((covering) => within(location, covering)));
 }
