@@ -23029,15 +23029,35 @@ var require_ignore = __commonJS({
   }
 });
 
+// src/file-names.ts
+function extensionOf(file, paths = node_path_default) {
+  const dot = file.lastIndexOf(".");
+  if (dot > 0) {
+    const before = file.charCodeAt(dot - 1);
+    if (before !== dotCode && before !== slashCode && before !== backslashCode && before !== colonCode && file.indexOf("/", dot) < 0 && file.indexOf("\\", dot) < 0) {
+      return file.slice(dot).toLowerCase();
+    }
+  }
+  return paths.extname(file).toLowerCase();
+}
+var dotCode, slashCode, backslashCode, colonCode;
+var init_file_names = __esm({
+  "src/file-names.ts"() {
+    "use strict";
+    init_node_path();
+    [dotCode, slashCode, backslashCode, colonCode] = [46, 47, 92, 58];
+  }
+});
+
 // src/loaders/manifest-files.ts
 function isManifestFile(file) {
-  return manifestExtensions.has(node_path_default.extname(file).toLowerCase());
+  return manifestExtensions.has(extensionOf(file));
 }
 var manifestExtensions;
 var init_manifest_files = __esm({
   "src/loaders/manifest-files.ts"() {
     "use strict";
-    init_node_path();
+    init_file_names();
     manifestExtensions = /* @__PURE__ */ new Set([".yaml", ".yml", ".json", ".tpl", ".tftpl"]);
   }
 });
@@ -26667,17 +26687,17 @@ function languageOf(file) {
   const base2 = node_path_default.posix.basename(file);
   const named = byName.get(base2);
   if (named) return named;
-  if (!anyNameRule.test(base2)) return byExtension.get(node_path_default.posix.extname(base2).toLowerCase());
+  if (!anyNameRule.test(base2)) return byExtension.get(extensionOf(base2, node_path_default.posix));
   for (const language of table.languages) {
     if (language.namePrefixes?.some((prefix2) => base2.startsWith(prefix2))) return language;
     if (patterns.get(language)?.some((pattern) => pattern.test(base2))) return language;
   }
-  return byExtension.get(node_path_default.posix.extname(base2).toLowerCase());
+  return byExtension.get(extensionOf(base2, node_path_default.posix));
 }
 function fenceLanguage(file) {
   const language = languageOf(file);
   if (!language) return void 0;
-  return language.fenceByExtension?.[node_path_default.posix.extname(file).toLowerCase()] ?? language.fence ?? language.name;
+  return language.fenceByExtension?.[extensionOf(file, node_path_default.posix)] ?? language.fence ?? language.name;
 }
 function isDependencyManifest(file) {
   const base2 = node_path_default.posix.basename(file);
@@ -26696,6 +26716,7 @@ var init_languages = __esm({
     init_node_path();
     init_package_files();
     init_text();
+    init_file_names();
     table = readPackageJson("data", "languages.json");
     byExtension = /* @__PURE__ */ new Map();
     byName = /* @__PURE__ */ new Map();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readPackageJson } from '../package-files.js';
 import { escapeRegExp } from '../text.js';
+import { extensionOf } from '../file-names.js';
 
 /** How a kind of file writes comments and strings (`data/languages.json`). */
 export interface Language {
@@ -56,19 +57,19 @@ export function languageOf(file: string): Language | undefined {
   const named = byName.get(base);
   if (named) return named;
   // Most names match no language's prefix or pattern: one test tells, before each is tried in turn.
-  if (!anyNameRule.test(base)) return byExtension.get(path.posix.extname(base).toLowerCase());
+  if (!anyNameRule.test(base)) return byExtension.get(extensionOf(base, path.posix));
   for (const language of table.languages) {
     if (language.namePrefixes?.some((prefix) => base.startsWith(prefix))) return language;
     if (patterns.get(language)?.some((pattern) => pattern.test(base))) return language;
   }
-  return byExtension.get(path.posix.extname(base).toLowerCase());
+  return byExtension.get(extensionOf(base, path.posix));
 }
 
 /** The info string that labels a snippet of the file in a Markdown code fence; undefined when unknown. */
 export function fenceLanguage(file: string): string | undefined {
   const language = languageOf(file);
   if (!language) return undefined;
-  return language.fenceByExtension?.[path.posix.extname(file).toLowerCase()] ?? language.fence ?? language.name;
+  return language.fenceByExtension?.[extensionOf(file, path.posix)] ?? language.fence ?? language.name;
 }
 
 /** True for the files STS014 reads: package.json, requirements*.txt, go.mod, pom.xml … */

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { extensionOf } from '../file-names.js';
 
 /**
  * The file endings read as Kubernetes manifests. `.tpl` and `.tftpl` are listed to be reported as
@@ -8,5 +8,5 @@ export const manifestExtensions = new Set(['.yaml', '.yml', '.json', '.tpl', '.t
 
 /** True for a file read as a possible Kubernetes manifest. */
 export function isManifestFile(file: string): boolean {
-  return manifestExtensions.has(path.extname(file).toLowerCase());
+  return manifestExtensions.has(extensionOf(file));
 }
