@@ -36,6 +36,7 @@ export class ScreenAhead {
   /** The shared table, made as the threads start: without them, nothing is screened ahead. */
   private states: Uint8Array | undefined;
   private readonly files: InputFile[] = [];
+  /** Each file's index in the table, kept once the threads start. */
   private readonly indexOf = new Map<InputFile, number>();
   private readonly workers: Worker[] = [];
   /** Whether the threads were started (or tried): once a scan. */
@@ -48,8 +49,9 @@ export class ScreenAhead {
   /** A file discovery found: a source or config file is entered in the table, and the threads start once there are enough. */
   found(file: InputFile): void {
     if (isManifestFile(file.path) || this.files.length >= capacity) return;
-    this.indexOf.set(file, this.files.push(file) - 1);
-    if (!this.started && this.files.length >= this.settings.minFiles) this.start();
+    const index = this.files.push(file) - 1;
+    if (this.states) this.indexOf.set(file, index);
+    else if (!this.started && this.files.length >= this.settings.minFiles) this.start();
     if (this.workers.length > 0 && this.files.length - this.posted >= batchSize) this.post();
   }
 
@@ -108,6 +110,7 @@ export class ScreenAhead {
     }
     // Without a thread, the main thread reads every file as it would have.
     if (this.workers.length === 0) this.states = undefined;
+    else this.files.forEach((file, index) => this.indexOf.set(file, index));
   }
 
   /** Posts the files found since the last post, a batch to each thread in turn. */
