@@ -30443,6 +30443,7 @@ var ScreenAhead = class {
   /** The shared table, made as the threads start: without them, nothing is screened ahead. */
   states;
   files = [];
+  /** Each file's index in the table, kept once the threads start. */
   indexOf = /* @__PURE__ */ new Map();
   workers = [];
   /** Whether the threads were started (or tried): once a scan. */
@@ -30452,8 +30453,9 @@ var ScreenAhead = class {
   /** A file discovery found: a source or config file is entered in the table, and the threads start once there are enough. */
   found(file) {
     if (isManifestFile(file.path) || this.files.length >= capacity) return;
-    this.indexOf.set(file, this.files.push(file) - 1);
-    if (!this.started && this.files.length >= this.settings.minFiles) this.start();
+    const index = this.files.push(file) - 1;
+    if (this.states) this.indexOf.set(file, index);
+    else if (!this.started && this.files.length >= this.settings.minFiles) this.start();
     if (this.workers.length > 0 && this.files.length - this.posted >= batchSize) this.post();
   }
   /**
@@ -30507,6 +30509,7 @@ var ScreenAhead = class {
       this.workers.push(worker);
     }
     if (this.workers.length === 0) this.states = void 0;
+    else this.files.forEach((file, index) => this.indexOf.set(file, index));
   }
   /** Posts the files found since the last post, a batch to each thread in turn. */
   post() {
