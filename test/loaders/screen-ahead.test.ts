@@ -83,13 +83,16 @@ describe('screening source files ahead of the main thread', () => {
     expect(codeFiles).toBeGreaterThan(256);
     await until(() => ahead.screenedAhead() === 256);
     expect(ahead.finish()).toBeLessThanOrEqual(codeFiles - 256);
-    expect(ahead.screenedAhead()).toBe(codeFiles);
+    // The last batch is posted as discovery ends, while the main thread screens from the end: a
+    // file the thread was screening just then may be left taken, and the main thread reads it.
+    expect(ahead.screenedAhead()).toBeGreaterThanOrEqual(codeFiles - 1);
     expect(read(files, ahead)).toEqual(alone);
-    // The plain files were passed over without being read again; the audience holds the endpoint's text.
-    expect(files.filter(ahead.passedOver).map((file) => file.path)).toEqual([
-      'infra/client.ts',
-      ...Array.from({ length: 300 }, (_, index) => `lib/plain-${String(index).padStart(3, '0')}.js`),
-    ]);
+    // The plain files were passed over without being read again (but for one left taken, as
+    // above); the audience holds the endpoint's text.
+    const plain = ['infra/client.ts', ...Array.from({ length: 300 }, (_, index) => `lib/plain-${String(index).padStart(3, '0')}.js`)];
+    const passed = files.filter(ahead.passedOver).map((file) => file.path);
+    expect(plain).toEqual(expect.arrayContaining(passed));
+    expect(passed.length).toBeGreaterThanOrEqual(plain.length - 1);
     expect(alone.skipped).toEqual([
       { path: 'infra/large.js', reason: `larger than the ${maxBytes}-byte limit (${maxBytes + 4} bytes)` },
       { path: 'lib/binary.js', reason: 'binary file' },
