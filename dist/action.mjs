@@ -36973,6 +36973,47 @@ function uncoveredTextFindings(textFindings, objectFindings) {
 function ruleError(id, path2, what, error2) {
   return { path: path2, message: `${id} could not check ${what}: ${error2 instanceof Error ? error2.message : String(error2)}` };
 }
+var ObjectContext = class {
+  constructor(accountAt, ownerAt) {
+    this.accountAt = accountAt;
+    this.ownerAt = ownerAt;
+  }
+  accountAt;
+  ownerAt;
+  resource;
+  bound;
+  findings = [];
+  joins = [];
+  missedAccount = false;
+  /** Points the context at an object, with nothing found yet. */
+  start(resource) {
+    this.resource = resource;
+    this.findings = [];
+    this.joins = [];
+    this.missedAccount = false;
+    return this;
+  }
+  get profile() {
+    return this.resource.profile;
+  }
+  report(problem) {
+    this.findings.push(toFinding(this.bound, problem, objectPlace(this.resource, problem)));
+  }
+  serviceAccountFor(workload, pod) {
+    const { profile, builtBy, identity } = workload;
+    const account = this.lookUp(accountKey(profile.name, builtBy, identity.namespace, pod.serviceAccountName)) ?? (builtBy === void 0 ? void 0 : this.lookUp(accountKey(profile.name, void 0, identity.namespace, pod.serviceAccountName)));
+    if (!account) this.missedAccount = true;
+    return account;
+  }
+  ownerOf(child) {
+    return this.ownerAt(child);
+  }
+  lookUp(key) {
+    const account = this.accountAt(key);
+    this.joins.push([key, account]);
+    return account;
+  }
+};
 var RuleRunner = class {
   constructor(plan, suppressions) {
     this.plan = plan;
@@ -36991,6 +37032,11 @@ var RuleRunner = class {
   errors = [];
   /** Keys under which a declared ServiceAccount stands for the objects applied as they are. */
   declaredAliases = /* @__PURE__ */ new Set();
+  /** The context every object's rules run with, pointed at each object in turn. */
+  objectContext = new ObjectContext(
+    (key) => this.accounts.get(key),
+    (child) => this.ownerOf(child)
+  );
   /**
    * Makes ServiceAccounts known to the objects checked from now on; the first of a name wins. One
    * that a declaration makes (a Helm release, eksctl, Terraform) is also known to the objects
@@ -37094,34 +37140,17 @@ var RuleRunner = class {
     this.errors.push(...outcome.errors);
   }
   checkObject(resource) {
-    const findings = [];
     const errors = [];
-    const joins = [];
-    let missedAccount = false;
-    const lookUp = (key) => {
-      const account = this.accounts.get(key);
-      joins.push([key, account]);
-      return account;
-    };
-    let bound3;
-    const context = {
-      profile: resource.profile,
-      report: (problem) => findings.push(toFinding(bound3, problem, objectPlace(resource, problem))),
-      serviceAccountFor: (workload, pod) => {
-        const { profile, builtBy, identity } = workload;
-        const account = lookUp(accountKey(profile.name, builtBy, identity.namespace, pod.serviceAccountName)) ?? (builtBy === void 0 ? void 0 : lookUp(accountKey(profile.name, void 0, identity.namespace, pod.serviceAccountName)));
-        if (!account) missedAccount = true;
-        return account;
-      },
-      ownerOf: (child) => this.ownerOf(child)
-    };
-    for (bound3 of this.plan.objectRules.get(resource.identity.kind) ?? []) {
+    const context = this.objectContext.start(resource);
+    for (const bound3 of this.plan.objectRules.get(resource.identity.kind) ?? []) {
+      context.bound = bound3;
       try {
         bound3.rule.check(resource, context);
       } catch (error2) {
         errors.push(ruleError(bound3.rule.id, resource.document?.path ?? objectLabel(resource), objectLabel(resource), error2));
       }
     }
+    const { findings, joins, missedAccount } = context;
     findings.push(...applyAnnotationSuppressions(resource, findings, this.suppressions, this.plan));
     return { findings, errors, joins, missedAccount };
   }

@@ -91,6 +91,61 @@ function ruleError(id: string, path: string, what: string, error: unknown): Inpu
  * the end and rules need not know when accounts are read. A rule that throws is reported as an
  * error of what it checked, and the run goes on.
  */
+/**
+ * What the rules of one object are run with: one for a runner, pointed at each object in turn
+ * ({@link ObjectContext.start}), so that checking an object makes no closures. `report` files a
+ * finding under the rule being run (`bound`); the accounts a check looks up are kept as its joins.
+ */
+class ObjectContext implements RuleContext {
+  resource!: Resource;
+  bound!: BoundRule & { readonly rule: Rule };
+  findings: Finding[] = [];
+  joins: Join[] = [];
+  missedAccount = false;
+
+  constructor(
+    private readonly accountAt: (key: string) => Resource | undefined,
+    private readonly ownerAt: (child: Resource) => Owners | undefined,
+  ) {}
+
+  /** Points the context at an object, with nothing found yet. */
+  start(resource: Resource): this {
+    this.resource = resource;
+    this.findings = [];
+    this.joins = [];
+    this.missedAccount = false;
+    return this;
+  }
+
+  get profile(): ClusterProfile {
+    return this.resource.profile;
+  }
+
+  report(problem: Parameters<RuleContext['report']>[0]): void {
+    this.findings.push(toFinding(this.bound, problem, objectPlace(this.resource, problem)));
+  }
+
+  serviceAccountFor(workload: Resource, pod: { serviceAccountName: string }): Resource | undefined {
+    const { profile, builtBy, identity } = workload;
+    // A built workload uses its own kustomization's account, else one applied as it is.
+    const account =
+      this.lookUp(accountKey(profile.name, builtBy, identity.namespace, pod.serviceAccountName)) ??
+      (builtBy === undefined ? undefined : this.lookUp(accountKey(profile.name, undefined, identity.namespace, pod.serviceAccountName)));
+    if (!account) this.missedAccount = true;
+    return account;
+  }
+
+  ownerOf(child: Resource): Owners | undefined {
+    return this.ownerAt(child);
+  }
+
+  private lookUp(key: string): Resource | undefined {
+    const account = this.accountAt(key);
+    this.joins.push([key, account]);
+    return account;
+  }
+}
+
 export class RuleRunner {
   private readonly accounts = new Map<string, Resource>();
   private readonly owners = new Map<string, Resource>();
@@ -104,6 +159,12 @@ export class RuleRunner {
 
   /** Keys under which a declared ServiceAccount stands for the objects applied as they are. */
   private readonly declaredAliases = new Set<string>();
+
+  /** The context every object's rules run with, pointed at each object in turn. */
+  private readonly objectContext = new ObjectContext(
+    (key) => this.accounts.get(key),
+    (child) => this.ownerOf(child),
+  );
 
   constructor(
     private readonly plan: RulePlan,
@@ -225,38 +286,17 @@ export class RuleRunner {
   }
 
   private checkObject(resource: Resource): CheckOutcome {
-    const findings: Finding[] = [];
     const errors: InputError[] = [];
-    const joins: Join[] = [];
-    let missedAccount = false;
-    const lookUp = (key: string): Resource | undefined => {
-      const account = this.accounts.get(key);
-      joins.push([key, account]);
-      return account;
-    };
-    let bound: (BoundRule & { readonly rule: Rule }) | undefined;
-    // One context for every rule of the object: `report` files under the rule being run.
-    const context: RuleContext = {
-      profile: resource.profile,
-      report: (problem) => findings.push(toFinding(bound!, problem, objectPlace(resource, problem))),
-      serviceAccountFor: (workload, pod) => {
-        const { profile, builtBy, identity } = workload;
-        // A built workload uses its own kustomization's account, else one applied as it is.
-        const account =
-          lookUp(accountKey(profile.name, builtBy, identity.namespace, pod.serviceAccountName)) ??
-          (builtBy === undefined ? undefined : lookUp(accountKey(profile.name, undefined, identity.namespace, pod.serviceAccountName)));
-        if (!account) missedAccount = true;
-        return account;
-      },
-      ownerOf: (child) => this.ownerOf(child),
-    };
-    for (bound of this.plan.objectRules.get(resource.identity.kind) ?? []) {
+    const context = this.objectContext.start(resource);
+    for (const bound of this.plan.objectRules.get(resource.identity.kind) ?? []) {
+      context.bound = bound;
       try {
         bound.rule.check(resource, context);
       } catch (error) {
         errors.push(ruleError(bound.rule.id, resource.document?.path ?? objectLabel(resource), objectLabel(resource), error));
       }
     }
+    const { findings, joins, missedAccount } = context;
     findings.push(...applyAnnotationSuppressions(resource, findings, this.suppressions, this.plan));
     return { findings, errors, joins, missedAccount };
   }
