@@ -30420,10 +30420,15 @@ function readShared(absolute, maxBytes) {
     export9(fd);
   }
 }
+function inspectBytes(path2, read7, maxBytes) {
+  if (read7.size > maxBytes) return { larger: true };
+  if (read7.bytes.subarray(0, binarySample).includes(0)) return { binary: true };
+  return screen(path2, read7.bytes);
+}
 function passedOver(path2, absolute, maxBytes) {
   try {
-    const { bytes, size } = readShared(absolute, maxBytes);
-    return size <= maxBytes && !bytes.subarray(0, binarySample).includes(0) && !screen(path2, bytes).read;
+    const found = inspectBytes(path2, readShared(absolute, maxBytes), maxBytes);
+    return "read" in found && !found.read;
   } catch {
     return false;
   }
@@ -31086,28 +31091,28 @@ function unreadable(file, error2, outcomes) {
   return void 0;
 }
 function readCode(file, maxBytes, outcomes) {
-  let bytes;
+  let read7;
   try {
-    const read8 = readShared(file.absolutePath, maxBytes);
-    if (read8.size > maxBytes) {
-      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read8.size} bytes)` });
-      return void 0;
-    }
-    bytes = read8.bytes;
+    read7 = readShared(file.absolutePath, maxBytes);
   } catch (error2) {
     return unreadable(file, error2, outcomes);
   }
-  if (bytes.subarray(0, binarySample).includes(0)) {
+  const found = inspectBytes(file.path, read7, maxBytes);
+  if ("larger" in found) {
+    outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read7.size} bytes)` });
+    return void 0;
+  }
+  if ("binary" in found) {
     outcomes.skipped.push({ path: file.path, reason: "binary file" });
     return void 0;
   }
-  const { screened, dependencies, read: read7 } = screen(file.path, bytes);
-  if (!read7) return null;
+  if (!found.read) return null;
+  const { bytes } = read7;
   if (!export3(bytes)) {
     outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
     return void 0;
   }
-  return { text: bytes.toString("utf8"), screened: screened || !dependencies && holdsMarkerPastScreens(bytes) };
+  return { text: bytes.toString("utf8"), screened: found.screened || !found.dependencies && holdsMarkerPastScreens(bytes) };
 }
 function readText(file, maxBytes, outcomes) {
   let text;

@@ -71,7 +71,7 @@ const common = {
 };
 const split = { outdir: 'dist', splitting: true, metafile: true };
 const packageBundles = [
-  // The worker threads' script shares the command line's chunks: their compiled code is cached.
+  // The worker threads' scripts share the command line's chunks: their compiled code is cached.
   { ...split, entryPoints: { 'sts-audit': 'src/cli/start.ts', 'sts-audit-worker': 'src/engine/scan-worker.ts', 'sts-audit-screen-worker': 'src/loaders/screen-worker.ts' }, outExtension: { '.js': '.mjs' }, chunkNames: 'sts-audit-[name]-[hash]' },
   { ...split, entryPoints: { index: 'src/index.ts' }, chunkNames: 'index-[name]-[hash]' },
 ];

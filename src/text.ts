@@ -6,9 +6,9 @@ export function occurrencesBefore(haystack: string, text: string, index: number)
 }
 
 /**
- * Templates split at their placeholders: the texts between them at even indexes, each
- * placeholder as written then its name at odd ones. Templates are the rules' messages, a few
- * hundred; past that many, no more are kept.
+ * Templates split at their placeholders: the text before the first, then for each placeholder
+ * three parts: as written, its name, and the text up to the next. Templates are the rules'
+ * messages, a few hundred; past that many, no more are kept.
  */
 const splitTemplates = new Map<string, string[]>();
 const maxSplitTemplates = 1024;

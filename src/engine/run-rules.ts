@@ -84,14 +84,6 @@ function ruleError(id: string, path: string, what: string, error: unknown): Inpu
 }
 
 /**
- * Runs a plan's rules on objects and texts as they are read, and turns what the rules report into
- * findings. Each object is checked by the rules of its kind. Workloads are joined to
- * ServiceAccounts by cluster, namespace and name: an object whose check asked for an account not
- * known yet is checked again by `finish`, once every account is, so objects need not be kept until
- * the end and rules need not know when accounts are read. A rule that throws is reported as an
- * error of what it checked, and the run goes on.
- */
-/**
  * What the rules of one object are run with: one for a runner, pointed at each object in turn
  * ({@link ObjectContext.start}), so that checking an object makes no closures. `report` files a
  * finding under the rule being run (`bound`); the accounts a check looks up are kept as its joins.
@@ -146,6 +138,14 @@ class ObjectContext implements RuleContext {
   }
 }
 
+/**
+ * Runs a plan's rules on objects and texts as they are read, and turns what the rules report into
+ * findings. Each object is checked by the rules of its kind. Workloads are joined to
+ * ServiceAccounts by cluster, namespace and name: an object whose check asked for an account not
+ * known yet is checked again by `finish`, once every account is, so objects need not be kept until
+ * the end and rules need not know when accounts are read. A rule that throws is reported as an
+ * error of what it checked, and the run goes on.
+ */
 export class RuleRunner {
   private readonly accounts = new Map<string, Resource>();
   private readonly owners = new Map<string, Resource>();

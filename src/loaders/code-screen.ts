@@ -72,7 +72,7 @@ export interface Screen {
 }
 
 /** Screens a file's bytes (not binary), by its path relative to the scan root. */
-export function screen(path: string, bytes: Buffer): Screen {
+function screen(path: string, bytes: Buffer): Screen {
   search.start(bytes);
   const screened = holdsCodeMarker(bytes);
   const dependencies = isDependencyManifest(path);
@@ -121,14 +121,24 @@ export function readShared(absolute: string, maxBytes: number): { bytes: Buffer;
 }
 
 /**
+ * What a source or config file's bytes (as {@link readShared} gives them) tell before any
+ * decoding, judged in this order: larger than `maxBytes`, binary, or how they screen.
+ */
+export function inspectBytes(path: string, read: { bytes: Buffer; size: number }, maxBytes: number): { larger: true } | { binary: true } | Screen {
+  if (read.size > maxBytes) return { larger: true };
+  if (read.bytes.subarray(0, binarySample).includes(0)) return { binary: true };
+  return screen(path, read.bytes);
+}
+
+/**
  * True when reading a source or config file would give nothing to decode: it is a regular file
  * within `maxBytes`, not binary, and its bytes tell it is not read. Anything else (an error, a
  * file to skip or to read) is false, left for the main thread's reading to record.
  */
 export function passedOver(path: string, absolute: string, maxBytes: number): boolean {
   try {
-    const { bytes, size } = readShared(absolute, maxBytes);
-    return size <= maxBytes && !bytes.subarray(0, binarySample).includes(0) && !screen(path, bytes).read;
+    const found = inspectBytes(path, readShared(absolute, maxBytes), maxBytes);
+    return 'read' in found && !found.read;
   } catch {
     return false;
   }

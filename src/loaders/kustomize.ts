@@ -304,7 +304,6 @@ function toPatch(documents: Origin[], target: PatchTarget | undefined): Patch {
   return { type: 'strategic', ...(target ? { target } : {}), documents };
 }
 
-
 /**
  * The documents of a patch written inline in a kustomization. A literal block scalar (`|`) keeps
  * its lines as they are, shifted by its indentation: positions inside the patch map to the

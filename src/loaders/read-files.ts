@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, readFileSync } from 'node:fs';
 import { isManifestFile, type InputFile } from './discover-files.js';
-import { binarySample, holdsMarkerPastScreens, NotRegularFile, openRegular, readShared, screen } from './code-screen.js';
+import { binarySample, holdsMarkerPastScreens, inspectBytes, NotRegularFile, openRegular, readShared } from './code-screen.js';
 import { youngGenerationCheckpoint } from '../young-generation.js';
 import type { Inputs } from '../model/source.js';
 
@@ -51,30 +51,30 @@ function unreadable(file: InputFile, error: unknown, outcomes: Outcomes): undefi
  * dependency manifest, which is read whatever it holds, only whether the screens found one).
  */
 function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text: string; screened: boolean } | null | undefined {
-  let bytes: Buffer;
+  let read: { bytes: Buffer; size: number };
   try {
-    const read = readShared(file.absolutePath, maxBytes);
-    if (read.size > maxBytes) {
-      outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
-      return undefined;
-    }
-    bytes = read.bytes;
+    read = readShared(file.absolutePath, maxBytes);
   } catch (error) {
     return unreadable(file, error, outcomes);
   }
-  if (bytes.subarray(0, binarySample).includes(0)) {
+  const found = inspectBytes(file.path, read, maxBytes);
+  if ('larger' in found) {
+    outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
+    return undefined;
+  }
+  if ('binary' in found) {
     outcomes.skipped.push({ path: file.path, reason: 'binary file' });
     return undefined;
   }
-  const { screened, dependencies, read } = screen(file.path, bytes);
-  if (!read) return null;
+  if (!found.read) return null;
+  const { bytes } = read;
   if (!isUtf8(bytes)) {
     outcomes.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
     return undefined;
   }
   // Read for a declaration reader, the file is searched for the markers the screens may have
   // missed now, as bytes, so that its text is never searched again.
-  return { text: bytes.toString('utf8'), screened: screened || (!dependencies && holdsMarkerPastScreens(bytes)) };
+  return { text: bytes.toString('utf8'), screened: found.screened || (!found.dependencies && holdsMarkerPastScreens(bytes)) };
 }
 
 function readText(file: InputFile, maxBytes: number, outcomes: Outcomes): string | undefined {

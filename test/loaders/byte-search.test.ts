@@ -58,13 +58,3 @@ describe('ByteSearch', () => {
     expect(search.holds(cdk)).toBe(false);
   });
 });
-
-describe('declaration markers', () => {
-  it('lists every declaration reader’s markers, each once', async () => {
-    const { declarationReaders } = await import('../../src/loaders/declared/readers.js');
-    const { declarationMarkers } = await import('../../src/loaders/declared/markers.js');
-    const named = new Set(declarationReaders.flatMap((reader) => (reader.markers ? [reader.markers] : [])));
-    expect(new Set(declarationMarkers)).toEqual(named);
-    expect(declarationMarkers.length).toBe(named.size);
-  });
-});

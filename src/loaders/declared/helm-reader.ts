@@ -4,11 +4,10 @@ import { chartKnowledge } from './release-objects.js';
 import { setLayer, parseSetName, type SetEntry } from './helm-set.js';
 import { parseTemplateYaml } from './template-yaml.js';
 import { releaseDeclaredBy } from './release-label.js';
-import type { ChartReference, DeclarationReader, Declarations, HelmReleaseSpec, LocatedValues, RepositoryView } from '../../model/declared.js';
 import { locatorAt } from '../yaml-locator.js';
 import { helmMarkers, valuesMarkers, yamlPattern } from './markers.js';
+import type { ChartReference, DeclarationReader, Declarations, HelmReleaseSpec, LocatedValues, RepositoryView } from '../../model/declared.js';
 import type { DocumentLocator } from '../../model/resource.js';
-
 
 /** helmfile's own files: `helmfile.yaml`, `helmfile.yaml.gotmpl`, and any file of a `helmfile.d` folder. */
 const helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|helmfile\.d\/[^/]+\.ya?ml(?:\.gotmpl)?)$/;
@@ -16,7 +15,6 @@ const helmfilePattern = /(?:^|\/)(?:helmfile(?:\.[\w-]+)?\.ya?ml(?:\.gotmpl)?|he
 /** The top-level keys every YAML manifest starts its objects with. */
 const manifestStart = /^apiVersion:/m;
 const kindStart = /^kind:/m;
-
 
 /** Files that are never values: a chart's `templates/`, a kustomization (its `commonAnnotations` are not an account's), CI workflows. */
 const notValuesPattern = /(?:^|\/)(?:templates\/|\.github\/|[Kk]ustomization(?:\.ya?ml)?$)/;
@@ -37,7 +35,6 @@ function inside(folder: string, relative: string): string | undefined {
   const joined = path.posix.normalize(path.posix.join(folder, relative));
   return joined === '..' || joined.startsWith('../') || path.posix.isAbsolute(relative) ? undefined : joined;
 }
-
 
 /** The chart folders of the repository (holding a `Chart.yaml`), with each chart's name and version. */
 function chartFolders(repository: RepositoryView): Map<string, { name?: string; version?: string }> {
