@@ -30436,6 +30436,7 @@ function passedOver(path2, absolute, maxBytes) {
 
 // src/loaders/screen-table.ts
 var fileState = { free: 0, taken: 1, passedOver: 2, toRead: 3 };
+var joinPaths = (paths) => paths.join("\0");
 
 // src/loaders/screen-ahead.ts
 var capacity = 1 << 20;
@@ -30518,11 +30519,17 @@ var ScreenAhead = class {
   }
   /** Posts the files found since the last post, a batch to each thread in turn. */
   post() {
-    if (this.workers.length === 0) return;
-    const batch = [];
-    for (let index = this.posted; index < this.files.length; index++) batch.push([index, this.files[index].path, this.files[index].absolutePath]);
-    if (batch.length > 0) this.workers[Math.floor(this.posted / batchSize) % this.workers.length].postMessage(batch);
-    this.posted = this.files.length;
+    const { files, posted, workers } = this;
+    if (workers.length === 0 || posted === files.length) return;
+    const paths = [];
+    const absolutePaths = [];
+    for (let index = posted; index < files.length; index++) {
+      paths.push(files[index].path);
+      absolutePaths.push(files[index].absolutePath);
+    }
+    const batch = { first: posted, paths: joinPaths(paths), absolutePaths: joinPaths(absolutePaths) };
+    workers[Math.floor(posted / batchSize) % workers.length].postMessage(batch);
+    this.posted = files.length;
   }
 };
 
@@ -31056,10 +31063,16 @@ init_node_fs();
 var bound;
 var calls = 0;
 var callsBetweenLooks = 32;
+var msBetweenLooks = 2;
+var lastLook = 0;
+var v8;
 function youngGenerationCheckpoint() {
   if (bound === void 0 || ++calls < callsBetweenLooks) return;
   calls = 0;
-  const v8 = builtin6("node:v8");
+  const now = performance.now();
+  if (now - lastLook < msBetweenLooks) return;
+  lastLook = now;
+  v8 ??= builtin6("node:v8");
   const newSpace = v8.getHeapSpaceStatistics().find((space3) => space3.space_name === "new_space");
   if (newSpace && newSpace.space_size >= bound) {
     v8.setFlagsFromString("--semi-space-growth-factor=1");
@@ -31071,13 +31084,14 @@ function youngGenerationCheckpoint() {
 function readFiles(files, maxBytes, outcomes, passedOver2) {
   const read7 = [];
   for (const file of files) {
-    youngGenerationCheckpoint();
     if (isManifestFile(file.path)) {
+      youngGenerationCheckpoint();
       const text = readText(file, maxBytes, outcomes);
       if (text !== void 0) read7.push({ path: file.path, text });
     } else if (passedOver2?.(file)) {
       read7.push({ path: file.path });
     } else {
+      youngGenerationCheckpoint();
       const code2 = readCode(file, maxBytes, outcomes);
       if (code2 === null) read7.push({ path: file.path });
       else if (code2 !== void 0) read7.push({ path: file.path, text: code2.text, screened: code2.screened });
@@ -34402,71 +34416,77 @@ function tokenTable(language) {
     ...language.blockComments.map(([open2, close]) => ({ text: open2, opens: "block-comment", close })),
     ...language.lineComments.map((marker) => ({ text: marker, opens: "line-comment", close: "" }))
   ];
-  table3 = { byFirst: /* @__PURE__ */ new Map(), starts: new Uint8Array(128) };
+  const byFirst = /* @__PURE__ */ new Map();
   for (const token of tokens) {
     const first = token.text.charCodeAt(0);
-    const list2 = table3.byFirst.get(first);
+    const list2 = byFirst.get(first);
     if (list2) list2.push(token);
-    else table3.byFirst.set(first, [token]);
-    if (first < 128) table3.starts[first] = 1;
+    else byFirst.set(first, [token]);
   }
+  const characters = [...byFirst.keys()].map((code2) => `\\u${code2.toString(16).padStart(4, "0")}`).join("");
+  table3 = { byFirst, nextStart: new RegExp(characters ? `[${characters}]` : "(?!)", "g") };
   tables.set(language, table3);
   return table3;
 }
 function blanked(text, from, to) {
-  return text.slice(from, to).replace(/[^\r\n]/g, " ");
+  let blank = "";
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 !== lf && code2 !== cr) continue;
+    blank += " ".repeat(i - start) + text[i];
+    start = i + 1;
+  }
+  return blank + " ".repeat(to - start);
 }
 function maskComments(text, language) {
-  const { byFirst, starts } = tokenTable(language);
+  const { byFirst, nextStart } = tokenTable(language);
   const { lineCommentsAtStartOnly, lineCommentsAfterSpaceOnly } = language;
   const parts = [];
   let copiedUpTo = 0;
-  let lineStart = true;
   let i = 0;
   const length = text.length;
   scan: while (i < length) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === lf || code2 === cr) {
-      lineStart = true;
-      i++;
-      continue;
-    }
-    const candidates = code2 < 128 ? starts[code2] === 1 ? byFirst.get(code2) : void 0 : byFirst.get(code2);
-    if (candidates !== void 0) {
-      for (const token of candidates) {
-        if (!text.startsWith(token.text, i)) continue;
-        if (token.opens === "string" || token.opens === "raw-string") {
-          i = endOfString(text, i + token.text.length, token.close, token.opens === "raw-string");
-          lineStart = false;
-          continue scan;
-        }
-        if (token.opens === "block-comment") {
-          const close = text.indexOf(token.close, i + token.text.length);
-          const end = close < 0 ? length : close + token.close.length;
-          parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
-          copiedUpTo = end;
-          i = end;
-          lineStart = false;
-          continue scan;
-        }
-        const previous = text.charCodeAt(i - 1);
-        const wordStart = i === 0 || previous === space || previous === tab || previous === lf || previous === cr;
-        if (lineCommentsAtStartOnly ? lineStart : lineCommentsAfterSpaceOnly ? wordStart : true) {
-          let end = i;
-          while (end < length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
-          parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
-          copiedUpTo = end;
-          i = end;
-          continue scan;
-        }
+    nextStart.lastIndex = i;
+    if (!nextStart.test(text)) break;
+    i = nextStart.lastIndex - 1;
+    for (const token of byFirst.get(text.charCodeAt(i))) {
+      if (!text.startsWith(token.text, i)) continue;
+      if (token.opens === "string" || token.opens === "raw-string") {
+        i = endOfString(text, i + token.text.length, token.close, token.opens === "raw-string");
+        continue scan;
+      }
+      if (token.opens === "block-comment") {
+        const close = text.indexOf(token.close, i + token.text.length);
+        const end = close < 0 ? length : close + token.close.length;
+        parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
+        copiedUpTo = end;
+        i = end;
+        continue scan;
+      }
+      if (lineCommentsAtStartOnly ? atLineStart(text, i) : lineCommentsAfterSpaceOnly ? afterSpace(text, i) : true) {
+        let end = i;
+        while (end < length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
+        parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
+        copiedUpTo = end;
+        i = end;
+        continue scan;
       }
     }
-    if (code2 !== space && code2 !== tab) lineStart = false;
     i++;
   }
   if (copiedUpTo === 0) return text;
   parts.push(text.slice(copiedUpTo));
   return parts.join("");
+}
+function atLineStart(text, index) {
+  let before = index - 1;
+  while (before >= 0 && (text.charCodeAt(before) === space || text.charCodeAt(before) === tab)) before--;
+  return before < 0 || text.charCodeAt(before) === lf || text.charCodeAt(before) === cr;
+}
+function afterSpace(text, index) {
+  const previous = text.charCodeAt(index - 1);
+  return index === 0 || previous === space || previous === tab || previous === lf || previous === cr;
 }
 function endOfString(text, from, quote, raw) {
   const multiline = quote.length > 1 || quote === "`";
@@ -36513,7 +36533,7 @@ function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
   let low = 0;
   let index = 0;
   let line = 0;
-  let atLineStart = true;
+  let atLineStart2 = true;
   let afterCr = false;
   let done = false;
   const emit = () => {
@@ -36542,11 +36562,11 @@ function lineHashes(text, lastLine = Number.POSITIVE_INFINITY) {
     afterCr = code2 === cr2;
     const current = afterCr ? lf2 : code2;
     if (lineAt[index] !== -1) emit();
-    if (atLineStart) {
-      atLineStart = false;
+    if (atLineStart2) {
+      atLineStart2 = false;
       lineAt[index] = ++line;
     }
-    if (current === lf2) atLineStart = true;
+    if (current === lf2) atLineStart2 = true;
     update(current);
   };
   for (let i = 0; i < text.length && !done; i++) take(text.charCodeAt(i));

@@ -10,9 +10,18 @@ import { builtin } from './builtins.js';
  * once it reaches the bound: at 10,000 files, 350 → 253 MB, in the same time.
  */
 let bound: number | undefined;
-/** Calls since the size was last looked at: looking costs a few microseconds. */
+/** Calls since the time was last looked at. */
 let calls = 0;
 const callsBetweenLooks = 32;
+/**
+ * The least time between two looks at the size, which cost about 10 µs each. V8 grows the young
+ * generation only at a collection, after half of it has been filled: past the bound's 32 MB, it
+ * would grow again only after 16 MB more were allocated, many milliseconds of work.
+ */
+const msBetweenLooks = 2;
+let lastLook = 0;
+/** `node:v8`, loaded at the first look: loading it costs a start about 2 ms. */
+let v8: typeof import('node:v8') | undefined;
 
 /**
  * Lets the young generation grow to `megabytes` (both semi-spaces) and no further, as far as
@@ -27,7 +36,10 @@ export function boundYoungGeneration(megabytes: number): void {
 export function youngGenerationCheckpoint(): void {
   if (bound === undefined || ++calls < callsBetweenLooks) return;
   calls = 0;
-  const v8 = builtin('node:v8');
+  const now = performance.now();
+  if (now - lastLook < msBetweenLooks) return;
+  lastLook = now;
+  v8 ??= builtin('node:v8');
   const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
   if (newSpace && newSpace.space_size >= bound) {
     v8.setFlagsFromString('--semi-space-growth-factor=1');

@@ -15,12 +15,13 @@ interface Token {
 /**
  * A language's tokens by their first character, each list in the order they are tried: quotes
  * (longer first, so that `"""` wins over `"`), then block comments, then line comments. The main
- * loop looks up one character at a time and moves on at once where no token starts.
+ * loop finds the next character that starts a token with one pattern search, which skips the
+ * characters between natively.
  */
 interface TokenTable {
   byFirst: Map<number, Token[]>;
-  /** For characters below 128: 1 where a token starts, so that most characters cost one array read. */
-  starts: Uint8Array;
+  /** Any character that starts a token (global: searched from its `lastIndex`). */
+  nextStart: RegExp;
 }
 
 const tables = new WeakMap<Language, TokenTable>();
@@ -34,21 +35,33 @@ function tokenTable(language: Language): TokenTable {
     ...language.blockComments.map(([open, close]) => ({ text: open, opens: 'block-comment' as const, close })),
     ...language.lineComments.map((marker) => ({ text: marker, opens: 'line-comment' as const, close: '' })),
   ];
-  table = { byFirst: new Map(), starts: new Uint8Array(128) };
+  const byFirst = new Map<number, Token[]>();
   for (const token of tokens) {
     const first = token.text.charCodeAt(0);
-    const list = table.byFirst.get(first);
+    const list = byFirst.get(first);
     if (list) list.push(token);
-    else table.byFirst.set(first, [token]);
-    if (first < 128) table.starts[first] = 1;
+    else byFirst.set(first, [token]);
   }
+  const characters = [...byFirst.keys()].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('');
+  table = { byFirst, nextStart: new RegExp(characters ? `[${characters}]` : '(?!)', 'g') };
   tables.set(language, table);
   return table;
 }
 
-/** Spaces for every character of a stretch but line breaks, which are kept. */
+/**
+ * Spaces for every character of a stretch but line breaks, which are kept: a run of spaces for
+ * each line (a replacement of every character by a pattern costs ten times as much).
+ */
 function blanked(text: string, from: number, to: number): string {
-  return text.slice(from, to).replace(/[^\r\n]/g, ' ');
+  let blank = '';
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== lf && code !== cr) continue;
+    blank += ' '.repeat(i - start) + text[i];
+    start = i + 1;
+  }
+  return blank + ' '.repeat(to - start);
 }
 
 /**
@@ -57,56 +70,57 @@ function blanked(text: string, from: number, to: number): string {
  * Strings are kept: a comment marker inside one (`"https://…"`) starts no comment.
  */
 export function maskComments(text: string, language: Language): string {
-  const { byFirst, starts } = tokenTable(language);
+  const { byFirst, nextStart } = tokenTable(language);
   const { lineCommentsAtStartOnly, lineCommentsAfterSpaceOnly } = language;
   const parts: string[] = [];
   let copiedUpTo = 0;
-  let lineStart = true;
   let i = 0;
   const length = text.length;
   scan: while (i < length) {
-    const code = text.charCodeAt(i);
-    if (code === lf || code === cr) {
-      lineStart = true;
-      i++;
-      continue;
-    }
-    const candidates = code < 128 ? (starts[code] === 1 ? byFirst.get(code) : undefined) : byFirst.get(code);
-    if (candidates !== undefined) {
-      for (const token of candidates) {
-        if (!text.startsWith(token.text, i)) continue;
-        if (token.opens === 'string' || token.opens === 'raw-string') {
-          i = endOfString(text, i + token.text.length, token.close, token.opens === 'raw-string');
-          lineStart = false;
-          continue scan;
-        }
-        if (token.opens === 'block-comment') {
-          const close = text.indexOf(token.close, i + token.text.length);
-          const end = close < 0 ? length : close + token.close.length;
-          parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
-          copiedUpTo = end;
-          i = end;
-          lineStart = false;
-          continue scan;
-        }
-        const previous = text.charCodeAt(i - 1);
-        const wordStart = i === 0 || previous === space || previous === tab || previous === lf || previous === cr;
-        if (lineCommentsAtStartOnly ? lineStart : lineCommentsAfterSpaceOnly ? wordStart : true) {
-          let end = i;
-          while (end < length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
-          parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
-          copiedUpTo = end;
-          i = end;
-          continue scan;
-        }
+    nextStart.lastIndex = i;
+    if (!nextStart.test(text)) break;
+    i = nextStart.lastIndex - 1;
+    for (const token of byFirst.get(text.charCodeAt(i))!) {
+      if (!text.startsWith(token.text, i)) continue;
+      if (token.opens === 'string' || token.opens === 'raw-string') {
+        i = endOfString(text, i + token.text.length, token.close, token.opens === 'raw-string');
+        continue scan;
+      }
+      if (token.opens === 'block-comment') {
+        const close = text.indexOf(token.close, i + token.text.length);
+        const end = close < 0 ? length : close + token.close.length;
+        parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
+        copiedUpTo = end;
+        i = end;
+        continue scan;
+      }
+      if (lineCommentsAtStartOnly ? atLineStart(text, i) : lineCommentsAfterSpaceOnly ? afterSpace(text, i) : true) {
+        let end = i;
+        while (end < length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
+        parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
+        copiedUpTo = end;
+        i = end;
+        continue scan;
       }
     }
-    if (code !== space && code !== tab) lineStart = false;
     i++;
   }
   if (copiedUpTo === 0) return text;
   parts.push(text.slice(copiedUpTo));
   return parts.join('');
+}
+
+/** Whether only spaces and tabs come before an index on its line. */
+function atLineStart(text: string, index: number): boolean {
+  let before = index - 1;
+  while (before >= 0 && (text.charCodeAt(before) === space || text.charCodeAt(before) === tab)) before--;
+  return before < 0 || text.charCodeAt(before) === lf || text.charCodeAt(before) === cr;
+}
+
+/** Whether an index starts the text or follows a space, a tab or a line break. */
+function afterSpace(text: string, index: number): boolean {
+  const previous = text.charCodeAt(index - 1);
+  return index === 0 || previous === space || previous === tab || previous === lf || previous === cr;
 }
 
 /** The index just past a string's closing quote; a one-character quote ends at the line's end. */

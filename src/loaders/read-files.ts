@@ -23,13 +23,14 @@ export type FileText = { path: string; text: string; screened?: boolean } | { pa
 export function readFiles(files: readonly InputFile[], maxBytes: number, outcomes: Outcomes, passedOver?: (file: InputFile) => boolean): FileText[] {
   const read: FileText[] = [];
   for (const file of files) {
-    youngGenerationCheckpoint();
     if (isManifestFile(file.path)) {
+      youngGenerationCheckpoint();
       const text = readText(file, maxBytes, outcomes);
       if (text !== undefined) read.push({ path: file.path, text });
     } else if (passedOver?.(file)) {
       read.push({ path: file.path });
     } else {
+      youngGenerationCheckpoint();
       const code = readCode(file, maxBytes, outcomes);
       if (code === null) read.push({ path: file.path });
       else if (code !== undefined) read.push({ path: file.path, text: code.text, screened: code.screened });

@@ -1,7 +1,7 @@
 import { builtin } from '../builtins.js';
 import { passedOver } from './code-screen.js';
 import { isManifestFile, type InputFile } from './discover-files.js';
-import { fileState, type ScreenBatch, type ScreenWorkerData } from './screen-table.js';
+import { fileState, joinPaths, type ScreenBatch, type ScreenWorkerData } from './screen-table.js';
 import type { Worker } from 'node:worker_threads';
 
 /** Files the table holds: those found after it is full are read on the main thread alone. */
@@ -115,10 +115,16 @@ export class ScreenAhead {
 
   /** Posts the files found since the last post, a batch to each thread in turn. */
   private post(): void {
-    if (this.workers.length === 0) return;
-    const batch: ScreenBatch = [];
-    for (let index = this.posted; index < this.files.length; index++) batch.push([index, this.files[index]!.path, this.files[index]!.absolutePath]);
-    if (batch.length > 0) this.workers[Math.floor(this.posted / batchSize) % this.workers.length]!.postMessage(batch);
-    this.posted = this.files.length;
+    const { files, posted, workers } = this;
+    if (workers.length === 0 || posted === files.length) return;
+    const paths: string[] = [];
+    const absolutePaths: string[] = [];
+    for (let index = posted; index < files.length; index++) {
+      paths.push(files[index]!.path);
+      absolutePaths.push(files[index]!.absolutePath);
+    }
+    const batch: ScreenBatch = { first: posted, paths: joinPaths(paths), absolutePaths: joinPaths(absolutePaths) };
+    workers[Math.floor(posted / batchSize) % workers.length]!.postMessage(batch);
+    this.posted = files.length;
   }
 }

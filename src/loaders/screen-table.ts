@@ -14,5 +14,19 @@ export interface ScreenWorkerData {
   maxBytes: number;
 }
 
-/** Files posted to a screening thread: their index in the table, path relative to the root, and absolute path. */
-export type ScreenBatch = Array<[index: number, path: string, absolutePath: string]>;
+/**
+ * Files posted to a screening thread, which follow each other in the table from `first`: their
+ * paths relative to the root, and their absolute paths, each list joined by NUL (which no path
+ * holds). Two strings copy far faster than a list of lists of them.
+ */
+export interface ScreenBatch {
+  first: number;
+  paths: string;
+  absolutePaths: string;
+}
+
+/** Joins paths for a {@link ScreenBatch}. */
+export const joinPaths = (paths: readonly string[]): string => paths.join('\0');
+
+/** Splits a {@link ScreenBatch}'s paths. */
+export const splitPaths = (joined: string): string[] => joined.split('\0');

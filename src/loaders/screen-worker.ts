@@ -4,7 +4,7 @@
 // nothing to decode.
 import { enableCompileCache } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { fileState, type ScreenBatch, type ScreenWorkerData } from './screen-table.js';
+import { fileState, splitPaths, type ScreenBatch, type ScreenWorkerData } from './screen-table.js';
 
 // Before the screen's modules load: they are the command line's own chunks, whose compiled code
 // the main thread's start left in the cache.
@@ -13,9 +13,12 @@ const { passedOver } = await import('./code-screen.js');
 const { states: buffer, maxBytes } = workerData as ScreenWorkerData;
 const states = new Uint8Array(buffer);
 
-parentPort!.on('message', (batch: ScreenBatch) => {
-  for (const [index, path, absolutePath] of batch) {
+parentPort!.on('message', ({ first, paths: joined, absolutePaths }: ScreenBatch) => {
+  const paths = splitPaths(joined);
+  const absolute = splitPaths(absolutePaths);
+  for (let offset = 0; offset < paths.length; offset++) {
+    const index = first + offset;
     if (Atomics.compareExchange(states, index, fileState.free, fileState.taken) !== fileState.free) continue;
-    Atomics.store(states, index, passedOver(path, absolutePath, maxBytes) ? fileState.passedOver : fileState.toRead);
+    Atomics.store(states, index, passedOver(paths[offset]!, absolute[offset]!, maxBytes) ? fileState.passedOver : fileState.toRead);
   }
 });

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { languageOf } from '../../src/code/languages.js';
 import { maskComments } from '../../src/code/mask-comments.js';
+import { repoRoot } from '../helpers.js';
 
 const mask = (file: string, text: string): string => maskComments(text, languageOf(file)!);
 
@@ -23,5 +27,42 @@ describe('blanking comments in code', () => {
     ['a.js', 'const é = "ü"; // ä\n', 'const é = "ü";     \n'],
   ])('%s: %j', (file, text, masked) => {
     expect(mask(file, text)).toBe(masked);
+  });
+});
+
+interface LanguageEntry {
+  name: string;
+  extensions: string[];
+  quotes: string[];
+  lineComments: string[];
+  blockComments: Array<[string, string]>;
+}
+
+describe('blanking comments in any text', () => {
+  const { languages } = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'languages.json'), 'utf8')) as { languages: LanguageEntry[] };
+
+  it.each(languages.map((entry) => [entry.name, entry] as const))('%s: keeps every offset and line break, and changes only comment characters to spaces', (_, entry) => {
+    const language = languageOf(`file${entry.extensions[0]}`)!;
+    expect(language.name).toBe(entry.name);
+    // Texts made of the language's own tokens, escapes, line breaks and plain characters.
+    const pieces = [...entry.quotes, ...entry.blockComments.flat(), ...entry.lineComments, '\\', '\n', '\r', '\r\n', ' ', '\t', 'a', 'é', '😀', 'sts.amazonaws.com'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const masked = maskComments(text, language);
+        expect(masked.length).toBe(text.length);
+        for (let i = 0; i < text.length; i++) {
+          if (masked[i] === text[i]) continue;
+          expect(masked[i]).toBe(' ');
+          expect(text[i]).not.toMatch(/[\r\n]/);
+        }
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+
+  it('returns a text in which no token starts as it is', () => {
+    const text = 'const a = 1;\r\nlet b = a + 2;\n';
+    expect(maskComments(text, languageOf('a.js')!)).toBe(text);
   });
 });

@@ -128,8 +128,9 @@ describe('screening source files ahead of the main thread', () => {
     const crashing = script(`
       const states = new Uint8Array(workerData.states);
       let taken = 0;
-      parentPort.on('message', (batch) => {
-        for (const [index] of batch) if (Atomics.compareExchange(states, index, 0, 1) === 0) taken++;
+      parentPort.on('message', ({ first, paths }) => {
+        const count = paths.split('\\0').length;
+        for (let index = first; index < first + count; index++) if (Atomics.compareExchange(states, index, 0, 1) === 0) taken++;
         writeFileSync(${JSON.stringify(done)}, String(taken));
         process.exit(1);
       });`);
