@@ -30449,8 +30449,10 @@ var ScreenAhead = class {
   /** The shared table, made as the threads start: without them, nothing is screened ahead. */
   states;
   files = [];
-  /** Each file's index in the table, kept once the threads start. */
-  indexOf = /* @__PURE__ */ new Map();
+  /** Where {@link passedOver} expects the next file asked of it: files are asked in the order found. */
+  next = 0;
+  /** Each file's index in the table, made at the first file asked out of order. */
+  indexOf;
   workers = [];
   /** Whether the threads were started (or tried): once a scan. */
   started = false;
@@ -30459,9 +30461,8 @@ var ScreenAhead = class {
   /** A file discovery found: a source or config file is entered in the table, and the threads start once there are enough. */
   found(file) {
     if (isManifestFile(file.path) || this.files.length >= capacity) return;
-    const index = this.files.push(file) - 1;
-    if (this.states) this.indexOf.set(file, index);
-    else if (!this.started && this.files.length >= this.settings.minFiles) this.start();
+    this.files.push(file);
+    if (!this.started && this.files.length >= this.settings.minFiles) this.start();
     if (this.workers.length > 0 && this.files.length - this.posted >= batchSize) this.post();
   }
   /**
@@ -30491,9 +30492,12 @@ var ScreenAhead = class {
   }
   /** Whether a file was screened and holds nothing to decode. */
   passedOver = (file) => {
-    if (!this.states) return false;
-    const index = this.indexOf.get(file);
-    return index !== void 0 && Atomics.load(this.states, index) === fileState.passedOver;
+    const { states, files } = this;
+    if (!states) return false;
+    let index = this.next;
+    if (files[index] === file) this.next++;
+    else index = (this.indexOf ??= new Map(files.map((each, at3) => [each, at3]))).get(file);
+    return index !== void 0 && Atomics.load(states, index) === fileState.passedOver;
   };
   start() {
     this.started = true;
@@ -30515,7 +30519,6 @@ var ScreenAhead = class {
       this.workers.push(worker);
     }
     if (this.workers.length === 0) this.states = void 0;
-    else this.files.forEach((file, index) => this.indexOf.set(file, index));
   }
   /** Posts the files found since the last post, a batch to each thread in turn. */
   post() {

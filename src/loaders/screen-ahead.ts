@@ -36,8 +36,10 @@ export class ScreenAhead {
   /** The shared table, made as the threads start: without them, nothing is screened ahead. */
   private states: Uint8Array | undefined;
   private readonly files: InputFile[] = [];
-  /** Each file's index in the table, kept once the threads start. */
-  private readonly indexOf = new Map<InputFile, number>();
+  /** Where {@link passedOver} expects the next file asked of it: files are asked in the order found. */
+  private next = 0;
+  /** Each file's index in the table, made at the first file asked out of order. */
+  private indexOf: Map<InputFile, number> | undefined;
   private readonly workers: Worker[] = [];
   /** Whether the threads were started (or tried): once a scan. */
   private started = false;
@@ -49,9 +51,8 @@ export class ScreenAhead {
   /** A file discovery found: a source or config file is entered in the table, and the threads start once there are enough. */
   found(file: InputFile): void {
     if (isManifestFile(file.path) || this.files.length >= capacity) return;
-    const index = this.files.push(file) - 1;
-    if (this.states) this.indexOf.set(file, index);
-    else if (!this.started && this.files.length >= this.settings.minFiles) this.start();
+    this.files.push(file);
+    if (!this.started && this.files.length >= this.settings.minFiles) this.start();
     if (this.workers.length > 0 && this.files.length - this.posted >= batchSize) this.post();
   }
 
@@ -84,9 +85,12 @@ export class ScreenAhead {
 
   /** Whether a file was screened and holds nothing to decode. */
   passedOver = (file: InputFile): boolean => {
-    if (!this.states) return false;
-    const index = this.indexOf.get(file);
-    return index !== undefined && Atomics.load(this.states, index) === fileState.passedOver;
+    const { states, files } = this;
+    if (!states) return false;
+    let index: number | undefined = this.next;
+    if (files[index] === file) this.next++;
+    else index = (this.indexOf ??= new Map(files.map((each, at) => [each, at]))).get(file);
+    return index !== undefined && Atomics.load(states, index) === fileState.passedOver;
   };
 
   private start(): void {
@@ -110,7 +114,6 @@ export class ScreenAhead {
     }
     // Without a thread, the main thread reads every file as it would have.
     if (this.workers.length === 0) this.states = undefined;
-    else this.files.forEach((file, index) => this.indexOf.set(file, index));
   }
 
   /** Posts the files found since the last post, a batch to each thread in turn. */
