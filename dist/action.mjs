@@ -26970,9 +26970,9 @@ var init_block_yaml = __esm({
       emit(type, start, end, style, chomping, indent, fast) {
         const at3 = this.events * STRIDE;
         if (at3 + STRIDE > this.table.length) {
-          const grown = new Int32Array(this.table.length * 2);
-          grown.set(this.table);
-          this.table = grown;
+          const grown2 = new Int32Array(this.table.length * 2);
+          grown2.set(this.table);
+          this.table = grown2;
         }
         const table3 = this.table;
         table3[at3 + FLAGS] = flags(type, style, chomping, fast === 1);
@@ -28129,7 +28129,7 @@ var init_hcl_syntax = __esm({
         this.at += match2[0].length;
         return { type: "literal", value: Number(match2[0]), span: { start, end: this.at } };
       }
-      /** `name(args…)`, with provider functions `provider::p::f(…)`. */
+      /** `name(args...)`, with provider functions `provider::p::f(...)`. */
       call(name) {
         let full = name.value;
         while (this.peek("::")) {
@@ -28153,7 +28153,7 @@ var init_hcl_syntax = __esm({
         this.at++;
         return { type: "call", name: full, args, span: { start: name.span.start, end: this.at } };
       }
-      /** Whether a `for` expression opens here (`[for …` / `{for …`). */
+      /** Whether a `for` expression opens here (`[for ...` / `{for ...`). */
       forHere() {
         const saved = this.at;
         this.skip(true);
@@ -28213,7 +28213,7 @@ var init_hcl_syntax = __esm({
         this.depth--;
         return result2;
       }
-      /** A bare name is the key's own text, not a variable (`{ name = … }`). */
+      /** A bare name is the key's own text, not a variable (`{ name = ... }`). */
       objectKey() {
         const start = this.at;
         if (isIdentifierStart(this.text[this.at])) {
@@ -28262,7 +28262,7 @@ var init_hcl_syntax = __esm({
         this.expect(object ? "}" : "]", `\`${object ? "}" : "]"}\` to close a for expression`);
         return { type: "for", ...keyName !== void 0 ? { keyName } : {}, valueName, collection, ...key ? { key } : {}, value, ...condition ? { condition } : {}, object, span: { start, end: this.at } };
       }
-      /** A quoted template `"…"`: escapes, `${…}` and `%{…}`. */
+      /** A quoted template `"..."`: escapes, `${...}` and `%{...}`. */
       quoted() {
         const start = this.at;
         this.at++;
@@ -28334,7 +28334,7 @@ var init_hcl_syntax = __esm({
         this.expect("}", "`}` to close `${`");
         return { kind: "interpolation", expression, span: { start, end: this.at } };
       }
-      /** `<<EOF` … `EOF` and `<<-EOF` (indented): a template with no backslash escapes. */
+      /** `<<EOF` ... `EOF` and `<<-EOF` (indented): a template with no backslash escapes. */
       heredoc() {
         const start = this.at;
         this.at += 2;
@@ -29059,7 +29059,7 @@ var init_read_terraform = __esm({
         };
         this.into.releases.push(spec);
       }
-      /** The `values` list: `yamlencode(…)`, heredoc YAML, `file()` and `templatefile()` of values files in the scan. */
+      /** The `values` list: `yamlencode(...)`, heredoc YAML, `file()` and `templatefile()` of values files in the scan. */
       valuesLayers(resource, address, scope) {
         const item = attribute(resource.body, "values");
         if (!item) return [];
@@ -29087,7 +29087,7 @@ var init_read_terraform = __esm({
         }
         return layers;
       }
-      /** `set`, `set_sensitive` and `set_list`… as blocks, as lists of objects (provider v3), and `dynamic "set"` over known collections. */
+      /** `set`, `set_sensitive` and `set_list`... as blocks, as lists of objects (provider v3), and `dynamic "set"` over known collections. */
       setEntries(resource, address, scope, position) {
         const file = this.files.get(scope.file);
         const found = [];
@@ -31080,8 +31080,10 @@ function youngGenerationCheckpoint() {
   if (newSpace && newSpace.space_size >= bound) {
     v8.setFlagsFromString("--semi-space-growth-factor=1");
     bound = void 0;
+    grown = true;
   }
 }
+var grown = false;
 
 // src/loaders/read-files.ts
 function readFiles(files, maxBytes, outcomes, passedOver2) {
@@ -35442,7 +35444,7 @@ var ChartReader = class {
     }
     return void 0;
   }
-  /** The name a fallback expression gives (`include "app.fullname" .`, `print (include …) "-x"`, `"literal"`). */
+  /** The name a fallback expression gives (`include "app.fullname" .`, `print (include ...) "-x"`, `"literal"`). */
   fallbackName(expression, scope) {
     const text = unwrapped(expression);
     const literal2 = literalText(text);

@@ -1,19 +1,23 @@
-// Bundles entry points into ES modules in dist/, where the modules they replace sit, so that the
-// data, rules and schemas they read resolve the same way.
+// Bundles entry points into dist/, where the modules they replace sit, so that the data, rules and
+// schemas they read resolve the same way.
 //   node scripts/bundle.mjs package  what the npm package ships, with no node_modules: every
 //                                    dependency is inside the bundles, and their licences are in
 //                                    dist/THIRD-PARTY-NOTICES.md.
-//     dist/sts-audit.mjs   the command line: a small entry that checks the Node.js version, then
-//                          loads the command line, one module for a fast start; what only some
-//                          commands need (the Kubernetes client, for `cluster`; glob, for pattern
-//                          targets) is split into dist/sts-audit-*.mjs beside it (the same depth,
-//                          so that data paths resolve alike) and loaded by them.
+//     dist/sts-audit.mjs   the command line's entry: checks the Node.js version, then runs
+//                          dist/sts-audit-main.cjs, the rest of the command line as one CommonJS
+//                          script, whose code V8 caches as it stands after a run (src/cli/code-cache.ts).
+//                          What only some runs need (glob, for pattern targets; the Terraform reader)
+//                          is in it, initialised at its first use; the cluster audit and its
+//                          Kubernetes client are dist/sts-audit-cluster.mjs, loaded by `cluster`.
+//     dist/sts-audit-worker.mjs, dist/sts-audit-screen-worker.mjs   the worker threads' scripts,
+//                          which share their chunks (dist/sts-audit-chunk-*.mjs).
 //     dist/index.js        the library the package exports, split the same way into dist/index-*.js.
 //   node scripts/bundle.mjs action   dist/action.mjs: the GitHub Action, self-contained (it runs
 //                                    without node_modules) and committed, with the cluster audit
 //                                    and its Kubernetes client in dist/action-cluster.mjs, loaded
 //                                    by `command: cluster` only: fixed names, no chunks to clean up.
 //   node scripts/bundle.mjs action DIR   the same, written into DIR (the staleness test).
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
@@ -69,41 +73,59 @@ const common = {
   logLevel: 'warning',
   plugins: [builtinsByName],
 };
+/** The cluster audit module, as a bundle imports it: the file bundled beside it. */
+const clusterAuditBeside = (file) => ({
+  name: 'cluster-audit-beside',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^\.\/audit\.js$/ }, (args) => (path.basename(args.importer) === 'audit-request.ts' ? { path: file, external: true } : undefined));
+  },
+});
+
 const split = { outdir: 'dist', splitting: true, metafile: true };
+/** The command line as one CommonJS script: `import.meta.url` is the script's own file URL. */
+const commandLine = {
+  entryPoints: { 'sts-audit-main': 'src/cli/main.ts' },
+  outdir: 'dist',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  metafile: true,
+  define: { 'import.meta.url': 'importMetaUrl' },
+  // `import()` as `require()`: a script compiled from its text has no module loader of its own
+  // (the cluster audit's ES module is required, as Node.js 22.12 and later can).
+  supported: { 'dynamic-import': false },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [builtinsByName, clusterAuditBeside('./sts-audit-cluster.mjs')],
+};
+/** The entry, built once the script it runs is: it names the script's text by a hash. */
+const entry = (mainHash) => ({ entryPoints: { 'sts-audit': 'src/cli/start.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, metafile: true, define: { STS_AUDIT_MAIN_HASH: JSON.stringify(mainHash) } });
 const packageBundles = [
-  // The worker threads' scripts share the command line's chunks: their compiled code is cached.
-  { ...split, entryPoints: { 'sts-audit': 'src/cli/start.ts', 'sts-audit-worker': 'src/engine/scan-worker.ts', 'sts-audit-screen-worker': 'src/loaders/screen-worker.ts' }, outExtension: { '.js': '.mjs' }, chunkNames: 'sts-audit-[name]-[hash]' },
+  commandLine,
+  { entryPoints: { 'sts-audit-cluster': 'src/cluster/audit.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' }, metafile: true },
+  // The worker threads never find files: glob, which esbuild would split into a chunk that nothing loads, stays out.
+  { ...split, entryPoints: { 'sts-audit-worker': 'src/engine/scan-worker.ts', 'sts-audit-screen-worker': 'src/loaders/screen-worker.ts' }, outExtension: { '.js': '.mjs' }, chunkNames: 'sts-audit-[name]-[hash]', external: ['glob'] },
   { ...split, entryPoints: { index: 'src/index.ts' }, chunkNames: 'index-[name]-[hash]' },
 ];
 
-/** The cluster audit module, as the Action's bundle imports it: the file bundled beside it. */
-const clusterAuditBeside = {
-  name: 'cluster-audit-beside',
-  setup(plugin) {
-    plugin.onResolve({ filter: /^\.\/audit\.js$/ }, (args) =>
-      path.basename(args.importer) === 'audit-request.ts' ? { path: './action-cluster.mjs', external: true } : undefined,
-    );
-  },
-};
 const actionBundles = [
-  { entryPoints: { action: 'src/action/main.ts' }, outdir: outdir ?? 'dist', outExtension: { '.js': '.mjs' }, plugins: [builtinsByName, clusterAuditBeside] },
+  { entryPoints: { action: 'src/action/main.ts' }, outdir: outdir ?? 'dist', outExtension: { '.js': '.mjs' }, plugins: [builtinsByName, clusterAuditBeside('./action-cluster.mjs')] },
   { entryPoints: { 'action-cluster': 'src/cluster/audit.ts' }, outdir: outdir ?? 'dist', outExtension: { '.js': '.mjs' } },
 ];
 
 if (target === 'action') {
   for (const bundle of actionBundles) await build({ ...common, ...bundle });
 } else if (target === 'package') {
+  // Scripts and chunks of earlier builds.
+  for (const name of readdirSync('dist')) if (/^(?:sts-audit|index)[-.].*\.[cm]?js$/.test(name)) rmSync(`dist/${name}`);
   const bundled = new Set();
-  for (const bundle of packageBundles) {
-    // Chunks of earlier builds.
-    const prefix = bundle.chunkNames.slice(0, bundle.chunkNames.indexOf('['));
-    for (const name of readdirSync('dist')) if (name.startsWith(prefix)) rmSync(`dist/${name}`);
+  const built = async (bundle) => {
     const { metafile } = await build({ ...common, ...bundle });
     for (const input of Object.keys(metafile.inputs)) {
       const folder = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
       if (folder) bundled.add(folder);
     }
-  }
+  };
+  for (const bundle of packageBundles) await built(bundle);
+  await built(entry(createHash('sha256').update(readFileSync('dist/sts-audit-main.cjs')).digest('hex').slice(0, 16)));
   writeFileSync('dist/THIRD-PARTY-NOTICES.md', notices([...bundled]));
 } else {
   throw new Error(`unknown bundle ${target}: package or action`);

@@ -44,5 +44,19 @@ export function youngGenerationCheckpoint(): void {
   if (newSpace && newSpace.space_size >= bound) {
     v8.setFlagsFromString('--semi-space-growth-factor=1');
     bound = undefined;
+    grown = true;
   }
+}
+
+/** Whether the growth factor was set. */
+let grown = false;
+
+/**
+ * Sets the growth factor back to V8's default, once work is done: V8 refuses code it cached under
+ * flags other than those a process starts with (src/cli/code-cache.ts).
+ */
+export function restoreYoungGenerationFlags(): void {
+  if (!grown) return;
+  builtin('node:v8').setFlagsFromString('--semi-space-growth-factor=2');
+  grown = false;
 }

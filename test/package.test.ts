@@ -25,7 +25,8 @@ const shipped = packed!.files.map((file) => file.path);
  */
 function importsOf(file: string): string[] {
   const text = readFileSync(path.join(repoRoot, file), 'utf8');
-  return [...text.matchAll(/(?:^import [^;]*?from |\bimport\()"(\.\/[^"]+)"/gm)].map((match) => path.posix.join(path.posix.dirname(file), match[1]!));
+  // ES imports, and what the command line's entry runs (`new URL("./…", import.meta.url)`) and its script requires.
+  return [...text.matchAll(/(?:^import [^;]*?from |\bimport\(|\bnew URL\(|\brequire\()"(\.\/[^"]+)"/gm)].map((match) => path.posix.join(path.posix.dirname(file), match[1]!));
 }
 
 /** The packages that dist/THIRD-PARTY-NOTICES.md says the bundles contain. */

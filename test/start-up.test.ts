@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, makeTree, yaml } from './helpers.js';
+import { cliPath, makeTree, repoRoot, yaml } from './helpers.js';
 
 /** The Node.js modules a run of the command line loaded, as `process.moduleLoadList` names them. */
 function modulesLoaded(args: string[], cwd: string): string[] {
@@ -27,5 +29,97 @@ describe('the start of the command line', () => {
     for (const module of ['child_process', 'worker_threads', 'internal/fs/streams', 'internal/util/diff', 'internal/worker']) {
       expect(loaded).not.toContain(`NativeModule ${module}`);
     }
+  });
+
+  // V8 keeps a source with one character outside ASCII as two bytes a character, and Node.js
+  // encodes all of it again as UTF-8 to check its compile cache: one `…` in a kept comment cost a
+  // start about a million instructions for each 100 KB chunk.
+  it('loads only ASCII sources for a scan of manifests, Helm charts and Terraform', () => {
+    const root = makeTree({
+      'sa.yaml': yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  name: app'),
+      'chart/Chart.yaml': yaml('apiVersion: v2', 'name: app', 'version: 1.0.0'),
+      'chart/values.yaml': yaml('serviceAccount:', '  annotations:', '    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/app'),
+      'chart/templates/sa.yaml': yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  name: {{ .Release.Name }}', '  annotations: {{ toYaml .Values.serviceAccount.annotations | nindent 4 }}'),
+      'main.tf': 'resource "kubernetes_service_account" "app" {\n  metadata {\n    name = "app"\n  }\n}\n',
+    });
+    const list = path.join(root, 'sources.json');
+    const hook = path.join(root, 'sources.mjs');
+    writeFileSync(
+      hook,
+      `import { registerHooks } from 'node:module';\nconst loaded = [];\nregisterHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });\nprocess.on('exit', () => process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(loaded)));\n`,
+    );
+    const run = spawnSync(process.execPath, ['--import', hook, cliPath, 'scan', '.', '--format', 'json', '--output', 'report.json'], { cwd: root, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')).inputs.unanalysed ?? []).not.toContainEqual(expect.objectContaining({ kind: 'terraform' }));
+    // The modules Node.js loaded, and the command line's script, which the entry compiles itself.
+    const modules = (JSON.parse(readFileSync(list, 'utf8')) as string[]).filter((url) => url.startsWith('file:') && !url.endsWith('sources.mjs')).map((url) => fileURLToPath(url));
+    const sources = [...modules, path.join(repoRoot, 'dist', 'sts-audit-main.cjs')];
+    expect(modules).toContain(cliPath);
+    for (const file of sources) expect(readFileSync(file, 'utf8').match(/[^\x00-\x7f].{0,60}/)?.[0], file).toBeUndefined();
+  });
+});
+
+// The command line's script is compiled with the V8 code cache that its first run left, which
+// holds every function that run compiled (Node.js's own compile cache holds a module's top level).
+describe("the command line's code cache", () => {
+  const run = (cacheDirectory: string, env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [cliPath, 'scan', '.', '--format', 'json', '--no-error-on-unmatched-pattern'], {
+      cwd: makeTree({ 'sa.yaml': yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  name: app') }),
+      encoding: 'utf8',
+      env: { ...process.env, NODE_COMPILE_CACHE: cacheDirectory, ...env },
+    });
+  /** The cache files under a compile cache folder (Node.js keeps its own in a folder per version). */
+  const caches = (folder: string): string[] =>
+    readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /sts-audit-main\.cjs-[0-9a-f]{16}-v[\d.]+-\w+\.cache$/.test(name))
+      .map((name) => path.join(folder, name));
+
+  it('is written by the first run, read by the next, and made again when V8 refuses it', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-code-cache-'));
+    const first = run(folder);
+    expect(first.status, first.stderr).toBe(0);
+    const [cache, ...more] = caches(folder);
+    expect(more).toEqual([]);
+    expect(statSync(cache!).mode & 0o777).toBe(0o600);
+    expect(statSync(cache!).size).toBeGreaterThan(10_000);
+    const written = readFileSync(cache!);
+
+    // Taken as it is: the second run gives the same report and leaves the cache alone.
+    const second = run(folder);
+    expect(second.stdout).toBe(first.stdout);
+    expect(readFileSync(cache!)).toEqual(written);
+
+    // A cache V8 refuses (another build's, a damaged one) costs the compile, nothing else.
+    writeFileSync(cache!, Buffer.alloc(4096, 7));
+    const third = run(folder);
+    expect(third.stderr).toBe(first.stderr);
+    expect(third.stdout).toBe(first.stdout);
+    expect(readFileSync(cache!).length).toBeGreaterThan(10_000);
+    expect(readdirSync(path.dirname(cache!)).filter((name) => name.startsWith(path.basename(cache!)) && name !== path.basename(cache!))).toEqual([]);
+  });
+
+  // V8 refuses code cached under flags other than those a process starts with; the command line's
+  // script sets back what it changed (the young generation's growth) in its `beforeCodeCache`.
+  it('is refused when its run changed V8\'s flags, and taken when the script set them back first', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-code-cache-'));
+    const grow = (factor: number) => `require('node:v8').setFlagsFromString('--semi-space-growth-factor=${factor}');`;
+    writeFileSync(path.join(folder, 'changes.cjs'), `${grow(1)}\nexports.value = 1;\n`);
+    writeFileSync(path.join(folder, 'restores.cjs'), `${grow(1)}\nexports.value = 1;\nexports.beforeCodeCache = () => { ${grow(2)} };\n`);
+    const use = (script: string): string => {
+      const source = `import { runCached } from ${JSON.stringify(path.join(repoRoot, 'src', 'cli', 'code-cache.ts'))};\nconst { exports, cache } = runCached(${JSON.stringify(path.join(folder, script))}, 'test');\nconsole.log(cache, exports.value);`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', source], { encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: path.join(folder, 'cache') } });
+      expect(run.stderr).toBe('');
+      return run.stdout.trim();
+    };
+    expect([use('changes.cjs'), use('changes.cjs'), use('changes.cjs')]).toEqual(['absent 1', 'rejected 1', 'rejected 1']);
+    expect([use('restores.cjs'), use('restores.cjs')]).toEqual(['absent 1', 'accepted 1']);
+    expect(readFileSync(path.join(repoRoot, 'dist', 'sts-audit-main.cjs'), 'utf8')).toMatch(/function beforeCodeCache\(\) \{\n  restoreYoungGenerationFlags\(\);/);
+  });
+
+  it('is neither read nor written when the compile cache is off', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-code-cache-'));
+    const off = run(folder, { NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(off.status, off.stderr).toBe(0);
+    expect(caches(folder)).toEqual([]);
   });
 });

@@ -22,13 +22,14 @@ const tsSources = `
  * A process that keeps 200,000 small objects, passing the checkpoint after each, and prints the
  * young generation's size in MB: in a process of its own, as the bound is a setting of the process.
  */
-const youngGenerationAfterWork = (boundMb?: number): number => {
+const youngGenerationAfterWork = (boundMb?: number, restored = false): number => {
   const script = `
-    const { boundYoungGeneration, youngGenerationCheckpoint } = await import(${JSON.stringify(path.join(repoRoot, 'src', 'young-generation.ts'))});
+    const { boundYoungGeneration, youngGenerationCheckpoint, restoreYoungGenerationFlags } = await import(${JSON.stringify(path.join(repoRoot, 'src', 'young-generation.ts'))});
     const { getHeapSpaceStatistics } = await import('node:v8');
     ${boundMb === undefined ? '' : `boundYoungGeneration(${boundMb});`}
     const kept = [];
     for (let i = 0; i < 200000; i++) { kept.push({ i, text: 'item ' + i }); youngGenerationCheckpoint(); }
+    ${restored ? 'restoreYoungGenerationFlags(); for (let i = 0; i < 600000; i++) kept.push({ i, text: "item " + i });' : ''}
     console.log(getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size / 2 ** 20);
   `;
   const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(tsSources)}`, '--input-type=module', '-e', script], { encoding: 'utf8' });
@@ -41,5 +42,9 @@ describe('bounding the young generation', () => {
     expect(youngGenerationAfterWork()).toBeGreaterThanOrEqual(32);
     // The size is looked at every 32 calls, and V8 may grow it twice between two looks: 4 MB can reach 16 MB at most.
     expect(youngGenerationAfterWork(4)).toBeLessThanOrEqual(16);
+  });
+
+  it('grows again once its flag is set back, as it is before the command line caches its code', () => {
+    expect(youngGenerationAfterWork(4, true)).toBeGreaterThan(16);
   });
 });

@@ -18,7 +18,7 @@ interface Frame {
   readonly keyword: string;
   /** The guards of the branch being read; undefined when its condition is not followed. */
   readonly branch: readonly Guard[] | undefined;
-  /** Guards the branch needs, even when the whole of its condition is not followed (`and .Values.a.create (eq …)`). */
+  /** Guards the branch needs, even when the whole of its condition is not followed (`and .Values.a.create (eq ...)`). */
   readonly needs: readonly Guard[];
   /** The guards of the branches before it, whose negation an `else` adds. */
   readonly earlier: ReadonlyArray<readonly Guard[] | undefined>;
@@ -338,7 +338,7 @@ class ChartReader {
     return undefined;
   }
 
-  /** The name a fallback expression gives (`include "app.fullname" .`, `print (include …) "-x"`, `"literal"`). */
+  /** The name a fallback expression gives (`include "app.fullname" .`, `print (include ...) "-x"`, `"literal"`). */
   fallbackName(expression: string, scope: Scope): string | undefined {
     const text = unwrapped(expression);
     const literal = literalText(text);
@@ -591,7 +591,7 @@ const read = new WeakMap<RepositoryView, Map<string, TemplateKnowledge>>();
 
 /**
  * What the templates of a chart in the repository say of its IRSA ServiceAccounts, read without
- * rendering them: which values feed each ServiceAccount's annotations (`toYaml`, `tpl`, `with …
+ * rendering them: which values feed each ServiceAccount's annotations (`toYaml`, `tpl`, `with ...
  * toYaml .`, `range` over a map, an annotation written from one value), its name (a value, a
  * `default`, a `_helpers.tpl` helper of those) and its `create` switch (the `if` around it); and
  * which values feed the env of the containers that run as it (`toYaml` or `range` of a list or

@@ -10,7 +10,7 @@ export interface Span {
   readonly end: number;
 }
 
-/** A part of a template: literal text, an interpolation `${…}`, or a directive `%{…}` kept unread. */
+/** A part of a template: literal text, an interpolation `${...}`, or a directive `%{...}` kept unread. */
 export type TemplatePart = { kind: 'text'; text: string; span: Span } | { kind: 'interpolation'; expression: Expression; span: Span } | { kind: 'directive'; span: Span };
 
 /** An HCL expression. */
@@ -38,7 +38,7 @@ export interface Attribute {
   readonly value: Expression;
 }
 
-/** `type "label" … { body }`. */
+/** `type "label" ... { body }`. */
 export interface Block {
   readonly type: 'block';
   readonly blockType: string;
@@ -77,7 +77,7 @@ const isDigit = (char: string | undefined): boolean => char !== undefined && cha
 /**
  * Parses a whole HCL file: its body, and the syntax errors found. An attribute or block that does
  * not parse is reported and passed over up to the end of its line (or of its brackets), and the
- * rest of the file is still read, as a template with placeholders (`argocd_<NAME> = {…}`) often
+ * rest of the file is still read, as a template with placeholders (`argocd_<NAME> = {...}`) often
  * breaks only one attribute.
  */
 export function parseHcl(text: string): { body: Body; errors: HclSyntaxError[] } {
@@ -366,7 +366,7 @@ class Parser {
     return { type: 'literal', value: Number(match[0]), span: { start, end: this.at } };
   }
 
-  /** `name(args…)`, with provider functions `provider::p::f(…)`. */
+  /** `name(args...)`, with provider functions `provider::p::f(...)`. */
   private call(name: { value: string; span: Span }): Expression {
     let full = name.value;
     while (this.peek('::')) {
@@ -391,7 +391,7 @@ class Parser {
     return { type: 'call', name: full, args, span: { start: name.span.start, end: this.at } };
   }
 
-  /** Whether a `for` expression opens here (`[for …` / `{for …`). */
+  /** Whether a `for` expression opens here (`[for ...` / `{for ...`). */
   private forHere(): boolean {
     const saved = this.at;
     this.skip(true);
@@ -455,7 +455,7 @@ class Parser {
     return result;
   }
 
-  /** A bare name is the key's own text, not a variable (`{ name = … }`). */
+  /** A bare name is the key's own text, not a variable (`{ name = ... }`). */
   private objectKey(): Expression {
     const start = this.at;
     if (isIdentifierStart(this.text[this.at])) {
@@ -506,7 +506,7 @@ class Parser {
     return { type: 'for', ...(keyName !== undefined ? { keyName } : {}), valueName, collection, ...(key ? { key } : {}), value, ...(condition ? { condition } : {}), object, span: { start, end: this.at } };
   }
 
-  /** A quoted template `"…"`: escapes, `${…}` and `%{…}`. */
+  /** A quoted template `"..."`: escapes, `${...}` and `%{...}`. */
   private quoted(): Extract<Expression, { type: 'template' }> {
     const start = this.at;
     this.at++;
@@ -561,7 +561,7 @@ class Parser {
     this.at += 2;
     if (this.peek('~')) this.at++;
     if (char === '%') {
-      // Directives (`if`, `for`, `else`, `end…`) make the text unknown: skip to their `}`.
+      // Directives (`if`, `for`, `else`, `end...`) make the text unknown: skip to their `}`.
       let nesting = 0;
       for (; this.at < this.text.length; this.at++) {
         const current = this.text[this.at];
@@ -582,7 +582,7 @@ class Parser {
     return { kind: 'interpolation', expression, span: { start, end: this.at } };
   }
 
-  /** `<<EOF` … `EOF` and `<<-EOF` (indented): a template with no backslash escapes. */
+  /** `<<EOF` ... `EOF` and `<<-EOF` (indented): a template with no backslash escapes. */
   private heredoc(): Expression {
     const start = this.at;
     this.at += 2;

@@ -33,7 +33,7 @@ const attributes = (body: Body): Attribute[] => body.items.filter((item): item i
 const blocks = (body: Body, type?: string): Block[] => body.items.filter((item): item is Block => item.type === 'block' && (type === undefined || item.blockType === type));
 const attribute = (body: Body, name: string): Attribute | undefined => attributes(body).findLast((item) => item.name === name);
 
-/** `var.NAME` → `NAME`; undefined for any other expression. */
+/** `var.NAME` -> `NAME`; undefined for any other expression. */
 function variableName(expression: Expression): string | undefined {
   return expression.type === 'attribute' && expression.target.type === 'variable' && expression.target.name === 'var' ? expression.name : undefined;
 }
@@ -365,7 +365,7 @@ class TerraformReading {
     this.into.releases.push(spec);
   }
 
-  /** The `values` list: `yamlencode(…)`, heredoc YAML, `file()` and `templatefile()` of values files in the scan. */
+  /** The `values` list: `yamlencode(...)`, heredoc YAML, `file()` and `templatefile()` of values files in the scan. */
   private valuesLayers(resource: Block, address: string, scope: Scope): LocatedValues[] {
     const item = attribute(resource.body, 'values');
     if (!item) return [];
@@ -395,7 +395,7 @@ class TerraformReading {
     return layers;
   }
 
-  /** `set`, `set_sensitive` and `set_list`… as blocks, as lists of objects (provider v3), and `dynamic "set"` over known collections. */
+  /** `set`, `set_sensitive` and `set_list`... as blocks, as lists of objects (provider v3), and `dynamic "set"` over known collections. */
   private setEntries(resource: Block, address: string, scope: Scope, position: (origin: Origin) => SourcePosition): SetEntry[] {
     const file = this.files.get(scope.file)!;
     const found: SetEntry[] = [];
@@ -477,7 +477,7 @@ class TerraformReading {
   }
 }
 
-/** The items of a `values` list: a tuple's, and those of the tuples `concat(…)` joins. */
+/** The items of a `values` list: a tuple's, and those of the tuples `concat(...)` joins. */
 function valuesItems(expression: Expression): Expression[] {
   if (expression.type === 'tuple') return expression.items;
   if (expression.type === 'call' && expression.name === 'concat') return expression.args.flatMap(valuesItems);
@@ -491,7 +491,7 @@ function excerpt(text: string, span: { start: number; end: number }): string {
 }
 
 /**
- * Template directives (`%{ for … }`, `%{ endif }`), and interpolations that make a whole line
+ * Template directives (`%{ for ... }`, `%{ endif }`), and interpolations that make a whole line
  * (`${cond ? "key: value" : "# none"}`), as blanks of the same length: what they render is not
  * known, and the text around keeps its lines and columns.
  */
