@@ -1175,8 +1175,8 @@ var require_util = __commonJS({
       if (body == null) {
         return 0;
       } else if (isStream(body)) {
-        const state2 = body._readableState;
-        return state2 && state2.objectMode === false && state2.ended === true && Number.isFinite(state2.length) ? state2.length : null;
+        const state3 = body._readableState;
+        return state3 && state3.objectMode === false && state3.ended === true && Number.isFinite(state3.length) ? state3.length : null;
       } else if (isBlobLike(body)) {
         return body.size != null ? body.size : null;
       } else if (isBuffer(body)) {
@@ -5161,7 +5161,7 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state2 = this[kState].reduce((a, b) => {
+        const state3 = this[kState].reduce((a, b) => {
           if (a[b.name]) {
             if (Array.isArray(a[b.name])) {
               a[b.name].push(b.value);
@@ -5175,7 +5175,7 @@ var require_formdata = __commonJS({
         }, { __proto__: null });
         options.depth ??= depth;
         options.colors ??= true;
-        const output = nodeUtil.formatWithOptions(options, state2);
+        const output = nodeUtil.formatWithOptions(options, state3);
         return `FormData ${output.slice(output.indexOf("]") + 2)}`;
       }
     };
@@ -5659,8 +5659,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         source: body.source
       };
     }
-    function throwIfAborted(state2) {
-      if (state2.aborted) {
+    function throwIfAborted(state3) {
+      if (state3.aborted) {
         throw new DOMException("The operation was aborted.", "AbortError");
       }
     }
@@ -9231,7 +9231,7 @@ var require_retry_handler = __commonJS({
       onBodySent(chunk) {
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
-      static [kRetryHandlerDefaultRetry](err, { state: state2, opts }, cb) {
+      static [kRetryHandlerDefaultRetry](err, { state: state3, opts }, cb) {
         const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
@@ -9243,7 +9243,7 @@ var require_retry_handler = __commonJS({
           errorCodes,
           methods
         } = retryOptions;
-        const { counter } = state2;
+        const { counter } = state3;
         if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
@@ -9688,19 +9688,19 @@ var require_readable = __commonJS({
       if (consume2.body === null) {
         return;
       }
-      const { _readableState: state2 } = consume2.stream;
-      if (state2.bufferIndex) {
-        const start = state2.bufferIndex;
-        const end = state2.buffer.length;
+      const { _readableState: state3 } = consume2.stream;
+      if (state3.bufferIndex) {
+        const start = state3.bufferIndex;
+        const end = state3.buffer.length;
         for (let n = start; n < end; n++) {
-          consumePush(consume2, state2.buffer[n]);
+          consumePush(consume2, state3.buffer[n]);
         }
       } else {
-        for (const chunk of state2.buffer) {
+        for (const chunk of state3.buffer) {
           consumePush(consume2, chunk);
         }
       }
-      if (state2.endEmitted) {
+      if (state3.endEmitted) {
         consumeEnd(this[kConsume]);
       } else {
         consume2.stream.on("end", function() {
@@ -11863,12 +11863,12 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state2, { origin, handler, dispatch }, opts) {
+      constructor(state3, { origin, handler, dispatch }, opts) {
         super(handler);
         this.#origin = origin;
         this.#handler = handler;
         this.#opts = { ...opts };
-        this.#state = state2;
+        this.#state = state3;
         this.#dispatch = dispatch;
       }
       onError(err) {
@@ -12656,17 +12656,17 @@ var require_response = __commonJS({
         response.status === 0
       );
     }
-    function makeFilteredResponse(response, state2) {
-      state2 = {
+    function makeFilteredResponse(response, state3) {
+      state3 = {
         internalResponse: response,
-        ...state2
+        ...state3
       };
       return new Proxy(response, {
         get(target, p) {
-          return p in state2 ? state2[p] : target[p];
+          return p in state3 ? state3[p] : target[p];
         },
         set(target, p, value) {
-          assert(!(p in state2));
+          assert(!(p in state3));
           target[p] = value;
           return true;
         }
@@ -19794,133 +19794,133 @@ function eventPosition$1(event) {
   if ("start" in event) return event.start;
   return 0;
 }
-function throwError$1(state2, message2) {
-  YAMLException.throwAt(state2.source, state2.position, message2, state2.filename);
+function throwError$1(state3, message2) {
+  YAMLException.throwAt(state3.source, state3.position, message2, state3.filename);
 }
-function finalizeCollection(state2, position, tag, carrier) {
+function finalizeCollection(state3, position, tag, carrier) {
   try {
     return tag.finalize(carrier);
   } catch (error2) {
     if (error2 instanceof YAMLException) throw error2;
-    YAMLException.throwAt(state2.source, position, error2 instanceof Error ? error2.message : String(error2), state2.filename);
+    YAMLException.throwAt(state3.source, position, error2 instanceof Error ? error2.message : String(error2), state3.filename);
   }
 }
-function constructScalar(state2, event) {
-  const source = getScalarValue(state2.source, event);
-  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state2.source.slice(event.tagStart, event.tagEnd);
-  const strTag2 = state2.schema.defaultScalarTag;
+function constructScalar(state3, event) {
+  const source = getScalarValue(state3.source, event);
+  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state3.source.slice(event.tagStart, event.tagEnd);
+  const strTag2 = state3.schema.defaultScalarTag;
   if (rawTag !== "") {
     if (rawTag === "!") return {
       value: source,
       tag: strTag2
     };
-    const tagName = tagNameFull(rawTag, state2.tagHandlers);
-    const scalarTag = state2.schema.lookupScalarTag(tagName);
+    const tagName = tagNameFull(rawTag, state3.tagHandlers);
+    const scalarTag = state3.schema.lookupScalarTag(tagName);
     if (scalarTag) {
       const result2 = scalarTag.resolve(source, true, tagName);
-      if (result2 === NOT_RESOLVED) throwError$1(state2, `cannot resolve a node with !<${tagName}> explicit tag`);
+      if (result2 === NOT_RESOLVED) throwError$1(state3, `cannot resolve a node with !<${tagName}> explicit tag`);
       return {
         value: result2,
         tag: scalarTag
       };
     }
-    const collectionTagDef = state2.schema.lookupMappingTag(tagName) ?? state2.schema.lookupSequenceTag(tagName);
+    const collectionTagDef = state3.schema.lookupMappingTag(tagName) ?? state3.schema.lookupSequenceTag(tagName);
     if (collectionTagDef) {
-      if (source !== "") throwError$1(state2, `cannot resolve a node with !<${tagName}> explicit tag`);
+      if (source !== "") throwError$1(state3, `cannot resolve a node with !<${tagName}> explicit tag`);
       const carrier = collectionTagDef.create(tagName);
       return {
-        value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state2, state2.position, collectionTagDef, carrier),
+        value: collectionTagDef.carrierIsResult ? carrier : finalizeCollection(state3, state3.position, collectionTagDef, carrier),
         tag: collectionTagDef
       };
     }
-    throwError$1(state2, `unknown scalar tag !<${tagName}>`);
+    throwError$1(state3, `unknown scalar tag !<${tagName}>`);
   }
-  if (event.style === SCALAR_STYLE.PLAIN) return state2.schema.resolveImplicitScalarTag(source);
+  if (event.style === SCALAR_STYLE.PLAIN) return state3.schema.resolveImplicitScalarTag(source);
   return {
     value: strTag2.resolve(source, false, strTag2.tagName),
     tag: strTag2
   };
 }
-function collectionTagName(state2, event, defaultTagName) {
-  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state2.source.slice(event.tagStart, event.tagEnd);
-  return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state2.tagHandlers);
+function collectionTagName(state3, event, defaultTagName) {
+  const rawTag = event.tagStart === NO_RANGE$2 ? "" : state3.source.slice(event.tagStart, event.tagEnd);
+  return rawTag === "" || rawTag === "!" ? defaultTagName : tagNameFull(rawTag, state3.tagHandlers);
 }
 function isMappingTag(tag) {
   return tag.nodeKind === "mapping";
 }
-function chargeMergeWork(state2) {
-  state2.totalMergeKeys++;
-  if (state2.maxTotalMergeKeys !== -1 && state2.totalMergeKeys > state2.maxTotalMergeKeys) throwError$1(state2, `merge keys exceeded maxTotalMergeKeys (${state2.maxTotalMergeKeys})`);
+function chargeMergeWork(state3) {
+  state3.totalMergeKeys++;
+  if (state3.maxTotalMergeKeys !== -1 && state3.totalMergeKeys > state3.maxTotalMergeKeys) throwError$1(state3, `merge keys exceeded maxTotalMergeKeys (${state3.maxTotalMergeKeys})`);
 }
-function mergeKeys(state2, frame, source, sourceTag) {
-  chargeMergeWork(state2);
+function mergeKeys(state3, frame, source, sourceTag) {
+  chargeMergeWork(state3);
   for (const sourceKey of sourceTag.keys(source)) {
-    chargeMergeWork(state2);
+    chargeMergeWork(state3);
     if (frame.tag.has(frame.value, sourceKey)) continue;
     const err = frame.tag.addPair(frame.value, sourceKey, sourceTag.get(source, sourceKey));
-    if (err) throwError$1(state2, err);
+    if (err) throwError$1(state3, err);
     frame.overridable ??= /* @__PURE__ */ new Set();
     frame.overridable.add(sourceKey);
   }
 }
-function mergeSource(state2, frame, source, sourceTag) {
-  state2.position = frame.keyPosition;
-  if (isMappingTag(sourceTag)) mergeKeys(state2, frame, source, sourceTag);
+function mergeSource(state3, frame, source, sourceTag) {
+  state3.position = frame.keyPosition;
+  if (isMappingTag(sourceTag)) mergeKeys(state3, frame, source, sourceTag);
   else if (sourceTag.nodeKind === "sequence" && Array.isArray(source)) {
-    if (source.length > 100) throwError$1(state2, "abnormal merge sequence size");
+    if (source.length > 100) throwError$1(state3, "abnormal merge sequence size");
     for (const element of source) {
-      const elementTag = state2.nodeTags.get(element);
-      if (!elementTag) throwError$1(state2, "cannot merge mappings; the provided source object is unacceptable");
-      mergeKeys(state2, frame, element, elementTag);
+      const elementTag = state3.nodeTags.get(element);
+      if (!elementTag) throwError$1(state3, "cannot merge mappings; the provided source object is unacceptable");
+      mergeKeys(state3, frame, element, elementTag);
     }
-  } else throwError$1(state2, "cannot merge mappings; the provided source object is unacceptable");
+  } else throwError$1(state3, "cannot merge mappings; the provided source object is unacceptable");
 }
-function addMappingValue(state2, frame, key, value, tag) {
-  state2.position = frame.keyPosition;
+function addMappingValue(state3, frame, key, value, tag) {
+  state3.position = frame.keyPosition;
   if (frame.keyIsMerge) {
-    mergeSource(state2, frame, value, tag);
+    mergeSource(state3, frame, value, tag);
     return;
   }
-  if (!state2.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state2, "duplicated mapping key");
+  if (!state3.json && frame.tag.has(frame.value, key) && !frame.overridable?.has(key)) throwError$1(state3, "duplicated mapping key");
   const err = frame.tag.addPair(frame.value, key, value);
-  if (err) throwError$1(state2, err);
+  if (err) throwError$1(state3, err);
   frame.overridable?.delete(key);
 }
-function addValue(state2, value, tag) {
-  const frame = state2.frames[state2.frames.length - 1];
+function addValue(state3, value, tag) {
+  const frame = state3.frames[state3.frames.length - 1];
   if (frame.kind === "document") {
     frame.value = value;
     frame.hasValue = true;
   } else if (frame.kind === "sequence") {
-    if (isMappingTag(tag)) state2.nodeTags.set(value, tag);
+    if (isMappingTag(tag)) state3.nodeTags.set(value, tag);
     const err = frame.tag.addItem(frame.value, value, frame.index++);
-    if (err) throwError$1(state2, err);
+    if (err) throwError$1(state3, err);
   } else if (frame.hasKey) {
     const key = frame.key;
     frame.key = void 0;
     frame.hasKey = false;
-    addMappingValue(state2, frame, key, value, tag);
+    addMappingValue(state3, frame, key, value, tag);
   } else {
     frame.key = value;
-    frame.keyPosition = state2.position;
+    frame.keyPosition = state3.position;
     frame.hasKey = true;
     frame.keyIsMerge = tag.tagName === MERGE_TAG_NAME;
   }
 }
-function storeAnchor(state2, event, value, tag, isValueFinal) {
+function storeAnchor(state3, event, value, tag, isValueFinal) {
   if (event.anchorStart !== NO_RANGE$2) {
     const anchor = {
       value,
       tag,
       isValueFinal
     };
-    state2.anchors.set(state2.source.slice(event.anchorStart, event.anchorEnd), anchor);
+    state3.anchors.set(state3.source.slice(event.anchorStart, event.anchorEnd), anchor);
     return anchor;
   }
   return null;
 }
 function constructFromEvents(events, options) {
-  const state2 = {
+  const state3 = {
     ...DEFAULT_CONSTRUCTOR_OPTIONS,
     ...options,
     events,
@@ -19934,38 +19934,38 @@ function constructFromEvents(events, options) {
     totalMergeKeys: 0,
     aliasCount: 0
   };
-  while (state2.eventIndex < state2.events.length) {
-    const event = state2.events[state2.eventIndex++];
-    state2.position = eventPosition$1(event);
+  while (state3.eventIndex < state3.events.length) {
+    const event = state3.events[state3.eventIndex++];
+    state3.position = eventPosition$1(event);
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
-        state2.anchors = /* @__PURE__ */ new Map();
-        state2.nodeTags = /* @__PURE__ */ new Map();
-        state2.aliasCount = 0;
-        state2.tagHandlers = /* @__PURE__ */ Object.create(null);
-        for (const directive of event.directives) if (directive.kind === "tag") state2.tagHandlers[directive.handle] = directive.prefix;
-        state2.frames.push({
+        state3.anchors = /* @__PURE__ */ new Map();
+        state3.nodeTags = /* @__PURE__ */ new Map();
+        state3.aliasCount = 0;
+        state3.tagHandlers = /* @__PURE__ */ Object.create(null);
+        for (const directive of event.directives) if (directive.kind === "tag") state3.tagHandlers[directive.handle] = directive.prefix;
+        state3.frames.push({
           kind: "document",
-          position: state2.position,
+          position: state3.position,
           value: void 0,
           hasValue: false
         });
         break;
       case EVENT_ID.SCALAR: {
-        const { value, tag } = constructScalar(state2, event);
-        storeAnchor(state2, event, value, tag, true);
-        addValue(state2, value, tag);
+        const { value, tag } = constructScalar(state3, event);
+        storeAnchor(state3, event, value, tag, true);
+        addValue(state3, value, tag);
         break;
       }
       case EVENT_ID.SEQUENCE: {
-        const tagName = collectionTagName(state2, event, "tag:yaml.org,2002:seq");
-        const tag = state2.schema.lookupSequenceTag(tagName);
-        if (!tag) throwError$1(state2, `unknown sequence tag !<${tagName}>`);
+        const tagName = collectionTagName(state3, event, "tag:yaml.org,2002:seq");
+        const tag = state3.schema.lookupSequenceTag(tagName);
+        if (!tag) throwError$1(state3, `unknown sequence tag !<${tagName}>`);
         const value = tag.create(tagName);
-        const anchor = storeAnchor(state2, event, value, tag, tag.carrierIsResult);
-        state2.frames.push({
+        const anchor = storeAnchor(state3, event, value, tag, tag.carrierIsResult);
+        state3.frames.push({
           kind: "sequence",
-          position: state2.position,
+          position: state3.position,
           value,
           tag,
           anchor,
@@ -19974,19 +19974,19 @@ function constructFromEvents(events, options) {
         break;
       }
       case EVENT_ID.MAPPING: {
-        const tagName = collectionTagName(state2, event, "tag:yaml.org,2002:map");
-        const tag = state2.schema.lookupMappingTag(tagName);
-        if (!tag) throwError$1(state2, `unknown mapping tag !<${tagName}>`);
+        const tagName = collectionTagName(state3, event, "tag:yaml.org,2002:map");
+        const tag = state3.schema.lookupMappingTag(tagName);
+        if (!tag) throwError$1(state3, `unknown mapping tag !<${tagName}>`);
         const value = tag.create(tagName);
-        const anchor = storeAnchor(state2, event, value, tag, tag.carrierIsResult);
-        state2.frames.push({
+        const anchor = storeAnchor(state3, event, value, tag, tag.carrierIsResult);
+        state3.frames.push({
           kind: "mapping",
-          position: state2.position,
+          position: state3.position,
           value,
           tag,
           anchor,
           key: void 0,
-          keyPosition: state2.position,
+          keyPosition: state3.position,
           hasKey: false,
           keyIsMerge: false,
           overridable: null
@@ -19994,45 +19994,45 @@ function constructFromEvents(events, options) {
         break;
       }
       case EVENT_ID.ALIAS: {
-        if (state2.maxAliases !== -1 && ++state2.aliasCount > state2.maxAliases) throwError$1(state2, `aliases exceeded maxAliases (${state2.maxAliases})`);
-        const name = state2.source.slice(event.anchorStart, event.anchorEnd);
-        const anchor = state2.anchors.get(name);
-        if (!anchor) throwError$1(state2, `unidentified alias "${name}"`);
-        if (!anchor.isValueFinal) throwError$1(state2, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
-        addValue(state2, anchor.value, anchor.tag);
+        if (state3.maxAliases !== -1 && ++state3.aliasCount > state3.maxAliases) throwError$1(state3, `aliases exceeded maxAliases (${state3.maxAliases})`);
+        const name = state3.source.slice(event.anchorStart, event.anchorEnd);
+        const anchor = state3.anchors.get(name);
+        if (!anchor) throwError$1(state3, `unidentified alias "${name}"`);
+        if (!anchor.isValueFinal) throwError$1(state3, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
+        addValue(state3, anchor.value, anchor.tag);
         break;
       }
       case EVENT_ID.POP: {
-        const frame = state2.frames.pop();
+        const frame = state3.frames.pop();
         if (frame.kind === "mapping" && frame.hasKey) {
-          state2.position = frame.keyPosition;
-          throwError$1(state2, "incomplete mapping pair in event stream");
+          state3.position = frame.keyPosition;
+          throwError$1(state3, "incomplete mapping pair in event stream");
         }
-        if (frame.kind === "document") state2.documents.push(frame.value);
+        if (frame.kind === "document") state3.documents.push(frame.value);
         else {
-          const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state2, frame.position, frame.tag, frame.value);
+          const value = frame.tag.carrierIsResult ? frame.value : finalizeCollection(state3, frame.position, frame.tag, frame.value);
           if (frame.anchor) {
             frame.anchor.value = value;
             frame.anchor.isValueFinal = true;
           }
-          addValue(state2, value, frame.tag);
+          addValue(state3, value, frame.tag);
         }
         break;
       }
     }
   }
-  return state2.documents;
+  return state3.documents;
 }
-function addDocumentEvent(state2, explicitStart, explicitEnd) {
-  state2.events.push({
+function addDocumentEvent(state3, explicitStart, explicitEnd) {
+  state3.events.push({
     type: EVENT_ID.DOCUMENT,
     explicitStart,
     explicitEnd,
-    directives: state2.directives
+    directives: state3.directives
   });
 }
-function addSequenceEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state2.events.push({
+function addSequenceEvent(state3, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state3.events.push({
     type: EVENT_ID.SEQUENCE,
     start,
     anchorStart,
@@ -20042,8 +20042,8 @@ function addSequenceEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEn
     style
   });
 }
-function addMappingEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state2.events.push({
+function addMappingEvent(state3, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state3.events.push({
     type: EVENT_ID.MAPPING,
     start,
     anchorStart,
@@ -20053,8 +20053,8 @@ function addMappingEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd
     style
   });
 }
-function insertFlowPairMappingEvent(state2, snapshot) {
-  state2.events.splice(snapshot.eventsLength, 0, {
+function insertFlowPairMappingEvent(state3, snapshot) {
+  state3.events.splice(snapshot.eventsLength, 0, {
     type: EVENT_ID.MAPPING,
     start: snapshot.position,
     anchorStart: NO_RANGE$1,
@@ -20064,8 +20064,8 @@ function insertFlowPairMappingEvent(state2, snapshot) {
     style: COLLECTION_STYLE.FLOW
   });
 }
-function addScalarEvent(state2, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
-  state2.events.push({
+function addScalarEvent(state3, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+  state3.events.push({
     type: EVENT_ID.SCALAR,
     valueStart,
     valueEnd,
@@ -20079,18 +20079,18 @@ function addScalarEvent(state2, valueStart, valueEnd, anchorStart, anchorEnd, ta
     fast
   });
 }
-function addAliasEvent(state2, anchorStart, anchorEnd) {
-  state2.events.push({
+function addAliasEvent(state3, anchorStart, anchorEnd) {
+  state3.events.push({
     type: EVENT_ID.ALIAS,
     anchorStart,
     anchorEnd
   });
 }
-function addPopEvent(state2) {
-  state2.events.push({ type: EVENT_ID.POP });
+function addPopEvent(state3) {
+  state3.events.push({ type: EVENT_ID.POP });
 }
-function addEmptyScalarEvent(state2) {
-  addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+function addEmptyScalarEvent(state3) {
+  addScalarEvent(state3, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
 }
 function emptyProperties() {
   return {
@@ -20100,26 +20100,26 @@ function emptyProperties() {
     tagEnd: NO_RANGE$1
   };
 }
-function snapshotState(state2) {
+function snapshotState(state3) {
   return {
-    position: state2.position,
-    line: state2.line,
-    lineStart: state2.lineStart,
-    lineIndent: state2.lineIndent,
-    firstTabInLine: state2.firstTabInLine,
-    eventsLength: state2.events.length
+    position: state3.position,
+    line: state3.line,
+    lineStart: state3.lineStart,
+    lineIndent: state3.lineIndent,
+    firstTabInLine: state3.firstTabInLine,
+    eventsLength: state3.events.length
   };
 }
-function restoreState(state2, snapshot) {
-  state2.position = snapshot.position;
-  state2.line = snapshot.line;
-  state2.lineStart = snapshot.lineStart;
-  state2.lineIndent = snapshot.lineIndent;
-  state2.firstTabInLine = snapshot.firstTabInLine;
-  state2.events.length = snapshot.eventsLength;
+function restoreState(state3, snapshot) {
+  state3.position = snapshot.position;
+  state3.line = snapshot.line;
+  state3.lineStart = snapshot.lineStart;
+  state3.lineIndent = snapshot.lineIndent;
+  state3.firstTabInLine = snapshot.firstTabInLine;
+  state3.events.length = snapshot.eventsLength;
 }
-function throwError(state2, message2) {
-  YAMLException.throwAt(state2.input.slice(0, state2.length), state2.position, message2, state2.filename);
+function throwError(state3, message2) {
+  YAMLException.throwAt(state3.input.slice(0, state3.length), state3.position, message2, state3.filename);
 }
 function isEol(c) {
   return c === 10 || c === 13;
@@ -20154,475 +20154,475 @@ function escapedHexLen(c) {
 function isSimpleEscape(c) {
   return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
 }
-function consumeLineBreak(state2) {
-  if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
+function consumeLineBreak(state3) {
+  if (state3.input.charCodeAt(state3.position) === 10) state3.position++;
   else {
-    state2.position++;
-    if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
+    state3.position++;
+    if (state3.input.charCodeAt(state3.position) === 10) state3.position++;
   }
-  state2.line++;
-  state2.lineStart = state2.position;
-  state2.lineIndent = 0;
-  state2.firstTabInLine = -1;
+  state3.line++;
+  state3.lineStart = state3.position;
+  state3.lineIndent = 0;
+  state3.firstTabInLine = -1;
 }
-function skipSeparationSpace(state2, allowComments) {
+function skipSeparationSpace(state3, allowComments) {
   let lineBreaks = 0;
-  let ch = state2.input.charCodeAt(state2.position);
-  let hasSeparation = state2.position === state2.lineStart || isWsOrEol(state2.input.charCodeAt(state2.position - 1));
+  let ch = state3.input.charCodeAt(state3.position);
+  let hasSeparation = state3.position === state3.lineStart || isWsOrEol(state3.input.charCodeAt(state3.position - 1));
   while (ch !== 0) {
     while (isWhiteSpace(ch)) {
       hasSeparation = true;
-      if (ch === 9 && state2.firstTabInLine === -1) state2.firstTabInLine = state2.position;
-      ch = state2.input.charCodeAt(++state2.position);
+      if (ch === 9 && state3.firstTabInLine === -1) state3.firstTabInLine = state3.position;
+      ch = state3.input.charCodeAt(++state3.position);
     }
     if (allowComments && hasSeparation && ch === 35) do
-      ch = state2.input.charCodeAt(++state2.position);
+      ch = state3.input.charCodeAt(++state3.position);
     while (!isEol(ch) && ch !== 0);
     if (!isEol(ch)) break;
-    consumeLineBreak(state2);
+    consumeLineBreak(state3);
     lineBreaks++;
     hasSeparation = true;
-    ch = state2.input.charCodeAt(state2.position);
+    ch = state3.input.charCodeAt(state3.position);
     while (ch === 32) {
-      state2.lineIndent++;
-      ch = state2.input.charCodeAt(++state2.position);
+      state3.lineIndent++;
+      ch = state3.input.charCodeAt(++state3.position);
     }
   }
   return lineBreaks;
 }
-function testDocumentSeparator(state2, position = state2.position) {
-  const ch = state2.input.charCodeAt(position);
-  if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(position + 1) && ch === state2.input.charCodeAt(position + 2)) {
-    const following = state2.input.charCodeAt(position + 3);
+function testDocumentSeparator(state3, position = state3.position) {
+  const ch = state3.input.charCodeAt(position);
+  if ((ch === 45 || ch === 46) && ch === state3.input.charCodeAt(position + 1) && ch === state3.input.charCodeAt(position + 2)) {
+    const following = state3.input.charCodeAt(position + 3);
     return following === 0 || isWsOrEol(following);
   }
   return false;
 }
-function skipByteOrderMark(state2) {
-  if (state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 65279) {
-    state2.position++;
-    state2.lineStart = state2.position;
+function skipByteOrderMark(state3) {
+  if (state3.position === state3.lineStart && state3.input.charCodeAt(state3.position) === 65279) {
+    state3.position++;
+    state3.lineStart = state3.position;
   }
 }
-function testDocumentBoundary(state2) {
-  if (state2.position !== state2.lineStart) return false;
-  if (testDocumentSeparator(state2)) return true;
-  if (state2.input.charCodeAt(state2.position) !== 65279) return false;
-  const snapshot = snapshotState(state2);
-  skipByteOrderMark(state2);
-  skipSeparationSpace(state2, true);
-  const ch = state2.input.charCodeAt(state2.position);
-  const result2 = state2.position === state2.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state2));
-  restoreState(state2, snapshot);
+function testDocumentBoundary(state3) {
+  if (state3.position !== state3.lineStart) return false;
+  if (testDocumentSeparator(state3)) return true;
+  if (state3.input.charCodeAt(state3.position) !== 65279) return false;
+  const snapshot = snapshotState(state3);
+  skipByteOrderMark(state3);
+  skipSeparationSpace(state3, true);
+  const ch = state3.input.charCodeAt(state3.position);
+  const result2 = state3.position === state3.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state3));
+  restoreState(state3, snapshot);
   return result2;
 }
-function skipUntilLineEnd(state2) {
-  let ch = state2.input.charCodeAt(state2.position);
-  while (ch !== 0 && !isEol(ch)) ch = state2.input.charCodeAt(++state2.position);
+function skipUntilLineEnd(state3) {
+  let ch = state3.input.charCodeAt(state3.position);
+  while (ch !== 0 && !isEol(ch)) ch = state3.input.charCodeAt(++state3.position);
 }
-function checkPrintable(state2, start, end) {
-  const match2 = PATTERN_NON_PRINTABLE.exec(state2.input.slice(start, end));
+function checkPrintable(state3, start, end) {
+  const match2 = PATTERN_NON_PRINTABLE.exec(state3.input.slice(start, end));
   if (match2 !== null) {
-    state2.position = start + match2.index + match2[0].length - 1;
-    throwError(state2, "the stream contains non-printable characters");
+    state3.position = start + match2.index + match2[0].length - 1;
+    throwError(state3, "the stream contains non-printable characters");
   }
 }
-function readTagProperty(state2, props, inFlow) {
-  if (state2.input.charCodeAt(state2.position) !== 33) return false;
-  if (props.tagStart !== NO_RANGE$1) throwError(state2, "duplication of a tag property");
-  const start = state2.position;
+function readTagProperty(state3, props, inFlow) {
+  if (state3.input.charCodeAt(state3.position) !== 33) return false;
+  if (props.tagStart !== NO_RANGE$1) throwError(state3, "duplication of a tag property");
+  const start = state3.position;
   let isVerbatim = false;
   let isNamed = false;
   let tagHandle = "!";
-  let ch = state2.input.charCodeAt(++state2.position);
+  let ch = state3.input.charCodeAt(++state3.position);
   if (ch === 60) {
     isVerbatim = true;
-    ch = state2.input.charCodeAt(++state2.position);
+    ch = state3.input.charCodeAt(++state3.position);
   } else if (ch === 33) {
     isNamed = true;
     tagHandle = "!!";
-    ch = state2.input.charCodeAt(++state2.position);
+    ch = state3.input.charCodeAt(++state3.position);
   }
-  let suffixStart = state2.position;
+  let suffixStart = state3.position;
   let tagName;
   if (isVerbatim) {
-    while (ch !== 0 && ch !== 62) ch = state2.input.charCodeAt(++state2.position);
-    if (ch !== 62) throwError(state2, "unexpected end of the stream within a verbatim tag");
-    tagName = state2.input.slice(suffixStart, state2.position);
-    state2.position++;
+    while (ch !== 0 && ch !== 62) ch = state3.input.charCodeAt(++state3.position);
+    if (ch !== 62) throwError(state3, "unexpected end of the stream within a verbatim tag");
+    tagName = state3.input.slice(suffixStart, state3.position);
+    state3.position++;
   } else {
     while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
       if (ch === 33) {
         if (!isNamed) {
-          tagHandle = state2.input.slice(suffixStart - 1, state2.position + 1);
-          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state2, "named tag handle cannot contain such characters");
+          tagHandle = state3.input.slice(suffixStart - 1, state3.position + 1);
+          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state3, "named tag handle cannot contain such characters");
           isNamed = true;
-          suffixStart = state2.position + 1;
-        } else throwError(state2, "tag suffix cannot contain exclamation marks");
+          suffixStart = state3.position + 1;
+        } else throwError(state3, "tag suffix cannot contain exclamation marks");
       }
-      ch = state2.input.charCodeAt(++state2.position);
+      ch = state3.input.charCodeAt(++state3.position);
     }
-    tagName = state2.input.slice(suffixStart, state2.position);
-    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state2, "tag suffix cannot contain flow indicator characters");
+    tagName = state3.input.slice(suffixStart, state3.position);
+    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state3, "tag suffix cannot contain flow indicator characters");
   }
-  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state2, `tag name cannot contain such characters: ${tagName}`);
-  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state2.tagHandlers, tagHandle)) throwError(state2, `undeclared tag handle "${tagHandle}"`);
+  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state3, `tag name cannot contain such characters: ${tagName}`);
+  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state3.tagHandlers, tagHandle)) throwError(state3, `undeclared tag handle "${tagHandle}"`);
   props.tagStart = start;
-  props.tagEnd = state2.position;
+  props.tagEnd = state3.position;
   return true;
 }
-function readAnchorProperty(state2, props) {
-  if (state2.input.charCodeAt(state2.position) !== 38) return false;
-  if (props.anchorStart !== NO_RANGE$1) throwError(state2, "duplication of an anchor property");
-  state2.position++;
-  const start = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
-  if (state2.position === start) throwError(state2, "name of an anchor node must contain at least one character");
+function readAnchorProperty(state3, props) {
+  if (state3.input.charCodeAt(state3.position) !== 38) return false;
+  if (props.anchorStart !== NO_RANGE$1) throwError(state3, "duplication of an anchor property");
+  state3.position++;
+  const start = state3.position;
+  while (state3.input.charCodeAt(state3.position) !== 0 && !isWsOrEol(state3.input.charCodeAt(state3.position)) && !isFlowIndicator(state3.input.charCodeAt(state3.position))) state3.position++;
+  if (state3.position === start) throwError(state3, "name of an anchor node must contain at least one character");
   props.anchorStart = start;
-  props.anchorEnd = state2.position;
+  props.anchorEnd = state3.position;
   return true;
 }
-function readAlias(state2, props) {
-  if (state2.input.charCodeAt(state2.position) !== 42) return false;
-  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state2, "alias node should not have any properties");
-  state2.position++;
-  const start = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
-  if (state2.position === start) throwError(state2, "name of an alias node must contain at least one character");
-  addAliasEvent(state2, start, state2.position);
+function readAlias(state3, props) {
+  if (state3.input.charCodeAt(state3.position) !== 42) return false;
+  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state3, "alias node should not have any properties");
+  state3.position++;
+  const start = state3.position;
+  while (state3.input.charCodeAt(state3.position) !== 0 && !isWsOrEol(state3.input.charCodeAt(state3.position)) && !isFlowIndicator(state3.input.charCodeAt(state3.position))) state3.position++;
+  if (state3.position === start) throwError(state3, "name of an alias node must contain at least one character");
+  addAliasEvent(state3, start, state3.position);
   return true;
 }
-function readFlowScalarBreak(state2, nodeIndent) {
-  skipSeparationSpace(state2, false);
-  if (state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
+function readFlowScalarBreak(state3, nodeIndent) {
+  skipSeparationSpace(state3, false);
+  if (state3.lineIndent < nodeIndent) throwError(state3, "deficient indentation");
 }
-function readSingleQuotedScalar(state2, nodeIndent, props) {
-  if (state2.input.charCodeAt(state2.position) !== 39) return false;
-  state2.position++;
-  const start = state2.position;
+function readSingleQuotedScalar(state3, nodeIndent, props) {
+  if (state3.input.charCodeAt(state3.position) !== 39) return false;
+  state3.position++;
+  const start = state3.position;
   let simple = true;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const ch = state2.input.charCodeAt(state2.position);
+  while (state3.input.charCodeAt(state3.position) !== 0) {
+    const ch = state3.input.charCodeAt(state3.position);
     if (ch === 39) {
-      if (state2.input.charCodeAt(state2.position + 1) === 39) {
+      if (state3.input.charCodeAt(state3.position + 1) === 39) {
         simple = false;
-        state2.position += 2;
+        state3.position += 2;
         continue;
       }
-      const end = state2.position;
-      state2.position++;
-      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      const end = state3.position;
+      state3.position++;
+      addScalarEvent(state3, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
       return true;
     }
     if (isEol(ch)) {
       simple = false;
-      readFlowScalarBreak(state2, nodeIndent);
-    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a single quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
-    else state2.position++;
+      readFlowScalarBreak(state3, nodeIndent);
+    } else if (state3.position === state3.lineStart && testDocumentSeparator(state3)) throwError(state3, "unexpected end of the document within a single quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state3, "expected valid JSON character");
+    else state3.position++;
   }
-  throwError(state2, "unexpected end of the stream within a single quoted scalar");
+  throwError(state3, "unexpected end of the stream within a single quoted scalar");
 }
-function readDoubleQuotedScalar(state2, nodeIndent, props) {
-  if (state2.input.charCodeAt(state2.position) !== 34) return false;
-  state2.position++;
-  const start = state2.position;
+function readDoubleQuotedScalar(state3, nodeIndent, props) {
+  if (state3.input.charCodeAt(state3.position) !== 34) return false;
+  state3.position++;
+  const start = state3.position;
   let simple = true;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const ch = state2.input.charCodeAt(state2.position);
+  while (state3.input.charCodeAt(state3.position) !== 0) {
+    const ch = state3.input.charCodeAt(state3.position);
     if (ch === 34) {
-      const end = state2.position;
-      state2.position++;
-      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      const end = state3.position;
+      state3.position++;
+      addScalarEvent(state3, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
       return true;
     }
     if (ch === 92) {
       simple = false;
-      const escaped = state2.input.charCodeAt(++state2.position);
-      if (isEol(escaped)) readFlowScalarBreak(state2, nodeIndent);
-      else if (isSimpleEscape(escaped)) state2.position++;
+      const escaped = state3.input.charCodeAt(++state3.position);
+      if (isEol(escaped)) readFlowScalarBreak(state3, nodeIndent);
+      else if (isSimpleEscape(escaped)) state3.position++;
       else {
         let hexLength = escapedHexLen(escaped);
-        if (hexLength === 0) throwError(state2, "unknown escape sequence");
+        if (hexLength === 0) throwError(state3, "unknown escape sequence");
         while (hexLength-- > 0) {
-          state2.position++;
-          if (fromHexCode(state2.input.charCodeAt(state2.position)) < 0) throwError(state2, "expected hexadecimal character");
+          state3.position++;
+          if (fromHexCode(state3.input.charCodeAt(state3.position)) < 0) throwError(state3, "expected hexadecimal character");
         }
-        state2.position++;
+        state3.position++;
       }
     } else if (isEol(ch)) {
       simple = false;
-      readFlowScalarBreak(state2, nodeIndent);
-    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a double quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
-    else state2.position++;
+      readFlowScalarBreak(state3, nodeIndent);
+    } else if (state3.position === state3.lineStart && testDocumentSeparator(state3)) throwError(state3, "unexpected end of the document within a double quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state3, "expected valid JSON character");
+    else state3.position++;
   }
-  throwError(state2, "unexpected end of the stream within a double quoted scalar");
+  throwError(state3, "unexpected end of the stream within a double quoted scalar");
 }
-function readBlockScalar(state2, parentIndent, props) {
-  const ch = state2.input.charCodeAt(state2.position);
+function readBlockScalar(state3, parentIndent, props) {
+  const ch = state3.input.charCodeAt(state3.position);
   let chomping = CHOMPING_MODE.CLIP;
   let indent = -1;
   let detectedIndent = false;
   if (ch !== 124 && ch !== 62) return false;
   const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
-  state2.position++;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const current = state2.input.charCodeAt(state2.position);
+  state3.position++;
+  while (state3.input.charCodeAt(state3.position) !== 0) {
+    const current = state3.input.charCodeAt(state3.position);
     const digit2 = fromDecimalCode(current);
     if (current === 43 || current === 45) {
-      if (chomping !== CHOMPING_MODE.CLIP) throwError(state2, "repeat of a chomping mode identifier");
+      if (chomping !== CHOMPING_MODE.CLIP) throwError(state3, "repeat of a chomping mode identifier");
       chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
-      state2.position++;
+      state3.position++;
     } else if (digit2 >= 0) {
-      if (digit2 === 0) throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
-      if (detectedIndent) throwError(state2, "repeat of an indentation width identifier");
+      if (digit2 === 0) throwError(state3, "bad explicit indentation width of a block scalar; it cannot be less than one");
+      if (detectedIndent) throwError(state3, "repeat of an indentation width identifier");
       indent = parentIndent + digit2 - 1;
       detectedIndent = true;
-      state2.position++;
+      state3.position++;
     } else break;
   }
   let hadWhitespace = false;
-  while (isWhiteSpace(state2.input.charCodeAt(state2.position))) {
+  while (isWhiteSpace(state3.input.charCodeAt(state3.position))) {
     hadWhitespace = true;
-    state2.position++;
+    state3.position++;
   }
-  if (hadWhitespace && state2.input.charCodeAt(state2.position) === 35) skipUntilLineEnd(state2);
-  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
-  else if (state2.input.charCodeAt(state2.position) !== 0) throwError(state2, "a line break is expected");
+  if (hadWhitespace && state3.input.charCodeAt(state3.position) === 35) skipUntilLineEnd(state3);
+  if (isEol(state3.input.charCodeAt(state3.position))) consumeLineBreak(state3);
+  else if (state3.input.charCodeAt(state3.position) !== 0) throwError(state3, "a line break is expected");
   let contentIndent = detectedIndent ? indent : -1;
   let maxLeadingIndent = 0;
-  const valueStart = state2.position;
-  let valueEnd = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const linePosition = state2.position;
+  const valueStart = state3.position;
+  let valueEnd = state3.position;
+  while (state3.input.charCodeAt(state3.position) !== 0) {
+    const linePosition = state3.position;
     let column = 0;
-    while (state2.input.charCodeAt(linePosition + column) === 32) column++;
-    const first = state2.input.charCodeAt(linePosition + column);
+    while (state3.input.charCodeAt(linePosition + column) === 32) column++;
+    const first = state3.input.charCodeAt(linePosition + column);
     if (first === 0) {
       if (contentIndent >= 0) {
         if (column > contentIndent) valueEnd = linePosition + column;
       } else if (column > 0) valueEnd = linePosition + column;
       break;
     }
-    if (testDocumentBoundary(state2)) break;
+    if (testDocumentBoundary(state3)) break;
     if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
     if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
       if (first === 9 && column < parentIndent) {
-        state2.position = linePosition + column;
-        throwError(state2, "tab characters must not be used in indentation");
+        state3.position = linePosition + column;
+        throwError(state3, "tab characters must not be used in indentation");
       }
       if (column >= parentIndent && column < maxLeadingIndent) {
-        state2.position = linePosition + column;
-        throwError(state2, "bad indentation of a mapping entry");
+        state3.position = linePosition + column;
+        throwError(state3, "bad indentation of a mapping entry");
       }
     }
     if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
-      state2.lineIndent = column;
-      state2.position = linePosition + column;
+      state3.lineIndent = column;
+      state3.position = linePosition + column;
       break;
     }
     if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
     const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
     if (first !== 0 && !isEol(first) && column < requiredIndent) {
-      state2.lineIndent = column;
-      state2.position = linePosition + column;
+      state3.lineIndent = column;
+      state3.position = linePosition + column;
       break;
     }
-    skipUntilLineEnd(state2);
-    valueEnd = state2.position;
-    if (isEol(state2.input.charCodeAt(state2.position))) {
-      consumeLineBreak(state2);
-      valueEnd = state2.position;
+    skipUntilLineEnd(state3);
+    valueEnd = state3.position;
+    if (isEol(state3.input.charCodeAt(state3.position))) {
+      consumeLineBreak(state3);
+      valueEnd = state3.position;
     }
   }
-  checkPrintable(state2, valueStart, valueEnd);
-  addScalarEvent(state2, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+  checkPrintable(state3, valueStart, valueEnd);
+  addScalarEvent(state3, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
   return true;
 }
-function canStartPlainScalar(state2, nodeContext) {
-  const ch = state2.input.charCodeAt(state2.position);
+function canStartPlainScalar(state3, nodeContext) {
+  const ch = state3.input.charCodeAt(state3.position);
   const inFlow = nodeContext === CONTEXT_FLOW_IN;
   if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
   if (ch === 63 || ch === 45) {
-    const following = state2.input.charCodeAt(state2.position + 1);
+    const following = state3.input.charCodeAt(state3.position + 1);
     if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
   }
   return true;
 }
-function readPlainScalar(state2, nodeIndent, nodeContext, props) {
-  if (!canStartPlainScalar(state2, nodeContext)) return false;
-  const start = state2.position;
-  let end = state2.position;
-  let ch = state2.input.charCodeAt(state2.position);
+function readPlainScalar(state3, nodeIndent, nodeContext, props) {
+  if (!canStartPlainScalar(state3, nodeContext)) return false;
+  const start = state3.position;
+  let end = state3.position;
+  let ch = state3.input.charCodeAt(state3.position);
   const inFlow = nodeContext === CONTEXT_FLOW_IN;
   let multiline = false;
   while (ch !== 0) {
-    if (testDocumentBoundary(state2)) break;
+    if (testDocumentBoundary(state3)) break;
     if (ch === 58) {
-      const following = state2.input.charCodeAt(state2.position + 1);
+      const following = state3.input.charCodeAt(state3.position + 1);
       if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
     } else if (ch === 35) {
-      if (isWsOrEol(state2.input.charCodeAt(state2.position - 1))) break;
+      if (isWsOrEol(state3.input.charCodeAt(state3.position - 1))) break;
     } else if (inFlow && isFlowIndicator(ch)) break;
     else if (isEol(ch)) {
-      const savedPosition = state2.position;
-      const savedLine = state2.line;
-      const savedLineStart = state2.lineStart;
-      const savedLineIndent = state2.lineIndent;
-      skipSeparationSpace(state2, false);
-      if (state2.lineIndent >= nodeIndent) {
+      const savedPosition = state3.position;
+      const savedLine = state3.line;
+      const savedLineStart = state3.lineStart;
+      const savedLineIndent = state3.lineIndent;
+      skipSeparationSpace(state3, false);
+      if (state3.lineIndent >= nodeIndent) {
         multiline = true;
-        ch = state2.input.charCodeAt(state2.position);
+        ch = state3.input.charCodeAt(state3.position);
         continue;
       }
-      state2.position = savedPosition;
-      state2.line = savedLine;
-      state2.lineStart = savedLineStart;
-      state2.lineIndent = savedLineIndent;
+      state3.position = savedPosition;
+      state3.line = savedLine;
+      state3.lineStart = savedLineStart;
+      state3.lineIndent = savedLineIndent;
       break;
     }
-    if (!isWhiteSpace(ch)) end = state2.position + 1;
-    ch = state2.input.charCodeAt(++state2.position);
+    if (!isWhiteSpace(ch)) end = state3.position + 1;
+    ch = state3.input.charCodeAt(++state3.position);
   }
   if (end === start) return false;
-  checkPrintable(state2, start, end);
-  addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+  checkPrintable(state3, start, end);
+  addScalarEvent(state3, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
   return true;
 }
-function skipFlowSeparationSpace(state2, nodeIndent) {
-  const startLine = state2.line;
-  skipSeparationSpace(state2, true);
-  if (state2.line > startLine && state2.lineIndent < nodeIndent || state2.firstTabInLine !== -1 && state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
+function skipFlowSeparationSpace(state3, nodeIndent) {
+  const startLine = state3.line;
+  skipSeparationSpace(state3, true);
+  if (state3.line > startLine && state3.lineIndent < nodeIndent || state3.firstTabInLine !== -1 && state3.lineIndent < nodeIndent) throwError(state3, "deficient indentation");
 }
-function readFlowCollection(state2, nodeIndent, props) {
-  const ch = state2.input.charCodeAt(state2.position);
+function readFlowCollection(state3, nodeIndent, props) {
+  const ch = state3.input.charCodeAt(state3.position);
   const isMapping = ch === 123;
-  const start = state2.position;
+  const start = state3.position;
   let readNext = true;
   if (ch !== 91 && ch !== 123) return false;
   const terminator = isMapping ? 125 : 93;
-  if (isMapping) addMappingEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  else addSequenceEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  state2.position++;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    skipFlowSeparationSpace(state2, nodeIndent);
-    let ch2 = state2.input.charCodeAt(state2.position);
+  if (isMapping) addMappingEvent(state3, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  else addSequenceEvent(state3, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  state3.position++;
+  while (state3.input.charCodeAt(state3.position) !== 0) {
+    skipFlowSeparationSpace(state3, nodeIndent);
+    let ch2 = state3.input.charCodeAt(state3.position);
     if (ch2 === terminator) {
-      state2.position++;
-      addPopEvent(state2);
+      state3.position++;
+      addPopEvent(state3);
       return true;
-    } else if (!readNext) throwError(state2, "missed comma between flow collection entries");
-    else if (ch2 === 44) throwError(state2, "expected the node content, but found ','");
+    } else if (!readNext) throwError(state3, "missed comma between flow collection entries");
+    else if (ch2 === 44) throwError(state3, "expected the node content, but found ','");
     let isPair = false;
     let isExplicitPair = false;
-    if (ch2 === 63 && isWsOrEol(state2.input.charCodeAt(state2.position + 1))) {
+    if (ch2 === 63 && isWsOrEol(state3.input.charCodeAt(state3.position + 1))) {
       isPair = isExplicitPair = true;
-      state2.position += 1;
-      skipFlowSeparationSpace(state2, nodeIndent);
+      state3.position += 1;
+      skipFlowSeparationSpace(state3, nodeIndent);
     }
-    const entryLine = state2.line;
-    const entryStart = snapshotState(state2);
-    const keyWasRead = parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
-    skipFlowSeparationSpace(state2, nodeIndent);
-    ch2 = state2.input.charCodeAt(state2.position);
-    if ((isMapping || isExplicitPair || state2.line === entryLine) && ch2 === 58) {
+    const entryLine = state3.line;
+    const entryStart = snapshotState(state3);
+    const keyWasRead = parseNode(state3, nodeIndent, CONTEXT_FLOW_IN, false, true);
+    skipFlowSeparationSpace(state3, nodeIndent);
+    ch2 = state3.input.charCodeAt(state3.position);
+    if ((isMapping || isExplicitPair || state3.line === entryLine) && ch2 === 58) {
       isPair = true;
-      state2.position++;
-      skipFlowSeparationSpace(state2, nodeIndent);
+      state3.position++;
+      skipFlowSeparationSpace(state3, nodeIndent);
       if (!isMapping) {
-        insertFlowPairMappingEvent(state2, entryStart);
-        if (!keyWasRead) addEmptyScalarEvent(state2);
-      } else if (!keyWasRead) addEmptyScalarEvent(state2);
-      if (!parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state2);
-      skipFlowSeparationSpace(state2, nodeIndent);
-      if (!isMapping) addPopEvent(state2);
+        insertFlowPairMappingEvent(state3, entryStart);
+        if (!keyWasRead) addEmptyScalarEvent(state3);
+      } else if (!keyWasRead) addEmptyScalarEvent(state3);
+      if (!parseNode(state3, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state3);
+      skipFlowSeparationSpace(state3, nodeIndent);
+      if (!isMapping) addPopEvent(state3);
     } else if (isMapping && isPair) {
-      if (!keyWasRead) addEmptyScalarEvent(state2);
-      addEmptyScalarEvent(state2);
-    } else if (isMapping) addEmptyScalarEvent(state2);
+      if (!keyWasRead) addEmptyScalarEvent(state3);
+      addEmptyScalarEvent(state3);
+    } else if (isMapping) addEmptyScalarEvent(state3);
     else if (isPair) {
-      insertFlowPairMappingEvent(state2, entryStart);
-      if (!keyWasRead) addEmptyScalarEvent(state2);
-      addEmptyScalarEvent(state2);
-      addPopEvent(state2);
+      insertFlowPairMappingEvent(state3, entryStart);
+      if (!keyWasRead) addEmptyScalarEvent(state3);
+      addEmptyScalarEvent(state3);
+      addPopEvent(state3);
     }
-    ch2 = state2.input.charCodeAt(state2.position);
+    ch2 = state3.input.charCodeAt(state3.position);
     if (ch2 === 44) {
       readNext = true;
-      state2.position++;
+      state3.position++;
     } else readNext = false;
   }
-  throwError(state2, "unexpected end of the stream within a flow collection");
+  throwError(state3, "unexpected end of the stream within a flow collection");
 }
-function readBlockSequence(state2, nodeIndent, props) {
-  if (state2.firstTabInLine !== -1 || state2.input.charCodeAt(state2.position) !== 45 || !isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) return false;
-  addSequenceEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-  while (state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) {
-    if (state2.firstTabInLine !== -1) {
-      state2.position = state2.firstTabInLine;
-      throwError(state2, "tab characters must not be used in indentation");
+function readBlockSequence(state3, nodeIndent, props) {
+  if (state3.firstTabInLine !== -1 || state3.input.charCodeAt(state3.position) !== 45 || !isWsOrEolOrEnd(state3.input.charCodeAt(state3.position + 1))) return false;
+  addSequenceEvent(state3, state3.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+  while (state3.input.charCodeAt(state3.position) === 45 && isWsOrEolOrEnd(state3.input.charCodeAt(state3.position + 1))) {
+    if (state3.firstTabInLine !== -1) {
+      state3.position = state3.firstTabInLine;
+      throwError(state3, "tab characters must not be used in indentation");
     }
-    const entryLine = state2.line;
-    state2.position++;
-    const hadBreak = skipSeparationSpace(state2, true) > 0;
-    if (state2.firstTabInLine !== -1 && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
-    if (hadBreak && state2.lineIndent <= nodeIndent) addEmptyScalarEvent(state2);
-    else parseNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-    skipSeparationSpace(state2, true);
-    if (state2.lineIndent < nodeIndent || state2.position >= state2.length) break;
-    if (state2.lineIndent > nodeIndent) throwError(state2, "bad indentation of a sequence entry");
-    if (state2.line === entryLine && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
+    const entryLine = state3.line;
+    state3.position++;
+    const hadBreak = skipSeparationSpace(state3, true) > 0;
+    if (state3.firstTabInLine !== -1 && state3.input.charCodeAt(state3.position) === 45 && isWsOrEolOrEnd(state3.input.charCodeAt(state3.position + 1))) throwError(state3, "bad indentation of a sequence entry");
+    if (hadBreak && state3.lineIndent <= nodeIndent) addEmptyScalarEvent(state3);
+    else parseNode(state3, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+    skipSeparationSpace(state3, true);
+    if (state3.lineIndent < nodeIndent || state3.position >= state3.length) break;
+    if (state3.lineIndent > nodeIndent) throwError(state3, "bad indentation of a sequence entry");
+    if (state3.line === entryLine && state3.input.charCodeAt(state3.position) === 45 && isWsOrEolOrEnd(state3.input.charCodeAt(state3.position + 1))) throwError(state3, "bad indentation of a sequence entry");
   }
-  addPopEvent(state2);
+  addPopEvent(state3);
   return true;
 }
-function readBlockMapping(state2, nodeIndent, flowIndent, props) {
+function readBlockMapping(state3, nodeIndent, flowIndent, props) {
   let atExplicitKey = false;
   let detected = false;
   let mappingOpened = false;
   let pendingExplicitKey = false;
-  if (state2.firstTabInLine !== -1) return false;
-  let ch = state2.input.charCodeAt(state2.position);
+  if (state3.firstTabInLine !== -1) return false;
+  let ch = state3.input.charCodeAt(state3.position);
   while (ch !== 0) {
-    if (!atExplicitKey && state2.firstTabInLine !== -1) {
-      state2.position = state2.firstTabInLine;
-      throwError(state2, "tab characters must not be used in indentation");
+    if (!atExplicitKey && state3.firstTabInLine !== -1) {
+      state3.position = state3.firstTabInLine;
+      throwError(state3, "tab characters must not be used in indentation");
     }
-    const following = state2.input.charCodeAt(state2.position + 1);
-    const entryLine = state2.line;
+    const following = state3.input.charCodeAt(state3.position + 1);
+    const entryLine = state3.line;
     if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
       if (!mappingOpened) {
-        addMappingEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+        addMappingEvent(state3, state3.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
         mappingOpened = true;
       }
       if (ch === 63) {
-        if (atExplicitKey) addEmptyScalarEvent(state2);
+        if (atExplicitKey) addEmptyScalarEvent(state3);
         detected = true;
         atExplicitKey = true;
       } else if (atExplicitKey) atExplicitKey = false;
       else {
-        addEmptyScalarEvent(state2);
+        addEmptyScalarEvent(state3);
         detected = true;
         atExplicitKey = false;
       }
-      state2.position += 1;
+      state3.position += 1;
       pendingExplicitKey = true;
     } else {
       if (atExplicitKey) {
-        addEmptyScalarEvent(state2);
+        addEmptyScalarEvent(state3);
         atExplicitKey = false;
       }
-      const beforeKey = snapshotState(state2);
-      if (!parseNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
-      if (state2.line === entryLine) {
-        ch = state2.input.charCodeAt(state2.position);
-        while (isWhiteSpace(ch)) ch = state2.input.charCodeAt(++state2.position);
+      const beforeKey = snapshotState(state3);
+      if (!parseNode(state3, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+      if (state3.line === entryLine) {
+        ch = state3.input.charCodeAt(state3.position);
+        while (isWhiteSpace(ch)) ch = state3.input.charCodeAt(++state3.position);
         if (ch === 58) {
-          ch = state2.input.charCodeAt(++state2.position);
-          if (!isWsOrEolOrEnd(ch)) throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
+          ch = state3.input.charCodeAt(++state3.position);
+          if (!isWsOrEolOrEnd(ch)) throwError(state3, "a whitespace character is expected after the key-value separator within a block mapping");
           if (!mappingOpened) {
-            state2.events.splice(beforeKey.eventsLength, 0, {
+            state3.events.splice(beforeKey.eventsLength, 0, {
               type: EVENT_ID.MAPPING,
               start: beforeKey.position,
               anchorStart: props.anchorStart,
@@ -20636,43 +20636,43 @@ function readBlockMapping(state2, nodeIndent, flowIndent, props) {
           detected = true;
           atExplicitKey = false;
           pendingExplicitKey = false;
-        } else if (detected) throwError(state2, "expected ':' after a mapping key");
+        } else if (detected) throwError(state3, "expected ':' after a mapping key");
         else {
           if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-            restoreState(state2, beforeKey);
+            restoreState(state3, beforeKey);
             return false;
           }
           return true;
         }
-      } else if (detected) throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
+      } else if (detected) throwError(state3, "can not read a block mapping entry; a multiline key may not be an implicit key");
       else {
         if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-          restoreState(state2, beforeKey);
+          restoreState(state3, beforeKey);
           return false;
         }
         return true;
       }
     }
-    if (parseNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+    if (parseNode(state3, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
     if (!atExplicitKey) {
       if (pendingExplicitKey) {
-        addEmptyScalarEvent(state2);
+        addEmptyScalarEvent(state3);
         pendingExplicitKey = false;
       }
     }
-    skipSeparationSpace(state2, true);
-    ch = state2.input.charCodeAt(state2.position);
-    if ((state2.line === entryLine || state2.lineIndent > nodeIndent) && ch !== 0) throwError(state2, "bad indentation of a mapping entry");
-    else if (state2.lineIndent < nodeIndent) break;
+    skipSeparationSpace(state3, true);
+    ch = state3.input.charCodeAt(state3.position);
+    if ((state3.line === entryLine || state3.lineIndent > nodeIndent) && ch !== 0) throwError(state3, "bad indentation of a mapping entry");
+    else if (state3.lineIndent < nodeIndent) break;
   }
   if (!detected) return false;
-  if (atExplicitKey) addEmptyScalarEvent(state2);
-  if (mappingOpened) addPopEvent(state2);
+  if (atExplicitKey) addEmptyScalarEvent(state3);
+  if (mappingOpened) addPopEvent(state3);
   return true;
 }
-function parseNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
-  if (state2.depth >= state2.maxDepth) throwError(state2, `nesting exceeded maxDepth (${state2.maxDepth})`);
-  state2.depth++;
+function parseNode(state3, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+  if (state3.depth >= state3.maxDepth) throwError(state3, `nesting exceeded maxDepth (${state3.maxDepth})`);
+  state3.depth++;
   let indentStatus = 1;
   let atNewLine = false;
   let hasContent = false;
@@ -20681,97 +20681,97 @@ function parseNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact,
   let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
   let allowBlockCollections = allowBlockScalars;
   const allowBlockStyles = allowBlockScalars;
-  if (allowToSeek && skipSeparationSpace(state2, true)) {
+  if (allowToSeek && skipSeparationSpace(state3, true)) {
     atNewLine = true;
-    if (state2.lineIndent > parentIndent) indentStatus = 1;
-    else if (state2.lineIndent === parentIndent) indentStatus = 0;
+    if (state3.lineIndent > parentIndent) indentStatus = 1;
+    else if (state3.lineIndent === parentIndent) indentStatus = 0;
     else indentStatus = -1;
   }
   if (indentStatus === 1) while (true) {
-    const ch = state2.input.charCodeAt(state2.position);
-    const propertyState = snapshotState(state2);
+    const ch = state3.input.charCodeAt(state3.position);
+    const propertyState = snapshotState(state3);
     if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
     if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
-      const fallbackState = snapshotState(state2);
+      const fallbackState = snapshotState(state3);
       const flowIndent = parentIndent + 1;
-      if (readBlockMapping(state2, state2.position - state2.lineStart, flowIndent, props) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
-        state2.depth--;
+      if (readBlockMapping(state3, state3.position - state3.lineStart, flowIndent, props) && state3.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+        state3.depth--;
         return true;
       }
-      restoreState(state2, fallbackState);
+      restoreState(state3, fallbackState);
     }
     if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
-    if (!readTagProperty(state2, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state2, props)) break;
+    if (!readTagProperty(state3, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state3, props)) break;
     if (propertyStart === null) propertyStart = propertyState;
-    if (skipSeparationSpace(state2, true)) {
+    if (skipSeparationSpace(state3, true)) {
       atNewLine = true;
       allowBlockCollections = allowBlockStyles;
-      if (state2.lineIndent > parentIndent) indentStatus = 1;
-      else if (state2.lineIndent === parentIndent) indentStatus = 0;
+      if (state3.lineIndent > parentIndent) indentStatus = 1;
+      else if (state3.lineIndent === parentIndent) indentStatus = 0;
       else indentStatus = -1;
     } else allowBlockCollections = false;
   }
   if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
   if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
     const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
-    const blockIndent = state2.position - state2.lineStart;
+    const blockIndent = state3.position - state3.lineStart;
     if (indentStatus === 1) {
-      if (allowBlockCollections && (readBlockSequence(state2, blockIndent, props) || readBlockMapping(state2, blockIndent, flowIndent, props)) || readFlowCollection(state2, flowIndent, props)) hasContent = true;
+      if (allowBlockCollections && (readBlockSequence(state3, blockIndent, props) || readBlockMapping(state3, blockIndent, flowIndent, props)) || readFlowCollection(state3, flowIndent, props)) hasContent = true;
       else {
-        const ch = state2.input.charCodeAt(state2.position);
+        const ch = state3.input.charCodeAt(state3.position);
         if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
-          const fallbackState = snapshotState(state2);
+          const fallbackState = snapshotState(state3);
           const propertyIndent = propertyStart.position - propertyStart.lineStart;
-          restoreState(state2, propertyStart);
-          if (readBlockMapping(state2, propertyIndent, flowIndent, emptyProperties()) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
-          else restoreState(state2, fallbackState);
+          restoreState(state3, propertyStart);
+          if (readBlockMapping(state3, propertyIndent, flowIndent, emptyProperties()) && state3.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+          else restoreState(state3, fallbackState);
         }
-        if (!hasContent && (allowBlockScalars && readBlockScalar(state2, flowIndent, props) || readSingleQuotedScalar(state2, flowIndent, props) || readDoubleQuotedScalar(state2, flowIndent, props) || readAlias(state2, props) || readPlainScalar(state2, flowIndent, nodeContext, props))) hasContent = true;
+        if (!hasContent && (allowBlockScalars && readBlockScalar(state3, flowIndent, props) || readSingleQuotedScalar(state3, flowIndent, props) || readDoubleQuotedScalar(state3, flowIndent, props) || readAlias(state3, props) || readPlainScalar(state3, flowIndent, nodeContext, props))) hasContent = true;
       }
-    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent, props);
+    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state3, blockIndent, props);
   }
   allowBlockScalars = allowBlockScalars && !hasContent;
   if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
-    addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+    addScalarEvent(state3, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
     hasContent = true;
   }
-  state2.depth--;
+  state3.depth--;
   return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
 }
-function readDirective(state2) {
-  if (state2.lineIndent > 0 || state2.input.charCodeAt(state2.position) !== 37) return false;
-  state2.position++;
-  const nameStart = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
-  const name = state2.input.slice(nameStart, state2.position);
+function readDirective(state3) {
+  if (state3.lineIndent > 0 || state3.input.charCodeAt(state3.position) !== 37) return false;
+  state3.position++;
+  const nameStart = state3.position;
+  while (state3.input.charCodeAt(state3.position) !== 0 && !isWsOrEol(state3.input.charCodeAt(state3.position))) state3.position++;
+  const name = state3.input.slice(nameStart, state3.position);
   const args = [];
-  if (name.length === 0) throwError(state2, "directive name must not be less than one character in length");
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isEol(state2.input.charCodeAt(state2.position))) {
-    while (isWhiteSpace(state2.input.charCodeAt(state2.position))) state2.position++;
-    if (state2.input.charCodeAt(state2.position) === 35 || isEol(state2.input.charCodeAt(state2.position)) || state2.input.charCodeAt(state2.position) === 0) break;
-    const start = state2.position;
-    while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
-    args.push(state2.input.slice(start, state2.position));
+  if (name.length === 0) throwError(state3, "directive name must not be less than one character in length");
+  while (state3.input.charCodeAt(state3.position) !== 0 && !isEol(state3.input.charCodeAt(state3.position))) {
+    while (isWhiteSpace(state3.input.charCodeAt(state3.position))) state3.position++;
+    if (state3.input.charCodeAt(state3.position) === 35 || isEol(state3.input.charCodeAt(state3.position)) || state3.input.charCodeAt(state3.position) === 0) break;
+    const start = state3.position;
+    while (state3.input.charCodeAt(state3.position) !== 0 && !isWsOrEol(state3.input.charCodeAt(state3.position))) state3.position++;
+    args.push(state3.input.slice(start, state3.position));
   }
-  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
+  if (isEol(state3.input.charCodeAt(state3.position))) consumeLineBreak(state3);
   if (name === "YAML") {
-    if (state2.directives.some((directive) => directive.kind === "yaml")) throwError(state2, "duplication of %YAML directive");
-    if (args.length !== 1) throwError(state2, "YAML directive accepts exactly one argument");
+    if (state3.directives.some((directive) => directive.kind === "yaml")) throwError(state3, "duplication of %YAML directive");
+    if (args.length !== 1) throwError(state3, "YAML directive accepts exactly one argument");
     const match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-    if (match2 === null) throwError(state2, "ill-formed argument of the YAML directive");
-    if (parseInt(match2[1], 10) !== 1) throwError(state2, "unacceptable YAML version of the document");
-    state2.directives.push({
+    if (match2 === null) throwError(state3, "ill-formed argument of the YAML directive");
+    if (parseInt(match2[1], 10) !== 1) throwError(state3, "unacceptable YAML version of the document");
+    state3.directives.push({
       kind: "yaml",
       version: args[0]
     });
   } else if (name === "TAG") {
-    if (args.length !== 2) throwError(state2, "TAG directive accepts exactly two arguments");
+    if (args.length !== 2) throwError(state3, "TAG directive accepts exactly two arguments");
     const [handle, prefix2] = args;
-    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
-    if (HAS_OWN.call(state2.tagHandlers, handle)) throwError(state2, `there is a previously declared suffix for "${handle}" tag handle`);
-    if (!PATTERN_TAG_PREFIX.test(prefix2)) throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
-    state2.tagHandlers[handle] = prefix2;
-    state2.directives.push({
+    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state3, "ill-formed tag handle (first argument) of the TAG directive");
+    if (HAS_OWN.call(state3.tagHandlers, handle)) throwError(state3, `there is a previously declared suffix for "${handle}" tag handle`);
+    if (!PATTERN_TAG_PREFIX.test(prefix2)) throwError(state3, "ill-formed tag prefix (second argument) of the TAG directive");
+    state3.tagHandlers[handle] = prefix2;
+    state3.directives.push({
       kind: "tag",
       handle,
       prefix: prefix2
@@ -20779,51 +20779,51 @@ function readDirective(state2) {
   }
   return true;
 }
-function readDocument(state2) {
-  state2.directives = [];
-  state2.tagHandlers = /* @__PURE__ */ Object.create(null);
+function readDocument(state3) {
+  state3.directives = [];
+  state3.tagHandlers = /* @__PURE__ */ Object.create(null);
   let hasDirectives = false;
-  skipSeparationSpace(state2, true);
-  while (readDirective(state2)) {
+  skipSeparationSpace(state3, true);
+  while (readDirective(state3)) {
     hasDirectives = true;
-    skipSeparationSpace(state2, true);
+    skipSeparationSpace(state3, true);
   }
   let explicitStart = false;
   let explicitEnd = false;
   let allowCompact = true;
-  if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 3))) {
+  if (state3.lineIndent === 0 && state3.input.charCodeAt(state3.position) === 45 && state3.input.charCodeAt(state3.position + 1) === 45 && state3.input.charCodeAt(state3.position + 2) === 45 && isWsOrEolOrEnd(state3.input.charCodeAt(state3.position + 3))) {
     explicitStart = true;
-    const markerLine = state2.line;
-    state2.position += 3;
-    skipSeparationSpace(state2, true);
-    allowCompact = state2.line > markerLine;
-  } else if (hasDirectives) throwError(state2, "directives end mark is expected");
-  const documentEventIndex = state2.events.length;
-  if (!explicitStart && state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 46 && testDocumentSeparator(state2)) {
-    state2.position += 3;
-    skipSeparationSpace(state2, true);
+    const markerLine = state3.line;
+    state3.position += 3;
+    skipSeparationSpace(state3, true);
+    allowCompact = state3.line > markerLine;
+  } else if (hasDirectives) throwError(state3, "directives end mark is expected");
+  const documentEventIndex = state3.events.length;
+  if (!explicitStart && state3.position === state3.lineStart && state3.input.charCodeAt(state3.position) === 46 && testDocumentSeparator(state3)) {
+    state3.position += 3;
+    skipSeparationSpace(state3, true);
     return;
   }
-  addDocumentEvent(state2, explicitStart, false);
-  if (!parseNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state2);
-  skipSeparationSpace(state2, true);
-  if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
-    explicitEnd = state2.input.charCodeAt(state2.position) === 46;
+  addDocumentEvent(state3, explicitStart, false);
+  if (!parseNode(state3, state3.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state3);
+  skipSeparationSpace(state3, true);
+  if (state3.position === state3.lineStart && testDocumentSeparator(state3)) {
+    explicitEnd = state3.input.charCodeAt(state3.position) === 46;
     if (explicitEnd) {
-      const markerLine = state2.line;
-      state2.position += 3;
-      skipSeparationSpace(state2, true);
-      if (state2.line === markerLine && state2.position < state2.length) throwError(state2, "end of the stream or a document separator is expected");
+      const markerLine = state3.line;
+      state3.position += 3;
+      skipSeparationSpace(state3, true);
+      if (state3.line === markerLine && state3.position < state3.length) throwError(state3, "end of the stream or a document separator is expected");
     }
   }
-  const documentEvent = state2.events[documentEventIndex];
+  const documentEvent = state3.events[documentEventIndex];
   if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
-  addPopEvent(state2);
-  if (!explicitEnd && state2.position < state2.length && !testDocumentBoundary(state2)) throwError(state2, "end of the stream or a document separator is expected");
+  addPopEvent(state3);
+  if (!explicitEnd && state3.position < state3.length && !testDocumentBoundary(state3)) throwError(state3, "end of the stream or a document separator is expected");
 }
 function parseEvents(input, options) {
   const length = input.length;
-  const state2 = {
+  const state3 = {
     ...DEFAULT_PARSER_OPTIONS,
     ...options,
     input: `${input}\0`,
@@ -20839,17 +20839,17 @@ function parseEvents(input, options) {
     events: []
   };
   const nullpos = input.indexOf("\0");
-  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state2.filename);
-  while (state2.position < state2.length) {
-    skipByteOrderMark(state2);
-    skipSeparationSpace(state2, true);
-    if (state2.position >= state2.length) break;
-    const documentStart = state2.position;
-    readDocument(state2);
-    if (state2.position === documentStart)
-      throwError(state2, "can not read a document");
+  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state3.filename);
+  while (state3.position < state3.length) {
+    skipByteOrderMark(state3);
+    skipSeparationSpace(state3, true);
+    if (state3.position >= state3.length) break;
+    const documentStart = state3.position;
+    readDocument(state3);
+    if (state3.position === documentStart)
+      throwError(state3, "can not read a document");
   }
-  return state2.events;
+  return state3.events;
 }
 function loadDocuments(input, options = {}) {
   const opts = {
@@ -26970,9 +26970,9 @@ var init_block_yaml = __esm({
       emit(type, start, end, style, chomping, indent, fast) {
         const at3 = this.events * STRIDE;
         if (at3 + STRIDE > this.table.length) {
-          const grown2 = new Int32Array(this.table.length * 2);
-          grown2.set(this.table);
-          this.table = grown2;
+          const grown = new Int32Array(this.table.length * 2);
+          grown.set(this.table);
+          this.table = grown;
         }
         const table3 = this.table;
         table3[at3 + FLAGS] = flags(type, style, chomping, fast === 1);
@@ -30351,9 +30351,9 @@ var ByteSearch = class {
   }
   /** Whether the current bytes hold a part (by id). */
   holdsPart(id) {
-    let state2 = this.state[id];
-    if (state2 === 0) this.state[id] = state2 = this.bytes.includes(this.parts[id]) ? 1 : 2;
-    return state2 === 1;
+    let state3 = this.state[id];
+    if (state3 === 0) this.state[id] = state3 = this.bytes.includes(this.parts[id]) ? 1 : 2;
+    return state3 === 1;
   }
   /** Whether the current bytes hold a text. */
   holds(needle) {
@@ -31063,27 +31063,26 @@ var export3 = /* @__PURE__ */ read5("isUtf8");
 init_node_fs();
 
 // src/young-generation.ts
-var bound;
+var state2 = globalThis[/* @__PURE__ */ Symbol.for("sts-audit.young-generation")] ??= { bound: void 0, grown: false };
 var calls = 0;
 var callsBetweenLooks = 32;
 var msBetweenLooks = 2;
 var lastLook = 0;
 var v8;
 function youngGenerationCheckpoint() {
-  if (bound === void 0 || ++calls < callsBetweenLooks) return;
+  if (state2.bound === void 0 || ++calls < callsBetweenLooks) return;
   calls = 0;
   const now = performance.now();
   if (now - lastLook < msBetweenLooks) return;
   lastLook = now;
   v8 ??= builtin6("node:v8");
   const newSpace = v8.getHeapSpaceStatistics().find((space3) => space3.space_name === "new_space");
-  if (newSpace && newSpace.space_size >= bound) {
+  if (newSpace && newSpace.space_size >= state2.bound) {
     v8.setFlagsFromString("--semi-space-growth-factor=1");
-    bound = void 0;
-    grown = true;
+    state2.bound = void 0;
+    state2.grown = true;
   }
 }
-var grown = false;
 
 // src/loaders/read-files.ts
 function readFiles(files, maxBytes, outcomes, passedOver2) {
@@ -31734,18 +31733,18 @@ function parseCommaParts(str, budget) {
     str = post;
   }
 }
-function bound2(value, fallback) {
+function bound(value, fallback) {
   return value === void 0 || isNaN(value) ? fallback : value;
 }
 function expand(str, options = {}) {
   if (!str) {
     return [];
   }
-  const max = bound2(options.max, EXPANSION_MAX);
-  const maxLength = bound2(options.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth2 = bound2(options.maxDepth, EXPANSION_MAX_DEPTH);
-  const maxRewrites = bound2(options.maxRewrites, EXPANSION_MAX_REWRITES);
-  const maxSteps2 = bound2(options.maxSteps, EXPANSION_MAX_STEPS);
+  const max = bound(options.max, EXPANSION_MAX);
+  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxDepth2 = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+  const maxSteps2 = bound(options.maxSteps, EXPANSION_MAX_STEPS);
   if (str.slice(0, 2) === "{}") {
     str = "\\{\\}" + str.slice(2);
   }
@@ -32352,27 +32351,27 @@ var Sim = class {
     return new State(++this.#marks.gen);
   }
   // sort the ids of a state, once it has all of its threads
-  done(state2) {
-    state2.ids = state2.threads.map((n) => n.id).sort((a, b) => a - b);
-    if (state2.match)
-      state2.ids.unshift(MATCH.id);
-    return state2;
+  done(state3) {
+    state3.ids = state3.threads.map((n) => n.id).sort((a, b) => a - b);
+    if (state3.match)
+      state3.ids.unshift(MATCH.id);
+    return state3;
   }
   // true the first time that the state walks through the node, so
   // that loops in the graph stop
-  #visit(state2, node) {
+  #visit(state3, node) {
     const { seen } = this.#marks;
-    if (seen[node.id] === state2.gen)
+    if (seen[node.id] === state3.gen)
       return false;
-    seen[node.id] = state2.gen;
+    seen[node.id] = state3.gen;
     return true;
   }
-  #addThread(state2, node) {
+  #addThread(state3, node) {
     const { has } = this.#marks;
-    if (has[node.id] === state2.gen)
+    if (has[node.id] === state3.gen)
       return false;
-    has[node.id] = state2.gen;
-    state2.threads.push(node);
+    has[node.id] = state3.gen;
+    state3.threads.push(node);
     return true;
   }
   // wildcards only match a leading dot if `dot:true`. In a negated
@@ -32381,48 +32380,48 @@ var Sim = class {
   restricted(i, top) {
     return top && (this.dots || this.dotStart && i === 0);
   }
-  add(state2, node, i, top) {
+  add(state3, node, i, top) {
     switch (node.t) {
       case "split":
-        if (!this.#visit(state2, node))
+        if (!this.#visit(state3, node))
           return;
         for (const o of node.out)
-          this.add(state2, o, i, top);
+          this.add(state3, o, i, top);
         return;
       case "neg":
-        if (!this.#visit(state2, node))
+        if (!this.#visit(state3, node))
           return;
         const sub = this.state();
         this.add(sub, node.sub, i, false);
         this.done(sub);
-        return this.addRun(state2, { t: "run", neg: node, state: sub }, i, top);
+        return this.addRun(state3, { t: "run", neg: node, state: sub }, i, top);
       case "star":
         if (this.restricted(i, top))
           return;
-        if (this.#addThread(state2, node))
-          this.add(state2, node.next, i, top);
+        if (this.#addThread(state3, node))
+          this.add(state3, node.next, i, top);
         return;
       case "match":
-        state2.match = true;
+        state3.match = true;
         return;
       default:
-        this.#addThread(state2, node);
+        this.#addThread(state3, node);
     }
   }
-  addRun(state2, run3, i, top) {
-    for (const r7 of state2.runs) {
+  addRun(state3, run3, i, top) {
+    for (const r7 of state3.runs) {
       if (r7.neg === run3.neg && sameState(r7.state, run3.state))
         return;
     }
-    state2.runs.push(run3);
+    state3.runs.push(run3);
     if (!run3.state.match) {
-      this.add(state2, run3.neg.next, i, top);
+      this.add(state3, run3.neg.next, i, top);
     }
   }
   // the threads after char `c`, at index `i`
-  step(state2, c, i, top) {
+  step(state3, c, i, top) {
     const next = this.state();
-    for (const th of state2.threads) {
+    for (const th of state3.threads) {
       switch (th.t) {
         case "lit":
           if (litMatch(th, c)) {
@@ -32444,7 +32443,7 @@ var Sim = class {
       }
     }
     if (!this.restricted(i, top)) {
-      for (const run3 of state2.runs) {
+      for (const run3 of state3.runs) {
         if (run3.state.dead) {
           this.addRun(next, run3, i + 1, top);
           continue;
@@ -32456,11 +32455,11 @@ var Sim = class {
     return this.done(next);
   }
 };
-var stateKey = (state2) => {
-  const ids = state2.ids.join();
-  if (!state2.runs.length)
+var stateKey = (state3) => {
+  const ids = state3.ids.join();
+  if (!state3.runs.length)
     return ids;
-  const runs = state2.runs.map((r7) => `${r7.neg.id}(${stateKey(r7.state)})`);
+  const runs = state3.runs.map((r7) => `${r7.neg.id}(${stateKey(r7.state)})`);
   return `${ids}|${runs.sort().join("|")}`;
 };
 var DFA_BUDGET = 1 << 18;
@@ -32477,22 +32476,22 @@ var Dfa = class {
     this.#sim = new Sim(false, false, marks2);
     this.#dotSim = new Sim(false, true, marks2);
   }
-  #make(state2) {
+  #make(state3) {
     return {
-      state: state2,
-      match: state2.match,
-      dead: state2.dead,
+      state: state3,
+      match: state3.match,
+      dead: state3.dead,
       next: /* @__PURE__ */ new Map()
     };
   }
-  #intern(state2) {
-    const key = stateKey(state2);
+  #intern(state3) {
+    const key = stateKey(state3);
     const found = this.#states.get(key);
     if (found)
       return found;
     if (this.#size > DFA_BUDGET)
       this.#clear();
-    const d = this.#make(state2);
+    const d = this.#make(state3);
     this.#states.set(key, d);
     this.#size += key.length + 1;
     return d;
@@ -32507,15 +32506,15 @@ var Dfa = class {
     if (dotStart) {
       if (this.#dotStart)
         return this.#dotStart;
-      const state3 = this.#dotSim.state();
-      this.#dotSim.add(state3, this.#start, 0, true);
-      return this.#dotStart = this.#make(this.#dotSim.done(state3));
+      const state4 = this.#dotSim.state();
+      this.#dotSim.add(state4, this.#start, 0, true);
+      return this.#dotStart = this.#make(this.#dotSim.done(state4));
     }
     if (this.#plain)
       return this.#plain;
-    const state2 = this.#sim.state();
-    this.#sim.add(state2, this.#start, 0, true);
-    return this.#plain = this.#intern(this.#sim.done(state2));
+    const state3 = this.#sim.state();
+    this.#sim.add(state3, this.#start, 0, true);
+    return this.#plain = this.#intern(this.#sim.done(state3));
   }
   // the next state, after a miss in `d.ascii`
   next(d, c) {
@@ -32765,11 +32764,11 @@ var Matcher = class {
       const sim = this.#dotsSim ??= new Sim(true, false, this.#marks);
       const start = sim.state();
       sim.add(start, this.#start, 0, true);
-      let state2 = sim.done(start);
+      let state3 = sim.done(start);
       for (let i = 0; i < chars.length; i++) {
-        state2 = sim.step(state2, chars[i], i, true);
+        state3 = sim.step(state3, chars[i], i, true);
       }
-      return state2.match;
+      return state3.match;
     }
     this.#marks ??= marks(this.#size);
     const dfa = this.#dfa ??= new Dfa(this.#start, this.#marks);
@@ -37172,12 +37171,12 @@ var RuleRunner = class {
   checkObject(resource) {
     const errors = [];
     const context = this.objectContext.start(resource);
-    for (const bound3 of this.plan.objectRules.get(resource.identity.kind) ?? []) {
-      context.bound = bound3;
+    for (const bound2 of this.plan.objectRules.get(resource.identity.kind) ?? []) {
+      context.bound = bound2;
       try {
-        bound3.rule.check(resource, context);
+        bound2.rule.check(resource, context);
       } catch (error2) {
-        errors.push(ruleError(bound3.rule.id, resource.document?.path ?? objectLabel(resource), objectLabel(resource), error2));
+        errors.push(ruleError(bound2.rule.id, resource.document?.path ?? objectLabel(resource), objectLabel(resource), error2));
       }
     }
     const { findings, joins, missedAccount } = context;
@@ -37192,7 +37191,7 @@ var RuleRunner = class {
   checkText(file, profileOf, testCode = false) {
     let profile;
     let lines;
-    for (const bound3 of this.plan.textRules) {
+    for (const bound2 of this.plan.textRules) {
       const context = {
         get profile() {
           profile ??= profileOf();
@@ -37200,13 +37199,13 @@ var RuleRunner = class {
         },
         report: (problem) => {
           lines ??= new LineIndex(file.text);
-          this.textFindings.push(toFinding(bound3, problem, textPlace(file, lines, context.profile, problem), testCode ? "note" : bound3.configuredLevel));
+          this.textFindings.push(toFinding(bound2, problem, textPlace(file, lines, context.profile, problem), testCode ? "note" : bound2.configuredLevel));
         }
       };
       try {
-        bound3.rule.checkFile(file, context);
+        bound2.rule.checkFile(file, context);
       } catch (error2) {
-        this.errors.push(ruleError(bound3.rule.id, file.path, "it", error2));
+        this.errors.push(ruleError(bound2.rule.id, file.path, "it", error2));
       }
     }
   }
@@ -37663,7 +37662,7 @@ function compareVersions(a, b) {
   return 0;
 }
 function pythonUpperBound(spec) {
-  let bound3 = {};
+  let bound2 = {};
   for (const clause of spec.split(",").map((part) => part.trim())) {
     const match2 = /^(===?|~=|<=|<|!=|>=|>)\s*([0-9][0-9A-Za-z.*+-]*)$/.exec(clause);
     if (!match2) continue;
@@ -37679,9 +37678,9 @@ function pythonUpperBound(spec) {
       parts[last] = String(Number(parts[last]) + 1);
       candidate2 = { highest: parts.join("."), highestExcluded: true };
     }
-    if (candidate2?.highest && (bound3.highest === void 0 || compareVersions(candidate2.highest, bound3.highest) < 0)) bound3 = candidate2;
+    if (candidate2?.highest && (bound2.highest === void 0 || compareVersions(candidate2.highest, bound2.highest) < 0)) bound2 = candidate2;
   }
-  return bound3;
+  return bound2;
 }
 function poetryUpperBound(spec) {
   const trimmed = spec.trim();
@@ -37957,7 +37956,7 @@ function planRules(selection, catalogue = ruleCatalogue()) {
     objectRules,
     textRules,
     engineRules: new Map(chosen(engineRuleIds.map((id) => ({ id }))).map((entry2) => [entry2.rule.id, entry2])),
-    needs: { rulesByKind: new Map([...objectRules].map(([kind, bound3]) => [kind, bound3.map(({ rule }) => rule.id)])), texts: textRules.length > 0 }
+    needs: { rulesByKind: new Map([...objectRules].map(([kind, bound2]) => [kind, bound2.map(({ rule }) => rule.id)])), texts: textRules.length > 0 }
   };
 }
 

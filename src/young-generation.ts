@@ -9,7 +9,17 @@ import { builtin } from './builtins.js';
  * factor, though, is read at each growth. So the size is looked at as work goes, and growth stops
  * once it reaches the bound: at 10,000 files, 350 → 253 MB, in the same time.
  */
-let bound: number | undefined;
+/**
+ * The bound and what was done about it, one for the whole process: the cluster audit is a bundle of
+ * its own (dist/sts-audit-cluster.mjs), with its own copy of this module, and its checkpoints
+ * answer to the bound the command line set.
+ */
+interface YoungGeneration {
+  bound: number | undefined;
+  /** Whether the growth factor was set. */
+  grown: boolean;
+}
+const state: YoungGeneration = ((globalThis as { [key: symbol]: YoungGeneration })[Symbol.for('sts-audit.young-generation')] ??= { bound: undefined, grown: false });
 /** Calls since the time was last looked at. */
 let calls = 0;
 const callsBetweenLooks = 32;
@@ -29,34 +39,31 @@ let v8: typeof import('node:v8') | undefined;
  * and not for a library's callers.
  */
 export function boundYoungGeneration(megabytes: number): void {
-  bound = megabytes * 1024 * 1024;
+  state.bound = megabytes * 1024 * 1024;
 }
 
 /** Called for each file or object: stops the young generation's growth at the bound. */
 export function youngGenerationCheckpoint(): void {
-  if (bound === undefined || ++calls < callsBetweenLooks) return;
+  if (state.bound === undefined || ++calls < callsBetweenLooks) return;
   calls = 0;
   const now = performance.now();
   if (now - lastLook < msBetweenLooks) return;
   lastLook = now;
   v8 ??= builtin('node:v8');
   const newSpace = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-  if (newSpace && newSpace.space_size >= bound) {
+  if (newSpace && newSpace.space_size >= state.bound) {
     v8.setFlagsFromString('--semi-space-growth-factor=1');
-    bound = undefined;
-    grown = true;
+    state.bound = undefined;
+    state.grown = true;
   }
 }
-
-/** Whether the growth factor was set. */
-let grown = false;
 
 /**
  * Sets the growth factor back to V8's default, once work is done: V8 refuses code it cached under
  * flags other than those a process starts with (src/cli/code-cache.ts).
  */
 export function restoreYoungGenerationFlags(): void {
-  if (!grown) return;
+  if (!state.grown) return;
   builtin('node:v8').setFlagsFromString('--semi-space-growth-factor=2');
-  grown = false;
+  state.grown = false;
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers.js';
 
@@ -22,9 +23,13 @@ const tsSources = `
  * A process that keeps 200,000 small objects, passing the checkpoint after each, and prints the
  * young generation's size in MB: in a process of its own, as the bound is a setting of the process.
  */
-const youngGenerationAfterWork = (boundMb?: number, restored = false): number => {
+const youngGenerationAfterWork = (boundMb?: number, restored = false, copies = false): number => {
+  const module = pathToFileURL(path.join(repoRoot, 'src', 'young-generation.ts')).href;
+  // With `copies`, the bound is set through one copy of the module and looked at through another, as
+  // the command line's script and the cluster audit's bundle each have theirs.
   const script = `
-    const { boundYoungGeneration, youngGenerationCheckpoint, restoreYoungGenerationFlags } = await import(${JSON.stringify(path.join(repoRoot, 'src', 'young-generation.ts'))});
+    const { boundYoungGeneration } = await import(${JSON.stringify(copies ? `${module}?bounds` : module)});
+    const { youngGenerationCheckpoint, restoreYoungGenerationFlags } = await import(${JSON.stringify(module)});
     const { getHeapSpaceStatistics } = await import('node:v8');
     ${boundMb === undefined ? '' : `boundYoungGeneration(${boundMb});`}
     const kept = [];
@@ -42,6 +47,10 @@ describe('bounding the young generation', () => {
     expect(youngGenerationAfterWork()).toBeGreaterThanOrEqual(32);
     // The size is looked at every 32 calls, and V8 may grow it twice between two looks: 4 MB can reach 16 MB at most.
     expect(youngGenerationAfterWork(4)).toBeLessThanOrEqual(16);
+  });
+
+  it('is one bound for the whole process, whichever copy of the module sets it', () => {
+    expect(youngGenerationAfterWork(4, false, true)).toBeLessThanOrEqual(16);
   });
 
   it('grows again once its flag is set back, as it is before the command line caches its code', () => {
