@@ -1,14 +1,13 @@
 import { builtin } from './builtins.js';
 
-/**
- * Bounds V8's young generation for the rest of the process, once {@link boundYoungGeneration}
- * asked for it. V8 doubles the young generation while most of what it allocates survives, which a
- * scan's file texts and objects do: at 10,000 manifest files it reached 128 MB (two 64 MB
- * semi-spaces) and peak RSS 350 MB. `--max-semi-space-size` works only on the command line, when
- * the heap is set up, and a launcher process or NODE_OPTIONS would cost a second start; the growth
- * factor, though, is read at each growth. So the size is looked at as work goes, and growth stops
- * once it reaches the bound: at 10,000 files, 350 → 253 MB, in the same time.
- */
+// Bounds V8's young generation for the rest of the process, once `boundYoungGeneration` asked for
+// it. V8 doubles the young generation while most of what it allocates survives, which a
+// scan's file texts and objects do: at 10,000 manifest files it reached 128 MB (two 64 MB
+// semi-spaces) and peak RSS 350 MB. `--max-semi-space-size` works only on the command line, when
+// the heap is set up, and a launcher process or NODE_OPTIONS would cost a second start; the growth
+// factor, though, is read at each growth. So the size is looked at as work goes, and growth stops
+// once it reaches the bound: at 10,000 files, 350 → 253 MB, in the same time.
+
 /**
  * The bound and what was done about it, one for the whole process: the cluster audit is a bundle of
  * its own (dist/sts-audit-cluster.mjs), with its own copy of this module, and its checkpoints
