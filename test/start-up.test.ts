@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { cliPath, makeTree, repoRoot, yaml } from './helpers.js';
 
 /** The Node.js modules a run of the command line loaded, as `process.moduleLoadList` names them. */
@@ -68,6 +68,12 @@ describe("the command line's code cache", () => {
       encoding: 'utf8',
       env: { ...process.env, NODE_COMPILE_CACHE: cacheDirectory, ...env },
     });
+  /** A compile cache folder of the test's own. */
+  const cacheFolder = (): string => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-code-cache-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    return folder;
+  };
   /** The cache files under a compile cache folder (Node.js keeps its own in a folder per version). */
   const caches = (folder: string): string[] =>
     readdirSync(folder, { recursive: true, encoding: 'utf8' })
@@ -75,7 +81,7 @@ describe("the command line's code cache", () => {
       .map((name) => path.join(folder, name));
 
   it('is written by the first run, read by the next, and made again when V8 refuses it', () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-code-cache-'));
+    const folder = cacheFolder();
     const first = run(folder);
     expect(first.status, first.stderr).toBe(0);
     const [cache, ...more] = caches(folder);
@@ -89,7 +95,7 @@ describe("the command line's code cache", () => {
     expect(second.stdout).toBe(first.stdout);
     expect(readFileSync(cache!)).toEqual(written);
 
-    // A cache V8 refuses (another build's, a damaged one) costs the compile, nothing else.
+    // A cache V8 refuses (a damaged one, one made under other flags) costs the compile, nothing else.
     writeFileSync(cache!, Buffer.alloc(4096, 7));
     const third = run(folder);
     expect(third.stderr).toBe(first.stderr);
@@ -101,7 +107,7 @@ describe("the command line's code cache", () => {
   // V8 refuses code cached under flags other than those a process starts with; the command line's
   // script sets back what it changed (the young generation's growth) in its `beforeCodeCache`.
   it('is refused when its run changed V8\'s flags, and taken when the script set them back first', () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-code-cache-'));
+    const folder = cacheFolder();
     const grow = (factor: number) => `require('node:v8').setFlagsFromString('--semi-space-growth-factor=${factor}');`;
     writeFileSync(path.join(folder, 'changes.cjs'), `${grow(1)}\nexports.value = 1;\n`);
     writeFileSync(path.join(folder, 'restores.cjs'), `${grow(1)}\nexports.value = 1;\nexports.beforeCodeCache = () => { ${grow(2)} };\n`);
@@ -117,7 +123,7 @@ describe("the command line's code cache", () => {
   });
 
   it('is neither read nor written when the compile cache is off', () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-code-cache-'));
+    const folder = cacheFolder();
     const off = run(folder, { NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(off.status, off.stderr).toBe(0);
     expect(caches(folder)).toEqual([]);
