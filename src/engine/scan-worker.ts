@@ -4,8 +4,8 @@ import { enableCompileCache } from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import type { ApartTask } from './check-apart.js';
 
-// Before the checks' modules load: they are the command line's own chunks, whose compiled code
-// the main thread's start left in the cache.
+// Before the checks' modules load: they are chunks the worker threads' scripts share, whose
+// compiled code Node.js keeps from the runs before.
 enableCompileCache?.();
 const { checkApart } = await import('./check-apart.js');
 parentPort!.once('message', (task: ApartTask) => parentPort!.postMessage(checkApart(task)));

@@ -6,8 +6,8 @@ import { enableCompileCache } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fileState, splitPaths, type ScreenBatch, type ScreenWorkerData } from './screen-table.js';
 
-// Before the screen's modules load: they are the command line's own chunks, whose compiled code
-// the main thread's start left in the cache.
+// Before the screen's modules load: they are chunks the worker threads' scripts share, whose
+// compiled code Node.js keeps from the runs before.
 enableCompileCache?.();
 const { passedOver } = await import('./code-screen.js');
 const { states: buffer, maxBytes } = workerData as ScreenWorkerData;

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { languageOf } from '../../src/code/languages.js';
+import { languageOf, type Language } from '../../src/code/languages.js';
 import { maskComments } from '../../src/code/mask-comments.js';
-import { repoRoot } from '../helpers.js';
+import { readPackageJson } from '../../src/package-files.js';
 
 const mask = (file: string, text: string): string => maskComments(text, languageOf(file)!);
 
@@ -30,16 +28,8 @@ describe('blanking comments in code', () => {
   });
 });
 
-interface LanguageEntry {
-  name: string;
-  extensions: string[];
-  quotes: string[];
-  lineComments: string[];
-  blockComments: Array<[string, string]>;
-}
-
 describe('blanking comments in any text', () => {
-  const { languages } = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'languages.json'), 'utf8')) as { languages: LanguageEntry[] };
+  const { languages } = readPackageJson<{ languages: Language[] }>('data', 'languages.json');
 
   it.each(languages.map((entry) => [entry.name, entry] as const))('%s: keeps every offset and line break, and changes only comment characters to spaces', (_, entry) => {
     const language = languageOf(`file${entry.extensions[0]}`)!;
