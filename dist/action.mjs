@@ -28,8 +28,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -52,8 +52,8 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var builtin, read, export9, export17, export25, export41, export45, export47, export50, export53, export55, export59, export63, export67, export72, export86, export106;
 var init_node_fs = __esm({
   "builtin:node:fs"() {
-    builtin = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:fs");
-    read = (name) => builtin[name];
+    builtin = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:fs");
+    read = (name2) => builtin[name2];
     export9 = /* @__PURE__ */ read("closeSync");
     export17 = /* @__PURE__ */ read("existsSync");
     export25 = /* @__PURE__ */ read("fstatSync");
@@ -76,7 +76,7 @@ var init_node_fs = __esm({
 var builtin3, node_path_default;
 var init_node_path = __esm({
   "builtin:node:path"() {
-    builtin3 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:path");
+    builtin3 = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:path");
     node_path_default = builtin3;
   }
 });
@@ -1417,15 +1417,15 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
+    function addListener(obj, name2, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name, listener]);
-      obj.on(name, listener);
+      listeners.push([name2, listener]);
+      obj.on(name2, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name, listener);
+      for (const [name2, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name2, listener);
       }
       obj[kListeners] = null;
     }
@@ -3593,9 +3593,9 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name2, value] of parameters.entries()) {
         serialization += ";";
-        serialization += name;
+        serialization += name2;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
           value = value.replace(/(\\|")/g, "\\$1");
@@ -4043,11 +4043,11 @@ var require_webidl = __commonJS({
       }
       return V2;
     };
-    webidl.converters.TypedArray = function(V2, T2, prefix2, name, opts) {
+    webidl.converters.TypedArray = function(V2, T2, prefix2, name2, opts) {
       if (webidl.util.Type(V2) !== "Object" || !types.isTypedArray(V2) || V2.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix: prefix2,
-          argument: `${name} ("${webidl.util.Stringify(V2)}")`,
+          argument: `${name2} ("${webidl.util.Stringify(V2)}")`,
           types: [T2.name]
         });
       }
@@ -4065,11 +4065,11 @@ var require_webidl = __commonJS({
       }
       return V2;
     };
-    webidl.converters.DataView = function(V2, prefix2, name, opts) {
+    webidl.converters.DataView = function(V2, prefix2, name2, opts) {
       if (webidl.util.Type(V2) !== "Object" || !types.isDataView(V2)) {
         throw webidl.errors.exception({
           header: prefix2,
-          message: `${name} is not a DataView.`
+          message: `${name2} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
@@ -4086,19 +4086,19 @@ var require_webidl = __commonJS({
       }
       return V2;
     };
-    webidl.converters.BufferSource = function(V2, prefix2, name, opts) {
+    webidl.converters.BufferSource = function(V2, prefix2, name2, opts) {
       if (types.isAnyArrayBuffer(V2)) {
-        return webidl.converters.ArrayBuffer(V2, prefix2, name, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V2, prefix2, name2, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V2)) {
-        return webidl.converters.TypedArray(V2, V2.constructor, prefix2, name, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V2, V2.constructor, prefix2, name2, { ...opts, allowShared: false });
       }
       if (types.isDataView(V2)) {
-        return webidl.converters.DataView(V2, prefix2, name, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V2, prefix2, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix: prefix2,
-        argument: `${name} ("${webidl.util.Stringify(V2)}")`,
+        argument: `${name2} ("${webidl.util.Stringify(V2)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4542,7 +4542,7 @@ var require_util2 = __commonJS({
       return result2;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4563,7 +4563,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name} Iterator.`
+              `'next' called on an object that does not implement interface ${name2} Iterator.`
             );
           }
           const index = this.#index;
@@ -4602,7 +4602,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name} Iterator`
+          value: `${name2} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4610,8 +4610,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name2, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
       const properties2 = {
         keys: {
           writable: true,
@@ -4646,10 +4646,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object);
-            webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
@@ -4901,8 +4901,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
+    function getDecodeSplit(name2, list2) {
+      const value = list2.get(name2, true);
       if (value === null) {
         return null;
       }
@@ -5089,7 +5089,7 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value, filename = void 0) {
+      append(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix2);
@@ -5098,45 +5098,45 @@ var require_formdata = __commonJS({
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix2, "name");
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "value", { strict: false }) : webidl.converters.USVString(value, prefix2, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "filename") : void 0;
-        const entry2 = makeEntry(name, value, filename);
+        const entry2 = makeEntry(name2, value, filename);
         this[kState].push(entry2);
       }
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name = webidl.converters.USVString(name, prefix2, "name");
-        this[kState] = this[kState].filter((entry2) => entry2.name !== name);
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        this[kState] = this[kState].filter((entry2) => entry2.name !== name2);
       }
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name = webidl.converters.USVString(name, prefix2, "name");
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name) {
+      getAll(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name = webidl.converters.USVString(name, prefix2, "name");
-        return this[kState].filter((entry2) => entry2.name === name).map((entry2) => entry2.value);
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        return this[kState].filter((entry2) => entry2.name === name2).map((entry2) => entry2.value);
       }
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name = webidl.converters.USVString(name, prefix2, "name");
-        return this[kState].findIndex((entry2) => entry2.name === name) !== -1;
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        return this[kState].findIndex((entry2) => entry2.name === name2) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix2);
@@ -5145,16 +5145,16 @@ var require_formdata = __commonJS({
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix2, "name");
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "name", { strict: false }) : webidl.converters.USVString(value, prefix2, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "name") : void 0;
-        const entry2 = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry3) => entry3.name === name);
+        const entry2 = makeEntry(name2, value, filename);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name2);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry2,
-            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name)
+            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name2)
           ];
         } else {
           this[kState].push(entry2);
@@ -5192,7 +5192,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
+    function makeEntry(name2, value, filename) {
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
@@ -5206,7 +5206,7 @@ var require_formdata = __commonJS({
           value = value instanceof NativeFile ? new File([value], filename, options) : new FileLike(value, filename, options);
         }
       }
-      return { name, value };
+      return { name: name2, value };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5285,7 +5285,7 @@ var require_formdata_parser = __commonJS({
         if (result2 === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result2;
+        let { name: name2, filename, contentType, encoding } = result2;
         position.position += 2;
         let body;
         {
@@ -5314,22 +5314,22 @@ var require_formdata_parser = __commonJS({
         } else {
           value = utf8DecodeBytes(Buffer.from(body));
         }
-        assert(isUSVString(name));
+        assert(isUSVString(name2));
         assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name, value, filename));
+        entryList.push(makeEntry(name2, value, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
-      let name = null;
+      let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input[position.position] === 13 && input[position.position + 1] === 10) {
-          if (name === null) {
+          if (name2 === null) {
             return "failure";
           }
-          return { name, filename, contentType, encoding };
+          return { name: name2, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5351,13 +5351,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name = filename = null;
+            name2 = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name = parseMultipartFormDataName(input, position);
-            if (name === null) {
+            name2 = parseMultipartFormDataName(input, position);
+            if (name2 === null) {
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
@@ -5414,7 +5414,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input, position) {
       assert(input[position.position - 1] === 34);
-      let name = collectASequenceOfBytes(
+      let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
         position
@@ -5424,8 +5424,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position.position++;
       }
-      name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name;
+      name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name2;
     }
     function collectASequenceOfBytes(condition, input, position) {
       let start = position.position;
@@ -5552,16 +5552,16 @@ Content-Disposition: form-data`;
         const rn2 = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object) {
+        for (const [name2, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape2(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape2(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5705,8 +5705,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                  for (const [name2, value2] of entries) {
+                    fd.append(name2, value2);
                   }
                   return fd;
                 }
@@ -6962,13 +6962,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result2 = [];
-      for (const [name, value] of Object.entries(headers)) {
+      for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result2.push(Buffer.from(name), Buffer.from(subvalue));
+            result2.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result2.push(Buffer.from(name), Buffer.from(value));
+          result2.push(Buffer.from(name2), Buffer.from(value));
         }
       }
       return result2;
@@ -7612,8 +7612,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
-        return name === "authorization" || name === "cookie" || name === "proxy-authorization";
+        const name2 = util.headerNameToString(header);
+        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
     }
@@ -10866,13 +10866,13 @@ var require_mock_utils = __commonJS({
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const name2 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j2 = 0; j2 < value.length; ++j2) {
-            result2.push(name, Buffer.from(`${value[j2]}`));
+            result2.push(name2, Buffer.from(`${value[j2]}`));
           }
         } else {
-          result2.push(name, Buffer.from(`${value}`));
+          result2.push(name2, Buffer.from(`${value}`));
         }
       }
       return result2;
@@ -12022,12 +12022,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
+    function appendHeader(headers, name2, value) {
       value = headerValueNormalize(value);
-      if (!isValidHeaderName(name)) {
+      if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name,
+          value: name2,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value)) {
@@ -12040,7 +12040,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name2, value, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12063,8 +12063,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name : name.toLowerCase());
+      contains(name2, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name2 : name2.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12077,9 +12077,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
@@ -12088,7 +12088,7 @@ var require_headers = __commonJS({
             value: `${exists2.value}${delimiter}${value}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value });
+          this[kHeadersMap].set(lowercaseName, { name: name2, value });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value);
@@ -12100,26 +12100,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value });
+        this[kHeadersMap].set(lowercaseName, { name: name2, value });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name, isLowerCase) {
+      delete(name2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name = name.toLowerCase();
-        if (name === "set-cookie") {
+        if (!isLowerCase) name2 = name2.toLowerCase();
+        if (name2 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name);
+        this[kHeadersMap].delete(name2);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12127,19 +12127,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
+      get(name2, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-          yield [name, value];
+        for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+          yield [name2, value];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value } of this[kHeadersMap].values()) {
-            headers[name] = value;
+          for (const { name: name2, value } of this[kHeadersMap].values()) {
+            headers[name2] = value;
           }
         }
         return headers;
@@ -12150,13 +12150,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name2, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name, cookie]);
+                headers.push([name2, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name2, value]);
             }
           }
         }
@@ -12202,8 +12202,8 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i = 0;
-          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name, value];
+          for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+            array[i++] = [name2, value];
             assert(value !== null);
           }
           return array.sort(compareHeaderName);
@@ -12226,77 +12226,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix2 = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix2, "name");
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
         value = webidl.converters.ByteString(value, prefix2, "value");
-        return appendHeader(this, name, value);
+        return appendHeader(this, name2, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix2 = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix2, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name, false)) {
+        if (!this.#headersList.contains(name2, false)) {
           return;
         }
-        this.#headersList.delete(name, false);
+        this.#headersList.delete(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix2 = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix2, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: prefix2,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.get(name, false);
+        return this.#headersList.get(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix2 = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix2, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: prefix2,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name, false);
+        return this.#headersList.contains(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix2 = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix2, "name");
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
         value = webidl.converters.ByteString(value, prefix2, "value");
         value = headerValueNormalize(value);
-        if (!isValidHeaderName(name)) {
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: prefix2,
-            value: name,
+            value: name2,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
@@ -12309,7 +12309,7 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name2, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12332,13 +12332,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
-          if (name === "set-cookie") {
+          const { 0: name2, 1: value } = names[i];
+          if (name2 === "set-cookie") {
             for (let j2 = 0; j2 < cookies.length; ++j2) {
-              headers.push([name, cookies[j2]]);
+              headers.push([name2, cookies[j2]]);
             }
           } else {
-            headers.push([name, value]);
+            headers.push([name2, value]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12758,23 +12758,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix2, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix2, name2) {
       if (typeof V2 === "string") {
-        return webidl.converters.USVString(V2, prefix2, name);
+        return webidl.converters.USVString(V2, prefix2, name2);
       }
       if (isBlobLike(V2)) {
-        return webidl.converters.Blob(V2, prefix2, name, { strict: false });
+        return webidl.converters.Blob(V2, prefix2, name2, { strict: false });
       }
       if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
-        return webidl.converters.BufferSource(V2, prefix2, name);
+        return webidl.converters.BufferSource(V2, prefix2, name2);
       }
       if (util.isFormDataLike(V2)) {
-        return webidl.converters.FormData(V2, prefix2, name, { strict: false });
+        return webidl.converters.FormData(V2, prefix2, name2, { strict: false });
       }
       if (V2 instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V2, prefix2, name);
+        return webidl.converters.URLSearchParams(V2, prefix2, name2);
       }
-      return webidl.converters.DOMString(V2, prefix2, name);
+      return webidl.converters.DOMString(V2, prefix2, name2);
     };
     webidl.converters.BodyInit = function(V2, prefix2, argument) {
       if (V2 instanceof ReadableStream) {
@@ -13145,8 +13145,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name: name2, value } of headers.rawValues()) {
+              headersList.append(name2, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -16150,9 +16150,9 @@ var require_util6 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name) {
-      for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
+    function validateCookieName(name2) {
+      for (let i = 0; i < name2.length; ++i) {
+        const code2 = name2.charCodeAt(i);
         if (code2 < 33 || // exclude CTLs (0-31), SP and HT
         code2 > 126 || // exclude non-ascii and DEL
         code2 === 34 || // "
@@ -16359,7 +16359,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name = "";
+      let name2 = "";
       let value = "";
       if (header.includes(";")) {
         const position = { position: 0 };
@@ -16372,20 +16372,20 @@ var require_parse = __commonJS({
         value = nameValuePair;
       } else {
         const position = { position: 0 };
-        name = collectASequenceOfCodePointsFast(
+        name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
         value = nameValuePair.slice(position.position + 1);
       }
-      name = name.trim();
+      name2 = name2.trim();
       value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      if (name2.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name,
+        name: name2,
         value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -16498,19 +16498,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name2, ...value] = piece.split("=");
+        out[name2.trim()] = value.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes2) {
+    function deleteCookie(headers, name2, attributes2) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix2 = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix2);
-      name = webidl.converters.DOMString(name, prefix2, "name");
+      name2 = webidl.converters.DOMString(name2, prefix2, "name");
       attributes2 = webidl.converters.DeleteCookieAttributes(attributes2);
       setCookie(headers, {
-        name,
+        name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes2
@@ -17072,9 +17072,9 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair2 = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair2.split("=");
+        const [name2, value = ""] = pair2.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name, true, false),
+          removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
         );
         position.position++;
@@ -17753,12 +17753,12 @@ var require_receiver = __commonJS({
         return true;
       }
       consumeFragments() {
-        const fragments = this.#fragments;
-        if (fragments.length === 1) {
+        const fragments2 = this.#fragments;
+        if (fragments2.length === 1) {
           this.#fragmentsBytes = 0;
-          return fragments.shift();
+          return fragments2.shift();
         }
-        const output = Buffer.concat(fragments, this.#fragmentsBytes);
+        const output = Buffer.concat(fragments2, this.#fragmentsBytes);
         this.#fragments = [];
         this.#fragmentsBytes = 0;
         return output;
@@ -19995,10 +19995,10 @@ function constructFromEvents(events, options) {
       }
       case EVENT_ID.ALIAS: {
         if (state3.maxAliases !== -1 && ++state3.aliasCount > state3.maxAliases) throwError$1(state3, `aliases exceeded maxAliases (${state3.maxAliases})`);
-        const name = state3.source.slice(event.anchorStart, event.anchorEnd);
-        const anchor = state3.anchors.get(name);
-        if (!anchor) throwError$1(state3, `unidentified alias "${name}"`);
-        if (!anchor.isValueFinal) throwError$1(state3, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
+        const name2 = state3.source.slice(event.anchorStart, event.anchorEnd);
+        const anchor = state3.anchors.get(name2);
+        if (!anchor) throwError$1(state3, `unidentified alias "${name2}"`);
+        if (!anchor.isValueFinal) throwError$1(state3, `recursive alias "${name2}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
         addValue(state3, anchor.value, anchor.tag);
         break;
       }
@@ -20743,9 +20743,9 @@ function readDirective(state3) {
   state3.position++;
   const nameStart = state3.position;
   while (state3.input.charCodeAt(state3.position) !== 0 && !isWsOrEol(state3.input.charCodeAt(state3.position))) state3.position++;
-  const name = state3.input.slice(nameStart, state3.position);
+  const name2 = state3.input.slice(nameStart, state3.position);
   const args = [];
-  if (name.length === 0) throwError(state3, "directive name must not be less than one character in length");
+  if (name2.length === 0) throwError(state3, "directive name must not be less than one character in length");
   while (state3.input.charCodeAt(state3.position) !== 0 && !isEol(state3.input.charCodeAt(state3.position))) {
     while (isWhiteSpace(state3.input.charCodeAt(state3.position))) state3.position++;
     if (state3.input.charCodeAt(state3.position) === 35 || isEol(state3.input.charCodeAt(state3.position)) || state3.input.charCodeAt(state3.position) === 0) break;
@@ -20754,7 +20754,7 @@ function readDirective(state3) {
     args.push(state3.input.slice(start, state3.position));
   }
   if (isEol(state3.input.charCodeAt(state3.position))) consumeLineBreak(state3);
-  if (name === "YAML") {
+  if (name2 === "YAML") {
     if (state3.directives.some((directive) => directive.kind === "yaml")) throwError(state3, "duplication of %YAML directive");
     if (args.length !== 1) throwError(state3, "YAML directive accepts exactly one argument");
     const match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
@@ -20764,7 +20764,7 @@ function readDirective(state3) {
       kind: "yaml",
       version: args[0]
     });
-  } else if (name === "TAG") {
+  } else if (name2 === "TAG") {
     if (args.length !== 2) throwError(state3, "TAG directive accepts exactly two arguments");
     const [handle, prefix2] = args;
     if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state3, "ill-formed tag handle (first argument) of the TAG directive");
@@ -21664,7 +21664,7 @@ var init_js_yaml = __esm({
       quoteFlowKeys: false,
       quoteStyle: "single",
       forceQuotes: false,
-      scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+      scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name2) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name2)),
       tagBeforeAnchor: false
     };
     DEFAULT_DUMP_OPTIONS = {
@@ -21984,11 +21984,11 @@ var init_yaml_locator = __esm({
       deref(index) {
         const source = this.source;
         if (source.type(index) !== EVENT_ID.ALIAS) return index;
-        const name = source.anchor(index);
+        const name2 = source.anchor(index);
         for (let i = index - 1; i >= 0; i--) {
           const type = source.type(i);
           if (type === EVENT_ID.DOCUMENT) break;
-          if (type !== EVENT_ID.ALIAS && type !== EVENT_ID.POP && source.anchor(i) === name) return i;
+          if (type !== EVENT_ID.ALIAS && type !== EVENT_ID.POP && source.anchor(i) === name2) return i;
         }
         return index;
       }
@@ -22026,17 +22026,17 @@ var init_yaml_locator = __esm({
         while (source.type(i) !== EVENT_ID.POP) {
           const key = i;
           const value = this.skip(key);
-          const name = source.type(key) === EVENT_ID.SCALAR ? source.scalarValue(key) : void 0;
-          if (name === wanted) return { key, value };
-          if (name === "<<") merges.push(value);
+          const name2 = source.type(key) === EVENT_ID.SCALAR ? source.scalarValue(key) : void 0;
+          if (name2 === wanted) return { key, value };
+          if (name2 === "<<") merges.push(value);
           i = this.skip(value);
         }
         for (const merge of merges) {
           const target = this.deref(merge);
           const sources = source.type(target) === EVENT_ID.SEQUENCE ? this.children(target) : [target];
           for (const from of sources) {
-            const found = this.findChild(from, segment, seen);
-            if (found) return found;
+            const found2 = this.findChild(from, segment, seen);
+            if (found2) return found2;
           }
         }
         return void 0;
@@ -22086,8 +22086,8 @@ var init_yaml_locator = __esm({
 var builtin4, read3, export11;
 var init_node_url = __esm({
   "builtin:node:url"() {
-    builtin4 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:url");
-    read3 = (name) => builtin4[name];
+    builtin4 = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:url");
+    read3 = (name2) => builtin4[name2];
     export11 = /* @__PURE__ */ read3("fileURLToPath");
   }
 });
@@ -22096,8 +22096,8 @@ var init_node_url = __esm({
 function packageFile(...segments) {
   return node_path_default.join(packageRoot, ...segments);
 }
-function builtFile(name) {
-  const file = export11(new URL(`./${name}`, import.meta.url));
+function builtFile(name2) {
+  const file = export11(new URL(`./${name2}`, import.meta.url));
   return export17(file) ? file : void 0;
 }
 function readPackageJson(...segments) {
@@ -22260,11 +22260,11 @@ var require_ignore = __commonJS({
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+            const name2 = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
               return null;
             }
-            body += POSIX_CLASSES[name];
+            body += POSIX_CLASSES[name2];
             prev = EMPTY;
             index = end;
           } else {
@@ -26683,8 +26683,7 @@ var init_text = __esm({
 });
 
 // src/code/languages.ts
-function languageOf(file) {
-  const base2 = node_path_default.posix.basename(file);
+function languageOf(file, base2 = node_path_default.posix.basename(file)) {
   const named = byName.get(base2);
   if (named) return named;
   if (!anyNameRule.test(base2)) return byExtension.get(extensionOf(base2, node_path_default.posix));
@@ -26699,12 +26698,11 @@ function fenceLanguage(file) {
   if (!language) return void 0;
   return language.fenceByExtension?.[extensionOf(file, node_path_default.posix)] ?? language.fence ?? language.name;
 }
-function isDependencyManifest(file) {
-  const base2 = node_path_default.posix.basename(file);
+function isDependencyManifest(file, base2 = node_path_default.posix.basename(file)) {
   return dependencyNames.has(base2) || dependencyPatterns.some((pattern) => pattern.test(base2));
 }
-function isCodeFile(file) {
-  return languageOf(file) !== void 0 || isDependencyManifest(file);
+function isCodeFile(file, base2 = node_path_default.posix.basename(file)) {
+  return languageOf(file, base2) !== void 0 || isDependencyManifest(file, base2);
 }
 function isTestCode(file) {
   return inTestFolder.test(file) || testFileNames.some((pattern) => pattern.test(file.slice(file.lastIndexOf("/") + 1)));
@@ -26722,7 +26720,7 @@ var init_languages = __esm({
     byName = /* @__PURE__ */ new Map();
     for (const language of table.languages) {
       for (const extension of language.extensions) byExtension.set(extension, language);
-      for (const name of language.names ?? []) byName.set(name, language);
+      for (const name2 of language.names ?? []) byName.set(name2, language);
     }
     patterns = new Map(table.languages.map((language) => [language, (language.namePatterns ?? []).map((pattern) => new RegExp(pattern))]));
     anyNameRule = new RegExp(
@@ -27114,9 +27112,9 @@ var init_block_yaml = __esm({
         const text = this.text;
         const code2 = text.charCodeAt(at3);
         if (code2 === DOUBLE_QUOTE || code2 === SINGLE_QUOTE) {
-          const name2 = this.quoted(at3);
-          if (name2 === "__proto__") throw notBlockYaml;
-          return name2;
+          const name3 = this.quoted(at3);
+          if (name3 === "__proto__") throw notBlockYaml;
+          return name3;
         }
         let end = colon;
         while (text.charCodeAt(end - 1) === SPACE) end--;
@@ -27125,19 +27123,19 @@ var init_block_yaml = __esm({
         for (let scan2 = at3; scan2 < end; scan2++) hash = Math.imul(hash, 31) + text.charCodeAt(scan2) | 0;
         const slot = hash & keyCache.length - 1;
         const cached2 = keyCache[slot];
-        let name;
+        let name2;
         if (cached2.length === end - at3 && text.startsWith(cached2, at3)) {
-          name = cached2;
+          name2 = cached2;
         } else {
           if (end - at3 === 2 && text.startsWith("<<", at3)) throw notBlockYaml;
           const key = this.plainValue(at3, end);
           if (key !== null && typeof key === "object") throw notBlockYaml;
-          name = typeof key === "string" ? key : String(key);
-          if (name === "__proto__") throw notBlockYaml;
-          if (name.length === end - at3 && text.startsWith(name, at3)) keyCache[slot] = detached(name);
+          name2 = typeof key === "string" ? key : String(key);
+          if (name2 === "__proto__") throw notBlockYaml;
+          if (name2.length === end - at3 && text.startsWith(name2, at3)) keyCache[slot] = detached(name2);
         }
         this.emit(EVENT_ID.SCALAR, at3, end, SCALAR_STYLE.PLAIN, 1, -1, 1);
-        return name;
+        return name2;
       }
       /** A value that starts on the line of its key or dash: `parent` is that key's or dash's column. */
       inlineValue(at3, parent) {
@@ -27428,7 +27426,7 @@ function checkEvents(text, events, limits) {
       parent.height = Math.max(parent.height, height);
     }
   };
-  const name = (start, end) => start < 0 ? void 0 : text.slice(start, end);
+  const name2 = (start, end) => start < 0 ? void 0 : text.slice(start, end);
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
@@ -27439,7 +27437,7 @@ function checkEvents(text, events, limits) {
       case EVENT_ID.SEQUENCE:
       case EVENT_ID.MAPPING: {
         if (open2.length > limits.maxDepth) throw tooDeep(limits, event.start);
-        const anchor = name(event.anchorStart, event.anchorEnd);
+        const anchor = name2(event.anchorStart, event.anchorEnd);
         if (anchor !== void 0) anchors.set(anchor, "open");
         open2.push({ anchor, nodes: 1, height: 0 });
         break;
@@ -27448,7 +27446,7 @@ function checkEvents(text, events, limits) {
         if (event.style === SCALAR_STYLE.PLAIN && text.charCodeAt(event.valueStart) === 65279) {
           throw new NotReadError("a byte-order mark (U+FEFF) inside a document, where it becomes part of a key or value; remove it", event.valueStart);
         }
-        const anchor = name(event.anchorStart, event.anchorEnd);
+        const anchor = name2(event.anchorStart, event.anchorEnd);
         if (anchor !== void 0) anchors.set(anchor, { nodes: 1, height: 0 });
         add(1, 0);
         break;
@@ -27638,21 +27636,21 @@ function parseManifests(path2, rawText, options = {}) {
   if (text.includes("{{") && (chartTemplatePath.test(path2) || hasTemplateActions(text, events))) {
     return templateObjects(path2, text, options.keep) ?? { outcome: "skipped", reason: `Go/Helm template ({{ \u2026 }}) that is not YAML without rendering; ${templateHint}`, template: true };
   }
-  const found = [];
+  const found2 = [];
   let documents = 0;
   values.forEach((value, document) => {
     if (value === null || value === void 0) return;
     documents++;
-    collectObjects(value, [], (object, identity, path3) => found.push({ value: object, identity, document, path: path3 }));
+    collectObjects(value, [], (object, identity, path3) => found2.push({ value: object, identity, document, path: path3 }));
   });
-  const kept = options.keep ? found.filter((object) => options.keep(object.identity)) : found;
+  const kept = options.keep ? found2.filter((object) => options.keep(object.identity)) : found2;
   const source = kept.length > 0 ? new YamlSource(path2, text, events, () => readYamlStream(path2, text, limits, options.json === true).events) : void 0;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
     locator: new YamlLocator(source, source.documentRoot(document), objectPath)
   }));
-  return { outcome: "parsed", documents, objectCount: found.length, objects };
+  return { outcome: "parsed", documents, objectCount: found2.length, objects };
 }
 function templateObjects(path2, text, keep) {
   const parsed = parseTemplateYaml(path2, text);
@@ -27736,31 +27734,31 @@ var init_parse_manifests = __esm({
 });
 
 // src/loaders/declared/helm-set.ts
-function parseSetName(name) {
-  if (name === "") return "an empty name";
+function parseSetName(name2) {
+  if (name2 === "") return "an empty name";
   const path2 = [];
   let at3 = 0;
-  while (at3 < name.length) {
+  while (at3 < name2.length) {
     let key = "";
-    while (at3 < name.length && name[at3] !== "." && name[at3] !== "[") {
-      if (name[at3] === "\\") {
-        if (at3 + 1 >= name.length) return `\`${name}\` ends with a lone backslash`;
-        key += name[at3 + 1];
+    while (at3 < name2.length && name2[at3] !== "." && name2[at3] !== "[") {
+      if (name2[at3] === "\\") {
+        if (at3 + 1 >= name2.length) return `\`${name2}\` ends with a lone backslash`;
+        key += name2[at3 + 1];
         at3 += 2;
-      } else key += name[at3++];
+      } else key += name2[at3++];
     }
-    if (key === "") return `\`${name}\` has an empty key at character ${at3 + 1}`;
+    if (key === "") return `\`${name2}\` has an empty key at character ${at3 + 1}`;
     path2.push(key);
-    while (name[at3] === "[") {
-      const close = name.indexOf("]", at3);
-      const index = close < 0 ? "" : name.slice(at3 + 1, close);
-      if (!/^\d+$/.test(index)) return `\`${name}\` has a list index that is not a number at character ${at3 + 1}`;
+    while (name2[at3] === "[") {
+      const close = name2.indexOf("]", at3);
+      const index = close < 0 ? "" : name2.slice(at3 + 1, close);
+      if (!/^\d+$/.test(index)) return `\`${name2}\` has a list index that is not a number at character ${at3 + 1}`;
       path2.push(Number(index));
       at3 = close + 1;
     }
-    if (at3 < name.length) {
-      if (name[at3] !== ".") return `\`${name}\` has text right after a list index at character ${at3 + 1}`;
-      if (++at3 === name.length) return `\`${name}\` ends with an empty key`;
+    if (at3 < name2.length) {
+      if (name2[at3] !== ".") return `\`${name2}\` has text right after a list index at character ${at3 + 1}`;
+      if (++at3 === name2.length) return `\`${name2}\` ends with an empty key`;
     }
   }
   return path2;
@@ -27925,14 +27923,14 @@ var init_hcl_syntax = __esm({
           if (this.at >= this.text.length || inBlock && this.peek("}")) return { items };
           const [start, newlineEnds, depth] = [this.at, this.newlineEnds, this.depth];
           try {
-            const name = this.identifier();
+            const name2 = this.identifier();
             this.skip(false);
             if (this.peek("=") && !this.peek("==")) {
               this.at++;
               this.newlineEnds = true;
               const value = this.expression();
-              items.push({ type: "attribute", name: name.value, nameSpan: name.span, value });
-            } else items.push(this.block(name));
+              items.push({ type: "attribute", name: name2.value, nameSpan: name2.span, value });
+            } else items.push(this.block(name2));
             this.newlineEnds = newlineEnds;
             this.endOfLine();
           } catch (error2) {
@@ -28073,8 +28071,8 @@ var init_hcl_syntax = __esm({
               const key = { type: "literal", value: Number(this.text.slice(start, this.at)), span: { start, end: this.at } };
               result2 = { type: "index", target: result2, key, span: { start: result2.span.start, end: this.at } };
             } else {
-              const name = this.identifier();
-              result2 = { type: "attribute", target: result2, name: name.value, span: { start: result2.span.start, end: this.at } };
+              const name2 = this.identifier();
+              result2 = { type: "attribute", target: result2, name: name2.value, span: { start: result2.span.start, end: this.at } };
             }
           } else if (this.peek("[")) {
             this.at++;
@@ -28115,11 +28113,11 @@ var init_hcl_syntax = __esm({
         if (char === "[") return this.tuple();
         if (char === "{") return this.object();
         if (isIdentifierStart(char)) {
-          const name = this.identifier();
-          if (name.value === "true" || name.value === "false") return { type: "literal", value: name.value === "true", span: name.span };
-          if (name.value === "null") return { type: "literal", value: null, span: name.span };
-          if (this.peek("(") || this.peek("::")) return this.call(name);
-          return { type: "variable", name: name.value, span: name.span };
+          const name2 = this.identifier();
+          if (name2.value === "true" || name2.value === "false") return { type: "literal", value: name2.value === "true", span: name2.span };
+          if (name2.value === "null") return { type: "literal", value: null, span: name2.span };
+          if (this.peek("(") || this.peek("::")) return this.call(name2);
+          return { type: "variable", name: name2.value, span: name2.span };
         }
         this.fail(`unexpected \`${char}\``);
       }
@@ -28130,8 +28128,8 @@ var init_hcl_syntax = __esm({
         return { type: "literal", value: Number(match2[0]), span: { start, end: this.at } };
       }
       /** `name(args...)`, with provider functions `provider::p::f(...)`. */
-      call(name) {
-        let full = name.value;
+      call(name2) {
+        let full = name2.value;
         while (this.peek("::")) {
           this.at += 2;
           full += `::${this.identifier().value}`;
@@ -28151,15 +28149,15 @@ var init_hcl_syntax = __esm({
           }
         });
         this.at++;
-        return { type: "call", name: full, args, span: { start: name.span.start, end: this.at } };
+        return { type: "call", name: full, args, span: { start: name2.span.start, end: this.at } };
       }
       /** Whether a `for` expression opens here (`[for ...` / `{for ...`). */
       forHere() {
         const saved = this.at;
         this.skip(true);
-        const found = this.peek("for") && !isIdentifierPart(this.text[this.at + 3]);
+        const found2 = this.peek("for") && !isIdentifierPart(this.text[this.at + 3]);
         this.at = saved;
-        return found;
+        return found2;
       }
       tuple() {
         const start = this.at;
@@ -28217,9 +28215,9 @@ var init_hcl_syntax = __esm({
       objectKey() {
         const start = this.at;
         if (isIdentifierStart(this.text[this.at])) {
-          const name = this.identifier();
+          const name2 = this.identifier();
           this.skip(false);
-          if (this.peek("=") || this.peek(":")) return { type: "literal", value: name.value, span: name.span };
+          if (this.peek("=") || this.peek(":")) return { type: "literal", value: name2.value, span: name2.span };
           this.at = start;
         }
         return this.binary(0);
@@ -28423,9 +28421,9 @@ function originAt(value, path2, target) {
   for (const segment of path2) {
     const inner = node.kind === "encoded" ? node.of : node;
     if (inner.kind === "map" && typeof segment === "string") {
-      const found = inner.entries.findLast((item) => item.key === segment);
-      if (!found) return keyAt ?? node.at;
-      [node, keyAt] = [found.value, found.keyAt];
+      const found2 = inner.entries.findLast((item) => item.key === segment);
+      if (!found2) return keyAt ?? node.at;
+      [node, keyAt] = [found2.value, found2.keyAt];
     } else if (inner.kind === "list" && typeof segment === "number" && inner.items[segment]) {
       [node, keyAt] = [inner.items[segment], void 0];
     } else return keyAt ?? node.at;
@@ -28434,7 +28432,7 @@ function originAt(value, path2, target) {
 }
 function evaluate(expression, scope) {
   const at3 = { file: scope.file, span: expression.span };
-  const unknown = () => unknownValue2(scope, expression);
+  const unknown2 = () => unknownValue2(scope, expression);
   switch (expression.type) {
     case "literal":
       return { kind: "known", value: expression.value, at: at3 };
@@ -28443,40 +28441,40 @@ function evaluate(expression, scope) {
     case "template": {
       let text = "";
       for (const part of expression.parts) {
-        if (part.kind === "directive") return unknown();
+        if (part.kind === "directive") return unknown2();
         const value = part.kind === "text" ? part.text : knownString(evaluate(part.expression, scope));
-        if (value === void 0) return unknown();
+        if (value === void 0) return unknown2();
         text += value;
       }
       return { kind: "known", value: text, at: at3 };
     }
     case "variable":
-      return scope.names.get(expression.name) ?? unknown();
+      return scope.names.get(expression.name) ?? unknown2();
     case "tuple":
       return { kind: "list", items: expression.items.map((item) => evaluate(item, scope)), at: at3 };
     case "object": {
       const entries = [];
       for (const item of expression.items) {
         const key = knownString(evaluate(item.key, scope));
-        if (key === void 0) return unknown();
+        if (key === void 0) return unknown2();
         entries.push({ key, keyAt: { file: scope.file, span: item.key.span }, value: evaluate(item.value, scope) });
       }
       return { kind: "map", entries, at: at3 };
     }
     case "attribute": {
       const target = evaluate(expression.target, scope);
-      return (target.kind === "map" ? entry(target, expression.name) : void 0) ?? unknown();
+      return (target.kind === "map" ? entry(target, expression.name) : void 0) ?? unknown2();
     }
     case "index": {
       const target = evaluate(expression.target, scope);
       const key = evaluate(expression.key, scope);
-      if (target.kind === "map" && knownString(key) !== void 0) return entry(target, knownString(key)) ?? unknown();
-      if (target.kind === "list" && key.kind === "known" && typeof key.value === "number") return target.items[key.value] ?? unknown();
-      return unknown();
+      if (target.kind === "map" && knownString(key) !== void 0) return entry(target, knownString(key)) ?? unknown2();
+      if (target.kind === "list" && key.kind === "known" && typeof key.value === "number") return target.items[key.value] ?? unknown2();
+      return unknown2();
     }
     case "call": {
       const read7 = functions[expression.name];
-      return (read7 ? read7(expression.args.map((arg) => evaluate(arg, scope)), at3) : void 0) ?? unknown();
+      return (read7 ? read7(expression.args.map((arg) => evaluate(arg, scope)), at3) : void 0) ?? unknown2();
     }
     case "conditional": {
       const condition = evaluate(expression.condition, scope);
@@ -28484,14 +28482,14 @@ function evaluate(expression, scope) {
       const [then, otherwise] = [evaluate(expression.then, scope), evaluate(expression.else, scope)];
       if (isEmpty(otherwise) && !isEmpty(then)) return then;
       if (isEmpty(then) && !isEmpty(otherwise)) return otherwise;
-      return unknown();
+      return unknown2();
     }
     case "for":
-      return forExpression(expression, scope) ?? unknown();
+      return forExpression(expression, scope) ?? unknown2();
     case "unary":
     case "binary":
     case "splat":
-      return operation(expression, scope) ?? unknown();
+      return operation(expression, scope) ?? unknown2();
   }
 }
 function operation(expression, scope) {
@@ -28526,9 +28524,9 @@ function forExpression(expression, scope) {
     const result2 = evaluate(expression.value, inner);
     if (!expression.object) items.push(result2);
     else {
-      const name = evaluate(expression.key, inner);
-      if (knownString(name) === void 0) return void 0;
-      entries.push({ key: knownString(name), keyAt: name.at, value: result2 });
+      const name2 = evaluate(expression.key, inner);
+      if (knownString(name2) === void 0) return void 0;
+      entries.push({ key: knownString(name2), keyAt: name2.at, value: result2 });
     }
   }
   return expression.object ? { kind: "map", entries, at: at3 } : { kind: "list", items, at: at3 };
@@ -28545,9 +28543,9 @@ var init_evaluate = __esm({
       },
       concat: (args, at3) => args.every((arg) => arg.kind === "list") ? { kind: "list", items: args.flatMap((arg) => arg.kind === "list" ? arg.items : []), at: at3 } : void 0,
       lookup: ([map, key, fallback]) => {
-        const name = knownString(key);
-        if (map?.kind !== "map" || name === void 0) return void 0;
-        return entry(map, name) ?? fallback;
+        const name2 = knownString(key);
+        if (map?.kind !== "map" || name2 === void 0) return void 0;
+        return entry(map, name2) ?? fallback;
       },
       // `try` gives its first argument that does not fail: an unknown one may or may not.
       try: ([first]) => first?.kind === "unknown" ? void 0 : first,
@@ -28565,8 +28563,8 @@ var init_evaluate = __esm({
 });
 
 // src/loaders/declared/terraform/kubernetes-objects.ts
-function camel(name) {
-  return name.replace(/_([a-z0-9])/g, (_2, letter) => letter.toUpperCase());
+function camel(name2) {
+  return name2.replace(/_([a-z0-9])/g, (_2, letter) => letter.toUpperCase());
 }
 function providerKind(resourceType) {
   return resourceKinds[resourceType.replace(/_v\d+$/, "")];
@@ -28605,44 +28603,44 @@ function objectIdentity(value) {
   const apiVersion = knownString(entry(value, "apiVersion"));
   const kind = knownString(entry(value, "kind"));
   const metadata = entry(value, "metadata");
-  const name = entry(metadata, "name");
-  if (apiVersion === void 0 || kind === void 0 || name === void 0) return void 0;
+  const name2 = entry(metadata, "name");
+  if (apiVersion === void 0 || kind === void 0 || name2 === void 0) return void 0;
   const namespace = entry(metadata, "namespace");
-  return { apiVersion, kind, name: String(plain(name)), ...namespace !== void 0 ? { namespace: String(plain(namespace)) } : {} };
+  return { apiVersion, kind, name: String(plain(name2)), ...namespace !== void 0 ? { namespace: String(plain(namespace)) } : {} };
 }
 function fluxInstancePatches(instance) {
   const namespace = knownString(entry(entry(instance, "metadata"), "namespace"));
   const patches = entry(entry(entry(instance, "spec"), "kustomize"), "patches");
   if (patches?.kind !== "list") return [];
-  const found = [];
+  const found2 = [];
   for (const patch of patches.items) {
     const target = entry(patch, "target");
     if (knownString(entry(target, "kind")) !== "ServiceAccount") continue;
-    const name = knownString(entry(target, "name"));
-    if (name === void 0 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) {
-      found.push("a FluxInstance patch aims at ServiceAccounts by a pattern or an unknown name");
+    const name2 = knownString(entry(target, "name"));
+    if (name2 === void 0 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name2)) {
+      found2.push("a FluxInstance patch aims at ServiceAccounts by a pattern or an unknown name");
       continue;
     }
     const operations = entry(patch, "patch");
     if (operations?.kind !== "encoded" || operations.of.kind !== "list") {
-      found.push(`the FluxInstance patch of ServiceAccount \`${name}\` is not written as \`yamlencode\` of JSON 6902 operations`);
+      found2.push(`the FluxInstance patch of ServiceAccount \`${name2}\` is not written as \`yamlencode\` of JSON 6902 operations`);
       continue;
     }
     const annotations = [];
     for (const operation2 of operations.of.items) {
-      const op = knownString(entry(operation2, "op"));
+      const op2 = knownString(entry(operation2, "op"));
       const path2 = knownString(entry(operation2, "path"));
       const value = entry(operation2, "value");
-      if (op !== "add" && op !== "replace" || path2 === void 0 || value === void 0) continue;
+      if (op2 !== "add" && op2 !== "replace" || path2 === void 0 || value === void 0) continue;
       if (path2 === "/metadata/annotations" && value.kind === "map") annotations.push(...value.entries);
       else if (path2.startsWith("/metadata/annotations/")) {
         const key = path2.slice("/metadata/annotations/".length).replace(/~1/g, "/").replace(/~0/g, "~");
         annotations.push({ key, keyAt: value.at, value });
       }
     }
-    if (annotations.length > 0) found.push({ name, ...namespace !== void 0 ? { namespace } : {}, annotations: { kind: "map", entries: annotations, at: patch.at }, at: patch.at });
+    if (annotations.length > 0) found2.push({ name: name2, ...namespace !== void 0 ? { namespace } : {}, annotations: { kind: "map", entries: annotations, at: patch.at }, at: patch.at });
   }
-  return found;
+  return found2;
 }
 function accountValue(account) {
   const known = (value) => ({ kind: "known", value, at: account.at });
@@ -28767,7 +28765,7 @@ var init_read_terraform = __esm({
     init_kubernetes_objects();
     attributes = (body) => body.items.filter((item) => item.type === "attribute");
     blocks = (body, type) => body.items.filter((item) => item.type === "block" && (type === void 0 || item.blockType === type));
-    attribute = (body, name) => attributes(body).findLast((item) => item.name === name);
+    attribute = (body, name2) => attributes(body).findLast((item) => item.name === name2);
     ValueLocator = class {
       constructor(path2, value, position) {
         this.path = path2;
@@ -28858,13 +28856,13 @@ var init_read_terraform = __esm({
         const locals = [];
         for (const file of module.files) {
           for (const block of blocks(file.body, "variable")) {
-            const name = block.labels[0]?.value;
+            const name2 = block.labels[0]?.value;
             const fallback = attribute(block.body, "default");
-            if (name !== void 0 && fallback) variables.set(name, evaluate(fallback.value, this.scope(file, /* @__PURE__ */ new Map())));
+            if (name2 !== void 0 && fallback) variables.set(name2, evaluate(fallback.value, this.scope(file, /* @__PURE__ */ new Map())));
           }
           for (const block of blocks(file.body, "locals")) for (const item of attributes(block.body)) locals.push([file, item]);
         }
-        for (const [name, value] of arguments_) variables.set(name, value);
+        for (const [name2, value] of arguments_) variables.set(name2, value);
         const folder = { kind: "known", value: module.folder, at: at3 };
         const base2 = /* @__PURE__ */ new Map([
           ["var", mapOf(variables, at3)],
@@ -28935,7 +28933,7 @@ var init_read_terraform = __esm({
         const data = plain(value);
         this.into.objects.push({ kind, identity, data, locator: new ValueLocator(file.path, value, (origin) => this.position(origin)), declaredBy });
       }
-      readCluster(module, file, block, version, scope, name) {
+      readCluster(module, file, block, version, scope, name2) {
         if (!version) return;
         const assumptions = [];
         let known = knownString(evaluate(version.value, scope));
@@ -28954,7 +28952,7 @@ var init_read_terraform = __esm({
           folder: module.folder,
           file: file.path,
           line: file.lines.position(version.nameSpan.start).line,
-          name: name ?? block.labels.at(-1)?.value ?? module.folder,
+          name: name2 ?? block.labels.at(-1)?.value ?? module.folder,
           kubernetesVersion: known ?? null,
           assumptions
         });
@@ -28978,14 +28976,14 @@ var init_read_terraform = __esm({
         const folder = node_path_default.posix.dirname(file.path);
         const candidates = [node_path_default.posix.normalize(node_path_default.posix.join(folder, named)), node_path_default.posix.normalize(named)];
         if (node_path_default.posix.isAbsolute(named) || candidates.every((candidate2) => candidate2.startsWith("../") || candidate2 === "..")) return fail(`\`${expression.name}("${named}")\` names a file outside the scan root: it is not read`);
-        const found = candidates.find((candidate2) => this.repository.text(candidate2) !== void 0);
-        if (found === void 0) return fail(`\`${expression.name}("${named}")\` names a file that is not among the files scanned`);
-        let text = this.repository.text(found);
+        const found2 = candidates.find((candidate2) => this.repository.text(candidate2) !== void 0);
+        if (found2 === void 0) return fail(`\`${expression.name}("${named}")\` names a file that is not among the files scanned`);
+        let text = this.repository.text(found2);
         if (expression.name === "templatefile") {
           const variables = variablesArgument ? evaluate(variablesArgument, scope) : void 0;
-          text = maskInterpolations(blankDirectives(text)).replace(/\$\{\s*([A-Za-z_][\w-]*)\s*\}/g, (written, name) => knownString(entry(variables, name)) ?? written);
+          text = maskInterpolations(blankDirectives(text)).replace(/\$\{\s*([A-Za-z_][\w-]*)\s*\}/g, (written, name2) => knownString(entry(variables, name2)) ?? written);
         }
-        return { path: found, text };
+        return { path: found2, text };
       }
       /**
        * A `helm_release` as a Helm release: chart, name, namespace, its `values` list and its `set`
@@ -29020,8 +29018,8 @@ var init_read_terraform = __esm({
       }
       release(resource, address, scope, instance) {
         const file = this.files.get(scope.file);
-        const text = (name) => {
-          const item = attribute(resource.body, name);
+        const text = (name2) => {
+          const item = attribute(resource.body, name2);
           return item ? knownString(evaluate(item.value, scope)) : void 0;
         };
         const specFile = instance?.file ?? file.path;
@@ -29090,21 +29088,21 @@ var init_read_terraform = __esm({
       /** `set`, `set_sensitive` and `set_list`... as blocks, as lists of objects (provider v3), and `dynamic "set"` over known collections. */
       setEntries(resource, address, scope, position) {
         const file = this.files.get(scope.file);
-        const found = [];
-        const add = (name, value, at3) => {
-          const written = knownString(name);
+        const found2 = [];
+        const add = (name2, value, at3) => {
+          const written = knownString(name2);
           if (written === void 0) {
             this.into.unanalysed.push({ path: file.path, line: this.position(at3).startLine, kind: "terraform", reason: `a \`set\` name of \`${address}\` is decided at apply time` });
             return;
           }
           const setPath = parseSetName(written);
-          const namePosition = position(name.at);
+          const namePosition = position(name2.at);
           if (typeof setPath === "string") {
             this.into.errors.push({ path: namePosition.file ?? file.path, message: `\`set\` name of \`${address}\` is not valid Helm --set syntax: ${setPath}`, line: namePosition.startLine, column: namePosition.startColumn });
             return;
           }
           const known = value?.kind === "known";
-          found.push({ path: setPath, value: value === void 0 ? "" : known ? String(plain(value)) : plain(value), name: namePosition, valueAt: known ? position(value.at) : namePosition });
+          found2.push({ path: setPath, value: value === void 0 ? "" : known ? String(plain(value)) : plain(value), name: namePosition, valueAt: known ? position(value.at) : namePosition });
         };
         for (const item of resource.body.items) {
           if (item.type === "attribute" && (item.name === "set" || item.name === "set_sensitive")) {
@@ -29128,10 +29126,10 @@ var init_read_terraform = __esm({
             }
           }
         }
-        return found;
+        return found2;
       }
-      attributeValue(body, name, scope) {
-        const item = attribute(body, name);
+      attributeValue(body, name2, scope) {
+        const item = attribute(body, name2);
         return item ? evaluate(item.value, scope) : void 0;
       }
       /**
@@ -29158,9 +29156,9 @@ var init_read_terraform = __esm({
         const label = call.labels[0]?.value ?? "module";
         for (const moduleFile of module.files) {
           for (const resource of blocks(moduleFile.body, "resource")) {
-            const [type, name] = resource.labels.map((item) => item.value);
-            if (type !== "helm_release" || name === void 0 || !attribute(resource.body, "for_each")) continue;
-            this.readRelease(resource, `module.${label}.helm_release.${name}`, this.scope(moduleFile, names), { file: file.path, anchor: this.origin(file, call.typeSpan), call: label });
+            const [type, name2] = resource.labels.map((item) => item.value);
+            if (type !== "helm_release" || name2 === void 0 || !attribute(resource.body, "for_each")) continue;
+            this.readRelease(resource, `module.${label}.helm_release.${name2}`, this.scope(moduleFile, names), { file: file.path, anchor: this.origin(file, call.typeSpan), call: label });
           }
         }
       }
@@ -29180,8 +29178,8 @@ var init_read_terraform = __esm({
 init_node_fs();
 
 // builtin:node:os
-var builtin2 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:os");
-var read2 = (name) => builtin2[name];
+var builtin2 = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:os");
+var read2 = (name2) => builtin2[name2];
 var export1 = /* @__PURE__ */ read2("availableParallelism");
 var export6 = /* @__PURE__ */ read2("homedir");
 var export13 = /* @__PURE__ */ read2("tmpdir");
@@ -29653,23 +29651,23 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name2, options) {
+  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+    throw new Error(`Input required and not supplied: ${name2}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function setOutput(name, value) {
+function setOutput(name2, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value));
 }
 function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
@@ -29708,22 +29706,22 @@ init_package_files();
 init_node_fs();
 
 // builtin:node:module
-var builtin5 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:module");
-var read4 = (name) => builtin5[name];
+var builtin5 = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:module");
+var read4 = (name2) => builtin5[name2];
 var export18 = /* @__PURE__ */ read4("createRequire");
 
 // src/schema-validation.ts
 init_node_url();
 init_package_files();
 var require2 = export18(import.meta.url);
-function validationFunction(name) {
-  const compiled = export11(new URL(`./validators/${name.replace(/\.json$/, ".cjs")}`, import.meta.url));
+function validationFunction(name2) {
+  const compiled = export11(new URL(`./validators/${name2.replace(/\.json$/, ".cjs")}`, import.meta.url));
   if (export17(compiled)) return require2(compiled);
   const { Ajv } = require2("ajv");
-  return new Ajv({ allErrors: true, strict: true }).compile(readPackageJson("schemas", name));
+  return new Ajv({ allErrors: true, strict: true }).compile(readPackageJson("schemas", name2));
 }
-function schemaValidator(name) {
-  const validate = validationFunction(name);
+function schemaValidator(name2) {
+  const validate = validationFunction(name2);
   return (value) => validate(value) ? [] : (validate.errors ?? []).map(describeError);
 }
 function keyPath(pointer) {
@@ -29759,7 +29757,7 @@ function ruleCatalogue() {
 }
 function readRuleFiles() {
   const validate = schemaValidator("rule.schema.json");
-  return export53(rulesFolder).filter((name) => name.endsWith(".yaml")).sort().map((file) => {
+  return export53(rulesFolder).filter((name2) => name2.endsWith(".yaml")).sort().map((file) => {
     const metadata = load(export59(`${rulesFolder}/${file}`, "utf8"));
     const problems = validate(metadata);
     if (problems.length > 0) throw new Error(`rules/${file}: ${problems.join("; ")}`);
@@ -30146,8 +30144,8 @@ var IgnoreRules = class {
   rulesOf(folder, listed) {
     let rules2 = this.perFolder.get(folder);
     if (rules2 === void 0) {
-      const file = node_path_default.join(this.root, folder, ".gitignore");
-      rules2 = listed ?? export17(file) ? readRules(file) : null;
+      const file = () => node_path_default.join(this.root, folder, ".gitignore");
+      rules2 = listed ?? export17(file()) ? readRules(file()) : null;
       this.perFolder.set(folder, rules2);
     }
     return rules2;
@@ -30166,11 +30164,12 @@ var globCharacters = /[*?[\]{}]/;
 async function discoverFiles(targets2, options) {
   const realRoot = export63.native(options.root);
   const rules2 = new IgnoreRules(options.root, options.ignorePaths, options.ignoreFolder);
-  const found = [];
+  const found2 = [];
   let seen;
   const skipped = [];
   const visitedFolders = /* @__PURE__ */ new Set();
   const relativeOf = (absolute) => toPosix(node_path_default.relative(options.root, absolute));
+  const openRelative = node_path_default.resolve(options.root) === process.cwd();
   const inside2 = (real) => real === realRoot || real.startsWith(realRoot + node_path_default.sep);
   const wanted = options.wanted;
   const followLink = (absolute) => {
@@ -30195,8 +30194,8 @@ async function discoverFiles(targets2, options) {
       if (seen.has(relative)) return;
       seen.add(relative);
     }
-    const file = { path: relative, absolutePath: absolute };
-    found.push(file);
+    const file = { path: relative, openPath: openRelative ? relative : absolute };
+    found2.push(file);
     options.onFound?.(file);
   };
   const walk = (folder, real, relativeFolder, above, withExtra) => {
@@ -30214,7 +30213,7 @@ async function discoverFiles(targets2, options) {
       let linked;
       if (entry2.isSymbolicLink()) {
         const linksToFolder = isFolderLink(absolute);
-        if (!linksToFolder && !wanted(relative) || rules2.ignores(relative, linksToFolder, stack, withExtra)) continue;
+        if (!linksToFolder && !wanted(relative, entry2.name) || rules2.ignores(relative, linksToFolder, stack, withExtra)) continue;
         linked = followLink(absolute);
         if (linked === void 0) continue;
         isFolder = linksToFolder;
@@ -30222,7 +30221,7 @@ async function discoverFiles(targets2, options) {
       if (isFolder) {
         if (excludedFolders.has(entry2.name) || rules2.ignores(relative, true, stack, withExtra)) continue;
         walk(absolute, linked ?? node_path_default.join(real, entry2.name), relative, stack, withExtra);
-      } else if (wanted(relative) && !rules2.ignores(relative, false, stack, withExtra)) {
+      } else if (wanted(relative, entry2.name) && !rules2.ignores(relative, false, stack, withExtra)) {
         if (entry2.isFile() || entry2.isSymbolicLink()) addFound(relative, absolute);
         else skipped.push({ path: relative, reason: "not a regular file (a FIFO, socket or device)" });
       }
@@ -30265,7 +30264,7 @@ async function discoverFiles(targets2, options) {
     return "no file it matches is one sts-audit reads, or every one is ignored";
   };
   for (const [index, target] of targets2.entries()) {
-    if (index > 0 || globCharacters.test(target)) seen ??= new Set(found.map((file) => file.path));
+    if (index > 0 || globCharacters.test(target)) seen ??= new Set(found2.map((file) => file.path));
     visitedFolders.clear();
     matched = 0;
     const skippedBefore = skipped.length;
@@ -30279,7 +30278,7 @@ async function discoverFiles(targets2, options) {
     if (!options.allowUnmatched) throw new NoSuchTargetError(`nothing to scan in ${target}: ${unmatched}`);
   }
   return {
-    files: found.sort((a, b) => compareText(a.path, b.path)),
+    files: found2.sort((a, b) => compareText(a.path, b.path)),
     skipped
   };
 }
@@ -30300,8 +30299,8 @@ function isBrokenLink(absolute) {
 
 // src/builtins.ts
 var require3 = export18(import.meta.url);
-function builtin6(name) {
-  return require3(name);
+function builtin6(name2) {
+  return require3(name2);
 }
 
 // src/loaders/code-screen.ts
@@ -30310,54 +30309,227 @@ init_languages();
 init_facts();
 init_markers();
 
+// src/loaders/simd-scan.ts
+var scanSlack = 32;
+var uleb = (value) => {
+  const out = [];
+  do {
+    let byte = value & 127;
+    value >>>= 7;
+    if (value !== 0) byte |= 128;
+    out.push(byte);
+  } while (value !== 0);
+  return out;
+};
+var vector = (items) => [...uleb(items.length), ...items.flat()];
+var name = (text) => [...uleb(text.length), ...Array.from(text, (character) => character.charCodeAt(0))];
+var section = (id, content) => [id, ...uleb(content.length), ...content];
+var op = {
+  localGet: (index) => [32, ...uleb(index)],
+  localSet: (index) => [33, ...uleb(index)],
+  globalSet: (index) => [36, ...uleb(index)],
+  i32Add: [106],
+  i32GeU: [79],
+  i32Const16: [65, 16],
+  block: [2, 64],
+  loop: [3, 64],
+  end: [11],
+  br: (depth) => [12, ...uleb(depth)],
+  brIf: (depth) => [13, ...uleb(depth)],
+  v128Load: (offset) => [253, 0, 0, ...uleb(offset)],
+  v128Splat: (byte) => [253, 12, ...new Array(16).fill(byte)],
+  i8x16Eq: [253, 35],
+  v128And: [253, 78],
+  v128Or: [253, 80],
+  v128AnyTrue: [253, 83],
+  i8x16Bitmask: [253, 100]
+};
+var [i32, v128] = [127, 123];
+function moduleBytes(pairs) {
+  const [from, end] = [0, 1];
+  const first = (pair2) => 2 + 2 * pair2;
+  const block = 2 + 2 * pairs.length;
+  const [next, hits] = [block + 1, block + 2];
+  const body = [];
+  pairs.forEach(([a, b], pair2) => body.push(...op.v128Splat(a), ...op.localSet(first(pair2)), ...op.v128Splat(b), ...op.localSet(first(pair2) + 1)));
+  body.push(...op.block, ...op.loop);
+  body.push(...op.localGet(from), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1));
+  body.push(...op.localGet(from), ...op.v128Load(0), ...op.localSet(block), ...op.localGet(from), ...op.v128Load(1), ...op.localSet(next));
+  pairs.forEach((_2, pair2) => {
+    body.push(...op.localGet(block), ...op.localGet(first(pair2)), ...op.i8x16Eq, ...op.localGet(next), ...op.localGet(first(pair2) + 1), ...op.i8x16Eq, ...op.v128And);
+    if (pair2 > 0) body.push(...op.v128Or);
+  });
+  body.push(...op.localSet(hits), ...op.localGet(hits), ...op.v128AnyTrue, ...op.brIf(1));
+  body.push(...op.localGet(from), ...op.i32Const16, ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
+  body.push(...op.localGet(hits), ...op.i8x16Bitmask, ...op.globalSet(0), ...op.localGet(from), ...op.end);
+  const code2 = [...vector([[...uleb(2 * pairs.length + 3), v128]]), ...body];
+  return new Uint8Array([
+    ...[0, 97, 115, 109, 1, 0, 0, 0],
+    ...section(1, vector([[96, ...vector([[i32], [i32]]), ...vector([[i32]])]])),
+    ...section(2, vector([[...name("m"), ...name("memory"), 2, 0, 1]])),
+    ...section(3, vector([[0]])),
+    ...section(6, vector([[i32, 1, 65, 0, 11]])),
+    ...section(7, vector([[...name("scan"), 0, 0], [...name("lanes"), 3, 0]])),
+    ...section(10, vector([[...uleb(code2.length), ...code2]]))
+  ]);
+}
+function simdAvailable() {
+  try {
+    return typeof WebAssembly === "object" && WebAssembly.validate(moduleBytes([[97, 98]]));
+  } catch {
+    return false;
+  }
+}
+function pairScan(memory, pairs) {
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(pairs)), { m: { memory } });
+  const exports = instance.exports;
+  return { scan: exports.scan, lanes: () => exports.lanes.value };
+}
+
 // src/loaders/byte-search.ts
 var rarestFirst = "~%^ZXY75$J!K4G<+Q8UH>FW2z6|LB?`][_@N'M9O1V-j3Dq\\}{CI#REPTkS&Ax\"=:/w()*v;y,bg0.fmphucdlinosarte ";
-var partLength = 6;
-var rankOf = (character) => {
-  const rank3 = rarestFirst.indexOf(character);
-  return rank3 < 0 ? -1 : rank3;
-};
-function leadingPart(text) {
-  const lastStart = text.length - Math.min(text.length, 4);
+var commonness = (byte) => Math.max(rarestFirst.indexOf(String.fromCharCode(byte)), -1);
+function anchorOf(text) {
   let best = 0;
-  for (let start = 1; start <= lastStart; start++) if (rankOf(text[start]) < rankOf(text[best])) best = start;
-  return text.slice(best, best + partLength);
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let at3 = 0; at3 + 1 < text.length; at3++) {
+    const score = commonness(text[at3]) + commonness(text[at3 + 1]);
+    if (score < bestScore) [best, bestScore] = [at3, score];
+  }
+  return best;
 }
+var [unknown, found, absent] = [0, 1, 2];
+var largestInMemory = 1 << 30;
 var ByteSearch = class {
-  parts = [];
+  texts = [];
   ids = /* @__PURE__ */ new Map();
-  /** Per part, for the current bytes: 0 not searched yet, 1 found, 2 not found. */
+  /** Per text, for the current bytes: {@link unknown}, {@link found} or {@link absent}. */
   state = new Uint8Array(0);
+  /** The memory pair scans read, when WebAssembly runs SIMD code here. */
+  memory;
+  /** The memory as a Buffer, made again as it grows. */
+  view = Buffer.alloc(0);
+  /** A buffer for files outside the memory (none, or one too large for it). */
+  spare = Buffer.alloc(0);
   bytes = Buffer.alloc(0);
-  /** A part to search for as it is written: its id. */
-  part(text) {
+  /** Whether the current bytes are the start of {@link view}, searched by pair scans. */
+  inMemory = false;
+  /** The scans made, by the list of text ids asked for, and by the texts they look for. */
+  scansByList = /* @__PURE__ */ new WeakMap();
+  scansByTexts = /* @__PURE__ */ new Map();
+  constructor(options = {}) {
+    if ((options.simd ?? true) && simdAvailable()) {
+      this.memory = new WebAssembly.Memory({ initial: 17 });
+      this.view = Buffer.from(this.memory.buffer);
+    }
+  }
+  /** A text to search for (two bytes or longer): its id. */
+  text(text) {
     let id = this.ids.get(text);
     if (id === void 0) {
-      id = this.parts.push(Buffer.from(text)) - 1;
+      const bytes = Buffer.from(text);
+      if (bytes.length < 2) throw new RangeError(`a text to search for has two bytes or more: ${JSON.stringify(text)}`);
+      id = this.texts.push({ bytes, anchor: anchorOf(bytes) }) - 1;
       this.ids.set(text, id);
-      this.state = new Uint8Array(this.parts.length);
+      this.state = new Uint8Array(this.texts.length);
     }
     return id;
   }
-  /** A text to search for by its {@link leadingPart}. */
-  needle(text) {
-    const part = leadingPart(text);
-    return { part: this.part(part), whole: part === text ? void 0 : Buffer.from(text) };
+  /**
+   * A buffer of at least `size` bytes to read a file into and {@link start} on, valid until the
+   * next call: the search's own memory, when it has one and the file fits.
+   */
+  buffer(size) {
+    if (this.memory && size <= largestInMemory && this.fits(size)) return this.view;
+    if (size > this.spare.length) this.spare = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(Math.max(size, 1 << 16))));
+    return this.spare;
   }
   /** Starts on a file's bytes: nothing searched yet. */
   start(bytes) {
-    this.bytes = bytes;
-    this.state.fill(0);
+    this.state.fill(unknown);
+    const inMemory = bytes.length <= largestInMemory && this.memory !== void 0 && this.fits(bytes.length);
+    if (inMemory && (bytes.buffer !== this.view.buffer || bytes.byteOffset !== 0)) this.view.set(bytes);
+    this.inMemory = inMemory;
+    this.bytes = inMemory ? this.view.subarray(0, bytes.length) : bytes;
   }
-  /** Whether the current bytes hold a part (by id). */
-  holdsPart(id) {
-    let state3 = this.state[id];
-    if (state3 === 0) this.state[id] = state3 = this.bytes.includes(this.parts[id]) ? 1 : 2;
-    return state3 === 1;
+  /** Whether the current bytes hold a text (by id). */
+  holds(id) {
+    if (this.state[id] === unknown) this.search([id]);
+    return this.state[id] === found;
   }
-  /** Whether the current bytes hold a text. */
-  holds(needle) {
-    return this.holdsPart(needle.part) && (needle.whole === void 0 || this.bytes.includes(needle.whole));
+  /** Whether the current bytes hold one of the texts (by id): all searched in one pass. */
+  holdsAny(ids) {
+    this.search(ids);
+    for (const id of ids) if (this.state[id] === found) return true;
+    return false;
+  }
+  /** Searches the current bytes, in one pass, for those of the texts not searched yet. */
+  search(ids) {
+    const { state: state3, texts, bytes } = this;
+    let wanted = ids;
+    for (const id of ids) {
+      if (state3[id] === unknown) continue;
+      wanted = ids.filter((each) => state3[each] === unknown);
+      break;
+    }
+    if (wanted.length === 0) return;
+    if (!this.inMemory) {
+      for (const id of wanted) state3[id] = bytes.includes(texts[id].bytes) ? found : absent;
+      return;
+    }
+    this.scanFor(wanted, this.scanOf(wanted));
+    for (const id of wanted) if (state3[id] === unknown) state3[id] = absent;
+  }
+  /** The scan for the texts' pairs, made at its first use. */
+  scanOf(wanted) {
+    let scan2 = this.scansByList.get(wanted);
+    if (scan2) return scan2;
+    const key = wanted.join(",");
+    scan2 = this.scansByTexts.get(key);
+    if (!scan2) {
+      const { texts } = this;
+      scan2 = pairScan(this.memory, wanted.map((id) => [texts[id].bytes[texts[id].anchor], texts[id].bytes[texts[id].anchor + 1]]));
+      this.scansByTexts.set(key, scan2);
+    }
+    this.scansByList.set(wanted, scan2);
+    return scan2;
+  }
+  /** Marks each text found where a block the scan stops at has its pair. */
+  scanFor(wanted, scan2) {
+    const { state: state3, texts, view } = this;
+    const end = this.bytes.length;
+    let left = wanted.length;
+    for (let block = scan2.scan(0, end); block < end; block = scan2.scan(block + 16, end)) {
+      for (let lanes = scan2.lanes(); lanes !== 0; lanes &= lanes - 1) {
+        const at3 = block + 31 - Math.clz32(lanes & -lanes);
+        for (const id of wanted) {
+          if (state3[id] !== unknown) continue;
+          const { bytes, anchor } = texts[id];
+          if (view[at3] !== bytes[anchor] || view[at3 + 1] !== bytes[anchor + 1]) continue;
+          const start = at3 - anchor;
+          if (start < 0 || start + bytes.length > end) continue;
+          let matched = 0;
+          while (matched < bytes.length && view[start + matched] === bytes[matched]) matched++;
+          if (matched === bytes.length) {
+            state3[id] = found;
+            if (--left === 0) return;
+          }
+        }
+      }
+    }
+  }
+  /** Whether the memory holds `size` bytes and the slack a scan reads past them, grown if need be. */
+  fits(size) {
+    const memory = this.memory;
+    const needed2 = size + scanSlack;
+    if (needed2 <= this.view.length) return true;
+    try {
+      memory.grow(Math.ceil((needed2 - memory.buffer.byteLength) / 65536));
+    } catch {
+      return false;
+    }
+    this.view = Buffer.from(memory.buffer);
+    return true;
   }
 };
 
@@ -30365,38 +30537,62 @@ var ByteSearch = class {
 var binarySample = 8e3;
 var codeMarkers = endpoints.codeMarkers;
 var search = new ByteSearch();
-var screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
-  fragment: search.part(fragment),
-  texts: texts.map((text) => Buffer.from(text))
+var fragments = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
+  fragment: search.text(fragment),
+  texts: texts.map((text) => search.text(text))
 }));
-function holdsCodeMarker(bytes) {
-  return screens.some(({ fragment, texts }) => search.holdsPart(fragment) && texts.some((text) => bytes.includes(text)));
-}
 var markersPastScreens = codeMarkers.filter((marker) => !Object.entries(endpoints.codeMarkerFragments).some(([fragment, texts]) => marker.includes(fragment) && texts.some((text) => marker.includes(text)))).map((marker) => Buffer.from(marker));
 function holdsMarkerPastScreens(bytes) {
   return markersPastScreens.some((marker) => bytes.includes(marker));
 }
 var declarationMarkers2 = declarationMarkers.map((markers) => ({
   paths: markers.paths,
-  texts: markers.texts.map((text) => search.needle(text)),
-  alongside: markers.alongside?.map((text) => search.needle(text))
+  texts: markers.texts.map((text) => search.text(text)),
+  alongside: markers.alongside?.map((text) => search.text(text))
 }));
-function holdsDeclarationMarker(path2) {
-  return declarationMarkers2.some(
-    ({ paths, texts, alongside }) => paths(path2) && texts.some((text) => search.holds(text)) && (alongside === void 0 || alongside.some((text) => search.holds(text)))
-  );
+var firstPasses = /* @__PURE__ */ new Map();
+function firstPass(readers) {
+  let texts = firstPasses.get(readers);
+  if (!texts) {
+    texts = [.../* @__PURE__ */ new Set([...fragments.map(({ fragment }) => fragment), ...declarationMarkers2.flatMap(({ texts: each }, reader) => readers & 1 << reader ? each : [])])];
+    firstPasses.set(readers, texts);
+  }
+  return texts;
+}
+function readersOf(path2) {
+  let readers = 0;
+  for (let reader = 0; reader < declarationMarkers2.length; reader++) if (declarationMarkers2[reader].paths(path2)) readers |= 1 << reader;
+  return readers;
+}
+function holdsCodeMarker() {
+  for (const { fragment, texts } of fragments) if (search.holds(fragment) && search.holdsAny(texts)) return true;
+  return false;
+}
+function holdsDeclarationMarker(readers) {
+  for (let reader = 0; reader < declarationMarkers2.length; reader++) {
+    if ((readers & 1 << reader) === 0) continue;
+    const { texts, alongside } = declarationMarkers2[reader];
+    if (search.holdsAny(texts) && (alongside === void 0 || search.holdsAny(alongside))) return true;
+  }
+  return false;
+}
+function startScreen(path2, bytes) {
+  const readers = readersOf(path2);
+  search.start(bytes);
+  search.search(firstPass(readers));
+  return readers;
 }
 function screen(path2, bytes) {
-  search.start(bytes);
-  const screened = holdsCodeMarker(bytes);
+  const readers = startScreen(path2, bytes);
+  const screened = holdsCodeMarker();
   const dependencies = isDependencyManifest(path2);
-  return { screened, dependencies, read: screened || dependencies || holdsDeclarationMarker(path2) };
+  return { screened, dependencies, read: screened || dependencies || holdsDeclarationMarker(readers) };
 }
-var readBuffer = Buffer.allocUnsafe(1 << 20);
+var noBytes = Buffer.alloc(0);
 var NotRegularFile = class extends Error {
 };
-function openRegular(absolute) {
-  const fd = export50(absolute, export106.O_RDONLY | export106.O_NONBLOCK);
+function openRegular(openPath) {
+  const fd = export50(openPath, export106.O_RDONLY | export106.O_NONBLOCK);
   const stats = export25(fd);
   if (!stats.isFile()) {
     export9(fd);
@@ -30404,18 +30600,18 @@ function openRegular(absolute) {
   }
   return { fd, size: stats.size };
 }
-function readShared(absolute, maxBytes) {
-  const { fd, size } = openRegular(absolute);
+function readShared(openPath, maxBytes) {
+  const { fd, size } = openRegular(openPath);
   try {
-    if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
-    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
+    if (size > maxBytes) return { bytes: noBytes, size };
+    const buffer = search.buffer(size);
     let read7 = 0;
     while (read7 < size) {
-      const count = export55(fd, readBuffer, read7, size - read7, read7);
+      const count = export55(fd, buffer, read7, size - read7, read7);
       if (count === 0) break;
       read7 += count;
     }
-    return { bytes: readBuffer.subarray(0, read7), size };
+    return { bytes: buffer.subarray(0, read7), size };
   } finally {
     export9(fd);
   }
@@ -30425,13 +30621,19 @@ function inspectBytes(path2, read7, maxBytes) {
   if (read7.bytes.subarray(0, binarySample).includes(0)) return { binary: true };
   return screen(path2, read7.bytes);
 }
-function passedOver(path2, absolute, maxBytes) {
+function passedOver(path2, openPath, maxBytes) {
+  if (isDependencyManifest(path2)) return false;
+  let bytes;
   try {
-    const found = inspectBytes(path2, readShared(absolute, maxBytes), maxBytes);
-    return "read" in found && !found.read;
+    const read7 = readShared(openPath, maxBytes);
+    if (read7.size > maxBytes) return false;
+    bytes = read7.bytes;
   } catch {
     return false;
   }
+  if (bytes.subarray(0, binarySample).includes(0)) return false;
+  const readers = startScreen(path2, bytes);
+  return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
 }
 
 // src/loaders/screen-table.ts
@@ -30478,7 +30680,7 @@ var ScreenAhead = class {
     for (let index = files.length - 1; index >= 0; index--) {
       if (Atomics.compareExchange(states, index, fileState.free, fileState.taken) !== fileState.free) continue;
       const file = files[index];
-      Atomics.store(states, index, passedOver(file.path, file.absolutePath, settings.maxBytes) ? fileState.passedOver : fileState.toRead);
+      Atomics.store(states, index, passedOver(file.path, file.openPath, settings.maxBytes) ? fileState.passedOver : fileState.toRead);
       screened++;
     }
     for (const worker of this.workers) void worker.terminate();
@@ -30525,12 +30727,12 @@ var ScreenAhead = class {
     const { files, posted, workers } = this;
     if (workers.length === 0 || posted === files.length) return;
     const paths = [];
-    const absolutePaths = [];
+    const openPaths = [];
     for (let index = posted; index < files.length; index++) {
       paths.push(files[index].path);
-      absolutePaths.push(files[index].absolutePath);
+      openPaths.push(files[index].openPath);
     }
-    const batch = { first: posted, paths: joinPaths(paths), absolutePaths: joinPaths(absolutePaths) };
+    const batch = { first: posted, paths: joinPaths(paths), openPaths: joinPaths(openPaths) };
     workers[Math.floor(posted / batchSize) % workers.length].postMessage(batch);
     this.posted = files.length;
   }
@@ -30592,7 +30794,7 @@ function injectedStsSetting(settings, profile) {
 function skippedContainers(podMetadata) {
   const value = own(recordAt(podMetadata, "annotations"), webhook.annotations.skipContainers);
   if (typeof value !== "string") return /* @__PURE__ */ new Set();
-  return new Set(value.split(",").map((name) => name.trim()).filter((name) => name !== ""));
+  return new Set(value.split(",").map((name2) => name2.trim()).filter((name2) => name2 !== ""));
 }
 
 // src/loaders/kustomize.ts
@@ -30643,7 +30845,7 @@ function findFluxKustomizations(root, scanned, read7) {
     return parsed.documents.flatMap(({ value, locator }) => {
       if (!isRecord(value) || value.kind !== "Kustomization" || typeof value.apiVersion !== "string" || !fluxApiVersions.has(value.apiVersion)) return [];
       const metadata = isRecord(value.metadata) ? value.metadata : {};
-      const name = `${typeof metadata.namespace === "string" ? `${metadata.namespace}/` : ""}${nameOf(value)}`;
+      const name2 = `${typeof metadata.namespace === "string" ? `${metadata.namespace}/` : ""}${nameOf(value)}`;
       const firstLine = locator.locate([]).lineText;
       const spec = isRecord(value.spec) ? value.spec : {};
       const specPath = typeof spec.path === "string" ? spec.path : ".";
@@ -30651,7 +30853,7 @@ function findFluxKustomizations(root, scanned, read7) {
       try {
         const folder = localReference(root, realRoot, ".", specPath, "spec.path");
         if (!folder.directory) throw new Refused(`\`spec.path\` \`${specPath}\` is not a folder`);
-        const flux = fluxOf(name, spec);
+        const flux = fluxOf(name2, spec);
         const tree = kustomizationIn(root, folder.file) === void 0 ? generatedTree(root, realRoot, folder.file, scanned, flux) : readTree(root, realRoot, folder.file, []);
         const patches = Array.isArray(spec.patches) ? spec.patches : [];
         patches.forEach((entry2, index) => {
@@ -30667,7 +30869,7 @@ function findFluxKustomizations(root, scanned, read7) {
         return [{ file, folder: folder.file, firstLine, tree, flux }];
       } catch (error2) {
         if (!(error2 instanceof Refused)) throw error2;
-        return [{ file, folder: specPath, firstLine, tree: empty, refused: `Flux Kustomization \`${name}\`: ${error2.message}` }];
+        return [{ file, folder: specPath, firstLine, tree: empty, refused: `Flux Kustomization \`${name2}\`: ${error2.message}` }];
       }
     });
   });
@@ -30691,7 +30893,7 @@ function addTree(tree, inner) {
   tree.patches.push(...inner.patches);
   tree.kustomizations.push(...inner.kustomizations);
 }
-function fluxOf(name, spec) {
+function fluxOf(name2, spec) {
   const fields = {};
   const patches = (Array.isArray(spec.patches) ? spec.patches : []).filter((entry2) => isRecord(entry2) && typeof entry2.patch === "string");
   if (patches.length > 0) fields.patches = patches.map((entry2) => ({ patch: entry2.patch, ...isRecord(entry2.target) ? { target: entry2.target } : {} }));
@@ -30700,9 +30902,9 @@ function fluxOf(name, spec) {
   if (isRecord(common.annotations)) fields.commonAnnotations = common.annotations;
   if (isRecord(common.labels)) fields.labels = [{ pairs: common.labels }];
   const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
-  if (postBuild.substitute === void 0 && postBuild.substituteFrom === void 0) return { name, fields };
+  if (postBuild.substitute === void 0 && postBuild.substituteFrom === void 0) return { name: name2, fields };
   const known = isRecord(postBuild.substitute) ? postBuild.substitute : {};
-  return { name, fields, substitute: Object.fromEntries(Object.entries(known).filter((entry2) => typeof entry2[1] === "string")) };
+  return { name: name2, fields, substitute: Object.fromEntries(Object.entries(known).filter((entry2) => typeof entry2[1] === "string")) };
 }
 function localReference(root, realRoot, folder, reference, field) {
   if (/^[a-z][a-z0-9+.-]*:\/\/|^git::|^git@|\?ref=/i.test(reference)) throw new Refused(`\`${field}\` entry \`${reference}\` is remote; only files in the repository are built`);
@@ -30715,8 +30917,8 @@ function localReference(root, realRoot, folder, reference, field) {
   return { file, directory: export72(real).isDirectory() };
 }
 function kustomizationIn(root, folder) {
-  const name = kustomizationNames.find((candidate2) => export17(node_path_default.join(root, folder, candidate2)));
-  return name === void 0 ? void 0 : node_path_default.posix.join(folder, name);
+  const name2 = kustomizationNames.find((candidate2) => export17(node_path_default.join(root, folder, candidate2)));
+  return name2 === void 0 ? void 0 : node_path_default.posix.join(folder, name2);
 }
 function readTree(root, realRoot, folder, reaching) {
   const file = kustomizationIn(root, folder);
@@ -30849,7 +31051,7 @@ async function buildOverlay(root, overlay) {
 }
 var copiesFolder = "files";
 function substitute(value, variables) {
-  if (typeof value === "string") return value.replace(new RegExp(variablePattern.source, "g"), (placeholder2, name, fallback) => Object.hasOwn(variables, name) ? variables[name] : fallback ?? placeholder2);
+  if (typeof value === "string") return value.replace(new RegExp(variablePattern.source, "g"), (placeholder2, name2, fallback) => Object.hasOwn(variables, name2) ? variables[name2] : fallback ?? placeholder2);
   if (Array.isArray(value)) return value.map((item) => substitute(item, variables));
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, variables)]));
   return value;
@@ -30941,8 +31143,8 @@ function matchingPath(built, other, steps) {
     if (typeof step === "number") {
       if (!Array.isArray(built) || !Array.isArray(other)) return void 0;
       const item = built[step];
-      const name = isRecord(item) && typeof item.name === "string" ? item.name : void 0;
-      const index = name === void 0 ? step : other.findIndex((candidate2) => isRecord(candidate2) && candidate2.name === name);
+      const name2 = isRecord(item) && typeof item.name === "string" ? item.name : void 0;
+      const index = name2 === void 0 ? step : other.findIndex((candidate2) => isRecord(candidate2) && candidate2.name === name2);
       if (index < 0 || index >= other.length) return void 0;
       result2.push(index);
       built = item;
@@ -30992,8 +31194,8 @@ var OverlayLocator = class {
     const place = (origin, at3) => ({ ...origin.locator.locate([...at3, ...missing], options), file: origin.locator.path });
     if (isScalar(builtValue)) {
       for (const patch of [...this.kustomization.tree.patches].reverse()) {
-        const found = this.inPatch(patch, existing, builtValue, baseName);
-        if (found) return place(found.origin, found.at);
+        const found2 = this.inPatch(patch, existing, builtValue, baseName);
+        if (found2) return place(found2.origin, found2.at);
       }
     }
     const inBase = this.base ? matchingPath(this.built, this.base.value, existing) : void 0;
@@ -31040,23 +31242,23 @@ var OverlayLocator = class {
     }
     if (!targets(patch.target, this.identity, baseName)) return void 0;
     for (const operation2 of [...patch.operations].reverse()) {
-      const op = isRecord(operation2.value) ? operation2.value : {};
-      if (op.op !== "add" && op.op !== "replace" || typeof op.path !== "string") continue;
-      const pointer = pointerSteps(op.path);
+      const op2 = isRecord(operation2.value) ? operation2.value : {};
+      if (op2.op !== "add" && op2.op !== "replace" || typeof op2.path !== "string") continue;
+      const pointer = pointerSteps(op2.path);
       if (pointer.length > steps.length) continue;
       const under = pointer.every((step, index) => step === String(steps[index]) || step === "-" && typeof steps[index] === "number");
       if (!under) continue;
       const rest = steps.slice(pointer.length);
-      const at3 = matchingPath(valueAt(this.built, steps.slice(0, pointer.length)).value, op.value, rest);
-      if (at3 && valueAt(op.value, at3).value === value) return { origin: operation2, at: ["value", ...at3] };
+      const at3 = matchingPath(valueAt(this.built, steps.slice(0, pointer.length)).value, op2.value, rest);
+      if (at3 && valueAt(op2.value, at3).value === value) return { origin: operation2, at: ["value", ...at3] };
     }
     return void 0;
   }
 };
 
 // builtin:node:buffer
-var builtin7 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:buffer");
-var read5 = (name) => builtin7[name];
+var builtin7 = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:buffer");
+var read5 = (name2) => builtin7[name2];
 var export3 = /* @__PURE__ */ read5("isUtf8");
 
 // src/loaders/read-files.ts
@@ -31111,31 +31313,31 @@ function unreadable(file, error2, outcomes) {
 function readCode(file, maxBytes, outcomes) {
   let read7;
   try {
-    read7 = readShared(file.absolutePath, maxBytes);
+    read7 = readShared(file.openPath, maxBytes);
   } catch (error2) {
     return unreadable(file, error2, outcomes);
   }
-  const found = inspectBytes(file.path, read7, maxBytes);
-  if ("larger" in found) {
+  const found2 = inspectBytes(file.path, read7, maxBytes);
+  if ("larger" in found2) {
     outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read7.size} bytes)` });
     return void 0;
   }
-  if ("binary" in found) {
+  if ("binary" in found2) {
     outcomes.skipped.push({ path: file.path, reason: "binary file" });
     return void 0;
   }
-  if (!found.read) return null;
+  if (!found2.read) return null;
   const { bytes } = read7;
   if (!export3(bytes)) {
     outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
     return void 0;
   }
-  return { text: bytes.toString("utf8"), screened: found.screened || !found.dependencies && holdsMarkerPastScreens(bytes) };
+  return { text: bytes.toString("utf8"), screened: found2.screened || !found2.dependencies && holdsMarkerPastScreens(bytes) };
 }
 function readText(file, maxBytes, outcomes) {
   let text;
   try {
-    const { fd, size } = openRegular(file.absolutePath);
+    const { fd, size } = openRegular(file.openPath);
     try {
       if (size > maxBytes) {
         outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
@@ -31149,7 +31351,7 @@ function readText(file, maxBytes, outcomes) {
       outcomes.skipped.push({ path: file.path, reason: "binary file" });
       return void 0;
     }
-    if (text.includes("\uFFFD") && !export3(readShared(file.absolutePath, maxBytes).bytes)) {
+    if (text.includes("\uFFFD") && !export3(readShared(file.openPath, maxBytes).bytes)) {
       outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
       return void 0;
     }
@@ -31264,48 +31466,48 @@ function addLayer(outcome, values, context) {
 }
 function valueFileLayers(application, helm, helmPath, chartPath, refs, context) {
   const values = [];
-  listAt(helm, "valueFiles").forEach((name, index) => {
-    if (typeof name !== "string") return;
+  listAt(helm, "valueFiles").forEach((name2, index) => {
+    if (typeof name2 !== "string") return;
     const where2 = at2(context, application.locator, [...helmPath, "valueFiles", index]);
-    const unanalysed = (reason2) => context.into.unanalysed.push({ path: where2.path, line: where2.line, kind: "argocd", reason: `values file \`${name}\` of ${application.by} ${reason2}` });
-    if (name.includes("{{")) return unanalysed("is named through a template placeholder, known only when the ApplicationSet is rendered");
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) return unanalysed("is fetched from a URL, not read");
+    const unanalysed = (reason2) => context.into.unanalysed.push({ path: where2.path, line: where2.line, kind: "argocd", reason: `values file \`${name2}\` of ${application.by} ${reason2}` });
+    if (name2.includes("{{")) return unanalysed("is named through a template placeholder, known only when the ApplicationSet is rendered");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name2)) return unanalysed("is fetched from a URL, not read");
     let relative;
-    if (name.startsWith("$")) {
-      const ref = name.slice(1).split("/", 1)[0];
+    if (name2.startsWith("$")) {
+      const ref = name2.slice(1).split("/", 1)[0];
       const refSource = refs.get(ref);
       if (!refSource) {
-        context.into.errors.push({ ...where2, message: `values file \`${name}\` of ${application.by} names the source ref \`${ref}\`, which no source declares` });
+        context.into.errors.push({ ...where2, message: `values file \`${name2}\` of ${application.by} names the source ref \`${ref}\`, which no source declares` });
         return;
       }
-      relative = name.slice(ref.length + 2);
+      relative = name2.slice(ref.length + 2);
       const file2 = insideRoot(relative);
       if (file2 !== void 0 && context.repository.text(file2) === void 0) {
         return unanalysed(`comes from the repository of source ref \`${ref}\` (${stringAt(refSource, "repoURL") ?? "no repoURL"}) and is not among the scanned files`);
       }
     } else if (chartPath !== void 0) {
-      relative = node_path_default.posix.join(chartPath, name);
+      relative = node_path_default.posix.join(chartPath, name2);
     } else {
       return unanalysed("is a file of the chart itself, not of this repository");
     }
     const file = insideRoot(relative);
     if (file === void 0) {
-      context.into.errors.push({ ...where2, message: `values file \`${name}\` of ${application.by} is outside the scan root: not read` });
+      context.into.errors.push({ ...where2, message: `values file \`${name2}\` of ${application.by} is outside the scan root: not read` });
       return;
     }
     const text = context.repository.text(file);
     if (text !== void 0) addLayer(valuesFileLayer(file, text, `values file \`${file}\``), values, context);
-    else if (helm.ignoreMissingValueFiles !== true) context.into.errors.push({ ...where2, message: `values file \`${name}\` of ${application.by} is not among the scanned files (\`${file}\`)` });
+    else if (helm.ignoreMissingValueFiles !== true) context.into.errors.push({ ...where2, message: `values file \`${name2}\` of ${application.by} is not among the scanned files (\`${file}\`)` });
   });
   return values;
 }
 function parameterLayer(application, helm, helmPath, context) {
   const entries = [];
   listAt(helm, "parameters").forEach((parameter, index) => {
-    const name = stringAt(parameter, "name");
-    if (name === void 0 || !isRecord(parameter)) return;
+    const name2 = stringAt(parameter, "name");
+    if (name2 === void 0 || !isRecord(parameter)) return;
     const parameterPath = [...helmPath, "parameters", index];
-    const path2 = parseSetName(name);
+    const path2 = parseSetName(name2);
     if (typeof path2 === "string") {
       context.into.errors.push({ ...at2(context, application.locator, [...parameterPath, "name"]), message: `Helm parameter of ${application.by}: ${path2}` });
       return;
@@ -31407,13 +31609,13 @@ function readFile(file, repository, into) {
     if (!isRecord(value)) continue;
     const apiVersion = value.apiVersion;
     if (typeof apiVersion === "string" && apiVersion.startsWith(argoGroup)) {
-      const name = stringAt(recordAt(value, "metadata"), "name");
+      const name2 = stringAt(recordAt(value, "metadata"), "name");
       if (value.kind === "Application") {
-        readApplication({ spec: recordAt(value, "spec"), specPath: ["spec"], name, by: `Argo CD Application \`${name ?? ""}\``, locator }, context);
+        readApplication({ spec: recordAt(value, "spec"), specPath: ["spec"], name: name2, by: `Argo CD Application \`${name2 ?? ""}\``, locator }, context);
       } else if (value.kind === "ApplicationSet") {
         const template = recordAt(recordAt(value, "spec"), "template");
         const templateName = stringAt(recordAt(template, "metadata"), "name");
-        readApplication({ spec: recordAt(template, "spec"), specPath: ["spec", "template", "spec"], name: templateName, by: `Argo CD ApplicationSet \`${name ?? ""}\``, locator }, context);
+        readApplication({ spec: recordAt(template, "spec"), specPath: ["spec", "template", "spec"], name: templateName, by: `Argo CD ApplicationSet \`${name2 ?? ""}\``, locator }, context);
       }
     } else if (apiVersion === void 0 && value.kind === void 0) {
       readAddonCatalog(value, locator, context);
@@ -31445,17 +31647,17 @@ var ValuesSources = class {
   repository;
   parsed = /* @__PURE__ */ new Map();
   /** The object of this kind and name, in this namespace when both say one. */
-  find(kind, name, namespace) {
+  find(kind, name2, namespace) {
     for (const file of this.repository.paths) {
       if (!isManifestFile(file)) continue;
       const text = this.repository.text(file);
-      if (text === void 0 || !text.includes(kind) || !text.includes(name)) continue;
-      const found = this.documents(file, text).find(({ value }) => {
+      if (text === void 0 || !text.includes(kind) || !text.includes(name2)) continue;
+      const found2 = this.documents(file, text).find(({ value }) => {
         const metadata = recordAt(value, "metadata");
         const objectNamespace = stringAt(metadata, "namespace");
-        return value.apiVersion === "v1" && value.kind === kind && metadata.name === name && (namespace === void 0 || objectNamespace === void 0 || objectNamespace === namespace);
+        return value.apiVersion === "v1" && value.kind === kind && metadata.name === name2 && (namespace === void 0 || objectNamespace === void 0 || objectNamespace === namespace);
       });
-      if (found) return found;
+      if (found2) return found2;
     }
     return void 0;
   }
@@ -31473,26 +31675,26 @@ function valuesFromLayers(release, spec, sources, into) {
   const layers = [];
   listAt(spec, "valuesFrom").forEach((reference, index) => {
     const kind = stringAt(reference, "kind");
-    const name = stringAt(reference, "name");
-    if (!isRecord(reference) || kind !== "ConfigMap" && kind !== "Secret" || name === void 0) return;
+    const name2 = stringAt(reference, "name");
+    if (!isRecord(reference) || kind !== "ConfigMap" && kind !== "Secret" || name2 === void 0) return;
     const where2 = release.locator.locate(["spec", "valuesFrom", index]);
     const position = { path: release.file, line: where2.startLine, column: where2.startColumn };
     const optional2 = reference.optional === true;
-    const object = sources.find(kind, name, release.namespace);
+    const object = sources.find(kind, name2, release.namespace);
     if (!object) {
-      if (!optional2) into.unanalysed.push({ path: release.file, line: where2.startLine, kind: "flux", reason: `${kind} \`${name}\` that ${release.by} takes values from is not among the scanned files (made at deploy time?): its values are not read` });
+      if (!optional2) into.unanalysed.push({ path: release.file, line: where2.startLine, kind: "flux", reason: `${kind} \`${name2}\` that ${release.by} takes values from is not among the scanned files (made at deploy time?): its values are not read` });
       return;
     }
     const key = stringAt(reference, "valuesKey") ?? "values.yaml";
     const field = kind === "Secret" && typeof recordAt(object.value, "stringData")[key] === "string" ? "stringData" : "data";
     const written = recordAt(object.value, field)[key];
     if (typeof written !== "string") {
-      if (!optional2) into.errors.push({ ...position, message: `${kind} \`${name}\` (\`${object.file}\`) has no key \`${key}\` that ${release.by} takes values from` });
+      if (!optional2) into.errors.push({ ...position, message: `${kind} \`${name2}\` (\`${object.file}\`) has no key \`${key}\` that ${release.by} takes values from` });
       return;
     }
     const base64 = kind === "Secret" && field === "data";
     const text = base64 ? Buffer.from(written, "base64").toString("utf8") : written;
-    const label = `key \`${key}\` of ${kind} \`${name}\``;
+    const label = `key \`${key}\` of ${kind} \`${name2}\``;
     const targetPath = stringAt(reference, "targetPath");
     if (targetPath !== void 0) {
       const path2 = parseSetName(targetPath);
@@ -31515,8 +31717,8 @@ function chartOf(spec, repository) {
   const chartSpec = recordAt(recordAt(spec, "chart"), "spec");
   const chart = stringAt(chartSpec, "chart");
   if (chart === void 0) {
-    const name = stringAt(recordAt(spec, "chartRef"), "name");
-    return name === void 0 ? {} : { name };
+    const name2 = stringAt(recordAt(spec, "chartRef"), "name");
+    return name2 === void 0 ? {} : { name: name2 };
   }
   const sourceRef = recordAt(chartSpec, "sourceRef");
   const source = stringAt(sourceRef, "name");
@@ -31532,14 +31734,14 @@ function chartOf(spec, repository) {
 function readHelmRelease(value, locator, file, sources, into) {
   const metadata = recordAt(value, "metadata");
   const spec = recordAt(value, "spec");
-  const name = stringAt(metadata, "name") ?? "";
+  const name2 = stringAt(metadata, "name") ?? "";
   const metadataNamespace = stringAt(metadata, "namespace");
   const targetNamespace = stringAt(spec, "targetNamespace");
-  const release = { file, locator, namespace: metadataNamespace, by: `Flux HelmRelease \`${metadataNamespace === void 0 ? "" : `${metadataNamespace}/`}${name}\`` };
+  const release = { file, locator, namespace: metadataNamespace, by: `Flux HelmRelease \`${metadataNamespace === void 0 ? "" : `${metadataNamespace}/`}${name2}\`` };
   const values = valuesFromLayers(release, spec, sources, into);
   if (isRecord(spec.values)) values.push({ value: spec.values, locator: locatorAt(locator, ["spec", "values"]), label: `\`spec.values\` of ${release.by}` });
   const chart = chartOf(spec, sources.repository);
-  const releaseName = stringAt(spec, "releaseName") ?? (targetNamespace === void 0 ? name : `${targetNamespace}-${name}`);
+  const releaseName = stringAt(spec, "releaseName") ?? (targetNamespace === void 0 ? name2 : `${targetNamespace}-${name2}`);
   const namespace = targetNamespace ?? metadataNamespace;
   const chartLabel = chart.path ?? (chart.name === void 0 ? void 0 : chart.repository === void 0 ? chart.name : `${chart.repository}/${chart.name}`);
   into.releases.push({
@@ -32486,9 +32688,9 @@ var Dfa = class {
   }
   #intern(state3) {
     const key = stateKey(state3);
-    const found = this.#states.get(key);
-    if (found)
-      return found;
+    const found2 = this.#states.get(key);
+    if (found2)
+      return found2;
     if (this.#size > DFA_BUDGET)
       this.#clear();
     const d = this.#make(state3);
@@ -32519,9 +32721,9 @@ var Dfa = class {
   // the next state, after a miss in `d.ascii`
   next(d, c) {
     const code2 = c.charCodeAt(0);
-    const found = code2 < 128 ? void 0 : d.next.get(c);
-    if (found)
-      return found;
+    const found2 = code2 < 128 ? void 0 : d.next.get(c);
+    if (found2)
+      return found2;
     const n = d === this.#dotStart ? this.#intern(this.#dotSim.step(d.state, c, 0, true)) : this.#intern(this.#sim.step(d.state, c, 1, true));
     if (code2 < 128) {
       if (!d.ascii) {
@@ -33980,9 +34182,9 @@ var Minimatch = class {
       this.#globstarParts.set(pattern, byStart);
     }
     const key = patternIndex * 2 + (partial ? 1 : 0);
-    const found = byStart[key];
-    if (found)
-      return found;
+    const found2 = byStart[key];
+    if (found2)
+      return found2;
     const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
     const lastgs = pattern.lastIndexOf(GLOBSTAR);
     const head = pattern.slice(patternIndex, firstgs);
@@ -34091,17 +34293,17 @@ var Minimatch = class {
         return this.braceExpand();
     }
     const mark = String.fromCharCode(code2);
-    let found = false;
+    let found2 = false;
     const marked = pattern.replace(rangeRe, (m, lo, hi2) => {
       const a = Number(lo);
       const b = Number(hi2);
       if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || Math.abs(a - b) + 1 < RANGE_MIN) {
         return m;
       }
-      found = true;
+      found2 = true;
       return `${mark}${lo}..${hi2}${mark}`;
     });
-    if (!found)
+    if (!found2)
       return this.braceExpand();
     const set = braceExpand(marked, this.options);
     for (const p of set) {
@@ -34215,10 +34417,10 @@ minimatch.unescape = unescape;
 
 // src/profiles/resolve-profiles.ts
 init_values();
-function makeProfile(name, source, kubernetesVersion, platformVersion, region, assumptions = []) {
+function makeProfile(name2, source, kubernetesVersion, platformVersion, region, assumptions = []) {
   const derived = defaultEndpointFor(kubernetesVersion, platformVersion);
   return {
-    name,
+    name: name2,
     kubernetesVersion,
     platformVersion,
     region,
@@ -34762,14 +34964,14 @@ var partlyRead = {
 function unknownValue(node) {
   return node.computed ? `\${${String(node.value).replace(/\W+/g, "_").replace(/^_+|_+$/g, "")}}` : node.value;
 }
-function serviceAccountData(metadata, name, namespace, extraAnnotations = {}, copied) {
+function serviceAccountData(metadata, name2, namespace, extraAnnotations = {}, copied) {
   const written = isRecord(metadata.value) ? metadata.value : {};
   const value = copied ? Object.fromEntries(Object.entries(written).filter(([key]) => copied.includes(key))) : written;
   const annotationsNode = nodeAt(metadata, ["annotations"]);
   const annotations = { ...annotationsNode.complete && isRecord(annotationsNode.node.value) ? annotationsNode.node.value : {}, ...extraAnnotations };
   const endpoint = nodeAt(metadata, ["annotations", endpointKey]);
   if (endpoint.complete) annotations[endpointKey] = unknownValue(endpoint.node);
-  return { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...value, name, ...namespace !== void 0 ? { namespace } : {}, annotations } };
+  return { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...value, name: name2, ...namespace !== void 0 ? { namespace } : {}, annotations } };
 }
 function textOf(node, what, assumptions) {
   if (!node) return void 0;
@@ -34785,10 +34987,10 @@ function objectServiceAccount(program, root, at3, label, resourceName) {
   const metadata = nodeAt(root, ["metadata"]);
   if (!metadata.complete) return;
   const assumptions = [];
-  let name = textOf(nodeAt(metadata.node, ["name"]).complete ? nodeAt(metadata.node, ["name"]).node : void 0, "name", assumptions);
-  if (name === void 0) {
-    name = resourceName ?? "(unnamed)";
-    assumptions.push(program.kind === "pulumi" ? `its name is made by Pulumi from the resource name \`${name}\` and a random suffix` : `its name is not written: read as \`${name}\``);
+  let name2 = textOf(nodeAt(metadata.node, ["name"]).complete ? nodeAt(metadata.node, ["name"]).node : void 0, "name", assumptions);
+  if (name2 === void 0) {
+    name2 = resourceName ?? "(unnamed)";
+    assumptions.push(program.kind === "pulumi" ? `its name is made by Pulumi from the resource name \`${name2}\` and a random suffix` : `its name is not written: read as \`${name2}\``);
   }
   const namespaceNode = nodeAt(metadata.node, ["namespace"]);
   const namespace = textOf(namespaceNode.complete ? namespaceNode.node : void 0, "namespace", assumptions);
@@ -34796,8 +34998,8 @@ function objectServiceAccount(program, root, at3, label, resourceName) {
   if (role.complete && role.node.computed) assumptions.push(`its role ARN is the value of \`${String(role.node.value)}\`, known only when the program runs`);
   program.into.objects.push({
     kind: program.kind,
-    identity: { apiVersion: "v1", kind: "ServiceAccount", name, ...namespace !== void 0 ? { namespace } : {} },
-    data: serviceAccountData(metadata.node, name, namespace),
+    identity: { apiVersion: "v1", kind: "ServiceAccount", name: name2, ...namespace !== void 0 ? { namespace } : {} },
+    data: serviceAccountData(metadata.node, name2, namespace),
     locator: program.positions.locator(root, at3),
     declaredBy: `made by ${label} in ${toolNames[program.kind]} code`,
     ...assumptions.length > 0 ? { assumptions } : {}
@@ -34806,15 +35008,15 @@ function objectServiceAccount(program, root, at3, label, resourceName) {
 function cdkServiceAccount(program, options, at3, label, id) {
   const assumptions = ["its role is the one AWS CDK creates for it, and CDK writes its ARN as the annotation"];
   const nameNode = options && nodeAt(options, ["name"]);
-  let name = textOf(nameNode?.complete ? nameNode.node : void 0, "name", assumptions);
-  if (name === void 0) {
-    name = `(derived from the id${id === void 0 ? "" : ` \`${id}\``})`;
+  let name2 = textOf(nameNode?.complete ? nameNode.node : void 0, "name", assumptions);
+  if (name2 === void 0) {
+    name2 = `(derived from the id${id === void 0 ? "" : ` \`${id}\``})`;
     assumptions.push("its name is not written: AWS CDK derives it from the construct");
   }
   const namespaceNode = options && nodeAt(options, ["namespace"]);
   const namespace = textOf(namespaceNode?.complete ? namespaceNode.node : void 0, "namespace", assumptions) ?? "default";
   const root = options ?? { start: at3.start, end: at3.end, value: {} };
-  const data = serviceAccountData(root, name, namespace, { [roleArnKey3]: "(the role AWS CDK creates)" }, ["labels", "annotations"]);
+  const data = serviceAccountData(root, name2, namespace, { [roleArnKey3]: "(the role AWS CDK creates)" }, ["labels", "annotations"]);
   const optionsLocator = program.positions.locator(root, at3);
   const locator = {
     path: program.file,
@@ -34825,7 +35027,7 @@ function cdkServiceAccount(program, options, at3, label, id) {
   };
   program.into.objects.push({
     kind: program.kind,
-    identity: { apiVersion: "v1", kind: "ServiceAccount", name, namespace },
+    identity: { apiVersion: "v1", kind: "ServiceAccount", name: name2, namespace },
     data,
     locator,
     declaredBy: `made by ${label} in ${toolNames[program.kind]} code`,
@@ -34844,8 +35046,8 @@ function properties(args, keys) {
   return { start: first.start, end: named.at(-1).node.end, value: Object.fromEntries(named.map((arg) => [arg.name, arg.node.value])), entries };
 }
 function firstString(args) {
-  const found = args.find((arg) => !arg.name && !arg.node.computed && typeof arg.node.value === "string");
-  return found?.node.value;
+  const found2 = args.find((arg) => !arg.name && !arg.node.computed && typeof arg.node.value === "string");
+  return found2?.node.value;
 }
 var addServiceAccountCall = /\b(addServiceAccount|add_service_account|AddServiceAccount)\s*\(/g;
 var serviceAccountConstruct = /(?<![\w$.])((?:[\w$]+\.)*(?:Kube|New)?ServiceAccount(?:\.Builder\.create)?)\s*\(/g;
@@ -34892,8 +35094,8 @@ function readRelease(program, callee, start, open2) {
   const values = props && nodeAt(props, ["values"]);
   if (!props || !values?.complete || !values.node.entries) return;
   const literal2 = (key) => {
-    const found = nodeAt(props, key);
-    return found.complete && !found.node.computed && typeof found.node.value === "string" ? found.node.value : void 0;
+    const found2 = nodeAt(props, key);
+    return found2.complete && !found2.node.computed && typeof found2.node.value === "string" ? found2.node.value : void 0;
   };
   const resourceName = firstString(args);
   const chart = literal2(["chart"]);
@@ -35222,9 +35424,9 @@ init_line_index();
 init_facts();
 init_package_files();
 var chartKnowledge = readPackageJson("data", "helm-charts.json").charts;
-function knownChart(name, repository) {
-  if (name === void 0) return void 0;
-  return chartKnowledge.find((chart) => chart.chart === name && (chart.repositoryContains === void 0 || (repository ?? "").includes(chart.repositoryContains)));
+function knownChart(name2, repository) {
+  if (name2 === void 0) return void 0;
+  return chartKnowledge.find((chart) => chart.chart === name2 && (chart.repositoryContains === void 0 || (repository ?? "").includes(chart.repositoryContains)));
 }
 var judgedEnv = /* @__PURE__ */ new Set([webhook.env.stsRegionalEndpoints, webhook.env.region, webhook.env.defaultRegion]);
 var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
@@ -35410,9 +35612,9 @@ var Template = class {
       if (this.actions[middle].start < from) low = middle + 1;
       else high = middle;
     }
-    const found = [];
-    for (let index = low; index < this.actions.length && this.actions[index].start < to; index++) found.push(this.actions[index]);
-    return found;
+    const found2 = [];
+    for (let index = low; index < this.actions.length && this.actions[index].start < to; index++) found2.push(this.actions[index]);
+    return found2;
   }
   /** The lines of a mapping key's value: below it, up to the next line that writes something at its indent or less. */
   blockEnd(keyLine, indent, last) {
@@ -35436,9 +35638,9 @@ var ChartReader = class {
     this.unfollowed.push({ path: template.file, line: line + 1, reason: reason2 });
   }
   /** The body of a helper the chart defines, as a template and a range of it. */
-  helper(name) {
+  helper(name2) {
     for (const template of this.templates) {
-      const range2 = template.defines.get(name);
+      const range2 = template.defines.get(name2);
       if (range2) return { template, ...range2 };
     }
     return void 0;
@@ -35473,9 +35675,9 @@ var ChartReader = class {
     return { ...path2 !== void 0 ? { path: path2, key: `value:${path2}` } : {}, ...defaultName !== void 0 ? { defaultName } : {} };
   }
   /** The name a helper gives (`app.serviceAccountName`): the first `default` it writes, or the one value it writes. */
-  helperName(name, template, line) {
-    const helper = this.helper(name);
-    if (!helper) return { unknownHelper: name };
+  helperName(name2, template, line) {
+    const helper = this.helper(name2);
+    if (!helper) return { unknownHelper: name2 };
     const actions = helper.template.actionsBetween(helper.start, helper.end).filter((action) => !action.control);
     const named = actions.find((action) => /\bdefault\b/.test(action.body)) ?? actions.find((action) => refsIn(action.body, helper.template.scopeAt(action.start)).length === 1);
     return named ? this.nameOf(named.body, helper.template.scopeAt(named.start), template, line) : {};
@@ -35494,17 +35696,17 @@ var ChartReader = class {
     if (actions.length === 1 && actions[0].start === start && actions[0].end === start + value.length) {
       return this.nameOf(actions[0].body, template.scopeAt(actions[0].start), template, line, resolve);
     }
-    let name = "";
+    let name2 = "";
     let at3 = start;
     for (const action of actions) {
-      name += template.text.slice(at3, action.start);
+      name2 += template.text.slice(at3, action.start);
       const part = /^\.Release\.Name$/.test(action.body) ? "{release}" : this.fallbackName(action.body, template.scopeAt(action.start));
       if (part === void 0) return {};
-      name += part;
+      name2 += part;
       at3 = action.end;
     }
-    name += template.text.slice(at3, start + value.length);
-    return { defaultName: name, key: `text:${name}` };
+    name2 += template.text.slice(at3, start + value.length);
+    return { defaultName: name2, key: `text:${name2}` };
   }
   /** The first line from `from` to `to` whose literal text matches, and the match. */
   find(template, from, to, pattern) {
@@ -35573,7 +35775,7 @@ var ChartReader = class {
     const nameLine = this.find(template, metadata.line + 1, metadataEnd, /^\s+name:/);
     const written = nameLine ? this.nameLine(template, nameLine.line) : {};
     const beside = annotationsPath?.endsWith(".annotations") ? annotationsPath.replace(/annotations$/, "name") : void 0;
-    const name = written.unknownHelper !== void 0 && beside !== void 0 ? { ...written, path: beside } : written;
+    const name2 = written.unknownHelper !== void 0 && beside !== void 0 ? { ...written, path: beside } : written;
     if (written.unknownHelper !== void 0) {
       this.note(
         template,
@@ -35583,12 +35785,12 @@ var ChartReader = class {
     }
     const account = {
       annotations: annotationsPath ?? "",
-      ...name.path !== void 0 ? { name: name.path } : {},
+      ...name2.path !== void 0 ? { name: name2.path } : {},
       ...create !== void 0 ? { create } : {},
-      defaultName: name.defaultName ?? "{fullname}",
+      defaultName: name2.defaultName ?? "{fullname}",
       ...fromValues ? { annotationValues } : {}
     };
-    return { account, nameKey: name.key };
+    return { account, nameKey: name2.key };
   }
   /** A workload document: the env its containers take from values, and the account it runs as. */
   workload(template, from, to, kindLine) {
@@ -35701,17 +35903,17 @@ var helmCreateConvention = {
   defaultName: "{fullname}"
 };
 var conventionalEnv = ["env", "extraEnv"];
-function carriedEnv(name, value) {
-  return judgedEnv.has(name) || typeof value === "string" && mayNameEndpoint(value, name);
+function carriedEnv(name2, value) {
+  return judgedEnv.has(name2) || typeof value === "string" && mayNameEndpoint(value, name2);
 }
 var dotted = (path2) => path2 === "" ? [] : path2.split(".");
-function annotationMaps(value, path2 = [], found = []) {
-  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path2, index], found));
+function annotationMaps(value, path2 = [], found2 = []) {
+  if (Array.isArray(value)) value.forEach((item, index) => annotationMaps(item, [...path2, index], found2));
   else if (isRecord(value)) {
-    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found.push(path2);
-    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path2, key], found);
+    if (irsaAnnotations.some((key) => Object.hasOwn(value, key))) found2.push(path2);
+    for (const [key, child] of Object.entries(value)) annotationMaps(child, [...path2, key], found2);
   }
-  return found;
+  return found2;
 }
 var ReleaseLocator = class {
   constructor(spec, layers, valuesPath) {
@@ -35836,8 +36038,8 @@ function accountPaths(account) {
     createdByDefault: account.createdByDefault !== false,
     defaultName: account.defaultName,
     env: (account.env ?? []).map(({ path: path2, form }) => ({ path: dotted(path2), form })),
-    envSwitches: (account.envSwitches ?? []).map(({ path: path2, name, value, ...conditions }) => ({ path: dotted(path2), name, value, conditions: pathConditions(conditions) })),
-    envValues: (account.envValues ?? []).map(({ path: path2, name, ...conditions }) => ({ path: dotted(path2), name, conditions: pathConditions(conditions) })),
+    envSwitches: (account.envSwitches ?? []).map(({ path: path2, name: name2, value, ...conditions }) => ({ path: dotted(path2), name: name2, value, conditions: pathConditions(conditions) })),
+    envValues: (account.envValues ?? []).map(({ path: path2, name: name2, ...conditions }) => ({ path: dotted(path2), name: name2, conditions: pathConditions(conditions) })),
     annotationValues: Object.entries(fromValues).map(([annotation, path2]) => ({ annotation, path: dotted(path2) })),
     ...when !== void 0 ? { when: dotted(when) } : {}
   };
@@ -35864,18 +36066,18 @@ function envSources(values, account) {
         sources.push({ entry: entry2, name: { path: [...path2, index, "name"] }, value: { path: [...path2, index, "value"] } });
       });
     } else if (form === "map" && isRecord(value)) {
-      for (const [name, entryValue] of Object.entries(values.map(path2))) {
-        if (carriedEnv(name, entryValue)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path2, name], key: true }, value: { path: [...path2, name] } });
+      for (const [name2, entryValue] of Object.entries(values.map(path2))) {
+        if (carriedEnv(name2, entryValue)) sources.push({ entry: { name: name2, value: String(entryValue) }, name: { path: [...path2, name2], key: true }, value: { path: [...path2, name2] } });
       }
     }
   }
-  for (const { path: path2, name, value, conditions } of account.envSwitches) {
-    if (goTruthy(values.get(path2) ?? false) && conditionsHold(values, conditions)) sources.push({ entry: { name, value }, name: { path: path2, key: true }, value: { path: path2 } });
+  for (const { path: path2, name: name2, value, conditions } of account.envSwitches) {
+    if (goTruthy(values.get(path2) ?? false) && conditionsHold(values, conditions)) sources.push({ entry: { name: name2, value }, name: { path: path2, key: true }, value: { path: path2 } });
   }
-  for (const { path: path2, name, conditions } of account.envValues) {
+  for (const { path: path2, name: name2, conditions } of account.envValues) {
     const value = values.get(path2);
     if (value === void 0 || value === null || typeof value === "object" || !conditionsHold(values, conditions)) continue;
-    sources.push({ entry: { name, value: String(value) }, name: { path: path2, key: true }, value: { path: path2 } });
+    sources.push({ entry: { name: name2, value: String(value) }, name: { path: path2, key: true }, value: { path: path2 } });
   }
   return sources;
 }
@@ -35897,7 +36099,7 @@ function makeAccount(spec, layers, values, account, chart, into) {
   const created = create === void 0 || create === null ? account.createdByDefault : goTruthy(create);
   const named = account.name === void 0 ? void 0 : values.get(account.name);
   const release = spec.releaseName ?? spec.chart.name ?? "<release>";
-  const name = typeof named === "string" && named !== "" ? named : account.defaultName.replace("{fullname}", fullname(spec.releaseName, chart?.nameBase ?? chart?.chart ?? spec.chart.name)).replace("{release}", release);
+  const name2 = typeof named === "string" && named !== "" ? named : account.defaultName.replace("{fullname}", fullname(spec.releaseName, chart?.nameBase ?? chart?.chart ?? spec.chart.name)).replace("{release}", release);
   const namespace = spec.namespace;
   const metadata = (objectName2) => ({ name: objectName2, ...namespace !== void 0 ? { namespace } : {} });
   const identity = (kind, objectName2) => ({ apiVersion: kind === "ServiceAccount" ? "v1" : "apps/v1", kind, name: objectName2, ...namespace !== void 0 ? { namespace } : {} });
@@ -35910,8 +36112,8 @@ function makeAccount(spec, layers, values, account, chart, into) {
     };
     into.objects.push({
       kind: spec.kind,
-      identity: identity("ServiceAccount", name),
-      data: { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...metadata(name), annotations } },
+      identity: identity("ServiceAccount", name2),
+      data: { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...metadata(name2), annotations } },
       locator: new ReleaseLocator(spec, layers, accountPath),
       declaredBy: spec.declaredBy
     });
@@ -35928,8 +36130,8 @@ function makeAccount(spec, layers, values, account, chart, into) {
   const container = { name: chart?.chart ?? spec.chart.name ?? release, env: env.map((source) => source.entry) };
   into.objects.push({
     kind: spec.kind,
-    identity: identity("Deployment", name),
-    data: { apiVersion: "apps/v1", kind: "Deployment", metadata: metadata(name), spec: { template: { spec: { serviceAccountName: name, containers: [container] } } } },
+    identity: identity("Deployment", name2),
+    data: { apiVersion: "apps/v1", kind: "Deployment", metadata: metadata(name2), spec: { template: { spec: { serviceAccountName: name2, containers: [container] } } } },
     locator: new ReleaseLocator(spec, layers, workloadPath),
     declaredBy: spec.declaredBy
   });
@@ -35995,9 +36197,9 @@ function chartFolders(repository) {
   return charts;
 }
 function chartMetadata(text) {
-  const name = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+  const name2 = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
   const version = /^version:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
-  return { ...name !== void 0 ? { name } : {}, ...version !== void 0 ? { version } : {} };
+  return { ...name2 !== void 0 ? { name: name2 } : {}, ...version !== void 0 ? { version } : {} };
 }
 function chartFolderOf(file, charts) {
   for (let folder = folderOf(file); ; folder = folderOf(folder)) {
@@ -36065,18 +36267,18 @@ function helmfileReleases(file, text, repository, into, used, cache2) {
       });
       if (Array.isArray(release.set)) layers.push(...setValues(file, release.set, [...at3, "set"], locator, into));
       const chart = helmfileChart(release.chart, folder, repositories, repository);
-      const name = typeof release.name === "string" ? release.name : void 0;
+      const name2 = typeof release.name === "string" ? release.name : void 0;
       const namespace = typeof release.namespace === "string" && !release.namespace.includes("{{") ? release.namespace : void 0;
       const chartText = chart.path ?? (chart.repository !== void 0 ? `${chart.repository}/${chart.name}` : chart.name);
       into.releases.push({
         kind: "helmfile",
         file,
         line,
-        ...name !== void 0 ? { releaseName: name } : {},
+        ...name2 !== void 0 ? { releaseName: name2 } : {},
         ...namespace !== void 0 ? { namespace } : {},
         chart,
         values: layers,
-        declaredBy: releaseDeclaredBy(name, chartText, `helmfile \`${file}\``)
+        declaredBy: releaseDeclaredBy(name2, chartText, `helmfile \`${file}\``)
       });
     });
   }
@@ -36085,13 +36287,13 @@ function setValues(file, entries, at3, locator, into) {
   const set = [];
   entries.forEach((entry2, index) => {
     if (!isRecord(entry2) || typeof entry2.name !== "string") return;
-    const name = locator.locate([...at3, index, "name"]);
+    const name2 = locator.locate([...at3, index, "name"]);
     const path2 = parseSetName(entry2.name);
     if (typeof path2 === "string") {
-      into.errors.push({ path: file, line: name.startLine, column: name.startColumn, message: `helmfile \`set\` name not valid: ${path2}` });
+      into.errors.push({ path: file, line: name2.startLine, column: name2.startColumn, message: `helmfile \`set\` name not valid: ${path2}` });
       return;
     }
-    set.push({ path: path2, value: entry2.value, name, valueAt: Object.hasOwn(entry2, "value") ? locator.locate([...at3, index, "value"]) : name });
+    set.push({ path: path2, value: entry2.value, name: name2, valueAt: Object.hasOwn(entry2, "value") ? locator.locate([...at3, index, "value"]) : name2 });
   });
   return set.length > 0 ? [setLayer(file, set, `set entries of \`${file}\``)] : [];
 }
@@ -36101,10 +36303,10 @@ function helmfileChart(chart, folder, repositories, repository) {
   const [first, ...rest] = chart.split("/");
   if (rest.length === 1 && repositories.has(first)) return { name: rest[0], repository: first };
   const local = inside(folder, chart);
-  const name = node_path_default.posix.basename(chart);
+  const name2 = node_path_default.posix.basename(chart);
   const chartYaml = local === void 0 ? void 0 : repository.text(`${local}/Chart.yaml`);
-  if (local !== void 0 && chartYaml !== void 0) return { name: chartMetadata(chartYaml).name ?? name, path: local };
-  return rest.length === 1 ? { name: rest[0], repository: first } : { name };
+  if (local !== void 0 && chartYaml !== void 0) return { name: chartMetadata(chartYaml).name ?? name2, path: local };
+  return rest.length === 1 ? { name: rest[0], repository: first } : { name: name2 };
 }
 var helmReader = {
   kind: "helm-values",
@@ -36430,6 +36632,7 @@ var FileSource = class {
   /** A parsed file's objects, or its text for the text rules. */
   handOver(file, parsed, needs, resolver) {
     if (file.text === void 0 || !parsed.asText) {
+      if (parsed.objects.length === 0) return void 0;
       return {
         objects: parsed.objects.map((object) => ({
           identity: object.identity,
@@ -36624,8 +36827,8 @@ function globalEndpointUseLevel(kind, profile) {
 // src/model/credentials.ts
 var credentialWord = /secret|passw(?:or)?d|token|private[_-]?key|api[_-]?key|access[_-]?key|credential|session/i;
 var locationSuffix = /[_-](?:file|path|dir|url|uri|endpoint|audience|expiration|arn)$/i;
-function isCredentialName(name) {
-  return credentialWord.test(name) && !locationSuffix.test(name);
+function isCredentialName(name2) {
+  return credentialWord.test(name2) && !locationSuffix.test(name2);
 }
 var nameChars = "[A-Za-z0-9_.-]";
 var assignment = new RegExp(`(${nameChars}+)(["']?\\s*[:=]\\s*["']?)([^\\s"',;}\\]]+)`, "g");
@@ -36635,7 +36838,7 @@ var notSecret = /^(?:https?:\/\/|\/)|amazonaws\.com/;
 var stars = (text) => "*".repeat(text.length);
 function maskCredentials(line) {
   if (!credentialWord.test(line) && !/AKIA|ASIA|eyJ|PRIVATE KEY/.test(line)) return line;
-  return line.replace(envEntry, (whole, lead, name, between, value) => isCredentialName(name) && !notSecret.test(value) ? `${lead}${name}${between}${stars(value)}` : whole).replace(assignment, (whole, name, between, value) => isCredentialName(name) && !notSecret.test(value) ? `${name}${between}${stars(value)}` : whole).replace(shaped, stars);
+  return line.replace(envEntry, (whole, lead, name2, between, value) => isCredentialName(name2) && !notSecret.test(value) ? `${lead}${name2}${between}${stars(value)}` : whole).replace(assignment, (whole, name2, between, value) => isCredentialName(name2) && !notSecret.test(value) ? `${name2}${between}${stars(value)}` : whole).replace(shaped, stars);
 }
 
 // src/engine/findings.ts
@@ -36680,8 +36883,8 @@ function toFinding(rule, problem, place, configuredLevel = rule.configuredLevel)
   });
 }
 function objectLabel(resource) {
-  const { kind, namespace, name } = resource.identity;
-  return `${kind} ${namespace ? `${namespace}/` : ""}${name}`;
+  const { kind, namespace, name: name2 } = resource.identity;
+  return `${kind} ${namespace ? `${namespace}/` : ""}${name2}`;
 }
 function objectPlace(resource, problem) {
   const { identity, profile, document, rendering } = resource;
@@ -36803,13 +37006,13 @@ function readPod(resource) {
   const templateMetadataPath = resource.identity.kind === "Pod" ? ["metadata"] : [...specPath.slice(0, -1), "metadata"];
   let templateMetadata = resource.data;
   for (const key of templateMetadataPath) templateMetadata = recordAt(templateMetadata, key);
-  const name = own(podSpec, "serviceAccountName") ?? own(podSpec, "serviceAccount");
+  const name2 = own(podSpec, "serviceAccountName") ?? own(podSpec, "serviceAccount");
   return {
     specPath: [...specPath],
     spec: podSpec,
     templateMetadataPath,
     templateMetadata,
-    serviceAccountName: typeof name === "string" && name !== "" ? name : "default",
+    serviceAccountName: typeof name2 === "string" && name2 !== "" ? name2 : "default",
     containers: [...containersOf(podSpec, specPath, "initContainers", true), ...containersOf(podSpec, specPath, "containers", false)]
   };
 }
@@ -36873,7 +37076,7 @@ function applyAnnotationSuppressions(resource, findings, settings, plan) {
 }
 var commentStart = /(?:#|\/\/|\/\*|<!--|--|;|\*)\s*sts-audit-ignore\b/g;
 function inlineSuppressions(text) {
-  const found = [];
+  const found2 = [];
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((lineText, index) => {
     commentStart.lastIndex = 0;
@@ -36883,9 +37086,9 @@ function inlineSuppressions(text) {
     const parsed = parseSuppression(after);
     if (!parsed) return;
     const alone = lineText.slice(0, match2.index).trim() === "";
-    found.push({ ...parsed, line: index + 1, target: alone ? index + 2 : index + 1, column: match2.index + 1, length: lineText.length - match2.index });
+    found2.push({ ...parsed, line: index + 1, target: alone ? index + 2 : index + 1, column: match2.index + 1, length: lineText.length - match2.index });
   });
-  return found;
+  return found2;
 }
 function applyInlineSuppressions(findings, sources, settings, plan) {
   if (settings.inline === false) return [];
@@ -36981,8 +37184,8 @@ function applyBaseline(findings, baseline) {
 // src/engine/run-rules.ts
 init_values();
 init_line_index();
-function accountKey(cluster, builtBy, namespace, name) {
-  return `${cluster}\0${builtBy ?? ""}\0${namespace ?? ""}\0${name}`;
+function accountKey(cluster, builtBy, namespace, name2) {
+  return `${cluster}\0${builtBy ?? ""}\0${namespace ?? ""}\0${name2}`;
 }
 function within(inner, outer) {
   const before = (line, column, otherLine, otherColumn) => line < otherLine || line === otherLine && column <= otherColumn;
@@ -37257,8 +37460,8 @@ var STS004 = {
   id: "STS004",
   check(resource, context) {
     if (!isServiceAccount(resource)) return;
-    const { present, value, parsed, unknown } = irsaSettings(resource).stsRegionalEndpoints;
-    if (!present || parsed !== void 0 || unknown) return;
+    const { present, value, parsed, unknown: unknown2 } = irsaSettings(resource).stsRegionalEndpoints;
+    if (!present || parsed !== void 0 || unknown2) return;
     const path2 = annotationPath(webhook.annotations.stsRegionalEndpoints);
     if (typeof value !== "string") {
       context.report({ path: path2, messageId: "notString", data: { value: String(value), type: value === null ? "null" : typeof value } });
@@ -37346,14 +37549,14 @@ function manifestStrings(resource, wanted = () => true) {
 function manifestEndpointUses(resource) {
   const derived = resource.derived ??= {};
   if (derived.endpointUses) return derived.endpointUses;
-  const found = [];
+  const found2 = [];
   for (const string of manifestStrings(resource, mayNameEndpoint)) {
     for (const use of findEndpointUses(string.value, string.key === void 0 ? {} : { key: string.key })) {
-      found.push({ string, use, occurrence: occurrencesBefore(string.value, use.text, use.index) });
+      found2.push({ string, use, occurrence: occurrencesBefore(string.value, use.text, use.index) });
     }
   }
-  derived.endpointUses = found;
-  return found;
+  derived.endpointUses = found2;
+  return found2;
 }
 
 // src/rules/STS007-hardcoded-global-endpoint-manifest.ts
@@ -37387,22 +37590,22 @@ init_languages();
 var awsProvider = /\bprovider\s+"aws"\s*\{/g;
 var regionArgument = /^[ \t]*region[ \t]*=[ \t]*"([a-z]{2}(?:-[a-z]+)+-\d+)"/;
 function providerRegion(code2, index) {
-  let found;
+  let found2;
   for (const opening of code2.matchAll(awsProvider)) {
     const start = opening.index + opening[0].length;
     if (start > index) break;
     const end = blockEnd(code2, start);
     if (end < index) continue;
-    found = void 0;
+    found2 = void 0;
     let depth = 0;
     for (let i = start; i < end; i++) {
       const char = code2[i];
       if (char === "{") depth++;
       else if (char === "}") depth--;
-      else if (char === "\n" && depth === 0) found ??= regionArgument.exec(code2.slice(i + 1, end))?.[1];
+      else if (char === "\n" && depth === 0) found2 ??= regionArgument.exec(code2.slice(i + 1, end))?.[1];
     }
   }
-  return found;
+  return found2;
 }
 function blockEnd(code2, start) {
   let depth = 0;
@@ -37699,7 +37902,7 @@ function poetryUpperBound(spec) {
   }
   return pythonUpperBound(trimmed);
 }
-var normalizePython = (name) => name.toLowerCase().replace(/[_.]+/g, "-");
+var normalizePython = (name2) => name2.toLowerCase().replace(/[_.]+/g, "-");
 function findJsonString(text, value, from = 0) {
   const quoted = JSON.stringify(value);
   const index = text.indexOf(quoted, Math.max(0, from));
@@ -37715,149 +37918,149 @@ function parseJson(text) {
 function npmManifest(text) {
   const value = parseJson(text);
   if (!isRecord(value)) return [];
-  const found = [];
+  const found2 = [];
   for (const field of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]) {
     const group = value[field];
     if (!isRecord(group)) continue;
-    for (const [name, spec] of Object.entries(group)) {
+    for (const [name2, spec] of Object.entries(group)) {
       if (typeof spec !== "string") continue;
-      const at3 = findJsonString(text, name, text.indexOf(JSON.stringify(field)));
-      found.push({ ecosystem: "npm", name, spec, ...at3 });
+      const at3 = findJsonString(text, name2, text.indexOf(JSON.stringify(field)));
+      found2.push({ ecosystem: "npm", name: name2, spec, ...at3 });
     }
   }
-  return found;
+  return found2;
 }
 function npmLock(text) {
   const value = parseJson(text);
   if (!isRecord(value)) return [];
-  const found = [];
+  const found2 = [];
   const packages = isRecord(value.packages) ? value.packages : {};
   for (const [key, entry2] of Object.entries(packages)) {
     if (!key.startsWith("node_modules/") || !isRecord(entry2) || typeof entry2.version !== "string") continue;
-    const name = key.slice(key.lastIndexOf("node_modules/") + "node_modules/".length);
-    found.push({ ecosystem: "npm", name, spec: entry2.version, highest: entry2.version, highestExcluded: false, ...findJsonString(text, key) });
+    const name2 = key.slice(key.lastIndexOf("node_modules/") + "node_modules/".length);
+    found2.push({ ecosystem: "npm", name: name2, spec: entry2.version, highest: entry2.version, highestExcluded: false, ...findJsonString(text, key) });
   }
-  if (found.length === 0 && isRecord(value.dependencies)) {
-    for (const [name, entry2] of Object.entries(value.dependencies)) {
+  if (found2.length === 0 && isRecord(value.dependencies)) {
+    for (const [name2, entry2] of Object.entries(value.dependencies)) {
       if (!isRecord(entry2) || typeof entry2.version !== "string") continue;
-      found.push({ ecosystem: "npm", name, spec: entry2.version, highest: entry2.version, highestExcluded: false, ...findJsonString(text, name) });
+      found2.push({ ecosystem: "npm", name: name2, spec: entry2.version, highest: entry2.version, highestExcluded: false, ...findJsonString(text, name2) });
     }
   }
-  return found;
+  return found2;
 }
 function requirements(text) {
-  const found = [];
+  const found2 = [];
   let offset = 0;
   for (const line of text.split("\n")) {
     const content = line.replace(/(^|\s)#.*$/, "");
     const match2 = /^(\s*)([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*([^;]*)/.exec(content);
     if (match2 && !content.trimStart().startsWith("-")) {
-      const [, lead, name, , spec] = match2;
-      found.push({ ecosystem: "pypi", name: normalizePython(name), spec: spec.trim(), ...pythonUpperBound(spec), index: offset + lead.length, length: name.length });
+      const [, lead, name2, , spec] = match2;
+      found2.push({ ecosystem: "pypi", name: normalizePython(name2), spec: spec.trim(), ...pythonUpperBound(spec), index: offset + lead.length, length: name2.length });
     }
     offset += line.length + 1;
   }
-  return found;
+  return found2;
 }
 function pipfileLock(text) {
   const value = parseJson(text);
   if (!isRecord(value)) return [];
-  const found = [];
+  const found2 = [];
   for (const group of [value.default, value.develop]) {
     if (!isRecord(group)) continue;
-    for (const [name, entry2] of Object.entries(group)) {
+    for (const [name2, entry2] of Object.entries(group)) {
       if (!isRecord(entry2) || typeof entry2.version !== "string") continue;
-      found.push({ ecosystem: "pypi", name: normalizePython(name), spec: entry2.version, ...pythonUpperBound(entry2.version), ...findJsonString(text, name) });
+      found2.push({ ecosystem: "pypi", name: normalizePython(name2), spec: entry2.version, ...pythonUpperBound(entry2.version), ...findJsonString(text, name2) });
     }
   }
-  return found;
+  return found2;
 }
 function poetryLock(text) {
-  const found = [];
+  const found2 = [];
   for (const match2 of text.matchAll(/^\[\[package\]\]\s*\nname\s*=\s*"([^"]+)"\s*\nversion\s*=\s*"([^"]+)"/gm)) {
-    const [, name, version] = match2;
-    const at3 = match2.index + match2[0].indexOf(`"${name}"`) + 1;
-    found.push({ ecosystem: "pypi", name: normalizePython(name), spec: version, highest: version, highestExcluded: false, index: at3, length: name.length });
+    const [, name2, version] = match2;
+    const at3 = match2.index + match2[0].indexOf(`"${name2}"`) + 1;
+    found2.push({ ecosystem: "pypi", name: normalizePython(name2), spec: version, highest: version, highestExcluded: false, index: at3, length: name2.length });
   }
-  return found;
+  return found2;
 }
 function pyproject(text) {
-  const found = [];
+  const found2 = [];
   for (const match2 of text.matchAll(/["']([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*((?:[<>=!~]=?|===)[^"';]*)?(?:;[^"']*)?["']/g)) {
-    const [, name, , spec = ""] = match2;
+    const [, name2, , spec = ""] = match2;
     if (spec === "" && !/dependencies\s*=\s*\[[^\]]*$/.test(text.slice(Math.max(0, match2.index - 2e3), match2.index))) continue;
-    found.push({ ecosystem: "pypi", name: normalizePython(name), spec: spec.trim(), ...pythonUpperBound(spec), index: match2.index + 1, length: name.length });
+    found2.push({ ecosystem: "pypi", name: normalizePython(name2), spec: spec.trim(), ...pythonUpperBound(spec), index: match2.index + 1, length: name2.length });
   }
   for (const match2 of text.matchAll(/^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:"([^"]*)"|\{[^}]*version\s*=\s*"([^"]*)")/gm)) {
-    const [, name, plain2, nested] = match2;
+    const [, name2, plain2, nested] = match2;
     const spec = plain2 ?? nested ?? "";
-    if (["python", "name", "version", "description", "requires-python"].includes(name)) continue;
-    found.push({ ecosystem: "pypi", name: normalizePython(name), spec, ...poetryUpperBound(spec), index: match2.index, length: name.length });
+    if (["python", "name", "version", "description", "requires-python"].includes(name2)) continue;
+    found2.push({ ecosystem: "pypi", name: normalizePython(name2), spec, ...poetryUpperBound(spec), index: match2.index, length: name2.length });
   }
-  return found;
+  return found2;
 }
 function goMod(text) {
-  const found = [];
+  const found2 = [];
   for (const match2 of text.matchAll(/^(?:require\s+|\s+)([A-Za-z0-9._~/-]+)\s+(v[0-9][^\s]*)/gm)) {
-    const [, name, version] = match2;
-    found.push({ ecosystem: "go", name, spec: version, highest: version, highestExcluded: false, index: match2.index + match2[0].indexOf(name), length: name.length });
+    const [, name2, version] = match2;
+    found2.push({ ecosystem: "go", name: name2, spec: version, highest: version, highestExcluded: false, index: match2.index + match2[0].indexOf(name2), length: name2.length });
   }
-  return found;
+  return found2;
 }
 function pom(text) {
-  const found = [];
+  const found2 = [];
   for (const block of text.matchAll(/<(dependency|plugin)>([\s\S]*?)<\/\1>/g)) {
     const group = /<groupId>\s*([^<\s]+)\s*<\/groupId>/.exec(block[2])?.[1];
     const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(block[2]);
     if (!group || !artifact) continue;
     const version = /<version>\s*([^<\s]+)\s*<\/version>/.exec(block[2])?.[1] ?? "";
     const index = block.index + block[0].indexOf(artifact[0]) + artifact[0].indexOf(artifact[1]);
-    found.push({ ecosystem: "maven", name: `${group}:${artifact[1]}`, spec: version, index, length: artifact[1].length });
+    found2.push({ ecosystem: "maven", name: `${group}:${artifact[1]}`, spec: version, index, length: artifact[1].length });
   }
-  return found;
+  return found2;
 }
 function gradle(text) {
-  const found = [];
+  const found2 = [];
   for (const match2 of text.matchAll(/["']([A-Za-z0-9._-]+):([A-Za-z0-9._-]+)(?::([^"'@]+))?["']/g)) {
     const [, group, artifact, version = ""] = match2;
-    found.push({ ecosystem: "maven", name: `${group}:${artifact}`, spec: version, index: match2.index + 1, length: match2[0].length - 2 });
+    found2.push({ ecosystem: "maven", name: `${group}:${artifact}`, spec: version, index: match2.index + 1, length: match2[0].length - 2 });
   }
   for (const match2 of text.matchAll(/group\s*[:=]\s*["']([^"']+)["']\s*,\s*name\s*[:=]\s*["']([^"']+)["']/g)) {
     const [, group, artifact] = match2;
-    found.push({ ecosystem: "maven", name: `${group}:${artifact}`, spec: "", index: match2.index, length: match2[0].length });
+    found2.push({ ecosystem: "maven", name: `${group}:${artifact}`, spec: "", index: match2.index, length: match2[0].length });
   }
-  return found;
+  return found2;
 }
 function csproj(text) {
-  const found = [];
+  const found2 = [];
   for (const match2 of text.matchAll(/<PackageReference\s+Include\s*=\s*"([^"]+)"(?:\s+Version\s*=\s*"([^"]*)")?/g)) {
-    const [, name, version = ""] = match2;
+    const [, name2, version = ""] = match2;
     const exact = /^\[?([0-9][0-9.]*)\]?$/.exec(version)?.[1];
-    found.push({ ecosystem: "nuget", name, spec: version, ...exact ? { highest: exact, highestExcluded: false } : {}, index: match2.index + match2[0].indexOf(name), length: name.length });
+    found2.push({ ecosystem: "nuget", name: name2, spec: version, ...exact ? { highest: exact, highestExcluded: false } : {}, index: match2.index + match2[0].indexOf(name2), length: name2.length });
   }
-  return found;
+  return found2;
 }
 function gemfileLock(text) {
-  const found = [];
+  const found2 = [];
   for (const match2 of text.matchAll(/^ {4}([A-Za-z0-9._-]+) \(([0-9][^)]*)\)/gm)) {
-    const [, name, version] = match2;
-    found.push({ ecosystem: "rubygems", name, spec: version, highest: version, highestExcluded: false, index: match2.index + 4, length: name.length });
+    const [, name2, version] = match2;
+    found2.push({ ecosystem: "rubygems", name: name2, spec: version, highest: version, highestExcluded: false, index: match2.index + 4, length: name2.length });
   }
-  return found;
+  return found2;
 }
 function composerLock(text) {
   const value = parseJson(text);
   if (!isRecord(value)) return [];
-  const found = [];
+  const found2 = [];
   for (const group of [value.packages, value["packages-dev"]]) {
     if (!Array.isArray(group)) continue;
     for (const entry2 of group) {
       if (!isRecord(entry2) || typeof entry2.name !== "string" || typeof entry2.version !== "string") continue;
       const version = entry2.version.replace(/^v/, "");
-      found.push({ ecosystem: "packagist", name: entry2.name, spec: entry2.version, highest: version, highestExcluded: false, ...findJsonString(text, entry2.name) });
+      found2.push({ ecosystem: "packagist", name: entry2.name, spec: entry2.version, highest: version, highestExcluded: false, ...findJsonString(text, entry2.name) });
     }
   }
-  return found;
+  return found2;
 }
 function dependenciesOf(file, text) {
   const base2 = node_path_default.posix.basename(file);
@@ -38007,7 +38210,7 @@ function inventoryEntry(resource) {
   const settings = irsaSettings(resource);
   const locator = resource.document;
   const role = locator.locate(annotationPath(webhook.annotations.roleArn));
-  const { name, kubernetesVersion, source } = resource.profile;
+  const { name: name2, kubernetesVersion, source } = resource.profile;
   const entry2 = {
     path: role.file ?? locator.path,
     line: role.startLine,
@@ -38017,7 +38220,7 @@ function inventoryEntry(resource) {
     ...resource.identity.namespace !== void 0 ? { namespace: resource.identity.namespace } : {},
     name: resource.identity.name,
     roleArn: settings.roleArn,
-    profile: { name, kubernetesVersion, source }
+    profile: { name: name2, kubernetesVersion, source }
   };
   if (settings.stsRegionalEndpoints.present) {
     const at3 = locator.locate(annotationPath(webhook.annotations.stsRegionalEndpoints));
@@ -38211,8 +38414,8 @@ var defaultWorkerMinFiles = 1e3;
 var defaultWorkerThreads = 0;
 var defaultCodeMinFiles = 1e4;
 var maxDefaultCodeThreads = 3;
-function fromEnvironment(name) {
-  const value = process.env[name] ? Number(process.env[name]) : Number.NaN;
+function fromEnvironment(name2) {
+  const value = process.env[name2] ? Number(process.env[name2]) : Number.NaN;
   return value >= 0 ? value : void 0;
 }
 function screenAheadSettings(settings, maxBytes) {
@@ -38246,7 +38449,7 @@ async function scan(options) {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
     ignoreFolder: options.configFolder ?? ".",
-    wanted: (file) => isManifestFile(file) || isCodeFile(file),
+    wanted: (file, name2) => isManifestFile(file) || isCodeFile(file, name2),
     allowUnmatched: options.allowUnmatched === true,
     onFound: (file) => ahead.found(file)
   });
@@ -38401,8 +38604,8 @@ function where(finding) {
 }
 function objectName(finding) {
   if (!finding.object) return "";
-  const { kind, namespace, name } = finding.object;
-  return cell(`${kind} ${namespace ? `${namespace}/` : ""}${name}`);
+  const { kind, namespace, name: name2 } = finding.object;
+  return cell(`${kind} ${namespace ? `${namespace}/` : ""}${name2}`);
 }
 function detail(finding) {
   const lines = [`#### ${icons[finding.level]} [${finding.ruleId}](${rulesDocs}#${finding.ruleId.toLowerCase()}) ${finding.ruleName} at ${where(finding)}`, "", cell(finding.message), ""];
@@ -38568,8 +38771,8 @@ function result(finding, ruleIndex, sameLine) {
     if (lineHash) sarifResult.partialFingerprints.primaryLocationLineHash = lineHash;
   }
   if (finding.object) {
-    const { kind, namespace, name, cluster } = finding.object;
-    location.logicalLocations = [{ name, kind: "object", fullyQualifiedName: `${cluster}/${kind}/${namespace ?? ""}/${name}` }];
+    const { kind, namespace, name: name2, cluster } = finding.object;
+    location.logicalLocations = [{ name: name2, kind: "object", fullyQualifiedName: `${cluster}/${kind}/${namespace ?? ""}/${name2}` }];
   }
   sarifResult.locations = [location];
   return sarifResult;
@@ -38690,13 +38893,13 @@ async function changedLines(ref) {
 var InputError = class extends Error {
 };
 var annotationsShown = 10;
-function choice(name, value, allowed) {
-  if (!allowed.includes(value)) throw new InputError(`input ${name} must be one of ${allowed.join(", ")}, not '${value}'`);
+function choice(name2, value, allowed) {
+  if (!allowed.includes(value)) throw new InputError(`input ${name2} must be one of ${allowed.join(", ")}, not '${value}'`);
   return value;
 }
-function optional(name, value, test, expected) {
+function optional(name2, value, test, expected) {
   if (value === "") return void 0;
-  if (!test(value)) throw new InputError(`input ${name} must be ${expected}, not '${value}'`);
+  if (!test(value)) throw new InputError(`input ${name2} must be ${expected}, not '${value}'`);
   return value;
 }
 function clusterVersion(value) {
@@ -38755,7 +38958,7 @@ function readInputs(eventName) {
   };
   const other = onlyFor[command === "scan" ? "cluster" : "scan"];
   const misplaced = Object.entries(other.inputs).filter(([, value]) => value);
-  if (misplaced.length > 0) throw new InputError(`input ${misplaced.map(([name]) => name).join(", ")} does not apply to command ${command}: ${other.why}`);
+  if (misplaced.length > 0) throw new InputError(`input ${misplaced.map(([name2]) => name2).join(", ")} does not apply to command ${command}: ${other.why}`);
   if (cluster.kubeconfig && cluster.kubeconfigFile) throw new InputError("give input kubeconfig or kubeconfig-file, not both");
   return inputs;
 }

@@ -19,7 +19,7 @@ import { platformNumber, readKubernetesVersion } from '../profiles/eks-versions.
 import { ruleCatalogue } from '../rules/catalogue.js';
 import { chooseRoot, readStdin, secondsInMs, stdinPath } from './inputs.js';
 import { wantsColor } from './color.js';
-import { writeErr, writeOut } from './output.js';
+import { outputWritten, writeErr, writeOut } from './output.js';
 import { boundYoungGeneration, restoreYoungGenerationFlags } from '../young-generation.js';
 
 interface ClusterFlags extends ScanFlags {
@@ -295,6 +295,10 @@ export async function main(): Promise<void> {
     }
   }
   process.exitCode = code;
+  // Once the output is written, nothing is left to wait for: ending here spares the tearing down
+  // of the heap and of the threads a scan started (15 ms of a 17,000-file code scan). Output still
+  // on its way (a pipe on macOS) ends the process as it would have, once written.
+  if (outputWritten()) process.exit(code);
 }
 
 /** Called before V8's code for the command line is cached, as the process exits (src/cli/code-cache.ts). */

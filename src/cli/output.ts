@@ -6,7 +6,7 @@
  * exit code.
  */
 
-const guarded = new WeakSet<NodeJS.WriteStream>();
+const guarded = new Set<NodeJS.WriteStream>();
 
 function guard(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   if (!guarded.has(stream)) {
@@ -26,4 +26,13 @@ export function writeOut(text: string): void {
 /** Writes to stderr: the summary, warnings and errors. */
 export function writeErr(text: string): void {
   guard(process.stderr).write(text);
+}
+
+/**
+ * Whether everything written has reached the operating system: always on Linux, where writes to
+ * files, pipes and terminals are synchronous; a pipe on macOS may still hold some.
+ */
+export function outputWritten(): boolean {
+  for (const stream of guarded) if (stream.writableLength > 0) return false;
+  return true;
 }

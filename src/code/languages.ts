@@ -51,9 +51,11 @@ const dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new
 const inTestFolder = new RegExp(`(?:^|/)(?:${table.testCode.folders.map(escapeRegExp).join('|') || '(?!)'})/`);
 const testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
 
-/** The language of a file, by its name; undefined for files the code scanner does not read. */
-export function languageOf(file: string): Language | undefined {
-  const base = path.posix.basename(file);
+/**
+ * The language of a file, by its name; undefined for files the code scanner does not read.
+ * @param base the file's name, when the caller has it (a folder walk).
+ */
+export function languageOf(file: string, base = path.posix.basename(file)): Language | undefined {
   const named = byName.get(base);
   if (named) return named;
   // Most names match no language's prefix or pattern: one test tells, before each is tried in turn.
@@ -73,17 +75,16 @@ export function fenceLanguage(file: string): string | undefined {
 }
 
 /** True for the files STS014 reads: package.json, requirements*.txt, go.mod, pom.xml … */
-export function isDependencyManifest(file: string): boolean {
-  const base = path.posix.basename(file);
+export function isDependencyManifest(file: string, base = path.posix.basename(file)): boolean {
   return dependencyNames.has(base) || dependencyPatterns.some((pattern) => pattern.test(base));
 }
 
 /** Every file ending the scanner reads, for discovery. */
 export const codeExtensions: ReadonlySet<string> = new Set(byExtension.keys());
 
-/** True for a file the scanner reads for code or dependencies, whatever its ending. */
-export function isCodeFile(file: string): boolean {
-  return languageOf(file) !== undefined || isDependencyManifest(file);
+/** True for a file the scanner reads for code or dependencies, whatever its ending (`base`: its name, when the caller has it). */
+export function isCodeFile(file: string, base = path.posix.basename(file)): boolean {
+  return languageOf(file, base) !== undefined || isDependencyManifest(file, base);
 }
 
 /**

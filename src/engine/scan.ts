@@ -118,7 +118,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
     ignoreFolder: options.configFolder ?? '.',
-    wanted: (file) => isManifestFile(file) || isCodeFile(file),
+    wanted: (file, name) => isManifestFile(file) || isCodeFile(file, name),
     allowUnmatched: options.allowUnmatched === true,
     onFound: (file: InputFile) => ahead.found(file),
   });

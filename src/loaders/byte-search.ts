@@ -1,80 +1,190 @@
+import { pairScan, scanSlack, simdAvailable, type PairScan } from './simd-scan.js';
+
 /**
  * Printable ASCII from the rarest to the commonest in source code (byte counts over a large body
- * of JavaScript and TypeScript). A search of bytes for a text runs at memory speed between the
- * occurrences of the text's first character, and slows at each one: a text is looked for first by
- * the part that starts at its rarest character.
+ * of JavaScript and TypeScript): a text is looked for by its rarest pair of neighbouring bytes.
  */
 const rarestFirst = '~%^ZXY75$J!K4G<+Q8UH>FW2z6|LB?`][_@N\'M9O1V-j3Dq\\}{CI#REPTkS&Ax"=:/w()*v;y,bg0.fmphucdlinosarte ';
 
-/** How long a leading part is: long enough to be rare, short enough to be searched character by character. */
-const partLength = 6;
-
-const rankOf = (character: string): number => {
-  const rank = rarestFirst.indexOf(character);
-  return rank < 0 ? -1 : rank;
-};
+/** How common a byte is in source code, by {@link rarestFirst}: bytes outside printable ASCII count as the rarest. */
+const commonness = (byte: number): number => Math.max(rarestFirst.indexOf(String.fromCharCode(byte)), -1);
 
 /**
- * The part of `text` to look for first: the (up to) six characters from its rarest one, among the
- * starts that leave at least four characters (all of a shorter text). Characters outside
- * printable ASCII count as the rarest of all.
+ * Where, in a text (of at least two bytes), the pair of neighbouring bytes starts by which it is
+ * looked for: the pair whose bytes are the rarest in code taken together, the first of equals.
  */
-export function leadingPart(text: string): string {
-  const lastStart = text.length - Math.min(text.length, 4);
+export function anchorOf(text: Uint8Array): number {
   let best = 0;
-  for (let start = 1; start <= lastStart; start++) if (rankOf(text[start]!) < rankOf(text[best]!)) best = start;
-  return text.slice(best, best + partLength);
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let at = 0; at + 1 < text.length; at++) {
+    const score = commonness(text[at]!) + commonness(text[at + 1]!);
+    if (score < bestScore) [best, bestScore] = [at, score];
+  }
+  return best;
 }
 
-/** A text to look for: the id of its leading part, and the whole text when it is longer. */
-export interface Needle {
-  readonly part: number;
-  readonly whole: Buffer | undefined;
+/** A text's bytes, and the pair it is looked for by. */
+interface Text {
+  bytes: Buffer;
+  anchor: number;
 }
+
+/** What the current bytes are known to hold, a text at a time. */
+const [unknown, found, absent] = [0, 1, 2];
+
+/** Files larger than this are searched with Buffer searches, not copied into the search's memory. */
+const largestInMemory = 1 << 30;
 
 /**
- * Searches of one file's bytes at a time, in which each part is searched at most once a file
- * (texts that share a leading part, or a part named outright, share its search).
+ * Searches one file's bytes at a time for texts (each two bytes or longer), many in one pass over
+ * the bytes where WebAssembly runs SIMD code ({@link pairScan}): a text search in Node.js
+ * (`Buffer.includes`) runs at memory speed between the occurrences of the text's first byte, and
+ * crawls on a byte as common as `s`; one pass that looks for a rare pair of each text's bytes at
+ * once, and compares a text where its pair is, reads each byte once. Each text is searched at
+ * most once a file. Without SIMD, each text is one `Buffer.includes`.
+ *
+ * Files are best read into {@link buffer}: bytes from elsewhere are copied in first.
  */
 export class ByteSearch {
-  private readonly parts: Buffer[] = [];
+  private readonly texts: Text[] = [];
   private readonly ids = new Map<string, number>();
-  /** Per part, for the current bytes: 0 not searched yet, 1 found, 2 not found. */
+  /** Per text, for the current bytes: {@link unknown}, {@link found} or {@link absent}. */
   private state = new Uint8Array(0);
+  /** The memory pair scans read, when WebAssembly runs SIMD code here. */
+  private memory: WebAssembly.Memory | undefined;
+  /** The memory as a Buffer, made again as it grows. */
+  private view: Buffer = Buffer.alloc(0);
+  /** A buffer for files outside the memory (none, or one too large for it). */
+  private spare: Buffer = Buffer.alloc(0);
   private bytes: Buffer = Buffer.alloc(0);
+  /** Whether the current bytes are the start of {@link view}, searched by pair scans. */
+  private inMemory = false;
+  /** The scans made, by the list of text ids asked for, and by the texts they look for. */
+  private readonly scansByList = new WeakMap<readonly number[], PairScan>();
+  private readonly scansByTexts = new Map<string, PairScan>();
 
-  /** A part to search for as it is written: its id. */
-  part(text: string): number {
+  constructor(options: { simd?: boolean } = {}) {
+    if ((options.simd ?? true) && simdAvailable()) {
+      this.memory = new WebAssembly.Memory({ initial: 17 });
+      this.view = Buffer.from(this.memory.buffer);
+    }
+  }
+
+  /** A text to search for (two bytes or longer): its id. */
+  text(text: string): number {
     let id = this.ids.get(text);
     if (id === undefined) {
-      id = this.parts.push(Buffer.from(text)) - 1;
+      const bytes = Buffer.from(text);
+      if (bytes.length < 2) throw new RangeError(`a text to search for has two bytes or more: ${JSON.stringify(text)}`);
+      id = this.texts.push({ bytes, anchor: anchorOf(bytes) }) - 1;
       this.ids.set(text, id);
-      this.state = new Uint8Array(this.parts.length);
+      this.state = new Uint8Array(this.texts.length);
     }
     return id;
   }
 
-  /** A text to search for by its {@link leadingPart}. */
-  needle(text: string): Needle {
-    const part = leadingPart(text);
-    return { part: this.part(part), whole: part === text ? undefined : Buffer.from(text) };
+  /**
+   * A buffer of at least `size` bytes to read a file into and {@link start} on, valid until the
+   * next call: the search's own memory, when it has one and the file fits.
+   */
+  buffer(size: number): Buffer {
+    if (this.memory && size <= largestInMemory && this.fits(size)) return this.view;
+    if (size > this.spare.length) this.spare = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(Math.max(size, 1 << 16))));
+    return this.spare;
   }
 
   /** Starts on a file's bytes: nothing searched yet. */
   start(bytes: Buffer): void {
-    this.bytes = bytes;
-    this.state.fill(0);
+    this.state.fill(unknown);
+    const inMemory = bytes.length <= largestInMemory && this.memory !== undefined && this.fits(bytes.length);
+    if (inMemory && (bytes.buffer !== this.view.buffer || bytes.byteOffset !== 0)) this.view.set(bytes);
+    this.inMemory = inMemory;
+    this.bytes = inMemory ? this.view.subarray(0, bytes.length) : bytes;
   }
 
-  /** Whether the current bytes hold a part (by id). */
-  holdsPart(id: number): boolean {
-    let state = this.state[id];
-    if (state === 0) this.state[id] = state = this.bytes.includes(this.parts[id]!) ? 1 : 2;
-    return state === 1;
+  /** Whether the current bytes hold a text (by id). */
+  holds(id: number): boolean {
+    if (this.state[id] === unknown) this.search([id]);
+    return this.state[id] === found;
   }
 
-  /** Whether the current bytes hold a text. */
-  holds(needle: Needle): boolean {
-    return this.holdsPart(needle.part) && (needle.whole === undefined || this.bytes.includes(needle.whole));
+  /** Whether the current bytes hold one of the texts (by id): all searched in one pass. */
+  holdsAny(ids: readonly number[]): boolean {
+    this.search(ids);
+    for (const id of ids) if (this.state[id] === found) return true;
+    return false;
+  }
+
+  /** Searches the current bytes, in one pass, for those of the texts not searched yet. */
+  search(ids: readonly number[]): void {
+    const { state, texts, bytes } = this;
+    let wanted = ids;
+    for (const id of ids) {
+      if (state[id] === unknown) continue;
+      wanted = ids.filter((each) => state[each] === unknown);
+      break;
+    }
+    if (wanted.length === 0) return;
+    if (!this.inMemory) {
+      for (const id of wanted) state[id] = bytes.includes(texts[id]!.bytes) ? found : absent;
+      return;
+    }
+    this.scanFor(wanted, this.scanOf(wanted));
+    for (const id of wanted) if (state[id] === unknown) state[id] = absent;
+  }
+
+  /** The scan for the texts' pairs, made at its first use. */
+  private scanOf(wanted: readonly number[]): PairScan {
+    let scan = this.scansByList.get(wanted);
+    if (scan) return scan;
+    const key = wanted.join(',');
+    scan = this.scansByTexts.get(key);
+    if (!scan) {
+      const { texts } = this;
+      scan = pairScan(this.memory!, wanted.map((id) => [texts[id]!.bytes[texts[id]!.anchor]!, texts[id]!.bytes[texts[id]!.anchor + 1]!] as const));
+      this.scansByTexts.set(key, scan);
+    }
+    this.scansByList.set(wanted, scan);
+    return scan;
+  }
+
+  /** Marks each text found where a block the scan stops at has its pair. */
+  private scanFor(wanted: readonly number[], scan: PairScan): void {
+    const { state, texts, view } = this;
+    const end = this.bytes.length;
+    let left = wanted.length;
+    for (let block = scan.scan(0, end); block < end; block = scan.scan(block + 16, end)) {
+      for (let lanes = scan.lanes(); lanes !== 0; lanes &= lanes - 1) {
+        const at = block + 31 - Math.clz32(lanes & -lanes);
+        for (const id of wanted) {
+          if (state[id] !== unknown) continue;
+          const { bytes, anchor } = texts[id]!;
+          if (view[at] !== bytes[anchor] || view[at + 1] !== bytes[anchor + 1]) continue;
+          const start = at - anchor;
+          if (start < 0 || start + bytes.length > end) continue;
+          let matched = 0;
+          while (matched < bytes.length && view[start + matched] === bytes[matched]) matched++;
+          if (matched === bytes.length) {
+            state[id] = found;
+            if (--left === 0) return;
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether the memory holds `size` bytes and the slack a scan reads past them, grown if need be. */
+  private fits(size: number): boolean {
+    const memory = this.memory!;
+    const needed = size + scanSlack;
+    if (needed <= this.view.length) return true;
+    try {
+      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / 65536));
+    } catch {
+      // Memory that cannot grow so far: the file is searched outside it.
+      return false;
+    }
+    this.view = Buffer.from(memory.buffer);
+    return true;
   }
 }

@@ -14,22 +14,18 @@ export const binarySample = 8000;
 /** Texts of which a file must hold one for the code rules to read it. */
 export const codeMarkers = endpoints.codeMarkers;
 
-/** Every search of a file's bytes, each part searched once a file. */
+/** Every search of a file's bytes, each text searched once a file, and the buffer files are read into. */
 const search = new ByteSearch();
 
 /**
- * Each fragment is one Buffer search (native, and fast since its bytes are rare in code); only a
- * file that holds one is searched for the texts behind it. Most files are dropped after four
- * searches: far cheaper than looking for every marker in every file.
+ * Each fragment is short and in every code marker behind it; only a file that holds one is
+ * searched for the texts behind it. Most files are dropped after one pass for the four fragments
+ * and the declaration readers' texts: far cheaper than looking for every marker in every file.
  */
-const screens = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
-  fragment: search.part(fragment),
-  texts: texts.map((text) => Buffer.from(text)),
+const fragments = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
+  fragment: search.text(fragment),
+  texts: texts.map((text) => search.text(text)),
 }));
-
-function holdsCodeMarker(bytes: Buffer): boolean {
-  return screens.some(({ fragment, texts }) => search.holdsPart(fragment) && texts.some((text) => bytes.includes(text)));
-}
 
 /**
  * The code markers a file may hold though the screens passed it over: those no screen is sure to
@@ -47,19 +43,60 @@ export function holdsMarkerPastScreens(bytes: Buffer): boolean {
 
 /**
  * Texts that make a source or config file worth reading for a declaration reader (Helm values, a
- * CDK program), each searched only in the files whose path that reader reads, by its rarest
- * part first. Readers that share their markers (CDK and Pulumi) are searched once.
+ * CDK program), each searched only in the files whose path that reader reads. Readers that share
+ * their markers (CDK and Pulumi) are searched once.
  */
 const declarationMarkers = allMarkers.map((markers) => ({
   paths: markers.paths,
-  texts: markers.texts.map((text) => search.needle(text)),
-  alongside: markers.alongside?.map((text) => search.needle(text)),
+  texts: markers.texts.map((text) => search.text(text)),
+  alongside: markers.alongside?.map((text) => search.text(text)),
 }));
 
-function holdsDeclarationMarker(path: string): boolean {
-  return declarationMarkers.some(
-    ({ paths, texts, alongside }) => paths(path) && texts.some((text) => search.holds(text)) && (alongside === undefined || alongside.some((text) => search.holds(text))),
-  );
+/**
+ * The texts of a file's first pass, by the declaration readers that read its path (a bit each):
+ * the fragments and those readers' texts, which most files are searched for in any case.
+ */
+const firstPasses = new Map<number, number[]>();
+
+function firstPass(readers: number): number[] {
+  let texts = firstPasses.get(readers);
+  if (!texts) {
+    texts = [...new Set([...fragments.map(({ fragment }) => fragment), ...declarationMarkers.flatMap(({ texts: each }, reader) => (readers & (1 << reader) ? each : []))])];
+    firstPasses.set(readers, texts);
+  }
+  return texts;
+}
+
+/** The declaration readers that read a file, by its path: a bit each. */
+function readersOf(path: string): number {
+  let readers = 0;
+  for (let reader = 0; reader < declarationMarkers.length; reader++) if (declarationMarkers[reader]!.paths(path)) readers |= 1 << reader;
+  return readers;
+}
+
+// The screens run on every source file a scan finds, most often in a thread of its own: plain
+// loops over lists made once, with nothing made a file.
+
+function holdsCodeMarker(): boolean {
+  for (const { fragment, texts } of fragments) if (search.holds(fragment) && search.holdsAny(texts)) return true;
+  return false;
+}
+
+function holdsDeclarationMarker(readers: number): boolean {
+  for (let reader = 0; reader < declarationMarkers.length; reader++) {
+    if ((readers & (1 << reader)) === 0) continue;
+    const { texts, alongside } = declarationMarkers[reader]!;
+    if (search.holdsAny(texts) && (alongside === undefined || search.holdsAny(alongside))) return true;
+  }
+  return false;
+}
+
+/** Starts on a file's bytes (not binary) with the one pass most files need: returns the readers that read it. */
+function startScreen(path: string, bytes: Buffer): number {
+  const readers = readersOf(path);
+  search.start(bytes);
+  search.search(firstPass(readers));
+  return readers;
 }
 
 /** What a file's bytes tell: `screened`, whether they hold an STS text; `read`, whether the file is read at all. */
@@ -73,14 +110,13 @@ export interface Screen {
 
 /** Screens a file's bytes (not binary), by its path relative to the scan root. */
 function screen(path: string, bytes: Buffer): Screen {
-  search.start(bytes);
-  const screened = holdsCodeMarker(bytes);
+  const readers = startScreen(path, bytes);
+  const screened = holdsCodeMarker();
   const dependencies = isDependencyManifest(path);
-  return { screened, dependencies, read: screened || dependencies || holdsDeclarationMarker(path) };
+  return { screened, dependencies, read: screened || dependencies || holdsDeclarationMarker(readers) };
 }
 
-/** One buffer reused for every source file: most are read, searched and dropped, never decoded. */
-let readBuffer = Buffer.allocUnsafe(1 << 20);
+const noBytes = Buffer.alloc(0);
 
 /** Not a regular file (a FIFO, socket or device, perhaps swapped in after discovery): never read, it may not end. */
 export class NotRegularFile extends Error {}
@@ -89,8 +125,8 @@ export class NotRegularFile extends Error {}
  * Opens a file to read without blocking: opening a FIFO would wait for a writer, and reading a
  * device might never end. Throws NotRegularFile for anything but a regular file.
  */
-export function openRegular(absolute: string): { fd: number; size: number } {
-  const fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+export function openRegular(openPath: string): { fd: number; size: number } {
+  const fd = openSync(openPath, constants.O_RDONLY | constants.O_NONBLOCK);
   const stats = fstatSync(fd);
   if (!stats.isFile()) {
     closeSync(fd);
@@ -100,21 +136,22 @@ export function openRegular(absolute: string): { fd: number; size: number } {
 }
 
 /**
- * Reads a whole file into the shared buffer, valid until the next read; no bytes when it is
- * larger than `maxBytes`.
+ * Reads a whole file into the buffer the screens search (one for every file: most are read,
+ * searched and dropped, never decoded), valid until the next read; no bytes when it is larger
+ * than `maxBytes`.
  */
-export function readShared(absolute: string, maxBytes: number): { bytes: Buffer; size: number } {
-  const { fd, size } = openRegular(absolute);
+export function readShared(openPath: string, maxBytes: number): { bytes: Buffer; size: number } {
+  const { fd, size } = openRegular(openPath);
   try {
-    if (size > maxBytes) return { bytes: readBuffer.subarray(0, 0), size };
-    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
+    if (size > maxBytes) return { bytes: noBytes, size };
+    const buffer = search.buffer(size);
     let read = 0;
     while (read < size) {
-      const count = readSync(fd, readBuffer, read, size - read, read);
+      const count = readSync(fd, buffer, read, size - read, read);
       if (count === 0) break;
       read += count;
     }
-    return { bytes: readBuffer.subarray(0, read), size };
+    return { bytes: buffer.subarray(0, read), size };
   } finally {
     closeSync(fd);
   }
@@ -133,13 +170,20 @@ export function inspectBytes(path: string, read: { bytes: Buffer; size: number }
 /**
  * True when reading a source or config file would give nothing to decode: it is a regular file
  * within `maxBytes`, not binary, and its bytes tell it is not read. Anything else (an error, a
- * file to skip or to read) is false, left for the main thread's reading to record.
+ * file to skip or to read) is false, left for the main thread's reading to record. A dependency
+ * manifest, read whatever it holds, is never opened here.
  */
-export function passedOver(path: string, absolute: string, maxBytes: number): boolean {
+export function passedOver(path: string, openPath: string, maxBytes: number): boolean {
+  if (isDependencyManifest(path)) return false;
+  let bytes: Buffer;
   try {
-    const found = inspectBytes(path, readShared(absolute, maxBytes), maxBytes);
-    return 'read' in found && !found.read;
+    const read = readShared(openPath, maxBytes);
+    if (read.size > maxBytes) return false;
+    bytes = read.bytes;
   } catch {
     return false;
   }
+  if (bytes.subarray(0, binarySample).includes(0)) return false;
+  const readers = startScreen(path, bytes);
+  return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
 }

@@ -10,7 +10,11 @@ export { isManifestFile, manifestExtensions } from './manifest-files.js';
 export interface InputFile {
   /** Relative to the scan root, POSIX separators. */
   path: string;
-  absolutePath: string;
+  /**
+   * The path to open it by: absolute, or {@link path} when the scan root is the working folder,
+   * which spares the kernel a walk through the folders above the root for every file opened.
+   */
+  openPath: string;
 }
 
 /** The files found, and those passed over with a reason. */
@@ -98,8 +102,8 @@ class IgnoreRules {
   private rulesOf(folder: string, listed?: boolean): Ignore | null {
     let rules = this.perFolder.get(folder);
     if (rules === undefined) {
-      const file = path.join(this.root, folder, '.gitignore');
-      rules = (listed ?? existsSync(file)) ? readRules(file) : null;
+      const file = (): string => path.join(this.root, folder, '.gitignore');
+      rules = (listed ?? existsSync(file())) ? readRules(file()) : null;
       this.perFolder.set(folder, rules);
     }
     return rules;
@@ -127,8 +131,8 @@ export interface DiscoverOptions {
   ignorePaths: readonly string[];
   /** The folder, relative to the root, that `ignorePaths` are relative to (the config file's). */
   ignoreFolder: string;
-  /** Whether a file, by its path relative to the root, is one the scan reads. */
-  wanted: (relative: string) => boolean;
+  /** Whether a file, by its path relative to the root (and its name, when a walk has it), is one the scan reads. */
+  wanted: (relative: string, name?: string) => boolean;
   /**
    * A target that matches no file (a missing path, a glob without matches, a folder with nothing
    * to read) is passed over instead of refused, as ESLint's `--no-error-on-unmatched-pattern` does.
@@ -159,6 +163,9 @@ export async function discoverFiles(targets: readonly string[], options: Discove
   const visitedFolders = new Set<string>();
 
   const relativeOf = (absolute: string): string => toPosix(path.relative(options.root, absolute));
+  // Read by the path relative to the root when that is the working folder: resolved at each open
+  // from the process's working folder, which nothing the scan runs changes.
+  const openRelative = path.resolve(options.root) === process.cwd();
   const inside = (real: string): boolean => real === realRoot || real.startsWith(realRoot + path.sep);
   const wanted = options.wanted;
 
@@ -187,7 +194,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       if (seen.has(relative)) return;
       seen.add(relative);
     }
-    const file = { path: relative, absolutePath: absolute };
+    const file = { path: relative, openPath: openRelative ? relative : absolute };
     found.push(file);
     options.onFound?.(file);
   };
@@ -214,7 +221,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       let linked: string | undefined;
       if (entry.isSymbolicLink()) {
         const linksToFolder = isFolderLink(absolute);
-        if ((!linksToFolder && !wanted(relative)) || rules.ignores(relative, linksToFolder, stack, withExtra)) continue;
+        if ((!linksToFolder && !wanted(relative, entry.name)) || rules.ignores(relative, linksToFolder, stack, withExtra)) continue;
         linked = followLink(absolute);
         if (linked === undefined) continue;
         isFolder = linksToFolder;
@@ -222,7 +229,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       if (isFolder) {
         if (excludedFolders.has(entry.name) || rules.ignores(relative, true, stack, withExtra)) continue;
         walk(absolute, linked ?? path.join(real, entry.name), relative, stack, withExtra);
-      } else if (wanted(relative) && !rules.ignores(relative, false, stack, withExtra)) {
+      } else if (wanted(relative, entry.name) && !rules.ignores(relative, false, stack, withExtra)) {
         // A FIFO, socket or device is never read (it may not end), but it is not passed over in silence.
         if (entry.isFile() || entry.isSymbolicLink()) addFound(relative, absolute);
         else skipped.push({ path: relative, reason: 'not a regular file (a FIFO, socket or device)' });

@@ -256,6 +256,8 @@ export class FileSource implements Source<Iterable<SourceItem>> {
   /** A parsed file's objects, or its text for the text rules. */
   private handOver(file: FileText, parsed: { objects: ParsedObject[]; asText: boolean }, needs: SourceNeeds, resolver: ProfileResolver): SourceItem | undefined {
     if (file.text === undefined || !parsed.asText) {
+      // A file with no object to check (most source files, screened out unread) is no item at all.
+      if (parsed.objects.length === 0) return undefined;
       return {
         objects: parsed.objects.map((object) => ({
           identity: object.identity,

@@ -54,7 +54,7 @@ function unreadable(file: InputFile, error: unknown, outcomes: Outcomes): undefi
 function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text: string; screened: boolean } | null | undefined {
   let read: { bytes: Buffer; size: number };
   try {
-    read = readShared(file.absolutePath, maxBytes);
+    read = readShared(file.openPath, maxBytes);
   } catch (error) {
     return unreadable(file, error, outcomes);
   }
@@ -81,7 +81,7 @@ function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text
 function readText(file: InputFile, maxBytes: number, outcomes: Outcomes): string | undefined {
   let text: string;
   try {
-    const { fd, size } = openRegular(file.absolutePath);
+    const { fd, size } = openRegular(file.openPath);
     try {
       if (size > maxBytes) {
         outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
@@ -98,7 +98,7 @@ function readText(file: InputFile, maxBytes: number, outcomes: Outcomes): string
       outcomes.skipped.push({ path: file.path, reason: 'binary file' });
       return undefined;
     }
-    if (text.includes('\uFFFD') && !isUtf8(readShared(file.absolutePath, maxBytes).bytes)) {
+    if (text.includes('\uFFFD') && !isUtf8(readShared(file.openPath, maxBytes).bytes)) {
       outcomes.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
       return undefined;
     }

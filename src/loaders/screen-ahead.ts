@@ -69,7 +69,7 @@ export class ScreenAhead {
     for (let index = files.length - 1; index >= 0; index--) {
       if (Atomics.compareExchange(states, index, fileState.free, fileState.taken) !== fileState.free) continue;
       const file = files[index]!;
-      Atomics.store(states, index, passedOver(file.path, file.absolutePath, settings.maxBytes) ? fileState.passedOver : fileState.toRead);
+      Atomics.store(states, index, passedOver(file.path, file.openPath, settings.maxBytes) ? fileState.passedOver : fileState.toRead);
       screened++;
     }
     for (const worker of this.workers) void worker.terminate();
@@ -121,12 +121,12 @@ export class ScreenAhead {
     const { files, posted, workers } = this;
     if (workers.length === 0 || posted === files.length) return;
     const paths: string[] = [];
-    const absolutePaths: string[] = [];
+    const openPaths: string[] = [];
     for (let index = posted; index < files.length; index++) {
       paths.push(files[index]!.path);
-      absolutePaths.push(files[index]!.absolutePath);
+      openPaths.push(files[index]!.openPath);
     }
-    const batch: ScreenBatch = { first: posted, paths: joinPaths(paths), absolutePaths: joinPaths(absolutePaths) };
+    const batch: ScreenBatch = { first: posted, paths: joinPaths(paths), openPaths: joinPaths(openPaths) };
     workers[Math.floor(posted / batchSize) % workers.length]!.postMessage(batch);
     this.posted = files.length;
   }

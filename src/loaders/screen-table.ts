@@ -16,13 +16,13 @@ export interface ScreenWorkerData {
 
 /**
  * Files posted to a screening thread, which follow each other in the table from `first`: their
- * paths relative to the root, and their absolute paths, each list joined by NUL (which no path
- * holds). Two strings copy far faster than a list of lists of them.
+ * paths relative to the root, and the paths to open them by, each list joined by NUL (which no
+ * path holds). Two strings copy far faster than a list of lists of them.
  */
 export interface ScreenBatch {
   first: number;
   paths: string;
-  absolutePaths: string;
+  openPaths: string;
 }
 
 /** Joins paths for a {@link ScreenBatch}. */

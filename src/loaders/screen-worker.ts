@@ -13,12 +13,12 @@ const { passedOver } = await import('./code-screen.js');
 const { states: buffer, maxBytes } = workerData as ScreenWorkerData;
 const states = new Uint8Array(buffer);
 
-parentPort!.on('message', ({ first, paths: joined, absolutePaths }: ScreenBatch) => {
+parentPort!.on('message', ({ first, paths: joined, openPaths }: ScreenBatch) => {
   const paths = splitPaths(joined);
-  const absolute = splitPaths(absolutePaths);
+  const open = splitPaths(openPaths);
   for (let offset = 0; offset < paths.length; offset++) {
     const index = first + offset;
     if (Atomics.compareExchange(states, index, fileState.free, fileState.taken) !== fileState.free) continue;
-    Atomics.store(states, index, passedOver(paths[offset]!, absolute[offset]!, maxBytes) ? fileState.passedOver : fileState.toRead);
+    Atomics.store(states, index, passedOver(paths[offset]!, open[offset]!, maxBytes) ? fileState.passedOver : fileState.toRead);
   }
 });

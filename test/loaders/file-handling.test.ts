@@ -62,7 +62,7 @@ describe('reading source files for declaration readers', () => {
     const root = makeTree(files);
     const outcomes = { skipped: [], errors: [] };
     const paths = Object.keys(files).sort();
-    return readFiles(paths.map((file) => ({ path: file, absolutePath: path.join(root, file) })), 1 << 20, outcomes);
+    return readFiles(paths.map((file) => ({ path: file, openPath: path.join(root, file) })), 1 << 20, outcomes);
   };
 
   it('decodes a file for a reader only when the reader reads its path, and says whether it holds an STS text', () => {
