@@ -26683,7 +26683,11 @@ var init_text = __esm({
 });
 
 // src/code/languages.ts
-function languageOf(file, base2 = node_path_default.posix.basename(file)) {
+function baseName(file) {
+  const slash = file.lastIndexOf("/");
+  return slash < file.length - 1 ? file.slice(slash + 1) : node_path_default.posix.basename(file);
+}
+function languageOf(file, base2 = baseName(file)) {
   const named = byName.get(base2);
   if (named) return named;
   if (!anyNameRule.test(base2)) return byExtension.get(extensionOf(base2, node_path_default.posix));
@@ -26698,10 +26702,10 @@ function fenceLanguage(file) {
   if (!language) return void 0;
   return language.fenceByExtension?.[extensionOf(file, node_path_default.posix)] ?? language.fence ?? language.name;
 }
-function isDependencyManifest(file, base2 = node_path_default.posix.basename(file)) {
+function isDependencyManifest(file, base2 = baseName(file)) {
   return dependencyNames.has(base2) || dependencyPatterns.some((pattern) => pattern.test(base2));
 }
-function isCodeFile(file, base2 = node_path_default.posix.basename(file)) {
+function isCodeFile(file, base2 = baseName(file)) {
   return languageOf(file, base2) !== void 0 || isDependencyManifest(file, base2);
 }
 function isTestCode(file) {
@@ -30345,6 +30349,7 @@ var op = {
   i8x16Bitmask: [253, 100]
 };
 var [i32, v128] = [127, 123];
+var lanesCode = ((body) => [...uleb(body.length), ...body])([0, 35, 0, 11]);
 function moduleBytes(pairs) {
   const [from, end] = [0, 1];
   const first = (pair2) => 2 + 2 * pair2;
@@ -30365,12 +30370,12 @@ function moduleBytes(pairs) {
   const code2 = [...vector([[...uleb(2 * pairs.length + 3), v128]]), ...body];
   return new Uint8Array([
     ...[0, 97, 115, 109, 1, 0, 0, 0],
-    ...section(1, vector([[96, ...vector([[i32], [i32]]), ...vector([[i32]])]])),
+    ...section(1, vector([[96, ...vector([[i32], [i32]]), ...vector([[i32]])], [96, 0, ...vector([[i32]])]])),
     ...section(2, vector([[...name("m"), ...name("memory"), 2, 0, 1]])),
-    ...section(3, vector([[0]])),
+    ...section(3, vector([[0], [1]])),
     ...section(6, vector([[i32, 1, 65, 0, 11]])),
-    ...section(7, vector([[...name("scan"), 0, 0], [...name("lanes"), 3, 0]])),
-    ...section(10, vector([[...uleb(code2.length), ...code2]]))
+    ...section(7, vector([[...name("scan"), 0, 0], [...name("lanes"), 0, 1]])),
+    ...section(10, vector([[...uleb(code2.length), ...code2], lanesCode]))
   ]);
 }
 function simdAvailable() {
@@ -30382,8 +30387,7 @@ function simdAvailable() {
 }
 function pairScan(memory, pairs) {
   const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(pairs)), { m: { memory } });
-  const exports = instance.exports;
-  return { scan: exports.scan, lanes: () => exports.lanes.value };
+  return instance.exports;
 }
 
 // src/loaders/byte-search.ts
@@ -30412,7 +30416,7 @@ var ByteSearch = class {
   /** A buffer for files outside the memory (none, or one too large for it). */
   spare = Buffer.alloc(0);
   bytes = Buffer.alloc(0);
-  /** Whether the current bytes are the start of {@link view}, searched by pair scans. */
+  /** Whether the current bytes are (or were copied to) the start of {@link view}, searched by pair scans. */
   inMemory = false;
   /** The scans made, by the list of text ids asked for, and by the texts they look for. */
   scansByList = /* @__PURE__ */ new WeakMap();
@@ -30450,7 +30454,7 @@ var ByteSearch = class {
     const inMemory = bytes.length <= largestInMemory && this.memory !== void 0 && this.fits(bytes.length);
     if (inMemory && (bytes.buffer !== this.view.buffer || bytes.byteOffset !== 0)) this.view.set(bytes);
     this.inMemory = inMemory;
-    this.bytes = inMemory ? this.view.subarray(0, bytes.length) : bytes;
+    this.bytes = bytes;
   }
   /** Whether the current bytes hold a text (by id). */
   holds(id) {
@@ -30535,6 +30539,7 @@ var ByteSearch = class {
 
 // src/loaders/code-screen.ts
 var binarySample = 8e3;
+var holdsNul = (bytes) => bytes.lastIndexOf(0, binarySample - 1) >= 0;
 var codeMarkers = endpoints.codeMarkers;
 var search = new ByteSearch();
 var fragments = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
@@ -30618,7 +30623,7 @@ function readShared(openPath, maxBytes) {
 }
 function inspectBytes(path2, read7, maxBytes) {
   if (read7.size > maxBytes) return { larger: true };
-  if (read7.bytes.subarray(0, binarySample).includes(0)) return { binary: true };
+  if (holdsNul(read7.bytes)) return { binary: true };
   return screen(path2, read7.bytes);
 }
 function passedOver(path2, openPath, maxBytes) {
@@ -30631,7 +30636,7 @@ function passedOver(path2, openPath, maxBytes) {
   } catch {
     return false;
   }
-  if (bytes.subarray(0, binarySample).includes(0)) return false;
+  if (holdsNul(bytes)) return false;
   const readers = startScreen(path2, bytes);
   return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
 }
@@ -31164,12 +31169,12 @@ function isScalar(value) {
 function pointerSteps(pointer) {
   return pointer.split("/").slice(1).map((step) => step.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
-function targets(target, identity, baseName) {
+function targets(target, identity, baseName2) {
   if (!target) return true;
   if (target.kind !== void 0 && target.kind !== identity.kind) return false;
   if (target.name === void 0) return true;
   const pattern = new RegExp(`^(?:${target.name})$`);
-  return pattern.test(identity.name) || pattern.test(baseName);
+  return pattern.test(identity.name) || pattern.test(baseName2);
 }
 var OverlayLocator = class {
   constructor(kustomization, built, identity, base2) {
@@ -31190,11 +31195,11 @@ var OverlayLocator = class {
     const existing = steps.slice(0, known);
     const missing = steps.slice(known);
     const builtValue = valueAt(this.built, existing).value;
-    const baseName = nameOf(this.base?.value);
+    const baseName2 = nameOf(this.base?.value);
     const place = (origin, at3) => ({ ...origin.locator.locate([...at3, ...missing], options), file: origin.locator.path });
     if (isScalar(builtValue)) {
       for (const patch of [...this.kustomization.tree.patches].reverse()) {
-        const found2 = this.inPatch(patch, existing, builtValue, baseName);
+        const found2 = this.inPatch(patch, existing, builtValue, baseName2);
         if (found2) return place(found2.origin, found2.at);
       }
     }
@@ -31228,19 +31233,19 @@ var OverlayLocator = class {
     return void 0;
   }
   /** Where a patch sets a scalar at `steps` of this object, if it does. */
-  inPatch(patch, steps, value, baseName) {
+  inPatch(patch, steps, value, baseName2) {
     if (patch.type === "strategic") {
       for (const document of patch.documents) {
         if (!isRecord(document.value)) continue;
         const own2 = { kind: typeof document.value.kind === "string" ? document.value.kind : void 0, name: nameOf(document.value) };
-        const applies = patch.target ? targets(patch.target, this.identity, baseName) : own2.kind === this.identity.kind && (own2.name === this.identity.name || own2.name === baseName);
+        const applies = patch.target ? targets(patch.target, this.identity, baseName2) : own2.kind === this.identity.kind && (own2.name === this.identity.name || own2.name === baseName2);
         if (!applies) continue;
         const at3 = matchingPath(this.built, document.value, steps);
         if (at3 && valueAt(document.value, at3).value === value) return { origin: document, at: at3 };
       }
       return void 0;
     }
-    if (!targets(patch.target, this.identity, baseName)) return void 0;
+    if (!targets(patch.target, this.identity, baseName2)) return void 0;
     for (const operation2 of [...patch.operations].reverse()) {
       const op2 = isRecord(operation2.value) ? operation2.value : {};
       if (op2.op !== "add" && op2.op !== "replace" || typeof op2.path !== "string") continue;
@@ -36531,7 +36536,8 @@ var FileSource = class {
         continue;
       }
       if (this.apart.has(file.path)) continue;
-      yield* this.eachFile([file], needs, inputs, resolver);
+      if (file.text === void 0) inputs.files++;
+      else yield* this.eachFile([file], needs, inputs, resolver);
     }
   }
   /**

@@ -14,8 +14,5 @@ declare namespace WebAssembly {
     constructor(module: Module, imports?: Record<string, Record<string, unknown>>);
     readonly exports: Record<string, unknown>;
   }
-  class Global {
-    value: unknown;
-  }
   function validate(bytes: Uint8Array): boolean;
 }

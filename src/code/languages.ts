@@ -51,11 +51,17 @@ const dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new
 const inTestFolder = new RegExp(`(?:^|/)(?:${table.testCode.folders.map(escapeRegExp).join('|') || '(?!)'})/`);
 const testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
 
+/** `path.posix.basename`, without its walk over the path for the usual one that does not end in a slash. */
+function baseName(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < file.length - 1 ? file.slice(slash + 1) : path.posix.basename(file);
+}
+
 /**
  * The language of a file, by its name; undefined for files the code scanner does not read.
  * @param base the file's name, when the caller has it (a folder walk).
  */
-export function languageOf(file: string, base = path.posix.basename(file)): Language | undefined {
+export function languageOf(file: string, base = baseName(file)): Language | undefined {
   const named = byName.get(base);
   if (named) return named;
   // Most names match no language's prefix or pattern: one test tells, before each is tried in turn.
@@ -75,7 +81,7 @@ export function fenceLanguage(file: string): string | undefined {
 }
 
 /** True for the files STS014 reads: package.json, requirements*.txt, go.mod, pom.xml … */
-export function isDependencyManifest(file: string, base = path.posix.basename(file)): boolean {
+export function isDependencyManifest(file: string, base = baseName(file)): boolean {
   return dependencyNames.has(base) || dependencyPatterns.some((pattern) => pattern.test(base));
 }
 
@@ -83,7 +89,7 @@ export function isDependencyManifest(file: string, base = path.posix.basename(fi
 export const codeExtensions: ReadonlySet<string> = new Set(byExtension.keys());
 
 /** True for a file the scanner reads for code or dependencies, whatever its ending (`base`: its name, when the caller has it). */
-export function isCodeFile(file: string, base = path.posix.basename(file)): boolean {
+export function isCodeFile(file: string, base = baseName(file)): boolean {
   return languageOf(file, base) !== undefined || isDependencyManifest(file, base);
 }
 

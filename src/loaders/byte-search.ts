@@ -57,7 +57,7 @@ export class ByteSearch {
   /** A buffer for files outside the memory (none, or one too large for it). */
   private spare: Buffer = Buffer.alloc(0);
   private bytes: Buffer = Buffer.alloc(0);
-  /** Whether the current bytes are the start of {@link view}, searched by pair scans. */
+  /** Whether the current bytes are (or were copied to) the start of {@link view}, searched by pair scans. */
   private inMemory = false;
   /** The scans made, by the list of text ids asked for, and by the texts they look for. */
   private readonly scansByList = new WeakMap<readonly number[], PairScan>();
@@ -99,7 +99,7 @@ export class ByteSearch {
     const inMemory = bytes.length <= largestInMemory && this.memory !== undefined && this.fits(bytes.length);
     if (inMemory && (bytes.buffer !== this.view.buffer || bytes.byteOffset !== 0)) this.view.set(bytes);
     this.inMemory = inMemory;
-    this.bytes = inMemory ? this.view.subarray(0, bytes.length) : bytes;
+    this.bytes = bytes;
   }
 
   /** Whether the current bytes hold a text (by id). */

@@ -11,6 +11,9 @@ import { ByteSearch } from './byte-search.js';
 /** A NUL among the first this many bytes marks a binary file. */
 export const binarySample = 8000;
 
+/** Whether a NUL is among a file's first {@link binarySample} bytes: searched back from there, with no view made. */
+const holdsNul = (bytes: Buffer): boolean => bytes.lastIndexOf(0, binarySample - 1) >= 0;
+
 /** Texts of which a file must hold one for the code rules to read it. */
 export const codeMarkers = endpoints.codeMarkers;
 
@@ -163,7 +166,7 @@ export function readShared(openPath: string, maxBytes: number): { bytes: Buffer;
  */
 export function inspectBytes(path: string, read: { bytes: Buffer; size: number }, maxBytes: number): { larger: true } | { binary: true } | Screen {
   if (read.size > maxBytes) return { larger: true };
-  if (read.bytes.subarray(0, binarySample).includes(0)) return { binary: true };
+  if (holdsNul(read.bytes)) return { binary: true };
   return screen(path, read.bytes);
 }
 
@@ -183,7 +186,7 @@ export function passedOver(path: string, openPath: string, maxBytes: number): bo
   } catch {
     return false;
   }
-  if (bytes.subarray(0, binarySample).includes(0)) return false;
+  if (holdsNul(bytes)) return false;
   const readers = startScreen(path, bytes);
   return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
 }
