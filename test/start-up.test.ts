@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -127,5 +127,23 @@ describe("the command line's code cache", () => {
     const off = run(folder, { NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(off.status, off.stderr).toBe(0);
     expect(caches(folder)).toEqual([]);
+  });
+});
+
+describe('the end of the command line', () => {
+  it('ends once its output is written, all of it, though the reader of its pipe is slow to read', async () => {
+    // A SARIF log of the fixtures is over 200 KB: several times what a pipe holds.
+    const child = spawn(process.execPath, [cliPath, 'scan', 'fixtures', '--format', 'sarif'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.length).toBeGreaterThan(200_000);
+    const log = JSON.parse(text) as { runs: Array<{ results: unknown[] }> };
+    expect(log.runs[0]!.results.length).toBeGreaterThan(0);
+    expect(code).toBe(1);
   });
 });
