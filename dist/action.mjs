@@ -30392,7 +30392,7 @@ function pairScan(memory, pairs) {
 
 // src/loaders/byte-search.ts
 var rarestFirst = "~%^ZXY75$J!K4G<+Q8UH>FW2z6|LB?`][_@N'M9O1V-j3Dq\\}{CI#REPTkS&Ax\"=:/w()*v;y,bg0.fmphucdlinosarte ";
-var commonness = (byte) => Math.max(rarestFirst.indexOf(String.fromCharCode(byte)), -1);
+var commonness = (byte) => rarestFirst.indexOf(String.fromCharCode(byte));
 function anchorOf(text) {
   let best = 0;
   let bestScore = Number.POSITIVE_INFINITY;

@@ -7,7 +7,7 @@ import { pairScan, scanSlack, simdAvailable, type PairScan } from './simd-scan.j
 const rarestFirst = '~%^ZXY75$J!K4G<+Q8UH>FW2z6|LB?`][_@N\'M9O1V-j3Dq\\}{CI#REPTkS&Ax"=:/w()*v;y,bg0.fmphucdlinosarte ';
 
 /** How common a byte is in source code, by {@link rarestFirst}: bytes outside printable ASCII count as the rarest. */
-const commonness = (byte: number): number => Math.max(rarestFirst.indexOf(String.fromCharCode(byte)), -1);
+const commonness = (byte: number): number => rarestFirst.indexOf(String.fromCharCode(byte));
 
 /**
  * Where, in a text (of at least two bytes), the pair of neighbouring bytes starts by which it is
@@ -51,7 +51,7 @@ export class ByteSearch {
   /** Per text, for the current bytes: {@link unknown}, {@link found} or {@link absent}. */
   private state = new Uint8Array(0);
   /** The memory pair scans read, when WebAssembly runs SIMD code here. */
-  private memory: WebAssembly.Memory | undefined;
+  private readonly memory: WebAssembly.Memory | undefined;
   /** The memory as a Buffer, made again as it grows. */
   private view: Buffer = Buffer.alloc(0);
   /** A buffer for files outside the memory (none, or one too large for it). */

@@ -21,9 +21,10 @@ export const codeMarkers = endpoints.codeMarkers;
 const search = new ByteSearch();
 
 /**
- * Each fragment is short and in every code marker behind it; only a file that holds one is
- * searched for the texts behind it. Most files are dropped after one pass for the four fragments
- * and the declaration readers' texts: far cheaper than looking for every marker in every file.
+ * A file that holds a fragment is searched for the texts behind it (`data/endpoints.json` says
+ * how each fragment and its texts cover their markers). Most files are dropped after one pass for
+ * the four fragments and the texts of the declaration readers that read their path: far cheaper
+ * than looking for every marker in every file.
  */
 const fragments = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
   fragment: search.text(fragment),
@@ -77,8 +78,7 @@ function readersOf(path: string): number {
   return readers;
 }
 
-// The screens run on every source file a scan finds, most often in a thread of its own: plain
-// loops over lists made once, with nothing made a file.
+// The screens run on every source file a scan finds: plain loops over lists made once.
 
 function holdsCodeMarker(): boolean {
   for (const { fragment, texts } of fragments) if (search.holds(fragment) && search.holdsAny(texts)) return true;

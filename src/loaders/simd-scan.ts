@@ -65,8 +65,9 @@ const lanesCode = ((body: number[]) => [...uleb(body.length), ...body])([0x00, 0
 
 /**
  * The module of a scan for `pairs`: `scan(from, end)` and `lanes()` as {@link PairScan} has them,
- * and the global in which the one leaves the last block's lanes for the other. Its locals: `from`, `end`, each pair's two bytes in every lane,
- * the block, the block one byte on, and the lanes where a pair starts.
+ * and the global in which the one leaves the last block's lanes for the other. The scan's locals:
+ * `from`, `end`, each pair's two bytes in every lane, the block, the block one byte on, and the
+ * lanes where a pair starts.
  */
 function moduleBytes(pairs: ReadonlyArray<readonly [number, number]>): Uint8Array {
   const [from, end] = [0, 1];

@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorOf, ByteSearch } from '../../src/loaders/byte-search.js';
 import { pairScan, scanSlack, simdAvailable } from '../../src/loaders/simd-scan.js';
+import { cliPath, makeTree } from '../helpers.js';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
 
@@ -135,5 +137,24 @@ describe('ByteSearch texts', () => {
     expect(search.text('cdk')).toBe(search.text('cdk'));
     expect(search.text('pulumi')).not.toBe(search.text('cdk'));
     expect(() => search.text('x')).toThrow(RangeError);
+  });
+});
+
+describe('the command line without WebAssembly', () => {
+  it('reports as it does with it: under `node --jitless` each text is a Buffer search', () => {
+    const root = makeTree({
+      'app/client.py': 'import boto3\nsts = boto3.client("sts", endpoint_url="https://sts.amazonaws.com")\n',
+      'app/config.go': 'cfg.Region = "aws-global"\n',
+      'lib/plain.js': `${'const a = 1;\n'.repeat(500)}// legacy, but no setting named\n`,
+      'infra/main.tf': 'resource "kubernetes_service_account" "app" {\n  metadata {\n    name = "app"\n    annotations = { "eks.amazonaws.com/role-arn" = "arn:aws:iam::111122223333:role/app" }\n  }\n}\n',
+      'cdk/stack.ts': "import * as eks from 'aws-cdk-lib/aws-eks';\ncluster.addServiceAccount('app', { name: 'app' });\n",
+    });
+    const scan = (flags: string[]) => spawnSync(process.execPath, [...flags, cliPath, 'scan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } });
+    const [withSimd, without] = [scan([]), scan(['--jitless'])];
+    expect(without.status).toBe(0);
+    expect(without.stdout).toBe(withSimd.stdout);
+    const report = JSON.parse(without.stdout) as { findings: Array<{ location?: { path: string } }>; inputs: { files: number } };
+    expect(report.findings.map((finding) => finding.location?.path)).toContain('app/client.py');
+    expect(report.inputs.files).toBe(5);
   });
 });
