@@ -30173,7 +30173,7 @@ async function discoverFiles(targets2, options) {
   const skipped = [];
   const visitedFolders = /* @__PURE__ */ new Set();
   const relativeOf = (absolute) => toPosix(node_path_default.relative(options.root, absolute));
-  const openRelative = node_path_default.resolve(options.root) === process.cwd();
+  const openRelative = options.openRelative === true && node_path_default.resolve(options.root) === process.cwd();
   const inside2 = (real) => real === realRoot || real.startsWith(realRoot + node_path_default.sep);
   const wanted = options.wanted;
   const followLink = (absolute) => {
@@ -38457,6 +38457,7 @@ async function scan(options) {
     ignoreFolder: options.configFolder ?? ".",
     wanted: (file, name2) => isManifestFile(file) || isCodeFile(file, name2),
     allowUnmatched: options.allowUnmatched === true,
+    openRelative: options.openRelative === true,
     onFound: (file) => ahead.found(file)
   });
   ahead.finish();
@@ -38518,7 +38519,9 @@ async function runScanRequest(request) {
     ...request.manifestLimits ? { manifestLimits: request.manifestLimits } : {},
     lineHashes: request.lineHashes === true,
     inventory: request.inventory === true,
-    suppressions
+    suppressions,
+    // The command line and the Action keep their working folder while they scan.
+    openRelative: true
   });
 }
 

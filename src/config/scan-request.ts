@@ -86,5 +86,7 @@ export async function runScanRequest(request: ScanRequest): Promise<Report> {
     lineHashes: request.lineHashes === true,
     inventory: request.inventory === true,
     suppressions,
+    // The command line and the Action keep their working folder while they scan.
+    openRelative: true,
   });
 }

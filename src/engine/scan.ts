@@ -43,6 +43,12 @@ export interface ScanOptions extends ScanSettings {
   allowUnmatched?: boolean;
   /** Texts that are not files, such as stdin. */
   extraSources?: readonly SourceText[];
+  /**
+   * Open files by their path relative to the working folder when that is `root`, which spares the
+   * kernel the folders above the root for each file opened: for a program that keeps its working
+   * folder while it scans (the command line, the Action).
+   */
+  openRelative?: boolean;
 }
 
 const defaultMaxFileBytes = 16 * 1024 * 1024;
@@ -120,6 +126,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     ignoreFolder: options.configFolder ?? '.',
     wanted: (file, name) => isManifestFile(file) || isCodeFile(file, name),
     allowUnmatched: options.allowUnmatched === true,
+    openRelative: options.openRelative === true,
     onFound: (file: InputFile) => ahead.found(file),
   });
   ahead.finish();

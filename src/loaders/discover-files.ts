@@ -11,8 +11,8 @@ export interface InputFile {
   /** Relative to the scan root, POSIX separators. */
   path: string;
   /**
-   * The path to open it by: absolute, or {@link path} when the scan root is the working folder,
-   * which spares the kernel a walk through the folders above the root for every file opened.
+   * The path to open it by: absolute, or {@link path} when asked for ({@link DiscoverOptions.openRelative})
+   * and the scan root is the working folder.
    */
   openPath: string;
 }
@@ -138,6 +138,11 @@ export interface DiscoverOptions {
    * to read) is passed over instead of refused, as ESLint's `--no-error-on-unmatched-pattern` does.
    */
   allowUnmatched?: boolean;
+  /**
+   * Files are opened by their path relative to the root when it is the working folder, which the
+   * caller keeps while it scans: this spares the kernel the folders above the root for each file.
+   */
+  openRelative?: boolean;
   /** Told of each file as it is found, before discovery ends (files come in walking order, not sorted). */
   onFound?: (file: InputFile) => void;
 }
@@ -163,9 +168,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
   const visitedFolders = new Set<string>();
 
   const relativeOf = (absolute: string): string => toPosix(path.relative(options.root, absolute));
-  // Read by the path relative to the root when that is the working folder: resolved at each open
-  // from the process's working folder, which nothing the scan runs changes.
-  const openRelative = path.resolve(options.root) === process.cwd();
+  const openRelative = options.openRelative === true && path.resolve(options.root) === process.cwd();
   const inside = (real: string): boolean => real === realRoot || real.startsWith(realRoot + path.sep);
   const wanted = options.wanted;
 

@@ -9,6 +9,17 @@ const options = (root: string, ignorePaths: string[] = []) => ({ root, ignorePat
 const paths = (discovery: { files: Array<{ path: string }> }) => discovery.files.map((file) => file.path);
 
 describe('discoverFiles', () => {
+  it('opens files by their absolute path, or by their path relative to the root when asked and the root is the working folder', async () => {
+    const fixture = path.join('fixtures', 'example-repo');
+    const absolute = await discoverFiles([fixture], options(process.cwd()));
+    expect(absolute.files.length).toBeGreaterThan(3);
+    for (const file of absolute.files) expect(file.openPath).toBe(path.join(process.cwd(), file.path));
+    const relative = await discoverFiles([fixture], { ...options(process.cwd()), openRelative: true });
+    for (const file of relative.files) expect(file.openPath).toBe(file.path);
+    const elsewhere = await discoverFiles(['.'], { ...options(path.resolve(fixture)), openRelative: true });
+    for (const file of elsewhere.files) expect(path.isAbsolute(file.openPath)).toBe(true);
+  });
+
   it('walks folders for manifest files, honouring .gitignore at every level and the default excludes', async () => {
     const root = makeTree({
       '.gitignore': 'build/\n*.generated.yaml\n',
