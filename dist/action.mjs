@@ -30148,8 +30148,8 @@ var IgnoreRules = class {
   rulesOf(folder, listed) {
     let rules2 = this.perFolder.get(folder);
     if (rules2 === void 0) {
-      const file = () => node_path_default.join(this.root, folder, ".gitignore");
-      rules2 = listed ?? export17(file()) ? readRules(file()) : null;
+      const file = listed === false ? void 0 : node_path_default.join(this.root, folder, ".gitignore");
+      rules2 = file !== void 0 && (listed ?? export17(file)) ? readRules(file) : null;
       this.perFolder.set(folder, rules2);
     }
     return rules2;
@@ -30470,13 +30470,10 @@ var ByteSearch = class {
   /** Searches the current bytes, in one pass, for those of the texts not searched yet. */
   search(ids) {
     const { state: state3, texts, bytes } = this;
-    let wanted = ids;
-    for (const id of ids) {
-      if (state3[id] === unknown) continue;
-      wanted = ids.filter((each) => state3[each] === unknown);
-      break;
-    }
-    if (wanted.length === 0) return;
+    let unknowns = 0;
+    for (const id of ids) if (state3[id] === unknown) unknowns++;
+    if (unknowns === 0) return;
+    const wanted = unknowns === ids.length ? ids : ids.filter((id) => state3[id] === unknown);
     if (!this.inMemory) {
       for (const id of wanted) state3[id] = bytes.includes(texts[id].bytes) ? found : absent;
       return;
@@ -36536,8 +36533,7 @@ var FileSource = class {
         continue;
       }
       if (this.apart.has(file.path)) continue;
-      if (file.text === void 0) inputs.files++;
-      else yield* this.eachFile([file], needs, inputs, resolver);
+      yield* this.eachFile([file], needs, inputs, resolver);
     }
   }
   /**

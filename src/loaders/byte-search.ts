@@ -118,13 +118,11 @@ export class ByteSearch {
   /** Searches the current bytes, in one pass, for those of the texts not searched yet. */
   search(ids: readonly number[]): void {
     const { state, texts, bytes } = this;
-    let wanted = ids;
-    for (const id of ids) {
-      if (state[id] === unknown) continue;
-      wanted = ids.filter((each) => state[each] === unknown);
-      break;
-    }
-    if (wanted.length === 0) return;
+    let unknowns = 0;
+    for (const id of ids) if (state[id] === unknown) unknowns++;
+    if (unknowns === 0) return;
+    // The caller's own list when all are unknown, so that its scan is found by the list.
+    const wanted = unknowns === ids.length ? ids : ids.filter((id) => state[id] === unknown);
     if (!this.inMemory) {
       for (const id of wanted) state[id] = bytes.includes(texts[id]!.bytes) ? found : absent;
       return;

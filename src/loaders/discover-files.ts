@@ -102,8 +102,9 @@ class IgnoreRules {
   private rulesOf(folder: string, listed?: boolean): Ignore | null {
     let rules = this.perFolder.get(folder);
     if (rules === undefined) {
-      const file = (): string => path.join(this.root, folder, '.gitignore');
-      rules = (listed ?? existsSync(file())) ? readRules(file()) : null;
+      // A folder whose entries name no `.gitignore` has none: no path is made for it.
+      const file = listed === false ? undefined : path.join(this.root, folder, '.gitignore');
+      rules = file !== undefined && (listed ?? existsSync(file)) ? readRules(file) : null;
       this.perFolder.set(folder, rules);
     }
     return rules;

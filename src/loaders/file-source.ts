@@ -139,9 +139,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
         continue;
       }
       if (this.apart.has(file.path)) continue;
-      // Screened out unread (most source files): counted, with nothing to parse or hand over.
-      if (file.text === undefined) inputs.files++;
-      else yield* this.eachFile([file], needs, inputs, resolver);
+      yield* this.eachFile([file], needs, inputs, resolver);
     }
   }
 
