@@ -56,7 +56,7 @@ const seconds = (values) => `[${values.map((t) => t.toFixed(3)).join(', ')}]`;
  * Times `subject` against `baseline` (each `{ label, run }`, `run` resolving as {@link measure}
  * does): one warm-up of each, so that caches treat both alike, then `runs` of each, alternating,
  * so that a busy moment of the machine falls on both. Prints both and the ratio of the medians;
- * returns the summary row.
+ * returns the summary row. A comparison with no `target` is printed for reference.
  */
 export async function compare({ name, subject, baseline, runs, target, rssTargetMb }) {
   await subject.run();
@@ -80,7 +80,8 @@ export async function compare({ name, subject, baseline, runs, target, rssTarget
   };
   console.log(`${subject.label}: median ${row.seconds.toFixed(3)} s over ${runs} runs ${seconds(subjects.map((r) => r.seconds))}; peak RSS ${row.rssMb.toFixed(0)} MB`);
   console.log(`${baseline.label}: median ${row.baselineSeconds.toFixed(3)} s ${seconds(baselines.map((r) => r.seconds))}; peak RSS ${row.baselineRssMb.toFixed(0)} MB`);
-  console.log(`${name} ratio: ${row.ratio.toFixed(2)}x (target <= ${target}x)${rssTargetMb ? `; peak RSS ${row.rssMb.toFixed(0)} MB (target < ${rssTargetMb} MB)` : ''}`);
+  const aim = target === undefined ? 'no target: for reference' : `target <= ${target}x`;
+  console.log(`${name} ratio: ${row.ratio.toFixed(2)}x (${aim})${rssTargetMb ? `; peak RSS ${row.rssMb.toFixed(0)} MB (target < ${rssTargetMb} MB)` : ''}`);
   return row;
 }
 
@@ -94,6 +95,7 @@ export function describeMachine() {
 /** The closing table: one line per benchmark, its ratio against its target and its peak RSS. */
 export function printSummary(rows, machineAtStart) {
   const within = (row) => row.ratio <= row.target && (!row.rssTargetMb || row.rssMb < row.rssTargetMb) && !row.problem;
+  const verdict = (row) => (row.target === undefined ? 'for reference' : within(row) ? 'within target' : `OVER TARGET${row.problem ? ` (${row.problem})` : ''}`);
   console.log('');
   console.log('summary: ratios of medians timed in this run; the seconds are only this machine\'s');
   console.log(`machine: ${machineAtStart} at the start, ${os.loadavg()[0].toFixed(1)} at the end`);
@@ -102,6 +104,7 @@ export function printSummary(rows, machineAtStart) {
   for (const row of rows) {
     const rss = `${row.rssMb.toFixed(0)} MB${row.rssTargetMb ? ` (< ${row.rssTargetMb})` : ''}`;
     const example = `${row.seconds.toFixed(2)} s, ${row.baselineLabel} ${row.baselineSeconds.toFixed(2)} s`;
-    console.log(`${row.name.padEnd(width)}  ${`${row.ratio.toFixed(2)}x`.padStart(6)}  ${`<= ${row.target}x`.padEnd(8)}  ${rss.padEnd(14)}  ${example}  ${within(row) ? 'within target' : `OVER TARGET${row.problem ? ` (${row.problem})` : ''}`}`);
+    const target = row.target === undefined ? '-' : `<= ${row.target}x`;
+    console.log(`${row.name.padEnd(width)}  ${`${row.ratio.toFixed(2)}x`.padStart(6)}  ${target.padEnd(8)}  ${rss.padEnd(14)}  ${example}  ${verdict(row)}`);
   }
 }

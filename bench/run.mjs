@@ -12,7 +12,8 @@
 //    for each of them. The scan of the same files with the kustomization files renamed, so each
 //    file is judged alone, is printed beside it.
 // 2. Source code: copies of this project's own node_modules JavaScript (at least 50 MB) with
-//    global endpoints planted at known lines; the scanner against ripgrep searching the same tree.
+//    global endpoints planted at known lines; the scanner against ripgrep searching the same tree,
+//    then, for reference, against a bare Node.js loop that reads every file (bench/read-floor.mjs).
 // 3. Cluster (bench/cluster.mjs): 20,000 pods served by the stand-in API server; `sts-audit
 //    cluster` against `kubectl get ... -A -o json`, with peak RSS; BENCH_SCALE=1 adds a growth table.
 // BENCH_SCANNER=FILE times another build of the command line (one made from an earlier commit).
@@ -173,7 +174,7 @@ const which = process.env.BENCH ?? 'all';
 if (which === 'all' || which === 'startup') summary.push(await benchStartup());
 if (which === 'all' || which === 'manifests') summary.push(...(await benchManifests()));
 if (which === 'all' || which === 'kustomize') summary.push(await benchKustomize());
-if (which === 'all' || which === 'code') summary.push(await benchCode());
+if (which === 'all' || which === 'code') summary.push(...((await benchCode()) ?? []));
 if (which === 'all' || which === 'cluster') summary.push(await (reportsFolder ? undefined : benchCluster()));
 if (!reportsFolder) printSummary(summary.filter(Boolean), machine);
 
@@ -338,10 +339,16 @@ async function benchCodeIn(folder) {
   const scan = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, [scanner, 'scan', '.', '--format', 'json', '--quiet', '--fail-on', 'none'], { cwd: target, outFile: path.join(folder, 'scan.out') }) };
   const ripgrep = { label: 'ripgrep', run: () => measure('rg', ['--no-messages', '-n', pattern, '.'], { cwd: target, outFile: path.join(folder, 'rg.out'), ok: [0, 1] }) };
   const row = await compare({ name: 'code scan/ripgrep', subject: scan, baseline: ripgrep, runs, target: 3 });
+  const nodeFloor = { label: 'Node.js read floor', run: () => measure(process.execPath, [path.join(root, 'bench', 'read-floor.mjs'), '.'], { cwd: target, outFile: path.join(folder, 'floor.out') }) };
+  const floorRow = await compare({ name: 'code scan/Node.js read floor', subject: scan, baseline: nodeFloor, runs });
   const report = JSON.parse(readFileSync(path.join(folder, 'scan.out'), 'utf8'));
   const found = new Set(report.findings.filter((f) => f.ruleId === 'STS008').map((f) => `${f.location.path}:${f.location.startLine}`));
   const missed = corpus.planted.filter((place) => !found.has(place));
   const megabytes = (corpus.bytes / 1024 / 1024).toFixed(1);
   console.log(`code: ${corpus.files} files, ${megabytes} MB; ${corpus.planted.length} endpoints planted, ${corpus.planted.length - missed.length} found${missed.length ? ` (missed: ${missed.slice(0, 5).join(', ')})` : ''}; ${report.findings.length} findings in all`);
-  return { ...row, name: `code (${megabytes} MB)`, ...(missed.length > 0 ? { problem: `${missed.length} planted endpoints missed` } : {}) };
+  const problem = missed.length > 0 ? { problem: `${missed.length} planted endpoints missed` } : {};
+  return [
+    { ...row, name: `code (${megabytes} MB)`, ...problem },
+    { ...floorRow, name: `code, against Node.js` },
+  ];
 }

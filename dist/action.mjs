@@ -30413,6 +30413,8 @@ var ByteSearch = class {
   memory;
   /** The memory as a Buffer, made again as it grows. */
   view = Buffer.alloc(0);
+  /** The part of {@link view} a file may fill: all but the slack a scan reads past its end. */
+  usable = Buffer.alloc(0);
   /** A buffer for files outside the memory (none, or one too large for it). */
   spare = Buffer.alloc(0);
   bytes = Buffer.alloc(0);
@@ -30424,7 +30426,7 @@ var ByteSearch = class {
   constructor(options = {}) {
     if ((options.simd ?? true) && simdAvailable()) {
       this.memory = new WebAssembly.Memory({ initial: 17 });
-      this.view = Buffer.from(this.memory.buffer);
+      this.setView();
     }
   }
   /** A text to search for (two bytes or longer): its id. */
@@ -30441,12 +30443,23 @@ var ByteSearch = class {
   }
   /**
    * A buffer of at least `size` bytes to read a file into and {@link start} on, valid until the
-   * next call: the search's own memory, when it has one and the file fits.
+   * next call: the search's own memory, when it has one and the file fits. All of its length may
+   * be filled; what a buffer held is kept in the next one only when both are the memory.
    */
   buffer(size) {
-    if (this.memory && size <= largestInMemory && this.fits(size)) return this.view;
+    if (this.memory && size <= largestInMemory && this.fits(size)) return this.usable;
     if (size > this.spare.length) this.spare = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(Math.max(size, 1 << 16))));
     return this.spare;
+  }
+  /**
+   * A buffer as {@link buffer} gives, of at least `size` bytes, that holds the first `kept` bytes
+   * of `from`, the last buffer given: for a file found larger than its buffer while read.
+   */
+  bufferKeeping(from, kept, size) {
+    const fromMemory = from === this.usable;
+    const next = this.buffer(size);
+    if (next !== from && !(fromMemory && next === this.usable)) from.copy(next, 0, 0, kept);
+    return next;
   }
   /** Starts on a file's bytes: nothing searched yet. */
   start(bytes) {
@@ -30529,8 +30542,12 @@ var ByteSearch = class {
     } catch {
       return false;
     }
-    this.view = Buffer.from(memory.buffer);
+    this.setView();
     return true;
+  }
+  setView() {
+    this.view = Buffer.from(this.memory.buffer);
+    this.usable = this.view.subarray(0, this.view.length - scanSlack);
   }
 };
 
@@ -30602,18 +30619,36 @@ function openRegular(openPath) {
   }
   return { fd, size: stats.size };
 }
+function regularSize(fd) {
+  const stats = export25(fd);
+  if (!stats.isFile()) throw new NotRegularFile();
+  return stats.size;
+}
 function readShared(openPath, maxBytes) {
-  const { fd, size } = openRegular(openPath);
+  const fd = export50(openPath, export106.O_RDONLY | export106.O_NONBLOCK);
   try {
-    if (size > maxBytes) return { bytes: noBytes, size };
-    const buffer = search.buffer(size);
+    let buffer = search.buffer(0);
     let read7 = 0;
-    while (read7 < size) {
-      const count = export55(fd, buffer, read7, size - read7, read7);
+    for (; ; ) {
+      let room = Math.min(buffer.length, maxBytes + 1);
+      if (read7 === room) {
+        const size = regularSize(fd);
+        if (size > maxBytes) return { bytes: noBytes, size };
+        buffer = search.bufferKeeping(buffer, read7, Math.max(size, read7) + 1);
+        room = Math.min(buffer.length, maxBytes + 1);
+      }
+      let count;
+      try {
+        count = export55(fd, buffer, read7, room - read7, read7);
+      } catch (error2) {
+        regularSize(fd);
+        throw error2;
+      }
       if (count === 0) break;
       read7 += count;
     }
-    return { bytes: buffer.subarray(0, read7), size };
+    if (read7 === 0) regularSize(fd);
+    return { bytes: buffer.subarray(0, read7), size: read7 };
   } finally {
     export9(fd);
   }

@@ -54,6 +54,8 @@ export class ByteSearch {
   private readonly memory: WebAssembly.Memory | undefined;
   /** The memory as a Buffer, made again as it grows. */
   private view: Buffer = Buffer.alloc(0);
+  /** The part of {@link view} a file may fill: all but the slack a scan reads past its end. */
+  private usable: Buffer = Buffer.alloc(0);
   /** A buffer for files outside the memory (none, or one too large for it). */
   private spare: Buffer = Buffer.alloc(0);
   private bytes: Buffer = Buffer.alloc(0);
@@ -66,7 +68,7 @@ export class ByteSearch {
   constructor(options: { simd?: boolean } = {}) {
     if ((options.simd ?? true) && simdAvailable()) {
       this.memory = new WebAssembly.Memory({ initial: 17 });
-      this.view = Buffer.from(this.memory.buffer);
+      this.setView();
     }
   }
 
@@ -85,12 +87,25 @@ export class ByteSearch {
 
   /**
    * A buffer of at least `size` bytes to read a file into and {@link start} on, valid until the
-   * next call: the search's own memory, when it has one and the file fits.
+   * next call: the search's own memory, when it has one and the file fits. All of its length may
+   * be filled; what a buffer held is kept in the next one only when both are the memory.
    */
   buffer(size: number): Buffer {
-    if (this.memory && size <= largestInMemory && this.fits(size)) return this.view;
+    if (this.memory && size <= largestInMemory && this.fits(size)) return this.usable;
     if (size > this.spare.length) this.spare = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(Math.max(size, 1 << 16))));
     return this.spare;
+  }
+
+  /**
+   * A buffer as {@link buffer} gives, of at least `size` bytes, that holds the first `kept` bytes
+   * of `from`, the last buffer given: for a file found larger than its buffer while read.
+   */
+  bufferKeeping(from: Buffer, kept: number, size: number): Buffer {
+    const fromMemory = from === this.usable;
+    const next = this.buffer(size);
+    // The memory keeps its bytes as it grows; the buffer given before it grew is empty.
+    if (next !== from && !(fromMemory && next === this.usable)) from.copy(next, 0, 0, kept);
+    return next;
   }
 
   /** Starts on a file's bytes: nothing searched yet. */
@@ -182,7 +197,12 @@ export class ByteSearch {
       // Memory that cannot grow so far: the file is searched outside it.
       return false;
     }
-    this.view = Buffer.from(memory.buffer);
+    this.setView();
     return true;
+  }
+
+  private setView(): void {
+    this.view = Buffer.from(this.memory!.buffer);
+    this.usable = this.view.subarray(0, this.view.length - scanSlack);
   }
 }

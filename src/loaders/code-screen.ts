@@ -138,23 +138,51 @@ export function openRegular(openPath: string): { fd: number; size: number } {
   return { fd, size: stats.size };
 }
 
+/** Whether an open file is a regular file: its size when it is, else NotRegularFile thrown. */
+function regularSize(fd: number): number {
+  const stats = fstatSync(fd);
+  if (!stats.isFile()) throw new NotRegularFile();
+  return stats.size;
+}
+
 /**
  * Reads a whole file into the buffer the screens search (one for every file: most are read,
  * searched and dropped, never decoded), valid until the next read; no bytes when it is larger
  * than `maxBytes`.
+ *
+ * Discovery found a regular file, so it is read until a read gives nothing, and asked nothing
+ * else: on a tree of small files, `fstat` and the object Node.js makes of its answer cost more
+ * than that last read. Its size is asked only once it fills the buffer or passes `maxBytes`, and
+ * whether it is still a regular file only when a read fails or it is empty: one swapped since
+ * for a FIFO or a device is opened without blocking, so reading it fails, ends at once, or fills
+ * the buffer.
  */
 export function readShared(openPath: string, maxBytes: number): { bytes: Buffer; size: number } {
-  const { fd, size } = openRegular(openPath);
+  const fd = openSync(openPath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    if (size > maxBytes) return { bytes: noBytes, size };
-    const buffer = search.buffer(size);
+    let buffer = search.buffer(0);
     let read = 0;
-    while (read < size) {
-      const count = readSync(fd, buffer, read, size - read, read);
+    for (;;) {
+      // One byte past the limit tells a larger file.
+      let room = Math.min(buffer.length, maxBytes + 1);
+      if (read === room) {
+        const size = regularSize(fd);
+        if (size > maxBytes) return { bytes: noBytes, size };
+        buffer = search.bufferKeeping(buffer, read, Math.max(size, read) + 1);
+        room = Math.min(buffer.length, maxBytes + 1);
+      }
+      let count: number;
+      try {
+        count = readSync(fd, buffer, read, room - read, read);
+      } catch (error) {
+        regularSize(fd);
+        throw error;
+      }
       if (count === 0) break;
       read += count;
     }
-    return { bytes: buffer.subarray(0, read), size };
+    if (read === 0) regularSize(fd);
+    return { bytes: buffer.subarray(0, read), size: read };
   } finally {
     closeSync(fd);
   }

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NotRegularFile, readShared } from '../../src/loaders/code-screen.js';
+
+// readShared reads a file until a read gives nothing, asking its size only once it fills the
+// buffer (1,114,080 bytes at first: 17 pages of WebAssembly memory, less 32 bytes of slack) or
+// passes the limit, and whether it is a regular file only when a read fails or gives nothing.
+
+const firstBuffer = 17 * 65536 - 32;
+const folder = mkdtempSync(path.join(tmpdir(), 'sts-audit-read-'));
+
+/** A file of `size` bytes whose every byte tells where it is. */
+function fileOf(size: number): { file: string; bytes: Buffer } {
+  const bytes = Buffer.alloc(size);
+  for (let at = 0; at < size; at++) bytes[at] = (at * 7 + (at >> 11)) & 0xff;
+  const file = path.join(folder, `file-${size}`);
+  writeFileSync(file, bytes);
+  return { file, bytes };
+}
+
+describe('readShared', () => {
+  it.each([0, 1, 4096, firstBuffer - 1, firstBuffer, firstBuffer + 1, 3 * 1024 * 1024 + 5])('reads a file of %i bytes whole', (size) => {
+    const { file, bytes } = fileOf(size);
+    const read = readShared(file, 16 * 1024 * 1024);
+    expect(read.size).toBe(size);
+    expect(read.bytes.equals(bytes)).toBe(true);
+  });
+
+  it.each([
+    [100, 100, true],
+    [101, 100, false],
+    [firstBuffer, firstBuffer, true],
+    [firstBuffer + 1, firstBuffer, false],
+    [3 * 1024 * 1024, firstBuffer + 1, false],
+  ])('a file of %i bytes under a limit of %i bytes: read, %s; else its true size and no bytes', (size, maxBytes, whole) => {
+    const { file, bytes } = fileOf(size);
+    const read = readShared(file, maxBytes);
+    expect(read.size).toBe(size);
+    if (whole) expect(read.bytes.equals(bytes)).toBe(true);
+    else expect(read.bytes.length).toBe(0);
+  });
+
+  it('refuses a FIFO without waiting for a writer, a device and a folder as not regular files', () => {
+    const fifo = path.join(folder, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect(() => readShared(fifo, 1024)).toThrow(NotRegularFile);
+    // /dev/zero fills the buffer: only then is its size asked, and it has none.
+    expect(() => readShared('/dev/zero', 16 * 1024 * 1024)).toThrow(NotRegularFile);
+    const inner = path.join(folder, 'inner');
+    mkdirSync(inner);
+    expect(() => readShared(inner, 1024)).toThrow(NotRegularFile);
+  });
+
+  it('throws what opening a missing file throws', () => {
+    expect(() => readShared(path.join(folder, 'missing'), 1024)).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
+});
