@@ -23051,7 +23051,8 @@ var init_file_names = __esm({
 
 // src/loaders/manifest-files.ts
 function isManifestFile(file) {
-  return manifestExtensions.has(extensionOf(file));
+  const last = file.charCodeAt(file.length - 1) | 32;
+  return (last === 108 || last === 110) && manifestExtensions.has(extensionOf(file));
 }
 var manifestExtensions;
 var init_manifest_files = __esm({
@@ -26703,13 +26704,18 @@ function fenceLanguage(file) {
   return language.fenceByExtension?.[extensionOf(file, node_path_default.posix)] ?? language.fence ?? language.name;
 }
 function isDependencyManifest(file, base2 = baseName(file)) {
-  return dependencyNames.has(base2) || dependencyPatterns.some((pattern) => pattern.test(base2));
+  if (dependencyNames.has(base2)) return true;
+  for (let index = 0; index < dependencyPatterns.length; index++) if (dependencyPatterns[index].test(base2)) return true;
+  return false;
 }
 function isCodeFile(file, base2 = baseName(file)) {
   return languageOf(file, base2) !== void 0 || isDependencyManifest(file, base2);
 }
 function isTestCode(file) {
-  return inTestFolder.test(file) || testFileNames.some((pattern) => pattern.test(file.slice(file.lastIndexOf("/") + 1)));
+  if (inTestFolder.test(file)) return true;
+  const base2 = file.slice(file.lastIndexOf("/") + 1);
+  for (let index = 0; index < testFileNames.length; index++) if (testFileNames[index].test(base2)) return true;
+  return false;
 }
 var table, byExtension, byName, patterns, anyNameRule, dependencyNames, dependencyPatterns, inTestFolder, testFileNames, codeExtensions;
 var init_languages = __esm({
@@ -30137,7 +30143,8 @@ var IgnoreRules = class {
       if (this.extra.ignores(isFolder ? `${underExtra}/` : underExtra)) return true;
     }
     let ignored = false;
-    for (const { rules: rules2, prefixLength } of stack) {
+    for (let index = 0; index < stack.length; index++) {
+      const { rules: rules2, prefixLength } = stack[index];
       const below = relative.slice(prefixLength);
       const verdict = rules2.test(isFolder ? `${below}/` : below);
       if (verdict.ignored) ignored = true;
@@ -30170,7 +30177,7 @@ async function discoverFiles(targets2, options) {
   const rules2 = new IgnoreRules(options.root, options.ignorePaths, options.ignoreFolder);
   const found2 = [];
   let seen;
-  const skipped = [];
+  const skipped2 = [];
   const visitedFolders = /* @__PURE__ */ new Set();
   const relativeOf = (absolute) => toPosix(node_path_default.relative(options.root, absolute));
   const openRelative = options.openRelative === true && node_path_default.resolve(options.root) === process.cwd();
@@ -30182,11 +30189,11 @@ async function discoverFiles(targets2, options) {
       real = export63.native(absolute);
     } catch (error2) {
       const loop = error2.code === "ELOOP";
-      skipped.push({ path: relativeOf(absolute), reason: loop ? "symbolic link loop" : "broken symbolic link" });
+      skipped2.push({ path: relativeOf(absolute), reason: loop ? "symbolic link loop" : "broken symbolic link" });
       return void 0;
     }
     if (!inside2(real)) {
-      skipped.push({ path: relativeOf(absolute), reason: "symbolic link to a place outside the scan root" });
+      skipped2.push({ path: relativeOf(absolute), reason: "symbolic link to a place outside the scan root" });
       return void 0;
     }
     return real;
@@ -30210,7 +30217,8 @@ async function discoverFiles(targets2, options) {
     const entries = export53(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
     const gitignore = entries.find((entry2) => entry2.name === ".gitignore");
     const stack = rules2.push(above, relativeFolder, gitignore === void 0 ? false : gitignore.isFile() || void 0);
-    for (const entry2 of entries) {
+    for (let index = 0; index < entries.length; index++) {
+      const entry2 = entries[index];
       const absolute = absolutePrefix + entry2.name;
       const relative = prefix2 + entry2.name;
       let isFolder = entry2.isDirectory();
@@ -30227,7 +30235,7 @@ async function discoverFiles(targets2, options) {
         walk(absolute, linked ?? node_path_default.join(real, entry2.name), relative, stack, withExtra);
       } else if (wanted(relative, entry2.name) && !rules2.ignores(relative, false, stack, withExtra)) {
         if (entry2.isFile() || entry2.isSymbolicLink()) addFound(relative, absolute);
-        else skipped.push({ path: relative, reason: "not a regular file (a FIFO, socket or device)" });
+        else skipped2.push({ path: relative, reason: "not a regular file (a FIFO, socket or device)" });
       }
     }
   };
@@ -30242,7 +30250,7 @@ async function discoverFiles(targets2, options) {
     } else {
       real = export63.native(absolute);
       if (!inside2(real)) {
-        skipped.push({ path: relativeOf(absolute), reason: "outside the scan root" });
+        skipped2.push({ path: relativeOf(absolute), reason: "outside the scan root" });
         return;
       }
     }
@@ -30271,10 +30279,10 @@ async function discoverFiles(targets2, options) {
     if (index > 0 || globCharacters.test(target)) seen ??= new Set(found2.map((file) => file.path));
     visitedFolders.clear();
     matched = 0;
-    const skippedBefore = skipped.length;
+    const skippedBefore = skipped2.length;
     const unmatched = await expand2(target);
     if (matched > 0) continue;
-    const reasons = [...new Set(skipped.slice(skippedBefore).map((item) => item.reason))];
+    const reasons = [...new Set(skipped2.slice(skippedBefore).map((item) => item.reason))];
     if (reasons.length > 0) {
       const root = reasons.some((reason2) => reason2.includes("scan root")) ? ` (the scan root is ${options.root})` : "";
       throw new NoSuchTargetError(`nothing to scan in ${target}: ${reasons.join("; ")}${root}`);
@@ -30283,7 +30291,7 @@ async function discoverFiles(targets2, options) {
   }
   return {
     files: found2.sort((a, b) => compareText(a.path, b.path)),
-    skipped
+    skipped: skipped2
   };
 }
 function isFolderLink(absolute) {
@@ -30477,22 +30485,22 @@ var ByteSearch = class {
   /** Whether the current bytes hold one of the texts (by id): all searched in one pass. */
   holdsAny(ids) {
     this.search(ids);
-    for (const id of ids) if (this.state[id] === found) return true;
+    for (let index = 0; index < ids.length; index++) if (this.state[ids[index]] === found) return true;
     return false;
   }
   /** Searches the current bytes, in one pass, for those of the texts not searched yet. */
   search(ids) {
     const { state: state3, texts, bytes } = this;
     let unknowns = 0;
-    for (const id of ids) if (state3[id] === unknown) unknowns++;
+    for (let index = 0; index < ids.length; index++) if (state3[ids[index]] === unknown) unknowns++;
     if (unknowns === 0) return;
     const wanted = unknowns === ids.length ? ids : ids.filter((id) => state3[id] === unknown);
     if (!this.inMemory) {
-      for (const id of wanted) state3[id] = bytes.includes(texts[id].bytes) ? found : absent;
+      for (let index = 0; index < wanted.length; index++) state3[wanted[index]] = bytes.includes(texts[wanted[index]].bytes) ? found : absent;
       return;
     }
     this.scanFor(wanted, this.scanOf(wanted));
-    for (const id of wanted) if (state3[id] === unknown) state3[id] = absent;
+    for (let index = 0; index < wanted.length; index++) if (state3[wanted[index]] === unknown) state3[wanted[index]] = absent;
   }
   /** The scan for the texts' pairs, made at its first use. */
   scanOf(wanted) {
@@ -30516,7 +30524,8 @@ var ByteSearch = class {
     for (let block = scan2.scan(0, end); block < end; block = scan2.scan(block + 16, end)) {
       for (let lanes = scan2.lanes(); lanes !== 0; lanes &= lanes - 1) {
         const at3 = block + 31 - Math.clz32(lanes & -lanes);
-        for (const id of wanted) {
+        for (let index = 0; index < wanted.length; index++) {
+          const id = wanted[index];
           if (state3[id] !== unknown) continue;
           const { bytes, anchor } = texts[id];
           if (view[at3] !== bytes[anchor] || view[at3 + 1] !== bytes[anchor + 1]) continue;
@@ -30584,7 +30593,10 @@ function readersOf(path2) {
   return readers;
 }
 function holdsCodeMarker() {
-  for (const { fragment, texts } of fragments) if (search.holds(fragment) && search.holdsAny(texts)) return true;
+  for (let index = 0; index < fragments.length; index++) {
+    const { fragment, texts } = fragments[index];
+    if (search.holds(fragment) && search.holdsAny(texts)) return true;
+  }
   return false;
 }
 function holdsDeclarationMarker(readers) {
@@ -30838,7 +30850,8 @@ function skippedContainers(podMetadata) {
 init_values();
 var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isKustomization(file) {
-  return kustomizationNames.includes(node_path_default.posix.basename(file));
+  const last = file.charCodeAt(file.length - 1);
+  return (last === 108 || last === 110) && kustomizationNames.includes(node_path_default.posix.basename(file));
 }
 var refusedFields = {
   helmCharts: "`helmCharts` would run Helm",
@@ -30874,9 +30887,8 @@ function findKustomizeRoots(root, scanned) {
 var fluxApiVersions = /* @__PURE__ */ new Set(["kustomize.toolkit.fluxcd.io/v1", "kustomize.toolkit.fluxcd.io/v1beta2"]);
 function findFluxKustomizations(root, scanned, read7) {
   const realRoot = export63(root);
-  return read7.flatMap(({ path: file, text }) => {
-    if (text === void 0 || !isManifestFile(file)) return [];
-    if (!text.includes("kustomize.toolkit.fluxcd.io")) return [];
+  const candidates = read7.filter((file) => file.text !== void 0 && isManifestFile(file.path) && file.text.includes("kustomize.toolkit.fluxcd.io"));
+  return candidates.flatMap(({ path: file, text }) => {
     const parsed = parseYamlDocuments(file, text);
     if (parsed.outcome === "error") return [];
     return parsed.documents.flatMap(({ value, locator }) => {
@@ -31326,7 +31338,8 @@ function youngGenerationCheckpoint() {
 // src/loaders/read-files.ts
 function readFiles(files, maxBytes, outcomes, passedOver2) {
   const read7 = [];
-  for (const file of files) {
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index];
     if (isManifestFile(file.path)) {
       youngGenerationCheckpoint();
       const text = readText(file, maxBytes, outcomes);
@@ -36560,7 +36573,8 @@ var FileSource = class {
     if (declared.length > 0) yield { objects: declared };
     const claimed = /* @__PURE__ */ new Map();
     if (this.settings.root !== void 0) yield* this.overlays(this.settings.root, claimed, needs, inputs, resolver);
-    for (const file of late) {
+    for (let index = 0; index < late.length; index++) {
+      const file = late[index];
       if (claimed.has(file.path)) {
         const reason2 = claimed.get(file.path);
         if (reason2 === void 0) inputs.files++;
@@ -36568,7 +36582,8 @@ var FileSource = class {
         continue;
       }
       if (this.apart.has(file.path)) continue;
-      yield* this.eachFile([file], needs, inputs, resolver);
+      const item = this.itemOf(file, needs, inputs, resolver);
+      if (item) yield item;
     }
   }
   /**
@@ -36605,12 +36620,16 @@ var FileSource = class {
     this.readTexts.push(...this.files.filter((file) => file.text !== void 0));
     return this.eachFile(this.files, needs, inputs, this.resolver);
   }
-  /** Each file's objects or text, as {@link handOver} hands them over: the one place a file's objects are produced. */
+  /** Each file's objects or text, as {@link itemOf} gives them. */
   *eachFile(files, needs, inputs, resolver) {
     for (const file of files) {
-      const item = this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
+      const item = this.itemOf(file, needs, inputs, resolver);
       if (item) yield item;
     }
+  }
+  /** A file's objects or text, as {@link handOver} hands them over: the one place a file's objects are produced. */
+  itemOf(file, needs, inputs, resolver) {
+    return this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
   }
   /** Files that may hold an eksctl ClusterConfig, parsed first; the profiles they set; the other files. */
   early(needs, inputs) {
@@ -36618,13 +36637,18 @@ var FileSource = class {
     const early = [];
     const late = [];
     const first = this.readTexts.length;
-    for (const file of this.files) if (file.text !== void 0) this.readTexts.push(file);
+    const { files } = this;
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index];
+      if (file.text !== void 0) this.readTexts.push(file);
+    }
     const needed2 = new NeededTexts(this.readTexts, declarationReaders, [eksctlMarker]);
-    let index = first;
-    for (const file of this.files) {
+    let textIndex = first;
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index];
       const text = file.text;
-      (text !== void 0 && isManifest(file) && needed2.holdsAny(index) && text.includes(eksctlMarker) ? early : late).push(file);
-      if (text !== void 0) index++;
+      (text !== void 0 && isManifest(file) && needed2.holdsAny(textIndex) && text.includes(eksctlMarker) ? early : late).push(file);
+      if (text !== void 0) textIndex++;
     }
     inputs.skipped.push(...this.input.skipped ?? []);
     inputs.errors.push(...this.input.errors ?? []);
@@ -36693,12 +36717,8 @@ var FileSource = class {
    * or JSON that holds no Kubernetes object). A file is counted once: as scanned, or as skipped.
    */
   parse(file, needs, inputs) {
-    const skip = (reason2) => {
-      inputs.skipped.push({ path: file.path, reason: reason2 });
-      return { objects: [], asText: false };
-    };
     const source = file.text === void 0 ? void 0 : file;
-    if (source && isOwnReport(source)) return skip("an sts-audit report (a baseline, for example): its messages quote what it found");
+    if (source && isOwnReport(source)) return skipped(inputs, file, "an sts-audit report (a baseline, for example): its messages quote what it found");
     const parsed = source && isManifest(source) ? parseManifests(source.path, source.text, {
       json: file.path.endsWith(".json"),
       keep: (identity) => needed(needs, identity) || isEksctlConfig(identity),
@@ -36713,9 +36733,9 @@ var FileSource = class {
       inputs.files++;
       return { objects: [], asText: false };
     }
-    if (parsed?.outcome === "skipped" && !parsed.notManifest) return skip(parsed.reason);
+    if (parsed?.outcome === "skipped" && !parsed.notManifest) return skipped(inputs, file, parsed.reason);
     inputs.files++;
-    if (!parsed || parsed.outcome === "skipped") return { objects: [], asText: source !== void 0 };
+    if (!parsed || parsed.outcome === "skipped") return source !== void 0 ? onlyText : noObjects;
     if (parsed.outcome === "error") {
       const { outcome: _2, ...error2 } = parsed;
       inputs.errors.push({ path: file.path, ...error2 });
@@ -36727,6 +36747,12 @@ var FileSource = class {
     return { objects: parsed.objects, asText: parsed.objectCount === 0 };
   }
 };
+var noObjects = Object.freeze({ objects: Object.freeze([]), asText: false });
+var onlyText = Object.freeze({ objects: noObjects.objects, asText: true });
+function skipped(inputs, file, reason2) {
+  inputs.skipped.push({ path: file.path, reason: reason2 });
+  return noObjects;
+}
 function textItem(source, resolver, testCode) {
   const language = languageOf(source.path);
   const dependencies = isDependencyManifest(source.path);
@@ -37706,10 +37732,10 @@ function webhookInjection(pod, account, settings) {
   const mountPath = settings.mountPath ?? (pod.windows ? windowsMountPath : defaultMountPath);
   const tokenFile = pod.windows && settings.mountPath === void 0 ? `${mountPath}\\token` : `${mountPath}/token`;
   const inject = (container, init) => {
-    const skipped = pod.skipContainers.has(container.name);
+    const skipped2 = pod.skipContainers.has(container.name);
     const has = new Set(container.env.map((entry2) => entry2.name));
     const added = [];
-    if (!skipped) {
+    if (!skipped2) {
       if (regional && !has.has(env.stsRegionalEndpoints)) added.push({ name: env.stsRegionalEndpoints, value: webhook.injectedStsValue });
       if (settings.region !== void 0 && !has.has(env.region) && !has.has(env.defaultRegion)) {
         added.push({ name: env.defaultRegion, value: settings.region }, { name: env.region, value: settings.region });
@@ -37722,7 +37748,7 @@ function webhookInjection(pod, account, settings) {
         added.push({ name: env.roleArn, value: account.roleArn }, { name: env.webIdentityTokenFile, value: tokenFile });
       }
     }
-    return { name: container.name, init, skipped, added };
+    return { name: container.name, init, skipped: skipped2, added };
   };
   return [...pod.initContainers.map((container) => inject(container, true)), ...pod.containers.map((container) => inject(container, false))];
 }

@@ -82,7 +82,10 @@ export function fenceLanguage(file: string): string | undefined {
 
 /** True for the files STS014 reads: package.json, requirements*.txt, go.mod, pom.xml … */
 export function isDependencyManifest(file: string, base = baseName(file)): boolean {
-  return dependencyNames.has(base) || dependencyPatterns.some((pattern) => pattern.test(base));
+  if (dependencyNames.has(base)) return true;
+  // Loops over lists made once, with no function made a call: these run for every file found.
+  for (let index = 0; index < dependencyPatterns.length; index++) if (dependencyPatterns[index]!.test(base)) return true;
+  return false;
 }
 
 /** Every file ending the scanner reads, for discovery. */
@@ -99,5 +102,8 @@ export function isCodeFile(file: string, base = baseName(file)): boolean {
  * as the repository it stands for.
  */
 export function isTestCode(file: string): boolean {
-  return inTestFolder.test(file) || testFileNames.some((pattern) => pattern.test(file.slice(file.lastIndexOf('/') + 1)));
+  if (inTestFolder.test(file)) return true;
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  for (let index = 0; index < testFileNames.length; index++) if (testFileNames[index]!.test(base)) return true;
+  return false;
 }

@@ -126,7 +126,7 @@ export class ByteSearch {
   /** Whether the current bytes hold one of the texts (by id): all searched in one pass. */
   holdsAny(ids: readonly number[]): boolean {
     this.search(ids);
-    for (const id of ids) if (this.state[id] === found) return true;
+    for (let index = 0; index < ids.length; index++) if (this.state[ids[index]!] === found) return true;
     return false;
   }
 
@@ -134,16 +134,16 @@ export class ByteSearch {
   search(ids: readonly number[]): void {
     const { state, texts, bytes } = this;
     let unknowns = 0;
-    for (const id of ids) if (state[id] === unknown) unknowns++;
+    for (let index = 0; index < ids.length; index++) if (state[ids[index]!] === unknown) unknowns++;
     if (unknowns === 0) return;
     // The caller's own list when all are unknown, so that its scan is found by the list.
     const wanted = unknowns === ids.length ? ids : ids.filter((id) => state[id] === unknown);
     if (!this.inMemory) {
-      for (const id of wanted) state[id] = bytes.includes(texts[id]!.bytes) ? found : absent;
+      for (let index = 0; index < wanted.length; index++) state[wanted[index]!] = bytes.includes(texts[wanted[index]!]!.bytes) ? found : absent;
       return;
     }
     this.scanFor(wanted, this.scanOf(wanted));
-    for (const id of wanted) if (state[id] === unknown) state[id] = absent;
+    for (let index = 0; index < wanted.length; index++) if (state[wanted[index]!] === unknown) state[wanted[index]!] = absent;
   }
 
   /** The scan for the texts' pairs, made at its first use. */
@@ -169,7 +169,8 @@ export class ByteSearch {
     for (let block = scan.scan(0, end); block < end; block = scan.scan(block + 16, end)) {
       for (let lanes = scan.lanes(); lanes !== 0; lanes &= lanes - 1) {
         const at = block + 31 - Math.clz32(lanes & -lanes);
-        for (const id of wanted) {
+        for (let index = 0; index < wanted.length; index++) {
+          const id = wanted[index]!;
           if (state[id] !== unknown) continue;
           const { bytes, anchor } = texts[id]!;
           if (view[at] !== bytes[anchor] || view[at + 1] !== bytes[anchor + 1]) continue;

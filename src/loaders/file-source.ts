@@ -131,7 +131,11 @@ export class FileSource implements Source<Iterable<SourceItem>> {
     if (declared.length > 0) yield { objects: declared };
     const claimed = new Map<string, string | undefined>();
     if (this.settings.root !== undefined) yield* this.overlays(this.settings.root, claimed, needs, inputs, resolver);
-    for (const file of late) {
+    // Counted by index, and each file handed over without a generator of its own: most are
+    // unread source files, each only counted, and a `for…of` loop or a generator a file made
+    // garbage for each of them before V8's last compiler took this loop.
+    for (let index = 0; index < late.length; index++) {
+      const file = late[index]!;
       if (claimed.has(file.path)) {
         const reason = claimed.get(file.path);
         if (reason === undefined) inputs.files++;
@@ -139,7 +143,8 @@ export class FileSource implements Source<Iterable<SourceItem>> {
         continue;
       }
       if (this.apart.has(file.path)) continue;
-      yield* this.eachFile([file], needs, inputs, resolver);
+      const item = this.itemOf(file, needs, inputs, resolver);
+      if (item) yield item;
     }
   }
 
@@ -181,12 +186,17 @@ export class FileSource implements Source<Iterable<SourceItem>> {
     return this.eachFile(this.files, needs, inputs, this.resolver);
   }
 
-  /** Each file's objects or text, as {@link handOver} hands them over: the one place a file's objects are produced. */
+  /** Each file's objects or text, as {@link itemOf} gives them. */
   private *eachFile(files: readonly FileText[], needs: SourceNeeds, inputs: Inputs, resolver: ProfileResolver): Iterable<SourceItem> {
     for (const file of files) {
-      const item = this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
+      const item = this.itemOf(file, needs, inputs, resolver);
       if (item) yield item;
     }
+  }
+
+  /** A file's objects or text, as {@link handOver} hands them over: the one place a file's objects are produced. */
+  private itemOf(file: FileText, needs: SourceNeeds, inputs: Inputs, resolver: ProfileResolver): SourceItem | undefined {
+    return this.handOver(file, this.parse(file, needs, inputs), needs, resolver);
   }
 
   /** Files that may hold an eksctl ClusterConfig, parsed first; the profiles they set; the other files. */
@@ -195,15 +205,21 @@ export class FileSource implements Source<Iterable<SourceItem>> {
     const early: FileText[] = [];
     const late: FileText[] = [];
     const first = this.readTexts.length;
-    for (const file of this.files) if (file.text !== undefined) this.readTexts.push(file);
+    const { files } = this;
+    // Loops by index over every file found, most of them unread source files (see `read`).
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index]!;
+      if (file.text !== undefined) this.readTexts.push(file);
+    }
     // The eksctl marker is looked for among the texts the declaration readers need, in the one
     // search of each text they make: most texts hold none of them.
     const needed = new NeededTexts(this.readTexts, declarationReaders, [eksctlMarker]);
-    let index = first;
-    for (const file of this.files) {
+    let textIndex = first;
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index]!;
       const text = file.text;
-      (text !== undefined && isManifest(file) && needed.holdsAny(index) && text.includes(eksctlMarker) ? early : late).push(file);
-      if (text !== undefined) index++;
+      (text !== undefined && isManifest(file) && needed.holdsAny(textIndex) && text.includes(eksctlMarker) ? early : late).push(file);
+      if (text !== undefined) textIndex++;
     }
     inputs.skipped.push(...(this.input.skipped ?? []));
     inputs.errors.push(...(this.input.errors ?? []));
@@ -284,12 +300,8 @@ export class FileSource implements Source<Iterable<SourceItem>> {
    * or JSON that holds no Kubernetes object). A file is counted once: as scanned, or as skipped.
    */
   private parse(file: FileText, needs: SourceNeeds, inputs: Inputs): { objects: ParsedObject[]; asText: boolean } {
-    const skip = (reason: string) => {
-      inputs.skipped.push({ path: file.path, reason });
-      return { objects: [], asText: false };
-    };
     const source = file.text === undefined ? undefined : file;
-    if (source && isOwnReport(source)) return skip('an sts-audit report (a baseline, for example): its messages quote what it found');
+    if (source && isOwnReport(source)) return skipped(inputs, file, 'an sts-audit report (a baseline, for example): its messages quote what it found');
     const parsed =
       source && isManifest(source)
       ? parseManifests(source.path, source.text, {
@@ -309,9 +321,9 @@ export class FileSource implements Source<Iterable<SourceItem>> {
       inputs.files++;
       return { objects: [], asText: false };
     }
-    if (parsed?.outcome === 'skipped' && !parsed.notManifest) return skip(parsed.reason);
+    if (parsed?.outcome === 'skipped' && !parsed.notManifest) return skipped(inputs, file, parsed.reason);
     inputs.files++;
-    if (!parsed || parsed.outcome === 'skipped') return { objects: [], asText: source !== undefined };
+    if (!parsed || parsed.outcome === 'skipped') return source !== undefined ? onlyText : noObjects;
     if (parsed.outcome === 'error') {
       const { outcome: _, ...error } = parsed;
       inputs.errors.push({ path: file.path, ...error });
@@ -322,6 +334,19 @@ export class FileSource implements Source<Iterable<SourceItem>> {
     if (parsed.template !== undefined) (inputs.unanalysed ??= []).push({ path: file.path, kind: 'helm-chart', reason: parsed.template });
     return { objects: parsed.objects, asText: parsed.objectCount === 0 };
   }
+}
+
+/**
+ * What parsing gives a file with no objects, made once and frozen: most files of a code scan are
+ * unread, and each made a pair of objects to be collected.
+ */
+const noObjects = Object.freeze({ objects: Object.freeze([]) as readonly ParsedObject[] as ParsedObject[], asText: false });
+const onlyText = Object.freeze({ objects: noObjects.objects, asText: true });
+
+/** Records a file as skipped: it gives nothing. */
+function skipped(inputs: Inputs, file: FileText, reason: string): typeof noObjects {
+  inputs.skipped.push({ path: file.path, reason });
+  return noObjects;
 }
 
 /** A source or config file for the text rules, when it holds an STS text or names dependencies. */

@@ -16,7 +16,9 @@ const kustomizationNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomiz
 
 /** True for a kustomization file. */
 export function isKustomization(file: string): boolean {
-  return kustomizationNames.includes(path.posix.basename(file));
+  // Each name ends in `l` or `n`: most files are told apart without their name cut out of their path.
+  const last = file.charCodeAt(file.length - 1);
+  return (last === 0x6c || last === 0x6e) && kustomizationNames.includes(path.posix.basename(file));
 }
 
 /**
@@ -132,9 +134,9 @@ const fluxApiVersions = new Set(['kustomize.toolkit.fluxcd.io/v1', 'kustomize.to
  */
 function findFluxKustomizations(root: string, scanned: readonly string[], read: readonly FileText[]): KustomizeRoot[] {
   const realRoot = realpathSync(root);
-  return read.flatMap(({ path: file, text }) => {
-    if (text === undefined || !isManifestFile(file)) return [];
-    if (!text.includes('kustomize.toolkit.fluxcd.io')) return [];
+  // Filtered first: most files of a code scan are unread, and a list made for each was garbage.
+  const candidates = read.filter((file): file is FileText & { text: string } => file.text !== undefined && isManifestFile(file.path) && file.text.includes('kustomize.toolkit.fluxcd.io'));
+  return candidates.flatMap(({ path: file, text }) => {
     const parsed = parseYamlDocuments(file, text);
     if (parsed.outcome === 'error') return [];
     return parsed.documents.flatMap(({ value, locator }): KustomizeRoot[] => {

@@ -8,5 +8,8 @@ export const manifestExtensions = new Set(['.yaml', '.yml', '.json', '.tpl', '.t
 
 /** True for a file read as a possible Kubernetes manifest. */
 export function isManifestFile(file: string): boolean {
-  return manifestExtensions.has(extensionOf(file));
+  // Every such ending ends in `l` or `n`, whatever its case: most source files are told apart
+  // without the ending cut out of their name, a string made for each.
+  const last = file.charCodeAt(file.length - 1) | 0x20;
+  return (last === 0x6c || last === 0x6e) && manifestExtensions.has(extensionOf(file));
 }
