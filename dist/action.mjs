@@ -38477,6 +38477,7 @@ var defaultWorkerMinFiles = 1e3;
 var defaultWorkerThreads = 0;
 var defaultCodeMinFiles = 1e4;
 var maxDefaultCodeThreads = 3;
+var coresKeptByDefault = 2;
 function fromEnvironment(name2) {
   const value = process.env[name2] ? Number(process.env[name2]) : Number.NaN;
   return value >= 0 ? value : void 0;
@@ -38487,7 +38488,7 @@ function screenAheadSettings(settings, maxBytes) {
     maxBytes,
     threads() {
       const file = builtFile("sts-audit-screen-worker.mjs");
-      const count = settings.codeWorkers?.threads ?? fromEnvironment("STS_AUDIT_CODE_THREADS") ?? Math.min(builtin6("node:os").availableParallelism() - 1, maxDefaultCodeThreads);
+      const count = settings.codeWorkers?.threads ?? fromEnvironment("STS_AUDIT_CODE_THREADS") ?? Math.min(builtin6("node:os").availableParallelism() - coresKeptByDefault, maxDefaultCodeThreads);
       return file !== void 0 && count >= 1 ? { file, count } : void 0;
     }
   };

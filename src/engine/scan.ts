@@ -70,13 +70,21 @@ const defaultWorkerThreads = 0;
 /**
  * Screening threads start once discovery has found this many source and config files. A thread
  * takes 50 to 100 ms to start while the main thread works, and slows it meanwhile: measured on 2
- * cores, it made scans of 2,400 and 3,800 files 20 to 35% slower, one of 8,600 files no faster,
- * and one of 17,260 files 11% faster.
+ * cores (a thread asked for), it made scans of 2,400 and 3,800 files 20 to 35% slower and one of
+ * 8,600 files no faster.
  */
 const defaultCodeMinFiles = 10_000;
 
 /** The most screening threads a scan starts by default: past a few, the file system is the limit. */
 const maxDefaultCodeThreads = 3;
+
+/**
+ * Cores a scan leaves to the main thread and to V8's own threads (its compilers and collector)
+ * before it starts screening threads. Each thread is a heap of its own that V8 compiles for and
+ * collects too: on 2 cores, one thread made a scan of 17,260 files 8% slower (paired runs, median
+ * of 21), so a scan starts one from 3 cores.
+ */
+const coresKeptByDefault = 2;
 
 /** A setting from the environment: a value that is not a number of at least 0 is passed over, as if unset. */
 function fromEnvironment(name: string): number | undefined {
@@ -94,7 +102,7 @@ function screenAheadSettings(settings: ScanSettings, maxBytes: number): ScreenAh
     maxBytes,
     threads() {
       const file = builtFile('sts-audit-screen-worker.mjs');
-      const count = settings.codeWorkers?.threads ?? fromEnvironment('STS_AUDIT_CODE_THREADS') ?? Math.min(builtin('node:os').availableParallelism() - 1, maxDefaultCodeThreads);
+      const count = settings.codeWorkers?.threads ?? fromEnvironment('STS_AUDIT_CODE_THREADS') ?? Math.min(builtin('node:os').availableParallelism() - coresKeptByDefault, maxDefaultCodeThreads);
       return file !== undefined && count >= 1 ? { file, count } : undefined;
     },
   };
