@@ -30322,6 +30322,7 @@ init_facts();
 init_markers();
 
 // src/loaders/simd-scan.ts
+var textsPerScan = 30;
 var scanSlack = 32;
 var uleb = (value) => {
   const out = [];
@@ -30333,21 +30334,47 @@ var uleb = (value) => {
   } while (value !== 0);
   return out;
 };
+var sleb = (value) => {
+  const out = [];
+  for (; ; ) {
+    const byte = Number(value & 0x7fn);
+    value >>= 7n;
+    const done = value === 0n && (byte & 64) === 0 || value === -1n && (byte & 64) !== 0;
+    out.push(done ? byte : byte | 128);
+    if (done) return out;
+  }
+};
 var vector = (items) => [...uleb(items.length), ...items.flat()];
 var name = (text) => [...uleb(text.length), ...Array.from(text, (character) => character.charCodeAt(0))];
 var section = (id, content) => [id, ...uleb(content.length), ...content];
 var op = {
   localGet: (index) => [32, ...uleb(index)],
   localSet: (index) => [33, ...uleb(index)],
-  globalSet: (index) => [36, ...uleb(index)],
-  i32Add: [106],
+  localTee: (index) => [34, ...uleb(index)],
+  i32Const: (value) => [65, ...sleb(BigInt(value))],
+  i64Const: (value) => [66, ...sleb(BigInt.asIntN(64, value))],
+  i32Load8: (offset) => [45, 0, ...uleb(offset)],
+  i64Load: (offset) => [41, 0, ...uleb(offset)],
+  i32Eqz: [69],
+  i32Eq: [70],
+  i32Ne: [71],
+  i32LtU: [73],
+  i32GtU: [75],
   i32GeU: [79],
-  i32Const16: [65, 16],
+  i64Ne: [82],
+  i32Ctz: [104],
+  i32Add: [106],
+  i32Sub: [107],
+  i32And: [113],
+  i32Or: [114],
+  i32Shl: [116],
   block: [2, 64],
   loop: [3, 64],
+  if: [4, 64],
   end: [11],
   br: (depth) => [12, ...uleb(depth)],
   brIf: (depth) => [13, ...uleb(depth)],
+  return: [15],
   v128Load: (offset) => [253, 0, 0, ...uleb(offset)],
   v128Splat: (byte) => [253, 12, ...new Array(16).fill(byte)],
   i8x16Eq: [253, 35],
@@ -30357,12 +30384,34 @@ var op = {
   i8x16Bitmask: [253, 100]
 };
 var [i32, v128] = [127, 123];
-var lanesCode = ((body) => [...uleb(body.length), ...body])([0, 35, 0, 11]);
-function moduleBytes(pairs) {
-  const [from, end] = [0, 1];
-  const first = (pair2) => 2 + 2 * pair2;
-  const block = 2 + 2 * pairs.length;
-  const [next, hits] = [block + 1, block + 2];
+function moduleOf(exportName, locals, body) {
+  const code2 = [...vector(locals), ...body, ...op.end];
+  return new Uint8Array([
+    ...[0, 97, 115, 109, 1, 0, 0, 0],
+    ...section(1, vector([[96, ...vector([[i32]]), ...vector([[i32]])]])),
+    ...section(2, vector([[...name("m"), ...name("memory"), 2, 0, 1]])),
+    ...section(3, vector([[0]])),
+    ...section(7, vector([[...name(exportName), 0, 0]])),
+    ...section(10, vector([[...uleb(code2.length), ...code2]]))
+  ]);
+}
+function compareText2(start, text) {
+  const out = [];
+  let at3 = 0;
+  for (; at3 + 8 <= text.length; at3 += 8) {
+    let word = 0n;
+    for (let byte = 7; byte >= 0; byte--) word = word << 8n | BigInt(text[at3 + byte]);
+    out.push(...op.localGet(start), ...op.i64Load(at3), ...op.i64Const(word), ...op.i64Ne, ...op.brIf(0));
+  }
+  for (; at3 < text.length; at3++) out.push(...op.localGet(start), ...op.i32Load8(at3), ...op.i32Const(text[at3]), ...op.i32Ne, ...op.brIf(0));
+  return out;
+}
+function findModule(texts) {
+  const [end, from, found2, lanes, at3, start, block, next, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const pairOf = (text) => [text.bytes[text.anchor], text.bytes[text.anchor + 1]];
+  const pairs = [...new Map(texts.map((text) => [pairOf(text).join(","), pairOf(text)])).values()];
+  const first = (pair2) => 9 + 2 * pair2;
+  const all = texts.length === 0 ? 0 : 2 ** texts.length - 1;
   const body = [];
   pairs.forEach(([a, b], pair2) => body.push(...op.v128Splat(a), ...op.localSet(first(pair2)), ...op.v128Splat(b), ...op.localSet(first(pair2) + 1)));
   body.push(...op.block, ...op.loop);
@@ -30372,30 +30421,68 @@ function moduleBytes(pairs) {
     body.push(...op.localGet(block), ...op.localGet(first(pair2)), ...op.i8x16Eq, ...op.localGet(next), ...op.localGet(first(pair2) + 1), ...op.i8x16Eq, ...op.v128And);
     if (pair2 > 0) body.push(...op.v128Or);
   });
-  body.push(...op.localSet(hits), ...op.localGet(hits), ...op.v128AnyTrue, ...op.brIf(1));
-  body.push(...op.localGet(from), ...op.i32Const16, ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
-  body.push(...op.localGet(hits), ...op.i8x16Bitmask, ...op.globalSet(0), ...op.localGet(from), ...op.end);
-  const code2 = [...vector([[...uleb(2 * pairs.length + 3), v128]]), ...body];
-  return new Uint8Array([
-    ...[0, 97, 115, 109, 1, 0, 0, 0],
-    ...section(1, vector([[96, ...vector([[i32], [i32]]), ...vector([[i32]])], [96, 0, ...vector([[i32]])]])),
-    ...section(2, vector([[...name("m"), ...name("memory"), 2, 0, 1]])),
-    ...section(3, vector([[0], [1]])),
-    ...section(6, vector([[i32, 1, 65, 0, 11]])),
-    ...section(7, vector([[...name("scan"), 0, 0], [...name("lanes"), 0, 1]])),
-    ...section(10, vector([[...uleb(code2.length), ...code2], lanesCode]))
-  ]);
+  body.push(...op.localTee(hits), ...op.v128AnyTrue, ...op.if);
+  body.push(...op.localGet(hits), ...op.i8x16Bitmask, ...op.localSet(lanes));
+  body.push(...op.block, ...op.loop);
+  body.push(...op.localGet(lanes), ...op.i32Eqz, ...op.brIf(1));
+  body.push(...op.localGet(from), ...op.localGet(lanes), ...op.i32Ctz, ...op.i32Add, ...op.localTee(at3), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1));
+  body.push(...op.localGet(lanes), ...op.localGet(lanes), ...op.i32Const(1), ...op.i32Sub, ...op.i32And, ...op.localSet(lanes));
+  texts.forEach((text, index) => {
+    const [a, b] = pairOf(text);
+    const bit = 2 ** index;
+    body.push(...op.block);
+    body.push(...op.localGet(found2), ...op.i32Const(bit | 0), ...op.i32And, ...op.brIf(0));
+    body.push(...op.localGet(at3), ...op.i32Load8(0), ...op.i32Const(a), ...op.i32Ne, ...op.brIf(0));
+    body.push(...op.localGet(at3), ...op.i32Load8(1), ...op.i32Const(b), ...op.i32Ne, ...op.brIf(0));
+    body.push(...op.localGet(at3), ...op.i32Const(text.anchor), ...op.i32LtU, ...op.brIf(0));
+    body.push(...op.localGet(at3), ...op.i32Const(text.anchor), ...op.i32Sub, ...op.localTee(start), ...op.i32Const(text.bytes.length), ...op.i32Add, ...op.localGet(end), ...op.i32GtU, ...op.brIf(0));
+    body.push(...compareText2(start, text.bytes));
+    body.push(...op.localGet(found2), ...op.i32Const(bit | 0), ...op.i32Or, ...op.localTee(found2), ...op.i32Const(all | 0), ...op.i32Eq, ...op.if, ...op.localGet(found2), ...op.return, ...op.end);
+    body.push(...op.end);
+  });
+  body.push(...op.br(0), ...op.end, ...op.end);
+  body.push(...op.end);
+  body.push(...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
+  body.push(...op.localGet(found2));
+  return moduleOf("find", [[5, i32], [3 + 2 * pairs.length, v128]], body);
+}
+function nulModule() {
+  const [limit, from, bits] = [0, 1, 2];
+  const body = [
+    ...op.block,
+    ...op.loop,
+    ...[...op.localGet(from), ...op.localGet(limit), ...op.i32GeU, ...op.brIf(1)],
+    ...[...op.localGet(from), ...op.v128Load(0), ...op.v128Splat(0), ...op.i8x16Eq, ...op.i8x16Bitmask, ...op.localTee(bits)],
+    ...op.if,
+    // A whole block before `limit`, or a NUL in one of its lanes before it.
+    ...[...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(1), ...op.return, ...op.end],
+    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
+    ...[...op.if, ...op.i32Const(1), ...op.return, ...op.end],
+    ...op.end,
+    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
+    ...op.end,
+    ...op.end,
+    ...op.i32Const(0)
+  ];
+  return moduleOf("nul", [[2, i32]], body);
 }
 function simdAvailable() {
   try {
-    return typeof WebAssembly === "object" && WebAssembly.validate(moduleBytes([[97, 98]]));
+    return typeof WebAssembly === "object" && WebAssembly.validate(findModule([{ bytes: new Uint8Array([97, 98]), anchor: 0 }])) && WebAssembly.validate(nulModule());
   } catch {
     return false;
   }
 }
-function pairScan(memory, pairs) {
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(pairs)), { m: { memory } });
-  return instance.exports;
+function instantiate(bytes, memory) {
+  return new WebAssembly.Instance(new WebAssembly.Module(bytes), { m: { memory } }).exports;
+}
+function textScan(memory, texts) {
+  if (texts.length > textsPerScan) throw new RangeError(`a scan looks for at most ${textsPerScan} texts`);
+  return instantiate(findModule(texts), memory);
+}
+function nulScan(memory) {
+  const { nul } = instantiate(nulModule(), memory);
+  return (limit) => nul(limit) !== 0;
 }
 
 // src/loaders/byte-search.ts
@@ -30417,7 +30504,7 @@ var ByteSearch = class {
   ids = /* @__PURE__ */ new Map();
   /** Per text, for the current bytes: {@link unknown}, {@link found} or {@link absent}. */
   state = new Uint8Array(0);
-  /** The memory pair scans read, when WebAssembly runs SIMD code here. */
+  /** The memory text scans read, when WebAssembly runs SIMD code here. */
   memory;
   /** The memory as a Buffer, made again as it grows. */
   view = Buffer.alloc(0);
@@ -30426,15 +30513,18 @@ var ByteSearch = class {
   /** A buffer for files outside the memory (none, or one too large for it). */
   spare = Buffer.alloc(0);
   bytes = Buffer.alloc(0);
-  /** Whether the current bytes are (or were copied to) the start of {@link view}, searched by pair scans. */
+  /** Whether the current bytes are (or were copied to) the start of {@link view}, searched by text scans. */
   inMemory = false;
   /** The scans made, by the list of text ids asked for, and by the texts they look for. */
   scansByList = /* @__PURE__ */ new WeakMap();
   scansByTexts = /* @__PURE__ */ new Map();
+  /** Whether the memory's first bytes hold a NUL, with SIMD. */
+  nulBefore;
   constructor(options = {}) {
     if ((options.simd ?? true) && simdAvailable()) {
       this.memory = new WebAssembly.Memory({ initial: 17 });
       this.setView();
+      this.nulBefore = nulScan(this.memory);
     }
   }
   /** A text to search for (two bytes or longer): its id. */
@@ -30488,6 +30578,12 @@ var ByteSearch = class {
     for (let index = 0; index < ids.length; index++) if (this.state[ids[index]] === found) return true;
     return false;
   }
+  /** Whether the current bytes hold a NUL among their first `limit` bytes. */
+  holdsNul(limit) {
+    const before = Math.min(limit, this.bytes.length);
+    if (this.inMemory) return this.nulBefore(before);
+    return before > 0 && this.bytes.lastIndexOf(0, before - 1) >= 0;
+  }
   /** Searches the current bytes, in one pass, for those of the texts not searched yet. */
   search(ids) {
     const { state: state3, texts, bytes } = this;
@@ -30499,47 +30595,27 @@ var ByteSearch = class {
       for (let index = 0; index < wanted.length; index++) state3[wanted[index]] = bytes.includes(texts[wanted[index]].bytes) ? found : absent;
       return;
     }
-    this.scanFor(wanted, this.scanOf(wanted));
-    for (let index = 0; index < wanted.length; index++) if (state3[wanted[index]] === unknown) state3[wanted[index]] = absent;
+    for (let first = 0; first < wanted.length; first += textsPerScan) {
+      const part = first === 0 && wanted.length <= textsPerScan ? wanted : wanted.slice(first, first + textsPerScan);
+      const holds = this.scanOf(part).find(bytes.length);
+      for (let index = 0; index < part.length; index++) state3[part[index]] = holds & 1 << index ? found : absent;
+    }
   }
-  /** The scan for the texts' pairs, made at its first use. */
+  /** The scan for the texts, made at its first use. */
   scanOf(wanted) {
     let scan2 = this.scansByList.get(wanted);
     if (scan2) return scan2;
     const key = wanted.join(",");
     scan2 = this.scansByTexts.get(key);
     if (!scan2) {
-      const { texts } = this;
-      scan2 = pairScan(this.memory, wanted.map((id) => [texts[id].bytes[texts[id].anchor], texts[id].bytes[texts[id].anchor + 1]]));
+      scan2 = textScan(
+        this.memory,
+        wanted.map((id) => this.texts[id])
+      );
       this.scansByTexts.set(key, scan2);
     }
     this.scansByList.set(wanted, scan2);
     return scan2;
-  }
-  /** Marks each text found where a block the scan stops at has its pair. */
-  scanFor(wanted, scan2) {
-    const { state: state3, texts, view } = this;
-    const end = this.bytes.length;
-    let left = wanted.length;
-    for (let block = scan2.scan(0, end); block < end; block = scan2.scan(block + 16, end)) {
-      for (let lanes = scan2.lanes(); lanes !== 0; lanes &= lanes - 1) {
-        const at3 = block + 31 - Math.clz32(lanes & -lanes);
-        for (let index = 0; index < wanted.length; index++) {
-          const id = wanted[index];
-          if (state3[id] !== unknown) continue;
-          const { bytes, anchor } = texts[id];
-          if (view[at3] !== bytes[anchor] || view[at3 + 1] !== bytes[anchor + 1]) continue;
-          const start = at3 - anchor;
-          if (start < 0 || start + bytes.length > end) continue;
-          let matched = 0;
-          while (matched < bytes.length && view[start + matched] === bytes[matched]) matched++;
-          if (matched === bytes.length) {
-            state3[id] = found;
-            if (--left === 0) return;
-          }
-        }
-      }
-    }
   }
   /** Whether the memory holds `size` bytes and the slack a scan reads past them, grown if need be. */
   fits(size) {
@@ -30562,7 +30638,6 @@ var ByteSearch = class {
 
 // src/loaders/code-screen.ts
 var binarySample = 8e3;
-var holdsNul = (bytes) => bytes.lastIndexOf(0, binarySample - 1) >= 0;
 var codeMarkers = endpoints.codeMarkers;
 var search = new ByteSearch();
 var fragments = Object.entries(endpoints.codeMarkerFragments).map(([fragment, texts]) => ({
@@ -30607,14 +30682,17 @@ function holdsDeclarationMarker(readers) {
   }
   return false;
 }
-function startScreen(path2, bytes) {
-  const readers = readersOf(path2);
+function startBytes(bytes) {
   search.start(bytes);
+  return search.holdsNul(binarySample);
+}
+function firstScreen(path2) {
+  const readers = readersOf(path2);
   search.search(firstPass(readers));
   return readers;
 }
-function screen(path2, bytes) {
-  const readers = startScreen(path2, bytes);
+function screen(path2) {
+  const readers = firstScreen(path2);
   const screened = holdsCodeMarker();
   const dependencies = isDependencyManifest(path2);
   return { screened, dependencies, read: screened || dependencies || holdsDeclarationMarker(readers) };
@@ -30667,8 +30745,8 @@ function readShared(openPath, maxBytes) {
 }
 function inspectBytes(path2, read7, maxBytes) {
   if (read7.size > maxBytes) return { larger: true };
-  if (holdsNul(read7.bytes)) return { binary: true };
-  return screen(path2, read7.bytes);
+  if (startBytes(read7.bytes)) return { binary: true };
+  return screen(path2);
 }
 function passedOver(path2, openPath, maxBytes) {
   if (isDependencyManifest(path2)) return false;
@@ -30680,8 +30758,8 @@ function passedOver(path2, openPath, maxBytes) {
   } catch {
     return false;
   }
-  if (holdsNul(bytes)) return false;
-  const readers = startScreen(path2, bytes);
+  if (startBytes(bytes)) return false;
+  const readers = firstScreen(path2);
   return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
 }
 

@@ -1,4 +1,4 @@
-import { pairScan, scanSlack, simdAvailable, type PairScan } from './simd-scan.js';
+import { nulScan, scanSlack, simdAvailable, textScan, textsPerScan, type TextScan } from './simd-scan.js';
 
 /**
  * Printable ASCII from the rarest to the commonest in source code (byte counts over a large body
@@ -37,11 +37,12 @@ const largestInMemory = 1 << 30;
 
 /**
  * Searches one file's bytes at a time for texts (each two bytes or longer), many in one pass over
- * the bytes where WebAssembly runs SIMD code ({@link pairScan}): a text search in Node.js
+ * the bytes where WebAssembly runs SIMD code ({@link textScan}): a text search in Node.js
  * (`Buffer.includes`) runs at memory speed between the occurrences of the text's first byte, and
  * crawls on a byte as common as `s`; one pass that looks for a rare pair of each text's bytes at
- * once, and compares a text where its pair is, reads each byte once. Each text is searched at
- * most once a file. Without SIMD, each text is one `Buffer.includes`.
+ * once, and compares a text where its pair is, reads each byte once, and answers with one number
+ * for all of them. Each text is searched at most once a file. Without SIMD, each text is one
+ * `Buffer.includes`.
  *
  * Files are best read into {@link buffer}: bytes from elsewhere are copied in first.
  */
@@ -50,7 +51,7 @@ export class ByteSearch {
   private readonly ids = new Map<string, number>();
   /** Per text, for the current bytes: {@link unknown}, {@link found} or {@link absent}. */
   private state = new Uint8Array(0);
-  /** The memory pair scans read, when WebAssembly runs SIMD code here. */
+  /** The memory text scans read, when WebAssembly runs SIMD code here. */
   private readonly memory: WebAssembly.Memory | undefined;
   /** The memory as a Buffer, made again as it grows. */
   private view: Buffer = Buffer.alloc(0);
@@ -59,16 +60,19 @@ export class ByteSearch {
   /** A buffer for files outside the memory (none, or one too large for it). */
   private spare: Buffer = Buffer.alloc(0);
   private bytes: Buffer = Buffer.alloc(0);
-  /** Whether the current bytes are (or were copied to) the start of {@link view}, searched by pair scans. */
+  /** Whether the current bytes are (or were copied to) the start of {@link view}, searched by text scans. */
   private inMemory = false;
   /** The scans made, by the list of text ids asked for, and by the texts they look for. */
-  private readonly scansByList = new WeakMap<readonly number[], PairScan>();
-  private readonly scansByTexts = new Map<string, PairScan>();
+  private readonly scansByList = new WeakMap<readonly number[], TextScan>();
+  private readonly scansByTexts = new Map<string, TextScan>();
+  /** Whether the memory's first bytes hold a NUL, with SIMD. */
+  private readonly nulBefore: ((limit: number) => boolean) | undefined;
 
   constructor(options: { simd?: boolean } = {}) {
     if ((options.simd ?? true) && simdAvailable()) {
       this.memory = new WebAssembly.Memory({ initial: 17 });
       this.setView();
+      this.nulBefore = nulScan(this.memory);
     }
   }
 
@@ -130,6 +134,13 @@ export class ByteSearch {
     return false;
   }
 
+  /** Whether the current bytes hold a NUL among their first `limit` bytes. */
+  holdsNul(limit: number): boolean {
+    const before = Math.min(limit, this.bytes.length);
+    if (this.inMemory) return this.nulBefore!(before);
+    return before > 0 && this.bytes.lastIndexOf(0, before - 1) >= 0;
+  }
+
   /** Searches the current bytes, in one pass, for those of the texts not searched yet. */
   search(ids: readonly number[]): void {
     const { state, texts, bytes } = this;
@@ -142,49 +153,28 @@ export class ByteSearch {
       for (let index = 0; index < wanted.length; index++) state[wanted[index]!] = bytes.includes(texts[wanted[index]!]!.bytes) ? found : absent;
       return;
     }
-    this.scanFor(wanted, this.scanOf(wanted));
-    for (let index = 0; index < wanted.length; index++) if (state[wanted[index]!] === unknown) state[wanted[index]!] = absent;
+    for (let first = 0; first < wanted.length; first += textsPerScan) {
+      const part = first === 0 && wanted.length <= textsPerScan ? wanted : wanted.slice(first, first + textsPerScan);
+      const holds = this.scanOf(part).find(bytes.length);
+      for (let index = 0; index < part.length; index++) state[part[index]!] = holds & (1 << index) ? found : absent;
+    }
   }
 
-  /** The scan for the texts' pairs, made at its first use. */
-  private scanOf(wanted: readonly number[]): PairScan {
+  /** The scan for the texts, made at its first use. */
+  private scanOf(wanted: readonly number[]): TextScan {
     let scan = this.scansByList.get(wanted);
     if (scan) return scan;
     const key = wanted.join(',');
     scan = this.scansByTexts.get(key);
     if (!scan) {
-      const { texts } = this;
-      scan = pairScan(this.memory!, wanted.map((id) => [texts[id]!.bytes[texts[id]!.anchor]!, texts[id]!.bytes[texts[id]!.anchor + 1]!] as const));
+      scan = textScan(
+        this.memory!,
+        wanted.map((id) => this.texts[id]!),
+      );
       this.scansByTexts.set(key, scan);
     }
     this.scansByList.set(wanted, scan);
     return scan;
-  }
-
-  /** Marks each text found where a block the scan stops at has its pair. */
-  private scanFor(wanted: readonly number[], scan: PairScan): void {
-    const { state, texts, view } = this;
-    const end = this.bytes.length;
-    let left = wanted.length;
-    for (let block = scan.scan(0, end); block < end; block = scan.scan(block + 16, end)) {
-      for (let lanes = scan.lanes(); lanes !== 0; lanes &= lanes - 1) {
-        const at = block + 31 - Math.clz32(lanes & -lanes);
-        for (let index = 0; index < wanted.length; index++) {
-          const id = wanted[index]!;
-          if (state[id] !== unknown) continue;
-          const { bytes, anchor } = texts[id]!;
-          if (view[at] !== bytes[anchor] || view[at + 1] !== bytes[anchor + 1]) continue;
-          const start = at - anchor;
-          if (start < 0 || start + bytes.length > end) continue;
-          let matched = 0;
-          while (matched < bytes.length && view[start + matched] === bytes[matched]) matched++;
-          if (matched === bytes.length) {
-            state[id] = found;
-            if (--left === 0) return;
-          }
-        }
-      }
-    }
   }
 
   /** Whether the memory holds `size` bytes and the slack a scan reads past them, grown if need be. */

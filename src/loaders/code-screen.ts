@@ -11,9 +11,6 @@ import { ByteSearch } from './byte-search.js';
 /** A NUL among the first this many bytes marks a binary file. */
 export const binarySample = 8000;
 
-/** Whether a NUL is among a file's first {@link binarySample} bytes: searched back from there, with no view made. */
-const holdsNul = (bytes: Buffer): boolean => bytes.lastIndexOf(0, binarySample - 1) >= 0;
-
 /** Texts of which a file must hold one for the code rules to read it. */
 export const codeMarkers = endpoints.codeMarkers;
 
@@ -99,10 +96,15 @@ function holdsDeclarationMarker(readers: number): boolean {
   return false;
 }
 
-/** Starts on a file's bytes (not binary) with the one pass most files need: returns the readers that read it. */
-function startScreen(path: string, bytes: Buffer): number {
-  const readers = readersOf(path);
+/** Starts on a file's bytes: whether a NUL among its first {@link binarySample} bytes marks it binary. */
+function startBytes(bytes: Buffer): boolean {
   search.start(bytes);
+  return search.holdsNul(binarySample);
+}
+
+/** The one pass over the current bytes (not binary) that most files need: returns the readers that read it. */
+function firstScreen(path: string): number {
+  const readers = readersOf(path);
   search.search(firstPass(readers));
   return readers;
 }
@@ -116,9 +118,9 @@ export interface Screen {
   read: boolean;
 }
 
-/** Screens a file's bytes (not binary), by its path relative to the scan root. */
-function screen(path: string, bytes: Buffer): Screen {
-  const readers = startScreen(path, bytes);
+/** Screens the current bytes (not binary), by the file's path relative to the scan root. */
+function screen(path: string): Screen {
+  const readers = firstScreen(path);
   const screened = holdsCodeMarker();
   const dependencies = isDependencyManifest(path);
   return { screened, dependencies, read: screened || dependencies || holdsDeclarationMarker(readers) };
@@ -199,8 +201,8 @@ export function readShared(openPath: string, maxBytes: number): { bytes: Buffer;
  */
 export function inspectBytes(path: string, read: { bytes: Buffer; size: number }, maxBytes: number): { larger: true } | { binary: true } | Screen {
   if (read.size > maxBytes) return { larger: true };
-  if (holdsNul(read.bytes)) return { binary: true };
-  return screen(path, read.bytes);
+  if (startBytes(read.bytes)) return { binary: true };
+  return screen(path);
 }
 
 /**
@@ -219,7 +221,7 @@ export function passedOver(path: string, openPath: string, maxBytes: number): bo
   } catch {
     return false;
   }
-  if (holdsNul(bytes)) return false;
-  const readers = startScreen(path, bytes);
+  if (startBytes(bytes)) return false;
+  const readers = firstScreen(path);
   return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
 }

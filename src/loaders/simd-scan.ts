@@ -1,22 +1,26 @@
-// A WebAssembly function that looks through bytes, 16 at a time, for where any of a list of byte
-// pairs starts: the first step of a search for many texts at once ({@link ByteSearch}), one
-// pass over a file's bytes however many texts it looks for. Each list of pairs gets a function of
-// its own, made as its bytes are first searched, with the pairs written into its code. Made here,
-// byte by byte, from the WebAssembly binary format: it is small enough that a toolchain would be
-// all cost.
+// WebAssembly functions that look through bytes 16 at a time: one that tells which of a list of
+// texts the bytes hold, the search for many texts at once ({@link ByteSearch}), and one that
+// tells whether they hold a NUL. Each list of texts gets a function of its own, made as bytes are
+// first searched for it, with the texts written into its code. Made here, byte by byte, from the
+// WebAssembly binary format: they are small enough that a toolchain would be all cost.
 
-/** The function made for a list of pairs, over a memory it shares with its caller. */
-export interface PairScan {
-  /**
-   * The start of the first block of 16 bytes from `from` (stepping by 16, while before `end`) in
-   * which some pair starts, or where the steps reached `end` or passed it when none does. A block
-   * is searched whole, past `end` too: the caller tells which of its lanes count. The memory must
-   * hold {@link scanSlack} bytes past `end`, whatever they are.
-   */
-  scan(from: number, end: number): number;
-  /** After a {@link scan} that found a block: which of its 16 bytes start a pair, one bit each. */
-  lanes(): number;
+/** A text to look for, and where in it the pair of neighbouring bytes starts that it is looked for by. */
+export interface ScanText {
+  bytes: Uint8Array;
+  anchor: number;
 }
+
+/** The function made for a list of texts, over a memory it shares with its caller. */
+export interface TextScan {
+  /**
+   * Which of the texts the memory's first `end` bytes hold: bit `i` for the list's text `i`. The
+   * memory must hold {@link scanSlack} bytes past `end`, whatever they are.
+   */
+  find(end: number): number;
+}
+
+/** The most texts one {@link TextScan} looks for: one bit each of its answer. */
+export const textsPerScan = 30;
 
 /** Bytes past the end of what is searched that a scan may read. */
 export const scanSlack = 32;
@@ -32,6 +36,18 @@ const uleb = (value: number): number[] => {
   return out;
 };
 
+/** A signed LEB128 number, as `i32.const` and `i64.const` take them. */
+const sleb = (value: bigint): number[] => {
+  const out: number[] = [];
+  for (;;) {
+    const byte = Number(value & 0x7fn);
+    value >>= 7n;
+    const done = (value === 0n && (byte & 0x40) === 0) || (value === -1n && (byte & 0x40) !== 0);
+    out.push(done ? byte : byte | 0x80);
+    if (done) return out;
+  }
+};
+
 /** A WebAssembly vector: its length, then its items. */
 const vector = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
 const name = (text: string): number[] => [...uleb(text.length), ...Array.from(text, (character) => character.charCodeAt(0))];
@@ -40,15 +56,31 @@ const section = (id: number, content: number[]): number[] => [id, ...uleb(conten
 const op = {
   localGet: (index: number) => [0x20, ...uleb(index)],
   localSet: (index: number) => [0x21, ...uleb(index)],
-  globalSet: (index: number) => [0x24, ...uleb(index)],
-  i32Add: [0x6a],
+  localTee: (index: number) => [0x22, ...uleb(index)],
+  i32Const: (value: number) => [0x41, ...sleb(BigInt(value))],
+  i64Const: (value: bigint) => [0x42, ...sleb(BigInt.asIntN(64, value))],
+  i32Load8: (offset: number) => [0x2d, 0x00, ...uleb(offset)],
+  i64Load: (offset: number) => [0x29, 0x00, ...uleb(offset)],
+  i32Eqz: [0x45],
+  i32Eq: [0x46],
+  i32Ne: [0x47],
+  i32LtU: [0x49],
+  i32GtU: [0x4b],
   i32GeU: [0x4f],
-  i32Const16: [0x41, 16],
+  i64Ne: [0x52],
+  i32Ctz: [0x68],
+  i32Add: [0x6a],
+  i32Sub: [0x6b],
+  i32And: [0x71],
+  i32Or: [0x72],
+  i32Shl: [0x74],
   block: [0x02, 0x40],
   loop: [0x03, 0x40],
+  if: [0x04, 0x40],
   end: [0x0b],
   br: (depth: number) => [0x0c, ...uleb(depth)],
   brIf: (depth: number) => [0x0d, ...uleb(depth)],
+  return: [0x0f],
   v128Load: (offset: number) => [0xfd, 0x00, 0x00, ...uleb(offset)],
   v128Splat: (byte: number) => [0xfd, 0x0c, ...new Array<number>(16).fill(byte)],
   i8x16Eq: [0xfd, 0x23],
@@ -60,20 +92,49 @@ const op = {
 
 const [i32, v128] = [0x7f, 0x7b];
 
-/** `lanes()`: the global the last scan left. A call costs less than reading a WebAssembly.Global from JavaScript. */
-const lanesCode = ((body: number[]) => [...uleb(body.length), ...body])([0x00, 0x23, 0x00, 0x0b]);
+/** A module of one function of type (i32) → i32, exported as `exportName`, over the imported memory. */
+function moduleOf(exportName: string, locals: number[][], body: number[]): Uint8Array {
+  const code = [...vector(locals), ...body, ...op.end];
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vector([[0x60, ...vector([[i32]]), ...vector([[i32]])]])),
+    ...section(2, vector([[...name('m'), ...name('memory'), 0x02, 0x00, 0x01]])),
+    ...section(3, vector([[0]])),
+    ...section(7, vector([[...name(exportName), 0x00, 0x00]])),
+    ...section(10, vector([[...uleb(code.length), ...code]])),
+  ]);
+}
 
 /**
- * The module of a scan for `pairs`: `scan(from, end)` and `lanes()` as {@link PairScan} has them,
- * and the global in which the one leaves the last block's lanes for the other. The scan's locals:
- * `from`, `end`, each pair's two bytes in every lane, the block, the block one byte on, and the
- * lanes where a pair starts.
+ * Code that leaves the block it is in unless the memory at `start` (a local) holds `text`,
+ * compared 8 bytes at a time, then byte by byte.
  */
-function moduleBytes(pairs: ReadonlyArray<readonly [number, number]>): Uint8Array {
-  const [from, end] = [0, 1];
-  const first = (pair: number) => 2 + 2 * pair;
-  const block = 2 + 2 * pairs.length;
-  const [next, hits] = [block + 1, block + 2];
+function compareText(start: number, text: Uint8Array): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (; at + 8 <= text.length; at += 8) {
+    let word = 0n;
+    for (let byte = 7; byte >= 0; byte--) word = (word << 8n) | BigInt(text[at + byte]!);
+    out.push(...op.localGet(start), ...op.i64Load(at), ...op.i64Const(word), ...op.i64Ne, ...op.brIf(0));
+  }
+  for (; at < text.length; at++) out.push(...op.localGet(start), ...op.i32Load8(at), ...op.i32Const(text[at]!), ...op.i32Ne, ...op.brIf(0));
+  return out;
+}
+
+/**
+ * The module of a scan for `texts`: `find(end)` as {@link TextScan} has it. It compares each
+ * block of 16 bytes, and the block one byte on, with every distinct pair the texts are looked for
+ * by; in a block where one starts, it compares each text not found yet whole where its pair is,
+ * and it returns as soon as every text is found. Its locals: `end`, the block's start, the texts
+ * found, the lanes left, a lane's place, a text's start there, the block, the block one byte on,
+ * the lanes where a pair starts, and each pair's two bytes in every lane.
+ */
+function findModule(texts: readonly ScanText[]): Uint8Array {
+  const [end, from, found, lanes, at, start, block, next, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const pairOf = (text: ScanText) => [text.bytes[text.anchor]!, text.bytes[text.anchor + 1]!] as const;
+  const pairs = [...new Map(texts.map((text) => [pairOf(text).join(','), pairOf(text)])).values()];
+  const first = (pair: number) => 9 + 2 * pair;
+  const all = texts.length === 0 ? 0 : 2 ** texts.length - 1;
   const body: number[] = [];
   pairs.forEach(([a, b], pair) => body.push(...op.v128Splat(a), ...op.localSet(first(pair)), ...op.v128Splat(b), ...op.localSet(first(pair) + 1)));
   body.push(...op.block, ...op.loop);
@@ -83,33 +144,80 @@ function moduleBytes(pairs: ReadonlyArray<readonly [number, number]>): Uint8Arra
     body.push(...op.localGet(block), ...op.localGet(first(pair)), ...op.i8x16Eq, ...op.localGet(next), ...op.localGet(first(pair) + 1), ...op.i8x16Eq, ...op.v128And);
     if (pair > 0) body.push(...op.v128Or);
   });
-  body.push(...op.localSet(hits), ...op.localGet(hits), ...op.v128AnyTrue, ...op.brIf(1));
-  body.push(...op.localGet(from), ...op.i32Const16, ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
-  // Out of the loop: at `end`, or at a block with hits, whose lanes the global keeps.
-  body.push(...op.localGet(hits), ...op.i8x16Bitmask, ...op.globalSet(0), ...op.localGet(from), ...op.end);
-  const code = [...vector([[...uleb(2 * pairs.length + 3), v128]]), ...body];
-  return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[0x60, ...vector([[i32], [i32]]), ...vector([[i32]])], [0x60, 0x00, ...vector([[i32]])]])),
-    ...section(2, vector([[...name('m'), ...name('memory'), 0x02, 0x00, 0x01]])),
-    ...section(3, vector([[0], [1]])),
-    ...section(6, vector([[i32, 0x01, 0x41, 0x00, 0x0b]])),
-    ...section(7, vector([[...name('scan'), 0x00, 0x00], [...name('lanes'), 0x00, 0x01]])),
-    ...section(10, vector([[...uleb(code.length), ...code], lanesCode])),
-  ]);
+  body.push(...op.localTee(hits), ...op.v128AnyTrue, ...op.if);
+  body.push(...op.localGet(hits), ...op.i8x16Bitmask, ...op.localSet(lanes));
+  // Each lane where a pair starts, lowest first, while before `end`.
+  body.push(...op.block, ...op.loop);
+  body.push(...op.localGet(lanes), ...op.i32Eqz, ...op.brIf(1));
+  body.push(...op.localGet(from), ...op.localGet(lanes), ...op.i32Ctz, ...op.i32Add, ...op.localTee(at), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1));
+  body.push(...op.localGet(lanes), ...op.localGet(lanes), ...op.i32Const(1), ...op.i32Sub, ...op.i32And, ...op.localSet(lanes));
+  texts.forEach((text, index) => {
+    const [a, b] = pairOf(text);
+    const bit = 2 ** index;
+    body.push(...op.block);
+    // Found already, not its pair here, or not wholly within the bytes: the next text.
+    body.push(...op.localGet(found), ...op.i32Const(bit | 0), ...op.i32And, ...op.brIf(0));
+    body.push(...op.localGet(at), ...op.i32Load8(0), ...op.i32Const(a), ...op.i32Ne, ...op.brIf(0));
+    body.push(...op.localGet(at), ...op.i32Load8(1), ...op.i32Const(b), ...op.i32Ne, ...op.brIf(0));
+    body.push(...op.localGet(at), ...op.i32Const(text.anchor), ...op.i32LtU, ...op.brIf(0));
+    body.push(...op.localGet(at), ...op.i32Const(text.anchor), ...op.i32Sub, ...op.localTee(start), ...op.i32Const(text.bytes.length), ...op.i32Add, ...op.localGet(end), ...op.i32GtU, ...op.brIf(0));
+    body.push(...compareText(start, text.bytes));
+    body.push(...op.localGet(found), ...op.i32Const(bit | 0), ...op.i32Or, ...op.localTee(found), ...op.i32Const(all | 0), ...op.i32Eq, ...op.if, ...op.localGet(found), ...op.return, ...op.end);
+    body.push(...op.end);
+  });
+  body.push(...op.br(0), ...op.end, ...op.end);
+  body.push(...op.end);
+  body.push(...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
+  body.push(...op.localGet(found));
+  return moduleOf('find', [[5, i32], [3 + 2 * pairs.length, v128]], body);
+}
+
+/**
+ * The module that tells whether the memory's first `limit` bytes hold a NUL: `nul(limit)`, 1 or
+ * 0. Its locals: `limit`, the block's start, and the lanes of the block that hold one.
+ */
+function nulModule(): Uint8Array {
+  const [limit, from, bits] = [0, 1, 2];
+  const body = [
+    ...op.block,
+    ...op.loop,
+    ...[...op.localGet(from), ...op.localGet(limit), ...op.i32GeU, ...op.brIf(1)],
+    ...[...op.localGet(from), ...op.v128Load(0), ...op.v128Splat(0), ...op.i8x16Eq, ...op.i8x16Bitmask, ...op.localTee(bits)],
+    ...op.if,
+    // A whole block before `limit`, or a NUL in one of its lanes before it.
+    ...[...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(1), ...op.return, ...op.end],
+    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
+    ...[...op.if, ...op.i32Const(1), ...op.return, ...op.end],
+    ...op.end,
+    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
+    ...op.end,
+    ...op.end,
+    ...op.i32Const(0),
+  ];
+  return moduleOf('nul', [[2, i32]], body);
 }
 
 /** Whether this Node.js runs WebAssembly with SIMD (not under `--jitless`, say). */
 export function simdAvailable(): boolean {
   try {
-    return typeof WebAssembly === 'object' && WebAssembly.validate(moduleBytes([[0x61, 0x62]]));
+    return typeof WebAssembly === 'object' && WebAssembly.validate(findModule([{ bytes: new Uint8Array([0x61, 0x62]), anchor: 0 }])) && WebAssembly.validate(nulModule());
   } catch {
     return false;
   }
 }
 
-/** Makes the scan for `pairs` (at least one) over `memory`. */
-export function pairScan(memory: WebAssembly.Memory, pairs: ReadonlyArray<readonly [number, number]>): PairScan {
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes(pairs)), { m: { memory } });
-  return instance.exports as unknown as PairScan;
+function instantiate(bytes: Uint8Array, memory: WebAssembly.Memory): unknown {
+  return new WebAssembly.Instance(new WebAssembly.Module(bytes), { m: { memory } }).exports;
+}
+
+/** Makes the scan for `texts` (at most {@link textsPerScan}, each two bytes or longer) over `memory`. */
+export function textScan(memory: WebAssembly.Memory, texts: readonly ScanText[]): TextScan {
+  if (texts.length > textsPerScan) throw new RangeError(`a scan looks for at most ${textsPerScan} texts`);
+  return instantiate(findModule(texts), memory) as TextScan;
+}
+
+/** Makes the function that tells whether the first `limit` bytes of `memory` hold a NUL. */
+export function nulScan(memory: WebAssembly.Memory): (limit: number) => boolean {
+  const { nul } = instantiate(nulModule(), memory) as { nul(limit: number): number };
+  return (limit) => nul(limit) !== 0;
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorOf, ByteSearch } from '../../src/loaders/byte-search.js';
-import { pairScan, scanSlack, simdAvailable } from '../../src/loaders/simd-scan.js';
+import { nulScan, scanSlack, simdAvailable, textScan, textsPerScan } from '../../src/loaders/simd-scan.js';
 import { cliPath, makeTree } from '../helpers.js';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -21,31 +21,84 @@ describe('anchorOf', () => {
   });
 });
 
-describe('pairScan', () => {
-  it.runIf(simdAvailable())('stops at each block of 16 bytes where a pair starts, with the lanes it starts at', () => {
+describe.runIf(simdAvailable())('textScan', () => {
+  /** A memory of dots with `texts` written at their places. */
+  function memoryWith(placed: ReadonlyArray<[string, number]>): WebAssembly.Memory {
     const memory = new WebAssembly.Memory({ initial: 1 });
     const view = Buffer.from(memory.buffer);
     view.fill(0x2e);
-    // "ab" at 3, straddling the first block's end at 15, and at 40; "xy" at 41.
-    view.write('ab', 3, 'latin1');
-    view.write('ab', 15, 'latin1');
-    view.write('abxy', 40, 'latin1');
-    const scan = pairScan(memory, [
-      [0x61, 0x62],
-      [0x78, 0x79],
+    for (const [text, at] of placed) view.write(text, at, 'latin1');
+    return memory;
+  }
+  const scanText = (text: string) => ({ bytes: bytes(text), anchor: anchorOf(bytes(text)) });
+
+  it('answers with a bit for each text found: first, straddling a block, last, and none past `end`', () => {
+    const memory = memoryWith([
+      ['ab', 0],
+      ['xyz', 14],
+      ['zonaws', 58],
     ]);
-    expect(scan.scan(0, 64)).toBe(0);
-    expect(scan.lanes()).toBe((1 << 3) | (1 << 15));
-    expect(scan.scan(16, 64)).toBe(32);
-    expect(scan.lanes()).toBe((1 << 8) | (1 << 10));
-    expect(scan.scan(48, 64)).toBe(64);
-    // A block that starts before `end` is searched whole: its caller tells which lanes count.
-    expect(scan.scan(0, 16)).toBe(0);
-    expect(scan.scan(16, 33)).toBe(32);
-    // None before `end`: where the steps reached it, or passed it.
-    expect(scan.scan(16, 32)).toBe(32);
-    expect(scan.scan(16, 31)).toBe(32);
+    const scan = textScan(memory, ['ab', 'xyz', 'zonaws', 'missing'].map(scanText));
+    expect(scan.find(64)).toBe(0b0111);
+    expect(scan.find(63)).toBe(0b0011);
+    expect(scan.find(17)).toBe(0b0011);
+    expect(scan.find(16)).toBe(0b0001);
+    expect(scan.find(1)).toBe(0);
+    expect(scan.find(0)).toBe(0);
     expect(scanSlack).toBeGreaterThanOrEqual(17);
+  });
+
+  it('compares a text whole around its pair, wherever the pair falls in it, and not before the bytes start', () => {
+    // `add_service_account` is looked for by `d_`, two bytes in; `_service_account` starts with it too.
+    const memory = memoryWith([
+      ['d_service_account', 0],
+      ['add_service_accoun', 30],
+      ['add_service_account', 100],
+    ]);
+    const scan = textScan(memory, [scanText('add_service_account')]);
+    expect(anchorOf(bytes('add_service_account'))).toBe(2);
+    expect(scan.find(99)).toBe(0);
+    expect(scan.find(119)).toBe(1);
+    expect(scan.find(118)).toBe(0);
+  });
+
+  it('tells apart texts that share their pair, and texts of 8, 9, 16 and 17 bytes', () => {
+    const texts = ['zonaws', 'eks.amazonaws.com/role-arn', '12345678', '123456789', 'abcdefghijklmnop', 'abcdefghijklmnopq'];
+    const memory = memoryWith([
+      ['eks.amazonaws.com/role-arn', 3],
+      ['x12345678x', 40],
+      ['abcdefghijklmnopq', 80],
+    ]);
+    const scan = textScan(memory, texts.map(scanText));
+    // Not `123456789`: a `x` follows `12345678`.
+    expect(scan.find(200)).toBe(0b110111);
+    expect(scan.find(96)).toBe(0b010111);
+    expect(scan.find(95)).toBe(0b000111);
+  });
+
+  it('looks for at most as many texts as its answer has bits', () => {
+    const memory = memoryWith([]);
+    const many = Array.from({ length: textsPerScan + 1 }, (_, index) => scanText(`t${String(index).padStart(2, '0')}`));
+    expect(textScan(memory, many.slice(0, textsPerScan)).find(64)).toBe(0);
+    expect(() => textScan(memory, many)).toThrow(RangeError);
+  });
+});
+
+describe.runIf(simdAvailable())('nulScan', () => {
+  it('finds a NUL before `limit` only, in a whole block or in part of one', () => {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const view = Buffer.from(memory.buffer);
+    const nul = nulScan(memory);
+    view.fill(0x61);
+    expect(nul(100)).toBe(false);
+    for (const at of [0, 15, 16, 37, 99]) {
+      view.fill(0x61);
+      view[at] = 0;
+      expect(nul(at + 1), `NUL at ${at}`).toBe(true);
+      expect(nul(at), `NUL at ${at}`).toBe(false);
+      expect(nul(100), `NUL at ${at}`).toBe(true);
+    }
+    expect(nul(0)).toBe(false);
   });
 });
 
@@ -119,6 +172,24 @@ describe.each([
     expect(search.holds(id)).toBe(true);
     search.start(large.subarray(0, size - 1));
     expect(search.holds(id)).toBe(false);
+  });
+
+  it.runIf(!simd || simdAvailable())('answers as Buffer.includes does for texts longer than a word, and as lastIndexOf does for a NUL', () => {
+    const alphabet = fc.constantFrom(...'ab\u0000');
+    const text = fc.array(fc.constantFrom(...'ab'), { minLength: 2, maxLength: 20 }).map((characters) => characters.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(text, { minLength: 1, maxLength: 8 }), fc.array(alphabet, { maxLength: 300 }), fc.nat(320), (texts, characters, limit) => {
+        const search = new ByteSearch({ simd });
+        const ids = texts.map((each) => search.text(each));
+        const haystack = Buffer.from(characters.join(''), 'latin1');
+        search.start(haystack);
+        search.search(ids);
+        expect(ids.map((id) => search.holds(id))).toEqual(expected(haystack, texts));
+        const before = Math.min(limit, haystack.length);
+        expect(search.holdsNul(limit)).toBe(before > 0 && haystack.subarray(0, before).includes(0));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it.runIf(!simd || simdAvailable())('forgets what it found when it starts on the next file', () => {
