@@ -30381,7 +30381,8 @@ var op = {
   v128And: [253, 78],
   v128Or: [253, 80],
   v128AnyTrue: [253, 83],
-  i8x16Bitmask: [253, 100]
+  i8x16Bitmask: [253, 100],
+  i8x16MinU: [253, 119]
 };
 var [i32, v128] = [127, 123];
 function moduleOf(exportName, locals, body) {
@@ -30448,7 +30449,16 @@ function findModule(texts) {
 }
 function nulModule() {
   const [limit, from, bits] = [0, 1, 2];
+  const load2 = (offset) => [...op.localGet(from), ...op.v128Load(offset)];
   const body = [
+    ...op.block,
+    ...op.loop,
+    ...[...op.localGet(from), ...op.i32Const(64), ...op.i32Add, ...op.localGet(limit), ...op.i32GtU, ...op.brIf(1)],
+    ...[...load2(0), ...load2(16), ...op.i8x16MinU, ...load2(32), ...load2(48), ...op.i8x16MinU, ...op.i8x16MinU],
+    ...[...op.v128Splat(0), ...op.i8x16Eq, ...op.v128AnyTrue, ...op.if, ...op.i32Const(1), ...op.return, ...op.end],
+    ...[...op.localGet(from), ...op.i32Const(64), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
+    ...op.end,
+    ...op.end,
     ...op.block,
     ...op.loop,
     ...[...op.localGet(from), ...op.localGet(limit), ...op.i32GeU, ...op.brIf(1)],

@@ -88,6 +88,7 @@ const op = {
   v128Or: [0xfd, 0x50],
   v128AnyTrue: [0xfd, 0x53],
   i8x16Bitmask: [0xfd, 0x64],
+  i8x16MinU: [0xfd, 0x77],
 } as const;
 
 const [i32, v128] = [0x7f, 0x7b];
@@ -174,11 +175,22 @@ function findModule(texts: readonly ScanText[]): Uint8Array {
 
 /**
  * The module that tells whether the memory's first `limit` bytes hold a NUL: `nul(limit)`, 1 or
- * 0. Its locals: `limit`, the block's start, and the lanes of the block that hold one.
+ * 0. It takes 64 bytes at a time while they are all before `limit` (the least of their four
+ * blocks is 0 where any holds one), then 16. Its locals: `limit`, the block's start, and the lanes
+ * of the block that hold one.
  */
 function nulModule(): Uint8Array {
   const [limit, from, bits] = [0, 1, 2];
+  const load = (offset: number) => [...op.localGet(from), ...op.v128Load(offset)];
   const body = [
+    ...op.block,
+    ...op.loop,
+    ...[...op.localGet(from), ...op.i32Const(64), ...op.i32Add, ...op.localGet(limit), ...op.i32GtU, ...op.brIf(1)],
+    ...[...load(0), ...load(16), ...op.i8x16MinU, ...load(32), ...load(48), ...op.i8x16MinU, ...op.i8x16MinU],
+    ...[...op.v128Splat(0), ...op.i8x16Eq, ...op.v128AnyTrue, ...op.if, ...op.i32Const(1), ...op.return, ...op.end],
+    ...[...op.localGet(from), ...op.i32Const(64), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
+    ...op.end,
+    ...op.end,
     ...op.block,
     ...op.loop,
     ...[...op.localGet(from), ...op.localGet(limit), ...op.i32GeU, ...op.brIf(1)],

@@ -85,18 +85,19 @@ describe.runIf(simdAvailable())('textScan', () => {
 });
 
 describe.runIf(simdAvailable())('nulScan', () => {
-  it('finds a NUL before `limit` only, in a whole block or in part of one', () => {
+  it('finds a NUL before `limit` only: 64 bytes at a time, then in a whole block or in part of one', () => {
     const memory = new WebAssembly.Memory({ initial: 1 });
     const view = Buffer.from(memory.buffer);
     const nul = nulScan(memory);
     view.fill(0x61);
-    expect(nul(100)).toBe(false);
-    for (const at of [0, 15, 16, 37, 99]) {
+    expect(nul(200)).toBe(false);
+    for (const at of [0, 15, 16, 37, 63, 64, 99, 130, 191, 192, 199]) {
       view.fill(0x61);
       view[at] = 0;
       expect(nul(at + 1), `NUL at ${at}`).toBe(true);
       expect(nul(at), `NUL at ${at}`).toBe(false);
-      expect(nul(100), `NUL at ${at}`).toBe(true);
+      expect(nul(200), `NUL at ${at}`).toBe(true);
+      expect(nul(at + 64), `NUL at ${at}`).toBe(true);
     }
     expect(nul(0)).toBe(false);
   });
