@@ -30799,7 +30799,7 @@ var ScreenAhead = class {
   posted = 0;
   /** A file discovery found: a source or config file is entered in the table, and the threads start once there are enough. */
   found(file) {
-    if (isManifestFile(file.path) || this.files.length >= capacity) return;
+    if (this.started && this.workers.length === 0 || isManifestFile(file.path) || this.files.length >= capacity) return;
     this.files.push(file);
     if (!this.started && this.files.length >= this.settings.minFiles) this.start();
     if (this.workers.length > 0 && this.files.length - this.posted >= batchSize) this.post();
@@ -30857,7 +30857,10 @@ var ScreenAhead = class {
       worker.unref();
       this.workers.push(worker);
     }
-    if (this.workers.length === 0) this.states = void 0;
+    if (this.workers.length === 0) {
+      this.states = void 0;
+      this.files.length = 0;
+    }
   }
   /** Posts the files found since the last post, a batch to each thread in turn. */
   post() {

@@ -50,7 +50,8 @@ export class ScreenAhead {
 
   /** A file discovery found: a source or config file is entered in the table, and the threads start once there are enough. */
   found(file: InputFile): void {
-    if (isManifestFile(file.path) || this.files.length >= capacity) return;
+    // Once the threads were asked for and none started (one or two cores), nothing is kept.
+    if ((this.started && this.workers.length === 0) || isManifestFile(file.path) || this.files.length >= capacity) return;
     this.files.push(file);
     if (!this.started && this.files.length >= this.settings.minFiles) this.start();
     if (this.workers.length > 0 && this.files.length - this.posted >= batchSize) this.post();
@@ -112,8 +113,11 @@ export class ScreenAhead {
       worker.unref();
       this.workers.push(worker);
     }
-    // Without a thread, the main thread reads every file as it would have.
-    if (this.workers.length === 0) this.states = undefined;
+    // Without a thread, the main thread reads every file as it would have, and none is kept.
+    if (this.workers.length === 0) {
+      this.states = undefined;
+      this.files.length = 0;
+    }
   }
 
   /** Posts the files found since the last post, a batch to each thread in turn. */
