@@ -23052,7 +23052,7 @@ var init_file_names = __esm({
 // src/loaders/manifest-files.ts
 function isManifestFile(file) {
   const last = file.charCodeAt(file.length - 1) | 32;
-  return (last === 108 || last === 110) && manifestExtensions.has(extensionOf(file));
+  return (last === 108 || last === 110 || last === 47 || last === 124) && manifestExtensions.has(extensionOf(file));
 }
 var manifestExtensions;
 var init_manifest_files = __esm({
@@ -30942,7 +30942,7 @@ init_values();
 var kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isKustomization(file) {
   const last = file.charCodeAt(file.length - 1);
-  return (last === 108 || last === 110) && kustomizationNames.includes(node_path_default.posix.basename(file));
+  return (last === 108 || last === 110 || last === 47) && kustomizationNames.includes(node_path_default.posix.basename(file));
 }
 var refusedFields = {
   helmCharts: "`helmCharts` would run Helm",

@@ -16,9 +16,10 @@ const kustomizationNames = ['kustomization.yaml', 'kustomization.yml', 'Kustomiz
 
 /** True for a kustomization file. */
 export function isKustomization(file: string): boolean {
-  // Each name ends in `l` or `n`: most files are told apart without their name cut out of their path.
+  // Each name ends in `l` or `n`: most files are told apart without their name cut out of their
+  // path. A path that ends in `/` is asked in full: its name is the one before.
   const last = file.charCodeAt(file.length - 1);
-  return (last === 0x6c || last === 0x6e) && kustomizationNames.includes(path.posix.basename(file));
+  return (last === 0x6c || last === 0x6e || last === 0x2f) && kustomizationNames.includes(path.posix.basename(file));
 }
 
 /**

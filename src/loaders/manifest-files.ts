@@ -9,7 +9,8 @@ export const manifestExtensions = new Set(['.yaml', '.yml', '.json', '.tpl', '.t
 /** True for a file read as a possible Kubernetes manifest. */
 export function isManifestFile(file: string): boolean {
   // Every such ending ends in `l` or `n`, whatever its case: most source files are told apart
-  // without the ending cut out of their name, a string made for each.
+  // without the ending cut out of their name, a string made for each. A path that ends in a
+  // separator (`/`, `\`, either case bit set) is asked in full: its ending is its last name's.
   const last = file.charCodeAt(file.length - 1) | 0x20;
-  return (last === 0x6c || last === 0x6e) && manifestExtensions.has(extensionOf(file));
+  return (last === 0x6c || last === 0x6e || last === 0x2f || last === 0x7c) && manifestExtensions.has(extensionOf(file));
 }
