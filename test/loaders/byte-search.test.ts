@@ -193,6 +193,19 @@ describe.each([
     );
   });
 
+  it.runIf(!simd || simdAvailable())('keeps what a buffer held when a file outgrows it', () => {
+    const search = new ByteSearch({ simd });
+    const first = search.buffer(0);
+    const kept = Math.min(first.length, 4096);
+    for (let at = 0; at < kept; at++) first[at] = at & 0xff;
+    const size = 8 << 20;
+    const larger = search.bufferKeeping(first, kept, size);
+    expect(larger.length).toBeGreaterThanOrEqual(size);
+    for (let at = 0; at < kept; at++) expect(larger[at]).toBe(at & 0xff);
+    // Asked for no more than it holds, the same buffer.
+    expect(search.bufferKeeping(larger, kept, 10)).toBe(larger);
+  });
+
   it.runIf(!simd || simdAvailable())('forgets what it found when it starts on the next file', () => {
     const search = new ByteSearch({ simd });
     const id = search.text('STS_REG');
