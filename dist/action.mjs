@@ -26791,8 +26791,8 @@ var init_manifest_limits = __esm({
 });
 
 // src/loaders/block-yaml.ts
-function readBlockYaml(text, schema, limits) {
-  if (notPlainAscii.test(text) && unsupportedCharacter.test(text)) return void 0;
+function readBlockYaml(text, schema, limits, plain2 = false) {
+  if (!plain2 && notPlainAscii.test(text) && unsupportedCharacter.test(text)) return void 0;
   const reader = new BlockReader(text, schema, limits);
   try {
     return reader.stream();
@@ -27393,8 +27393,8 @@ var init_block_yaml = __esm({
 });
 
 // src/loaders/yaml-stream.ts
-function readYamlStream(path2, text, limits, json) {
-  return (json ? void 0 : readBlockYaml(text, kubernetesSchema, limits)) ?? readWithJsYaml(path2, text, limits, json);
+function readYamlStream(path2, text, limits, json, plain2 = false) {
+  return (json ? void 0 : readBlockYaml(text, kubernetesSchema, limits, plain2)) ?? readWithJsYaml(path2, text, limits, json);
 }
 function readWithJsYaml(path2, text, limits, json) {
   const events = parseEvents(text, { filename: path2, maxDepth: limits.maxDepth + 2 });
@@ -27639,7 +27639,7 @@ function parseManifests(path2, rawText, options = {}) {
   let events;
   let values;
   try {
-    ({ events, values } = readYamlStream(path2, text, limits, options.json === true));
+    ({ events, values } = readYamlStream(path2, text, limits, options.json === true, options.plain === true));
   } catch (error2) {
     return (text.includes("{{") ? templateObjects(path2, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
   }
@@ -27654,7 +27654,7 @@ function parseManifests(path2, rawText, options = {}) {
     collectObjects(value, [], (object, identity, path3) => found2.push({ value: object, identity, document, path: path3 }));
   });
   const kept = options.keep ? found2.filter((object) => options.keep(object.identity)) : found2;
-  const source = kept.length > 0 ? new YamlSource(path2, text, events, () => readYamlStream(path2, text, limits, options.json === true).events) : void 0;
+  const source = kept.length > 0 ? new YamlSource(path2, text, events, () => readYamlStream(path2, text, limits, options.json === true, options.plain === true).events) : void 0;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
@@ -30382,7 +30382,10 @@ var op = {
   v128Or: [253, 80],
   v128AnyTrue: [253, 83],
   i8x16Bitmask: [253, 100],
-  i8x16MinU: [253, 119]
+  i8x16MinU: [253, 119],
+  i8x16Ne: [253, 36],
+  i8x16LtU: [253, 38],
+  i8x16GtU: [253, 40]
 };
 var [i32, v128] = [127, 123];
 function moduleOf(exportName, locals, body) {
@@ -30476,9 +30479,32 @@ function nulModule() {
   ];
   return moduleOf("nul", [[2, i32]], body);
 }
+function plainModule() {
+  const [end, from, bits, block] = [0, 1, 2, 3];
+  const body = [
+    ...op.block,
+    ...op.loop,
+    ...[...op.localGet(from), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1)],
+    ...[...op.localGet(from), ...op.v128Load(0), ...op.localTee(block), ...op.v128Splat(32), ...op.i8x16LtU],
+    ...[...op.localGet(block), ...op.v128Splat(10), ...op.i8x16Ne, ...op.v128And],
+    ...[...op.localGet(block), ...op.v128Splat(126), ...op.i8x16GtU, ...op.v128Or],
+    ...[...op.i8x16Bitmask, ...op.localTee(bits)],
+    ...op.if,
+    // A whole block before `end`, or one of its lanes before it.
+    ...[...op.localGet(end), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(0), ...op.return, ...op.end],
+    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(end), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
+    ...[...op.if, ...op.i32Const(0), ...op.return, ...op.end],
+    ...op.end,
+    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
+    ...op.end,
+    ...op.end,
+    ...op.i32Const(1)
+  ];
+  return moduleOf("plain", [[2, i32], [1, v128]], body);
+}
 function simdAvailable() {
   try {
-    return typeof WebAssembly === "object" && WebAssembly.validate(findModule([{ bytes: new Uint8Array([97, 98]), anchor: 0 }])) && WebAssembly.validate(nulModule());
+    return typeof WebAssembly === "object" && [findModule([{ bytes: new Uint8Array([97, 98]), anchor: 0 }]), nulModule(), plainModule()].every((module) => WebAssembly.validate(module));
   } catch {
     return false;
   }
@@ -30493,6 +30519,10 @@ function textScan(memory, texts) {
 function nulScan(memory) {
   const { nul } = instantiate(nulModule(), memory);
   return (limit) => nul(limit) !== 0;
+}
+function plainScan(memory) {
+  const { plain: plain2 } = instantiate(plainModule(), memory);
+  return (end) => plain2(end) !== 0;
 }
 
 // src/loaders/byte-search.ts
@@ -30530,11 +30560,14 @@ var ByteSearch = class {
   scansByTexts = /* @__PURE__ */ new Map();
   /** Whether the memory's first bytes hold a NUL, with SIMD. */
   nulBefore;
+  /** Whether the memory's first bytes are all line feeds and printable ASCII, with SIMD. */
+  plainBefore;
   constructor(options = {}) {
     if ((options.simd ?? true) && simdAvailable()) {
       this.memory = new WebAssembly.Memory({ initial: 17 });
       this.setView();
       this.nulBefore = nulScan(this.memory);
+      this.plainBefore = plainScan(this.memory);
     }
   }
   /** A text to search for (two bytes or longer): its id. */
@@ -30593,6 +30626,16 @@ var ByteSearch = class {
     const before = Math.min(limit, this.bytes.length);
     if (this.inMemory) return this.nulBefore(before);
     return before > 0 && this.bytes.lastIndexOf(0, before - 1) >= 0;
+  }
+  /** Whether the current bytes are all line feeds and printable ASCII (space to `~`). */
+  plain() {
+    const { bytes } = this;
+    if (this.inMemory) return this.plainBefore(bytes.length);
+    for (let at3 = 0; at3 < bytes.length; at3++) {
+      const byte = bytes[at3];
+      if (byte > 126 || byte < 32 && byte !== 10) return false;
+    }
+    return true;
   }
   /** Searches the current bytes, in one pass, for those of the texts not searched yet. */
   search(ids) {
@@ -30710,15 +30753,6 @@ function screen(path2) {
 var noBytes = Buffer.alloc(0);
 var NotRegularFile = class extends Error {
 };
-function openRegular(openPath) {
-  const fd = export50(openPath, export106.O_RDONLY | export106.O_NONBLOCK);
-  const stats = export25(fd);
-  if (!stats.isFile()) {
-    export9(fd);
-    throw new NotRegularFile();
-  }
-  return { fd, size: stats.size };
-}
 function regularSize(fd) {
   const stats = export25(fd);
   if (!stats.isFile()) throw new NotRegularFile();
@@ -30752,6 +30786,10 @@ function readShared(openPath, maxBytes) {
   } finally {
     export9(fd);
   }
+}
+function plainText(bytes) {
+  search.start(bytes);
+  return search.plain();
 }
 function inspectBytes(path2, read7, maxBytes) {
   if (read7.size > maxBytes) return { larger: true };
@@ -31401,9 +31439,6 @@ var builtin7 = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2)
 var read5 = (name2) => builtin7[name2];
 var export3 = /* @__PURE__ */ read5("isUtf8");
 
-// src/loaders/read-files.ts
-init_node_fs();
-
 // src/young-generation.ts
 var state2 = globalThis[/* @__PURE__ */ Symbol.for("sts-audit.young-generation")] ??= { bound: void 0, grown: false };
 var calls = 0;
@@ -31434,7 +31469,7 @@ function readFiles(files, maxBytes, outcomes, passedOver2) {
     if (isManifestFile(file.path)) {
       youngGenerationCheckpoint();
       const text = readText(file, maxBytes, outcomes);
-      if (text !== void 0) read7.push({ path: file.path, text });
+      if (text !== void 0) read7.push({ path: file.path, ...text });
     } else if (passedOver2?.(file)) {
       read7.push({ path: file.path });
     } else {
@@ -31476,30 +31511,28 @@ function readCode(file, maxBytes, outcomes) {
   return { text: bytes.toString("utf8"), screened: found2.screened || !found2.dependencies && holdsMarkerPastScreens(bytes) };
 }
 function readText(file, maxBytes, outcomes) {
-  let text;
+  let read7;
   try {
-    const { fd, size } = openRegular(file.openPath);
-    try {
-      if (size > maxBytes) {
-        outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
-        return void 0;
-      }
-      text = export59(fd, "utf8");
-    } finally {
-      export9(fd);
-    }
-    if (text.slice(0, binarySample).includes("\0")) {
-      outcomes.skipped.push({ path: file.path, reason: "binary file" });
-      return void 0;
-    }
-    if (text.includes("\uFFFD") && !export3(readShared(file.openPath, maxBytes).bytes)) {
-      outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
-      return void 0;
-    }
+    read7 = readShared(file.openPath, maxBytes);
   } catch (error2) {
     return unreadable(file, error2, outcomes);
   }
-  return text;
+  if (read7.size > maxBytes) {
+    outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read7.size} bytes)` });
+    return void 0;
+  }
+  const { bytes } = read7;
+  if (plainText(bytes)) return { text: bytes.toString("latin1"), plain: true };
+  const text = bytes.toString("utf8");
+  if (text.slice(0, binarySample).includes("\0")) {
+    outcomes.skipped.push({ path: file.path, reason: "binary file" });
+    return void 0;
+  }
+  if (text.includes("\uFFFD") && !export3(bytes)) {
+    outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
+    return void 0;
+  }
+  return { text, plain: false };
 }
 
 // src/loaders/declared/argocd.ts
@@ -36812,6 +36845,7 @@ var FileSource = class {
     if (source && isOwnReport(source)) return skipped(inputs, file, "an sts-audit report (a baseline, for example): its messages quote what it found");
     const parsed = source && isManifest(source) ? parseManifests(source.path, source.text, {
       json: file.path.endsWith(".json"),
+      plain: file.text !== void 0 && file.plain === true,
       keep: (identity) => needed(needs, identity) || isEksctlConfig(identity),
       ...this.settings.manifestLimits ? { limits: this.settings.manifestLimits } : {}
     }) : void 0;

@@ -14,8 +14,9 @@ import type { ManifestLimits } from './manifest-limits.js';
  * js-yaml instead. Scalars resolve through the caller's schema, and block and quoted scalars
  * decode through js-yaml's own `getScalarValue`.
  */
-export function readBlockYaml(text: string, schema: Schema, limits: ManifestLimits): { events: PackedEvents; values: unknown[] } | undefined {
-  if (notPlainAscii.test(text) && unsupportedCharacter.test(text)) return undefined;
+export function readBlockYaml(text: string, schema: Schema, limits: ManifestLimits, plain = false): { events: PackedEvents; values: unknown[] } | undefined {
+  // A text known to be all line feeds and printable ASCII (its bytes were) holds none of the characters left to js-yaml.
+  if (!plain && notPlainAscii.test(text) && unsupportedCharacter.test(text)) return undefined;
   const reader = new BlockReader(text, schema, limits);
   try {
     return reader.stream();

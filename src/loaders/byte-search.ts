@@ -1,4 +1,4 @@
-import { nulScan, scanSlack, simdAvailable, textScan, textsPerScan, type TextScan } from './simd-scan.js';
+import { nulScan, plainScan, scanSlack, simdAvailable, textScan, textsPerScan, type TextScan } from './simd-scan.js';
 
 /**
  * Printable ASCII from the rarest to the commonest in source code (byte counts over a large body
@@ -67,12 +67,15 @@ export class ByteSearch {
   private readonly scansByTexts = new Map<string, TextScan>();
   /** Whether the memory's first bytes hold a NUL, with SIMD. */
   private readonly nulBefore: ((limit: number) => boolean) | undefined;
+  /** Whether the memory's first bytes are all line feeds and printable ASCII, with SIMD. */
+  private readonly plainBefore: ((end: number) => boolean) | undefined;
 
   constructor(options: { simd?: boolean } = {}) {
     if ((options.simd ?? true) && simdAvailable()) {
       this.memory = new WebAssembly.Memory({ initial: 17 });
       this.setView();
       this.nulBefore = nulScan(this.memory);
+      this.plainBefore = plainScan(this.memory);
     }
   }
 
@@ -139,6 +142,17 @@ export class ByteSearch {
     const before = Math.min(limit, this.bytes.length);
     if (this.inMemory) return this.nulBefore!(before);
     return before > 0 && this.bytes.lastIndexOf(0, before - 1) >= 0;
+  }
+
+  /** Whether the current bytes are all line feeds and printable ASCII (space to `~`). */
+  plain(): boolean {
+    const { bytes } = this;
+    if (this.inMemory) return this.plainBefore!(bytes.length);
+    for (let at = 0; at < bytes.length; at++) {
+      const byte = bytes[at]!;
+      if (byte > 0x7e || (byte < 0x20 && byte !== 0x0a)) return false;
+    }
+    return true;
   }
 
   /** Searches the current bytes, in one pass, for those of the texts not searched yet. */

@@ -131,20 +131,6 @@ const noBytes = Buffer.alloc(0);
 /** Not a regular file (a FIFO, socket or device, perhaps swapped in after discovery): never read, it may not end. */
 export class NotRegularFile extends Error {}
 
-/**
- * Opens a file to read without blocking: opening a FIFO would wait for a writer, and reading a
- * device might never end. Throws NotRegularFile for anything but a regular file.
- */
-export function openRegular(openPath: string): { fd: number; size: number } {
-  const fd = openSync(openPath, constants.O_RDONLY | constants.O_NONBLOCK);
-  const stats = fstatSync(fd);
-  if (!stats.isFile()) {
-    closeSync(fd);
-    throw new NotRegularFile();
-  }
-  return { fd, size: stats.size };
-}
-
 /** Whether an open file is a regular file: its size when it is, else NotRegularFile thrown. */
 function regularSize(fd: number): number {
   const stats = fstatSync(fd);
@@ -153,16 +139,17 @@ function regularSize(fd: number): number {
 }
 
 /**
- * Reads a whole file into the buffer the screens search (one for every file: most are read,
- * searched and dropped, never decoded), valid until the next read; no bytes when it is larger
- * than `maxBytes`.
+ * Reads a whole file (a manifest, or a source or config file) into the buffer the screens search
+ * (one for every file: most source files are read, searched and dropped, never decoded), valid
+ * until the next read; no bytes when it is larger than `maxBytes`.
  *
  * Discovery found a regular file, so it is read until a read gives nothing, and asked nothing
  * else: on a tree of small files, `fstat` and the object Node.js makes of its answer cost more
  * than that last read. Its size is asked only once it fills the buffer or passes `maxBytes`, and
- * whether it is still a regular file only when a read fails or it is empty: one swapped since
- * for a FIFO or a device is opened without blocking, so reading it fails, ends at once, or fills
- * the buffer.
+ * whether it is still a regular file only when a read fails or it is empty. It is opened without
+ * blocking (opening a FIFO would wait for a writer, and reading a device might never end), so one
+ * swapped since for a FIFO or a device fails to read, ends at once, or fills the buffer, and is
+ * refused as NotRegularFile.
  */
 export function readShared(openPath: string, maxBytes: number): { bytes: Buffer; size: number } {
   const fd = openSync(openPath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -193,6 +180,16 @@ export function readShared(openPath: string, maxBytes: number): { bytes: Buffer;
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Whether bytes (as {@link readShared} gives them) are all line feeds and printable ASCII: text
+ * that decodes as Latin-1 as it would as UTF-8, holds no NUL, and holds none of the characters
+ * the block YAML reader leaves to js-yaml.
+ */
+export function plainText(bytes: Buffer): boolean {
+  search.start(bytes);
+  return search.plain();
 }
 
 /**

@@ -64,8 +64,12 @@ export interface FileInputs {
   overlays?: readonly OverlayBuild[];
 }
 
-/** A file read: its text, or none when it holds nothing any rule looks for (screened out unread). */
-type FileText = SourceText | { path: string; text?: undefined };
+/**
+ * A file read: its text, or none when it holds nothing any rule looks for (screened out unread).
+ * `plain`: its bytes were all line feeds and printable ASCII, known of a file read from disk
+ * (`readFiles`) and never of a text given to a scan.
+ */
+type FileText = (SourceText & { plain?: boolean }) | { path: string; text?: undefined };
 
 /** Text every eksctl ClusterConfig contains: such files are read first, as they set other files' profiles. */
 const eksctlMarker = 'eksctl.io/';
@@ -306,6 +310,7 @@ export class FileSource implements Source<Iterable<SourceItem>> {
       source && isManifest(source)
       ? parseManifests(source.path, source.text, {
           json: file.path.endsWith('.json'),
+          plain: file.text !== undefined && file.plain === true,
           keep: (identity) => needed(needs, identity) || isEksctlConfig(identity),
           ...(this.settings.manifestLimits ? { limits: this.settings.manifestLimits } : {}),
         })

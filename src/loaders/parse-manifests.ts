@@ -60,7 +60,7 @@ const templateReason = `Go/Helm template ({{ … }}): only what is written liter
 export function parseManifests(
   path: string,
   rawText: string,
-  options: { json?: boolean; keep?: (identity: ObjectIdentity) => boolean; limits?: Partial<ManifestLimits> } = {},
+  options: { json?: boolean; keep?: (identity: ObjectIdentity) => boolean; limits?: Partial<ManifestLimits>; plain?: boolean } = {},
 ): ParsedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   if (path.endsWith('.tpl')) return { outcome: 'skipped', reason: `Helm template helper; ${templateHint}` };
@@ -69,7 +69,7 @@ export function parseManifests(
   let events: PackedEvents;
   let values: unknown[];
   try {
-    ({ events, values } = readYamlStream(path, text, limits, options.json === true));
+    ({ events, values } = readYamlStream(path, text, limits, options.json === true, options.plain === true));
   } catch (error) {
     return (text.includes('{{') ? templateObjects(path, text, options.keep) : undefined) ?? unparsable(text, error, limits);
   }
@@ -86,7 +86,7 @@ export function parseManifests(
   });
   const kept = options.keep ? found.filter((object) => options.keep!(object.identity)) : found;
   // Positions are only ever asked of kept objects: a file without any needs no event table.
-  const source = kept.length > 0 ? new YamlSource(path, text, events, () => readYamlStream(path, text, limits, options.json === true).events) : undefined;
+  const source = kept.length > 0 ? new YamlSource(path, text, events, () => readYamlStream(path, text, limits, options.json === true, options.plain === true).events) : undefined;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,

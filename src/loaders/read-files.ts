@@ -1,7 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, readFileSync } from 'node:fs';
 import { isManifestFile, type InputFile } from './discover-files.js';
-import { binarySample, holdsMarkerPastScreens, inspectBytes, NotRegularFile, openRegular, readShared } from './code-screen.js';
+import { binarySample, holdsMarkerPastScreens, inspectBytes, NotRegularFile, plainText, readShared } from './code-screen.js';
 import { youngGenerationCheckpoint } from '../young-generation.js';
 import type { Inputs } from '../model/source.js';
 
@@ -10,9 +9,10 @@ type Outcomes = Pick<Inputs, 'skipped' | 'errors'>;
 
 /**
  * A file read: its text, or none when it is a source or config file that holds nothing the code
- * rules look for (searched as bytes, never decoded). `screened`: whether the bytes searched hold such a text.
+ * rules look for (searched as bytes, never decoded). `screened`: whether the bytes searched hold
+ * such a text. `plain`: whether its bytes were all line feeds and printable ASCII (a manifest's).
  */
-export type FileText = { path: string; text: string; screened?: boolean } | { path: string; text?: undefined };
+export type FileText = { path: string; text: string; screened?: boolean; plain?: boolean } | { path: string; text?: undefined };
 
 /**
  * Reads the files found. A file that is not a regular file, is larger than `maxBytes`, binary, or
@@ -28,7 +28,7 @@ export function readFiles(files: readonly InputFile[], maxBytes: number, outcome
     if (isManifestFile(file.path)) {
       youngGenerationCheckpoint();
       const text = readText(file, maxBytes, outcomes);
-      if (text !== undefined) read.push({ path: file.path, text });
+      if (text !== undefined) read.push({ path: file.path, ...text });
     } else if (passedOver?.(file)) {
       read.push({ path: file.path });
     } else {
@@ -80,32 +80,35 @@ function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text
   return { text: bytes.toString('utf8'), screened: found.screened || (!found.dependencies && holdsMarkerPastScreens(bytes)) };
 }
 
-function readText(file: InputFile, maxBytes: number, outcomes: Outcomes): string | undefined {
-  let text: string;
+/**
+ * Reads a manifest's text. Its bytes are looked at first: most are all line feeds and printable
+ * ASCII (`plain`), which decode as Latin-1 as they would as UTF-8, hold no NUL, and need no other
+ * test before the block YAML reader. Any other is decoded as UTF-8 and judged as text: binary by
+ * a NUL among its first characters, then an error if a replacement character comes of bytes that
+ * are not UTF-8.
+ */
+function readText(file: InputFile, maxBytes: number, outcomes: Outcomes): { text: string; plain: boolean } | undefined {
+  let read: { bytes: Buffer; size: number };
   try {
-    const { fd, size } = openRegular(file.openPath);
-    try {
-      if (size > maxBytes) {
-        outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
-        return undefined;
-      }
-      // Decoding while reading is Node's fastest path; the rare text with a replacement character
-      // is read again as bytes to tell a real one from invalid UTF-8.
-      text = readFileSync(fd, 'utf8');
-    } finally {
-      closeSync(fd);
-    }
-    // A binary file is skipped as such, whether or not its bytes happen to be valid UTF-8.
-    if (text.slice(0, binarySample).includes('\0')) {
-      outcomes.skipped.push({ path: file.path, reason: 'binary file' });
-      return undefined;
-    }
-    if (text.includes('\uFFFD') && !isUtf8(readShared(file.openPath, maxBytes).bytes)) {
-      outcomes.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
-      return undefined;
-    }
+    read = readShared(file.openPath, maxBytes);
   } catch (error) {
     return unreadable(file, error, outcomes);
   }
-  return text;
+  if (read.size > maxBytes) {
+    outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
+    return undefined;
+  }
+  const { bytes } = read;
+  if (plainText(bytes)) return { text: bytes.toString('latin1'), plain: true };
+  const text = bytes.toString('utf8');
+  // A binary file is skipped as such, whether or not its bytes happen to be valid UTF-8.
+  if (text.slice(0, binarySample).includes('\0')) {
+    outcomes.skipped.push({ path: file.path, reason: 'binary file' });
+    return undefined;
+  }
+  if (text.includes('\uFFFD') && !isUtf8(bytes)) {
+    outcomes.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
+    return undefined;
+  }
+  return { text, plain: false };
 }

@@ -1,8 +1,9 @@
 // WebAssembly functions that look through bytes 16 at a time: one that tells which of a list of
-// texts the bytes hold, the search for many texts at once ({@link ByteSearch}), and one that
-// tells whether they hold a NUL. Each list of texts gets a function of its own, made as bytes are
-// first searched for it, with the texts written into its code. Made here, byte by byte, from the
-// WebAssembly binary format: they are small enough that a toolchain would be all cost.
+// texts the bytes hold, the search for many texts at once ({@link ByteSearch}), one that tells
+// whether they hold a NUL, and one whether they are all line feeds and printable ASCII. Each list
+// of texts gets a function of its own, made as bytes are first searched for it, with the texts
+// written into its code. Made here, byte by byte, from the WebAssembly binary format: they are
+// small enough that a toolchain would be all cost.
 
 /** A text to look for, and where in it the pair of neighbouring bytes starts that it is looked for by. */
 export interface ScanText {
@@ -89,6 +90,9 @@ const op = {
   v128AnyTrue: [0xfd, 0x53],
   i8x16Bitmask: [0xfd, 0x64],
   i8x16MinU: [0xfd, 0x77],
+  i8x16Ne: [0xfd, 0x24],
+  i8x16LtU: [0xfd, 0x26],
+  i8x16GtU: [0xfd, 0x28],
 } as const;
 
 const [i32, v128] = [0x7f, 0x7b];
@@ -209,10 +213,39 @@ function nulModule(): Uint8Array {
   return moduleOf('nul', [[2, i32]], body);
 }
 
+/**
+ * The module that tells whether the memory's first `end` bytes are all line feeds and printable
+ * ASCII: `plain(end)`, 1 or 0. A byte is not when it is below a space but a line feed, or above
+ * `~`. Its locals: `end`, the block's start, the lanes of the block that are not, and the block.
+ */
+function plainModule(): Uint8Array {
+  const [end, from, bits, block] = [0, 1, 2, 3];
+  const body = [
+    ...op.block,
+    ...op.loop,
+    ...[...op.localGet(from), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1)],
+    ...[...op.localGet(from), ...op.v128Load(0), ...op.localTee(block), ...op.v128Splat(0x20), ...op.i8x16LtU],
+    ...[...op.localGet(block), ...op.v128Splat(0x0a), ...op.i8x16Ne, ...op.v128And],
+    ...[...op.localGet(block), ...op.v128Splat(0x7e), ...op.i8x16GtU, ...op.v128Or],
+    ...[...op.i8x16Bitmask, ...op.localTee(bits)],
+    ...op.if,
+    // A whole block before `end`, or one of its lanes before it.
+    ...[...op.localGet(end), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(0), ...op.return, ...op.end],
+    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(end), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
+    ...[...op.if, ...op.i32Const(0), ...op.return, ...op.end],
+    ...op.end,
+    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
+    ...op.end,
+    ...op.end,
+    ...op.i32Const(1),
+  ];
+  return moduleOf('plain', [[2, i32], [1, v128]], body);
+}
+
 /** Whether this Node.js runs WebAssembly with SIMD (not under `--jitless`, say). */
 export function simdAvailable(): boolean {
   try {
-    return typeof WebAssembly === 'object' && WebAssembly.validate(findModule([{ bytes: new Uint8Array([0x61, 0x62]), anchor: 0 }])) && WebAssembly.validate(nulModule());
+    return typeof WebAssembly === 'object' && [findModule([{ bytes: new Uint8Array([0x61, 0x62]), anchor: 0 }]), nulModule(), plainModule()].every((module) => WebAssembly.validate(module));
   } catch {
     return false;
   }
@@ -232,4 +265,10 @@ export function textScan(memory: WebAssembly.Memory, texts: readonly ScanText[])
 export function nulScan(memory: WebAssembly.Memory): (limit: number) => boolean {
   const { nul } = instantiate(nulModule(), memory) as { nul(limit: number): number };
   return (limit) => nul(limit) !== 0;
+}
+
+/** Makes the function that tells whether the first `end` bytes of `memory` are all line feeds and printable ASCII. */
+export function plainScan(memory: WebAssembly.Memory): (end: number) => boolean {
+  const { plain } = instantiate(plainModule(), memory) as { plain(end: number): number };
+  return (end) => plain(end) !== 0;
 }

@@ -48,10 +48,11 @@ export class NotReadError extends Error {
 /**
  * A YAML stream's events and documents, read as kubectl reads them and held to the limits; throws
  * when it does not parse. Plain block YAML, most manifests, is read by {@link readBlockYaml} to the
- * same events and values; the rest by js-yaml.
+ * same events and values; the rest by js-yaml. `plain`: the text is known to be all line feeds and
+ * printable ASCII.
  */
-export function readYamlStream(path: string, text: string, limits: ManifestLimits, json: boolean): { events: PackedEvents; values: unknown[] } {
-  return (json ? undefined : readBlockYaml(text, kubernetesSchema, limits)) ?? readWithJsYaml(path, text, limits, json);
+export function readYamlStream(path: string, text: string, limits: ManifestLimits, json: boolean, plain = false): { events: PackedEvents; values: unknown[] } {
+  return (json ? undefined : readBlockYaml(text, kubernetesSchema, limits, plain)) ?? readWithJsYaml(path, text, limits, json);
 }
 
 /** {@link readYamlStream} by js-yaml alone. */

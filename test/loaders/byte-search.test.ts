@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorOf, ByteSearch } from '../../src/loaders/byte-search.js';
-import { nulScan, scanSlack, simdAvailable, textScan, textsPerScan } from '../../src/loaders/simd-scan.js';
+import { nulScan, plainScan, scanSlack, simdAvailable, textScan, textsPerScan } from '../../src/loaders/simd-scan.js';
 import { cliPath, makeTree } from '../helpers.js';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -103,6 +103,29 @@ describe.runIf(simdAvailable())('nulScan', () => {
   });
 });
 
+describe.runIf(simdAvailable())('plainScan', () => {
+  it('tells line feeds and printable ASCII from every other byte, before `end` only', () => {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const view = Buffer.from(memory.buffer);
+    const plain = plainScan(memory);
+    const isPlain = (byte: number) => byte === 0x0a || (byte >= 0x20 && byte <= 0x7e);
+    for (let byte = 0; byte < 256; byte++) {
+      for (const at of [0, 15, 16, 40]) {
+        view.fill(0x61, 0, 100);
+        view.fill(0x0a, 100, 200);
+        view[at] = byte;
+        expect(plain(100), `byte ${byte} at ${at}`).toBe(isPlain(byte));
+        expect(plain(at), `byte ${byte} at ${at}`).toBe(true);
+      }
+    }
+    view.fill(0x61, 0, 100);
+    view[100] = 0;
+    expect(plain(100)).toBe(true);
+    expect(plain(101)).toBe(false);
+    expect(plain(0)).toBe(true);
+  });
+});
+
 /** What a search answers of each text, as `Buffer.includes` has it. */
 function expected(haystack: Buffer, texts: readonly string[]): boolean[] {
   return texts.map((text) => haystack.includes(Buffer.from(text)));
@@ -175,8 +198,8 @@ describe.each([
     expect(search.holds(id)).toBe(false);
   });
 
-  it.runIf(!simd || simdAvailable())('answers as Buffer.includes does for texts longer than a word, and as lastIndexOf does for a NUL', () => {
-    const alphabet = fc.constantFrom(...'ab\u0000');
+  it.runIf(!simd || simdAvailable())('answers as Buffer.includes does for texts longer than a word, as lastIndexOf does for a NUL, and tells plain text', () => {
+    const alphabet = fc.constantFrom(...'ab\u0000\n\t~\u007f\u00e9');
     const text = fc.array(fc.constantFrom(...'ab'), { minLength: 2, maxLength: 20 }).map((characters) => characters.join(''));
     fc.assert(
       fc.property(fc.uniqueArray(text, { minLength: 1, maxLength: 8 }), fc.array(alphabet, { maxLength: 300 }), fc.nat(320), (texts, characters, limit) => {
@@ -188,6 +211,7 @@ describe.each([
         expect(ids.map((id) => search.holds(id))).toEqual(expected(haystack, texts));
         const before = Math.min(limit, haystack.length);
         expect(search.holdsNul(limit)).toBe(before > 0 && haystack.subarray(0, before).includes(0));
+        expect(search.plain()).toBe(!/[^\n\x20-\x7E]/.test(haystack.toString('latin1')));
       }),
       { numRuns: 300 },
     );

@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { isUtf8 } from 'node:buffer';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NotRegularFile, readShared } from '../../src/loaders/code-screen.js';
+import { readFiles } from '../../src/loaders/read-files.js';
 
 // readShared reads a file until a read gives nothing, asking its size only once it fills the
 // buffer (1,114,080 bytes at first: 17 pages of WebAssembly memory, less 32 bytes of slack) or
@@ -56,5 +59,41 @@ describe('readShared', () => {
 
   it('throws what opening a missing file throws', () => {
     expect(() => readShared(path.join(folder, 'missing'), 1024)).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
+});
+
+describe('readFiles, manifests', () => {
+  /**
+   * What reading a manifest gave before its bytes were looked at first: its text decoded as
+   * UTF-8, skipped as binary for a NUL among its first 8,000 characters, an error for a
+   * replacement character that comes of bytes that are not UTF-8.
+   */
+  function decodedAsText(bytes: Buffer): { text: string } | { binary: true } | { invalid: true } {
+    const text = bytes.toString('utf8');
+    if (text.slice(0, 8000).includes('\0')) return { binary: true };
+    if (text.includes('\uFFFD') && !isUtf8(bytes)) return { invalid: true };
+    return { text };
+  }
+
+  it('reads any bytes as it did when it decoded them first, and marks plain text', () => {
+    const byte = fc.constantFrom(0x61, 0x3a, 0x20, 0x0a, 0x09, 0x0d, 0x00, 0x7e, 0x7f, 0x80, 0xc3, 0xa9, 0xef, 0xbb, 0xbf, 0xff);
+    let index = 0;
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 120 }), fc.constantFrom(0, 7990, 8100), (tail, padding) => {
+        const bytes = Buffer.concat([Buffer.alloc(padding, 0x61), Buffer.from(tail)]);
+        const name = `manifest-${index++}.yaml`;
+        writeFileSync(path.join(folder, name), bytes);
+        const outcomes = { skipped: [] as Array<{ path: string; reason: string }>, errors: [] as Array<{ path: string; message: string }> };
+        const [read] = readFiles([{ path: name, openPath: path.join(folder, name) }], 1 << 20, outcomes);
+        const expected = decodedAsText(bytes);
+        if ('binary' in expected) expect(outcomes.skipped).toEqual([{ path: name, reason: 'binary file' }]);
+        else if ('invalid' in expected) expect(outcomes.errors).toEqual([{ path: name, message: 'not valid UTF-8 text' }]);
+        else {
+          expect(read?.text).toBe(expected.text);
+          expect(read && 'plain' in read && read.plain).toBe(bytes.every((each) => each === 0x0a || (each >= 0x20 && each <= 0x7e)));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
