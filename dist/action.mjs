@@ -30450,6 +30450,23 @@ function findModule(texts) {
   body.push(...op.localGet(found2));
   return moduleOf("find", [[5, i32], [3 + 2 * pairs.length, v128]], body);
 }
+function firstMarked(limit, from, bits, marked, answer) {
+  return [
+    ...op.block,
+    ...op.loop,
+    ...[...op.localGet(from), ...op.localGet(limit), ...op.i32GeU, ...op.brIf(1)],
+    ...[...marked, ...op.i8x16Bitmask, ...op.localTee(bits)],
+    ...op.if,
+    // A whole block before `limit`, or one of its lanes before it.
+    ...[...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(answer), ...op.return, ...op.end],
+    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
+    ...[...op.if, ...op.i32Const(answer), ...op.return, ...op.end],
+    ...op.end,
+    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
+    ...op.end,
+    ...op.end
+  ];
+}
 function nulModule() {
   const [limit, from, bits] = [0, 1, 2];
   const load2 = (offset) => [...op.localGet(from), ...op.v128Load(offset)];
@@ -30462,45 +30479,19 @@ function nulModule() {
     ...[...op.localGet(from), ...op.i32Const(64), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
     ...op.end,
     ...op.end,
-    ...op.block,
-    ...op.loop,
-    ...[...op.localGet(from), ...op.localGet(limit), ...op.i32GeU, ...op.brIf(1)],
-    ...[...op.localGet(from), ...op.v128Load(0), ...op.v128Splat(0), ...op.i8x16Eq, ...op.i8x16Bitmask, ...op.localTee(bits)],
-    ...op.if,
-    // A whole block before `limit`, or a NUL in one of its lanes before it.
-    ...[...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(1), ...op.return, ...op.end],
-    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
-    ...[...op.if, ...op.i32Const(1), ...op.return, ...op.end],
-    ...op.end,
-    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
-    ...op.end,
-    ...op.end,
+    ...firstMarked(limit, from, bits, [...load2(0), ...op.v128Splat(0), ...op.i8x16Eq], 1),
     ...op.i32Const(0)
   ];
   return moduleOf("nul", [[2, i32]], body);
 }
 function plainModule() {
   const [end, from, bits, block] = [0, 1, 2, 3];
-  const body = [
-    ...op.block,
-    ...op.loop,
-    ...[...op.localGet(from), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1)],
+  const notPlain = [
     ...[...op.localGet(from), ...op.v128Load(0), ...op.localTee(block), ...op.v128Splat(32), ...op.i8x16LtU],
     ...[...op.localGet(block), ...op.v128Splat(10), ...op.i8x16Ne, ...op.v128And],
-    ...[...op.localGet(block), ...op.v128Splat(126), ...op.i8x16GtU, ...op.v128Or],
-    ...[...op.i8x16Bitmask, ...op.localTee(bits)],
-    ...op.if,
-    // A whole block before `end`, or one of its lanes before it.
-    ...[...op.localGet(end), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(0), ...op.return, ...op.end],
-    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(end), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
-    ...[...op.if, ...op.i32Const(0), ...op.return, ...op.end],
-    ...op.end,
-    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
-    ...op.end,
-    ...op.end,
-    ...op.i32Const(1)
+    ...[...op.localGet(block), ...op.v128Splat(126), ...op.i8x16GtU, ...op.v128Or]
   ];
-  return moduleOf("plain", [[2, i32], [1, v128]], body);
+  return moduleOf("plain", [[2, i32], [1, v128]], [...firstMarked(end, from, bits, notPlain, 0), ...op.i32Const(1)]);
 }
 function simdAvailable() {
   try {

@@ -178,6 +178,30 @@ function findModule(texts: readonly ScanText[]): Uint8Array {
 }
 
 /**
+ * Code that looks at the memory 16 bytes at a time from `from` (a local) while before `limit` (a
+ * local), and returns `answer` as soon as a byte before `limit` is one `marked` picks: `marked`
+ * leaves, for the block whose start `from` holds, a vector with the top bit set in each lane it
+ * picks. `bits` (a local) keeps the lanes picked.
+ */
+function firstMarked(limit: number, from: number, bits: number, marked: number[], answer: number): number[] {
+  return [
+    ...op.block,
+    ...op.loop,
+    ...[...op.localGet(from), ...op.localGet(limit), ...op.i32GeU, ...op.brIf(1)],
+    ...[...marked, ...op.i8x16Bitmask, ...op.localTee(bits)],
+    ...op.if,
+    // A whole block before `limit`, or one of its lanes before it.
+    ...[...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(answer), ...op.return, ...op.end],
+    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
+    ...[...op.if, ...op.i32Const(answer), ...op.return, ...op.end],
+    ...op.end,
+    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
+    ...op.end,
+    ...op.end,
+  ];
+}
+
+/**
  * The module that tells whether the memory's first `limit` bytes hold a NUL: `nul(limit)`, 1 or
  * 0. It takes 64 bytes at a time while they are all before `limit` (the least of their four
  * blocks is 0 where any holds one), then 16. Its locals: `limit`, the block's start, and the lanes
@@ -195,19 +219,7 @@ function nulModule(): Uint8Array {
     ...[...op.localGet(from), ...op.i32Const(64), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
     ...op.end,
     ...op.end,
-    ...op.block,
-    ...op.loop,
-    ...[...op.localGet(from), ...op.localGet(limit), ...op.i32GeU, ...op.brIf(1)],
-    ...[...op.localGet(from), ...op.v128Load(0), ...op.v128Splat(0), ...op.i8x16Eq, ...op.i8x16Bitmask, ...op.localTee(bits)],
-    ...op.if,
-    // A whole block before `limit`, or a NUL in one of its lanes before it.
-    ...[...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(1), ...op.return, ...op.end],
-    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
-    ...[...op.if, ...op.i32Const(1), ...op.return, ...op.end],
-    ...op.end,
-    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
-    ...op.end,
-    ...op.end,
+    ...firstMarked(limit, from, bits, [...load(0), ...op.v128Splat(0), ...op.i8x16Eq], 1),
     ...op.i32Const(0),
   ];
   return moduleOf('nul', [[2, i32]], body);
@@ -220,26 +232,12 @@ function nulModule(): Uint8Array {
  */
 function plainModule(): Uint8Array {
   const [end, from, bits, block] = [0, 1, 2, 3];
-  const body = [
-    ...op.block,
-    ...op.loop,
-    ...[...op.localGet(from), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1)],
+  const notPlain = [
     ...[...op.localGet(from), ...op.v128Load(0), ...op.localTee(block), ...op.v128Splat(0x20), ...op.i8x16LtU],
     ...[...op.localGet(block), ...op.v128Splat(0x0a), ...op.i8x16Ne, ...op.v128And],
     ...[...op.localGet(block), ...op.v128Splat(0x7e), ...op.i8x16GtU, ...op.v128Or],
-    ...[...op.i8x16Bitmask, ...op.localTee(bits)],
-    ...op.if,
-    // A whole block before `end`, or one of its lanes before it.
-    ...[...op.localGet(end), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(0), ...op.return, ...op.end],
-    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(end), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
-    ...[...op.if, ...op.i32Const(0), ...op.return, ...op.end],
-    ...op.end,
-    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
-    ...op.end,
-    ...op.end,
-    ...op.i32Const(1),
   ];
-  return moduleOf('plain', [[2, i32], [1, v128]], body);
+  return moduleOf('plain', [[2, i32], [1, v128]], [...firstMarked(end, from, bits, notPlain, 0), ...op.i32Const(1)]);
 }
 
 /** Whether this Node.js runs WebAssembly with SIMD (not under `--jitless`, say). */
