@@ -30782,9 +30782,8 @@ function plainText(bytes) {
   search.start(bytes);
   return search.plain();
 }
-function inspectBytes(path2, read7, maxBytes) {
-  if (read7.size > maxBytes) return { larger: true };
-  if (startBytes(read7.bytes)) return { binary: true };
+function inspectBytes(path2, bytes) {
+  if (startBytes(bytes)) return { binary: true };
   return screen(path2);
 }
 function passedOver(path2, openPath, maxBytes) {
@@ -31477,31 +31476,7 @@ function unreadable(file, error2, outcomes) {
   else outcomes.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
   return void 0;
 }
-function readCode(file, maxBytes, outcomes) {
-  let read7;
-  try {
-    read7 = readShared(file.openPath, maxBytes);
-  } catch (error2) {
-    return unreadable(file, error2, outcomes);
-  }
-  const found2 = inspectBytes(file.path, read7, maxBytes);
-  if ("larger" in found2) {
-    outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read7.size} bytes)` });
-    return void 0;
-  }
-  if ("binary" in found2) {
-    outcomes.skipped.push({ path: file.path, reason: "binary file" });
-    return void 0;
-  }
-  if (!found2.read) return null;
-  const { bytes } = read7;
-  if (!export3(bytes)) {
-    outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
-    return void 0;
-  }
-  return { text: bytes.toString("utf8"), screened: found2.screened || !found2.dependencies && holdsMarkerPastScreens(bytes) };
-}
-function readText(file, maxBytes, outcomes) {
+function readBytes(file, maxBytes, outcomes) {
   let read7;
   try {
     read7 = readShared(file.openPath, maxBytes);
@@ -31512,7 +31487,26 @@ function readText(file, maxBytes, outcomes) {
     outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read7.size} bytes)` });
     return void 0;
   }
-  const { bytes } = read7;
+  return read7.bytes;
+}
+function readCode(file, maxBytes, outcomes) {
+  const bytes = readBytes(file, maxBytes, outcomes);
+  if (bytes === void 0) return void 0;
+  const found2 = inspectBytes(file.path, bytes);
+  if ("binary" in found2) {
+    outcomes.skipped.push({ path: file.path, reason: "binary file" });
+    return void 0;
+  }
+  if (!found2.read) return null;
+  if (!export3(bytes)) {
+    outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
+    return void 0;
+  }
+  return { text: bytes.toString("utf8"), screened: found2.screened || !found2.dependencies && holdsMarkerPastScreens(bytes) };
+}
+function readText(file, maxBytes, outcomes) {
+  const bytes = readBytes(file, maxBytes, outcomes);
+  if (bytes === void 0) return void 0;
   if (plainText(bytes)) return { text: bytes.toString("latin1"), plain: true };
   const text = bytes.toString("utf8");
   if (text.slice(0, binarySample).includes("\0")) {

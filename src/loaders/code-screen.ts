@@ -193,12 +193,11 @@ export function plainText(bytes: Buffer): boolean {
 }
 
 /**
- * What a source or config file's bytes (as {@link readShared} gives them) tell before any
- * decoding, judged in this order: larger than `maxBytes`, binary, or how they screen.
+ * What a source or config file's bytes (as {@link readShared} gives them, within the size limit)
+ * tell before any decoding: binary, or how they screen.
  */
-export function inspectBytes(path: string, read: { bytes: Buffer; size: number }, maxBytes: number): { larger: true } | { binary: true } | Screen {
-  if (read.size > maxBytes) return { larger: true };
-  if (startBytes(read.bytes)) return { binary: true };
+export function inspectBytes(path: string, bytes: Buffer): { binary: true } | Screen {
+  if (startBytes(bytes)) return { binary: true };
   return screen(path);
 }
 

@@ -49,28 +49,37 @@ function unreadable(file: InputFile, error: unknown, outcomes: Outcomes): undefi
 }
 
 /**
- * Reads a source or config file. Most hold no STS text and declare nothing: those are searched as
- * bytes (native and fast) and never decoded (null). `screened`: whether it holds an STS text (for a
- * dependency manifest, which is read whatever it holds, only whether the screens found one).
+ * A file's bytes, as {@link readShared} gives them (valid until the next read), or undefined once
+ * why it is not read is recorded: it cannot be read, or it is larger than `maxBytes`.
  */
-function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text: string; screened: boolean } | null | undefined {
+function readBytes(file: InputFile, maxBytes: number, outcomes: Outcomes): Buffer | undefined {
   let read: { bytes: Buffer; size: number };
   try {
     read = readShared(file.openPath, maxBytes);
   } catch (error) {
     return unreadable(file, error, outcomes);
   }
-  const found = inspectBytes(file.path, read, maxBytes);
-  if ('larger' in found) {
+  if (read.size > maxBytes) {
     outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
     return undefined;
   }
+  return read.bytes;
+}
+
+/**
+ * Reads a source or config file. Most hold no STS text and declare nothing: those are searched as
+ * bytes (native and fast) and never decoded (null). `screened`: whether it holds an STS text (for a
+ * dependency manifest, which is read whatever it holds, only whether the screens found one).
+ */
+function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text: string; screened: boolean } | null | undefined {
+  const bytes = readBytes(file, maxBytes, outcomes);
+  if (bytes === undefined) return undefined;
+  const found = inspectBytes(file.path, bytes);
   if ('binary' in found) {
     outcomes.skipped.push({ path: file.path, reason: 'binary file' });
     return undefined;
   }
   if (!found.read) return null;
-  const { bytes } = read;
   if (!isUtf8(bytes)) {
     outcomes.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
     return undefined;
@@ -88,17 +97,8 @@ function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text
  * are not UTF-8.
  */
 function readText(file: InputFile, maxBytes: number, outcomes: Outcomes): { text: string; plain: boolean } | undefined {
-  let read: { bytes: Buffer; size: number };
-  try {
-    read = readShared(file.openPath, maxBytes);
-  } catch (error) {
-    return unreadable(file, error, outcomes);
-  }
-  if (read.size > maxBytes) {
-    outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
-    return undefined;
-  }
-  const { bytes } = read;
+  const bytes = readBytes(file, maxBytes, outcomes);
+  if (bytes === undefined) return undefined;
   if (plainText(bytes)) return { text: bytes.toString('latin1'), plain: true };
   const text = bytes.toString('utf8');
   // A binary file is skipped as such, whether or not its bytes happen to be valid UTF-8.
