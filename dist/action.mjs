@@ -26708,9 +26708,6 @@ function isDependencyManifest(file, base2 = baseName(file)) {
   for (let index = 0; index < dependencyPatterns.length; index++) if (dependencyPatterns[index].test(base2)) return true;
   return false;
 }
-function isCodeFile(file, base2 = baseName(file)) {
-  return languageOf(file, base2) !== void 0 || isDependencyManifest(file, base2);
-}
 function isTestCode(file) {
   if (inTestFolder.test(file)) return true;
   const base2 = file.slice(file.lastIndexOf("/") + 1);
@@ -26757,10 +26754,10 @@ var init_terraform_files = __esm({
 });
 
 // src/loaders/declared/markers.ts
-function isProgram(path2) {
+function isProgram(path2, language) {
   if (isManifestFile(path2)) return false;
-  const language = languageOf(path2);
-  return language !== void 0 && programLanguages.has(language.name) && !isTestCode(path2);
+  const known = language === void 0 ? languageOf(path2) : language ?? void 0;
+  return known !== void 0 && programLanguages.has(known.name) && !isTestCode(path2);
 }
 var roleArnKey, valuesMarkers, yamlPattern, helmMarkers, programLanguages, programMarkers, terraformFileMarkers, declarationMarkers;
 var init_markers = __esm({
@@ -30199,13 +30196,13 @@ async function discoverFiles(targets2, options) {
     return real;
   };
   let matched = 0;
-  const addFound = (relative, absolute) => {
+  const addFound = (relative, absolute, kind) => {
     matched++;
     if (seen) {
       if (seen.has(relative)) return;
       seen.add(relative);
     }
-    const file = { path: relative, openPath: openRelative ? relative : absolute };
+    const file = kind === void 0 ? { path: relative, openPath: openRelative ? relative : absolute } : { path: relative, openPath: openRelative ? relative : absolute, kind };
     found2.push(file);
     options.onFound?.(file);
   };
@@ -30214,6 +30211,7 @@ async function discoverFiles(targets2, options) {
     visitedFolders.add(real);
     const prefix2 = relativeFolder === "" ? "" : `${relativeFolder}/`;
     const absolutePrefix = folder.endsWith(node_path_default.sep) ? folder : folder + node_path_default.sep;
+    const realPrefix = real.endsWith(node_path_default.sep) ? real : real + node_path_default.sep;
     const entries = export53(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
     const gitignore = entries.find((entry2) => entry2.name === ".gitignore");
     const stack = rules2.push(above, relativeFolder, gitignore === void 0 ? false : gitignore.isFile() || void 0);
@@ -30223,18 +30221,20 @@ async function discoverFiles(targets2, options) {
       const relative = prefix2 + entry2.name;
       let isFolder = entry2.isDirectory();
       let linked;
+      let kind;
       if (entry2.isSymbolicLink()) {
         const linksToFolder = isFolderLink(absolute);
-        if (!linksToFolder && !wanted(relative, entry2.name) || rules2.ignores(relative, linksToFolder, stack, withExtra)) continue;
+        if (!linksToFolder) kind = wanted(relative, entry2.name);
+        if (!linksToFolder && kind === void 0 || rules2.ignores(relative, linksToFolder, stack, withExtra)) continue;
         linked = followLink(absolute);
         if (linked === void 0) continue;
         isFolder = linksToFolder;
       }
       if (isFolder) {
         if (excludedFolders.has(entry2.name) || rules2.ignores(relative, true, stack, withExtra)) continue;
-        walk(absolute, linked ?? node_path_default.join(real, entry2.name), relative, stack, withExtra);
-      } else if (wanted(relative, entry2.name) && !rules2.ignores(relative, false, stack, withExtra)) {
-        if (entry2.isFile() || entry2.isSymbolicLink()) addFound(relative, absolute);
+        walk(absolute, linked ?? realPrefix + entry2.name, relative, stack, withExtra);
+      } else if ((kind ??= wanted(relative, entry2.name)) !== void 0 && !rules2.ignores(relative, false, stack, withExtra)) {
+        if (entry2.isFile() || entry2.isSymbolicLink()) addFound(relative, absolute, kind);
         else skipped2.push({ path: relative, reason: "not a regular file (a FIFO, socket or device)" });
       }
     }
@@ -30258,7 +30258,10 @@ async function discoverFiles(targets2, options) {
     if (isFolder) {
       const named = explicit && relative !== "" && rules2.ignores(relative, true, rules2.above(relative, 0), true);
       walk(absolute, real, relative, rules2.above(relative, named ? relative.split("/").length : 0), !named);
-    } else if (explicit || wanted(relative) && !rules2.ignores(relative, false, rules2.above(relative, 0), true)) addFound(relative, absolute);
+    } else {
+      const kind = wanted(relative);
+      if (explicit || kind !== void 0 && !rules2.ignores(relative, false, rules2.above(relative, 0), true)) addFound(relative, absolute, kind);
+    }
   };
   const expand2 = async (target) => {
     const absolute = node_path_default.resolve(options.root, target);
@@ -30410,21 +30413,37 @@ function compareText2(start, text) {
   for (; at3 < text.length; at3++) out.push(...op.localGet(start), ...op.i32Load8(at3), ...op.i32Const(text[at3]), ...op.i32Ne, ...op.brIf(0));
   return out;
 }
+var wideStep = 64;
 function findModule(texts) {
-  const [end, from, found2, lanes, at3, start, block, next, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [end, from, found2, lanes, at3, start, stop, block, next, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const pairOf = (text) => [text.bytes[text.anchor], text.bytes[text.anchor + 1]];
   const pairs = [...new Map(texts.map((text) => [pairOf(text).join(","), pairOf(text)])).values()];
-  const first = (pair2) => 9 + 2 * pair2;
+  const first = (pair2) => 10 + 2 * pair2;
   const all = texts.length === 0 ? 0 : 2 ** texts.length - 1;
+  const pairHits = (offset) => {
+    const out = [...op.localGet(from), ...op.v128Load(offset), ...op.localSet(block), ...op.localGet(from), ...op.v128Load(offset + 1), ...op.localSet(next)];
+    pairs.forEach((_2, pair2) => {
+      out.push(...op.localGet(block), ...op.localGet(first(pair2)), ...op.i8x16Eq, ...op.localGet(next), ...op.localGet(first(pair2) + 1), ...op.i8x16Eq, ...op.v128And);
+      if (pair2 > 0) out.push(...op.v128Or);
+    });
+    return out;
+  };
   const body = [];
   pairs.forEach(([a, b], pair2) => body.push(...op.v128Splat(a), ...op.localSet(first(pair2)), ...op.v128Splat(b), ...op.localSet(first(pair2) + 1)));
   body.push(...op.block, ...op.loop);
-  body.push(...op.localGet(from), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1));
-  body.push(...op.localGet(from), ...op.v128Load(0), ...op.localSet(block), ...op.localGet(from), ...op.v128Load(1), ...op.localSet(next));
-  pairs.forEach((_2, pair2) => {
-    body.push(...op.localGet(block), ...op.localGet(first(pair2)), ...op.i8x16Eq, ...op.localGet(next), ...op.localGet(first(pair2) + 1), ...op.i8x16Eq, ...op.v128And);
-    if (pair2 > 0) body.push(...op.v128Or);
-  });
+  body.push(...op.block, ...op.loop);
+  body.push(...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localGet(end), ...op.i32GtU);
+  body.push(...op.if, ...op.localGet(end), ...op.localSet(stop), ...op.br(2), ...op.end);
+  for (let offset = 0; offset < wideStep; offset += 16) {
+    body.push(...pairHits(offset));
+    if (offset > 0) body.push(...op.v128Or);
+  }
+  body.push(...op.v128AnyTrue, ...op.if, ...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localSet(stop), ...op.br(2), ...op.end);
+  body.push(...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
+  body.push(...op.block, ...op.loop);
+  body.push(...op.localGet(from), ...op.localGet(end), ...op.i32GeU, ...op.brIf(3));
+  body.push(...op.localGet(from), ...op.localGet(stop), ...op.i32GeU, ...op.brIf(1));
+  body.push(...pairHits(0));
   body.push(...op.localTee(hits), ...op.v128AnyTrue, ...op.if);
   body.push(...op.localGet(hits), ...op.i8x16Bitmask, ...op.localSet(lanes));
   body.push(...op.block, ...op.loop);
@@ -30447,8 +30466,9 @@ function findModule(texts) {
   body.push(...op.br(0), ...op.end, ...op.end);
   body.push(...op.end);
   body.push(...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
+  body.push(...op.br(0), ...op.end, ...op.end);
   body.push(...op.localGet(found2));
-  return moduleOf("find", [[5, i32], [3 + 2 * pairs.length, v128]], body);
+  return moduleOf("find", [[6, i32], [3 + 2 * pairs.length, v128]], body);
 }
 function firstMarked(limit, from, bits, marked, answer) {
   return [
@@ -30706,9 +30726,9 @@ function firstPass(readers) {
   }
   return texts;
 }
-function readersOf(path2) {
+function readersOf(path2, language) {
   let readers = 0;
-  for (let reader = 0; reader < declarationMarkers2.length; reader++) if (declarationMarkers2[reader].paths(path2)) readers |= 1 << reader;
+  for (let reader = 0; reader < declarationMarkers2.length; reader++) if (declarationMarkers2[reader].paths(path2, language)) readers |= 1 << reader;
   return readers;
 }
 function holdsCodeMarker() {
@@ -30730,15 +30750,15 @@ function startBytes(bytes) {
   search.start(bytes);
   return search.holdsNul(binarySample);
 }
-function firstScreen(path2) {
-  const readers = readersOf(path2);
+function firstScreen(path2, kind) {
+  const readers = readersOf(path2, kind === void 0 ? void 0 : kind.language ?? null);
   search.search(firstPass(readers));
   return readers;
 }
-function screen(path2) {
-  const readers = firstScreen(path2);
+function screen(path2, kind) {
+  const readers = firstScreen(path2, kind);
   const screened = holdsCodeMarker();
-  const dependencies = isDependencyManifest(path2);
+  const dependencies = kind === void 0 ? isDependencyManifest(path2) : kind.dependencies;
   return { screened, dependencies, read: screened || dependencies || holdsDeclarationMarker(readers) };
 }
 var noBytes = Buffer.alloc(0);
@@ -30782,9 +30802,9 @@ function plainText(bytes) {
   search.start(bytes);
   return search.plain();
 }
-function inspectBytes(path2, bytes) {
+function inspectBytes(path2, bytes, kind) {
   if (startBytes(bytes)) return { binary: true };
-  return screen(path2);
+  return screen(path2, kind);
 }
 function passedOver(path2, openPath, maxBytes) {
   if (isDependencyManifest(path2)) return false;
@@ -30797,7 +30817,7 @@ function passedOver(path2, openPath, maxBytes) {
     return false;
   }
   if (startBytes(bytes)) return false;
-  const readers = firstScreen(path2);
+  const readers = firstScreen(path2, void 0);
   return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
 }
 
@@ -30905,6 +30925,26 @@ var ScreenAhead = class {
     this.posted = files.length;
   }
 };
+
+// src/loaders/file-kinds.ts
+init_languages();
+init_manifest_files();
+var manifestKind = Object.freeze({ manifest: true });
+var otherKinds = /* @__PURE__ */ new Map();
+function fileKind(file, name2) {
+  if (isManifestFile(file)) return manifestKind;
+  const language = languageOf(file, name2);
+  let kinds = otherKinds.get(language);
+  if (kinds === void 0) {
+    kinds = [Object.freeze({ manifest: false, language, dependencies: false }), Object.freeze({ manifest: false, language, dependencies: true })];
+    otherKinds.set(language, kinds);
+  }
+  return kinds[isDependencyManifest(file, name2) ? 1 : 0];
+}
+function readKind(file, name2) {
+  const kind = fileKind(file, name2);
+  return kind.manifest || kind.language !== void 0 || kind.dependencies ? kind : void 0;
+}
 
 // src/loaders/kustomize.ts
 init_node_fs();
@@ -31456,16 +31496,17 @@ function readFiles(files, maxBytes, outcomes, passedOver2) {
   const read7 = [];
   for (let index = 0; index < files.length; index++) {
     const file = files[index];
-    if (isManifestFile(file.path)) {
+    const kind = file.kind ?? fileKind(file.path);
+    if (kind.manifest) {
       youngGenerationCheckpoint();
       const text = readText(file, maxBytes, outcomes);
       if (text !== void 0) read7.push({ path: file.path, ...text });
     } else if (passedOver2?.(file)) {
-      read7.push({ path: file.path });
+      read7.push(file);
     } else {
       youngGenerationCheckpoint();
-      const code2 = readCode(file, maxBytes, outcomes);
-      if (code2 === null) read7.push({ path: file.path });
+      const code2 = readCode(file, kind, maxBytes, outcomes);
+      if (code2 === null) read7.push(file);
       else if (code2 !== void 0) read7.push({ path: file.path, text: code2.text, screened: code2.screened });
     }
   }
@@ -31489,10 +31530,10 @@ function readBytes(file, maxBytes, outcomes) {
   }
   return read7.bytes;
 }
-function readCode(file, maxBytes, outcomes) {
+function readCode(file, kind, maxBytes, outcomes) {
   const bytes = readBytes(file, maxBytes, outcomes);
   if (bytes === void 0) return void 0;
-  const found2 = inspectBytes(file.path, bytes);
+  const found2 = inspectBytes(file.path, bytes, kind);
   if ("binary" in found2) {
     outcomes.skipped.push({ path: file.path, reason: "binary file" });
     return void 0;
@@ -36682,15 +36723,16 @@ var FileSource = class {
     if (declared.length > 0) yield { objects: declared };
     const claimed = /* @__PURE__ */ new Map();
     if (this.settings.root !== void 0) yield* this.overlays(this.settings.root, claimed, needs, inputs, resolver);
+    const { apart } = this;
     for (let index = 0; index < late.length; index++) {
       const file = late[index];
-      if (claimed.has(file.path)) {
+      if (claimed.size > 0 && claimed.has(file.path)) {
         const reason2 = claimed.get(file.path);
         if (reason2 === void 0) inputs.files++;
         else inputs.skipped.push({ path: file.path, reason: reason2 });
         continue;
       }
-      if (this.apart.has(file.path)) continue;
+      if (apart.size > 0 && apart.has(file.path)) continue;
       const item = this.itemOf(file, needs, inputs, resolver);
       if (item) yield item;
     }
@@ -36879,9 +36921,6 @@ function textItem(source, resolver, testCode) {
   };
   return { text, profile: () => resolver.forPath(source.path), testCode: testCode !== "code" && isTestCode(source.path) };
 }
-
-// src/engine/scan.ts
-init_languages();
 
 // src/engine/line-hash.ts
 var window = 100;
@@ -38623,7 +38662,7 @@ async function scan(options) {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
     ignoreFolder: options.configFolder ?? ".",
-    wanted: (file, name2) => isManifestFile(file) || isCodeFile(file, name2),
+    wanted: readKind,
     allowUnmatched: options.allowUnmatched === true,
     openRelative: options.openRelative === true,
     onFound: (file) => ahead.found(file)

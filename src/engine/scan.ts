@@ -1,11 +1,11 @@
 import { discoverFiles, isManifestFile, type InputFile } from '../loaders/discover-files.js';
 import { ScreenAhead, type ScreenAheadSettings } from '../loaders/screen-ahead.js';
+import { readKind } from '../loaders/file-kinds.js';
 import { builtin } from '../builtins.js';
 import { buildOverlays } from '../loaders/kustomize.js';
 import { readFiles } from '../loaders/read-files.js';
 import { prepareDeclarations } from '../loaders/declared/read-declarations.js';
 import { FileSource, type FileInputs, type FileSourceSettings, type SourceText } from '../loaders/file-source.js';
-import { isCodeFile } from '../code/languages.js';
 import { run, type RunSettings } from './run.js';
 import { ParallelFileSource, startWorker, type WorkerSettings } from './parallel-source.js';
 import { builtFile } from '../package-files.js';
@@ -132,7 +132,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
     ignoreFolder: options.configFolder ?? '.',
-    wanted: (file, name) => isManifestFile(file) || isCodeFile(file, name),
+    wanted: readKind,
     allowUnmatched: options.allowUnmatched === true,
     openRelative: options.openRelative === true,
     onFound: (file: InputFile) => ahead.found(file),

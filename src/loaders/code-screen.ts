@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { isDependencyManifest } from '../code/languages.js';
+import { isDependencyManifest, type Language } from '../code/languages.js';
+import type { CodeKind } from './file-kinds.js';
 import { endpoints } from '../facts.js';
 import { declarationMarkers as allMarkers } from './declared/markers.js';
 import { ByteSearch } from './byte-search.js';
@@ -68,10 +69,10 @@ function firstPass(readers: number): number[] {
   return texts;
 }
 
-/** The declaration readers that read a file, by its path: a bit each. */
-function readersOf(path: string): number {
+/** The declaration readers that read a file, by its path and language (when known; null: none): a bit each. */
+function readersOf(path: string, language: Language | null | undefined): number {
   let readers = 0;
-  for (let reader = 0; reader < declarationMarkers.length; reader++) if (declarationMarkers[reader]!.paths(path)) readers |= 1 << reader;
+  for (let reader = 0; reader < declarationMarkers.length; reader++) if (declarationMarkers[reader]!.paths(path, language)) readers |= 1 << reader;
   return readers;
 }
 
@@ -103,8 +104,8 @@ function startBytes(bytes: Buffer): boolean {
 }
 
 /** The one pass over the current bytes (not binary) that most files need: returns the readers that read it. */
-function firstScreen(path: string): number {
-  const readers = readersOf(path);
+function firstScreen(path: string, kind: CodeKind | undefined): number {
+  const readers = readersOf(path, kind === undefined ? undefined : (kind.language ?? null));
   search.search(firstPass(readers));
   return readers;
 }
@@ -118,11 +119,11 @@ export interface Screen {
   read: boolean;
 }
 
-/** Screens the current bytes (not binary), by the file's path relative to the scan root. */
-function screen(path: string): Screen {
-  const readers = firstScreen(path);
+/** Screens the current bytes (not binary), by the file's path relative to the scan root and its kind, when known. */
+function screen(path: string, kind: CodeKind | undefined): Screen {
+  const readers = firstScreen(path, kind);
   const screened = holdsCodeMarker();
-  const dependencies = isDependencyManifest(path);
+  const dependencies = kind === undefined ? isDependencyManifest(path) : kind.dependencies;
   return { screened, dependencies, read: screened || dependencies || holdsDeclarationMarker(readers) };
 }
 
@@ -194,11 +195,11 @@ export function plainText(bytes: Buffer): boolean {
 
 /**
  * What a source or config file's bytes (as {@link readShared} gives them, within the size limit)
- * tell before any decoding: binary, or how they screen.
+ * tell before any decoding: binary, or how they screen. `kind`: what its name tells, when known.
  */
-export function inspectBytes(path: string, bytes: Buffer): { binary: true } | Screen {
+export function inspectBytes(path: string, bytes: Buffer, kind?: CodeKind): { binary: true } | Screen {
   if (startBytes(bytes)) return { binary: true };
-  return screen(path);
+  return screen(path, kind);
 }
 
 /**
@@ -218,6 +219,6 @@ export function passedOver(path: string, openPath: string, maxBytes: number): bo
     return false;
   }
   if (startBytes(bytes)) return false;
-  const readers = firstScreen(path);
+  const readers = firstScreen(path, undefined);
   return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { compareText } from '../compare.js';
 import type { SkippedInput } from '../model/inputs.js';
+import type { FileKind } from './file-kinds.js';
 
 export { isManifestFile, manifestExtensions } from './manifest-files.js';
 
@@ -15,6 +16,11 @@ export interface InputFile {
    * and the scan root is the working folder.
    */
   openPath: string;
+  /**
+   * What its name tells of how it is read, as {@link DiscoverOptions.wanted} gave it: none for a
+   * file named on the command line that the scan would not have wanted.
+   */
+  kind?: FileKind;
 }
 
 /** The files found, and those passed over with a reason. */
@@ -133,8 +139,11 @@ export interface DiscoverOptions {
   ignorePaths: readonly string[];
   /** The folder, relative to the root, that `ignorePaths` are relative to (the config file's). */
   ignoreFolder: string;
-  /** Whether a file, by its path relative to the root (and its name, when a walk has it), is one the scan reads. */
-  wanted: (relative: string, name?: string) => boolean;
+  /**
+   * Whether a file, by its path relative to the root (and its name, when a walk has it), is one
+   * the scan reads: its kind, kept with it, when it is.
+   */
+  wanted: (relative: string, name?: string) => FileKind | undefined;
   /**
    * A target that matches no file (a missing path, a glob without matches, a folder with nothing
    * to read) is passed over instead of refused, as ESLint's `--no-error-on-unmatched-pattern` does.
@@ -193,13 +202,13 @@ export async function discoverFiles(targets: readonly string[], options: Discove
 
   /** Files the current target gave, counting those an earlier target gave too. */
   let matched = 0;
-  const addFound = (relative: string, absolute: string): void => {
+  const addFound = (relative: string, absolute: string, kind: FileKind | undefined): void => {
     matched++;
     if (seen) {
       if (seen.has(relative)) return;
       seen.add(relative);
     }
-    const file = { path: relative, openPath: openRelative ? relative : absolute };
+    const file: InputFile = kind === undefined ? { path: relative, openPath: openRelative ? relative : absolute } : { path: relative, openPath: openRelative ? relative : absolute, kind };
     found.push(file);
     options.onFound?.(file);
   };
@@ -215,6 +224,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
     const prefix = relativeFolder === '' ? '' : `${relativeFolder}/`;
     // Paths are built by joining names to a folder that is already normal: no path.join a file.
     const absolutePrefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    const realPrefix = real.endsWith(path.sep) ? real : real + path.sep;
     const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
     // A folder's own `.gitignore`, known from its entries when it is a plain file or is absent.
     const gitignore = entries.find((entry) => entry.name === '.gitignore');
@@ -227,19 +237,21 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       const relative = prefix + entry.name;
       let isFolder = entry.isDirectory();
       let linked: string | undefined;
+      let kind: FileKind | undefined;
       if (entry.isSymbolicLink()) {
         const linksToFolder = isFolderLink(absolute);
-        if ((!linksToFolder && !wanted(relative, entry.name)) || rules.ignores(relative, linksToFolder, stack, withExtra)) continue;
+        if (!linksToFolder) kind = wanted(relative, entry.name);
+        if ((!linksToFolder && kind === undefined) || rules.ignores(relative, linksToFolder, stack, withExtra)) continue;
         linked = followLink(absolute);
         if (linked === undefined) continue;
         isFolder = linksToFolder;
       }
       if (isFolder) {
         if (excludedFolders.has(entry.name) || rules.ignores(relative, true, stack, withExtra)) continue;
-        walk(absolute, linked ?? path.join(real, entry.name), relative, stack, withExtra);
-      } else if (wanted(relative, entry.name) && !rules.ignores(relative, false, stack, withExtra)) {
+        walk(absolute, linked ?? realPrefix + entry.name, relative, stack, withExtra);
+      } else if ((kind ??= wanted(relative, entry.name)) !== undefined && !rules.ignores(relative, false, stack, withExtra)) {
         // A FIFO, socket or device is never read (it may not end), but it is not passed over in silence.
-        if (entry.isFile() || entry.isSymbolicLink()) addFound(relative, absolute);
+        if (entry.isFile() || entry.isSymbolicLink()) addFound(relative, absolute, kind);
         else skipped.push({ path: relative, reason: 'not a regular file (a FIFO, socket or device)' });
       }
     }
@@ -265,7 +277,10 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       const named = explicit && relative !== '' && rules.ignores(relative, true, rules.above(relative, 0), true);
       // A named folder the rules above it leave out is scanned by its own rules and those below.
       walk(absolute, real, relative, rules.above(relative, named ? relative.split('/').length : 0), !named);
-    } else if (explicit || (wanted(relative) && !rules.ignores(relative, false, rules.above(relative, 0), true))) addFound(relative, absolute);
+    } else {
+      const kind = wanted(relative);
+      if (explicit || (kind !== undefined && !rules.ignores(relative, false, rules.above(relative, 0), true))) addFound(relative, absolute, kind);
+    }
   };
 
   /** Adds the files a target names; returns what to say should it name none. */

@@ -137,16 +137,18 @@ export class FileSource implements Source<Iterable<SourceItem>> {
     if (this.settings.root !== undefined) yield* this.overlays(this.settings.root, claimed, needs, inputs, resolver);
     // Counted by index, and each file handed over without a generator of its own: most are
     // unread source files, each only counted, and a `for…of` loop or a generator a file made
-    // garbage for each of them before V8's last compiler took this loop.
+    // garbage for each of them before V8's last compiler took this loop. A path is looked up only
+    // in a map that holds something: a lookup hashes the path, even in an empty one.
+    const { apart } = this;
     for (let index = 0; index < late.length; index++) {
       const file = late[index]!;
-      if (claimed.has(file.path)) {
+      if (claimed.size > 0 && claimed.has(file.path)) {
         const reason = claimed.get(file.path);
         if (reason === undefined) inputs.files++;
         else inputs.skipped.push({ path: file.path, reason });
         continue;
       }
-      if (this.apart.has(file.path)) continue;
+      if (apart.size > 0 && apart.has(file.path)) continue;
       const item = this.itemOf(file, needs, inputs, resolver);
       if (item) yield item;
     }

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { isManifestFile, type InputFile } from './discover-files.js';
+import type { InputFile } from './discover-files.js';
+import { fileKind, type CodeKind } from './file-kinds.js';
 import { binarySample, holdsMarkerPastScreens, inspectBytes, NotRegularFile, plainText, readShared } from './code-screen.js';
 import { youngGenerationCheckpoint } from '../young-generation.js';
 import type { Inputs } from '../model/source.js';
@@ -22,19 +23,21 @@ export type FileText = { path: string; text: string; screened?: boolean; plain?:
  */
 export function readFiles(files: readonly InputFile[], maxBytes: number, outcomes: Outcomes, passedOver?: (file: InputFile) => boolean): FileText[] {
   const read: FileText[] = [];
-  // By index: a `for…of` loop makes garbage for each file until V8's last compiler takes it.
+  // By index: a `for…of` loop makes garbage for each file until V8's last compiler takes it. A
+  // file left unread is its own entry (a path and no text), not a new object for each of them.
   for (let index = 0; index < files.length; index++) {
     const file = files[index]!;
-    if (isManifestFile(file.path)) {
+    const kind = file.kind ?? fileKind(file.path);
+    if (kind.manifest) {
       youngGenerationCheckpoint();
       const text = readText(file, maxBytes, outcomes);
       if (text !== undefined) read.push({ path: file.path, ...text });
     } else if (passedOver?.(file)) {
-      read.push({ path: file.path });
+      read.push(file);
     } else {
       youngGenerationCheckpoint();
-      const code = readCode(file, maxBytes, outcomes);
-      if (code === null) read.push({ path: file.path });
+      const code = readCode(file, kind, maxBytes, outcomes);
+      if (code === null) read.push(file);
       else if (code !== undefined) read.push({ path: file.path, text: code.text, screened: code.screened });
     }
   }
@@ -71,10 +74,10 @@ function readBytes(file: InputFile, maxBytes: number, outcomes: Outcomes): Buffe
  * bytes (native and fast) and never decoded (null). `screened`: whether it holds an STS text (for a
  * dependency manifest, which is read whatever it holds, only whether the screens found one).
  */
-function readCode(file: InputFile, maxBytes: number, outcomes: Outcomes): { text: string; screened: boolean } | null | undefined {
+function readCode(file: InputFile, kind: CodeKind, maxBytes: number, outcomes: Outcomes): { text: string; screened: boolean } | null | undefined {
   const bytes = readBytes(file, maxBytes, outcomes);
   if (bytes === undefined) return undefined;
-  const found = inspectBytes(file.path, bytes);
+  const found = inspectBytes(file.path, bytes, kind);
   if ('binary' in found) {
     outcomes.skipped.push({ path: file.path, reason: 'binary file' });
     return undefined;

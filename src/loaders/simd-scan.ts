@@ -126,29 +126,53 @@ function compareText(start: number, text: Uint8Array): number[] {
   return out;
 }
 
+/** Bytes a scan passes over at a time while none of them starts a pair. */
+const wideStep = 64;
+
 /**
  * The module of a scan for `texts`: `find(end)` as {@link TextScan} has it. It compares each
  * block of 16 bytes, and the block one byte on, with every distinct pair the texts are looked for
  * by; in a block where one starts, it compares each text not found yet whole where its pair is,
- * and it returns as soon as every text is found. Its locals: `end`, the block's start, the texts
- * found, the lanes left, a lane's place, a text's start there, the block, the block one byte on,
- * the lanes where a pair starts, and each pair's two bytes in every lane.
+ * and it returns as soon as every text is found. Most bytes start no pair: it compares four
+ * blocks at once and passes over all 64 bytes when none does, and takes them a block at a time
+ * only when one does (a loop over 64 bytes costs less than four over 16). Its locals: `end`, the
+ * block's start, the texts found, the lanes left, a lane's place, a text's start there, where
+ * blocks are next taken four at a time, the block, the block one byte on, the lanes where a pair
+ * starts, and each pair's two bytes in every lane.
  */
 function findModule(texts: readonly ScanText[]): Uint8Array {
-  const [end, from, found, lanes, at, start, block, next, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [end, from, found, lanes, at, start, stop, block, next, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const pairOf = (text: ScanText) => [text.bytes[text.anchor]!, text.bytes[text.anchor + 1]!] as const;
   const pairs = [...new Map(texts.map((text) => [pairOf(text).join(','), pairOf(text)])).values()];
-  const first = (pair: number) => 9 + 2 * pair;
+  const first = (pair: number) => 10 + 2 * pair;
   const all = texts.length === 0 ? 0 : 2 ** texts.length - 1;
+  /** The lanes of the block at `from` + `offset` where a pair starts, left on the stack. */
+  const pairHits = (offset: number): number[] => {
+    const out = [...op.localGet(from), ...op.v128Load(offset), ...op.localSet(block), ...op.localGet(from), ...op.v128Load(offset + 1), ...op.localSet(next)];
+    pairs.forEach((_, pair) => {
+      out.push(...op.localGet(block), ...op.localGet(first(pair)), ...op.i8x16Eq, ...op.localGet(next), ...op.localGet(first(pair) + 1), ...op.i8x16Eq, ...op.v128And);
+      if (pair > 0) out.push(...op.v128Or);
+    });
+    return out;
+  };
   const body: number[] = [];
   pairs.forEach(([a, b], pair) => body.push(...op.v128Splat(a), ...op.localSet(first(pair)), ...op.v128Splat(b), ...op.localSet(first(pair) + 1)));
   body.push(...op.block, ...op.loop);
-  body.push(...op.localGet(from), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1));
-  body.push(...op.localGet(from), ...op.v128Load(0), ...op.localSet(block), ...op.localGet(from), ...op.v128Load(1), ...op.localSet(next));
-  pairs.forEach((_, pair) => {
-    body.push(...op.localGet(block), ...op.localGet(first(pair)), ...op.i8x16Eq, ...op.localGet(next), ...op.localGet(first(pair) + 1), ...op.i8x16Eq, ...op.v128And);
-    if (pair > 0) body.push(...op.v128Or);
-  });
+  // Four blocks at a time, while a whole step is before `end` and none of its bytes starts a pair;
+  // then blocks one at a time until `stop`: past the step where one does, or to `end`.
+  body.push(...op.block, ...op.loop);
+  body.push(...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localGet(end), ...op.i32GtU);
+  body.push(...op.if, ...op.localGet(end), ...op.localSet(stop), ...op.br(2), ...op.end);
+  for (let offset = 0; offset < wideStep; offset += 16) {
+    body.push(...pairHits(offset));
+    if (offset > 0) body.push(...op.v128Or);
+  }
+  body.push(...op.v128AnyTrue, ...op.if, ...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localSet(stop), ...op.br(2), ...op.end);
+  body.push(...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
+  body.push(...op.block, ...op.loop);
+  body.push(...op.localGet(from), ...op.localGet(end), ...op.i32GeU, ...op.brIf(3));
+  body.push(...op.localGet(from), ...op.localGet(stop), ...op.i32GeU, ...op.brIf(1));
+  body.push(...pairHits(0));
   body.push(...op.localTee(hits), ...op.v128AnyTrue, ...op.if);
   body.push(...op.localGet(hits), ...op.i8x16Bitmask, ...op.localSet(lanes));
   // Each lane where a pair starts, lowest first, while before `end`.
@@ -173,8 +197,9 @@ function findModule(texts: readonly ScanText[]): Uint8Array {
   body.push(...op.br(0), ...op.end, ...op.end);
   body.push(...op.end);
   body.push(...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
+  body.push(...op.br(0), ...op.end, ...op.end);
   body.push(...op.localGet(found));
-  return moduleOf('find', [[5, i32], [3 + 2 * pairs.length, v128]], body);
+  return moduleOf('find', [[6, i32], [3 + 2 * pairs.length, v128]], body);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Language } from '../code/languages.js';
 import type { InputError } from './inputs.js';
 import type { ClusterProfile, DocumentLocator, ObjectIdentity } from './resource.js';
 
@@ -131,7 +132,8 @@ export interface RepositoryView {
 
 /** The source or config files a declaration reader wants: by their path, then by a text they hold. */
 export interface DeclarationMarkers {
-  paths(path: string): boolean;
+  /** Whether a file's path is one the reader reads; `language` is the file's, when the caller knows it (null: none). */
+  paths(path: string, language?: Language | null): boolean;
   readonly texts: readonly string[];
   /** Texts of which a file must hold one as well (a program's framework), when given. */
   readonly alongside?: readonly string[];

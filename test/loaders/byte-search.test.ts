@@ -76,6 +76,20 @@ describe.runIf(simdAvailable())('textScan', () => {
     expect(scan.find(95)).toBe(0b000111);
   });
 
+  it('finds a text at every place of the 64-byte steps it passes over, and none that `end` cuts', () => {
+    // Dots hold no pair: the scan passes over 64 bytes at a time until the step that holds the text.
+    for (let at = 0; at < 200; at++) {
+      const scan = textScan(memoryWith([['zonaws', at]]), [scanText('zonaws'), scanText('GLOBAL')]);
+      expect(scan.find(256), `at ${at}`).toBe(0b01);
+      expect(scan.find(at + 6), `ending with it at ${at}`).toBe(0b01);
+      expect(scan.find(at + 5), `cut at ${at}`).toBe(0);
+    }
+    // A pair in one step, the text in the next: the block at a time goes on past the first.
+    const scan = textScan(memoryWith([['zo', 60], ['zonaws', 130]]), [scanText('zonaws')]);
+    expect(scan.find(256)).toBe(1);
+    expect(scan.find(135)).toBe(0);
+  });
+
   it('looks for at most as many texts as its answer has bits', () => {
     const memory = memoryWith([]);
     const many = Array.from({ length: textsPerScan + 1 }, (_, index) => scanText(`t${String(index).padStart(2, '0')}`));

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NoSuchTargetError, discoverFiles, isManifestFile } from '../../src/loaders/discover-files.js';
+import { fileKind } from '../../src/loaders/file-kinds.js';
 import { makeTree } from '../helpers.js';
 
-const options = (root: string, ignorePaths: string[] = []) => ({ root, ignorePaths, ignoreFolder: '.', wanted: isManifestFile });
+const options = (root: string, ignorePaths: string[] = []) => ({ root, ignorePaths, ignoreFolder: '.', wanted: (file: string) => (isManifestFile(file) ? fileKind(file) : undefined) });
 const paths = (discovery: { files: Array<{ path: string }> }) => discovery.files.map((file) => file.path);
 
 describe('discoverFiles', () => {

@@ -62,7 +62,8 @@ describe('reading source files for declaration readers', () => {
     const root = makeTree(files);
     const outcomes = { skipped: [], errors: [] };
     const paths = Object.keys(files).sort();
-    return readFiles(paths.map((file) => ({ path: file, openPath: path.join(root, file) })), 1 << 20, outcomes);
+    // A file left unread is given back as it was found (its path, where to open it): here, its path.
+    return readFiles(paths.map((file) => ({ path: file, openPath: path.join(root, file) })), 1 << 20, outcomes).map((file) => (file.text === undefined ? { path: file.path } : file));
   };
 
   it('decodes a file for a reader only when the reader reads its path, and says whether it holds an STS text', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverFiles, isManifestFile, type InputFile } from '../../src/loaders/discover-files.js';
-import { isCodeFile } from '../../src/code/languages.js';
+import { readKind } from '../../src/loaders/file-kinds.js';
 import { readFiles } from '../../src/loaders/read-files.js';
 import { passedOver } from '../../src/loaders/code-screen.js';
 import { ScreenAhead } from '../../src/loaders/screen-ahead.js';
@@ -46,7 +46,7 @@ async function discover(root: string, ahead?: ScreenAhead): Promise<InputFile[]>
     root,
     ignorePaths: [],
     ignoreFolder: '.',
-    wanted: (file) => isManifestFile(file) || isCodeFile(file),
+    wanted: (file) => readKind(file),
     ...(ahead ? { onFound: (file: InputFile) => ahead.found(file) } : {}),
   });
   return discovery.files;

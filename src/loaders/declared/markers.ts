@@ -1,4 +1,4 @@
-import { isTestCode, languageOf } from '../../code/languages.js';
+import { isTestCode, languageOf, type Language } from '../../code/languages.js';
 import { webhook } from '../../facts.js';
 import { isManifestFile } from '../manifest-files.js';
 import { isTerraformFile, terraformMarkers } from './terraform/terraform-files.js';
@@ -23,12 +23,15 @@ export const helmMarkers: DeclarationMarkers = { paths: (file) => yamlPattern.te
 /** The languages AWS CDK, cdk8s and Pulumi programs are written in. */
 const programLanguages = new Set(['javascript', 'python', 'go', 'java', 'csharp', 'kotlin']);
 
-/** A file that may be an AWS CDK, cdk8s or Pulumi program, by its path: not test code. */
-export function isProgram(path: string): boolean {
+/**
+ * A file that may be an AWS CDK, cdk8s or Pulumi program, by its path: not test code.
+ * @param language the file's, when the caller knows it (null: none).
+ */
+export function isProgram(path: string, language?: Language | null): boolean {
   // Manifests, most of a scan's files, are passed over by their ending alone.
   if (isManifestFile(path)) return false;
-  const language = languageOf(path);
-  return language !== undefined && programLanguages.has(language.name) && !isTestCode(path);
+  const known = language === undefined ? languageOf(path) : (language ?? undefined);
+  return known !== undefined && programLanguages.has(known.name) && !isTestCode(path);
 }
 
 /**
