@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -28,6 +28,29 @@ describe('the start of the command line', () => {
     expect(loaded).toContain('NativeModule fs');
     for (const module of ['child_process', 'worker_threads', 'internal/fs/streams', 'internal/util/diff', 'internal/worker']) {
       expect(loaded).not.toContain(`NativeModule ${module}`);
+    }
+  });
+
+  it('writes a report into the file stdout is, whole, as it writes one to a pipe, and makes no stream for it', () => {
+    const files = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`c${i}.yaml`, yaml('apiVersion: v1', 'kind: ConfigMap', 'metadata:', `  name: c${i}`, 'data:', '  url: https://sts.amazonaws.com/')]));
+    const root = makeTree(files);
+    // Beside the tree, not in it: the second run would scan them.
+    const beside = makeTree({});
+    const list = path.join(beside, 'modules.json');
+    const hook = path.join(beside, 'hook.mjs');
+    writeFileSync(hook, `process.on('exit', () => process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));\n`);
+    // A text report asks whether stdout is a terminal, which makes its stream: it is written the same way.
+    for (const format of ['json', 'sarif', 'text']) {
+      const file = path.join(beside, `report.${format}`);
+      const out = openSync(file, 'w');
+      const run = spawnSync(process.execPath, ['--import', hook, cliPath, 'scan', '.', '--format', format], { cwd: root, stdio: ['ignore', out, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      closeSync(out);
+      expect(run.status, run.stderr).toBe(1);
+      const piped = spawnSync(process.execPath, [cliPath, 'scan', '.', '--format', format], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+      expect(piped.stdout.length).toBeGreaterThan(64 * 1024);
+      const loaded = JSON.parse(readFileSync(list, 'utf8')) as string[];
+      if (format !== 'text') expect(loaded, format).not.toContain('NativeModule internal/fs/sync_write_stream');
     }
   });
 
