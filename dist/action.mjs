@@ -28,8 +28,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -52,8 +52,8 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var builtin, read, export9, export17, export25, export41, export45, export47, export50, export53, export55, export59, export63, export67, export72, export86, export106;
 var init_node_fs = __esm({
   "builtin:node:fs"() {
-    builtin = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:fs");
-    read = (name2) => builtin[name2];
+    builtin = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:fs");
+    read = (name) => builtin[name];
     export9 = /* @__PURE__ */ read("closeSync");
     export17 = /* @__PURE__ */ read("existsSync");
     export25 = /* @__PURE__ */ read("fstatSync");
@@ -76,7 +76,7 @@ var init_node_fs = __esm({
 var builtin3, node_path_default;
 var init_node_path = __esm({
   "builtin:node:path"() {
-    builtin3 = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:path");
+    builtin3 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:path");
     node_path_default = builtin3;
   }
 });
@@ -1417,15 +1417,15 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name2, listener) {
+    function addListener(obj, name, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name2, listener]);
-      obj.on(name2, listener);
+      listeners.push([name, listener]);
+      obj.on(name, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name2, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name2, listener);
+      for (const [name, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name, listener);
       }
       obj[kListeners] = null;
     }
@@ -3593,9 +3593,9 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name2, value] of parameters.entries()) {
+      for (let [name, value] of parameters.entries()) {
         serialization += ";";
-        serialization += name2;
+        serialization += name;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
           value = value.replace(/(\\|")/g, "\\$1");
@@ -4043,11 +4043,11 @@ var require_webidl = __commonJS({
       }
       return V2;
     };
-    webidl.converters.TypedArray = function(V2, T2, prefix2, name2, opts) {
+    webidl.converters.TypedArray = function(V2, T2, prefix2, name, opts) {
       if (webidl.util.Type(V2) !== "Object" || !types.isTypedArray(V2) || V2.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix: prefix2,
-          argument: `${name2} ("${webidl.util.Stringify(V2)}")`,
+          argument: `${name} ("${webidl.util.Stringify(V2)}")`,
           types: [T2.name]
         });
       }
@@ -4065,11 +4065,11 @@ var require_webidl = __commonJS({
       }
       return V2;
     };
-    webidl.converters.DataView = function(V2, prefix2, name2, opts) {
+    webidl.converters.DataView = function(V2, prefix2, name, opts) {
       if (webidl.util.Type(V2) !== "Object" || !types.isDataView(V2)) {
         throw webidl.errors.exception({
           header: prefix2,
-          message: `${name2} is not a DataView.`
+          message: `${name} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V2.buffer)) {
@@ -4086,19 +4086,19 @@ var require_webidl = __commonJS({
       }
       return V2;
     };
-    webidl.converters.BufferSource = function(V2, prefix2, name2, opts) {
+    webidl.converters.BufferSource = function(V2, prefix2, name, opts) {
       if (types.isAnyArrayBuffer(V2)) {
-        return webidl.converters.ArrayBuffer(V2, prefix2, name2, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V2, prefix2, name, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V2)) {
-        return webidl.converters.TypedArray(V2, V2.constructor, prefix2, name2, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V2, V2.constructor, prefix2, name, { ...opts, allowShared: false });
       }
       if (types.isDataView(V2)) {
-        return webidl.converters.DataView(V2, prefix2, name2, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V2, prefix2, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix: prefix2,
-        argument: `${name2} ("${webidl.util.Stringify(V2)}")`,
+        argument: `${name} ("${webidl.util.Stringify(V2)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4542,7 +4542,7 @@ var require_util2 = __commonJS({
       return result2;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4563,7 +4563,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name2} Iterator.`
+              `'next' called on an object that does not implement interface ${name} Iterator.`
             );
           }
           const index = this.#index;
@@ -4602,7 +4602,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name2} Iterator`
+          value: `${name} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4610,8 +4610,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name2, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
       const properties2 = {
         keys: {
           writable: true,
@@ -4646,10 +4646,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object);
-            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
@@ -4901,8 +4901,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name2, list2) {
-      const value = list2.get(name2, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5089,7 +5089,7 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name2, value, filename = void 0) {
+      append(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix2);
@@ -5098,45 +5098,45 @@ var require_formdata = __commonJS({
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        name = webidl.converters.USVString(name, prefix2, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "value", { strict: false }) : webidl.converters.USVString(value, prefix2, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "filename") : void 0;
-        const entry2 = makeEntry(name2, value, filename);
+        const entry2 = makeEntry(name, value, filename);
         this[kState].push(entry2);
       }
-      delete(name2) {
+      delete(name) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
-        this[kState] = this[kState].filter((entry2) => entry2.name !== name2);
+        name = webidl.converters.USVString(name, prefix2, "name");
+        this[kState] = this[kState].filter((entry2) => entry2.name !== name);
       }
-      get(name2) {
+      get(name) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
-        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
+        name = webidl.converters.USVString(name, prefix2, "name");
+        const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name2) {
+      getAll(name) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
-        return this[kState].filter((entry2) => entry2.name === name2).map((entry2) => entry2.value);
+        name = webidl.converters.USVString(name, prefix2, "name");
+        return this[kState].filter((entry2) => entry2.name === name).map((entry2) => entry2.value);
       }
-      has(name2) {
+      has(name) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
-        return this[kState].findIndex((entry2) => entry2.name === name2) !== -1;
+        name = webidl.converters.USVString(name, prefix2, "name");
+        return this[kState].findIndex((entry2) => entry2.name === name) !== -1;
       }
-      set(name2, value, filename = void 0) {
+      set(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix2);
@@ -5145,16 +5145,16 @@ var require_formdata = __commonJS({
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        name = webidl.converters.USVString(name, prefix2, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "name", { strict: false }) : webidl.converters.USVString(value, prefix2, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "name") : void 0;
-        const entry2 = makeEntry(name2, value, filename);
-        const idx = this[kState].findIndex((entry3) => entry3.name === name2);
+        const entry2 = makeEntry(name, value, filename);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry2,
-            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name2)
+            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name)
           ];
         } else {
           this[kState].push(entry2);
@@ -5192,7 +5192,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name2, value, filename) {
+    function makeEntry(name, value, filename) {
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
@@ -5206,7 +5206,7 @@ var require_formdata = __commonJS({
           value = value instanceof NativeFile ? new File([value], filename, options) : new FileLike(value, filename, options);
         }
       }
-      return { name: name2, value };
+      return { name, value };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5285,7 +5285,7 @@ var require_formdata_parser = __commonJS({
         if (result2 === "failure") {
           return "failure";
         }
-        let { name: name2, filename, contentType, encoding } = result2;
+        let { name, filename, contentType, encoding } = result2;
         position.position += 2;
         let body;
         {
@@ -5314,22 +5314,22 @@ var require_formdata_parser = __commonJS({
         } else {
           value = utf8DecodeBytes(Buffer.from(body));
         }
-        assert(isUSVString(name2));
+        assert(isUSVString(name));
         assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name2, value, filename));
+        entryList.push(makeEntry(name, value, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
-      let name2 = null;
+      let name = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input[position.position] === 13 && input[position.position + 1] === 10) {
-          if (name2 === null) {
+          if (name === null) {
             return "failure";
           }
-          return { name: name2, filename, contentType, encoding };
+          return { name, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5351,13 +5351,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name2 = filename = null;
+            name = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name2 = parseMultipartFormDataName(input, position);
-            if (name2 === null) {
+            name = parseMultipartFormDataName(input, position);
+            if (name === null) {
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
@@ -5414,7 +5414,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input, position) {
       assert(input[position.position - 1] === 34);
-      let name2 = collectASequenceOfBytes(
+      let name = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
         position
@@ -5424,8 +5424,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position.position++;
       }
-      name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name2;
+      name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name;
     }
     function collectASequenceOfBytes(condition, input, position) {
       let start = position.position;
@@ -5552,16 +5552,16 @@ Content-Disposition: form-data`;
         const rn2 = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name2, value] of object) {
+        for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape2(normalizeLinefeeds(name2))}"\r
+            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape2(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5705,8 +5705,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name2, value2] of entries) {
-                    fd.append(name2, value2);
+                  for (const [name, value2] of entries) {
+                    fd.append(name, value2);
                   }
                   return fd;
                 }
@@ -6962,13 +6962,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result2 = [];
-      for (const [name2, value] of Object.entries(headers)) {
+      for (const [name, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result2.push(Buffer.from(name2), Buffer.from(subvalue));
+            result2.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result2.push(Buffer.from(name2), Buffer.from(value));
+          result2.push(Buffer.from(name), Buffer.from(value));
         }
       }
       return result2;
@@ -7612,8 +7612,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name2 = util.headerNameToString(header);
-        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
+        const name = util.headerNameToString(header);
+        return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
     }
@@ -10866,13 +10866,13 @@ var require_mock_utils = __commonJS({
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
-        const name2 = Buffer.from(`${key}`);
+        const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j2 = 0; j2 < value.length; ++j2) {
-            result2.push(name2, Buffer.from(`${value[j2]}`));
+            result2.push(name, Buffer.from(`${value[j2]}`));
           }
         } else {
-          result2.push(name2, Buffer.from(`${value}`));
+          result2.push(name, Buffer.from(`${value}`));
         }
       }
       return result2;
@@ -12022,12 +12022,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name2, value) {
+    function appendHeader(headers, name, value) {
       value = headerValueNormalize(value);
-      if (!isValidHeaderName(name2)) {
+      if (!isValidHeaderName(name)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name2,
+          value: name,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value)) {
@@ -12040,7 +12040,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name2, value, false);
+      return getHeadersList(headers).append(name, value, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12063,8 +12063,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name2, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name2 : name2.toLowerCase());
+      contains(name, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name : name.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12077,9 +12077,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name2, value, isLowerCase) {
+      append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
+        const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
@@ -12088,7 +12088,7 @@ var require_headers = __commonJS({
             value: `${exists2.value}${delimiter}${value}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name: name2, value });
+          this[kHeadersMap].set(lowercaseName, { name, value });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value);
@@ -12100,26 +12100,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name2, value, isLowerCase) {
+      set(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
+        const lowercaseName = isLowerCase ? name : name.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value];
         }
-        this[kHeadersMap].set(lowercaseName, { name: name2, value });
+        this[kHeadersMap].set(lowercaseName, { name, value });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name2, isLowerCase) {
+      delete(name, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name2 = name2.toLowerCase();
-        if (name2 === "set-cookie") {
+        if (!isLowerCase) name = name.toLowerCase();
+        if (name === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name2);
+        this[kHeadersMap].delete(name);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12127,19 +12127,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name2, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
+      get(name, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
-          yield [name2, value];
+        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
+          yield [name, value];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name: name2, value } of this[kHeadersMap].values()) {
-            headers[name2] = value;
+          for (const { name, value } of this[kHeadersMap].values()) {
+            headers[name] = value;
           }
         }
         return headers;
@@ -12150,13 +12150,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name: name2, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name2, cookie]);
+                headers.push([name, cookie]);
               }
             } else {
-              headers.push([name2, value]);
+              headers.push([name, value]);
             }
           }
         }
@@ -12202,8 +12202,8 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i = 0;
-          for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name2, value];
+          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
+            array[i++] = [name, value];
             assert(value !== null);
           }
           return array.sort(compareHeaderName);
@@ -12226,77 +12226,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name2, value) {
+      append(name, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix2 = "Headers.append";
-        name2 = webidl.converters.ByteString(name2, prefix2, "name");
+        name = webidl.converters.ByteString(name, prefix2, "name");
         value = webidl.converters.ByteString(value, prefix2, "value");
-        return appendHeader(this, name2, value);
+        return appendHeader(this, name, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name2) {
+      delete(name) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix2 = "Headers.delete";
-        name2 = webidl.converters.ByteString(name2, prefix2, "name");
-        if (!isValidHeaderName(name2)) {
+        name = webidl.converters.ByteString(name, prefix2, "name");
+        if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name2,
+            value: name,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name2, false)) {
+        if (!this.#headersList.contains(name, false)) {
           return;
         }
-        this.#headersList.delete(name2, false);
+        this.#headersList.delete(name, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name2) {
+      get(name) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix2 = "Headers.get";
-        name2 = webidl.converters.ByteString(name2, prefix2, "name");
-        if (!isValidHeaderName(name2)) {
+        name = webidl.converters.ByteString(name, prefix2, "name");
+        if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix: prefix2,
-            value: name2,
+            value: name,
             type: "header name"
           });
         }
-        return this.#headersList.get(name2, false);
+        return this.#headersList.get(name, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name2) {
+      has(name) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix2 = "Headers.has";
-        name2 = webidl.converters.ByteString(name2, prefix2, "name");
-        if (!isValidHeaderName(name2)) {
+        name = webidl.converters.ByteString(name, prefix2, "name");
+        if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix: prefix2,
-            value: name2,
+            value: name,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name2, false);
+        return this.#headersList.contains(name, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name2, value) {
+      set(name, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix2 = "Headers.set";
-        name2 = webidl.converters.ByteString(name2, prefix2, "name");
+        name = webidl.converters.ByteString(name, prefix2, "name");
         value = webidl.converters.ByteString(value, prefix2, "value");
         value = headerValueNormalize(value);
-        if (!isValidHeaderName(name2)) {
+        if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix: prefix2,
-            value: name2,
+            value: name,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
@@ -12309,7 +12309,7 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name2, value, false);
+        this.#headersList.set(name, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12332,13 +12332,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name2, 1: value } = names[i];
-          if (name2 === "set-cookie") {
+          const { 0: name, 1: value } = names[i];
+          if (name === "set-cookie") {
             for (let j2 = 0; j2 < cookies.length; ++j2) {
-              headers.push([name2, cookies[j2]]);
+              headers.push([name, cookies[j2]]);
             }
           } else {
-            headers.push([name2, value]);
+            headers.push([name, value]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12758,23 +12758,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix2, name2) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V2, prefix2, name) {
       if (typeof V2 === "string") {
-        return webidl.converters.USVString(V2, prefix2, name2);
+        return webidl.converters.USVString(V2, prefix2, name);
       }
       if (isBlobLike(V2)) {
-        return webidl.converters.Blob(V2, prefix2, name2, { strict: false });
+        return webidl.converters.Blob(V2, prefix2, name, { strict: false });
       }
       if (ArrayBuffer.isView(V2) || types.isArrayBuffer(V2)) {
-        return webidl.converters.BufferSource(V2, prefix2, name2);
+        return webidl.converters.BufferSource(V2, prefix2, name);
       }
       if (util.isFormDataLike(V2)) {
-        return webidl.converters.FormData(V2, prefix2, name2, { strict: false });
+        return webidl.converters.FormData(V2, prefix2, name, { strict: false });
       }
       if (V2 instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V2, prefix2, name2);
+        return webidl.converters.URLSearchParams(V2, prefix2, name);
       }
-      return webidl.converters.DOMString(V2, prefix2, name2);
+      return webidl.converters.DOMString(V2, prefix2, name);
     };
     webidl.converters.BodyInit = function(V2, prefix2, argument) {
       if (V2 instanceof ReadableStream) {
@@ -13145,8 +13145,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name: name2, value } of headers.rawValues()) {
-              headersList.append(name2, value, false);
+            for (const { name, value } of headers.rawValues()) {
+              headersList.append(name, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -16150,9 +16150,9 @@ var require_util6 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name2) {
-      for (let i = 0; i < name2.length; ++i) {
-        const code2 = name2.charCodeAt(i);
+    function validateCookieName(name) {
+      for (let i = 0; i < name.length; ++i) {
+        const code2 = name.charCodeAt(i);
         if (code2 < 33 || // exclude CTLs (0-31), SP and HT
         code2 > 126 || // exclude non-ascii and DEL
         code2 === 34 || // "
@@ -16359,7 +16359,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name2 = "";
+      let name = "";
       let value = "";
       if (header.includes(";")) {
         const position = { position: 0 };
@@ -16372,20 +16372,20 @@ var require_parse = __commonJS({
         value = nameValuePair;
       } else {
         const position = { position: 0 };
-        name2 = collectASequenceOfCodePointsFast(
+        name = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
         value = nameValuePair.slice(position.position + 1);
       }
-      name2 = name2.trim();
+      name = name.trim();
       value = value.trim();
-      if (name2.length + value.length > maxNameValuePairSize) {
+      if (name.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name: name2,
+        name,
         value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -16498,19 +16498,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name2, ...value] = piece.split("=");
-        out[name2.trim()] = value.join("=");
+        const [name, ...value] = piece.split("=");
+        out[name.trim()] = value.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name2, attributes2) {
+    function deleteCookie(headers, name, attributes2) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix2 = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix2);
-      name2 = webidl.converters.DOMString(name2, prefix2, "name");
+      name = webidl.converters.DOMString(name, prefix2, "name");
       attributes2 = webidl.converters.DeleteCookieAttributes(attributes2);
       setCookie(headers, {
-        name: name2,
+        name,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes2
@@ -17072,9 +17072,9 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair2 = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name2, value = ""] = pair2.split("=");
+        const [name, value = ""] = pair2.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name2, true, false),
+          removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value, false, true)
         );
         position.position++;
@@ -19995,10 +19995,10 @@ function constructFromEvents(events, options) {
       }
       case EVENT_ID.ALIAS: {
         if (state3.maxAliases !== -1 && ++state3.aliasCount > state3.maxAliases) throwError$1(state3, `aliases exceeded maxAliases (${state3.maxAliases})`);
-        const name2 = state3.source.slice(event.anchorStart, event.anchorEnd);
-        const anchor = state3.anchors.get(name2);
-        if (!anchor) throwError$1(state3, `unidentified alias "${name2}"`);
-        if (!anchor.isValueFinal) throwError$1(state3, `recursive alias "${name2}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
+        const name = state3.source.slice(event.anchorStart, event.anchorEnd);
+        const anchor = state3.anchors.get(name);
+        if (!anchor) throwError$1(state3, `unidentified alias "${name}"`);
+        if (!anchor.isValueFinal) throwError$1(state3, `recursive alias "${name}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
         addValue(state3, anchor.value, anchor.tag);
         break;
       }
@@ -20743,9 +20743,9 @@ function readDirective(state3) {
   state3.position++;
   const nameStart = state3.position;
   while (state3.input.charCodeAt(state3.position) !== 0 && !isWsOrEol(state3.input.charCodeAt(state3.position))) state3.position++;
-  const name2 = state3.input.slice(nameStart, state3.position);
+  const name = state3.input.slice(nameStart, state3.position);
   const args = [];
-  if (name2.length === 0) throwError(state3, "directive name must not be less than one character in length");
+  if (name.length === 0) throwError(state3, "directive name must not be less than one character in length");
   while (state3.input.charCodeAt(state3.position) !== 0 && !isEol(state3.input.charCodeAt(state3.position))) {
     while (isWhiteSpace(state3.input.charCodeAt(state3.position))) state3.position++;
     if (state3.input.charCodeAt(state3.position) === 35 || isEol(state3.input.charCodeAt(state3.position)) || state3.input.charCodeAt(state3.position) === 0) break;
@@ -20754,7 +20754,7 @@ function readDirective(state3) {
     args.push(state3.input.slice(start, state3.position));
   }
   if (isEol(state3.input.charCodeAt(state3.position))) consumeLineBreak(state3);
-  if (name2 === "YAML") {
+  if (name === "YAML") {
     if (state3.directives.some((directive) => directive.kind === "yaml")) throwError(state3, "duplication of %YAML directive");
     if (args.length !== 1) throwError(state3, "YAML directive accepts exactly one argument");
     const match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
@@ -20764,7 +20764,7 @@ function readDirective(state3) {
       kind: "yaml",
       version: args[0]
     });
-  } else if (name2 === "TAG") {
+  } else if (name === "TAG") {
     if (args.length !== 2) throwError(state3, "TAG directive accepts exactly two arguments");
     const [handle, prefix2] = args;
     if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state3, "ill-formed tag handle (first argument) of the TAG directive");
@@ -21664,7 +21664,7 @@ var init_js_yaml = __esm({
       quoteFlowKeys: false,
       quoteStyle: "single",
       forceQuotes: false,
-      scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name2) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name2)),
+      scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
       tagBeforeAnchor: false
     };
     DEFAULT_DUMP_OPTIONS = {
@@ -21984,11 +21984,11 @@ var init_yaml_locator = __esm({
       deref(index) {
         const source = this.source;
         if (source.type(index) !== EVENT_ID.ALIAS) return index;
-        const name2 = source.anchor(index);
+        const name = source.anchor(index);
         for (let i = index - 1; i >= 0; i--) {
           const type = source.type(i);
           if (type === EVENT_ID.DOCUMENT) break;
-          if (type !== EVENT_ID.ALIAS && type !== EVENT_ID.POP && source.anchor(i) === name2) return i;
+          if (type !== EVENT_ID.ALIAS && type !== EVENT_ID.POP && source.anchor(i) === name) return i;
         }
         return index;
       }
@@ -22026,9 +22026,9 @@ var init_yaml_locator = __esm({
         while (source.type(i) !== EVENT_ID.POP) {
           const key = i;
           const value = this.skip(key);
-          const name2 = source.type(key) === EVENT_ID.SCALAR ? source.scalarValue(key) : void 0;
-          if (name2 === wanted) return { key, value };
-          if (name2 === "<<") merges.push(value);
+          const name = source.type(key) === EVENT_ID.SCALAR ? source.scalarValue(key) : void 0;
+          if (name === wanted) return { key, value };
+          if (name === "<<") merges.push(value);
           i = this.skip(value);
         }
         for (const merge of merges) {
@@ -22086,8 +22086,8 @@ var init_yaml_locator = __esm({
 var builtin4, read3, export11;
 var init_node_url = __esm({
   "builtin:node:url"() {
-    builtin4 = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:url");
-    read3 = (name2) => builtin4[name2];
+    builtin4 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:url");
+    read3 = (name) => builtin4[name];
     export11 = /* @__PURE__ */ read3("fileURLToPath");
   }
 });
@@ -22096,8 +22096,8 @@ var init_node_url = __esm({
 function packageFile(...segments) {
   return node_path_default.join(packageRoot, ...segments);
 }
-function builtFile(name2) {
-  const file = export11(new URL(`./${name2}`, import.meta.url));
+function builtFile(name) {
+  const file = export11(new URL(`./${name}`, import.meta.url));
   return export17(file) ? file : void 0;
 }
 function readPackageJson(...segments) {
@@ -22260,11 +22260,11 @@ var require_ignore = __commonJS({
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
-            const name2 = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
               return null;
             }
-            body += POSIX_CLASSES[name2];
+            body += POSIX_CLASSES[name];
             prev = EMPTY;
             index = end;
           } else {
@@ -26727,7 +26727,7 @@ var init_languages = __esm({
     byName = /* @__PURE__ */ new Map();
     for (const language of table.languages) {
       for (const extension of language.extensions) byExtension.set(extension, language);
-      for (const name2 of language.names ?? []) byName.set(name2, language);
+      for (const name of language.names ?? []) byName.set(name, language);
     }
     patterns = new Map(table.languages.map((language) => [language, (language.namePatterns ?? []).map((pattern) => new RegExp(pattern))]));
     anyNameRule = new RegExp(
@@ -27119,9 +27119,9 @@ var init_block_yaml = __esm({
         const text = this.text;
         const code2 = text.charCodeAt(at3);
         if (code2 === DOUBLE_QUOTE || code2 === SINGLE_QUOTE) {
-          const name3 = this.quoted(at3);
-          if (name3 === "__proto__") throw notBlockYaml;
-          return name3;
+          const name2 = this.quoted(at3);
+          if (name2 === "__proto__") throw notBlockYaml;
+          return name2;
         }
         let end = colon;
         while (text.charCodeAt(end - 1) === SPACE) end--;
@@ -27130,19 +27130,19 @@ var init_block_yaml = __esm({
         for (let scan2 = at3; scan2 < end; scan2++) hash = Math.imul(hash, 31) + text.charCodeAt(scan2) | 0;
         const slot = hash & keyCache.length - 1;
         const cached2 = keyCache[slot];
-        let name2;
+        let name;
         if (cached2.length === end - at3 && text.startsWith(cached2, at3)) {
-          name2 = cached2;
+          name = cached2;
         } else {
           if (end - at3 === 2 && text.startsWith("<<", at3)) throw notBlockYaml;
           const key = this.plainValue(at3, end);
           if (key !== null && typeof key === "object") throw notBlockYaml;
-          name2 = typeof key === "string" ? key : String(key);
-          if (name2 === "__proto__") throw notBlockYaml;
-          if (name2.length === end - at3 && text.startsWith(name2, at3)) keyCache[slot] = detached(name2);
+          name = typeof key === "string" ? key : String(key);
+          if (name === "__proto__") throw notBlockYaml;
+          if (name.length === end - at3 && text.startsWith(name, at3)) keyCache[slot] = detached(name);
         }
         this.emit(EVENT_ID.SCALAR, at3, end, SCALAR_STYLE.PLAIN, 1, -1, 1);
-        return name2;
+        return name;
       }
       /** A value that starts on the line of its key or dash: `parent` is that key's or dash's column. */
       inlineValue(at3, parent) {
@@ -27433,7 +27433,7 @@ function checkEvents(text, events, limits) {
       parent.height = Math.max(parent.height, height);
     }
   };
-  const name2 = (start, end) => start < 0 ? void 0 : text.slice(start, end);
+  const name = (start, end) => start < 0 ? void 0 : text.slice(start, end);
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
@@ -27444,7 +27444,7 @@ function checkEvents(text, events, limits) {
       case EVENT_ID.SEQUENCE:
       case EVENT_ID.MAPPING: {
         if (open2.length > limits.maxDepth) throw tooDeep(limits, event.start);
-        const anchor = name2(event.anchorStart, event.anchorEnd);
+        const anchor = name(event.anchorStart, event.anchorEnd);
         if (anchor !== void 0) anchors.set(anchor, "open");
         open2.push({ anchor, nodes: 1, height: 0 });
         break;
@@ -27453,7 +27453,7 @@ function checkEvents(text, events, limits) {
         if (event.style === SCALAR_STYLE.PLAIN && text.charCodeAt(event.valueStart) === 65279) {
           throw new NotReadError("a byte-order mark (U+FEFF) inside a document, where it becomes part of a key or value; remove it", event.valueStart);
         }
-        const anchor = name2(event.anchorStart, event.anchorEnd);
+        const anchor = name(event.anchorStart, event.anchorEnd);
         if (anchor !== void 0) anchors.set(anchor, { nodes: 1, height: 0 });
         add(1, 0);
         break;
@@ -27741,31 +27741,31 @@ var init_parse_manifests = __esm({
 });
 
 // src/loaders/declared/helm-set.ts
-function parseSetName(name2) {
-  if (name2 === "") return "an empty name";
+function parseSetName(name) {
+  if (name === "") return "an empty name";
   const path2 = [];
   let at3 = 0;
-  while (at3 < name2.length) {
+  while (at3 < name.length) {
     let key = "";
-    while (at3 < name2.length && name2[at3] !== "." && name2[at3] !== "[") {
-      if (name2[at3] === "\\") {
-        if (at3 + 1 >= name2.length) return `\`${name2}\` ends with a lone backslash`;
-        key += name2[at3 + 1];
+    while (at3 < name.length && name[at3] !== "." && name[at3] !== "[") {
+      if (name[at3] === "\\") {
+        if (at3 + 1 >= name.length) return `\`${name}\` ends with a lone backslash`;
+        key += name[at3 + 1];
         at3 += 2;
-      } else key += name2[at3++];
+      } else key += name[at3++];
     }
-    if (key === "") return `\`${name2}\` has an empty key at character ${at3 + 1}`;
+    if (key === "") return `\`${name}\` has an empty key at character ${at3 + 1}`;
     path2.push(key);
-    while (name2[at3] === "[") {
-      const close = name2.indexOf("]", at3);
-      const index = close < 0 ? "" : name2.slice(at3 + 1, close);
-      if (!/^\d+$/.test(index)) return `\`${name2}\` has a list index that is not a number at character ${at3 + 1}`;
+    while (name[at3] === "[") {
+      const close = name.indexOf("]", at3);
+      const index = close < 0 ? "" : name.slice(at3 + 1, close);
+      if (!/^\d+$/.test(index)) return `\`${name}\` has a list index that is not a number at character ${at3 + 1}`;
       path2.push(Number(index));
       at3 = close + 1;
     }
-    if (at3 < name2.length) {
-      if (name2[at3] !== ".") return `\`${name2}\` has text right after a list index at character ${at3 + 1}`;
-      if (++at3 === name2.length) return `\`${name2}\` ends with an empty key`;
+    if (at3 < name.length) {
+      if (name[at3] !== ".") return `\`${name}\` has text right after a list index at character ${at3 + 1}`;
+      if (++at3 === name.length) return `\`${name}\` ends with an empty key`;
     }
   }
   return path2;
@@ -27930,14 +27930,14 @@ var init_hcl_syntax = __esm({
           if (this.at >= this.text.length || inBlock && this.peek("}")) return { items };
           const [start, newlineEnds, depth] = [this.at, this.newlineEnds, this.depth];
           try {
-            const name2 = this.identifier();
+            const name = this.identifier();
             this.skip(false);
             if (this.peek("=") && !this.peek("==")) {
               this.at++;
               this.newlineEnds = true;
               const value = this.expression();
-              items.push({ type: "attribute", name: name2.value, nameSpan: name2.span, value });
-            } else items.push(this.block(name2));
+              items.push({ type: "attribute", name: name.value, nameSpan: name.span, value });
+            } else items.push(this.block(name));
             this.newlineEnds = newlineEnds;
             this.endOfLine();
           } catch (error2) {
@@ -28078,8 +28078,8 @@ var init_hcl_syntax = __esm({
               const key = { type: "literal", value: Number(this.text.slice(start, this.at)), span: { start, end: this.at } };
               result2 = { type: "index", target: result2, key, span: { start: result2.span.start, end: this.at } };
             } else {
-              const name2 = this.identifier();
-              result2 = { type: "attribute", target: result2, name: name2.value, span: { start: result2.span.start, end: this.at } };
+              const name = this.identifier();
+              result2 = { type: "attribute", target: result2, name: name.value, span: { start: result2.span.start, end: this.at } };
             }
           } else if (this.peek("[")) {
             this.at++;
@@ -28120,11 +28120,11 @@ var init_hcl_syntax = __esm({
         if (char === "[") return this.tuple();
         if (char === "{") return this.object();
         if (isIdentifierStart(char)) {
-          const name2 = this.identifier();
-          if (name2.value === "true" || name2.value === "false") return { type: "literal", value: name2.value === "true", span: name2.span };
-          if (name2.value === "null") return { type: "literal", value: null, span: name2.span };
-          if (this.peek("(") || this.peek("::")) return this.call(name2);
-          return { type: "variable", name: name2.value, span: name2.span };
+          const name = this.identifier();
+          if (name.value === "true" || name.value === "false") return { type: "literal", value: name.value === "true", span: name.span };
+          if (name.value === "null") return { type: "literal", value: null, span: name.span };
+          if (this.peek("(") || this.peek("::")) return this.call(name);
+          return { type: "variable", name: name.value, span: name.span };
         }
         this.fail(`unexpected \`${char}\``);
       }
@@ -28135,8 +28135,8 @@ var init_hcl_syntax = __esm({
         return { type: "literal", value: Number(match2[0]), span: { start, end: this.at } };
       }
       /** `name(args...)`, with provider functions `provider::p::f(...)`. */
-      call(name2) {
-        let full = name2.value;
+      call(name) {
+        let full = name.value;
         while (this.peek("::")) {
           this.at += 2;
           full += `::${this.identifier().value}`;
@@ -28156,7 +28156,7 @@ var init_hcl_syntax = __esm({
           }
         });
         this.at++;
-        return { type: "call", name: full, args, span: { start: name2.span.start, end: this.at } };
+        return { type: "call", name: full, args, span: { start: name.span.start, end: this.at } };
       }
       /** Whether a `for` expression opens here (`[for ...` / `{for ...`). */
       forHere() {
@@ -28222,9 +28222,9 @@ var init_hcl_syntax = __esm({
       objectKey() {
         const start = this.at;
         if (isIdentifierStart(this.text[this.at])) {
-          const name2 = this.identifier();
+          const name = this.identifier();
           this.skip(false);
-          if (this.peek("=") || this.peek(":")) return { type: "literal", value: name2.value, span: name2.span };
+          if (this.peek("=") || this.peek(":")) return { type: "literal", value: name.value, span: name.span };
           this.at = start;
         }
         return this.binary(0);
@@ -28531,9 +28531,9 @@ function forExpression(expression, scope) {
     const result2 = evaluate(expression.value, inner);
     if (!expression.object) items.push(result2);
     else {
-      const name2 = evaluate(expression.key, inner);
-      if (knownString(name2) === void 0) return void 0;
-      entries.push({ key: knownString(name2), keyAt: name2.at, value: result2 });
+      const name = evaluate(expression.key, inner);
+      if (knownString(name) === void 0) return void 0;
+      entries.push({ key: knownString(name), keyAt: name.at, value: result2 });
     }
   }
   return expression.object ? { kind: "map", entries, at: at3 } : { kind: "list", items, at: at3 };
@@ -28550,9 +28550,9 @@ var init_evaluate = __esm({
       },
       concat: (args, at3) => args.every((arg) => arg.kind === "list") ? { kind: "list", items: args.flatMap((arg) => arg.kind === "list" ? arg.items : []), at: at3 } : void 0,
       lookup: ([map, key, fallback]) => {
-        const name2 = knownString(key);
-        if (map?.kind !== "map" || name2 === void 0) return void 0;
-        return entry(map, name2) ?? fallback;
+        const name = knownString(key);
+        if (map?.kind !== "map" || name === void 0) return void 0;
+        return entry(map, name) ?? fallback;
       },
       // `try` gives its first argument that does not fail: an unknown one may or may not.
       try: ([first]) => first?.kind === "unknown" ? void 0 : first,
@@ -28570,8 +28570,8 @@ var init_evaluate = __esm({
 });
 
 // src/loaders/declared/terraform/kubernetes-objects.ts
-function camel(name2) {
-  return name2.replace(/_([a-z0-9])/g, (_2, letter) => letter.toUpperCase());
+function camel(name) {
+  return name.replace(/_([a-z0-9])/g, (_2, letter) => letter.toUpperCase());
 }
 function providerKind(resourceType) {
   return resourceKinds[resourceType.replace(/_v\d+$/, "")];
@@ -28610,10 +28610,10 @@ function objectIdentity(value) {
   const apiVersion = knownString(entry(value, "apiVersion"));
   const kind = knownString(entry(value, "kind"));
   const metadata = entry(value, "metadata");
-  const name2 = entry(metadata, "name");
-  if (apiVersion === void 0 || kind === void 0 || name2 === void 0) return void 0;
+  const name = entry(metadata, "name");
+  if (apiVersion === void 0 || kind === void 0 || name === void 0) return void 0;
   const namespace = entry(metadata, "namespace");
-  return { apiVersion, kind, name: String(plain(name2)), ...namespace !== void 0 ? { namespace: String(plain(namespace)) } : {} };
+  return { apiVersion, kind, name: String(plain(name)), ...namespace !== void 0 ? { namespace: String(plain(namespace)) } : {} };
 }
 function fluxInstancePatches(instance) {
   const namespace = knownString(entry(entry(instance, "metadata"), "namespace"));
@@ -28623,29 +28623,29 @@ function fluxInstancePatches(instance) {
   for (const patch of patches.items) {
     const target = entry(patch, "target");
     if (knownString(entry(target, "kind")) !== "ServiceAccount") continue;
-    const name2 = knownString(entry(target, "name"));
-    if (name2 === void 0 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name2)) {
+    const name = knownString(entry(target, "name"));
+    if (name === void 0 || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) {
       found2.push("a FluxInstance patch aims at ServiceAccounts by a pattern or an unknown name");
       continue;
     }
     const operations = entry(patch, "patch");
     if (operations?.kind !== "encoded" || operations.of.kind !== "list") {
-      found2.push(`the FluxInstance patch of ServiceAccount \`${name2}\` is not written as \`yamlencode\` of JSON 6902 operations`);
+      found2.push(`the FluxInstance patch of ServiceAccount \`${name}\` is not written as \`yamlencode\` of JSON 6902 operations`);
       continue;
     }
     const annotations = [];
     for (const operation2 of operations.of.items) {
-      const op2 = knownString(entry(operation2, "op"));
+      const op = knownString(entry(operation2, "op"));
       const path2 = knownString(entry(operation2, "path"));
       const value = entry(operation2, "value");
-      if (op2 !== "add" && op2 !== "replace" || path2 === void 0 || value === void 0) continue;
+      if (op !== "add" && op !== "replace" || path2 === void 0 || value === void 0) continue;
       if (path2 === "/metadata/annotations" && value.kind === "map") annotations.push(...value.entries);
       else if (path2.startsWith("/metadata/annotations/")) {
         const key = path2.slice("/metadata/annotations/".length).replace(/~1/g, "/").replace(/~0/g, "~");
         annotations.push({ key, keyAt: value.at, value });
       }
     }
-    if (annotations.length > 0) found2.push({ name: name2, ...namespace !== void 0 ? { namespace } : {}, annotations: { kind: "map", entries: annotations, at: patch.at }, at: patch.at });
+    if (annotations.length > 0) found2.push({ name, ...namespace !== void 0 ? { namespace } : {}, annotations: { kind: "map", entries: annotations, at: patch.at }, at: patch.at });
   }
   return found2;
 }
@@ -28772,7 +28772,7 @@ var init_read_terraform = __esm({
     init_kubernetes_objects();
     attributes = (body) => body.items.filter((item) => item.type === "attribute");
     blocks = (body, type) => body.items.filter((item) => item.type === "block" && (type === void 0 || item.blockType === type));
-    attribute = (body, name2) => attributes(body).findLast((item) => item.name === name2);
+    attribute = (body, name) => attributes(body).findLast((item) => item.name === name);
     ValueLocator = class {
       constructor(path2, value, position) {
         this.path = path2;
@@ -28863,13 +28863,13 @@ var init_read_terraform = __esm({
         const locals = [];
         for (const file of module.files) {
           for (const block of blocks(file.body, "variable")) {
-            const name2 = block.labels[0]?.value;
+            const name = block.labels[0]?.value;
             const fallback = attribute(block.body, "default");
-            if (name2 !== void 0 && fallback) variables.set(name2, evaluate(fallback.value, this.scope(file, /* @__PURE__ */ new Map())));
+            if (name !== void 0 && fallback) variables.set(name, evaluate(fallback.value, this.scope(file, /* @__PURE__ */ new Map())));
           }
           for (const block of blocks(file.body, "locals")) for (const item of attributes(block.body)) locals.push([file, item]);
         }
-        for (const [name2, value] of arguments_) variables.set(name2, value);
+        for (const [name, value] of arguments_) variables.set(name, value);
         const folder = { kind: "known", value: module.folder, at: at3 };
         const base2 = /* @__PURE__ */ new Map([
           ["var", mapOf(variables, at3)],
@@ -28940,7 +28940,7 @@ var init_read_terraform = __esm({
         const data = plain(value);
         this.into.objects.push({ kind, identity, data, locator: new ValueLocator(file.path, value, (origin) => this.position(origin)), declaredBy });
       }
-      readCluster(module, file, block, version, scope, name2) {
+      readCluster(module, file, block, version, scope, name) {
         if (!version) return;
         const assumptions = [];
         let known = knownString(evaluate(version.value, scope));
@@ -28959,7 +28959,7 @@ var init_read_terraform = __esm({
           folder: module.folder,
           file: file.path,
           line: file.lines.position(version.nameSpan.start).line,
-          name: name2 ?? block.labels.at(-1)?.value ?? module.folder,
+          name: name ?? block.labels.at(-1)?.value ?? module.folder,
           kubernetesVersion: known ?? null,
           assumptions
         });
@@ -28988,7 +28988,7 @@ var init_read_terraform = __esm({
         let text = this.repository.text(found2);
         if (expression.name === "templatefile") {
           const variables = variablesArgument ? evaluate(variablesArgument, scope) : void 0;
-          text = maskInterpolations(blankDirectives(text)).replace(/\$\{\s*([A-Za-z_][\w-]*)\s*\}/g, (written, name2) => knownString(entry(variables, name2)) ?? written);
+          text = maskInterpolations(blankDirectives(text)).replace(/\$\{\s*([A-Za-z_][\w-]*)\s*\}/g, (written, name) => knownString(entry(variables, name)) ?? written);
         }
         return { path: found2, text };
       }
@@ -29025,8 +29025,8 @@ var init_read_terraform = __esm({
       }
       release(resource, address, scope, instance) {
         const file = this.files.get(scope.file);
-        const text = (name2) => {
-          const item = attribute(resource.body, name2);
+        const text = (name) => {
+          const item = attribute(resource.body, name);
           return item ? knownString(evaluate(item.value, scope)) : void 0;
         };
         const specFile = instance?.file ?? file.path;
@@ -29096,14 +29096,14 @@ var init_read_terraform = __esm({
       setEntries(resource, address, scope, position) {
         const file = this.files.get(scope.file);
         const found2 = [];
-        const add = (name2, value, at3) => {
-          const written = knownString(name2);
+        const add = (name, value, at3) => {
+          const written = knownString(name);
           if (written === void 0) {
             this.into.unanalysed.push({ path: file.path, line: this.position(at3).startLine, kind: "terraform", reason: `a \`set\` name of \`${address}\` is decided at apply time` });
             return;
           }
           const setPath = parseSetName(written);
-          const namePosition = position(name2.at);
+          const namePosition = position(name.at);
           if (typeof setPath === "string") {
             this.into.errors.push({ path: namePosition.file ?? file.path, message: `\`set\` name of \`${address}\` is not valid Helm --set syntax: ${setPath}`, line: namePosition.startLine, column: namePosition.startColumn });
             return;
@@ -29135,8 +29135,8 @@ var init_read_terraform = __esm({
         }
         return found2;
       }
-      attributeValue(body, name2, scope) {
-        const item = attribute(body, name2);
+      attributeValue(body, name, scope) {
+        const item = attribute(body, name);
         return item ? evaluate(item.value, scope) : void 0;
       }
       /**
@@ -29163,9 +29163,9 @@ var init_read_terraform = __esm({
         const label = call.labels[0]?.value ?? "module";
         for (const moduleFile of module.files) {
           for (const resource of blocks(moduleFile.body, "resource")) {
-            const [type, name2] = resource.labels.map((item) => item.value);
-            if (type !== "helm_release" || name2 === void 0 || !attribute(resource.body, "for_each")) continue;
-            this.readRelease(resource, `module.${label}.helm_release.${name2}`, this.scope(moduleFile, names), { file: file.path, anchor: this.origin(file, call.typeSpan), call: label });
+            const [type, name] = resource.labels.map((item) => item.value);
+            if (type !== "helm_release" || name === void 0 || !attribute(resource.body, "for_each")) continue;
+            this.readRelease(resource, `module.${label}.helm_release.${name}`, this.scope(moduleFile, names), { file: file.path, anchor: this.origin(file, call.typeSpan), call: label });
           }
         }
       }
@@ -29185,8 +29185,8 @@ var init_read_terraform = __esm({
 init_node_fs();
 
 // builtin:node:os
-var builtin2 = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:os");
-var read2 = (name2) => builtin2[name2];
+var builtin2 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:os");
+var read2 = (name) => builtin2[name];
 var export1 = /* @__PURE__ */ read2("availableParallelism");
 var export6 = /* @__PURE__ */ read2("homedir");
 var export13 = /* @__PURE__ */ read2("tmpdir");
@@ -29658,23 +29658,23 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function getInput(name2, options) {
-  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name2}`);
+    throw new Error(`Input required and not supplied: ${name}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function setOutput(name2, value) {
+function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name: name2 }, toCommandValue(value));
+  issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
@@ -29713,22 +29713,22 @@ init_package_files();
 init_node_fs();
 
 // builtin:node:module
-var builtin5 = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:module");
-var read4 = (name2) => builtin5[name2];
+var builtin5 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:module");
+var read4 = (name) => builtin5[name];
 var export18 = /* @__PURE__ */ read4("createRequire");
 
 // src/schema-validation.ts
 init_node_url();
 init_package_files();
 var require2 = export18(import.meta.url);
-function validationFunction(name2) {
-  const compiled = export11(new URL(`./validators/${name2.replace(/\.json$/, ".cjs")}`, import.meta.url));
+function validationFunction(name) {
+  const compiled = export11(new URL(`./validators/${name.replace(/\.json$/, ".cjs")}`, import.meta.url));
   if (export17(compiled)) return require2(compiled);
   const { Ajv } = require2("ajv");
-  return new Ajv({ allErrors: true, strict: true }).compile(readPackageJson("schemas", name2));
+  return new Ajv({ allErrors: true, strict: true }).compile(readPackageJson("schemas", name));
 }
-function schemaValidator(name2) {
-  const validate = validationFunction(name2);
+function schemaValidator(name) {
+  const validate = validationFunction(name);
   return (value) => validate(value) ? [] : (validate.errors ?? []).map(describeError);
 }
 function keyPath(pointer) {
@@ -29764,7 +29764,7 @@ function ruleCatalogue() {
 }
 function readRuleFiles() {
   const validate = schemaValidator("rule.schema.json");
-  return export53(rulesFolder).filter((name2) => name2.endsWith(".yaml")).sort().map((file) => {
+  return export53(rulesFolder).filter((name) => name.endsWith(".yaml")).sort().map((file) => {
     const metadata = load(export59(`${rulesFolder}/${file}`, "utf8"));
     const problems = validate(metadata);
     if (problems.length > 0) throw new Error(`rules/${file}: ${problems.join("; ")}`);
@@ -30314,8 +30314,8 @@ function isBrokenLink(absolute) {
 
 // src/builtins.ts
 var require3 = export18(import.meta.url);
-function builtin6(name2) {
-  return require3(name2);
+function builtin6(name) {
+  return require3(name);
 }
 
 // src/loaders/code-screen.ts
@@ -30327,91 +30327,197 @@ init_markers();
 // src/loaders/simd-scan.ts
 var textsPerScan = 30;
 var scanSlack = 32;
-var uleb = (value) => {
-  const out = [];
-  do {
-    let byte = value & 127;
-    value >>>= 7;
-    if (value !== 0) byte |= 128;
-    out.push(byte);
-  } while (value !== 0);
-  return out;
-};
-var sleb = (value) => {
-  const out = [];
-  for (; ; ) {
-    const byte = Number(value & 0x7fn);
-    value >>= 7n;
-    const done = value === 0n && (byte & 64) === 0 || value === -1n && (byte & 64) !== 0;
-    out.push(done ? byte : byte | 128);
-    if (done) return out;
+var [i32, v128] = [127, 123];
+var Code = class {
+  bytes = [];
+  byte(value) {
+    this.bytes.push(value);
+    return this;
+  }
+  /** Bytes written already elsewhere. */
+  append(bytes) {
+    for (let index = 0; index < bytes.length; index++) this.bytes.push(bytes[index]);
+    return this;
+  }
+  /** An unsigned LEB128 number. */
+  uleb(value) {
+    do {
+      let byte = value & 127;
+      value >>>= 7;
+      if (value !== 0) byte |= 128;
+      this.bytes.push(byte);
+    } while (value !== 0);
+    return this;
+  }
+  /** A signed LEB128 number of 32 bits, as `i32.const` takes it. */
+  sleb(value) {
+    value |= 0;
+    for (; ; ) {
+      const byte = value & 127;
+      value >>= 7;
+      const done = value === 0 && (byte & 64) === 0 || value === -1 && (byte & 64) !== 0;
+      this.bytes.push(done ? byte : byte | 128);
+      if (done) return this;
+    }
+  }
+  /** A signed LEB128 number of 64 bits, as `i64.const` takes it. */
+  sleb64(value) {
+    for (; ; ) {
+      const byte = Number(value & 0x7fn);
+      value >>= 7n;
+      const done = value === 0n && (byte & 64) === 0 || value === -1n && (byte & 64) !== 0;
+      this.bytes.push(done ? byte : byte | 128);
+      if (done) return this;
+    }
+  }
+  /** A name: its length, then its characters (ASCII). */
+  name(text) {
+    this.uleb(text.length);
+    for (let index = 0; index < text.length; index++) this.bytes.push(text.charCodeAt(index));
+    return this;
+  }
+  /** A section: its id, its length, then its content. */
+  section(id, content) {
+    return this.byte(id).uleb(content.bytes.length).append(content.bytes);
+  }
+  localGet(index) {
+    return this.byte(32).uleb(index);
+  }
+  localSet(index) {
+    return this.byte(33).uleb(index);
+  }
+  localTee(index) {
+    return this.byte(34).uleb(index);
+  }
+  i32Const(value) {
+    return this.byte(65).sleb(value);
+  }
+  i64Const(value) {
+    return this.byte(66).sleb64(BigInt.asIntN(64, value));
+  }
+  i32Load8(offset) {
+    return this.byte(45).byte(0).uleb(offset);
+  }
+  i64Load(offset) {
+    return this.byte(41).byte(0).uleb(offset);
+  }
+  i32Eqz() {
+    return this.byte(69);
+  }
+  i32Eq() {
+    return this.byte(70);
+  }
+  i32Ne() {
+    return this.byte(71);
+  }
+  i32LtU() {
+    return this.byte(73);
+  }
+  i32GtU() {
+    return this.byte(75);
+  }
+  i32GeU() {
+    return this.byte(79);
+  }
+  i64Ne() {
+    return this.byte(82);
+  }
+  i32Ctz() {
+    return this.byte(104);
+  }
+  i32Add() {
+    return this.byte(106);
+  }
+  i32Sub() {
+    return this.byte(107);
+  }
+  i32And() {
+    return this.byte(113);
+  }
+  i32Or() {
+    return this.byte(114);
+  }
+  i32Shl() {
+    return this.byte(116);
+  }
+  block() {
+    return this.byte(2).byte(64);
+  }
+  loop() {
+    return this.byte(3).byte(64);
+  }
+  if() {
+    return this.byte(4).byte(64);
+  }
+  end() {
+    return this.byte(11);
+  }
+  br(depth) {
+    return this.byte(12).uleb(depth);
+  }
+  brIf(depth) {
+    return this.byte(13).uleb(depth);
+  }
+  return() {
+    return this.byte(15);
+  }
+  v128Load(offset) {
+    return this.byte(253).byte(0).byte(0).uleb(offset);
+  }
+  /** `v128.const` with `byte` in every lane. */
+  v128Splat(byte) {
+    this.byte(253).byte(12);
+    for (let lane = 0; lane < 16; lane++) this.bytes.push(byte);
+    return this;
+  }
+  i8x16Eq() {
+    return this.byte(253).byte(35);
+  }
+  i8x16Ne() {
+    return this.byte(253).byte(36);
+  }
+  i8x16LtU() {
+    return this.byte(253).byte(38);
+  }
+  i8x16GtU() {
+    return this.byte(253).byte(40);
+  }
+  v128And() {
+    return this.byte(253).byte(78);
+  }
+  v128Or() {
+    return this.byte(253).byte(80);
+  }
+  v128AnyTrue() {
+    return this.byte(253).byte(83);
+  }
+  i8x16Bitmask() {
+    return this.byte(253).byte(100);
+  }
+  i8x16MinU() {
+    return this.byte(253).byte(119);
   }
 };
-var vector = (items) => [...uleb(items.length), ...items.flat()];
-var name = (text) => [...uleb(text.length), ...Array.from(text, (character) => character.charCodeAt(0))];
-var section = (id, content) => [id, ...uleb(content.length), ...content];
-var op = {
-  localGet: (index) => [32, ...uleb(index)],
-  localSet: (index) => [33, ...uleb(index)],
-  localTee: (index) => [34, ...uleb(index)],
-  i32Const: (value) => [65, ...sleb(BigInt(value))],
-  i64Const: (value) => [66, ...sleb(BigInt.asIntN(64, value))],
-  i32Load8: (offset) => [45, 0, ...uleb(offset)],
-  i64Load: (offset) => [41, 0, ...uleb(offset)],
-  i32Eqz: [69],
-  i32Eq: [70],
-  i32Ne: [71],
-  i32LtU: [73],
-  i32GtU: [75],
-  i32GeU: [79],
-  i64Ne: [82],
-  i32Ctz: [104],
-  i32Add: [106],
-  i32Sub: [107],
-  i32And: [113],
-  i32Or: [114],
-  i32Shl: [116],
-  block: [2, 64],
-  loop: [3, 64],
-  if: [4, 64],
-  end: [11],
-  br: (depth) => [12, ...uleb(depth)],
-  brIf: (depth) => [13, ...uleb(depth)],
-  return: [15],
-  v128Load: (offset) => [253, 0, 0, ...uleb(offset)],
-  v128Splat: (byte) => [253, 12, ...new Array(16).fill(byte)],
-  i8x16Eq: [253, 35],
-  v128And: [253, 78],
-  v128Or: [253, 80],
-  v128AnyTrue: [253, 83],
-  i8x16Bitmask: [253, 100],
-  i8x16MinU: [253, 119],
-  i8x16Ne: [253, 36],
-  i8x16LtU: [253, 38],
-  i8x16GtU: [253, 40]
-};
-var [i32, v128] = [127, 123];
 function moduleOf(exportName, locals, body) {
-  const code2 = [...vector(locals), ...body, ...op.end];
-  return new Uint8Array([
-    ...[0, 97, 115, 109, 1, 0, 0, 0],
-    ...section(1, vector([[96, ...vector([[i32]]), ...vector([[i32]])]])),
-    ...section(2, vector([[...name("m"), ...name("memory"), 2, 0, 1]])),
-    ...section(3, vector([[0]])),
-    ...section(7, vector([[...name(exportName), 0, 0]])),
-    ...section(10, vector([[...uleb(code2.length), ...code2]]))
-  ]);
+  const code2 = new Code().uleb(locals.length);
+  for (const [count, type] of locals) code2.uleb(count).byte(type);
+  code2.append(body.bytes).end();
+  const module = new Code().append([0, 97, 115, 109, 1, 0, 0, 0]);
+  module.section(1, new Code().uleb(1).byte(96).uleb(1).byte(i32).uleb(1).byte(i32));
+  module.section(2, new Code().uleb(1).name("m").name("memory").byte(2).byte(0).byte(1));
+  module.section(3, new Code().uleb(1).uleb(0));
+  module.section(7, new Code().uleb(1).name(exportName).byte(0).byte(0));
+  module.section(10, new Code().uleb(1).uleb(code2.bytes.length).append(code2.bytes));
+  return new Uint8Array(module.bytes);
 }
-function compareText2(start, text) {
-  const out = [];
+function compareText2(code2, start, text) {
   let at3 = 0;
   for (; at3 + 8 <= text.length; at3 += 8) {
     let word = 0n;
     for (let byte = 7; byte >= 0; byte--) word = word << 8n | BigInt(text[at3 + byte]);
-    out.push(...op.localGet(start), ...op.i64Load(at3), ...op.i64Const(word), ...op.i64Ne, ...op.brIf(0));
+    code2.localGet(start).i64Load(at3).i64Const(word).i64Ne().brIf(0);
   }
-  for (; at3 < text.length; at3++) out.push(...op.localGet(start), ...op.i32Load8(at3), ...op.i32Const(text[at3]), ...op.i32Ne, ...op.brIf(0));
-  return out;
+  for (; at3 < text.length; at3++) code2.localGet(start).i32Load8(at3).i32Const(text[at3]).i32Ne().brIf(0);
 }
 var wideStep = 64;
 function findModule(texts) {
@@ -30420,102 +30526,98 @@ function findModule(texts) {
   const pairs = [...new Map(texts.map((text) => [pairOf(text).join(","), pairOf(text)])).values()];
   const first = (pair2) => 10 + 2 * pair2;
   const all = texts.length === 0 ? 0 : 2 ** texts.length - 1;
+  const code2 = new Code();
   const pairHits = (offset) => {
-    const out = [...op.localGet(from), ...op.v128Load(offset), ...op.localSet(block), ...op.localGet(from), ...op.v128Load(offset + 1), ...op.localSet(next)];
-    pairs.forEach((_2, pair2) => {
-      out.push(...op.localGet(block), ...op.localGet(first(pair2)), ...op.i8x16Eq, ...op.localGet(next), ...op.localGet(first(pair2) + 1), ...op.i8x16Eq, ...op.v128And);
-      if (pair2 > 0) out.push(...op.v128Or);
-    });
-    return out;
+    code2.localGet(from).v128Load(offset).localSet(block).localGet(from).v128Load(offset + 1).localSet(next);
+    for (let pair2 = 0; pair2 < pairs.length; pair2++) {
+      code2.localGet(block).localGet(first(pair2)).i8x16Eq().localGet(next).localGet(first(pair2) + 1).i8x16Eq().v128And();
+      if (pair2 > 0) code2.v128Or();
+    }
   };
-  const body = [];
-  pairs.forEach(([a, b], pair2) => body.push(...op.v128Splat(a), ...op.localSet(first(pair2)), ...op.v128Splat(b), ...op.localSet(first(pair2) + 1)));
-  body.push(...op.block, ...op.loop);
-  body.push(...op.block, ...op.loop);
-  body.push(...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localGet(end), ...op.i32GtU);
-  body.push(...op.if, ...op.localGet(end), ...op.localSet(stop), ...op.br(2), ...op.end);
+  pairs.forEach(([a, b], pair2) => code2.v128Splat(a).localSet(first(pair2)).v128Splat(b).localSet(first(pair2) + 1));
+  code2.block().loop();
+  code2.block().loop();
+  code2.localGet(from).i32Const(wideStep).i32Add().localGet(end).i32GtU();
+  code2.if().localGet(end).localSet(stop).br(2).end();
   for (let offset = 0; offset < wideStep; offset += 16) {
-    body.push(...pairHits(offset));
-    if (offset > 0) body.push(...op.v128Or);
+    pairHits(offset);
+    if (offset > 0) code2.v128Or();
   }
-  body.push(...op.v128AnyTrue, ...op.if, ...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localSet(stop), ...op.br(2), ...op.end);
-  body.push(...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
-  body.push(...op.block, ...op.loop);
-  body.push(...op.localGet(from), ...op.localGet(end), ...op.i32GeU, ...op.brIf(3));
-  body.push(...op.localGet(from), ...op.localGet(stop), ...op.i32GeU, ...op.brIf(1));
-  body.push(...pairHits(0));
-  body.push(...op.localTee(hits), ...op.v128AnyTrue, ...op.if);
-  body.push(...op.localGet(hits), ...op.i8x16Bitmask, ...op.localSet(lanes));
-  body.push(...op.block, ...op.loop);
-  body.push(...op.localGet(lanes), ...op.i32Eqz, ...op.brIf(1));
-  body.push(...op.localGet(from), ...op.localGet(lanes), ...op.i32Ctz, ...op.i32Add, ...op.localTee(at3), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1));
-  body.push(...op.localGet(lanes), ...op.localGet(lanes), ...op.i32Const(1), ...op.i32Sub, ...op.i32And, ...op.localSet(lanes));
+  code2.v128AnyTrue().if().localGet(from).i32Const(wideStep).i32Add().localSet(stop).br(2).end();
+  code2.localGet(from).i32Const(wideStep).i32Add().localSet(from).br(0).end().end();
+  code2.block().loop();
+  code2.localGet(from).localGet(end).i32GeU().brIf(3);
+  code2.localGet(from).localGet(stop).i32GeU().brIf(1);
+  pairHits(0);
+  code2.localTee(hits).v128AnyTrue().if();
+  code2.localGet(hits).i8x16Bitmask().localSet(lanes);
+  code2.block().loop();
+  code2.localGet(lanes).i32Eqz().brIf(1);
+  code2.localGet(from).localGet(lanes).i32Ctz().i32Add().localTee(at3).localGet(end).i32GeU().brIf(1);
+  code2.localGet(lanes).localGet(lanes).i32Const(1).i32Sub().i32And().localSet(lanes);
   texts.forEach((text, index) => {
     const [a, b] = pairOf(text);
     const bit = 2 ** index;
-    body.push(...op.block);
-    body.push(...op.localGet(found2), ...op.i32Const(bit | 0), ...op.i32And, ...op.brIf(0));
-    body.push(...op.localGet(at3), ...op.i32Load8(0), ...op.i32Const(a), ...op.i32Ne, ...op.brIf(0));
-    body.push(...op.localGet(at3), ...op.i32Load8(1), ...op.i32Const(b), ...op.i32Ne, ...op.brIf(0));
-    body.push(...op.localGet(at3), ...op.i32Const(text.anchor), ...op.i32LtU, ...op.brIf(0));
-    body.push(...op.localGet(at3), ...op.i32Const(text.anchor), ...op.i32Sub, ...op.localTee(start), ...op.i32Const(text.bytes.length), ...op.i32Add, ...op.localGet(end), ...op.i32GtU, ...op.brIf(0));
-    body.push(...compareText2(start, text.bytes));
-    body.push(...op.localGet(found2), ...op.i32Const(bit | 0), ...op.i32Or, ...op.localTee(found2), ...op.i32Const(all | 0), ...op.i32Eq, ...op.if, ...op.localGet(found2), ...op.return, ...op.end);
-    body.push(...op.end);
+    code2.block();
+    code2.localGet(found2).i32Const(bit).i32And().brIf(0);
+    code2.localGet(at3).i32Load8(0).i32Const(a).i32Ne().brIf(0);
+    code2.localGet(at3).i32Load8(1).i32Const(b).i32Ne().brIf(0);
+    code2.localGet(at3).i32Const(text.anchor).i32LtU().brIf(0);
+    code2.localGet(at3).i32Const(text.anchor).i32Sub().localTee(start).i32Const(text.bytes.length).i32Add().localGet(end).i32GtU().brIf(0);
+    compareText2(code2, start, text.bytes);
+    code2.localGet(found2).i32Const(bit).i32Or().localTee(found2).i32Const(all).i32Eq().if().localGet(found2).return().end();
+    code2.end();
   });
-  body.push(...op.br(0), ...op.end, ...op.end);
-  body.push(...op.end);
-  body.push(...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
-  body.push(...op.br(0), ...op.end, ...op.end);
-  body.push(...op.localGet(found2));
-  return moduleOf("find", [[6, i32], [3 + 2 * pairs.length, v128]], body);
+  code2.br(0).end().end();
+  code2.end();
+  code2.localGet(from).i32Const(16).i32Add().localSet(from).br(0).end().end();
+  code2.br(0).end().end();
+  code2.localGet(found2);
+  return moduleOf("find", [[6, i32], [3 + 2 * pairs.length, v128]], code2);
 }
-function firstMarked(limit, from, bits, marked, answer) {
-  return [
-    ...op.block,
-    ...op.loop,
-    ...[...op.localGet(from), ...op.localGet(limit), ...op.i32GeU, ...op.brIf(1)],
-    ...[...marked, ...op.i8x16Bitmask, ...op.localTee(bits)],
-    ...op.if,
-    // A whole block before `limit`, or one of its lanes before it.
-    ...[...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(answer), ...op.return, ...op.end],
-    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
-    ...[...op.if, ...op.i32Const(answer), ...op.return, ...op.end],
-    ...op.end,
-    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
-    ...op.end,
-    ...op.end
-  ];
+function firstMarked(code2, limit, from, bits, marked, answer) {
+  code2.block().loop();
+  code2.localGet(from).localGet(limit).i32GeU().brIf(1);
+  marked(code2);
+  code2.i8x16Bitmask().localTee(bits);
+  code2.if();
+  code2.localGet(limit).localGet(from).i32Sub().i32Const(16).i32GeU().if().i32Const(answer).return().end();
+  code2.localGet(bits).i32Const(1).localGet(limit).localGet(from).i32Sub().i32Shl().i32Const(1).i32Sub().i32And();
+  code2.if().i32Const(answer).return().end();
+  code2.end();
+  code2.localGet(from).i32Const(16).i32Add().localSet(from).br(0);
+  code2.end().end();
 }
 function nulModule() {
   const [limit, from, bits] = [0, 1, 2];
-  const load2 = (offset) => [...op.localGet(from), ...op.v128Load(offset)];
-  const body = [
-    ...op.block,
-    ...op.loop,
-    ...[...op.localGet(from), ...op.i32Const(64), ...op.i32Add, ...op.localGet(limit), ...op.i32GtU, ...op.brIf(1)],
-    ...[...load2(0), ...load2(16), ...op.i8x16MinU, ...load2(32), ...load2(48), ...op.i8x16MinU, ...op.i8x16MinU],
-    ...[...op.v128Splat(0), ...op.i8x16Eq, ...op.v128AnyTrue, ...op.if, ...op.i32Const(1), ...op.return, ...op.end],
-    ...[...op.localGet(from), ...op.i32Const(64), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
-    ...op.end,
-    ...op.end,
-    ...firstMarked(limit, from, bits, [...load2(0), ...op.v128Splat(0), ...op.i8x16Eq], 1),
-    ...op.i32Const(0)
-  ];
-  return moduleOf("nul", [[2, i32]], body);
+  const code2 = new Code();
+  code2.block().loop();
+  code2.localGet(from).i32Const(64).i32Add().localGet(limit).i32GtU().brIf(1);
+  code2.localGet(from).v128Load(0).localGet(from).v128Load(16).i8x16MinU().localGet(from).v128Load(32).localGet(from).v128Load(48).i8x16MinU().i8x16MinU();
+  code2.v128Splat(0).i8x16Eq().v128AnyTrue().if().i32Const(1).return().end();
+  code2.localGet(from).i32Const(64).i32Add().localSet(from).br(0);
+  code2.end().end();
+  firstMarked(code2, limit, from, bits, (marked) => marked.localGet(from).v128Load(0).v128Splat(0).i8x16Eq(), 1);
+  code2.i32Const(0);
+  return moduleOf("nul", [[2, i32]], code2);
 }
 function plainModule() {
   const [end, from, bits, block] = [0, 1, 2, 3];
-  const notPlain = [
-    ...[...op.localGet(from), ...op.v128Load(0), ...op.localTee(block), ...op.v128Splat(32), ...op.i8x16LtU],
-    ...[...op.localGet(block), ...op.v128Splat(10), ...op.i8x16Ne, ...op.v128And],
-    ...[...op.localGet(block), ...op.v128Splat(126), ...op.i8x16GtU, ...op.v128Or]
-  ];
-  return moduleOf("plain", [[2, i32], [1, v128]], [...firstMarked(end, from, bits, notPlain, 0), ...op.i32Const(1)]);
+  const notPlain = (code3) => {
+    code3.localGet(from).v128Load(0).localTee(block).v128Splat(32).i8x16LtU();
+    code3.localGet(block).v128Splat(10).i8x16Ne().v128And();
+    code3.localGet(block).v128Splat(126).i8x16GtU().v128Or();
+  };
+  const code2 = new Code();
+  firstMarked(code2, end, from, bits, notPlain, 0);
+  code2.i32Const(1);
+  return moduleOf("plain", [[2, i32], [1, v128]], code2);
 }
+var fixedModules;
+var fixed = () => fixedModules ??= { nul: nulModule(), plain: plainModule() };
 function simdAvailable() {
   try {
-    return typeof WebAssembly === "object" && [findModule([{ bytes: new Uint8Array([97, 98]), anchor: 0 }]), nulModule(), plainModule()].every((module) => WebAssembly.validate(module));
+    return typeof WebAssembly === "object" && [findModule([{ bytes: new Uint8Array([97, 98]), anchor: 0 }]), fixed().nul, fixed().plain].every((module) => WebAssembly.validate(module));
   } catch {
     return false;
   }
@@ -30528,11 +30630,11 @@ function textScan(memory, texts) {
   return instantiate(findModule(texts), memory);
 }
 function nulScan(memory) {
-  const { nul } = instantiate(nulModule(), memory);
+  const { nul } = instantiate(fixed().nul, memory);
   return (limit) => nul(limit) !== 0;
 }
 function plainScan(memory) {
-  const { plain: plain2 } = instantiate(plainModule(), memory);
+  const { plain: plain2 } = instantiate(fixed().plain, memory);
   return (end) => plain2(end) !== 0;
 }
 
@@ -30931,18 +31033,18 @@ init_languages();
 init_manifest_files();
 var manifestKind = Object.freeze({ manifest: true });
 var otherKinds = /* @__PURE__ */ new Map();
-function fileKind(file, name2) {
+function fileKind(file, name) {
   if (isManifestFile(file)) return manifestKind;
-  const language = languageOf(file, name2);
+  const language = languageOf(file, name);
   let kinds = otherKinds.get(language);
   if (kinds === void 0) {
     kinds = [Object.freeze({ manifest: false, language, dependencies: false }), Object.freeze({ manifest: false, language, dependencies: true })];
     otherKinds.set(language, kinds);
   }
-  return kinds[isDependencyManifest(file, name2) ? 1 : 0];
+  return kinds[isDependencyManifest(file, name) ? 1 : 0];
 }
-function readKind(file, name2) {
-  const kind = fileKind(file, name2);
+function readKind(file, name) {
+  const kind = fileKind(file, name);
   return kind.manifest || kind.language !== void 0 || kind.dependencies ? kind : void 0;
 }
 
@@ -31002,7 +31104,7 @@ function injectedStsSetting(settings, profile) {
 function skippedContainers(podMetadata) {
   const value = own(recordAt(podMetadata, "annotations"), webhook.annotations.skipContainers);
   if (typeof value !== "string") return /* @__PURE__ */ new Set();
-  return new Set(value.split(",").map((name2) => name2.trim()).filter((name2) => name2 !== ""));
+  return new Set(value.split(",").map((name) => name.trim()).filter((name) => name !== ""));
 }
 
 // src/loaders/kustomize.ts
@@ -31053,7 +31155,7 @@ function findFluxKustomizations(root, scanned, read7) {
     return parsed.documents.flatMap(({ value, locator }) => {
       if (!isRecord(value) || value.kind !== "Kustomization" || typeof value.apiVersion !== "string" || !fluxApiVersions.has(value.apiVersion)) return [];
       const metadata = isRecord(value.metadata) ? value.metadata : {};
-      const name2 = `${typeof metadata.namespace === "string" ? `${metadata.namespace}/` : ""}${nameOf(value)}`;
+      const name = `${typeof metadata.namespace === "string" ? `${metadata.namespace}/` : ""}${nameOf(value)}`;
       const firstLine = locator.locate([]).lineText;
       const spec = isRecord(value.spec) ? value.spec : {};
       const specPath = typeof spec.path === "string" ? spec.path : ".";
@@ -31061,7 +31163,7 @@ function findFluxKustomizations(root, scanned, read7) {
       try {
         const folder = localReference(root, realRoot, ".", specPath, "spec.path");
         if (!folder.directory) throw new Refused(`\`spec.path\` \`${specPath}\` is not a folder`);
-        const flux = fluxOf(name2, spec);
+        const flux = fluxOf(name, spec);
         const tree = kustomizationIn(root, folder.file) === void 0 ? generatedTree(root, realRoot, folder.file, scanned, flux) : readTree(root, realRoot, folder.file, []);
         const patches = Array.isArray(spec.patches) ? spec.patches : [];
         patches.forEach((entry2, index) => {
@@ -31077,7 +31179,7 @@ function findFluxKustomizations(root, scanned, read7) {
         return [{ file, folder: folder.file, firstLine, tree, flux }];
       } catch (error2) {
         if (!(error2 instanceof Refused)) throw error2;
-        return [{ file, folder: specPath, firstLine, tree: empty, refused: `Flux Kustomization \`${name2}\`: ${error2.message}` }];
+        return [{ file, folder: specPath, firstLine, tree: empty, refused: `Flux Kustomization \`${name}\`: ${error2.message}` }];
       }
     });
   });
@@ -31101,7 +31203,7 @@ function addTree(tree, inner) {
   tree.patches.push(...inner.patches);
   tree.kustomizations.push(...inner.kustomizations);
 }
-function fluxOf(name2, spec) {
+function fluxOf(name, spec) {
   const fields = {};
   const patches = (Array.isArray(spec.patches) ? spec.patches : []).filter((entry2) => isRecord(entry2) && typeof entry2.patch === "string");
   if (patches.length > 0) fields.patches = patches.map((entry2) => ({ patch: entry2.patch, ...isRecord(entry2.target) ? { target: entry2.target } : {} }));
@@ -31110,9 +31212,9 @@ function fluxOf(name2, spec) {
   if (isRecord(common.annotations)) fields.commonAnnotations = common.annotations;
   if (isRecord(common.labels)) fields.labels = [{ pairs: common.labels }];
   const postBuild = isRecord(spec.postBuild) ? spec.postBuild : {};
-  if (postBuild.substitute === void 0 && postBuild.substituteFrom === void 0) return { name: name2, fields };
+  if (postBuild.substitute === void 0 && postBuild.substituteFrom === void 0) return { name, fields };
   const known = isRecord(postBuild.substitute) ? postBuild.substitute : {};
-  return { name: name2, fields, substitute: Object.fromEntries(Object.entries(known).filter((entry2) => typeof entry2[1] === "string")) };
+  return { name, fields, substitute: Object.fromEntries(Object.entries(known).filter((entry2) => typeof entry2[1] === "string")) };
 }
 function localReference(root, realRoot, folder, reference, field) {
   if (/^[a-z][a-z0-9+.-]*:\/\/|^git::|^git@|\?ref=/i.test(reference)) throw new Refused(`\`${field}\` entry \`${reference}\` is remote; only files in the repository are built`);
@@ -31125,8 +31227,8 @@ function localReference(root, realRoot, folder, reference, field) {
   return { file, directory: export72(real).isDirectory() };
 }
 function kustomizationIn(root, folder) {
-  const name2 = kustomizationNames.find((candidate2) => export17(node_path_default.join(root, folder, candidate2)));
-  return name2 === void 0 ? void 0 : node_path_default.posix.join(folder, name2);
+  const name = kustomizationNames.find((candidate2) => export17(node_path_default.join(root, folder, candidate2)));
+  return name === void 0 ? void 0 : node_path_default.posix.join(folder, name);
 }
 function readTree(root, realRoot, folder, reaching) {
   const file = kustomizationIn(root, folder);
@@ -31259,7 +31361,7 @@ async function buildOverlay(root, overlay) {
 }
 var copiesFolder = "files";
 function substitute(value, variables) {
-  if (typeof value === "string") return value.replace(new RegExp(variablePattern.source, "g"), (placeholder2, name2, fallback) => Object.hasOwn(variables, name2) ? variables[name2] : fallback ?? placeholder2);
+  if (typeof value === "string") return value.replace(new RegExp(variablePattern.source, "g"), (placeholder2, name, fallback) => Object.hasOwn(variables, name) ? variables[name] : fallback ?? placeholder2);
   if (Array.isArray(value)) return value.map((item) => substitute(item, variables));
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item, variables)]));
   return value;
@@ -31351,8 +31453,8 @@ function matchingPath(built, other, steps) {
     if (typeof step === "number") {
       if (!Array.isArray(built) || !Array.isArray(other)) return void 0;
       const item = built[step];
-      const name2 = isRecord(item) && typeof item.name === "string" ? item.name : void 0;
-      const index = name2 === void 0 ? step : other.findIndex((candidate2) => isRecord(candidate2) && candidate2.name === name2);
+      const name = isRecord(item) && typeof item.name === "string" ? item.name : void 0;
+      const index = name === void 0 ? step : other.findIndex((candidate2) => isRecord(candidate2) && candidate2.name === name);
       if (index < 0 || index >= other.length) return void 0;
       result2.push(index);
       built = item;
@@ -31450,23 +31552,23 @@ var OverlayLocator = class {
     }
     if (!targets(patch.target, this.identity, baseName2)) return void 0;
     for (const operation2 of [...patch.operations].reverse()) {
-      const op2 = isRecord(operation2.value) ? operation2.value : {};
-      if (op2.op !== "add" && op2.op !== "replace" || typeof op2.path !== "string") continue;
-      const pointer = pointerSteps(op2.path);
+      const op = isRecord(operation2.value) ? operation2.value : {};
+      if (op.op !== "add" && op.op !== "replace" || typeof op.path !== "string") continue;
+      const pointer = pointerSteps(op.path);
       if (pointer.length > steps.length) continue;
       const under = pointer.every((step, index) => step === String(steps[index]) || step === "-" && typeof steps[index] === "number");
       if (!under) continue;
       const rest = steps.slice(pointer.length);
-      const at3 = matchingPath(valueAt(this.built, steps.slice(0, pointer.length)).value, op2.value, rest);
-      if (at3 && valueAt(op2.value, at3).value === value) return { origin: operation2, at: ["value", ...at3] };
+      const at3 = matchingPath(valueAt(this.built, steps.slice(0, pointer.length)).value, op.value, rest);
+      if (at3 && valueAt(op.value, at3).value === value) return { origin: operation2, at: ["value", ...at3] };
     }
     return void 0;
   }
 };
 
 // builtin:node:buffer
-var builtin7 = ((name2) => process.getBuiltinModule?.(name2) ?? __require(name2))("node:buffer");
-var read5 = (name2) => builtin7[name2];
+var builtin7 = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:buffer");
+var read5 = (name) => builtin7[name];
 var export3 = /* @__PURE__ */ read5("isUtf8");
 
 // src/young-generation.ts
@@ -31666,48 +31768,48 @@ function addLayer(outcome, values, context) {
 }
 function valueFileLayers(application, helm, helmPath, chartPath, refs, context) {
   const values = [];
-  listAt(helm, "valueFiles").forEach((name2, index) => {
-    if (typeof name2 !== "string") return;
+  listAt(helm, "valueFiles").forEach((name, index) => {
+    if (typeof name !== "string") return;
     const where2 = at2(context, application.locator, [...helmPath, "valueFiles", index]);
-    const unanalysed = (reason2) => context.into.unanalysed.push({ path: where2.path, line: where2.line, kind: "argocd", reason: `values file \`${name2}\` of ${application.by} ${reason2}` });
-    if (name2.includes("{{")) return unanalysed("is named through a template placeholder, known only when the ApplicationSet is rendered");
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name2)) return unanalysed("is fetched from a URL, not read");
+    const unanalysed = (reason2) => context.into.unanalysed.push({ path: where2.path, line: where2.line, kind: "argocd", reason: `values file \`${name}\` of ${application.by} ${reason2}` });
+    if (name.includes("{{")) return unanalysed("is named through a template placeholder, known only when the ApplicationSet is rendered");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) return unanalysed("is fetched from a URL, not read");
     let relative;
-    if (name2.startsWith("$")) {
-      const ref = name2.slice(1).split("/", 1)[0];
+    if (name.startsWith("$")) {
+      const ref = name.slice(1).split("/", 1)[0];
       const refSource = refs.get(ref);
       if (!refSource) {
-        context.into.errors.push({ ...where2, message: `values file \`${name2}\` of ${application.by} names the source ref \`${ref}\`, which no source declares` });
+        context.into.errors.push({ ...where2, message: `values file \`${name}\` of ${application.by} names the source ref \`${ref}\`, which no source declares` });
         return;
       }
-      relative = name2.slice(ref.length + 2);
+      relative = name.slice(ref.length + 2);
       const file2 = insideRoot(relative);
       if (file2 !== void 0 && context.repository.text(file2) === void 0) {
         return unanalysed(`comes from the repository of source ref \`${ref}\` (${stringAt(refSource, "repoURL") ?? "no repoURL"}) and is not among the scanned files`);
       }
     } else if (chartPath !== void 0) {
-      relative = node_path_default.posix.join(chartPath, name2);
+      relative = node_path_default.posix.join(chartPath, name);
     } else {
       return unanalysed("is a file of the chart itself, not of this repository");
     }
     const file = insideRoot(relative);
     if (file === void 0) {
-      context.into.errors.push({ ...where2, message: `values file \`${name2}\` of ${application.by} is outside the scan root: not read` });
+      context.into.errors.push({ ...where2, message: `values file \`${name}\` of ${application.by} is outside the scan root: not read` });
       return;
     }
     const text = context.repository.text(file);
     if (text !== void 0) addLayer(valuesFileLayer(file, text, `values file \`${file}\``), values, context);
-    else if (helm.ignoreMissingValueFiles !== true) context.into.errors.push({ ...where2, message: `values file \`${name2}\` of ${application.by} is not among the scanned files (\`${file}\`)` });
+    else if (helm.ignoreMissingValueFiles !== true) context.into.errors.push({ ...where2, message: `values file \`${name}\` of ${application.by} is not among the scanned files (\`${file}\`)` });
   });
   return values;
 }
 function parameterLayer(application, helm, helmPath, context) {
   const entries = [];
   listAt(helm, "parameters").forEach((parameter, index) => {
-    const name2 = stringAt(parameter, "name");
-    if (name2 === void 0 || !isRecord(parameter)) return;
+    const name = stringAt(parameter, "name");
+    if (name === void 0 || !isRecord(parameter)) return;
     const parameterPath = [...helmPath, "parameters", index];
-    const path2 = parseSetName(name2);
+    const path2 = parseSetName(name);
     if (typeof path2 === "string") {
       context.into.errors.push({ ...at2(context, application.locator, [...parameterPath, "name"]), message: `Helm parameter of ${application.by}: ${path2}` });
       return;
@@ -31809,13 +31911,13 @@ function readFile(file, repository, into) {
     if (!isRecord(value)) continue;
     const apiVersion = value.apiVersion;
     if (typeof apiVersion === "string" && apiVersion.startsWith(argoGroup)) {
-      const name2 = stringAt(recordAt(value, "metadata"), "name");
+      const name = stringAt(recordAt(value, "metadata"), "name");
       if (value.kind === "Application") {
-        readApplication({ spec: recordAt(value, "spec"), specPath: ["spec"], name: name2, by: `Argo CD Application \`${name2 ?? ""}\``, locator }, context);
+        readApplication({ spec: recordAt(value, "spec"), specPath: ["spec"], name, by: `Argo CD Application \`${name ?? ""}\``, locator }, context);
       } else if (value.kind === "ApplicationSet") {
         const template = recordAt(recordAt(value, "spec"), "template");
         const templateName = stringAt(recordAt(template, "metadata"), "name");
-        readApplication({ spec: recordAt(template, "spec"), specPath: ["spec", "template", "spec"], name: templateName, by: `Argo CD ApplicationSet \`${name2 ?? ""}\``, locator }, context);
+        readApplication({ spec: recordAt(template, "spec"), specPath: ["spec", "template", "spec"], name: templateName, by: `Argo CD ApplicationSet \`${name ?? ""}\``, locator }, context);
       }
     } else if (apiVersion === void 0 && value.kind === void 0) {
       readAddonCatalog(value, locator, context);
@@ -31847,15 +31949,15 @@ var ValuesSources = class {
   repository;
   parsed = /* @__PURE__ */ new Map();
   /** The object of this kind and name, in this namespace when both say one. */
-  find(kind, name2, namespace) {
+  find(kind, name, namespace) {
     for (const file of this.repository.paths) {
       if (!isManifestFile(file)) continue;
       const text = this.repository.text(file);
-      if (text === void 0 || !text.includes(kind) || !text.includes(name2)) continue;
+      if (text === void 0 || !text.includes(kind) || !text.includes(name)) continue;
       const found2 = this.documents(file, text).find(({ value }) => {
         const metadata = recordAt(value, "metadata");
         const objectNamespace = stringAt(metadata, "namespace");
-        return value.apiVersion === "v1" && value.kind === kind && metadata.name === name2 && (namespace === void 0 || objectNamespace === void 0 || objectNamespace === namespace);
+        return value.apiVersion === "v1" && value.kind === kind && metadata.name === name && (namespace === void 0 || objectNamespace === void 0 || objectNamespace === namespace);
       });
       if (found2) return found2;
     }
@@ -31875,26 +31977,26 @@ function valuesFromLayers(release, spec, sources, into) {
   const layers = [];
   listAt(spec, "valuesFrom").forEach((reference, index) => {
     const kind = stringAt(reference, "kind");
-    const name2 = stringAt(reference, "name");
-    if (!isRecord(reference) || kind !== "ConfigMap" && kind !== "Secret" || name2 === void 0) return;
+    const name = stringAt(reference, "name");
+    if (!isRecord(reference) || kind !== "ConfigMap" && kind !== "Secret" || name === void 0) return;
     const where2 = release.locator.locate(["spec", "valuesFrom", index]);
     const position = { path: release.file, line: where2.startLine, column: where2.startColumn };
     const optional2 = reference.optional === true;
-    const object = sources.find(kind, name2, release.namespace);
+    const object = sources.find(kind, name, release.namespace);
     if (!object) {
-      if (!optional2) into.unanalysed.push({ path: release.file, line: where2.startLine, kind: "flux", reason: `${kind} \`${name2}\` that ${release.by} takes values from is not among the scanned files (made at deploy time?): its values are not read` });
+      if (!optional2) into.unanalysed.push({ path: release.file, line: where2.startLine, kind: "flux", reason: `${kind} \`${name}\` that ${release.by} takes values from is not among the scanned files (made at deploy time?): its values are not read` });
       return;
     }
     const key = stringAt(reference, "valuesKey") ?? "values.yaml";
     const field = kind === "Secret" && typeof recordAt(object.value, "stringData")[key] === "string" ? "stringData" : "data";
     const written = recordAt(object.value, field)[key];
     if (typeof written !== "string") {
-      if (!optional2) into.errors.push({ ...position, message: `${kind} \`${name2}\` (\`${object.file}\`) has no key \`${key}\` that ${release.by} takes values from` });
+      if (!optional2) into.errors.push({ ...position, message: `${kind} \`${name}\` (\`${object.file}\`) has no key \`${key}\` that ${release.by} takes values from` });
       return;
     }
     const base64 = kind === "Secret" && field === "data";
     const text = base64 ? Buffer.from(written, "base64").toString("utf8") : written;
-    const label = `key \`${key}\` of ${kind} \`${name2}\``;
+    const label = `key \`${key}\` of ${kind} \`${name}\``;
     const targetPath = stringAt(reference, "targetPath");
     if (targetPath !== void 0) {
       const path2 = parseSetName(targetPath);
@@ -31917,8 +32019,8 @@ function chartOf(spec, repository) {
   const chartSpec = recordAt(recordAt(spec, "chart"), "spec");
   const chart = stringAt(chartSpec, "chart");
   if (chart === void 0) {
-    const name2 = stringAt(recordAt(spec, "chartRef"), "name");
-    return name2 === void 0 ? {} : { name: name2 };
+    const name = stringAt(recordAt(spec, "chartRef"), "name");
+    return name === void 0 ? {} : { name };
   }
   const sourceRef = recordAt(chartSpec, "sourceRef");
   const source = stringAt(sourceRef, "name");
@@ -31934,14 +32036,14 @@ function chartOf(spec, repository) {
 function readHelmRelease(value, locator, file, sources, into) {
   const metadata = recordAt(value, "metadata");
   const spec = recordAt(value, "spec");
-  const name2 = stringAt(metadata, "name") ?? "";
+  const name = stringAt(metadata, "name") ?? "";
   const metadataNamespace = stringAt(metadata, "namespace");
   const targetNamespace = stringAt(spec, "targetNamespace");
-  const release = { file, locator, namespace: metadataNamespace, by: `Flux HelmRelease \`${metadataNamespace === void 0 ? "" : `${metadataNamespace}/`}${name2}\`` };
+  const release = { file, locator, namespace: metadataNamespace, by: `Flux HelmRelease \`${metadataNamespace === void 0 ? "" : `${metadataNamespace}/`}${name}\`` };
   const values = valuesFromLayers(release, spec, sources, into);
   if (isRecord(spec.values)) values.push({ value: spec.values, locator: locatorAt(locator, ["spec", "values"]), label: `\`spec.values\` of ${release.by}` });
   const chart = chartOf(spec, sources.repository);
-  const releaseName = stringAt(spec, "releaseName") ?? (targetNamespace === void 0 ? name2 : `${targetNamespace}-${name2}`);
+  const releaseName = stringAt(spec, "releaseName") ?? (targetNamespace === void 0 ? name : `${targetNamespace}-${name}`);
   const namespace = targetNamespace ?? metadataNamespace;
   const chartLabel = chart.path ?? (chart.name === void 0 ? void 0 : chart.repository === void 0 ? chart.name : `${chart.repository}/${chart.name}`);
   into.releases.push({
@@ -32357,7 +32459,7 @@ function expand_(str, max, maxLength, maxDepth2, depth, maxRewrites, budget, isT
 // node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
 var digit = (a, b) => a === b ? { t: "lit", ch: String(a) } : { t: "class", re: new RegExp(`^[${a}-${b}]$`) };
 var prefix = (d, alts) => alts.map((s) => [digit(d, d), ...s]);
-var fixed = (a, b) => {
+var fixed2 = (a, b) => {
   if (!a)
     return [[]];
   let lo = +a[0];
@@ -32365,13 +32467,13 @@ var fixed = (a, b) => {
   const ra = a.slice(1);
   const rb = b.slice(1);
   if (lo === hi2)
-    return prefix(lo, fixed(ra, rb));
+    return prefix(lo, fixed2(ra, rb));
   const zeros = "0".repeat(ra.length);
   const nines = "9".repeat(ra.length);
   const out = [];
   if (ra !== zeros)
-    out.push(...prefix(lo++, fixed(ra, nines)));
-  const last = rb === nines ? [] : prefix(hi2--, fixed(zeros, rb));
+    out.push(...prefix(lo++, fixed2(ra, nines)));
+  const last = rb === nines ? [] : prefix(hi2--, fixed2(zeros, rb));
   if (lo <= hi2) {
     out.push([digit(lo, hi2), ...Array.from(ra, () => digit(0, 9))]);
   }
@@ -32380,13 +32482,13 @@ var fixed = (a, b) => {
 };
 var nonneg = (a, b, width) => {
   if (width) {
-    return fixed(String(a).padStart(width, "0"), String(b).padStart(width, "0"));
+    return fixed2(String(a).padStart(width, "0"), String(b).padStart(width, "0"));
   }
   const out = [];
   for (let len = String(a).length; len <= String(b).length; len++) {
     const lo = Math.max(a, len === 1 ? 0 : 10 ** (len - 1));
     const hi2 = Math.min(b, 10 ** len - 1);
-    out.push(...fixed(String(lo), String(hi2)));
+    out.push(...fixed2(String(lo), String(hi2)));
   }
   return out;
 };
@@ -34617,10 +34719,10 @@ minimatch.unescape = unescape;
 
 // src/profiles/resolve-profiles.ts
 init_values();
-function makeProfile(name2, source, kubernetesVersion, platformVersion, region, assumptions = []) {
+function makeProfile(name, source, kubernetesVersion, platformVersion, region, assumptions = []) {
   const derived = defaultEndpointFor(kubernetesVersion, platformVersion);
   return {
-    name: name2,
+    name,
     kubernetesVersion,
     platformVersion,
     region,
@@ -35164,14 +35266,14 @@ var partlyRead = {
 function unknownValue(node) {
   return node.computed ? `\${${String(node.value).replace(/\W+/g, "_").replace(/^_+|_+$/g, "")}}` : node.value;
 }
-function serviceAccountData(metadata, name2, namespace, extraAnnotations = {}, copied) {
+function serviceAccountData(metadata, name, namespace, extraAnnotations = {}, copied) {
   const written = isRecord(metadata.value) ? metadata.value : {};
   const value = copied ? Object.fromEntries(Object.entries(written).filter(([key]) => copied.includes(key))) : written;
   const annotationsNode = nodeAt(metadata, ["annotations"]);
   const annotations = { ...annotationsNode.complete && isRecord(annotationsNode.node.value) ? annotationsNode.node.value : {}, ...extraAnnotations };
   const endpoint = nodeAt(metadata, ["annotations", endpointKey]);
   if (endpoint.complete) annotations[endpointKey] = unknownValue(endpoint.node);
-  return { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...value, name: name2, ...namespace !== void 0 ? { namespace } : {}, annotations } };
+  return { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...value, name, ...namespace !== void 0 ? { namespace } : {}, annotations } };
 }
 function textOf(node, what, assumptions) {
   if (!node) return void 0;
@@ -35187,10 +35289,10 @@ function objectServiceAccount(program, root, at3, label, resourceName) {
   const metadata = nodeAt(root, ["metadata"]);
   if (!metadata.complete) return;
   const assumptions = [];
-  let name2 = textOf(nodeAt(metadata.node, ["name"]).complete ? nodeAt(metadata.node, ["name"]).node : void 0, "name", assumptions);
-  if (name2 === void 0) {
-    name2 = resourceName ?? "(unnamed)";
-    assumptions.push(program.kind === "pulumi" ? `its name is made by Pulumi from the resource name \`${name2}\` and a random suffix` : `its name is not written: read as \`${name2}\``);
+  let name = textOf(nodeAt(metadata.node, ["name"]).complete ? nodeAt(metadata.node, ["name"]).node : void 0, "name", assumptions);
+  if (name === void 0) {
+    name = resourceName ?? "(unnamed)";
+    assumptions.push(program.kind === "pulumi" ? `its name is made by Pulumi from the resource name \`${name}\` and a random suffix` : `its name is not written: read as \`${name}\``);
   }
   const namespaceNode = nodeAt(metadata.node, ["namespace"]);
   const namespace = textOf(namespaceNode.complete ? namespaceNode.node : void 0, "namespace", assumptions);
@@ -35198,8 +35300,8 @@ function objectServiceAccount(program, root, at3, label, resourceName) {
   if (role.complete && role.node.computed) assumptions.push(`its role ARN is the value of \`${String(role.node.value)}\`, known only when the program runs`);
   program.into.objects.push({
     kind: program.kind,
-    identity: { apiVersion: "v1", kind: "ServiceAccount", name: name2, ...namespace !== void 0 ? { namespace } : {} },
-    data: serviceAccountData(metadata.node, name2, namespace),
+    identity: { apiVersion: "v1", kind: "ServiceAccount", name, ...namespace !== void 0 ? { namespace } : {} },
+    data: serviceAccountData(metadata.node, name, namespace),
     locator: program.positions.locator(root, at3),
     declaredBy: `made by ${label} in ${toolNames[program.kind]} code`,
     ...assumptions.length > 0 ? { assumptions } : {}
@@ -35208,15 +35310,15 @@ function objectServiceAccount(program, root, at3, label, resourceName) {
 function cdkServiceAccount(program, options, at3, label, id) {
   const assumptions = ["its role is the one AWS CDK creates for it, and CDK writes its ARN as the annotation"];
   const nameNode = options && nodeAt(options, ["name"]);
-  let name2 = textOf(nameNode?.complete ? nameNode.node : void 0, "name", assumptions);
-  if (name2 === void 0) {
-    name2 = `(derived from the id${id === void 0 ? "" : ` \`${id}\``})`;
+  let name = textOf(nameNode?.complete ? nameNode.node : void 0, "name", assumptions);
+  if (name === void 0) {
+    name = `(derived from the id${id === void 0 ? "" : ` \`${id}\``})`;
     assumptions.push("its name is not written: AWS CDK derives it from the construct");
   }
   const namespaceNode = options && nodeAt(options, ["namespace"]);
   const namespace = textOf(namespaceNode?.complete ? namespaceNode.node : void 0, "namespace", assumptions) ?? "default";
   const root = options ?? { start: at3.start, end: at3.end, value: {} };
-  const data = serviceAccountData(root, name2, namespace, { [roleArnKey3]: "(the role AWS CDK creates)" }, ["labels", "annotations"]);
+  const data = serviceAccountData(root, name, namespace, { [roleArnKey3]: "(the role AWS CDK creates)" }, ["labels", "annotations"]);
   const optionsLocator = program.positions.locator(root, at3);
   const locator = {
     path: program.file,
@@ -35227,7 +35329,7 @@ function cdkServiceAccount(program, options, at3, label, id) {
   };
   program.into.objects.push({
     kind: program.kind,
-    identity: { apiVersion: "v1", kind: "ServiceAccount", name: name2, namespace },
+    identity: { apiVersion: "v1", kind: "ServiceAccount", name, namespace },
     data,
     locator,
     declaredBy: `made by ${label} in ${toolNames[program.kind]} code`,
@@ -35624,9 +35726,9 @@ init_line_index();
 init_facts();
 init_package_files();
 var chartKnowledge = readPackageJson("data", "helm-charts.json").charts;
-function knownChart(name2, repository) {
-  if (name2 === void 0) return void 0;
-  return chartKnowledge.find((chart) => chart.chart === name2 && (chart.repositoryContains === void 0 || (repository ?? "").includes(chart.repositoryContains)));
+function knownChart(name, repository) {
+  if (name === void 0) return void 0;
+  return chartKnowledge.find((chart) => chart.chart === name && (chart.repositoryContains === void 0 || (repository ?? "").includes(chart.repositoryContains)));
 }
 var judgedEnv = /* @__PURE__ */ new Set([webhook.env.stsRegionalEndpoints, webhook.env.region, webhook.env.defaultRegion]);
 var irsaAnnotations = [webhook.annotations.roleArn, webhook.annotations.stsRegionalEndpoints];
@@ -35838,9 +35940,9 @@ var ChartReader = class {
     this.unfollowed.push({ path: template.file, line: line + 1, reason: reason2 });
   }
   /** The body of a helper the chart defines, as a template and a range of it. */
-  helper(name2) {
+  helper(name) {
     for (const template of this.templates) {
-      const range2 = template.defines.get(name2);
+      const range2 = template.defines.get(name);
       if (range2) return { template, ...range2 };
     }
     return void 0;
@@ -35875,9 +35977,9 @@ var ChartReader = class {
     return { ...path2 !== void 0 ? { path: path2, key: `value:${path2}` } : {}, ...defaultName !== void 0 ? { defaultName } : {} };
   }
   /** The name a helper gives (`app.serviceAccountName`): the first `default` it writes, or the one value it writes. */
-  helperName(name2, template, line) {
-    const helper = this.helper(name2);
-    if (!helper) return { unknownHelper: name2 };
+  helperName(name, template, line) {
+    const helper = this.helper(name);
+    if (!helper) return { unknownHelper: name };
     const actions = helper.template.actionsBetween(helper.start, helper.end).filter((action) => !action.control);
     const named = actions.find((action) => /\bdefault\b/.test(action.body)) ?? actions.find((action) => refsIn(action.body, helper.template.scopeAt(action.start)).length === 1);
     return named ? this.nameOf(named.body, helper.template.scopeAt(named.start), template, line) : {};
@@ -35896,17 +35998,17 @@ var ChartReader = class {
     if (actions.length === 1 && actions[0].start === start && actions[0].end === start + value.length) {
       return this.nameOf(actions[0].body, template.scopeAt(actions[0].start), template, line, resolve);
     }
-    let name2 = "";
+    let name = "";
     let at3 = start;
     for (const action of actions) {
-      name2 += template.text.slice(at3, action.start);
+      name += template.text.slice(at3, action.start);
       const part = /^\.Release\.Name$/.test(action.body) ? "{release}" : this.fallbackName(action.body, template.scopeAt(action.start));
       if (part === void 0) return {};
-      name2 += part;
+      name += part;
       at3 = action.end;
     }
-    name2 += template.text.slice(at3, start + value.length);
-    return { defaultName: name2, key: `text:${name2}` };
+    name += template.text.slice(at3, start + value.length);
+    return { defaultName: name, key: `text:${name}` };
   }
   /** The first line from `from` to `to` whose literal text matches, and the match. */
   find(template, from, to, pattern) {
@@ -35975,7 +36077,7 @@ var ChartReader = class {
     const nameLine = this.find(template, metadata.line + 1, metadataEnd, /^\s+name:/);
     const written = nameLine ? this.nameLine(template, nameLine.line) : {};
     const beside = annotationsPath?.endsWith(".annotations") ? annotationsPath.replace(/annotations$/, "name") : void 0;
-    const name2 = written.unknownHelper !== void 0 && beside !== void 0 ? { ...written, path: beside } : written;
+    const name = written.unknownHelper !== void 0 && beside !== void 0 ? { ...written, path: beside } : written;
     if (written.unknownHelper !== void 0) {
       this.note(
         template,
@@ -35985,12 +36087,12 @@ var ChartReader = class {
     }
     const account = {
       annotations: annotationsPath ?? "",
-      ...name2.path !== void 0 ? { name: name2.path } : {},
+      ...name.path !== void 0 ? { name: name.path } : {},
       ...create !== void 0 ? { create } : {},
-      defaultName: name2.defaultName ?? "{fullname}",
+      defaultName: name.defaultName ?? "{fullname}",
       ...fromValues ? { annotationValues } : {}
     };
-    return { account, nameKey: name2.key };
+    return { account, nameKey: name.key };
   }
   /** A workload document: the env its containers take from values, and the account it runs as. */
   workload(template, from, to, kindLine) {
@@ -36103,8 +36205,8 @@ var helmCreateConvention = {
   defaultName: "{fullname}"
 };
 var conventionalEnv = ["env", "extraEnv"];
-function carriedEnv(name2, value) {
-  return judgedEnv.has(name2) || typeof value === "string" && mayNameEndpoint(value, name2);
+function carriedEnv(name, value) {
+  return judgedEnv.has(name) || typeof value === "string" && mayNameEndpoint(value, name);
 }
 var dotted = (path2) => path2 === "" ? [] : path2.split(".");
 function annotationMaps(value, path2 = [], found2 = []) {
@@ -36238,8 +36340,8 @@ function accountPaths(account) {
     createdByDefault: account.createdByDefault !== false,
     defaultName: account.defaultName,
     env: (account.env ?? []).map(({ path: path2, form }) => ({ path: dotted(path2), form })),
-    envSwitches: (account.envSwitches ?? []).map(({ path: path2, name: name2, value, ...conditions }) => ({ path: dotted(path2), name: name2, value, conditions: pathConditions(conditions) })),
-    envValues: (account.envValues ?? []).map(({ path: path2, name: name2, ...conditions }) => ({ path: dotted(path2), name: name2, conditions: pathConditions(conditions) })),
+    envSwitches: (account.envSwitches ?? []).map(({ path: path2, name, value, ...conditions }) => ({ path: dotted(path2), name, value, conditions: pathConditions(conditions) })),
+    envValues: (account.envValues ?? []).map(({ path: path2, name, ...conditions }) => ({ path: dotted(path2), name, conditions: pathConditions(conditions) })),
     annotationValues: Object.entries(fromValues).map(([annotation, path2]) => ({ annotation, path: dotted(path2) })),
     ...when !== void 0 ? { when: dotted(when) } : {}
   };
@@ -36266,18 +36368,18 @@ function envSources(values, account) {
         sources.push({ entry: entry2, name: { path: [...path2, index, "name"] }, value: { path: [...path2, index, "value"] } });
       });
     } else if (form === "map" && isRecord(value)) {
-      for (const [name2, entryValue] of Object.entries(values.map(path2))) {
-        if (carriedEnv(name2, entryValue)) sources.push({ entry: { name: name2, value: String(entryValue) }, name: { path: [...path2, name2], key: true }, value: { path: [...path2, name2] } });
+      for (const [name, entryValue] of Object.entries(values.map(path2))) {
+        if (carriedEnv(name, entryValue)) sources.push({ entry: { name, value: String(entryValue) }, name: { path: [...path2, name], key: true }, value: { path: [...path2, name] } });
       }
     }
   }
-  for (const { path: path2, name: name2, value, conditions } of account.envSwitches) {
-    if (goTruthy(values.get(path2) ?? false) && conditionsHold(values, conditions)) sources.push({ entry: { name: name2, value }, name: { path: path2, key: true }, value: { path: path2 } });
+  for (const { path: path2, name, value, conditions } of account.envSwitches) {
+    if (goTruthy(values.get(path2) ?? false) && conditionsHold(values, conditions)) sources.push({ entry: { name, value }, name: { path: path2, key: true }, value: { path: path2 } });
   }
-  for (const { path: path2, name: name2, conditions } of account.envValues) {
+  for (const { path: path2, name, conditions } of account.envValues) {
     const value = values.get(path2);
     if (value === void 0 || value === null || typeof value === "object" || !conditionsHold(values, conditions)) continue;
-    sources.push({ entry: { name: name2, value: String(value) }, name: { path: path2, key: true }, value: { path: path2 } });
+    sources.push({ entry: { name, value: String(value) }, name: { path: path2, key: true }, value: { path: path2 } });
   }
   return sources;
 }
@@ -36299,7 +36401,7 @@ function makeAccount(spec, layers, values, account, chart, into) {
   const created = create === void 0 || create === null ? account.createdByDefault : goTruthy(create);
   const named = account.name === void 0 ? void 0 : values.get(account.name);
   const release = spec.releaseName ?? spec.chart.name ?? "<release>";
-  const name2 = typeof named === "string" && named !== "" ? named : account.defaultName.replace("{fullname}", fullname(spec.releaseName, chart?.nameBase ?? chart?.chart ?? spec.chart.name)).replace("{release}", release);
+  const name = typeof named === "string" && named !== "" ? named : account.defaultName.replace("{fullname}", fullname(spec.releaseName, chart?.nameBase ?? chart?.chart ?? spec.chart.name)).replace("{release}", release);
   const namespace = spec.namespace;
   const metadata = (objectName2) => ({ name: objectName2, ...namespace !== void 0 ? { namespace } : {} });
   const identity = (kind, objectName2) => ({ apiVersion: kind === "ServiceAccount" ? "v1" : "apps/v1", kind, name: objectName2, ...namespace !== void 0 ? { namespace } : {} });
@@ -36312,8 +36414,8 @@ function makeAccount(spec, layers, values, account, chart, into) {
     };
     into.objects.push({
       kind: spec.kind,
-      identity: identity("ServiceAccount", name2),
-      data: { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...metadata(name2), annotations } },
+      identity: identity("ServiceAccount", name),
+      data: { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...metadata(name), annotations } },
       locator: new ReleaseLocator(spec, layers, accountPath),
       declaredBy: spec.declaredBy
     });
@@ -36330,8 +36432,8 @@ function makeAccount(spec, layers, values, account, chart, into) {
   const container = { name: chart?.chart ?? spec.chart.name ?? release, env: env.map((source) => source.entry) };
   into.objects.push({
     kind: spec.kind,
-    identity: identity("Deployment", name2),
-    data: { apiVersion: "apps/v1", kind: "Deployment", metadata: metadata(name2), spec: { template: { spec: { serviceAccountName: name2, containers: [container] } } } },
+    identity: identity("Deployment", name),
+    data: { apiVersion: "apps/v1", kind: "Deployment", metadata: metadata(name), spec: { template: { spec: { serviceAccountName: name, containers: [container] } } } },
     locator: new ReleaseLocator(spec, layers, workloadPath),
     declaredBy: spec.declaredBy
   });
@@ -36397,9 +36499,9 @@ function chartFolders(repository) {
   return charts;
 }
 function chartMetadata(text) {
-  const name2 = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+  const name = /^name:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
   const version = /^version:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
-  return { ...name2 !== void 0 ? { name: name2 } : {}, ...version !== void 0 ? { version } : {} };
+  return { ...name !== void 0 ? { name } : {}, ...version !== void 0 ? { version } : {} };
 }
 function chartFolderOf(file, charts) {
   for (let folder = folderOf(file); ; folder = folderOf(folder)) {
@@ -36467,18 +36569,18 @@ function helmfileReleases(file, text, repository, into, used, cache2) {
       });
       if (Array.isArray(release.set)) layers.push(...setValues(file, release.set, [...at3, "set"], locator, into));
       const chart = helmfileChart(release.chart, folder, repositories, repository);
-      const name2 = typeof release.name === "string" ? release.name : void 0;
+      const name = typeof release.name === "string" ? release.name : void 0;
       const namespace = typeof release.namespace === "string" && !release.namespace.includes("{{") ? release.namespace : void 0;
       const chartText = chart.path ?? (chart.repository !== void 0 ? `${chart.repository}/${chart.name}` : chart.name);
       into.releases.push({
         kind: "helmfile",
         file,
         line,
-        ...name2 !== void 0 ? { releaseName: name2 } : {},
+        ...name !== void 0 ? { releaseName: name } : {},
         ...namespace !== void 0 ? { namespace } : {},
         chart,
         values: layers,
-        declaredBy: releaseDeclaredBy(name2, chartText, `helmfile \`${file}\``)
+        declaredBy: releaseDeclaredBy(name, chartText, `helmfile \`${file}\``)
       });
     });
   }
@@ -36487,13 +36589,13 @@ function setValues(file, entries, at3, locator, into) {
   const set = [];
   entries.forEach((entry2, index) => {
     if (!isRecord(entry2) || typeof entry2.name !== "string") return;
-    const name2 = locator.locate([...at3, index, "name"]);
+    const name = locator.locate([...at3, index, "name"]);
     const path2 = parseSetName(entry2.name);
     if (typeof path2 === "string") {
-      into.errors.push({ path: file, line: name2.startLine, column: name2.startColumn, message: `helmfile \`set\` name not valid: ${path2}` });
+      into.errors.push({ path: file, line: name.startLine, column: name.startColumn, message: `helmfile \`set\` name not valid: ${path2}` });
       return;
     }
-    set.push({ path: path2, value: entry2.value, name: name2, valueAt: Object.hasOwn(entry2, "value") ? locator.locate([...at3, index, "value"]) : name2 });
+    set.push({ path: path2, value: entry2.value, name, valueAt: Object.hasOwn(entry2, "value") ? locator.locate([...at3, index, "value"]) : name });
   });
   return set.length > 0 ? [setLayer(file, set, `set entries of \`${file}\``)] : [];
 }
@@ -36503,10 +36605,10 @@ function helmfileChart(chart, folder, repositories, repository) {
   const [first, ...rest] = chart.split("/");
   if (rest.length === 1 && repositories.has(first)) return { name: rest[0], repository: first };
   const local = inside(folder, chart);
-  const name2 = node_path_default.posix.basename(chart);
+  const name = node_path_default.posix.basename(chart);
   const chartYaml = local === void 0 ? void 0 : repository.text(`${local}/Chart.yaml`);
-  if (local !== void 0 && chartYaml !== void 0) return { name: chartMetadata(chartYaml).name ?? name2, path: local };
-  return rest.length === 1 ? { name: rest[0], repository: first } : { name: name2 };
+  if (local !== void 0 && chartYaml !== void 0) return { name: chartMetadata(chartYaml).name ?? name, path: local };
+  return rest.length === 1 ? { name: rest[0], repository: first } : { name };
 }
 var helmReader = {
   kind: "helm-values",
@@ -37039,8 +37141,8 @@ function globalEndpointUseLevel(kind, profile) {
 // src/model/credentials.ts
 var credentialWord = /secret|passw(?:or)?d|token|private[_-]?key|api[_-]?key|access[_-]?key|credential|session/i;
 var locationSuffix = /[_-](?:file|path|dir|url|uri|endpoint|audience|expiration|arn)$/i;
-function isCredentialName(name2) {
-  return credentialWord.test(name2) && !locationSuffix.test(name2);
+function isCredentialName(name) {
+  return credentialWord.test(name) && !locationSuffix.test(name);
 }
 var nameChars = "[A-Za-z0-9_.-]";
 var assignment = new RegExp(`(${nameChars}+)(["']?\\s*[:=]\\s*["']?)([^\\s"',;}\\]]+)`, "g");
@@ -37050,7 +37152,7 @@ var notSecret = /^(?:https?:\/\/|\/)|amazonaws\.com/;
 var stars = (text) => "*".repeat(text.length);
 function maskCredentials(line) {
   if (!credentialWord.test(line) && !/AKIA|ASIA|eyJ|PRIVATE KEY/.test(line)) return line;
-  return line.replace(envEntry, (whole, lead, name2, between, value) => isCredentialName(name2) && !notSecret.test(value) ? `${lead}${name2}${between}${stars(value)}` : whole).replace(assignment, (whole, name2, between, value) => isCredentialName(name2) && !notSecret.test(value) ? `${name2}${between}${stars(value)}` : whole).replace(shaped, stars);
+  return line.replace(envEntry, (whole, lead, name, between, value) => isCredentialName(name) && !notSecret.test(value) ? `${lead}${name}${between}${stars(value)}` : whole).replace(assignment, (whole, name, between, value) => isCredentialName(name) && !notSecret.test(value) ? `${name}${between}${stars(value)}` : whole).replace(shaped, stars);
 }
 
 // src/engine/findings.ts
@@ -37095,8 +37197,8 @@ function toFinding(rule, problem, place, configuredLevel = rule.configuredLevel)
   });
 }
 function objectLabel(resource) {
-  const { kind, namespace, name: name2 } = resource.identity;
-  return `${kind} ${namespace ? `${namespace}/` : ""}${name2}`;
+  const { kind, namespace, name } = resource.identity;
+  return `${kind} ${namespace ? `${namespace}/` : ""}${name}`;
 }
 function objectPlace(resource, problem) {
   const { identity, profile, document, rendering } = resource;
@@ -37218,13 +37320,13 @@ function readPod(resource) {
   const templateMetadataPath = resource.identity.kind === "Pod" ? ["metadata"] : [...specPath.slice(0, -1), "metadata"];
   let templateMetadata = resource.data;
   for (const key of templateMetadataPath) templateMetadata = recordAt(templateMetadata, key);
-  const name2 = own(podSpec, "serviceAccountName") ?? own(podSpec, "serviceAccount");
+  const name = own(podSpec, "serviceAccountName") ?? own(podSpec, "serviceAccount");
   return {
     specPath: [...specPath],
     spec: podSpec,
     templateMetadataPath,
     templateMetadata,
-    serviceAccountName: typeof name2 === "string" && name2 !== "" ? name2 : "default",
+    serviceAccountName: typeof name === "string" && name !== "" ? name : "default",
     containers: [...containersOf(podSpec, specPath, "initContainers", true), ...containersOf(podSpec, specPath, "containers", false)]
   };
 }
@@ -37388,16 +37490,16 @@ function applyBaseline(findings, baseline) {
       fresh++;
     }
   }
-  let fixed2 = 0;
-  for (const known of baseline.fingerprints) if (!seen.has(known)) fixed2++;
-  return { new: fresh, baselined, fixed: fixed2 };
+  let fixed3 = 0;
+  for (const known of baseline.fingerprints) if (!seen.has(known)) fixed3++;
+  return { new: fresh, baselined, fixed: fixed3 };
 }
 
 // src/engine/run-rules.ts
 init_values();
 init_line_index();
-function accountKey(cluster, builtBy, namespace, name2) {
-  return `${cluster}\0${builtBy ?? ""}\0${namespace ?? ""}\0${name2}`;
+function accountKey(cluster, builtBy, namespace, name) {
+  return `${cluster}\0${builtBy ?? ""}\0${namespace ?? ""}\0${name}`;
 }
 function within(inner, outer) {
   const before = (line, column, otherLine, otherColumn) => line < otherLine || line === otherLine && column <= otherColumn;
@@ -38114,7 +38216,7 @@ function poetryUpperBound(spec) {
   }
   return pythonUpperBound(trimmed);
 }
-var normalizePython = (name2) => name2.toLowerCase().replace(/[_.]+/g, "-");
+var normalizePython = (name) => name.toLowerCase().replace(/[_.]+/g, "-");
 function findJsonString(text, value, from = 0) {
   const quoted = JSON.stringify(value);
   const index = text.indexOf(quoted, Math.max(0, from));
@@ -38134,10 +38236,10 @@ function npmManifest(text) {
   for (const field of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]) {
     const group = value[field];
     if (!isRecord(group)) continue;
-    for (const [name2, spec] of Object.entries(group)) {
+    for (const [name, spec] of Object.entries(group)) {
       if (typeof spec !== "string") continue;
-      const at3 = findJsonString(text, name2, text.indexOf(JSON.stringify(field)));
-      found2.push({ ecosystem: "npm", name: name2, spec, ...at3 });
+      const at3 = findJsonString(text, name, text.indexOf(JSON.stringify(field)));
+      found2.push({ ecosystem: "npm", name, spec, ...at3 });
     }
   }
   return found2;
@@ -38149,13 +38251,13 @@ function npmLock(text) {
   const packages = isRecord(value.packages) ? value.packages : {};
   for (const [key, entry2] of Object.entries(packages)) {
     if (!key.startsWith("node_modules/") || !isRecord(entry2) || typeof entry2.version !== "string") continue;
-    const name2 = key.slice(key.lastIndexOf("node_modules/") + "node_modules/".length);
-    found2.push({ ecosystem: "npm", name: name2, spec: entry2.version, highest: entry2.version, highestExcluded: false, ...findJsonString(text, key) });
+    const name = key.slice(key.lastIndexOf("node_modules/") + "node_modules/".length);
+    found2.push({ ecosystem: "npm", name, spec: entry2.version, highest: entry2.version, highestExcluded: false, ...findJsonString(text, key) });
   }
   if (found2.length === 0 && isRecord(value.dependencies)) {
-    for (const [name2, entry2] of Object.entries(value.dependencies)) {
+    for (const [name, entry2] of Object.entries(value.dependencies)) {
       if (!isRecord(entry2) || typeof entry2.version !== "string") continue;
-      found2.push({ ecosystem: "npm", name: name2, spec: entry2.version, highest: entry2.version, highestExcluded: false, ...findJsonString(text, name2) });
+      found2.push({ ecosystem: "npm", name, spec: entry2.version, highest: entry2.version, highestExcluded: false, ...findJsonString(text, name) });
     }
   }
   return found2;
@@ -38167,8 +38269,8 @@ function requirements(text) {
     const content = line.replace(/(^|\s)#.*$/, "");
     const match2 = /^(\s*)([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*([^;]*)/.exec(content);
     if (match2 && !content.trimStart().startsWith("-")) {
-      const [, lead, name2, , spec] = match2;
-      found2.push({ ecosystem: "pypi", name: normalizePython(name2), spec: spec.trim(), ...pythonUpperBound(spec), index: offset + lead.length, length: name2.length });
+      const [, lead, name, , spec] = match2;
+      found2.push({ ecosystem: "pypi", name: normalizePython(name), spec: spec.trim(), ...pythonUpperBound(spec), index: offset + lead.length, length: name.length });
     }
     offset += line.length + 1;
   }
@@ -38180,9 +38282,9 @@ function pipfileLock(text) {
   const found2 = [];
   for (const group of [value.default, value.develop]) {
     if (!isRecord(group)) continue;
-    for (const [name2, entry2] of Object.entries(group)) {
+    for (const [name, entry2] of Object.entries(group)) {
       if (!isRecord(entry2) || typeof entry2.version !== "string") continue;
-      found2.push({ ecosystem: "pypi", name: normalizePython(name2), spec: entry2.version, ...pythonUpperBound(entry2.version), ...findJsonString(text, name2) });
+      found2.push({ ecosystem: "pypi", name: normalizePython(name), spec: entry2.version, ...pythonUpperBound(entry2.version), ...findJsonString(text, name) });
     }
   }
   return found2;
@@ -38190,32 +38292,32 @@ function pipfileLock(text) {
 function poetryLock(text) {
   const found2 = [];
   for (const match2 of text.matchAll(/^\[\[package\]\]\s*\nname\s*=\s*"([^"]+)"\s*\nversion\s*=\s*"([^"]+)"/gm)) {
-    const [, name2, version] = match2;
-    const at3 = match2.index + match2[0].indexOf(`"${name2}"`) + 1;
-    found2.push({ ecosystem: "pypi", name: normalizePython(name2), spec: version, highest: version, highestExcluded: false, index: at3, length: name2.length });
+    const [, name, version] = match2;
+    const at3 = match2.index + match2[0].indexOf(`"${name}"`) + 1;
+    found2.push({ ecosystem: "pypi", name: normalizePython(name), spec: version, highest: version, highestExcluded: false, index: at3, length: name.length });
   }
   return found2;
 }
 function pyproject(text) {
   const found2 = [];
   for (const match2 of text.matchAll(/["']([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*((?:[<>=!~]=?|===)[^"';]*)?(?:;[^"']*)?["']/g)) {
-    const [, name2, , spec = ""] = match2;
+    const [, name, , spec = ""] = match2;
     if (spec === "" && !/dependencies\s*=\s*\[[^\]]*$/.test(text.slice(Math.max(0, match2.index - 2e3), match2.index))) continue;
-    found2.push({ ecosystem: "pypi", name: normalizePython(name2), spec: spec.trim(), ...pythonUpperBound(spec), index: match2.index + 1, length: name2.length });
+    found2.push({ ecosystem: "pypi", name: normalizePython(name), spec: spec.trim(), ...pythonUpperBound(spec), index: match2.index + 1, length: name.length });
   }
   for (const match2 of text.matchAll(/^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*(?:"([^"]*)"|\{[^}]*version\s*=\s*"([^"]*)")/gm)) {
-    const [, name2, plain2, nested] = match2;
+    const [, name, plain2, nested] = match2;
     const spec = plain2 ?? nested ?? "";
-    if (["python", "name", "version", "description", "requires-python"].includes(name2)) continue;
-    found2.push({ ecosystem: "pypi", name: normalizePython(name2), spec, ...poetryUpperBound(spec), index: match2.index, length: name2.length });
+    if (["python", "name", "version", "description", "requires-python"].includes(name)) continue;
+    found2.push({ ecosystem: "pypi", name: normalizePython(name), spec, ...poetryUpperBound(spec), index: match2.index, length: name.length });
   }
   return found2;
 }
 function goMod(text) {
   const found2 = [];
   for (const match2 of text.matchAll(/^(?:require\s+|\s+)([A-Za-z0-9._~/-]+)\s+(v[0-9][^\s]*)/gm)) {
-    const [, name2, version] = match2;
-    found2.push({ ecosystem: "go", name: name2, spec: version, highest: version, highestExcluded: false, index: match2.index + match2[0].indexOf(name2), length: name2.length });
+    const [, name, version] = match2;
+    found2.push({ ecosystem: "go", name, spec: version, highest: version, highestExcluded: false, index: match2.index + match2[0].indexOf(name), length: name.length });
   }
   return found2;
 }
@@ -38246,17 +38348,17 @@ function gradle(text) {
 function csproj(text) {
   const found2 = [];
   for (const match2 of text.matchAll(/<PackageReference\s+Include\s*=\s*"([^"]+)"(?:\s+Version\s*=\s*"([^"]*)")?/g)) {
-    const [, name2, version = ""] = match2;
+    const [, name, version = ""] = match2;
     const exact = /^\[?([0-9][0-9.]*)\]?$/.exec(version)?.[1];
-    found2.push({ ecosystem: "nuget", name: name2, spec: version, ...exact ? { highest: exact, highestExcluded: false } : {}, index: match2.index + match2[0].indexOf(name2), length: name2.length });
+    found2.push({ ecosystem: "nuget", name, spec: version, ...exact ? { highest: exact, highestExcluded: false } : {}, index: match2.index + match2[0].indexOf(name), length: name.length });
   }
   return found2;
 }
 function gemfileLock(text) {
   const found2 = [];
   for (const match2 of text.matchAll(/^ {4}([A-Za-z0-9._-]+) \(([0-9][^)]*)\)/gm)) {
-    const [, name2, version] = match2;
-    found2.push({ ecosystem: "rubygems", name: name2, spec: version, highest: version, highestExcluded: false, index: match2.index + 4, length: name2.length });
+    const [, name, version] = match2;
+    found2.push({ ecosystem: "rubygems", name, spec: version, highest: version, highestExcluded: false, index: match2.index + 4, length: name.length });
   }
   return found2;
 }
@@ -38422,7 +38524,7 @@ function inventoryEntry(resource) {
   const settings = irsaSettings(resource);
   const locator = resource.document;
   const role = locator.locate(annotationPath(webhook.annotations.roleArn));
-  const { name: name2, kubernetesVersion, source } = resource.profile;
+  const { name, kubernetesVersion, source } = resource.profile;
   const entry2 = {
     path: role.file ?? locator.path,
     line: role.startLine,
@@ -38432,7 +38534,7 @@ function inventoryEntry(resource) {
     ...resource.identity.namespace !== void 0 ? { namespace: resource.identity.namespace } : {},
     name: resource.identity.name,
     roleArn: settings.roleArn,
-    profile: { name: name2, kubernetesVersion, source }
+    profile: { name, kubernetesVersion, source }
   };
   if (settings.stsRegionalEndpoints.present) {
     const at3 = locator.locate(annotationPath(webhook.annotations.stsRegionalEndpoints));
@@ -38627,8 +38729,8 @@ var defaultWorkerThreads = 0;
 var defaultCodeMinFiles = 1e4;
 var maxDefaultCodeThreads = 3;
 var coresKeptByDefault = 2;
-function fromEnvironment(name2) {
-  const value = process.env[name2] ? Number(process.env[name2]) : Number.NaN;
+function fromEnvironment(name) {
+  const value = process.env[name] ? Number(process.env[name]) : Number.NaN;
   return value >= 0 ? value : void 0;
 }
 function screenAheadSettings(settings, maxBytes) {
@@ -38820,8 +38922,8 @@ function where(finding) {
 }
 function objectName(finding) {
   if (!finding.object) return "";
-  const { kind, namespace, name: name2 } = finding.object;
-  return cell(`${kind} ${namespace ? `${namespace}/` : ""}${name2}`);
+  const { kind, namespace, name } = finding.object;
+  return cell(`${kind} ${namespace ? `${namespace}/` : ""}${name}`);
 }
 function detail(finding) {
   const lines = [`#### ${icons[finding.level]} [${finding.ruleId}](${rulesDocs}#${finding.ruleId.toLowerCase()}) ${finding.ruleName} at ${where(finding)}`, "", cell(finding.message), ""];
@@ -38987,8 +39089,8 @@ function result(finding, ruleIndex, sameLine) {
     if (lineHash) sarifResult.partialFingerprints.primaryLocationLineHash = lineHash;
   }
   if (finding.object) {
-    const { kind, namespace, name: name2, cluster } = finding.object;
-    location.logicalLocations = [{ name: name2, kind: "object", fullyQualifiedName: `${cluster}/${kind}/${namespace ?? ""}/${name2}` }];
+    const { kind, namespace, name, cluster } = finding.object;
+    location.logicalLocations = [{ name, kind: "object", fullyQualifiedName: `${cluster}/${kind}/${namespace ?? ""}/${name}` }];
   }
   sarifResult.locations = [location];
   return sarifResult;
@@ -39109,13 +39211,13 @@ async function changedLines(ref) {
 var InputError = class extends Error {
 };
 var annotationsShown = 10;
-function choice(name2, value, allowed) {
-  if (!allowed.includes(value)) throw new InputError(`input ${name2} must be one of ${allowed.join(", ")}, not '${value}'`);
+function choice(name, value, allowed) {
+  if (!allowed.includes(value)) throw new InputError(`input ${name} must be one of ${allowed.join(", ")}, not '${value}'`);
   return value;
 }
-function optional(name2, value, test, expected) {
+function optional(name, value, test, expected) {
   if (value === "") return void 0;
-  if (!test(value)) throw new InputError(`input ${name2} must be ${expected}, not '${value}'`);
+  if (!test(value)) throw new InputError(`input ${name} must be ${expected}, not '${value}'`);
   return value;
 }
 function clusterVersion(value) {
@@ -39174,7 +39276,7 @@ function readInputs(eventName) {
   };
   const other = onlyFor[command === "scan" ? "cluster" : "scan"];
   const misplaced = Object.entries(other.inputs).filter(([, value]) => value);
-  if (misplaced.length > 0) throw new InputError(`input ${misplaced.map(([name2]) => name2).join(", ")} does not apply to command ${command}: ${other.why}`);
+  if (misplaced.length > 0) throw new InputError(`input ${misplaced.map(([name]) => name).join(", ")} does not apply to command ${command}: ${other.why}`);
   if (cluster.kubeconfig && cluster.kubeconfigFile) throw new InputError("give input kubeconfig or kubeconfig-file, not both");
   return inputs;
 }

@@ -26,104 +26,146 @@ export const textsPerScan = 30;
 /** Bytes past the end of what is searched that a scan may read. */
 export const scanSlack = 32;
 
-const uleb = (value: number): number[] => {
-  const out: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (value !== 0);
-  return out;
-};
-
-/** A signed LEB128 number, as `i32.const` and `i64.const` take them. */
-const sleb = (value: bigint): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const byte = Number(value & 0x7fn);
-    value >>= 7n;
-    const done = (value === 0n && (byte & 0x40) === 0) || (value === -1n && (byte & 0x40) !== 0);
-    out.push(done ? byte : byte | 0x80);
-    if (done) return out;
-  }
-};
-
-/** A WebAssembly vector: its length, then its items. */
-const vector = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const name = (text: string): number[] => [...uleb(text.length), ...Array.from(text, (character) => character.charCodeAt(0))];
-const section = (id: number, content: number[]): number[] => [id, ...uleb(content.length), ...content];
-
-const op = {
-  localGet: (index: number) => [0x20, ...uleb(index)],
-  localSet: (index: number) => [0x21, ...uleb(index)],
-  localTee: (index: number) => [0x22, ...uleb(index)],
-  i32Const: (value: number) => [0x41, ...sleb(BigInt(value))],
-  i64Const: (value: bigint) => [0x42, ...sleb(BigInt.asIntN(64, value))],
-  i32Load8: (offset: number) => [0x2d, 0x00, ...uleb(offset)],
-  i64Load: (offset: number) => [0x29, 0x00, ...uleb(offset)],
-  i32Eqz: [0x45],
-  i32Eq: [0x46],
-  i32Ne: [0x47],
-  i32LtU: [0x49],
-  i32GtU: [0x4b],
-  i32GeU: [0x4f],
-  i64Ne: [0x52],
-  i32Ctz: [0x68],
-  i32Add: [0x6a],
-  i32Sub: [0x6b],
-  i32And: [0x71],
-  i32Or: [0x72],
-  i32Shl: [0x74],
-  block: [0x02, 0x40],
-  loop: [0x03, 0x40],
-  if: [0x04, 0x40],
-  end: [0x0b],
-  br: (depth: number) => [0x0c, ...uleb(depth)],
-  brIf: (depth: number) => [0x0d, ...uleb(depth)],
-  return: [0x0f],
-  v128Load: (offset: number) => [0xfd, 0x00, 0x00, ...uleb(offset)],
-  v128Splat: (byte: number) => [0xfd, 0x0c, ...new Array<number>(16).fill(byte)],
-  i8x16Eq: [0xfd, 0x23],
-  v128And: [0xfd, 0x4e],
-  v128Or: [0xfd, 0x50],
-  v128AnyTrue: [0xfd, 0x53],
-  i8x16Bitmask: [0xfd, 0x64],
-  i8x16MinU: [0xfd, 0x77],
-  i8x16Ne: [0xfd, 0x24],
-  i8x16LtU: [0xfd, 0x26],
-  i8x16GtU: [0xfd, 0x28],
-} as const;
-
 const [i32, v128] = [0x7f, 0x7b];
 
-/** A module of one function of type (i32) → i32, exported as `exportName`, over the imported memory. */
-function moduleOf(exportName: string, locals: number[][], body: number[]): Uint8Array {
-  const code = [...vector(locals), ...body, ...op.end];
-  return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vector([[0x60, ...vector([[i32]]), ...vector([[i32]])]])),
-    ...section(2, vector([[...name('m'), ...name('memory'), 0x02, 0x00, 0x01]])),
-    ...section(3, vector([[0]])),
-    ...section(7, vector([[...name(exportName), 0x00, 0x00]])),
-    ...section(10, vector([[...uleb(code.length), ...code]])),
-  ]);
+/**
+ * WebAssembly being written, a byte at a time, into one array: each instruction this file uses
+ * is a method that writes its bytes. The modules are made as a scan starts and as it first
+ * searches for a list of texts, in code V8 has not compiled yet, where every array made for a
+ * part and spread into the next cost: made so, the modules of a scan took several milliseconds.
+ */
+class Code {
+  readonly bytes: number[] = [];
+
+  byte(value: number): this {
+    this.bytes.push(value);
+    return this;
+  }
+
+  /** Bytes written already elsewhere. */
+  append(bytes: readonly number[]): this {
+    for (let index = 0; index < bytes.length; index++) this.bytes.push(bytes[index]!);
+    return this;
+  }
+
+  /** An unsigned LEB128 number. */
+  uleb(value: number): this {
+    do {
+      let byte = value & 0x7f;
+      value >>>= 7;
+      if (value !== 0) byte |= 0x80;
+      this.bytes.push(byte);
+    } while (value !== 0);
+    return this;
+  }
+
+  /** A signed LEB128 number of 32 bits, as `i32.const` takes it. */
+  sleb(value: number): this {
+    value |= 0;
+    for (;;) {
+      const byte = value & 0x7f;
+      value >>= 7;
+      const done = (value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0);
+      this.bytes.push(done ? byte : byte | 0x80);
+      if (done) return this;
+    }
+  }
+
+  /** A signed LEB128 number of 64 bits, as `i64.const` takes it. */
+  sleb64(value: bigint): this {
+    for (;;) {
+      const byte = Number(value & 0x7fn);
+      value >>= 7n;
+      const done = (value === 0n && (byte & 0x40) === 0) || (value === -1n && (byte & 0x40) !== 0);
+      this.bytes.push(done ? byte : byte | 0x80);
+      if (done) return this;
+    }
+  }
+
+  /** A name: its length, then its characters (ASCII). */
+  name(text: string): this {
+    this.uleb(text.length);
+    for (let index = 0; index < text.length; index++) this.bytes.push(text.charCodeAt(index));
+    return this;
+  }
+
+  /** A section: its id, its length, then its content. */
+  section(id: number, content: Code): this { return this.byte(id).uleb(content.bytes.length).append(content.bytes); }
+
+  localGet(index: number): this { return this.byte(0x20).uleb(index); }
+  localSet(index: number): this { return this.byte(0x21).uleb(index); }
+  localTee(index: number): this { return this.byte(0x22).uleb(index); }
+  i32Const(value: number): this { return this.byte(0x41).sleb(value); }
+  i64Const(value: bigint): this { return this.byte(0x42).sleb64(BigInt.asIntN(64, value)); }
+  i32Load8(offset: number): this { return this.byte(0x2d).byte(0x00).uleb(offset); }
+  i64Load(offset: number): this { return this.byte(0x29).byte(0x00).uleb(offset); }
+  i32Eqz(): this { return this.byte(0x45); }
+  i32Eq(): this { return this.byte(0x46); }
+  i32Ne(): this { return this.byte(0x47); }
+  i32LtU(): this { return this.byte(0x49); }
+  i32GtU(): this { return this.byte(0x4b); }
+  i32GeU(): this { return this.byte(0x4f); }
+  i64Ne(): this { return this.byte(0x52); }
+  i32Ctz(): this { return this.byte(0x68); }
+  i32Add(): this { return this.byte(0x6a); }
+  i32Sub(): this { return this.byte(0x6b); }
+  i32And(): this { return this.byte(0x71); }
+  i32Or(): this { return this.byte(0x72); }
+  i32Shl(): this { return this.byte(0x74); }
+  block(): this { return this.byte(0x02).byte(0x40); }
+  loop(): this { return this.byte(0x03).byte(0x40); }
+  if(): this { return this.byte(0x04).byte(0x40); }
+  end(): this { return this.byte(0x0b); }
+  br(depth: number): this { return this.byte(0x0c).uleb(depth); }
+  brIf(depth: number): this { return this.byte(0x0d).uleb(depth); }
+  return(): this { return this.byte(0x0f); }
+  v128Load(offset: number): this { return this.byte(0xfd).byte(0x00).byte(0x00).uleb(offset); }
+  /** `v128.const` with `byte` in every lane. */
+  v128Splat(byte: number): this {
+    this.byte(0xfd).byte(0x0c);
+    for (let lane = 0; lane < 16; lane++) this.bytes.push(byte);
+    return this;
+  }
+  i8x16Eq(): this { return this.byte(0xfd).byte(0x23); }
+  i8x16Ne(): this { return this.byte(0xfd).byte(0x24); }
+  i8x16LtU(): this { return this.byte(0xfd).byte(0x26); }
+  i8x16GtU(): this { return this.byte(0xfd).byte(0x28); }
+  v128And(): this { return this.byte(0xfd).byte(0x4e); }
+  v128Or(): this { return this.byte(0xfd).byte(0x50); }
+  v128AnyTrue(): this { return this.byte(0xfd).byte(0x53); }
+  i8x16Bitmask(): this { return this.byte(0xfd).byte(0x64); }
+  i8x16MinU(): this { return this.byte(0xfd).byte(0x77); }
+}
+
+/**
+ * A module of one function of type (i32) → i32, exported as `exportName`, over the imported
+ * memory: `locals`, each a count of locals and their type, and `body`, its code.
+ */
+function moduleOf(exportName: string, locals: ReadonlyArray<readonly [number, number]>, body: Code): Uint8Array {
+  const code = new Code().uleb(locals.length);
+  for (const [count, type] of locals) code.uleb(count).byte(type);
+  code.append(body.bytes).end();
+  const module = new Code().append([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+  module.section(1, new Code().uleb(1).byte(0x60).uleb(1).byte(i32).uleb(1).byte(i32));
+  module.section(2, new Code().uleb(1).name('m').name('memory').byte(0x02).byte(0x00).byte(0x01));
+  module.section(3, new Code().uleb(1).uleb(0));
+  module.section(7, new Code().uleb(1).name(exportName).byte(0x00).byte(0x00));
+  module.section(10, new Code().uleb(1).uleb(code.bytes.length).append(code.bytes));
+  return new Uint8Array(module.bytes);
 }
 
 /**
  * Code that leaves the block it is in unless the memory at `start` (a local) holds `text`,
  * compared 8 bytes at a time, then byte by byte.
  */
-function compareText(start: number, text: Uint8Array): number[] {
-  const out: number[] = [];
+function compareText(code: Code, start: number, text: Uint8Array): void {
   let at = 0;
   for (; at + 8 <= text.length; at += 8) {
     let word = 0n;
     for (let byte = 7; byte >= 0; byte--) word = (word << 8n) | BigInt(text[at + byte]!);
-    out.push(...op.localGet(start), ...op.i64Load(at), ...op.i64Const(word), ...op.i64Ne, ...op.brIf(0));
+    code.localGet(start).i64Load(at).i64Const(word).i64Ne().brIf(0);
   }
-  for (; at < text.length; at++) out.push(...op.localGet(start), ...op.i32Load8(at), ...op.i32Const(text[at]!), ...op.i32Ne, ...op.brIf(0));
-  return out;
+  for (; at < text.length; at++) code.localGet(start).i32Load8(at).i32Const(text[at]!).i32Ne().brIf(0);
 }
 
 /** Bytes a scan passes over at a time while none of them starts a pair. */
@@ -146,84 +188,80 @@ function findModule(texts: readonly ScanText[]): Uint8Array {
   const pairs = [...new Map(texts.map((text) => [pairOf(text).join(','), pairOf(text)])).values()];
   const first = (pair: number) => 10 + 2 * pair;
   const all = texts.length === 0 ? 0 : 2 ** texts.length - 1;
+  const code = new Code();
   /** The lanes of the block at `from` + `offset` where a pair starts, left on the stack. */
-  const pairHits = (offset: number): number[] => {
-    const out = [...op.localGet(from), ...op.v128Load(offset), ...op.localSet(block), ...op.localGet(from), ...op.v128Load(offset + 1), ...op.localSet(next)];
-    pairs.forEach((_, pair) => {
-      out.push(...op.localGet(block), ...op.localGet(first(pair)), ...op.i8x16Eq, ...op.localGet(next), ...op.localGet(first(pair) + 1), ...op.i8x16Eq, ...op.v128And);
-      if (pair > 0) out.push(...op.v128Or);
-    });
-    return out;
+  const pairHits = (offset: number): void => {
+    code.localGet(from).v128Load(offset).localSet(block).localGet(from).v128Load(offset + 1).localSet(next);
+    for (let pair = 0; pair < pairs.length; pair++) {
+      code.localGet(block).localGet(first(pair)).i8x16Eq().localGet(next).localGet(first(pair) + 1).i8x16Eq().v128And();
+      if (pair > 0) code.v128Or();
+    }
   };
-  const body: number[] = [];
-  pairs.forEach(([a, b], pair) => body.push(...op.v128Splat(a), ...op.localSet(first(pair)), ...op.v128Splat(b), ...op.localSet(first(pair) + 1)));
-  body.push(...op.block, ...op.loop);
+  pairs.forEach(([a, b], pair) => code.v128Splat(a).localSet(first(pair)).v128Splat(b).localSet(first(pair) + 1));
+  code.block().loop();
   // Four blocks at a time, while a whole step is before `end` and none of its bytes starts a pair;
   // then blocks one at a time until `stop`: past the step where one does, or to `end`.
-  body.push(...op.block, ...op.loop);
-  body.push(...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localGet(end), ...op.i32GtU);
-  body.push(...op.if, ...op.localGet(end), ...op.localSet(stop), ...op.br(2), ...op.end);
+  code.block().loop();
+  code.localGet(from).i32Const(wideStep).i32Add().localGet(end).i32GtU();
+  code.if().localGet(end).localSet(stop).br(2).end();
   for (let offset = 0; offset < wideStep; offset += 16) {
-    body.push(...pairHits(offset));
-    if (offset > 0) body.push(...op.v128Or);
+    pairHits(offset);
+    if (offset > 0) code.v128Or();
   }
-  body.push(...op.v128AnyTrue, ...op.if, ...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localSet(stop), ...op.br(2), ...op.end);
-  body.push(...op.localGet(from), ...op.i32Const(wideStep), ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
-  body.push(...op.block, ...op.loop);
-  body.push(...op.localGet(from), ...op.localGet(end), ...op.i32GeU, ...op.brIf(3));
-  body.push(...op.localGet(from), ...op.localGet(stop), ...op.i32GeU, ...op.brIf(1));
-  body.push(...pairHits(0));
-  body.push(...op.localTee(hits), ...op.v128AnyTrue, ...op.if);
-  body.push(...op.localGet(hits), ...op.i8x16Bitmask, ...op.localSet(lanes));
+  code.v128AnyTrue().if().localGet(from).i32Const(wideStep).i32Add().localSet(stop).br(2).end();
+  code.localGet(from).i32Const(wideStep).i32Add().localSet(from).br(0).end().end();
+  code.block().loop();
+  code.localGet(from).localGet(end).i32GeU().brIf(3);
+  code.localGet(from).localGet(stop).i32GeU().brIf(1);
+  pairHits(0);
+  code.localTee(hits).v128AnyTrue().if();
+  code.localGet(hits).i8x16Bitmask().localSet(lanes);
   // Each lane where a pair starts, lowest first, while before `end`.
-  body.push(...op.block, ...op.loop);
-  body.push(...op.localGet(lanes), ...op.i32Eqz, ...op.brIf(1));
-  body.push(...op.localGet(from), ...op.localGet(lanes), ...op.i32Ctz, ...op.i32Add, ...op.localTee(at), ...op.localGet(end), ...op.i32GeU, ...op.brIf(1));
-  body.push(...op.localGet(lanes), ...op.localGet(lanes), ...op.i32Const(1), ...op.i32Sub, ...op.i32And, ...op.localSet(lanes));
+  code.block().loop();
+  code.localGet(lanes).i32Eqz().brIf(1);
+  code.localGet(from).localGet(lanes).i32Ctz().i32Add().localTee(at).localGet(end).i32GeU().brIf(1);
+  code.localGet(lanes).localGet(lanes).i32Const(1).i32Sub().i32And().localSet(lanes);
   texts.forEach((text, index) => {
     const [a, b] = pairOf(text);
     const bit = 2 ** index;
-    body.push(...op.block);
+    code.block();
     // Found already, not its pair here, or not wholly within the bytes: the next text.
-    body.push(...op.localGet(found), ...op.i32Const(bit | 0), ...op.i32And, ...op.brIf(0));
-    body.push(...op.localGet(at), ...op.i32Load8(0), ...op.i32Const(a), ...op.i32Ne, ...op.brIf(0));
-    body.push(...op.localGet(at), ...op.i32Load8(1), ...op.i32Const(b), ...op.i32Ne, ...op.brIf(0));
-    body.push(...op.localGet(at), ...op.i32Const(text.anchor), ...op.i32LtU, ...op.brIf(0));
-    body.push(...op.localGet(at), ...op.i32Const(text.anchor), ...op.i32Sub, ...op.localTee(start), ...op.i32Const(text.bytes.length), ...op.i32Add, ...op.localGet(end), ...op.i32GtU, ...op.brIf(0));
-    body.push(...compareText(start, text.bytes));
-    body.push(...op.localGet(found), ...op.i32Const(bit | 0), ...op.i32Or, ...op.localTee(found), ...op.i32Const(all | 0), ...op.i32Eq, ...op.if, ...op.localGet(found), ...op.return, ...op.end);
-    body.push(...op.end);
+    code.localGet(found).i32Const(bit).i32And().brIf(0);
+    code.localGet(at).i32Load8(0).i32Const(a).i32Ne().brIf(0);
+    code.localGet(at).i32Load8(1).i32Const(b).i32Ne().brIf(0);
+    code.localGet(at).i32Const(text.anchor).i32LtU().brIf(0);
+    code.localGet(at).i32Const(text.anchor).i32Sub().localTee(start).i32Const(text.bytes.length).i32Add().localGet(end).i32GtU().brIf(0);
+    compareText(code, start, text.bytes);
+    code.localGet(found).i32Const(bit).i32Or().localTee(found).i32Const(all).i32Eq().if().localGet(found).return().end();
+    code.end();
   });
-  body.push(...op.br(0), ...op.end, ...op.end);
-  body.push(...op.end);
-  body.push(...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0), ...op.end, ...op.end);
-  body.push(...op.br(0), ...op.end, ...op.end);
-  body.push(...op.localGet(found));
-  return moduleOf('find', [[6, i32], [3 + 2 * pairs.length, v128]], body);
+  code.br(0).end().end();
+  code.end();
+  code.localGet(from).i32Const(16).i32Add().localSet(from).br(0).end().end();
+  code.br(0).end().end();
+  code.localGet(found);
+  return moduleOf('find', [[6, i32], [3 + 2 * pairs.length, v128]], code);
 }
 
 /**
  * Code that looks at the memory 16 bytes at a time from `from` (a local) while before `limit` (a
  * local), and returns `answer` as soon as a byte before `limit` is one `marked` picks: `marked`
- * leaves, for the block whose start `from` holds, a vector with the top bit set in each lane it
- * picks. `bits` (a local) keeps the lanes picked.
+ * writes the code that leaves, for the block whose start `from` holds, a vector with the top bit
+ * set in each lane it picks. `bits` (a local) keeps the lanes picked.
  */
-function firstMarked(limit: number, from: number, bits: number, marked: number[], answer: number): number[] {
-  return [
-    ...op.block,
-    ...op.loop,
-    ...[...op.localGet(from), ...op.localGet(limit), ...op.i32GeU, ...op.brIf(1)],
-    ...[...marked, ...op.i8x16Bitmask, ...op.localTee(bits)],
-    ...op.if,
-    // A whole block before `limit`, or one of its lanes before it.
-    ...[...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Const(16), ...op.i32GeU, ...op.if, ...op.i32Const(answer), ...op.return, ...op.end],
-    ...[...op.localGet(bits), ...op.i32Const(1), ...op.localGet(limit), ...op.localGet(from), ...op.i32Sub, ...op.i32Shl, ...op.i32Const(1), ...op.i32Sub, ...op.i32And],
-    ...[...op.if, ...op.i32Const(answer), ...op.return, ...op.end],
-    ...op.end,
-    ...[...op.localGet(from), ...op.i32Const(16), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
-    ...op.end,
-    ...op.end,
-  ];
+function firstMarked(code: Code, limit: number, from: number, bits: number, marked: (code: Code) => void, answer: number): void {
+  code.block().loop();
+  code.localGet(from).localGet(limit).i32GeU().brIf(1);
+  marked(code);
+  code.i8x16Bitmask().localTee(bits);
+  code.if();
+  // A whole block before `limit`, or one of its lanes before it.
+  code.localGet(limit).localGet(from).i32Sub().i32Const(16).i32GeU().if().i32Const(answer).return().end();
+  code.localGet(bits).i32Const(1).localGet(limit).localGet(from).i32Sub().i32Shl().i32Const(1).i32Sub().i32And();
+  code.if().i32Const(answer).return().end();
+  code.end();
+  code.localGet(from).i32Const(16).i32Add().localSet(from).br(0);
+  code.end().end();
 }
 
 /**
@@ -234,20 +272,16 @@ function firstMarked(limit: number, from: number, bits: number, marked: number[]
  */
 function nulModule(): Uint8Array {
   const [limit, from, bits] = [0, 1, 2];
-  const load = (offset: number) => [...op.localGet(from), ...op.v128Load(offset)];
-  const body = [
-    ...op.block,
-    ...op.loop,
-    ...[...op.localGet(from), ...op.i32Const(64), ...op.i32Add, ...op.localGet(limit), ...op.i32GtU, ...op.brIf(1)],
-    ...[...load(0), ...load(16), ...op.i8x16MinU, ...load(32), ...load(48), ...op.i8x16MinU, ...op.i8x16MinU],
-    ...[...op.v128Splat(0), ...op.i8x16Eq, ...op.v128AnyTrue, ...op.if, ...op.i32Const(1), ...op.return, ...op.end],
-    ...[...op.localGet(from), ...op.i32Const(64), ...op.i32Add, ...op.localSet(from), ...op.br(0)],
-    ...op.end,
-    ...op.end,
-    ...firstMarked(limit, from, bits, [...load(0), ...op.v128Splat(0), ...op.i8x16Eq], 1),
-    ...op.i32Const(0),
-  ];
-  return moduleOf('nul', [[2, i32]], body);
+  const code = new Code();
+  code.block().loop();
+  code.localGet(from).i32Const(64).i32Add().localGet(limit).i32GtU().brIf(1);
+  code.localGet(from).v128Load(0).localGet(from).v128Load(16).i8x16MinU().localGet(from).v128Load(32).localGet(from).v128Load(48).i8x16MinU().i8x16MinU();
+  code.v128Splat(0).i8x16Eq().v128AnyTrue().if().i32Const(1).return().end();
+  code.localGet(from).i32Const(64).i32Add().localSet(from).br(0);
+  code.end().end();
+  firstMarked(code, limit, from, bits, (marked) => marked.localGet(from).v128Load(0).v128Splat(0).i8x16Eq(), 1);
+  code.i32Const(0);
+  return moduleOf('nul', [[2, i32]], code);
 }
 
 /**
@@ -257,18 +291,25 @@ function nulModule(): Uint8Array {
  */
 function plainModule(): Uint8Array {
   const [end, from, bits, block] = [0, 1, 2, 3];
-  const notPlain = [
-    ...[...op.localGet(from), ...op.v128Load(0), ...op.localTee(block), ...op.v128Splat(0x20), ...op.i8x16LtU],
-    ...[...op.localGet(block), ...op.v128Splat(0x0a), ...op.i8x16Ne, ...op.v128And],
-    ...[...op.localGet(block), ...op.v128Splat(0x7e), ...op.i8x16GtU, ...op.v128Or],
-  ];
-  return moduleOf('plain', [[2, i32], [1, v128]], [...firstMarked(end, from, bits, notPlain, 0), ...op.i32Const(1)]);
+  const notPlain = (code: Code): void => {
+    code.localGet(from).v128Load(0).localTee(block).v128Splat(0x20).i8x16LtU();
+    code.localGet(block).v128Splat(0x0a).i8x16Ne().v128And();
+    code.localGet(block).v128Splat(0x7e).i8x16GtU().v128Or();
+  };
+  const code = new Code();
+  firstMarked(code, end, from, bits, notPlain, 0);
+  code.i32Const(1);
+  return moduleOf('plain', [[2, i32], [1, v128]], code);
 }
+
+/** The NUL and plain-text modules' bytes, made once: every byte search makes both. */
+let fixedModules: { nul: Uint8Array; plain: Uint8Array } | undefined;
+const fixed = () => (fixedModules ??= { nul: nulModule(), plain: plainModule() });
 
 /** Whether this Node.js runs WebAssembly with SIMD (not under `--jitless`, say). */
 export function simdAvailable(): boolean {
   try {
-    return typeof WebAssembly === 'object' && [findModule([{ bytes: new Uint8Array([0x61, 0x62]), anchor: 0 }]), nulModule(), plainModule()].every((module) => WebAssembly.validate(module));
+    return typeof WebAssembly === 'object' && [findModule([{ bytes: new Uint8Array([0x61, 0x62]), anchor: 0 }]), fixed().nul, fixed().plain].every((module) => WebAssembly.validate(module));
   } catch {
     return false;
   }
@@ -286,12 +327,12 @@ export function textScan(memory: WebAssembly.Memory, texts: readonly ScanText[])
 
 /** Makes the function that tells whether the first `limit` bytes of `memory` hold a NUL. */
 export function nulScan(memory: WebAssembly.Memory): (limit: number) => boolean {
-  const { nul } = instantiate(nulModule(), memory) as { nul(limit: number): number };
+  const { nul } = instantiate(fixed().nul, memory) as { nul(limit: number): number };
   return (limit) => nul(limit) !== 0;
 }
 
 /** Makes the function that tells whether the first `end` bytes of `memory` are all line feeds and printable ASCII. */
 export function plainScan(memory: WebAssembly.Memory): (end: number) => boolean {
-  const { plain } = instantiate(plainModule(), memory) as { plain(end: number): number };
+  const { plain } = instantiate(fixed().plain, memory) as { plain(end: number): number };
   return (end) => plain(end) !== 0;
 }
