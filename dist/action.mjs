@@ -6038,8 +6038,8 @@ var require_client_h1 = __commonJS({
         return this.createError(ret, EMPTY_BUF);
       }
       createError(ret, data) {
-        const { llhttp, contentLength, bytesRead } = this;
-        if (contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        const { llhttp, contentLength, bytesRead: bytesRead2 } = this;
+        if (contentLength && bytesRead2 !== parseInt(contentLength, 10)) {
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
@@ -6254,7 +6254,7 @@ var require_client_h1 = __commonJS({
         }
       }
       onMessageComplete() {
-        const { client, socket, statusCode, upgrade, headers, contentLength, bytesRead, shouldKeepAlive } = this;
+        const { client, socket, statusCode, upgrade, headers, contentLength, bytesRead: bytesRead2, shouldKeepAlive } = this;
         if (socket.destroyed && (!statusCode || shouldKeepAlive)) {
           return -1;
         }
@@ -6276,7 +6276,7 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return;
         }
-        if (request.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request.method !== "HEAD" && contentLength && bytesRead2 !== parseInt(contentLength, 10)) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
@@ -19373,15 +19373,15 @@ function representYamlFloat(object) {
 function resolveYamlBinary(source) {
   const input = source.replace(/\s/g, "");
   if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
-  const binary = atob(input);
-  const result2 = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) result2[index] = binary.charCodeAt(index);
+  const binary2 = atob(input);
+  const result2 = new Uint8Array(binary2.length);
+  for (let index = 0; index < binary2.length; index++) result2[index] = binary2.charCodeAt(index);
   return result2;
 }
 function representYamlBinary(object) {
-  let binary = "";
-  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
-  return btoa(binary);
+  let binary2 = "";
+  for (let index = 0; index < object.length; index++) binary2 += String.fromCharCode(object[index]);
+  return btoa(binary2);
 }
 function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
   const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
@@ -30666,6 +30666,8 @@ var ByteSearch = class {
   /** A buffer for files outside the memory (none, or one too large for it). */
   spare = Buffer.alloc(0);
   bytes = Buffer.alloc(0);
+  /** How many bytes of {@link bytes} are the current ones: all of them, unless they are the memory's first. */
+  size = 0;
   /** Whether the current bytes are (or were copied to) the start of {@link view}, searched by text scans. */
   inMemory = false;
   /** The scans made, by the list of text ids asked for, and by the texts they look for. */
@@ -30722,6 +30724,21 @@ var ByteSearch = class {
     if (inMemory && (bytes.buffer !== this.view.buffer || bytes.byteOffset !== 0)) this.view.set(bytes);
     this.inMemory = inMemory;
     this.bytes = bytes;
+    this.size = bytes.length;
+  }
+  /**
+   * Starts on the first `size` bytes of a buffer that {@link buffer} or {@link bufferKeeping} gave,
+   * as {@link start} would on them, with no Buffer made for them when they are in the memory.
+   */
+  startWith(buffer, size) {
+    if (buffer !== this.usable) {
+      this.start(buffer.subarray(0, size));
+      return;
+    }
+    this.state.fill(unknown);
+    this.inMemory = true;
+    this.bytes = buffer;
+    this.size = size;
   }
   /** Whether the current bytes hold a text (by id). */
   holds(id) {
@@ -30736,14 +30753,14 @@ var ByteSearch = class {
   }
   /** Whether the current bytes hold a NUL among their first `limit` bytes. */
   holdsNul(limit) {
-    const before = Math.min(limit, this.bytes.length);
+    const before = Math.min(limit, this.size);
     if (this.inMemory) return this.nulBefore(before);
     return before > 0 && this.bytes.lastIndexOf(0, before - 1) >= 0;
   }
   /** Whether the current bytes are all line feeds and printable ASCII (space to `~`). */
   plain() {
     const { bytes } = this;
-    if (this.inMemory) return this.plainBefore(bytes.length);
+    if (this.inMemory) return this.plainBefore(this.size);
     for (let at3 = 0; at3 < bytes.length; at3++) {
       const byte = bytes[at3];
       if (byte > 126 || byte < 32 && byte !== 10) return false;
@@ -30763,7 +30780,7 @@ var ByteSearch = class {
     }
     for (let first = 0; first < wanted.length; first += textsPerScan) {
       const part = first === 0 && wanted.length <= textsPerScan ? wanted : wanted.slice(first, first + textsPerScan);
-      const holds = this.scanOf(part).find(bytes.length);
+      const holds = this.scanOf(part).find(this.size);
       for (let index = 0; index < part.length; index++) state3[part[index]] = holds & 1 << index ? found : absent;
     }
   }
@@ -30848,22 +30865,22 @@ function holdsDeclarationMarker(readers) {
   }
   return false;
 }
-function startBytes(bytes) {
-  search.start(bytes);
-  return search.holdsNul(binarySample);
-}
 function firstScreen(path2, kind) {
   const readers = readersOf(path2, kind === void 0 ? void 0 : kind.language ?? null);
   search.search(firstPass(readers));
   return readers;
 }
+var nothingToRead = Object.freeze({ screened: false, dependencies: false, read: false });
+var binary = Object.freeze({ binary: true });
 function screen(path2, kind) {
   const readers = firstScreen(path2, kind);
   const screened = holdsCodeMarker();
   const dependencies = kind === void 0 ? isDependencyManifest(path2) : kind.dependencies;
-  return { screened, dependencies, read: screened || dependencies || holdsDeclarationMarker(readers) };
+  const read7 = screened || dependencies || holdsDeclarationMarker(readers);
+  return read7 ? { screened, dependencies, read: read7 } : nothingToRead;
 }
 var noBytes = Buffer.alloc(0);
+var lastRead = noBytes;
 var NotRegularFile = class extends Error {
 };
 function regularSize(fd) {
@@ -30871,7 +30888,7 @@ function regularSize(fd) {
   if (!stats.isFile()) throw new NotRegularFile();
   return stats.size;
 }
-function readShared(openPath, maxBytes) {
+function readSize(openPath, maxBytes) {
   const fd = export50(openPath, export106.O_RDONLY | export106.O_NONBLOCK);
   try {
     let buffer = search.buffer(0);
@@ -30880,7 +30897,7 @@ function readShared(openPath, maxBytes) {
       let room = Math.min(buffer.length, maxBytes + 1);
       if (read7 === room) {
         const size = regularSize(fd);
-        if (size > maxBytes) return { bytes: noBytes, size };
+        if (size > maxBytes) return size;
         buffer = search.bufferKeeping(buffer, read7, Math.max(size, read7) + 1);
         room = Math.min(buffer.length, maxBytes + 1);
       }
@@ -30895,7 +30912,8 @@ function readShared(openPath, maxBytes) {
       read7 += count;
     }
     if (read7 === 0) regularSize(fd);
-    return { bytes: buffer.subarray(0, read7), size: read7 };
+    lastRead = buffer;
+    return read7;
   } finally {
     export9(fd);
   }
@@ -30904,21 +30922,25 @@ function plainText(bytes) {
   search.start(bytes);
   return search.plain();
 }
-function inspectBytes(path2, bytes, kind) {
-  if (startBytes(bytes)) return { binary: true };
+function inspectRead(path2, size, kind) {
+  search.startWith(lastRead, size);
+  if (search.holdsNul(binarySample)) return binary;
   return screen(path2, kind);
+}
+function bytesRead(size) {
+  return lastRead.subarray(0, size);
 }
 function passedOver(path2, openPath, maxBytes) {
   if (isDependencyManifest(path2)) return false;
-  let bytes;
+  let size;
   try {
-    const read7 = readShared(openPath, maxBytes);
-    if (read7.size > maxBytes) return false;
-    bytes = read7.bytes;
+    size = readSize(openPath, maxBytes);
   } catch {
     return false;
   }
-  if (startBytes(bytes)) return false;
+  if (size > maxBytes) return false;
+  search.startWith(lastRead, size);
+  if (search.holdsNul(binarySample)) return false;
   const readers = firstScreen(path2, void 0);
   return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
 }
@@ -31619,28 +31641,29 @@ function unreadable(file, error2, outcomes) {
   else outcomes.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
   return void 0;
 }
-function readBytes(file, maxBytes, outcomes) {
-  let read7;
+function readFile(file, maxBytes, outcomes) {
+  let size;
   try {
-    read7 = readShared(file.openPath, maxBytes);
+    size = readSize(file.openPath, maxBytes);
   } catch (error2) {
     return unreadable(file, error2, outcomes);
   }
-  if (read7.size > maxBytes) {
-    outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read7.size} bytes)` });
+  if (size > maxBytes) {
+    outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
     return void 0;
   }
-  return read7.bytes;
+  return size;
 }
 function readCode(file, kind, maxBytes, outcomes) {
-  const bytes = readBytes(file, maxBytes, outcomes);
-  if (bytes === void 0) return void 0;
-  const found2 = inspectBytes(file.path, bytes, kind);
+  const size = readFile(file, maxBytes, outcomes);
+  if (size === void 0) return void 0;
+  const found2 = inspectRead(file.path, size, kind);
   if ("binary" in found2) {
     outcomes.skipped.push({ path: file.path, reason: "binary file" });
     return void 0;
   }
   if (!found2.read) return null;
+  const bytes = bytesRead(size);
   if (!export3(bytes)) {
     outcomes.errors.push({ path: file.path, message: "not valid UTF-8 text" });
     return void 0;
@@ -31648,8 +31671,9 @@ function readCode(file, kind, maxBytes, outcomes) {
   return { text: bytes.toString("utf8"), screened: found2.screened || !found2.dependencies && holdsMarkerPastScreens(bytes) };
 }
 function readText(file, maxBytes, outcomes) {
-  const bytes = readBytes(file, maxBytes, outcomes);
-  if (bytes === void 0) return void 0;
+  const size = readFile(file, maxBytes, outcomes);
+  if (size === void 0) return void 0;
+  const bytes = bytesRead(size);
   if (plainText(bytes)) return { text: bytes.toString("latin1"), plain: true };
   const text = bytes.toString("utf8");
   if (text.slice(0, binarySample).includes("\0")) {
@@ -31905,7 +31929,7 @@ function documentsOf(file, into) {
   into.unanalysed.push({ path: file.path, ...parsed.line !== void 0 ? { line: parsed.line } : {}, kind: "argocd", reason: reason2 });
   return template.outcome === "parsed" ? template.documents : [];
 }
-function readFile(file, repository, into) {
+function readFile2(file, repository, into) {
   const context = { file: fileLines(file.path, file.text), repository, into };
   for (const { value, locator } of documentsOf(file, into)) {
     if (!isRecord(value)) continue;
@@ -31929,7 +31953,7 @@ var argoCdReader = {
   needs: { paths: isManifestFile, texts: [argoGroup, "valuesObject"] },
   wants: (file, text) => isManifestFile(file) && (text.includes(argoGroup) || text.includes("valuesObject")),
   read(files, repository, into) {
-    for (const file of files) readFile(file, repository, into);
+    for (const file of files) readFile2(file, repository, into);
   }
 };
 

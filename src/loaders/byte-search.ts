@@ -60,6 +60,8 @@ export class ByteSearch {
   /** A buffer for files outside the memory (none, or one too large for it). */
   private spare: Buffer = Buffer.alloc(0);
   private bytes: Buffer = Buffer.alloc(0);
+  /** How many bytes of {@link bytes} are the current ones: all of them, unless they are the memory's first. */
+  private size = 0;
   /** Whether the current bytes are (or were copied to) the start of {@link view}, searched by text scans. */
   private inMemory = false;
   /** The scans made, by the list of text ids asked for, and by the texts they look for. */
@@ -122,6 +124,22 @@ export class ByteSearch {
     if (inMemory && (bytes.buffer !== this.view.buffer || bytes.byteOffset !== 0)) this.view.set(bytes);
     this.inMemory = inMemory;
     this.bytes = bytes;
+    this.size = bytes.length;
+  }
+
+  /**
+   * Starts on the first `size` bytes of a buffer that {@link buffer} or {@link bufferKeeping} gave,
+   * as {@link start} would on them, with no Buffer made for them when they are in the memory.
+   */
+  startWith(buffer: Buffer, size: number): void {
+    if (buffer !== this.usable) {
+      this.start(buffer.subarray(0, size));
+      return;
+    }
+    this.state.fill(unknown);
+    this.inMemory = true;
+    this.bytes = buffer;
+    this.size = size;
   }
 
   /** Whether the current bytes hold a text (by id). */
@@ -139,7 +157,7 @@ export class ByteSearch {
 
   /** Whether the current bytes hold a NUL among their first `limit` bytes. */
   holdsNul(limit: number): boolean {
-    const before = Math.min(limit, this.bytes.length);
+    const before = Math.min(limit, this.size);
     if (this.inMemory) return this.nulBefore!(before);
     return before > 0 && this.bytes.lastIndexOf(0, before - 1) >= 0;
   }
@@ -147,7 +165,7 @@ export class ByteSearch {
   /** Whether the current bytes are all line feeds and printable ASCII (space to `~`). */
   plain(): boolean {
     const { bytes } = this;
-    if (this.inMemory) return this.plainBefore!(bytes.length);
+    if (this.inMemory) return this.plainBefore!(this.size);
     for (let at = 0; at < bytes.length; at++) {
       const byte = bytes[at]!;
       if (byte > 0x7e || (byte < 0x20 && byte !== 0x0a)) return false;
@@ -169,7 +187,7 @@ export class ByteSearch {
     }
     for (let first = 0; first < wanted.length; first += textsPerScan) {
       const part = first === 0 && wanted.length <= textsPerScan ? wanted : wanted.slice(first, first + textsPerScan);
-      const holds = this.scanOf(part).find(bytes.length);
+      const holds = this.scanOf(part).find(this.size);
       for (let index = 0; index < part.length; index++) state[part[index]!] = holds & (1 << index) ? found : absent;
     }
   }

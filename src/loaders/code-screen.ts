@@ -119,15 +119,23 @@ export interface Screen {
   read: boolean;
 }
 
+/** What most files' bytes tell, one object for all of them. */
+const nothingToRead: Screen = Object.freeze({ screened: false, dependencies: false, read: false });
+const binary = Object.freeze({ binary: true as const });
+
 /** Screens the current bytes (not binary), by the file's path relative to the scan root and its kind, when known. */
 function screen(path: string, kind: CodeKind | undefined): Screen {
   const readers = firstScreen(path, kind);
   const screened = holdsCodeMarker();
   const dependencies = kind === undefined ? isDependencyManifest(path) : kind.dependencies;
-  return { screened, dependencies, read: screened || dependencies || holdsDeclarationMarker(readers) };
+  const read = screened || dependencies || holdsDeclarationMarker(readers);
+  return read ? { screened, dependencies, read } : nothingToRead;
 }
 
 const noBytes = Buffer.alloc(0);
+
+/** The buffer the last file was read into by {@link readSize}: its bytes are its first, until the next read. */
+let lastRead: Buffer = noBytes;
 
 /** Not a regular file (a FIFO, socket or device, perhaps swapped in after discovery): never read, it may not end. */
 export class NotRegularFile extends Error {}
@@ -153,6 +161,16 @@ function regularSize(fd: number): number {
  * refused as NotRegularFile.
  */
 export function readShared(openPath: string, maxBytes: number): { bytes: Buffer; size: number } {
+  const size = readSize(openPath, maxBytes);
+  return { bytes: size > maxBytes ? noBytes : lastRead.subarray(0, size), size };
+}
+
+/**
+ * Reads a whole file as {@link readShared} does, and returns its size: its bytes are the first
+ * `size` of the buffer it was read into ({@link bytesRead}, {@link inspectRead}), until the next
+ * read, unless it is larger than `maxBytes`, which leaves them unread.
+ */
+export function readSize(openPath: string, maxBytes: number): number {
   const fd = openSync(openPath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     let buffer = search.buffer(0);
@@ -162,7 +180,7 @@ export function readShared(openPath: string, maxBytes: number): { bytes: Buffer;
       let room = Math.min(buffer.length, maxBytes + 1);
       if (read === room) {
         const size = regularSize(fd);
-        if (size > maxBytes) return { bytes: noBytes, size };
+        if (size > maxBytes) return size;
         buffer = search.bufferKeeping(buffer, read, Math.max(size, read) + 1);
         room = Math.min(buffer.length, maxBytes + 1);
       }
@@ -177,7 +195,8 @@ export function readShared(openPath: string, maxBytes: number): { bytes: Buffer;
       read += count;
     }
     if (read === 0) regularSize(fd);
-    return { bytes: buffer.subarray(0, read), size: read };
+    lastRead = buffer;
+    return read;
   } finally {
     closeSync(fd);
   }
@@ -198,8 +217,20 @@ export function plainText(bytes: Buffer): boolean {
  * tell before any decoding: binary, or how they screen. `kind`: what its name tells, when known.
  */
 export function inspectBytes(path: string, bytes: Buffer, kind?: CodeKind): { binary: true } | Screen {
-  if (startBytes(bytes)) return { binary: true };
+  if (startBytes(bytes)) return binary;
   return screen(path, kind);
+}
+
+/** What the bytes of the last file read by {@link readSize} tell, as {@link inspectBytes} has it, with no Buffer made for them. */
+export function inspectRead(path: string, size: number, kind?: CodeKind): { binary: true } | Screen {
+  search.startWith(lastRead, size);
+  if (search.holdsNul(binarySample)) return binary;
+  return screen(path, kind);
+}
+
+/** The bytes of the last file read by {@link readSize}, within its size limit: valid until the next read. */
+export function bytesRead(size: number): Buffer {
+  return lastRead.subarray(0, size);
 }
 
 /**
@@ -210,15 +241,15 @@ export function inspectBytes(path: string, bytes: Buffer, kind?: CodeKind): { bi
  */
 export function passedOver(path: string, openPath: string, maxBytes: number): boolean {
   if (isDependencyManifest(path)) return false;
-  let bytes: Buffer;
+  let size: number;
   try {
-    const read = readShared(openPath, maxBytes);
-    if (read.size > maxBytes) return false;
-    bytes = read.bytes;
+    size = readSize(openPath, maxBytes);
   } catch {
     return false;
   }
-  if (startBytes(bytes)) return false;
+  if (size > maxBytes) return false;
+  search.startWith(lastRead, size);
+  if (search.holdsNul(binarySample)) return false;
   const readers = firstScreen(path, undefined);
   return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
 }

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { InputFile } from './discover-files.js';
 import { fileKind, type CodeKind } from './file-kinds.js';
-import { binarySample, holdsMarkerPastScreens, inspectBytes, NotRegularFile, plainText, readShared } from './code-screen.js';
+import { binarySample, bytesRead, holdsMarkerPastScreens, inspectRead, NotRegularFile, plainText, readSize } from './code-screen.js';
 import { youngGenerationCheckpoint } from '../young-generation.js';
 import type { Inputs } from '../model/source.js';
 
@@ -52,21 +52,22 @@ function unreadable(file: InputFile, error: unknown, outcomes: Outcomes): undefi
 }
 
 /**
- * A file's bytes, as {@link readShared} gives them (valid until the next read), or undefined once
- * why it is not read is recorded: it cannot be read, or it is larger than `maxBytes`.
+ * Reads a file as {@link readSize} does, and returns its size (its bytes are {@link bytesRead}'s
+ * until the next read), or undefined once why it is not read is recorded: it cannot be read, or
+ * it is larger than `maxBytes`.
  */
-function readBytes(file: InputFile, maxBytes: number, outcomes: Outcomes): Buffer | undefined {
-  let read: { bytes: Buffer; size: number };
+function readFile(file: InputFile, maxBytes: number, outcomes: Outcomes): number | undefined {
+  let size: number;
   try {
-    read = readShared(file.openPath, maxBytes);
+    size = readSize(file.openPath, maxBytes);
   } catch (error) {
     return unreadable(file, error, outcomes);
   }
-  if (read.size > maxBytes) {
-    outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${read.size} bytes)` });
+  if (size > maxBytes) {
+    outcomes.skipped.push({ path: file.path, reason: `larger than the ${maxBytes}-byte limit (${size} bytes)` });
     return undefined;
   }
-  return read.bytes;
+  return size;
 }
 
 /**
@@ -75,14 +76,16 @@ function readBytes(file: InputFile, maxBytes: number, outcomes: Outcomes): Buffe
  * dependency manifest, which is read whatever it holds, only whether the screens found one).
  */
 function readCode(file: InputFile, kind: CodeKind, maxBytes: number, outcomes: Outcomes): { text: string; screened: boolean } | null | undefined {
-  const bytes = readBytes(file, maxBytes, outcomes);
-  if (bytes === undefined) return undefined;
-  const found = inspectBytes(file.path, bytes, kind);
+  const size = readFile(file, maxBytes, outcomes);
+  if (size === undefined) return undefined;
+  // Searched where they were read: a Buffer is made of them only for a file decoded.
+  const found = inspectRead(file.path, size, kind);
   if ('binary' in found) {
     outcomes.skipped.push({ path: file.path, reason: 'binary file' });
     return undefined;
   }
   if (!found.read) return null;
+  const bytes = bytesRead(size);
   if (!isUtf8(bytes)) {
     outcomes.errors.push({ path: file.path, message: 'not valid UTF-8 text' });
     return undefined;
@@ -100,8 +103,9 @@ function readCode(file: InputFile, kind: CodeKind, maxBytes: number, outcomes: O
  * are not UTF-8.
  */
 function readText(file: InputFile, maxBytes: number, outcomes: Outcomes): { text: string; plain: boolean } | undefined {
-  const bytes = readBytes(file, maxBytes, outcomes);
-  if (bytes === undefined) return undefined;
+  const size = readFile(file, maxBytes, outcomes);
+  if (size === undefined) return undefined;
+  const bytes = bytesRead(size);
   if (plainText(bytes)) return { text: bytes.toString('latin1'), plain: true };
   const text = bytes.toString('utf8');
   // A binary file is skipped as such, whether or not its bytes happen to be valid UTF-8.

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NotRegularFile, readShared } from '../../src/loaders/code-screen.js';
+import { bytesRead, inspectBytes, inspectRead, NotRegularFile, readShared, readSize } from '../../src/loaders/code-screen.js';
+import { fileKind, type CodeKind } from '../../src/loaders/file-kinds.js';
 import { readFiles } from '../../src/loaders/read-files.js';
 
 // readShared reads a file until a read gives nothing, asking its size only once it fills the
@@ -55,6 +56,25 @@ describe('readShared', () => {
     const inner = path.join(folder, 'inner');
     mkdirSync(inner);
     expect(() => readShared(inner, 1024)).toThrow(NotRegularFile);
+  });
+
+  it('screens a file where it was read as it screens its bytes, in the memory or past it', () => {
+    const content = fc.constantFrom('', 'x', 'const a = 1;\n', 'sts.amazonaws.com', 'legacy sts_regional_endpoints', 'releases:\n', 'eks.amazonaws.com/role-arn', '\u0000', 'aws-global');
+    let index = 0;
+    fc.assert(
+      fc.property(fc.array(content, { maxLength: 6 }), fc.constantFrom(0, 1000, firstBuffer - 40, firstBuffer + 10), fc.constantFrom('app.ts', 'values.yaml.gotmpl', 'go.mod', 'main.tf'), (parts, padding, name) => {
+        const bytes = Buffer.concat([Buffer.alloc(padding, 0x61), Buffer.from(parts.join('\n'))]);
+        const file = path.join(folder, `screened-${index++}-${name}`);
+        writeFileSync(file, bytes);
+        const size = readSize(file, 16 * 1024 * 1024);
+        expect(size).toBe(bytes.length);
+        expect(bytesRead(size).equals(bytes)).toBe(true);
+        const where = inspectRead(name, size);
+        expect(where).toEqual(inspectBytes(name, bytes));
+        expect(inspectRead(name, size, fileKind(name) as CodeKind)).toEqual(where);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('throws what opening a missing file throws', () => {
