@@ -30196,13 +30196,13 @@ async function discoverFiles(targets2, options) {
     return real;
   };
   let matched = 0;
-  const addFound = (relative, absolute, kind) => {
+  const addFound = (relative, openPath, kind) => {
     matched++;
     if (seen) {
       if (seen.has(relative)) return;
       seen.add(relative);
     }
-    const file = kind === void 0 ? { path: relative, openPath: openRelative ? relative : absolute } : { path: relative, openPath: openRelative ? relative : absolute, kind };
+    const file = kind === void 0 ? { path: relative, openPath } : { path: relative, openPath, kind };
     found2.push(file);
     options.onFound?.(file);
   };
@@ -30217,12 +30217,12 @@ async function discoverFiles(targets2, options) {
     const stack = rules2.push(above, relativeFolder, gitignore === void 0 ? false : gitignore.isFile() || void 0);
     for (let index = 0; index < entries.length; index++) {
       const entry2 = entries[index];
-      const absolute = absolutePrefix + entry2.name;
       const relative = prefix2 + entry2.name;
       let isFolder = entry2.isDirectory();
       let linked;
       let kind;
       if (entry2.isSymbolicLink()) {
+        const absolute = absolutePrefix + entry2.name;
         const linksToFolder = isFolderLink(absolute);
         if (!linksToFolder) kind = wanted(relative, entry2.name);
         if (!linksToFolder && kind === void 0 || rules2.ignores(relative, linksToFolder, stack, withExtra)) continue;
@@ -30232,9 +30232,9 @@ async function discoverFiles(targets2, options) {
       }
       if (isFolder) {
         if (excludedFolders.has(entry2.name) || rules2.ignores(relative, true, stack, withExtra)) continue;
-        walk(absolute, linked ?? realPrefix + entry2.name, relative, stack, withExtra);
+        walk(absolutePrefix + entry2.name, linked ?? realPrefix + entry2.name, relative, stack, withExtra);
       } else if ((kind ??= wanted(relative, entry2.name)) !== void 0 && !rules2.ignores(relative, false, stack, withExtra)) {
-        if (entry2.isFile() || entry2.isSymbolicLink()) addFound(relative, absolute, kind);
+        if (entry2.isFile() || entry2.isSymbolicLink()) addFound(relative, openRelative ? relative : absolutePrefix + entry2.name, kind);
         else skipped2.push({ path: relative, reason: "not a regular file (a FIFO, socket or device)" });
       }
     }
@@ -30260,7 +30260,7 @@ async function discoverFiles(targets2, options) {
       walk(absolute, real, relative, rules2.above(relative, named ? relative.split("/").length : 0), !named);
     } else {
       const kind = wanted(relative);
-      if (explicit || kind !== void 0 && !rules2.ignores(relative, false, rules2.above(relative, 0), true)) addFound(relative, absolute, kind);
+      if (explicit || kind !== void 0 && !rules2.ignores(relative, false, rules2.above(relative, 0), true)) addFound(relative, openRelative ? relative : absolute, kind);
     }
   };
   const expand2 = async (target) => {

@@ -202,13 +202,14 @@ export async function discoverFiles(targets: readonly string[], options: Discove
 
   /** Files the current target gave, counting those an earlier target gave too. */
   let matched = 0;
-  const addFound = (relative: string, absolute: string, kind: FileKind | undefined): void => {
+  /** Adds a file found, to be opened by `openPath`: its relative path when {@link openRelative}, else its absolute one. */
+  const addFound = (relative: string, openPath: string, kind: FileKind | undefined): void => {
     matched++;
     if (seen) {
       if (seen.has(relative)) return;
       seen.add(relative);
     }
-    const file: InputFile = kind === undefined ? { path: relative, openPath: openRelative ? relative : absolute } : { path: relative, openPath: openRelative ? relative : absolute, kind };
+    const file: InputFile = kind === undefined ? { path: relative, openPath } : { path: relative, openPath, kind };
     found.push(file);
     options.onFound?.(file);
   };
@@ -233,12 +234,12 @@ export async function discoverFiles(targets: readonly string[], options: Discove
     // garbage each step until V8's last compiler takes it.
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index]!;
-      const absolute = absolutePrefix + entry.name;
       const relative = prefix + entry.name;
       let isFolder = entry.isDirectory();
       let linked: string | undefined;
       let kind: FileKind | undefined;
       if (entry.isSymbolicLink()) {
+        const absolute = absolutePrefix + entry.name;
         const linksToFolder = isFolderLink(absolute);
         if (!linksToFolder) kind = wanted(relative, entry.name);
         if ((!linksToFolder && kind === undefined) || rules.ignores(relative, linksToFolder, stack, withExtra)) continue;
@@ -248,10 +249,10 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       }
       if (isFolder) {
         if (excludedFolders.has(entry.name) || rules.ignores(relative, true, stack, withExtra)) continue;
-        walk(absolute, linked ?? realPrefix + entry.name, relative, stack, withExtra);
+        walk(absolutePrefix + entry.name, linked ?? realPrefix + entry.name, relative, stack, withExtra);
       } else if ((kind ??= wanted(relative, entry.name)) !== undefined && !rules.ignores(relative, false, stack, withExtra)) {
         // A FIFO, socket or device is never read (it may not end), but it is not passed over in silence.
-        if (entry.isFile() || entry.isSymbolicLink()) addFound(relative, absolute, kind);
+        if (entry.isFile() || entry.isSymbolicLink()) addFound(relative, openRelative ? relative : absolutePrefix + entry.name, kind);
         else skipped.push({ path: relative, reason: 'not a regular file (a FIFO, socket or device)' });
       }
     }
@@ -279,7 +280,7 @@ export async function discoverFiles(targets: readonly string[], options: Discove
       walk(absolute, real, relative, rules.above(relative, named ? relative.split('/').length : 0), !named);
     } else {
       const kind = wanted(relative);
-      if (explicit || (kind !== undefined && !rules.ignores(relative, false, rules.above(relative, 0), true))) addFound(relative, absolute, kind);
+      if (explicit || (kind !== undefined && !rules.ignores(relative, false, rules.above(relative, 0), true))) addFound(relative, openRelative ? relative : absolute, kind);
     }
   };
 
