@@ -49,7 +49,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // builtin:node:fs
-var builtin, read, export9, export17, export25, export41, export45, export47, export50, export53, export55, export59, export63, export67, export72, export86, export106;
+var builtin, read, export9, export17, export25, export41, export45, export47, export50, export53, export55, export59, export63, export67, export72, export73, export86, export106;
 var init_node_fs = __esm({
   "builtin:node:fs"() {
     builtin = ((name) => process.getBuiltinModule?.(name) ?? __require(name))("node:fs");
@@ -67,6 +67,7 @@ var init_node_fs = __esm({
     export63 = /* @__PURE__ */ read("realpathSync");
     export67 = /* @__PURE__ */ read("rmSync");
     export72 = /* @__PURE__ */ read("statSync");
+    export73 = /* @__PURE__ */ read("statfsSync");
     export86 = /* @__PURE__ */ read("writeFileSync");
     export106 = /* @__PURE__ */ read("constants");
   }
@@ -30888,7 +30889,7 @@ function regularSize(fd) {
   if (!stats.isFile()) throw new NotRegularFile();
   return stats.size;
 }
-function readSize(openPath, maxBytes) {
+function readSize(openPath, maxBytes, shortReadEnds = false) {
   const fd = export50(openPath, export106.O_RDONLY | export106.O_NONBLOCK);
   try {
     let buffer = search.buffer(0);
@@ -30910,6 +30911,7 @@ function readSize(openPath, maxBytes) {
       }
       if (count === 0) break;
       read7 += count;
+      if (shortReadEnds && read7 < room) break;
     }
     if (read7 === 0) regularSize(fd);
     lastRead = buffer;
@@ -30930,11 +30932,11 @@ function inspectRead(path2, size, kind) {
 function bytesRead(size) {
   return lastRead.subarray(0, size);
 }
-function passedOver(path2, openPath, maxBytes) {
+function passedOver(path2, openPath, maxBytes, shortReadEnds = false) {
   if (isDependencyManifest(path2)) return false;
   let size;
   try {
-    size = readSize(openPath, maxBytes);
+    size = readSize(openPath, maxBytes, shortReadEnds);
   } catch {
     return false;
   }
@@ -30989,7 +30991,7 @@ var ScreenAhead = class {
     for (let index = files.length - 1; index >= 0; index--) {
       if (Atomics.compareExchange(states, index, fileState.free, fileState.taken) !== fileState.free) continue;
       const file = files[index];
-      Atomics.store(states, index, passedOver(file.path, file.openPath, settings.maxBytes) ? fileState.passedOver : fileState.toRead);
+      Atomics.store(states, index, passedOver(file.path, file.openPath, settings.maxBytes, settings.shortReadEnds) ? fileState.passedOver : fileState.toRead);
       screened++;
     }
     for (const worker of this.workers) void worker.terminate();
@@ -31015,7 +31017,7 @@ var ScreenAhead = class {
     const { Worker } = builtin6("node:worker_threads");
     const buffer = new SharedArrayBuffer(capacity);
     this.states = new Uint8Array(buffer);
-    const workerData = { states: buffer, maxBytes: this.settings.maxBytes };
+    const workerData = { states: buffer, maxBytes: this.settings.maxBytes, shortReadEnds: this.settings.shortReadEnds === true };
     const threads = this.settings.threads();
     for (let thread = 0; threads && thread < threads.count; thread++) {
       let worker;
@@ -31068,6 +31070,41 @@ function fileKind(file, name) {
 function readKind(file, name) {
   const kind = fileKind(file, name);
   return kind.manifest || kind.language !== void 0 || kind.dependencies ? kind : void 0;
+}
+
+// src/loaders/short-reads.ts
+init_node_fs();
+var endsAtShortRead = /* @__PURE__ */ new Map([
+  [61267, "ext2/ext3/ext4"],
+  [1481003842, "xfs"],
+  [2435016766, "btrfs"],
+  [4076150800, "f2fs"],
+  [16914836, "tmpfs"],
+  [2240043254, "ramfs"],
+  [2035054128, "overlayfs"]
+]);
+var unescapeMountPoint = (field) => field.replace(/\\([0-7]{3})/g, (_2, octal) => String.fromCharCode(Number.parseInt(octal, 8)));
+function mountPoints(mountinfo) {
+  const points = [];
+  for (const line of mountinfo.split("\n")) {
+    const field = line.split(" ")[4];
+    if (field !== void 0) points.push(unescapeMountPoint(field));
+  }
+  return points;
+}
+function shortReadsEndFiles(fileSystemType, realRoot, mounts) {
+  if (!endsAtShortRead.has(fileSystemType)) return false;
+  const prefix2 = realRoot.endsWith("/") ? realRoot : `${realRoot}/`;
+  return !mounts.some((point) => point !== realRoot && point.startsWith(prefix2));
+}
+function shortReadsEndFilesBelow(root) {
+  if (process.platform !== "linux") return false;
+  try {
+    const realRoot = export63.native(root);
+    return shortReadsEndFiles(export73(realRoot).type, realRoot, mountPoints(export59("/proc/self/mountinfo", "utf8")));
+  } catch {
+    return false;
+  }
 }
 
 // src/loaders/kustomize.ts
@@ -31616,20 +31653,20 @@ function youngGenerationCheckpoint() {
 }
 
 // src/loaders/read-files.ts
-function readFiles(files, maxBytes, outcomes, passedOver2) {
+function readFiles(files, maxBytes, outcomes, passedOver2, shortReadEnds = false) {
   const read7 = [];
   for (let index = 0; index < files.length; index++) {
     const file = files[index];
     const kind = file.kind ?? fileKind(file.path);
     if (kind.manifest) {
       youngGenerationCheckpoint();
-      const text = readText(file, maxBytes, outcomes);
+      const text = readText(file, maxBytes, outcomes, shortReadEnds);
       if (text !== void 0) read7.push({ path: file.path, ...text });
     } else if (passedOver2?.(file)) {
       read7.push(file);
     } else {
       youngGenerationCheckpoint();
-      const code2 = readCode(file, kind, maxBytes, outcomes);
+      const code2 = readCode(file, kind, maxBytes, outcomes, shortReadEnds);
       if (code2 === null) read7.push(file);
       else if (code2 !== void 0) read7.push({ path: file.path, text: code2.text, screened: code2.screened });
     }
@@ -31641,10 +31678,10 @@ function unreadable(file, error2, outcomes) {
   else outcomes.errors.push({ path: file.path, message: `cannot read: ${error2.code ?? String(error2)}` });
   return void 0;
 }
-function readFile(file, maxBytes, outcomes) {
+function readFile(file, maxBytes, outcomes, shortReadEnds) {
   let size;
   try {
-    size = readSize(file.openPath, maxBytes);
+    size = readSize(file.openPath, maxBytes, shortReadEnds);
   } catch (error2) {
     return unreadable(file, error2, outcomes);
   }
@@ -31654,8 +31691,8 @@ function readFile(file, maxBytes, outcomes) {
   }
   return size;
 }
-function readCode(file, kind, maxBytes, outcomes) {
-  const size = readFile(file, maxBytes, outcomes);
+function readCode(file, kind, maxBytes, outcomes, shortReadEnds) {
+  const size = readFile(file, maxBytes, outcomes, shortReadEnds);
   if (size === void 0) return void 0;
   const found2 = inspectRead(file.path, size, kind);
   if ("binary" in found2) {
@@ -31670,8 +31707,8 @@ function readCode(file, kind, maxBytes, outcomes) {
   }
   return { text: bytes.toString("utf8"), screened: found2.screened || !found2.dependencies && holdsMarkerPastScreens(bytes) };
 }
-function readText(file, maxBytes, outcomes) {
-  const size = readFile(file, maxBytes, outcomes);
+function readText(file, maxBytes, outcomes, shortReadEnds) {
+  const size = readFile(file, maxBytes, outcomes, shortReadEnds);
   if (size === void 0) return void 0;
   const bytes = bytesRead(size);
   if (plainText(bytes)) return { text: bytes.toString("latin1"), plain: true };
@@ -38757,8 +38794,9 @@ function fromEnvironment(name) {
   const value = process.env[name] ? Number(process.env[name]) : Number.NaN;
   return value >= 0 ? value : void 0;
 }
-function screenAheadSettings(settings, maxBytes) {
+function screenAheadSettings(settings, maxBytes, shortReadEnds) {
   return {
+    shortReadEnds,
     minFiles: settings.codeWorkers?.minFiles ?? fromEnvironment("STS_AUDIT_CODE_MIN_FILES") ?? defaultCodeMinFiles,
     maxBytes,
     threads() {
@@ -38783,7 +38821,8 @@ function workerSettings(settings) {
 }
 async function scan(options) {
   const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
-  const ahead = new ScreenAhead(screenAheadSettings(options, maxBytes));
+  const shortReadEnds = shortReadsEndFilesBelow(options.root);
+  const ahead = new ScreenAhead(screenAheadSettings(options, maxBytes, shortReadEnds));
   const discovery = await discoverFiles(options.targets, {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
@@ -38799,7 +38838,7 @@ async function scan(options) {
   const started = startEarly ? Array.from({ length: workers.threads }, () => startWorker(workers)) : [];
   try {
     const outcomes = { skipped: [...discovery.skipped], errors: [] };
-    const files = readFiles(discovery.files, maxBytes, outcomes, ahead.passedOver);
+    const files = readFiles(discovery.files, maxBytes, outcomes, ahead.passedOver, shortReadEnds);
     await prepareDeclarations([...files, ...options.extraSources ?? []]);
     const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
     const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };

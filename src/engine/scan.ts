@@ -1,6 +1,7 @@
 import { discoverFiles, isManifestFile, type InputFile } from '../loaders/discover-files.js';
 import { ScreenAhead, type ScreenAheadSettings } from '../loaders/screen-ahead.js';
 import { readKind } from '../loaders/file-kinds.js';
+import { shortReadsEndFilesBelow } from '../loaders/short-reads.js';
 import { builtin } from '../builtins.js';
 import { buildOverlays } from '../loaders/kustomize.js';
 import { readFiles } from '../loaders/read-files.js';
@@ -96,8 +97,9 @@ function fromEnvironment(name: string): number | undefined {
  * Screening threads for a scan, looked up once it has enough files: none where no worker script
  * was built (running from sources), or with one core.
  */
-function screenAheadSettings(settings: ScanSettings, maxBytes: number): ScreenAheadSettings {
+function screenAheadSettings(settings: ScanSettings, maxBytes: number, shortReadEnds: boolean): ScreenAheadSettings {
   return {
+    shortReadEnds,
     minFiles: settings.codeWorkers?.minFiles ?? fromEnvironment('STS_AUDIT_CODE_MIN_FILES') ?? defaultCodeMinFiles,
     maxBytes,
     threads() {
@@ -127,7 +129,9 @@ function workerSettings(settings: ScanSettings): WorkerSettings | undefined {
 /** Scans files, folders and globs under a root. */
 export async function scan(options: ScanOptions): Promise<Report> {
   const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
-  const ahead = new ScreenAhead(screenAheadSettings(options, maxBytes));
+  // Asked once of the root: whether it is on a local file system with nothing mounted below it.
+  const shortReadEnds = shortReadsEndFilesBelow(options.root);
+  const ahead = new ScreenAhead(screenAheadSettings(options, maxBytes, shortReadEnds));
   const discovery = await discoverFiles(options.targets, {
     root: options.root,
     ignorePaths: options.ignorePaths ?? [],
@@ -147,7 +151,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     // documents: loaded first, the metadata (long-lived, built by js-yaml like the manifests'
     // objects) often made V8 pretenure those objects' allocation sites, and peak memory doubled.
     const outcomes = { skipped: [...discovery.skipped], errors: [] as InputError[] };
-    const files = readFiles(discovery.files, maxBytes, outcomes, ahead.passedOver);
+    const files = readFiles(discovery.files, maxBytes, outcomes, ahead.passedOver, shortReadEnds);
     await prepareDeclarations([...files, ...(options.extraSources ?? [])]);
     const overlays = await buildOverlays(options.root, discovery.files.map((file) => file.path), files);
     const inputs = { files, ...outcomes, texts: options.extraSources ?? [], overlays };

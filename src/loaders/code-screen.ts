@@ -158,19 +158,23 @@ function regularSize(fd: number): number {
  * whether it is still a regular file only when a read fails or it is empty. It is opened without
  * blocking (opening a FIFO would wait for a writer, and reading a device might never end), so one
  * swapped since for a FIFO or a device fails to read, ends at once, or fills the buffer, and is
- * refused as NotRegularFile.
+ * refused as NotRegularFile (a FIFO fails the first read: reads are made at a position, which a
+ * pipe has none of). With `shortReadEnds` (below a root on a local file system), a read that
+ * gives fewer bytes than asked ends the file.
  */
-export function readShared(openPath: string, maxBytes: number): { bytes: Buffer; size: number } {
-  const size = readSize(openPath, maxBytes);
+export function readShared(openPath: string, maxBytes: number, shortReadEnds = false): { bytes: Buffer; size: number } {
+  const size = readSize(openPath, maxBytes, shortReadEnds);
   return { bytes: size > maxBytes ? noBytes : lastRead.subarray(0, size), size };
 }
 
 /**
  * Reads a whole file as {@link readShared} does, and returns its size: its bytes are the first
  * `size` of the buffer it was read into ({@link bytesRead}, {@link inspectRead}), until the next
- * read, unless it is larger than `maxBytes`, which leaves them unread.
+ * read, unless it is larger than `maxBytes`, which leaves them unread. `shortReadEnds`: a read
+ * that gives fewer bytes than asked ends the file, with no last read that gives nothing, as it
+ * does on the local file systems `shortReadsEndFilesBelow` knows.
  */
-export function readSize(openPath: string, maxBytes: number): number {
+export function readSize(openPath: string, maxBytes: number, shortReadEnds = false): number {
   const fd = openSync(openPath, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     let buffer = search.buffer(0);
@@ -193,6 +197,7 @@ export function readSize(openPath: string, maxBytes: number): number {
       }
       if (count === 0) break;
       read += count;
+      if (shortReadEnds && read < room) break;
     }
     if (read === 0) regularSize(fd);
     lastRead = buffer;
@@ -239,11 +244,11 @@ export function bytesRead(size: number): Buffer {
  * file to skip or to read) is false, left for the main thread's reading to record. A dependency
  * manifest, read whatever it holds, is never opened here.
  */
-export function passedOver(path: string, openPath: string, maxBytes: number): boolean {
+export function passedOver(path: string, openPath: string, maxBytes: number, shortReadEnds = false): boolean {
   if (isDependencyManifest(path)) return false;
   let size: number;
   try {
-    size = readSize(openPath, maxBytes);
+    size = readSize(openPath, maxBytes, shortReadEnds);
   } catch {
     return false;
   }

@@ -20,8 +20,10 @@ export type FileText = { path: string; text: string; screened?: boolean; plain?:
  * not UTF-8 is recorded as skipped or as an error, and left out.
  * @param passedOver source or config files already screened ({@link ScreenAhead}) and found to
  *   hold nothing to decode: not read again.
+ * @param shortReadEnds a read that gives fewer bytes than asked ends a file (`readSize`): below a
+ *   root on a local file system (`shortReadsEndFilesBelow`).
  */
-export function readFiles(files: readonly InputFile[], maxBytes: number, outcomes: Outcomes, passedOver?: (file: InputFile) => boolean): FileText[] {
+export function readFiles(files: readonly InputFile[], maxBytes: number, outcomes: Outcomes, passedOver?: (file: InputFile) => boolean, shortReadEnds = false): FileText[] {
   const read: FileText[] = [];
   // By index: a `for…of` loop makes garbage for each file until V8's last compiler takes it. A
   // file left unread is its own entry (a path and no text), not a new object for each of them.
@@ -30,13 +32,13 @@ export function readFiles(files: readonly InputFile[], maxBytes: number, outcome
     const kind = file.kind ?? fileKind(file.path);
     if (kind.manifest) {
       youngGenerationCheckpoint();
-      const text = readText(file, maxBytes, outcomes);
+      const text = readText(file, maxBytes, outcomes, shortReadEnds);
       if (text !== undefined) read.push({ path: file.path, ...text });
     } else if (passedOver?.(file)) {
       read.push(file);
     } else {
       youngGenerationCheckpoint();
-      const code = readCode(file, kind, maxBytes, outcomes);
+      const code = readCode(file, kind, maxBytes, outcomes, shortReadEnds);
       if (code === null) read.push(file);
       else if (code !== undefined) read.push({ path: file.path, text: code.text, screened: code.screened });
     }
@@ -56,10 +58,10 @@ function unreadable(file: InputFile, error: unknown, outcomes: Outcomes): undefi
  * until the next read), or undefined once why it is not read is recorded: it cannot be read, or
  * it is larger than `maxBytes`.
  */
-function readFile(file: InputFile, maxBytes: number, outcomes: Outcomes): number | undefined {
+function readFile(file: InputFile, maxBytes: number, outcomes: Outcomes, shortReadEnds: boolean): number | undefined {
   let size: number;
   try {
-    size = readSize(file.openPath, maxBytes);
+    size = readSize(file.openPath, maxBytes, shortReadEnds);
   } catch (error) {
     return unreadable(file, error, outcomes);
   }
@@ -75,8 +77,8 @@ function readFile(file: InputFile, maxBytes: number, outcomes: Outcomes): number
  * bytes (native and fast) and never decoded (null). `screened`: whether it holds an STS text (for a
  * dependency manifest, which is read whatever it holds, only whether the screens found one).
  */
-function readCode(file: InputFile, kind: CodeKind, maxBytes: number, outcomes: Outcomes): { text: string; screened: boolean } | null | undefined {
-  const size = readFile(file, maxBytes, outcomes);
+function readCode(file: InputFile, kind: CodeKind, maxBytes: number, outcomes: Outcomes, shortReadEnds: boolean): { text: string; screened: boolean } | null | undefined {
+  const size = readFile(file, maxBytes, outcomes, shortReadEnds);
   if (size === undefined) return undefined;
   // Searched where they were read: a Buffer is made of them only for a file decoded.
   const found = inspectRead(file.path, size, kind);
@@ -102,8 +104,8 @@ function readCode(file: InputFile, kind: CodeKind, maxBytes: number, outcomes: O
  * a NUL among its first characters, then an error if a replacement character comes of bytes that
  * are not UTF-8.
  */
-function readText(file: InputFile, maxBytes: number, outcomes: Outcomes): { text: string; plain: boolean } | undefined {
-  const size = readFile(file, maxBytes, outcomes);
+function readText(file: InputFile, maxBytes: number, outcomes: Outcomes, shortReadEnds: boolean): { text: string; plain: boolean } | undefined {
+  const size = readFile(file, maxBytes, outcomes, shortReadEnds);
   if (size === undefined) return undefined;
   const bytes = bytesRead(size);
   if (plainText(bytes)) return { text: bytes.toString('latin1'), plain: true };

@@ -15,6 +15,8 @@ export interface ScreenAheadSettings {
   /** Source and config files found before the threads start: with fewer, none starts. */
   minFiles: number;
   maxBytes: number;
+  /** A read that gives fewer bytes than asked ends a file (`readSize`). */
+  shortReadEnds?: boolean;
   /**
    * The worker script (`dist/sts-audit-screen-worker.mjs`) and how many threads to start beside
    * the main one, looked up only as they start (most scans have too few files): none, to start none.
@@ -70,7 +72,7 @@ export class ScreenAhead {
     for (let index = files.length - 1; index >= 0; index--) {
       if (Atomics.compareExchange(states, index, fileState.free, fileState.taken) !== fileState.free) continue;
       const file = files[index]!;
-      Atomics.store(states, index, passedOver(file.path, file.openPath, settings.maxBytes) ? fileState.passedOver : fileState.toRead);
+      Atomics.store(states, index, passedOver(file.path, file.openPath, settings.maxBytes, settings.shortReadEnds) ? fileState.passedOver : fileState.toRead);
       screened++;
     }
     for (const worker of this.workers) void worker.terminate();
@@ -99,7 +101,7 @@ export class ScreenAhead {
     const { Worker } = builtin('node:worker_threads');
     const buffer = new SharedArrayBuffer(capacity);
     this.states = new Uint8Array(buffer);
-    const workerData: ScreenWorkerData = { states: buffer, maxBytes: this.settings.maxBytes };
+    const workerData: ScreenWorkerData = { states: buffer, maxBytes: this.settings.maxBytes, shortReadEnds: this.settings.shortReadEnds === true };
     const threads = this.settings.threads();
     for (let thread = 0; threads && thread < threads.count; thread++) {
       let worker: Worker;

@@ -12,6 +12,8 @@ export interface ScreenWorkerData {
   /** The shared table of {@link fileState}s, one byte a file. */
   states: SharedArrayBuffer;
   maxBytes: number;
+  /** A read that gives fewer bytes than asked ends a file (`readSize`). */
+  shortReadEnds: boolean;
 }
 
 /**

@@ -10,7 +10,7 @@ import { fileState, splitPaths, type ScreenBatch, type ScreenWorkerData } from '
 // compiled code Node.js keeps from the runs before.
 enableCompileCache?.();
 const { passedOver } = await import('./code-screen.js');
-const { states: buffer, maxBytes } = workerData as ScreenWorkerData;
+const { states: buffer, maxBytes, shortReadEnds } = workerData as ScreenWorkerData;
 const states = new Uint8Array(buffer);
 
 parentPort!.on('message', ({ first, paths: joined, openPaths }: ScreenBatch) => {
@@ -19,6 +19,6 @@ parentPort!.on('message', ({ first, paths: joined, openPaths }: ScreenBatch) => 
   for (let offset = 0; offset < paths.length; offset++) {
     const index = first + offset;
     if (Atomics.compareExchange(states, index, fileState.free, fileState.taken) !== fileState.free) continue;
-    Atomics.store(states, index, passedOver(paths[offset]!, open[offset]!, maxBytes) ? fileState.passedOver : fileState.toRead);
+    Atomics.store(states, index, passedOver(paths[offset]!, open[offset]!, maxBytes, shortReadEnds) ? fileState.passedOver : fileState.toRead);
   }
 });

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { isUtf8 } from 'node:buffer';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesRead, inspectBytes, inspectRead, NotRegularFile, readShared, readSize } from '../../src/loaders/code-screen.js';
+import { mountPoints, shortReadsEndFiles, shortReadsEndFilesBelow } from '../../src/loaders/short-reads.js';
 import { fileKind, type CodeKind } from '../../src/loaders/file-kinds.js';
 import { readFiles } from '../../src/loaders/read-files.js';
 
@@ -25,10 +26,11 @@ function fileOf(size: number): { file: string; bytes: Buffer } {
   return { file, bytes };
 }
 
-describe('readShared', () => {
+// Each as it reads below a root where a short read ends a file (a local file system) and below one where it does not.
+describe.each([false, true])('readShared, a short read ending a file: %s', (shortReadEnds) => {
   it.each([0, 1, 4096, firstBuffer - 1, firstBuffer, firstBuffer + 1, 3 * 1024 * 1024 + 5])('reads a file of %i bytes whole', (size) => {
     const { file, bytes } = fileOf(size);
-    const read = readShared(file, 16 * 1024 * 1024);
+    const read = readShared(file, 16 * 1024 * 1024, shortReadEnds);
     expect(read.size).toBe(size);
     expect(read.bytes.equals(bytes)).toBe(true);
   });
@@ -41,23 +43,63 @@ describe('readShared', () => {
     [3 * 1024 * 1024, firstBuffer + 1, false],
   ])('a file of %i bytes under a limit of %i bytes: read, %s; else its true size and no bytes', (size, maxBytes, whole) => {
     const { file, bytes } = fileOf(size);
-    const read = readShared(file, maxBytes);
+    const read = readShared(file, maxBytes, shortReadEnds);
     expect(read.size).toBe(size);
     if (whole) expect(read.bytes.equals(bytes)).toBe(true);
     else expect(read.bytes.length).toBe(0);
   });
 
   it('refuses a FIFO without waiting for a writer, a device and a folder as not regular files', () => {
-    const fifo = path.join(folder, 'pipe');
+    const fifo = path.join(folder, `pipe-${shortReadEnds}`);
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    expect(() => readShared(fifo, 1024)).toThrow(NotRegularFile);
+    expect(() => readShared(fifo, 1024, shortReadEnds)).toThrow(NotRegularFile);
     // /dev/zero fills the buffer: only then is its size asked, and it has none.
-    expect(() => readShared('/dev/zero', 16 * 1024 * 1024)).toThrow(NotRegularFile);
-    const inner = path.join(folder, 'inner');
+    expect(() => readShared('/dev/zero', 16 * 1024 * 1024, shortReadEnds)).toThrow(NotRegularFile);
+    const inner = path.join(folder, `inner-${shortReadEnds}`);
     mkdirSync(inner);
-    expect(() => readShared(inner, 1024)).toThrow(NotRegularFile);
+    expect(() => readShared(inner, 1024, shortReadEnds)).toThrow(NotRegularFile);
+  });
+});
+
+describe('a short read ending a file', () => {
+  it('where the root is on a local file system with nothing mounted below it', () => {
+    const ext4 = 0xef53;
+    expect(shortReadsEndFiles(ext4, '/work/repo', ['/', '/proc', '/work', '/work/repository'])).toBe(true);
+    expect(shortReadsEndFiles(ext4, '/work/repo', ['/', '/work/repo'])).toBe(true);
+    expect(shortReadsEndFiles(ext4, '/work/repo', ['/', '/work/repo/vendor/cache'])).toBe(false);
+    expect(shortReadsEndFiles(ext4, '/', ['/', '/proc'])).toBe(false);
+    expect(shortReadsEndFiles(0x01021994, '/tmp/x', ['/'])).toBe(true);
+    // FUSE, NFS and SMB may give fewer bytes than asked before a file's end.
+    for (const type of [0x65735546, 0x6969, 0xfe534d42]) expect(shortReadsEndFiles(type, '/work/repo', ['/'])).toBe(false);
   });
 
+  it("reads the mount points from /proc/self/mountinfo, unescaped, and asks this machine's", () => {
+    const mountinfo = '27 1 254:0 / / rw,relatime - ext4 /dev/vda rw\n28 27 0:25 / /work/my\\040repo/mnt ro - fuse.sshfs host:/ ro\n';
+    expect(mountPoints(mountinfo)).toEqual(['/', '/work/my repo/mnt']);
+    expect(shortReadsEndFiles(0xef53, '/work/my repo', mountPoints(mountinfo))).toBe(false);
+    const below = shortReadsEndFilesBelow(folder);
+    if (process.platform === 'linux') {
+      expect(below).toBe(shortReadsEndFiles(statfsSync(folder).type, realpathSync.native(folder), mountPoints(readFileSync('/proc/self/mountinfo', 'utf8'))));
+    } else expect(below).toBe(false);
+    expect(shortReadsEndFilesBelow(path.join(folder, 'missing'))).toBe(false);
+  });
+
+  it('refuses a FIFO swapped in for a file with bytes waiting in it, either way, without blocking: a read at a position fails on it', () => {
+    const fifo = path.join(folder, 'pipe-with-bytes');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // Held open for writing here, so that the FIFO has a writer and a read of it waits on nothing.
+    const writer = openSync(fifo, constants.O_RDWR);
+    try {
+      writeSync(writer, 'kind: Pod\n');
+      expect(() => readShared(fifo, 1024, true)).toThrow(NotRegularFile);
+      expect(() => readShared(fifo, 1024, false)).toThrow(NotRegularFile);
+    } finally {
+      closeSync(writer);
+    }
+  });
+});
+
+describe('readSize', () => {
   it('screens a file where it was read as it screens its bytes, in the memory or past it', () => {
     const content = fc.constantFrom('', 'x', 'const a = 1;\n', 'sts.amazonaws.com', 'legacy sts_regional_endpoints', 'releases:\n', 'eks.amazonaws.com/role-arn', '\u0000', 'aws-global');
     let index = 0;
@@ -74,6 +116,25 @@ describe('readShared', () => {
         expect(inspectRead(name, size, fileKind(name) as CodeKind)).toEqual(where);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('reads files below a root where a short read ends a file as it reads them elsewhere', () => {
+    const content = fc.constantFrom('', 'kind: Pod\n', 'const a = 1;\n', 'sts.amazonaws.com', 'legacy sts_regional_endpoints', '\u0000', 'é');
+    let index = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('a.yaml', 'b.ts', 'go.mod', 'c.py'), fc.array(content, { maxLength: 5 }), fc.constantFrom(0, 4096, firstBuffer - 8, firstBuffer + 8)), { maxLength: 4 }), (specs) => {
+        const files = specs.map(([name, parts, padding]) => {
+          const file = `short-${index++}-${name}`;
+          writeFileSync(path.join(folder, file), Buffer.concat([Buffer.alloc(padding, 0x61), Buffer.from(parts.join('\n'))]));
+          return { path: file, openPath: path.join(folder, file) };
+        });
+        const outcomes = () => ({ skipped: [] as Array<{ path: string; reason: string }>, errors: [] as Array<{ path: string; message: string }> });
+        const [untilNothing, untilShort] = [outcomes(), outcomes()];
+        expect(readFiles(files, 1 << 22, untilShort, undefined, true)).toEqual(readFiles(files, 1 << 22, untilNothing, undefined, false));
+        expect(untilShort).toEqual(untilNothing);
+      }),
+      { numRuns: 60 },
     );
   });
 
