@@ -31665,10 +31665,12 @@ function readFiles(files, maxBytes, outcomes, passedOver2, shortReadEnds = false
     } else if (passedOver2?.(file)) {
       read7.push(file);
     } else {
-      youngGenerationCheckpoint();
       const code2 = readCode(file, kind, maxBytes, outcomes, shortReadEnds);
       if (code2 === null) read7.push(file);
-      else if (code2 !== void 0) read7.push({ path: file.path, text: code2.text, screened: code2.screened });
+      else if (code2 !== void 0) {
+        youngGenerationCheckpoint();
+        read7.push({ path: file.path, text: code2.text, screened: code2.screened });
+      }
     }
   }
   return read7;

@@ -37,10 +37,14 @@ export function readFiles(files: readonly InputFile[], maxBytes: number, outcome
     } else if (passedOver?.(file)) {
       read.push(file);
     } else {
-      youngGenerationCheckpoint();
       const code = readCode(file, kind, maxBytes, outcomes, shortReadEnds);
       if (code === null) read.push(file);
-      else if (code !== undefined) read.push({ path: file.path, text: code.text, screened: code.screened });
+      else if (code !== undefined) {
+        // A file decoded, not one only screened (most source files, which leave next to nothing
+        // behind), counts towards a look at the young generation.
+        youngGenerationCheckpoint();
+        read.push({ path: file.path, text: code.text, screened: code.screened });
+      }
     }
   }
   return read;
