@@ -26705,17 +26705,13 @@ function fenceLanguage(file) {
   return language.fenceByExtension?.[extensionOf(file, node_path_default.posix)] ?? language.fence ?? language.name;
 }
 function isDependencyManifest(file, base2 = baseName(file)) {
-  if (dependencyNames.has(base2)) return true;
-  for (let index = 0; index < dependencyPatterns.length; index++) if (dependencyPatterns[index].test(base2)) return true;
-  return false;
+  return dependencyNames.has(base2) || dependencyPattern.test(base2);
 }
 function isTestCode(file) {
   if (inTestFolder.test(file)) return true;
-  const base2 = file.slice(file.lastIndexOf("/") + 1);
-  for (let index = 0; index < testFileNames.length; index++) if (testFileNames[index].test(base2)) return true;
-  return false;
+  return testFileName.test(file.slice(file.lastIndexOf("/") + 1));
 }
-var table, byExtension, byName, patterns, anyNameRule, dependencyNames, dependencyPatterns, inTestFolder, testFileNames, codeExtensions;
+var table, byExtension, byName, patterns, anyNameRule, dependencyNames, anyOf, dependencyPattern, inTestFolder, testFileName, codeExtensions;
 var init_languages = __esm({
   "src/code/languages.ts"() {
     "use strict";
@@ -26735,9 +26731,10 @@ var init_languages = __esm({
       table.languages.flatMap((language) => [...(language.namePrefixes ?? []).map((prefix2) => `^${escapeRegExp(prefix2)}`), ...(language.namePatterns ?? []).map((pattern) => `(?:${pattern})`)]).join("|") || "(?!)"
     );
     dependencyNames = new Set(table.dependencyManifests);
-    dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
+    anyOf = (patterns2) => new RegExp(patterns2.map((pattern) => `(?:${pattern})`).join("|") || "(?!)");
+    dependencyPattern = anyOf(table.dependencyManifestPatterns);
     inTestFolder = new RegExp(`(?:^|/)(?:${table.testCode.folders.map(escapeRegExp).join("|") || "(?!)"})/`);
-    testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
+    testFileName = anyOf(table.testCode.fileNamePatterns);
     codeExtensions = new Set(byExtension.keys());
   }
 });

@@ -46,10 +46,15 @@ const anyNameRule = new RegExp(
   table.languages.flatMap((language) => [...(language.namePrefixes ?? []).map((prefix) => `^${escapeRegExp(prefix)}`), ...(language.namePatterns ?? []).map((pattern) => `(?:${pattern})`)]).join('|') || '(?!)',
 );
 const dependencyNames = new Set(table.dependencyManifests);
-const dependencyPatterns = table.dependencyManifestPatterns.map((pattern) => new RegExp(pattern));
+/**
+ * A list of patterns as one, which matches where any of them does: these run for every file found,
+ * and one search costs about as much as each of several.
+ */
+const anyOf = (patterns: readonly string[]): RegExp => new RegExp(patterns.map((pattern) => `(?:${pattern})`).join('|') || '(?!)');
+const dependencyPattern = anyOf(table.dependencyManifestPatterns);
 /** A path with a test folder among its folders (not its file name). */
 const inTestFolder = new RegExp(`(?:^|/)(?:${table.testCode.folders.map(escapeRegExp).join('|') || '(?!)'})/`);
-const testFileNames = table.testCode.fileNamePatterns.map((pattern) => new RegExp(pattern));
+const testFileName = anyOf(table.testCode.fileNamePatterns);
 
 /** `path.posix.basename`, without its walk over the path for the usual one that does not end in a slash. */
 function baseName(file: string): string {
@@ -82,10 +87,7 @@ export function fenceLanguage(file: string): string | undefined {
 
 /** True for the files STS014 reads: package.json, requirements*.txt, go.mod, pom.xml … */
 export function isDependencyManifest(file: string, base = baseName(file)): boolean {
-  if (dependencyNames.has(base)) return true;
-  // Loops over lists made once, with no function made a call: these run for every file found.
-  for (let index = 0; index < dependencyPatterns.length; index++) if (dependencyPatterns[index]!.test(base)) return true;
-  return false;
+  return dependencyNames.has(base) || dependencyPattern.test(base);
 }
 
 /** Every file ending the scanner reads, for discovery. */
@@ -103,7 +105,5 @@ export function isCodeFile(file: string, base = baseName(file)): boolean {
  */
 export function isTestCode(file: string): boolean {
   if (inTestFolder.test(file)) return true;
-  const base = file.slice(file.lastIndexOf('/') + 1);
-  for (let index = 0; index < testFileNames.length; index++) if (testFileNames[index]!.test(base)) return true;
-  return false;
+  return testFileName.test(file.slice(file.lastIndexOf('/') + 1));
 }

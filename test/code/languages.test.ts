@@ -1,7 +1,9 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCodeFile, isDependencyManifest, languageOf } from '../../src/code/languages.js';
+import { readFileSync } from 'node:fs';
+import { isCodeFile, isDependencyManifest, isTestCode, languageOf } from '../../src/code/languages.js';
+import { repoRoot } from '../helpers.js';
 
 describe('file names in the languages table', () => {
   it('reads a path as its name would be read: the walk gives the name, other callers the path', () => {
@@ -15,6 +17,26 @@ describe('file names in the languages table', () => {
         expect(isCodeFile(each)).toBe(isCodeFile(each, base));
       }),
       { numRuns: 5_000 },
+    );
+  });
+
+  it('matches a file name by any of the table\'s patterns, as each pattern alone does', () => {
+    const table = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'languages.json'), 'utf8')) as {
+      dependencyManifests: string[];
+      dependencyManifestPatterns: string[];
+      testCode: { folders: string[]; fileNamePatterns: string[] };
+    };
+    const part = fc.constantFrom('requirements', '-dev', '.txt', '.csproj', 'app', '_test', '.go', '.test', '.spec', '.ts', '.', 'x', 'package.json', 'tests/', 'src/');
+    const file = fc.array(part, { maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(file, (each) => {
+        const base = path.posix.basename(each);
+        const anyOf = (patterns: string[], text: string) => patterns.some((pattern) => new RegExp(pattern).test(text));
+        expect(isDependencyManifest(each), each).toBe(table.dependencyManifests.includes(base) || anyOf(table.dependencyManifestPatterns, base));
+        const inFolder = each.split('/').slice(0, -1).some((folder) => table.testCode.folders.includes(folder));
+        expect(isTestCode(each), each).toBe(inFolder || anyOf(table.testCode.fileNamePatterns, each.slice(each.lastIndexOf('/') + 1)));
+      }),
+      { numRuns: 3_000 },
     );
   });
 
