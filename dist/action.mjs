@@ -31011,12 +31011,16 @@ var ScreenAhead = class {
   };
   start() {
     this.started = true;
+    const threads = this.settings.threads();
+    if (threads === void 0 || threads.count < 1) {
+      this.files.length = 0;
+      return;
+    }
     const { Worker } = builtin6("node:worker_threads");
     const buffer = new SharedArrayBuffer(capacity);
     this.states = new Uint8Array(buffer);
     const workerData = { states: buffer, maxBytes: this.settings.maxBytes, shortReadEnds: this.settings.shortReadEnds === true };
-    const threads = this.settings.threads();
-    for (let thread = 0; threads && thread < threads.count; thread++) {
+    for (let thread = 0; thread < threads.count; thread++) {
       let worker;
       try {
         worker = new Worker(threads.file, { workerData });

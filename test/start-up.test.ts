@@ -7,12 +7,12 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { cliPath, makeTree, repoRoot, yaml } from './helpers.js';
 
 /** The Node.js modules a run of the command line loaded, as `process.moduleLoadList` names them. */
-function modulesLoaded(args: string[], cwd: string): string[] {
+function modulesLoaded(args: string[], cwd: string, env: Record<string, string> = {}): string[] {
   const list = path.join(cwd, 'modules.json');
   const hook = path.join(cwd, 'hook.mjs');
   // The hook takes node:fs as the bundle does: an import of its own would load what it looks for.
   writeFileSync(hook, `process.on('exit', () => process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));\n`);
-  const run = spawnSync(process.execPath, ['--import', hook, cliPath, ...args], { cwd, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', hook, cliPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(spawnSync(process.execPath, ['-e', `process.stdout.write(require('fs').readFileSync(${JSON.stringify(list)}, 'utf8'))`], { encoding: 'utf8' }).stdout) as string[];
 }
@@ -29,6 +29,15 @@ describe('the start of the command line', () => {
     for (const module of ['child_process', 'worker_threads', 'internal/fs/streams', 'internal/util/diff', 'internal/worker']) {
       expect(loaded).not.toContain(`NativeModule ${module}`);
     }
+  });
+
+  it('loads no worker threads for a scan with enough source files to screen ahead, where no thread is to start', () => {
+    const root = makeTree(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`src/f${i}.ts`, `export const x${i} = ${i};\n`])));
+    // Screening ahead from the first file found, with no thread to start (as on one or two cores).
+    const loaded = modulesLoaded(['scan', '.', '--format', 'json', '--output', 'report.json'], root, { STS_AUDIT_CODE_MIN_FILES: '1', STS_AUDIT_CODE_THREADS: '0' });
+    expect(loaded).not.toContain('NativeModule worker_threads');
+    // The 20 and the hook that lists the modules, written beside them.
+    expect(JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')).inputs.files).toBe(21);
   });
 
   it('writes a report into the file stdout is, whole, as it writes one to a pipe, and makes no stream for it', () => {

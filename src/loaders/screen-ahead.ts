@@ -98,12 +98,18 @@ export class ScreenAhead {
 
   private start(): void {
     this.started = true;
+    // Asked first: with no thread to start (one or two cores), neither the worker threads' module
+    // (which loads Node.js's streams, about 3 ms) nor the table is made.
+    const threads = this.settings.threads();
+    if (threads === undefined || threads.count < 1) {
+      this.files.length = 0;
+      return;
+    }
     const { Worker } = builtin('node:worker_threads');
     const buffer = new SharedArrayBuffer(capacity);
     this.states = new Uint8Array(buffer);
     const workerData: ScreenWorkerData = { states: buffer, maxBytes: this.settings.maxBytes, shortReadEnds: this.settings.shortReadEnds === true };
-    const threads = this.settings.threads();
-    for (let thread = 0; threads && thread < threads.count; thread++) {
+    for (let thread = 0; thread < threads.count; thread++) {
       let worker: Worker;
       try {
         worker = new Worker(threads.file, { workerData });
