@@ -31641,7 +31641,7 @@ var v8;
 function youngGenerationCheckpoint() {
   if (state2.bound === void 0 || ++calls < callsBetweenLooks) return;
   calls = 0;
-  const now = performance.now();
+  const now = Date.now();
   if (now - lastLook < msBetweenLooks) return;
   lastLook = now;
   v8 ??= builtin6("node:v8");

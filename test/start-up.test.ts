@@ -31,6 +31,14 @@ describe('the start of the command line', () => {
     }
   });
 
+  it('looks at the young generation as a scan goes without loading the performance modules', () => {
+    const root = makeTree(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`sa${i}.yaml`, yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', `  name: app${i}`)])));
+    const loaded = modulesLoaded(['scan', '.', '--format', 'json', '--output', 'report.json'], root);
+    // The look itself: node:v8's heap statistics.
+    expect(loaded).toContain('NativeModule v8');
+    expect(loaded).not.toContain('NativeModule perf_hooks');
+  });
+
   it('loads no worker threads for a scan with enough source files to screen ahead, where no thread is to start', () => {
     const root = makeTree(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`src/f${i}.ts`, `export const x${i} = ${i};\n`])));
     // Screening ahead from the first file found, with no thread to start (as on one or two cores).
