@@ -31058,7 +31058,19 @@ init_languages();
 init_manifest_files();
 var manifestKind = Object.freeze({ manifest: true });
 var otherKinds = /* @__PURE__ */ new Map();
+var kindsByName = /* @__PURE__ */ new Map();
+var namesKept = 5e4;
 function fileKind(file, name) {
+  if (name === void 0) return kindOf(file);
+  let kind = kindsByName.get(name);
+  if (kind === void 0) {
+    kind = kindOf(file, name);
+    if (kindsByName.size >= namesKept) kindsByName.clear();
+    kindsByName.set(name, kind);
+  }
+  return kind;
+}
+function kindOf(file, name) {
   if (isManifestFile(file)) return manifestKind;
   const language = languageOf(file, name);
   let kinds = otherKinds.get(language);
@@ -31635,12 +31647,15 @@ var export3 = /* @__PURE__ */ read5("isUtf8");
 var state2 = globalThis[/* @__PURE__ */ Symbol.for("sts-audit.young-generation")] ??= { bound: void 0, grown: false };
 var calls = 0;
 var callsBetweenLooks = 32;
+var callsBeforeFirstLook = 512;
+var looked = false;
 var msBetweenLooks = 2;
 var lastLook = 0;
 var v8;
 function youngGenerationCheckpoint() {
-  if (state2.bound === void 0 || ++calls < callsBetweenLooks) return;
+  if (state2.bound === void 0 || ++calls < (looked ? callsBetweenLooks : callsBeforeFirstLook)) return;
   calls = 0;
+  looked = true;
   const now = Date.now();
   if (now - lastLook < msBetweenLooks) return;
   lastLook = now;

@@ -23,6 +23,13 @@ const state: YoungGeneration = ((globalThis as { [key: symbol]: YoungGeneration 
 let calls = 0;
 const callsBetweenLooks = 32;
 /**
+ * Calls before the first look. To grow to the bound, the young generation must first fill its
+ * smaller sizes, 15 MB or more; a code scan, which decodes only the few files that hold what it
+ * looks for, never nears it, and without a look it never loads `node:v8`.
+ */
+const callsBeforeFirstLook = 512;
+let looked = false;
+/**
  * The least time between two looks at the size, which cost about 10 µs each. V8 grows the young
  * generation only at a collection, after half of it has been filled: past the bound's 32 MB, it
  * would grow again only after 16 MB more were allocated, many milliseconds of work.
@@ -43,8 +50,9 @@ export function boundYoungGeneration(megabytes: number): void {
 
 /** Called for each file or object: stops the young generation's growth at the bound. */
 export function youngGenerationCheckpoint(): void {
-  if (state.bound === undefined || ++calls < callsBetweenLooks) return;
+  if (state.bound === undefined || ++calls < (looked ? callsBetweenLooks : callsBeforeFirstLook)) return;
   calls = 0;
+  looked = true;
   // Date.now, not performance.now: the global `performance` loads Node.js's ten performance
   // modules at its first use, about 2 ms of a start, and a millisecond is fine enough here.
   const now = Date.now();

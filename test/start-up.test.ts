@@ -31,12 +31,16 @@ describe('the start of the command line', () => {
     }
   });
 
-  it('looks at the young generation as a scan goes without loading the performance modules', () => {
-    const root = makeTree(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`sa${i}.yaml`, yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', `  name: app${i}`)])));
+  it('looks at the young generation once a scan has done enough, without loading the performance modules', () => {
+    // 300 files of one object each: 600 checkpoints, past the 512 before the first look.
+    const root = makeTree(Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`sa${i}.yaml`, yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', `  name: app${i}`)])));
     const loaded = modulesLoaded(['scan', '.', '--format', 'json', '--output', 'report.json'], root);
     // The look itself: node:v8's heap statistics.
     expect(loaded).toContain('NativeModule v8');
     expect(loaded).not.toContain('NativeModule perf_hooks');
+    // A scan of a hundred manifests never looks.
+    const small = makeTree(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`sa${i}.yaml`, yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', `  name: app${i}`)])));
+    expect(modulesLoaded(['scan', '.', '--format', 'json', '--output', 'report.json'], small)).not.toContain('NativeModule v8');
   });
 
   it('loads no worker threads for a scan with enough source files to screen ahead, where no thread is to start', () => {

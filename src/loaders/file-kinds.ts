@@ -25,8 +25,29 @@ const manifestKind: FileKind = Object.freeze({ manifest: true });
 /** The kinds of source and config files: by language (none for a file in no language), without and with dependencies. */
 const otherKinds = new Map<Language | undefined, readonly [CodeKind, CodeKind]>();
 
-/** The kind of any file, read or not: a file named on the command line is scanned whatever it is. */
+/**
+ * Kinds by the names a walk gives: a file's kind is its name's, and a tree repeats its names
+ * (`index.ts`, `package.json`), so most files are one lookup. Started again past a bound.
+ */
+const kindsByName = new Map<string, FileKind>();
+const namesKept = 50_000;
+
+/**
+ * The kind of any file, read or not: a file named on the command line is scanned whatever it is.
+ * @param name its name, when the caller has it (a walk): the kind is then looked up by it.
+ */
 export function fileKind(file: string, name?: string): FileKind {
+  if (name === undefined) return kindOf(file);
+  let kind = kindsByName.get(name);
+  if (kind === undefined) {
+    kind = kindOf(file, name);
+    if (kindsByName.size >= namesKept) kindsByName.clear();
+    kindsByName.set(name, kind);
+  }
+  return kind;
+}
+
+function kindOf(file: string, name?: string): FileKind {
   if (isManifestFile(file)) return manifestKind;
   const language = languageOf(file, name);
   let kinds = otherKinds.get(language);

@@ -34,6 +34,13 @@ describe('file kinds', () => {
     );
   });
 
+  it('are looked up by the name a walk gives, the same past the bound on names kept', () => {
+    const ts = fileKind('src/app.ts');
+    for (let index = 0; index < 50_010; index++) expect(fileKind(`src/f${index}.ts`, `f${index}.ts`)).toBe(ts);
+    expect(fileKind('deploy/f1.yaml', 'f1.yaml')).toBe(fileKind('deploy/app.yaml'));
+    expect(fileKind('a/f1.ts', 'f1.ts')).toBe(ts);
+  });
+
   it('are one object for each kind', () => {
     expect(fileKind('a/app.ts')).toBe(fileKind('b/other.mts'));
     expect(fileKind('a/app.yaml')).toBe(fileKind('b/c.json'));
