@@ -16898,7 +16898,7 @@ var require_constants5 = __commonJS({
       PROCESSING: 1,
       SENT: 2
     };
-    var opcodes = {
+    var opcodes2 = {
       CONTINUATION: 0,
       TEXT: 1,
       BINARY: 2,
@@ -16925,7 +16925,7 @@ var require_constants5 = __commonJS({
       sentCloseFrameState,
       staticPropertyDescriptors,
       states,
-      opcodes,
+      opcodes: opcodes2,
       maxUnsigned16Bit,
       parserStates,
       emptyBuffer,
@@ -16956,7 +16956,7 @@ var require_util7 = __commonJS({
   "node_modules/undici/lib/web/websocket/util.js"(exports, module) {
     "use strict";
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
-    var { states, opcodes } = require_constants5();
+    var { states, opcodes: opcodes2 } = require_constants5();
     var { ErrorEvent, createFastMessageEvent } = require_events();
     var { isUtf8 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
@@ -16981,14 +16981,14 @@ var require_util7 = __commonJS({
         return;
       }
       let dataForEvent;
-      if (type === opcodes.TEXT) {
+      if (type === opcodes2.TEXT) {
         try {
           dataForEvent = utf8Decode(data);
         } catch {
           failWebsocketConnection(ws2, "Received invalid UTF-8 in text frame.");
           return;
         }
-      } else if (type === opcodes.BINARY) {
+      } else if (type === opcodes2.BINARY) {
         if (ws2[kBinaryType] === "blob") {
           dataForEvent = new Blob([data]);
         } else {
@@ -17057,13 +17057,13 @@ var require_util7 = __commonJS({
       }
     }
     function isControlFrame(opcode) {
-      return opcode === opcodes.CLOSE || opcode === opcodes.PING || opcode === opcodes.PONG;
+      return opcode === opcodes2.CLOSE || opcode === opcodes2.PING || opcode === opcodes2.PONG;
     }
     function isContinuationFrame(opcode) {
-      return opcode === opcodes.CONTINUATION;
+      return opcode === opcodes2.CONTINUATION;
     }
     function isTextBinaryFrame(opcode) {
-      return opcode === opcodes.TEXT || opcode === opcodes.BINARY;
+      return opcode === opcodes2.TEXT || opcode === opcodes2.BINARY;
     }
     function isValidOpcode(opcode) {
       return isTextBinaryFrame(opcode) || isContinuationFrame(opcode) || isControlFrame(opcode);
@@ -17205,7 +17205,7 @@ var require_frame = __commonJS({
 var require_connection = __commonJS({
   "node_modules/undici/lib/web/websocket/connection.js"(exports, module) {
     "use strict";
-    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
+    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes: opcodes2 } = require_constants5();
     var {
       kReadyState,
       kSentClose,
@@ -17329,7 +17329,7 @@ var require_connection = __commonJS({
           frame.frameData = emptyBuffer;
         }
         const socket = ws2[kResponse].socket;
-        socket.write(frame.createFrame(opcodes.CLOSE));
+        socket.write(frame.createFrame(opcodes2.CLOSE));
         ws2[kSentClose] = sentCloseFrameState.SENT;
         ws2[kReadyState] = states.CLOSING;
       } else {
@@ -17474,7 +17474,7 @@ var require_receiver = __commonJS({
     "use strict";
     var { Writable } = __require("node:stream");
     var assert = __require("node:assert");
-    var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants5();
+    var { parserStates, opcodes: opcodes2, states, emptyBuffer, sentCloseFrameState } = require_constants5();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
     var { channels } = require_diagnostics();
     var {
@@ -17556,7 +17556,7 @@ var require_receiver = __commonJS({
             const fin = (buffer[0] & 128) !== 0;
             const opcode = buffer[0] & 15;
             const masked = (buffer[1] & 128) === 128;
-            const fragmented = !fin && opcode !== opcodes.CONTINUATION;
+            const fragmented = !fin && opcode !== opcodes2.CONTINUATION;
             const payloadLength = buffer[1] & 127;
             const rsv1 = buffer[0] & 64;
             const rsv2 = buffer[0] & 32;
@@ -17790,7 +17790,7 @@ var require_receiver = __commonJS({
        */
       parseControlFrame(body) {
         const { opcode, payloadLength } = this.#info;
-        if (opcode === opcodes.CLOSE) {
+        if (opcode === opcodes2.CLOSE) {
           if (payloadLength === 1) {
             failWebsocketConnection(this.ws, "Received close frame with a 1-byte body.");
             return false;
@@ -17810,7 +17810,7 @@ var require_receiver = __commonJS({
             }
             const closeFrame = new WebsocketFrameSend(body2);
             this.ws[kResponse].socket.write(
-              closeFrame.createFrame(opcodes.CLOSE),
+              closeFrame.createFrame(opcodes2.CLOSE),
               (err) => {
                 if (!err) {
                   this.ws[kSentClose] = sentCloseFrameState.SENT;
@@ -17821,17 +17821,17 @@ var require_receiver = __commonJS({
           this.ws[kReadyState] = states.CLOSING;
           this.ws[kReceivedClose] = true;
           return false;
-        } else if (opcode === opcodes.PING) {
+        } else if (opcode === opcodes2.PING) {
           if (!this.ws[kReceivedClose]) {
             const frame = new WebsocketFrameSend(body);
-            this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
+            this.ws[kResponse].socket.write(frame.createFrame(opcodes2.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
                 payload: body
               });
             }
           }
-        } else if (opcode === opcodes.PONG) {
+        } else if (opcode === opcodes2.PONG) {
           if (channels.pong.hasSubscribers) {
             channels.pong.publish({
               payload: body
@@ -17855,7 +17855,7 @@ var require_sender = __commonJS({
   "node_modules/undici/lib/web/websocket/sender.js"(exports, module) {
     "use strict";
     var { WebsocketFrameSend } = require_frame();
-    var { opcodes, sendHints } = require_constants5();
+    var { opcodes: opcodes2, sendHints } = require_constants5();
     var FixedQueue = require_fixed_queue();
     var FastBuffer = Buffer[Symbol.species];
     var SendQueue = class {
@@ -17915,7 +17915,7 @@ var require_sender = __commonJS({
       }
     };
     function createFrame(data, hint) {
-      return new WebsocketFrameSend(toBuffer(data, hint)).createFrame(hint === sendHints.string ? opcodes.TEXT : opcodes.BINARY);
+      return new WebsocketFrameSend(toBuffer(data, hint)).createFrame(hint === sendHints.string ? opcodes2.TEXT : opcodes2.BINARY);
     }
     function toBuffer(data, hint) {
       switch (hint) {
@@ -30326,6 +30326,35 @@ init_markers();
 var textsPerScan = 30;
 var scanSlack = 32;
 var [i32, v128] = [127, 123];
+var opcodes = {
+  "i32.eqz": [69],
+  "i32.eq": [70],
+  "i32.ne": [71],
+  "i32.lt_u": [73],
+  "i32.gt_u": [75],
+  "i32.ge_u": [79],
+  "i64.ne": [82],
+  "i32.ctz": [104],
+  "i32.add": [106],
+  "i32.sub": [107],
+  "i32.and": [113],
+  "i32.or": [114],
+  "i32.shl": [116],
+  "block": [2, 64],
+  "loop": [3, 64],
+  "if": [4, 64],
+  "end": [11],
+  "return": [15],
+  "i8x16.eq": [253, 35],
+  "i8x16.ne": [253, 36],
+  "i8x16.lt_u": [253, 38],
+  "i8x16.gt_u": [253, 40],
+  "v128.and": [253, 78],
+  "v128.or": [253, 80],
+  "v128.any_true": [253, 83],
+  "i8x16.bitmask": [253, 100],
+  "i8x16.min_u": [253, 119]
+};
 var Code = class {
   bytes = [];
   byte(value) {
@@ -30378,6 +30407,10 @@ var Code = class {
   section(id, content) {
     return this.byte(id).uleb(content.bytes.length).append(content.bytes);
   }
+  /** An instruction that takes no immediate. */
+  op(name) {
+    return this.append(opcodes[name]);
+  }
   localGet(index) {
     return this.byte(32).uleb(index);
   }
@@ -30399,65 +30432,11 @@ var Code = class {
   i64Load(offset) {
     return this.byte(41).byte(0).uleb(offset);
   }
-  i32Eqz() {
-    return this.byte(69);
-  }
-  i32Eq() {
-    return this.byte(70);
-  }
-  i32Ne() {
-    return this.byte(71);
-  }
-  i32LtU() {
-    return this.byte(73);
-  }
-  i32GtU() {
-    return this.byte(75);
-  }
-  i32GeU() {
-    return this.byte(79);
-  }
-  i64Ne() {
-    return this.byte(82);
-  }
-  i32Ctz() {
-    return this.byte(104);
-  }
-  i32Add() {
-    return this.byte(106);
-  }
-  i32Sub() {
-    return this.byte(107);
-  }
-  i32And() {
-    return this.byte(113);
-  }
-  i32Or() {
-    return this.byte(114);
-  }
-  i32Shl() {
-    return this.byte(116);
-  }
-  block() {
-    return this.byte(2).byte(64);
-  }
-  loop() {
-    return this.byte(3).byte(64);
-  }
-  if() {
-    return this.byte(4).byte(64);
-  }
-  end() {
-    return this.byte(11);
-  }
   br(depth) {
     return this.byte(12).uleb(depth);
   }
   brIf(depth) {
     return this.byte(13).uleb(depth);
-  }
-  return() {
-    return this.byte(15);
   }
   v128Load(offset) {
     return this.byte(253).byte(0).byte(0).uleb(offset);
@@ -30468,38 +30447,11 @@ var Code = class {
     for (let lane = 0; lane < 16; lane++) this.bytes.push(byte);
     return this;
   }
-  i8x16Eq() {
-    return this.byte(253).byte(35);
-  }
-  i8x16Ne() {
-    return this.byte(253).byte(36);
-  }
-  i8x16LtU() {
-    return this.byte(253).byte(38);
-  }
-  i8x16GtU() {
-    return this.byte(253).byte(40);
-  }
-  v128And() {
-    return this.byte(253).byte(78);
-  }
-  v128Or() {
-    return this.byte(253).byte(80);
-  }
-  v128AnyTrue() {
-    return this.byte(253).byte(83);
-  }
-  i8x16Bitmask() {
-    return this.byte(253).byte(100);
-  }
-  i8x16MinU() {
-    return this.byte(253).byte(119);
-  }
 };
 function moduleOf(exportName, locals, body) {
   const code2 = new Code().uleb(locals.length);
   for (const [count, type] of locals) code2.uleb(count).byte(type);
-  code2.append(body.bytes).end();
+  code2.append(body.bytes).op("end");
   const module = new Code().append([0, 97, 115, 109, 1, 0, 0, 0]);
   module.section(1, new Code().uleb(1).byte(96).uleb(1).byte(i32).uleb(1).byte(i32));
   module.section(2, new Code().uleb(1).name("m").name("memory").byte(2).byte(0).byte(1));
@@ -30513,9 +30465,9 @@ function compareText2(code2, start, text) {
   for (; at3 + 8 <= text.length; at3 += 8) {
     let word = 0n;
     for (let byte = 7; byte >= 0; byte--) word = word << 8n | BigInt(text[at3 + byte]);
-    code2.localGet(start).i64Load(at3).i64Const(word).i64Ne().brIf(0);
+    code2.localGet(start).i64Load(at3).i64Const(word).op("i64.ne").brIf(0);
   }
-  for (; at3 < text.length; at3++) code2.localGet(start).i32Load8(at3).i32Const(text[at3]).i32Ne().brIf(0);
+  for (; at3 < text.length; at3++) code2.localGet(start).i32Load8(at3).i32Const(text[at3]).op("i32.ne").brIf(0);
 }
 var wideStep = 64;
 function findModule(texts) {
@@ -30528,83 +30480,83 @@ function findModule(texts) {
   const pairHits = (offset) => {
     code2.localGet(from).v128Load(offset).localSet(block).localGet(from).v128Load(offset + 1).localSet(next);
     for (let pair2 = 0; pair2 < pairs.length; pair2++) {
-      code2.localGet(block).localGet(first(pair2)).i8x16Eq().localGet(next).localGet(first(pair2) + 1).i8x16Eq().v128And();
-      if (pair2 > 0) code2.v128Or();
+      code2.localGet(block).localGet(first(pair2)).op("i8x16.eq").localGet(next).localGet(first(pair2) + 1).op("i8x16.eq").op("v128.and");
+      if (pair2 > 0) code2.op("v128.or");
     }
   };
   pairs.forEach(([a, b], pair2) => code2.v128Splat(a).localSet(first(pair2)).v128Splat(b).localSet(first(pair2) + 1));
-  code2.block().loop();
-  code2.block().loop();
-  code2.localGet(from).i32Const(wideStep).i32Add().localGet(end).i32GtU();
-  code2.if().localGet(end).localSet(stop).br(2).end();
+  code2.op("block").op("loop");
+  code2.op("block").op("loop");
+  code2.localGet(from).i32Const(wideStep).op("i32.add").localGet(end).op("i32.gt_u");
+  code2.op("if").localGet(end).localSet(stop).br(2).op("end");
   for (let offset = 0; offset < wideStep; offset += 16) {
     pairHits(offset);
-    if (offset > 0) code2.v128Or();
+    if (offset > 0) code2.op("v128.or");
   }
-  code2.v128AnyTrue().if().localGet(from).i32Const(wideStep).i32Add().localSet(stop).br(2).end();
-  code2.localGet(from).i32Const(wideStep).i32Add().localSet(from).br(0).end().end();
-  code2.block().loop();
-  code2.localGet(from).localGet(end).i32GeU().brIf(3);
-  code2.localGet(from).localGet(stop).i32GeU().brIf(1);
+  code2.op("v128.any_true").op("if").localGet(from).i32Const(wideStep).op("i32.add").localSet(stop).br(2).op("end");
+  code2.localGet(from).i32Const(wideStep).op("i32.add").localSet(from).br(0).op("end").op("end");
+  code2.op("block").op("loop");
+  code2.localGet(from).localGet(end).op("i32.ge_u").brIf(3);
+  code2.localGet(from).localGet(stop).op("i32.ge_u").brIf(1);
   pairHits(0);
-  code2.localTee(hits).v128AnyTrue().if();
-  code2.localGet(hits).i8x16Bitmask().localSet(lanes);
-  code2.block().loop();
-  code2.localGet(lanes).i32Eqz().brIf(1);
-  code2.localGet(from).localGet(lanes).i32Ctz().i32Add().localTee(at3).localGet(end).i32GeU().brIf(1);
-  code2.localGet(lanes).localGet(lanes).i32Const(1).i32Sub().i32And().localSet(lanes);
+  code2.localTee(hits).op("v128.any_true").op("if");
+  code2.localGet(hits).op("i8x16.bitmask").localSet(lanes);
+  code2.op("block").op("loop");
+  code2.localGet(lanes).op("i32.eqz").brIf(1);
+  code2.localGet(from).localGet(lanes).op("i32.ctz").op("i32.add").localTee(at3).localGet(end).op("i32.ge_u").brIf(1);
+  code2.localGet(lanes).localGet(lanes).i32Const(1).op("i32.sub").op("i32.and").localSet(lanes);
   texts.forEach((text, index) => {
     const [a, b] = pairOf(text);
     const bit = 2 ** index;
-    code2.block();
-    code2.localGet(found2).i32Const(bit).i32And().brIf(0);
-    code2.localGet(at3).i32Load8(0).i32Const(a).i32Ne().brIf(0);
-    code2.localGet(at3).i32Load8(1).i32Const(b).i32Ne().brIf(0);
-    code2.localGet(at3).i32Const(text.anchor).i32LtU().brIf(0);
-    code2.localGet(at3).i32Const(text.anchor).i32Sub().localTee(start).i32Const(text.bytes.length).i32Add().localGet(end).i32GtU().brIf(0);
+    code2.op("block");
+    code2.localGet(found2).i32Const(bit).op("i32.and").brIf(0);
+    code2.localGet(at3).i32Load8(0).i32Const(a).op("i32.ne").brIf(0);
+    code2.localGet(at3).i32Load8(1).i32Const(b).op("i32.ne").brIf(0);
+    code2.localGet(at3).i32Const(text.anchor).op("i32.lt_u").brIf(0);
+    code2.localGet(at3).i32Const(text.anchor).op("i32.sub").localTee(start).i32Const(text.bytes.length).op("i32.add").localGet(end).op("i32.gt_u").brIf(0);
     compareText2(code2, start, text.bytes);
-    code2.localGet(found2).i32Const(bit).i32Or().localTee(found2).i32Const(all).i32Eq().if().localGet(found2).return().end();
-    code2.end();
+    code2.localGet(found2).i32Const(bit).op("i32.or").localTee(found2).i32Const(all).op("i32.eq").op("if").localGet(found2).op("return").op("end");
+    code2.op("end");
   });
-  code2.br(0).end().end();
-  code2.end();
-  code2.localGet(from).i32Const(16).i32Add().localSet(from).br(0).end().end();
-  code2.br(0).end().end();
+  code2.br(0).op("end").op("end");
+  code2.op("end");
+  code2.localGet(from).i32Const(16).op("i32.add").localSet(from).br(0).op("end").op("end");
+  code2.br(0).op("end").op("end");
   code2.localGet(found2);
   return moduleOf("find", [[6, i32], [3 + 2 * pairs.length, v128]], code2);
 }
 function firstMarked(code2, limit, from, bits, marked, answer) {
-  code2.block().loop();
-  code2.localGet(from).localGet(limit).i32GeU().brIf(1);
+  code2.op("block").op("loop");
+  code2.localGet(from).localGet(limit).op("i32.ge_u").brIf(1);
   marked(code2);
-  code2.i8x16Bitmask().localTee(bits);
-  code2.if();
-  code2.localGet(limit).localGet(from).i32Sub().i32Const(16).i32GeU().if().i32Const(answer).return().end();
-  code2.localGet(bits).i32Const(1).localGet(limit).localGet(from).i32Sub().i32Shl().i32Const(1).i32Sub().i32And();
-  code2.if().i32Const(answer).return().end();
-  code2.end();
-  code2.localGet(from).i32Const(16).i32Add().localSet(from).br(0);
-  code2.end().end();
+  code2.op("i8x16.bitmask").localTee(bits);
+  code2.op("if");
+  code2.localGet(limit).localGet(from).op("i32.sub").i32Const(16).op("i32.ge_u").op("if").i32Const(answer).op("return").op("end");
+  code2.localGet(bits).i32Const(1).localGet(limit).localGet(from).op("i32.sub").op("i32.shl").i32Const(1).op("i32.sub").op("i32.and");
+  code2.op("if").i32Const(answer).op("return").op("end");
+  code2.op("end");
+  code2.localGet(from).i32Const(16).op("i32.add").localSet(from).br(0);
+  code2.op("end").op("end");
 }
 function nulModule() {
   const [limit, from, bits] = [0, 1, 2];
   const code2 = new Code();
-  code2.block().loop();
-  code2.localGet(from).i32Const(64).i32Add().localGet(limit).i32GtU().brIf(1);
-  code2.localGet(from).v128Load(0).localGet(from).v128Load(16).i8x16MinU().localGet(from).v128Load(32).localGet(from).v128Load(48).i8x16MinU().i8x16MinU();
-  code2.v128Splat(0).i8x16Eq().v128AnyTrue().if().i32Const(1).return().end();
-  code2.localGet(from).i32Const(64).i32Add().localSet(from).br(0);
-  code2.end().end();
-  firstMarked(code2, limit, from, bits, (marked) => marked.localGet(from).v128Load(0).v128Splat(0).i8x16Eq(), 1);
+  code2.op("block").op("loop");
+  code2.localGet(from).i32Const(64).op("i32.add").localGet(limit).op("i32.gt_u").brIf(1);
+  code2.localGet(from).v128Load(0).localGet(from).v128Load(16).op("i8x16.min_u").localGet(from).v128Load(32).localGet(from).v128Load(48).op("i8x16.min_u").op("i8x16.min_u");
+  code2.v128Splat(0).op("i8x16.eq").op("v128.any_true").op("if").i32Const(1).op("return").op("end");
+  code2.localGet(from).i32Const(64).op("i32.add").localSet(from).br(0);
+  code2.op("end").op("end");
+  firstMarked(code2, limit, from, bits, (marked) => marked.localGet(from).v128Load(0).v128Splat(0).op("i8x16.eq"), 1);
   code2.i32Const(0);
   return moduleOf("nul", [[2, i32]], code2);
 }
 function plainModule() {
   const [end, from, bits, block] = [0, 1, 2, 3];
   const notPlain = (code3) => {
-    code3.localGet(from).v128Load(0).localTee(block).v128Splat(32).i8x16LtU();
-    code3.localGet(block).v128Splat(10).i8x16Ne().v128And();
-    code3.localGet(block).v128Splat(126).i8x16GtU().v128Or();
+    code3.localGet(from).v128Load(0).localTee(block).v128Splat(32).op("i8x16.lt_u");
+    code3.localGet(block).v128Splat(10).op("i8x16.ne").op("v128.and");
+    code3.localGet(block).v128Splat(126).op("i8x16.gt_u").op("v128.or");
   };
   const code2 = new Code();
   firstMarked(code2, end, from, bits, notPlain, 0);

@@ -29,6 +29,16 @@ export const scanSlack = 32;
 const [i32, v128] = [0x7f, 0x7b];
 
 /**
+ * The instructions used here that take no immediate, by their names in WebAssembly's text format,
+ * as their bytes (a block, loop or if of no result type; SIMD ones after their prefix, 0xfd).
+ */
+const opcodes = {
+  'i32.eqz': [0x45], 'i32.eq': [0x46], 'i32.ne': [0x47], 'i32.lt_u': [0x49], 'i32.gt_u': [0x4b], 'i32.ge_u': [0x4f], 'i64.ne': [0x52], 'i32.ctz': [0x68], 'i32.add': [0x6a], 'i32.sub': [0x6b], 'i32.and': [0x71], 'i32.or': [0x72], 'i32.shl': [0x74],
+  'block': [0x02, 0x40], 'loop': [0x03, 0x40], 'if': [0x04, 0x40], 'end': [0x0b], 'return': [0x0f],
+  'i8x16.eq': [0xfd, 0x23], 'i8x16.ne': [0xfd, 0x24], 'i8x16.lt_u': [0xfd, 0x26], 'i8x16.gt_u': [0xfd, 0x28], 'v128.and': [0xfd, 0x4e], 'v128.or': [0xfd, 0x50], 'v128.any_true': [0xfd, 0x53], 'i8x16.bitmask': [0xfd, 0x64], 'i8x16.min_u': [0xfd, 0x77],
+} as const;
+
+/**
  * WebAssembly being written, a byte at a time, into one array: each instruction this file uses
  * is a method that writes its bytes. The modules are made as a scan starts and as it first
  * searches for a list of texts, in code V8 has not compiled yet, where every array made for a
@@ -92,6 +102,11 @@ class Code {
   /** A section: its id, its length, then its content. */
   section(id: number, content: Code): this { return this.byte(id).uleb(content.bytes.length).append(content.bytes); }
 
+  /** An instruction that takes no immediate. */
+  op(name: keyof typeof opcodes): this {
+    return this.append(opcodes[name]);
+  }
+
   localGet(index: number): this { return this.byte(0x20).uleb(index); }
   localSet(index: number): this { return this.byte(0x21).uleb(index); }
   localTee(index: number): this { return this.byte(0x22).uleb(index); }
@@ -99,26 +114,8 @@ class Code {
   i64Const(value: bigint): this { return this.byte(0x42).sleb64(BigInt.asIntN(64, value)); }
   i32Load8(offset: number): this { return this.byte(0x2d).byte(0x00).uleb(offset); }
   i64Load(offset: number): this { return this.byte(0x29).byte(0x00).uleb(offset); }
-  i32Eqz(): this { return this.byte(0x45); }
-  i32Eq(): this { return this.byte(0x46); }
-  i32Ne(): this { return this.byte(0x47); }
-  i32LtU(): this { return this.byte(0x49); }
-  i32GtU(): this { return this.byte(0x4b); }
-  i32GeU(): this { return this.byte(0x4f); }
-  i64Ne(): this { return this.byte(0x52); }
-  i32Ctz(): this { return this.byte(0x68); }
-  i32Add(): this { return this.byte(0x6a); }
-  i32Sub(): this { return this.byte(0x6b); }
-  i32And(): this { return this.byte(0x71); }
-  i32Or(): this { return this.byte(0x72); }
-  i32Shl(): this { return this.byte(0x74); }
-  block(): this { return this.byte(0x02).byte(0x40); }
-  loop(): this { return this.byte(0x03).byte(0x40); }
-  if(): this { return this.byte(0x04).byte(0x40); }
-  end(): this { return this.byte(0x0b); }
   br(depth: number): this { return this.byte(0x0c).uleb(depth); }
   brIf(depth: number): this { return this.byte(0x0d).uleb(depth); }
-  return(): this { return this.byte(0x0f); }
   v128Load(offset: number): this { return this.byte(0xfd).byte(0x00).byte(0x00).uleb(offset); }
   /** `v128.const` with `byte` in every lane. */
   v128Splat(byte: number): this {
@@ -126,15 +123,6 @@ class Code {
     for (let lane = 0; lane < 16; lane++) this.bytes.push(byte);
     return this;
   }
-  i8x16Eq(): this { return this.byte(0xfd).byte(0x23); }
-  i8x16Ne(): this { return this.byte(0xfd).byte(0x24); }
-  i8x16LtU(): this { return this.byte(0xfd).byte(0x26); }
-  i8x16GtU(): this { return this.byte(0xfd).byte(0x28); }
-  v128And(): this { return this.byte(0xfd).byte(0x4e); }
-  v128Or(): this { return this.byte(0xfd).byte(0x50); }
-  v128AnyTrue(): this { return this.byte(0xfd).byte(0x53); }
-  i8x16Bitmask(): this { return this.byte(0xfd).byte(0x64); }
-  i8x16MinU(): this { return this.byte(0xfd).byte(0x77); }
 }
 
 /**
@@ -144,7 +132,7 @@ class Code {
 function moduleOf(exportName: string, locals: ReadonlyArray<readonly [number, number]>, body: Code): Uint8Array {
   const code = new Code().uleb(locals.length);
   for (const [count, type] of locals) code.uleb(count).byte(type);
-  code.append(body.bytes).end();
+  code.append(body.bytes).op('end');
   const module = new Code().append([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
   module.section(1, new Code().uleb(1).byte(0x60).uleb(1).byte(i32).uleb(1).byte(i32));
   module.section(2, new Code().uleb(1).name('m').name('memory').byte(0x02).byte(0x00).byte(0x01));
@@ -163,9 +151,9 @@ function compareText(code: Code, start: number, text: Uint8Array): void {
   for (; at + 8 <= text.length; at += 8) {
     let word = 0n;
     for (let byte = 7; byte >= 0; byte--) word = (word << 8n) | BigInt(text[at + byte]!);
-    code.localGet(start).i64Load(at).i64Const(word).i64Ne().brIf(0);
+    code.localGet(start).i64Load(at).i64Const(word).op('i64.ne').brIf(0);
   }
-  for (; at < text.length; at++) code.localGet(start).i32Load8(at).i32Const(text[at]!).i32Ne().brIf(0);
+  for (; at < text.length; at++) code.localGet(start).i32Load8(at).i32Const(text[at]!).op('i32.ne').brIf(0);
 }
 
 /** Bytes a scan passes over at a time while none of them starts a pair. */
@@ -193,52 +181,52 @@ function findModule(texts: readonly ScanText[]): Uint8Array {
   const pairHits = (offset: number): void => {
     code.localGet(from).v128Load(offset).localSet(block).localGet(from).v128Load(offset + 1).localSet(next);
     for (let pair = 0; pair < pairs.length; pair++) {
-      code.localGet(block).localGet(first(pair)).i8x16Eq().localGet(next).localGet(first(pair) + 1).i8x16Eq().v128And();
-      if (pair > 0) code.v128Or();
+      code.localGet(block).localGet(first(pair)).op('i8x16.eq').localGet(next).localGet(first(pair) + 1).op('i8x16.eq').op('v128.and');
+      if (pair > 0) code.op('v128.or');
     }
   };
   pairs.forEach(([a, b], pair) => code.v128Splat(a).localSet(first(pair)).v128Splat(b).localSet(first(pair) + 1));
-  code.block().loop();
+  code.op('block').op('loop');
   // Four blocks at a time, while a whole step is before `end` and none of its bytes starts a pair;
   // then blocks one at a time until `stop`: past the step where one does, or to `end`.
-  code.block().loop();
-  code.localGet(from).i32Const(wideStep).i32Add().localGet(end).i32GtU();
-  code.if().localGet(end).localSet(stop).br(2).end();
+  code.op('block').op('loop');
+  code.localGet(from).i32Const(wideStep).op('i32.add').localGet(end).op('i32.gt_u');
+  code.op('if').localGet(end).localSet(stop).br(2).op('end');
   for (let offset = 0; offset < wideStep; offset += 16) {
     pairHits(offset);
-    if (offset > 0) code.v128Or();
+    if (offset > 0) code.op('v128.or');
   }
-  code.v128AnyTrue().if().localGet(from).i32Const(wideStep).i32Add().localSet(stop).br(2).end();
-  code.localGet(from).i32Const(wideStep).i32Add().localSet(from).br(0).end().end();
-  code.block().loop();
-  code.localGet(from).localGet(end).i32GeU().brIf(3);
-  code.localGet(from).localGet(stop).i32GeU().brIf(1);
+  code.op('v128.any_true').op('if').localGet(from).i32Const(wideStep).op('i32.add').localSet(stop).br(2).op('end');
+  code.localGet(from).i32Const(wideStep).op('i32.add').localSet(from).br(0).op('end').op('end');
+  code.op('block').op('loop');
+  code.localGet(from).localGet(end).op('i32.ge_u').brIf(3);
+  code.localGet(from).localGet(stop).op('i32.ge_u').brIf(1);
   pairHits(0);
-  code.localTee(hits).v128AnyTrue().if();
-  code.localGet(hits).i8x16Bitmask().localSet(lanes);
+  code.localTee(hits).op('v128.any_true').op('if');
+  code.localGet(hits).op('i8x16.bitmask').localSet(lanes);
   // Each lane where a pair starts, lowest first, while before `end`.
-  code.block().loop();
-  code.localGet(lanes).i32Eqz().brIf(1);
-  code.localGet(from).localGet(lanes).i32Ctz().i32Add().localTee(at).localGet(end).i32GeU().brIf(1);
-  code.localGet(lanes).localGet(lanes).i32Const(1).i32Sub().i32And().localSet(lanes);
+  code.op('block').op('loop');
+  code.localGet(lanes).op('i32.eqz').brIf(1);
+  code.localGet(from).localGet(lanes).op('i32.ctz').op('i32.add').localTee(at).localGet(end).op('i32.ge_u').brIf(1);
+  code.localGet(lanes).localGet(lanes).i32Const(1).op('i32.sub').op('i32.and').localSet(lanes);
   texts.forEach((text, index) => {
     const [a, b] = pairOf(text);
     const bit = 2 ** index;
-    code.block();
+    code.op('block');
     // Found already, not its pair here, or not wholly within the bytes: the next text.
-    code.localGet(found).i32Const(bit).i32And().brIf(0);
-    code.localGet(at).i32Load8(0).i32Const(a).i32Ne().brIf(0);
-    code.localGet(at).i32Load8(1).i32Const(b).i32Ne().brIf(0);
-    code.localGet(at).i32Const(text.anchor).i32LtU().brIf(0);
-    code.localGet(at).i32Const(text.anchor).i32Sub().localTee(start).i32Const(text.bytes.length).i32Add().localGet(end).i32GtU().brIf(0);
+    code.localGet(found).i32Const(bit).op('i32.and').brIf(0);
+    code.localGet(at).i32Load8(0).i32Const(a).op('i32.ne').brIf(0);
+    code.localGet(at).i32Load8(1).i32Const(b).op('i32.ne').brIf(0);
+    code.localGet(at).i32Const(text.anchor).op('i32.lt_u').brIf(0);
+    code.localGet(at).i32Const(text.anchor).op('i32.sub').localTee(start).i32Const(text.bytes.length).op('i32.add').localGet(end).op('i32.gt_u').brIf(0);
     compareText(code, start, text.bytes);
-    code.localGet(found).i32Const(bit).i32Or().localTee(found).i32Const(all).i32Eq().if().localGet(found).return().end();
-    code.end();
+    code.localGet(found).i32Const(bit).op('i32.or').localTee(found).i32Const(all).op('i32.eq').op('if').localGet(found).op('return').op('end');
+    code.op('end');
   });
-  code.br(0).end().end();
-  code.end();
-  code.localGet(from).i32Const(16).i32Add().localSet(from).br(0).end().end();
-  code.br(0).end().end();
+  code.br(0).op('end').op('end');
+  code.op('end');
+  code.localGet(from).i32Const(16).op('i32.add').localSet(from).br(0).op('end').op('end');
+  code.br(0).op('end').op('end');
   code.localGet(found);
   return moduleOf('find', [[6, i32], [3 + 2 * pairs.length, v128]], code);
 }
@@ -250,18 +238,18 @@ function findModule(texts: readonly ScanText[]): Uint8Array {
  * set in each lane it picks. `bits` (a local) keeps the lanes picked.
  */
 function firstMarked(code: Code, limit: number, from: number, bits: number, marked: (code: Code) => void, answer: number): void {
-  code.block().loop();
-  code.localGet(from).localGet(limit).i32GeU().brIf(1);
+  code.op('block').op('loop');
+  code.localGet(from).localGet(limit).op('i32.ge_u').brIf(1);
   marked(code);
-  code.i8x16Bitmask().localTee(bits);
-  code.if();
+  code.op('i8x16.bitmask').localTee(bits);
+  code.op('if');
   // A whole block before `limit`, or one of its lanes before it.
-  code.localGet(limit).localGet(from).i32Sub().i32Const(16).i32GeU().if().i32Const(answer).return().end();
-  code.localGet(bits).i32Const(1).localGet(limit).localGet(from).i32Sub().i32Shl().i32Const(1).i32Sub().i32And();
-  code.if().i32Const(answer).return().end();
-  code.end();
-  code.localGet(from).i32Const(16).i32Add().localSet(from).br(0);
-  code.end().end();
+  code.localGet(limit).localGet(from).op('i32.sub').i32Const(16).op('i32.ge_u').op('if').i32Const(answer).op('return').op('end');
+  code.localGet(bits).i32Const(1).localGet(limit).localGet(from).op('i32.sub').op('i32.shl').i32Const(1).op('i32.sub').op('i32.and');
+  code.op('if').i32Const(answer).op('return').op('end');
+  code.op('end');
+  code.localGet(from).i32Const(16).op('i32.add').localSet(from).br(0);
+  code.op('end').op('end');
 }
 
 /**
@@ -273,13 +261,13 @@ function firstMarked(code: Code, limit: number, from: number, bits: number, mark
 function nulModule(): Uint8Array {
   const [limit, from, bits] = [0, 1, 2];
   const code = new Code();
-  code.block().loop();
-  code.localGet(from).i32Const(64).i32Add().localGet(limit).i32GtU().brIf(1);
-  code.localGet(from).v128Load(0).localGet(from).v128Load(16).i8x16MinU().localGet(from).v128Load(32).localGet(from).v128Load(48).i8x16MinU().i8x16MinU();
-  code.v128Splat(0).i8x16Eq().v128AnyTrue().if().i32Const(1).return().end();
-  code.localGet(from).i32Const(64).i32Add().localSet(from).br(0);
-  code.end().end();
-  firstMarked(code, limit, from, bits, (marked) => marked.localGet(from).v128Load(0).v128Splat(0).i8x16Eq(), 1);
+  code.op('block').op('loop');
+  code.localGet(from).i32Const(64).op('i32.add').localGet(limit).op('i32.gt_u').brIf(1);
+  code.localGet(from).v128Load(0).localGet(from).v128Load(16).op('i8x16.min_u').localGet(from).v128Load(32).localGet(from).v128Load(48).op('i8x16.min_u').op('i8x16.min_u');
+  code.v128Splat(0).op('i8x16.eq').op('v128.any_true').op('if').i32Const(1).op('return').op('end');
+  code.localGet(from).i32Const(64).op('i32.add').localSet(from).br(0);
+  code.op('end').op('end');
+  firstMarked(code, limit, from, bits, (marked) => marked.localGet(from).v128Load(0).v128Splat(0).op('i8x16.eq'), 1);
   code.i32Const(0);
   return moduleOf('nul', [[2, i32]], code);
 }
@@ -292,9 +280,9 @@ function nulModule(): Uint8Array {
 function plainModule(): Uint8Array {
   const [end, from, bits, block] = [0, 1, 2, 3];
   const notPlain = (code: Code): void => {
-    code.localGet(from).v128Load(0).localTee(block).v128Splat(0x20).i8x16LtU();
-    code.localGet(block).v128Splat(0x0a).i8x16Ne().v128And();
-    code.localGet(block).v128Splat(0x7e).i8x16GtU().v128Or();
+    code.localGet(from).v128Load(0).localTee(block).v128Splat(0x20).op('i8x16.lt_u');
+    code.localGet(block).v128Splat(0x0a).op('i8x16.ne').op('v128.and');
+    code.localGet(block).v128Splat(0x7e).op('i8x16.gt_u').op('v128.or');
   };
   const code = new Code();
   firstMarked(code, end, from, bits, notPlain, 0);
