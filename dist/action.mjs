@@ -36866,6 +36866,10 @@ var FileSource = class {
         continue;
       }
       if (apart.size > 0 && apart.has(file.path)) continue;
+      if (file.text === void 0) {
+        inputs.files++;
+        continue;
+      }
       const item = this.itemOf(file, needs, inputs, resolver);
       if (item) yield item;
     }

@@ -149,6 +149,11 @@ export class FileSource implements Source<Iterable<SourceItem>> {
         continue;
       }
       if (apart.size > 0 && apart.has(file.path)) continue;
+      // A file left unread (most source files) is only counted, as parsing it would count it.
+      if (file.text === undefined) {
+        inputs.files++;
+        continue;
+      }
       const item = this.itemOf(file, needs, inputs, resolver);
       if (item) yield item;
     }
