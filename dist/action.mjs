@@ -27631,10 +27631,11 @@ function parseManifests(path2, rawText, options = {}) {
   if (path2.endsWith(".tpl")) return { outcome: "skipped", reason: `Helm template helper; ${templateHint}` };
   if (path2.endsWith(".tftpl")) return { outcome: "skipped", reason: "Terraform template: read only as the values of a `templatefile()` call that names it" };
   const limits = { ...defaultManifestLimits, ...options.limits };
+  const readStream = () => readYamlStream(path2, text, limits, options.json === true, options.plain === true);
   let events;
   let values;
   try {
-    ({ events, values } = readYamlStream(path2, text, limits, options.json === true, options.plain === true));
+    ({ events, values } = readStream());
   } catch (error2) {
     return (text.includes("{{") ? templateObjects(path2, text, options.keep) : void 0) ?? unparsable(text, error2, limits);
   }
@@ -27649,7 +27650,7 @@ function parseManifests(path2, rawText, options = {}) {
     collectObjects(value, [], (object, identity, path3) => found2.push({ value: object, identity, document, path: path3 }));
   });
   const kept = options.keep ? found2.filter((object) => options.keep(object.identity)) : found2;
-  const source = kept.length > 0 ? new YamlSource(path2, text, events, () => readYamlStream(path2, text, limits, options.json === true, options.plain === true).events) : void 0;
+  const source = kept.length > 0 ? new YamlSource(path2, text, events, () => readStream().events) : void 0;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,
@@ -30890,10 +30891,8 @@ function passedOver(path2, openPath, maxBytes, shortReadEnds = false) {
     return false;
   }
   if (size > maxBytes) return false;
-  search.startWith(lastRead, size);
-  if (search.holdsNul(binarySample)) return false;
-  const readers = firstScreen(path2, void 0);
-  return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
+  const found2 = inspectRead(path2, size);
+  return !("binary" in found2) && !found2.read;
 }
 
 // src/loaders/screen-table.ts

@@ -97,12 +97,6 @@ function holdsDeclarationMarker(readers: number): boolean {
   return false;
 }
 
-/** Starts on a file's bytes: whether a NUL among its first {@link binarySample} bytes marks it binary. */
-function startBytes(bytes: Buffer): boolean {
-  search.start(bytes);
-  return search.holdsNul(binarySample);
-}
-
 /** The one pass over the current bytes (not binary) that most files need: returns the readers that read it. */
 function firstScreen(path: string, kind: CodeKind | undefined): number {
   const readers = readersOf(path, kind === undefined ? undefined : (kind.language ?? null));
@@ -149,8 +143,10 @@ function regularSize(fd: number): number {
 
 /**
  * Reads a whole file (a manifest, or a source or config file) into the buffer the screens search
- * (one for every file: most source files are read, searched and dropped, never decoded), valid
- * until the next read; no bytes when it is larger than `maxBytes`.
+ * (one for every file: most source files are read, searched and dropped, never decoded), and
+ * returns its size: its bytes are the first `size` of that buffer ({@link bytesRead},
+ * {@link inspectRead}), until the next read, unless it is larger than `maxBytes`, which leaves
+ * them unread.
  *
  * Discovery found a regular file, so it is read until a read gives nothing, and asked nothing
  * else: on a tree of small files, `fstat` and the object Node.js makes of its answer cost more
@@ -159,20 +155,9 @@ function regularSize(fd: number): number {
  * blocking (opening a FIFO would wait for a writer, and reading a device might never end), so one
  * swapped since for a FIFO or a device fails to read, ends at once, or fills the buffer, and is
  * refused as NotRegularFile (a FIFO fails the first read: reads are made at a position, which a
- * pipe has none of). With `shortReadEnds` (below a root on a local file system), a read that
- * gives fewer bytes than asked ends the file.
- */
-export function readShared(openPath: string, maxBytes: number, shortReadEnds = false): { bytes: Buffer; size: number } {
-  const size = readSize(openPath, maxBytes, shortReadEnds);
-  return { bytes: size > maxBytes ? noBytes : lastRead.subarray(0, size), size };
-}
-
-/**
- * Reads a whole file as {@link readShared} does, and returns its size: its bytes are the first
- * `size` of the buffer it was read into ({@link bytesRead}, {@link inspectRead}), until the next
- * read, unless it is larger than `maxBytes`, which leaves them unread. `shortReadEnds`: a read
- * that gives fewer bytes than asked ends the file, with no last read that gives nothing, as it
- * does on the local file systems `shortReadsEndFilesBelow` knows.
+ * pipe has none of). With `shortReadEnds` (below a root on a local file system, as
+ * `shortReadsEndFilesBelow` knows), a read that gives fewer bytes than asked ends the file, with
+ * no last read that gives nothing.
  */
 export function readSize(openPath: string, maxBytes: number, shortReadEnds = false): number {
   const fd = openSync(openPath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -208,7 +193,7 @@ export function readSize(openPath: string, maxBytes: number, shortReadEnds = fal
 }
 
 /**
- * Whether bytes (as {@link readShared} gives them) are all line feeds and printable ASCII: text
+ * Whether bytes (as {@link bytesRead} gives them) are all line feeds and printable ASCII: text
  * that decodes as Latin-1 as it would as UTF-8, holds no NUL, and holds none of the characters
  * the block YAML reader leaves to js-yaml.
  */
@@ -218,15 +203,10 @@ export function plainText(bytes: Buffer): boolean {
 }
 
 /**
- * What a source or config file's bytes (as {@link readShared} gives them, within the size limit)
- * tell before any decoding: binary, or how they screen. `kind`: what its name tells, when known.
+ * What the bytes of the last file read by {@link readSize} (within its size limit) tell before any
+ * decoding, searched where they were read: binary, or how they screen. `kind`: what its name
+ * tells, when known.
  */
-export function inspectBytes(path: string, bytes: Buffer, kind?: CodeKind): { binary: true } | Screen {
-  if (startBytes(bytes)) return binary;
-  return screen(path, kind);
-}
-
-/** What the bytes of the last file read by {@link readSize} tell, as {@link inspectBytes} has it, with no Buffer made for them. */
 export function inspectRead(path: string, size: number, kind?: CodeKind): { binary: true } | Screen {
   search.startWith(lastRead, size);
   if (search.holdsNul(binarySample)) return binary;
@@ -253,8 +233,7 @@ export function passedOver(path: string, openPath: string, maxBytes: number, sho
     return false;
   }
   if (size > maxBytes) return false;
-  search.startWith(lastRead, size);
-  if (search.holdsNul(binarySample)) return false;
-  const readers = firstScreen(path, undefined);
-  return !holdsCodeMarker() && !holdsDeclarationMarker(readers);
+  // Not a dependency manifest: a screen reads it only for a text.
+  const found = inspectRead(path, size);
+  return !('binary' in found) && !found.read;
 }

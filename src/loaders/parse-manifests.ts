@@ -66,10 +66,12 @@ export function parseManifests(
   if (path.endsWith('.tpl')) return { outcome: 'skipped', reason: `Helm template helper; ${templateHint}` };
   if (path.endsWith('.tftpl')) return { outcome: 'skipped', reason: 'Terraform template: read only as the values of a `templatefile()` call that names it' };
   const limits = { ...defaultManifestLimits, ...options.limits };
+  // Read here, and again for its events alone when a position is asked of an object kept past its file.
+  const readStream = () => readYamlStream(path, text, limits, options.json === true, options.plain === true);
   let events: PackedEvents;
   let values: unknown[];
   try {
-    ({ events, values } = readYamlStream(path, text, limits, options.json === true, options.plain === true));
+    ({ events, values } = readStream());
   } catch (error) {
     return (text.includes('{{') ? templateObjects(path, text, options.keep) : undefined) ?? unparsable(text, error, limits);
   }
@@ -86,7 +88,7 @@ export function parseManifests(
   });
   const kept = options.keep ? found.filter((object) => options.keep!(object.identity)) : found;
   // Positions are only ever asked of kept objects: a file without any needs no event table.
-  const source = kept.length > 0 ? new YamlSource(path, text, events, () => readYamlStream(path, text, limits, options.json === true, options.plain === true).events) : undefined;
+  const source = kept.length > 0 ? new YamlSource(path, text, events, () => readStream().events) : undefined;
   const objects = kept.map(({ value, identity, document, path: objectPath }) => ({
     identity,
     data: value,

@@ -212,7 +212,7 @@ describe.each([
     expect(search.holds(id)).toBe(false);
   });
 
-  it.runIf(!simd || simdAvailable())('answers as Buffer.includes does for texts longer than a word, as lastIndexOf does for a NUL, and tells plain text', () => {
+  it.runIf(!simd || simdAvailable())('answers as Buffer.includes does for texts longer than a word, as lastIndexOf does for a NUL, and tells plain text, alike on bytes started on where they were read', () => {
     const alphabet = fc.constantFrom(...'ab\u0000\n\t~\u007f\u00e9');
     const text = fc.array(fc.constantFrom(...'ab'), { minLength: 2, maxLength: 20 }).map((characters) => characters.join(''));
     fc.assert(
@@ -224,8 +224,13 @@ describe.each([
         search.search(ids);
         expect(ids.map((id) => search.holds(id))).toEqual(expected(haystack, texts));
         const before = Math.min(limit, haystack.length);
-        expect(search.holdsNul(limit)).toBe(before > 0 && haystack.subarray(0, before).includes(0));
-        expect(search.plain()).toBe(!/[^\n\x20-\x7E]/.test(haystack.toString('latin1')));
+        const answers = { holds: expected(haystack, texts), nul: before > 0 && haystack.subarray(0, before).includes(0), plain: !/[^\n\x20-\x7E]/.test(haystack.toString('latin1')) };
+        expect({ holds: ids.map((id) => search.holds(id)), nul: search.holdsNul(limit), plain: search.plain() }).toEqual(answers);
+        // Read into the search's buffer and started on there, with no Buffer made for them.
+        const buffer = search.buffer(haystack.length);
+        haystack.copy(buffer);
+        search.startWith(buffer, haystack.length);
+        expect({ holds: ids.map((id) => search.holds(id)), nul: search.holdsNul(limit), plain: search.plain() }).toEqual(answers);
       }),
       { numRuns: 300 },
     );
