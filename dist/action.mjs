@@ -11688,7 +11688,7 @@ var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
     var { isIP } = __require("node:net");
-    var { lookup } = __require("node:dns");
+    var { lookup: lookup2 } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
     var maxInt = Math.pow(2, 31) - 1;
@@ -11778,7 +11778,7 @@ var require_dns = __commonJS({
         }
       }
       #defaultLookup(origin, opts, cb) {
-        lookup(
+        lookup2(
           origin.hostname,
           {
             all: true,
@@ -30346,6 +30346,9 @@ var opcodes = {
   "if": [4, 64],
   "end": [11],
   "return": [15],
+  "i8x16.swizzle": [253, 14],
+  "i8x16.relaxed_swizzle": [253, 128, 2],
+  "i16x8.shr_u": [253, 141, 1],
   "i8x16.eq": [253, 35],
   "i8x16.ne": [253, 36],
   "i8x16.lt_u": [253, 38],
@@ -30448,6 +30451,10 @@ var Code = class {
     for (let lane = 0; lane < 16; lane++) this.bytes.push(byte);
     return this;
   }
+  /** `v128.const` of 16 lanes. */
+  v128Const(lanes) {
+    return this.byte(253).byte(12).append(lanes);
+  }
 };
 function moduleOf(exportName, locals, body) {
   const code2 = new Code().uleb(locals.length);
@@ -30471,21 +30478,48 @@ function compareText2(code2, start, text) {
   for (; at3 < text.length; at3++) code2.localGet(start).i32Load8(at3).i32Const(text[at3]).op("i32.ne").brIf(0);
 }
 var wideStep = 64;
-function findModule(texts) {
+var nibbleBuckets = 8;
+function nibbleTables(pairs) {
+  const tables2 = [0, 1, 2, 3].map(() => new Array(16).fill(0));
+  pairs.forEach(([a, b], pair2) => {
+    tables2[0][a & 15] |= 1 << pair2;
+    tables2[1][a >> 4] |= 1 << pair2;
+    tables2[2][b & 15] |= 1 << pair2;
+    tables2[3][b >> 4] |= 1 << pair2;
+  });
+  return tables2;
+}
+function findModule(texts, lookup2) {
   const [end, from, found2, lanes, at3, start, stop, block, next, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const pairOf = (text) => [text.bytes[text.anchor], text.bytes[text.anchor + 1]];
   const pairs = [...new Map(texts.map((text) => [pairOf(text).join(","), pairOf(text)])).values()];
+  const byTables = pairs.length <= nibbleBuckets;
+  const [lowHalf, table3] = [10, (index) => 11 + index];
   const first = (pair2) => 10 + 2 * pair2;
   const all = texts.length === 0 ? 0 : 2 ** texts.length - 1;
   const code2 = new Code();
+  const swizzle = lookup2 === "relaxed" ? "i8x16.relaxed_swizzle" : "i8x16.swizzle";
+  const lookUp = (vector, low, high) => {
+    code2.localGet(table3(low)).localGet(vector).localGet(lowHalf).op("v128.and").op(swizzle);
+    code2.localGet(table3(high)).localGet(vector).i32Const(4).op("i16x8.shr_u").localGet(lowHalf).op("v128.and").op(swizzle).op("v128.and");
+  };
   const pairHits = (offset) => {
     code2.localGet(from).v128Load(offset).localSet(block).localGet(from).v128Load(offset + 1).localSet(next);
+    if (byTables) {
+      lookUp(block, 0, 1);
+      lookUp(next, 2, 3);
+      code2.op("v128.and");
+      return;
+    }
     for (let pair2 = 0; pair2 < pairs.length; pair2++) {
       code2.localGet(block).localGet(first(pair2)).op("i8x16.eq").localGet(next).localGet(first(pair2) + 1).op("i8x16.eq").op("v128.and");
       if (pair2 > 0) code2.op("v128.or");
     }
   };
-  pairs.forEach(([a, b], pair2) => code2.v128Splat(a).localSet(first(pair2)).v128Splat(b).localSet(first(pair2) + 1));
+  if (byTables) {
+    code2.v128Splat(15).localSet(lowHalf);
+    nibbleTables(pairs).forEach((lanes2, index) => code2.v128Const(lanes2).localSet(table3(index)));
+  } else pairs.forEach(([a, b], pair2) => code2.v128Splat(a).localSet(first(pair2)).v128Splat(b).localSet(first(pair2) + 1));
   code2.op("block").op("loop");
   code2.op("block").op("loop");
   code2.localGet(from).i32Const(wideStep).op("i32.add").localGet(end).op("i32.gt_u");
@@ -30500,6 +30534,7 @@ function findModule(texts) {
   code2.localGet(from).localGet(end).op("i32.ge_u").brIf(3);
   code2.localGet(from).localGet(stop).op("i32.ge_u").brIf(1);
   pairHits(0);
+  if (byTables) code2.v128Splat(0).op("i8x16.ne");
   code2.localTee(hits).op("v128.any_true").op("if");
   code2.localGet(hits).op("i8x16.bitmask").localSet(lanes);
   code2.op("block").op("loop");
@@ -30524,7 +30559,7 @@ function findModule(texts) {
   code2.localGet(from).i32Const(16).op("i32.add").localSet(from).br(0).op("end").op("end");
   code2.br(0).op("end").op("end");
   code2.localGet(found2);
-  return moduleOf("find", [[6, i32], [3 + 2 * pairs.length, v128]], code2);
+  return moduleOf("find", [[6, i32], [byTables ? 8 : 3 + 2 * pairs.length, v128]], code2);
 }
 function firstMarked(code2, limit, from, bits, marked, answer) {
   code2.op("block").op("loop");
@@ -30566,9 +30601,21 @@ function plainModule() {
 }
 var fixedModules;
 var fixed = () => fixedModules ??= { nul: nulModule(), plain: plainModule() };
+var lookup;
+function lookupHere() {
+  if (lookup === void 0) {
+    const relaxed = moduleOf("f", [], new Code().v128Splat(0).v128Splat(0).op("i8x16.relaxed_swizzle").op("v128.any_true"));
+    try {
+      lookup = WebAssembly.validate(relaxed) ? "relaxed" : "strict";
+    } catch {
+      lookup = "strict";
+    }
+  }
+  return lookup;
+}
 function simdAvailable() {
   try {
-    return typeof WebAssembly === "object" && [findModule([{ bytes: new Uint8Array([97, 98]), anchor: 0 }]), fixed().nul, fixed().plain].every((module) => WebAssembly.validate(module));
+    return typeof WebAssembly === "object" && [findModule([{ bytes: new Uint8Array([97, 98]), anchor: 0 }], "strict"), fixed().nul, fixed().plain].every((module) => WebAssembly.validate(module));
   } catch {
     return false;
   }
@@ -30576,9 +30623,9 @@ function simdAvailable() {
 function instantiate(bytes, memory) {
   return new WebAssembly.Instance(new WebAssembly.Module(bytes), { m: { memory } }).exports;
 }
-function textScan(memory, texts) {
+function textScan(memory, texts, lookup2 = lookupHere()) {
   if (texts.length > textsPerScan) throw new RangeError(`a scan looks for at most ${textsPerScan} texts`);
-  return instantiate(findModule(texts), memory);
+  return instantiate(findModule(texts, lookup2), memory);
 }
 function nulScan(memory) {
   const { nul } = instantiate(fixed().nul, memory);
@@ -30816,17 +30863,14 @@ function holdsDeclarationMarker(readers) {
   }
   return false;
 }
-function firstScreen(path2, kind) {
-  const readers = readersOf(path2, kind === void 0 ? void 0 : kind.language ?? null);
-  search.search(firstPass(readers));
-  return readers;
-}
 var nothingToRead = Object.freeze({ screened: false, dependencies: false, read: false });
+var dependenciesOnly = Object.freeze({ screened: false, dependencies: true, read: true });
 var binary = Object.freeze({ binary: true });
 function screen(path2, kind) {
-  const readers = firstScreen(path2, kind);
-  const screened = holdsCodeMarker();
+  const readers = readersOf(path2, kind === void 0 ? void 0 : kind.language ?? null);
   const dependencies = kind === void 0 ? isDependencyManifest(path2) : kind.dependencies;
+  if (!search.holdsAny(firstPass(readers))) return dependencies ? dependenciesOnly : nothingToRead;
+  const screened = holdsCodeMarker();
   const read7 = screened || dependencies || holdsDeclarationMarker(readers);
   return read7 ? { screened, dependencies, read: read7 } : nothingToRead;
 }

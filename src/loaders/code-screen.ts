@@ -97,13 +97,6 @@ function holdsDeclarationMarker(readers: number): boolean {
   return false;
 }
 
-/** The one pass over the current bytes (not binary) that most files need: returns the readers that read it. */
-function firstScreen(path: string, kind: CodeKind | undefined): number {
-  const readers = readersOf(path, kind === undefined ? undefined : (kind.language ?? null));
-  search.search(firstPass(readers));
-  return readers;
-}
-
 /** What a file's bytes tell: `screened`, whether they hold an STS text; `read`, whether the file is read at all. */
 export interface Screen {
   screened: boolean;
@@ -113,15 +106,21 @@ export interface Screen {
   read: boolean;
 }
 
-/** What most files' bytes tell, one object for all of them. */
+/** What most files' bytes tell, one object for all of them, and what a dependency manifest's tell when it holds no marker. */
 const nothingToRead: Screen = Object.freeze({ screened: false, dependencies: false, read: false });
+const dependenciesOnly: Screen = Object.freeze({ screened: false, dependencies: true, read: true });
 const binary = Object.freeze({ binary: true as const });
 
-/** Screens the current bytes (not binary), by the file's path relative to the scan root and its kind, when known. */
+/**
+ * Screens the current bytes (not binary), by the file's path relative to the scan root and its
+ * kind, when known. Most files hold none of the texts of the first pass, which covers every
+ * marker's first test: for those, one pass tells all.
+ */
 function screen(path: string, kind: CodeKind | undefined): Screen {
-  const readers = firstScreen(path, kind);
-  const screened = holdsCodeMarker();
+  const readers = readersOf(path, kind === undefined ? undefined : (kind.language ?? null));
   const dependencies = kind === undefined ? isDependencyManifest(path) : kind.dependencies;
+  if (!search.holdsAny(firstPass(readers))) return dependencies ? dependenciesOnly : nothingToRead;
+  const screened = holdsCodeMarker();
   const read = screened || dependencies || holdsDeclarationMarker(readers);
   return read ? { screened, dependencies, read } : nothingToRead;
 }

@@ -35,7 +35,7 @@ const [i32, v128] = [0x7f, 0x7b];
 const opcodes = {
   'i32.eqz': [0x45], 'i32.eq': [0x46], 'i32.ne': [0x47], 'i32.lt_u': [0x49], 'i32.gt_u': [0x4b], 'i32.ge_u': [0x4f], 'i64.ne': [0x52], 'i32.ctz': [0x68], 'i32.add': [0x6a], 'i32.sub': [0x6b], 'i32.and': [0x71], 'i32.or': [0x72], 'i32.shl': [0x74],
   'block': [0x02, 0x40], 'loop': [0x03, 0x40], 'if': [0x04, 0x40], 'end': [0x0b], 'return': [0x0f],
-  'i8x16.eq': [0xfd, 0x23], 'i8x16.ne': [0xfd, 0x24], 'i8x16.lt_u': [0xfd, 0x26], 'i8x16.gt_u': [0xfd, 0x28], 'v128.and': [0xfd, 0x4e], 'v128.or': [0xfd, 0x50], 'v128.any_true': [0xfd, 0x53], 'i8x16.bitmask': [0xfd, 0x64], 'i8x16.min_u': [0xfd, 0x77],
+  'i8x16.swizzle': [0xfd, 0x0e], 'i8x16.relaxed_swizzle': [0xfd, 0x80, 0x02], 'i16x8.shr_u': [0xfd, 0x8d, 0x01], 'i8x16.eq': [0xfd, 0x23], 'i8x16.ne': [0xfd, 0x24], 'i8x16.lt_u': [0xfd, 0x26], 'i8x16.gt_u': [0xfd, 0x28], 'v128.and': [0xfd, 0x4e], 'v128.or': [0xfd, 0x50], 'v128.any_true': [0xfd, 0x53], 'i8x16.bitmask': [0xfd, 0x64], 'i8x16.min_u': [0xfd, 0x77],
 } as const;
 
 /**
@@ -123,6 +123,11 @@ class Code {
     for (let lane = 0; lane < 16; lane++) this.bytes.push(byte);
     return this;
   }
+
+  /** `v128.const` of 16 lanes. */
+  v128Const(lanes: readonly number[]): this {
+    return this.byte(0xfd).byte(0x0c).append(lanes);
+  }
 }
 
 /**
@@ -160,32 +165,80 @@ function compareText(code: Code, start: number, text: Uint8Array): void {
 const wideStep = 64;
 
 /**
- * The module of a scan for `texts`: `find(end)` as {@link TextScan} has it. It compares each
- * block of 16 bytes, and the block one byte on, with every distinct pair the texts are looked for
- * by; in a block where one starts, it compares each text not found yet whole where its pair is,
- * and it returns as soon as every text is found. Most bytes start no pair: it compares four
- * blocks at once and passes over all 64 bytes when none does, and takes them a block at a time
- * only when one does (a loop over 64 bytes costs less than four over 16). Its locals: `end`, the
- * block's start, the texts found, the lanes left, a lane's place, a text's start there, where
- * blocks are next taken four at a time, the block, the block one byte on, the lanes where a pair
- * starts, and each pair's two bytes in every lane.
+ * The most distinct pairs a scan finds by their bytes' halves (`nibbleTables`): a bit of a lane
+ * for each. A scan for more compares every block with each pair.
  */
-function findModule(texts: readonly ScanText[]): Uint8Array {
+const nibbleBuckets = 8;
+
+/**
+ * Four tables of 16 lanes that tell, for each half of a byte, the pairs whose first byte (the
+ * first two tables: by the low half, then the high one) or second byte (the last two) has that
+ * half: pair `i` is bit `i`. A byte is a pair's first byte when the tables of both its halves
+ * have the pair's bit, since one pair's byte has one low and one high half; so a block's bytes
+ * are looked up, each half in its table ({@link Lookup}), and the lookups of a byte and of the
+ * byte after it are and-ed, for every pair at once.
+ */
+function nibbleTables(pairs: ReadonlyArray<readonly [number, number]>): number[][] {
+  const tables = [0, 1, 2, 3].map(() => new Array<number>(16).fill(0));
+  pairs.forEach(([a, b], pair) => {
+    tables[0]![a & 0x0f]! |= 1 << pair;
+    tables[1]![a >> 4]! |= 1 << pair;
+    tables[2]![b & 0x0f]! |= 1 << pair;
+    tables[3]![b >> 4]! |= 1 << pair;
+  });
+  return tables;
+}
+
+/**
+ * The module of a scan for `texts`: `find(end)` as {@link TextScan} has it. It looks in each
+ * block of 16 bytes, and the block one byte on, for every distinct pair the texts are looked for
+ * by: up to {@link nibbleBuckets} pairs, by {@link nibbleTables}, the same few instructions for
+ * any number of them; more, by comparing the blocks with each pair. In a block where one starts,
+ * it compares each text not found yet whole where its pair is, and it returns as soon as every
+ * text is found. Most bytes start no pair: it looks at four blocks at once and passes over all 64
+ * bytes when none does, and takes them a block at a time only when one does (a loop over 64 bytes
+ * costs less than four over 16). Its locals: `end`, the block's start, the texts found, the lanes
+ * left, a lane's place, a text's start there, where blocks are next taken four at a time, the
+ * block, the block one byte on, the lanes where a pair starts, then the four tables and the low
+ * half of every byte, or each pair's two bytes in every lane.
+ */
+function findModule(texts: readonly ScanText[], lookup: Lookup): Uint8Array {
   const [end, from, found, lanes, at, start, stop, block, next, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const pairOf = (text: ScanText) => [text.bytes[text.anchor]!, text.bytes[text.anchor + 1]!] as const;
   const pairs = [...new Map(texts.map((text) => [pairOf(text).join(','), pairOf(text)])).values()];
+  const byTables = pairs.length <= nibbleBuckets;
+  const [lowHalf, table] = [10, (index: number) => 11 + index];
   const first = (pair: number) => 10 + 2 * pair;
   const all = texts.length === 0 ? 0 : 2 ** texts.length - 1;
   const code = new Code();
-  /** The lanes of the block at `from` + `offset` where a pair starts, left on the stack. */
+  const swizzle = lookup === 'relaxed' ? 'i8x16.relaxed_swizzle' : 'i8x16.swizzle';
+  /**
+   * The pairs (a bit each, by the tables `low` and `high`) whose byte is each byte of `vector`,
+   * left on the stack. The high halves are shifted down as 16-bit lanes and masked: WebAssembly
+   * has an 8-bit shift, which V8 makes of more instructions.
+   */
+  const lookUp = (vector: number, low: number, high: number): void => {
+    code.localGet(table(low)).localGet(vector).localGet(lowHalf).op('v128.and').op(swizzle);
+    code.localGet(table(high)).localGet(vector).i32Const(4).op('i16x8.shr_u').localGet(lowHalf).op('v128.and').op(swizzle).op('v128.and');
+  };
+  /** The lanes of the block at `from` + `offset` where a pair starts (not 0 there), left on the stack. */
   const pairHits = (offset: number): void => {
     code.localGet(from).v128Load(offset).localSet(block).localGet(from).v128Load(offset + 1).localSet(next);
+    if (byTables) {
+      lookUp(block, 0, 1);
+      lookUp(next, 2, 3);
+      code.op('v128.and');
+      return;
+    }
     for (let pair = 0; pair < pairs.length; pair++) {
       code.localGet(block).localGet(first(pair)).op('i8x16.eq').localGet(next).localGet(first(pair) + 1).op('i8x16.eq').op('v128.and');
       if (pair > 0) code.op('v128.or');
     }
   };
-  pairs.forEach(([a, b], pair) => code.v128Splat(a).localSet(first(pair)).v128Splat(b).localSet(first(pair) + 1));
+  if (byTables) {
+    code.v128Splat(0x0f).localSet(lowHalf);
+    nibbleTables(pairs).forEach((lanes, index) => code.v128Const(lanes).localSet(table(index)));
+  } else pairs.forEach(([a, b], pair) => code.v128Splat(a).localSet(first(pair)).v128Splat(b).localSet(first(pair) + 1));
   code.op('block').op('loop');
   // Four blocks at a time, while a whole step is before `end` and none of its bytes starts a pair;
   // then blocks one at a time until `stop`: past the step where one does, or to `end`.
@@ -202,6 +255,8 @@ function findModule(texts: readonly ScanText[]): Uint8Array {
   code.localGet(from).localGet(end).op('i32.ge_u').brIf(3);
   code.localGet(from).localGet(stop).op('i32.ge_u').brIf(1);
   pairHits(0);
+  // By the tables, a lane where a pair starts holds the pairs' bits: its top bit is set for it.
+  if (byTables) code.v128Splat(0).op('i8x16.ne');
   code.localTee(hits).op('v128.any_true').op('if');
   code.localGet(hits).op('i8x16.bitmask').localSet(lanes);
   // Each lane where a pair starts, lowest first, while before `end`.
@@ -228,7 +283,7 @@ function findModule(texts: readonly ScanText[]): Uint8Array {
   code.localGet(from).i32Const(16).op('i32.add').localSet(from).br(0).op('end').op('end');
   code.br(0).op('end').op('end');
   code.localGet(found);
-  return moduleOf('find', [[6, i32], [3 + 2 * pairs.length, v128]], code);
+  return moduleOf('find', [[6, i32], [byTables ? 8 : 3 + 2 * pairs.length, v128]], code);
 }
 
 /**
@@ -294,10 +349,33 @@ function plainModule(): Uint8Array {
 let fixedModules: { nul: Uint8Array; plain: Uint8Array } | undefined;
 const fixed = () => (fixedModules ??= { nul: nulModule(), plain: plainModule() });
 
+/**
+ * How a scan looks a block's bytes up in its tables: `relaxed`, by `i8x16.relaxed_swizzle`, where
+ * WebAssembly has relaxed SIMD (Node.js 22 and later), one instruction on x86-64 where
+ * `i8x16.swizzle` (`strict`) is two. The two differ only for a lane of 16 or more, and every lane
+ * looked up is a half of a byte, below 16.
+ */
+export type Lookup = 'relaxed' | 'strict';
+
+let lookup: Lookup | undefined;
+
+/** The lookup this Node.js runs: relaxed where it validates a module that uses it. */
+export function lookupHere(): Lookup {
+  if (lookup === undefined) {
+    const relaxed = moduleOf('f', [], new Code().v128Splat(0).v128Splat(0).op('i8x16.relaxed_swizzle').op('v128.any_true'));
+    try {
+      lookup = WebAssembly.validate(relaxed) ? 'relaxed' : 'strict';
+    } catch {
+      lookup = 'strict';
+    }
+  }
+  return lookup;
+}
+
 /** Whether this Node.js runs WebAssembly with SIMD (not under `--jitless`, say). */
 export function simdAvailable(): boolean {
   try {
-    return typeof WebAssembly === 'object' && [findModule([{ bytes: new Uint8Array([0x61, 0x62]), anchor: 0 }]), fixed().nul, fixed().plain].every((module) => WebAssembly.validate(module));
+    return typeof WebAssembly === 'object' && [findModule([{ bytes: new Uint8Array([0x61, 0x62]), anchor: 0 }], 'strict'), fixed().nul, fixed().plain].every((module) => WebAssembly.validate(module));
   } catch {
     return false;
   }
@@ -307,10 +385,13 @@ function instantiate(bytes: Uint8Array, memory: WebAssembly.Memory): unknown {
   return new WebAssembly.Instance(new WebAssembly.Module(bytes), { m: { memory } }).exports;
 }
 
-/** Makes the scan for `texts` (at most {@link textsPerScan}, each two bytes or longer) over `memory`. */
-export function textScan(memory: WebAssembly.Memory, texts: readonly ScanText[]): TextScan {
+/**
+ * Makes the scan for `texts` (at most {@link textsPerScan}, each two bytes or longer) over
+ * `memory`. `lookup`: the one this Node.js runs, unless a test asks for the other.
+ */
+export function textScan(memory: WebAssembly.Memory, texts: readonly ScanText[], lookup: Lookup = lookupHere()): TextScan {
   if (texts.length > textsPerScan) throw new RangeError(`a scan looks for at most ${textsPerScan} texts`);
-  return instantiate(findModule(texts), memory) as TextScan;
+  return instantiate(findModule(texts, lookup), memory) as TextScan;
 }
 
 /** Makes the function that tells whether the first `limit` bytes of `memory` hold a NUL. */

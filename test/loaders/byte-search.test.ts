@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anchorOf, ByteSearch } from '../../src/loaders/byte-search.js';
-import { nulScan, plainScan, scanSlack, simdAvailable, textScan, textsPerScan } from '../../src/loaders/simd-scan.js';
+import { lookupHere, nulScan, plainScan, scanSlack, simdAvailable, textScan, textsPerScan, type Lookup } from '../../src/loaders/simd-scan.js';
 import { cliPath, makeTree } from '../helpers.js';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'latin1');
@@ -88,6 +88,33 @@ describe.runIf(simdAvailable())('textScan', () => {
     const scan = textScan(memoryWith([['zo', 60], ['zonaws', 130]]), [scanText('zonaws')]);
     expect(scan.find(256)).toBe(1);
     expect(scan.find(135)).toBe(0);
+  });
+
+  it('answers as Buffer.includes does, by its tables (up to 8 pairs) or by comparing each pair, with either lookup', () => {
+    // Bytes that share a half with others (0x61 and 0x71, 0x61 and 0x62, 0xe1 and 0x61 …): a
+    // lookup by the halves of one pair's byte must not answer for another's.
+    const alphabet = fc.constantFrom(0x61, 0x71, 0x62, 0x72, 0xe1, 0xf2, 0x0a, 0x16);
+    const text = fc.array(alphabet, { minLength: 2, maxLength: 10 });
+    const lookups: Lookup[] = lookupHere() === 'relaxed' ? ['relaxed', 'strict'] : ['strict'];
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const view = Buffer.from(memory.buffer);
+    let tables = 0;
+    fc.assert(
+      fc.property(fc.uniqueArray(text, { minLength: 1, maxLength: 14, selector: (each) => each.join(',') }), fc.array(alphabet, { maxLength: 300 }), fc.nat(320), fc.constantFrom(...lookups), (texts, bytesOf, end, lookup) => {
+        const haystack = Buffer.from(bytesOf);
+        view.fill(0);
+        haystack.copy(view);
+        const limit = Math.min(end, haystack.length);
+        const scanTexts = texts.map((each) => ({ bytes: Uint8Array.from(each), anchor: anchorOf(Uint8Array.from(each)) }));
+        if (new Set(scanTexts.map(({ bytes: each, anchor }) => `${each[anchor]},${each[anchor + 1]}`)).size <= 8) tables++;
+        const expected = texts.reduce((bits, each, index) => (haystack.subarray(0, limit).includes(Buffer.from(each)) ? bits | (1 << index) : bits), 0);
+        expect(textScan(memory, scanTexts, lookup).find(limit)).toBe(expected);
+      }),
+      { numRuns: 400 },
+    );
+    // Both ways were tried.
+    expect(tables).toBeGreaterThan(40);
+    expect(tables).toBeLessThan(360);
   });
 
   it('looks for at most as many texts as its answer has bits', () => {
