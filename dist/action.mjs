@@ -26708,10 +26708,15 @@ function isDependencyManifest(file, base2 = baseName(file)) {
   return dependencyNames.has(base2) || dependencyPattern.test(base2);
 }
 function isTestCode(file) {
-  if (inTestFolder.test(file)) return true;
-  return testFileName.test(file.slice(file.lastIndexOf("/") + 1));
+  const slash = file.lastIndexOf("/");
+  const folder = file.slice(0, slash + 1);
+  if (folder !== lastFolder) {
+    lastFolder = folder;
+    lastFolderIsTest = inTestFolder.test(folder);
+  }
+  return lastFolderIsTest || testFileName.test(file.slice(slash + 1));
 }
-var table, byExtension, byName, patterns, anyNameRule, dependencyNames, anyOf, dependencyPattern, inTestFolder, testFileName, codeExtensions;
+var table, byExtension, byName, patterns, anyNameRule, dependencyNames, anyOf, dependencyPattern, inTestFolder, testFileName, codeExtensions, lastFolder, lastFolderIsTest;
 var init_languages = __esm({
   "src/code/languages.ts"() {
     "use strict";
@@ -26736,6 +26741,8 @@ var init_languages = __esm({
     inTestFolder = new RegExp(`(?:^|/)(?:${table.testCode.folders.map(escapeRegExp).join("|") || "(?!)"})/`);
     testFileName = anyOf(table.testCode.fileNamePatterns);
     codeExtensions = new Set(byExtension.keys());
+    lastFolder = "";
+    lastFolderIsTest = false;
   }
 });
 
@@ -26752,6 +26759,9 @@ var init_terraform_files = __esm({
 });
 
 // src/loaders/declared/markers.ts
+function isYamlPath(file) {
+  return file.charCodeAt(file.length - 1) === 108 && yamlPattern.test(file);
+}
 function isProgram(path2, language) {
   if (isManifestFile(path2)) return false;
   const known = language === void 0 ? languageOf(path2) : language ?? void 0;
@@ -26768,7 +26778,7 @@ var init_markers = __esm({
     ({ roleArn: roleArnKey } = webhook.annotations);
     valuesMarkers = ["eks.amazonaws.com/role-arn", "eks.amazonaws.com/sts-regional-endpoints", "AWS_STS_REGIONAL_ENDPOINTS"];
     yamlPattern = /\.ya?ml(?:\.gotmpl)?$/;
-    helmMarkers = { paths: (file) => yamlPattern.test(file), texts: [...valuesMarkers, "releases:"] };
+    helmMarkers = { paths: isYamlPath, texts: [...valuesMarkers, "releases:"] };
     programLanguages = /* @__PURE__ */ new Set(["javascript", "python", "go", "java", "csharp", "kotlin"]);
     programMarkers = { paths: isProgram, texts: ["ServiceAccount", "add_service_account", roleArnKey], alongside: ["cdk", "pulumi"] };
     terraformFileMarkers = { paths: isTerraformFile, texts: terraformMarkers };
@@ -36688,7 +36698,7 @@ var helmReader = {
   kind: "helm-values",
   markers: helmMarkers,
   wants(file, text) {
-    if (!yamlPattern.test(file)) return false;
+    if (!isYamlPath(file)) return false;
     if (helmfilePattern.test(file)) return text.includes("releases:");
     return !notValuesPattern.test(file) && valuesMarkers.some((marker) => text.includes(marker)) && !(manifestStart.test(text) && kindStart.test(text));
   },

@@ -99,11 +99,25 @@ export function isCodeFile(file: string, base = baseName(file)): boolean {
 }
 
 /**
+ * The folders of the path {@link isTestCode} was last asked of, and whether one is a test folder:
+ * files are asked of in order, folder by folder, so most are told by their folders' name alone.
+ */
+let lastFolder = '';
+let lastFolderIsTest = false;
+
+/**
  * True for test code (`test/`, `__tests__/`, `testdata/`, `fixtures/`, `*_test.go`, `*.test.ts`,
  * `*.spec.js` …), by the path relative to the scan root: a scan rooted inside a fixture reads it
  * as the repository it stands for.
  */
 export function isTestCode(file: string): boolean {
-  if (inTestFolder.test(file)) return true;
-  return testFileName.test(file.slice(file.lastIndexOf('/') + 1));
+  const slash = file.lastIndexOf('/');
+  // Its folders, with their last `/`: a test folder's name ends before a `/`, so a match is in them.
+  const folder = file.slice(0, slash + 1);
+  if (folder !== lastFolder) {
+    lastFolder = folder;
+    lastFolderIsTest = inTestFolder.test(folder);
+  }
+  return lastFolderIsTest || testFileName.test(file.slice(slash + 1));
 }
+

@@ -40,6 +40,12 @@ describe('file names in the languages table', () => {
     );
   });
 
+  it('tells test code by the folders of a path asked before as by those of a new one', () => {
+    // Asked folder by folder, as a scan asks, then back and forth.
+    const asked = ['tests/a.ts', 'tests/b.ts', 'tests/c.test.ts', 'src/tests/d.ts', 'src/tests/e.ts', 'src/f.ts', 'src/g.spec.ts', 'src/h.ts', 'tests/i.ts', 'src/j.ts', 'k.ts', 'k_test.go', 'testsx/l.ts', 'x/tests/', 'x/tests/m.ts'];
+    expect(asked.map((file) => isTestCode(file))).toEqual([true, true, true, true, true, false, true, false, true, false, false, true, false, true, true]);
+  });
+
   it('names a few by their name alone', () => {
     expect(languageOf('infra/Dockerfile.dev')?.name).toBe('dockerfile');
     expect(languageOf('a/b/')).toBe(languageOf('a/b'));

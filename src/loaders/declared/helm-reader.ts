@@ -5,7 +5,7 @@ import { setLayer, parseSetName, type SetEntry } from './helm-set.js';
 import { parseTemplateYaml } from './template-yaml.js';
 import { releaseDeclaredBy } from './release-label.js';
 import { locatorAt } from '../yaml-locator.js';
-import { helmMarkers, valuesMarkers, yamlPattern } from './markers.js';
+import { helmMarkers, isYamlPath, valuesMarkers } from './markers.js';
 import type { ChartReference, DeclarationReader, Declarations, HelmReleaseSpec, LocatedValues, RepositoryView } from '../../model/declared.js';
 import type { DocumentLocator } from '../../model/resource.js';
 
@@ -193,7 +193,7 @@ export const helmReader: DeclarationReader = {
   kind: 'helm-values',
   markers: helmMarkers,
   wants(file, text) {
-    if (!yamlPattern.test(file)) return false;
+    if (!isYamlPath(file)) return false;
     if (helmfilePattern.test(file)) return text.includes('releases:');
     // A manifest (`apiVersion:` and `kind:` at the start of a line) is objects, not values: not parsed twice.
     return !notValuesPattern.test(file) && valuesMarkers.some((marker) => text.includes(marker)) && !(manifestStart.test(text) && kindStart.test(text));

@@ -17,8 +17,16 @@ export const valuesMarkers = ['eks.amazonaws.com/role-arn', 'eks.amazonaws.com/s
 /** YAML, or a helmfile Go template of YAML (`*.yaml.gotmpl`). */
 export const yamlPattern = /\.ya?ml(?:\.gotmpl)?$/;
 
+/**
+ * Whether a path is YAML's or a helmfile template's, as {@link yamlPattern} tells: each such path
+ * ends in `l`, and most source files' do not, which tells them apart with no search of the path.
+ */
+export function isYamlPath(file: string): boolean {
+  return file.charCodeAt(file.length - 1) === 0x6c && yamlPattern.test(file);
+}
+
 /** Helm values and helmfile files: read for their values or releases, whatever else they hold. */
-export const helmMarkers: DeclarationMarkers = { paths: (file) => yamlPattern.test(file), texts: [...valuesMarkers, 'releases:'] };
+export const helmMarkers: DeclarationMarkers = { paths: isYamlPath, texts: [...valuesMarkers, 'releases:'] };
 
 /** The languages AWS CDK, cdk8s and Pulumi programs are written in. */
 const programLanguages = new Set(['javascript', 'python', 'go', 'java', 'csharp', 'kotlin']);
