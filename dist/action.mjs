@@ -20457,7 +20457,7 @@ function readPlainScalar(state3, nodeIndent, nodeContext, props) {
   let end = state3.position;
   let ch = state3.input.charCodeAt(state3.position);
   const inFlow = nodeContext === CONTEXT_FLOW_IN;
-  let multiline = false;
+  let multiline2 = false;
   while (ch !== 0) {
     if (testDocumentBoundary(state3)) break;
     if (ch === 58) {
@@ -20473,7 +20473,7 @@ function readPlainScalar(state3, nodeIndent, nodeContext, props) {
       const savedLineIndent = state3.lineIndent;
       skipSeparationSpace(state3, false);
       if (state3.lineIndent >= nodeIndent) {
-        multiline = true;
+        multiline2 = true;
         ch = state3.input.charCodeAt(state3.position);
         continue;
       }
@@ -20488,7 +20488,7 @@ function readPlainScalar(state3, nodeIndent, nodeContext, props) {
   }
   if (end === start) return false;
   checkPrintable(state3, start, end);
-  addScalarEvent(state3, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+  addScalarEvent(state3, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline2);
   return true;
 }
 function skipFlowSeparationSpace(state3, nodeIndent) {
@@ -20898,14 +20898,14 @@ function applyForceQuotesOption(layout) {
 function tryLongOrMultilineAsBlock(layout) {
   if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
   const value = layout.node.value;
-  const multiline = value.indexOf("\n") !== -1;
+  const multiline2 = value.indexOf("\n") !== -1;
   if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
-    if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+    if (multiline2) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
     return;
   }
   const w = layout.presenterOptions.lineWidth;
   if (w === -1) {
-    if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+    if (multiline2) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
     return;
   }
   const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
@@ -20921,7 +20921,7 @@ function tryLongOrMultilineAsBlock(layout) {
     position = nextLineBreak + 1;
   }
   if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
-  else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+  else if (multiline2) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
 }
 function quoteInvalidPlain(layout) {
   if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
@@ -34998,13 +34998,19 @@ init_languages();
 
 // src/code/mask-comments.ts
 var [lf, cr, space, tab, backslash] = [10, 13, 32, 9, 92];
+var lineBreak = /[\n\r]/g;
+var multiline = (quote) => quote.length > 1 || quote === "`";
+function stopsOf(quote, raw) {
+  const code2 = (character) => `\\u${character.toString(16).padStart(4, "0")}`;
+  return new RegExp(`[${code2(quote.charCodeAt(0))}${raw ? "" : code2(backslash)}${multiline(quote) ? "" : code2(lf) + code2(cr)}]`, "g");
+}
 var tables = /* @__PURE__ */ new WeakMap();
 function tokenTable(language) {
   let table3 = tables.get(language);
   if (table3) return table3;
   const raw = new Set(language.rawQuotes ?? []);
   const tokens = [
-    ...[...language.quotes].sort((a, b) => b.length - a.length).map((quote) => ({ text: quote, opens: raw.has(quote) ? "raw-string" : "string", close: quote })),
+    ...[...language.quotes].sort((a, b) => b.length - a.length).map((quote) => ({ text: quote, opens: raw.has(quote) ? "raw-string" : "string", close: quote, stops: stopsOf(quote, raw.has(quote)) })),
     ...language.blockComments.map(([open2, close]) => ({ text: open2, opens: "block-comment", close })),
     ...language.lineComments.map((marker) => ({ text: marker, opens: "line-comment", close: "" }))
   ];
@@ -35023,11 +35029,12 @@ function tokenTable(language) {
 function blanked(text, from, to) {
   let blank = "";
   let start = from;
-  for (let i = from; i < to; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 !== lf && code2 !== cr) continue;
-    blank += " ".repeat(i - start) + text[i];
-    start = i + 1;
+  for (; ; ) {
+    lineBreak.lastIndex = start;
+    if (!lineBreak.test(text) || lineBreak.lastIndex > to) break;
+    const at3 = lineBreak.lastIndex - 1;
+    blank += " ".repeat(at3 - start) + text[at3];
+    start = at3 + 1;
   }
   return blank + " ".repeat(to - start);
 }
@@ -35042,10 +35049,12 @@ function maskComments(text, language) {
     nextStart.lastIndex = i;
     if (!nextStart.test(text)) break;
     i = nextStart.lastIndex - 1;
-    for (const token of byFirst.get(text.charCodeAt(i))) {
+    const tokens = byFirst.get(text.charCodeAt(i));
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index];
       if (!text.startsWith(token.text, i)) continue;
-      if (token.opens === "string" || token.opens === "raw-string") {
-        i = endOfString(text, i + token.text.length, token.close, token.opens === "raw-string");
+      if (token.stops) {
+        i = endOfString(text, i + token.text.length, token.close, token.opens === "raw-string", token.stops);
         continue scan;
       }
       if (token.opens === "block-comment") {
@@ -35057,9 +35066,9 @@ function maskComments(text, language) {
         continue scan;
       }
       if (lineCommentsAtStartOnly ? atLineStart(text, i) : lineCommentsAfterSpaceOnly ? afterSpace(text, i) : true) {
-        let end = i;
-        while (end < length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
-        parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
+        lineBreak.lastIndex = i;
+        const end = lineBreak.test(text) ? lineBreak.lastIndex - 1 : length;
+        parts.push(text.slice(copiedUpTo, i), " ".repeat(end - i));
         copiedUpTo = end;
         i = end;
         continue scan;
@@ -35080,18 +35089,20 @@ function afterSpace(text, index) {
   const previous = text.charCodeAt(index - 1);
   return index === 0 || previous === space || previous === tab || previous === lf || previous === cr;
 }
-function endOfString(text, from, quote, raw) {
-  const multiline = quote.length > 1 || quote === "`";
-  const first = quote.charCodeAt(0);
+function endOfString(text, from, quote, raw, stops) {
+  const endsAtLineEnd = !multiline(quote);
   let i = from;
   while (i < text.length) {
+    stops.lastIndex = i;
+    if (!stops.test(text)) return text.length;
+    i = stops.lastIndex - 1;
     const code2 = text.charCodeAt(i);
     if (!raw && code2 === backslash) {
       i += 2;
       continue;
     }
-    if (code2 === first && text.startsWith(quote, i)) return i + quote.length;
-    if (!multiline && (code2 === lf || code2 === cr)) return i;
+    if (code2 === quote.charCodeAt(0) && text.startsWith(quote, i)) return i + quote.length;
+    if (endsAtLineEnd && (code2 === lf || code2 === cr)) return i;
     i++;
   }
   return i;

@@ -10,6 +10,24 @@ interface Token {
   text: string;
   opens: Opens;
   close: string;
+  /**
+   * In a string, the characters {@link endOfString} stops at (global: searched from its
+   * `lastIndex`): the quote's first, a backslash unless the string is raw, and line breaks where
+   * the string ends at the line's end.
+   */
+  stops?: RegExp;
+}
+
+/** Line breaks (global: searched from its `lastIndex`). */
+const lineBreak = /[\n\r]/g;
+
+/** Whether a string opened by `quote` goes on past a line's end: one of more than one character, or a backtick. */
+const multiline = (quote: string): boolean => quote.length > 1 || quote === '`';
+
+/** The stops of a string opened by `quote`: see {@link Token.stops}. */
+function stopsOf(quote: string, raw: boolean): RegExp {
+  const code = (character: number) => `\\u${character.toString(16).padStart(4, '0')}`;
+  return new RegExp(`[${code(quote.charCodeAt(0))}${raw ? '' : code(backslash)}${multiline(quote) ? '' : code(lf) + code(cr)}]`, 'g');
 }
 
 /**
@@ -31,7 +49,7 @@ function tokenTable(language: Language): TokenTable {
   if (table) return table;
   const raw = new Set(language.rawQuotes ?? []);
   const tokens: Token[] = [
-    ...[...language.quotes].sort((a, b) => b.length - a.length).map((quote) => ({ text: quote, opens: raw.has(quote) ? ('raw-string' as const) : ('string' as const), close: quote })),
+    ...[...language.quotes].sort((a, b) => b.length - a.length).map((quote) => ({ text: quote, opens: raw.has(quote) ? ('raw-string' as const) : ('string' as const), close: quote, stops: stopsOf(quote, raw.has(quote)) })),
     ...language.blockComments.map(([open, close]) => ({ text: open, opens: 'block-comment' as const, close })),
     ...language.lineComments.map((marker) => ({ text: marker, opens: 'line-comment' as const, close: '' })),
   ];
@@ -55,11 +73,12 @@ function tokenTable(language: Language): TokenTable {
 function blanked(text: string, from: number, to: number): string {
   let blank = '';
   let start = from;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== lf && code !== cr) continue;
-    blank += ' '.repeat(i - start) + text[i];
-    start = i + 1;
+  for (;;) {
+    lineBreak.lastIndex = start;
+    if (!lineBreak.test(text) || lineBreak.lastIndex > to) break;
+    const at = lineBreak.lastIndex - 1;
+    blank += ' '.repeat(at - start) + text[at];
+    start = at + 1;
   }
   return blank + ' '.repeat(to - start);
 }
@@ -80,10 +99,13 @@ export function maskComments(text: string, language: Language): string {
     nextStart.lastIndex = i;
     if (!nextStart.test(text)) break;
     i = nextStart.lastIndex - 1;
-    for (const token of byFirst.get(text.charCodeAt(i))!) {
+    // By index: a `for…of` loop makes an iterator each step until V8's last compiler takes it.
+    const tokens = byFirst.get(text.charCodeAt(i))!;
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!;
       if (!text.startsWith(token.text, i)) continue;
-      if (token.opens === 'string' || token.opens === 'raw-string') {
-        i = endOfString(text, i + token.text.length, token.close, token.opens === 'raw-string');
+      if (token.stops) {
+        i = endOfString(text, i + token.text.length, token.close, token.opens === 'raw-string', token.stops);
         continue scan;
       }
       if (token.opens === 'block-comment') {
@@ -95,9 +117,9 @@ export function maskComments(text: string, language: Language): string {
         continue scan;
       }
       if (lineCommentsAtStartOnly ? atLineStart(text, i) : lineCommentsAfterSpaceOnly ? afterSpace(text, i) : true) {
-        let end = i;
-        while (end < length && text.charCodeAt(end) !== lf && text.charCodeAt(end) !== cr) end++;
-        parts.push(text.slice(copiedUpTo, i), blanked(text, i, end));
+        lineBreak.lastIndex = i;
+        const end = lineBreak.test(text) ? lineBreak.lastIndex - 1 : length;
+        parts.push(text.slice(copiedUpTo, i), ' '.repeat(end - i));
         copiedUpTo = end;
         i = end;
         continue scan;
@@ -123,19 +145,26 @@ function afterSpace(text: string, index: number): boolean {
   return index === 0 || previous === space || previous === tab || previous === lf || previous === cr;
 }
 
-/** The index just past a string's closing quote; a one-character quote ends at the line's end. */
-function endOfString(text: string, from: number, quote: string, raw: boolean): number {
-  const multiline = quote.length > 1 || quote === '`';
-  const first = quote.charCodeAt(0);
+/**
+ * The index just past a string's closing quote; a one-character quote ends at the line's end.
+ * `stops`: the string's {@link Token.stops}, searched for natively between the characters it
+ * passes over. A backslash (in a string that is not raw) escapes the character after it, even a
+ * line break.
+ */
+function endOfString(text: string, from: number, quote: string, raw: boolean, stops: RegExp): number {
+  const endsAtLineEnd = !multiline(quote);
   let i = from;
   while (i < text.length) {
+    stops.lastIndex = i;
+    if (!stops.test(text)) return text.length;
+    i = stops.lastIndex - 1;
     const code = text.charCodeAt(i);
     if (!raw && code === backslash) {
       i += 2;
       continue;
     }
-    if (code === first && text.startsWith(quote, i)) return i + quote.length;
-    if (!multiline && (code === lf || code === cr)) return i;
+    if (code === quote.charCodeAt(0) && text.startsWith(quote, i)) return i + quote.length;
+    if (endsAtLineEnd && (code === lf || code === cr)) return i;
     i++;
   }
   return i;

@@ -51,8 +51,73 @@ describe('blanking comments in any text', () => {
     );
   });
 
+  it.each(languages.map((entry) => [entry.name, entry] as const))('%s: blanks what a scan a character at a time blanks', (_, entry) => {
+    const language = languageOf(`file${entry.extensions[0]}`)!;
+    const pieces = [...entry.quotes, ...entry.blockComments.flat(), ...entry.lineComments, '\\', '\n', '\r', ' ', '\t', 'a', '=', '#'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(maskComments(text, language)).toBe(blankedOneByOne(text, language));
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
   it('returns a text in which no token starts as it is', () => {
     const text = 'const a = 1;\r\nlet b = a + 2;\n';
     expect(maskComments(text, languageOf('a.js')!)).toBe(text);
   });
 });
+
+/**
+ * Comments blanked by a scan that looks at one character at a time: at each, the first token
+ * (quotes longest first, then block comments, then line comments) that starts there, as
+ * `maskComments` tries them.
+ */
+function blankedOneByOne(text: string, language: Language): string {
+  const raw = new Set(language.rawQuotes ?? []);
+  const quotes = [...language.quotes].sort((a, b) => b.length - a.length);
+  const isBreak = (at: number) => text[at] === '\n' || text[at] === '\r';
+  const out = [...text];
+  const blank = (from: number, to: number) => {
+    for (let at = from; at < to; at++) if (!isBreak(at)) out[at] = ' ';
+  };
+  let i = 0;
+  scan: while (i < text.length) {
+    for (const quote of quotes) {
+      if (!text.startsWith(quote, i)) continue;
+      const untilLineEnd = quote.length === 1 && quote !== '`';
+      i += quote.length;
+      while (i < text.length) {
+        if (!raw.has(quote) && text[i] === '\\') i += 2;
+        else if (text.startsWith(quote, i)) {
+          i += quote.length;
+          continue scan;
+        } else if (untilLineEnd && isBreak(i)) continue scan;
+        else i++;
+      }
+      continue scan;
+    }
+    for (const [open, close] of language.blockComments) {
+      if (!text.startsWith(open, i)) continue;
+      const end = text.indexOf(close, i + open.length);
+      const to = end < 0 ? text.length : end + close.length;
+      blank(i, to);
+      i = to;
+      continue scan;
+    }
+    for (const marker of language.lineComments) {
+      if (!text.startsWith(marker, i)) continue;
+      const before = text.slice(0, i).split(/\r|\n/).pop()!;
+      if (language.lineCommentsAtStartOnly && before.trim() !== '') continue;
+      if (language.lineCommentsAfterSpaceOnly && i > 0 && !/[ \t\r\n]/.test(text[i - 1]!)) continue;
+      let to = i;
+      while (to < text.length && !isBreak(to)) to++;
+      blank(i, to);
+      i = to;
+      continue scan;
+    }
+    i++;
+  }
+  return out.join('');
+}
