@@ -30956,6 +30956,7 @@ var joinPaths = (paths) => paths.join("\0");
 // src/loaders/screen-ahead.ts
 var capacity = 1 << 20;
 var batchSize = 256;
+var filesBeforeAsking = 1e3;
 var ScreenAhead = class {
   constructor(settings) {
     this.settings = settings;
@@ -30971,12 +30972,15 @@ var ScreenAhead = class {
   workers = [];
   /** Whether the threads were started (or tried): once a scan. */
   started = false;
+  /** The threads to start, once asked for: none (undefined) ends the screening ahead. */
+  threads = "unasked";
   /** Files posted to the threads so far. */
   posted = 0;
   /** A file discovery found: a source or config file is entered in the table, and the threads start once there are enough. */
   found(file) {
     if (this.started && this.workers.length === 0 || isManifestFile(file.path) || this.files.length >= capacity) return;
     this.files.push(file);
+    if (!this.started && this.threads === "unasked" && this.files.length >= Math.min(this.settings.minFiles, filesBeforeAsking)) this.ask();
     if (!this.started && this.files.length >= this.settings.minFiles) this.start();
     if (this.workers.length > 0 && this.files.length - this.posted >= batchSize) this.post();
   }
@@ -31014,13 +31018,24 @@ var ScreenAhead = class {
     else index = (this.indexOf ??= new Map(files.map((each, at3) => [each, at3]))).get(file);
     return index !== void 0 && Atomics.load(states, index) === fileState.passedOver;
   };
-  start() {
-    this.started = true;
+  /**
+   * Asks for the threads to start: with none (one or two cores), nothing more is kept, as if they
+   * were started, and neither the worker threads' module (which loads Node.js's streams, about
+   * 3 ms) nor the table is made.
+   */
+  ask() {
     const threads = this.settings.threads();
-    if (threads === void 0 || threads.count < 1) {
+    this.threads = threads !== void 0 && threads.count >= 1 ? threads : void 0;
+    if (this.threads === void 0) {
+      this.started = true;
       this.files.length = 0;
-      return;
     }
+  }
+  /** Starts the threads asked for ({@link ask}, always first). */
+  start() {
+    const threads = this.threads;
+    this.started = true;
+    if (threads === void 0 || threads === "unasked") return;
     const { Worker } = builtin6("node:worker_threads");
     const buffer = new SharedArrayBuffer(capacity);
     this.states = new Uint8Array(buffer);

@@ -10,6 +10,13 @@ const capacity = 1 << 20;
 /** Files posted to a thread at once while discovery goes on. */
 const batchSize = 256;
 
+/**
+ * Source and config files found before the threads to start are asked for, when that is fewer
+ * than {@link ScreenAheadSettings.minFiles}: a scan that has none to start (one or two cores)
+ * keeps no more of them, where it kept every file until the threads would have started.
+ */
+const filesBeforeAsking = 1_000;
+
 /** How a scan screens its source and config files in worker threads. */
 export interface ScreenAheadSettings {
   /** Source and config files found before the threads start: with fewer, none starts. */
@@ -45,6 +52,8 @@ export class ScreenAhead {
   private readonly workers: Worker[] = [];
   /** Whether the threads were started (or tried): once a scan. */
   private started = false;
+  /** The threads to start, once asked for: none (undefined) ends the screening ahead. */
+  private threads: ReturnType<ScreenAheadSettings['threads']> | 'unasked' = 'unasked';
   /** Files posted to the threads so far. */
   private posted = 0;
 
@@ -55,6 +64,7 @@ export class ScreenAhead {
     // Once the threads were asked for and none started (one or two cores), nothing is kept.
     if ((this.started && this.workers.length === 0) || isManifestFile(file.path) || this.files.length >= capacity) return;
     this.files.push(file);
+    if (!this.started && this.threads === 'unasked' && this.files.length >= Math.min(this.settings.minFiles, filesBeforeAsking)) this.ask();
     if (!this.started && this.files.length >= this.settings.minFiles) this.start();
     if (this.workers.length > 0 && this.files.length - this.posted >= batchSize) this.post();
   }
@@ -96,15 +106,25 @@ export class ScreenAhead {
     return index !== undefined && Atomics.load(states, index) === fileState.passedOver;
   };
 
-  private start(): void {
-    this.started = true;
-    // Asked first: with no thread to start (one or two cores), neither the worker threads' module
-    // (which loads Node.js's streams, about 3 ms) nor the table is made.
+  /**
+   * Asks for the threads to start: with none (one or two cores), nothing more is kept, as if they
+   * were started, and neither the worker threads' module (which loads Node.js's streams, about
+   * 3 ms) nor the table is made.
+   */
+  private ask(): void {
     const threads = this.settings.threads();
-    if (threads === undefined || threads.count < 1) {
+    this.threads = threads !== undefined && threads.count >= 1 ? threads : undefined;
+    if (this.threads === undefined) {
+      this.started = true;
       this.files.length = 0;
-      return;
     }
+  }
+
+  /** Starts the threads asked for ({@link ask}, always first). */
+  private start(): void {
+    const threads = this.threads;
+    this.started = true;
+    if (threads === undefined || threads === 'unasked') return;
     const { Worker } = builtin('node:worker_threads');
     const buffer = new SharedArrayBuffer(capacity);
     this.states = new Uint8Array(buffer);

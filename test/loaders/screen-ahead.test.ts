@@ -164,6 +164,24 @@ describe('screening source files ahead of the main thread', () => {
     expect(files.filter(ahead.passedOver)).toEqual([]);
   });
 
+  it('asks for its threads once, at a thousand files or at its file count if fewer, and with none starts none', () => {
+    let found = 0;
+    const asked: number[] = [];
+    const feed = (ahead: ScreenAhead, count: number) => {
+      for (let index = 0; index < count; index++, found++) ahead.found({ path: `src/f${index}.ts`, openPath: `src/f${index}.ts` });
+    };
+    const none = new ScreenAhead({ minFiles: 10_000, maxBytes, threads: () => (asked.push(found), undefined) });
+    feed(none, 20_000);
+    // Asked as the thousandth file was found.
+    expect(asked).toEqual([999]);
+    expect(none.finish()).toBe(0);
+    found = 0;
+    const few = new ScreenAhead({ minFiles: 10, maxBytes, threads: () => (asked.push(found), { file: script(''), count: 0 }) });
+    feed(few, 50);
+    expect(asked).toEqual([999, 9]);
+    expect(few.finish()).toBe(0);
+  });
+
   it('gives a scan the same reports in every format, screened ahead or not', () => {
     const root = codeTree();
     const run = (environment: Record<string, string>, format: string) => runCli(['scan', '.', '--format', format, '--max-file-size', String(maxBytes)], { cwd: root, env: environment });
