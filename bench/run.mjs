@@ -338,9 +338,11 @@ async function benchCodeIn(folder) {
   const pattern = 'sts\\.amazonaws\\.com|sts_regional_endpoints|stsRegionalEndpoints|AWS_STS_REGIONAL_ENDPOINTS';
   const scan = { label: 'sts-audit scan (json)', run: () => measure(process.execPath, [scanner, 'scan', '.', '--format', 'json', '--quiet', '--fail-on', 'none'], { cwd: target, outFile: path.join(folder, 'scan.out') }) };
   const ripgrep = { label: 'ripgrep', run: () => measure('rg', ['--no-messages', '-n', pattern, '.'], { cwd: target, outFile: path.join(folder, 'rg.out'), ok: [0, 1] }) };
-  const row = await compare({ name: 'code scan/ripgrep', subject: scan, baseline: ripgrep, runs, target: 3 });
+  // A third of a second each, with ripgrep's time a tenth: more runs for a steady median. With
+  // five, the ratio moved by a tenth between runs of the same build.
+  const row = await compare({ name: 'code scan/ripgrep', subject: scan, baseline: ripgrep, runs: runs * 3, target: 3 });
   const nodeFloor = { label: 'Node.js read floor', run: () => measure(process.execPath, [path.join(root, 'bench', 'read-floor.mjs'), '.'], { cwd: target, outFile: path.join(folder, 'floor.out') }) };
-  const floorRow = await compare({ name: 'code scan/Node.js read floor', subject: scan, baseline: nodeFloor, runs });
+  const floorRow = await compare({ name: 'code scan/Node.js read floor', subject: scan, baseline: nodeFloor, runs: runs * 3 });
   const report = JSON.parse(readFileSync(path.join(folder, 'scan.out'), 'utf8'));
   const found = new Set(report.findings.filter((f) => f.ruleId === 'STS008').map((f) => `${f.location.path}:${f.location.startLine}`));
   const missed = corpus.planted.filter((place) => !found.has(place));
