@@ -120,4 +120,3 @@ export function isTestCode(file: string): boolean {
   }
   return lastFolderIsTest || testFileName.test(file.slice(slash + 1));
 }
-

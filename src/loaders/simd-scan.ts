@@ -199,8 +199,8 @@ function nibbleTables(pairs: ReadonlyArray<readonly [number, number]>): number[]
  * bytes when none does, and takes them a block at a time only when one does (a loop over 64 bytes
  * costs less than four over 16). Its locals: `end`, the block's start, the texts found, the lanes
  * left, a lane's place, a text's start there, where blocks are next taken four at a time, the
- * block, the block one byte on, the lanes where a pair starts, then the four tables and the low
- * half of every byte, or each pair's two bytes in every lane.
+ * block, the block one byte on, the lanes where a pair starts, then the mask of a byte's low half
+ * and the four tables, or each pair's two bytes in every lane.
  */
 function findModule(texts: readonly ScanText[], lookup: Lookup): Uint8Array {
   const [end, from, found, lanes, at, start, stop, block, next, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
