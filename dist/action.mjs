@@ -11688,7 +11688,7 @@ var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
     var { isIP } = __require("node:net");
-    var { lookup: lookup2 } = __require("node:dns");
+    var { lookup } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
     var maxInt = Math.pow(2, 31) - 1;
@@ -11778,7 +11778,7 @@ var require_dns = __commonJS({
         }
       }
       #defaultLookup(origin, opts, cb) {
-        lookup2(
+        lookup(
           origin.hostname,
           {
             all: true,
@@ -30499,7 +30499,7 @@ function nibbleTables(pairs) {
   });
   return tables2;
 }
-function findModule(texts, lookup2) {
+function findModule(texts, lookup) {
   const [end, from, found2, lanes, at3, start, stop, block, next, hits] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const pairOf = (text) => [text.bytes[text.anchor], text.bytes[text.anchor + 1]];
   const pairs = [...new Map(texts.map((text) => [pairOf(text).join(","), pairOf(text)])).values()];
@@ -30508,7 +30508,7 @@ function findModule(texts, lookup2) {
   const first = (pair2) => 10 + 2 * pair2;
   const all = texts.length === 0 ? 0 : 2 ** texts.length - 1;
   const code2 = new Code();
-  const swizzle = lookup2 === "relaxed" ? "i8x16.relaxed_swizzle" : "i8x16.swizzle";
+  const swizzle = lookup === "relaxed" ? "i8x16.relaxed_swizzle" : "i8x16.swizzle";
   const lookUp = (vector, low, high) => {
     code2.localGet(table3(low)).localGet(vector).localGet(lowHalf).op("v128.and").op(swizzle);
     code2.localGet(table3(high)).localGet(vector).i32Const(4).op("i16x8.shr_u").localGet(lowHalf).op("v128.and").op(swizzle).op("v128.and");
@@ -30611,17 +30611,17 @@ function plainModule() {
 }
 var fixedModules;
 var fixed = () => fixedModules ??= { nul: nulModule(), plain: plainModule() };
-var lookup;
+var lookupOfThisNode;
 function lookupHere() {
-  if (lookup === void 0) {
+  if (lookupOfThisNode === void 0) {
     const relaxed = moduleOf("f", [], new Code().v128Splat(0).v128Splat(0).op("i8x16.relaxed_swizzle").op("v128.any_true"));
     try {
-      lookup = WebAssembly.validate(relaxed) ? "relaxed" : "strict";
+      lookupOfThisNode = WebAssembly.validate(relaxed) ? "relaxed" : "strict";
     } catch {
-      lookup = "strict";
+      lookupOfThisNode = "strict";
     }
   }
-  return lookup;
+  return lookupOfThisNode;
 }
 function simdAvailable() {
   try {
@@ -30633,9 +30633,9 @@ function simdAvailable() {
 function instantiate(bytes, memory) {
   return new WebAssembly.Instance(new WebAssembly.Module(bytes), { m: { memory } }).exports;
 }
-function textScan(memory, texts, lookup2 = lookupHere()) {
+function textScan(memory, texts, lookup = lookupHere()) {
   if (texts.length > textsPerScan) throw new RangeError(`a scan looks for at most ${textsPerScan} texts`);
-  return instantiate(findModule(texts, lookup2), memory);
+  return instantiate(findModule(texts, lookup), memory);
 }
 function nulScan(memory) {
   const { nul } = instantiate(fixed().nul, memory);

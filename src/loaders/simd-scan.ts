@@ -357,19 +357,20 @@ const fixed = () => (fixedModules ??= { nul: nulModule(), plain: plainModule() }
  */
 export type Lookup = 'relaxed' | 'strict';
 
-let lookup: Lookup | undefined;
+/** The lookup this Node.js runs, once known. */
+let lookupOfThisNode: Lookup | undefined;
 
 /** The lookup this Node.js runs: relaxed where it validates a module that uses it. */
 export function lookupHere(): Lookup {
-  if (lookup === undefined) {
+  if (lookupOfThisNode === undefined) {
     const relaxed = moduleOf('f', [], new Code().v128Splat(0).v128Splat(0).op('i8x16.relaxed_swizzle').op('v128.any_true'));
     try {
-      lookup = WebAssembly.validate(relaxed) ? 'relaxed' : 'strict';
+      lookupOfThisNode = WebAssembly.validate(relaxed) ? 'relaxed' : 'strict';
     } catch {
-      lookup = 'strict';
+      lookupOfThisNode = 'strict';
     }
   }
-  return lookup;
+  return lookupOfThisNode;
 }
 
 /** Whether this Node.js runs WebAssembly with SIMD (not under `--jitless`, say). */
