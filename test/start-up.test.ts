@@ -145,7 +145,34 @@ describe("the command line's code cache", () => {
     expect(third.stderr).toBe(first.stderr);
     expect(third.stdout).toBe(first.stdout);
     expect(readFileSync(cache!).length).toBeGreaterThan(10_000);
-    expect(readdirSync(path.dirname(cache!)).filter((name) => name.startsWith(path.basename(cache!)) && name !== path.basename(cache!))).toEqual([]);
+    // No part of a file written is left under a name of its own.
+    expect(readdirSync(path.dirname(cache!)).filter((name) => name.startsWith(path.basename(cache!)) && /\.\d+$/.test(name))).toEqual([]);
+  });
+
+  it('is made again, once, by a run that does work the runs behind it did not', () => {
+    const folder = cacheFolder();
+    const scan = (cwd: string, format: string) => spawnSync(process.execPath, [cliPath, 'scan', '.', '--format', format, '--no-error-on-unmatched-pattern'], { cwd, encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: folder } });
+    const empty = makeTree({ 'notes.md': 'nothing to scan\n' });
+    const manifests = makeTree({ 'sa.yaml': yaml('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  name: app') });
+    const workOf = (cache: string) => Number(readFileSync(`${cache}.work`, 'latin1'));
+    // An empty folder: no file read, a JSON report (bit 4 of the work).
+    expect(scan(empty, 'json').status).toBe(0);
+    const [cache] = caches(folder);
+    expect(workOf(cache!)).toBe(1 << 4);
+    const small = readFileSync(cache!);
+    // Files read and manifests parsed: made again, holding the scan's code too.
+    expect(scan(manifests, 'json').status).toBe(0);
+    const grown = readFileSync(cache!);
+    expect(grown.length).toBeGreaterThan(small.length);
+    expect(workOf(cache!)).toBe((1 << 4) | 0b11);
+    // The same work again, and less: left alone.
+    expect(scan(manifests, 'json').status).toBe(0);
+    expect(scan(empty, 'json').status).toBe(0);
+    expect(readFileSync(cache!)).toEqual(grown);
+    // Another format is other code.
+    expect(scan(manifests, 'sarif').status).toBe(0);
+    expect(workOf(cache!)).toBe((1 << 4) | (1 << 5) | 0b11);
+    expect(readdirSync(path.dirname(cache!)).filter((name) => /\.\d+$/.test(name))).toEqual([]);
   });
 
   // V8 refuses code cached under flags other than those a process starts with; the command line's

@@ -133,8 +133,22 @@ async function runScan(targets: string[], flags: ScanFlags): Promise<number> {
   return finish(report, flags);
 }
 
+/**
+ * The work this run did, a bit each, for the code cache (src/cli/code-cache.ts): a run that did
+ * work the runs behind the cache did not makes it again, with that work's code.
+ */
+let work = 0;
+const formats = ['json', 'sarif', 'text', 'markdown'] as const;
+
+/** The work of a report made and written: files read, manifests parsed, findings, the format, a cluster audited. */
+function workOf(report: Report, flags: ScanFlags, cluster: boolean): number {
+  const bits = [report.inputs.files > 0, report.inputs.documents > 0, report.findings.length > 0, cluster, ...formats.map((format) => flags.format === format)];
+  return bits.reduce((sum, bit, index) => (bit ? sum | (1 << index) : sum), 0);
+}
+
 /** Writes the report (and the baseline) and returns the exit code: the same for scans and audits. */
-function finish(report: Report, flags: ScanFlags): number {
+function finish(report: Report, flags: ScanFlags, cluster = false): number {
+  work |= workOf(report, flags, cluster);
   emit(render(report, flags), flags.output);
   if (flags.writeBaseline) writeOutputFile(flags.writeBaseline, formatJson(report));
   if (!flags.quiet && (flags.format !== 'text' || flags.output !== undefined)) writeErr(summaryLine(report));
@@ -164,7 +178,7 @@ async function runCluster(flags: ClusterFlags): Promise<number> {
   });
   if (progress) writeErr('\r\u001b[K');
   if (flags.dumpObjects) dumpObjects(flags.dumpObjects, audited);
-  return finish(report, flags);
+  return finish(report, flags, true);
 }
 
 function render(report: Report, flags: ScanFlags): string {
@@ -304,4 +318,9 @@ export async function main(): Promise<void> {
 /** Called before V8's code for the command line is cached, as the process exits (src/cli/code-cache.ts). */
 export function beforeCodeCache(): void {
   restoreYoungGenerationFlags();
+}
+
+/** The work this run did, for the code cache: see {@link work}. */
+export function codeCacheWork(): number {
+  return work;
 }
